@@ -1,0 +1,33 @@
+# Two commands do everything (README): `make run` and `make test`.
+.PHONY: run test build release debug bench fuzz deps clean format
+
+PORT ?= 8080
+
+deps:
+	@bash scripts/install-deps.sh
+
+release: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release
+
+run: release
+	@mkdir -p var
+	@./build/release/brilliant serve --port $(PORT)
+
+test:
+	@bash scripts/install-deps.sh test
+	@bash scripts/test.sh
+
+bench: release
+	@bash scripts/install-deps.sh bench
+	@bash bench/run.sh
+
+fuzz:
+	@bash scripts/install-deps.sh test
+	@bash tests/fuzz/run.sh
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+
+clean:
+	@rm -rf build

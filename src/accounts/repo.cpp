@@ -1,0 +1,135 @@
+#include "accounts/repo.hpp"
+
+namespace brilliant::accounts::repo {
+namespace {
+
+constexpr char user_columns[] = "u.id, u.email, u.name, u.password_hash, u.locale, u.status, u.created_at";
+constexpr char select_roles[] = "SELECT role, COALESCE(workshop_id, 0) FROM user_roles WHERE user_id = :id";
+
+template <class Key>
+std::optional<User> load(soci::session& sql, const std::string& where, const Key& key) {
+  User user;
+  sql << "SELECT " + std::string(user_columns) + " FROM users u " + where, soci::use(key), soci::into(user.id),
+      soci::into(user.email), soci::into(user.name), soci::into(user.password_hash), soci::into(user.locale),
+      soci::into(user.status), soci::into(user.created_at);
+  if (!sql.got_data() || user.status != "active") return std::nullopt;
+  std::string role_text;
+  long long workshop = 0;
+  soci::statement st = (sql.prepare << select_roles, soci::use(user.id), soci::into(role_text), soci::into(workshop));
+  st.execute();
+  while (st.fetch()) {
+    web::Role role;
+    if (!web::parse_role(role_text, role)) continue;
+    user.roles |= static_cast<uint32_t>(role);
+    if (role == web::Role::vendor_staff) user.workshop_id = workshop;
+  }
+  return user;
+}
+
+}  // namespace
+
+std::optional<User> find_by_email(soci::session& sql, const std::string& email) {
+  return load(sql, "WHERE u.email = :key", email);
+}
+
+std::optional<User> find_by_id(soci::session& sql, long long id) {
+  return load(sql, "WHERE u.id = :key", id);
+}
+
+std::optional<User> find_by_session(soci::session& sql, const std::string& token_hash, const std::string& now) {
+  User user;
+  sql << "SELECT " + std::string(user_columns) +
+             " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash AND s.expires_at > :now",
+      soci::use(token_hash), soci::use(now), soci::into(user.id), soci::into(user.email), soci::into(user.name),
+      soci::into(user.password_hash), soci::into(user.locale), soci::into(user.status), soci::into(user.created_at);
+  if (!sql.got_data()) return std::nullopt;
+  return find_by_id(sql, user.id);
+}
+
+std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash) {
+  long long user_id = 0;
+  sql << "SELECT user_id FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL", soci::use(token_hash),
+      soci::into(user_id);
+  if (!sql.got_data()) return std::nullopt;
+  return find_by_id(sql, user_id);
+}
+
+long long insert_user(soci::session& sql, const User& user, const std::string& now) {
+  long long id = 0;
+  sql << "INSERT INTO users (email, name, password_hash, locale, status, created_at, updated_at) "
+         "VALUES (:email, :name, :hash, :locale, 'active', :now, :now2) RETURNING id",
+      soci::use(user.email), soci::use(user.name), soci::use(user.password_hash), soci::use(user.locale),
+      soci::use(now), soci::use(now), soci::into(id);
+  return id;
+}
+
+void set_password(soci::session& sql, long long user_id, const std::string& hash, const std::string& now) {
+  sql << "UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id", soci::use(hash), soci::use(now),
+      soci::use(user_id);
+}
+
+void grant_role(soci::session& sql, long long user_id, web::Role role, long long workshop_id, const std::string& now) {
+  const std::string name(web::role_name(role));
+  soci::indicator ind = workshop_id ? soci::i_ok : soci::i_null;
+  sql << "DELETE FROM user_roles WHERE user_id = :id AND role = :role", soci::use(user_id), soci::use(name);
+  sql << "INSERT INTO user_roles (user_id, role, workshop_id, created_at) VALUES (:id, :role, :w, :now)",
+      soci::use(user_id), soci::use(name), soci::use(workshop_id, ind), soci::use(now);
+}
+
+std::optional<long long> workshop_id_by_slug(soci::session& sql, const std::string& slug) {
+  long long id = 0;
+  sql << "SELECT id FROM workshops WHERE slug = :slug", soci::use(slug), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  return id;
+}
+
+void insert_session(soci::session& sql, const std::string& token_hash, long long user_id, const std::string& now,
+                    const std::string& expires_at, const std::string& ip, const std::string& user_agent) {
+  sql << "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip, user_agent) "
+         "VALUES (:hash, :user, :now, :exp, :ip, :ua)",
+      soci::use(token_hash), soci::use(user_id), soci::use(now), soci::use(expires_at), soci::use(ip),
+      soci::use(user_agent);
+}
+
+void delete_session(soci::session& sql, const std::string& token_hash) {
+  sql << "DELETE FROM sessions WHERE token_hash = :hash", soci::use(token_hash);
+}
+
+void delete_sessions_of(soci::session& sql, long long user_id) {
+  sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);
+}
+
+void insert_api_token(soci::session& sql, long long user_id, const std::string& name, const std::string& token_hash,
+                      const std::string& now) {
+  sql << "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (:user, :name, :hash, :now)",
+      soci::use(user_id), soci::use(name), soci::use(token_hash), soci::use(now);
+}
+
+void insert_reset(soci::session& sql, long long user_id, const std::string& token_hash, const std::string& now,
+                  const std::string& expires_at) {
+  sql << "INSERT INTO password_resets (user_id, token_hash, created_at, expires_at) VALUES (:user, :hash, :now, :exp)",
+      soci::use(user_id), soci::use(token_hash), soci::use(now), soci::use(expires_at);
+}
+
+std::optional<long long> consume_reset(soci::session& sql, const std::string& token_hash, const std::string& now) {
+  long long user_id = 0;
+  sql << "SELECT user_id FROM password_resets WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now",
+      soci::use(token_hash), soci::use(now), soci::into(user_id);
+  if (!sql.got_data()) return std::nullopt;
+  sql << "UPDATE password_resets SET used_at = :now WHERE token_hash = :hash", soci::use(now), soci::use(token_hash);
+  return user_id;
+}
+
+void record_event(soci::session& sql, long long user_id, const std::string& kind, const std::string& ip,
+                  const std::string& now) {
+  sql << "INSERT INTO account_events (user_id, kind, ip, created_at) VALUES (:user, :kind, :ip, :now)",
+      soci::use(user_id), soci::use(kind), soci::use(ip), soci::use(now);
+}
+
+long long count_users(soci::session& sql) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM users", soci::into(n);
+  return n;
+}
+
+}  // namespace brilliant::accounts::repo

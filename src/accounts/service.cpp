@@ -1,0 +1,148 @@
+#include "accounts/service.hpp"
+
+#include "accounts/repo.hpp"
+#include "accounts/rules.hpp"
+#include "core/secret.hpp"
+
+namespace brilliant::accounts {
+namespace {
+
+// A fixed hash to verify against when the email is unknown, so both paths take the same time.
+const std::string& decoy_hash(Cost cost) {
+  static const std::string interactive = hash_password("decoy-password-never-used", Cost::interactive);
+  static const std::string minimum = hash_password("decoy-password-never-used", Cost::minimum);
+  return cost == Cost::interactive ? interactive : minimum;
+}
+
+Error bad_credentials() {
+  return Error{ErrorKind::unauthenticated, "bad_credentials", "email or password is wrong", "password"};
+}
+
+}  // namespace
+
+Accounts::Accounts(db::Database& db, const Clock& clock, AccountsSettings settings)
+    : db_(db), clock_(clock), settings_(settings) {}
+
+NewSession Accounts::open_session(soci::session& sql, const User& user, const std::string& ip, const std::string& ua) {
+  NewSession session{random_token(), user};
+  const auto expires = format_utc(clock_.now() + settings_.session_lifetime);
+  repo::insert_session(sql, sha256_hex(session.token), user.id, now(), expires, ip, ua.substr(0, 200));
+  repo::record_event(sql, user.id, "login", ip, now());
+  return session;
+}
+
+Result<NewSession> Accounts::sign_up(SignupInput input, const std::string& ip, const std::string& user_agent) {
+  auto checked = TRY(check_signup(std::move(input)));
+  User user;
+  user.email = checked.email;
+  user.name = checked.name;
+  user.locale = checked.locale;
+  user.password_hash = hash_password(checked.password, settings_.password_cost);  // slow: outside the transaction
+  user.roles = static_cast<uint32_t>(web::Role::shopper);
+  return db_.write([&](soci::session& sql) -> Result<NewSession> {
+    if (repo::find_by_email(sql, user.email))
+      return Error::conflict("email", "email_taken", "an account with this email exists already; log in instead");
+    user.id = repo::insert_user(sql, user, now());
+    repo::grant_role(sql, user.id, web::Role::shopper, 0, now());
+    repo::record_event(sql, user.id, "signup", ip, now());
+    return open_session(sql, user, ip, user_agent);
+  });
+}
+
+Result<NewSession> Accounts::log_in(const std::string& email, const std::string& password, const std::string& ip,
+                                    const std::string& user_agent) {
+  auto normalized = normalize_email(email);
+  if (!normalized) return normalized.error();
+  auto user = db_.read([&](soci::session& sql) { return repo::find_by_email(sql, *normalized); });
+  const bool matches = verify_password(password, user ? user->password_hash : decoy_hash(settings_.password_cost));
+  if (!user || !matches) return bad_credentials();
+  return db_.write([&](soci::session& sql) { return open_session(sql, *user, ip, user_agent); });
+}
+
+void Accounts::log_out(const std::string& token_hash) {
+  db_.write([&](soci::session& sql) { repo::delete_session(sql, token_hash); });
+}
+
+std::optional<User> Accounts::user_for_session(const std::string& token_hash) {
+  return db_.read([&](soci::session& sql) { return repo::find_by_session(sql, token_hash, now()); });
+}
+
+std::optional<User> Accounts::user_for_api_token(const std::string& token_hash) {
+  return db_.read([&](soci::session& sql) { return repo::find_by_api_token(sql, token_hash); });
+}
+
+Result<void> Accounts::change_password(long long user_id, const std::string& current, const std::string& next,
+                                       const std::string& ip) {
+  TRY(check_password(next, "new_password"));
+  auto user = db_.read([&](soci::session& sql) { return repo::find_by_id(sql, user_id); });
+  if (!user) return Error::not_found("account");
+  if (!verify_password(current, user->password_hash))
+    return Error::invalid("current_password", "current_password_wrong", "current password is wrong");
+  const auto hash = hash_password(next, settings_.password_cost);
+  db_.write([&](soci::session& sql) {
+    repo::set_password(sql, user_id, hash, now());
+    repo::record_event(sql, user_id, "password_changed", ip, now());
+  });
+  return {};
+}
+
+void Accounts::request_reset(const std::string& email, const ResetMailComposer& compose) {
+  auto normalized = normalize_email(email);
+  if (!normalized) return;
+  db_.write([&](soci::session& sql) {
+    auto user = repo::find_by_email(sql, *normalized);
+    if (!user) return;
+    const auto token = random_token();
+    repo::insert_reset(sql, user->id, sha256_hex(token), now(), format_utc(clock_.now() + settings_.reset_lifetime));
+    mail::enqueue(sql, compose(*user, token), clock_);
+  });
+}
+
+Result<void> Accounts::reset_password(const std::string& token, const std::string& next) {
+  TRY(check_password(next, "password"));
+  const auto hash = hash_password(next, settings_.password_cost);
+  return db_.write([&](soci::session& sql) -> Result<void> {
+    auto user_id = repo::consume_reset(sql, sha256_hex(token), now());
+    if (!user_id)
+      return Error::invalid("token", "reset_token_invalid", "this reset link is invalid, used or expired; ask for a new one");
+    repo::set_password(sql, *user_id, hash, now());
+    repo::delete_sessions_of(sql, *user_id);
+    repo::record_event(sql, *user_id, "password_reset", "", now());
+    return Result<void>{};
+  });
+}
+
+std::string Accounts::create_api_token(long long user_id, const std::string& name) {
+  auto token = "brl_" + random_token();
+  db_.write([&](soci::session& sql) { repo::insert_api_token(sql, user_id, name, sha256_hex(token), now()); });
+  return token;
+}
+
+Result<User> Accounts::add_user(const SignupInput& input, web::Role role, const std::string& workshop_slug) {
+  auto checked = TRY(check_signup(input));
+  const auto hash = hash_password(checked.password, settings_.password_cost);
+  return db_.write([&](soci::session& sql) -> Result<User> {
+    long long workshop = 0;
+    if (role == web::Role::vendor_staff) {
+      auto id = repo::workshop_id_by_slug(sql, workshop_slug);
+      if (!id) return Error::invalid("workshop", "workshop_unknown", "vendor staff need an existing --workshop slug");
+      workshop = *id;
+    }
+    auto existing = repo::find_by_email(sql, checked.email);
+    User user = existing ? *existing : User{};
+    if (!existing) {
+      user.email = checked.email;
+      user.name = checked.name;
+      user.locale = checked.locale;
+      user.password_hash = hash;
+      user.id = repo::insert_user(sql, user, now());
+      repo::grant_role(sql, user.id, web::Role::shopper, 0, now());
+    } else {
+      repo::set_password(sql, user.id, hash, now());
+    }
+    repo::grant_role(sql, user.id, role, workshop, now());
+    return *repo::find_by_id(sql, user.id);
+  });
+}
+
+}  // namespace brilliant::accounts

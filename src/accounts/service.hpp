@@ -1,0 +1,69 @@
+// Account operations over the database: sign-up, log-in, sessions, API tokens, password change and
+// reset. Returns Result values for expected failures; throws only on database faults.
+// Thread safe: holds no mutable state of its own.
+#pragma once
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "accounts/password.hpp"
+#include "accounts/user.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "mail/outbox.hpp"
+
+namespace brilliant::accounts {
+
+struct AccountsSettings {
+  Cost password_cost = Cost::interactive;
+  std::chrono::hours session_lifetime{24 * 30};
+  std::chrono::minutes reset_lifetime{60};
+};
+
+struct NewSession {
+  std::string token;  // for the cookie; only its hash is stored
+  User user;
+};
+
+// Composes the reset mail for a user and a raw token (the web layer knows URLs and languages).
+using ResetMailComposer = std::function<mail::Mail(const User&, const std::string& token)>;
+
+class Accounts {
+ public:
+  Accounts(db::Database& db, const Clock& clock, AccountsSettings settings);
+
+  // Creates a shopper account and logs it in. Errors: invalid fields, conflict on a taken email.
+  Result<NewSession> sign_up(SignupInput input, const std::string& ip, const std::string& user_agent);
+  // Checks credentials and opens a new session (a fresh token: session rotation). One error for a
+  // wrong email or password alike, so accounts cannot be probed.
+  Result<NewSession> log_in(const std::string& email, const std::string& password, const std::string& ip,
+                            const std::string& user_agent);
+  void log_out(const std::string& token_hash);
+  std::optional<User> user_for_session(const std::string& token_hash);
+  std::optional<User> user_for_api_token(const std::string& token_hash);
+
+  // Ends every other session of the user too.
+  Result<void> change_password(long long user_id, const std::string& current, const std::string& next,
+                               const std::string& ip);
+  // Queues a reset mail when the email belongs to an account; silent otherwise.
+  void request_reset(const std::string& email, const ResetMailComposer& compose);
+  // Sets a new password from a reset token and ends all sessions. Errors: token invalid or used.
+  Result<void> reset_password(const std::string& token, const std::string& next);
+
+  // Returns the raw token, shown once.
+  std::string create_api_token(long long user_id, const std::string& name);
+  // For `brilliant user add` and the demo seed. workshop_slug binds vendor staff to a workshop.
+  Result<User> add_user(const SignupInput& input, web::Role role, const std::string& workshop_slug);
+
+ private:
+  std::string now() const { return format_utc(clock_.now()); }
+  NewSession open_session(soci::session& sql, const User& user, const std::string& ip, const std::string& ua);
+
+  db::Database& db_;
+  const Clock& clock_;
+  AccountsSettings settings_;
+};
+
+}  // namespace brilliant::accounts

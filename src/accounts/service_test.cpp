@@ -1,0 +1,95 @@
+#include "accounts/service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/secret.hpp"
+#include "db/migrate.hpp"
+
+namespace brilliant::accounts {
+
+class AccountsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path = std::filesystem::temp_directory_path() / ("acct-" + std::to_string(::getpid()) + ".db");
+    db = db::Database::open("sqlite:" + path.string(), 2);
+    db::migrate(*db, std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations");
+    TimePoint start;
+    parse_utc("2026-11-25T00:00:00Z", start);
+    clock = std::make_unique<FixedClock>(start);
+    accounts = std::make_unique<Accounts>(*db, *clock, AccountsSettings{.password_cost = Cost::minimum});
+  }
+  void TearDown() override {
+    accounts.reset();
+    db.reset();
+    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+  std::filesystem::path path;
+  std::unique_ptr<db::Database> db;
+  std::unique_ptr<FixedClock> clock;
+  std::unique_ptr<Accounts> accounts;
+};
+
+TEST_F(AccountsTest, SignUpLogInAndSessionExpiry) {
+  auto created = accounts->sign_up({"Jimin@Example.com", "김지민", "a-long-password", "ko"}, "1.2.3.4", "ua");
+  ASSERT_TRUE(created.ok());
+  EXPECT_TRUE(created->user.roles & static_cast<uint32_t>(web::Role::shopper));
+  auto again = accounts->sign_up({"jimin@example.com", "X", "a-long-password", "ko"}, "", "");
+  EXPECT_EQ(again.error().code, "email_taken");
+  EXPECT_EQ(accounts->log_in("jimin@example.com", "wrong-password", "", "").error().code, "bad_credentials");
+  EXPECT_EQ(accounts->log_in("nobody@example.com", "a-long-password", "", "").error().code, "bad_credentials");
+  auto session = accounts->log_in("JIMIN@example.com", "a-long-password", "", "");
+  ASSERT_TRUE(session.ok());
+  EXPECT_NE(session->token, created->token);
+  EXPECT_TRUE(accounts->user_for_session(sha256_hex(session->token)));
+  clock->advance(std::chrono::hours(24 * 31));
+  EXPECT_FALSE(accounts->user_for_session(sha256_hex(session->token)));
+}
+
+TEST_F(AccountsTest, PasswordResetThroughOutbox) {
+  ASSERT_TRUE(accounts->sign_up({"r@example.com", "R", "first-password", "en"}, "", "").ok());
+  std::string token;
+  accounts->request_reset("r@example.com", [&](const User& user, const std::string& t) {
+    token = t;
+    return mail::Mail{user.email, "reset", "link " + t};
+  });
+  accounts->request_reset("unknown@example.com", [](const User&, const std::string&) -> mail::Mail {
+    ADD_FAILURE() << "no mail for unknown accounts";
+    return {};
+  });
+  auto mails = db->read([](soci::session& s) { return mail::recent(s, 10); });
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_NE(mails[0].mail.body.find(token), std::string::npos);
+  EXPECT_EQ(accounts->reset_password(token, "short").error().field, "password");
+  ASSERT_TRUE(accounts->reset_password(token, "second-password").ok());
+  EXPECT_EQ(accounts->reset_password(token, "third-password!").error().code, "reset_token_invalid");
+  EXPECT_FALSE(accounts->log_in("r@example.com", "first-password", "", "").ok());
+  EXPECT_TRUE(accounts->log_in("r@example.com", "second-password", "", "").ok());
+}
+
+TEST_F(AccountsTest, ChangePasswordAndApiTokens) {
+  auto created = accounts->sign_up({"c@example.com", "C", "first-password", "ko"}, "", "");
+  ASSERT_TRUE(created.ok());
+  const auto id = created->user.id;
+  EXPECT_EQ(accounts->change_password(id, "wrong", "second-password", "").error().field, "current_password");
+  EXPECT_EQ(accounts->change_password(id, "first-password", "short", "").error().field, "new_password");
+  EXPECT_TRUE(accounts->change_password(id, "first-password", "second-password", "").ok());
+  auto token = accounts->create_api_token(id, "script");
+  auto user = accounts->user_for_api_token(sha256_hex(token));
+  ASSERT_TRUE(user);
+  EXPECT_EQ(user->email, "c@example.com");
+  EXPECT_FALSE(accounts->user_for_api_token(sha256_hex("brl_forged")));
+}
+
+TEST_F(AccountsTest, AddUserBindsVendorToWorkshop) {
+  EXPECT_EQ(accounts->add_user({"v@example.com", "V", "vendor-password", "ko"}, web::Role::vendor_staff, "nope").error().field,
+            "workshop");
+  db->write([](soci::session& s) {
+    s << "INSERT INTO workshops (slug, name, created_at, updated_at) VALUES ('w1', 'W', 'x', 'x')";
+  });
+  auto vendor = accounts->add_user({"v@example.com", "V", "vendor-password", "ko"}, web::Role::vendor_staff, "w1");
+  ASSERT_TRUE(vendor.ok());
+  EXPECT_TRUE(vendor->roles & static_cast<uint32_t>(web::Role::vendor_staff));
+  EXPECT_GT(vendor->workshop_id, 0);
+}
+
+}  // namespace brilliant::accounts

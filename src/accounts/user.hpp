@@ -1,0 +1,31 @@
+// Account values: plain structs, no SQL, no HTTP.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "web/principal.hpp"
+
+namespace brilliant::accounts {
+
+struct User {
+  long long id = 0;
+  std::string email;
+  std::string name;
+  std::string password_hash;
+  std::string locale = "ko";
+  std::string status = "active";  // active | disabled
+  std::string created_at;
+  uint32_t roles = 0;
+  long long workshop_id = 0;
+};
+
+struct SignupInput {
+  std::string email;
+  std::string name;
+  std::string password;
+  std::string locale = "ko";
+};
+
+web::Principal to_principal(const User& user);
+
+}  // namespace brilliant::accounts

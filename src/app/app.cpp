@@ -1,0 +1,85 @@
+#include "app/app.hpp"
+
+#include <boost/json.hpp>
+
+#include "db/migrate.hpp"
+
+namespace brilliant::app {
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string base_url_of(const Config& config) {
+  if (!config.base_url.empty()) return config.base_url;
+  return "http://" + config.server.host + ":" + std::to_string(config.server.port);
+}
+
+}  // namespace
+
+App::App(Config config, const Clock& clock)
+    : config_(std::move(config)),
+      clock_(clock),
+      database_(db::Database::open(config_.database_url, config_.database_readers)),
+      i18n_(config_.root / "locales"),
+      static_files_(config_.root / "static"),
+      renderer_(config_.root / "templates", i18n_, static_files_,
+                config_.reload_templates ? web::Reload::when_changed : web::Reload::never),
+      accounts_(*database_, clock_, {.password_cost = config_.password_cost}),
+      limits_{web::RateLimiter(clock_, config_.login_per_ip_per_minute, 60s),
+              web::RateLimiter(clock_, config_.login_per_account_per_minute, 60s),
+              web::RateLimiter(clock_, config_.signup_per_ip_per_hour, 3600s)},
+      mail_sender_(*database_, clock_, config_.smtp),
+      account_deps_{accounts_, renderer_, limits_, base_url_of(config_), config_.secure_cookies, 24h * 30, &mail_sender_},
+      sessions_(accounts_) {
+  add_system_routes();
+  accounts::add_routes(router_, account_deps_);
+  std::vector<std::string> names;
+  for (const auto& route : router_.routes()) names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
+  metrics_ = std::make_unique<web::Metrics>(std::move(names));
+  pipeline_ = std::make_unique<web::Pipeline>(router_, renderer_, static_files_, *metrics_, sessions_,
+                                              web::PipelineOptions{config_.secure_cookies, config_.access_log});
+}
+
+App::~App() { stop(); }
+
+int App::migrate() { return db::migrate(*database_, config_.root / "migrations"); }
+
+void App::add_system_routes() {
+  router_.get("/", [this](web::Request& req) {
+    return renderer_.page_response(req, "store/home", {{"title", i18n_.text(req.locale, "home.title")},
+                                                       {"description", i18n_.text(req.locale, "home.description")}});
+  });
+  auto& health = router_.get("/healthz", [this](web::Request&) {
+    const bool up = database_->ping();
+    return web::Response::json(boost::json::serialize(boost::json::object{{"status", up ? "ok" : "unavailable"},
+                                                                          {"database", up}}),
+                               up ? 200 : 503);
+  });
+  health.session = false;
+  router_.get("/metrics", [this](web::Request&) {
+    return web::Response::text(metrics_->prometheus_text(), 200, "text/plain; version=0.0.4; charset=utf-8");
+  }).runs = web::Runs::inline_;
+  router_.get("/robots.txt", [](web::Request&) {
+    return web::Response::text("User-agent: *\nDisallow: /account\nDisallow: /console/\nDisallow: /operator/\n");
+  }).runs = web::Runs::inline_;
+}
+
+unsigned short App::start() {
+  server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, config_.server);
+  const auto port = server_->start();
+  if (account_deps_.base_url.ends_with(":0")) account_deps_.base_url = "http://" + config_.server.host + ":" + std::to_string(port);
+  mail_sender_.start();
+  return port;
+}
+
+void App::stop() {
+  if (server_) server_->stop();
+  mail_sender_.stop();
+}
+
+void App::run_until_signal() {
+  server_->run_until_signal();
+  mail_sender_.stop();
+}
+
+}  // namespace brilliant::app

@@ -1,0 +1,59 @@
+// The whole program wired together: the only place objects are created (STYLE.md "No singletons").
+// main.cpp and the HTTP tests build an App from a Config and start it.
+#pragma once
+#include <memory>
+
+#include "accounts/routes.hpp"
+#include "accounts/service.hpp"
+#include "app/config.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "mail/outbox.hpp"
+#include "net/server.hpp"
+#include "web/i18n.hpp"
+#include "web/metrics.hpp"
+#include "web/pipeline.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+#include "web/static_files.hpp"
+
+namespace brilliant::app {
+
+class App {
+ public:
+  // Opens the database and loads templates, catalogs and static files. Throws on any of them failing.
+  App(Config config, const Clock& clock);
+  ~App();
+
+  int migrate();  // applies pending migrations; returns how many ran
+  // Binds and serves in the background; returns the port. Starts the mail sender when configured.
+  unsigned short start();
+  void stop();
+  void run_until_signal();
+
+  const Config& config() const { return config_; }
+  db::Database& database() { return *database_; }
+  accounts::Accounts& accounts() { return accounts_; }
+  web::Metrics& metrics() { return *metrics_; }
+
+ private:
+  void add_system_routes();
+
+  Config config_;
+  const Clock& clock_;
+  std::unique_ptr<db::Database> database_;
+  web::I18n i18n_;
+  web::StaticFiles static_files_;
+  web::Renderer renderer_;
+  accounts::Accounts accounts_;
+  accounts::RateLimits limits_;
+  mail::SmtpSender mail_sender_;
+  accounts::WebDeps account_deps_;
+  accounts::CookieSessions sessions_;
+  web::Router router_;
+  std::unique_ptr<web::Metrics> metrics_;
+  std::unique_ptr<web::Pipeline> pipeline_;
+  std::unique_ptr<net::Server> server_;
+};
+
+}  // namespace brilliant::app

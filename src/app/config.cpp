@@ -1,0 +1,70 @@
+#include "app/config.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+namespace brilliant::app {
+
+accounts::Cost parse_cost(const std::string& text) {
+  if (text == "interactive") return accounts::Cost::interactive;
+  if (text == "minimum") return accounts::Cost::minimum;
+  throw std::runtime_error("password_cost must be \"interactive\" or \"minimum\", not \"" + text + "\"");
+}
+
+void apply_toml(Config& c, const std::filesystem::path& file) {
+  toml::table t;
+  try {
+    t = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(file.string() + ": " + std::string(e.description()));
+  }
+  c.server.host = t["server"]["host"].value_or(c.server.host);
+  c.server.port = static_cast<unsigned short>(t["server"]["port"].value_or(static_cast<int>(c.server.port)));
+  c.server.io_threads = t["server"]["io_threads"].value_or(c.server.io_threads);
+  c.server.pool_threads = t["server"]["pool_threads"].value_or(c.server.pool_threads);
+  c.server.body_limit = t["server"]["body_limit"].value_or(static_cast<int64_t>(c.server.body_limit));
+  c.base_url = t["server"]["base_url"].value_or(c.base_url);
+  c.secure_cookies = t["server"]["secure_cookies"].value_or(c.secure_cookies);
+  c.access_log = t["server"]["access_log"].value_or(c.access_log);
+  c.reload_templates = t["server"]["reload_templates"].value_or(c.reload_templates);
+  c.database_url = t["database"]["url"].value_or(c.database_url);
+  c.database_readers = t["database"]["readers"].value_or(c.database_readers);
+  c.root = t["paths"]["root"].value_or(c.root.string());
+  if (auto cost = t["security"]["password_cost"].value<std::string>()) c.password_cost = parse_cost(*cost);
+  c.login_per_ip_per_minute = t["security"]["login_per_ip_per_minute"].value_or(c.login_per_ip_per_minute);
+  c.login_per_account_per_minute = t["security"]["login_per_account_per_minute"].value_or(c.login_per_account_per_minute);
+  c.signup_per_ip_per_hour = t["security"]["signup_per_ip_per_hour"].value_or(c.signup_per_ip_per_hour);
+  c.smtp.url = t["smtp"]["url"].value_or(c.smtp.url);
+  c.smtp.user = t["smtp"]["user"].value_or(c.smtp.user);
+  c.smtp.password = t["smtp"]["password"].value_or(c.smtp.password);
+  c.smtp.from = t["smtp"]["from"].value_or(c.smtp.from);
+}
+
+void apply_env(Config& c) {
+  auto env = [](const char* name) -> const char* {
+    const char* v = std::getenv(name);
+    return v && *v ? v : nullptr;
+  };
+  auto number = [](const char* name, const char* v) {
+    try {
+      return std::stoi(v);
+    } catch (const std::exception&) {
+      throw std::runtime_error(std::string(name) + " must be a number");
+    }
+  };
+  if (auto v = env("BRILLIANT_DB")) c.database_url = v;
+  if (auto v = env("BRILLIANT_HOST")) c.server.host = v;
+  if (auto v = env("BRILLIANT_PORT")) c.server.port = static_cast<unsigned short>(number("BRILLIANT_PORT", v));
+  if (auto v = env("BRILLIANT_ROOT")) c.root = v;
+  if (auto v = env("BRILLIANT_BASE_URL")) c.base_url = v;
+  if (auto v = env("BRILLIANT_SMTP_URL")) c.smtp.url = v;
+  if (auto v = env("BRILLIANT_SMTP_USER")) c.smtp.user = v;
+  if (auto v = env("BRILLIANT_SMTP_PASSWORD")) c.smtp.password = v;
+  if (auto v = env("BRILLIANT_PASSWORD_COST")) c.password_cost = parse_cost(v);
+  if (auto v = env("BRILLIANT_ACCESS_LOG")) c.access_log = std::string(v) != "0" && std::string(v) != "false";
+  if (auto v = env("BRILLIANT_IO_THREADS")) c.server.io_threads = number("BRILLIANT_IO_THREADS", v);
+  if (auto v = env("BRILLIANT_POOL_THREADS")) c.server.pool_threads = number("BRILLIANT_POOL_THREADS", v);
+}
+
+}  // namespace brilliant::app

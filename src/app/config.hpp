@@ -1,0 +1,36 @@
+// Settings: a TOML file, then BRILLIANT_* environment variables, then command-line flags (later wins).
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "accounts/password.hpp"
+#include "mail/outbox.hpp"
+#include "net/server.hpp"
+
+namespace brilliant::app {
+
+struct Config {
+  net::ServerOptions server;
+  std::string base_url;  // empty: http://host:port
+  bool secure_cookies = false;
+  bool access_log = true;
+  std::string database_url = "sqlite:var/brilliant.db";
+  int database_readers = 8;
+  std::filesystem::path root = ".";  // templates/, static/, locales/, migrations/ live here
+  accounts::Cost password_cost = accounts::Cost::interactive;
+  int login_per_ip_per_minute = 30;
+  int login_per_account_per_minute = 5;
+  int signup_per_ip_per_hour = 20;
+  bool reload_templates = false;
+  mail::SmtpSettings smtp;
+};
+
+// Reads a TOML file over the defaults; throws std::runtime_error naming the key on a bad value.
+void apply_toml(Config& config, const std::filesystem::path& file);
+// Applies BRILLIANT_DB, BRILLIANT_HOST, BRILLIANT_PORT, BRILLIANT_ROOT, BRILLIANT_BASE_URL,
+// BRILLIANT_SMTP_URL, BRILLIANT_SMTP_USER, BRILLIANT_SMTP_PASSWORD, BRILLIANT_PASSWORD_COST,
+// BRILLIANT_ACCESS_LOG, BRILLIANT_IO_THREADS, BRILLIANT_POOL_THREADS when set.
+void apply_env(Config& config);
+accounts::Cost parse_cost(const std::string& text);
+
+}  // namespace brilliant::app

@@ -1,0 +1,47 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace brilliant::app {
+
+TEST(Config, TomlThenEnvironment) {
+  auto file = std::filesystem::temp_directory_path() / ("cfg-" + std::to_string(::getpid()) + ".toml");
+  std::ofstream(file) << "[server]\nport = 9000\nhost = \"0.0.0.0\"\n[database]\nurl = \"sqlite:x.db\"\n"
+                         "[security]\npassword_cost = \"minimum\"\n";
+  Config config;
+  apply_toml(config, file);
+  EXPECT_EQ(config.server.port, 9000);
+  EXPECT_EQ(config.server.host, "0.0.0.0");
+  EXPECT_EQ(config.database_url, "sqlite:x.db");
+  EXPECT_EQ(config.password_cost, accounts::Cost::minimum);
+  setenv("BRILLIANT_PORT", "9100", 1);
+  setenv("BRILLIANT_DB", "postgresql://localhost/b", 1);
+  apply_env(config);
+  EXPECT_EQ(config.server.port, 9100);
+  EXPECT_EQ(config.database_url, "postgresql://localhost/b");
+  setenv("BRILLIANT_PORT", "abc", 1);
+  EXPECT_THROW(apply_env(config), std::runtime_error);
+  unsetenv("BRILLIANT_PORT");
+  unsetenv("BRILLIANT_DB");
+  std::filesystem::remove(file);
+}
+
+TEST(Config, BadValuesNameTheKey) {
+  auto file = std::filesystem::temp_directory_path() / ("cfg2-" + std::to_string(::getpid()) + ".toml");
+  std::ofstream(file) << "[security]\npassword_cost = \"weak\"\n";
+  Config config;
+  try {
+    apply_toml(config, file);
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("password_cost"), std::string::npos);
+  }
+  std::ofstream(file) << "[server\n";
+  EXPECT_THROW(apply_toml(config, file), std::runtime_error);
+  std::filesystem::remove(file);
+}
+
+}  // namespace brilliant::app

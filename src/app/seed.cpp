@@ -1,0 +1,37 @@
+#include "app/seed.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "accounts/repo.hpp"
+#include "core/clock.hpp"
+
+namespace brilliant::app {
+
+std::vector<DemoLogin> seed_demo(App& app) {
+  const std::vector<std::tuple<web::Role, std::string, std::string>> people = {
+      {web::Role::operator_, "operator@brilliant.example", "허브 운영자"},
+      {web::Role::vendor_staff, "maker@brilliant.example", "보석공방 장인"},
+      {web::Role::shopper, "shopper@brilliant.example", "김지민"},
+      {web::Role::auditor, "auditor@brilliant.example", "인증 심사원"},
+      {web::Role::station_staff, "studio@brilliant.example", "스튜디오 촬영팀"},
+      {web::Role::buyer, "buyer@brilliant.example", "Buyer Tanaka"},
+  };
+  std::vector<DemoLogin> logins;
+  for (const auto& [role, email, name] : people) logins.push_back({std::string(web::role_name(role)), email, demo_password});
+  const bool empty = app.database().read([](soci::session& sql) { return accounts::repo::count_users(sql) == 0; });
+  if (!empty) return logins;
+  const auto now = format_utc(std::chrono::system_clock::now());
+  app.database().write([&](soci::session& sql) {
+    sql << "INSERT INTO workshops (slug, name, status, created_at, updated_at) "
+           "VALUES ('iksan-gold', '익산 금세공방', 'active', :a, :b)",
+        soci::use(now), soci::use(now);
+  });
+  for (const auto& [role, email, name] : people) {
+    auto user = app.accounts().add_user({email, name, demo_password, "ko"}, role, "iksan-gold");
+    if (!user) spdlog::error("demo user {}: {}", email, user.error().message);
+  }
+  spdlog::info("demo data loaded");
+  return logins;
+}
+
+}  // namespace brilliant::app

@@ -1,0 +1,15 @@
+// Random tokens and hashes through libsodium (never hand-written crypto).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace brilliant {
+
+// A URL-safe random token carrying `bytes` bytes of entropy (base64url, no padding).
+std::string random_token(size_t bytes = 32);
+// Lower-case hex SHA-256 of data: how tokens are stored (the database never holds a live token).
+std::string sha256_hex(std::string_view data);
+// Constant-time equality for secrets of any length.
+bool secrets_equal(std::string_view a, std::string_view b);
+
+}  // namespace brilliant

@@ -1,0 +1,25 @@
+#include "core/secret.hpp"
+
+#include <gtest/gtest.h>
+
+namespace brilliant {
+
+TEST(Secret, TokensAreUrlSafeAndUnique) {
+  auto a = random_token(), b = random_token();
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.size(), 43u);  // 32 bytes base64url without padding
+  EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+}
+
+TEST(Secret, Sha256KnownVector) {
+  // FIPS 180-2 test vector for "abc".
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Secret, ConstantTimeEquality) {
+  EXPECT_TRUE(secrets_equal("abc", "abc"));
+  EXPECT_FALSE(secrets_equal("abc", "abd"));
+  EXPECT_FALSE(secrets_equal("abc", "abcd"));
+}
+
+}  // namespace brilliant

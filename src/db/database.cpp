@@ -1,0 +1,138 @@
+#include "db/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+namespace brilliant::db {
+namespace {
+
+constexpr int max_attempts = 5;
+
+bool retryable(const soci::soci_error& e) {
+  if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e))
+    return lite->result() == SQLITE_BUSY || lite->result() == SQLITE_LOCKED;
+  if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    auto state = pg->sqlstate();
+    return state == "40001" || state == "40P01";
+  }
+  return false;
+}
+
+void configure_sqlite(soci::session& s) {
+  s << "PRAGMA journal_mode=WAL";
+  s << "PRAGMA foreign_keys=ON";
+  s << "PRAGMA busy_timeout=5000";
+  s << "PRAGMA synchronous=FULL";  // an accepted order survives a crash or power cut
+}
+
+std::unique_ptr<soci::connection_pool> make_pool(std::size_t size, const soci::backend_factory& factory,
+                                                 const std::string& connect, bool sqlite) {
+  auto pool = std::make_unique<soci::connection_pool>(size);
+  for (std::size_t i = 0; i < size; ++i) {
+    pool->at(i).open(factory, connect);
+    if (sqlite) configure_sqlite(pool->at(i));
+  }
+  return pool;
+}
+
+// SOCI 4.0 mangles URI connection strings; give libpq its keyword form instead.
+std::string pg_keywords(const std::string& url) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed) throw std::runtime_error("database url is not a valid URI: " + url);
+  std::string out;
+  auto add = [&out](const char* key, std::string value) {
+    if (value.empty()) return;
+    std::string quoted;
+    for (char c : value) {
+      if (c == '\\' || c == '\'') quoted.push_back('\\');
+      quoted.push_back(c);
+    }
+    out += std::string(out.empty() ? "" : " ") + key + "='" + quoted + "'";
+  };
+  add("host", parsed->host_address());
+  add("port", parsed->port());
+  add("user", parsed->user());
+  add("password", parsed->password());
+  std::string path = parsed->path();
+  add("dbname", path.size() > 1 ? path.substr(1) : "");
+  for (auto param : parsed->params()) add(std::string(param.key).c_str(), std::string(param.value));
+  return out;
+}
+
+}  // namespace
+
+Database::Database(Backend backend, std::unique_ptr<soci::connection_pool> readers,
+                   std::unique_ptr<soci::connection_pool> writers)
+    : backend_(backend), readers_(std::move(readers)), writers_(std::move(writers)) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::open(const std::string& url, int readers) {
+  readers = std::max(1, readers);
+  if (url.starts_with("sqlite:")) {
+    std::filesystem::path file = url.substr(7);
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    const std::string connect = "db=" + file.string() + " timeout=5";
+    // The writer opens first so WAL mode is set before readers attach.
+    auto writer = make_pool(1, *soci::factory_sqlite3(), connect, true);
+    auto pool = make_pool(static_cast<std::size_t>(readers), *soci::factory_sqlite3(), connect, true);
+    return std::unique_ptr<Database>(new Database(Backend::sqlite, std::move(pool), std::move(writer)));
+  }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    auto pool = make_pool(static_cast<std::size_t>(readers), *soci::factory_postgresql(), pg_keywords(url), false);
+    return std::unique_ptr<Database>(new Database(Backend::postgresql, std::move(pool), nullptr));
+  }
+  throw std::runtime_error("database url must start with sqlite: or postgresql:// (got '" + url + "')");
+}
+
+void Database::run_write(const std::function<void(soci::session&)>& fn) {
+  soci::connection_pool& pool = writers_ ? *writers_ : *readers_;
+  for (int attempt = 1;; ++attempt) {
+    Lease lease(pool);
+    soci::session& s = lease.session();
+    try {
+      soci::transaction tx(s);
+      fn(s);
+      tx.commit();
+      return;
+    } catch (const soci::soci_error& e) {
+      if (!retryable(e) || attempt >= max_attempts) throw;
+      spdlog::warn("transaction retried after: {}", e.what());
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));  // back off before retrying
+    }
+  }
+}
+
+bool Database::ping() {
+  try {
+    return read([](soci::session& s) {
+      int one = 0;
+      s << "SELECT 1", soci::into(one);
+      return one == 1;
+    });
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+long long row_int(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return 0;
+  switch (row.get_properties(column).get_data_type()) {
+    case soci::dt_integer: return row.get<int>(column);
+    case soci::dt_long_long: return row.get<long long>(column);
+    case soci::dt_unsigned_long_long: return static_cast<long long>(row.get<unsigned long long>(column));
+    case soci::dt_double: return static_cast<long long>(row.get<double>(column));
+    case soci::dt_string: return std::stoll(row.get<std::string>(column));
+    default: throw std::runtime_error("column " + std::to_string(column) + " is not an integer");
+  }
+}
+
+}  // namespace brilliant::db

@@ -1,0 +1,78 @@
+// One interface over SOCI with two backends (DESIGN.md §3, §5):
+//   SQLite ("sqlite:var/brilliant.db"): WAL, foreign keys on, busy timeout; one writer connection and
+//     a pool of readers.
+//   PostgreSQL ("postgresql://user@host:port/db"): one connection pool for reads and writes.
+// Only repos (and db/) include this header; domain values and logic never see SOCI.
+// Thread safety: read() and write() may be called from any number of threads at once.
+#pragma once
+#include <soci/soci.h>
+
+#include <functional>
+#include <optional>
+#include <type_traits>
+#include <memory>
+#include <string>
+
+namespace brilliant::db {
+
+enum class Backend { sqlite, postgresql };
+
+class Database {
+ public:
+  // Opens the database named by url; throws std::runtime_error with the reason when it cannot.
+  static std::unique_ptr<Database> open(const std::string& url, int readers);
+  ~Database();
+
+  Backend backend() const { return backend_; }
+
+  // Runs fn with a pooled session, outside any transaction.
+  template <class F>
+  auto read(F&& fn) {
+    Lease lease(*readers_);
+    return fn(lease.session());
+  }
+
+  // Runs fn inside a transaction: commits when fn returns, rolls back when it throws. The whole fn is
+  // repeated (up to 5 times) on SQLite "busy" and PostgreSQL serialization failures and deadlocks, so
+  // fn must not have side effects outside the database.
+  template <class F>
+  auto write(F&& fn) {
+    using R = decltype(fn(std::declval<soci::session&>()));
+    if constexpr (std::is_void_v<R>) {
+      run_write([&](soci::session& s) { fn(s); });
+    } else {
+      std::optional<R> result;
+      run_write([&](soci::session& s) { result.emplace(fn(s)); });
+      return std::move(*result);
+    }
+  }
+
+  // True when a trivial query answers (for /healthz).
+  bool ping();
+
+ private:
+  class Lease {
+   public:
+    explicit Lease(soci::connection_pool& pool) : pool_(pool), index_(pool.lease()) {}
+    ~Lease() { pool_.give_back(index_); }
+    soci::session& session() { return pool_.at(index_); }
+
+   private:
+    soci::connection_pool& pool_;
+    std::size_t index_;
+  };
+
+  Database(Backend backend, std::unique_ptr<soci::connection_pool> readers,
+           std::unique_ptr<soci::connection_pool> writers);
+  void run_write(const std::function<void(soci::session&)>& fn);
+
+  Backend backend_;
+  std::unique_ptr<soci::connection_pool> readers_;
+  std::unique_ptr<soci::connection_pool> writers_;  // SQLite: one connection; PostgreSQL: the readers
+};
+
+// Reads an integer column of a dynamic row whatever SOCI made of it (int on SQLite INTEGER, long long
+// on PostgreSQL bigint, string for SQLite expressions); 0 for NULL. Domain code never calls row::get.
+long long row_int(const soci::row& row, std::size_t column);
+
+}  // namespace brilliant::db

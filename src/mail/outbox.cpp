@@ -1,0 +1,171 @@
+#include "mail/outbox.hpp"
+
+#include <curl/curl.h>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <cstring>
+
+#include "core/secret.hpp"
+
+namespace brilliant::mail {
+namespace {
+
+constexpr char insert_mail[] =
+    "INSERT INTO outbox (to_address, subject, body_text, created_at) VALUES (:to, :subject, :body, :at)";
+constexpr char select_recent[] =
+    "SELECT id, to_address, subject, body_text, created_at, COALESCE(sent_at, '') FROM outbox ORDER BY id DESC LIMIT :n";
+constexpr char select_unsent[] =
+    "SELECT id, to_address, subject, body_text FROM outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT 20";
+constexpr char mark_sent[] = "UPDATE outbox SET sent_at = :at, attempts = attempts + 1 WHERE id = :id";
+constexpr char mark_failed[] = "UPDATE outbox SET attempts = attempts + 1, last_error = :err WHERE id = :id";
+
+bool is_ascii(const std::string& text) {
+  for (unsigned char c : text)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// RFC 2047 "encoded-word" with base64 for a non-ASCII header value.
+std::string encode_header(const std::string& value) {
+  if (is_ascii(value)) return value;
+  return "=?UTF-8?B?" + [&] {
+    std::string b64(((value.size() + 2) / 3) * 4 + 1, '\0');
+    sodium_bin2base64(b64.data(), b64.size(), reinterpret_cast<const unsigned char*>(value.data()), value.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    b64.resize(std::strlen(b64.c_str()));
+    return b64;
+  }() + "?=";
+}
+
+struct Upload {
+  std::string data;
+  size_t offset = 0;
+};
+
+size_t read_upload(char* buffer, size_t size, size_t count, void* user) {
+  auto* upload = static_cast<Upload*>(user);
+  const size_t n = std::min(size * count, upload->data.size() - upload->offset);
+  std::memcpy(buffer, upload->data.data() + upload->offset, n);
+  upload->offset += n;
+  return n;
+}
+
+std::string address_of(const std::string& from) {
+  auto open = from.find('<');
+  auto close = from.find('>');
+  return open != std::string::npos && close > open ? from.substr(open, close - open + 1) : "<" + from + ">";
+}
+
+}  // namespace
+
+void enqueue(soci::session& sql, const Mail& mail, const Clock& clock) {
+  const auto at = format_utc(clock.now());
+  sql << insert_mail, soci::use(mail.to), soci::use(mail.subject), soci::use(mail.body), soci::use(at);
+}
+
+std::vector<QueuedMail> recent(soci::session& sql, int limit) {
+  std::vector<QueuedMail> out;
+  soci::rowset<soci::row> rows = (sql.prepare << select_recent, soci::use(limit));
+  for (const auto& row : rows)
+    out.push_back({db::row_int(row, 0), {row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)},
+                   row.get<std::string>(4), row.get<std::string>(5)});
+  return out;
+}
+
+std::string format_message(const Mail& mail, const std::string& from, const std::string& date,
+                           const std::string& message_id) {
+  std::string body;
+  for (char c : mail.body) {  // SMTP wants CRLF line ends
+    if (c == '\n') body += "\r\n";
+    else body += c;
+  }
+  return "Date: " + date + "\r\nFrom: " + from + "\r\nTo: " + mail.to + "\r\nSubject: " + encode_header(mail.subject) +
+         "\r\nMessage-ID: <" + message_id + ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+         "Content-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n";
+}
+
+SmtpSender::SmtpSender(db::Database& db, const Clock& clock, SmtpSettings settings)
+    : db_(db), clock_(clock), settings_(std::move(settings)) {}
+
+SmtpSender::~SmtpSender() { stop(); }
+
+void SmtpSender::start() {
+  if (settings_.url.empty() || thread_.joinable()) return;
+  thread_ = std::thread([this] { loop(); });
+}
+
+void SmtpSender::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SmtpSender::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void SmtpSender::loop() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    try {
+      deliver_pending();
+    } catch (const std::exception& e) {
+      spdlog::error("mail delivery pass failed: {}", e.what());
+    }
+    lock.lock();
+    cv_.wait_for(lock, std::chrono::seconds(30), [this] { return stopping_ || woken_; });
+    woken_ = false;
+  }
+}
+
+int SmtpSender::deliver_pending() {
+  if (settings_.url.empty()) return 0;
+  std::vector<std::pair<long long, Mail>> batch;
+  db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows = sql.prepare << select_unsent;
+    for (const auto& row : rows)
+      batch.push_back({db::row_int(row, 0), {row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)}});
+  });
+  int sent = 0;
+  for (const auto& [id, mail] : batch) {
+    Upload upload{format_message(mail, settings_.from, format_utc(clock_.now()), random_token(12) + "@brilliant"), 0};
+    CURL* curl = curl_easy_init();
+    curl_slist* recipients = curl_slist_append(nullptr, ("<" + mail.to + ">").c_str());
+    curl_easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());
+    if (!settings_.user.empty()) {
+      curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.user.c_str());
+      curl_easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
+    }
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+    const auto from = address_of(settings_.from);
+    curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
+    curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
+    curl_easy_setopt(curl, CURLOPT_READFUNCTION, read_upload);
+    curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
+    curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    const CURLcode rc = curl_easy_perform(curl);
+    curl_slist_free_all(recipients);
+    curl_easy_cleanup(curl);
+    const auto at = format_utc(clock_.now());
+    const std::string err = rc == CURLE_OK ? "" : curl_easy_strerror(rc);
+    db_.write([&](soci::session& sql) {
+      if (rc == CURLE_OK) sql << mark_sent, soci::use(at), soci::use(id);
+      else sql << mark_failed, soci::use(err), soci::use(id);
+    });
+    if (rc == CURLE_OK) ++sent;
+    else spdlog::warn("mail {} to {} not sent: {}", id, mail.to, err);
+  }
+  return sent;
+}
+
+}  // namespace brilliant::mail

@@ -1,0 +1,65 @@
+// Mail goes through the outbox table: enqueue() inside the transaction that caused it, so a crash can
+// neither lose a mail nor send one for a change that rolled back. SmtpSender delivers it later.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+
+namespace brilliant::mail {
+
+struct Mail {
+  std::string to;
+  std::string subject;
+  std::string body;  // plain text, UTF-8
+};
+
+struct QueuedMail {
+  long long id = 0;
+  Mail mail;
+  std::string created_at;
+  std::string sent_at;
+};
+
+void enqueue(soci::session& sql, const Mail& mail, const Clock& clock);
+// Newest first, for tests and the operator console.
+std::vector<QueuedMail> recent(soci::session& sql, int limit);
+
+// RFC 5322 message text for a Mail: headers (Subject encoded per RFC 2047 when not ASCII) and body.
+std::string format_message(const Mail& mail, const std::string& from, const std::string& date, const std::string& message_id);
+
+struct SmtpSettings {
+  std::string url;   // "smtp://host:587" or "smtps://host:465"; empty: mail stays in the outbox
+  std::string user;
+  std::string password;
+  std::string from = "Brilliant <no-reply@brilliant.example>";
+};
+
+// Delivers unsent outbox rows through libcurl's SMTP client on its own thread. Thread safe.
+class SmtpSender {
+ public:
+  SmtpSender(db::Database& db, const Clock& clock, SmtpSettings settings);
+  ~SmtpSender();
+  void start();       // no-op when settings.url is empty
+  void stop();
+  void wake();        // deliver now rather than at the next poll
+  int deliver_pending();  // one pass; returns how many were sent
+
+ private:
+  void loop();
+  db::Database& db_;
+  const Clock& clock_;
+  SmtpSettings settings_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  bool woken_ = false;
+};
+
+}  // namespace brilliant::mail

@@ -1,0 +1,237 @@
+#include "net/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <ctime>
+#include <future>
+#include <thread>
+
+#include "web/pipeline.hpp"
+
+namespace brilliant::net {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto tuple_awaitable = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+// RFC 9110 §6.6.1: an origin server with a clock sends Date; formatted once per second per thread.
+const std::string& http_date() {
+  thread_local std::time_t last = 0;
+  thread_local std::string text;
+  std::time_t now = std::time(nullptr);
+  if (now != last) {
+    last = now;
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    text = buf;
+  }
+  return text;
+}
+
+web::Request to_request(http::request<http::string_body>&& in, const std::string& remote) {
+  web::Request out;
+  out.method = web::parse_method(std::string_view(in.method_string().data(), in.method_string().size()));
+  out.target = std::string(in.target());
+  out.headers.reserve(8);
+  for (const auto& field : in)
+    out.headers.push_back({std::string(field.name_string()), std::string(field.value())});
+  out.body = std::move(in.body());
+  out.remote_ip = remote;
+  return out;
+}
+
+http::response<http::string_body> to_beast(web::Response&& in, unsigned version, bool keep_alive, bool head) {
+  http::response<http::string_body> out{static_cast<http::status>(in.status), version};
+  out.set(http::field::server, "Brilliant");
+  out.set(http::field::date, http_date());
+  for (auto& h : in.headers) out.insert(h.name, h.value);
+  out.keep_alive(keep_alive);
+  const auto length = in.body.size();
+  if (!head) out.body() = std::move(in.body);
+  if (in.status != 304 && in.status != 204 && !(in.status >= 100 && in.status < 200)) out.content_length(length);
+  return out;
+}
+
+// Answers read errors that happen before a request exists: oversized, malformed.
+std::optional<web::Response> read_error_response(beast::error_code ec) {
+  auto plain = [](int status, std::string text) {
+    auto r = web::Response::text(std::move(text) + "\n", status);
+    r.add("Connection", "close");
+    return r;
+  };
+  if (ec == http::error::header_limit) return plain(431, "request header fields too large");
+  if (ec == http::error::body_limit) return plain(413, "request body too large");
+  if (ec == http::error::end_of_stream || ec == http::error::partial_message) return std::nullopt;
+  if (ec.category() == http::make_error_code(http::error::bad_target).category())
+    return plain(400, "malformed HTTP request: " + ec.message());
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(web::Pipeline& p, web::Metrics& m, ServerOptions o)
+      : pipeline(p), metrics(m), options(std::move(o)),
+        io_threads(options.io_threads > 0 ? options.io_threads : std::max(1u, std::thread::hardware_concurrency())),
+        io(io_threads),
+        pool(options.pool_threads > 0 ? options.pool_threads : 4 * std::max(1u, std::thread::hardware_concurrency())),
+        acceptor(io) {}
+
+  awaitable<void> accept_loop() {
+    while (!stopping) {
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), tuple_awaitable);
+      if (ec) {
+        if (stopping || ec == asio::error::operation_aborted) co_return;
+        spdlog::warn("accept failed: {}", ec.message());
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, session(std::move(socket)), asio::detached);
+    }
+  }
+
+  awaitable<web::Response> on_pool(web::Request& request, const web::Pipeline::Prepared& prepared) {
+    metrics.pool_queue_depth.fetch_add(1, std::memory_order_relaxed);
+    auto response = co_await asio::co_spawn(
+        pool, [&]() -> awaitable<web::Response> { co_return pipeline.run(request, prepared); }, use_awaitable);
+    metrics.pool_queue_depth.fetch_sub(1, std::memory_order_relaxed);
+    co_return response;
+  }
+
+  awaitable<void> session(tcp::socket socket) {
+    metrics.open_connections.fetch_add(1, std::memory_order_relaxed);
+    beast::error_code ignored;
+    const auto endpoint = socket.remote_endpoint(ignored);
+    const std::string remote = ignored ? std::string("unknown") : endpoint.address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    beast::flat_buffer buffer;
+    try {
+      co_await serve(stream, buffer, remote);
+    } catch (const std::exception& e) {
+      spdlog::warn("connection from {} ended: {}", remote, e.what());
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    metrics.open_connections.fetch_sub(1, std::memory_order_relaxed);
+  }
+
+  awaitable<void> serve(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& remote) {
+    while (!stopping) {
+      http::request_parser<http::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+      parser.body_limit(options.body_limit);
+      stream.expires_after(options.idle_timeout);
+      auto [ec_header, n1] = co_await http::async_read_header(stream, buffer, parser, tuple_awaitable);
+      beast::error_code ec = ec_header;
+      if (!ec && !parser.is_done()) {
+        stream.expires_after(options.read_timeout);
+        auto [ec_body, n2] = co_await http::async_read(stream, buffer, parser, tuple_awaitable);
+        ec = ec_body;
+      }
+      if (ec) {
+        if (auto response = read_error_response(ec)) {
+          metrics.observe(metrics.unmatched_index(), response->status, std::chrono::nanoseconds(0));
+          auto out = to_beast(std::move(*response), 11, false, false);
+          stream.expires_after(options.read_timeout);
+          co_await http::async_write(stream, out, tuple_awaitable);
+        }
+        co_return;  // end of stream, timeout or reset: close quietly
+      }
+      in_flight.fetch_add(1);
+      const auto started = std::chrono::steady_clock::now();
+      auto beast_request = parser.release();
+      const unsigned version = beast_request.version();
+      const bool keep_alive = beast_request.keep_alive() && !stopping;
+      const bool head = beast_request.method() == http::verb::head;
+      web::Request request = to_request(std::move(beast_request), remote);
+      auto prepared = pipeline.prepare(request);
+      // (No co_await inside ?: — GCC 12 mishandles temporaries there.)
+      web::Response response;
+      if (prepared.early || prepared.inline_) {
+        response = pipeline.run(request, prepared);
+      } else {
+        response = co_await on_pool(request, prepared);
+      }
+      pipeline.finish(request, prepared, response, std::chrono::steady_clock::now() - started);
+      auto out = to_beast(std::move(response), version, keep_alive, head);
+      stream.expires_after(options.read_timeout);
+      auto [ec_write, written] = co_await http::async_write(stream, out, tuple_awaitable);
+      in_flight.fetch_sub(1);
+      if (ec_write || !keep_alive) co_return;
+    }
+  }
+
+  web::Pipeline& pipeline;
+  web::Metrics& metrics;
+  ServerOptions options;
+  int io_threads;
+  asio::io_context io;
+  asio::thread_pool pool;
+  tcp::acceptor acceptor;
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+  std::once_flag stop_once;
+};
+
+Server::Server(web::Pipeline& pipeline, web::Metrics& metrics, ServerOptions options)
+    : impl_(std::make_unique<Impl>(pipeline, metrics, std::move(options))) {}
+
+Server::~Server() { stop(); }
+
+unsigned short Server::start() {
+  auto& im = *impl_;
+  tcp::endpoint endpoint(asio::ip::make_address(im.options.host), im.options.port);
+  im.acceptor.open(endpoint.protocol());
+  im.acceptor.set_option(asio::socket_base::reuse_address(true));
+  im.acceptor.bind(endpoint);
+  im.acceptor.listen(asio::socket_base::max_listen_connections);
+  const auto port = im.acceptor.local_endpoint().port();
+  asio::co_spawn(im.io, im.accept_loop(), asio::detached);
+  for (int i = 0; i < im.io_threads; ++i) im.threads.emplace_back([&im] { im.io.run(); });
+  return port;
+}
+
+void Server::stop() {
+  auto& im = *impl_;
+  std::call_once(im.stop_once, [&im] {
+    im.stopping = true;
+    asio::post(im.io, [&im] {
+      beast::error_code ignored;
+      im.acceptor.close(ignored);
+    });
+    // Let in-flight requests finish, then end idle keep-alive connections by stopping the loop.
+    const auto deadline = std::chrono::steady_clock::now() + im.options.shutdown_grace;
+    while (im.in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    im.io.stop();
+    for (auto& t : im.threads)
+      if (t.joinable()) t.join();
+    beast::error_code ignored;
+    im.acceptor.close(ignored);  // in case the posted close never ran
+    im.pool.join();
+  });
+}
+
+void Server::run_until_signal() {
+  auto& im = *impl_;
+  std::promise<int> signalled;
+  auto done = signalled.get_future();
+  asio::signal_set signals(im.io, SIGINT, SIGTERM);
+  signals.async_wait([&signalled](beast::error_code ec, int sig) { signalled.set_value(ec ? 0 : sig); });
+  const int sig = done.get();
+  spdlog::info("signal {} received: finishing in-flight requests", sig);
+  stop();
+}
+
+}  // namespace brilliant::net

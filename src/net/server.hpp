@@ -1,0 +1,49 @@
+// The HTTP listener: Boost.Beast + Asio with C++20 coroutines, a coroutine per connection, one I/O
+// thread per core, keep-alive, header and body limits, read and idle timeouts, and a graceful stop.
+// Route handlers run on a separate blocking pool and are awaited, so I/O threads never block.
+// This header is free of Beast and Asio; only server.cpp pays for them.
+#pragma once
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace brilliant::web {
+class Pipeline;
+class Metrics;
+}  // namespace brilliant::web
+
+namespace brilliant::net {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;  // 0: pick a free port
+  int io_threads = 0;          // 0: one per core
+  int pool_threads = 0;        // 0: four per core (database calls wait on I/O)
+  size_t header_limit = 16 * 1024;
+  size_t body_limit = 2 * 1024 * 1024;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds shutdown_grace{10};
+};
+
+class Server {
+ public:
+  Server(web::Pipeline& pipeline, web::Metrics& metrics, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds, listens and starts the I/O and pool threads; returns the bound port. Throws on bind errors.
+  unsigned short start();
+  // Stops accepting, lets in-flight requests finish (up to shutdown_grace), then joins all threads.
+  // Safe to call more than once and from any thread but the server's own.
+  void stop();
+  // Blocks until SIGINT or SIGTERM, then stops gracefully.
+  void run_until_signal();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace brilliant::net

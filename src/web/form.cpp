@@ -1,0 +1,74 @@
+#include "web/form.hpp"
+
+#include <boost/url/decode_view.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/parse_path.hpp>
+#include <boost/url/parse_query.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include "core/text.hpp"
+
+namespace brilliant::web {
+
+std::string Form::get(std::string_view name) const {
+  auto value = find(name);
+  return value ? *value : std::string();
+}
+
+std::optional<std::string> Form::find(std::string_view name) const {
+  for (const auto& [key, value] : fields_)
+    if (key == name) return value;
+  return std::nullopt;
+}
+
+std::vector<std::string> Form::all(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : fields_)
+    if (key == name) out.push_back(value);
+  return out;
+}
+
+Form parse_form(std::string_view encoded) {
+  Form form;
+  if (encoded.empty()) return form;
+  auto parsed = boost::urls::parse_query(encoded);
+  if (!parsed) {
+    form.valid_ = false;
+    return form;
+  }
+  boost::urls::encoding_opts opts;
+  opts.space_as_plus = true;
+  for (auto param : *parsed) {
+    std::string key, value;
+    param.key.decode(opts, boost::urls::string_token::assign_to(key));
+    if (param.has_value) param.value.decode(opts, boost::urls::string_token::assign_to(value));
+    if (key.empty() && value.empty()) continue;
+    if (!valid_utf8(key) || !valid_utf8(value)) form.valid_ = false;
+    form.fields_.emplace_back(std::move(key), std::move(value));
+  }
+  return form;
+}
+
+std::optional<std::string> decode_path(std::string_view encoded) {
+  auto parsed = boost::urls::parse_path(encoded);
+  if (!parsed) return std::nullopt;
+  std::string out;
+  out.reserve(encoded.size());
+  out.push_back('/');
+  bool first = true;
+  boost::urls::encoding_opts opts;  // '+' stays '+' in paths
+  for (auto segment : *parsed) {
+    if (!first) out.push_back('/');
+    first = false;
+    for (char ch : boost::urls::decode_view(segment, opts)) out.push_back(ch);
+  }
+  if (!valid_utf8(out)) return std::nullopt;
+  return out;
+}
+
+std::string url_encode(std::string_view value) {
+  boost::urls::encoding_opts opts;
+  return boost::urls::encode(value, boost::urls::unreserved_chars, opts);
+}
+
+}  // namespace brilliant::web

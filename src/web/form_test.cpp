@@ -1,0 +1,31 @@
+#include "web/form.hpp"
+
+#include <gtest/gtest.h>
+
+namespace brilliant::web {
+
+TEST(Form, DecodesPlusAndPercent) {
+  auto form = parse_form("name=%EC%9D%B5%EC%82%B0+gold&x=1&x=2&empty=");
+  EXPECT_TRUE(form.valid());
+  EXPECT_EQ(form.get("name"), "익산 gold");
+  EXPECT_EQ(form.all("x"), (std::vector<std::string>{"1", "2"}));
+  EXPECT_TRUE(form.has("empty"));
+  EXPECT_FALSE(form.has("missing"));
+}
+
+TEST(Form, InvalidEncodingIsReportedNotThrown) {
+  EXPECT_FALSE(parse_form("a=%ZZ").valid());
+  EXPECT_FALSE(parse_form("a=%FF").valid());  // decodes to a byte that is not UTF-8
+}
+
+TEST(Path, DecodesSegmentsAndKeepsPlus) {
+  EXPECT_EQ(decode_path("/products/a%20b+c").value(), "/products/a b+c");
+  EXPECT_EQ(decode_path("/").value(), "/");
+  EXPECT_EQ(decode_path("/a/").value(), "/a/");
+  EXPECT_FALSE(decode_path("/%ff").has_value());
+  EXPECT_FALSE(decode_path("/%zz").has_value());
+}
+
+TEST(Form, UrlEncode) { EXPECT_EQ(url_encode("/account?x=1"), "%2Faccount%3Fx%3D1"); }
+
+}  // namespace brilliant::web

@@ -1,0 +1,65 @@
+// What happens to every request between the socket and the route (DESIGN.md §4): path decoding,
+// locale, route choice, session, CSRF, role guard, the handler, errors, security headers, metrics and
+// the access log. Knows nothing of Beast: the net layer calls prepare() on its I/O thread, run() on the
+// blocking pool (or inline for Runs::inline_ routes), and finish() before writing.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <optional>
+
+#include "web/metrics.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+#include "web/static_files.hpp"
+
+namespace brilliant::web {
+
+// Finds who is calling from the session cookie or an API token (accounts/ implements it).
+class SessionResolver {
+ public:
+  virtual ~SessionResolver() = default;
+  // Sets request.user, session_token_hash and bearer when a live session or token is presented.
+  virtual void resolve(Request& request) = 0;
+};
+
+struct PipelineOptions {
+  bool secure_cookies = false;  // behind TLS: cookies get Secure
+  bool access_log = true;
+};
+
+class Pipeline {
+ public:
+  Pipeline(const Router& router, const Renderer& renderer, const StaticFiles& files, Metrics& metrics,
+           SessionResolver& sessions, PipelineOptions options);
+
+  struct Prepared {
+    Match match;
+    std::optional<Response> early;  // answered already (static file, 404, 405, bad path)
+    bool inline_ = false;           // run() may be called on the I/O thread
+  };
+
+  // Cheap and non-blocking: decodes the path, picks locale and route, answers static files and
+  // unknown paths at once.
+  Prepared prepare(Request& request) const;
+  // May block (database). Never throws: faults become a 500 carrying the request id.
+  Response run(Request& request, const Prepared& prepared) const;
+  // Adds security headers and the request id, counts metrics, writes the access log line.
+  void finish(const Request& request, const Prepared& prepared, Response& response,
+              std::chrono::nanoseconds elapsed) const;
+
+  Response error(const Request& request, const Error& error) const;
+
+ private:
+  Response guarded(Request& request, const Route& route) const;
+
+  const Router& router_;
+  const Renderer& renderer_;
+  const StaticFiles& files_;
+  Metrics& metrics_;
+  SessionResolver& sessions_;
+  PipelineOptions options_;
+  mutable std::atomic<unsigned long long> next_request_{0};
+  std::string node_tag_;
+};
+
+}  // namespace brilliant::web

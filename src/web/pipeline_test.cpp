@@ -1,0 +1,100 @@
+#include "web/pipeline.hpp"
+
+#include <gtest/gtest.h>
+
+namespace brilliant::web {
+namespace {
+
+class FakeSessions final : public SessionResolver {
+ public:
+  void resolve(Request& request) override {
+    if (request.cookie("sid") == "operator") request.user = Principal{1, "op@x", "Op", static_cast<uint32_t>(Role::operator_), 0};
+    if (request.cookie("sid") == "shopper") request.user = Principal{2, "s@x", "S", static_cast<uint32_t>(Role::shopper), 0};
+  }
+};
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  PipelineTest() {
+    router.get("/hello", [](Request& r) { return Response::text("hello " + r.locale); });
+    router.post("/hello", [](Request&) { return Response::text("posted"); });
+    router.get("/ops", [](Request&) { return Response::text("ops"); }).access = require(Role::operator_);
+    router.get("/boom", [](Request&) -> Response { throw std::runtime_error("boom"); });
+    metrics = std::make_unique<Metrics>(std::vector<std::string>{"a", "b", "c", "d"});
+    pipeline = std::make_unique<Pipeline>(router, renderer, files, *metrics, sessions, PipelineOptions{false, false});
+  }
+
+  Response send(Method method, std::string target, std::vector<Header> headers = {}, std::string body = {}) {
+    Request r;
+    r.method = method;
+    r.target = std::move(target);
+    r.headers = std::move(headers);
+    r.body = std::move(body);
+    auto prepared = pipeline->prepare(r);
+    auto response = pipeline->run(r, prepared);
+    pipeline->finish(r, prepared, response, std::chrono::nanoseconds(1000));
+    return response;
+  }
+
+  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
+  I18n i18n{root / "locales"};
+  StaticFiles files{root / "static"};
+  Renderer renderer{root / "templates", i18n, files, Reload::never};
+  Router router;
+  FakeSessions sessions;
+  std::unique_ptr<Metrics> metrics;
+  std::unique_ptr<Pipeline> pipeline;
+};
+
+TEST_F(PipelineTest, LocaleFromPathCookieAndHeader) {
+  EXPECT_EQ(send(Method::get, "/en/hello").body, "hello en");
+  EXPECT_EQ(send(Method::get, "/hello").body, "hello ko");
+  EXPECT_EQ(send(Method::get, "/hello", {{"Cookie", "lang=en"}}).body, "hello en");
+  EXPECT_EQ(send(Method::get, "/hello", {{"Accept-Language", "en-US,en;q=0.9"}}).body, "hello en");
+}
+
+TEST_F(PipelineTest, NotFoundAndMethodNotAllowed) {
+  EXPECT_EQ(send(Method::get, "/nope").status, 404);
+  auto r = send(Method::delete_, "/hello");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.header("allow"), "GET, POST");
+  EXPECT_EQ(send(Method::get, "/%ff").status, 400);
+}
+
+TEST_F(PipelineTest, PostNeedsMatchingCsrfToken) {
+  EXPECT_EQ(send(Method::post, "/hello", {{"Content-Type", "application/x-www-form-urlencoded"}}, "a=1").status, 403);
+  const std::string token(40, 'k');
+  auto wrong = send(Method::post, "/hello",
+                    {{"Cookie", "csrf=" + token}, {"Content-Type", "application/x-www-form-urlencoded"}}, "_csrf=other");
+  EXPECT_EQ(wrong.status, 403);
+  auto right = send(Method::post, "/hello",
+                    {{"Cookie", "csrf=" + token}, {"Content-Type", "application/x-www-form-urlencoded"}}, "_csrf=" + token);
+  EXPECT_EQ(right.status, 200);
+  EXPECT_EQ(right.body, "posted");
+  auto header = send(Method::post, "/hello", {{"Cookie", "csrf=" + token + "; sid=x"}, {"X-CSRF-Token", token},
+                                             {"Content-Type", "application/json"}}, "{}");
+  EXPECT_EQ(header.status, 200);
+}
+
+TEST_F(PipelineTest, RoleGuard) {
+  EXPECT_EQ(send(Method::get, "/ops").status, 303);  // a page: off to the login form
+  EXPECT_EQ(send(Method::get, "/ops", {{"Accept", "application/json"}}).status, 401);
+  EXPECT_EQ(send(Method::get, "/ops", {{"Cookie", "sid=shopper"}}).status, 403);
+  EXPECT_EQ(send(Method::get, "/ops", {{"Cookie", "sid=operator"}}).status, 200);
+}
+
+TEST_F(PipelineTest, FaultBecomes500WithRequestId) {
+  auto r = send(Method::get, "/boom", {{"Accept", "application/json"}});
+  EXPECT_EQ(r.status, 500);
+  EXPECT_FALSE(r.header("x-request-id").empty());
+  EXPECT_NE(r.body.find(std::string(r.header("x-request-id"))), std::string::npos);
+}
+
+TEST_F(PipelineTest, SecurityHeadersOnPages) {
+  auto r = send(Method::get, "/nope");
+  EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string_view::npos);
+  EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
+}
+
+}  // namespace
+}  // namespace brilliant::web

@@ -1,0 +1,31 @@
+#include "web/rate_limit.hpp"
+
+#include <cmath>
+
+namespace brilliant::web {
+
+RateLimiter::RateLimiter(const Clock& clock, int burst, std::chrono::seconds period)
+    : clock_(clock), burst_(burst), per_second_(static_cast<double>(burst) / static_cast<double>(period.count())) {}
+
+std::optional<long long> RateLimiter::take(const std::string& key) {
+  const auto now = clock_.now();
+  std::lock_guard lock(mutex_);
+  if (buckets_.size() > 100000) {  // forget full buckets so memory stays bounded
+    for (auto it = buckets_.begin(); it != buckets_.end();) {
+      double elapsed = std::chrono::duration<double>(now - it->second.updated).count();
+      it = it->second.tokens + elapsed * per_second_ >= burst_ ? buckets_.erase(it) : std::next(it);
+    }
+  }
+  auto [it, fresh] = buckets_.try_emplace(key, Bucket{burst_, now});
+  Bucket& bucket = it->second;
+  double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
+  bucket.tokens = std::min(burst_, bucket.tokens + std::max(0.0, elapsed) * per_second_);
+  bucket.updated = now;
+  if (bucket.tokens >= 1.0) {
+    bucket.tokens -= 1.0;
+    return std::nullopt;
+  }
+  return static_cast<long long>(std::ceil((1.0 - bucket.tokens) / per_second_));
+}
+
+}  // namespace brilliant::web

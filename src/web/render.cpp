@@ -1,0 +1,182 @@
+#include "web/render.hpp"
+
+#include <boost/json.hpp>
+#include <fstream>
+#include <kainjow/mustache.hpp>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+
+#include "web/errors.hpp"
+
+namespace brilliant::web {
+namespace mst = kainjow::mustache;
+namespace json = boost::json;
+
+struct Renderer::Compiled {
+  explicit Compiled(const std::string& text) : tmpl(text) {}
+  mst::mustache tmpl;
+};
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Replaces {{> name}} with the text of templates/name.mustache, recursively (depth-limited).
+std::string expand_partials(const std::filesystem::path& dir, const std::string& text, int depth) {
+  if (depth > 8) throw std::runtime_error("template partials nested too deep");
+  static const std::regex partial(R"(\{\{>\s*([A-Za-z0-9_/\-]+)\s*\}\})");
+  std::string out;
+  auto begin = std::sregex_iterator(text.begin(), text.end(), partial);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    out.append(text, last, it->position() - last);
+    out += expand_partials(dir, read_file(dir / ((*it)[1].str() + ".mustache")), depth + 1);
+    last = it->position() + it->length();
+  }
+  out.append(text, last);
+  return out;
+}
+
+mst::data to_data(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::object: {
+      mst::data d{mst::data::type::object};
+      for (const auto& [key, value] : v.get_object()) d.set(std::string(key), to_data(value));
+      return d;
+    }
+    case json::kind::array: {
+      mst::data d{mst::data::type::list};
+      for (const auto& item : v.get_array()) d.push_back(to_data(item));
+      return d;
+    }
+    case json::kind::string: return mst::data(std::string(v.get_string()));
+    case json::kind::bool_: return v.get_bool() ? mst::data(mst::data::type::bool_true) : mst::data(mst::data::type::bool_false);
+    case json::kind::int64: return mst::data(std::to_string(v.get_int64()));
+    case json::kind::uint64: return mst::data(std::to_string(v.get_uint64()));
+    case json::kind::double_: {
+      std::ostringstream s;
+      s << v.get_double();
+      return mst::data(s.str());
+    }
+    case json::kind::null: return mst::data(mst::data::type::bool_false);
+  }
+  return mst::data(mst::data::type::bool_false);
+}
+
+std::filesystem::file_time_type newest_mtime(const std::filesystem::path& dir) {
+  std::filesystem::file_time_type newest{};
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
+    if (entry.is_regular_file()) newest = std::max(newest, entry.last_write_time());
+  return newest;
+}
+
+}  // namespace
+
+Renderer::Renderer(std::filesystem::path dir, const I18n& i18n, const StaticFiles& assets, Reload reload)
+    : dir_(std::move(dir)), i18n_(i18n), assets_(assets), reload_(reload) {
+  load_all();
+}
+
+Renderer::~Renderer() = default;
+
+void Renderer::load_all() {
+  std::map<std::string, std::shared_ptr<Compiled>, std::less<>> loaded;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".mustache") continue;
+    auto name = std::filesystem::relative(entry.path(), dir_).replace_extension().generic_string();
+    auto compiled = std::make_shared<Compiled>(expand_partials(dir_, read_file(entry.path()), 0));
+    if (!compiled->tmpl.is_valid())
+      throw std::runtime_error("template " + name + ": " + compiled->tmpl.error_message());
+    loaded.emplace(std::move(name), std::move(compiled));
+  }
+  templates_ = std::move(loaded);
+  newest_ = newest_mtime(dir_);
+}
+
+bool Renderer::has(std::string_view name) const {
+  std::shared_lock lock(mutex_);
+  return templates_.find(name) != templates_.end();
+}
+
+std::string Renderer::render(std::string_view name, const json::value& model) const {
+  if (reload_ == Reload::when_changed && newest_mtime(dir_) != newest_) {
+    std::unique_lock lock(mutex_);
+    const_cast<Renderer*>(this)->load_all();
+  }
+  std::shared_ptr<Compiled> compiled;
+  {
+    std::shared_lock lock(mutex_);
+    auto it = templates_.find(name);
+    if (it == templates_.end()) throw std::runtime_error("no template " + std::string(name));
+    compiled = it->second;
+  }
+  return compiled->tmpl.render(to_data(model));
+}
+
+std::string Renderer::message(std::string_view locale, const std::string& key) const {
+  auto text = i18n_.text(locale, key);
+  return text == key ? std::string() : text;
+}
+
+std::string Renderer::fragment(std::string_view name, const json::value& model) const { return render(name, model); }
+
+std::string Renderer::page(const Request& request, std::string_view name, json::object model) const {
+  const bool en = request.locale == "en";
+  model["lang"] = request.locale;
+  model["en"] = en;
+  model["prefix"] = request.locale_prefix();
+  model["t"] = i18n_.messages(request.locale);
+  model["csrf"] = request.csrf_token;
+  model["path"] = request.path;
+  // The same page in the other language, for the switcher and hreflang.
+  model["path_ko"] = request.path;
+  model["path_en"] = request.path == "/" ? std::string("/en/") : "/en" + request.path;
+  model["asset_css"] = assets_.url("css/app.css");
+  model["asset_js"] = assets_.url("js/app.js");
+  if (request.user) {
+    json::object user;
+    user["name"] = request.user->name;
+    user["email"] = request.user->email;
+    user["operator"] = request.user->has(Role::operator_);
+    user["vendor"] = request.user->has(Role::vendor_staff);
+    model["user"] = std::move(user);
+  }
+  if (!model.contains("title")) model["title"] = i18n_.text(request.locale, "brand.name");
+  bool layout = !model.contains("layout") || model["layout"].as_bool();
+  json::value value(std::move(model));
+  std::string body = render(name, value);
+  if (!layout) return body;
+  value.as_object()["content"] = std::move(body);
+  return render("layouts/main", value);
+}
+
+std::string Renderer::localized(const Request& request, const Error& error) const {
+  auto text = message(request.locale, "errors." + error.code);
+  return text.empty() ? error.message : text;
+}
+
+Response Renderer::error(const Request& request, const Error& error) const {
+  const int status = http_status(error.kind);
+  if (request.wants_json() || request.path.empty()) return Response::json(error_json(error), status);
+  json::object model;
+  model["status"] = status;
+  model["message"] = localized(request, error);
+  model["detail"] = error.message;
+  model["request_id"] = request.request_id;
+  model["title"] = std::to_string(status);
+  model["not_found"] = status == 404;
+  return page_response(request, "errors/error", std::move(model), status);
+}
+
+Response Renderer::page_response(const Request& request, std::string_view name, json::object model, int status) const {
+  return Response::html(page(request, name, std::move(model)), status);
+}
+
+}  // namespace brilliant::web

@@ -1,0 +1,59 @@
+// Server-rendered pages: Mustache templates (kainjow) loaded once at start, partials expanded at load,
+// pages wrapped in a layout; values are escaped unless a template asks for raw output with {{{...}}}.
+// The view model is a Boost.JSON value, so the same model can answer an API call.
+// Thread safety: render() may be called from many threads; reload_if_changed() takes a lock.
+#pragma once
+#include <boost/json/value.hpp>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+
+#include "core/result.hpp"
+#include "web/i18n.hpp"
+#include "web/request.hpp"
+#include "web/response.hpp"
+#include "web/static_files.hpp"
+
+namespace brilliant::web {
+
+enum class Reload { never, when_changed };
+
+class Renderer {
+ public:
+  // Loads every *.mustache under dir; throws std::runtime_error naming the file on a template error.
+  Renderer(std::filesystem::path dir, const I18n& i18n, const StaticFiles& assets, Reload reload);
+  ~Renderer();
+
+  // Renders templates/<name>.mustache with `model` plus the page context (locale, messages as `t`,
+  // csrf token, user, asset URLs), inside layouts/main unless the model sets "layout": false.
+  std::string page(const Request& request, std::string_view name, boost::json::object model) const;
+  Response page_response(const Request& request, std::string_view name, boost::json::object model,
+                         int status = 200) const;
+  // Renders a template alone, without page context or layout (emails, fragments).
+  std::string fragment(std::string_view name, const boost::json::value& model) const;
+  bool has(std::string_view name) const;
+  // An error as a page (HTML, in the request's language) or a JSON body, with its HTTP status.
+  Response error(const Request& request, const Error& error) const;
+  // The error's message in the request's language (catalog "errors.<code>", else its English text).
+  std::string localized(const Request& request, const Error& error) const;
+  // A catalog message in the locale; empty when the catalog has no such key.
+  std::string message(std::string_view locale, const std::string& key) const;
+
+ private:
+  struct Compiled;
+  void load_all();
+  std::string render(std::string_view name, const boost::json::value& model) const;
+
+  std::filesystem::path dir_;
+  const I18n& i18n_;
+  const StaticFiles& assets_;
+  Reload reload_;
+  mutable std::shared_mutex mutex_;
+  mutable std::filesystem::file_time_type newest_{};
+  mutable std::map<std::string, std::shared_ptr<Compiled>, std::less<>> templates_;
+};
+
+}  // namespace brilliant::web

@@ -1,0 +1,68 @@
+#include "web/render.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace brilliant::web {
+
+class RenderTest : public ::testing::Test {
+ protected:
+  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
+  I18n i18n{root / "locales"};
+  StaticFiles files{root / "static"};
+  Renderer renderer{root / "templates", i18n, files, Reload::never};
+};
+
+TEST_F(RenderTest, PageInBothLanguagesWithLayout) {
+  Request ko;
+  ko.path = "/login";
+  auto html = renderer.page(ko, "account/login", {});
+  EXPECT_NE(html.find("<html lang=\"ko\">"), std::string::npos);
+  EXPECT_NE(html.find("로그인"), std::string::npos);
+  Request en = ko;
+  en.locale = "en";
+  html = renderer.page(en, "account/login", {});
+  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(html.find("Log in"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/en/password/forgot\""), std::string::npos);
+}
+
+TEST_F(RenderTest, ValuesAreEscaped) {
+  Request r;
+  r.path = "/login";
+  auto html = renderer.page(r, "account/login", {{"email", "<script>alert(1)</script>"}});
+  EXPECT_EQ(html.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+}
+
+TEST_F(RenderTest, ErrorsAsJsonForApiAndHtmlForPages) {
+  Request api;
+  api.path = "/api/v1/x";
+  auto json = renderer.error(api, Error::invalid("email", "email_invalid", "email is not a valid address"));
+  EXPECT_EQ(json.status, 400);
+  EXPECT_EQ(json.body, R"({"error":{"code":"email_invalid","message":"email is not a valid address","field":"email"}})");
+  Request page;
+  page.path = "/x";
+  auto html = renderer.error(page, Error::not_found("page /x"));
+  EXPECT_EQ(html.status, 404);
+  EXPECT_NE(html.body.find("페이지를 찾을 수 없습니다"), std::string::npos);
+}
+
+TEST(RenderPartials, BadTemplateNamesTheFile) {
+  auto dir = std::filesystem::temp_directory_path() / ("tmpl-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "layouts");
+  std::ofstream(dir / "broken.mustache") << "{{#open}}never closed";
+  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
+  I18n i18n(root / "locales");
+  StaticFiles files(root / "static");
+  try {
+    Renderer renderer(dir, i18n, files, Reload::never);
+    FAIL() << "expected a template error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("broken"), std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace brilliant::web

@@ -1,0 +1,78 @@
+#include "web/router.hpp"
+
+#include <stdexcept>
+
+namespace brilliant::web {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  if (path.empty() || path.front() != '/') return out;
+  path.remove_prefix(1);
+  while (true) {
+    auto slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+bool is_capture(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+bool matches(const Route& route, const std::vector<std::string_view>& parts,
+             std::vector<std::pair<std::string, std::string>>* params) {
+  if (route.segments.size() != parts.size()) return false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const auto& seg = route.segments[i];
+    if (is_capture(seg)) {
+      if (parts[i].empty()) return false;
+      if (params) params->emplace_back(seg.substr(1, seg.size() - 2), parts[i]);
+    } else if (seg != parts[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Access require(Role role) { return {true, static_cast<uint32_t>(role)}; }
+
+Access require_any(std::initializer_list<Role> roles) {
+  Access access{true, 0};
+  for (Role r : roles) access.any_of |= static_cast<uint32_t>(r);
+  return access;
+}
+
+Route& Router::add(Method method, std::string pattern, Handler handler) {
+  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with /");
+  Route route{method, pattern, std::move(handler)};
+  for (auto seg : split_path(pattern)) route.segments.emplace_back(seg);
+  route.index = routes_.size();
+  // GET and POST tables rarely change state; plain GETs need no CSRF check.
+  route.csrf = method != Method::get && method != Method::head;
+  routes_.push_back(std::move(route));
+  return routes_.back();
+}
+
+Match Router::match(Method method, std::string_view path) const {
+  Match result;
+  const auto parts = split_path(path);
+  const Method wanted = method == Method::head ? Method::get : method;
+  for (const auto& route : routes_) {
+    if (!matches(route, parts, nullptr)) continue;
+    result.path_known = true;
+    if (!result.allowed.empty()) result.allowed += ", ";
+    result.allowed += method_name(route.method);
+    if (route.method == wanted && !result.route) {
+      result.route = &route;
+      matches(route, parts, &result.params);
+    }
+  }
+  return result;
+}
+
+}  // namespace brilliant::web

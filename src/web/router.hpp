@@ -1,0 +1,64 @@
+// One explicit route table (STYLE.md): method + pattern -> handler. Patterns are literal segments and
+// "{name}" captures of one segment, e.g. "/products/{slug}". Matching is exact; no trailing-slash magic.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "web/principal.hpp"
+#include "web/request.hpp"
+#include "web/response.hpp"
+
+namespace brilliant::web {
+
+using Handler = std::function<Response(Request&)>;
+
+// Where a route runs: on the blocking pool (the default: database, files) or inline on the I/O thread
+// (cheap answers that never block, such as static files from memory).
+enum class Runs { on_pool, inline_ };
+
+// Who may call a route. Checked by the pipeline before the handler runs.
+struct Access {
+  bool login = false;  // must be logged in
+  uint32_t any_of = 0; // if non-zero, must hold one of these roles
+
+  static Access anyone() { return {}; }
+  static Access logged_in() { return {true, 0}; }
+};
+Access require(Role role);
+Access require_any(std::initializer_list<Role> roles);
+
+struct Route {
+  Method method;
+  std::string pattern;
+  Handler handler;
+  Access access = {};
+  Runs runs = Runs::on_pool;
+  bool csrf = true;     // state-changing browser requests must carry the CSRF token
+  bool session = true;  // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
+  std::vector<std::string> segments;  // pattern split at '/', filled by add()
+  size_t index = 0;                   // position in the table, for metrics
+};
+
+struct Match {
+  const Route* route = nullptr;
+  std::vector<std::pair<std::string, std::string>> params;
+  bool path_known = false;        // some route has this path (405 rather than 404)
+  std::string allowed;            // "GET, POST" for the Allow header of a 405
+};
+
+class Router {
+ public:
+  Route& add(Method method, std::string pattern, Handler handler);
+  Route& get(std::string pattern, Handler handler) { return add(Method::get, std::move(pattern), std::move(handler)); }
+  Route& post(std::string pattern, Handler handler) { return add(Method::post, std::move(pattern), std::move(handler)); }
+  // HEAD is answered by GET routes.
+  Match match(Method method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace brilliant::web

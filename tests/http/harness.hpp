@@ -1,0 +1,35 @@
+// Starts the real server in-process on a free port for one test, against the backend the test run
+// names: BRILLIANT_TEST_BACKEND=sqlite (a fresh temporary file) or pg (BRILLIANT_TEST_PG_URL, a
+// throwaway cluster that scripts/test.sh creates; the tests skip without it unless
+// BRILLIANT_REQUIRE_PG=1, which make test sets).
+#pragma once
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "app/app.hpp"
+#include "http/http_client.hpp"
+
+namespace brilliant::test {
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  std::string base() const { return "http://127.0.0.1:" + std::to_string(port); }
+  std::unique_ptr<HttpClient> client() { return std::make_unique<HttpClient>(base()); }
+  // An email no other test (or earlier run on the same database) has used.
+  static std::string unique_email(const std::string& hint);
+  // Signs up through the page and returns the logged-in client.
+  std::unique_ptr<HttpClient> signed_up(const std::string& email, const std::string& password = "a-long-password",
+                                        const std::string& name = "테스트 고객");
+
+  std::unique_ptr<FixedClock> clock;
+  std::unique_ptr<app::App> app;
+  int port = 0;
+  std::string sqlite_file;
+};
+
+}  // namespace brilliant::test

@@ -49,13 +49,18 @@ void App::add_system_routes() {
     return renderer_.page_response(req, "store/home", {{"title", i18n_.text(req.locale, "home.title")},
                                                        {"description", i18n_.text(req.locale, "home.description")}});
   });
-  auto& health = router_.get("/healthz", [this](web::Request&) {
-    const bool up = database_->ping();
-    return web::Response::json(boost::json::serialize(boost::json::object{{"status", up ? "ok" : "unavailable"},
-                                                                          {"database", up}}),
-                               up ? 200 : 503);
-  });
-  health.session = false;
+  router_.get("/healthz", [this](web::Request&) {
+    const bool up = database_up_.load();
+    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch()).count();
+    const long long age = now_ms - probed_at_ms_.load();
+    auto response = web::Response::json(
+        boost::json::serialize(boost::json::object{{"status", up ? "ok" : "unavailable"}, {"database", up},
+                                                   {"checked_ms_ago", age}}),
+        up ? 200 : 503);
+    response.add("Cache-Control", "no-store");
+    return response;
+  }).runs = web::Runs::inline_;
   router_.get("/metrics", [this](web::Request&) {
     return web::Response::text(metrics_->prometheus_text(), 200, "text/plain; version=0.0.4; charset=utf-8");
   }).runs = web::Runs::inline_;
@@ -64,7 +69,23 @@ void App::add_system_routes() {
   }).runs = web::Runs::inline_;
 }
 
+void App::probe_database() {
+  std::unique_lock lock(probe_mutex_);
+  while (!probe_stop_) {
+    lock.unlock();
+    database_up_ = database_->ping();
+    probed_at_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now().time_since_epoch()).count();
+    lock.lock();
+    probe_cv_.wait_for(lock, std::chrono::milliseconds(500), [this] { return probe_stop_; });
+  }
+}
+
 unsigned short App::start() {
+  database_up_ = database_->ping();
+  probed_at_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now().time_since_epoch()).count();
+  probe_thread_ = std::thread([this] { probe_database(); });
   server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, config_.server);
   const auto port = server_->start();
   if (account_deps_.base_url.ends_with(":0")) account_deps_.base_url = "http://" + config_.server.host + ":" + std::to_string(port);
@@ -74,12 +95,18 @@ unsigned short App::start() {
 
 void App::stop() {
   if (server_) server_->stop();
+  {
+    std::lock_guard lock(probe_mutex_);
+    probe_stop_ = true;
+  }
+  probe_cv_.notify_all();
+  if (probe_thread_.joinable()) probe_thread_.join();
   mail_sender_.stop();
 }
 
 void App::run_until_signal() {
   server_->run_until_signal();
-  mail_sender_.stop();
+  stop();
 }
 
 }  // namespace brilliant::app

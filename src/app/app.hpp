@@ -1,7 +1,11 @@
 // The whole program wired together: the only place objects are created (STYLE.md "No singletons").
 // main.cpp and the HTTP tests build an App from a Config and start it.
 #pragma once
+#include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "accounts/routes.hpp"
 #include "accounts/service.hpp"
@@ -38,6 +42,7 @@ class App {
 
  private:
   void add_system_routes();
+  void probe_database();  // the health probe thread's loop
 
   Config config_;
   const Clock& clock_;
@@ -54,6 +59,14 @@ class App {
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;
   std::unique_ptr<net::Server> server_;
+  // /healthz answers from the latest probe (at most probe_interval old) without touching the database
+  // on the request path, so a load balancer's polling costs no database work.
+  std::atomic<bool> database_up_{false};
+  std::atomic<long long> probed_at_ms_{0};
+  std::thread probe_thread_;
+  std::mutex probe_mutex_;
+  std::condition_variable probe_cv_;
+  bool probe_stop_ = false;
 };
 
 }  // namespace brilliant::app

@@ -83,13 +83,22 @@ struct Server::Impl {
   Impl(web::Pipeline& p, web::Metrics& m, ServerOptions o)
       : pipeline(p), metrics(m), options(std::move(o)),
         io_threads(options.io_threads > 0 ? options.io_threads : std::max(1u, std::thread::hardware_concurrency())),
-        io(io_threads),
+        ios(make_contexts(io_threads)),
         pool(options.pool_threads > 0 ? options.pool_threads : 4 * std::max(1u, std::thread::hardware_concurrency())),
-        acceptor(io) {}
+        acceptor(*ios.front()) {}
+
+  // One single-threaded io_context per I/O thread: a connection lives on one of them for its whole
+  // life, so no strand and no lock is shared between I/O threads.
+  static std::vector<std::unique_ptr<asio::io_context>> make_contexts(int n) {
+    std::vector<std::unique_ptr<asio::io_context>> out;
+    for (int i = 0; i < n; ++i) out.push_back(std::make_unique<asio::io_context>(1));
+    return out;
+  }
 
   awaitable<void> accept_loop() {
     while (!stopping) {
-      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), tuple_awaitable);
+      auto& target = *ios[next_context++ % ios.size()];
+      auto [ec, socket] = co_await acceptor.async_accept(target, tuple_awaitable);
       if (ec) {
         if (stopping || ec == asio::error::operation_aborted) co_return;
         spdlog::warn("accept failed: {}", ec.message());
@@ -175,7 +184,8 @@ struct Server::Impl {
   web::Metrics& metrics;
   ServerOptions options;
   int io_threads;
-  asio::io_context io;
+  std::vector<std::unique_ptr<asio::io_context>> ios;
+  size_t next_context = 0;
   asio::thread_pool pool;
   tcp::acceptor acceptor;
   std::vector<std::thread> threads;
@@ -197,8 +207,14 @@ unsigned short Server::start() {
   im.acceptor.bind(endpoint);
   im.acceptor.listen(asio::socket_base::max_listen_connections);
   const auto port = im.acceptor.local_endpoint().port();
-  asio::co_spawn(im.io, im.accept_loop(), asio::detached);
-  for (int i = 0; i < im.io_threads; ++i) im.threads.emplace_back([&im] { im.io.run(); });
+  asio::co_spawn(*im.ios.front(), im.accept_loop(), asio::detached);
+  for (auto& io : im.ios) {
+    auto* context = io.get();
+    im.threads.emplace_back([context] {
+      auto guard = asio::make_work_guard(*context);  // idle contexts wait for connections
+      context->run();
+    });
+  }
   return port;
 }
 
@@ -206,7 +222,7 @@ void Server::stop() {
   auto& im = *impl_;
   std::call_once(im.stop_once, [&im] {
     im.stopping = true;
-    asio::post(im.io, [&im] {
+    asio::post(*im.ios.front(), [&im] {
       beast::error_code ignored;
       im.acceptor.close(ignored);
     });
@@ -214,7 +230,7 @@ void Server::stop() {
     const auto deadline = std::chrono::steady_clock::now() + im.options.shutdown_grace;
     while (im.in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    im.io.stop();
+    for (auto& io : im.ios) io->stop();
     for (auto& t : im.threads)
       if (t.joinable()) t.join();
     beast::error_code ignored;
@@ -227,7 +243,7 @@ void Server::run_until_signal() {
   auto& im = *impl_;
   std::promise<int> signalled;
   auto done = signalled.get_future();
-  asio::signal_set signals(im.io, SIGINT, SIGTERM);
+  asio::signal_set signals(*im.ios.front(), SIGINT, SIGTERM);
   signals.async_wait([&signalled](beast::error_code ec, int sig) { signalled.set_value(ec ? 0 : sig); });
   const int sig = done.get();
   spdlog::info("signal {} received: finishing in-flight requests", sig);

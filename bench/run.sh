@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Measures Brilliant (release build) and nginx side by side in one run with wrk: the same machine, the
+# same connection count, nginx serving a static file of the same size as each Brilliant response.
+# Usage: bench/run.sh [seconds per run, default 10] [connections, default 64]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+duration=${1:-10}
+connections=${2:-64}
+binary=${BRILLIANT_BINARY:-$root/build/release/brilliant}
+work=$(mktemp -d /tmp/brilliant-bench.XXXXXX)
+chmod 755 "$work"  # nginx workers run as another user
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# --- Brilliant ---
+bport=$(free_port)
+BRILLIANT_ACCESS_LOG=0 "$binary" serve --root "$root" --db "sqlite:$work/bench.db" --port "$bport" \
+  ${BENCH_SERVE_ARGS:-} >"$work/brilliant.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$bport/healthz" >/dev/null && break; sleep 0.1; done
+${BENCH_PREPARE:-true} "$bport" "$work"
+
+# --- nginx serving static files of the same sizes ---
+nport=$(free_port)
+mkdir -p "$work/www" "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  default_type text/html;
+  server { listen 127.0.0.1:$nport; root $work/www; }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+for _ in $(seq 1 100); do curl -s "http://127.0.0.1:$nport/" >/dev/null && break; sleep 0.1; done
+
+measure() {  # url -> "rps p99_ms"
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" >"$work/wrk.out" 2>&1
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' "$work/wrk.out")
+  local errors
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' "$work/wrk.out")
+  [ -n "$errors" ] && echo "  note: $errors" >&2
+  echo "$rps $p99"
+}
+
+printf '%-34s %8s %12s %9s %12s %9s %7s\n' "endpoint" "bytes" "brilliant/s" "p99 ms" "nginx/s" "p99 ms" "ratio"
+bench_one() {  # name path
+  local name=$1 path=$2
+  local size
+  size=$(curl -s "http://127.0.0.1:$bport$path" | wc -c)
+  head -c "$size" /dev/zero | tr '\0' 'x' >"$work/www/$name.html"
+  read -r brps bp99 < <(measure "http://127.0.0.1:$bport$path")
+  read -r nrps np99 < <(measure "http://127.0.0.1:$nport/$name.html")
+  ratio=$(awk -v a="$brps" -v b="$nrps" 'BEGIN {printf "%.2f", a / b}')
+  printf '%-34s %8s %12s %9s %12s %9s %7s\n' "$path" "$size" "$brps" "$bp99" "$nrps" "$np99" "$ratio"
+}
+for spec in ${BENCH_PATHS:-healthz=/healthz home=/}; do
+  bench_one "${spec%%=*}" "${spec#*=}"
+done
+echo "(wrk -t2 -c$connections -d${duration}s; $(nproc) cores; $(date -u +%Y-%m-%d))"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make test: debug build with ASan+UBSan, then every test in one CTest run: unit tests, HTTP tests on
 # SQLite and on a throwaway PostgreSQL 15 cluster (created here, always stopped and removed), the
-# kill -9 crash test, and the browser tests.
+# kill -9 crash test, and the browser tests; plus a bounded libFuzzer run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -37,6 +37,9 @@ export BRILLIANT_REQUIRE_PG=1
 if [ ! -d tests/e2e/node_modules/playwright-core ]; then
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
+
+# --- fuzz targets (clang, libFuzzer): a bounded smoke run; `make fuzz FUZZ_RUNS=...` runs longer ----
+FUZZ_RUNS=${FUZZ_RUNS:-20000} bash tests/fuzz/run.sh | grep -E "^Done" || { echo "fuzzing failed"; exit 1; }
 
 cd build/debug
 ctest -j2 --output-on-failure

@@ -28,7 +28,7 @@ std::vector<std::string> Form::all(std::string_view name) const {
   return out;
 }
 
-Form parse_form(std::string_view encoded) {
+Form parse_form(const std::string& encoded) {
   Form form;
   if (encoded.empty()) return form;
   auto parsed = boost::urls::parse_query(encoded);

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "db/migrate.hpp"
+#include "pricing/routes.hpp"
 
 namespace brilliant::app {
 using namespace std::chrono_literals;
@@ -30,25 +31,34 @@ App::App(Config config, const Clock& clock)
               web::RateLimiter(clock_, config_.signup_per_ip_per_hour, 3600s)},
       mail_sender_(*database_, clock_, config_.smtp),
       account_deps_{accounts_, renderer_, limits_, base_url_of(config_), config_.secure_cookies, 24h * 30, &mail_sender_},
-      sessions_(accounts_) {
+      sessions_(accounts_),
+      catalog_(*database_, clock_, [this](const std::string& locale, const std::string& key) { return i18n_.text(locale, key); }),
+      quotes_(*database_, clock_, [this] { catalog_.refresh(); }),
+      storefront_(catalog_, quotes_, renderer_, i18n_, base_url_of(config_)) {
+  catalog_.on_change([this] {
+    storefront_.refresh_prices();
+    page_cache_.clear();
+  });
   add_system_routes();
   accounts::add_routes(router_, account_deps_);
+  storefront_.add_routes(router_);
+  pricing::add_routes(router_, quotes_, renderer_);
   std::vector<std::string> names;
   for (const auto& route : router_.routes()) names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
   metrics_ = std::make_unique<web::Metrics>(std::move(names));
   pipeline_ = std::make_unique<web::Pipeline>(router_, renderer_, static_files_, *metrics_, sessions_,
-                                              web::PipelineOptions{config_.secure_cookies, config_.access_log});
+                                              web::PipelineOptions{config_.secure_cookies, config_.access_log}, &page_cache_);
 }
 
 App::~App() { stop(); }
 
-int App::migrate() { return db::migrate(*database_, config_.root / "migrations"); }
+int App::migrate() {
+  const int applied = db::migrate(*database_, config_.root / "migrations");
+  catalog_.refresh();
+  return applied;
+}
 
 void App::add_system_routes() {
-  router_.get("/", [this](web::Request& req) {
-    return renderer_.page_response(req, "store/home", {{"title", i18n_.text(req.locale, "home.title")},
-                                                       {"description", i18n_.text(req.locale, "home.description")}});
-  });
   router_.get("/healthz", [this](web::Request&) {
     const bool up = database_up_.load();
     const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -64,8 +74,9 @@ void App::add_system_routes() {
   router_.get("/metrics", [this](web::Request&) {
     return web::Response::text(metrics_->prometheus_text(), 200, "text/plain; version=0.0.4; charset=utf-8");
   }).runs = web::Runs::inline_;
-  router_.get("/robots.txt", [](web::Request&) {
-    return web::Response::text("User-agent: *\nDisallow: /account\nDisallow: /console/\nDisallow: /operator/\n");
+  router_.get("/robots.txt", [this](web::Request&) {
+    return web::Response::text("User-agent: *\nDisallow: /account\nDisallow: /console/\nDisallow: /operator/\n"
+                               "Disallow: /search\nDisallow: /api/\nSitemap: " + account_deps_.base_url + "/sitemap.xml\n");
   }).runs = web::Runs::inline_;
 }
 
@@ -88,7 +99,11 @@ unsigned short App::start() {
   probe_thread_ = std::thread([this] { probe_database(); });
   server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, config_.server);
   const auto port = server_->start();
-  if (account_deps_.base_url.ends_with(":0")) account_deps_.base_url = "http://" + config_.server.host + ":" + std::to_string(port);
+  if (account_deps_.base_url.ends_with(":0")) {
+    account_deps_.base_url = "http://" + config_.server.host + ":" + std::to_string(port);
+    storefront_.set_base_url(account_deps_.base_url);
+  }
+  catalog_.refresh();
   mail_sender_.start();
   return port;
 }

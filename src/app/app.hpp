@@ -9,6 +9,10 @@
 
 #include "accounts/routes.hpp"
 #include "accounts/service.hpp"
+#include "catalog/routes.hpp"
+#include "catalog/service.hpp"
+#include "pricing/quotes.hpp"
+#include "web/page_cache.hpp"
 #include "app/config.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
@@ -38,6 +42,10 @@ class App {
   const Config& config() const { return config_; }
   db::Database& database() { return *database_; }
   accounts::Accounts& accounts() { return accounts_; }
+  catalog::Catalog& catalog() { return catalog_; }
+  pricing::Quotes& quotes() { return quotes_; }
+  web::PageCache& page_cache() { return page_cache_; }
+  const Clock& clock() const { return clock_; }
   web::Metrics& metrics() { return *metrics_; }
 
  private:
@@ -55,6 +63,10 @@ class App {
   mail::SmtpSender mail_sender_;
   accounts::WebDeps account_deps_;
   accounts::CookieSessions sessions_;
+  web::PageCache page_cache_;
+  catalog::Catalog catalog_;
+  pricing::Quotes quotes_;
+  catalog::Storefront storefront_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

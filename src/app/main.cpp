@@ -25,7 +25,10 @@ int main(int argc, char** argv) {
   bool no_demo = false;
   serve->add_flag("--no-demo", no_demo, "do not load demo data into an empty database");
   cli.add_subcommand("migrate", "apply pending database migrations");
-  cli.add_subcommand("seed-demo", "load demo data into an empty database");
+  auto* seed = cli.add_subcommand("seed-demo", "load demo data into an empty database");
+  int demo_products = 300;
+  seed->add_option("--products", demo_products, "how many demo products (e.g. 10000 for benchmarks)");
+  serve->add_option("--demo-products", demo_products, "how many demo products on first start");
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "add a user or grant a role to an existing one");
@@ -54,7 +57,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (cli.got_subcommand("seed-demo")) {
-      for (const auto& login : app::seed_demo(app)) std::cout << login.role << ": " << login.email << "\n";
+      for (const auto& login : app::seed_demo(app, demo_products)) std::cout << login.role << ": " << login.email << "\n";
       return 0;
     }
     if (cli.got_subcommand("user")) {
@@ -77,7 +80,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::vector<app::DemoLogin> logins;
-    if (!no_demo) logins = app::seed_demo(app);
+    if (!no_demo) logins = app::seed_demo(app, demo_products);
     const auto bound = app.start();
     std::cout << "\n  Brilliant is running at http://" << config.server.host << ":" << bound << "/\n";
     if (!logins.empty()) {

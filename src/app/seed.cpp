@@ -3,11 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include "accounts/repo.hpp"
+#include "app/seed_catalog.hpp"
 #include "core/clock.hpp"
 
 namespace brilliant::app {
 
-std::vector<DemoLogin> seed_demo(App& app) {
+std::vector<DemoLogin> seed_demo(App& app, int products) {
   const std::vector<std::tuple<web::Role, std::string, std::string>> people = {
       {web::Role::operator_, "operator@brilliant.example", "허브 운영자"},
       {web::Role::vendor_staff, "maker@brilliant.example", "보석공방 장인"},
@@ -19,7 +20,10 @@ std::vector<DemoLogin> seed_demo(App& app) {
   std::vector<DemoLogin> logins;
   for (const auto& [role, email, name] : people) logins.push_back({std::string(web::role_name(role)), email, demo_password});
   const bool empty = app.database().read([](soci::session& sql) { return accounts::repo::count_users(sql) == 0; });
-  if (!empty) return logins;
+  if (!empty) {
+    if (seed_catalog(app.database(), app.catalog(), app.quotes(), app.clock(), products)) app.catalog().refresh();
+    return logins;
+  }
   const auto now = format_utc(std::chrono::system_clock::now());
   app.database().write([&](soci::session& sql) {
     sql << "INSERT INTO workshops (slug, name, status, created_at, updated_at) "
@@ -30,6 +34,8 @@ std::vector<DemoLogin> seed_demo(App& app) {
     auto user = app.accounts().add_user({email, name, demo_password, "ko"}, role, "iksan-gold");
     if (!user) spdlog::error("demo user {}: {}", email, user.error().message);
   }
+  seed_catalog(app.database(), app.catalog(), app.quotes(), app.clock(), products);
+  app.catalog().refresh();
   spdlog::info("demo data loaded");
   return logins;
 }

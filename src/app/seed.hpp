@@ -16,6 +16,7 @@ struct DemoLogin {
 inline constexpr char demo_password[] = "brilliant-demo";
 
 // Loads the demo data when the database has no users yet; returns the demo logins either way.
-std::vector<DemoLogin> seed_demo(App& app);
+// Also adds the demo catalog (`products` pieces) when there are no products yet.
+std::vector<DemoLogin> seed_demo(App& app, int products = 300);
 
 }  // namespace brilliant::app

@@ -93,15 +93,15 @@ std::unique_ptr<Database> Database::open(const std::string& url, int readers) {
   throw std::runtime_error("database url must start with sqlite: or postgresql:// (got '" + url + "')");
 }
 
-void Database::run_write(const std::function<void(soci::session&)>& fn) {
+void Database::run_write(const std::function<bool(soci::session&)>& fn) {
   soci::connection_pool& pool = writers_ ? *writers_ : *readers_;
   for (int attempt = 1;; ++attempt) {
     Lease lease(pool);
     soci::session& s = lease.session();
     try {
       soci::transaction tx(s);
-      fn(s);
-      tx.commit();
+      if (fn(s)) tx.commit();
+      else tx.rollback();
       return;
     } catch (const soci::soci_error& e) {
       if (!retryable(e) || attempt >= max_attempts) throw;
@@ -133,6 +133,16 @@ long long row_int(const soci::row& row, std::size_t column) {
     case soci::dt_string: return std::stoll(row.get<std::string>(column));
     default: throw std::runtime_error("column " + std::to_string(column) + " is not an integer");
   }
+}
+
+}  // namespace brilliant::db
+
+namespace brilliant::db {
+
+std::string row_text(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return {};
+  if (row.get_properties(column).get_data_type() != soci::dt_string) return std::to_string(row_int(row, column));
+  return row.get<std::string>(column);
 }
 
 }  // namespace brilliant::db

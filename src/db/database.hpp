@@ -32,17 +32,25 @@ class Database {
     return fn(lease.session());
   }
 
-  // Runs fn inside a transaction: commits when fn returns, rolls back when it throws. The whole fn is
+  // Runs fn inside a transaction: commits when fn returns, rolls back when it throws or returns a
+  // failed Result (anything with ok() == false), so "all or nothing" needs no exceptions. The whole fn is
   // repeated (up to 5 times) on SQLite "busy" and PostgreSQL serialization failures and deadlocks, so
   // fn must not have side effects outside the database.
   template <class F>
   auto write(F&& fn) {
     using R = decltype(fn(std::declval<soci::session&>()));
     if constexpr (std::is_void_v<R>) {
-      run_write([&](soci::session& s) { fn(s); });
+      run_write([&](soci::session& s) {
+        fn(s);
+        return true;
+      });
     } else {
       std::optional<R> result;
-      run_write([&](soci::session& s) { result.emplace(fn(s)); });
+      run_write([&](soci::session& s) {
+        result.emplace(fn(s));
+        if constexpr (requires { result->ok(); }) return static_cast<bool>(result->ok());
+        return true;
+      });
       return std::move(*result);
     }
   }
@@ -64,7 +72,8 @@ class Database {
 
   Database(Backend backend, std::unique_ptr<soci::connection_pool> readers,
            std::unique_ptr<soci::connection_pool> writers);
-  void run_write(const std::function<void(soci::session&)>& fn);
+  // fn returns true to commit, false to roll back.
+  void run_write(const std::function<bool(soci::session&)>& fn);
 
   Backend backend_;
   std::unique_ptr<soci::connection_pool> readers_;
@@ -74,5 +83,7 @@ class Database {
 // Reads an integer column of a dynamic row whatever SOCI made of it (int on SQLite INTEGER, long long
 // on PostgreSQL bigint, string for SQLite expressions); 0 for NULL. Domain code never calls row::get.
 long long row_int(const soci::row& row, std::size_t column);
+// Reads a text column; empty for NULL.
+std::string row_text(const soci::row& row, std::size_t column);
 
 }  // namespace brilliant::db

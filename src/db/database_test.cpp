@@ -65,6 +65,24 @@ TEST_F(DatabaseTest, ConcurrentWritersAreSerialised) {
   EXPECT_TRUE(db->ping());
 }
 
+struct Outcome {
+  bool good;
+  bool ok() const { return good; }
+};
+
+TEST_F(DatabaseTest, FailedResultRollsBack) {
+  db->write([](soci::session& s) {
+    s << "INSERT INTO n (v) VALUES (7)";
+    return Outcome{false};
+  });
+  long long count = db->read([](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM n", soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(count, 0);
+}
+
 TEST(DatabaseOpen, RejectsUnknownUrl) { EXPECT_THROW(Database::open("mysql://x", 1), std::runtime_error); }
 
 }  // namespace brilliant::db

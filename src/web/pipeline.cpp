@@ -21,9 +21,25 @@ std::string request_token(const Request& request) {
 }  // namespace
 
 Pipeline::Pipeline(const Router& router, const Renderer& renderer, const StaticFiles& files, Metrics& metrics,
-                   SessionResolver& sessions, PipelineOptions options)
+                   SessionResolver& sessions, PipelineOptions options, PageCache* cache)
     : router_(router), renderer_(renderer), files_(files), metrics_(metrics), sessions_(sessions),
-      options_(options), node_tag_(random_token(6).substr(0, 6)) {}
+      options_(options), cache_(cache), node_tag_(random_token(6).substr(0, 6)) {}
+
+std::pair<std::string, bool> Pipeline::csrf_for(const Request& request) const {
+  auto cookie = request.cookie(csrf_cookie);
+  if (cookie.size() >= 32) return {cookie, false};
+  return {random_token(), true};
+}
+
+void Pipeline::give_csrf_cookie(Response& response, const std::string& token) const {
+  set_cookie(response, csrf_cookie, token,
+             {.max_age_seconds = 60 * 60 * 24 * 365, .http_only = true, .secure = options_.secure_cookies});
+}
+
+bool Pipeline::anonymous_get(const Request& request) {
+  return (request.method == Method::get || request.method == Method::head) && request.cookie("sid").empty() &&
+         request.header("authorization").empty();
+}
 
 Pipeline::Prepared Pipeline::prepare(Request& request) const {
   Prepared prepared;
@@ -66,6 +82,14 @@ Pipeline::Prepared Pipeline::prepare(Request& request) const {
   }
   request.params = prepared.match.params;
   prepared.inline_ = prepared.match.route->runs == Runs::inline_;
+  if (cache_ && prepared.match.route->cacheable && anonymous_get(request)) {
+    auto [token, fresh] = csrf_for(request);
+    if (auto hit = cache_->get(request.locale + "|" + request.target, token)) {
+      if (fresh) give_csrf_cookie(*hit, token);
+      hit->add("X-Cache", "hit");
+      prepared.early = std::move(*hit);
+    }
+  }
   return prepared;
 }
 
@@ -88,12 +112,10 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
   if (request.header("content-type").starts_with("application/x-www-form-urlencoded") && !request.form().valid())
     return error(request, Error::invalid("body", "form_invalid", "the form data is malformed or not UTF-8"));
   sessions_.resolve(request);
-  auto cookie = request.cookie(csrf_cookie);
-  const bool fresh_csrf = cookie.size() < 32;
-  request.csrf_token = fresh_csrf ? random_token() : cookie;
-  auto with_cookie = [&](Response response) {
-    if (fresh_csrf && !request.bearer)
-      set_cookie(response, csrf_cookie, request.csrf_token, {.max_age_seconds = 60 * 60 * 24 * 365, .http_only = true, .secure = options_.secure_cookies});
+  auto [token, fresh_csrf] = csrf_for(request);
+  request.csrf_token = token;
+  auto with_cookie = [&, fresh = fresh_csrf](Response response) {
+    if (fresh && !request.bearer) give_csrf_cookie(response, request.csrf_token);
     return response;
   };
   // Browsers send forms and cookies; a JSON call without a session cookie is a non-browser client.
@@ -110,7 +132,12 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
   }
   if (route.access.any_of && !(request.user->roles & route.access.any_of))
     return with_cookie(error(request, Error::forbidden("your account does not have the role this page needs")));
-  return with_cookie(route.handler(request));
+  auto response = route.handler(request);
+  if (cache_ && route.cacheable && anonymous_get(request) && !request.user) {
+    cache_->put(request.locale + "|" + request.target, response, request.csrf_token);
+    response.add("X-Cache", "miss");
+  }
+  return with_cookie(std::move(response));
 }
 
 Response Pipeline::error(const Request& request, const Error& error) const { return renderer_.error(request, error); }

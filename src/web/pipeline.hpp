@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "web/metrics.hpp"
+#include "web/page_cache.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 #include "web/static_files.hpp"
@@ -30,7 +31,7 @@ struct PipelineOptions {
 class Pipeline {
  public:
   Pipeline(const Router& router, const Renderer& renderer, const StaticFiles& files, Metrics& metrics,
-           SessionResolver& sessions, PipelineOptions options);
+           SessionResolver& sessions, PipelineOptions options, PageCache* cache = nullptr);
 
   struct Prepared {
     Match match;
@@ -51,6 +52,10 @@ class Pipeline {
 
  private:
   Response guarded(Request& request, const Route& route) const;
+  // The visitor's CSRF token from the cookie; a fresh one (and true) when the cookie is missing.
+  std::pair<std::string, bool> csrf_for(const Request& request) const;
+  void give_csrf_cookie(Response& response, const std::string& token) const;
+  static bool anonymous_get(const Request& request);
 
   const Router& router_;
   const Renderer& renderer_;
@@ -58,6 +63,7 @@ class Pipeline {
   Metrics& metrics_;
   SessionResolver& sessions_;
   PipelineOptions options_;
+  PageCache* cache_;
   mutable std::atomic<unsigned long long> next_request_{0};
   std::string node_tag_;
 };

@@ -47,8 +47,15 @@ std::string expand_partials(const std::filesystem::path& dir, const std::string&
 mst::data to_data(const json::value& v) {
   switch (v.kind()) {
     case json::kind::object: {
+      // Every list also gets "has_<name>", so a template can render a block once when a list is
+      // not empty ({{#has_cards}}...{{/has_cards}}); Mustache itself has no such test.
       mst::data d{mst::data::type::object};
-      for (const auto& [key, value] : v.get_object()) d.set(std::string(key), to_data(value));
+      for (const auto& [key, value] : v.get_object()) {
+        d.set(std::string(key), to_data(value));
+        if (value.is_array())
+          d.set("has_" + std::string(key), value.get_array().empty() ? mst::data(mst::data::type::bool_false)
+                                                                       : mst::data(mst::data::type::bool_true));
+      }
       return d;
     }
     case json::kind::array: {

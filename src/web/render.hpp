@@ -1,6 +1,7 @@
 // Server-rendered pages: Mustache templates (kainjow) loaded once at start, partials expanded at load,
 // pages wrapped in a layout; values are escaped unless a template asks for raw output with {{{...}}}.
-// The view model is a Boost.JSON value, so the same model can answer an API call.
+// The view model is a Boost.JSON value, so the same model can answer an API call. Every list in it
+// also appears as a boolean "has_<name>".
 // Thread safety: render() may be called from many threads; reload_if_changed() takes a lock.
 #pragma once
 #include <boost/json/value.hpp>

@@ -37,6 +37,7 @@ struct Route {
   Runs runs = Runs::on_pool;
   bool csrf = true;     // state-changing browser requests must carry the CSRF token
   bool session = true;  // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
+  bool cacheable = false;  // anonymous GETs may be answered from the page cache
   std::vector<std::string> segments;  // pattern split at '/', filled by add()
   size_t index = 0;                   // position in the table, for metrics
 };

@@ -18,6 +18,63 @@ export async function postJSON(url, body) {
 // Avoid double submits: disable a form's buttons once it is sent.
 document.addEventListener('submit', (event) => {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement)) return;
+  if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== 'post') return;
   setTimeout(() => form.querySelectorAll('button[type="submit"]').forEach((b) => { b.disabled = true; }), 0);
 });
+
+// Variant picker: show the chosen option's price and stock.
+for (const form of document.querySelectorAll('.add-form')) {
+  form.addEventListener('change', (event) => {
+    const input = event.target;
+    if (input.name !== 'variant') return;
+    const price = document.getElementById('price');
+    const stock = document.getElementById('variant-stock');
+    if (price && input.dataset.price) price.textContent = input.dataset.price;
+    if (stock) stock.textContent = input.dataset.stock || '';
+  });
+}
+
+// Gallery zoom: click to magnify around the pointer, click again to return.
+for (const figure of document.querySelectorAll('.gallery-main')) {
+  figure.addEventListener('click', (event) => {
+    const rect = figure.getBoundingClientRect();
+    figure.style.setProperty('--zx', `${((event.clientX - rect.left) / rect.width) * 100}%`);
+    figure.style.setProperty('--zy', `${((event.clientY - rect.top) / rect.height) * 100}%`);
+    figure.classList.toggle('is-zoomed');
+  });
+}
+
+// Search suggestions as you type.
+for (const input of document.querySelectorAll('input[data-suggest]')) {
+  const list = input.parentElement.querySelector('.suggestions');
+  let timer;
+  let last = '';
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      if (q === last) return;
+      last = q;
+      if (q.length < 1) { list.hidden = true; return; }
+      const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(q)}`);
+      if (!response.ok || q !== input.value.trim()) return;
+      const { suggestions } = await response.json();
+      list.replaceChildren(...suggestions.map((s) => {
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = s.url;
+        const title = document.createElement('span');
+        title.textContent = s.title;
+        const price = document.createElement('span');
+        price.textContent = s.price_text;
+        price.className = 'muted';
+        a.append(title, price);
+        li.append(a);
+        return li;
+      }));
+      list.hidden = suggestions.length === 0;
+    }, 150);
+  });
+  input.addEventListener('keydown', (event) => { if (event.key === 'Escape') list.hidden = true; });
+  document.addEventListener('click', (event) => { if (!input.parentElement.contains(event.target)) list.hidden = true; });
+}

@@ -53,7 +53,7 @@ test('the language switch turns the site to English and back', async () => {
   await page.getByLabel('Password').fill('brilliant-demo');
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.waitForURL(/\/en\/account$/);
-  await assert.doesNotReject(page.getByText('Operator', { exact: true }).waitFor());
+  await assert.doesNotReject(page.locator('.chip', { hasText: 'Operator' }).waitFor());
   await snap(page, 'account-desktop-en');
   await page.getByRole('link', { name: '한국어' }).click();
   assert.equal(await page.locator('h1').textContent(), '내 계정');

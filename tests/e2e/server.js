@@ -20,7 +20,8 @@ export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'brilliant-e2e-'));
   const port = await freePort();
   const binary = process.env.BRILLIANT_BINARY || join(root, 'build/debug/brilliant');
-  const child = spawn(binary, ['serve', '--root', root, '--db', `sqlite:${join(dir, 'e2e.db')}`, '--port', String(port)], {
+  const child = spawn(binary, ['serve', '--root', root, '--db', `sqlite:${join(dir, 'e2e.db')}`, '--port', String(port),
+                               '--demo-products', '80'], {
     env: { ...process.env, BRILLIANT_PASSWORD_COST: 'minimum', BRILLIANT_ACCESS_LOG: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

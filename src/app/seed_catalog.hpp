@@ -1,0 +1,12 @@
+// Demo catalog: 12 Iksan workshops, collections, today's metal quotes, display rates and N products
+// with plausible Korean/English names, materials, stones, variants and drawn images.
+#pragma once
+#include "catalog/service.hpp"
+#include "pricing/quotes.hpp"
+
+namespace brilliant::app {
+
+// Adds the demo catalog when there are no products yet; returns how many products were added.
+int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& quotes, const Clock& clock, int products);
+
+}  // namespace brilliant::app

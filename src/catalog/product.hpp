@@ -1,0 +1,89 @@
+// Catalog values: plain structs, no SQL, no HTTP.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace brilliant::catalog {
+
+struct Stone {
+  std::string kind;    // diamond, ruby, sapphire, emerald, pearl, amethyst, cubic_zirconia, moissanite
+  std::string origin;  // natural | lab_grown | simulant
+  int count = 1;
+  int carat_x1000 = 0;
+  std::string shape, colour, clarity, cut, lab, report_no;
+};
+
+struct Variant {
+  long long id = 0;
+  std::string sku;
+  int position = 0;
+  int ring_circ_x10 = 0;  // rings: inner circumference in tenths of a mm
+  int length_mm = 0;      // chains, bracelets
+  std::string colour;
+  long long weight_mg = 0;  // 0: the product's
+  int stock = 0;
+  long long price = 0;
+};
+
+struct Workshop {
+  long long id = 0;
+  std::string slug, name_ko, name_en, story_ko, story_en, location, specialities;
+  int founded = 0;
+  std::string status = "active";
+};
+
+struct Product {
+  long long id = 0;
+  long long workshop_id = 0;
+  std::string slug;
+  std::string status = "draft";
+  std::string category;
+  std::string title_ko, title_en, story_ko, story_en, care_ko, care_en, tags;
+  std::string metal;
+  int purity = 0;
+  std::string colour = "yellow";
+  long long weight_mg = 0;
+  std::string plating_metal, plating_process;
+  int plating_microns_x100 = 0;
+  std::string pricing = "formula";  // fixed | formula
+  long long fixed_price = 0, labour_fee = 0, stone_cost = 0;
+  int loss_bp = 0, margin_bp = 0;
+  long long price = 0;
+  long long quote_id = 0;
+  bool made_to_order = false;
+  int lead_days = 0;
+  int engraving_max_chars = 0;
+  long long engraving_fee = 0, gift_wrap_fee = 0;
+  bool eco_certified = false;
+  int popularity = 0;
+  std::string created_at, published_at;
+  std::vector<Stone> stones;
+  std::vector<Variant> variants;
+  std::vector<long long> image_ids;
+  struct NewImage {
+    std::string content_type, body, alt_ko, alt_en;
+  };
+  std::vector<NewImage> new_images;  // stored with the product by create()
+  std::vector<std::string> collections;  // slugs
+};
+
+// What listings, facets and search results need of a published product, held in memory.
+struct Card {
+  long long id = 0;
+  std::string slug, title_ko, title_en, category, metal, colour;
+  int purity = 0;
+  long long price = 0;
+  long long weight_mg = 0;
+  std::string workshop_slug, workshop_ko, workshop_en;
+  std::vector<std::string> stone_kinds;
+  unsigned origins = 0;  // bit 0 natural, 1 lab_grown, 2 simulant
+  bool eco = false;
+  bool in_stock = false;
+  bool made_to_order = false;
+  int popularity = 0;
+  std::string published_at;
+  long long image_id = 0;
+  std::vector<std::string> collections;
+};
+
+}  // namespace brilliant::catalog

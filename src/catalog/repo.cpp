@@ -1,0 +1,335 @@
+#include "catalog/repo.hpp"
+
+#include <unordered_map>
+
+#include "core/text.hpp"
+
+namespace brilliant::catalog::repo {
+namespace {
+
+using db::row_int;
+using db::row_text;
+
+constexpr char select_cards[] =
+    "SELECT p.id, p.slug, p.title_ko, p.title_en, p.category, p.metal, p.colour, p.purity, p.price, p.weight_mg, "
+    "w.slug, w.name, w.name_en, p.eco_certified, p.made_to_order, p.popularity, COALESCE(p.published_at, ''), "
+    "COALESCE((SELECT MIN(i.id) FROM product_images i WHERE i.product_id = p.id), 0) "
+    "FROM products p JOIN workshops w ON w.id = p.workshop_id "
+    "WHERE p.status = 'published' AND w.status = 'active' ORDER BY p.published_at DESC, p.id DESC";
+constexpr char select_card_stones[] =
+    "SELECT s.product_id, s.kind, s.origin FROM product_stones s JOIN products p ON p.id = s.product_id "
+    "WHERE p.status = 'published'";
+constexpr char select_card_stock[] =
+    "SELECT v.product_id, SUM(v.stock) FROM variants v JOIN products p ON p.id = v.product_id "
+    "WHERE p.status = 'published' GROUP BY v.product_id";
+constexpr char select_card_collections[] =
+    "SELECT pc.product_id, c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id";
+constexpr char select_workshops[] =
+    "SELECT id, slug, name, name_en, story_ko, story_en, location, specialities, founded, status FROM workshops "
+    "ORDER BY name";
+constexpr char select_collections[] =
+    "SELECT id, slug, name_ko, name_en, description_ko, description_en, featured FROM collections ORDER BY id";
+constexpr char product_columns[] =
+    "id, workshop_id, slug, status, category, title_ko, title_en, story_ko, story_en, care_ko, care_en, tags, metal, "
+    "purity, colour, weight_mg, plating_metal, plating_process, plating_microns_x100, pricing, fixed_price, "
+    "labour_fee, stone_cost, loss_bp, margin_bp, price, COALESCE(quote_id, 0), made_to_order, lead_days, "
+    "engraving_max_chars, engraving_fee, gift_wrap_fee, eco_certified, popularity, created_at, "
+    "COALESCE(published_at, '')";
+
+Workshop workshop_from(const soci::row& r) {
+  return {row_int(r, 0), row_text(r, 1), row_text(r, 2), row_text(r, 3), row_text(r, 4), row_text(r, 5),
+          row_text(r, 6), row_text(r, 7), static_cast<int>(row_int(r, 8)), row_text(r, 9)};
+}
+
+Product product_from(const soci::row& r) {
+  Product p;
+  size_t i = 0;
+  p.id = row_int(r, i++);
+  p.workshop_id = row_int(r, i++);
+  for (auto* s : {&p.slug, &p.status, &p.category, &p.title_ko, &p.title_en, &p.story_ko, &p.story_en, &p.care_ko,
+                  &p.care_en, &p.tags, &p.metal})
+    *s = row_text(r, i++);
+  p.purity = static_cast<int>(row_int(r, i++));
+  p.colour = row_text(r, i++);
+  p.weight_mg = row_int(r, i++);
+  p.plating_metal = row_text(r, i++);
+  p.plating_process = row_text(r, i++);
+  p.plating_microns_x100 = static_cast<int>(row_int(r, i++));
+  p.pricing = row_text(r, i++);
+  p.fixed_price = row_int(r, i++);
+  p.labour_fee = row_int(r, i++);
+  p.stone_cost = row_int(r, i++);
+  p.loss_bp = static_cast<int>(row_int(r, i++));
+  p.margin_bp = static_cast<int>(row_int(r, i++));
+  p.price = row_int(r, i++);
+  p.quote_id = row_int(r, i++);
+  p.made_to_order = row_int(r, i++) != 0;
+  p.lead_days = static_cast<int>(row_int(r, i++));
+  p.engraving_max_chars = static_cast<int>(row_int(r, i++));
+  p.engraving_fee = row_int(r, i++);
+  p.gift_wrap_fee = row_int(r, i++);
+  p.eco_certified = row_int(r, i++) != 0;
+  p.popularity = static_cast<int>(row_int(r, i++));
+  p.created_at = row_text(r, i++);
+  p.published_at = row_text(r, i++);
+  return p;
+}
+
+}  // namespace
+
+Snapshot load_snapshot(soci::session& sql) {
+  Snapshot s;
+  soci::rowset<soci::row> cards = sql.prepare << select_cards;
+  for (const auto& r : cards) {
+    Card c;
+    c.id = row_int(r, 0);
+    c.slug = row_text(r, 1);
+    c.title_ko = row_text(r, 2);
+    c.title_en = row_text(r, 3);
+    c.category = row_text(r, 4);
+    c.metal = row_text(r, 5);
+    c.colour = row_text(r, 6);
+    c.purity = static_cast<int>(row_int(r, 7));
+    c.price = row_int(r, 8);
+    c.weight_mg = row_int(r, 9);
+    c.workshop_slug = row_text(r, 10);
+    c.workshop_ko = row_text(r, 11);
+    c.workshop_en = row_text(r, 12);
+    c.eco = row_int(r, 13) != 0;
+    c.made_to_order = row_int(r, 14) != 0;
+    c.popularity = static_cast<int>(row_int(r, 15));
+    c.published_at = row_text(r, 16);
+    c.image_id = row_int(r, 17);
+    s.by_id[c.id] = s.cards.size();
+    s.by_slug[c.slug] = s.cards.size();
+    s.cards.push_back(std::move(c));
+  }
+  auto card_of = [&s](long long id) -> Card* {
+    auto it = s.by_id.find(id);
+    return it == s.by_id.end() ? nullptr : &s.cards[it->second];
+  };
+  soci::rowset<soci::row> stones = sql.prepare << select_card_stones;
+  for (const auto& r : stones)
+    if (Card* c = card_of(row_int(r, 0))) {
+      auto kind = row_text(r, 1);
+      if (std::find(c->stone_kinds.begin(), c->stone_kinds.end(), kind) == c->stone_kinds.end()) c->stone_kinds.push_back(kind);
+      auto origin = row_text(r, 2);
+      c->origins |= origin == "natural" ? 1u : origin == "lab_grown" ? 2u : origin == "simulant" ? 4u : 0u;
+    }
+  soci::rowset<soci::row> stock = sql.prepare << select_card_stock;
+  for (const auto& r : stock)
+    if (Card* c = card_of(row_int(r, 0))) c->in_stock = row_int(r, 1) > 0;
+  for (auto& c : s.cards)
+    if (!c.in_stock) c.made_to_order = true;  // 0 in stock but orderable means made to order
+  soci::rowset<soci::row> collections = sql.prepare << select_card_collections;
+  for (const auto& r : collections)
+    if (Card* c = card_of(row_int(r, 0))) c->collections.push_back(row_text(r, 1));
+  soci::rowset<soci::row> workshops = sql.prepare << select_workshops;
+  for (const auto& r : workshops) s.workshops.push_back(workshop_from(r));
+  soci::rowset<soci::row> cols = sql.prepare << select_collections;
+  for (const auto& r : cols)
+    s.collections.push_back({row_int(r, 0), row_text(r, 1), row_text(r, 2), row_text(r, 3), row_text(r, 4),
+                             row_text(r, 5), row_int(r, 6) != 0});
+  return s;
+}
+
+std::optional<Product> find_product(soci::session& sql, const std::string& slug) {
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + std::string(product_columns) + " FROM products WHERE slug = :s",
+                                  soci::use(slug));
+  std::optional<Product> found;
+  for (const auto& r : rows) found = product_from(r);
+  if (!found) return found;
+  Product& p = *found;
+  soci::rowset<soci::row> stones =
+      (sql.prepare << "SELECT kind, origin, count, carat_x1000, shape, colour, clarity, cut, lab, report_no "
+                      "FROM product_stones WHERE product_id = :id ORDER BY id",
+       soci::use(p.id));
+  for (const auto& r : stones)
+    p.stones.push_back({row_text(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)), static_cast<int>(row_int(r, 3)),
+                        row_text(r, 4), row_text(r, 5), row_text(r, 6), row_text(r, 7), row_text(r, 8), row_text(r, 9)});
+  soci::rowset<soci::row> variants =
+      (sql.prepare << "SELECT id, sku, position, ring_circ_x10, length_mm, colour, weight_mg, stock, price "
+                      "FROM variants WHERE product_id = :id ORDER BY position, id",
+       soci::use(p.id));
+  for (const auto& r : variants)
+    p.variants.push_back({row_int(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)), static_cast<int>(row_int(r, 3)),
+                          static_cast<int>(row_int(r, 4)), row_text(r, 5), row_int(r, 6), static_cast<int>(row_int(r, 7)),
+                          row_int(r, 8)});
+  soci::rowset<soci::row> images =
+      (sql.prepare << "SELECT id FROM product_images WHERE product_id = :id ORDER BY position, id", soci::use(p.id));
+  for (const auto& r : images) p.image_ids.push_back(row_int(r, 0));
+  soci::rowset<soci::row> cols =
+      (sql.prepare << "SELECT c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id "
+                      "WHERE pc.product_id = :id",
+       soci::use(p.id));
+  for (const auto& r : cols) p.collections.push_back(row_text(r, 0));
+  return found;
+}
+
+std::optional<Workshop> find_workshop(soci::session& sql, const std::string& slug) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT id, slug, name, name_en, story_ko, story_en, location, specialities, founded, status "
+                      "FROM workshops WHERE slug = :s",
+       soci::use(slug));
+  for (const auto& r : rows) return workshop_from(r);
+  return std::nullopt;
+}
+
+long long insert_product(soci::session& sql, const Product& p, const std::string& now) {
+  long long id = 0;
+  const int mto = p.made_to_order, eco = p.eco_certified;
+  soci::indicator published_ind = p.published_at.empty() ? soci::i_null : soci::i_ok;
+  sql << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, story_ko, story_en, care_ko, "
+         "care_en, tags, metal, purity, colour, weight_mg, plating_metal, plating_process, plating_microns_x100, pricing, "
+         "fixed_price, labour_fee, stone_cost, loss_bp, margin_bp, price, made_to_order, lead_days, engraving_max_chars, "
+         "engraving_fee, gift_wrap_fee, eco_certified, popularity, created_at, updated_at, published_at) VALUES "
+         "(:w, :slug, :status, :cat, :tko, :ten, :sko, :sen, :cko, :cen, :tags, :metal, :purity, :colour, :weight, :pm, "
+         ":pp, :pmic, :pricing, :fixed, :labour, :stone, :loss, :margin, :price, :mto, :lead, :engr, :engrfee, :wrap, "
+         ":eco, :pop, :now, :now2, :pub) RETURNING id",
+      soci::use(p.workshop_id), soci::use(p.slug), soci::use(p.status), soci::use(p.category), soci::use(p.title_ko),
+      soci::use(p.title_en), soci::use(p.story_ko), soci::use(p.story_en), soci::use(p.care_ko), soci::use(p.care_en),
+      soci::use(p.tags), soci::use(p.metal), soci::use(p.purity), soci::use(p.colour), soci::use(p.weight_mg),
+      soci::use(p.plating_metal), soci::use(p.plating_process), soci::use(p.plating_microns_x100), soci::use(p.pricing),
+      soci::use(p.fixed_price), soci::use(p.labour_fee), soci::use(p.stone_cost), soci::use(p.loss_bp),
+      soci::use(p.margin_bp), soci::use(p.price), soci::use(mto), soci::use(p.lead_days),
+      soci::use(p.engraving_max_chars), soci::use(p.engraving_fee), soci::use(p.gift_wrap_fee), soci::use(eco),
+      soci::use(p.popularity), soci::use(now), soci::use(now), soci::use(p.published_at, published_ind), soci::into(id);
+  for (const auto& s : p.stones)
+    sql << "INSERT INTO product_stones (product_id, kind, origin, count, carat_x1000, shape, colour, clarity, cut, lab, "
+           "report_no) VALUES (:p, :k, :o, :n, :c, :sh, :co, :cl, :cu, :lab, :rep)",
+        soci::use(id), soci::use(s.kind), soci::use(s.origin), soci::use(s.count), soci::use(s.carat_x1000),
+        soci::use(s.shape), soci::use(s.colour), soci::use(s.clarity), soci::use(s.cut), soci::use(s.lab),
+        soci::use(s.report_no);
+  for (const auto& v : p.variants)
+    sql << "INSERT INTO variants (product_id, sku, position, ring_circ_x10, length_mm, colour, weight_mg, stock, price, "
+           "created_at, updated_at) VALUES (:p, :sku, :pos, :ring, :len, :col, :w, :stock, :price, :now, :now2)",
+        soci::use(id), soci::use(v.sku), soci::use(v.position), soci::use(v.ring_circ_x10), soci::use(v.length_mm),
+        soci::use(v.colour), soci::use(v.weight_mg), soci::use(v.stock), soci::use(v.price), soci::use(now), soci::use(now);
+  int position = 0;
+  for (const auto& image : p.new_images)
+    insert_image(sql, id, position++, image.content_type, image.body, image.alt_ko, image.alt_en);
+  for (const auto& slug : p.collections)
+    sql << "INSERT INTO product_collections (product_id, collection_id) SELECT :p, id FROM collections WHERE slug = :s",
+        soci::use(id), soci::use(slug);
+  return id;
+}
+
+void set_status(soci::session& sql, long long product_id, const std::string& status, const std::string& now) {
+  sql << "UPDATE products SET status = :s, updated_at = :now, published_at = CASE WHEN :s2 = 'published' AND "
+         "published_at IS NULL THEN :now2 ELSE published_at END WHERE id = :id",
+      soci::use(status), soci::use(now), soci::use(status), soci::use(now), soci::use(product_id);
+}
+
+long long insert_workshop(soci::session& sql, const Workshop& w, const std::string& now) {
+  long long id = 0;
+  sql << "INSERT INTO workshops (slug, name, name_en, story_ko, story_en, location, specialities, founded, status, "
+         "created_at, updated_at) VALUES (:slug, :name, :en, :sko, :sen, :loc, :spec, :f, :st, :now, :now2) RETURNING id",
+      soci::use(w.slug), soci::use(w.name_ko), soci::use(w.name_en), soci::use(w.story_ko), soci::use(w.story_en),
+      soci::use(w.location), soci::use(w.specialities), soci::use(w.founded), soci::use(w.status), soci::use(now),
+      soci::use(now), soci::into(id);
+  return id;
+}
+
+long long insert_collection(soci::session& sql, const Collection& c, const std::string& now) {
+  long long id = 0;
+  const int featured = c.featured;
+  sql << "INSERT INTO collections (slug, name_ko, name_en, description_ko, description_en, featured, created_at, "
+         "updated_at) VALUES (:s, :ko, :en, :dko, :den, :f, :now, :now2) RETURNING id",
+      soci::use(c.slug), soci::use(c.name_ko), soci::use(c.name_en), soci::use(c.description_ko),
+      soci::use(c.description_en), soci::use(featured), soci::use(now), soci::use(now), soci::into(id);
+  return id;
+}
+
+long long insert_image(soci::session& sql, long long product_id, int position, const std::string& content_type,
+                       const std::string& body, const std::string& alt_ko, const std::string& alt_en) {
+  long long id = 0;
+  sql << "INSERT INTO product_images (product_id, position, content_type, body, alt_ko, alt_en) "
+         "VALUES (:p, :pos, :t, :b, :ako, :aen) RETURNING id",
+      soci::use(product_id), soci::use(position), soci::use(content_type), soci::use(body), soci::use(alt_ko),
+      soci::use(alt_en), soci::into(id);
+  return id;
+}
+
+std::optional<Image> find_image(soci::session& sql, long long image_id) {
+  Image image;
+  sql << "SELECT content_type, body FROM product_images WHERE id = :id", soci::use(image_id),
+      soci::into(image.content_type), soci::into(image.body);
+  if (!sql.got_data()) return std::nullopt;
+  return image;
+}
+
+void index_for_search(soci::session& sql, db::Backend backend, long long product_id, const std::string& body) {
+  sql << "DELETE FROM product_search WHERE product_id = :id", soci::use(product_id);
+  sql << "INSERT INTO product_search (product_id, body) VALUES (:id, :b)", soci::use(product_id), soci::use(body);
+  if (backend == db::Backend::sqlite) {
+    sql << "DELETE FROM product_fts WHERE rowid = :id", soci::use(product_id);
+    sql << "INSERT INTO product_fts (rowid, body) VALUES (:id, :b)", soci::use(product_id), soci::use(body);
+  }
+}
+
+namespace {
+
+// FTS5 query: every trigram of the (lower-cased) query as a phrase, OR'ed; bm25 ranks products that
+// share more trigrams first, so one typo still finds the word.
+std::string fts_trigram_query(const std::string& q) {
+  std::vector<std::string> chars;  // code points
+  for (size_t i = 0; i < q.size();) {
+    size_t len = 1;
+    const auto c = static_cast<unsigned char>(q[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    chars.push_back(q.substr(i, len));
+    i += len;
+  }
+  std::string out;
+  for (size_t i = 0; i + 3 <= chars.size(); ++i) {
+    std::string gram = chars[i] + chars[i + 1] + chars[i + 2];
+    if (gram.find('"') != std::string::npos) continue;
+    out += (out.empty() ? "" : " OR ") + ("\"" + gram + "\"");
+  }
+  return out;
+}
+
+std::string like_pattern(const std::string& q) {
+  std::string out = "%";
+  for (char c : q) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+std::vector<long long> search(soci::session& sql, db::Backend backend, const std::string& raw, int limit) {
+  const std::string q = ascii_lower(trim(raw));
+  std::vector<long long> ids;
+  if (q.empty()) return ids;
+  static thread_local std::string match;
+  match = backend == db::Backend::sqlite ? fts_trigram_query(q) : std::string();
+  const bool short_query = utf8_length(q) < 3 || (backend == db::Backend::sqlite && match.empty());
+  const std::string pattern = like_pattern(q);
+  soci::rowset<soci::row> rows = [&]() -> soci::rowset<soci::row> {
+    if (short_query)
+      // Substring match; pieces whose title holds the words come first.
+      return (sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
+                             "WHERE p.status = 'published' AND LOWER(s.body) LIKE :q ESCAPE '\\' "
+                             "ORDER BY CASE WHEN p.title_ko LIKE :q2 ESCAPE '\\' OR LOWER(p.title_en) LIKE :q3 ESCAPE '\\' "
+                             "THEN 0 ELSE 1 END, p.popularity DESC LIMIT :n",
+              soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(limit));
+    if (backend == db::Backend::sqlite) {
+      return (sql.prepare << "SELECT f.rowid FROM product_fts f JOIN products p ON p.id = f.rowid "
+                             "WHERE product_fts MATCH :m AND p.status = 'published' ORDER BY bm25(product_fts) LIMIT :n",
+              soci::use(match), soci::use(limit));
+    }
+    return (sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
+                           "WHERE p.status = 'published' AND (LOWER(s.body) LIKE :q OR word_similarity(:q2, LOWER(s.body)) > 0.3) "
+                           "ORDER BY (LOWER(s.body) LIKE :q3) DESC, word_similarity(:q4, LOWER(s.body)) DESC, p.popularity DESC LIMIT :n",
+            soci::use(pattern), soci::use(q), soci::use(pattern), soci::use(q), soci::use(limit));
+  }();
+  for (const auto& r : rows) ids.push_back(row_int(r, 0));
+  return ids;
+}
+
+}  // namespace brilliant::catalog::repo

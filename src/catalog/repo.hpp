@@ -1,0 +1,37 @@
+// SQL for the catalog. Functions take the session they run on, so callers choose the transaction.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/listing.hpp"
+#include "catalog/product.hpp"
+#include "db/database.hpp"
+
+namespace brilliant::catalog::repo {
+
+// Everything published, for the in-memory listing snapshot.
+Snapshot load_snapshot(soci::session& sql);
+// One product with stones, variants, images and collections; any status.
+std::optional<Product> find_product(soci::session& sql, const std::string& slug);
+std::optional<Workshop> find_workshop(soci::session& sql, const std::string& slug);
+// Inserts a product with its stones, variants and collections; returns its id.
+long long insert_product(soci::session& sql, const Product& product, const std::string& now);
+void set_status(soci::session& sql, long long product_id, const std::string& status, const std::string& now);
+long long insert_workshop(soci::session& sql, const Workshop& workshop, const std::string& now);
+long long insert_collection(soci::session& sql, const Collection& collection, const std::string& now);
+long long insert_image(soci::session& sql, long long product_id, int position, const std::string& content_type,
+                       const std::string& body, const std::string& alt_ko, const std::string& alt_en);
+struct Image {
+  std::string content_type;
+  std::string body;
+};
+std::optional<Image> find_image(soci::session& sql, long long image_id);
+
+// The text the search matches: titles, story, tags, materials, stones, workshop, category (ko and en).
+void index_for_search(soci::session& sql, db::Backend backend, long long product_id, const std::string& body);
+// Published product ids matching q, best first (FTS5 trigram on SQLite, pg_trgm on PostgreSQL; short
+// queries fall back to substring matching).
+std::vector<long long> search(soci::session& sql, db::Backend backend, const std::string& q, int limit);
+
+}  // namespace brilliant::catalog::repo

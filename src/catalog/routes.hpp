@@ -1,0 +1,62 @@
+// The joint-brand storefront: home, listing with facets, search, product and workshop pages, images,
+// sitemap, and the JSON API (/api/v1/products, /search, /facets, /openapi.json). Korean at "/",
+// English under "/en/" (the pipeline strips the prefix and sets the locale).
+#pragma once
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "catalog/service.hpp"
+#include "catalog/views.hpp"
+#include "pricing/quotes.hpp"
+#include "web/i18n.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+
+namespace brilliant::catalog {
+
+class Storefront {
+ public:
+  Storefront(Catalog& catalog, pricing::Quotes& quotes, const web::Renderer& renderer, const web::I18n& i18n,
+             std::string base_url);
+
+  void add_routes(web::Router& router);
+  // Reloads the quotes and rates the pages show (after any catalog or pricing change).
+  void refresh_prices();
+  void set_base_url(std::string base_url) { base_url_ = std::move(base_url); }
+
+ private:
+  web::Response home(web::Request& req);
+  web::Response shop(web::Request& req);
+  web::Response search_page(web::Request& req);
+  web::Response product_page(web::Request& req);
+  web::Response workshops_page(web::Request& req);
+  web::Response workshop_page(web::Request& req);
+  web::Response image(web::Request& req);
+  web::Response sitemap(web::Request& req);
+  web::Response api_products(web::Request& req);
+  web::Response api_product(web::Request& req);
+  web::Response api_search(web::Request& req);
+  web::Response api_suggest(web::Request& req);
+  web::Response api_facets(web::Request& req);
+  web::Response openapi(web::Request& req);
+
+  web::Response listing_page(web::Request& req, const std::string& template_name, boost::json::object model,
+                             std::optional<std::vector<long long>> ids);
+  web::Response not_found(web::Request& req, const std::string& what, const std::string& hint);
+  boost::json::object listing_json(const web::Request& req, const Listing& listing, const ListingQuery& query,
+                                   const Snapshot& snap, const std::string& base_path);
+  Messages messages(const std::string& locale) const;
+  std::shared_ptr<const PriceContext> prices() const;
+  std::string absolute(const std::string& path) const { return base_url_ + path; }
+
+  Catalog& catalog_;
+  pricing::Quotes& quotes_;
+  const web::Renderer& renderer_;
+  const web::I18n& i18n_;
+  std::string base_url_;
+  mutable std::mutex prices_mutex_;
+  std::shared_ptr<const PriceContext> prices_;
+};
+
+}  // namespace brilliant::catalog

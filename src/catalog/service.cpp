@@ -1,0 +1,104 @@
+#include "catalog/service.hpp"
+
+#include "catalog/rules.hpp"
+#include "core/text.hpp"
+
+namespace brilliant::catalog {
+
+Catalog::Catalog(db::Database& db, const Clock& clock, Vocabulary words)
+    : db_(db), clock_(clock), words_(std::move(words)), snapshot_(std::make_shared<Snapshot>()) {}
+
+std::shared_ptr<const Snapshot> Catalog::snapshot() const {
+  std::lock_guard lock(mutex_);
+  return snapshot_;
+}
+
+void Catalog::refresh() {
+  auto fresh = std::make_shared<Snapshot>(db_.read([](soci::session& sql) { return repo::load_snapshot(sql); }));
+  fresh->version = ++version_;
+  {
+    std::lock_guard lock(mutex_);
+    snapshot_ = std::move(fresh);
+  }
+  for (const auto& listener : listeners_) listener();
+}
+
+std::optional<Product> Catalog::product(const std::string& slug) {
+  return db_.read([&](soci::session& sql) { return repo::find_product(sql, slug); });
+}
+
+std::optional<Workshop> Catalog::workshop(const std::string& slug) {
+  return db_.read([&](soci::session& sql) { return repo::find_workshop(sql, slug); });
+}
+
+Workshop Catalog::workshop_by_id(long long id) {
+  auto snap = snapshot();
+  for (const auto& w : snap->workshops)
+    if (w.id == id) return w;
+  return db_.read([&](soci::session& sql) {
+    std::string slug;
+    sql << "SELECT slug FROM workshops WHERE id = :id", soci::use(id), soci::into(slug);
+    return repo::find_workshop(sql, slug).value_or(Workshop{});
+  });
+}
+
+std::optional<repo::Image> Catalog::image(long long id) {
+  return db_.read([&](soci::session& sql) { return repo::find_image(sql, id); });
+}
+
+std::vector<long long> Catalog::search(const std::string& q, int limit) {
+  return db_.read([&](soci::session& sql) { return repo::search(sql, db_.backend(), q, limit); });
+}
+
+std::string Catalog::search_text(const Product& p, const Workshop& w) const {
+  std::string text;
+  auto add = [&text](const std::string& part) {
+    if (!part.empty()) text += part + " ";
+  };
+  add(p.title_ko);
+  add(p.title_en);
+  add(p.tags);
+  add(w.name_ko);
+  add(w.name_en);
+  for (const std::string locale : {"ko", "en"}) {
+    add(words_(locale, "catalog.category." + p.category));
+    add(words_(locale, "catalog.metal." + p.metal));
+    add(words_(locale, "catalog.colour." + p.colour));
+    for (const auto& s : p.stones) {
+      add(words_(locale, "catalog.stone." + s.kind));
+      add(words_(locale, "catalog.origin." + s.origin));
+    }
+  }
+  add(purity_label(p.metal, p.purity));
+  add(p.story_ko);
+  add(p.story_en);
+  return ascii_lower(text);
+}
+
+Result<long long> Catalog::create(const Product& product, const Workshop& workshop) {
+  auto ids = TRY(create_many({product}, {workshop}));
+  return ids.front();
+}
+
+Result<std::vector<long long>> Catalog::create_many(const std::vector<Product>& products,
+                                                    const std::vector<Workshop>& workshops) {
+  std::vector<std::string> texts;
+  for (size_t i = 0; i < products.size(); ++i) {
+    TRY(check_product(products[i]));
+    texts.push_back(search_text(products[i], workshops[i]));
+  }
+  const auto now = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<std::vector<long long>> {
+    std::vector<long long> ids;
+    for (size_t i = 0; i < products.size(); ++i) {
+      long long exists = 0;
+      sql << "SELECT COUNT(*) FROM products WHERE slug = :s", soci::use(products[i].slug), soci::into(exists);
+      if (exists) return Error::conflict("slug", "slug_taken", "another product already uses the slug " + products[i].slug);
+      ids.push_back(repo::insert_product(sql, products[i], now));
+      repo::index_for_search(sql, db_.backend(), ids.back(), texts[i]);
+    }
+    return ids;
+  });
+}
+
+}  // namespace brilliant::catalog

@@ -1,0 +1,59 @@
+// The catalog as the storefront sees it: an in-memory snapshot of everything published (rebuilt after
+// every change), product and workshop lookups, search, and creating products.
+// Thread safe: the snapshot is swapped atomically; readers keep the one they took.
+#pragma once
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/listing.hpp"
+#include "catalog/product.hpp"
+#include "catalog/repo.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+
+namespace brilliant::catalog {
+
+// Words for the search text in both languages ("catalog.metal.gold" -> "금" / "gold").
+using Vocabulary = std::function<std::string(const std::string& locale, const std::string& key)>;
+
+class Catalog {
+ public:
+  Catalog(db::Database& db, const Clock& clock, Vocabulary words);
+
+  std::shared_ptr<const Snapshot> snapshot() const;
+  // Reloads the snapshot from the database and tells listeners (page caches) that pages changed.
+  void refresh();
+  void on_change(std::function<void()> listener) { listeners_.push_back(std::move(listener)); }
+
+  std::optional<Product> product(const std::string& slug);
+  std::optional<Workshop> workshop(const std::string& slug);
+  // The workshop of a product (from the snapshot when it is there).
+  Workshop workshop_by_id(long long id);
+  std::optional<repo::Image> image(long long id);
+  // Published product ids matching q, best first.
+  std::vector<long long> search(const std::string& q, int limit = 500);
+
+  // Validates and stores a product (and its search text). Does not refresh the snapshot; callers
+  // adding many products refresh once at the end.
+  Result<long long> create(const Product& product, const Workshop& workshop);
+  // Many at once in one transaction (demo data, CSV import): all or nothing.
+  Result<std::vector<long long>> create_many(const std::vector<Product>& products, const std::vector<Workshop>& workshops);
+  std::string search_text(const Product& product, const Workshop& workshop) const;
+
+ private:
+  db::Database& db_;
+  const Clock& clock_;
+  Vocabulary words_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<const Snapshot> snapshot_;
+  std::atomic<long long> version_{0};
+  std::vector<std::function<void()>> listeners_;
+};
+
+}  // namespace brilliant::catalog

@@ -1,0 +1,263 @@
+#include "catalog/views.hpp"
+
+#include <boost/json.hpp>
+#include <cstdio>
+
+#include "catalog/rules.hpp"
+#include "pricing/formula.hpp"
+
+namespace brilliant::catalog {
+namespace json = boost::json;
+
+std::string format_won(long long won, const std::string& locale) {
+  std::string digits = std::to_string(won < 0 ? -won : won);
+  std::string grouped;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) grouped.push_back(',');
+    grouped.push_back(digits[i]);
+  }
+  if (won < 0) grouped = "-" + grouped;
+  return locale == "en" ? "₩" + grouped : grouped + "원";
+}
+
+std::vector<std::string> approximate(long long won, const PriceContext& prices) {
+  std::vector<std::string> out;
+  static const std::vector<std::pair<std::string, std::string>> symbols = {{"USD", "US$"}, {"JPY", "¥"}, {"CNY", "CN¥"}, {"EUR", "€"}};
+  for (const auto& [code, symbol] : symbols) {
+    auto it = prices.rates.find(code);
+    if (it == prices.rates.end() || it->second <= 0) continue;
+    const double amount = static_cast<double>(won) * 1000.0 / static_cast<double>(it->second);
+    char buf[48];
+    if (code == "JPY") std::snprintf(buf, sizeof buf, "%s%.0f", symbol.c_str(), amount);
+    else std::snprintf(buf, sizeof buf, "%s%.2f", symbol.c_str(), amount);
+    out.emplace_back(buf);
+  }
+  return out;
+}
+
+std::string fill(std::string text, const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values) {
+    const std::string marker = "{{" + name + "}}";
+    for (size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at + value.size()))
+      text.replace(at, marker.size(), value);
+  }
+  return text;
+}
+
+json::object card_json(const Card& c, const std::string& locale, const Messages& t) {
+  const bool en = locale == "en";
+  const std::string prefix = en ? "/en" : "";
+  json::object o{{"slug", c.slug},
+                 {"url", prefix + "/products/" + c.slug},
+                 {"title", en ? c.title_en : c.title_ko},
+                 {"price", c.price},
+                 {"price_text", format_won(c.price, locale)},
+                 {"category", c.category},
+                 {"metal", c.metal},
+                 {"purity", c.purity},
+                 {"material", purity_label(c.metal, c.purity) + " " + t("catalog.colour." + c.colour) + " " +
+                                  t("catalog.metal." + c.metal)},
+                 {"workshop", en ? c.workshop_en : c.workshop_ko},
+                 {"workshop_slug", c.workshop_slug},
+                 {"eco", c.eco},
+                 {"in_stock", c.in_stock},
+                 {"made_to_order", !c.in_stock}};
+  if (c.image_id) o["image_url"] = "/media/images/" + std::to_string(c.image_id);
+  return o;
+}
+
+namespace {
+
+json::array variants_json(const Product& p, const std::string& locale, const Messages& t) {
+  json::array out;
+  for (const auto& v : p.variants) {
+    json::object o{{"id", v.id}, {"sku", v.sku}, {"price", v.price}, {"price_text", format_won(v.price, locale)},
+                   {"stock", v.stock}, {"in_stock", v.stock > 0}};
+    std::string label;
+    if (v.ring_circ_x10) {
+      char us[16];
+      std::snprintf(us, sizeof us, "%g", us_ring_size(v.ring_circ_x10));
+      o["korean_size"] = korean_ring_size(v.ring_circ_x10);
+      o["us_size"] = us;
+      o["circumference_mm"] = v.ring_circ_x10 / 10.0;
+      label = locale == "en" ? "KR " + std::to_string(korean_ring_size(v.ring_circ_x10)) + " · US " + us
+                             : std::to_string(korean_ring_size(v.ring_circ_x10)) + "호 · US " + us;
+    } else if (v.length_mm) {
+      o["length_mm"] = v.length_mm;
+      label = std::to_string(v.length_mm / 10) + (v.length_mm % 10 ? "." + std::to_string(v.length_mm % 10) : "") + " cm";
+    } else {
+      label = v.colour.empty() ? v.sku : t("catalog.colour." + v.colour);
+    }
+    o["label"] = label;
+    o["stock_text"] = v.stock > 0 ? fill(t("catalog.product.stock_left"), {{"n", std::to_string(v.stock)}})
+                                  : t("catalog.product.sold_out");
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+json::array stones_json(const Product& p, const Messages& t) {
+  json::array out;
+  for (const auto& s : p.stones) {
+    json::object o{{"kind", s.kind}, {"kind_text", t("catalog.stone." + s.kind)}, {"origin", s.origin},
+                   {"origin_text", t("catalog.origin." + s.origin)}, {"count", s.count}, {"shape", s.shape},
+                   {"colour", s.colour}, {"clarity", s.clarity}, {"cut", s.cut}, {"lab", s.lab}, {"report_no", s.report_no}};
+    char carat[16];
+    std::snprintf(carat, sizeof carat, "%.2f ct", s.carat_x1000 / 1000.0);
+    o["carat"] = s.carat_x1000 ? std::string(carat) : std::string();
+    // The grading lab's own report check, so a shopper need not take our word for it.
+    if (s.lab == "GIA" && !s.report_no.empty()) o["report_url"] = "https://www.gia.edu/report-check?reportno=" + s.report_no;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+}  // namespace
+
+json::object product_json(const Product& p, const Workshop& w, const std::string& locale, const Messages& t,
+                          const PriceContext& prices) {
+  const bool en = locale == "en";
+  json::object o{{"slug", p.slug},
+                 {"title", en ? p.title_en : p.title_ko},
+                 {"title_ko", p.title_ko},
+                 {"title_en", p.title_en},
+                 {"story", en ? p.story_en : p.story_ko},
+                 {"care", en ? p.care_en : p.care_ko},
+                 {"category", p.category},
+                 {"category_text", t("catalog.category." + p.category)},
+                 {"metal", p.metal},
+                 {"metal_text", t("catalog.metal." + p.metal)},
+                 {"purity", p.purity},
+                 {"purity_text", purity_label(p.metal, p.purity)},
+                 {"colour_text", t("catalog.colour." + p.colour)},
+                 {"weight_mg", p.weight_mg},
+                 {"weight_text", grams_text(p.weight_mg) + " (" + don_text(p.weight_mg) + ")"},
+                 {"price", p.price},
+                 {"price_text", format_won(p.price, locale)},
+                 {"eco", p.eco_certified},
+                 {"status", p.status},
+                 {"made_to_order", p.made_to_order},
+                 {"is_ring", p.category == "ring"}};
+  if (!p.plating_metal.empty()) {
+    char microns[16];
+    std::snprintf(microns, sizeof microns, "%.2f µm", p.plating_microns_x100 / 100.0);
+    o["plating"] = t("catalog.metal." + p.plating_metal) + " · " + p.plating_process + " · " + microns;
+  }
+  if (p.made_to_order) o["lead_text"] = fill(t("catalog.made_to_order_days"), {{"days", std::to_string(p.lead_days)}});
+  if (p.engraving_max_chars > 0)
+    o["engraving_text"] = fill(t("catalog.product.engraving_text"),
+                               {{"n", std::to_string(p.engraving_max_chars)}, {"fee", format_won(p.engraving_fee, locale)}});
+  if (p.gift_wrap_fee > 0) o["gift_wrap_text"] = format_won(p.gift_wrap_fee, locale);
+  o["variants"] = variants_json(p, locale, t);
+  o["stones"] = stones_json(p, t);
+  o["has_stones"] = !p.stones.empty();
+  json::array images;
+  for (auto id : p.image_ids) images.emplace_back(json::object{{"url", "/media/images/" + std::to_string(id)},
+                                                               {"alt", (en ? p.title_en : p.title_ko)}});
+  o["images"] = std::move(images);
+  json::array approx;
+  for (auto& a : approximate(p.price, prices)) approx.emplace_back(a);
+  o["approx"] = std::move(approx);
+  // The breakdown of the formula, at the quote the price was computed from.
+  auto q = prices.quotes.find(p.metal);
+  if (p.pricing == "formula" && q != prices.quotes.end()) {
+    auto b = pricing::formula_price({p.weight_mg, p.purity, q->second.first, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp});
+    if (b) {
+      o["breakdown"] = json::object{{"metal_cost", format_won(b->metal_cost, locale)},
+                                    {"labour", format_won(b->labour_fee, locale)},
+                                    {"stone_cost", format_won(b->stone_cost, locale)},
+                                    {"has_stone_cost", b->stone_cost > 0},
+                                    {"margin", format_won(b->margin, locale)},
+                                    {"total", format_won(b->price, locale)},
+                                    {"quote_text", fill(t("catalog.product.quote_on"),
+                                                        {{"day", q->second.second},
+                                                         {"metal", t("catalog.metal." + p.metal)},
+                                                         {"quote", format_won(q->second.first, "ko").substr(0, format_won(q->second.first, "ko").size() - 3)}})}};
+    }
+  }
+  o["fixed"] = p.pricing == "fixed";
+  o["workshop"] = workshop_json(w, locale, t);
+  return o;
+}
+
+json::object workshop_json(const Workshop& w, const std::string& locale, const Messages& t) {
+  const bool en = locale == "en";
+  json::object o{{"slug", w.slug}, {"url", std::string(en ? "/en" : "") + "/workshops/" + w.slug},
+                 {"name", en && !w.name_en.empty() ? w.name_en : w.name_ko}, {"name_ko", w.name_ko},
+                 {"name_en", w.name_en}, {"story", en ? w.story_en : w.story_ko}, {"location", w.location},
+                 {"specialities", w.specialities}};
+  if (w.founded) o["since"] = fill(t("catalog.workshop.since"), {{"year", std::to_string(w.founded)}});
+  return o;
+}
+
+json::array facets_json(const Listing& listing, const ListingQuery& query, const Snapshot& snapshot,
+                        const std::string& base_path, const std::string& locale, const Messages& t) {
+  json::array out;
+  auto with = [&](const std::string& facet, const std::string& value) {
+    ListingQuery q = query;
+    const bool on = [&] {
+      if (facet == "category") return q.category == value;
+      if (facet == "metal") return q.metal == value;
+      if (facet == "purity") return q.purity && std::to_string(q.purity) == value;
+      if (facet == "colour") return q.colour == value;
+      if (facet == "stone") return q.stone == value;
+      if (facet == "origin") return q.origin == value;
+      if (facet == "workshop") return q.workshop == value;
+      if (facet == "eco") return q.eco;
+      if (facet == "availability") return q.availability == value;
+      return false;
+    }();
+    auto set = [&](std::string v) {
+      if (facet == "category") q.category = v;
+      else if (facet == "metal") q.metal = v;
+      else if (facet == "purity") q.purity = v.empty() ? 0 : std::stoi(v);
+      else if (facet == "colour") q.colour = v;
+      else if (facet == "stone") q.stone = v;
+      else if (facet == "origin") q.origin = v;
+      else if (facet == "workshop") q.workshop = v;
+      else if (facet == "eco") q.eco = !v.empty();
+      else if (facet == "availability") q.availability = v;
+      else if (facet == "price") {
+        auto dash = v.find('-');
+        q.price_min = v.empty() ? 0 : std::stoll(v.substr(0, dash));
+        q.price_max = v.empty() || dash + 1 >= v.size() ? 0 : std::stoll(v.substr(dash + 1));
+      }
+    };
+    set(on ? std::string() : value);
+    return base_path + listing_query_string(q, 1);
+  };
+  std::map<std::string, std::string> workshop_names;
+  for (const auto& w : snapshot.workshops) workshop_names[w.slug] = locale == "en" && !w.name_en.empty() ? w.name_en : w.name_ko;
+  for (const auto& facet : listing.facets) {
+    json::array values;
+    for (const auto& v : facet.values) {
+      if (v.count == 0 && !v.selected) continue;
+      std::string label;
+      if (facet.name == "purity") {
+        label = v.value;
+        for (const auto& metal : metals)
+          for (int p : purities_for(metal))
+            if (std::to_string(p) == v.value && metal == (query.metal.empty() ? metal : query.metal)) label = purity_label(metal, p);
+      } else if (facet.name == "workshop") {
+        label = workshop_names.count(v.value) ? workshop_names[v.value] : v.value;
+      } else if (facet.name == "eco") {
+        label = t("catalog.facet.eco_only");
+      } else if (facet.name == "price") {
+        auto dash = v.value.find('-');
+        auto lo = std::stoll(v.value.substr(0, dash));
+        auto hi_text = v.value.substr(dash + 1);
+        label = hi_text.empty() ? format_won(lo, locale) + "+" : format_won(lo, locale) + " – " + format_won(std::stoll(hi_text), locale);
+      } else {
+        label = t("catalog." + facet.name + "." + v.value);
+      }
+      const bool selected = facet.name == "price" ? v.selected : v.selected;
+      values.push_back(json::object{{"value", v.value}, {"label", label}, {"count", v.count}, {"selected", selected},
+                                    {"url", with(facet.name, v.value)}});
+    }
+    if (values.empty()) continue;
+    out.push_back(json::object{{"name", facet.name}, {"title", t("catalog.facet." + facet.name)}, {"values", std::move(values)}});
+  }
+  return out;
+}
+
+}  // namespace brilliant::catalog

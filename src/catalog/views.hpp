@@ -1,0 +1,38 @@
+// View models for the storefront: the same JSON objects feed the pages (Mustache) and the API.
+// Pure functions of catalog values, a locale and the message catalog; no I/O.
+#pragma once
+#include <boost/json/object.hpp>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalog/listing.hpp"
+#include "catalog/product.hpp"
+
+namespace brilliant::catalog {
+
+// Looks up a message ("catalog.metal.gold") in a locale.
+using Messages = std::function<std::string(const std::string& key)>;
+
+struct PriceContext {
+  std::map<std::string, std::pair<long long, std::string>> quotes;  // metal -> (won per g, day)
+  std::map<std::string, long long> rates;                           // USD -> won per unit x1000
+};
+
+// "385,600원" (ko) or "₩385,600" (en).
+std::string format_won(long long won, const std::string& locale);
+// "≈ US$279.40" style amounts in the display currencies that have rates.
+std::vector<std::string> approximate(long long won, const PriceContext& prices);
+// Replaces {{name}} in a catalog message with values.
+std::string fill(std::string text, const std::map<std::string, std::string>& values);
+
+boost::json::object card_json(const Card& card, const std::string& locale, const Messages& t);
+boost::json::object product_json(const Product& product, const Workshop& workshop, const std::string& locale,
+                                 const Messages& t, const PriceContext& prices);
+boost::json::object workshop_json(const Workshop& workshop, const std::string& locale, const Messages& t);
+// Facets with localized labels, selection state and the link that toggles each value.
+boost::json::array facets_json(const Listing& listing, const ListingQuery& query, const Snapshot& snapshot,
+                               const std::string& base_path, const std::string& locale, const Messages& t);
+
+}  // namespace brilliant::catalog

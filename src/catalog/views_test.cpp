@@ -1,0 +1,49 @@
+#include "catalog/views.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+namespace brilliant::catalog {
+
+TEST(Views, WonInBothLanguages) {
+  EXPECT_EQ(format_won(385600, "ko"), "385,600원");
+  EXPECT_EQ(format_won(385600, "en"), "₩385,600");
+  EXPECT_EQ(format_won(100, "ko"), "100원");
+  EXPECT_EQ(format_won(1000000, "en"), "₩1,000,000");
+}
+
+TEST(Views, ApproximateDisplayCurrencies) {
+  PriceContext prices;
+  prices.rates = {{"USD", 1470000}, {"JPY", 9450}};
+  auto out = approximate(147000, prices);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0], "US$100.00");
+  EXPECT_EQ(out[1], "¥15556");
+}
+
+TEST(Views, FillPlaceholders) {
+  EXPECT_EQ(fill("{{n}}개 남음, {{n}}!", {{"n", "3"}}), "3개 남음, 3!");
+}
+
+TEST(Views, CardCarriesLocalizedTitleAndUrl) {
+  Card c;
+  c.slug = "moon-ring-1";
+  c.title_ko = "달빛 반지";
+  c.title_en = "Moonlight ring";
+  c.metal = "gold";
+  c.purity = 585;
+  c.colour = "rose";
+  c.price = 250000;
+  c.image_id = 7;
+  Messages t = [](const std::string& key) { return key; };
+  auto en = card_json(c, "en", t);
+  EXPECT_EQ(en["url"].as_string(), "/en/products/moon-ring-1");
+  EXPECT_EQ(en["title"].as_string(), "Moonlight ring");
+  EXPECT_EQ(en["image_url"].as_string(), "/media/images/7");
+  auto ko = card_json(c, "ko", t);
+  EXPECT_EQ(ko["url"].as_string(), "/products/moon-ring-1");
+  EXPECT_EQ(ko["price_text"].as_string(), "250,000원");
+}
+
+}  // namespace brilliant::catalog

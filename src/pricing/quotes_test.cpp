@@ -1,0 +1,87 @@
+#include "pricing/quotes.hpp"
+
+#include <gtest/gtest.h>
+
+#include "db/migrate.hpp"
+
+namespace brilliant::pricing {
+
+class QuotesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path = std::filesystem::temp_directory_path() / ("quotes-" + std::to_string(::getpid()) + ".db");
+    db = db::Database::open("sqlite:" + path.string(), 2);
+    db::migrate(*db, std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations");
+    TimePoint start;
+    parse_utc("2026-11-25T00:00:00Z", start);
+    clock = std::make_unique<FixedClock>(start);
+    quotes = std::make_unique<Quotes>(*db, *clock, [this] { ++changes; });
+    db->write([](soci::session& s) {
+      s << "INSERT INTO workshops (slug, name, created_at, updated_at) VALUES ('w', 'W', 'x', 'x')";
+      s << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, metal, purity, weight_mg, "
+           "pricing, labour_fee, loss_bp, margin_bp, created_at, updated_at) VALUES (1, 'ring-a', 'published', 'ring', "
+           "'a', 'a', 'gold', 585, 3750, 'formula', 80000, 1000, 2000, 'x', 'x')";
+      s << "INSERT INTO variants (product_id, sku, ring_circ_x10, weight_mg, created_at, updated_at) VALUES (1, 'A-1', 520, 0, 'x', 'x')";
+      s << "INSERT INTO variants (product_id, sku, ring_circ_x10, weight_mg, created_at, updated_at) VALUES (1, 'A-2', 560, 4000, 'x', 'x')";
+    });
+  }
+  void TearDown() override {
+    quotes.reset();
+    db.reset();
+    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+  long long price_of(const std::string& table, long long id) {
+    return db->read([&](soci::session& s) {
+      long long p = 0;
+      s << "SELECT price FROM " + table + " WHERE id = :id", soci::use(id), soci::into(p);
+      return p;
+    });
+  }
+  std::filesystem::path path;
+  std::unique_ptr<db::Database> db;
+  std::unique_ptr<FixedClock> clock;
+  std::unique_ptr<Quotes> quotes;
+  int changes = 0;
+};
+
+TEST_F(QuotesTest, QuoteRepricesVariantsAndProduct) {
+  auto report = quotes->set_quote("gold", "2026-11-25", 100000, 0);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->variants, 2);
+  EXPECT_EQ(price_of("variants", 1), 385600);  // the worked example in formula_test.cpp
+  EXPECT_GT(price_of("variants", 2), 385600);  // heavier variant
+  EXPECT_EQ(price_of("products", 1), 385600);  // the lowest variant
+  EXPECT_EQ(changes, 1);
+  ASSERT_TRUE(quotes->set_quote("gold", "2026-11-26", 110000, 0).ok());
+  EXPECT_GT(price_of("products", 1), 385600);
+  EXPECT_EQ(quotes->current().at("gold").won_per_gram, 110000);
+  EXPECT_EQ(quotes->history(10).size(), 2u);
+}
+
+TEST_F(QuotesTest, BadQuotesNameTheField) {
+  EXPECT_EQ(quotes->set_quote("copper", "2026-11-25", 1, 0).error().field, "metal");
+  EXPECT_EQ(quotes->set_quote("gold", "2026-13-01", 1, 0).error().field, "day");
+  EXPECT_EQ(quotes->set_quote("gold", "2026-11-25", 0, 0).error().field, "won_per_gram");
+}
+
+TEST_F(QuotesTest, CsvImportIsAllOrNothing) {
+  auto bad = quotes->import_csv("metal,day,won_per_gram\ngold,2026-11-25,100000\nsilver,yesterday,2000\n", 0);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("line 3"), std::string::npos);
+  EXPECT_TRUE(quotes->current().empty());
+  auto good = quotes->import_csv("gold,2026-11-25,100000\nsilver,2026-11-25,2000\n", 0);
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(quotes->current().size(), 2u);
+}
+
+TEST_F(QuotesTest, RatesParseThousandths) {
+  EXPECT_EQ(parse_rate("1380.5").value(), 1380500);
+  EXPECT_EQ(parse_rate("9.45").value(), 9450);
+  EXPECT_FALSE(parse_rate("-1").ok());
+  EXPECT_FALSE(parse_rate("abc").ok());
+  ASSERT_TRUE(quotes->set_rate("USD", "1470").ok());
+  EXPECT_EQ(quotes->rates().front().krw_per_unit_x1000, 1470000);
+  EXPECT_EQ(quotes->set_rate("XYZ", "1").error().field, "code");
+}
+
+}  // namespace brilliant::pricing

@@ -1,0 +1,220 @@
+// The storefront end to end: listing and facets, search in Korean and English, product and workshop
+// pages, the JSON API, bad input, the page cache, and repricing from a quote change.
+#include <boost/json.hpp>
+#include <random>
+#include <regex>
+
+#include "app/seed_catalog.hpp"
+#include "http/harness.hpp"
+
+namespace brilliant::test {
+namespace json = boost::json;
+
+class CatalogHttp : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    if (IsSkipped() || HasFailure()) return;
+    app::seed_catalog(app->database(), app->catalog(), app->quotes(), *clock, 60);
+    app->catalog().refresh();
+  }
+
+  // A product with words no demo product has, so searches can be checked exactly.
+  std::string add_galaxy_earrings() {
+    auto snap = app->catalog().snapshot();
+    const auto& shop = snap->workshops.front();
+    catalog::Product p;
+    p.workshop_id = shop.id;
+    p.slug = "galaxy-pearl-earrings-" + std::to_string(std::random_device{}() % 100000000);
+    p.status = "published";
+    p.published_at = "2026-11-25T00:00:00Z";
+    p.category = "earrings";
+    p.title_ko = "은하수 진주 귀걸이";
+    p.title_en = "Milkyway Pearl Earrings";
+    p.metal = "silver";
+    p.purity = 925;
+    p.colour = "white";
+    p.weight_mg = 3000;
+    p.labour_fee = 40000;
+    p.margin_bp = 2000;
+    p.stones.push_back({"pearl", "natural", 2, 0});
+    p.variants.push_back({0, p.slug + "-1", 0, 0, 0, "", 0, 3, 0});
+    auto id = app->catalog().create(p, shop);
+    EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
+    app->quotes().reprice();
+    return p.slug;
+  }
+
+  json::value api(const std::string& path) {
+    auto r = client()->get(path);
+    EXPECT_EQ(r.status, 200) << path << " " << r.body.substr(0, 300);
+    return json::parse(r.body);
+  }
+};
+
+TEST_F(CatalogHttp, ListingWithTwoFacetsAndCounts) {
+  auto all = api("/api/v1/products");
+  ASSERT_GT(all.at("total").as_int64(), 20);
+  auto filtered = api("/api/v1/products?category=ring&metal=gold");
+  for (const auto& card : filtered.at("cards").as_array()) {
+    EXPECT_EQ(card.at("category").as_string(), "ring");
+    EXPECT_EQ(card.at("metal").as_string(), "gold");
+  }
+  // The "ring" count under metal=gold equals the total of category=ring&metal=gold.
+  long long ring_count = -1;
+  for (const auto& facet : filtered.at("facets").as_array())
+    if (facet.at("name").as_string() == "category")
+      for (const auto& v : facet.at("values").as_array())
+        if (v.at("value").as_string() == "ring") ring_count = v.at("count").as_int64();
+  EXPECT_EQ(ring_count, filtered.at("total").as_int64());
+  auto page = client()->get("/shop?category=ring&metal=gold");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<strong>" + std::to_string(filtered.at("total").as_int64()) + "</strong>"), std::string::npos);
+  EXPECT_NE(page.body.find("aria-current=\"true\""), std::string::npos);
+  EXPECT_NE(page.body.find("<h1>반지</h1>"), std::string::npos);
+}
+
+TEST_F(CatalogHttp, SortAndPagination) {
+  auto cheap = api("/api/v1/products?sort=price_asc");
+  const auto& cards = cheap.at("cards").as_array();
+  for (size_t i = 1; i < cards.size(); ++i) EXPECT_LE(cards[i - 1].at("price").as_int64(), cards[i].at("price").as_int64());
+  auto second = api("/api/v1/products?page=2");
+  EXPECT_EQ(second.at("page").as_int64(), 2);
+  auto beyond = client()->get("/shop?page=999");
+  EXPECT_EQ(beyond.status, 200);
+  EXPECT_NE(beyond.body.find("조건에 맞는 작품이 없습니다"), std::string::npos);
+}
+
+TEST_F(CatalogHttp, SearchKoreanEnglishAndTypos) {
+  const auto slug = add_galaxy_earrings();
+  auto ids_for = [&](const std::string& q) {
+    auto r = api("/api/v1/search?q=" + HttpClient::encode(q));
+    std::vector<std::string> slugs;
+    for (const auto& c : r.at("cards").as_array()) slugs.emplace_back(c.at("slug").as_string());
+    return slugs;
+  };
+  auto has = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), slug) != v.end(); };
+  EXPECT_TRUE(has(ids_for("은하수")));
+  EXPECT_TRUE(has(ids_for("은하")));           // two syllables: substring match
+  EXPECT_TRUE(has(ids_for("milkyway")));
+  EXPECT_TRUE(has(ids_for("MILKYWAY pearl")));
+  EXPECT_TRUE(has(ids_for("milkywey")));       // one letter wrong
+  EXPECT_FALSE(has(ids_for("sapphire brooch")));
+  auto page = client()->get("/search?q=" + HttpClient::encode("은하수"));
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("은하수 진주 귀걸이"), std::string::npos);
+  auto none = client()->get("/en/search?q=zzqqxxvv");
+  EXPECT_EQ(none.status, 200);
+  EXPECT_NE(none.body.find("Nothing matched your search"), std::string::npos);
+  auto suggest = api("/api/v1/search/suggest?q=" + HttpClient::encode("은하수"));
+  EXPECT_FALSE(suggest.at("suggestions").as_array().empty());
+}
+
+TEST_F(CatalogHttp, ProductPageInBothLanguages) {
+  auto snap = app->catalog().snapshot();
+  std::string ring;
+  for (const auto& c : snap->cards)
+    if (c.category == "ring") ring = c.slug;
+  ASSERT_FALSE(ring.empty());
+  auto ko = client()->get("/products/" + ring);
+  EXPECT_EQ(ko.status, 200);
+  EXPECT_NE(ko.body.find("사이즈 가이드"), std::string::npos);
+  EXPECT_NE(ko.body.find("가격 구성"), std::string::npos);
+  EXPECT_NE(ko.body.find("\"@type\":\"Product\""), std::string::npos);
+  EXPECT_NE(ko.body.find("hreflang=\"en\" href=\"/en/products/" + ring + "\""), std::string::npos);
+  EXPECT_NE(ko.body.find("rel=\"canonical\""), std::string::npos);
+  auto en = client()->get("/en/products/" + ring);
+  EXPECT_NE(en.body.find("Size guide"), std::string::npos);
+  EXPECT_NE(en.body.find("US "), std::string::npos);
+  auto detail = api("/api/v1/products/" + ring);
+  EXPECT_GT(detail.at("variants").as_array().size(), 1u);
+  EXPECT_TRUE(detail.at("variants").as_array()[0].as_object().contains("korean_size"));
+}
+
+TEST_F(CatalogHttp, UnknownSlugIs404WithSuggestions) {
+  auto r = client()->get("/products/gold-ring-that-does-not-exist");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("이런 작품은 어떠세요"), std::string::npos);
+  EXPECT_NE(r.body.find("class=\"card\""), std::string::npos);
+  EXPECT_EQ(client()->get("/api/v1/products/nope-nope").status, 404);
+  EXPECT_EQ(client()->get("/workshops/no-such-workshop").status, 404);
+}
+
+TEST_F(CatalogHttp, WorkshopPagesAndSitemap) {
+  auto list = client()->get("/workshops");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("익산 금세공방"), std::string::npos);
+  auto one = client()->get("/en/workshops/iksan-gold");
+  EXPECT_EQ(one.status, 200);
+  EXPECT_NE(one.body.find("Iksan Goldsmiths"), std::string::npos);
+  auto sitemap = client()->get("/sitemap.xml");
+  EXPECT_NE(sitemap.body.find("/workshops/iksan-gold"), std::string::npos);
+  EXPECT_NE(sitemap.body.find("hreflang=\"en\""), std::string::npos);
+  auto spec = api("/api/v1/openapi.json");
+  EXPECT_TRUE(spec.at("paths").as_object().contains("/api/v1/products"));
+}
+
+TEST_F(CatalogHttp, AbsurdFiltersAnswerCleanly) {
+  auto c = client();
+  auto negative = c->get("/api/v1/products?price_min=-5");
+  EXPECT_EQ(negative.status, 400);
+  EXPECT_EQ(json::parse(negative.body).at("error").at("field").as_string(), "price_min");
+  EXPECT_EQ(c->get("/shop?page=1000000000").status, 400);
+  EXPECT_EQ(c->get("/shop?category=spaceship").status, 400);
+  EXPECT_EQ(c->get("/search?q=" + std::string(5000, 'a')).status, 400);
+  EXPECT_EQ(c->get("/shop?metal=%FF").status, 400);
+  auto inverted = c->get("/api/v1/products?price_min=500&price_max=100");
+  EXPECT_EQ(json::parse(inverted.body).at("error").at("field").as_string(), "price_min");
+}
+
+TEST_F(CatalogHttp, AnonymousPagesComeFromTheCacheWithTheirOwnToken) {
+  auto first = client();
+  auto a = first->get("/shop?metal=silver");
+  auto b = first->get("/shop?metal=silver");
+  EXPECT_EQ(b.header("x-cache"), "hit");
+  EXPECT_EQ(a.body.size(), b.body.size());
+  auto other = client();
+  auto c = other->get("/shop?metal=silver");
+  EXPECT_EQ(c.header("x-cache"), "hit");
+  std::smatch m1, m2;
+  ASSERT_TRUE(std::regex_search(b.body, m1, std::regex("csrf-token\" content=\"([^\"]+)\"")));
+  ASSERT_TRUE(std::regex_search(c.body, m2, std::regex("csrf-token\" content=\"([^\"]+)\"")));
+  EXPECT_NE(m1[1].str(), m2[1].str());
+  EXPECT_EQ(m2[1].str(), other->cookie("csrf"));
+}
+
+TEST_F(CatalogHttp, OperatorQuoteRepricesTheCatalog) {
+  auto op = app->accounts().add_user({unique_email("op"), "Operator", "operator-password", "ko"}, web::Role::operator_, "");
+  ASSERT_TRUE(op.ok());
+  auto snap = app->catalog().snapshot();
+  std::string gold;
+  for (const auto& c : snap->cards)
+    if (c.metal == "gold") gold = c.slug;
+  ASSERT_FALSE(gold.empty());
+  auto before = api("/api/v1/products/" + gold).at("price").as_int64();
+  auto cached = client()->get("/products/" + gold);  // warms the page cache
+  auto c = client();
+  auto token = c->csrf_from("/login");
+  ASSERT_EQ(c->post_form("/login", {{"_csrf", token}, {"email", op->email}, {"password", "operator-password"}}).status, 303);
+  token = c->csrf_from("/operator/pricing");  // log-in gave this browser a fresh token
+  auto bad = c->post_form("/operator/quotes", {{"_csrf", token}, {"metal", "gold"}, {"day", "2026-11-30"}, {"won_per_gram", "-3"}});
+  EXPECT_EQ(bad.status, 400);
+  auto done = c->post_form("/operator/quotes", {{"_csrf", token}, {"metal", "gold"}, {"day", "2099-01-01"}, {"won_per_gram", "380,000"}});
+  EXPECT_EQ(done.status, 303);
+  auto after = api("/api/v1/products/" + gold).at("price").as_int64();
+  EXPECT_GT(after, before);
+  auto fresh = client()->get("/products/" + gold);
+  EXPECT_NE(fresh.header("x-cache"), "hit");
+  EXPECT_NE(fresh.body.find("380,000"), std::string::npos);
+  // Shoppers may not set quotes.
+  auto shopper = signed_up(unique_email("shop"));
+  EXPECT_EQ(shopper->get("/operator/pricing").status, 403);
+  auto api_token = json::parse(client()->request("POST", "/api/v1/tokens",
+      json::serialize(json::object{{"email", op->email}, {"password", "operator-password"}}), {"Content-Type: application/json"}).body);
+  auto via_api = client()->request("POST", "/api/v1/quotes", R"({"metal":"silver","day":"2099-01-01","won_per_gram":2500})",
+                                   {"Content-Type: application/json", "Authorization: Bearer " + std::string(api_token.at("token").as_string())});
+  EXPECT_EQ(via_api.status, 201);
+  EXPECT_EQ(api("/api/v1/quotes").at("quotes").at("silver").at("won_per_gram").as_int64(), 2500);
+}
+
+}  // namespace brilliant::test

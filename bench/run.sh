@@ -15,7 +15,10 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# --- Brilliant ---
+# --- Brilliant, with a catalog of BENCH_PRODUCTS demo products (default 10,000) ---
+products=${BENCH_PRODUCTS:-10000}
+BRILLIANT_PASSWORD_COST=minimum "$binary" seed-demo --root "$root" --db "sqlite:$work/bench.db" --products "$products" >/dev/null 2>&1
+reprice=$("$binary" reprice --root "$root" --db "sqlite:$work/bench.db")
 bport=$(free_port)
 BRILLIANT_ACCESS_LOG=0 "$binary" serve --root "$root" --db "sqlite:$work/bench.db" --port "$bport" \
   ${BENCH_SERVE_ARGS:-} >"$work/brilliant.log" 2>&1 &
@@ -46,8 +49,10 @@ nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 for _ in $(seq 1 100); do curl -s "http://127.0.0.1:$nport/" >/dev/null && break; sleep 0.1; done
 
-measure() {  # url -> "rps p99_ms"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" >"$work/wrk.out" 2>&1
+measure() {  # url [header] -> "rps p99_ms"
+  local extra=()
+  [ -n "${2:-}" ] && extra=(-H "$2")
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "${extra[@]}" "$1" >"$work/wrk.out" 2>&1
   local rps p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' "$work/wrk.out")
@@ -58,17 +63,27 @@ measure() {  # url -> "rps p99_ms"
 }
 
 printf '%-34s %8s %12s %9s %12s %9s %7s\n' "endpoint" "bytes" "brilliant/s" "p99 ms" "nginx/s" "p99 ms" "ratio"
-bench_one() {  # name path
-  local name=$1 path=$2
+bench_one() {  # name path [header]
+  local name=$1 path=$2 header=${3:-}
   local size
-  size=$(curl -s "http://127.0.0.1:$bport$path" | wc -c)
+  size=$(curl -s ${header:+-H "$header"} "http://127.0.0.1:$bport$path" | wc -c)
   head -c "$size" /dev/zero | tr '\0' 'x' >"$work/www/$name.html"
-  read -r brps bp99 < <(measure "http://127.0.0.1:$bport$path")
+  read -r brps bp99 < <(measure "http://127.0.0.1:$bport$path" "$header")
   read -r nrps np99 < <(measure "http://127.0.0.1:$nport/$name.html")
   ratio=$(awk -v a="$brps" -v b="$nrps" 'BEGIN {printf "%.2f", a / b}')
-  printf '%-34s %8s %12s %9s %12s %9s %7s\n' "$path" "$size" "$brps" "$bp99" "$nrps" "$np99" "$ratio"
+  printf '%-34s %8s %12s %9s %12s %9s %7s\n' "${label:-$path}" "$size" "$brps" "$bp99" "$nrps" "$np99" "$ratio"
 }
-for spec in ${BENCH_PATHS:-healthz=/healthz home=/}; do
-  bench_one "${spec%%=*}" "${spec#*=}"
+slug=$(curl -s "http://127.0.0.1:$bport/api/v1/products?category=ring&sort=popular" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cards"][0]["slug"])')
+default_paths="healthz=/healthz home=/ listing=/shop?category=ring&metal=gold product=/products/$slug search=/search?q=gold+ring"
+for spec in ${BENCH_PATHS:-$default_paths}; do
+  label="" bench_one "${spec%%=*}" "${spec#*=}"
 done
+# The same pages rendered for every request: a session cookie (even an unknown one) skips the
+# anonymous page cache, so this is the cost of a logged-in visitor.
+if [ -z "${BENCH_PATHS:-}" ]; then
+  for spec in listing=/shop?category=ring\&metal=gold product=/products/$slug search=/search?q=gold+ring; do
+    label="${spec#*=} (rendered)" bench_one "${spec%%=*}-r" "${spec#*=}" "Cookie: sid=bench-not-a-session"
+  done
+fi
+echo "catalog: $products products; $reprice"
 echo "(wrk -t2 -c$connections -d${duration}s; $(nproc) cores; $(date -u +%Y-%m-%d))"

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   int demo_products = 300;
   seed->add_option("--products", demo_products, "how many demo products (e.g. 10000 for benchmarks)");
   serve->add_option("--demo-products", demo_products, "how many demo products on first start");
+  cli.add_subcommand("reprice", "recompute every formula price from the current metal quotes");
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "add a user or grant a role to an existing one");
@@ -58,6 +59,12 @@ int main(int argc, char** argv) {
     }
     if (cli.got_subcommand("seed-demo")) {
       for (const auto& login : app::seed_demo(app, demo_products)) std::cout << login.role << ": " << login.email << "\n";
+      return 0;
+    }
+    if (cli.got_subcommand("reprice")) {
+      auto report = app.quotes().reprice();
+      std::cout << "repriced " << report.products << " products and " << report.variants << " variants in "
+                << static_cast<long long>(report.seconds * 1000.0 + 0.5) << " ms (" << report.refused << " refused)\n";
       return 0;
     }
     if (cli.got_subcommand("user")) {

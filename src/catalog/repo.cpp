@@ -302,34 +302,64 @@ std::string like_pattern(const std::string& q) {
 
 }  // namespace
 
-std::vector<long long> search(soci::session& sql, db::Backend backend, const std::string& raw, int limit) {
-  const std::string q = ascii_lower(trim(raw));
+namespace {
+
+// FTS5 query requiring every word (of three or more characters) as a substring; empty when no word
+// is long enough.
+std::string fts_all_words(const std::string& q) {
+  std::string out;
+  size_t start = 0;
+  while (start < q.size()) {
+    auto end = q.find(' ', start);
+    if (end == std::string::npos) end = q.size();
+    auto word = q.substr(start, end - start);
+    if (utf8_length(word) >= 3 && word.find('"') == std::string::npos) out += (out.empty() ? "" : " AND ") + ("\"" + word + "\"");
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<long long> run_ids(soci::rowset<soci::row>&& rows) {
   std::vector<long long> ids;
-  if (q.empty()) return ids;
-  static thread_local std::string match;
-  match = backend == db::Backend::sqlite ? fts_trigram_query(q) : std::string();
-  const bool short_query = utf8_length(q) < 3 || (backend == db::Backend::sqlite && match.empty());
-  const std::string pattern = like_pattern(q);
-  soci::rowset<soci::row> rows = [&]() -> soci::rowset<soci::row> {
-    if (short_query)
-      // Substring match; pieces whose title holds the words come first.
-      return (sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
-                             "WHERE p.status = 'published' AND LOWER(s.body) LIKE :q ESCAPE '\\' "
-                             "ORDER BY CASE WHEN p.title_ko LIKE :q2 ESCAPE '\\' OR LOWER(p.title_en) LIKE :q3 ESCAPE '\\' "
-                             "THEN 0 ELSE 1 END, p.popularity DESC LIMIT :n",
-              soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(limit));
-    if (backend == db::Backend::sqlite) {
-      return (sql.prepare << "SELECT f.rowid FROM product_fts f JOIN products p ON p.id = f.rowid "
-                             "WHERE product_fts MATCH :m AND p.status = 'published' ORDER BY bm25(product_fts) LIMIT :n",
-              soci::use(match), soci::use(limit));
-    }
-    return (sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
-                           "WHERE p.status = 'published' AND (LOWER(s.body) LIKE :q OR word_similarity(:q2, LOWER(s.body)) > 0.3) "
-                           "ORDER BY (LOWER(s.body) LIKE :q3) DESC, word_similarity(:q4, LOWER(s.body)) DESC, p.popularity DESC LIMIT :n",
-            soci::use(pattern), soci::use(q), soci::use(pattern), soci::use(q), soci::use(limit));
-  }();
   for (const auto& r : rows) ids.push_back(row_int(r, 0));
   return ids;
+}
+
+constexpr char fts_select[] =
+    "SELECT f.rowid FROM product_fts f JOIN products p ON p.id = f.rowid "
+    "WHERE product_fts MATCH :m AND p.status = 'published' ORDER BY bm25(product_fts) LIMIT :n";
+
+}  // namespace
+
+std::vector<long long> search(soci::session& sql, db::Backend backend, const std::string& raw, int limit) {
+  const std::string q = ascii_lower(trim(raw));
+  if (q.empty()) return {};
+  const std::string pattern = like_pattern(q);
+  if (backend == db::Backend::postgresql) {
+    // Substring matches first, then trigram word similarity (pg_trgm) for typos.
+    return run_ids((sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
+                                  "WHERE p.status = 'published' AND (LOWER(s.body) LIKE :q OR word_similarity(:q2, LOWER(s.body)) > 0.3) "
+                                  "ORDER BY (LOWER(s.body) LIKE :q3) DESC, word_similarity(:q4, LOWER(s.body)) DESC, p.popularity DESC LIMIT :n",
+                   soci::use(pattern), soci::use(q), soci::use(pattern), soci::use(q), soci::use(limit)));
+  }
+  // SQLite FTS5 trigram: every word as a substring first (precise and cheap); when that finds little,
+  // any shared trigram ranked by bm25, which forgives a typo.
+  const std::string all_words = fts_all_words(q);
+  if (!all_words.empty()) {
+    auto ids = run_ids((sql.prepare << fts_select, soci::use(all_words), soci::use(limit)));
+    if (ids.size() >= 5) return ids;
+    const std::string any_trigram = fts_trigram_query(q);
+    auto fuzzy = run_ids((sql.prepare << fts_select, soci::use(any_trigram), soci::use(limit)));
+    for (long long id : fuzzy)
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    return ids;
+  }
+  // Words too short for trigrams (two Korean syllables): substring scan; titles first.
+  return run_ids((sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
+                                "WHERE p.status = 'published' AND LOWER(s.body) LIKE :q ESCAPE '\\' "
+                                "ORDER BY CASE WHEN p.title_ko LIKE :q2 ESCAPE '\\' OR LOWER(p.title_en) LIKE :q3 ESCAPE '\\' "
+                                "THEN 0 ELSE 1 END, p.popularity DESC LIMIT :n",
+                 soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(limit)));
 }
 
 }  // namespace brilliant::catalog::repo

@@ -154,6 +154,7 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
   json::array images;
   for (auto id : p.image_ids) images.emplace_back(json::object{{"url", "/media/images/" + std::to_string(id)},
                                                                {"alt", (en ? p.title_en : p.title_ko)}});
+  if (!images.empty()) o["main_image"] = images.front();
   o["images"] = std::move(images);
   json::array approx;
   for (auto& a : approximate(p.price, prices)) approx.emplace_back(a);
@@ -161,7 +162,14 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
   // The breakdown of the formula, at the quote the price was computed from.
   auto q = prices.quotes.find(p.metal);
   if (p.pricing == "formula" && q != prices.quotes.end()) {
-    auto b = pricing::formula_price({p.weight_mg, p.purity, q->second.first, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp});
+    // Broken down for the variant whose price is shown (the lowest), at its own weight.
+    long long weight = p.weight_mg;
+    for (const auto& v : p.variants)
+      if (v.price == p.price && v.weight_mg > 0) {
+        weight = v.weight_mg;
+        break;
+      }
+    auto b = pricing::formula_price({weight, p.purity, q->second.first, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp});
     if (b) {
       o["breakdown"] = json::object{{"metal_cost", format_won(b->metal_cost, locale)},
                                     {"labour", format_won(b->labour_fee, locale)},

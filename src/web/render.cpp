@@ -77,6 +77,22 @@ mst::data to_data(const json::value& v) {
   return mst::data(mst::data::type::bool_false);
 }
 
+// Resolves "t.*" names from the locale's message catalog, converted once at start, so pages never
+// copy the catalog into their data; everything else from the page's own data.
+class PageContext final : public mst::context<std::string> {
+ public:
+  PageContext(const mst::data* page, const mst::data* messages)
+      : mst::context<std::string>(page),
+        messages_(messages ? std::make_unique<mst::context<std::string>>(messages) : nullptr) {}
+  const mst::data* get(const std::string& name) const override {
+    if (messages_ && name.size() > 2 && name[0] == 't' && name[1] == '.') return messages_->get(name);
+    return mst::context<std::string>::get(name);
+  }
+
+ private:
+  std::unique_ptr<mst::context<std::string>> messages_;
+};
+
 std::filesystem::file_time_type newest_mtime(const std::filesystem::path& dir) {
   std::filesystem::file_time_type newest{};
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
@@ -89,6 +105,10 @@ std::filesystem::file_time_type newest_mtime(const std::filesystem::path& dir) {
 Renderer::Renderer(std::filesystem::path dir, const I18n& i18n, const StaticFiles& assets, Reload reload)
     : dir_(std::move(dir)), i18n_(i18n), assets_(assets), reload_(reload) {
   load_all();
+  for (auto locale : locales) {
+    json::object holder{{"t", i18n_.messages(locale)}};
+    messages_.emplace(std::string(locale), std::make_shared<mst::data>(to_data(holder)));
+  }
 }
 
 Renderer::~Renderer() = default;
@@ -112,7 +132,7 @@ bool Renderer::has(std::string_view name) const {
   return templates_.find(name) != templates_.end();
 }
 
-std::string Renderer::render(std::string_view name, const json::value& model) const {
+std::string Renderer::render(std::string_view name, const json::value& model, std::string_view locale) const {
   if (reload_ == Reload::when_changed && newest_mtime(dir_) != newest_) {
     std::unique_lock lock(mutex_);
     const_cast<Renderer*>(this)->load_all();
@@ -124,7 +144,10 @@ std::string Renderer::render(std::string_view name, const json::value& model) co
     if (it == templates_.end()) throw std::runtime_error("no template " + std::string(name));
     compiled = it->second;
   }
-  return compiled->tmpl.render(to_data(model));
+  const auto page = to_data(model);
+  auto messages = messages_.find(locale);
+  PageContext context(&page, messages == messages_.end() ? nullptr : messages->second.get());
+  return compiled->tmpl.render(context);
 }
 
 std::string Renderer::message(std::string_view locale, const std::string& key) const {
@@ -132,14 +155,13 @@ std::string Renderer::message(std::string_view locale, const std::string& key) c
   return text == key ? std::string() : text;
 }
 
-std::string Renderer::fragment(std::string_view name, const json::value& model) const { return render(name, model); }
+std::string Renderer::fragment(std::string_view name, const json::value& model) const { return render(name, model, ""); }
 
 std::string Renderer::page(const Request& request, std::string_view name, json::object model) const {
   const bool en = request.locale == "en";
   model["lang"] = request.locale;
   model["en"] = en;
   model["prefix"] = request.locale_prefix();
-  model["t"] = i18n_.messages(request.locale);
   model["csrf"] = request.csrf_token;
   model["path"] = request.path;
   // The same page in the other language, for the switcher and hreflang.
@@ -158,10 +180,10 @@ std::string Renderer::page(const Request& request, std::string_view name, json::
   if (!model.contains("title")) model["title"] = i18n_.text(request.locale, "brand.name");
   bool layout = !model.contains("layout") || model["layout"].as_bool();
   json::value value(std::move(model));
-  std::string body = render(name, value);
+  std::string body = render(name, value, request.locale);
   if (!layout) return body;
   value.as_object()["content"] = std::move(body);
-  return render("layouts/main", value);
+  return render("layouts/main", value, request.locale);
 }
 
 std::string Renderer::localized(const Request& request, const Error& error) const {

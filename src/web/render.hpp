@@ -18,6 +18,11 @@
 #include "web/response.hpp"
 #include "web/static_files.hpp"
 
+namespace kainjow::mustache {
+template <typename string_type>
+class basic_data;
+}  // namespace kainjow::mustache
+
 namespace brilliant::web {
 
 enum class Reload { never, when_changed };
@@ -46,7 +51,7 @@ class Renderer {
  private:
   struct Compiled;
   void load_all();
-  std::string render(std::string_view name, const boost::json::value& model) const;
+  std::string render(std::string_view name, const boost::json::value& model, std::string_view locale) const;
 
   std::filesystem::path dir_;
   const I18n& i18n_;
@@ -55,6 +60,8 @@ class Renderer {
   mutable std::shared_mutex mutex_;
   mutable std::filesystem::file_time_type newest_{};
   mutable std::map<std::string, std::shared_ptr<Compiled>, std::less<>> templates_;
+  // The catalogs as Mustache data, one per locale, shared by every render.
+  std::map<std::string, std::shared_ptr<kainjow::mustache::basic_data<std::string>>, std::less<>> messages_;
 };
 
 }  // namespace brilliant::web

@@ -129,6 +129,9 @@ TEST_F(CatalogHttp, ProductPageInBothLanguages) {
   auto detail = api("/api/v1/products/" + ring);
   EXPECT_GT(detail.at("variants").as_array().size(), 1u);
   EXPECT_TRUE(detail.at("variants").as_array()[0].as_object().contains("korean_size"));
+  if (detail.as_object().contains("breakdown")) {  // formula-priced: the breakdown adds up to the shown price
+    EXPECT_EQ(detail.at("breakdown").at("total").as_string(), detail.at("price_text").as_string());
+  }
 }
 
 TEST_F(CatalogHttp, UnknownSlugIs404WithSuggestions) {

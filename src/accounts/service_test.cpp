@@ -3,28 +3,19 @@
 #include <gtest/gtest.h>
 
 #include "core/secret.hpp"
-#include "db/migrate.hpp"
+#include "db/testing.hpp"
 
 namespace brilliant::accounts {
 
 class AccountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path = std::filesystem::temp_directory_path() / ("acct-" + std::to_string(::getpid()) + ".db");
-    db = db::Database::open("sqlite:" + path.string(), 2);
-    db::migrate(*db, std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations");
     TimePoint start;
     parse_utc("2026-11-25T00:00:00Z", start);
     clock = std::make_unique<FixedClock>(start);
     accounts = std::make_unique<Accounts>(*db, *clock, AccountsSettings{.password_cost = Cost::minimum});
   }
-  void TearDown() override {
-    accounts.reset();
-    db.reset();
-    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  }
-  std::filesystem::path path;
-  std::unique_ptr<db::Database> db;
+  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
   std::unique_ptr<FixedClock> clock;
   std::unique_ptr<Accounts> accounts;
 };

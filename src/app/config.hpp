@@ -21,7 +21,11 @@ struct Config {
   int login_per_ip_per_minute = 30;
   int login_per_account_per_minute = 5;
   int signup_per_ip_per_hour = 20;
+#ifdef NDEBUG
   bool reload_templates = false;
+#else
+  bool reload_templates = true;  // debug builds pick up edited templates without a restart
+#endif
   mail::SmtpSettings smtp;
 };
 

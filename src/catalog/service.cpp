@@ -1,6 +1,9 @@
 #include "catalog/service.hpp"
 
 #include "catalog/rules.hpp"
+#include "pricing/formula.hpp"
+
+#include <map>
 #include "core/text.hpp"
 
 namespace brilliant::catalog {
@@ -83,9 +86,22 @@ Result<long long> Catalog::create(const Product& product, const Workshop& worksh
 Result<std::vector<long long>> Catalog::create_many(const std::vector<Product>& products,
                                                     const std::vector<Workshop>& workshops) {
   std::vector<std::string> texts;
+  std::map<std::string, long long> quotes;  // metal -> won per gram, for checking formulas
+  db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows = sql.prepare << "SELECT q.metal, q.won_per_gram FROM metal_quotes q WHERE q.day = "
+                                                  "(SELECT MAX(day) FROM metal_quotes x WHERE x.metal = q.metal)";
+    for (const auto& r : rows) quotes[db::row_text(r, 0)] = db::row_int(r, 1);
+  });
   for (size_t i = 0; i < products.size(); ++i) {
-    TRY(check_product(products[i]));
-    texts.push_back(search_text(products[i], workshops[i]));
+    const auto& p = products[i];
+    TRY(check_product(p));
+    // A price must come out above zero: refuse a formula (or fixed price) that cannot, with the reason.
+    if (p.pricing == "fixed") {
+      TRY(pricing::fixed_price(p.fixed_price));
+    } else if (auto q = quotes.find(p.metal); q != quotes.end()) {
+      TRY(pricing::formula_price({p.weight_mg, p.purity, q->second, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp}));
+    }
+    texts.push_back(search_text(p, workshops[i]));
   }
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<std::vector<long long>> {

@@ -2,16 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "db/migrate.hpp"
+#include "db/testing.hpp"
 
 namespace brilliant::pricing {
 
 class QuotesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path = std::filesystem::temp_directory_path() / ("quotes-" + std::to_string(::getpid()) + ".db");
-    db = db::Database::open("sqlite:" + path.string(), 2);
-    db::migrate(*db, std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations");
     TimePoint start;
     parse_utc("2026-11-25T00:00:00Z", start);
     clock = std::make_unique<FixedClock>(start);
@@ -25,11 +22,7 @@ class QuotesTest : public ::testing::Test {
       s << "INSERT INTO variants (product_id, sku, ring_circ_x10, weight_mg, created_at, updated_at) VALUES (1, 'A-2', 560, 4000, 'x', 'x')";
     });
   }
-  void TearDown() override {
-    quotes.reset();
-    db.reset();
-    for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  }
+  void TearDown() override { quotes.reset(); }
   long long price_of(const std::string& table, long long id) {
     return db->read([&](soci::session& s) {
       long long p = 0;
@@ -37,8 +30,7 @@ class QuotesTest : public ::testing::Test {
       return p;
     });
   }
-  std::filesystem::path path;
-  std::unique_ptr<db::Database> db;
+  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
   std::unique_ptr<FixedClock> clock;
   std::unique_ptr<Quotes> quotes;
   int changes = 0;

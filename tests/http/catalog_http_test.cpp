@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "app/seed_catalog.hpp"
+#include "catalog/repo.hpp"
 #include "http/harness.hpp"
 
 namespace brilliant::test {
@@ -132,6 +133,46 @@ TEST_F(CatalogHttp, ProductPageInBothLanguages) {
   if (detail.as_object().contains("breakdown")) {  // formula-priced: the breakdown adds up to the shown price
     EXPECT_EQ(detail.at("breakdown").at("total").as_string(), detail.at("price_text").as_string());
   }
+}
+
+TEST_F(CatalogHttp, OnlyPublishedProductsAreVisible) {
+  const auto slug = add_galaxy_earrings();
+  auto id = app->database().read([&](soci::session& sql) {
+    long long v = 0;
+    sql << "SELECT id FROM products WHERE slug = :s", soci::use(slug), soci::into(v);
+    return v;
+  });
+  for (const std::string status : {"draft", "in_review", "archived"}) {
+    app->database().write([&](soci::session& sql) { catalog::repo::set_status(sql, id, status, "2026-11-25T00:00:00Z"); });
+    app->catalog().refresh();
+    EXPECT_EQ(client()->get("/products/" + slug).status, 404) << status;
+    EXPECT_EQ(client()->get("/api/v1/products/" + slug).status, 404) << status;
+    auto found = api("/api/v1/search?q=milkyway");
+    for (const auto& c : found.at("cards").as_array()) EXPECT_NE(c.at("slug").as_string(), slug) << status;
+  }
+  app->database().write([&](soci::session& sql) { catalog::repo::set_status(sql, id, "published", "2026-11-25T00:00:00Z"); });
+  app->catalog().refresh();
+  EXPECT_EQ(client()->get("/products/" + slug).status, 200);
+}
+
+TEST_F(CatalogHttp, FormulaGivingNoPositivePriceIsRefused) {
+  auto snap = app->catalog().snapshot();
+  catalog::Product p;
+  p.workshop_id = snap->workshops.front().id;
+  p.slug = "impossible-price-ring";
+  p.category = "ring";
+  p.title_ko = "가격 없는 반지";
+  p.title_en = "Priceless ring";
+  p.metal = "silver";  // 1 mg of silver at half margin rounds to 0 won
+  p.purity = 925;
+  p.colour = "white";
+  p.weight_mg = 1;
+  p.margin_bp = -5000;
+  p.variants.push_back({0, "IMP-1", 0, 520, 0, "", 0, 1, 0});
+  auto refused = app->catalog().create(p, snap->workshops.front());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "price_not_positive");
+  EXPECT_NE(refused.error().message.find("above zero"), std::string::npos);
 }
 
 TEST_F(CatalogHttp, UnknownSlugIs404WithSuggestions) {

@@ -21,6 +21,7 @@ test:
 bench: release
 	@bash scripts/install-deps.sh bench
 	@bash bench/run.sh
+	@bash bench/photos.sh
 
 fuzz:
 	@bash scripts/install-deps.sh test

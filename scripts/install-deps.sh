@@ -13,7 +13,7 @@ if [ "${1:-}" = "test" ]; then
   packages+=(postgresql-15 postgresql-contrib chromium fonts-noto-cjk nodejs npm clang libclang-rt-14-dev)
 fi
 if [ "${1:-}" = "bench" ]; then
-  packages+=(wrk nginx-light)
+  packages+=(wrk nginx-light imagemagick time)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Photo pipeline vs ImageMagick in one run: COUNT generated 24-megapixel JPEGs, each turned into
+# thumb 320 / listing 640 / detail 1600 / zoom 2400 in WebP and JPEG plus a 1000 px square on white.
+# Two comparisons:
+#   one worker  - our pipeline with one worker vs one convert at a time: throughput and peak memory
+#                 (maximum resident set from /usr/bin/time) are both exact, like for like;
+#   all cores   - one worker per core in our one process vs one convert per core (xargs -P); here
+#                 /usr/bin/time reports ImageMagick's largest single convert, not the sum, so only the
+#                 throughput is compared.
+# Usage: bench/photos.sh [COUNT, default 8]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-8}
+cores=$(nproc)
+bench=$(pwd)/build/release/bench/photo_bench
+export convert=/usr/bin/convert
+work=$(mktemp -d /tmp/brilliant-photos.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+"$bench" generate "$work/in" "$count"
+
+im_one() {  # in out_prefix
+  "$convert" "$1" -auto-orient -strip -colorspace sRGB \
+    \( +clone -resize '2400x2400>' -quality 82 -write "$2-zoom.webp" -quality 85 -interlace JPEG -write "$2-zoom.jpg" +delete \) \
+    \( +clone -resize '1600x1600>' -quality 82 -write "$2-detail.webp" -quality 85 -interlace JPEG -write "$2-detail.jpg" +delete \) \
+    \( +clone -resize '640x640>' -quality 82 -write "$2-listing.webp" -quality 85 -interlace JPEG -write "$2-listing.jpg" +delete \) \
+    \( +clone -resize '320x320>' -quality 82 -write "$2-thumb.webp" -quality 85 -interlace JPEG -write "$2-thumb.jpg" +delete \) \
+    -resize '1000x1000>' -background white -gravity center -extent 1000x1000 -quality 85 "$2-square.jpg"
+}
+export -f im_one
+
+run_pair() {  # workers -> "ours_s ours_kb im_s im_kb"
+  local p=$1
+  /usr/bin/time -f "%e %M" -o "$work/ours.time" "$bench" process "$work/in" "$p" >"$work/ours.out"
+  rm -rf "$work/im" && mkdir -p "$work/im"
+  /usr/bin/time -f "%e %M" -o "$work/im.time" bash -c \
+    "ls '$work'/in/*.jpg | xargs -P '$p' -I{} bash -c 'im_one \"\$1\" \"$work/im/\$(basename \"\$1\" .jpg)\"' _ {}"
+  [ "$(ls "$work"/im/*-square.jpg | wc -l)" = "$count" ] || { echo "ImageMagick did not finish every photo" >&2; exit 1; }
+  echo "$(cat "$work/ours.time") $(cat "$work/im.time")"
+}
+
+printf '%-22s %10s %10s %10s %10s %10s %10s\n' "" "ours/s" "IM/s" "x" "ours MB" "IM MB" "mem %"
+read -r os ok is ik < <(run_pair 1)
+awk -v n="$count" -v os="$os" -v ok="$ok" -v is="$is" -v ik="$ik" 'BEGIN {
+  printf "%-22s %10.2f %10.2f %10.1f %10.0f %10.0f %9.0f%%\n", "one worker", n/os, n/is, (n/os)/(n/is), ok/1024, ik/1024, 100*ok/ik }'
+read -r os ok is ik < <(run_pair "$cores")
+awk -v n="$count" -v os="$os" -v ok="$ok" -v is="$is" -v c="$cores" 'BEGIN {
+  printf "%-22s %10.2f %10.2f %10.1f %10.0f %10s %10s\n", "all " c " cores", n/os, n/is, (n/os)/(n/is), ok/1024, "-", "-" }'
+echo "($count photos of 6000x4000, $cores cores, $(date -u +%Y-%m-%d))"

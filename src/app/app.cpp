@@ -4,6 +4,7 @@
 
 #include "db/migrate.hpp"
 #include "pricing/routes.hpp"
+#include "vendors/routes.hpp"
 
 namespace brilliant::app {
 using namespace std::chrono_literals;
@@ -34,7 +35,8 @@ App::App(Config config, const Clock& clock)
       sessions_(accounts_),
       catalog_(*database_, clock_, [this](const std::string& locale, const std::string& key) { return i18n_.text(locale, key); }),
       quotes_(*database_, clock_, [this] { catalog_.refresh(); }),
-      storefront_(catalog_, quotes_, renderer_, i18n_, base_url_of(config_)) {
+      storefront_(catalog_, quotes_, renderer_, i18n_, base_url_of(config_)),
+      applications_(*database_, clock_) {
   catalog_.on_change([this] {
     storefront_.refresh_prices();
     page_cache_.clear();
@@ -43,6 +45,7 @@ App::App(Config config, const Clock& clock)
   accounts::add_routes(router_, account_deps_);
   storefront_.add_routes(router_);
   pricing::add_routes(router_, quotes_, renderer_);
+  vendors::add_routes(router_, applications_, renderer_, [this] { catalog_.refresh(); });
   std::vector<std::string> names;
   for (const auto& route : router_.routes()) names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
   metrics_ = std::make_unique<web::Metrics>(std::move(names));

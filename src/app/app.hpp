@@ -12,6 +12,7 @@
 #include "catalog/routes.hpp"
 #include "catalog/service.hpp"
 #include "pricing/quotes.hpp"
+#include "vendors/service.hpp"
 #include "web/page_cache.hpp"
 #include "app/config.hpp"
 #include "core/clock.hpp"
@@ -44,6 +45,7 @@ class App {
   accounts::Accounts& accounts() { return accounts_; }
   catalog::Catalog& catalog() { return catalog_; }
   pricing::Quotes& quotes() { return quotes_; }
+  vendors::Applications& applications() { return applications_; }
   web::PageCache& page_cache() { return page_cache_; }
   const Clock& clock() const { return clock_; }
   web::Metrics& metrics() { return *metrics_; }
@@ -67,6 +69,7 @@ class App {
   catalog::Catalog catalog_;
   pricing::Quotes quotes_;
   catalog::Storefront storefront_;
+  vendors::Applications applications_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

@@ -1,0 +1,44 @@
+// Workshop applications: values and the pure rules for them (no SQL, no HTTP).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace brilliant::vendors {
+
+struct Application {
+  long long id = 0;
+  long long applicant_id = 0;
+  std::string business_name, registration_no, representative, address, phone, bank_name, bank_account,
+      account_holder, story;
+  std::string status = "submitted";
+  long long workshop_id = 0;
+  std::string created_at, updated_at;
+  std::string applicant_email;
+};
+
+struct ApplicationEvent {
+  std::string kind;
+  std::string message;
+  std::string author;
+  std::string created_at;
+};
+
+enum class Decision { approve, request_changes, reject };
+
+// Korean business registration number (사업자등록번호): 10 digits, hyphens allowed (123-45-67890);
+// the last digit is a checksum (weights 1,3,7,1,3,7,1,3,5, plus the tens of the ninth digit x 5).
+// Returns the 10 digits, or an Error on field "registration_no" saying what is wrong.
+Result<std::string> check_registration_number(std::string_view text);
+// "1234567890" -> "123-45-67890".
+std::string format_registration_number(const std::string& digits);
+// Checks and normalises every field; errors name the field.
+Result<Application> check_application(Application application);
+// Who may move an application where: an operator decides a submitted one; an applicant resubmits one
+// the operator asked to change.
+Result<std::string> status_after(const std::string& current, Decision decision);
+std::string decision_kind(Decision decision);
+
+}  // namespace brilliant::vendors

@@ -1,0 +1,89 @@
+// Joining the joint brand end to end: apply with checked fields, operator asks for changes, the
+// workshop resubmits, the operator approves, and the applicant becomes the new workshop's staff.
+#include <boost/json.hpp>
+#include <regex>
+
+#include "http/harness.hpp"
+
+namespace brilliant::test {
+namespace json = boost::json;
+
+using VendorsHttp = ServerTest;
+
+namespace {
+
+std::vector<std::pair<std::string, std::string>> application_form(const std::string& csrf, const std::string& name) {
+  return {{"_csrf", csrf}, {"business_name", name}, {"registration_no", "220-81-62517"}, {"representative", "김장인"},
+          {"address", "전북 익산시 왕궁면 보석로 7"}, {"phone", "063-123-4567"}, {"bank_name", "전북은행"},
+          {"bank_account", "1234-567-890"}, {"account_holder", "김장인"}, {"story", "삼대째 금을 다룹니다."}};
+}
+
+}  // namespace
+
+TEST_F(VendorsHttp, ApplyReviewResubmitApprove) {
+  const auto applicant_email = unique_email("maker");
+  auto applicant = signed_up(applicant_email);
+  auto csrf = applicant->csrf_from("/join");
+  const std::string name = "달빛 금공방 " + applicant_email.substr(6, 4);
+
+  auto bad = application_form(csrf, name);
+  bad[2].second = "220-81-62518";  // wrong check digit
+  auto refused = applicant->post_form("/join", bad);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("id=\"registration-error\""), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"" + name + "\""), std::string::npos);  // nothing typed is lost
+
+  EXPECT_EQ(applicant->post_form("/join", application_form(csrf, name)).status, 303);
+  EXPECT_NE(applicant->get("/join").body.find("심사 중"), std::string::npos);
+  EXPECT_EQ(applicant->post_form("/join", application_form(csrf, name)).status, 409);
+  EXPECT_EQ(applicant->get("/operator/applications").status, 403);
+
+  auto op = app->accounts().add_user({unique_email("op"), "심사 운영자", "operator-password", "ko"}, web::Role::operator_, "");
+  ASSERT_TRUE(op.ok());
+  auto operator_client = client();
+  auto token = operator_client->csrf_from("/login");
+  ASSERT_EQ(operator_client->post_form("/login", {{"_csrf", token}, {"email", op->email}, {"password", "operator-password"}}).status, 303);
+  auto queue = operator_client->get("/operator/applications");
+  EXPECT_EQ(queue.status, 200);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(queue.body, m, std::regex(name + R"(</td><td>220-81-62517</td><td>[^<]*</td><td><a href="/operator/applications/(\d+))")));
+  const std::string id = m[1];
+  token = operator_client->csrf_from("/operator/applications/" + id);
+  auto no_reason = operator_client->post_form("/operator/applications/" + id + "/decision", {{"_csrf", token}, {"decision", "request_changes"}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_EQ(operator_client->post_form("/operator/applications/" + id + "/decision",
+                                       {{"_csrf", token}, {"decision", "request_changes"}, {"reason", "통장 사본 이름을 확인해 주세요"}}).status, 303);
+  auto status = applicant->get("/join");
+  EXPECT_NE(status.body.find("수정 요청됨"), std::string::npos);
+  EXPECT_NE(status.body.find("통장 사본 이름을 확인해 주세요"), std::string::npos);
+
+  EXPECT_EQ(applicant->post_form("/join", application_form(csrf, name)).status, 303);
+  auto again = operator_client->post_form("/operator/applications/" + id + "/decision", {{"_csrf", token}, {"decision", "approve"}});
+  EXPECT_EQ(again.status, 303);
+  EXPECT_EQ(operator_client->post_form("/operator/applications/" + id + "/decision", {{"_csrf", token}, {"decision", "reject"}, {"reason", "x"}}).status, 409);
+
+  auto me = json::parse(applicant->get("/api/v1/me").body);
+  bool vendor = false;
+  for (const auto& role : me.at("roles").as_array()) vendor = vendor || role.as_string() == "vendor_staff";
+  EXPECT_TRUE(vendor);
+  EXPECT_GT(me.at("workshop_id").as_int64(), 0);
+  auto mine = json::parse(applicant->get("/api/v1/applications/mine").body);
+  EXPECT_EQ(mine.at("status").as_string(), "approved");
+  EXPECT_EQ(mine.at("events").as_array().size(), 4u);  // submitted, changes requested, resubmitted, approved
+  auto listed = json::parse(operator_client->get("/api/v1/applications?status=approved").body);
+  EXPECT_FALSE(listed.at("applications").as_array().empty());
+  EXPECT_NE(client()->get("/workshops").body.find(name), std::string::npos);  // the new workshop is listed
+}
+
+TEST_F(VendorsHttp, ApplicationFieldsAreChecked) {
+  auto c = signed_up(unique_email("checks"));
+  auto csrf = c->csrf_from("/join");
+  auto form = application_form(csrf, "서울 공방");
+  form[4].second = "서울시 강남구";
+  auto outside = c->post_form("/en/join", form);
+  EXPECT_EQ(outside.status, 422);
+  EXPECT_NE(outside.body.find("Iksan address"), std::string::npos);
+  EXPECT_EQ(client()->get("/join").status, 303);  // log in first
+}
+
+}  // namespace brilliant::test

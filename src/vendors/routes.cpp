@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/clock.hpp"
 #include "web/errors.hpp"
 
 namespace brilliant::vendors {
@@ -32,9 +33,13 @@ json::object application_json(const Application& a, const web::Renderer& r, cons
 
 json::array events_json(const std::vector<ApplicationEvent>& events, const web::Renderer& r, const Request& req) {
   json::array out;
-  for (const auto& e : events)
-    out.push_back(json::object{{"kind", e.kind}, {"kind_text", r.message(req.locale, "vendors.event." + e.kind)},
-                               {"message", e.message}, {"author", e.author}, {"at", e.created_at}});
+  for (const auto& e : events) {
+    TimePoint at;
+    json::object o{{"kind", e.kind}, {"kind_text", r.message(req.locale, "vendors.event." + e.kind)}, {"author", e.author},
+                   {"at", parse_utc(e.created_at, at) ? format_seoul(at) : e.created_at}};
+    if (!e.message.empty()) o["message"] = e.message;  // an empty string would still open {{#message}}
+    out.push_back(std::move(o));
+  }
   return out;
 }
 

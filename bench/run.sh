@@ -17,6 +17,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 # --- Brilliant, with a catalog of BENCH_PRODUCTS demo products (default 10,000) ---
 products=${BENCH_PRODUCTS:-10000}
+export BRILLIANT_BLOBS="$work/blobs"
 BRILLIANT_PASSWORD_COST=minimum "$binary" seed-demo --root "$root" --db "sqlite:$work/bench.db" --products "$products" >/dev/null 2>&1
 reprice=$("$binary" reprice --root "$root" --db "sqlite:$work/bench.db")
 bport=$(free_port)

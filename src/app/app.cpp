@@ -4,6 +4,8 @@
 
 #include "db/migrate.hpp"
 #include "pricing/routes.hpp"
+#include "media/routes.hpp"
+#include "vendors/console.hpp"
 #include "vendors/routes.hpp"
 
 namespace brilliant::app {
@@ -36,7 +38,10 @@ App::App(Config config, const Clock& clock)
       catalog_(*database_, clock_, [this](const std::string& locale, const std::string& key) { return i18n_.text(locale, key); }),
       quotes_(*database_, clock_, [this] { catalog_.refresh(); }),
       storefront_(catalog_, quotes_, renderer_, i18n_, base_url_of(config_)),
-      applications_(*database_, clock_) {
+      applications_(*database_, clock_),
+      blobs_(config_.blob_root),
+      photo_pipeline_(blobs_, media::PhotoLimits{}, config_.photo_workers),
+      photos_(*database_, blobs_, photo_pipeline_, clock_) {
   catalog_.on_change([this] {
     storefront_.refresh_prices();
     page_cache_.clear();
@@ -46,6 +51,8 @@ App::App(Config config, const Clock& clock)
   storefront_.add_routes(router_);
   pricing::add_routes(router_, quotes_, renderer_);
   vendors::add_routes(router_, applications_, renderer_, [this] { catalog_.refresh(); });
+  vendors::add_console_routes(router_, catalog_, photos_, renderer_, *database_);
+  media::add_routes(router_, photos_, renderer_);
   std::vector<std::string> names;
   for (const auto& route : router_.routes()) names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
   metrics_ = std::make_unique<web::Metrics>(std::move(names));

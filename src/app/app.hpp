@@ -12,6 +12,7 @@
 #include "catalog/routes.hpp"
 #include "catalog/service.hpp"
 #include "pricing/quotes.hpp"
+#include "media/photos.hpp"
 #include "vendors/service.hpp"
 #include "web/page_cache.hpp"
 #include "app/config.hpp"
@@ -70,6 +71,9 @@ class App {
   pricing::Quotes quotes_;
   catalog::Storefront storefront_;
   vendors::Applications applications_;
+  media::FolderBlobStore blobs_;
+  media::PhotoPipeline photo_pipeline_;
+  media::Photos photos_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

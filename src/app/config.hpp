@@ -17,6 +17,8 @@ struct Config {
   std::string database_url = "sqlite:var/brilliant.db";
   int database_readers = 8;
   std::filesystem::path root = ".";  // templates/, static/, locales/, migrations/ live here
+  std::filesystem::path blob_root = "var/blobs";  // content-addressed photos and evidence
+  int photo_workers = 0;                          // 0: one per core
   accounts::Cost password_cost = accounts::Cost::interactive;
   int login_per_ip_per_minute = 30;
   int login_per_account_per_minute = 5;

@@ -64,6 +64,15 @@ struct Product {
     std::string content_type, body, alt_ko, alt_en;
   };
   std::vector<NewImage> new_images;  // stored with the product by create()
+  struct PhotoRendition {
+    std::string name, format, hash;
+    int width = 0;
+  };
+  struct Photo {
+    std::string alt_ko, alt_en;
+    std::vector<PhotoRendition> renditions;
+  };
+  std::vector<Photo> photos;  // photographs from the photo pipeline, in order
   std::vector<std::string> collections;  // slugs
 };
 

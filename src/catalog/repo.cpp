@@ -163,6 +163,19 @@ std::optional<Product> find_product(soci::session& sql, const std::string& slug)
                       "WHERE pc.product_id = :id",
        soci::use(p.id));
   for (const auto& r : cols) p.collections.push_back(row_text(r, 0));
+  soci::rowset<soci::row> photos =
+      (sql.prepare << "SELECT ph.id, ph.alt_ko, ph.alt_en, r.name, r.format, r.width, r.hash FROM product_photos ph "
+                      "JOIN photo_renditions r ON r.photo_id = ph.id WHERE ph.product_id = :id "
+                      "ORDER BY ph.position, ph.id, r.width, r.format",
+       soci::use(p.id));
+  long long last = -1;
+  for (const auto& r : photos) {
+    if (row_int(r, 0) != last) {
+      last = row_int(r, 0);
+      p.photos.push_back({row_text(r, 1), row_text(r, 2), {}});
+    }
+    p.photos.back().renditions.push_back({row_text(r, 3), row_text(r, 4), row_text(r, 6), static_cast<int>(row_int(r, 5))});
+  }
   return found;
 }
 

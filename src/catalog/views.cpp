@@ -154,7 +154,25 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
   json::array images;
   for (auto id : p.image_ids) images.emplace_back(json::object{{"url", "/media/images/" + std::to_string(id)},
                                                                {"alt", (en ? p.title_en : p.title_ko)}});
-  if (!images.empty()) o["main_image"] = images.front();
+  // Photographs (issue 4) come first: WebP srcset for every width, JPEG for the fallback src.
+  json::array photos;
+  for (const auto& photo : p.photos) {
+    std::string srcset, fallback, zoom;
+    for (const auto& r : photo.renditions) {
+      if (r.name == "square") continue;
+      const std::string url = "/media/photos/" + r.hash;
+      if (r.format == "webp") srcset += (srcset.empty() ? "" : ", ") + url + " " + std::to_string(r.width) + "w";
+      if (r.format == "jpeg" && r.name == "detail") fallback = url;
+      if (r.format == "jpeg" && r.name == "zoom") zoom = url;
+    }
+    if (fallback.empty()) fallback = zoom;
+    const auto& alt = en ? photo.alt_en : photo.alt_ko;
+    photos.push_back(json::object{{"url", fallback}, {"srcset", srcset}, {"zoom_url", zoom},
+                                  {"alt", alt.empty() ? (en ? p.title_en : p.title_ko) : alt}});
+  }
+  if (!photos.empty()) o["main_image"] = photos.front();
+  else if (!images.empty()) o["main_image"] = images.front();
+  o["photos"] = std::move(photos);
   o["images"] = std::move(images);
   json::array approx;
   for (auto& a : approximate(p.price, prices)) approx.emplace_back(a);

@@ -78,3 +78,24 @@ for (const input of document.querySelectorAll('input[data-suggest]')) {
   input.addEventListener('keydown', (event) => { if (event.key === 'Escape') list.hidden = true; });
   document.addEventListener('click', (event) => { if (!input.parentElement.contains(event.target)) list.hidden = true; });
 }
+
+// Console photo uploads: each file is sent as the request body; progress and errors are shown in place.
+for (const input of document.querySelectorAll('input[data-upload]')) {
+  input.addEventListener('change', async () => {
+    const progress = document.querySelector(`[data-progress="${input.dataset.count}"]`);
+    const count = document.querySelector(`[data-photo-count="${input.dataset.count}"]`);
+    let done = 0;
+    for (const file of input.files) {
+      progress.textContent = `${done + 1} / ${input.files.length}…`;
+      const response = await fetch(input.dataset.upload, {
+        method: 'POST', body: file, credentials: 'same-origin',
+        headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-CSRF-Token': csrfToken() },
+      });
+      const body = await response.json();
+      if (!response.ok) { progress.textContent = body.error ? body.error.message : `HTTP ${response.status}`; return; }
+      done += 1;
+      count.textContent = String(Number(count.textContent) + 1);
+    }
+    progress.textContent = `✓ ${done}`;
+  });
+}

@@ -11,7 +11,7 @@ trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 printf '[security]\nsignup_per_ip_per_hour = 1000000\n' >"$work/crash.toml"
-BRILLIANT_PASSWORD_COST=minimum BRILLIANT_ACCESS_LOG=0 "$binary" serve --no-demo --root "$root" --config "$work/crash.toml" \
+BRILLIANT_BLOBS="$work/blobs" BRILLIANT_PASSWORD_COST=minimum BRILLIANT_ACCESS_LOG=0 "$binary" serve --no-demo --root "$root" --config "$work/crash.toml" \
   --db "sqlite:$work/crash.db" --port "$port" >"$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done

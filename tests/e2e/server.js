@@ -22,7 +22,7 @@ export async function startServer() {
   const binary = process.env.BRILLIANT_BINARY || join(root, 'build/debug/brilliant');
   const child = spawn(binary, ['serve', '--root', root, '--db', `sqlite:${join(dir, 'e2e.db')}`, '--port', String(port),
                                '--demo-products', '80'], {
-    env: { ...process.env, BRILLIANT_PASSWORD_COST: 'minimum', BRILLIANT_ACCESS_LOG: '0' },
+    env: { ...process.env, BRILLIANT_PASSWORD_COST: 'minimum', BRILLIANT_ACCESS_LOG: '0', BRILLIANT_BLOBS: join(dir, 'blobs') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -22,6 +22,9 @@ void ServerTest::SetUp() {
   config.password_cost = accounts::Cost::minimum;
   config.access_log = false;
   config.database_readers = 4;
+  config.photo_workers = 1;
+  blob_dir = (std::filesystem::temp_directory_path() / ("brilliant-blobs-" + random_token(8))).string();
+  config.blob_root = blob_dir;
   if (backend && std::string(backend) == "pg") {
     const char* url = std::getenv("BRILLIANT_TEST_PG_URL");
     if (!url || !*url) {
@@ -44,6 +47,7 @@ void ServerTest::SetUp() {
 
 void ServerTest::TearDown() {
   app.reset();
+  if (!blob_dir.empty()) std::filesystem::remove_all(blob_dir);
   if (!sqlite_file.empty())
     for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(sqlite_file + suffix);
 }

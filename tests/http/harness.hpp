@@ -30,6 +30,7 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<app::App> app;
   int port = 0;
   std::string sqlite_file;
+  std::string blob_dir;
 };
 
 }  // namespace brilliant::test

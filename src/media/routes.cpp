@@ -1,0 +1,17 @@
+#include "media/routes.hpp"
+
+namespace brilliant::media {
+
+void add_routes(web::Router& router, Photos& photos, const web::Renderer& renderer) {
+  auto& route = router.get("/media/photos/{hash}", [&](web::Request& req) {
+    auto found = photos.rendition(std::string(req.param("hash")));
+    if (!found) return renderer.error(req, Error::not_found("photo"));
+    auto response = web::Response::text(std::move(found->first), 200, found->second);
+    response.add("Cache-Control", "public, max-age=31536000, immutable");  // the name is the content's hash
+    response.add("ETag", "\"" + std::string(req.param("hash")).substr(0, 32) + "\"");
+    return response;
+  });
+  route.session = false;
+}
+
+}  // namespace brilliant::media

@@ -1,0 +1,114 @@
+// Photos through the console: a workshop's staff upload to their own pieces only; bad uploads are
+// refused with nothing stored; renditions are served by hash and shown on the product page.
+#include <boost/json.hpp>
+#include <vips/vips8>
+
+#include "app/seed_catalog.hpp"
+#include "http/harness.hpp"
+
+namespace brilliant::test {
+namespace json = boost::json;
+
+class PhotosHttp : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    if (IsSkipped() || HasFailure()) return;
+    app::seed_catalog(app->database(), app->catalog(), app->quotes(), *clock, 30);
+    app->catalog().refresh();
+    auto snap = app->catalog().snapshot();
+    // Two products of two different workshops.
+    for (const auto& c : snap->cards) {
+      if (mine.empty() && c.workshop_slug == "iksan-gold") mine = c.slug;
+      if (theirs.empty() && c.workshop_slug != "iksan-gold") theirs = c.slug;
+    }
+  }
+
+  std::unique_ptr<HttpClient> logged_in(web::Role role, const std::string& workshop) {
+    auto user = app->accounts().add_user({unique_email("staff"), "Staff", "staff-password", "ko"}, role, workshop);
+    EXPECT_TRUE(user.ok());
+    auto c = client();
+    auto token = c->csrf_from("/login");
+    EXPECT_EQ(c->post_form("/login", {{"_csrf", token}, {"email", user->email}, {"password", "staff-password"}}).status, 303);
+    return c;
+  }
+
+  static std::string photo_jpeg(int w, int h) {
+    vips::VImage xy = vips::VImage::xyz(w, h);
+    auto img = (xy[0] * (255.0 / w)).bandjoin(xy[1] * (255.0 / h)).bandjoin(128).cast(VIPS_FORMAT_UCHAR);
+    void* buf = nullptr;
+    size_t size = 0;
+    img.write_to_buffer(".jpg", &buf, &size);
+    std::string out(static_cast<char*>(buf), size);
+    g_free(buf);
+    return out;
+  }
+
+  HttpResponse upload(HttpClient& c, const std::string& slug, const std::string& bytes) {
+    return c.request("POST", "/api/v1/console/products/" + slug + "/photos?alt_ko=" + HttpClient::encode("정면"), bytes,
+                     {"Content-Type: image/jpeg", "X-CSRF-Token: " + c.cookie("csrf")});
+  }
+
+  std::string mine, theirs;
+};
+
+TEST_F(PhotosHttp, StaffUploadToTheirOwnPiecesOnly) {
+  ASSERT_FALSE(mine.empty());
+  ASSERT_FALSE(theirs.empty());
+  auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
+  const auto bytes = photo_jpeg(1800, 1200);
+  auto ok = upload(*vendor, mine, bytes);
+  ASSERT_EQ(ok.status, 201) << ok.body;
+  auto photo = json::parse(ok.body);
+  EXPECT_EQ(photo.at("renditions").as_array().size(), 9u);
+  auto again = upload(*vendor, mine, bytes);  // the same file twice is one photo
+  EXPECT_EQ(json::parse(again.body).at("id").as_int64(), photo.at("id").as_int64());
+
+  auto other = upload(*vendor, theirs, bytes);
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(vendor->get("/api/v1/console/products/" + theirs + "/photos").status, 403);
+  auto shopper = signed_up(unique_email("shopper"));
+  EXPECT_EQ(upload(*shopper, mine, bytes).status, 403);
+  // A stranger's browser upload has neither a session nor a CSRF token: refused before anything is read.
+  EXPECT_EQ(client()->request("POST", "/api/v1/console/products/" + mine + "/photos", bytes, {"Content-Type: image/jpeg"}).status, 403);
+  auto operator_client = logged_in(web::Role::operator_, "");
+  EXPECT_EQ(upload(*operator_client, theirs, photo_jpeg(900, 900)).status, 201);
+
+  // The console lists only the workshop's own pieces.
+  auto console = vendor->get("/console/products");
+  EXPECT_EQ(console.status, 200);
+  EXPECT_NE(console.body.find("/products/" + mine), std::string::npos);
+  EXPECT_EQ(console.body.find("/products/" + theirs + "\""), std::string::npos);
+
+  // Renditions are public by hash, cached for a year; the product page uses them with srcset.
+  const auto url = std::string(photo.at("renditions").as_array()[0].at("url").as_string());
+  auto served = client()->get(url);
+  EXPECT_EQ(served.status, 200);
+  EXPECT_NE(served.header("cache-control").find("immutable"), std::string::npos);
+  EXPECT_TRUE(served.header("content-type") == "image/webp" || served.header("content-type") == "image/jpeg");
+  auto page = client()->get("/products/" + mine);
+  EXPECT_NE(page.body.find("srcset=\"/media/photos/"), std::string::npos);
+  EXPECT_NE(page.body.find("alt=\"정면\""), std::string::npos);
+  EXPECT_EQ(client()->get("/media/photos/" + std::string(64, 'a')).status, 404);
+  EXPECT_EQ(client()->get("/media/photos/../../etc/passwd").status, 404);
+}
+
+TEST_F(PhotosHttp, BadUploadsAreRefusedAndNothingIsStored) {
+  auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
+  auto count = [&] { return json::parse(vendor->get("/api/v1/console/products/" + mine + "/photos").body).at("photos").as_array().size(); };
+  const auto before = count();  // PostgreSQL runs share one database
+  auto not_image = upload(*vendor, mine, "GIF89a but not really an image at all");
+  EXPECT_EQ(not_image.status, 400);
+  EXPECT_EQ(json::parse(not_image.body).at("error").at("field").as_string(), "photo");
+  const auto good = photo_jpeg(1200, 800);
+  auto truncated = upload(*vendor, mine, good.substr(0, good.size() / 3));
+  EXPECT_EQ(truncated.status, 400);
+  EXPECT_EQ(json::parse(truncated.body).at("error").at("code").as_string(), "photo_corrupt");
+  EXPECT_EQ(count(), before);
+  size_t files = 0;
+  if (std::filesystem::exists(blob_dir))
+    for (const auto& e : std::filesystem::recursive_directory_iterator(blob_dir)) files += e.is_regular_file();
+  EXPECT_EQ(files, 0u);
+}
+
+}  // namespace brilliant::test

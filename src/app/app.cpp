@@ -6,6 +6,7 @@
 #include "pricing/routes.hpp"
 #include "media/routes.hpp"
 #include "vendors/console.hpp"
+#include "vendors/pieces.hpp"
 #include "vendors/routes.hpp"
 
 namespace brilliant::app {
@@ -52,6 +53,7 @@ App::App(Config config, const Clock& clock)
   pricing::add_routes(router_, quotes_, renderer_);
   vendors::add_routes(router_, applications_, renderer_, [this] { catalog_.refresh(); });
   vendors::add_console_routes(router_, catalog_, photos_, renderer_, *database_);
+  vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);
   std::vector<std::string> names;
   for (const auto& route : router_.routes()) names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);

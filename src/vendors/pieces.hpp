@@ -1,0 +1,35 @@
+// A workshop lists a piece and the operator reviews it for the joint brand (issue 4):
+//   console: /console/products/new (form) -> draft -> "submit for review" -> in_review
+//   operator: /operator/reviews (queue with a checklist) -> approve (published) / request changes /
+//   reject, each with a comment kept in product_reviews.
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalog/product.hpp"
+#include "catalog/service.hpp"
+#include "core/result.hpp"
+#include "pricing/quotes.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+
+namespace brilliant::vendors {
+
+// Reads the console's product form into a catalog product of the workshop (pure; errors name the field).
+using Fields = std::function<std::string(const std::string&)>;
+Result<catalog::Product> piece_from_form(const Fields& field, long long workshop_id, const std::string& slug_suffix);
+
+struct CheckItem {
+  std::string key;  // photos, materials, stones, bilingual, price
+  bool ok = false;
+};
+// The brand checklist for a product: photo standards, complete materials and stone disclosure, both
+// languages, and price sanity against the metal quote (price at least the metal's worth).
+std::vector<CheckItem> brand_checklist(const catalog::Product& product, long long quote_won_per_g);
+
+void add_piece_routes(web::Router& router, catalog::Catalog& catalog, pricing::Quotes& quotes, db::Database& db,
+                      const web::Renderer& renderer, const Clock& clock);
+
+}  // namespace brilliant::vendors

@@ -1,0 +1,92 @@
+// The spine's first steps in a real browser: a workshop lists a piece with a photo, sends it for
+// review, the operator approves it, and it shows in the store.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
+import { startServer, launchBrowser, snap } from './server.js';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// A small PNG "photo" (a warm gradient with a disc), encoded here so the test needs no files.
+function pngPhoto(size = 240) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const raw = Buffer.alloc((size * 3 + 1) * size);
+  for (let y = 0; y < size; y++) {
+    raw[y * (size * 3 + 1)] = 0;
+    for (let x = 0; x < size; x++) {
+      const inside = (x - size / 2) ** 2 + (y - size / 2) ** 2 < (size / 4) ** 2;
+      const o = y * (size * 3 + 1) + 1 + x * 3;
+      raw[o] = inside ? 230 : 200 + (x * 40) / size;
+      raw[o + 1] = inside ? 190 : 170 + (y * 40) / size;
+      raw[o + 2] = inside ? 90 : 150;
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0); header.writeUInt32BE(size, 4); header[8] = 8; header[9] = 2;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function login(page, email) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호').fill('brilliant-demo');
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.waitForURL(/\/account$/);
+}
+
+test('a workshop lists a piece with a photo; the operator approves; it is in the store', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await login(page, 'maker@brilliant.example');
+  await page.goto(`${server.url}/console/products/new`);
+  await page.getByLabel('작품명 (한국어)').fill('은하수 로즈골드 반지');
+  await page.getByLabel('작품명 (영어)').fill('Milkyway Rose Gold Ring');
+  await page.getByLabel('순도').fill('585');
+  await page.getByLabel('색상').selectOption('rose');
+  await page.getByLabel('중량 (g)').fill('2.4');
+  await page.getByLabel('공임 (원)').fill('90000');
+  await page.getByLabel('옵션별 재고').fill('2');
+  await page.getByLabel('작품 이야기 (한국어)').fill('밤하늘을 닮은 반지입니다.');
+  await page.getByLabel('작품 이야기 (영어)').fill('A ring like the night sky.');
+  await page.getByRole('button', { name: '임시 저장' }).click();
+  await page.waitForURL(/\/console\/products$/);
+  const row = page.locator('tr', { hasText: '은하수 로즈골드 반지' });
+  await row.locator('input[type=file]').setInputFiles({ name: 'front.png', mimeType: 'image/png', buffer: pngPhoto() });
+  await assert.doesNotReject(row.locator('[data-progress]', { hasText: '✓ 1' }).waitFor());
+  await snap(page, 'console-products');
+  await row.getByRole('button', { name: '심사 요청' }).click();
+  await page.waitForURL(/\/console\/products$/);
+  assert.match(await page.locator('tr', { hasText: '은하수 로즈골드 반지' }).textContent(), /in_review/);
+
+  await page.getByRole('button', { name: '로그아웃' }).click();
+  await login(page, 'operator@brilliant.example');
+  await page.goto(`${server.url}/operator/reviews`);
+  await page.locator('tr', { hasText: '은하수 로즈골드 반지' }).getByRole('link').click();
+  await assert.doesNotReject(page.locator('[data-check="photos"].is-ok').waitFor());
+  await snap(page, 'operator-product-review');
+  await page.getByRole('button', { name: '승인' }).click();
+  await page.waitForURL(/\/operator\/reviews$/);
+
+  await page.goto(`${server.url}/search?q=${encodeURIComponent('은하수')}`);
+  await page.locator('.card-link', { hasText: '은하수 로즈골드 반지' }).click();
+  await page.waitForURL(/\/products\/milkyway-rose-gold-ring-/);
+  const srcset = await page.locator('#gallery-main').getAttribute('srcset');
+  assert.match(srcset, /\/media\/photos\/[0-9a-f]{64} \d+w/);
+  await snap(page, 'approved-product');
+  await context.close();
+});

@@ -6,11 +6,11 @@
 
 #include <chrono>
 #include <deque>
-#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "media/photo_pipeline.hpp"
 
@@ -27,7 +27,9 @@ VImage scene(int index) {
   VImage d = ((xy[0] - (2500.0 + index * 100)).pow(2) + (xy[1] - 2000.0).pow(2)).pow(0.5);
   VImage b = (d < 1200).ifthenelse(220, 70);
   VImage noise = VImage::gaussnoise(w, h, VImage::option()->set("sigma", 6.0));
-  return (r.bandjoin(g).bandjoin(b) + noise).cast(VIPS_FORMAT_UCHAR).copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+  return (r.bandjoin(g).bandjoin(b) + noise)
+      .cast(VIPS_FORMAT_UCHAR)
+      .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
 }
 
 }  // namespace
@@ -37,7 +39,8 @@ int main(int argc, char** argv) {
   if (argc >= 4 && std::string(argv[1]) == "generate") {
     std::filesystem::create_directories(argv[2]);
     for (int i = 0; i < std::stoi(argv[3]); ++i)
-      scene(i).jpegsave((std::string(argv[2]) + "/photo" + std::to_string(i) + ".jpg").c_str(), VImage::option()->set("Q", 90));
+      scene(i).jpegsave((std::string(argv[2]) + "/photo" + std::to_string(i) + ".jpg").c_str(),
+                        VImage::option()->set("Q", 90));
     return 0;
   }
   if (argc >= 3 && std::string(argv[1]) == "process") {
@@ -55,7 +58,8 @@ int main(int argc, char** argv) {
     brilliant::media::PhotoPipeline pipeline(blobs, {}, argc >= 4 ? std::stoi(argv[3]) : 0);
     const auto started = std::chrono::steady_clock::now();
     // Uploads arrive one at a time: hold one photo per worker plus the next one in memory.
-    const size_t workers = argc >= 4 ? static_cast<size_t>(std::stoi(argv[3])) : std::thread::hardware_concurrency();
+    const size_t workers =
+        argc >= 4 ? static_cast<size_t>(std::stoi(argv[3])) : std::thread::hardware_concurrency();
     std::deque<std::future<brilliant::Result<brilliant::media::ProcessedPhoto>>> inflight;
     int ok = 0;
     for (const auto& path : photos) {

@@ -9,13 +9,14 @@ constexpr char select_roles[] = "SELECT role, COALESCE(workshop_id, 0) FROM user
 template <class Key>
 std::optional<User> load(soci::session& sql, const std::string& where, const Key& key) {
   User user;
-  sql << "SELECT " + std::string(user_columns) + " FROM users u " + where, soci::use(key), soci::into(user.id),
-      soci::into(user.email), soci::into(user.name), soci::into(user.password_hash), soci::into(user.locale),
-      soci::into(user.status), soci::into(user.created_at);
+  sql << "SELECT " + std::string(user_columns) + " FROM users u " + where, soci::use(key),
+      soci::into(user.id), soci::into(user.email), soci::into(user.name), soci::into(user.password_hash),
+      soci::into(user.locale), soci::into(user.status), soci::into(user.created_at);
   if (!sql.got_data() || user.status != "active") return std::nullopt;
   std::string role_text;
   long long workshop = 0;
-  soci::statement st = (sql.prepare << select_roles, soci::use(user.id), soci::into(role_text), soci::into(workshop));
+  soci::statement st =
+      (sql.prepare << select_roles, soci::use(user.id), soci::into(role_text), soci::into(workshop));
   st.execute();
   while (st.fetch()) {
     web::Role role;
@@ -36,20 +37,23 @@ std::optional<User> find_by_id(soci::session& sql, long long id) {
   return load(sql, "WHERE u.id = :key", id);
 }
 
-std::optional<User> find_by_session(soci::session& sql, const std::string& token_hash, const std::string& now) {
+std::optional<User> find_by_session(soci::session& sql, const std::string& token_hash,
+                                    const std::string& now) {
   User user;
   sql << "SELECT " + std::string(user_columns) +
-             " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash AND s.expires_at > :now",
-      soci::use(token_hash), soci::use(now), soci::into(user.id), soci::into(user.email), soci::into(user.name),
-      soci::into(user.password_hash), soci::into(user.locale), soci::into(user.status), soci::into(user.created_at);
+             " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash AND s.expires_at "
+             "> :now",
+      soci::use(token_hash), soci::use(now), soci::into(user.id), soci::into(user.email),
+      soci::into(user.name), soci::into(user.password_hash), soci::into(user.locale), soci::into(user.status),
+      soci::into(user.created_at);
   if (!sql.got_data()) return std::nullopt;
   return find_by_id(sql, user.id);
 }
 
 std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash) {
   long long user_id = 0;
-  sql << "SELECT user_id FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL", soci::use(token_hash),
-      soci::into(user_id);
+  sql << "SELECT user_id FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL",
+      soci::use(token_hash), soci::into(user_id);
   if (!sql.got_data()) return std::nullopt;
   return find_by_id(sql, user_id);
 }
@@ -64,11 +68,12 @@ long long insert_user(soci::session& sql, const User& user, const std::string& n
 }
 
 void set_password(soci::session& sql, long long user_id, const std::string& hash, const std::string& now) {
-  sql << "UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id", soci::use(hash), soci::use(now),
-      soci::use(user_id);
+  sql << "UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id", soci::use(hash),
+      soci::use(now), soci::use(user_id);
 }
 
-void grant_role(soci::session& sql, long long user_id, web::Role role, long long workshop_id, const std::string& now) {
+void grant_role(soci::session& sql, long long user_id, web::Role role, long long workshop_id,
+                const std::string& now) {
   const std::string name(web::role_name(role));
   soci::indicator ind = workshop_id ? soci::i_ok : soci::i_null;
   sql << "DELETE FROM user_roles WHERE user_id = :id AND role = :role", soci::use(user_id), soci::use(name);
@@ -83,8 +88,9 @@ std::optional<long long> workshop_id_by_slug(soci::session& sql, const std::stri
   return id;
 }
 
-void insert_session(soci::session& sql, const std::string& token_hash, long long user_id, const std::string& now,
-                    const std::string& expires_at, const std::string& ip, const std::string& user_agent) {
+void insert_session(soci::session& sql, const std::string& token_hash, long long user_id,
+                    const std::string& now, const std::string& expires_at, const std::string& ip,
+                    const std::string& user_agent) {
   sql << "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip, user_agent) "
          "VALUES (:hash, :user, :now, :exp, :ip, :ua)",
       soci::use(token_hash), soci::use(user_id), soci::use(now), soci::use(expires_at), soci::use(ip),
@@ -99,24 +105,28 @@ void delete_sessions_of(soci::session& sql, long long user_id) {
   sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);
 }
 
-void insert_api_token(soci::session& sql, long long user_id, const std::string& name, const std::string& token_hash,
-                      const std::string& now) {
+void insert_api_token(soci::session& sql, long long user_id, const std::string& name,
+                      const std::string& token_hash, const std::string& now) {
   sql << "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (:user, :name, :hash, :now)",
       soci::use(user_id), soci::use(name), soci::use(token_hash), soci::use(now);
 }
 
-void insert_reset(soci::session& sql, long long user_id, const std::string& token_hash, const std::string& now,
-                  const std::string& expires_at) {
-  sql << "INSERT INTO password_resets (user_id, token_hash, created_at, expires_at) VALUES (:user, :hash, :now, :exp)",
+void insert_reset(soci::session& sql, long long user_id, const std::string& token_hash,
+                  const std::string& now, const std::string& expires_at) {
+  sql << "INSERT INTO password_resets (user_id, token_hash, created_at, expires_at) VALUES (:user, :hash, "
+         ":now, :exp)",
       soci::use(user_id), soci::use(token_hash), soci::use(now), soci::use(expires_at);
 }
 
-std::optional<long long> consume_reset(soci::session& sql, const std::string& token_hash, const std::string& now) {
+std::optional<long long> consume_reset(soci::session& sql, const std::string& token_hash,
+                                       const std::string& now) {
   long long user_id = 0;
-  sql << "SELECT user_id FROM password_resets WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now",
+  sql << "SELECT user_id FROM password_resets WHERE token_hash = :hash AND used_at IS NULL AND expires_at > "
+         ":now",
       soci::use(token_hash), soci::use(now), soci::into(user_id);
   if (!sql.got_data()) return std::nullopt;
-  sql << "UPDATE password_resets SET used_at = :now WHERE token_hash = :hash", soci::use(now), soci::use(token_hash);
+  sql << "UPDATE password_resets SET used_at = :now WHERE token_hash = :hash", soci::use(now),
+      soci::use(token_hash);
   return user_id;
 }
 

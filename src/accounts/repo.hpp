@@ -12,23 +12,27 @@ namespace brilliant::accounts::repo {
 std::optional<User> find_by_email(soci::session& sql, const std::string& email);
 std::optional<User> find_by_id(soci::session& sql, long long id);
 // The user of a live session (expires_at after now), or nullopt.
-std::optional<User> find_by_session(soci::session& sql, const std::string& token_hash, const std::string& now);
+std::optional<User> find_by_session(soci::session& sql, const std::string& token_hash,
+                                    const std::string& now);
 std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash);
 long long insert_user(soci::session& sql, const User& user, const std::string& now);
 void set_password(soci::session& sql, long long user_id, const std::string& hash, const std::string& now);
-void grant_role(soci::session& sql, long long user_id, web::Role role, long long workshop_id, const std::string& now);
+void grant_role(soci::session& sql, long long user_id, web::Role role, long long workshop_id,
+                const std::string& now);
 std::optional<long long> workshop_id_by_slug(soci::session& sql, const std::string& slug);
 
-void insert_session(soci::session& sql, const std::string& token_hash, long long user_id, const std::string& now,
-                    const std::string& expires_at, const std::string& ip, const std::string& user_agent);
+void insert_session(soci::session& sql, const std::string& token_hash, long long user_id,
+                    const std::string& now, const std::string& expires_at, const std::string& ip,
+                    const std::string& user_agent);
 void delete_session(soci::session& sql, const std::string& token_hash);
 void delete_sessions_of(soci::session& sql, long long user_id);
-void insert_api_token(soci::session& sql, long long user_id, const std::string& name, const std::string& token_hash,
-                      const std::string& now);
-void insert_reset(soci::session& sql, long long user_id, const std::string& token_hash, const std::string& now,
-                  const std::string& expires_at);
+void insert_api_token(soci::session& sql, long long user_id, const std::string& name,
+                      const std::string& token_hash, const std::string& now);
+void insert_reset(soci::session& sql, long long user_id, const std::string& token_hash,
+                  const std::string& now, const std::string& expires_at);
 // Marks an unused, unexpired reset token used and returns its user; nullopt when no such token.
-std::optional<long long> consume_reset(soci::session& sql, const std::string& token_hash, const std::string& now);
+std::optional<long long> consume_reset(soci::session& sql, const std::string& token_hash,
+                                       const std::string& now);
 void record_event(soci::session& sql, long long user_id, const std::string& kind, const std::string& ip,
                   const std::string& now);
 long long count_users(soci::session& sql);

@@ -25,7 +25,10 @@ json::object user_json(const User& user) {
   json::array roles;
   for (auto role : web::all_roles)
     if (user.roles & static_cast<uint32_t>(role)) roles.emplace_back(web::role_name(role));
-  json::object out{{"id", user.id}, {"email", user.email}, {"name", user.name}, {"locale", user.locale},
+  json::object out{{"id", user.id},
+                   {"email", user.email},
+                   {"name", user.name},
+                   {"locale", user.locale},
                    {"roles", std::move(roles)}};
   if (user.workshop_id) out["workshop_id"] = user.workshop_id;
   return out;
@@ -40,11 +43,12 @@ Response too_many(const WebDeps& deps, const Request& req, long long retry_after
 
 void start_session_cookie(const WebDeps& deps, Response& response, const std::string& token) {
   web::set_cookie(response, session_cookie, token,
-                  {.max_age_seconds = static_cast<int>(deps.session_lifetime.count() * 3600), .http_only = true,
+                  {.max_age_seconds = static_cast<int>(deps.session_lifetime.count() * 3600),
+                   .http_only = true,
                    .secure = deps.secure_cookies});
   // A new session gets a new CSRF token too.
-  web::set_cookie(response, "csrf", random_token(), {.max_age_seconds = 60 * 60 * 24 * 365, .http_only = true,
-                                                     .secure = deps.secure_cookies});
+  web::set_cookie(response, "csrf", random_token(),
+                  {.max_age_seconds = 60 * 60 * 24 * 365, .http_only = true, .secure = deps.secure_cookies});
 }
 
 Response form_page(const WebDeps& deps, const Request& req, std::string_view page, json::object model,
@@ -56,7 +60,8 @@ Response form_page(const WebDeps& deps, const Request& req, std::string_view pag
     model["errors"] = std::move(errors);
     status = web::http_status(error->kind);
   }
-  model["title"] = deps.renderer.message(req.locale, "account." + std::string(page.substr(page.find('/') + 1)) + "_title");
+  model["title"] =
+      deps.renderer.message(req.locale, "account." + std::string(page.substr(page.find('/') + 1)) + "_title");
   return deps.renderer.page_response(req, page, std::move(model), status);
 }
 
@@ -65,9 +70,11 @@ std::optional<long long> check_login_limits(WebDeps& deps, const std::string& ip
   return deps.limits.login_by_account.take("acct:" + email);
 }
 
-mail::Mail reset_mail(const WebDeps& deps, const std::string& locale, const User& user, const std::string& token) {
+mail::Mail reset_mail(const WebDeps& deps, const std::string& locale, const User& user,
+                      const std::string& token) {
   const auto prefix = locale == "en" ? "/en" : "";
-  json::object model{{"name", user.name}, {"link", deps.base_url + prefix + "/password/reset?token=" + token}};
+  json::object model{{"name", user.name},
+                     {"link", deps.base_url + prefix + "/password/reset?token=" + token}};
   auto body = deps.renderer.fragment(locale == "en" ? "email/reset_en" : "email/reset_ko", model);
   return {user.email, locale == "en" ? "Reset your Brilliant password" : "Brilliant 비밀번호 재설정", body};
 }
@@ -84,7 +91,8 @@ Response login_submit(WebDeps& deps, Request& req) {
   const auto email = form.get("email");
   json::object model{{"email", email}, {"next", form.get("next")}};
   if (auto wait = check_login_limits(deps, req.remote_ip, email)) return too_many(deps, req, *wait);
-  auto session = deps.accounts.log_in(email, form.get("password"), req.remote_ip, std::string(req.header("user-agent")));
+  auto session =
+      deps.accounts.log_in(email, form.get("password"), req.remote_ip, std::string(req.header("user-agent")));
   if (!session) return form_page(deps, req, "account/login", std::move(model), &session.error());
   if (!req.session_token_hash.empty()) deps.accounts.log_out(req.session_token_hash);  // rotate
   auto response = Response::redirect(safe_next(form.get("next"), req));
@@ -101,8 +109,9 @@ Response signup_submit(WebDeps& deps, Request& req) {
   auto form = req.form();
   json::object model{{"email", form.get("email")}, {"name", form.get("name")}};
   if (auto wait = deps.limits.signup_by_ip.take("signup:" + req.remote_ip)) return too_many(deps, req, *wait);
-  auto session = deps.accounts.sign_up({form.get("email"), form.get("name"), form.get("password"), req.locale},
-                                       req.remote_ip, std::string(req.header("user-agent")));
+  auto session =
+      deps.accounts.sign_up({form.get("email"), form.get("name"), form.get("password"), req.locale},
+                            req.remote_ip, std::string(req.header("user-agent")));
   if (!session) return form_page(deps, req, "account/signup", std::move(model), &session.error());
   if (!req.session_token_hash.empty()) deps.accounts.log_out(req.session_token_hash);
   auto response = Response::redirect(req.locale_prefix() + "/account?welcome=1");
@@ -113,7 +122,8 @@ Response signup_submit(WebDeps& deps, Request& req) {
 Response logout(WebDeps& deps, Request& req) {
   if (!req.session_token_hash.empty()) deps.accounts.log_out(req.session_token_hash);
   auto response = Response::redirect(req.locale_prefix() + "/");
-  web::set_cookie(response, session_cookie, "", {.max_age_seconds = 0, .http_only = true, .secure = deps.secure_cookies});
+  web::set_cookie(response, session_cookie, "",
+                  {.max_age_seconds = 0, .http_only = true, .secure = deps.secure_cookies});
   return response;
 }
 
@@ -122,8 +132,9 @@ json::object account_model(const WebDeps& deps, const Request& req) {
   json::array roles;
   for (auto role : web::all_roles)
     if (req.user->has(role))
-      roles.emplace_back(json::object{{"role", web::role_name(role)},
-                                      {"label", deps.renderer.message(req.locale, "roles." + std::string(web::role_name(role)))}});
+      roles.emplace_back(json::object{
+          {"role", web::role_name(role)},
+          {"label", deps.renderer.message(req.locale, "roles." + std::string(web::role_name(role)))}});
   model["roles"] = std::move(roles);
   auto query = req.query_params();
   model["welcome"] = query.has("welcome");
@@ -131,12 +142,14 @@ json::object account_model(const WebDeps& deps, const Request& req) {
   return model;
 }
 
-Response account_page(WebDeps& deps, Request& req) { return form_page(deps, req, "account/account", account_model(deps, req)); }
+Response account_page(WebDeps& deps, Request& req) {
+  return form_page(deps, req, "account/account", account_model(deps, req));
+}
 
 Response change_password(WebDeps& deps, Request& req) {
   auto form = req.form();
-  auto done = deps.accounts.change_password(req.user->user_id, form.get("current_password"), form.get("new_password"),
-                                            req.remote_ip);
+  auto done = deps.accounts.change_password(req.user->user_id, form.get("current_password"),
+                                            form.get("new_password"), req.remote_ip);
   if (!done) return form_page(deps, req, "account/account", account_model(deps, req), &done.error());
   return Response::redirect(req.locale_prefix() + "/account?password_changed=1");
 }
@@ -188,20 +201,24 @@ Response switch_language(WebDeps& deps, Request& req) {
   if (code == "ko" && next.starts_with("/en/")) next = next.substr(3);
   if (code == "ko" && next == "/en") next = "/";
   auto response = Response::redirect(next, 302);
-  web::set_cookie(response, "lang", code, {.max_age_seconds = 60 * 60 * 24 * 365, .http_only = false, .secure = deps.secure_cookies});
+  web::set_cookie(response, "lang", code,
+                  {.max_age_seconds = 60 * 60 * 24 * 365, .http_only = false, .secure = deps.secure_cookies});
   return response;
 }
 
 // --- JSON API --------------------------------------------------------------------------------------
 
-Response api_error(const WebDeps& deps, const Request& req, const Error& error) { return deps.renderer.error(req, error); }
+Response api_error(const WebDeps& deps, const Request& req, const Error& error) {
+  return deps.renderer.error(req, error);
+}
 
 Response api_signup(WebDeps& deps, Request& req) {
   auto body = web::parse_json_object(req.body);
   if (!body) return api_error(deps, req, body.error());
   if (auto wait = deps.limits.signup_by_ip.take("signup:" + req.remote_ip)) return too_many(deps, req, *wait);
   SignupInput input;
-  for (auto [field, target] : {std::pair{"email", &input.email}, {"name", &input.name}, {"password", &input.password}}) {
+  for (auto [field, target] :
+       {std::pair{"email", &input.email}, {"name", &input.name}, {"password", &input.password}}) {
     auto value = web::json_string(*body, field);
     if (!value) return api_error(deps, req, value.error());
     *target = *value;
@@ -210,7 +227,8 @@ Response api_signup(WebDeps& deps, Request& req) {
   auto session = deps.accounts.sign_up(input, req.remote_ip, std::string(req.header("user-agent")));
   if (!session) return api_error(deps, req, session.error());
   auto token = deps.accounts.create_api_token(session->user.id, "signup");
-  return Response::json(json::serialize(json::object{{"user", user_json(session->user)}, {"token", token}}), 201);
+  return Response::json(json::serialize(json::object{{"user", user_json(session->user)}, {"token", token}}),
+                        201);
 }
 
 Response api_token(WebDeps& deps, Request& req) {
@@ -223,11 +241,13 @@ Response api_token(WebDeps& deps, Request& req) {
   if (!password) return api_error(deps, req, password.error());
   if (!name) return api_error(deps, req, name.error());
   if (auto wait = check_login_limits(deps, req.remote_ip, *email)) return too_many(deps, req, *wait);
-  auto session = deps.accounts.log_in(*email, *password, req.remote_ip, std::string(req.header("user-agent")));
+  auto session =
+      deps.accounts.log_in(*email, *password, req.remote_ip, std::string(req.header("user-agent")));
   if (!session) return api_error(deps, req, session.error());
   deps.accounts.log_out(sha256_hex(session->token));  // API clients get a token, not a browser session
   auto token = deps.accounts.create_api_token(session->user.id, name->empty() ? "api" : *name);
-  return Response::json(json::serialize(json::object{{"user", user_json(session->user)}, {"token", token}}), 201);
+  return Response::json(json::serialize(json::object{{"user", user_json(session->user)}, {"token", token}}),
+                        201);
 }
 
 Response api_me(WebDeps&, Request& req) {
@@ -243,7 +263,9 @@ Response api_me(WebDeps&, Request& req) {
 }  // namespace
 
 void add_routes(web::Router& router, WebDeps& deps) {
-  auto bind = [&deps](Response (*fn)(WebDeps&, Request&)) { return [&deps, fn](Request& req) { return fn(deps, req); }; };
+  auto bind = [&deps](Response (*fn)(WebDeps&, Request&)) {
+    return [&deps, fn](Request& req) { return fn(deps, req); };
+  };
   router.get("/login", bind(login_page));
   router.post("/login", bind(login_submit));
   router.get("/signup", bind(signup_page));

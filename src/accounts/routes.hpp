@@ -23,7 +23,7 @@ struct WebDeps {
   Accounts& accounts;
   const web::Renderer& renderer;
   RateLimits& limits;
-  std::string base_url;        // "http://127.0.0.1:8080", for links in mails
+  std::string base_url;  // "http://127.0.0.1:8080", for links in mails
   bool secure_cookies = false;
   std::chrono::hours session_lifetime{24 * 30};
   mail::SmtpSender* sender = nullptr;  // woken after a mail is queued; may be null

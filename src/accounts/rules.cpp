@@ -12,15 +12,17 @@ Result<std::string> normalize_email(std::string_view email) {
   auto value = ascii_lower(trim(email));
   const auto at = value.find('@');
   const bool plausible = valid_utf8(value) && value.size() <= 254 && at != std::string::npos && at > 0 &&
-                         value.find('@', at + 1) == std::string::npos && value.find('.', at) != std::string::npos &&
-                         value.back() != '.' && value.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
+                         value.find('@', at + 1) == std::string::npos &&
+                         value.find('.', at) != std::string::npos && value.back() != '.' &&
+                         value.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
   if (value.empty()) return Error::invalid("email", "email_required", "email is required");
   if (!plausible) return Error::invalid("email", "email_invalid", "email is not a valid address");
   return value;
 }
 
 Result<void> check_password(std::string_view password, std::string_view field) {
-  if (!valid_utf8(password)) return Error::invalid(std::string(field), "password_invalid", "password is not valid text");
+  if (!valid_utf8(password))
+    return Error::invalid(std::string(field), "password_invalid", "password is not valid text");
   const auto length = utf8_length(password);
   if (length < min_password_length)
     return Error::invalid(std::string(field), "password_short",
@@ -35,7 +37,8 @@ Result<std::string> normalize_name(std::string_view name) {
   auto value = std::string(trim(name));
   if (!valid_utf8(value)) return Error::invalid("name", "name_invalid", "name is not valid text");
   if (value.empty()) return Error::invalid("name", "name_required", "name is required");
-  if (utf8_length(value) > 80) return Error::invalid("name", "name_long", "name must be at most 80 characters");
+  if (utf8_length(value) > 80)
+    return Error::invalid("name", "name_long", "name must be at most 80 characters");
   return value;
 }
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.hpp"
 #include "accounts/user.hpp"
+#include "core/result.hpp"
 
 namespace brilliant::accounts {
 

@@ -15,7 +15,8 @@ TEST(Password, LengthCountsCharacters) {
   EXPECT_FALSE(check_password("short").ok());
   EXPECT_TRUE(check_password("열자리비밀번호입니다").ok());  // 10 Korean characters
   EXPECT_EQ(check_password(std::string(300, 'a')).error().code, "password_long");
-  EXPECT_EQ(check_password("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", "new_password").error().field, "new_password");
+  EXPECT_EQ(check_password("\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", "new_password").error().field,
+            "new_password");
 }
 
 TEST(Signup, ChecksEveryField) {

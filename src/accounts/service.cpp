@@ -23,7 +23,8 @@ Error bad_credentials() {
 Accounts::Accounts(db::Database& db, const Clock& clock, AccountsSettings settings)
     : db_(db), clock_(clock), settings_(settings) {}
 
-NewSession Accounts::open_session(soci::session& sql, const User& user, const std::string& ip, const std::string& ua) {
+NewSession Accounts::open_session(soci::session& sql, const User& user, const std::string& ip,
+                                  const std::string& ua) {
   NewSession session{random_token(), user};
   const auto expires = format_utc(clock_.now() + settings_.session_lifetime);
   repo::insert_session(sql, sha256_hex(session.token), user.id, now(), expires, ip, ua.substr(0, 200));
@@ -31,17 +32,20 @@ NewSession Accounts::open_session(soci::session& sql, const User& user, const st
   return session;
 }
 
-Result<NewSession> Accounts::sign_up(SignupInput input, const std::string& ip, const std::string& user_agent) {
+Result<NewSession> Accounts::sign_up(SignupInput input, const std::string& ip,
+                                     const std::string& user_agent) {
   auto checked = TRY(check_signup(std::move(input)));
   User user;
   user.email = checked.email;
   user.name = checked.name;
   user.locale = checked.locale;
-  user.password_hash = hash_password(checked.password, settings_.password_cost);  // slow: outside the transaction
+  user.password_hash =
+      hash_password(checked.password, settings_.password_cost);  // slow: outside the transaction
   user.roles = static_cast<uint32_t>(web::Role::shopper);
   return db_.write([&](soci::session& sql) -> Result<NewSession> {
     if (repo::find_by_email(sql, user.email))
-      return Error::conflict("email", "email_taken", "an account with this email exists already; log in instead");
+      return Error::conflict("email", "email_taken",
+                             "an account with this email exists already; log in instead");
     user.id = repo::insert_user(sql, user, now());
     repo::grant_role(sql, user.id, web::Role::shopper, 0, now());
     repo::record_event(sql, user.id, "signup", ip, now());
@@ -49,12 +53,13 @@ Result<NewSession> Accounts::sign_up(SignupInput input, const std::string& ip, c
   });
 }
 
-Result<NewSession> Accounts::log_in(const std::string& email, const std::string& password, const std::string& ip,
-                                    const std::string& user_agent) {
+Result<NewSession> Accounts::log_in(const std::string& email, const std::string& password,
+                                    const std::string& ip, const std::string& user_agent) {
   auto normalized = normalize_email(email);
   if (!normalized) return normalized.error();
   auto user = db_.read([&](soci::session& sql) { return repo::find_by_email(sql, *normalized); });
-  const bool matches = verify_password(password, user ? user->password_hash : decoy_hash(settings_.password_cost));
+  const bool matches =
+      verify_password(password, user ? user->password_hash : decoy_hash(settings_.password_cost));
   if (!user || !matches) return bad_credentials();
   return db_.write([&](soci::session& sql) { return open_session(sql, *user, ip, user_agent); });
 }
@@ -93,7 +98,8 @@ void Accounts::request_reset(const std::string& email, const ResetMailComposer& 
     auto user = repo::find_by_email(sql, *normalized);
     if (!user) return;
     const auto token = random_token();
-    repo::insert_reset(sql, user->id, sha256_hex(token), now(), format_utc(clock_.now() + settings_.reset_lifetime));
+    repo::insert_reset(sql, user->id, sha256_hex(token), now(),
+                       format_utc(clock_.now() + settings_.reset_lifetime));
     mail::enqueue(sql, compose(*user, token), clock_);
   });
 }
@@ -104,7 +110,8 @@ Result<void> Accounts::reset_password(const std::string& token, const std::strin
   return db_.write([&](soci::session& sql) -> Result<void> {
     auto user_id = repo::consume_reset(sql, sha256_hex(token), now());
     if (!user_id)
-      return Error::invalid("token", "reset_token_invalid", "this reset link is invalid, used or expired; ask for a new one");
+      return Error::invalid("token", "reset_token_invalid",
+                            "this reset link is invalid, used or expired; ask for a new one");
     repo::set_password(sql, *user_id, hash, now());
     repo::delete_sessions_of(sql, *user_id);
     repo::record_event(sql, *user_id, "password_reset", "", now());
@@ -114,7 +121,8 @@ Result<void> Accounts::reset_password(const std::string& token, const std::strin
 
 std::string Accounts::create_api_token(long long user_id, const std::string& name) {
   auto token = "brl_" + random_token();
-  db_.write([&](soci::session& sql) { repo::insert_api_token(sql, user_id, name, sha256_hex(token), now()); });
+  db_.write(
+      [&](soci::session& sql) { repo::insert_api_token(sql, user_id, name, sha256_hex(token), now()); });
   return token;
 }
 
@@ -125,7 +133,9 @@ Result<User> Accounts::add_user(const SignupInput& input, web::Role role, const 
     long long workshop = 0;
     if (role == web::Role::vendor_staff) {
       auto id = repo::workshop_id_by_slug(sql, workshop_slug);
-      if (!id) return Error::invalid("workshop", "workshop_unknown", "vendor staff need an existing --workshop slug");
+      if (!id)
+        return Error::invalid("workshop", "workshop_unknown",
+                              "vendor staff need an existing --workshop slug");
       workshop = *id;
     }
     auto existing = repo::find_by_email(sql, checked.email);

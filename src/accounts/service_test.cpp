@@ -27,7 +27,8 @@ TEST_F(AccountsTest, SignUpLogInAndSessionExpiry) {
   auto again = accounts->sign_up({"jimin@example.com", "X", "a-long-password", "ko"}, "", "");
   EXPECT_EQ(again.error().code, "email_taken");
   EXPECT_EQ(accounts->log_in("jimin@example.com", "wrong-password", "", "").error().code, "bad_credentials");
-  EXPECT_EQ(accounts->log_in("nobody@example.com", "a-long-password", "", "").error().code, "bad_credentials");
+  EXPECT_EQ(accounts->log_in("nobody@example.com", "a-long-password", "", "").error().code,
+            "bad_credentials");
   auto session = accounts->log_in("JIMIN@example.com", "a-long-password", "", "");
   ASSERT_TRUE(session.ok());
   EXPECT_NE(session->token, created->token);
@@ -72,12 +73,16 @@ TEST_F(AccountsTest, ChangePasswordAndApiTokens) {
 }
 
 TEST_F(AccountsTest, AddUserBindsVendorToWorkshop) {
-  EXPECT_EQ(accounts->add_user({"v@example.com", "V", "vendor-password", "ko"}, web::Role::vendor_staff, "nope").error().field,
-            "workshop");
+  EXPECT_EQ(
+      accounts->add_user({"v@example.com", "V", "vendor-password", "ko"}, web::Role::vendor_staff, "nope")
+          .error()
+          .field,
+      "workshop");
   db->write([](soci::session& s) {
     s << "INSERT INTO workshops (slug, name, created_at, updated_at) VALUES ('w1', 'W', 'x', 'x')";
   });
-  auto vendor = accounts->add_user({"v@example.com", "V", "vendor-password", "ko"}, web::Role::vendor_staff, "w1");
+  auto vendor =
+      accounts->add_user({"v@example.com", "V", "vendor-password", "ko"}, web::Role::vendor_staff, "w1");
   ASSERT_TRUE(vendor.ok());
   EXPECT_TRUE(vendor->roles & static_cast<uint32_t>(web::Role::vendor_staff));
   EXPECT_GT(vendor->workshop_id, 0);

@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 
 #include "db/migrate.hpp"
-#include "pricing/routes.hpp"
 #include "media/routes.hpp"
+#include "pricing/routes.hpp"
 #include "vendors/console.hpp"
 #include "vendors/pieces.hpp"
 #include "vendors/routes.hpp"
@@ -34,9 +34,11 @@ App::App(Config config, const Clock& clock)
               web::RateLimiter(clock_, config_.login_per_account_per_minute, 60s),
               web::RateLimiter(clock_, config_.signup_per_ip_per_hour, 3600s)},
       mail_sender_(*database_, clock_, config_.smtp),
-      account_deps_{accounts_, renderer_, limits_, base_url_of(config_), config_.secure_cookies, 24h * 30, &mail_sender_},
+      account_deps_{accounts_, renderer_,    limits_, base_url_of(config_), config_.secure_cookies,
+                    24h * 30,  &mail_sender_},
       sessions_(accounts_),
-      catalog_(*database_, clock_, [this](const std::string& locale, const std::string& key) { return i18n_.text(locale, key); }),
+      catalog_(*database_, clock_,
+               [this](const std::string& locale, const std::string& key) { return i18n_.text(locale, key); }),
       quotes_(*database_, clock_, [this] { catalog_.refresh(); }),
       storefront_(catalog_, quotes_, renderer_, i18n_, base_url_of(config_)),
       applications_(*database_, clock_),
@@ -56,10 +58,12 @@ App::App(Config config, const Clock& clock)
   vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);
   std::vector<std::string> names;
-  for (const auto& route : router_.routes()) names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
+  for (const auto& route : router_.routes())
+    names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
   metrics_ = std::make_unique<web::Metrics>(std::move(names));
-  pipeline_ = std::make_unique<web::Pipeline>(router_, renderer_, static_files_, *metrics_, sessions_,
-                                              web::PipelineOptions{config_.secure_cookies, config_.access_log}, &page_cache_);
+  pipeline_ = std::make_unique<web::Pipeline>(
+      router_, renderer_, static_files_, *metrics_, sessions_,
+      web::PipelineOptions{config_.secure_cookies, config_.access_log}, &page_cache_);
 }
 
 App::~App() { stop(); }
@@ -71,25 +75,39 @@ int App::migrate() {
 }
 
 void App::add_system_routes() {
-  router_.get("/healthz", [this](web::Request&) {
-    const bool up = database_up_.load();
-    const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::steady_clock::now().time_since_epoch()).count();
-    const long long age = now_ms - probed_at_ms_.load();
-    auto response = web::Response::json(
-        boost::json::serialize(boost::json::object{{"status", up ? "ok" : "unavailable"}, {"database", up},
-                                                   {"checked_ms_ago", age}}),
-        up ? 200 : 503);
-    response.add("Cache-Control", "no-store");
-    return response;
-  }).runs = web::Runs::inline_;
-  router_.get("/metrics", [this](web::Request&) {
-    return web::Response::text(metrics_->prometheus_text(), 200, "text/plain; version=0.0.4; charset=utf-8");
-  }).runs = web::Runs::inline_;
-  router_.get("/robots.txt", [this](web::Request&) {
-    return web::Response::text("User-agent: *\nDisallow: /account\nDisallow: /console/\nDisallow: /operator/\n"
-                               "Disallow: /search\nDisallow: /api/\nSitemap: " + account_deps_.base_url + "/sitemap.xml\n");
-  }).runs = web::Runs::inline_;
+  router_
+      .get("/healthz",
+           [this](web::Request&) {
+             const bool up = database_up_.load();
+             const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::steady_clock::now().time_since_epoch())
+                                     .count();
+             const long long age = now_ms - probed_at_ms_.load();
+             auto response = web::Response::json(
+                 boost::json::serialize(boost::json::object{{"status", up ? "ok" : "unavailable"},
+                                                            {"database", up},
+                                                            {"checked_ms_ago", age}}),
+                 up ? 200 : 503);
+             response.add("Cache-Control", "no-store");
+             return response;
+           })
+      .runs = web::Runs::inline_;
+  router_
+      .get("/metrics",
+           [this](web::Request&) {
+             return web::Response::text(metrics_->prometheus_text(), 200,
+                                        "text/plain; version=0.0.4; charset=utf-8");
+           })
+      .runs = web::Runs::inline_;
+  router_
+      .get("/robots.txt",
+           [this](web::Request&) {
+             return web::Response::text(
+                 "User-agent: *\nDisallow: /account\nDisallow: /console/\nDisallow: /operator/\n"
+                 "Disallow: /search\nDisallow: /api/\nSitemap: " +
+                 account_deps_.base_url + "/sitemap.xml\n");
+           })
+      .runs = web::Runs::inline_;
 }
 
 void App::probe_database() {
@@ -98,7 +116,8 @@ void App::probe_database() {
     lock.unlock();
     database_up_ = database_->ping();
     probed_at_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::steady_clock::now().time_since_epoch()).count();
+                        std::chrono::steady_clock::now().time_since_epoch())
+                        .count();
     lock.lock();
     probe_cv_.wait_for(lock, std::chrono::milliseconds(500), [this] { return probe_stop_; });
   }
@@ -107,7 +126,8 @@ void App::probe_database() {
 unsigned short App::start() {
   database_up_ = database_->ping();
   probed_at_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now().time_since_epoch()).count();
+                      std::chrono::steady_clock::now().time_since_epoch())
+                      .count();
   probe_thread_ = std::thread([this] { probe_database(); });
   server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, config_.server);
   const auto port = server_->start();

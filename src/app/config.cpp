@@ -1,8 +1,8 @@
 #include "app/config.hpp"
 
+#include <toml++/toml.h>
 #include <cstdlib>
 #include <stdexcept>
-#include <toml++/toml.h>
 
 namespace brilliant::app {
 
@@ -35,7 +35,8 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.photo_workers = t["media"]["workers"].value_or(c.photo_workers);
   if (auto cost = t["security"]["password_cost"].value<std::string>()) c.password_cost = parse_cost(*cost);
   c.login_per_ip_per_minute = t["security"]["login_per_ip_per_minute"].value_or(c.login_per_ip_per_minute);
-  c.login_per_account_per_minute = t["security"]["login_per_account_per_minute"].value_or(c.login_per_account_per_minute);
+  c.login_per_account_per_minute =
+      t["security"]["login_per_account_per_minute"].value_or(c.login_per_account_per_minute);
   c.signup_per_ip_per_hour = t["security"]["signup_per_ip_per_hour"].value_or(c.signup_per_ip_per_hour);
   c.smtp.url = t["smtp"]["url"].value_or(c.smtp.url);
   c.smtp.user = t["smtp"]["user"].value_or(c.smtp.user);
@@ -57,7 +58,8 @@ void apply_env(Config& c) {
   };
   if (auto v = env("BRILLIANT_DB")) c.database_url = v;
   if (auto v = env("BRILLIANT_HOST")) c.server.host = v;
-  if (auto v = env("BRILLIANT_PORT")) c.server.port = static_cast<unsigned short>(number("BRILLIANT_PORT", v));
+  if (auto v = env("BRILLIANT_PORT"))
+    c.server.port = static_cast<unsigned short>(number("BRILLIANT_PORT", v));
   if (auto v = env("BRILLIANT_ROOT")) c.root = v;
   if (auto v = env("BRILLIANT_BLOBS")) c.blob_root = v;
   if (auto v = env("BRILLIANT_BASE_URL")) c.base_url = v;

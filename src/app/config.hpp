@@ -16,7 +16,7 @@ struct Config {
   bool access_log = true;
   std::string database_url = "sqlite:var/brilliant.db";
   int database_readers = 8;
-  std::filesystem::path root = ".";  // templates/, static/, locales/, migrations/ live here
+  std::filesystem::path root = ".";               // templates/, static/, locales/, migrations/ live here
   std::filesystem::path blob_root = "var/blobs";  // content-addressed photos and evidence
   int photo_workers = 0;                          // 0: one per core
   accounts::Cost password_cost = accounts::Cost::interactive;

@@ -1,6 +1,6 @@
 // brilliant: serve | migrate | seed-demo | user add
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -58,13 +58,15 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (cli.got_subcommand("seed-demo")) {
-      for (const auto& login : app::seed_demo(app, demo_products)) std::cout << login.role << ": " << login.email << "\n";
+      for (const auto& login : app::seed_demo(app, demo_products))
+        std::cout << login.role << ": " << login.email << "\n";
       return 0;
     }
     if (cli.got_subcommand("reprice")) {
       auto report = app.quotes().reprice();
       std::cout << "repriced " << report.products << " products and " << report.variants << " variants in "
-                << static_cast<long long>(report.seconds * 1000.0 + 0.5) << " ms (" << report.refused << " refused)\n";
+                << static_cast<long long>(report.seconds * 1000.0 + 0.5) << " ms (" << report.refused
+                << " refused)\n";
       return 0;
     }
     if (cli.got_subcommand("user")) {
@@ -77,8 +79,8 @@ int main(int argc, char** argv) {
         std::cerr << "password: ";
         std::getline(std::cin, password);
       }
-      auto added = app.accounts().add_user({email, name.empty() ? email.substr(0, email.find('@')) : name, password, "ko"},
-                                           parsed, workshop);
+      auto added = app.accounts().add_user(
+          {email, name.empty() ? email.substr(0, email.find('@')) : name, password, "ko"}, parsed, workshop);
       if (!added) {
         std::cerr << "error: --" << added.error().field << ": " << added.error().message << "\n";
         return 2;

@@ -18,10 +18,13 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
       {web::Role::buyer, "buyer@brilliant.example", "Buyer Tanaka"},
   };
   std::vector<DemoLogin> logins;
-  for (const auto& [role, email, name] : people) logins.push_back({std::string(web::role_name(role)), email, demo_password});
-  const bool empty = app.database().read([](soci::session& sql) { return accounts::repo::count_users(sql) == 0; });
+  for (const auto& [role, email, name] : people)
+    logins.push_back({std::string(web::role_name(role)), email, demo_password});
+  const bool empty =
+      app.database().read([](soci::session& sql) { return accounts::repo::count_users(sql) == 0; });
   if (!empty) {
-    if (seed_catalog(app.database(), app.catalog(), app.quotes(), app.clock(), products)) app.catalog().refresh();
+    if (seed_catalog(app.database(), app.catalog(), app.quotes(), app.clock(), products))
+      app.catalog().refresh();
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());

@@ -37,18 +37,34 @@ struct Style {
   const char* ko;
   const char* en;
 };
-const Style styles[] = {{"달빛", "Moonlight"}, {"물결", "Wave"},   {"별자리", "Constellation"}, {"이슬", "Dewdrop"},
-                        {"매듭", "Knot"},      {"꽃잎", "Petal"},  {"백제 연꽃", "Baekje Lotus"}, {"미륵", "Mireuk"},
-                        {"솔잎", "Pine Needle"}, {"새벽", "Dawn"}, {"은하", "Galaxy"},           {"나비", "Butterfly"},
-                        {"햇살", "Sunbeam"},   {"물방울", "Droplet"}, {"하트", "Heart"},        {"트윌", "Twill"}};
+const Style styles[] = {{"달빛", "Moonlight"},
+                        {"물결", "Wave"},
+                        {"별자리", "Constellation"},
+                        {"이슬", "Dewdrop"},
+                        {"매듭", "Knot"},
+                        {"꽃잎", "Petal"},
+                        {"백제 연꽃", "Baekje Lotus"},
+                        {"미륵", "Mireuk"},
+                        {"솔잎", "Pine Needle"},
+                        {"새벽", "Dawn"},
+                        {"은하", "Galaxy"},
+                        {"나비", "Butterfly"},
+                        {"햇살", "Sunbeam"},
+                        {"물방울", "Droplet"},
+                        {"하트", "Heart"},
+                        {"트윌", "Twill"}};
 const char* category_ko[] = {"반지", "목걸이", "펜던트", "귀걸이", "팔찌", "발찌", "브로치", "세트"};
-const char* category_en[] = {"Ring", "Necklace", "Pendant", "Earrings", "Bracelet", "Anklet", "Brooch", "Set"};
+const char* category_en[] = {"Ring",     "Necklace", "Pendant", "Earrings",
+                             "Bracelet", "Anklet",   "Brooch",  "Set"};
 
-std::string today_seoul(const Clock& clock) { return format_utc(clock.now() + std::chrono::hours(9)).substr(0, 10); }
+std::string today_seoul(const Clock& clock) {
+  return format_utc(clock.now() + std::chrono::hours(9)).substr(0, 10);
+}
 
 }  // namespace
 
-int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& quotes, const Clock& clock, int count) {
+int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& quotes, const Clock& clock,
+                 int count) {
   long long existing = db.read([](soci::session& sql) {
     long long n = 0;
     sql << "SELECT COUNT(*) FROM products", soci::into(n);
@@ -59,29 +75,51 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
   std::vector<catalog::Workshop> shops;
   db.write([&](soci::session& sql) {
     for (const auto& w : workshops) {
-      catalog::Workshop shop{0, w.slug, w.ko, w.en,
-                             std::string(w.ko) + "은 " + std::to_string(w.founded) + "년 익산 보석단지에서 문을 연 공방입니다. " + w.speciality +
+      catalog::Workshop shop{0,
+                             w.slug,
+                             w.ko,
+                             w.en,
+                             std::string(w.ko) + "은 " + std::to_string(w.founded) +
+                                 "년 익산 보석단지에서 문을 연 공방입니다. " + w.speciality +
                                  "을(를) 전문으로, 한 점 한 점 손으로 다듬습니다.",
-                             std::string(w.en) + " opened in Iksan's jewelry district in " + std::to_string(w.founded) +
+                             std::string(w.en) + " opened in Iksan's jewelry district in " +
+                                 std::to_string(w.founded) +
                                  ". Every piece is finished by hand at the bench.",
-                             "전북 익산시 왕궁면", w.speciality, w.founded, "active"};
+                             "전북 익산시 왕궁면",
+                             w.speciality,
+                             w.founded,
+                             "active"};
       long long id = 0;
       sql << "SELECT id FROM workshops WHERE slug = :s", soci::use(shop.slug), soci::into(id);
       if (sql.got_data()) {
-        sql << "UPDATE workshops SET name = :n, name_en = :en, story_ko = :sk, story_en = :se, location = :l, "
+        sql << "UPDATE workshops SET name = :n, name_en = :en, story_ko = :sk, story_en = :se, location = "
+               ":l, "
                "specialities = :sp, founded = :f WHERE id = :id",
-            soci::use(shop.name_ko), soci::use(shop.name_en), soci::use(shop.story_ko), soci::use(shop.story_en),
-            soci::use(shop.location), soci::use(shop.specialities), soci::use(shop.founded), soci::use(id);
+            soci::use(shop.name_ko), soci::use(shop.name_en), soci::use(shop.story_ko),
+            soci::use(shop.story_en), soci::use(shop.location), soci::use(shop.specialities),
+            soci::use(shop.founded), soci::use(id);
         shop.id = id;
       } else {
         shop.id = catalog::repo::insert_workshop(sql, shop, now);
       }
       shops.push_back(shop);
     }
-    catalog::repo::insert_collection(sql, {0, "wedding", "예물 컬렉션", "Wedding", "평생을 함께할 반지와 세트", "Rings and sets for a lifetime", true}, now);
-    catalog::repo::insert_collection(sql, {0, "baekje-heritage", "백제 헤리티지", "Baekje Heritage", "백제 금속공예에서 온 문양", "Patterns from Baekje metalwork", true}, now);
-    catalog::repo::insert_collection(sql, {0, "everyday", "데일리", "Everyday", "매일 하기 좋은 가벼운 주얼리", "Light pieces for every day", true}, now);
-    catalog::repo::insert_collection(sql, {0, "first-birthday", "돌반지", "First Birthday", "아기의 첫 생일을 위한 순금", "Pure gold for a first birthday", false}, now);
+    catalog::repo::insert_collection(sql,
+                                     {0, "wedding", "예물 컬렉션", "Wedding", "평생을 함께할 반지와 세트",
+                                      "Rings and sets for a lifetime", true},
+                                     now);
+    catalog::repo::insert_collection(sql,
+                                     {0, "baekje-heritage", "백제 헤리티지", "Baekje Heritage",
+                                      "백제 금속공예에서 온 문양", "Patterns from Baekje metalwork", true},
+                                     now);
+    catalog::repo::insert_collection(sql,
+                                     {0, "everyday", "데일리", "Everyday", "매일 하기 좋은 가벼운 주얼리",
+                                      "Light pieces for every day", true},
+                                     now);
+    catalog::repo::insert_collection(sql,
+                                     {0, "first-birthday", "돌반지", "First Birthday",
+                                      "아기의 첫 생일을 위한 순금", "Pure gold for a first birthday", false},
+                                     now);
   });
   // Today's quotes (won per gram of pure metal) and display rates.
   const auto day = today_seoul(clock);
@@ -117,9 +155,12 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
     std::string stone;
     if (pick(10) < 6) {
       stone = catalog::stone_kinds[static_cast<size_t>(pick(8))];
-      const std::string origin = stone == "cubic_zirconia" ? "simulant" : stone == "moissanite" ? "lab_grown"
-                                 : (stone == "diamond" && pick(3) == 0) ? "lab_grown" : "natural";
-      catalog::Stone s{stone, origin, cat == 3 ? 2 : 1 + pick(3) / 2, 50 + pick(950), "round", "", "", "", "", ""};
+      const std::string origin = stone == "cubic_zirconia"              ? "simulant"
+                                 : stone == "moissanite"                ? "lab_grown"
+                                 : (stone == "diamond" && pick(3) == 0) ? "lab_grown"
+                                                                        : "natural";
+      catalog::Stone s{stone, origin, cat == 3 ? 2 : 1 + pick(3) / 2, 50 + pick(950), "round", "", "", "",
+                       "",    ""};
       if (stone == "diamond") {
         s.colour = std::string(1, "DEFGH"[pick(5)]);
         static const char* clarities[] = {"VVS1", "VVS2", "VS1", "VS2", "SI1"};
@@ -131,15 +172,29 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
         }
       }
       p.stones.push_back(s);
-      p.stone_cost = stone == "diamond" ? 150000 + pick(20) * 40000 : stone == "cubic_zirconia" ? 5000 : 20000 + pick(10) * 10000;
+      p.stone_cost = stone == "diamond"          ? 150000 + pick(20) * 40000
+                     : stone == "cubic_zirconia" ? 5000
+                                                 : 20000 + pick(10) * 10000;
     }
-    static const char* stones_ko[] = {"다이아몬드", "루비", "사파이어", "에메랄드", "진주", "자수정", "큐빅", "모이사나이트"};
-    const std::string stone_ko = stone.empty() ? "" : " " + std::string(stones_ko[std::find(catalog::stone_kinds.begin(), catalog::stone_kinds.end(), stone) - catalog::stone_kinds.begin()]);
+    static const char* stones_ko[] = {"다이아몬드", "루비",   "사파이어", "에메랄드",
+                                      "진주",       "자수정", "큐빅",     "모이사나이트"};
+    const std::string stone_ko =
+        stone.empty()
+            ? ""
+            : " " + std::string(
+                        stones_ko[std::find(catalog::stone_kinds.begin(), catalog::stone_kinds.end(), stone) -
+                                  catalog::stone_kinds.begin()]);
     const std::string purity = catalog::purity_label(p.metal, p.purity);
-    const std::string metal_ko = p.metal == "gold" ? (p.colour == "rose" ? "로즈골드" : p.colour == "white" ? "화이트골드" : "골드")
-                                 : p.metal == "silver" ? "실버" : "플래티넘";
-    const std::string metal_en = p.metal == "gold" ? (p.colour == "rose" ? "Rose Gold" : p.colour == "white" ? "White Gold" : "Gold")
-                                 : p.metal == "silver" ? "Silver" : "Platinum";
+    const std::string metal_ko = p.metal == "gold"     ? (p.colour == "rose"    ? "로즈골드"
+                                                          : p.colour == "white" ? "화이트골드"
+                                                                                : "골드")
+                                 : p.metal == "silver" ? "실버"
+                                                       : "플래티넘";
+    const std::string metal_en = p.metal == "gold"     ? (p.colour == "rose"    ? "Rose Gold"
+                                                          : p.colour == "white" ? "White Gold"
+                                                                                : "Gold")
+                                 : p.metal == "silver" ? "Silver"
+                                                       : "Platinum";
     std::string stone_en;
     if (!stone.empty()) {
       stone_en = stone == "cubic_zirconia" ? "Cubic Zirconia" : stone;
@@ -149,11 +204,13 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
     p.title_ko = std::string(style.ko) + " " + purity + " " + metal_ko + stone_ko + " " + category_ko[cat];
     p.title_en = std::string(style.en) + " " + purity + " " + metal_en + stone_en + " " + category_en[cat];
     p.slug = catalog::slugify(p.title_en) + "-" + std::to_string(i + 1);
-    p.story_ko = std::string(shop.name_ko) + "의 장인이 " + style.ko + "에서 영감을 받아 만든 " + category_ko[cat] +
-                 "입니다. 표면을 손으로 다듬어 은은하게 빛납니다.";
-    p.story_en = "Made at " + shop.name_en + ", inspired by " + style.en + ". Hand-finished so it catches the light softly.";
+    p.story_ko = std::string(shop.name_ko) + "의 장인이 " + style.ko + "에서 영감을 받아 만든 " +
+                 category_ko[cat] + "입니다. 표면을 손으로 다듬어 은은하게 빛납니다.";
+    p.story_en = "Made at " + shop.name_en + ", inspired by " + style.en +
+                 ". Hand-finished so it catches the light softly.";
     p.care_ko = "사용 후 부드러운 천으로 닦아 지퍼백에 보관하세요. 향수와 온천수는 피해 주세요.";
-    p.care_en = "Wipe with a soft cloth after wearing and keep it in a sealed pouch. Avoid perfume and hot springs.";
+    p.care_en =
+        "Wipe with a soft cloth after wearing and keep it in a sealed pouch. Avoid perfume and hot springs.";
     p.tags = std::string(style.ko) + " " + style.en;
     p.pricing = pick(12) == 0 ? "fixed" : "formula";
     p.labour_fee = 30000 + pick(20) * 5000;
@@ -176,23 +233,27 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
     }
     if (cat == 0) p.collections.push_back(pick(2) ? "wedding" : "everyday");
     if (cat == 0 && p.purity == 999) p.collections.push_back("first-birthday");
-    if (style.ko == std::string("백제 연꽃") || style.ko == std::string("미륵")) p.collections.push_back("baekje-heritage");
+    if (style.ko == std::string("백제 연꽃") || style.ko == std::string("미륵"))
+      p.collections.push_back("baekje-heritage");
     if (cat == 1 || cat == 3) p.collections.push_back("everyday");
     const std::string sku = "BR-" + std::to_string(i + 1);
     if (cat == 0) {
       for (int ho = 7; ho <= 19; ho += 2)
-        p.variants.push_back({0, sku + "-" + std::to_string(ho), ho, catalog::circumference_for_korean_size(ho), 0, "", 0,
+        p.variants.push_back({0, sku + "-" + std::to_string(ho), ho,
+                              catalog::circumference_for_korean_size(ho), 0, "", 0,
                               p.made_to_order ? 0 : pick(4), 0});
     } else if (cat == 1 || cat == 5 || cat == 4) {
       const int lengths[][3] = {{}, {400, 450, 500}, {}, {}, {160, 170, 180}, {220, 230, 240}};
       for (int k = 0; k < 3; ++k)
         p.variants.push_back({0, sku + "-L" + std::to_string(lengths[cat][k]), k, 0, lengths[cat][k], "",
-                              p.weight_mg * lengths[cat][k] / lengths[cat][1], p.made_to_order ? 0 : pick(5), 0});
+                              p.weight_mg * lengths[cat][k] / lengths[cat][1], p.made_to_order ? 0 : pick(5),
+                              0});
     } else {
       p.variants.push_back({0, sku, 0, 0, 0, "", 0, p.made_to_order ? 0 : 1 + pick(6), 0});
     }
-    p.new_images.push_back({"image/svg+xml", catalog::draw_svg({p.category, p.metal, p.colour, stone, static_cast<unsigned>(i)}),
-                            p.title_ko, p.title_en});
+    p.new_images.push_back(
+        {"image/svg+xml", catalog::draw_svg({p.category, p.metal, p.colour, stone, static_cast<unsigned>(i)}),
+         p.title_ko, p.title_en});
     batch.push_back(std::move(p));
     batch_shops.push_back(shop);
     if (batch.size() == 500 || i + 1 == count) {
@@ -207,7 +268,8 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
     }
   }
   auto report = quotes.reprice();
-  spdlog::info("demo catalog: {} products, repriced {} variants in {:.0f} ms", made, report.variants, report.seconds * 1000);
+  spdlog::info("demo catalog: {} products, repriced {} variants in {:.0f} ms", made, report.variants,
+               report.seconds * 1000);
   return made;
 }
 

@@ -7,6 +7,7 @@
 namespace brilliant::app {
 
 // Adds the demo catalog when there are no products yet; returns how many products were added.
-int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& quotes, const Clock& clock, int products);
+int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& quotes, const Clock& clock,
+                 int products);
 
 }  // namespace brilliant::app

@@ -38,10 +38,12 @@ std::string gem(double cx, double cy, double r, const char* colour, bool pearl) 
                   cx, cy, r, colour, cx - r * 0.35, cy - r * 0.35, r * 0.28);
   } else {
     std::snprintf(buf, sizeof buf,
-                  "<path d='M%.1f %.1f L%.1f %.1f L%.1f %.1f L%.1f %.1f Z' fill='%s' stroke='#ffffff' stroke-opacity='.8' stroke-width='1.5'/>"
-                  "<path d='M%.1f %.1f H%.1f M%.1f %.1f L%.1f %.1f L%.1f %.1f' fill='none' stroke='#fff' stroke-opacity='.6' stroke-width='1.2'/>",
-                  cx, cy - r, cx + r, cy - r * 0.2, cx, cy + r, cx - r, cy - r * 0.2, colour, cx - r, cy - r * 0.2, cx + r,
-                  cx - r * 0.4, cy - r * 0.2, cx, cy + r, cx + r * 0.4, cy - r * 0.2);
+                  "<path d='M%.1f %.1f L%.1f %.1f L%.1f %.1f L%.1f %.1f Z' fill='%s' stroke='#ffffff' "
+                  "stroke-opacity='.8' stroke-width='1.5'/>"
+                  "<path d='M%.1f %.1f H%.1f M%.1f %.1f L%.1f %.1f L%.1f %.1f' fill='none' stroke='#fff' "
+                  "stroke-opacity='.6' stroke-width='1.2'/>",
+                  cx, cy - r, cx + r, cy - r * 0.2, cx, cy + r, cx - r, cy - r * 0.2, colour, cx - r,
+                  cy - r * 0.2, cx + r, cx - r * 0.4, cy - r * 0.2, cx, cy + r, cx + r * 0.4, cy - r * 0.2);
   }
   return buf;
 }
@@ -69,22 +71,29 @@ std::string draw_svg(const ArtSpec& s) {
   char body[1400];
   const auto& c = s.category;
   if (c == "ring") {
-    std::snprintf(body, sizeof body,
-                  "<ellipse cx='200' cy='235' rx='%.1f' ry='%.1f' fill='none' stroke='url(#m)' stroke-width='20'/>"
-                  "<ellipse cx='200' cy='235' rx='%.1f' ry='%.1f' fill='none' stroke='#fff' stroke-opacity='.35' stroke-width='2'/>",
-                  100 - wobble, 92 - wobble, 88 - wobble, 80 - wobble);
+    std::snprintf(
+        body, sizeof body,
+        "<ellipse cx='200' cy='235' rx='%.1f' ry='%.1f' fill='none' stroke='url(#m)' stroke-width='20'/>"
+        "<ellipse cx='200' cy='235' rx='%.1f' ry='%.1f' fill='none' stroke='#fff' stroke-opacity='.35' "
+        "stroke-width='2'/>",
+        100 - wobble, 92 - wobble, 88 - wobble, 80 - wobble);
     out += body;
     if (has_stone) out += gem(200, 140 + wobble, 30, sc, pearl);
   } else if (c == "necklace" || c == "pendant") {
     std::snprintf(body, sizeof body,
-                  "<path d='M70 70 Q200 %.1f 330 70' fill='none' stroke='url(#m)' stroke-width='%s' stroke-dasharray='%s'/>",
+                  "<path d='M70 70 Q200 %.1f 330 70' fill='none' stroke='url(#m)' stroke-width='%s' "
+                  "stroke-dasharray='%s'/>",
                   300 - wobble, c == "necklace" ? "7" : "3", c == "necklace" ? "10 4" : "0");
     out += body;
-    std::snprintf(body, sizeof body, "<circle cx='200' cy='%.1f' r='9' fill='none' stroke='url(#m)' stroke-width='5'/>", 186 - wobble / 2);
+    std::snprintf(body, sizeof body,
+                  "<circle cx='200' cy='%.1f' r='9' fill='none' stroke='url(#m)' stroke-width='5'/>",
+                  186 - wobble / 2);
     out += body;
-    if (has_stone) out += gem(200, 232 - wobble / 2, 36, sc, pearl);
+    if (has_stone)
+      out += gem(200, 232 - wobble / 2, 36, sc, pearl);
     else {
-      std::snprintf(body, sizeof body, "<path d='M200 %.1f l30 40 l-30 40 l-30 -40 Z' fill='url(#m)'/>", 196 - wobble / 2);
+      std::snprintf(body, sizeof body, "<path d='M200 %.1f l30 40 l-30 40 l-30 -40 Z' fill='url(#m)'/>",
+                    196 - wobble / 2);
       out += body;
     }
   } else if (c == "earrings") {
@@ -94,23 +103,29 @@ std::string draw_svg(const ArtSpec& s) {
                     "<line x1='%.1f' y1='124' x2='%.1f' y2='%.1f' stroke='url(#m)' stroke-width='5'/>",
                     x, x, x, 200 - wobble);
       out += body;
-      if (has_stone) out += gem(x, 232 - wobble, 30, sc, pearl);
+      if (has_stone)
+        out += gem(x, 232 - wobble, 30, sc, pearl);
       else {
-        std::snprintf(body, sizeof body, "<path d='M%.1f %.1f q30 40 0 80 q-30 -40 0 -80 Z' fill='url(#m)'/>", x, 200 - wobble);
+        std::snprintf(body, sizeof body, "<path d='M%.1f %.1f q30 40 0 80 q-30 -40 0 -80 Z' fill='url(#m)'/>",
+                      x, 200 - wobble);
         out += body;
       }
     }
   } else if (c == "bracelet" || c == "anklet") {
     std::snprintf(body, sizeof body,
-                  "<ellipse cx='200' cy='220' rx='140' ry='%.1f' fill='none' stroke='url(#m)' stroke-width='%s' stroke-dasharray='%s'/>",
+                  "<ellipse cx='200' cy='220' rx='140' ry='%.1f' fill='none' stroke='url(#m)' "
+                  "stroke-width='%s' stroke-dasharray='%s'/>",
                   70 - wobble, c == "bracelet" ? "18" : "6", c == "bracelet" ? "0" : "9 5");
     out += body;
     if (has_stone)
-      for (int i = -2; i <= 2; ++i) out += gem(200 + i * 46, 220 + (70 - wobble) * (1 - (i * i) / 9.0) * 0.98, 12, sc, pearl);
+      for (int i = -2; i <= 2; ++i)
+        out += gem(200 + i * 46, 220 + (70 - wobble) * (1 - (i * i) / 9.0) * 0.98, 12, sc, pearl);
   } else if (c == "brooch") {
     for (int i = 0; i < 6; ++i) {
       std::snprintf(body, sizeof body,
-                    "<ellipse cx='200' cy='150' rx='30' ry='70' fill='url(#m)' opacity='.9' transform='rotate(%d 200 210)'/>", i * 60);
+                    "<ellipse cx='200' cy='150' rx='30' ry='70' fill='url(#m)' opacity='.9' "
+                    "transform='rotate(%d 200 210)'/>",
+                    i * 60);
       out += body;
     }
     out += gem(200, 210, 34, has_stone ? sc : p.light, pearl);

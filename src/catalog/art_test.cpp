@@ -5,7 +5,8 @@
 namespace brilliant::catalog {
 
 TEST(Art, DrawsEveryCategoryAsSvg) {
-  for (const char* category : {"ring", "necklace", "pendant", "earrings", "bracelet", "anklet", "brooch", "set"})
+  for (const char* category :
+       {"ring", "necklace", "pendant", "earrings", "bracelet", "anklet", "brooch", "set"})
     for (const char* stone : {"", "ruby", "pearl"}) {
       auto svg = draw_svg({category, "gold", "rose", stone, 3});
       EXPECT_TRUE(svg.starts_with("<svg")) << category;
@@ -15,8 +16,10 @@ TEST(Art, DrawsEveryCategoryAsSvg) {
 }
 
 TEST(Art, DeterministicAndVaried) {
-  EXPECT_EQ(draw_svg({"ring", "gold", "yellow", "diamond", 1}), draw_svg({"ring", "gold", "yellow", "diamond", 1}));
-  EXPECT_NE(draw_svg({"ring", "gold", "yellow", "diamond", 1}), draw_svg({"ring", "silver", "white", "ruby", 2}));
+  EXPECT_EQ(draw_svg({"ring", "gold", "yellow", "diamond", 1}),
+            draw_svg({"ring", "gold", "yellow", "diamond", 1}));
+  EXPECT_NE(draw_svg({"ring", "gold", "yellow", "diamond", 1}),
+            draw_svg({"ring", "silver", "white", "ruby", 2}));
 }
 
 }  // namespace brilliant::catalog

@@ -11,8 +11,20 @@
 namespace brilliant::catalog {
 namespace {
 
-enum Dim { d_category, d_collection, d_metal, d_purity, d_colour, d_stone, d_origin, d_workshop, d_eco,
-           d_availability, d_price, d_count };
+enum Dim {
+  d_category,
+  d_collection,
+  d_metal,
+  d_purity,
+  d_colour,
+  d_stone,
+  d_origin,
+  d_workshop,
+  d_eco,
+  d_availability,
+  d_price,
+  d_count
+};
 
 unsigned origin_bit(const std::string& origin) {
   if (origin == "natural") return 1;
@@ -21,22 +33,29 @@ unsigned origin_bit(const std::string& origin) {
   return 0;
 }
 
-bool in_price(const Card& c, long long lo, long long hi) { return c.price >= lo && (hi == 0 || c.price < hi); }
+bool in_price(const Card& c, long long lo, long long hi) {
+  return c.price >= lo && (hi == 0 || c.price < hi);
+}
 
 // Which filters a card passes, one bit per dimension.
 unsigned passes(const Card& c, const ListingQuery& q) {
   unsigned bits = 0;
-  auto set = [&bits](Dim d, bool ok) { if (ok) bits |= 1u << d; };
+  auto set = [&bits](Dim d, bool ok) {
+    if (ok) bits |= 1u << d;
+  };
   set(d_category, q.category.empty() || c.category == q.category);
-  set(d_collection, q.collection.empty() || std::find(c.collections.begin(), c.collections.end(), q.collection) != c.collections.end());
+  set(d_collection, q.collection.empty() || std::find(c.collections.begin(), c.collections.end(),
+                                                      q.collection) != c.collections.end());
   set(d_metal, q.metal.empty() || c.metal == q.metal);
   set(d_purity, q.purity == 0 || c.purity == q.purity);
   set(d_colour, q.colour.empty() || c.colour == q.colour);
-  set(d_stone, q.stone.empty() || std::find(c.stone_kinds.begin(), c.stone_kinds.end(), q.stone) != c.stone_kinds.end());
+  set(d_stone, q.stone.empty() ||
+                   std::find(c.stone_kinds.begin(), c.stone_kinds.end(), q.stone) != c.stone_kinds.end());
   set(d_origin, q.origin.empty() || (c.origins & origin_bit(q.origin)));
   set(d_workshop, q.workshop.empty() || c.workshop_slug == q.workshop);
   set(d_eco, !q.eco || c.eco);
-  set(d_availability, q.availability.empty() || (q.availability == "in_stock" ? c.in_stock : c.made_to_order));
+  set(d_availability,
+      q.availability.empty() || (q.availability == "in_stock" ? c.in_stock : c.made_to_order));
   set(d_price, in_price(c, q.price_min, q.price_max));
   return bits;
 }
@@ -60,11 +79,13 @@ Result<long long> parse_number(const FieldSource& f, const std::string& name, lo
   long long value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max)
-    return Error::invalid(name, "number_invalid", name + " must be a whole number from 0 to " + std::to_string(max));
+    return Error::invalid(name, "number_invalid",
+                          name + " must be a whole number from 0 to " + std::to_string(max));
   return value;
 }
 
-Result<std::string> parse_choice(const FieldSource& f, const std::string& name, const std::vector<std::string>& allowed) {
+Result<std::string> parse_choice(const FieldSource& f, const std::string& name,
+                                 const std::vector<std::string>& allowed) {
   auto value = f.get(name);
   if (value.empty() || known(allowed, value)) return value;
   return Error::invalid(name, "choice_invalid", name + " has no value '" + value.substr(0, 40) + "'");
@@ -82,11 +103,16 @@ Sort parse_sort(const std::string& text) {
 
 std::string sort_name(Sort sort) {
   switch (sort) {
-    case Sort::price_asc: return "price_asc";
-    case Sort::price_desc: return "price_desc";
-    case Sort::popular: return "popular";
-    case Sort::relevance: return "relevance";
-    case Sort::newest: return "new";
+    case Sort::price_asc:
+      return "price_asc";
+    case Sort::price_desc:
+      return "price_desc";
+    case Sort::popular:
+      return "popular";
+    case Sort::relevance:
+      return "relevance";
+    case Sort::newest:
+      return "new";
   }
   return "new";
 }
@@ -104,7 +130,8 @@ Result<ListingQuery> parse_listing_query(const FieldSource& f) {
   q.collection = f.get("collection");
   q.workshop = f.get("workshop");
   if (q.collection.size() > 80 || q.workshop.size() > 80)
-    return Error::invalid(q.collection.size() > 80 ? "collection" : "workshop", "choice_invalid", "value too long");
+    return Error::invalid(q.collection.size() > 80 ? "collection" : "workshop", "choice_invalid",
+                          "value too long");
   q.purity = static_cast<int>(TRY(parse_number(f, "purity", 1000)));
   q.price_min = TRY(parse_number(f, "price_min", 1'000'000'000'000LL));
   q.price_max = TRY(parse_number(f, "price_max", 1'000'000'000'000LL));
@@ -113,7 +140,8 @@ Result<ListingQuery> parse_listing_query(const FieldSource& f) {
   q.eco = f.get("eco") == "1";
   const auto sort = f.get("sort");
   if (!sort.empty() && !known({"new", "price_asc", "price_desc", "popular", "relevance"}, sort))
-    return Error::invalid("sort", "choice_invalid", "sort must be new, price_asc, price_desc, popular or relevance");
+    return Error::invalid("sort", "choice_invalid",
+                          "sort must be new, price_asc, price_desc, popular or relevance");
   q.sort = parse_sort(sort);
   auto page = TRY(parse_number(f, "page", 100000));
   q.page = page == 0 ? 1 : static_cast<int>(page);
@@ -123,19 +151,22 @@ Result<ListingQuery> parse_listing_query(const FieldSource& f) {
 Listing run_listing(const Snapshot& snap, const ListingQuery& q) {
   Listing out;
   std::vector<const Card*> matched;
-  std::vector<Facet> facets = {{"category", {}}, {"metal", {}},  {"purity", {}}, {"colour", {}}, {"stone", {}},
-                               {"origin", {}},   {"workshop", {}}, {"eco", {}},  {"availability", {}}, {"price", {}}};
+  std::vector<Facet> facets = {{"category", {}},     {"metal", {}},  {"purity", {}},   {"colour", {}},
+                               {"stone", {}},        {"origin", {}}, {"workshop", {}}, {"eco", {}},
+                               {"availability", {}}, {"price", {}}};
   auto& f = facets;
   for (const auto& name : categories) f[0].values.push_back({name, 0, name == q.category});
   for (const auto& [lo, hi] : price_buckets)
-    f[9].values.push_back({std::to_string(lo) + "-" + (hi ? std::to_string(hi) : ""), 0, q.price_min == lo && q.price_max == hi});
+    f[9].values.push_back({std::to_string(lo) + "-" + (hi ? std::to_string(hi) : ""), 0,
+                           q.price_min == lo && q.price_max == hi});
 
   auto consider = [&](const Card& c) {
     const unsigned bits = passes(c, q);
     if (bits == all_bits) matched.push_back(&c);
     if (passes_except(bits, d_category)) count(f[0].values, c.category, q.category);
     if (passes_except(bits, d_metal)) count(f[1].values, c.metal, q.metal);
-    if (passes_except(bits, d_purity)) count(f[2].values, std::to_string(c.purity), q.purity ? std::to_string(q.purity) : "");
+    if (passes_except(bits, d_purity))
+      count(f[2].values, std::to_string(c.purity), q.purity ? std::to_string(q.purity) : "");
     if (passes_except(bits, d_colour)) count(f[3].values, c.colour, q.colour);
     if (passes_except(bits, d_stone))
       for (const auto& kind : c.stone_kinds) count(f[4].values, kind, q.stone);
@@ -144,7 +175,8 @@ Listing run_listing(const Snapshot& snap, const ListingQuery& q) {
         if (c.origins & origin_bit(origin)) count(f[5].values, origin, q.origin);
     if (passes_except(bits, d_workshop)) count(f[6].values, c.workshop_slug, q.workshop);
     if (passes_except(bits, d_eco) && c.eco) count(f[7].values, "1", q.eco ? "1" : "");
-    if (passes_except(bits, d_availability)) count(f[8].values, c.in_stock ? "in_stock" : "made_to_order", q.availability);
+    if (passes_except(bits, d_availability))
+      count(f[8].values, c.in_stock ? "in_stock" : "made_to_order", q.availability);
     if (passes_except(bits, d_price))
       for (size_t i = 0; i < price_buckets.size(); ++i)
         if (in_price(c, price_buckets[i].first, price_buckets[i].second)) ++f[9].values[i].count;
@@ -160,20 +192,31 @@ Listing run_listing(const Snapshot& snap, const ListingQuery& q) {
   // Stable order within facets: by count, then value.
   for (size_t i = 1; i < facets.size() - 1; ++i)
     std::stable_sort(facets[i].values.begin(), facets[i].values.end(),
-                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count || (a.count == b.count && a.value < b.value); });
+                     [](const FacetValue& a, const FacetValue& b) {
+                       return a.count > b.count || (a.count == b.count && a.value < b.value);
+                     });
   auto by = [&](auto key) { std::stable_sort(matched.begin(), matched.end(), key); };
   switch (q.ids && q.sort == Sort::newest ? Sort::relevance : q.sort) {
-    case Sort::price_asc: by([](const Card* a, const Card* b) { return a->price < b->price; }); break;
-    case Sort::price_desc: by([](const Card* a, const Card* b) { return a->price > b->price; }); break;
-    case Sort::popular: by([](const Card* a, const Card* b) { return a->popularity > b->popularity; }); break;
-    case Sort::newest: break;      // snapshot order is newest first
-    case Sort::relevance: break;   // search order is best first
+    case Sort::price_asc:
+      by([](const Card* a, const Card* b) { return a->price < b->price; });
+      break;
+    case Sort::price_desc:
+      by([](const Card* a, const Card* b) { return a->price > b->price; });
+      break;
+    case Sort::popular:
+      by([](const Card* a, const Card* b) { return a->popularity > b->popularity; });
+      break;
+    case Sort::newest:
+      break;  // snapshot order is newest first
+    case Sort::relevance:
+      break;  // search order is best first
   }
   out.total = static_cast<long long>(matched.size());
   out.pages = std::max(1, static_cast<int>((out.total + q.per_page - 1) / q.per_page));
   out.page = q.page;
   const long long start = static_cast<long long>(q.page - 1) * q.per_page;
-  for (long long i = start; i < out.total && i < start + q.per_page; ++i) out.cards.push_back(matched[static_cast<size_t>(i)]);
+  for (long long i = start; i < out.total && i < start + q.per_page; ++i)
+    out.cards.push_back(matched[static_cast<size_t>(i)]);
   out.facets = std::move(facets);
   return out;
 }

@@ -17,8 +17,8 @@ struct MapFields : FieldSource {
 
 Snapshot sample() {
   Snapshot s;
-  auto card = [](long long id, std::string cat, std::string metal, int purity, long long price, std::string stone,
-                 unsigned origins, bool stock, std::string workshop) {
+  auto card = [](long long id, std::string cat, std::string metal, int purity, long long price,
+                 std::string stone, unsigned origins, bool stock, std::string workshop) {
     Card c;
     c.id = id;
     c.slug = "p" + std::to_string(id);
@@ -111,8 +111,11 @@ TEST(ListingQuery, ParsesAndRejectsAbsurdValues) {
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->page, 2);
   EXPECT_EQ(listing_query_string(*q, 3), "?category=ring&price_min=1000&sort=price_asc&page=3");
-  for (auto [key, value] : std::vector<std::pair<std::string, std::string>>{
-           {"price_min", "-5"}, {"page", "1000000000"}, {"category", "spaceship"}, {"purity", "abc"}, {"sort", "x"}}) {
+  for (auto [key, value] : std::vector<std::pair<std::string, std::string>>{{"price_min", "-5"},
+                                                                            {"page", "1000000000"},
+                                                                            {"category", "spaceship"},
+                                                                            {"purity", "abc"},
+                                                                            {"sort", "x"}}) {
     MapFields bad;
     bad.m = {{key, value}};
     auto r = parse_listing_query(bad);

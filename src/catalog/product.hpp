@@ -72,7 +72,7 @@ struct Product {
     std::string alt_ko, alt_en;
     std::vector<PhotoRendition> renditions;
   };
-  std::vector<Photo> photos;  // photographs from the photo pipeline, in order
+  std::vector<Photo> photos;             // photographs from the photo pipeline, in order
   std::vector<std::string> collections;  // slugs
 };
 

@@ -11,8 +11,10 @@ using db::row_int;
 using db::row_text;
 
 constexpr char select_cards[] =
-    "SELECT p.id, p.slug, p.title_ko, p.title_en, p.category, p.metal, p.colour, p.purity, p.price, p.weight_mg, "
-    "w.slug, w.name, w.name_en, p.eco_certified, p.made_to_order, p.popularity, COALESCE(p.published_at, ''), "
+    "SELECT p.id, p.slug, p.title_ko, p.title_en, p.category, p.metal, p.colour, p.purity, p.price, "
+    "p.weight_mg, "
+    "w.slug, w.name, w.name_en, p.eco_certified, p.made_to_order, p.popularity, COALESCE(p.published_at, "
+    "''), "
     "COALESCE((SELECT MIN(i.id) FROM product_images i WHERE i.product_id = p.id), 0) "
     "FROM products p JOIN workshops w ON w.id = p.workshop_id "
     "WHERE p.status = 'published' AND w.status = 'active' ORDER BY p.published_at DESC, p.id DESC";
@@ -25,20 +27,25 @@ constexpr char select_card_stock[] =
 constexpr char select_card_collections[] =
     "SELECT pc.product_id, c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id";
 constexpr char select_workshops[] =
-    "SELECT id, slug, name, name_en, story_ko, story_en, location, specialities, founded, status FROM workshops "
+    "SELECT id, slug, name, name_en, story_ko, story_en, location, specialities, founded, status FROM "
+    "workshops "
     "ORDER BY name";
 constexpr char select_collections[] =
-    "SELECT id, slug, name_ko, name_en, description_ko, description_en, featured FROM collections ORDER BY id";
+    "SELECT id, slug, name_ko, name_en, description_ko, description_en, featured FROM collections ORDER BY "
+    "id";
 constexpr char product_columns[] =
-    "id, workshop_id, slug, status, category, title_ko, title_en, story_ko, story_en, care_ko, care_en, tags, metal, "
+    "id, workshop_id, slug, status, category, title_ko, title_en, story_ko, story_en, care_ko, care_en, "
+    "tags, metal, "
     "purity, colour, weight_mg, plating_metal, plating_process, plating_microns_x100, pricing, fixed_price, "
     "labour_fee, stone_cost, loss_bp, margin_bp, price, COALESCE(quote_id, 0), made_to_order, lead_days, "
     "engraving_max_chars, engraving_fee, gift_wrap_fee, eco_certified, popularity, created_at, "
     "COALESCE(published_at, '')";
 
 Workshop workshop_from(const soci::row& r) {
-  return {row_int(r, 0), row_text(r, 1), row_text(r, 2), row_text(r, 3), row_text(r, 4), row_text(r, 5),
-          row_text(r, 6), row_text(r, 7), static_cast<int>(row_int(r, 8)), row_text(r, 9)};
+  return {row_int(r, 0),  row_text(r, 1), row_text(r, 2),
+          row_text(r, 3), row_text(r, 4), row_text(r, 5),
+          row_text(r, 6), row_text(r, 7), static_cast<int>(row_int(r, 8)),
+          row_text(r, 9)};
 }
 
 Product product_from(const soci::row& r) {
@@ -46,8 +53,8 @@ Product product_from(const soci::row& r) {
   size_t i = 0;
   p.id = row_int(r, i++);
   p.workshop_id = row_int(r, i++);
-  for (auto* s : {&p.slug, &p.status, &p.category, &p.title_ko, &p.title_en, &p.story_ko, &p.story_en, &p.care_ko,
-                  &p.care_en, &p.tags, &p.metal})
+  for (auto* s : {&p.slug, &p.status, &p.category, &p.title_ko, &p.title_en, &p.story_ko, &p.story_en,
+                  &p.care_ko, &p.care_en, &p.tags, &p.metal})
     *s = row_text(r, i++);
   p.purity = static_cast<int>(row_int(r, i++));
   p.colour = row_text(r, i++);
@@ -112,7 +119,8 @@ Snapshot load_snapshot(soci::session& sql) {
   for (const auto& r : stones)
     if (Card* c = card_of(row_int(r, 0))) {
       auto kind = row_text(r, 1);
-      if (std::find(c->stone_kinds.begin(), c->stone_kinds.end(), kind) == c->stone_kinds.end()) c->stone_kinds.push_back(kind);
+      if (std::find(c->stone_kinds.begin(), c->stone_kinds.end(), kind) == c->stone_kinds.end())
+        c->stone_kinds.push_back(kind);
       auto origin = row_text(r, 2);
       c->origins |= origin == "natural" ? 1u : origin == "lab_grown" ? 2u : origin == "simulant" ? 4u : 0u;
     }
@@ -134,8 +142,9 @@ Snapshot load_snapshot(soci::session& sql) {
 }
 
 std::optional<Product> find_product(soci::session& sql, const std::string& slug) {
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT " + std::string(product_columns) + " FROM products WHERE slug = :s",
-                                  soci::use(slug));
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT " + std::string(product_columns) + " FROM products WHERE slug = :s",
+       soci::use(slug));
   std::optional<Product> found;
   for (const auto& r : rows) found = product_from(r);
   if (!found) return found;
@@ -145,28 +154,32 @@ std::optional<Product> find_product(soci::session& sql, const std::string& slug)
                       "FROM product_stones WHERE product_id = :id ORDER BY id",
        soci::use(p.id));
   for (const auto& r : stones)
-    p.stones.push_back({row_text(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)), static_cast<int>(row_int(r, 3)),
-                        row_text(r, 4), row_text(r, 5), row_text(r, 6), row_text(r, 7), row_text(r, 8), row_text(r, 9)});
+    p.stones.push_back({row_text(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)),
+                        static_cast<int>(row_int(r, 3)), row_text(r, 4), row_text(r, 5), row_text(r, 6),
+                        row_text(r, 7), row_text(r, 8), row_text(r, 9)});
   soci::rowset<soci::row> variants =
       (sql.prepare << "SELECT id, sku, position, ring_circ_x10, length_mm, colour, weight_mg, stock, price "
                       "FROM variants WHERE product_id = :id ORDER BY position, id",
        soci::use(p.id));
   for (const auto& r : variants)
-    p.variants.push_back({row_int(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)), static_cast<int>(row_int(r, 3)),
-                          static_cast<int>(row_int(r, 4)), row_text(r, 5), row_int(r, 6), static_cast<int>(row_int(r, 7)),
-                          row_int(r, 8)});
+    p.variants.push_back({row_int(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)),
+                          static_cast<int>(row_int(r, 3)), static_cast<int>(row_int(r, 4)), row_text(r, 5),
+                          row_int(r, 6), static_cast<int>(row_int(r, 7)), row_int(r, 8)});
   soci::rowset<soci::row> images =
-      (sql.prepare << "SELECT id FROM product_images WHERE product_id = :id ORDER BY position, id", soci::use(p.id));
+      (sql.prepare << "SELECT id FROM product_images WHERE product_id = :id ORDER BY position, id",
+       soci::use(p.id));
   for (const auto& r : images) p.image_ids.push_back(row_int(r, 0));
   soci::rowset<soci::row> cols =
-      (sql.prepare << "SELECT c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id "
-                      "WHERE pc.product_id = :id",
+      (sql.prepare
+           << "SELECT c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id "
+              "WHERE pc.product_id = :id",
        soci::use(p.id));
   for (const auto& r : cols) p.collections.push_back(row_text(r, 0));
   soci::rowset<soci::row> photos =
-      (sql.prepare << "SELECT ph.id, ph.alt_ko, ph.alt_en, r.name, r.format, r.width, r.hash FROM product_photos ph "
-                      "JOIN photo_renditions r ON r.photo_id = ph.id WHERE ph.product_id = :id "
-                      "ORDER BY ph.position, ph.id, r.width, r.format",
+      (sql.prepare
+           << "SELECT ph.id, ph.alt_ko, ph.alt_en, r.name, r.format, r.width, r.hash FROM product_photos ph "
+              "JOIN photo_renditions r ON r.photo_id = ph.id WHERE ph.product_id = :id "
+              "ORDER BY ph.position, ph.id, r.width, r.format",
        soci::use(p.id));
   long long last = -1;
   for (const auto& r : photos) {
@@ -174,15 +187,17 @@ std::optional<Product> find_product(soci::session& sql, const std::string& slug)
       last = row_int(r, 0);
       p.photos.push_back({row_text(r, 1), row_text(r, 2), {}});
     }
-    p.photos.back().renditions.push_back({row_text(r, 3), row_text(r, 4), row_text(r, 6), static_cast<int>(row_int(r, 5))});
+    p.photos.back().renditions.push_back(
+        {row_text(r, 3), row_text(r, 4), row_text(r, 6), static_cast<int>(row_int(r, 5))});
   }
   return found;
 }
 
 std::optional<Workshop> find_workshop(soci::session& sql, const std::string& slug) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT id, slug, name, name_en, story_ko, story_en, location, specialities, founded, status "
-                      "FROM workshops WHERE slug = :s",
+      (sql.prepare
+           << "SELECT id, slug, name, name_en, story_ko, story_en, location, specialities, founded, status "
+              "FROM workshops WHERE slug = :s",
        soci::use(slug));
   for (const auto& r : rows) return workshop_from(r);
   return std::nullopt;
@@ -192,37 +207,49 @@ long long insert_product(soci::session& sql, const Product& p, const std::string
   long long id = 0;
   const int mto = p.made_to_order, eco = p.eco_certified;
   soci::indicator published_ind = p.published_at.empty() ? soci::i_null : soci::i_ok;
-  sql << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, story_ko, story_en, care_ko, "
-         "care_en, tags, metal, purity, colour, weight_mg, plating_metal, plating_process, plating_microns_x100, pricing, "
-         "fixed_price, labour_fee, stone_cost, loss_bp, margin_bp, price, made_to_order, lead_days, engraving_max_chars, "
-         "engraving_fee, gift_wrap_fee, eco_certified, popularity, created_at, updated_at, published_at) VALUES "
-         "(:w, :slug, :status, :cat, :tko, :ten, :sko, :sen, :cko, :cen, :tags, :metal, :purity, :colour, :weight, :pm, "
-         ":pp, :pmic, :pricing, :fixed, :labour, :stone, :loss, :margin, :price, :mto, :lead, :engr, :engrfee, :wrap, "
+  sql << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, story_ko, story_en, "
+         "care_ko, "
+         "care_en, tags, metal, purity, colour, weight_mg, plating_metal, plating_process, "
+         "plating_microns_x100, pricing, "
+         "fixed_price, labour_fee, stone_cost, loss_bp, margin_bp, price, made_to_order, lead_days, "
+         "engraving_max_chars, "
+         "engraving_fee, gift_wrap_fee, eco_certified, popularity, created_at, updated_at, published_at) "
+         "VALUES "
+         "(:w, :slug, :status, :cat, :tko, :ten, :sko, :sen, :cko, :cen, :tags, :metal, :purity, :colour, "
+         ":weight, :pm, "
+         ":pp, :pmic, :pricing, :fixed, :labour, :stone, :loss, :margin, :price, :mto, :lead, :engr, "
+         ":engrfee, :wrap, "
          ":eco, :pop, :now, :now2, :pub) RETURNING id",
-      soci::use(p.workshop_id), soci::use(p.slug), soci::use(p.status), soci::use(p.category), soci::use(p.title_ko),
-      soci::use(p.title_en), soci::use(p.story_ko), soci::use(p.story_en), soci::use(p.care_ko), soci::use(p.care_en),
-      soci::use(p.tags), soci::use(p.metal), soci::use(p.purity), soci::use(p.colour), soci::use(p.weight_mg),
-      soci::use(p.plating_metal), soci::use(p.plating_process), soci::use(p.plating_microns_x100), soci::use(p.pricing),
-      soci::use(p.fixed_price), soci::use(p.labour_fee), soci::use(p.stone_cost), soci::use(p.loss_bp),
-      soci::use(p.margin_bp), soci::use(p.price), soci::use(mto), soci::use(p.lead_days),
-      soci::use(p.engraving_max_chars), soci::use(p.engraving_fee), soci::use(p.gift_wrap_fee), soci::use(eco),
-      soci::use(p.popularity), soci::use(now), soci::use(now), soci::use(p.published_at, published_ind), soci::into(id);
+      soci::use(p.workshop_id), soci::use(p.slug), soci::use(p.status), soci::use(p.category),
+      soci::use(p.title_ko), soci::use(p.title_en), soci::use(p.story_ko), soci::use(p.story_en),
+      soci::use(p.care_ko), soci::use(p.care_en), soci::use(p.tags), soci::use(p.metal), soci::use(p.purity),
+      soci::use(p.colour), soci::use(p.weight_mg), soci::use(p.plating_metal), soci::use(p.plating_process),
+      soci::use(p.plating_microns_x100), soci::use(p.pricing), soci::use(p.fixed_price),
+      soci::use(p.labour_fee), soci::use(p.stone_cost), soci::use(p.loss_bp), soci::use(p.margin_bp),
+      soci::use(p.price), soci::use(mto), soci::use(p.lead_days), soci::use(p.engraving_max_chars),
+      soci::use(p.engraving_fee), soci::use(p.gift_wrap_fee), soci::use(eco), soci::use(p.popularity),
+      soci::use(now), soci::use(now), soci::use(p.published_at, published_ind), soci::into(id);
   for (const auto& s : p.stones)
-    sql << "INSERT INTO product_stones (product_id, kind, origin, count, carat_x1000, shape, colour, clarity, cut, lab, "
+    sql << "INSERT INTO product_stones (product_id, kind, origin, count, carat_x1000, shape, colour, "
+           "clarity, cut, lab, "
            "report_no) VALUES (:p, :k, :o, :n, :c, :sh, :co, :cl, :cu, :lab, :rep)",
         soci::use(id), soci::use(s.kind), soci::use(s.origin), soci::use(s.count), soci::use(s.carat_x1000),
         soci::use(s.shape), soci::use(s.colour), soci::use(s.clarity), soci::use(s.cut), soci::use(s.lab),
         soci::use(s.report_no);
   for (const auto& v : p.variants)
-    sql << "INSERT INTO variants (product_id, sku, position, ring_circ_x10, length_mm, colour, weight_mg, stock, price, "
-           "created_at, updated_at) VALUES (:p, :sku, :pos, :ring, :len, :col, :w, :stock, :price, :now, :now2)",
-        soci::use(id), soci::use(v.sku), soci::use(v.position), soci::use(v.ring_circ_x10), soci::use(v.length_mm),
-        soci::use(v.colour), soci::use(v.weight_mg), soci::use(v.stock), soci::use(v.price), soci::use(now), soci::use(now);
+    sql << "INSERT INTO variants (product_id, sku, position, ring_circ_x10, length_mm, colour, weight_mg, "
+           "stock, price, "
+           "created_at, updated_at) VALUES (:p, :sku, :pos, :ring, :len, :col, :w, :stock, :price, :now, "
+           ":now2)",
+        soci::use(id), soci::use(v.sku), soci::use(v.position), soci::use(v.ring_circ_x10),
+        soci::use(v.length_mm), soci::use(v.colour), soci::use(v.weight_mg), soci::use(v.stock),
+        soci::use(v.price), soci::use(now), soci::use(now);
   int position = 0;
   for (const auto& image : p.new_images)
     insert_image(sql, id, position++, image.content_type, image.body, image.alt_ko, image.alt_en);
   for (const auto& slug : p.collections)
-    sql << "INSERT INTO product_collections (product_id, collection_id) SELECT :p, id FROM collections WHERE slug = :s",
+    sql << "INSERT INTO product_collections (product_id, collection_id) SELECT :p, id FROM collections WHERE "
+           "slug = :s",
         soci::use(id), soci::use(slug);
   return id;
 }
@@ -235,26 +262,30 @@ void set_status(soci::session& sql, long long product_id, const std::string& sta
 
 long long insert_workshop(soci::session& sql, const Workshop& w, const std::string& now) {
   long long id = 0;
-  sql << "INSERT INTO workshops (slug, name, name_en, story_ko, story_en, location, specialities, founded, status, "
-         "created_at, updated_at) VALUES (:slug, :name, :en, :sko, :sen, :loc, :spec, :f, :st, :now, :now2) RETURNING id",
-      soci::use(w.slug), soci::use(w.name_ko), soci::use(w.name_en), soci::use(w.story_ko), soci::use(w.story_en),
-      soci::use(w.location), soci::use(w.specialities), soci::use(w.founded), soci::use(w.status), soci::use(now),
-      soci::use(now), soci::into(id);
+  sql << "INSERT INTO workshops (slug, name, name_en, story_ko, story_en, location, specialities, founded, "
+         "status, "
+         "created_at, updated_at) VALUES (:slug, :name, :en, :sko, :sen, :loc, :spec, :f, :st, :now, :now2) "
+         "RETURNING id",
+      soci::use(w.slug), soci::use(w.name_ko), soci::use(w.name_en), soci::use(w.story_ko),
+      soci::use(w.story_en), soci::use(w.location), soci::use(w.specialities), soci::use(w.founded),
+      soci::use(w.status), soci::use(now), soci::use(now), soci::into(id);
   return id;
 }
 
 long long insert_collection(soci::session& sql, const Collection& c, const std::string& now) {
   long long id = 0;
   const int featured = c.featured;
-  sql << "INSERT INTO collections (slug, name_ko, name_en, description_ko, description_en, featured, created_at, "
+  sql << "INSERT INTO collections (slug, name_ko, name_en, description_ko, description_en, featured, "
+         "created_at, "
          "updated_at) VALUES (:s, :ko, :en, :dko, :den, :f, :now, :now2) RETURNING id",
       soci::use(c.slug), soci::use(c.name_ko), soci::use(c.name_en), soci::use(c.description_ko),
       soci::use(c.description_en), soci::use(featured), soci::use(now), soci::use(now), soci::into(id);
   return id;
 }
 
-long long insert_image(soci::session& sql, long long product_id, int position, const std::string& content_type,
-                       const std::string& body, const std::string& alt_ko, const std::string& alt_en) {
+long long insert_image(soci::session& sql, long long product_id, int position,
+                       const std::string& content_type, const std::string& body, const std::string& alt_ko,
+                       const std::string& alt_en) {
   long long id = 0;
   sql << "INSERT INTO product_images (product_id, position, content_type, body, alt_ko, alt_en) "
          "VALUES (:p, :pos, :t, :b, :ako, :aen) RETURNING id",
@@ -271,9 +302,11 @@ std::optional<Image> find_image(soci::session& sql, long long image_id) {
   return image;
 }
 
-void index_for_search(soci::session& sql, db::Backend backend, long long product_id, const std::string& body) {
+void index_for_search(soci::session& sql, db::Backend backend, long long product_id,
+                      const std::string& body) {
   sql << "DELETE FROM product_search WHERE product_id = :id", soci::use(product_id);
-  sql << "INSERT INTO product_search (product_id, body) VALUES (:id, :b)", soci::use(product_id), soci::use(body);
+  sql << "INSERT INTO product_search (product_id, body) VALUES (:id, :b)", soci::use(product_id),
+      soci::use(body);
   if (backend == db::Backend::sqlite) {
     sql << "DELETE FROM product_fts WHERE rowid = :id", soci::use(product_id);
     sql << "INSERT INTO product_fts (rowid, body) VALUES (:id, :b)", soci::use(product_id), soci::use(body);
@@ -289,9 +322,12 @@ std::string fts_trigram_query(const std::string& q) {
   for (size_t i = 0; i < q.size();) {
     size_t len = 1;
     const auto c = static_cast<unsigned char>(q[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     chars.push_back(q.substr(i, len));
     i += len;
   }
@@ -326,7 +362,8 @@ std::string fts_all_words(const std::string& q) {
     auto end = q.find(' ', start);
     if (end == std::string::npos) end = q.size();
     auto word = q.substr(start, end - start);
-    if (utf8_length(word) >= 3 && word.find('"') == std::string::npos) out += (out.empty() ? "" : " AND ") + ("\"" + word + "\"");
+    if (utf8_length(word) >= 3 && word.find('"') == std::string::npos)
+      out += (out.empty() ? "" : " AND ") + ("\"" + word + "\"");
     start = end + 1;
   }
   return out;
@@ -350,10 +387,13 @@ std::vector<long long> search(soci::session& sql, db::Backend backend, const std
   const std::string pattern = like_pattern(q);
   if (backend == db::Backend::postgresql) {
     // Substring matches first, then trigram word similarity (pg_trgm) for typos.
-    return run_ids((sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
-                                  "WHERE p.status = 'published' AND (LOWER(s.body) LIKE :q OR word_similarity(:q2, LOWER(s.body)) > 0.3) "
-                                  "ORDER BY (LOWER(s.body) LIKE :q3) DESC, word_similarity(:q4, LOWER(s.body)) DESC, p.popularity DESC LIMIT :n",
-                   soci::use(pattern), soci::use(q), soci::use(pattern), soci::use(q), soci::use(limit)));
+    return run_ids(
+        (sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
+                        "WHERE p.status = 'published' AND (LOWER(s.body) LIKE :q OR word_similarity(:q2, "
+                        "LOWER(s.body)) > 0.3) "
+                        "ORDER BY (LOWER(s.body) LIKE :q3) DESC, word_similarity(:q4, LOWER(s.body)) DESC, "
+                        "p.popularity DESC LIMIT :n",
+         soci::use(pattern), soci::use(q), soci::use(pattern), soci::use(q), soci::use(limit)));
   }
   // SQLite FTS5 trigram: every word as a substring first (precise and cheap); when that finds little,
   // any shared trigram ranked by bm25, which forgives a typo.
@@ -368,11 +408,13 @@ std::vector<long long> search(soci::session& sql, db::Backend backend, const std
     return ids;
   }
   // Words too short for trigrams (two Korean syllables): substring scan; titles first.
-  return run_ids((sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
-                                "WHERE p.status = 'published' AND LOWER(s.body) LIKE :q ESCAPE '\\' "
-                                "ORDER BY CASE WHEN p.title_ko LIKE :q2 ESCAPE '\\' OR LOWER(p.title_en) LIKE :q3 ESCAPE '\\' "
-                                "THEN 0 ELSE 1 END, p.popularity DESC LIMIT :n",
-                 soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(limit)));
+  return run_ids(
+      (sql.prepare
+           << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
+              "WHERE p.status = 'published' AND LOWER(s.body) LIKE :q ESCAPE '\\' "
+              "ORDER BY CASE WHEN p.title_ko LIKE :q2 ESCAPE '\\' OR LOWER(p.title_en) LIKE :q3 ESCAPE '\\' "
+              "THEN 0 ELSE 1 END, p.popularity DESC LIMIT :n",
+       soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(limit)));
 }
 
 }  // namespace brilliant::catalog::repo

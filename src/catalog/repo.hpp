@@ -20,8 +20,9 @@ long long insert_product(soci::session& sql, const Product& product, const std::
 void set_status(soci::session& sql, long long product_id, const std::string& status, const std::string& now);
 long long insert_workshop(soci::session& sql, const Workshop& workshop, const std::string& now);
 long long insert_collection(soci::session& sql, const Collection& collection, const std::string& now);
-long long insert_image(soci::session& sql, long long product_id, int position, const std::string& content_type,
-                       const std::string& body, const std::string& alt_ko, const std::string& alt_en);
+long long insert_image(soci::session& sql, long long product_id, int position,
+                       const std::string& content_type, const std::string& body, const std::string& alt_ko,
+                       const std::string& alt_en);
 struct Image {
   std::string content_type;
   std::string body;

@@ -32,16 +32,21 @@ json::array top_cards(const Snapshot& snap, size_t n, const std::string& locale,
   for (const auto& c : snap.cards)
     if (keep(c)) picked.push_back(&c);
   if (by_popularity)
-    std::stable_sort(picked.begin(), picked.end(), [](const Card* a, const Card* b) { return a->popularity > b->popularity; });
+    std::stable_sort(picked.begin(), picked.end(),
+                     [](const Card* a, const Card* b) { return a->popularity > b->popularity; });
   if (picked.size() > n) picked.resize(n);
   return cards_json(picked, locale, t);
 }
 
 }  // namespace
 
-Storefront::Storefront(Catalog& catalog, pricing::Quotes& quotes, const web::Renderer& renderer, const web::I18n& i18n,
-                       std::string base_url)
-    : catalog_(catalog), quotes_(quotes), renderer_(renderer), i18n_(i18n), base_url_(std::move(base_url)),
+Storefront::Storefront(Catalog& catalog, pricing::Quotes& quotes, const web::Renderer& renderer,
+                       const web::I18n& i18n, std::string base_url)
+    : catalog_(catalog),
+      quotes_(quotes),
+      renderer_(renderer),
+      i18n_(i18n),
+      base_url_(std::move(base_url)),
       prices_(std::make_shared<PriceContext>()) {}
 
 Messages Storefront::messages(const std::string& locale) const {
@@ -97,15 +102,19 @@ Response Storefront::home(Request& req) {
                                          {"description", en ? c.description_en : c.description_ko},
                                          {"url", req.locale_prefix() + "/shop?collection=" + c.slug}});
   json::array workshops;
-  for (size_t i = 0; i < snap->workshops.size() && i < 6; ++i) workshops.push_back(workshop_json(snap->workshops[i], req.locale, t));
+  for (size_t i = 0; i < snap->workshops.size() && i < 6; ++i)
+    workshops.push_back(workshop_json(snap->workshops[i], req.locale, t));
   json::object model{{"title", t("home.title")},
                      {"description", t("home.description")},
                      {"is_home", true},
                      {"canonical", absolute(req.locale_prefix() + "/")},
                      {"collections", std::move(collections)},
-                     {"new_arrivals", top_cards(*snap, 8, req.locale, t, [](const Card&) { return true; }, false)},
-                     {"best_sellers", top_cards(*snap, 8, req.locale, t, [](const Card&) { return true; }, true)},
-                     {"eco_picks", top_cards(*snap, 4, req.locale, t, [](const Card& c) { return c.eco; }, true)},
+                     {"new_arrivals", top_cards(
+                                          *snap, 8, req.locale, t, [](const Card&) { return true; }, false)},
+                     {"best_sellers", top_cards(
+                                          *snap, 8, req.locale, t, [](const Card&) { return true; }, true)},
+                     {"eco_picks", top_cards(
+                                       *snap, 4, req.locale, t, [](const Card& c) { return c.eco; }, true)},
                      {"workshops", std::move(workshops)},
                      {"json_ld", organization_json_ld(base_url_)}};
   return renderer_.page_response(req, "store/home", std::move(model));
@@ -129,8 +138,10 @@ json::object Storefront::listing_json(const Request& req, const Listing& listing
   }
   model["sorts"] = std::move(sorts);
   if (listing.page > 1) model["prev_url"] = base_path + listing_query_string(query, listing.page - 1);
-  if (listing.page < listing.pages) model["next_url"] = base_path + listing_query_string(query, listing.page + 1);
-  model["filtered"] = listing_query_string(query, 1) != "" && listing_query_string(query, 1) != "?sort=" + sort_name(query.sort);
+  if (listing.page < listing.pages)
+    model["next_url"] = base_path + listing_query_string(query, listing.page + 1);
+  model["filtered"] = listing_query_string(query, 1) != "" &&
+                      listing_query_string(query, 1) != "?sort=" + sort_name(query.sort);
   return model;
 }
 
@@ -144,9 +155,11 @@ Response Storefront::listing_page(Request& req, const std::string& template_name
   query->ids = std::move(ids);
   auto snap = catalog_.snapshot();
   auto listing = run_listing(*snap, *query);
-  for (auto& [key, value] : listing_json(req, listing, *query, *snap, req.locale_prefix() + req.path)) model[key] = value;
+  for (auto& [key, value] : listing_json(req, listing, *query, *snap, req.locale_prefix() + req.path))
+    model[key] = value;
   model["q"] = query->q;
-  model["canonical"] = absolute(req.locale_prefix() + req.path + (query->page > 1 ? listing_query_string(*query, query->page) : ""));
+  model["canonical"] = absolute(req.locale_prefix() + req.path +
+                                (query->page > 1 ? listing_query_string(*query, query->page) : ""));
   if (listing.page > 1 && listing.cards.empty()) model["past_end"] = true;
   return renderer_.page_response(req, template_name, std::move(model));
 }
@@ -156,7 +169,8 @@ Response Storefront::shop(Request& req) {
   auto category = req.query_params().get("category");
   std::string title = t("catalog.shop_title");
   if (known(categories, category)) title = t("catalog.category." + category);
-  return listing_page(req, "store/shop", {{"title", title}, {"heading", title}, {"description", t("catalog.shop_description")}},
+  return listing_page(req, "store/shop",
+                      {{"title", title}, {"heading", title}, {"description", t("catalog.shop_description")}},
                       std::nullopt);
 }
 
@@ -205,19 +219,22 @@ Response Storefront::product_page(Request& req) {
   std::vector<const Card*> related;
   for (const auto& c : snap->cards)
     if (c.category == product->category && c.slug != product->slug) related.push_back(&c);
-  std::stable_sort(related.begin(), related.end(), [](const Card* a, const Card* b) { return a->popularity > b->popularity; });
+  std::stable_sort(related.begin(), related.end(),
+                   [](const Card* a, const Card* b) { return a->popularity > b->popularity; });
   if (related.size() > 4) related.resize(4);
   const std::string path = "/products/" + slug;
-  json::object model{{"title", std::string(view["title"].as_string())},
-                     {"description", std::string(view["title"].as_string()) + " · " + std::string(view["purity_text"].as_string()) +
-                                         " " + std::string(view["metal_text"].as_string()) + " · " +
-                                         std::string(view["price_text"].as_string())},
-                     {"canonical", absolute(req.locale_prefix() + path)},
-                     {"og_type", "product"},
-                     {"product", view},
-                     {"related", cards_json(related, req.locale, t)},
-                     {"json_ld", product_json_ld(*product, workshop, base_url_, req.locale)}};
-  if (!product->image_ids.empty()) model["og_image"] = absolute("/media/images/" + std::to_string(product->image_ids.front()));
+  json::object model{
+      {"title", std::string(view["title"].as_string())},
+      {"description",
+       std::string(view["title"].as_string()) + " · " + std::string(view["purity_text"].as_string()) + " " +
+           std::string(view["metal_text"].as_string()) + " · " + std::string(view["price_text"].as_string())},
+      {"canonical", absolute(req.locale_prefix() + path)},
+      {"og_type", "product"},
+      {"product", view},
+      {"related", cards_json(related, req.locale, t)},
+      {"json_ld", product_json_ld(*product, workshop, base_url_, req.locale)}};
+  if (!product->image_ids.empty())
+    model["og_image"] = absolute("/media/images/" + std::to_string(product->image_ids.front()));
   return renderer_.page_response(req, "store/product", std::move(model));
 }
 
@@ -234,7 +251,8 @@ Response Storefront::workshops_page(Request& req) {
     workshops.push_back(std::move(o));
   }
   return renderer_.page_response(req, "store/workshops",
-                                 {{"title", t("catalog.workshop.all")}, {"description", t("catalog.workshop.all_text")},
+                                 {{"title", t("catalog.workshop.all")},
+                                  {"description", t("catalog.workshop.all_text")},
                                   {"canonical", absolute(req.locale_prefix() + "/workshops")},
                                   {"workshops", std::move(workshops)}});
 }
@@ -295,7 +313,8 @@ Response Storefront::api_product(Request& req) {
   auto product = catalog_.product(std::string(req.param("slug")));
   if (!product || product->status != "published") return renderer_.error(req, Error::not_found("product"));
   auto workshop = catalog_.workshop_by_id(product->workshop_id);
-  return Response::json(json::serialize(product_json(*product, workshop, req.locale, messages(req.locale), *prices())));
+  return Response::json(
+      json::serialize(product_json(*product, workshop, req.locale, messages(req.locale), *prices())));
 }
 
 Response Storefront::api_search(Request& req) {
@@ -306,7 +325,8 @@ Response Storefront::api_search(Request& req) {
 
 Response Storefront::api_suggest(Request& req) {
   auto q = std::string(trim(req.query_params().get("q")));
-  if (q.size() > 200) return renderer_.error(req, Error::invalid("q", "query_too_long", "q must be at most 200 bytes"));
+  if (q.size() > 200)
+    return renderer_.error(req, Error::invalid("q", "query_too_long", "q must be at most 200 bytes"));
   json::array out;
   if (!q.empty()) {
     auto snap = catalog_.snapshot();
@@ -315,7 +335,8 @@ Response Storefront::api_suggest(Request& req) {
       auto it = snap->by_id.find(id);
       if (it == snap->by_id.end()) continue;
       const auto& c = snap->cards[it->second];
-      out.push_back(json::object{{"title", en ? c.title_en : c.title_ko}, {"url", req.locale_prefix() + "/products/" + c.slug},
+      out.push_back(json::object{{"title", en ? c.title_en : c.title_ko},
+                                 {"url", req.locale_prefix() + "/products/" + c.slug},
                                  {"price_text", format_won(c.price, req.locale)}});
     }
   }
@@ -326,7 +347,8 @@ Response Storefront::api_facets(Request& req) {
   auto response = api_products(req);
   if (response.status != 200) return response;
   auto value = json::parse(response.body);
-  return Response::json(json::serialize(json::object{{"total", value.at("total")}, {"facets", value.at("facets")}}));
+  return Response::json(
+      json::serialize(json::object{{"total", value.at("total")}, {"facets", value.at("facets")}}));
 }
 
 Response Storefront::openapi(Request&) { return Response::json(openapi_json(base_url_)); }

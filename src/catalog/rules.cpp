@@ -43,8 +43,10 @@ std::string slugify(std::string_view text) {
   std::string out;
   for (char c : ascii_lower(text)) {
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (alnum) out.push_back(c);
-    else if (!out.empty() && out.back() != '-') out.push_back('-');
+    if (alnum)
+      out.push_back(c);
+    else if (!out.empty() && out.back() != '-')
+      out.push_back('-');
     if (out.size() >= 72) break;
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
@@ -52,7 +54,9 @@ std::string slugify(std::string_view text) {
   return out;
 }
 
-int korean_ring_size(int circumference_x10) { return static_cast<int>(std::lround(circumference_x10 / 10.0 - 39.0)); }
+int korean_ring_size(int circumference_x10) {
+  return static_cast<int>(std::lround(circumference_x10 / 10.0 - 39.0));
+}
 
 double us_ring_size(int circumference_x10) {
   const double diameter = circumference_x10 / 10.0 / M_PI;
@@ -74,27 +78,38 @@ std::string don_text(long long weight_mg) {
 }
 
 Result<void> check_product(const Product& p) {
-  if (!valid_slug(p.slug)) return Error::invalid("slug", "slug_invalid", "slug must be 3-80 of a-z, 0-9 and single hyphens");
-  if (!known(categories, p.category)) return Error::invalid("category", "category_unknown", "category is not one we sell");
-  if (trim(p.title_ko).empty()) return Error::invalid("title_ko", "title_required", "Korean title is required");
-  if (trim(p.title_en).empty()) return Error::invalid("title_en", "title_required", "English title is required");
-  if (!known(metals, p.metal)) return Error::invalid("metal", "metal_unknown", "metal must be gold, silver or platinum");
+  if (!valid_slug(p.slug))
+    return Error::invalid("slug", "slug_invalid", "slug must be 3-80 of a-z, 0-9 and single hyphens");
+  if (!known(categories, p.category))
+    return Error::invalid("category", "category_unknown", "category is not one we sell");
+  if (trim(p.title_ko).empty())
+    return Error::invalid("title_ko", "title_required", "Korean title is required");
+  if (trim(p.title_en).empty())
+    return Error::invalid("title_en", "title_required", "English title is required");
+  if (!known(metals, p.metal))
+    return Error::invalid("metal", "metal_unknown", "metal must be gold, silver or platinum");
   const auto allowed = purities_for(p.metal);
   if (std::find(allowed.begin(), allowed.end(), p.purity) == allowed.end())
-    return Error::invalid("purity", "purity_unknown", "purity " + std::to_string(p.purity) + " is not sold for " + p.metal);
-  if (!known(colours, p.colour)) return Error::invalid("colour", "colour_unknown", "colour must be yellow, white or rose");
+    return Error::invalid("purity", "purity_unknown",
+                          "purity " + std::to_string(p.purity) + " is not sold for " + p.metal);
+  if (!known(colours, p.colour))
+    return Error::invalid("colour", "colour_unknown", "colour must be yellow, white or rose");
   if (p.weight_mg <= 0) return Error::invalid("weight_mg", "weight_required", "weight must be above zero");
   for (const auto& s : p.stones) {
-    if (!known(stone_kinds, s.kind)) return Error::invalid("stones", "stone_unknown", "unknown stone kind " + s.kind);
+    if (!known(stone_kinds, s.kind))
+      return Error::invalid("stones", "stone_unknown", "unknown stone kind " + s.kind);
     if (!known(stone_origins, s.origin))
-      return Error::invalid("stones", "stone_origin_required", "every stone must say natural, lab_grown or simulant");
+      return Error::invalid("stones", "stone_origin_required",
+                            "every stone must say natural, lab_grown or simulant");
     if (s.count <= 0) return Error::invalid("stones", "stone_count", "stone count must be above zero");
   }
   if (p.made_to_order && (p.lead_days <= 0 || p.lead_days > 120))
-    return Error::invalid("lead_days", "lead_days_range", "made-to-order pieces need a lead time of 1 to 120 business days");
+    return Error::invalid("lead_days", "lead_days_range",
+                          "made-to-order pieces need a lead time of 1 to 120 business days");
   if (p.engraving_max_chars < 0 || p.engraving_max_chars > 40)
     return Error::invalid("engraving_max_chars", "engraving_range", "engraving allows 0 to 40 characters");
-  if (p.variants.empty()) return Error::invalid("variants", "variants_required", "a product needs at least one variant");
+  if (p.variants.empty())
+    return Error::invalid("variants", "variants_required", "a product needs at least one variant");
   for (const auto& v : p.variants) {
     if (v.sku.empty()) return Error::invalid("variants", "sku_required", "every variant needs a SKU");
     if (v.stock < 0) return Error::invalid("variants", "stock_negative", "stock cannot be negative");

@@ -10,12 +10,12 @@
 
 namespace brilliant::catalog {
 
-inline const std::vector<std::string> categories = {"ring", "necklace", "pendant", "earrings",
-                                                    "bracelet", "anklet", "brooch", "set"};
+inline const std::vector<std::string> categories = {"ring",     "necklace", "pendant", "earrings",
+                                                    "bracelet", "anklet",   "brooch",  "set"};
 inline const std::vector<std::string> metals = {"gold", "silver", "platinum"};
 inline const std::vector<std::string> colours = {"yellow", "white", "rose"};
-inline const std::vector<std::string> stone_kinds = {"diamond", "ruby", "sapphire", "emerald", "pearl",
-                                                     "amethyst", "cubic_zirconia", "moissanite"};
+inline const std::vector<std::string> stone_kinds = {"diamond", "ruby",     "sapphire",       "emerald",
+                                                     "pearl",   "amethyst", "cubic_zirconia", "moissanite"};
 inline const std::vector<std::string> stone_origins = {"natural", "lab_grown", "simulant"};
 // Purities a metal may be sold at, per mille.
 std::vector<int> purities_for(std::string_view metal);

@@ -21,8 +21,8 @@ TEST(RingSize, KoreanAndUsFromCircumference) {
   EXPECT_EQ(korean_ring_size(520), 13);  // 52.0 mm
   EXPECT_EQ(circumference_for_korean_size(13), 520);
   EXPECT_EQ(korean_ring_size(circumference_for_korean_size(7)), 7);
-  EXPECT_DOUBLE_EQ(us_ring_size(519), 6.0);   // 51.9 mm is US 6
-  EXPECT_DOUBLE_EQ(us_ring_size(571), 8.0);   // 57.1 mm is US 8
+  EXPECT_DOUBLE_EQ(us_ring_size(519), 6.0);  // 51.9 mm is US 6
+  EXPECT_DOUBLE_EQ(us_ring_size(571), 8.0);  // 57.1 mm is US 8
   EXPECT_DOUBLE_EQ(us_ring_size(545), 7.0);
 }
 

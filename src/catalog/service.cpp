@@ -17,7 +17,8 @@ std::shared_ptr<const Snapshot> Catalog::snapshot() const {
 }
 
 void Catalog::refresh() {
-  auto fresh = std::make_shared<Snapshot>(db_.read([](soci::session& sql) { return repo::load_snapshot(sql); }));
+  auto fresh =
+      std::make_shared<Snapshot>(db_.read([](soci::session& sql) { return repo::load_snapshot(sql); }));
   fresh->version = ++version_;
   {
     std::lock_guard lock(mutex_);
@@ -88,8 +89,9 @@ Result<std::vector<long long>> Catalog::create_many(const std::vector<Product>& 
   std::vector<std::string> texts;
   std::map<std::string, long long> quotes;  // metal -> won per gram, for checking formulas
   db_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rows = sql.prepare << "SELECT q.metal, q.won_per_gram FROM metal_quotes q WHERE q.day = "
-                                                  "(SELECT MAX(day) FROM metal_quotes x WHERE x.metal = q.metal)";
+    soci::rowset<soci::row> rows = sql.prepare
+                                   << "SELECT q.metal, q.won_per_gram FROM metal_quotes q WHERE q.day = "
+                                      "(SELECT MAX(day) FROM metal_quotes x WHERE x.metal = q.metal)";
     for (const auto& r : rows) quotes[db::row_text(r, 0)] = db::row_int(r, 1);
   });
   for (size_t i = 0; i < products.size(); ++i) {
@@ -99,7 +101,8 @@ Result<std::vector<long long>> Catalog::create_many(const std::vector<Product>& 
     if (p.pricing == "fixed") {
       TRY(pricing::fixed_price(p.fixed_price));
     } else if (auto q = quotes.find(p.metal); q != quotes.end()) {
-      TRY(pricing::formula_price({p.weight_mg, p.purity, q->second, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp}));
+      TRY(pricing::formula_price(
+          {p.weight_mg, p.purity, q->second, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp}));
     }
     texts.push_back(search_text(p, workshops[i]));
   }
@@ -109,7 +112,9 @@ Result<std::vector<long long>> Catalog::create_many(const std::vector<Product>& 
     for (size_t i = 0; i < products.size(); ++i) {
       long long exists = 0;
       sql << "SELECT COUNT(*) FROM products WHERE slug = :s", soci::use(products[i].slug), soci::into(exists);
-      if (exists) return Error::conflict("slug", "slug_taken", "another product already uses the slug " + products[i].slug);
+      if (exists)
+        return Error::conflict("slug", "slug_taken",
+                               "another product already uses the slug " + products[i].slug);
       ids.push_back(repo::insert_product(sql, products[i], now));
       repo::index_for_search(sql, db_.backend(), ids.back(), texts[i]);
     }

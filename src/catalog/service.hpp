@@ -43,7 +43,8 @@ class Catalog {
   // adding many products refresh once at the end.
   Result<long long> create(const Product& product, const Workshop& workshop);
   // Many at once in one transaction (demo data, CSV import): all or nothing.
-  Result<std::vector<long long>> create_many(const std::vector<Product>& products, const std::vector<Workshop>& workshops);
+  Result<std::vector<long long>> create_many(const std::vector<Product>& products,
+                                             const std::vector<Workshop>& workshops);
   std::string search_text(const Product& product, const Workshop& workshop) const;
 
  private:

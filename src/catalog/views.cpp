@@ -22,14 +22,17 @@ std::string format_won(long long won, const std::string& locale) {
 
 std::vector<std::string> approximate(long long won, const PriceContext& prices) {
   std::vector<std::string> out;
-  static const std::vector<std::pair<std::string, std::string>> symbols = {{"USD", "US$"}, {"JPY", "¥"}, {"CNY", "CN¥"}, {"EUR", "€"}};
+  static const std::vector<std::pair<std::string, std::string>> symbols = {
+      {"USD", "US$"}, {"JPY", "¥"}, {"CNY", "CN¥"}, {"EUR", "€"}};
   for (const auto& [code, symbol] : symbols) {
     auto it = prices.rates.find(code);
     if (it == prices.rates.end() || it->second <= 0) continue;
     const double amount = static_cast<double>(won) * 1000.0 / static_cast<double>(it->second);
     char buf[48];
-    if (code == "JPY") std::snprintf(buf, sizeof buf, "%s%.0f", symbol.c_str(), amount);
-    else std::snprintf(buf, sizeof buf, "%s%.2f", symbol.c_str(), amount);
+    if (code == "JPY")
+      std::snprintf(buf, sizeof buf, "%s%.0f", symbol.c_str(), amount);
+    else
+      std::snprintf(buf, sizeof buf, "%s%.2f", symbol.c_str(), amount);
     out.emplace_back(buf);
   }
   return out;
@@ -71,7 +74,8 @@ namespace {
 json::array variants_json(const Product& p, const std::string& locale, const Messages& t) {
   json::array out;
   for (const auto& v : p.variants) {
-    json::object o{{"id", v.id}, {"sku", v.sku}, {"price", v.price}, {"price_text", format_won(v.price, locale)},
+    json::object o{{"id", v.id},       {"sku", v.sku},
+                   {"price", v.price}, {"price_text", format_won(v.price, locale)},
                    {"stock", v.stock}, {"in_stock", v.stock > 0}};
     std::string label;
     if (v.ring_circ_x10) {
@@ -84,7 +88,8 @@ json::array variants_json(const Product& p, const std::string& locale, const Mes
                              : std::to_string(korean_ring_size(v.ring_circ_x10)) + "호 · US " + us;
     } else if (v.length_mm) {
       o["length_mm"] = v.length_mm;
-      label = std::to_string(v.length_mm / 10) + (v.length_mm % 10 ? "." + std::to_string(v.length_mm % 10) : "") + " cm";
+      label = std::to_string(v.length_mm / 10) +
+              (v.length_mm % 10 ? "." + std::to_string(v.length_mm % 10) : "") + " cm";
     } else {
       label = v.colour.empty() ? v.sku : t("catalog.colour." + v.colour);
     }
@@ -99,14 +104,23 @@ json::array variants_json(const Product& p, const std::string& locale, const Mes
 json::array stones_json(const Product& p, const Messages& t) {
   json::array out;
   for (const auto& s : p.stones) {
-    json::object o{{"kind", s.kind}, {"kind_text", t("catalog.stone." + s.kind)}, {"origin", s.origin},
-                   {"origin_text", t("catalog.origin." + s.origin)}, {"count", s.count}, {"shape", s.shape},
-                   {"colour", s.colour}, {"clarity", s.clarity}, {"cut", s.cut}, {"lab", s.lab}, {"report_no", s.report_no}};
+    json::object o{{"kind", s.kind},
+                   {"kind_text", t("catalog.stone." + s.kind)},
+                   {"origin", s.origin},
+                   {"origin_text", t("catalog.origin." + s.origin)},
+                   {"count", s.count},
+                   {"shape", s.shape},
+                   {"colour", s.colour},
+                   {"clarity", s.clarity},
+                   {"cut", s.cut},
+                   {"lab", s.lab},
+                   {"report_no", s.report_no}};
     char carat[16];
     std::snprintf(carat, sizeof carat, "%.2f ct", s.carat_x1000 / 1000.0);
     o["carat"] = s.carat_x1000 ? std::string(carat) : std::string();
     // The grading lab's own report check, so a shopper need not take our word for it.
-    if (s.lab == "GIA" && !s.report_no.empty()) o["report_url"] = "https://www.gia.edu/report-check?reportno=" + s.report_no;
+    if (s.lab == "GIA" && !s.report_no.empty())
+      o["report_url"] = "https://www.gia.edu/report-check?reportno=" + s.report_no;
     out.push_back(std::move(o));
   }
   return out;
@@ -143,17 +157,20 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
     std::snprintf(microns, sizeof microns, "%.2f µm", p.plating_microns_x100 / 100.0);
     o["plating"] = t("catalog.metal." + p.plating_metal) + " · " + p.plating_process + " · " + microns;
   }
-  if (p.made_to_order) o["lead_text"] = fill(t("catalog.made_to_order_days"), {{"days", std::to_string(p.lead_days)}});
+  if (p.made_to_order)
+    o["lead_text"] = fill(t("catalog.made_to_order_days"), {{"days", std::to_string(p.lead_days)}});
   if (p.engraving_max_chars > 0)
-    o["engraving_text"] = fill(t("catalog.product.engraving_text"),
-                               {{"n", std::to_string(p.engraving_max_chars)}, {"fee", format_won(p.engraving_fee, locale)}});
+    o["engraving_text"] =
+        fill(t("catalog.product.engraving_text"),
+             {{"n", std::to_string(p.engraving_max_chars)}, {"fee", format_won(p.engraving_fee, locale)}});
   if (p.gift_wrap_fee > 0) o["gift_wrap_text"] = format_won(p.gift_wrap_fee, locale);
   o["variants"] = variants_json(p, locale, t);
   o["stones"] = stones_json(p, t);
   o["has_stones"] = !p.stones.empty();
   json::array images;
-  for (auto id : p.image_ids) images.emplace_back(json::object{{"url", "/media/images/" + std::to_string(id)},
-                                                               {"alt", (en ? p.title_en : p.title_ko)}});
+  for (auto id : p.image_ids)
+    images.emplace_back(json::object{{"url", "/media/images/" + std::to_string(id)},
+                                     {"alt", (en ? p.title_en : p.title_ko)}});
   // Photographs (issue 4) come first: WebP srcset for every width, JPEG for the fallback src.
   json::array photos;
   for (const auto& photo : p.photos) {
@@ -161,17 +178,22 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
     for (const auto& r : photo.renditions) {
       if (r.name == "square") continue;
       const std::string url = "/media/photos/" + r.hash;
-      if (r.format == "webp") srcset += (srcset.empty() ? "" : ", ") + url + " " + std::to_string(r.width) + "w";
+      if (r.format == "webp")
+        srcset += (srcset.empty() ? "" : ", ") + url + " " + std::to_string(r.width) + "w";
       if (r.format == "jpeg" && r.name == "detail") fallback = url;
       if (r.format == "jpeg" && r.name == "zoom") zoom = url;
     }
     if (fallback.empty()) fallback = zoom;
     const auto& alt = en ? photo.alt_en : photo.alt_ko;
-    photos.push_back(json::object{{"url", fallback}, {"srcset", srcset}, {"zoom_url", zoom},
+    photos.push_back(json::object{{"url", fallback},
+                                  {"srcset", srcset},
+                                  {"zoom_url", zoom},
                                   {"alt", alt.empty() ? (en ? p.title_en : p.title_ko) : alt}});
   }
-  if (!photos.empty()) o["main_image"] = photos.front();
-  else if (!images.empty()) o["main_image"] = images.front();
+  if (!photos.empty())
+    o["main_image"] = photos.front();
+  else if (!images.empty())
+    o["main_image"] = images.front();
   o["photos"] = std::move(photos);
   o["images"] = std::move(images);
   json::array approx;
@@ -187,18 +209,21 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
         weight = v.weight_mg;
         break;
       }
-    auto b = pricing::formula_price({weight, p.purity, q->second.first, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp});
+    auto b = pricing::formula_price(
+        {weight, p.purity, q->second.first, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp});
     if (b) {
-      o["breakdown"] = json::object{{"metal_cost", format_won(b->metal_cost, locale)},
-                                    {"labour", format_won(b->labour_fee, locale)},
-                                    {"stone_cost", format_won(b->stone_cost, locale)},
-                                    {"has_stone_cost", b->stone_cost > 0},
-                                    {"margin", format_won(b->margin, locale)},
-                                    {"total", format_won(b->price, locale)},
-                                    {"quote_text", fill(t("catalog.product.quote_on"),
-                                                        {{"day", q->second.second},
-                                                         {"metal", t("catalog.metal." + p.metal)},
-                                                         {"quote", format_won(q->second.first, "ko").substr(0, format_won(q->second.first, "ko").size() - 3)}})}};
+      o["breakdown"] = json::object{
+          {"metal_cost", format_won(b->metal_cost, locale)},
+          {"labour", format_won(b->labour_fee, locale)},
+          {"stone_cost", format_won(b->stone_cost, locale)},
+          {"has_stone_cost", b->stone_cost > 0},
+          {"margin", format_won(b->margin, locale)},
+          {"total", format_won(b->price, locale)},
+          {"quote_text", fill(t("catalog.product.quote_on"),
+                              {{"day", q->second.second},
+                               {"metal", t("catalog.metal." + p.metal)},
+                               {"quote", format_won(q->second.first, "ko")
+                                             .substr(0, format_won(q->second.first, "ko").size() - 3)}})}};
     }
   }
   o["fixed"] = p.pricing == "fixed";
@@ -208,9 +233,13 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
 
 json::object workshop_json(const Workshop& w, const std::string& locale, const Messages& t) {
   const bool en = locale == "en";
-  json::object o{{"slug", w.slug}, {"url", std::string(en ? "/en" : "") + "/workshops/" + w.slug},
-                 {"name", en && !w.name_en.empty() ? w.name_en : w.name_ko}, {"name_ko", w.name_ko},
-                 {"name_en", w.name_en}, {"story", en ? w.story_en : w.story_ko}, {"location", w.location},
+  json::object o{{"slug", w.slug},
+                 {"url", std::string(en ? "/en" : "") + "/workshops/" + w.slug},
+                 {"name", en && !w.name_en.empty() ? w.name_en : w.name_ko},
+                 {"name_ko", w.name_ko},
+                 {"name_en", w.name_en},
+                 {"story", en ? w.story_en : w.story_ko},
+                 {"location", w.location},
                  {"specialities", w.specialities}};
   if (w.founded) o["since"] = fill(t("catalog.workshop.since"), {{"year", std::to_string(w.founded)}});
   return o;
@@ -234,15 +263,24 @@ json::array facets_json(const Listing& listing, const ListingQuery& query, const
       return false;
     }();
     auto set = [&](std::string v) {
-      if (facet == "category") q.category = v;
-      else if (facet == "metal") q.metal = v;
-      else if (facet == "purity") q.purity = v.empty() ? 0 : std::stoi(v);
-      else if (facet == "colour") q.colour = v;
-      else if (facet == "stone") q.stone = v;
-      else if (facet == "origin") q.origin = v;
-      else if (facet == "workshop") q.workshop = v;
-      else if (facet == "eco") q.eco = !v.empty();
-      else if (facet == "availability") q.availability = v;
+      if (facet == "category")
+        q.category = v;
+      else if (facet == "metal")
+        q.metal = v;
+      else if (facet == "purity")
+        q.purity = v.empty() ? 0 : std::stoi(v);
+      else if (facet == "colour")
+        q.colour = v;
+      else if (facet == "stone")
+        q.stone = v;
+      else if (facet == "origin")
+        q.origin = v;
+      else if (facet == "workshop")
+        q.workshop = v;
+      else if (facet == "eco")
+        q.eco = !v.empty();
+      else if (facet == "availability")
+        q.availability = v;
       else if (facet == "price") {
         auto dash = v.find('-');
         q.price_min = v.empty() ? 0 : std::stoll(v.substr(0, dash));
@@ -253,7 +291,8 @@ json::array facets_json(const Listing& listing, const ListingQuery& query, const
     return base_path + listing_query_string(q, 1);
   };
   std::map<std::string, std::string> workshop_names;
-  for (const auto& w : snapshot.workshops) workshop_names[w.slug] = locale == "en" && !w.name_en.empty() ? w.name_en : w.name_ko;
+  for (const auto& w : snapshot.workshops)
+    workshop_names[w.slug] = locale == "en" && !w.name_en.empty() ? w.name_en : w.name_ko;
   for (const auto& facet : listing.facets) {
     json::array values;
     for (const auto& v : facet.values) {
@@ -263,7 +302,8 @@ json::array facets_json(const Listing& listing, const ListingQuery& query, const
         label = v.value;
         for (const auto& metal : metals)
           for (int p : purities_for(metal))
-            if (std::to_string(p) == v.value && metal == (query.metal.empty() ? metal : query.metal)) label = purity_label(metal, p);
+            if (std::to_string(p) == v.value && metal == (query.metal.empty() ? metal : query.metal))
+              label = purity_label(metal, p);
       } else if (facet.name == "workshop") {
         label = workshop_names.count(v.value) ? workshop_names[v.value] : v.value;
       } else if (facet.name == "eco") {
@@ -272,16 +312,21 @@ json::array facets_json(const Listing& listing, const ListingQuery& query, const
         auto dash = v.value.find('-');
         auto lo = std::stoll(v.value.substr(0, dash));
         auto hi_text = v.value.substr(dash + 1);
-        label = hi_text.empty() ? format_won(lo, locale) + "+" : format_won(lo, locale) + " – " + format_won(std::stoll(hi_text), locale);
+        label = hi_text.empty() ? format_won(lo, locale) + "+"
+                                : format_won(lo, locale) + " – " + format_won(std::stoll(hi_text), locale);
       } else {
         label = t("catalog." + facet.name + "." + v.value);
       }
       const bool selected = facet.name == "price" ? v.selected : v.selected;
-      values.push_back(json::object{{"value", v.value}, {"label", label}, {"count", v.count}, {"selected", selected},
+      values.push_back(json::object{{"value", v.value},
+                                    {"label", label},
+                                    {"count", v.count},
+                                    {"selected", selected},
                                     {"url", with(facet.name, v.value)}});
     }
     if (values.empty()) continue;
-    out.push_back(json::object{{"name", facet.name}, {"title", t("catalog.facet." + facet.name)}, {"values", std::move(values)}});
+    out.push_back(json::object{
+        {"name", facet.name}, {"title", t("catalog.facet." + facet.name)}, {"values", std::move(values)}});
   }
   return out;
 }

@@ -24,8 +24,8 @@ std::string format_seoul(TimePoint t) { return format(t, "%Y-%m-%d %H:%M", std::
 bool parse_utc(const std::string& text, TimePoint& out) {
   std::tm tm{};
   int consumed = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                  &tm.tm_min, &tm.tm_sec, &consumed) != 6 ||
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &consumed) != 6 ||
       static_cast<size_t>(consumed) != text.size())
     return false;
   tm.tm_year -= 1900;

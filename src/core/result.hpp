@@ -9,7 +9,16 @@
 
 namespace brilliant {
 
-enum class ErrorKind { invalid, unauthenticated, forbidden, not_found, conflict, rule_broken, too_many, internal };
+enum class ErrorKind {
+  invalid,
+  unauthenticated,
+  forbidden,
+  not_found,
+  conflict,
+  rule_broken,
+  too_many,
+  internal
+};
 
 struct Error {
   ErrorKind kind = ErrorKind::internal;
@@ -35,7 +44,9 @@ struct Error {
   static Error forbidden(std::string message = "you may not do this") {
     return {ErrorKind::forbidden, "forbidden", std::move(message), ""};
   }
-  static Error too_many(std::string message) { return {ErrorKind::too_many, "too_many", std::move(message), ""}; }
+  static Error too_many(std::string message) {
+    return {ErrorKind::too_many, "too_many", std::move(message), ""};
+  }
 };
 
 template <class T>
@@ -46,13 +57,25 @@ class [[nodiscard]] Result {
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
-  T& value() & { assert(ok()); return std::get<0>(v_); }
-  const T& value() const& { assert(ok()); return std::get<0>(v_); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(v_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(v_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
-  const Error& error() const { assert(!ok()); return std::get<1>(v_); }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<1>(v_);
+  }
 
  private:
   std::variant<T, Error> v_;
@@ -66,7 +89,10 @@ class [[nodiscard]] Result<void> {
   bool ok() const { return !failed_; }
   explicit operator bool() const { return ok(); }
   void value() const { assert(ok()); }
-  const Error& error() const { assert(failed_); return error_; }
+  const Error& error() const {
+    assert(failed_);
+    return error_;
+  }
 
  private:
   Error error_;
@@ -77,9 +103,9 @@ class [[nodiscard]] Result<void> {
 
 // TRY(expr): evaluates a Result; on failure returns its Error from the enclosing function, otherwise
 // yields the value (GNU statement expression, as SerenityOS's TRY).
-#define TRY(expr)                                        \
-  ({                                                     \
-    auto _try_result = (expr);                           \
-    if (!_try_result.ok()) return _try_result.error();   \
-    std::move(_try_result).value();                      \
+#define TRY(expr)                                      \
+  ({                                                   \
+    auto _try_result = (expr);                         \
+    if (!_try_result.ok()) return _try_result.error(); \
+    std::move(_try_result).value();                    \
   })

@@ -8,7 +8,8 @@ TEST(Secret, TokensAreUrlSafeAndUnique) {
   auto a = random_token(), b = random_token();
   EXPECT_NE(a, b);
   EXPECT_EQ(a.size(), 43u);  // 32 bytes base64url without padding
-  EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+  EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+            std::string::npos);
 }
 
 TEST(Secret, Sha256KnownVector) {

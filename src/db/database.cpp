@@ -87,7 +87,8 @@ std::unique_ptr<Database> Database::open(const std::string& url, int readers) {
     return std::unique_ptr<Database>(new Database(Backend::sqlite, std::move(pool), std::move(writer)));
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    auto pool = make_pool(static_cast<std::size_t>(readers), *soci::factory_postgresql(), pg_keywords(url), false);
+    auto pool =
+        make_pool(static_cast<std::size_t>(readers), *soci::factory_postgresql(), pg_keywords(url), false);
     return std::unique_ptr<Database>(new Database(Backend::postgresql, std::move(pool), nullptr));
   }
   throw std::runtime_error("database url must start with sqlite: or postgresql:// (got '" + url + "')");
@@ -100,8 +101,10 @@ void Database::run_write(const std::function<bool(soci::session&)>& fn) {
     soci::session& s = lease.session();
     try {
       soci::transaction tx(s);
-      if (fn(s)) tx.commit();
-      else tx.rollback();
+      if (fn(s))
+        tx.commit();
+      else
+        tx.rollback();
       return;
     } catch (const soci::soci_error& e) {
       if (!retryable(e) || attempt >= max_attempts) throw;
@@ -126,12 +129,18 @@ bool Database::ping() {
 long long row_int(const soci::row& row, std::size_t column) {
   if (row.get_indicator(column) == soci::i_null) return 0;
   switch (row.get_properties(column).get_data_type()) {
-    case soci::dt_integer: return row.get<int>(column);
-    case soci::dt_long_long: return row.get<long long>(column);
-    case soci::dt_unsigned_long_long: return static_cast<long long>(row.get<unsigned long long>(column));
-    case soci::dt_double: return static_cast<long long>(row.get<double>(column));
-    case soci::dt_string: return std::stoll(row.get<std::string>(column));
-    default: throw std::runtime_error("column " + std::to_string(column) + " is not an integer");
+    case soci::dt_integer:
+      return row.get<int>(column);
+    case soci::dt_long_long:
+      return row.get<long long>(column);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(row.get<unsigned long long>(column));
+    case soci::dt_double:
+      return static_cast<long long>(row.get<double>(column));
+    case soci::dt_string:
+      return std::stoll(row.get<std::string>(column));
+    default:
+      throw std::runtime_error("column " + std::to_string(column) + " is not an integer");
   }
 }
 
@@ -141,7 +150,8 @@ namespace brilliant::db {
 
 std::string row_text(const soci::row& row, std::size_t column) {
   if (row.get_indicator(column) == soci::i_null) return {};
-  if (row.get_properties(column).get_data_type() != soci::dt_string) return std::to_string(row_int(row, column));
+  if (row.get_properties(column).get_data_type() != soci::dt_string)
+    return std::to_string(row_int(row, column));
   return row.get<std::string>(column);
 }
 

@@ -8,10 +8,10 @@
 #include <soci/soci.h>
 
 #include <functional>
-#include <optional>
-#include <type_traits>
 #include <memory>
+#include <optional>
 #include <string>
+#include <type_traits>
 
 namespace brilliant::db {
 

@@ -27,7 +27,8 @@ TEST_F(DatabaseTest, WriteCommitsAndThrowRollsBack) {
   EXPECT_THROW(db->write([](soci::session& s) {
     s << "INSERT INTO n (v) VALUES (1)";
     throw std::runtime_error("abort");
-  }), std::runtime_error);
+  }),
+               std::runtime_error);
   auto values = db->read([](soci::session& s) {
     long long sum = 0, count = 0;
     s << "SELECT COALESCE(SUM(v), 0), COUNT(*) FROM n", soci::into(sum), soci::into(count);

@@ -7,7 +7,8 @@
 namespace brilliant::db {
 
 TEST(SplitStatements, RespectsQuotesAndComments) {
-  auto parts = split_statements("CREATE TABLE a (x TEXT DEFAULT 'a;b'); -- c;omment\nINSERT INTO a VALUES ('x');/* ; */ ;  ");
+  auto parts = split_statements(
+      "CREATE TABLE a (x TEXT DEFAULT 'a;b'); -- c;omment\nINSERT INTO a VALUES ('x');/* ; */ ;  ");
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_EQ(parts[0], "CREATE TABLE a (x TEXT DEFAULT 'a;b')");
   EXPECT_EQ(parts[1], "INSERT INTO a VALUES ('x')");
@@ -41,7 +42,8 @@ TEST_F(MigrateTest, AppliesOnceAndRollsBackFailures) {
   auto db = Database::open("sqlite:" + (dir / "t.db").string(), 2);
   EXPECT_EQ(migrate(*db, dir / "m"), 2);
   EXPECT_EQ(migrate(*db, dir / "m"), 0);
-  std::ofstream(dir / "m" / "003_bad.sql") << "INSERT INTO t (v) VALUES ('kept?'); INSERT INTO nowhere VALUES (1);";
+  std::ofstream(dir / "m" / "003_bad.sql")
+      << "INSERT INTO t (v) VALUES ('kept?'); INSERT INTO nowhere VALUES (1);";
   EXPECT_THROW(migrate(*db, dir / "m"), std::runtime_error);
   long long rows = db->read([](soci::session& s) {
     long long n = 0;

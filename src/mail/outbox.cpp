@@ -14,9 +14,11 @@ namespace {
 constexpr char insert_mail[] =
     "INSERT INTO outbox (to_address, subject, body_text, created_at) VALUES (:to, :subject, :body, :at)";
 constexpr char select_recent[] =
-    "SELECT id, to_address, subject, body_text, created_at, COALESCE(sent_at, '') FROM outbox ORDER BY id DESC LIMIT :n";
+    "SELECT id, to_address, subject, body_text, created_at, COALESCE(sent_at, '') FROM outbox ORDER BY id "
+    "DESC LIMIT :n";
 constexpr char select_unsent[] =
-    "SELECT id, to_address, subject, body_text FROM outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT 20";
+    "SELECT id, to_address, subject, body_text FROM outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY "
+    "id LIMIT 20";
 constexpr char mark_sent[] = "UPDATE outbox SET sent_at = :at, attempts = attempts + 1 WHERE id = :id";
 constexpr char mark_failed[] = "UPDATE outbox SET attempts = attempts + 1, last_error = :err WHERE id = :id";
 
@@ -31,8 +33,8 @@ std::string encode_header(const std::string& value) {
   if (is_ascii(value)) return value;
   return "=?UTF-8?B?" + [&] {
     std::string b64(((value.size() + 2) / 3) * 4 + 1, '\0');
-    sodium_bin2base64(b64.data(), b64.size(), reinterpret_cast<const unsigned char*>(value.data()), value.size(),
-                      sodium_base64_VARIANT_ORIGINAL);
+    sodium_bin2base64(b64.data(), b64.size(), reinterpret_cast<const unsigned char*>(value.data()),
+                      value.size(), sodium_base64_VARIANT_ORIGINAL);
     b64.resize(std::strlen(b64.c_str()));
     return b64;
   }() + "?=";
@@ -68,8 +70,10 @@ std::vector<QueuedMail> recent(soci::session& sql, int limit) {
   std::vector<QueuedMail> out;
   soci::rowset<soci::row> rows = (sql.prepare << select_recent, soci::use(limit));
   for (const auto& row : rows)
-    out.push_back({db::row_int(row, 0), {row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)},
-                   row.get<std::string>(4), row.get<std::string>(5)});
+    out.push_back({db::row_int(row, 0),
+                   {row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)},
+                   row.get<std::string>(4),
+                   row.get<std::string>(5)});
   return out;
 }
 
@@ -77,12 +81,16 @@ std::string format_message(const Mail& mail, const std::string& from, const std:
                            const std::string& message_id) {
   std::string body;
   for (char c : mail.body) {  // SMTP wants CRLF line ends
-    if (c == '\n') body += "\r\n";
-    else body += c;
+    if (c == '\n')
+      body += "\r\n";
+    else
+      body += c;
   }
-  return "Date: " + date + "\r\nFrom: " + from + "\r\nTo: " + mail.to + "\r\nSubject: " + encode_header(mail.subject) +
-         "\r\nMessage-ID: <" + message_id + ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-         "Content-Transfer-Encoding: 8bit\r\n\r\n" + body + "\r\n";
+  return "Date: " + date + "\r\nFrom: " + from + "\r\nTo: " + mail.to +
+         "\r\nSubject: " + encode_header(mail.subject) + "\r\nMessage-ID: <" + message_id +
+         ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+         "Content-Transfer-Encoding: 8bit\r\n\r\n" +
+         body + "\r\n";
 }
 
 SmtpSender::SmtpSender(db::Database& db, const Clock& clock, SmtpSettings settings)
@@ -133,11 +141,13 @@ int SmtpSender::deliver_pending() {
   db_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rows = sql.prepare << select_unsent;
     for (const auto& row : rows)
-      batch.push_back({db::row_int(row, 0), {row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)}});
+      batch.push_back(
+          {db::row_int(row, 0), {row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)}});
   });
   int sent = 0;
   for (const auto& [id, mail] : batch) {
-    Upload upload{format_message(mail, settings_.from, format_utc(clock_.now()), random_token(12) + "@brilliant"), 0};
+    Upload upload{
+        format_message(mail, settings_.from, format_utc(clock_.now()), random_token(12) + "@brilliant"), 0};
     CURL* curl = curl_easy_init();
     curl_slist* recipients = curl_slist_append(nullptr, ("<" + mail.to + ">").c_str());
     curl_easy_setopt(curl, CURLOPT_URL, settings_.url.c_str());
@@ -159,11 +169,15 @@ int SmtpSender::deliver_pending() {
     const auto at = format_utc(clock_.now());
     const std::string err = rc == CURLE_OK ? "" : curl_easy_strerror(rc);
     db_.write([&](soci::session& sql) {
-      if (rc == CURLE_OK) sql << mark_sent, soci::use(at), soci::use(id);
-      else sql << mark_failed, soci::use(err), soci::use(id);
+      if (rc == CURLE_OK)
+        sql << mark_sent, soci::use(at), soci::use(id);
+      else
+        sql << mark_failed, soci::use(err), soci::use(id);
     });
-    if (rc == CURLE_OK) ++sent;
-    else spdlog::warn("mail {} to {} not sent: {}", id, mail.to, err);
+    if (rc == CURLE_OK)
+      ++sent;
+    else
+      spdlog::warn("mail {} to {} not sent: {}", id, mail.to, err);
   }
   return sent;
 }

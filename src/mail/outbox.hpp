@@ -31,10 +31,11 @@ void enqueue(soci::session& sql, const Mail& mail, const Clock& clock);
 std::vector<QueuedMail> recent(soci::session& sql, int limit);
 
 // RFC 5322 message text for a Mail: headers (Subject encoded per RFC 2047 when not ASCII) and body.
-std::string format_message(const Mail& mail, const std::string& from, const std::string& date, const std::string& message_id);
+std::string format_message(const Mail& mail, const std::string& from, const std::string& date,
+                           const std::string& message_id);
 
 struct SmtpSettings {
-  std::string url;   // "smtp://host:587" or "smtps://host:465"; empty: mail stays in the outbox
+  std::string url;  // "smtp://host:587" or "smtps://host:465"; empty: mail stays in the outbox
   std::string user;
   std::string password;
   std::string from = "Brilliant <no-reply@brilliant.example>";
@@ -45,9 +46,9 @@ class SmtpSender {
  public:
   SmtpSender(db::Database& db, const Clock& clock, SmtpSettings settings);
   ~SmtpSender();
-  void start();       // no-op when settings.url is empty
+  void start();  // no-op when settings.url is empty
   void stop();
-  void wake();        // deliver now rather than at the next poll
+  void wake();            // deliver now rather than at the next poll
   int deliver_pending();  // one pass; returns how many were sent
 
  private:

@@ -25,7 +25,8 @@ TEST(Outbox, EnqueueAndReadBack) {
   {
     auto db = db::Database::open("sqlite:" + path.string(), 1);
     db->write([](soci::session& s) {
-      s << "CREATE TABLE outbox (id INTEGER PRIMARY KEY, to_address TEXT, subject TEXT, body_text TEXT, created_at TEXT,"
+      s << "CREATE TABLE outbox (id INTEGER PRIMARY KEY, to_address TEXT, subject TEXT, body_text TEXT, "
+           "created_at TEXT,"
            " sent_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '')";
     });
     FixedClock clock(TimePoint{});

@@ -18,12 +18,14 @@ void init_vips() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (VIPS_INIT("brilliant")) throw std::runtime_error("libvips failed to start");
-    vips_cache_set_max(0);     // no operation cache: memory stays flat across thousands of photos
-    vips_concurrency_set(1);   // our pool gives the parallelism, one photo per worker
+    vips_cache_set_max(0);    // no operation cache: memory stays flat across thousands of photos
+    vips_concurrency_set(1);  // our pool gives the parallelism, one photo per worker
   });
 }
 
-Error invalid(const char* code, std::string message) { return Error::invalid("photo", code, std::move(message)); }
+Error invalid(const char* code, std::string message) {
+  return Error::invalid("photo", code, std::move(message));
+}
 
 // The format a loader name stands for; empty when we do not accept it.
 std::string accepted_format(const char* loader) {
@@ -37,7 +39,8 @@ std::string accepted_format(const char* loader) {
 
 // Flattens transparency onto white (JPEG has none; product photos sit on white).
 VImage opaque(VImage image) {
-  if (image.has_alpha()) image = image.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
+  if (image.has_alpha())
+    image = image.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
   return image;
 }
 
@@ -48,8 +51,8 @@ VImage without_metadata(const VImage& image) {
   gchar** fields = vips_image_get_fields(copy.get_image());
   for (gchar** f = fields; f && *f; ++f) {
     const std::string_view name(*f);
-    if (name.starts_with("exif-") || name.starts_with("xmp-") || name.starts_with("iptc-") || name == "orientation" ||
-        name.starts_with("gps"))
+    if (name.starts_with("exif-") || name.starts_with("xmp-") || name.starts_with("iptc-") ||
+        name == "orientation" || name.starts_with("gps"))
       copy.remove(*f);
   }
   g_strfreev(fields);
@@ -61,10 +64,15 @@ std::string encode(const VImage& original, const char* format) {
   void* buffer = nullptr;
   size_t size = 0;
   if (std::string_view(format) == "webp")
-    image.write_to_buffer(".webp", &buffer, &size, VImage::option()->set("Q", 82)->set("strip", true)->set("effort", 2));
+    image.write_to_buffer(".webp", &buffer, &size,
+                          VImage::option()->set("Q", 82)->set("strip", true)->set("effort", 2));
   else
     opaque(image).write_to_buffer(".jpg", &buffer, &size,
-                                  VImage::option()->set("Q", 85)->set("strip", true)->set("interlace", true)->set("optimize_coding", true));
+                                  VImage::option()
+                                      ->set("Q", 85)
+                                      ->set("strip", true)
+                                      ->set("interlace", true)
+                                      ->set("optimize_coding", true));
   std::string out(static_cast<const char*>(buffer), size);
   g_free(buffer);
   return out;
@@ -74,7 +82,8 @@ std::string encode(const VImage& original, const char* format) {
 // coefficient is above their median (the DC term excluded from the median).
 uint64_t dct_hash(const VImage& image) {
   VImage grey = opaque(image).colourspace(VIPS_INTERPRETATION_B_W)[0];
-  grey = grey.thumbnail_image(32, VImage::option()->set("height", 32)->set("size", VIPS_SIZE_FORCE)).cast(VIPS_FORMAT_DOUBLE);
+  grey = grey.thumbnail_image(32, VImage::option()->set("height", 32)->set("size", VIPS_SIZE_FORCE))
+             .cast(VIPS_FORMAT_DOUBLE);
   size_t size = 0;
   auto* raw = static_cast<double*>(grey.write_to_memory(&size));
   std::array<double, 32 * 32> px{};
@@ -108,7 +117,8 @@ uint64_t dct_hash(const VImage& image) {
 
 int hash_distance(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
 
-PhotoPipeline::PhotoPipeline(BlobStore& blobs, PhotoLimits limits, int workers) : blobs_(blobs), limits_(limits) {
+PhotoPipeline::PhotoPipeline(BlobStore& blobs, PhotoLimits limits, int workers)
+    : blobs_(blobs), limits_(limits) {
   init_vips();
   const int n = workers > 0 ? workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   for (int i = 0; i < n; ++i) threads_.emplace_back([this] { work(); });
@@ -160,26 +170,32 @@ size_t PhotoPipeline::queued() const {
 
 Result<ProcessedPhoto> PhotoPipeline::process(std::string_view bytes) {
   if (bytes.size() > limits_.max_bytes)
-    return invalid("photo_too_large", "photo is larger than " + std::to_string(limits_.max_bytes / (1024 * 1024)) + " MB");
+    return invalid("photo_too_large",
+                   "photo is larger than " + std::to_string(limits_.max_bytes / (1024 * 1024)) + " MB");
   if (bytes.empty()) return invalid("not_an_image", "photo is empty");
   ProcessedPhoto out;
   // 1. What is it? Ask the decoders, not the file name.
   out.source_format = accepted_format(vips_foreign_find_load_buffer(bytes.data(), bytes.size()));
   vips_error_clear();
-  if (out.source_format.empty()) return invalid("not_an_image", "photo is not a JPEG, PNG, WebP or HEIC image");
+  if (out.source_format.empty())
+    return invalid("not_an_image", "photo is not a JPEG, PNG, WebP or HEIC image");
   try {
     // 2. The header alone gives the size: refuse decompression bombs before decoding a pixel.
-    VImage header = VImage::new_from_buffer(bytes.data(), bytes.size(), "", VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+    VImage header = VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                            VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
     if (static_cast<long long>(header.width()) * header.height() > limits_.max_pixels)
-      return invalid("too_many_pixels", "photo has " + std::to_string(static_cast<long long>(header.width()) * header.height()) +
-                                            " pixels; the limit is " + std::to_string(limits_.max_pixels));
+      return invalid("too_many_pixels",
+                     "photo has " + std::to_string(static_cast<long long>(header.width()) * header.height()) +
+                         " pixels; the limit is " + std::to_string(limits_.max_pixels));
     // 3. Decode once, shrinking on load where the format allows, turned upright, in sRGB; truncated
     //    files are errors rather than grey bands.
     VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());  // borrows the bytes, no copy
     VImage largest;
     try {
       largest = VImage::thumbnail_buffer(blob, rendition_sizes[3].second,
-                                         VImage::option()->set("height", rendition_sizes[3].second)->set("size", VIPS_SIZE_DOWN)
+                                         VImage::option()
+                                             ->set("height", rendition_sizes[3].second)
+                                             ->set("size", VIPS_SIZE_DOWN)
                                              ->set("option_string", "fail_on=truncated"));
       largest = largest.copy_memory();
     } catch (...) {
@@ -187,7 +203,8 @@ Result<ProcessedPhoto> PhotoPipeline::process(std::string_view bytes) {
       throw;
     }
     vips_area_unref(VIPS_AREA(blob));
-    if (largest.interpretation() != VIPS_INTERPRETATION_sRGB) largest = largest.colourspace(VIPS_INTERPRETATION_sRGB).copy_memory();
+    if (largest.interpretation() != VIPS_INTERPRETATION_sRGB)
+      largest = largest.colourspace(VIPS_INTERPRETATION_sRGB).copy_memory();
     out.width = largest.width();
     out.height = largest.height();
     // 4. Renditions, all encoded before anything is stored.
@@ -195,17 +212,23 @@ Result<ProcessedPhoto> PhotoPipeline::process(std::string_view bytes) {
     for (const auto& [name, size] : rendition_sizes) {
       VImage image = size >= rendition_sizes[3].second
                          ? largest
-                         : largest.thumbnail_image(size, VImage::option()->set("height", size)->set("size", VIPS_SIZE_DOWN));
+                         : largest.thumbnail_image(
+                               size, VImage::option()->set("height", size)->set("size", VIPS_SIZE_DOWN));
       for (const char* format : {"webp", "jpeg"}) {
         auto data = encode(image, format);
         encoded.push_back({{name, format, image.width(), image.height(), "", data.size()}, std::move(data)});
       }
     }
-    VImage square = opaque(largest.thumbnail_image(square_size, VImage::option()->set("height", square_size)->set("size", VIPS_SIZE_DOWN)))
-                        .gravity(VIPS_COMPASS_DIRECTION_CENTRE, square_size, square_size,
-                                 VImage::option()->set("extend", VIPS_EXTEND_BACKGROUND)->set("background", std::vector<double>{255, 255, 255}));
+    VImage square =
+        opaque(largest.thumbnail_image(
+                   square_size, VImage::option()->set("height", square_size)->set("size", VIPS_SIZE_DOWN)))
+            .gravity(VIPS_COMPASS_DIRECTION_CENTRE, square_size, square_size,
+                     VImage::option()
+                         ->set("extend", VIPS_EXTEND_BACKGROUND)
+                         ->set("background", std::vector<double>{255, 255, 255}));
     auto square_data = encode(square, "jpeg");
-    encoded.push_back({{"square", "jpeg", square_size, square_size, "", square_data.size()}, std::move(square_data)});
+    encoded.push_back(
+        {{"square", "jpeg", square_size, square_size, "", square_data.size()}, std::move(square_data)});
     out.perceptual_hash = dct_hash(largest);
     // 5. Store: the original (private evidence) and every rendition, content-addressed.
     out.original_hash = blobs_.put(bytes);

@@ -32,7 +32,7 @@ struct Rendition {
   std::string format;  // webp, jpeg
   int width = 0;
   int height = 0;
-  std::string hash;    // blob
+  std::string hash;  // blob
   size_t bytes = 0;
 };
 

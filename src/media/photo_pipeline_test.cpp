@@ -17,7 +17,10 @@ VImage gradient_photo(int w, int h) {
   VImage g = xy[1] * (255.0 / h);
   VImage d = ((xy[0] - w / 2.0).pow(2) + (xy[1] - h / 2.0).pow(2)).pow(0.5);
   VImage b = (d < h / 3.0).ifthenelse(230, 60);
-  return r.bandjoin(g).bandjoin(b).cast(VIPS_FORMAT_UCHAR).copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+  return r.bandjoin(g)
+      .bandjoin(b)
+      .cast(VIPS_FORMAT_UCHAR)
+      .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
 }
 
 // A very different picture: a coarse checkerboard.
@@ -25,7 +28,10 @@ VImage checker_photo(int w, int h) {
   VImage xy = VImage::xyz(w, h);
   VImage cells = ((xy[0] / (w / 7)) + (xy[1] / (h / 5))).cast(VIPS_FORMAT_INT);
   VImage v = (cells % 2 == 0).ifthenelse(240, 20);
-  return v.bandjoin(v).bandjoin(v).cast(VIPS_FORMAT_UCHAR).copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+  return v.bandjoin(v)
+      .bandjoin(v)
+      .cast(VIPS_FORMAT_UCHAR)
+      .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
 }
 
 std::string jpeg(VImage image, int quality = 90) {
@@ -71,7 +77,11 @@ TEST_F(PhotoPipelineTest, MakesEveryRenditionSizeDownOnly) {
   ASSERT_EQ(photo->renditions.size(), 9u);
   for (const auto& r : photo->renditions) {
     EXPECT_TRUE(blobs.has(r.hash)) << r.name;
-    const int expected = r.name == "thumb" ? 320 : r.name == "listing" ? 640 : r.name == "detail" ? 1600 : r.name == "zoom" ? 2400 : 1000;
+    const int expected = r.name == "thumb"     ? 320
+                         : r.name == "listing" ? 640
+                         : r.name == "detail"  ? 1600
+                         : r.name == "zoom"    ? 2400
+                                               : 1000;
     EXPECT_EQ(r.width, expected) << r.name;
     if (r.name == "square") {
       EXPECT_EQ(r.height, 1000);

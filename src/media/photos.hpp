@@ -28,8 +28,8 @@ class Photos {
 
   // Processes and records a photo for a product. Uploading the same bytes again returns the photo
   // already recorded. Errors as PhotoPipeline::process.
-  Result<StoredPhoto> add(long long product_id, std::string bytes, long long user_id, const std::string& alt_ko,
-                          const std::string& alt_en);
+  Result<StoredPhoto> add(long long product_id, std::string bytes, long long user_id,
+                          const std::string& alt_ko, const std::string& alt_en);
   std::vector<StoredPhoto> of_product(long long product_id);
   // A rendition's bytes and content type by blob hash; nullopt for unknown hashes and for originals,
   // which stay private.

@@ -58,7 +58,8 @@ http::response<http::string_body> to_beast(web::Response&& in, unsigned version,
   out.keep_alive(keep_alive);
   const auto length = in.body.size();
   if (!head) out.body() = std::move(in.body);
-  if (in.status != 304 && in.status != 204 && !(in.status >= 100 && in.status < 200)) out.content_length(length);
+  if (in.status != 304 && in.status != 204 && !(in.status >= 100 && in.status < 200))
+    out.content_length(length);
   return out;
 }
 
@@ -81,10 +82,14 @@ std::optional<web::Response> read_error_response(beast::error_code ec) {
 
 struct Server::Impl {
   Impl(web::Pipeline& p, web::Metrics& m, ServerOptions o)
-      : pipeline(p), metrics(m), options(std::move(o)),
-        io_threads(options.io_threads > 0 ? options.io_threads : std::max(1u, std::thread::hardware_concurrency())),
+      : pipeline(p),
+        metrics(m),
+        options(std::move(o)),
+        io_threads(options.io_threads > 0 ? options.io_threads
+                                          : std::max(1u, std::thread::hardware_concurrency())),
         ios(make_contexts(io_threads)),
-        pool(options.pool_threads > 0 ? options.pool_threads : 4 * std::max(1u, std::thread::hardware_concurrency())),
+        pool(options.pool_threads > 0 ? options.pool_threads
+                                      : 4 * std::max(1u, std::thread::hardware_concurrency())),
         acceptor(*ios.front()) {}
 
   // One single-threaded io_context per I/O thread: a connection lives on one of them for its whole
@@ -113,7 +118,8 @@ struct Server::Impl {
   awaitable<web::Response> on_pool(web::Request& request, const web::Pipeline::Prepared& prepared) {
     metrics.pool_queue_depth.fetch_add(1, std::memory_order_relaxed);
     auto response = co_await asio::co_spawn(
-        pool, [&]() -> awaitable<web::Response> { co_return pipeline.run(request, prepared); }, use_awaitable);
+        pool, [&]() -> awaitable<web::Response> { co_return pipeline.run(request, prepared); },
+        use_awaitable);
     metrics.pool_queue_depth.fetch_sub(1, std::memory_order_relaxed);
     co_return response;
   }

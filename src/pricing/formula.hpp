@@ -14,20 +14,20 @@ namespace brilliant::pricing {
 
 struct FormulaInputs {
   long long weight_mg = 0;
-  int purity = 0;               // per mille
+  int purity = 0;  // per mille
   long long quote_won_per_g = 0;
-  int loss_bp = 0;              // 0..5000 (0 to 50 %)
+  int loss_bp = 0;  // 0..5000 (0 to 50 %)
   long long labour_fee = 0;
   long long stone_cost = 0;
-  int margin_bp = 0;            // -5000..50000
+  int margin_bp = 0;  // -5000..50000
 };
 
 struct Breakdown {
   long long metal_cost = 0;  // including loss
   long long labour_fee = 0;
   long long stone_cost = 0;
-  long long margin = 0;      // price - subtotal (rounding included)
-  long long price = 0;       // rounded to 100 won
+  long long margin = 0;  // price - subtotal (rounding included)
+  long long price = 0;   // rounded to 100 won
 };
 
 Result<Breakdown> formula_price(const FormulaInputs& in);

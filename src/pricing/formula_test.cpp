@@ -9,8 +9,8 @@ TEST(Formula, GoldRingWorkedExample) {
   FormulaInputs in{3750, 585, 100000, 1000, 80000, 0, 2000};
   auto b = formula_price(in);
   ASSERT_TRUE(b.ok());
-  EXPECT_EQ(b->metal_cost, 241313);   // 3.75 x 0.585 x 100000 x 1.1 = 241312.5 -> 241313
-  EXPECT_EQ(b->price, 385600);        // (241313 + 80000) x 1.2 = 385575.6 -> 385600
+  EXPECT_EQ(b->metal_cost, 241313);  // 3.75 x 0.585 x 100000 x 1.1 = 241312.5 -> 241313
+  EXPECT_EQ(b->price, 385600);       // (241313 + 80000) x 1.2 = 385575.6 -> 385600
   EXPECT_EQ(b->margin, 385600 - 321313);
 }
 

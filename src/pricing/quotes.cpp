@@ -16,7 +16,8 @@ constexpr char select_current[] =
     "SELECT q.id, q.metal, q.day, q.won_per_gram, q.source, q.created_at FROM metal_quotes q "
     "WHERE q.day = (SELECT MAX(day) FROM metal_quotes x WHERE x.metal = q.metal)";
 constexpr char select_history[] =
-    "SELECT id, metal, day, won_per_gram, source, created_at FROM metal_quotes ORDER BY day DESC, metal LIMIT :n";
+    "SELECT id, metal, day, won_per_gram, source, created_at FROM metal_quotes ORDER BY day DESC, metal "
+    "LIMIT :n";
 constexpr char select_formula_products[] =
     "SELECT id, metal, purity, weight_mg, loss_bp, labour_fee, stone_cost, margin_bp, pricing, fixed_price "
     "FROM products WHERE status <> 'archived'";
@@ -25,8 +26,8 @@ constexpr char select_variant_weights[] =
     "WHERE p.status <> 'archived'";
 
 Quote quote_from(const soci::row& r) {
-  return {db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_int(r, 3), db::row_text(r, 4),
-          db::row_text(r, 5)};
+  return {db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2),
+          db::row_int(r, 3), db::row_text(r, 4), db::row_text(r, 5)};
 }
 
 bool valid_day(const std::string& day) {
@@ -67,12 +68,14 @@ Result<void> Quotes::check(const std::string& metal, const std::string& day, lon
     return Error::invalid("metal", "metal_unknown", "metal must be gold, silver or platinum");
   if (!valid_day(day)) return Error::invalid("day", "day_invalid", "day must be a date written YYYY-MM-DD");
   if (won_per_gram <= 0 || won_per_gram > 10'000'000)
-    return Error::invalid("won_per_gram", "quote_range", "the quote must be between 1 and 10,000,000 won per gram");
+    return Error::invalid("won_per_gram", "quote_range",
+                          "the quote must be between 1 and 10,000,000 won per gram");
   return {};
 }
 
-Result<RepriceReport> Quotes::set_quote(const std::string& metal, const std::string& day, long long won_per_gram,
-                                        long long user_id, const std::string& source) {
+Result<RepriceReport> Quotes::set_quote(const std::string& metal, const std::string& day,
+                                        long long won_per_gram, long long user_id,
+                                        const std::string& source) {
   TRY(check(metal, day, won_per_gram));
   const auto now = format_utc(clock_.now());
   auto report = db_.write([&](soci::session& sql) {
@@ -80,8 +83,8 @@ Result<RepriceReport> Quotes::set_quote(const std::string& metal, const std::str
     sql << "DELETE FROM metal_quotes WHERE metal = :m AND day = :d", soci::use(metal), soci::use(day);
     sql << "INSERT INTO metal_quotes (metal, day, won_per_gram, source, created_by, created_at) "
            "VALUES (:m, :d, :w, :s, :u, :now)",
-        soci::use(metal), soci::use(day), soci::use(won_per_gram), soci::use(source), soci::use(user_id, user_ind),
-        soci::use(now);
+        soci::use(metal), soci::use(day), soci::use(won_per_gram), soci::use(source),
+        soci::use(user_id, user_ind), soci::use(now);
     return reprice_in(sql);
   });
   if (changed_) changed_();
@@ -106,10 +109,13 @@ Result<RepriceReport> Quotes::import_csv(const std::string& csv, long long user_
     std::string cell;
     while (std::getline(cs, cell, ',')) cells.emplace_back(trim(cell));
     long long won = 0;
-    if (cells.size() != 3 || std::from_chars(cells[2].data(), cells[2].data() + cells[2].size(), won).ec != std::errc())
-      return Error::invalid("csv", "csv_line", "line " + std::to_string(number) + ": expected metal,YYYY-MM-DD,won_per_gram");
+    if (cells.size() != 3 ||
+        std::from_chars(cells[2].data(), cells[2].data() + cells[2].size(), won).ec != std::errc())
+      return Error::invalid("csv", "csv_line",
+                            "line " + std::to_string(number) + ": expected metal,YYYY-MM-DD,won_per_gram");
     auto ok = check(cells[0], cells[1], won);
-    if (!ok) return Error::invalid("csv", "csv_line", "line " + std::to_string(number) + ": " + ok.error().message);
+    if (!ok)
+      return Error::invalid("csv", "csv_line", "line " + std::to_string(number) + ": " + ok.error().message);
     rows.push_back({cells[0], cells[1], won});
   }
   if (rows.empty()) return Error::invalid("csv", "csv_empty", "the CSV holds no quotes");
@@ -120,7 +126,8 @@ Result<RepriceReport> Quotes::import_csv(const std::string& csv, long long user_
       sql << "DELETE FROM metal_quotes WHERE metal = :m AND day = :d", soci::use(r.metal), soci::use(r.day);
       sql << "INSERT INTO metal_quotes (metal, day, won_per_gram, source, created_by, created_at) "
              "VALUES (:m, :d, :w, 'csv', :u, :now)",
-          soci::use(r.metal), soci::use(r.day), soci::use(r.won), soci::use(user_id, user_ind), soci::use(now);
+          soci::use(r.metal), soci::use(r.day), soci::use(r.won), soci::use(user_id, user_ind),
+          soci::use(now);
     }
     return reprice_in(sql);
   });
@@ -156,8 +163,12 @@ RepriceReport Quotes::reprice_in(soci::session& sql) {
       Inputs in;
       const auto metal = db::row_text(r, 1);
       auto q = quotes.find(metal);
-      in.formula = {db::row_int(r, 3), static_cast<int>(db::row_int(r, 2)), q == quotes.end() ? 0 : q->second.first,
-                    static_cast<int>(db::row_int(r, 4)), db::row_int(r, 5), db::row_int(r, 6),
+      in.formula = {db::row_int(r, 3),
+                    static_cast<int>(db::row_int(r, 2)),
+                    q == quotes.end() ? 0 : q->second.first,
+                    static_cast<int>(db::row_int(r, 4)),
+                    db::row_int(r, 5),
+                    db::row_int(r, 6),
                     static_cast<int>(db::row_int(r, 7))};
       in.quote_id = q == quotes.end() ? 0 : q->second.second;
       in.fixed = db::row_text(r, 8) == "fixed";
@@ -196,8 +207,8 @@ RepriceReport Quotes::reprice_in(soci::session& sql) {
     quote_ids.push_back(in.fixed ? 0 : in.quote_id);
   }
   if (!product_ids.empty())
-    sql << "UPDATE products SET price = :p, quote_id = NULLIF(:q, 0) WHERE id = :id", soci::use(product_prices),
-        soci::use(quote_ids), soci::use(product_ids);
+    sql << "UPDATE products SET price = :p, quote_id = NULLIF(:q, 0) WHERE id = :id",
+        soci::use(product_prices), soci::use(quote_ids), soci::use(product_ids);
   report.products = static_cast<long long>(product_ids.size());
   report.variants = static_cast<long long>(variant_ids.size());
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -207,7 +218,8 @@ RepriceReport Quotes::reprice_in(soci::session& sql) {
 std::vector<Rate> Quotes::rates() {
   return db_.read([](soci::session& sql) {
     std::vector<Rate> out;
-    soci::rowset<soci::row> rows = sql.prepare << "SELECT code, krw_per_unit_x1000, updated_at FROM currency_rates ORDER BY code";
+    soci::rowset<soci::row> rows =
+        sql.prepare << "SELECT code, krw_per_unit_x1000, updated_at FROM currency_rates ORDER BY code";
     for (const auto& r : rows) out.push_back({db::row_text(r, 0), db::row_int(r, 1), db::row_text(r, 2)});
     return out;
   });
@@ -217,7 +229,8 @@ Result<long long> parse_rate(const std::string& text) {
   static const std::regex shape(R"((\d{1,7})(?:\.(\d{1,3}))?)");
   std::smatch m;
   const std::string t(trim(text));
-  if (!std::regex_match(t, m, shape)) return Error::invalid("krw_per_unit", "rate_invalid", "rate must be a positive number such as 1380.5");
+  if (!std::regex_match(t, m, shape))
+    return Error::invalid("krw_per_unit", "rate_invalid", "rate must be a positive number such as 1380.5");
   std::string frac = m[2].matched ? m[2].str() : "";
   while (frac.size() < 3) frac.push_back('0');
   const long long value = std::stoll(m[1]) * 1000 + std::stoll(frac);
@@ -232,8 +245,8 @@ Result<void> Quotes::set_rate(const std::string& code, const std::string& krw_pe
   const auto now = format_utc(clock_.now());
   db_.write([&](soci::session& sql) {
     sql << "DELETE FROM currency_rates WHERE code = :c", soci::use(code);
-    sql << "INSERT INTO currency_rates (code, krw_per_unit_x1000, updated_at) VALUES (:c, :v, :now)", soci::use(code),
-        soci::use(value), soci::use(now);
+    sql << "INSERT INTO currency_rates (code, krw_per_unit_x1000, updated_at) VALUES (:c, :v, :now)",
+        soci::use(code), soci::use(value), soci::use(now);
   });
   if (changed_) changed_();
   return {};

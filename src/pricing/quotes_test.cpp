@@ -15,11 +15,15 @@ class QuotesTest : public ::testing::Test {
     quotes = std::make_unique<Quotes>(*db, *clock, [this] { ++changes; });
     db->write([](soci::session& s) {
       s << "INSERT INTO workshops (slug, name, created_at, updated_at) VALUES ('w', 'W', 'x', 'x')";
-      s << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, metal, purity, weight_mg, "
-           "pricing, labour_fee, loss_bp, margin_bp, created_at, updated_at) VALUES (1, 'ring-a', 'published', 'ring', "
+      s << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, metal, purity, "
+           "weight_mg, "
+           "pricing, labour_fee, loss_bp, margin_bp, created_at, updated_at) VALUES (1, 'ring-a', "
+           "'published', 'ring', "
            "'a', 'a', 'gold', 585, 3750, 'formula', 80000, 1000, 2000, 'x', 'x')";
-      s << "INSERT INTO variants (product_id, sku, ring_circ_x10, weight_mg, created_at, updated_at) VALUES (1, 'A-1', 520, 0, 'x', 'x')";
-      s << "INSERT INTO variants (product_id, sku, ring_circ_x10, weight_mg, created_at, updated_at) VALUES (1, 'A-2', 560, 4000, 'x', 'x')";
+      s << "INSERT INTO variants (product_id, sku, ring_circ_x10, weight_mg, created_at, updated_at) VALUES "
+           "(1, 'A-1', 520, 0, 'x', 'x')";
+      s << "INSERT INTO variants (product_id, sku, ring_circ_x10, weight_mg, created_at, updated_at) VALUES "
+           "(1, 'A-2', 560, 4000, 'x', 'x')";
     });
   }
   void TearDown() override { quotes.reset(); }

@@ -14,11 +14,17 @@ using web::Response;
 namespace {
 
 json::object quote_json(const Quote& q) {
-  return {{"metal", q.metal}, {"day", q.day}, {"won_per_gram", q.won_per_gram}, {"source", q.source}, {"created_at", q.created_at}};
+  return {{"metal", q.metal},
+          {"day", q.day},
+          {"won_per_gram", q.won_per_gram},
+          {"source", q.source},
+          {"created_at", q.created_at}};
 }
 
 json::object report_json(const RepriceReport& r) {
-  return {{"products", r.products}, {"variants", r.variants}, {"refused", r.refused},
+  return {{"products", r.products},
+          {"variants", r.variants},
+          {"refused", r.refused},
           {"milliseconds", static_cast<long long>(r.seconds * 1000.0 + 0.5)}};
 }
 
@@ -47,7 +53,9 @@ Response page(Quotes& quotes, const web::Renderer& renderer, const Request& req,
   for (const auto& code : {"USD", "JPY", "CNY", "EUR"}) {
     json::object o{{"code", code}, {"value", ""}};
     for (const auto& r : quotes.rates())
-      if (r.code == code) o["value"] = std::to_string(r.krw_per_unit_x1000 / 1000) + "." + std::to_string(r.krw_per_unit_x1000 % 1000 + 1000).substr(1);
+      if (r.code == code)
+        o["value"] = std::to_string(r.krw_per_unit_x1000 / 1000) + "." +
+                     std::to_string(r.krw_per_unit_x1000 % 1000 + 1000).substr(1);
     rates.push_back(std::move(o));
   }
   model["current"] = std::move(current);
@@ -55,10 +63,12 @@ Response page(Quotes& quotes, const web::Renderer& renderer, const Request& req,
   model["rates"] = std::move(rates);
   model["title"] = renderer.message(req.locale, "pricing.title");
   model["noindex"] = true;
-  if (!model.contains("day")) model["day"] = format_utc(std::chrono::system_clock::now() + std::chrono::hours(9)).substr(0, 10);
+  if (!model.contains("day"))
+    model["day"] = format_utc(std::chrono::system_clock::now() + std::chrono::hours(9)).substr(0, 10);
   int status = 200;
   if (error) {
-    model["errors"] = json::object{{error->field.empty() ? "form" : error->field, renderer.localized(req, *error)}};
+    model["errors"] =
+        json::object{{error->field.empty() ? "form" : error->field, renderer.localized(req, *error)}};
     status = web::http_status(error->kind);
   }
   return renderer.page_response(req, "operator/pricing", std::move(model), status);
@@ -66,72 +76,93 @@ Response page(Quotes& quotes, const web::Renderer& renderer, const Request& req,
 
 Response repriced_redirect(const Request& req, const RepriceReport& r) {
   return Response::redirect(req.locale_prefix() + "/operator/pricing?products=" + std::to_string(r.products) +
-                            "&variants=" + std::to_string(r.variants) + "&ms=" +
-                            std::to_string(static_cast<long long>(r.seconds * 1000.0 + 0.5)));
+                            "&variants=" + std::to_string(r.variants) +
+                            "&ms=" + std::to_string(static_cast<long long>(r.seconds * 1000.0 + 0.5)));
 }
 
 }  // namespace
 
 void add_routes(web::Router& router, Quotes& quotes, const web::Renderer& renderer) {
   const auto operator_only = web::require(web::Role::operator_);
-  router.get("/operator/pricing", [&](Request& req) {
-    auto q = req.query_params();
-    json::object model;
-    if (q.has("products")) {
-      auto text = renderer.message(req.locale, "pricing.repriced");
-      for (auto [key, value] : {std::pair{"{{products}}", q.get("products")}, {"{{variants}}", q.get("variants")}, {"{{ms}}", q.get("ms")}})
-        if (auto at = text.find(key); at != std::string::npos) text.replace(at, std::string(key).size(), value);
-      model["notice"] = text;
-    }
-    return page(quotes, renderer, req, std::move(model));
-  }).access = operator_only;
-  router.post("/operator/quotes", [&](Request& req) {
-    auto form = req.form();
-    const long long won = parse_won(form.get("won_per_gram"));
-    json::object model{{"metal", form.get("metal")}, {"day", form.get("day")}, {"won_per_gram", form.get("won_per_gram")}};
-    auto report = quotes.set_quote(form.get("metal"), form.get("day"), won, req.user->user_id);
-    if (!report) return page(quotes, renderer, req, std::move(model), &report.error());
-    return repriced_redirect(req, *report);
-  }).access = operator_only;
-  router.post("/operator/quotes/import", [&](Request& req) {
-    auto form = req.form();
-    auto report = quotes.import_csv(form.get("csv"), req.user->user_id);
-    if (!report) return page(quotes, renderer, req, {{"csv", form.get("csv")}}, &report.error());
-    return repriced_redirect(req, *report);
-  }).access = operator_only;
-  router.post("/operator/rates", [&](Request& req) {
-    auto form = req.form();
-    for (const auto& code : {"USD", "JPY", "CNY", "EUR"}) {
-      auto value = form.get(code);
-      if (value.empty()) continue;
-      auto done = quotes.set_rate(code, value);
-      if (!done) {
-        Error e = done.error();
-        e.field = code;
-        return page(quotes, renderer, req, {}, &e);
-      }
-    }
-    return Response::redirect(req.locale_prefix() + "/operator/pricing");
-  }).access = operator_only;
+  router
+      .get("/operator/pricing",
+           [&](Request& req) {
+             auto q = req.query_params();
+             json::object model;
+             if (q.has("products")) {
+               auto text = renderer.message(req.locale, "pricing.repriced");
+               for (auto [key, value] : {std::pair{"{{products}}", q.get("products")},
+                                         {"{{variants}}", q.get("variants")},
+                                         {"{{ms}}", q.get("ms")}})
+                 if (auto at = text.find(key); at != std::string::npos)
+                   text.replace(at, std::string(key).size(), value);
+               model["notice"] = text;
+             }
+             return page(quotes, renderer, req, std::move(model));
+           })
+      .access = operator_only;
+  router
+      .post("/operator/quotes",
+            [&](Request& req) {
+              auto form = req.form();
+              const long long won = parse_won(form.get("won_per_gram"));
+              json::object model{{"metal", form.get("metal")},
+                                 {"day", form.get("day")},
+                                 {"won_per_gram", form.get("won_per_gram")}};
+              auto report = quotes.set_quote(form.get("metal"), form.get("day"), won, req.user->user_id);
+              if (!report) return page(quotes, renderer, req, std::move(model), &report.error());
+              return repriced_redirect(req, *report);
+            })
+      .access = operator_only;
+  router
+      .post("/operator/quotes/import",
+            [&](Request& req) {
+              auto form = req.form();
+              auto report = quotes.import_csv(form.get("csv"), req.user->user_id);
+              if (!report) return page(quotes, renderer, req, {{"csv", form.get("csv")}}, &report.error());
+              return repriced_redirect(req, *report);
+            })
+      .access = operator_only;
+  router
+      .post("/operator/rates",
+            [&](Request& req) {
+              auto form = req.form();
+              for (const auto& code : {"USD", "JPY", "CNY", "EUR"}) {
+                auto value = form.get(code);
+                if (value.empty()) continue;
+                auto done = quotes.set_rate(code, value);
+                if (!done) {
+                  Error e = done.error();
+                  e.field = code;
+                  return page(quotes, renderer, req, {}, &e);
+                }
+              }
+              return Response::redirect(req.locale_prefix() + "/operator/pricing");
+            })
+      .access = operator_only;
   router.get("/api/v1/quotes", [&](Request&) {
     json::object out;
     for (const auto& [metal, q] : quotes.current()) out[metal] = quote_json(q);
     return Response::json(json::serialize(json::object{{"quotes", std::move(out)}}));
   });
-  router.post("/api/v1/quotes", [&](Request& req) {
-    auto body = web::parse_json_object(req.body);
-    if (!body) return renderer.error(req, body.error());
-    auto metal = web::json_string(*body, "metal");
-    auto day = web::json_string(*body, "day");
-    if (!metal) return renderer.error(req, metal.error());
-    if (!day) return renderer.error(req, day.error());
-    auto it = body->find("won_per_gram");
-    if (it == body->end() || !it->value().is_int64())
-      return renderer.error(req, Error::invalid("won_per_gram", "quote_range", "won_per_gram must be a whole number"));
-    auto report = quotes.set_quote(*metal, *day, it->value().as_int64(), req.user->user_id, "api");
-    if (!report) return renderer.error(req, report.error());
-    return Response::json(json::serialize(json::object{{"repriced", report_json(*report)}}), 201);
-  }).access = operator_only;
+  router
+      .post("/api/v1/quotes",
+            [&](Request& req) {
+              auto body = web::parse_json_object(req.body);
+              if (!body) return renderer.error(req, body.error());
+              auto metal = web::json_string(*body, "metal");
+              auto day = web::json_string(*body, "day");
+              if (!metal) return renderer.error(req, metal.error());
+              if (!day) return renderer.error(req, day.error());
+              auto it = body->find("won_per_gram");
+              if (it == body->end() || !it->value().is_int64())
+                return renderer.error(req, Error::invalid("won_per_gram", "quote_range",
+                                                          "won_per_gram must be a whole number"));
+              auto report = quotes.set_quote(*metal, *day, it->value().as_int64(), req.user->user_id, "api");
+              if (!report) return renderer.error(req, report.error());
+              return Response::json(json::serialize(json::object{{"repriced", report_json(*report)}}), 201);
+            })
+      .access = operator_only;
 }
 
 }  // namespace brilliant::pricing

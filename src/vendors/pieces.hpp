@@ -19,7 +19,8 @@ namespace brilliant::vendors {
 
 // Reads the console's product form into a catalog product of the workshop (pure; errors name the field).
 using Fields = std::function<std::string(const std::string&)>;
-Result<catalog::Product> piece_from_form(const Fields& field, long long workshop_id, const std::string& slug_suffix);
+Result<catalog::Product> piece_from_form(const Fields& field, long long workshop_id,
+                                         const std::string& slug_suffix);
 
 struct CheckItem {
   std::string key;  // photos, materials, stones, bilingual, price
@@ -29,7 +30,7 @@ struct CheckItem {
 // languages, and price sanity against the metal quote (price at least the metal's worth).
 std::vector<CheckItem> brand_checklist(const catalog::Product& product, long long quote_won_per_g);
 
-void add_piece_routes(web::Router& router, catalog::Catalog& catalog, pricing::Quotes& quotes, db::Database& db,
-                      const web::Renderer& renderer, const Clock& clock);
+void add_piece_routes(web::Router& router, catalog::Catalog& catalog, pricing::Quotes& quotes,
+                      db::Database& db, const web::Renderer& renderer, const Clock& clock);
 
 }  // namespace brilliant::vendors

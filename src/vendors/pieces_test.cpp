@@ -14,9 +14,13 @@ Fields from(std::map<std::string, std::string> m) {
 }
 
 std::map<std::string, std::string> ring() {
-  return {{"title_ko", "달빛 반지"}, {"title_en", "Moonlight Ring"}, {"category", "ring"}, {"metal", "gold"},
-          {"purity", "585"}, {"colour", "rose"}, {"weight_g", "3.75"}, {"labour_fee", "80000"}, {"margin_pct", "20"},
-          {"loss_pct", "10"}, {"sizes", "9, 11,13"}, {"stock", "2"}, {"stone_kind", "diamond"}, {"stone_origin", "lab_grown"}};
+  return {{"title_ko", "달빛 반지"}, {"title_en", "Moonlight Ring"},
+          {"category", "ring"},      {"metal", "gold"},
+          {"purity", "585"},         {"colour", "rose"},
+          {"weight_g", "3.75"},      {"labour_fee", "80000"},
+          {"margin_pct", "20"},      {"loss_pct", "10"},
+          {"sizes", "9, 11,13"},     {"stock", "2"},
+          {"stone_kind", "diamond"}, {"stone_origin", "lab_grown"}};
 }
 
 TEST(PieceForm, BuildsAProductWithSizes) {

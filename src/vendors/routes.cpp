@@ -31,11 +31,14 @@ json::object application_json(const Application& a, const web::Renderer& r, cons
   return o;
 }
 
-json::array events_json(const std::vector<ApplicationEvent>& events, const web::Renderer& r, const Request& req) {
+json::array events_json(const std::vector<ApplicationEvent>& events, const web::Renderer& r,
+                        const Request& req) {
   json::array out;
   for (const auto& e : events) {
     TimePoint at;
-    json::object o{{"kind", e.kind}, {"kind_text", r.message(req.locale, "vendors.event." + e.kind)}, {"author", e.author},
+    json::object o{{"kind", e.kind},
+                   {"kind_text", r.message(req.locale, "vendors.event." + e.kind)},
+                   {"author", e.author},
                    {"at", parse_utc(e.created_at, at) ? format_seoul(at) : e.created_at}};
     if (!e.message.empty()) o["message"] = e.message;  // an empty string would still open {{#message}}
     out.push_back(std::move(o));
@@ -57,7 +60,8 @@ Application from_form(const web::Form& f) {
   return a;
 }
 
-Response with_errors(const web::Renderer& r, const Request& req, const char* page, json::object model, const Error& e) {
+Response with_errors(const web::Renderer& r, const Request& req, const char* page, json::object model,
+                     const Error& e) {
   model["errors"] = json::object{{e.field.empty() ? "form" : e.field, r.localized(req, e)}};
   return r.page_response(req, page, std::move(model), web::http_status(e.kind));
 }
@@ -71,94 +75,125 @@ std::optional<Decision> parse_decision(const std::string& text) {
 
 }  // namespace
 
-void add_routes(web::Router& router, Applications& apps, const web::Renderer& r, std::function<void()> after_approval) {
-  router.get("/join", [&](Request& req) {
-    json::object model{{"title", r.message(req.locale, "vendors.join_title")}, {"noindex", true}};
-    if (auto mine = apps.latest_of(req.user->user_id)) {
-      model["application"] = application_json(*mine, r, req);
-      model["events"] = events_json(apps.history(mine->id), r, req);
-      model["form"] = application_json(*mine, r, req);
-      model["can_edit"] = mine->status == "changes_requested" || mine->status == "rejected";
-    } else {
-      model["can_edit"] = true;
-    }
-    return r.page_response(req, "vendors/join", std::move(model));
-  }).access = web::Access::logged_in();
+void add_routes(web::Router& router, Applications& apps, const web::Renderer& r,
+                std::function<void()> after_approval) {
+  router
+      .get("/join",
+           [&](Request& req) {
+             json::object model{{"title", r.message(req.locale, "vendors.join_title")}, {"noindex", true}};
+             if (auto mine = apps.latest_of(req.user->user_id)) {
+               model["application"] = application_json(*mine, r, req);
+               model["events"] = events_json(apps.history(mine->id), r, req);
+               model["form"] = application_json(*mine, r, req);
+               model["can_edit"] = mine->status == "changes_requested" || mine->status == "rejected";
+             } else {
+               model["can_edit"] = true;
+             }
+             return r.page_response(req, "vendors/join", std::move(model));
+           })
+      .access = web::Access::logged_in();
 
-  router.post("/join", [&](Request& req) {
-    auto form = req.form();
-    auto submitted = apps.submit(req.user->user_id, from_form(form));
-    if (!submitted) {
-      json::object values;
-      for (const auto& [k, v] : form.fields())
-        if (k != "_csrf") values[k] = v;
-      return with_errors(r, req, "vendors/join",
-                         {{"title", r.message(req.locale, "vendors.join_title")}, {"form", values}, {"can_edit", true}},
-                         submitted.error());
-    }
-    return Response::redirect(req.locale_prefix() + "/join");
-  }).access = web::Access::logged_in();
+  router
+      .post("/join",
+            [&](Request& req) {
+              auto form = req.form();
+              auto submitted = apps.submit(req.user->user_id, from_form(form));
+              if (!submitted) {
+                json::object values;
+                for (const auto& [k, v] : form.fields())
+                  if (k != "_csrf") values[k] = v;
+                return with_errors(r, req, "vendors/join",
+                                   {{"title", r.message(req.locale, "vendors.join_title")},
+                                    {"form", values},
+                                    {"can_edit", true}},
+                                   submitted.error());
+              }
+              return Response::redirect(req.locale_prefix() + "/join");
+            })
+      .access = web::Access::logged_in();
 
   const auto operator_only = web::require(web::Role::operator_);
-  router.get("/operator/applications", [&](Request& req) {
-    json::object model{{"title", r.message(req.locale, "vendors.queue_title")}, {"noindex", true}};
-    for (const auto* status : {"submitted", "changes_requested", "approved", "rejected"}) {
-      json::array list;
-      for (const auto& a : apps.by_status(status)) list.push_back(application_json(a, r, req));
-      model[status] = std::move(list);
-    }
-    return r.page_response(req, "vendors/queue", std::move(model));
-  }).access = operator_only;
+  router
+      .get("/operator/applications",
+           [&](Request& req) {
+             json::object model{{"title", r.message(req.locale, "vendors.queue_title")}, {"noindex", true}};
+             for (const auto* status : {"submitted", "changes_requested", "approved", "rejected"}) {
+               json::array list;
+               for (const auto& a : apps.by_status(status)) list.push_back(application_json(a, r, req));
+               model[status] = std::move(list);
+             }
+             return r.page_response(req, "vendors/queue", std::move(model));
+           })
+      .access = operator_only;
 
-  router.get("/operator/applications/{id}", [&](Request& req) {
-    long long id = 0;
-    try {
-      id = std::stoll(std::string(req.param("id")));
-    } catch (const std::exception&) {
-    }
-    auto a = apps.find(id);
-    if (!a) return r.error(req, Error::not_found("application"));
-    return r.page_response(req, "vendors/review", {{"title", a->business_name}, {"noindex", true},
-                                                   {"application", application_json(*a, r, req)},
-                                                   {"events", events_json(apps.history(id), r, req)}});
-  }).access = operator_only;
+  router
+      .get("/operator/applications/{id}",
+           [&](Request& req) {
+             long long id = 0;
+             try {
+               id = std::stoll(std::string(req.param("id")));
+             } catch (const std::exception&) {
+             }
+             auto a = apps.find(id);
+             if (!a) return r.error(req, Error::not_found("application"));
+             return r.page_response(req, "vendors/review",
+                                    {{"title", a->business_name},
+                                     {"noindex", true},
+                                     {"application", application_json(*a, r, req)},
+                                     {"events", events_json(apps.history(id), r, req)}});
+           })
+      .access = operator_only;
 
-  router.post("/operator/applications/{id}/decision", [&, after_approval](Request& req) {
-    long long id = 0;
-    try {
-      id = std::stoll(std::string(req.param("id")));
-    } catch (const std::exception&) {
-    }
-    auto form = req.form();
-    auto decision = parse_decision(form.get("decision"));
-    if (!decision) return r.error(req, Error::invalid("decision", "decision_invalid", "decision must be approve, request_changes or reject"));
-    auto done = apps.decide(id, req.user->user_id, *decision, form.get("reason"));
-    if (!done) {
-      auto a = apps.find(id);
-      if (!a) return r.error(req, done.error());
-      return with_errors(r, req, "vendors/review",
-                         {{"title", a->business_name}, {"application", application_json(*a, r, req)},
-                          {"events", events_json(apps.history(id), r, req)}, {"reason", form.get("reason")}},
-                         done.error());
-    }
-    if (*decision == Decision::approve && after_approval) after_approval();
-    return Response::redirect(req.locale_prefix() + "/operator/applications");
-  }).access = operator_only;
+  router
+      .post("/operator/applications/{id}/decision",
+            [&, after_approval](Request& req) {
+              long long id = 0;
+              try {
+                id = std::stoll(std::string(req.param("id")));
+              } catch (const std::exception&) {
+              }
+              auto form = req.form();
+              auto decision = parse_decision(form.get("decision"));
+              if (!decision)
+                return r.error(req, Error::invalid("decision", "decision_invalid",
+                                                   "decision must be approve, request_changes or reject"));
+              auto done = apps.decide(id, req.user->user_id, *decision, form.get("reason"));
+              if (!done) {
+                auto a = apps.find(id);
+                if (!a) return r.error(req, done.error());
+                return with_errors(r, req, "vendors/review",
+                                   {{"title", a->business_name},
+                                    {"application", application_json(*a, r, req)},
+                                    {"events", events_json(apps.history(id), r, req)},
+                                    {"reason", form.get("reason")}},
+                                   done.error());
+              }
+              if (*decision == Decision::approve && after_approval) after_approval();
+              return Response::redirect(req.locale_prefix() + "/operator/applications");
+            })
+      .access = operator_only;
 
-  router.get("/api/v1/applications", [&](Request& req) {
-    auto status = req.query_params().get("status");
-    json::array list;
-    for (const auto& a : apps.by_status(status.empty() ? "submitted" : status)) list.push_back(application_json(a, r, req));
-    return Response::json(json::serialize(json::object{{"applications", std::move(list)}}));
-  }).access = operator_only;
+  router
+      .get("/api/v1/applications",
+           [&](Request& req) {
+             auto status = req.query_params().get("status");
+             json::array list;
+             for (const auto& a : apps.by_status(status.empty() ? "submitted" : status))
+               list.push_back(application_json(a, r, req));
+             return Response::json(json::serialize(json::object{{"applications", std::move(list)}}));
+           })
+      .access = operator_only;
 
-  router.get("/api/v1/applications/mine", [&](Request& req) {
-    auto mine = apps.latest_of(req.user->user_id);
-    if (!mine) return r.error(req, Error::not_found("application"));
-    auto o = application_json(*mine, r, req);
-    o["events"] = events_json(apps.history(mine->id), r, req);
-    return Response::json(json::serialize(o));
-  }).access = web::Access::logged_in();
+  router
+      .get("/api/v1/applications/mine",
+           [&](Request& req) {
+             auto mine = apps.latest_of(req.user->user_id);
+             if (!mine) return r.error(req, Error::not_found("application"));
+             auto o = application_json(*mine, r, req);
+             o["events"] = events_json(apps.history(mine->id), r, req);
+             return Response::json(json::serialize(o));
+           })
+      .access = web::Access::logged_in();
 }
 
 }  // namespace brilliant::vendors

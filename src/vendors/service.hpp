@@ -24,7 +24,8 @@ class Applications {
   std::vector<ApplicationEvent> history(long long id);
   // Operator's decision. A reason is required to request changes or reject. On approval returns the
   // new workshop's slug.
-  Result<std::string> decide(long long id, long long operator_id, Decision decision, const std::string& reason);
+  Result<std::string> decide(long long id, long long operator_id, Decision decision,
+                             const std::string& reason);
 
  private:
   db::Database& db_;

@@ -6,14 +6,22 @@ namespace brilliant::web {
 
 int http_status(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::invalid: return 400;
-    case ErrorKind::unauthenticated: return 401;
-    case ErrorKind::forbidden: return 403;
-    case ErrorKind::not_found: return 404;
-    case ErrorKind::conflict: return 409;
-    case ErrorKind::rule_broken: return 422;
-    case ErrorKind::too_many: return 429;
-    case ErrorKind::internal: return 500;
+    case ErrorKind::invalid:
+      return 400;
+    case ErrorKind::unauthenticated:
+      return 401;
+    case ErrorKind::forbidden:
+      return 403;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::rule_broken:
+      return 422;
+    case ErrorKind::too_many:
+      return 429;
+    case ErrorKind::internal:
+      return 500;
   }
   return 500;
 }

@@ -25,8 +25,10 @@ json::object load(const std::filesystem::path& file) {
 void collect_keys(const json::object& obj, const std::string& prefix, std::vector<std::string>& out) {
   for (const auto& [key, value] : obj) {
     std::string full = prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
-    if (value.is_object()) collect_keys(value.as_object(), full, out);
-    else out.push_back(full);
+    if (value.is_object())
+      collect_keys(value.as_object(), full, out);
+    else
+      out.push_back(full);
   }
 }
 
@@ -40,7 +42,8 @@ I18n::I18n(const std::filesystem::path& dir) : ko_(load(dir / "ko.json")), en_(l
   std::sort(en_keys.begin(), en_keys.end());
   if (ko_keys != en_keys) {
     std::vector<std::string> diff;
-    std::set_symmetric_difference(ko_keys.begin(), ko_keys.end(), en_keys.begin(), en_keys.end(), std::back_inserter(diff));
+    std::set_symmetric_difference(ko_keys.begin(), ko_keys.end(), en_keys.begin(), en_keys.end(),
+                                  std::back_inserter(diff));
     throw std::runtime_error("locale catalogs differ, e.g. key " + diff.front());
   }
 }
@@ -54,7 +57,8 @@ std::string I18n::text(std::string_view locale, std::string_view key) const {
     auto dot = rest.find('.');
     auto it = obj->find(rest.substr(0, dot));
     if (it == obj->end()) return std::string(key);
-    if (dot == std::string_view::npos) return it->value().is_string() ? std::string(it->value().get_string()) : std::string(key);
+    if (dot == std::string_view::npos)
+      return it->value().is_string() ? std::string(it->value().get_string()) : std::string(key);
     if (!it->value().is_object()) return std::string(key);
     obj = &it->value().get_object();
     rest.remove_prefix(dot + 1);

@@ -40,20 +40,23 @@ std::string Metrics::prometheus_text() const {
       auto n = routes_[r].by_status[s].load(std::memory_order_relaxed);
       if (n == 0) continue;
       out << "brilliant_http_requests_total{route=\"" << route_names_[r] << "\",status=\""
-          << (tracked_status[s] ? std::to_string(tracked_status[s]) : std::string("other")) << "\"} " << n << "\n";
+          << (tracked_status[s] ? std::to_string(tracked_status[s]) : std::string("other")) << "\"} " << n
+          << "\n";
     }
   out << "# HELP brilliant_http_request_duration_seconds Time from request read to response ready.\n"
       << "# TYPE brilliant_http_request_duration_seconds histogram\n";
   long long cumulative = 0;
   for (size_t i = 0; i < bucket_bounds.size(); ++i) {
     cumulative += buckets_[i].load(std::memory_order_relaxed);
-    out << "brilliant_http_request_duration_seconds_bucket{le=\"" << bucket_bounds[i] << "\"} " << cumulative << "\n";
+    out << "brilliant_http_request_duration_seconds_bucket{le=\"" << bucket_bounds[i] << "\"} " << cumulative
+        << "\n";
   }
   cumulative += buckets_.back().load(std::memory_order_relaxed);
   out << "brilliant_http_request_duration_seconds_bucket{le=\"+Inf\"} " << cumulative << "\n"
       << "brilliant_http_request_duration_seconds_sum " << latency_sum_us_.load() / 1e6 << "\n"
       << "brilliant_http_request_duration_seconds_count " << count_.load() << "\n"
-      << "# HELP brilliant_open_connections Open client connections.\n# TYPE brilliant_open_connections gauge\n"
+      << "# HELP brilliant_open_connections Open client connections.\n# TYPE brilliant_open_connections "
+         "gauge\n"
       << "brilliant_open_connections " << open_connections.load() << "\n"
       << "# HELP brilliant_pool_queue_depth Requests waiting for or running on the blocking pool.\n"
       << "# TYPE brilliant_pool_queue_depth gauge\n"

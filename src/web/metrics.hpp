@@ -24,7 +24,7 @@ class Metrics {
 
  private:
   static constexpr std::array<double, 11> bucket_bounds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                         0.05,   0.1,   0.25,   0.5,   1.0};
+                                                        0.05,   0.1,   0.25,   0.5,   1.0};
   static constexpr std::array<int, 21> tracked_status{200, 201, 204, 301, 302, 303, 304, 400, 401, 403, 404,
                                                       405, 409, 413, 415, 422, 429, 431, 500, 503, 0};
   struct PerRoute {

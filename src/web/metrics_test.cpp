@@ -13,8 +13,10 @@ TEST(Metrics, CountsByRouteAndStatus) {
   metrics.open_connections = 3;
   auto text = metrics.prometheus_text();
   EXPECT_NE(text.find("brilliant_http_requests_total{route=\"GET /\",status=\"200\"} 2"), std::string::npos);
-  EXPECT_NE(text.find("brilliant_http_requests_total{route=\"GET /healthz\",status=\"503\"} 1"), std::string::npos);
-  EXPECT_NE(text.find("brilliant_http_requests_total{route=\"unmatched\",status=\"404\"} 1"), std::string::npos);
+  EXPECT_NE(text.find("brilliant_http_requests_total{route=\"GET /healthz\",status=\"503\"} 1"),
+            std::string::npos);
+  EXPECT_NE(text.find("brilliant_http_requests_total{route=\"unmatched\",status=\"404\"} 1"),
+            std::string::npos);
   EXPECT_NE(text.find("brilliant_http_request_duration_seconds_bucket{le=\"0.0005\"} 3"), std::string::npos);
   EXPECT_NE(text.find("brilliant_http_request_duration_seconds_bucket{le=\"+Inf\"} 4"), std::string::npos);
   EXPECT_NE(text.find("brilliant_open_connections 3"), std::string::npos);

@@ -14,7 +14,8 @@ constexpr std::string_view csrf_cookie = "csrf";
 std::string request_token(const Request& request) {
   auto header = request.header("x-csrf-token");
   if (!header.empty()) return std::string(header);
-  if (request.header("content-type").starts_with("application/x-www-form-urlencoded")) return request.form().get("_csrf");
+  if (request.header("content-type").starts_with("application/x-www-form-urlencoded"))
+    return request.form().get("_csrf");
   return {};
 }
 
@@ -22,8 +23,14 @@ std::string request_token(const Request& request) {
 
 Pipeline::Pipeline(const Router& router, const Renderer& renderer, const StaticFiles& files, Metrics& metrics,
                    SessionResolver& sessions, PipelineOptions options, PageCache* cache)
-    : router_(router), renderer_(renderer), files_(files), metrics_(metrics), sessions_(sessions),
-      options_(options), cache_(cache), node_tag_(random_token(6).substr(0, 6)) {}
+    : router_(router),
+      renderer_(renderer),
+      files_(files),
+      metrics_(metrics),
+      sessions_(sessions),
+      options_(options),
+      cache_(cache),
+      node_tag_(random_token(6).substr(0, 6)) {}
 
 std::pair<std::string, bool> Pipeline::csrf_for(const Request& request) const {
   auto cookie = request.cookie(csrf_cookie);
@@ -43,14 +50,16 @@ bool Pipeline::anonymous_get(const Request& request) {
 
 Pipeline::Prepared Pipeline::prepare(Request& request) const {
   Prepared prepared;
-  request.request_id = node_tag_ + "-" + std::to_string(next_request_.fetch_add(1, std::memory_order_relaxed));
+  request.request_id =
+      node_tag_ + "-" + std::to_string(next_request_.fetch_add(1, std::memory_order_relaxed));
   std::string_view target = request.target;
   auto qmark = target.find('?');
   request.query = qmark == std::string_view::npos ? std::string() : std::string(target.substr(qmark + 1));
   auto decoded = decode_path(target.substr(0, qmark));
   if (!decoded || request.method == Method::other) {
-    prepared.early = error(request, decoded ? Error{ErrorKind::invalid, "bad_method", "unsupported method", ""}
-                                            : Error::invalid("path", "bad_path", "the path is not valid UTF-8 or is malformed"));
+    prepared.early = error(
+        request, decoded ? Error{ErrorKind::invalid, "bad_method", "unsupported method", ""}
+                         : Error::invalid("path", "bad_path", "the path is not valid UTF-8 or is malformed"));
     if (decoded && request.method == Method::other) prepared.early->status = 405;
     return prepared;
   }
@@ -63,7 +72,8 @@ Pipeline::Prepared Pipeline::prepare(Request& request) const {
   } else {
     request.locale = negotiate_locale(request.cookie("lang"), request.header("accept-language"));
   }
-  if (request.path.starts_with("/static/") && (request.method == Method::get || request.method == Method::head)) {
+  if (request.path.starts_with("/static/") &&
+      (request.method == Method::get || request.method == Method::head)) {
     auto file = files_.serve(request);
     prepared.early = file ? std::move(*file) : error(request, Error::not_found("file"));
     return prepared;
@@ -71,8 +81,9 @@ Pipeline::Prepared Pipeline::prepare(Request& request) const {
   prepared.match = router_.match(request.method, request.path);
   if (!prepared.match.route) {
     if (prepared.match.path_known) {
-      prepared.early = error(request, Error{ErrorKind::invalid, "method_not_allowed",
-                                             "method " + std::string(method_name(request.method)) + " not allowed here", ""});
+      prepared.early = error(
+          request, Error{ErrorKind::invalid, "method_not_allowed",
+                         "method " + std::string(method_name(request.method)) + " not allowed here", ""});
       prepared.early->status = 405;
       prepared.early->set("Allow", prepared.match.allowed);
     } else {
@@ -100,7 +111,8 @@ Response Pipeline::run(Request& request, const Prepared& prepared) const {
     if (route.runs == Runs::inline_ || !route.session) return route.handler(request);
     return guarded(request, route);
   } catch (const std::exception& e) {
-    spdlog::error("request {} {} {} failed: {}", request.request_id, method_name(request.method), request.path, e.what());
+    spdlog::error("request {} {} {} failed: {}", request.request_id, method_name(request.method),
+                  request.path, e.what());
   }
   return error(request, Error{ErrorKind::internal, "internal",
                               "something went wrong on our side; request id " + request.request_id, ""});
@@ -108,8 +120,10 @@ Response Pipeline::run(Request& request, const Prepared& prepared) const {
 
 Response Pipeline::guarded(Request& request, const Route& route) const {
   if (!parse_form(request.query).valid())
-    return error(request, Error::invalid("query", "query_invalid", "the query string is malformed or not UTF-8"));
-  if (request.header("content-type").starts_with("application/x-www-form-urlencoded") && !request.form().valid())
+    return error(request,
+                 Error::invalid("query", "query_invalid", "the query string is malformed or not UTF-8"));
+  if (request.header("content-type").starts_with("application/x-www-form-urlencoded") &&
+      !request.form().valid())
     return error(request, Error::invalid("body", "form_invalid", "the form data is malformed or not UTF-8"));
   sessions_.resolve(request);
   auto [token, fresh_csrf] = csrf_for(request);
@@ -119,19 +133,26 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
     return response;
   };
   // Browsers send forms and cookies; a JSON call without a session cookie is a non-browser client.
-  const bool browser = !request.cookie("sid").empty() || !request.header("content-type").starts_with("application/json");
-  if (route.csrf && !request.bearer && browser && (fresh_csrf || !secrets_equal(request_token(request), request.csrf_token)))
-    return with_cookie(error(request, Error{ErrorKind::forbidden, "csrf",
-                                            "the form's security token (_csrf) is missing or stale: reload the page and try again", "_csrf"}));
+  const bool browser =
+      !request.cookie("sid").empty() || !request.header("content-type").starts_with("application/json");
+  if (route.csrf && !request.bearer && browser &&
+      (fresh_csrf || !secrets_equal(request_token(request), request.csrf_token)))
+    return with_cookie(error(
+        request, Error{ErrorKind::forbidden, "csrf",
+                       "the form's security token (_csrf) is missing or stale: reload the page and try again",
+                       "_csrf"}));
   if (route.access.login && !request.user) {
     if (!request.wants_json() && request.method == Method::get)
-      return with_cookie(Response::redirect(request.locale_prefix() + "/login?next=" + url_encode(request.target)));
-    return with_cookie(error(request, Error::unauthenticated(request.session_token_hash.empty()
-                                                                  ? "log in first"
-                                                                  : "your session has expired: log in again")));
+      return with_cookie(
+          Response::redirect(request.locale_prefix() + "/login?next=" + url_encode(request.target)));
+    return with_cookie(
+        error(request, Error::unauthenticated(request.session_token_hash.empty()
+                                                  ? "log in first"
+                                                  : "your session has expired: log in again")));
   }
   if (route.access.any_of && !(request.user->roles & route.access.any_of))
-    return with_cookie(error(request, Error::forbidden("your account does not have the role this page needs")));
+    return with_cookie(
+        error(request, Error::forbidden("your account does not have the role this page needs")));
   auto response = route.handler(request);
   if (cache_ && route.cacheable && anonymous_get(request) && !request.user) {
     cache_->put(request.locale + "|" + request.target, response, request.csrf_token);
@@ -140,7 +161,9 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
   return with_cookie(std::move(response));
 }
 
-Response Pipeline::error(const Request& request, const Error& error) const { return renderer_.error(request, error); }
+Response Pipeline::error(const Request& request, const Error& error) const {
+  return renderer_.error(request, error);
+}
 
 void Pipeline::finish(const Request& request, const Prepared& prepared, Response& response,
                       std::chrono::nanoseconds elapsed) const {
@@ -150,9 +173,10 @@ void Pipeline::finish(const Request& request, const Prepared& prepared, Response
   response.add("X-Frame-Options", "DENY");
   auto type = response.header("content-type");
   if (type.starts_with("text/html")) {
-    response.add("Content-Security-Policy",
-                 "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
-                 "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+    response.add(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
     if (response.header("cache-control").empty()) response.add("Cache-Control", "no-store");
     response.add("Vary", "Cookie, Accept-Language");
   }
@@ -160,7 +184,8 @@ void Pipeline::finish(const Request& request, const Prepared& prepared, Response
   metrics_.observe(index, response.status, elapsed);
   if (options_.access_log)
     spdlog::info("{} {} {} {} {:.2f}ms {}", request.remote_ip, method_name(request.method), request.target,
-                 response.status, std::chrono::duration<double, std::milli>(elapsed).count(), request.request_id);
+                 response.status, std::chrono::duration<double, std::milli>(elapsed).count(),
+                 request.request_id);
 }
 
 }  // namespace brilliant::web

@@ -8,8 +8,10 @@ namespace {
 class FakeSessions final : public SessionResolver {
  public:
   void resolve(Request& request) override {
-    if (request.cookie("sid") == "operator") request.user = Principal{1, "op@x", "Op", static_cast<uint32_t>(Role::operator_), 0};
-    if (request.cookie("sid") == "shopper") request.user = Principal{2, "s@x", "S", static_cast<uint32_t>(Role::shopper), 0};
+    if (request.cookie("sid") == "operator")
+      request.user = Principal{1, "op@x", "Op", static_cast<uint32_t>(Role::operator_), 0};
+    if (request.cookie("sid") == "shopper")
+      request.user = Principal{2, "s@x", "S", static_cast<uint32_t>(Role::shopper), 0};
   }
 };
 
@@ -21,7 +23,8 @@ class PipelineTest : public ::testing::Test {
     router.get("/ops", [](Request&) { return Response::text("ops"); }).access = require(Role::operator_);
     router.get("/boom", [](Request&) -> Response { throw std::runtime_error("boom"); });
     metrics = std::make_unique<Metrics>(std::vector<std::string>{"a", "b", "c", "d"});
-    pipeline = std::make_unique<Pipeline>(router, renderer, files, *metrics, sessions, PipelineOptions{false, false});
+    pipeline = std::make_unique<Pipeline>(router, renderer, files, *metrics, sessions,
+                                          PipelineOptions{false, false});
   }
 
   Response send(Method method, std::string target, std::vector<Header> headers = {}, std::string body = {}) {
@@ -62,17 +65,24 @@ TEST_F(PipelineTest, NotFoundAndMethodNotAllowed) {
 }
 
 TEST_F(PipelineTest, PostNeedsMatchingCsrfToken) {
-  EXPECT_EQ(send(Method::post, "/hello", {{"Content-Type", "application/x-www-form-urlencoded"}}, "a=1").status, 403);
+  EXPECT_EQ(
+      send(Method::post, "/hello", {{"Content-Type", "application/x-www-form-urlencoded"}}, "a=1").status,
+      403);
   const std::string token(40, 'k');
   auto wrong = send(Method::post, "/hello",
-                    {{"Cookie", "csrf=" + token}, {"Content-Type", "application/x-www-form-urlencoded"}}, "_csrf=other");
+                    {{"Cookie", "csrf=" + token}, {"Content-Type", "application/x-www-form-urlencoded"}},
+                    "_csrf=other");
   EXPECT_EQ(wrong.status, 403);
   auto right = send(Method::post, "/hello",
-                    {{"Cookie", "csrf=" + token}, {"Content-Type", "application/x-www-form-urlencoded"}}, "_csrf=" + token);
+                    {{"Cookie", "csrf=" + token}, {"Content-Type", "application/x-www-form-urlencoded"}},
+                    "_csrf=" + token);
   EXPECT_EQ(right.status, 200);
   EXPECT_EQ(right.body, "posted");
-  auto header = send(Method::post, "/hello", {{"Cookie", "csrf=" + token + "; sid=x"}, {"X-CSRF-Token", token},
-                                             {"Content-Type", "application/json"}}, "{}");
+  auto header = send(Method::post, "/hello",
+                     {{"Cookie", "csrf=" + token + "; sid=x"},
+                      {"X-CSRF-Token", token},
+                      {"Content-Type", "application/json"}},
+                     "{}");
   EXPECT_EQ(header.status, 200);
 }
 

@@ -18,7 +18,7 @@ enum class Role : uint32_t {
 std::string_view role_name(Role role);
 // Parses "operator", "vendor_staff", ...; false when unknown.
 bool parse_role(std::string_view name, Role& out);
-inline constexpr Role all_roles[] = {Role::shopper, Role::vendor_staff, Role::operator_,
+inline constexpr Role all_roles[] = {Role::shopper, Role::vendor_staff,  Role::operator_,
                                      Role::auditor, Role::station_staff, Role::buyer};
 
 struct Principal {

@@ -5,7 +5,9 @@
 namespace brilliant::web {
 
 RateLimiter::RateLimiter(const Clock& clock, int burst, std::chrono::seconds period)
-    : clock_(clock), burst_(burst), per_second_(static_cast<double>(burst) / static_cast<double>(period.count())) {}
+    : clock_(clock),
+      burst_(burst),
+      per_second_(static_cast<double>(burst) / static_cast<double>(period.count())) {}
 
 std::optional<long long> RateLimiter::take(const std::string& key) {
   const auto now = clock_.now();

@@ -54,7 +54,7 @@ mst::data to_data(const json::value& v) {
         d.set(std::string(key), to_data(value));
         if (value.is_array())
           d.set("has_" + std::string(key), value.get_array().empty() ? mst::data(mst::data::type::bool_false)
-                                                                       : mst::data(mst::data::type::bool_true));
+                                                                     : mst::data(mst::data::type::bool_true));
       }
       return d;
     }
@@ -63,16 +63,21 @@ mst::data to_data(const json::value& v) {
       for (const auto& item : v.get_array()) d.push_back(to_data(item));
       return d;
     }
-    case json::kind::string: return mst::data(std::string(v.get_string()));
-    case json::kind::bool_: return v.get_bool() ? mst::data(mst::data::type::bool_true) : mst::data(mst::data::type::bool_false);
-    case json::kind::int64: return mst::data(std::to_string(v.get_int64()));
-    case json::kind::uint64: return mst::data(std::to_string(v.get_uint64()));
+    case json::kind::string:
+      return mst::data(std::string(v.get_string()));
+    case json::kind::bool_:
+      return v.get_bool() ? mst::data(mst::data::type::bool_true) : mst::data(mst::data::type::bool_false);
+    case json::kind::int64:
+      return mst::data(std::to_string(v.get_int64()));
+    case json::kind::uint64:
+      return mst::data(std::to_string(v.get_uint64()));
     case json::kind::double_: {
       std::ostringstream s;
       s << v.get_double();
       return mst::data(s.str());
     }
-    case json::kind::null: return mst::data(mst::data::type::bool_false);
+    case json::kind::null:
+      return mst::data(mst::data::type::bool_false);
   }
   return mst::data(mst::data::type::bool_false);
 }
@@ -155,7 +160,9 @@ std::string Renderer::message(std::string_view locale, const std::string& key) c
   return text == key ? std::string() : text;
 }
 
-std::string Renderer::fragment(std::string_view name, const json::value& model) const { return render(name, model, ""); }
+std::string Renderer::fragment(std::string_view name, const json::value& model) const {
+  return render(name, model, "");
+}
 
 std::string Renderer::page(const Request& request, std::string_view name, json::object model) const {
   const bool en = request.locale == "en";
@@ -204,7 +211,8 @@ Response Renderer::error(const Request& request, const Error& error) const {
   return page_response(request, "errors/error", std::move(model), status);
 }
 
-Response Renderer::page_response(const Request& request, std::string_view name, json::object model, int status) const {
+Response Renderer::page_response(const Request& request, std::string_view name, json::object model,
+                                 int status) const {
   return Response::html(page(request, name, std::move(model)), status);
 }
 

@@ -41,7 +41,8 @@ TEST_F(RenderTest, ErrorsAsJsonForApiAndHtmlForPages) {
   api.path = "/api/v1/x";
   auto json = renderer.error(api, Error::invalid("email", "email_invalid", "email is not a valid address"));
   EXPECT_EQ(json.status, 400);
-  EXPECT_EQ(json.body, R"({"error":{"code":"email_invalid","message":"email is not a valid address","field":"email"}})");
+  EXPECT_EQ(json.body,
+            R"({"error":{"code":"email_invalid","message":"email is not a valid address","field":"email"}})");
   Request page;
   page.path = "/x";
   auto html = renderer.error(page, Error::not_found("page /x"));

@@ -17,14 +17,22 @@ Method parse_method(std::string_view name) {
 
 std::string_view method_name(Method method) {
   switch (method) {
-    case Method::get: return "GET";
-    case Method::head: return "HEAD";
-    case Method::post: return "POST";
-    case Method::put: return "PUT";
-    case Method::patch: return "PATCH";
-    case Method::delete_: return "DELETE";
-    case Method::options: return "OPTIONS";
-    case Method::other: return "OTHER";
+    case Method::get:
+      return "GET";
+    case Method::head:
+      return "HEAD";
+    case Method::post:
+      return "POST";
+    case Method::put:
+      return "PUT";
+    case Method::patch:
+      return "PATCH";
+    case Method::delete_:
+      return "DELETE";
+    case Method::options:
+      return "OPTIONS";
+    case Method::other:
+      return "OTHER";
   }
   return "OTHER";
 }
@@ -44,7 +52,8 @@ std::string Request::cookie(std::string_view name) const {
       auto end = rest.find(';');
       auto pair = trim(rest.substr(0, end));
       auto eq = pair.find('=');
-      if (eq != std::string_view::npos && trim(pair.substr(0, eq)) == name) return std::string(trim(pair.substr(eq + 1)));
+      if (eq != std::string_view::npos && trim(pair.substr(0, eq)) == name)
+        return std::string(trim(pair.substr(eq + 1)));
       if (end == std::string_view::npos) break;
       rest.remove_prefix(end + 1);
     }

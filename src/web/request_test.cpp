@@ -15,7 +15,8 @@ TEST(Request, CookiesAndHeadersAreFound) {
 }
 
 TEST(Request, MethodsRoundTrip) {
-  for (auto m : {Method::get, Method::head, Method::post, Method::put, Method::patch, Method::delete_, Method::options})
+  for (auto m : {Method::get, Method::head, Method::post, Method::put, Method::patch, Method::delete_,
+                 Method::options})
     EXPECT_EQ(parse_method(method_name(m)), m);
   EXPECT_EQ(parse_method("BREW"), Method::other);
 }

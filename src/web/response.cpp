@@ -31,7 +31,9 @@ Response Response::text(std::string body, int status, std::string_view type) {
   return r;
 }
 
-Response Response::json(std::string body, int status) { return text(std::move(body), status, "application/json"); }
+Response Response::json(std::string body, int status) {
+  return text(std::move(body), status, "application/json");
+}
 
 Response Response::redirect(std::string_view location, int status) {
   Response r;
@@ -40,7 +42,8 @@ Response Response::redirect(std::string_view location, int status) {
   return r;
 }
 
-void set_cookie(Response& response, std::string_view name, std::string_view value, const CookieOptions& options) {
+void set_cookie(Response& response, std::string_view name, std::string_view value,
+                const CookieOptions& options) {
   std::string cookie = std::string(name) + "=" + std::string(value) + "; Path=/; SameSite=Lax";
   if (options.max_age_seconds >= 0) cookie += "; Max-Age=" + std::to_string(options.max_age_seconds);
   if (options.http_only) cookie += "; HttpOnly";

@@ -14,11 +14,14 @@ struct Response {
   std::string body;
 
   void set(std::string_view name, std::string_view value);
-  void add(std::string_view name, std::string_view value) { headers.push_back({std::string(name), std::string(value)}); }
+  void add(std::string_view name, std::string_view value) {
+    headers.push_back({std::string(name), std::string(value)});
+  }
   std::string_view header(std::string_view name) const;
 
   static Response html(std::string body, int status = 200);
-  static Response text(std::string body, int status = 200, std::string_view type = "text/plain; charset=utf-8");
+  static Response text(std::string body, int status = 200,
+                       std::string_view type = "text/plain; charset=utf-8");
   static Response json(std::string body, int status = 200);
   // 303 See Other: the answer to a form post (post/redirect/get).
   static Response redirect(std::string_view location, int status = 303);
@@ -31,6 +34,7 @@ struct CookieOptions {
 };
 
 // Appends a Set-Cookie header (SameSite=Lax, Path=/).
-void set_cookie(Response& response, std::string_view name, std::string_view value, const CookieOptions& options);
+void set_cookie(Response& response, std::string_view name, std::string_view value,
+                const CookieOptions& options);
 
 }  // namespace brilliant::web

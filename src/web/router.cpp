@@ -48,7 +48,8 @@ Access require_any(std::initializer_list<Role> roles) {
 }
 
 Route& Router::add(Method method, std::string pattern, Handler handler) {
-  if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with /");
+  if (pattern.empty() || pattern.front() != '/')
+    throw std::invalid_argument("route pattern must start with /");
   Route route{method, pattern, std::move(handler)};
   for (auto seg : split_path(pattern)) route.segments.emplace_back(seg);
   route.index = routes_.size();

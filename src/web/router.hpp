@@ -20,8 +20,8 @@ enum class Runs { on_pool, inline_ };
 
 // Who may call a route. Checked by the pipeline before the handler runs.
 struct Access {
-  bool login = false;  // must be logged in
-  uint32_t any_of = 0; // if non-zero, must hold one of these roles
+  bool login = false;   // must be logged in
+  uint32_t any_of = 0;  // if non-zero, must hold one of these roles
 
   static Access anyone() { return {}; }
   static Access logged_in() { return {true, 0}; }
@@ -35,8 +35,8 @@ struct Route {
   Handler handler;
   Access access = {};
   Runs runs = Runs::on_pool;
-  bool csrf = true;     // state-changing browser requests must carry the CSRF token
-  bool session = true;  // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
+  bool csrf = true;        // state-changing browser requests must carry the CSRF token
+  bool session = true;     // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
   bool cacheable = false;  // anonymous GETs may be answered from the page cache
   std::vector<std::string> segments;  // pattern split at '/', filled by add()
   size_t index = 0;                   // position in the table, for metrics
@@ -45,15 +45,19 @@ struct Route {
 struct Match {
   const Route* route = nullptr;
   std::vector<std::pair<std::string, std::string>> params;
-  bool path_known = false;        // some route has this path (405 rather than 404)
-  std::string allowed;            // "GET, POST" for the Allow header of a 405
+  bool path_known = false;  // some route has this path (405 rather than 404)
+  std::string allowed;      // "GET, POST" for the Allow header of a 405
 };
 
 class Router {
  public:
   Route& add(Method method, std::string pattern, Handler handler);
-  Route& get(std::string pattern, Handler handler) { return add(Method::get, std::move(pattern), std::move(handler)); }
-  Route& post(std::string pattern, Handler handler) { return add(Method::post, std::move(pattern), std::move(handler)); }
+  Route& get(std::string pattern, Handler handler) {
+    return add(Method::get, std::move(pattern), std::move(handler));
+  }
+  Route& post(std::string pattern, Handler handler) {
+    return add(Method::post, std::move(pattern), std::move(handler));
+  }
   // HEAD is answered by GET routes.
   Match match(Method method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }

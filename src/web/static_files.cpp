@@ -26,7 +26,8 @@ bool is_text(std::string_view type) {
 std::string with_fingerprint(const std::string& relative, const std::string& fingerprint) {
   auto dot = relative.rfind('.');
   auto slash = relative.rfind('/');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return relative + "." + fingerprint;
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+    return relative + "." + fingerprint;
   return relative.substr(0, dot) + "." + fingerprint + relative.substr(dot);
 }
 

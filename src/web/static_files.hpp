@@ -32,7 +32,7 @@ class StaticFiles {
   };
 
  private:
-  std::map<std::string, File, std::less<>> files_;            // by relative path
+  std::map<std::string, File, std::less<>> files_;                 // by relative path
   std::map<std::string, std::string, std::less<>> fingerprinted_;  // fingerprinted relative -> relative
 };
 

@@ -37,14 +37,17 @@ TEST_F(AccountsHttp, SignupLogsInAndShowsAccount) {
 TEST_F(AccountsHttp, SignupErrorsNameTheFieldAndKeepInput) {
   auto c = client();
   auto csrf = c->csrf_from("/en/signup");
-  auto bad = c->post_form("/en/signup", {{"_csrf", csrf}, {"email", "not-an-email"}, {"name", "Kim"}, {"password", "a-long-password"}});
+  auto bad = c->post_form(
+      "/en/signup",
+      {{"_csrf", csrf}, {"email", "not-an-email"}, {"name", "Kim"}, {"password", "a-long-password"}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("That is not a valid email address."), std::string::npos);
   EXPECT_NE(bad.body.find("id=\"email-error\""), std::string::npos);
   EXPECT_NE(bad.body.find("value=\"Kim\""), std::string::npos);
   const auto email = unique_email("taken");
   signed_up(email);
-  auto taken = c->post_form("/en/signup", {{"_csrf", csrf}, {"email", email}, {"name", "Kim"}, {"password", "a-long-password"}});
+  auto taken = c->post_form(
+      "/en/signup", {{"_csrf", csrf}, {"email", email}, {"name", "Kim"}, {"password", "a-long-password"}});
   EXPECT_EQ(taken.status, 409);
   EXPECT_NE(taken.body.find("exists already"), std::string::npos);
 }
@@ -52,7 +55,8 @@ TEST_F(AccountsHttp, SignupErrorsNameTheFieldAndKeepInput) {
 TEST_F(AccountsHttp, FormWithoutCsrfIsRefused) {
   auto c = client();
   c->get("/signup");
-  auto r = c->post_form("/signup", {{"email", unique_email("nocsrf")}, {"name", "x"}, {"password", "a-long-password"}});
+  auto r = c->post_form("/signup",
+                        {{"email", unique_email("nocsrf")}, {"name", "x"}, {"password", "a-long-password"}});
   EXPECT_EQ(r.status, 403);
   EXPECT_NE(r.body.find("보안 토큰"), std::string::npos);
 }
@@ -63,10 +67,12 @@ TEST_F(AccountsHttp, LoginRotatesSessionAndLogoutEndsIt) {
   const auto first = c->cookie("sid");
   auto other = client();
   auto token = other->csrf_from("/login");
-  auto wrong = other->post_form("/login", {{"_csrf", token}, {"email", email}, {"password", "wrong-password"}});
+  auto wrong =
+      other->post_form("/login", {{"_csrf", token}, {"email", email}, {"password", "wrong-password"}});
   EXPECT_EQ(wrong.status, 401);
   EXPECT_NE(wrong.body.find("이메일 또는 비밀번호가 올바르지 않습니다"), std::string::npos);
-  auto ok = other->post_form("/login", {{"_csrf", token}, {"email", email}, {"password", "a-long-password"}, {"next", "/account"}});
+  auto ok = other->post_form(
+      "/login", {{"_csrf", token}, {"email", email}, {"password", "a-long-password"}, {"next", "/account"}});
   EXPECT_EQ(ok.status, 303);
   EXPECT_EQ(ok.header("location"), "/account");
   EXPECT_NE(other->cookie("sid"), first);
@@ -83,7 +89,9 @@ TEST_F(AccountsHttp, OpenRedirectIsRefused) {
   signed_up(email);
   auto c = client();
   auto token = c->csrf_from("/login");
-  auto r = c->post_form("/login", {{"_csrf", token}, {"email", email}, {"password", "a-long-password"}, {"next", "//evil.example/"}});
+  auto r = c->post_form(
+      "/login",
+      {{"_csrf", token}, {"email", email}, {"password", "a-long-password"}, {"next", "//evil.example/"}});
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.header("location"), "/account");
 }
@@ -93,7 +101,9 @@ TEST_F(AccountsHttp, ExpiredSessionAsksToLogInAgain) {
   auto token = c->csrf_from("/account");
   clock->advance(std::chrono::hours(24 * 31));
   EXPECT_EQ(c->get("/account").status, 303);
-  auto post = c->post_form("/account/password", {{"_csrf", token}, {"current_password", "a-long-password"}, {"new_password", "another-password"}});
+  auto post = c->post_form(
+      "/account/password",
+      {{"_csrf", token}, {"current_password", "a-long-password"}, {"new_password", "another-password"}});
   EXPECT_EQ(post.status, 401);
   EXPECT_NE(post.body.find("로그인이 필요합니다"), std::string::npos);
 }
@@ -102,14 +112,20 @@ TEST_F(AccountsHttp, ChangePassword) {
   const auto email = unique_email("change");
   auto c = signed_up(email);
   auto token = c->csrf_from("/account");
-  auto wrong = c->post_form("/account/password", {{"_csrf", token}, {"current_password", "nope-nope-nope"}, {"new_password", "another-password"}});
+  auto wrong = c->post_form(
+      "/account/password",
+      {{"_csrf", token}, {"current_password", "nope-nope-nope"}, {"new_password", "another-password"}});
   EXPECT_EQ(wrong.status, 400);
   EXPECT_NE(wrong.body.find("현재 비밀번호가 올바르지 않습니다"), std::string::npos);
-  auto ok = c->post_form("/account/password", {{"_csrf", token}, {"current_password", "a-long-password"}, {"new_password", "another-password"}});
+  auto ok = c->post_form(
+      "/account/password",
+      {{"_csrf", token}, {"current_password", "a-long-password"}, {"new_password", "another-password"}});
   EXPECT_EQ(ok.status, 303);
   auto fresh = client();
   auto t2 = fresh->csrf_from("/login");
-  EXPECT_EQ(fresh->post_form("/login", {{"_csrf", t2}, {"email", email}, {"password", "another-password"}}).status, 303);
+  EXPECT_EQ(
+      fresh->post_form("/login", {{"_csrf", t2}, {"email", email}, {"password", "another-password"}}).status,
+      303);
 }
 
 TEST_F(AccountsHttp, PasswordResetByMail) {
@@ -130,15 +146,20 @@ TEST_F(AccountsHttp, PasswordResetByMail) {
   const std::string reset = m[1];
   auto form = c->get("/en/password/reset?token=" + reset);
   EXPECT_NE(form.body.find("Choose a new password"), std::string::npos);
-  auto short_pw = c->post_form("/en/password/reset", {{"_csrf", token}, {"token", reset}, {"password", "short"}});
+  auto short_pw =
+      c->post_form("/en/password/reset", {{"_csrf", token}, {"token", reset}, {"password", "short"}});
   EXPECT_EQ(short_pw.status, 400);
   EXPECT_NE(short_pw.body.find("at least 10 characters"), std::string::npos);
-  auto done = c->post_form("/en/password/reset", {{"_csrf", token}, {"token", reset}, {"password", "brand-new-password"}});
+  auto done = c->post_form("/en/password/reset",
+                           {{"_csrf", token}, {"token", reset}, {"password", "brand-new-password"}});
   EXPECT_EQ(done.status, 303);
-  auto again = c->post_form("/en/password/reset", {{"_csrf", token}, {"token", reset}, {"password", "brand-new-password"}});
+  auto again = c->post_form("/en/password/reset",
+                            {{"_csrf", token}, {"token", reset}, {"password", "brand-new-password"}});
   EXPECT_EQ(again.status, 400);
   auto t2 = c->csrf_from("/login");
-  EXPECT_EQ(c->post_form("/login", {{"_csrf", t2}, {"email", email}, {"password", "brand-new-password"}}).status, 303);
+  EXPECT_EQ(
+      c->post_form("/login", {{"_csrf", t2}, {"email", email}, {"password", "brand-new-password"}}).status,
+      303);
 }
 
 TEST_F(AccountsHttp, LoginIsRateLimitedPerAccount) {
@@ -147,7 +168,8 @@ TEST_F(AccountsHttp, LoginIsRateLimitedPerAccount) {
   auto c = client();
   auto token = c->csrf_from("/login");
   HttpResponse last;
-  for (int i = 0; i < 6; ++i) last = c->post_form("/login", {{"_csrf", token}, {"email", email}, {"password", "wrong-password"}});
+  for (int i = 0; i < 6; ++i)
+    last = c->post_form("/login", {{"_csrf", token}, {"email", email}, {"password", "wrong-password"}});
   EXPECT_EQ(last.status, 429);
   EXPECT_FALSE(last.header("retry-after").empty());
   EXPECT_GT(std::stoi(last.header("retry-after")), 0);
@@ -156,9 +178,10 @@ TEST_F(AccountsHttp, LoginIsRateLimitedPerAccount) {
 TEST_F(AccountsHttp, JsonApiWithTokens) {
   auto c = client();
   const auto email = unique_email("api");
-  auto created = c->request("POST", "/api/v1/auth/signup",
-                            json::serialize(json::object{{"email", email}, {"name", "API"}, {"password", "a-long-password"}}),
-                            {"Content-Type: application/json"});
+  auto created = c->request(
+      "POST", "/api/v1/auth/signup",
+      json::serialize(json::object{{"email", email}, {"name", "API"}, {"password", "a-long-password"}}),
+      {"Content-Type: application/json"});
   ASSERT_EQ(created.status, 201) << created.body;
   auto token = std::string(json::parse(created.body).at("token").as_string());
   auto me = client()->get("/api/v1/me", {"Authorization: Bearer " + token});
@@ -169,9 +192,10 @@ TEST_F(AccountsHttp, JsonApiWithTokens) {
   EXPECT_EQ(json::parse(anonymous.body).at("error").at("code").as_string(), "unauthenticated");
   auto forged = client()->get("/api/v1/me", {"Authorization: Bearer brl_forged"});
   EXPECT_EQ(forged.status, 401);
-  auto issued = client()->request("POST", "/api/v1/tokens",
-                                  json::serialize(json::object{{"email", email}, {"password", "a-long-password"}, {"name", "cli"}}),
-                                  {"Content-Type: application/json"});
+  auto issued = client()->request(
+      "POST", "/api/v1/tokens",
+      json::serialize(json::object{{"email", email}, {"password", "a-long-password"}, {"name", "cli"}}),
+      {"Content-Type: application/json"});
   EXPECT_EQ(issued.status, 201);
   auto bad_login = client()->request("POST", "/api/v1/tokens", R"({"email":"x@y.example","password":"nope"})",
                                      {"Content-Type: application/json"});
@@ -183,12 +207,14 @@ TEST_F(AccountsHttp, JsonApiErrorsNameTheField) {
   auto broken = c->request("POST", "/api/v1/auth/signup", "{not json", {"Content-Type: application/json"});
   EXPECT_EQ(broken.status, 400);
   EXPECT_EQ(json::parse(broken.body).at("error").at("field").as_string(), "body");
-  auto wrong_type = c->request("POST", "/api/v1/auth/signup", R"({"email":5})", {"Content-Type: application/json"});
+  auto wrong_type =
+      c->request("POST", "/api/v1/auth/signup", R"({"email":5})", {"Content-Type: application/json"});
   EXPECT_EQ(wrong_type.status, 400);
   EXPECT_EQ(json::parse(wrong_type.body).at("error").at("field").as_string(), "email");
-  auto short_pw = c->request("POST", "/api/v1/auth/signup",
-                             json::serialize(json::object{{"email", unique_email("pw")}, {"name", "x"}, {"password", "short"}}),
-                             {"Content-Type: application/json"});
+  auto short_pw = c->request(
+      "POST", "/api/v1/auth/signup",
+      json::serialize(json::object{{"email", unique_email("pw")}, {"name", "x"}, {"password", "short"}}),
+      {"Content-Type: application/json"});
   EXPECT_EQ(short_pw.status, 400);
   EXPECT_EQ(json::parse(short_pw.body).at("error").at("field").as_string(), "password");
 }
@@ -198,16 +224,21 @@ TEST_F(AccountsHttp, BrowserJsonCallNeedsCsrfHeader) {
   auto without = c->request("POST", "/api/v1/tokens", "{}", {"Content-Type: application/json"});
   EXPECT_EQ(without.status, 403);
   auto token = c->cookie("csrf");
-  auto with = c->request("POST", "/api/v1/tokens", "{}", {"Content-Type: application/json", "X-CSRF-Token: " + token});
+  auto with = c->request("POST", "/api/v1/tokens", "{}",
+                         {"Content-Type: application/json", "X-CSRF-Token: " + token});
   EXPECT_NE(with.status, 403);
 }
 
 TEST_F(AccountsHttp, RolesGateOtherUsers) {
-  auto added = app->accounts().add_user({unique_email("op"), "Operator", "operator-password", "ko"}, web::Role::operator_, "");
+  auto added = app->accounts().add_user({unique_email("op"), "Operator", "operator-password", "ko"},
+                                        web::Role::operator_, "");
   ASSERT_TRUE(added.ok());
   auto c = client();
   auto token = c->csrf_from("/login");
-  ASSERT_EQ(c->post_form("/login", {{"_csrf", token}, {"email", added->email}, {"password", "operator-password"}}).status, 303);
+  ASSERT_EQ(
+      c->post_form("/login", {{"_csrf", token}, {"email", added->email}, {"password", "operator-password"}})
+          .status,
+      303);
   auto me = c->get("/api/v1/me");
   EXPECT_NE(me.body.find("\"operator\""), std::string::npos);
 }

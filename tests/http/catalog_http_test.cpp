@@ -70,7 +70,8 @@ TEST_F(CatalogHttp, ListingWithTwoFacetsAndCounts) {
   EXPECT_EQ(ring_count, filtered.at("total").as_int64());
   auto page = client()->get("/shop?category=ring&metal=gold");
   EXPECT_EQ(page.status, 200);
-  EXPECT_NE(page.body.find("<strong>" + std::to_string(filtered.at("total").as_int64()) + "</strong>"), std::string::npos);
+  EXPECT_NE(page.body.find("<strong>" + std::to_string(filtered.at("total").as_int64()) + "</strong>"),
+            std::string::npos);
   EXPECT_NE(page.body.find("aria-current=\"true\""), std::string::npos);
   EXPECT_NE(page.body.find("<h1>반지</h1>"), std::string::npos);
 }
@@ -78,7 +79,8 @@ TEST_F(CatalogHttp, ListingWithTwoFacetsAndCounts) {
 TEST_F(CatalogHttp, SortAndPagination) {
   auto cheap = api("/api/v1/products?sort=price_asc");
   const auto& cards = cheap.at("cards").as_array();
-  for (size_t i = 1; i < cards.size(); ++i) EXPECT_LE(cards[i - 1].at("price").as_int64(), cards[i].at("price").as_int64());
+  for (size_t i = 1; i < cards.size(); ++i)
+    EXPECT_LE(cards[i - 1].at("price").as_int64(), cards[i].at("price").as_int64());
   auto second = api("/api/v1/products?page=2");
   EXPECT_EQ(second.at("page").as_int64(), 2);
   auto beyond = client()->get("/shop?page=999");
@@ -94,12 +96,14 @@ TEST_F(CatalogHttp, SearchKoreanEnglishAndTypos) {
     for (const auto& c : r.at("cards").as_array()) slugs.emplace_back(c.at("slug").as_string());
     return slugs;
   };
-  auto has = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), slug) != v.end(); };
+  auto has = [&](const std::vector<std::string>& v) {
+    return std::find(v.begin(), v.end(), slug) != v.end();
+  };
   EXPECT_TRUE(has(ids_for("은하수")));
-  EXPECT_TRUE(has(ids_for("은하")));           // two syllables: substring match
+  EXPECT_TRUE(has(ids_for("은하")));  // two syllables: substring match
   EXPECT_TRUE(has(ids_for("milkyway")));
   EXPECT_TRUE(has(ids_for("MILKYWAY pearl")));
-  EXPECT_TRUE(has(ids_for("milkywey")));       // one letter wrong
+  EXPECT_TRUE(has(ids_for("milkywey")));  // one letter wrong
   EXPECT_FALSE(has(ids_for("sapphire brooch")));
   auto page = client()->get("/search?q=" + HttpClient::encode("은하수"));
   EXPECT_EQ(page.status, 200);
@@ -143,14 +147,16 @@ TEST_F(CatalogHttp, OnlyPublishedProductsAreVisible) {
     return v;
   });
   for (const std::string status : {"draft", "in_review", "archived"}) {
-    app->database().write([&](soci::session& sql) { catalog::repo::set_status(sql, id, status, "2026-11-25T00:00:00Z"); });
+    app->database().write(
+        [&](soci::session& sql) { catalog::repo::set_status(sql, id, status, "2026-11-25T00:00:00Z"); });
     app->catalog().refresh();
     EXPECT_EQ(client()->get("/products/" + slug).status, 404) << status;
     EXPECT_EQ(client()->get("/api/v1/products/" + slug).status, 404) << status;
     auto found = api("/api/v1/search?q=milkyway");
     for (const auto& c : found.at("cards").as_array()) EXPECT_NE(c.at("slug").as_string(), slug) << status;
   }
-  app->database().write([&](soci::session& sql) { catalog::repo::set_status(sql, id, "published", "2026-11-25T00:00:00Z"); });
+  app->database().write(
+      [&](soci::session& sql) { catalog::repo::set_status(sql, id, "published", "2026-11-25T00:00:00Z"); });
   app->catalog().refresh();
   EXPECT_EQ(client()->get("/products/" + slug).status, 200);
 }
@@ -228,7 +234,8 @@ TEST_F(CatalogHttp, AnonymousPagesComeFromTheCacheWithTheirOwnToken) {
 }
 
 TEST_F(CatalogHttp, OperatorQuoteRepricesTheCatalog) {
-  auto op = app->accounts().add_user({unique_email("op"), "Operator", "operator-password", "ko"}, web::Role::operator_, "");
+  auto op = app->accounts().add_user({unique_email("op"), "Operator", "operator-password", "ko"},
+                                     web::Role::operator_, "");
   ASSERT_TRUE(op.ok());
   auto snap = app->catalog().snapshot();
   std::string gold;
@@ -239,11 +246,18 @@ TEST_F(CatalogHttp, OperatorQuoteRepricesTheCatalog) {
   auto cached = client()->get("/products/" + gold);  // warms the page cache
   auto c = client();
   auto token = c->csrf_from("/login");
-  ASSERT_EQ(c->post_form("/login", {{"_csrf", token}, {"email", op->email}, {"password", "operator-password"}}).status, 303);
+  ASSERT_EQ(
+      c->post_form("/login", {{"_csrf", token}, {"email", op->email}, {"password", "operator-password"}})
+          .status,
+      303);
   token = c->csrf_from("/operator/pricing");  // log-in gave this browser a fresh token
-  auto bad = c->post_form("/operator/quotes", {{"_csrf", token}, {"metal", "gold"}, {"day", "2026-11-30"}, {"won_per_gram", "-3"}});
+  auto bad =
+      c->post_form("/operator/quotes",
+                   {{"_csrf", token}, {"metal", "gold"}, {"day", "2026-11-30"}, {"won_per_gram", "-3"}});
   EXPECT_EQ(bad.status, 400);
-  auto done = c->post_form("/operator/quotes", {{"_csrf", token}, {"metal", "gold"}, {"day", "2099-01-01"}, {"won_per_gram", "380,000"}});
+  auto done =
+      c->post_form("/operator/quotes",
+                   {{"_csrf", token}, {"metal", "gold"}, {"day", "2099-01-01"}, {"won_per_gram", "380,000"}});
   EXPECT_EQ(done.status, 303);
   auto after = api("/api/v1/products/" + gold).at("price").as_int64();
   EXPECT_GT(after, before);
@@ -253,10 +267,16 @@ TEST_F(CatalogHttp, OperatorQuoteRepricesTheCatalog) {
   // Shoppers may not set quotes.
   auto shopper = signed_up(unique_email("shop"));
   EXPECT_EQ(shopper->get("/operator/pricing").status, 403);
-  auto api_token = json::parse(client()->request("POST", "/api/v1/tokens",
-      json::serialize(json::object{{"email", op->email}, {"password", "operator-password"}}), {"Content-Type: application/json"}).body);
-  auto via_api = client()->request("POST", "/api/v1/quotes", R"({"metal":"silver","day":"2099-01-01","won_per_gram":2500})",
-                                   {"Content-Type: application/json", "Authorization: Bearer " + std::string(api_token.at("token").as_string())});
+  auto api_token = json::parse(
+      client()
+          ->request("POST", "/api/v1/tokens",
+                    json::serialize(json::object{{"email", op->email}, {"password", "operator-password"}}),
+                    {"Content-Type: application/json"})
+          .body);
+  auto via_api = client()->request(
+      "POST", "/api/v1/quotes", R"({"metal":"silver","day":"2099-01-01","won_per_gram":2500})",
+      {"Content-Type: application/json",
+       "Authorization: Bearer " + std::string(api_token.at("token").as_string())});
   EXPECT_EQ(via_api.status, 201);
   EXPECT_EQ(api("/api/v1/quotes").at("quotes").at("silver").at("won_per_gram").as_int64(), 2500);
 }

@@ -34,7 +34,8 @@ void ServerTest::SetUp() {
     }
     config.database_url = url;
   } else {
-    sqlite_file = (std::filesystem::temp_directory_path() / ("brilliant-http-" + random_token(8) + ".db")).string();
+    sqlite_file =
+        (std::filesystem::temp_directory_path() / ("brilliant-http-" + random_token(8) + ".db")).string();
     config.database_url = "sqlite:" + sqlite_file;
   }
   TimePoint start;
@@ -62,7 +63,8 @@ std::unique_ptr<HttpClient> ServerTest::signed_up(const std::string& email, cons
                                                   const std::string& name) {
   auto c = client();
   auto csrf = c->csrf_from("/signup");
-  auto r = c->post_form("/signup", {{"_csrf", csrf}, {"email", email}, {"name", name}, {"password", password}});
+  auto r =
+      c->post_form("/signup", {{"_csrf", csrf}, {"email", email}, {"name", name}, {"password", password}});
   EXPECT_EQ(r.status, 303) << r.body;
   return c;
 }

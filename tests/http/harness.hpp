@@ -23,7 +23,8 @@ class ServerTest : public ::testing::Test {
   // An email no other test (or earlier run on the same database) has used.
   static std::string unique_email(const std::string& hint);
   // Signs up through the page and returns the logged-in client.
-  std::unique_ptr<HttpClient> signed_up(const std::string& email, const std::string& password = "a-long-password",
+  std::unique_ptr<HttpClient> signed_up(const std::string& email,
+                                        const std::string& password = "a-long-password",
                                         const std::string& name = "테스트 고객");
 
   std::unique_ptr<FixedClock> clock;

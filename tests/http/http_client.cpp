@@ -52,8 +52,10 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& p
   curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method == "GET" ? nullptr : method.c_str());
   curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
-  if (method == "HEAD") curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
-  else curl_easy_setopt(curl_, CURLOPT_NOBODY, 0L);
+  if (method == "HEAD")
+    curl_easy_setopt(curl_, CURLOPT_NOBODY, 1L);
+  else
+    curl_easy_setopt(curl_, CURLOPT_NOBODY, 0L);
   if (method != "GET" && method != "HEAD") {
     curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.c_str());
     curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
@@ -84,7 +86,8 @@ std::string HttpClient::encode(const std::string& value) {
   return out;
 }
 
-HttpResponse HttpClient::post_form(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
+HttpResponse HttpClient::post_form(const std::string& path,
+                                   const std::vector<std::pair<std::string, std::string>>& fields,
                                    const std::vector<std::string>& headers) {
   std::string body;
   for (const auto& [k, v] : fields) body += (body.empty() ? "" : "&") + encode(k) + "=" + encode(v);

@@ -24,7 +24,8 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   HttpResponse get(const std::string& path, const std::vector<std::string>& headers = {});
-  HttpResponse post_form(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
+  HttpResponse post_form(const std::string& path,
+                         const std::vector<std::pair<std::string, std::string>>& fields,
                          const std::vector<std::string>& headers = {});
   HttpResponse request(const std::string& method, const std::string& path, const std::string& body,
                        const std::vector<std::string>& headers);

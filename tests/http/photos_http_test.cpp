@@ -25,11 +25,15 @@ class PhotosHttp : public ServerTest {
   }
 
   std::unique_ptr<HttpClient> logged_in(web::Role role, const std::string& workshop) {
-    auto user = app->accounts().add_user({unique_email("staff"), "Staff", "staff-password", "ko"}, role, workshop);
+    auto user =
+        app->accounts().add_user({unique_email("staff"), "Staff", "staff-password", "ko"}, role, workshop);
     EXPECT_TRUE(user.ok());
     auto c = client();
     auto token = c->csrf_from("/login");
-    EXPECT_EQ(c->post_form("/login", {{"_csrf", token}, {"email", user->email}, {"password", "staff-password"}}).status, 303);
+    EXPECT_EQ(
+        c->post_form("/login", {{"_csrf", token}, {"email", user->email}, {"password", "staff-password"}})
+            .status,
+        303);
     return c;
   }
 
@@ -45,8 +49,9 @@ class PhotosHttp : public ServerTest {
   }
 
   HttpResponse upload(HttpClient& c, const std::string& slug, const std::string& bytes) {
-    return c.request("POST", "/api/v1/console/products/" + slug + "/photos?alt_ko=" + HttpClient::encode("정면"), bytes,
-                     {"Content-Type: image/jpeg", "X-CSRF-Token: " + c.cookie("csrf")});
+    return c.request("POST",
+                     "/api/v1/console/products/" + slug + "/photos?alt_ko=" + HttpClient::encode("정면"),
+                     bytes, {"Content-Type: image/jpeg", "X-CSRF-Token: " + c.cookie("csrf")});
   }
 
   std::string mine, theirs;
@@ -70,7 +75,11 @@ TEST_F(PhotosHttp, StaffUploadToTheirOwnPiecesOnly) {
   auto shopper = signed_up(unique_email("shopper"));
   EXPECT_EQ(upload(*shopper, mine, bytes).status, 403);
   // A stranger's browser upload has neither a session nor a CSRF token: refused before anything is read.
-  EXPECT_EQ(client()->request("POST", "/api/v1/console/products/" + mine + "/photos", bytes, {"Content-Type: image/jpeg"}).status, 403);
+  EXPECT_EQ(client()
+                ->request("POST", "/api/v1/console/products/" + mine + "/photos", bytes,
+                          {"Content-Type: image/jpeg"})
+                .status,
+            403);
   auto operator_client = logged_in(web::Role::operator_, "");
   EXPECT_EQ(upload(*operator_client, theirs, photo_jpeg(900, 900)).status, 201);
 
@@ -95,7 +104,12 @@ TEST_F(PhotosHttp, StaffUploadToTheirOwnPiecesOnly) {
 
 TEST_F(PhotosHttp, BadUploadsAreRefusedAndNothingIsStored) {
   auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
-  auto count = [&] { return json::parse(vendor->get("/api/v1/console/products/" + mine + "/photos").body).at("photos").as_array().size(); };
+  auto count = [&] {
+    return json::parse(vendor->get("/api/v1/console/products/" + mine + "/photos").body)
+        .at("photos")
+        .as_array()
+        .size();
+  };
   const auto before = count();  // PostgreSQL runs share one database
   auto not_image = upload(*vendor, mine, "GIF89a but not really an image at all");
   EXPECT_EQ(not_image.status, 400);
@@ -107,7 +121,8 @@ TEST_F(PhotosHttp, BadUploadsAreRefusedAndNothingIsStored) {
   EXPECT_EQ(count(), before);
   size_t files = 0;
   if (std::filesystem::exists(blob_dir))
-    for (const auto& e : std::filesystem::recursive_directory_iterator(blob_dir)) files += e.is_regular_file();
+    for (const auto& e : std::filesystem::recursive_directory_iterator(blob_dir))
+      files += e.is_regular_file();
   EXPECT_EQ(files, 0u);
 }
 

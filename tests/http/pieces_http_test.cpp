@@ -14,11 +14,15 @@ class PiecesHttp : public ServerTest {
     app->catalog().refresh();
   }
   std::unique_ptr<HttpClient> logged_in(web::Role role, const std::string& workshop) {
-    auto user = app->accounts().add_user({unique_email("p"), "Person", "person-password", "ko"}, role, workshop);
+    auto user =
+        app->accounts().add_user({unique_email("p"), "Person", "person-password", "ko"}, role, workshop);
     EXPECT_TRUE(user.ok());
     auto c = client();
     auto token = c->csrf_from("/login");
-    EXPECT_EQ(c->post_form("/login", {{"_csrf", token}, {"email", user->email}, {"password", "person-password"}}).status, 303);
+    EXPECT_EQ(
+        c->post_form("/login", {{"_csrf", token}, {"email", user->email}, {"password", "person-password"}})
+            .status,
+        303);
     return c;
   }
   std::string slug_of(const std::string& title_ko) {
@@ -34,10 +38,19 @@ TEST_F(PiecesHttp, DraftReviewApprovePublish) {
   auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
   auto token = vendor->cookie("csrf");
   const std::string title = "별빛 펜던트 " + unique_email("t").substr(2, 5);
-  std::vector<std::pair<std::string, std::string>> form = {
-      {"_csrf", token}, {"title_ko", title}, {"title_en", "Starlight Pendant"}, {"category", "pendant"}, {"metal", "gold"},
-      {"purity", "750"}, {"colour", "yellow"}, {"weight_g", "1.8"}, {"labour_fee", "70000"}, {"margin_pct", "25"},
-      {"stock", "3"}, {"story_ko", "별을 담았습니다."}, {"story_en", "A star to wear."}};
+  std::vector<std::pair<std::string, std::string>> form = {{"_csrf", token},
+                                                           {"title_ko", title},
+                                                           {"title_en", "Starlight Pendant"},
+                                                           {"category", "pendant"},
+                                                           {"metal", "gold"},
+                                                           {"purity", "750"},
+                                                           {"colour", "yellow"},
+                                                           {"weight_g", "1.8"},
+                                                           {"labour_fee", "70000"},
+                                                           {"margin_pct", "25"},
+                                                           {"stock", "3"},
+                                                           {"story_ko", "별을 담았습니다."},
+                                                           {"story_en", "A star to wear."}};
   auto bad = form;
   bad[6].second = "123";
   auto refused = vendor->post_form("/console/products", bad);
@@ -49,7 +62,10 @@ TEST_F(PiecesHttp, DraftReviewApprovePublish) {
   EXPECT_EQ(client()->get("/products/" + slug).status, 404);  // drafts are not in the store
 
   auto stranger = logged_in(web::Role::vendor_staff, "mireuk-jewelry");
-  EXPECT_EQ(stranger->post_form("/console/products/" + slug + "/submit", {{"_csrf", stranger->cookie("csrf")}}).status, 403);
+  EXPECT_EQ(
+      stranger->post_form("/console/products/" + slug + "/submit", {{"_csrf", stranger->cookie("csrf")}})
+          .status,
+      403);
   auto shopper = signed_up(unique_email("s"));
   EXPECT_EQ(shopper->get("/console/products").status, 403);
   EXPECT_EQ(shopper->get("/operator/reviews").status, 403);
@@ -62,11 +78,20 @@ TEST_F(PiecesHttp, DraftReviewApprovePublish) {
   auto review = op->get("/operator/reviews/" + slug);
   EXPECT_EQ(review.status, 200);
   EXPECT_NE(review.body.find("data-check=\"photos\""), std::string::npos);
-  EXPECT_EQ(op->post_form("/operator/reviews/" + slug + "/decision", {{"_csrf", op_token}, {"decision", "request_changes"}}).status, 400);
-  ASSERT_EQ(op->post_form("/operator/reviews/" + slug + "/decision",
-                          {{"_csrf", op_token}, {"decision", "request_changes"}, {"comment", "사진을 더 밝게"}}).status, 303);
+  EXPECT_EQ(op->post_form("/operator/reviews/" + slug + "/decision",
+                          {{"_csrf", op_token}, {"decision", "request_changes"}})
+                .status,
+            400);
+  ASSERT_EQ(
+      op->post_form("/operator/reviews/" + slug + "/decision",
+                    {{"_csrf", op_token}, {"decision", "request_changes"}, {"comment", "사진을 더 밝게"}})
+          .status,
+      303);
   ASSERT_EQ(vendor->post_form("/console/products/" + slug + "/submit", {{"_csrf", token}}).status, 303);
-  ASSERT_EQ(op->post_form("/operator/reviews/" + slug + "/decision", {{"_csrf", op_token}, {"decision", "approve"}}).status, 303);
+  ASSERT_EQ(
+      op->post_form("/operator/reviews/" + slug + "/decision", {{"_csrf", op_token}, {"decision", "approve"}})
+          .status,
+      303);
   auto page = client()->get("/products/" + slug);
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find(title), std::string::npos);

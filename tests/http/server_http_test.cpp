@@ -23,7 +23,8 @@ TEST_F(ServerHttp, MetricsCountRequests) {
   c->get("/no-such-page");
   auto r = c->get("/metrics");
   EXPECT_EQ(r.status, 200);
-  EXPECT_NE(r.body.find("brilliant_http_requests_total{route=\"GET /healthz\",status=\"200\"} 1"), std::string::npos);
+  EXPECT_NE(r.body.find("brilliant_http_requests_total{route=\"GET /healthz\",status=\"200\"} 1"),
+            std::string::npos);
   EXPECT_NE(r.body.find("route=\"unmatched\",status=\"404\""), std::string::npos);
   EXPECT_NE(r.body.find("brilliant_open_connections "), std::string::npos);
   EXPECT_NE(r.body.find("brilliant_pool_queue_depth "), std::string::npos);
@@ -96,17 +97,20 @@ TEST_F(ServerHttp, UnknownPathsAndMethods) {
 TEST_F(ServerHttp, InvalidUtf8InFormsAndQueries) {
   auto c = client();
   auto csrf = c->csrf_from("/signup");
-  auto r = c->request("POST", "/signup", "_csrf=" + csrf + "&name=%FF%FE&email=a%40b.co&password=a-long-password",
-                      {"Content-Type: application/x-www-form-urlencoded"});
+  auto r =
+      c->request("POST", "/signup", "_csrf=" + csrf + "&name=%FF%FE&email=a%40b.co&password=a-long-password",
+                 {"Content-Type: application/x-www-form-urlencoded"});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(c->get("/login?next=%FF").status, 400);
   EXPECT_EQ(c->get("/%FF").status, 400);
 }
 
 TEST_F(ServerHttp, OversizedHeadersAndBodies) {
-  auto big_header = raw_exchange(port, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
+  auto big_header =
+      raw_exchange(port, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
   EXPECT_EQ(big_header.rfind("HTTP/1.1 431", 0), 0u) << big_header.substr(0, 80);
-  auto big_body = client()->request("POST", "/login", std::string(100 * 1024, 'a'), {"Content-Type: application/x-www-form-urlencoded"});
+  auto big_body = client()->request("POST", "/login", std::string(100 * 1024, 'a'),
+                                    {"Content-Type: application/x-www-form-urlencoded"});
   EXPECT_EQ(big_body.status, 413);
 }
 

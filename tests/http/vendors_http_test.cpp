@@ -12,10 +12,18 @@ using VendorsHttp = ServerTest;
 
 namespace {
 
-std::vector<std::pair<std::string, std::string>> application_form(const std::string& csrf, const std::string& name) {
-  return {{"_csrf", csrf}, {"business_name", name}, {"registration_no", "220-81-62517"}, {"representative", "김장인"},
-          {"address", "전북 익산시 왕궁면 보석로 7"}, {"phone", "063-123-4567"}, {"bank_name", "전북은행"},
-          {"bank_account", "1234-567-890"}, {"account_holder", "김장인"}, {"story", "삼대째 금을 다룹니다."}};
+std::vector<std::pair<std::string, std::string>> application_form(const std::string& csrf,
+                                                                  const std::string& name) {
+  return {{"_csrf", csrf},
+          {"business_name", name},
+          {"registration_no", "220-81-62517"},
+          {"representative", "김장인"},
+          {"address", "전북 익산시 왕궁면 보석로 7"},
+          {"phone", "063-123-4567"},
+          {"bank_name", "전북은행"},
+          {"bank_account", "1234-567-890"},
+          {"account_holder", "김장인"},
+          {"story", "삼대째 금을 다룹니다."}};
 }
 
 }  // namespace
@@ -38,29 +46,48 @@ TEST_F(VendorsHttp, ApplyReviewResubmitApprove) {
   EXPECT_EQ(applicant->post_form("/join", application_form(csrf, name)).status, 409);
   EXPECT_EQ(applicant->get("/operator/applications").status, 403);
 
-  auto op = app->accounts().add_user({unique_email("op"), "심사 운영자", "operator-password", "ko"}, web::Role::operator_, "");
+  auto op = app->accounts().add_user({unique_email("op"), "심사 운영자", "operator-password", "ko"},
+                                     web::Role::operator_, "");
   ASSERT_TRUE(op.ok());
   auto operator_client = client();
   auto token = operator_client->csrf_from("/login");
-  ASSERT_EQ(operator_client->post_form("/login", {{"_csrf", token}, {"email", op->email}, {"password", "operator-password"}}).status, 303);
+  ASSERT_EQ(
+      operator_client
+          ->post_form("/login", {{"_csrf", token}, {"email", op->email}, {"password", "operator-password"}})
+          .status,
+      303);
   auto queue = operator_client->get("/operator/applications");
   EXPECT_EQ(queue.status, 200);
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(queue.body, m, std::regex(name + R"(</td><td>220-81-62517</td><td>[^<]*</td><td><a href="/operator/applications/(\d+))")));
+  ASSERT_TRUE(std::regex_search(
+      queue.body, m,
+      std::regex(name +
+                 R"(</td><td>220-81-62517</td><td>[^<]*</td><td><a href="/operator/applications/(\d+))")));
   const std::string id = m[1];
   token = operator_client->csrf_from("/operator/applications/" + id);
-  auto no_reason = operator_client->post_form("/operator/applications/" + id + "/decision", {{"_csrf", token}, {"decision", "request_changes"}});
+  auto no_reason = operator_client->post_form("/operator/applications/" + id + "/decision",
+                                              {{"_csrf", token}, {"decision", "request_changes"}});
   EXPECT_EQ(no_reason.status, 400);
-  EXPECT_EQ(operator_client->post_form("/operator/applications/" + id + "/decision",
-                                       {{"_csrf", token}, {"decision", "request_changes"}, {"reason", "통장 사본 이름을 확인해 주세요"}}).status, 303);
+  EXPECT_EQ(operator_client
+                ->post_form("/operator/applications/" + id + "/decision",
+                            {{"_csrf", token},
+                             {"decision", "request_changes"},
+                             {"reason", "통장 사본 이름을 확인해 주세요"}})
+                .status,
+            303);
   auto status = applicant->get("/join");
   EXPECT_NE(status.body.find("수정 요청됨"), std::string::npos);
   EXPECT_NE(status.body.find("통장 사본 이름을 확인해 주세요"), std::string::npos);
 
   EXPECT_EQ(applicant->post_form("/join", application_form(csrf, name)).status, 303);
-  auto again = operator_client->post_form("/operator/applications/" + id + "/decision", {{"_csrf", token}, {"decision", "approve"}});
+  auto again = operator_client->post_form("/operator/applications/" + id + "/decision",
+                                          {{"_csrf", token}, {"decision", "approve"}});
   EXPECT_EQ(again.status, 303);
-  EXPECT_EQ(operator_client->post_form("/operator/applications/" + id + "/decision", {{"_csrf", token}, {"decision", "reject"}, {"reason", "x"}}).status, 409);
+  EXPECT_EQ(operator_client
+                ->post_form("/operator/applications/" + id + "/decision",
+                            {{"_csrf", token}, {"decision", "reject"}, {"reason", "x"}})
+                .status,
+            409);
 
   auto me = json::parse(applicant->get("/api/v1/me").body);
   bool vendor = false;

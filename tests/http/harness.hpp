@@ -23,6 +23,9 @@ class ServerTest : public ::testing::Test {
   // An email no other test (or earlier run on the same database) has used.
   static std::string unique_email(const std::string& hint);
   // Signs up through the page and returns the logged-in client.
+  // Adds a user with the role (vendor staff bound to workshop_slug) and returns a client logged in as them.
+  std::unique_ptr<HttpClient> logged_in(web::Role role, const std::string& workshop_slug = "",
+                                        std::string* email = nullptr);
   std::unique_ptr<HttpClient> signed_up(const std::string& email,
                                         const std::string& password = "a-long-password",
                                         const std::string& name = "테스트 고객");

@@ -24,18 +24,6 @@ class PhotosHttp : public ServerTest {
     }
   }
 
-  std::unique_ptr<HttpClient> logged_in(web::Role role, const std::string& workshop) {
-    auto user =
-        app->accounts().add_user({unique_email("staff"), "Staff", "staff-password", "ko"}, role, workshop);
-    EXPECT_TRUE(user.ok());
-    auto c = client();
-    auto token = c->csrf_from("/login");
-    EXPECT_EQ(
-        c->post_form("/login", {{"_csrf", token}, {"email", user->email}, {"password", "staff-password"}})
-            .status,
-        303);
-    return c;
-  }
 
   static std::string photo_jpeg(int w, int h) {
     vips::VImage xy = vips::VImage::xyz(w, h);

@@ -13,18 +13,6 @@ class PiecesHttp : public ServerTest {
     app::seed_catalog(app->database(), app->catalog(), app->quotes(), *clock, 24);
     app->catalog().refresh();
   }
-  std::unique_ptr<HttpClient> logged_in(web::Role role, const std::string& workshop) {
-    auto user =
-        app->accounts().add_user({unique_email("p"), "Person", "person-password", "ko"}, role, workshop);
-    EXPECT_TRUE(user.ok());
-    auto c = client();
-    auto token = c->csrf_from("/login");
-    EXPECT_EQ(
-        c->post_form("/login", {{"_csrf", token}, {"email", user->email}, {"password", "person-password"}})
-            .status,
-        303);
-    return c;
-  }
   std::string slug_of(const std::string& title_ko) {
     return app->database().read([&](soci::session& sql) {
       std::string slug;

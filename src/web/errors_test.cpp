@@ -18,7 +18,8 @@ TEST(Errors, OneTableFromKindToStatus) {
 TEST(Errors, JsonNamesTheFieldOnlyWhenThereIsOne) {
   EXPECT_EQ(error_json(Error::invalid("email", "email_invalid", "bad \"email\"")),
             R"({"error":{"code":"email_invalid","message":"bad \"email\"","field":"email"}})");
-  EXPECT_EQ(error_json(Error::not_found("page")), R"({"error":{"code":"not_found","message":"page not found"}})");
+  EXPECT_EQ(error_json(Error::not_found("page")),
+            R"({"error":{"code":"not_found","message":"page not found"}})");
 }
 
 }  // namespace brilliant::web

@@ -59,14 +59,18 @@ std::string ServerTest::unique_email(const std::string& hint) {
   return hint + "-" + token + "@example.com";
 }
 
-std::unique_ptr<HttpClient> ServerTest::logged_in(web::Role role, const std::string& workshop_slug, std::string* email) {
-  auto user = app->accounts().add_user({unique_email("user"), "테스트 사용자", "user-password", "ko"}, role, workshop_slug);
+std::unique_ptr<HttpClient> ServerTest::logged_in(web::Role role, const std::string& workshop_slug,
+                                                  std::string* email) {
+  auto user = app->accounts().add_user({unique_email("user"), "테스트 사용자", "user-password", "ko"}, role,
+                                       workshop_slug);
   EXPECT_TRUE(user.ok()) << (user.ok() ? "" : user.error().message);
   if (!user.ok()) return client();
   if (email) *email = user->email;
   auto c = client();
   auto token = c->csrf_from("/login");
-  EXPECT_EQ(c->post_form("/login", {{"_csrf", token}, {"email", user->email}, {"password", "user-password"}}).status, 303);
+  EXPECT_EQ(c->post_form("/login", {{"_csrf", token}, {"email", user->email}, {"password", "user-password"}})
+                .status,
+            303);
   return c;
 }
 

@@ -24,7 +24,6 @@ class PhotosHttp : public ServerTest {
     }
   }
 
-
   static std::string photo_jpeg(int w, int h) {
     vips::VImage xy = vips::VImage::xyz(w, h);
     auto img = (xy[0] * (255.0 / w)).bandjoin(xy[1] * (255.0 / h)).bandjoin(128).cast(VIPS_FORMAT_UCHAR);

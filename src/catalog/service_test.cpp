@@ -1,0 +1,74 @@
+#include "catalog/service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "db/testing.hpp"
+
+namespace brilliant::catalog {
+
+class CatalogServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db->write([](soci::session& s) {
+      s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES ('w', '익산 공방', "
+           "'Iksan Atelier', 'x', 'x')";
+    });
+    workshop = {1, "w", "익산 공방", "Iksan Atelier"};
+  }
+  Product ring(const std::string& slug) {
+    Product p;
+    p.workshop_id = 1;
+    p.slug = slug;
+    p.status = "published";
+    p.published_at = "2026-11-25T00:00:00Z";
+    p.category = "ring";
+    p.title_ko = "달빛 반지";
+    p.title_en = "Moonlight Ring";
+    p.metal = "gold";
+    p.purity = 585;
+    p.weight_mg = 2000;
+    p.labour_fee = 50000;
+    p.stones.push_back({"pearl", "natural", 1});
+    p.variants.push_back({0, slug + "-13", 0, 520, 0, "", 0, 2, 0});
+    return p;
+  }
+  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
+  FixedClock clock{TimePoint{}};
+  Catalog catalog{*db, clock,
+                  [](const std::string& locale, const std::string& key) { return locale + ":" + key; }};
+  Workshop workshop;
+};
+
+TEST_F(CatalogServiceTest, SearchTextHoldsBothLanguages) {
+  auto text = catalog.search_text(ring("moon-ring"), workshop);
+  EXPECT_NE(text.find("달빛 반지"), std::string::npos);
+  EXPECT_NE(text.find("moonlight ring"), std::string::npos);  // lower-cased
+  EXPECT_NE(text.find("ko:catalog.stone.pearl"), std::string::npos);
+  EXPECT_NE(text.find("en:catalog.category.ring"), std::string::npos);
+  EXPECT_NE(text.find("iksan atelier"), std::string::npos);
+  EXPECT_NE(text.find("14k"), std::string::npos);
+}
+
+TEST_F(CatalogServiceTest, CreateManyIsAllOrNothing) {
+  auto first = catalog.create(ring("moon-ring"), workshop);
+  ASSERT_TRUE(first.ok());
+  auto batch = catalog.create_many({ring("sun-ring"), ring("moon-ring")}, {workshop, workshop});
+  ASSERT_FALSE(batch.ok());
+  EXPECT_EQ(batch.error().code, "slug_taken");
+  EXPECT_FALSE(catalog.product("sun-ring").has_value());  // rolled back with the failing one
+  catalog.refresh();
+  EXPECT_EQ(catalog.snapshot()->cards.size(), 1u);
+  EXPECT_EQ(catalog.search("moonlight").size(), 1u);
+  EXPECT_EQ(catalog.workshop_by_id(1).name_en, "Iksan Atelier");
+}
+
+TEST_F(CatalogServiceTest, RefreshTellsListeners) {
+  int told = 0;
+  catalog.on_change([&] { ++told; });
+  catalog.refresh();
+  catalog.refresh();
+  EXPECT_EQ(told, 2);
+  EXPECT_EQ(catalog.snapshot()->version, 2);
+}
+
+}  // namespace brilliant::catalog

@@ -1,0 +1,63 @@
+#include "media/photos.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vips/vips8>
+
+#include "core/secret.hpp"
+#include "db/testing.hpp"
+
+namespace brilliant::media {
+
+class PhotosTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db->write([](soci::session& s) {
+      s << "INSERT INTO workshops (slug, name, created_at, updated_at) VALUES ('w', 'W', 'x', 'x')";
+      s << "INSERT INTO products (workshop_id, slug, category, title_ko, title_en, metal, purity, weight_mg, "
+           "created_at, "
+           "updated_at) VALUES (1, 'p', 'ring', 'p', 'p', 'gold', 585, 1000, 'x', 'x')";
+    });
+  }
+  void TearDown() override { std::filesystem::remove_all(root); }
+  static std::string jpeg() {
+    auto xy = vips::VImage::xyz(900, 600);
+    auto img = (xy[0] * (255.0 / 900)).bandjoin(xy[1] * (255.0 / 600)).bandjoin(90).cast(VIPS_FORMAT_UCHAR);
+    void* buf = nullptr;
+    size_t size = 0;
+    img.write_to_buffer(".jpg", &buf, &size);
+    std::string out(static_cast<char*>(buf), size);
+    g_free(buf);
+    return out;
+  }
+  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
+  std::filesystem::path root = std::filesystem::temp_directory_path() / ("photos-db-" + random_token(6));
+  FolderBlobStore blobs{root};
+  PhotoPipeline pipeline{blobs, {}, 1};
+  FixedClock clock{TimePoint{}};
+  Photos photos{*db, blobs, pipeline, clock};
+};
+
+TEST_F(PhotosTest, RecordsRenditionsOnceAndServesOnlyRenditions) {
+  const auto bytes = jpeg();
+  auto first = photos.add(1, bytes, 0, "정면", "front");
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->renditions.size(), 9u);
+  EXPECT_EQ(first->perceptual_hash.size(), 16u);
+  auto again = photos.add(1, bytes, 0, "", "");
+  EXPECT_EQ(again->id, first->id);
+  EXPECT_EQ(photos.of_product(1).size(), 1u);
+  auto served = photos.rendition(first->renditions.front().hash);
+  ASSERT_TRUE(served.has_value());
+  EXPECT_TRUE(served->second == "image/webp" || served->second == "image/jpeg");
+  EXPECT_FALSE(photos.rendition(sha256_hex(bytes)).has_value());  // the original stays private
+  EXPECT_FALSE(photos.rendition("not-a-hash").has_value());
+  EXPECT_EQ(photos.add(1, "junk", 0, "", "").error().code, "not_an_image");
+}
+
+TEST(Hex64, SixteenDigits) {
+  EXPECT_EQ(hex64(0), "0000000000000000");
+  EXPECT_EQ(hex64(0xdeadbeefULL), "00000000deadbeef");
+}
+
+}  // namespace brilliant::media

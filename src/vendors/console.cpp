@@ -49,6 +49,7 @@ void add_console_routes(web::Router& router, catalog::Catalog& catalog, media::P
                      {"slug", db::row_text(r, 0)},
                      {"title", req.locale == "en" ? db::row_text(r, 2) : db::row_text(r, 1)},
                      {"status", db::row_text(r, 3)},
+                     {"status_text", renderer.message(req.locale, "console.state." + db::row_text(r, 3))},
                      {"workshop", db::row_text(r, 4)},
                      {"can_submit",
                       db::row_text(r, 3) == "draft" || db::row_text(r, 3) == "changes_requested"},

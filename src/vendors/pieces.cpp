@@ -259,7 +259,7 @@ void add_piece_routes(web::Router& router, catalog::Catalog& catalog, pricing::Q
                   {"slug", product->slug},
                   {"product_title", req.locale == "en" ? product->title_en : product->title_ko},
                   {"workshop", workshop.name_ko},
-                  {"status", product->status},
+                  {"status", r.message(req.locale, "console.state." + product->status)},
                   {"in_review", product->status == "in_review"},
                   {"price", std::to_string(product->price)},
                   {"checklist", std::move(checklist)},

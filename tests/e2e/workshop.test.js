@@ -71,7 +71,7 @@ test('a workshop lists a piece with a photo; the operator approves; it is in the
   await snap(page, 'console-products');
   await row.getByRole('button', { name: '심사 요청' }).click();
   await page.waitForURL(/\/console\/products$/);
-  assert.match(await page.locator('tr', { hasText: '은하수 로즈골드 반지' }).textContent(), /in_review/);
+  assert.match(await page.locator('tr', { hasText: '은하수 로즈골드 반지' }).textContent(), /심사 중/);
 
   await page.getByRole('button', { name: '로그아웃' }).click();
   await login(page, 'operator@brilliant.example');

@@ -171,7 +171,7 @@ void add_piece_routes(web::Router& router, catalog::Catalog& catalog, pricing::Q
             [&](Request& req) {
               auto form = req.form();
               auto piece = piece_from_form([&form](const std::string& k) { return form.get(k); },
-                                           req.user->workshop_id, ascii_lower(random_token(4)).substr(0, 5));
+                                           req.user->workshop_id, sha256_hex(random_token()).substr(0, 6));
               auto fail = [&](const Error& e) {
                 return r.page_response(
                     req, "vendors/piece_form",
@@ -181,8 +181,6 @@ void add_piece_routes(web::Router& router, catalog::Catalog& catalog, pricing::Q
                     web::http_status(e.kind));
               };
               if (!piece) return fail(piece.error());
-              for (auto& c : piece->slug)
-                if (c == '_') c = '-';
               auto workshop = catalog.workshop_by_id(req.user->workshop_id);
               auto created = catalog.create(*piece, workshop);
               if (!created) return fail(created.error());

@@ -18,6 +18,7 @@
 namespace brilliant::vendors {
 
 // Reads the console's product form into a catalog product of the workshop (pure; errors name the field).
+// slug_suffix must be slug-safe ([a-z0-9]): the route uses hex digits.
 using Fields = std::function<std::string(const std::string&)>;
 Result<catalog::Product> piece_from_form(const Fields& field, long long workshop_id,
                                          const std::string& slug_suffix);

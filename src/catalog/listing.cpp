@@ -4,6 +4,7 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <charconv>
+#include <optional>
 
 #include "catalog/rules.hpp"
 #include "core/text.hpp"
@@ -37,22 +38,65 @@ bool in_price(const Card& c, long long lo, long long hi) {
   return c.price >= lo && (hi == 0 || c.price < hi);
 }
 
+constexpr uint16_t no_code = 0xffff;
+
+uint16_t intern(std::vector<std::string>& vocab, const std::string& value) {
+  for (size_t i = 0; i < vocab.size(); ++i)
+    if (vocab[i] == value) return static_cast<uint16_t>(i);
+  vocab.push_back(value);
+  return static_cast<uint16_t>(vocab.size() - 1);
+}
+
+uint16_t code_of(const std::vector<std::string>& vocab, const std::string& value) {
+  for (size_t i = 0; i < vocab.size(); ++i)
+    if (vocab[i] == value) return static_cast<uint16_t>(i);
+  return no_code;
+}
+
+// The query's filter values as codes: absent filters are no_code; a value no card has never matches.
+struct QueryCodes {
+  bool on[ListingIndex::count] = {};
+  uint16_t v[ListingIndex::count] = {};
+  bool stone_on = false;
+  uint32_t stone = 0;
+};
+
+QueryCodes query_codes(const ListingIndex& ix, const ListingQuery& q) {
+  QueryCodes out;
+  auto set = [&](ListingIndex::Dim d, const std::string& value) {
+    if (value.empty()) return;
+    out.on[d] = true;
+    out.v[d] = code_of(ix.vocab[d], value);
+  };
+  set(ListingIndex::category, q.category);
+  set(ListingIndex::metal, q.metal);
+  set(ListingIndex::colour, q.colour);
+  set(ListingIndex::purity, q.purity ? std::to_string(q.purity) : "");
+  set(ListingIndex::workshop, q.workshop);
+  if (!q.stone.empty()) {
+    out.stone_on = true;
+    const auto code = code_of(ix.stones, q.stone);
+    out.stone = code == no_code ? 0 : 1u << code;
+  }
+  return out;
+}
+
 // Which filters a card passes, one bit per dimension.
-unsigned passes(const Card& c, const ListingQuery& q) {
+unsigned passes(const Card& c, const ListingIndex::Codes& k, const QueryCodes& qc, const ListingQuery& q) {
   unsigned bits = 0;
   auto set = [&bits](Dim d, bool ok) {
     if (ok) bits |= 1u << d;
   };
-  set(d_category, q.category.empty() || c.category == q.category);
+  auto same = [&](ListingIndex::Dim d) { return !qc.on[d] || k.v[d] == qc.v[d]; };
+  set(d_category, same(ListingIndex::category));
   set(d_collection, q.collection.empty() || std::find(c.collections.begin(), c.collections.end(),
                                                       q.collection) != c.collections.end());
-  set(d_metal, q.metal.empty() || c.metal == q.metal);
-  set(d_purity, q.purity == 0 || c.purity == q.purity);
-  set(d_colour, q.colour.empty() || c.colour == q.colour);
-  set(d_stone, q.stone.empty() ||
-                   std::find(c.stone_kinds.begin(), c.stone_kinds.end(), q.stone) != c.stone_kinds.end());
+  set(d_metal, same(ListingIndex::metal));
+  set(d_purity, same(ListingIndex::purity));
+  set(d_colour, same(ListingIndex::colour));
+  set(d_stone, !qc.stone_on || (k.stones & qc.stone));
   set(d_origin, q.origin.empty() || (c.origins & origin_bit(q.origin)));
-  set(d_workshop, q.workshop.empty() || c.workshop_slug == q.workshop);
+  set(d_workshop, same(ListingIndex::workshop));
   set(d_eco, !q.eco || c.eco);
   set(d_availability,
       q.availability.empty() || (q.availability == "in_stock" ? c.in_stock : c.made_to_order));
@@ -64,13 +108,13 @@ constexpr unsigned all_bits = (1u << d_count) - 1;
 
 bool passes_except(unsigned bits, Dim d) { return (bits | (1u << d)) == all_bits; }
 
-void count(std::vector<FacetValue>& values, const std::string& value, const std::string& selected) {
-  for (auto& v : values)
-    if (v.value == value) {
-      ++v.count;
-      return;
-    }
-  values.push_back({value, 1, value == selected});
+// Facet values with a count, from per-code tallies.
+std::vector<FacetValue> values_of(const std::vector<std::string>& vocab, const std::vector<long long>& tally,
+                                  const std::string& selected) {
+  std::vector<FacetValue> out;
+  for (size_t i = 0; i < vocab.size(); ++i)
+    if (tally[i]) out.push_back({vocab[i], tally[i], vocab[i] == selected});
+  return out;
 }
 
 Result<long long> parse_number(const FieldSource& f, const std::string& name, long long max) {
@@ -148,46 +192,114 @@ Result<ListingQuery> parse_listing_query(const FieldSource& f) {
   return q;
 }
 
+void index_snapshot(Snapshot& snap) {
+  ListingIndex ix;
+  ix.codes.reserve(snap.cards.size());
+  for (const auto& c : snap.cards) {
+    ListingIndex::Codes k{};
+    k.v[ListingIndex::category] = intern(ix.vocab[ListingIndex::category], c.category);
+    k.v[ListingIndex::metal] = intern(ix.vocab[ListingIndex::metal], c.metal);
+    k.v[ListingIndex::colour] = intern(ix.vocab[ListingIndex::colour], c.colour);
+    k.v[ListingIndex::purity] = intern(ix.vocab[ListingIndex::purity], std::to_string(c.purity));
+    k.v[ListingIndex::workshop] = intern(ix.vocab[ListingIndex::workshop], c.workshop_slug);
+    for (const auto& kind : c.stone_kinds) {
+      const auto code = intern(ix.stones, kind);
+      if (code < 32) k.stones |= 1u << code;
+    }
+    ix.codes.push_back(k);
+  }
+  snap.index = std::move(ix);
+}
+
 Listing run_listing(const Snapshot& snap, const ListingQuery& q) {
+  std::optional<Snapshot> indexed;  // snapshots built by hand (tests) may lack the index
+  if (snap.index.codes.size() != snap.cards.size()) {
+    indexed = snap;
+    index_snapshot(*indexed);
+  }
+  const Snapshot& s = indexed ? *indexed : snap;
+  const ListingIndex& ix = s.index;
+  const QueryCodes qc = query_codes(ix, q);
   Listing out;
   std::vector<const Card*> matched;
-  std::vector<Facet> facets = {{"category", {}},     {"metal", {}},  {"purity", {}},   {"colour", {}},
-                               {"stone", {}},        {"origin", {}}, {"workshop", {}}, {"eco", {}},
-                               {"availability", {}}, {"price", {}}};
-  auto& f = facets;
-  for (const auto& name : categories) f[0].values.push_back({name, 0, name == q.category});
-  for (const auto& [lo, hi] : price_buckets)
-    f[9].values.push_back({std::to_string(lo) + "-" + (hi ? std::to_string(hi) : ""), 0,
-                           q.price_min == lo && q.price_max == hi});
+  std::vector<long long> tally[ListingIndex::count];
+  for (int d = 0; d < ListingIndex::count; ++d) tally[d].assign(ix.vocab[d].size(), 0);
+  std::vector<long long> stone_tally(ix.stones.size(), 0);
+  long long origin_tally[3] = {}, eco_tally = 0, stock_tally[2] = {};
+  long long price_tally[8] = {};
 
-  auto consider = [&](const Card& c) {
-    const unsigned bits = passes(c, q);
-    if (bits == all_bits) matched.push_back(&c);
-    if (passes_except(bits, d_category)) count(f[0].values, c.category, q.category);
-    if (passes_except(bits, d_metal)) count(f[1].values, c.metal, q.metal);
-    if (passes_except(bits, d_purity))
-      count(f[2].values, std::to_string(c.purity), q.purity ? std::to_string(q.purity) : "");
-    if (passes_except(bits, d_colour)) count(f[3].values, c.colour, q.colour);
+  auto consider = [&](size_t i) {
+    const Card& c = s.cards[i];
+    const auto& k = ix.codes[i];
+    const unsigned bits = passes(c, k, qc, q);
+    if (bits == all_bits) matched.push_back(&snap.cards[i]);
+    if (passes_except(bits, d_category)) ++tally[ListingIndex::category][k.v[ListingIndex::category]];
+    if (passes_except(bits, d_metal)) ++tally[ListingIndex::metal][k.v[ListingIndex::metal]];
+    if (passes_except(bits, d_purity)) ++tally[ListingIndex::purity][k.v[ListingIndex::purity]];
+    if (passes_except(bits, d_colour)) ++tally[ListingIndex::colour][k.v[ListingIndex::colour]];
     if (passes_except(bits, d_stone))
-      for (const auto& kind : c.stone_kinds) count(f[4].values, kind, q.stone);
+      for (size_t b = 0; b < stone_tally.size() && b < 32; ++b)
+        if (k.stones & (1u << b)) ++stone_tally[b];
     if (passes_except(bits, d_origin))
-      for (const auto& origin : stone_origins)
-        if (c.origins & origin_bit(origin)) count(f[5].values, origin, q.origin);
-    if (passes_except(bits, d_workshop)) count(f[6].values, c.workshop_slug, q.workshop);
-    if (passes_except(bits, d_eco) && c.eco) count(f[7].values, "1", q.eco ? "1" : "");
-    if (passes_except(bits, d_availability))
-      count(f[8].values, c.in_stock ? "in_stock" : "made_to_order", q.availability);
+      for (int o = 0; o < 3; ++o)
+        if (c.origins & (1u << o)) ++origin_tally[o];
+    if (passes_except(bits, d_workshop)) ++tally[ListingIndex::workshop][k.v[ListingIndex::workshop]];
+    if (passes_except(bits, d_eco) && c.eco) ++eco_tally;
+    if (passes_except(bits, d_availability)) ++stock_tally[c.in_stock ? 0 : 1];
     if (passes_except(bits, d_price))
-      for (size_t i = 0; i < price_buckets.size(); ++i)
-        if (in_price(c, price_buckets[i].first, price_buckets[i].second)) ++f[9].values[i].count;
+      for (size_t b = 0; b < price_buckets.size(); ++b)
+        if (in_price(c, price_buckets[b].first, price_buckets[b].second)) ++price_tally[b];
   };
   if (q.ids) {
     for (long long id : *q.ids) {
-      auto it = snap.by_id.find(id);
-      if (it != snap.by_id.end()) consider(snap.cards[it->second]);
+      auto it = s.by_id.find(id);
+      if (it != s.by_id.end()) consider(it->second);
     }
   } else {
-    for (const auto& c : snap.cards) consider(c);
+    for (size_t i = 0; i < s.cards.size(); ++i) consider(i);
+  }
+
+  std::vector<Facet> facets;
+  {
+    Facet category{"category", {}};
+    for (const auto& name : categories) {
+      const auto code = code_of(ix.vocab[ListingIndex::category], name);
+      category.values.push_back(
+          {name, code == no_code ? 0 : tally[ListingIndex::category][code], name == q.category});
+    }
+    facets.push_back(std::move(category));
+  }
+  facets.push_back({"metal", values_of(ix.vocab[ListingIndex::metal], tally[ListingIndex::metal], q.metal)});
+  facets.push_back({"purity", values_of(ix.vocab[ListingIndex::purity], tally[ListingIndex::purity],
+                                        q.purity ? std::to_string(q.purity) : "")});
+  facets.push_back(
+      {"colour", values_of(ix.vocab[ListingIndex::colour], tally[ListingIndex::colour], q.colour)});
+  facets.push_back({"stone", values_of(ix.stones, stone_tally, q.stone)});
+  {
+    Facet origin{"origin", {}};
+    for (int o = 0; o < 3; ++o)
+      if (origin_tally[o])
+        origin.values.push_back({stone_origins[static_cast<size_t>(o)], origin_tally[o],
+                                 stone_origins[static_cast<size_t>(o)] == q.origin});
+    facets.push_back(std::move(origin));
+  }
+  facets.push_back(
+      {"workshop", values_of(ix.vocab[ListingIndex::workshop], tally[ListingIndex::workshop], q.workshop)});
+  facets.push_back({"eco", {}});
+  if (eco_tally) facets.back().values.push_back({"1", eco_tally, q.eco});
+  facets.push_back({"availability", {}});
+  if (stock_tally[0])
+    facets.back().values.push_back({"in_stock", stock_tally[0], q.availability == "in_stock"});
+  if (stock_tally[1])
+    facets.back().values.push_back({"made_to_order", stock_tally[1], q.availability == "made_to_order"});
+  {
+    Facet price{"price", {}};
+    for (size_t b = 0; b < price_buckets.size(); ++b) {
+      const auto [lo, hi] = price_buckets[b];
+      price.values.push_back({std::to_string(lo) + "-" + (hi ? std::to_string(hi) : ""), price_tally[b],
+                              q.price_min == lo && q.price_max == hi});
+    }
+    facets.push_back(std::move(price));
   }
   // Stable order within facets: by count, then value.
   for (size_t i = 1; i < facets.size() - 1; ++i)

@@ -1,6 +1,7 @@
 // Listings over the in-memory catalog: filters, facet counts (each dimension counted with every other
 // filter applied), sorting and pagination. Pure logic over a Snapshot; no I/O.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,19 @@ struct Collection {
   bool featured = false;
 };
 
+// The cards' facet values interned as small numbers, so a listing filters and counts 10,000 cards
+// with integer compares and no allocation. Vocabularies hold each distinct value once.
+struct ListingIndex {
+  enum Dim { category, metal, colour, purity, workshop, count };
+  std::vector<std::string> vocab[count];
+  struct Codes {
+    uint16_t v[count];
+    uint32_t stones;  // bit i: vocabulary stone i
+  };
+  std::vector<Codes> codes;  // parallel to Snapshot::cards
+  std::vector<std::string> stones;
+};
+
 // Everything published, as of one moment. Immutable once built; shared by readers.
 struct Snapshot {
   std::vector<Card> cards;  // published products, newest first
@@ -26,7 +40,11 @@ struct Snapshot {
   std::vector<Workshop> workshops;
   std::vector<Collection> collections;
   long long version = 0;
+  ListingIndex index;  // filled by index_snapshot
 };
+
+// Builds snapshot.index from its cards (call once the cards are final).
+void index_snapshot(Snapshot& snapshot);
 
 enum class Sort { newest, price_asc, price_desc, popular, relevance };
 

@@ -138,6 +138,7 @@ Snapshot load_snapshot(soci::session& sql) {
   for (const auto& r : cols)
     s.collections.push_back({row_int(r, 0), row_text(r, 1), row_text(r, 2), row_text(r, 3), row_text(r, 4),
                              row_text(r, 5), row_int(r, 6) != 0});
+  index_snapshot(s);
   return s;
 }
 

@@ -24,6 +24,10 @@ void Catalog::refresh() {
     std::lock_guard lock(mutex_);
     snapshot_ = std::move(fresh);
   }
+  {
+    std::lock_guard lock(search_mutex_);
+    searches_.clear();
+  }
   for (const auto& listener : listeners_) listener();
 }
 
@@ -51,7 +55,20 @@ std::optional<repo::Image> Catalog::image(long long id) {
 }
 
 std::vector<long long> Catalog::search(const std::string& q, int limit) {
-  return db_.read([&](soci::session& sql) { return repo::search(sql, db_.backend(), q, limit); });
+  constexpr size_t max_cached = 2048;
+  const auto key = std::to_string(limit) + "|" + q;
+  {
+    std::lock_guard lock(search_mutex_);
+    if (auto it = searches_.find(key); it != searches_.end()) return it->second;
+  }
+  const auto before = version_.load();
+  auto ids = db_.read([&](soci::session& sql) { return repo::search(sql, db_.backend(), q, limit); });
+  std::lock_guard lock(search_mutex_);
+  if (version_.load() == before) {  // a refresh meanwhile may have made this answer stale
+    if (searches_.size() >= max_cached) searches_.clear();
+    searches_.emplace(key, ids);
+  }
+  return ids;
 }
 
 std::string Catalog::search_text(const Product& p, const Workshop& w) const {

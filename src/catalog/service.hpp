@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/listing.hpp"
@@ -36,7 +37,8 @@ class Catalog {
   // The workshop of a product (from the snapshot when it is there).
   Workshop workshop_by_id(long long id);
   std::optional<repo::Image> image(long long id);
-  // Published product ids matching q, best first.
+  // Published product ids matching q, best first. Answers repeat from a small cache that every
+  // refresh() empties, so a popular query costs one database search per catalog change.
   std::vector<long long> search(const std::string& q, int limit = 500);
 
   // Validates and stores a product (and its search text). Does not refresh the snapshot; callers
@@ -55,6 +57,8 @@ class Catalog {
   std::shared_ptr<const Snapshot> snapshot_;
   std::atomic<long long> version_{0};
   std::vector<std::function<void()>> listeners_;
+  mutable std::mutex search_mutex_;
+  std::unordered_map<std::string, std::vector<long long>> searches_;
 };
 
 }  // namespace brilliant::catalog

@@ -197,7 +197,8 @@ Response switch_language(WebDeps& deps, Request& req) {
   const auto code = std::string(req.param("code"));
   if (code != "ko" && code != "en") return deps.renderer.error(req, Error::not_found("language " + code));
   auto next = req.query_params().get("next");
-  if (next.empty() || next.front() != '/' || (next.size() > 1 && next[1] == '/')) next = "/";
+  if (next.empty() || next.front() != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')))
+    next = "/";
   if (code == "ko" && next.starts_with("/en/")) next = next.substr(3);
   if (code == "ko" && next == "/en") next = "/";
   auto response = Response::redirect(next, 302);

@@ -4,6 +4,7 @@
 
 #include "db/migrate.hpp"
 #include "media/routes.hpp"
+#include "orders/routes.hpp"
 #include "pricing/routes.hpp"
 #include "vendors/console.hpp"
 #include "vendors/pieces.hpp"
@@ -44,7 +45,8 @@ App::App(Config config, const Clock& clock)
       applications_(*database_, clock_),
       blobs_(config_.blob_root),
       photo_pipeline_(blobs_, media::PhotoLimits{}, config_.photo_workers),
-      photos_(*database_, blobs_, photo_pipeline_, clock_) {
+      photos_(*database_, blobs_, photo_pipeline_, clock_),
+      carts_(*database_, catalog_, clock_) {
   catalog_.on_change([this] {
     storefront_.refresh_prices();
     page_cache_.clear();
@@ -57,6 +59,7 @@ App::App(Config config, const Clock& clock)
   vendors::add_console_routes(router_, catalog_, photos_, renderer_, *database_);
   vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);
+  orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
   std::vector<std::string> names;
   for (const auto& route : router_.routes())
     names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
@@ -135,6 +138,7 @@ unsigned short App::start() {
     account_deps_.base_url = "http://" + config_.server.host + ":" + std::to_string(port);
     storefront_.set_base_url(account_deps_.base_url);
   }
+  renderer_.set_base_url(account_deps_.base_url);
   catalog_.refresh();
   mail_sender_.start();
   return port;

@@ -17,6 +17,7 @@
 #include "mail/outbox.hpp"
 #include "media/photos.hpp"
 #include "net/server.hpp"
+#include "orders/carts.hpp"
 #include "pricing/quotes.hpp"
 #include "vendors/service.hpp"
 #include "web/i18n.hpp"
@@ -74,6 +75,7 @@ class App {
   media::FolderBlobStore blobs_;
   media::PhotoPipeline photo_pipeline_;
   media::Photos photos_;
+  orders::Carts carts_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

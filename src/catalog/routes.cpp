@@ -204,7 +204,10 @@ Response Storefront::not_found(Request& req, const std::string& what, const std:
 }
 
 Response Storefront::product_page(Request& req) {
-  const std::string slug(req.param("slug"));
+  return product_page_with(req, std::string(req.param("slug")), 200, {});
+}
+
+Response Storefront::product_page_with(Request& req, const std::string& slug, int status, json::object cart) {
   const auto t = messages(req.locale);
   auto product = catalog_.product(slug);
   if (!product || product->status != "published") {
@@ -214,6 +217,9 @@ Response Storefront::product_page(Request& req) {
   }
   auto workshop = catalog_.workshop_by_id(product->workshop_id);
   auto view = product_json(*product, workshop, req.locale, t, *prices());
+  if (auto chosen = cart.if_contains("variant_id"))
+    for (auto& v : view["variants"].as_array())
+      if (v.as_object()["id"] == *chosen) v.as_object()["checked"] = true;
   auto snap = catalog_.snapshot();
   // Related: same category from other pieces, most popular first.
   std::vector<const Card*> related;
@@ -232,10 +238,11 @@ Response Storefront::product_page(Request& req) {
       {"og_type", "product"},
       {"product", view},
       {"related", cards_json(related, req.locale, t)},
-      {"json_ld", product_json_ld(*product, workshop, base_url_, req.locale)}};
+      {"json_ld", product_json_ld(*product, workshop, base_url_, req.locale)},
+      {"cart", std::move(cart)}};
   if (!product->image_ids.empty())
     model["og_image"] = absolute("/media/images/" + std::to_string(product->image_ids.front()));
-  return renderer_.page_response(req, "store/product", std::move(model));
+  return renderer_.page_response(req, "store/product", std::move(model), status);
 }
 
 Response Storefront::workshops_page(Request& req) {

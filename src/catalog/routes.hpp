@@ -24,6 +24,10 @@ class Storefront {
   // Reloads the quotes and rates the pages show (after any catalog or pricing change).
   void refresh_prices();
   void set_base_url(std::string base_url) { base_url_ = std::move(base_url); }
+  // The product page again after a refused add-to-cart: the message beside the field, the visitor's
+  // choices kept (cart: "error", "field", "variant_id", "engraving", "gift_wrap", "quantity").
+  web::Response product_page_with(web::Request& req, const std::string& slug, int status,
+                                  boost::json::object cart);
 
  private:
   web::Response home(web::Request& req);

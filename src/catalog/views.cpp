@@ -69,6 +69,19 @@ json::object card_json(const Card& c, const std::string& locale, const Messages&
   return o;
 }
 
+std::string variant_label(const Variant& v, const std::string& locale, const Messages& t) {
+  if (v.ring_circ_x10) {
+    char us[16];
+    std::snprintf(us, sizeof us, "%g", us_ring_size(v.ring_circ_x10));
+    return locale == "en" ? "KR " + std::to_string(korean_ring_size(v.ring_circ_x10)) + " · US " + us
+                          : std::to_string(korean_ring_size(v.ring_circ_x10)) + "호 · US " + us;
+  }
+  if (v.length_mm)
+    return std::to_string(v.length_mm / 10) +
+           (v.length_mm % 10 ? "." + std::to_string(v.length_mm % 10) : "") + " cm";
+  return v.colour.empty() ? v.sku : t("catalog.colour." + v.colour);
+}
+
 namespace {
 
 json::array variants_json(const Product& p, const std::string& locale, const Messages& t) {
@@ -77,23 +90,16 @@ json::array variants_json(const Product& p, const std::string& locale, const Mes
     json::object o{{"id", v.id},       {"sku", v.sku},
                    {"price", v.price}, {"price_text", format_won(v.price, locale)},
                    {"stock", v.stock}, {"in_stock", v.stock > 0}};
-    std::string label;
     if (v.ring_circ_x10) {
       char us[16];
       std::snprintf(us, sizeof us, "%g", us_ring_size(v.ring_circ_x10));
       o["korean_size"] = korean_ring_size(v.ring_circ_x10);
       o["us_size"] = us;
       o["circumference_mm"] = v.ring_circ_x10 / 10.0;
-      label = locale == "en" ? "KR " + std::to_string(korean_ring_size(v.ring_circ_x10)) + " · US " + us
-                             : std::to_string(korean_ring_size(v.ring_circ_x10)) + "호 · US " + us;
     } else if (v.length_mm) {
       o["length_mm"] = v.length_mm;
-      label = std::to_string(v.length_mm / 10) +
-              (v.length_mm % 10 ? "." + std::to_string(v.length_mm % 10) : "") + " cm";
-    } else {
-      label = v.colour.empty() ? v.sku : t("catalog.colour." + v.colour);
     }
-    o["label"] = label;
+    o["label"] = variant_label(v, locale, t);
     o["stock_text"] = v.stock > 0 ? fill(t("catalog.product.stock_left"), {{"n", std::to_string(v.stock)}})
                                   : t("catalog.product.sold_out");
     out.push_back(std::move(o));
@@ -163,6 +169,7 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
     o["engraving_text"] =
         fill(t("catalog.product.engraving_text"),
              {{"n", std::to_string(p.engraving_max_chars)}, {"fee", format_won(p.engraving_fee, locale)}});
+  o["engraving_max"] = p.engraving_max_chars;
   if (p.gift_wrap_fee > 0) o["gift_wrap_text"] = format_won(p.gift_wrap_fee, locale);
   o["variants"] = variants_json(p, locale, t);
   o["stones"] = stones_json(p, t);

@@ -27,6 +27,8 @@ std::vector<std::string> approximate(long long won, const PriceContext& prices);
 // Replaces {{name}} in a catalog message with values.
 std::string fill(std::string text, const std::map<std::string, std::string>& values);
 
+// A variant as shoppers name it: "13호 · US 6.5" (rings), "45 cm" (chains), or its colour.
+std::string variant_label(const Variant& variant, const std::string& locale, const Messages& t);
 boost::json::object card_json(const Card& card, const std::string& locale, const Messages& t);
 boost::json::object product_json(const Product& product, const Workshop& workshop, const std::string& locale,
                                  const Messages& t, const PriceContext& prices);

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "web/errors.hpp"
+#include "web/form.hpp"
 
 namespace brilliant::web {
 namespace mst = kainjow::mustache;
@@ -172,8 +173,14 @@ std::string Renderer::page(const Request& request, std::string_view name, json::
   model["csrf"] = request.csrf_token;
   model["path"] = request.path;
   // The same page in the other language, for the switcher and hreflang.
-  model["path_ko"] = request.path;
-  model["path_en"] = request.path == "/" ? std::string("/en/") : "/en" + request.path;
+  const std::string query = request.query.empty() ? "" : "?" + request.query;
+  const std::string path_ko = request.path + query;
+  const std::string path_en = (request.path == "/" ? std::string("/en/") : "/en" + request.path) + query;
+  model["path_ko"] = path_ko;
+  model["path_en"] = path_en;
+  model["next_ko"] = url_encode(path_ko);
+  model["next_en"] = url_encode(path_en);
+  model["base_url"] = base_url_;
   model["asset_css"] = assets_.url("css/app.css");
   model["asset_js"] = assets_.url("js/app.js");
   if (request.user) {

@@ -41,6 +41,8 @@ class Renderer {
   // Renders a template alone, without page context or layout (emails, fragments).
   std::string fragment(std::string_view name, const boost::json::value& model) const;
   bool has(std::string_view name) const;
+  // The site's public origin ("https://brilliant.example"), for absolute hreflang links.
+  void set_base_url(std::string base_url) { base_url_ = std::move(base_url); }
   // An error as a page (HTML, in the request's language) or a JSON body, with its HTTP status.
   Response error(const Request& request, const Error& error) const;
   // The error's message in the request's language (catalog "errors.<code>", else its English text).
@@ -49,6 +51,7 @@ class Renderer {
   std::string message(std::string_view locale, const std::string& key) const;
 
  private:
+  std::string base_url_;
   struct Compiled;
   void load_all();
   std::string render(std::string_view name, const boost::json::value& model, std::string_view locale) const;

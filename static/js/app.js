@@ -26,12 +26,17 @@ document.addEventListener('submit', (event) => {
 for (const form of document.querySelectorAll('.add-form')) {
   form.addEventListener('change', (event) => {
     const input = event.target;
-    if (input.name !== 'variant') return;
+    if (input.name !== 'variant_id') return;
     const price = document.getElementById('price');
     const stock = document.getElementById('variant-stock');
     if (price && input.dataset.price) price.textContent = input.dataset.price;
     if (stock) stock.textContent = input.dataset.stock || '';
   });
+}
+
+// Filters start folded on phones (the products come first); open on wider screens and without script.
+for (const box of document.querySelectorAll('.facets-box')) {
+  if (window.matchMedia('(max-width: 899px)').matches) box.open = false;
 }
 
 // Gallery zoom: click to magnify around the pointer, click again to return.
@@ -98,4 +103,14 @@ for (const input of document.querySelectorAll('input[data-upload]')) {
     }
     progress.textContent = `✓ ${done}`;
   });
+}
+
+// The cart badge in the header: the count lives in a readable cookie, so cached pages stay shared.
+{
+  const match = document.cookie.match(/(?:^|; )cart_n=(\d+)/);
+  const count = match ? Number(match[1]) : 0;
+  for (const badge of document.querySelectorAll('[data-cart-count]')) {
+    badge.textContent = String(count);
+    badge.hidden = count === 0;
+  }
 }

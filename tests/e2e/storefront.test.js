@@ -1,4 +1,5 @@
-// The shopper's storefront journey in a real browser: search, filter, open a product, pick a size.
+// The shopper's storefront journey in a real browser: search, filter, open a product, pick a size, and
+// put an engraved, gift-wrapped piece in the cart.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
@@ -18,7 +19,9 @@ test('search, filter, open a ring and pick a size (Korean, phone)', async () => 
   const total = Number(await page.locator('#result-count strong').textContent());
   assert.ok(total > 0, 'the search finds rings');
   await snap(page, 'search-phone-ko');
-  // Filter by metal: gold.
+  // Filter by metal: gold. On a phone the filters start folded, below a button.
+  assert.equal(await page.locator('.facets-box').evaluate((d) => d.open), false);
+  await page.locator('.facets-box summary').click();
   await page.locator('[data-facet="metal"] a', { hasText: '금' }).first().click();
   await page.waitForURL(/metal=gold/);
   const filtered = Number(await page.locator('#result-count strong').textContent());
@@ -51,5 +54,45 @@ test('English listing with facets and suggestions as you type (desktop)', async 
   await page.waitForURL(/\/en\/products\//);
   await assert.doesNotReject(page.getByText('Price breakdown').waitFor());
   await snap(page, 'product-desktop-en');
+  await context.close();
+});
+
+test('engrave a ring, gift wrap it and put it in the cart (Korean, phone)', async () => {
+  // A ring whose workshop offers engraving and gift wrap (the demo data has many).
+  const list = await (await fetch(`${server.url}/api/v1/products?category=ring`)).json();
+  let slug;
+  for (const card of list.cards) {
+    const product = await (await fetch(`${server.url}/api/v1/products/${card.slug}`)).json();
+    if (product.engraving_max >= 4 && product.gift_wrap_text && product.variants.some((v) => v.stock > 0)) {
+      slug = card.slug;
+      break;
+    }
+  }
+  assert.ok(slug, 'the demo catalog has an engravable ring');
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/products/${slug}`);
+  // Adding without a size is refused with the reason, and the engraving typed so far is kept.
+  await page.getByLabel(/각인/).fill('J♥M');
+  await page.getByRole('button', { name: '장바구니 담기' }).click();
+  await assert.doesNotReject(page.locator('#cart-error').waitFor());
+  assert.match(await page.locator('#cart-error').textContent(), /사이즈/);
+  assert.equal(await page.getByLabel(/각인/).inputValue(), 'J♥M');
+  await page.locator('.variant:not(.is-out)').first().click();
+  await page.getByLabel(/선물 포장/).check();
+  await page.getByRole('button', { name: '장바구니 담기' }).click();
+  await page.waitForURL(/\/cart\?added=1/);
+  const line = page.locator('.cart-line').first();
+  assert.equal(await line.locator('.engraving-text').textContent(), 'J♥M');
+  await assert.doesNotReject(line.getByText('단순 변심 반품 불가').waitFor());
+  assert.equal(await page.locator('[data-cart-count]').textContent(), '1');
+  await snap(page, 'cart-phone-ko');
+  // Two of them, then remove: the cart is empty again.
+  await line.getByLabel('수량').fill('2');
+  await line.getByRole('button', { name: '변경' }).click();
+  await page.waitForURL(/\/cart$/);
+  assert.equal(await page.locator('.cart-line input[name="quantity"]').inputValue(), '2');
+  await page.getByRole('button', { name: '삭제' }).click();
+  await assert.doesNotReject(page.getByText('장바구니가 비어 있습니다.').waitFor());
   await context.close();
 });

@@ -1,0 +1,206 @@
+#include "orders/carts.hpp"
+
+#include "core/secret.hpp"
+
+namespace brilliant::orders {
+namespace {
+
+long long find_cart(soci::session& sql, const std::string& token) {
+  if (token.empty()) return 0;
+  long long id = 0;
+  soci::indicator ind = soci::i_null;
+  const std::string hash = sha256_hex(token);  // bound values must outlive the statement
+  sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(hash), soci::into(id, ind);
+  return sql.got_data() && ind == soci::i_ok ? id : 0;
+}
+
+struct StoredLine {
+  long long id = 0;
+  std::string slug;
+  PricedLine line;
+};
+
+std::vector<StoredLine> load_lines(soci::session& sql, long long cart_id) {
+  std::vector<StoredLine> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT l.id, p.slug, l.product_id, l.variant_id, l.quantity, l.engraving, l.gift_wrap, "
+              "l.final_sale, l.unit_price, l.options_fee, COALESCE(l.quote_id, 0), l.quote_won_per_gram "
+              "FROM cart_lines l JOIN products p ON p.id = l.product_id "
+              "WHERE l.cart_id = :c ORDER BY l.id",
+       soci::use(cart_id));
+  for (const auto& r : rows) {
+    StoredLine s;
+    s.id = db::row_int(r, 0);
+    s.slug = db::row_text(r, 1);
+    s.line.product_id = db::row_int(r, 2);
+    s.line.variant_id = db::row_int(r, 3);
+    s.line.quantity = static_cast<int>(db::row_int(r, 4));
+    s.line.engraving = db::row_text(r, 5);
+    s.line.gift_wrap = db::row_int(r, 6) != 0;
+    s.line.final_sale = db::row_int(r, 7) != 0;
+    s.line.unit_price = db::row_int(r, 8);
+    s.line.options_fee = db::row_int(r, 9);
+    s.line.quote_id = db::row_int(r, 10);
+    s.line.quote_won_per_gram = db::row_int(r, 11);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+long long quote_value(soci::session& sql, long long quote_id) {
+  long long won = 0;
+  if (quote_id)
+    sql << "SELECT won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote_id), soci::into(won);
+  return won;
+}
+
+void store_price(soci::session& sql, long long line_id, const PricedLine& line, const std::string& now) {
+  long long quote = line.quote_id;
+  soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
+  const long long won = quote_value(sql, quote);
+  sql << "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, quote_id = :qt, "
+         "quote_won_per_gram = :w, updated_at = :now WHERE id = :id",
+      soci::use(line.quantity), soci::use(line.unit_price), soci::use(line.options_fee),
+      soci::use(quote, quote_ind), soci::use(won), soci::use(now), soci::use(line_id);
+}
+
+LineInput input_of(const PricedLine& line, int quantity) {
+  return {.variant_id = line.variant_id,
+          .quantity = quantity,
+          .engraving = line.engraving,
+          .gift_wrap = line.gift_wrap};
+}
+
+}  // namespace
+
+Carts::Carts(db::Database& db, catalog::Catalog& catalog, const Clock& clock)
+    : db_(db), catalog_(catalog), clock_(clock) {}
+
+std::optional<catalog::Product> Carts::product_of_variant(long long variant_id) {
+  auto slug = db_.read([&](soci::session& sql) {
+    std::string s;
+    sql << "SELECT p.slug FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = :v",
+        soci::use(variant_id), soci::into(s);
+    return sql.got_data() ? s : std::string();
+  });
+  if (slug.empty()) return std::nullopt;
+  return catalog_.product(slug);
+}
+
+Result<Carts::Added> Carts::add(const std::string& token, long long user_id, const LineInput& input) {
+  auto product = product_of_variant(input.variant_id);
+  if (!product)
+    return Error::invalid("variant_id", "variant_invalid", "choose a size or option of this piece");
+  const auto now = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<Added> {
+    Added added{token, 0};
+    long long cart = find_cart(sql, token);
+    if (!cart) {
+      added.token = random_token(24);
+      soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+      const std::string hash = sha256_hex(added.token);
+      sql << "INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :now, :now2) "
+             "RETURNING id",
+          soci::use(hash), soci::use(user_id, user_ind), soci::use(now), soci::use(now), soci::into(cart);
+    }
+    auto lines = load_lines(sql, cart);
+    int same_variant = 0;
+    const StoredLine* same = nullptr;
+    const auto engraving = TRY(clean_engraving(input.engraving));
+    for (const auto& l : lines) {
+      if (l.line.variant_id != input.variant_id) continue;
+      same_variant += l.line.quantity;
+      if (l.line.engraving == engraving && l.line.gift_wrap == input.gift_wrap) same = &l;
+    }
+    if (same) {
+      auto priced = TRY(price_line(*product, input_of(same->line, same->line.quantity + input.quantity),
+                                   same_variant - same->line.quantity));
+      store_price(sql, same->id, priced, now);
+      added.line_id = same->id;
+    } else {
+      if (lines.size() >= static_cast<size_t>(max_lines))
+        return Error::rule_broken("variant_id", "cart_full",
+                                  "a cart holds at most " + std::to_string(max_lines) + " lines");
+      auto priced = TRY(price_line(*product, input, same_variant));
+      long long quote = priced.quote_id;
+      soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
+      int gift = priced.gift_wrap ? 1 : 0, final_sale = priced.final_sale ? 1 : 0;
+      const long long won = quote_value(sql, quote);
+      sql << "INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, engraving, gift_wrap, "
+             "final_sale, unit_price, options_fee, quote_id, quote_won_per_gram, created_at, updated_at) "
+             "VALUES (:c, :p, :v, :q, :e, :g, :fs, :u, :f, :qt, :w, :now, :now2) RETURNING id",
+          soci::use(cart), soci::use(priced.product_id), soci::use(priced.variant_id),
+          soci::use(priced.quantity), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
+          soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(quote, quote_ind),
+          soci::use(won), soci::use(now), soci::use(now), soci::into(added.line_id);
+    }
+    sql << "UPDATE carts SET updated_at = :now WHERE id = :c", soci::use(now), soci::use(cart);
+    return added;
+  });
+}
+
+CartView Carts::view(const std::string& token) {
+  CartView view;
+  std::vector<StoredLine> stored;
+  db_.read([&](soci::session& sql) {
+    view.cart_id = find_cart(sql, token);
+    if (view.cart_id) stored = load_lines(sql, view.cart_id);
+  });
+  for (auto& s : stored) {
+    CartLine line{.id = s.id, .slug = s.slug, .added = s.line};
+    line.product = catalog_.product(s.slug);
+    if (line.product) {
+      auto now = price_line(*line.product, input_of(s.line, s.line.quantity));
+      if (now.ok())
+        line.now = std::move(*now);
+      else
+        line.problem = now.error().message;
+    } else {
+      line.problem = "this piece is no longer for sale";
+    }
+    if (line.now) {
+      view.subtotal += line_total(*line.now);
+      view.pieces += line.now->quantity;
+      if (line.now->unit_price + line.now->options_fee != s.line.unit_price + s.line.options_fee)
+        view.price_changed = true;
+    }
+    view.has_final_sale = view.has_final_sale || s.line.final_sale;
+    view.lines.push_back(std::move(line));
+  }
+  return view;
+}
+
+Result<void> Carts::set_quantity(const std::string& token, long long line_id, int quantity) {
+  if (quantity == 0) return remove(token, line_id);
+  auto stored = db_.read([&](soci::session& sql) -> std::optional<StoredLine> {
+    const long long cart = find_cart(sql, token);
+    for (auto& l : load_lines(sql, cart))
+      if (l.id == line_id) return l;
+    return std::nullopt;
+  });
+  if (!stored) return Error::not_found("cart line");
+  auto product = catalog_.product(stored->slug);
+  if (!product) return Error::invalid("quantity", "not_for_sale", "this piece is no longer for sale");
+  auto priced = TRY(price_line(*product, input_of(stored->line, quantity)));
+  const auto now = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<void> {
+    if (!find_cart(sql, token)) return Error::not_found("cart line");
+    store_price(sql, line_id, priced, now);
+    return {};
+  });
+}
+
+Result<void> Carts::remove(const std::string& token, long long line_id) {
+  return db_.write([&](soci::session& sql) -> Result<void> {
+    const long long cart = find_cart(sql, token);
+    long long found = 0;
+    sql << "SELECT COUNT(*) FROM cart_lines WHERE id = :id AND cart_id = :c", soci::use(line_id),
+        soci::use(cart), soci::into(found);
+    if (!found) return Error::not_found("cart line");
+    sql << "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c", soci::use(line_id), soci::use(cart);
+    return {};
+  });
+}
+
+}  // namespace brilliant::orders

@@ -1,0 +1,123 @@
+#include "orders/carts.hpp"
+
+#include <gtest/gtest.h>
+
+#include "db/testing.hpp"
+
+namespace brilliant::orders {
+namespace {
+
+class CartsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db->write([](soci::session& s) {
+      s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES ('w', '익산 공방', "
+           "'Iksan Atelier', 'x', 'x')";
+    });
+    catalog::Product p;
+    p.workshop_id = 1;
+    p.slug = "moon-ring";
+    p.status = "published";
+    p.published_at = "2026-11-25T00:00:00Z";
+    p.category = "ring";
+    p.title_ko = "달빛 반지";
+    p.title_en = "Moonlight Ring";
+    p.metal = "silver";
+    p.purity = 925;
+    p.weight_mg = 2000;
+    p.pricing = "fixed";
+    p.fixed_price = 120000;
+    p.engraving_max_chars = 8;
+    p.engraving_fee = 10000;
+    p.gift_wrap_fee = 3000;
+    p.variants.push_back({0, "moon-13", 0, 520, 0, "", 0, 3, 120000});
+    p.variants.push_back({0, "moon-15", 1, 540, 0, "", 0, 1, 120000});
+    ASSERT_TRUE(catalog.create(p, {1, "w", "익산 공방", "Iksan Atelier"}).ok());
+    auto stored = catalog.product("moon-ring");
+    ASSERT_TRUE(stored.has_value());
+    small = stored->variants.at(0).id;
+    large = stored->variants.at(1).id;
+  }
+  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
+  FixedClock clock{TimePoint{}};
+  catalog::Catalog catalog{*db, clock, [](const std::string&, const std::string& key) { return key; }};
+  Carts carts{*db, catalog, clock};
+  long long small = 0, large = 0;
+};
+
+TEST_F(CartsTest, AGuestGetsACartAndTheSameOptionsAddUp) {
+  auto first = carts.add("", 0, {.variant_id = small, .quantity = 1});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->token.size(), 32u);
+  auto again = carts.add(first->token, 0, {.variant_id = small, .quantity = 1});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->line_id, first->line_id);
+  auto engraved = carts.add(first->token, 0, {.variant_id = small, .quantity = 1, .engraving = "J♥M"});
+  ASSERT_TRUE(engraved.ok());
+  EXPECT_NE(engraved->line_id, first->line_id);
+  auto view = carts.view(first->token);
+  ASSERT_EQ(view.lines.size(), 2u);
+  EXPECT_EQ(view.pieces, 3);
+  EXPECT_EQ(view.subtotal, 3 * 120000 + 10000);
+  EXPECT_TRUE(view.has_final_sale);
+  EXPECT_FALSE(view.lines[0].added.final_sale);
+  EXPECT_TRUE(view.lines[1].added.final_sale);
+}
+
+TEST_F(CartsTest, StockCountsEveryLineOfTheVariant) {
+  auto token = carts.add("", 0, {.variant_id = small, .quantity = 2})->token;
+  auto over = carts.add(token, 0, {.variant_id = small, .quantity = 1, .engraving = "A"});
+  ASSERT_TRUE(over.ok());  // 3 in stock
+  auto more = carts.add(token, 0, {.variant_id = small, .quantity = 1, .gift_wrap = true});
+  ASSERT_FALSE(more.ok());
+  EXPECT_EQ(more.error().code, "out_of_stock");
+  EXPECT_EQ(carts.view(token).pieces, 3);  // the refused line left nothing behind
+}
+
+TEST_F(CartsTest, ACartOnlyTouchesItsOwnLines) {
+  auto mine = carts.add("", 0, {.variant_id = small})->token;
+  auto theirs = carts.add("", 0, {.variant_id = large});
+  ASSERT_TRUE(theirs.ok());
+  EXPECT_EQ(carts.remove(mine, theirs->line_id).error().kind, ErrorKind::not_found);
+  EXPECT_EQ(carts.set_quantity(mine, theirs->line_id, 1).error().kind, ErrorKind::not_found);
+  EXPECT_EQ(carts.view(theirs->token).lines.size(), 1u);
+  EXPECT_TRUE(carts.view("not-a-cart").lines.empty());
+}
+
+TEST_F(CartsTest, QuantityChangesAreCheckedAndZeroRemoves) {
+  auto added = carts.add("", 0, {.variant_id = small});
+  ASSERT_TRUE(added.ok());
+  EXPECT_TRUE(carts.set_quantity(added->token, added->line_id, 3).ok());
+  EXPECT_EQ(carts.view(added->token).pieces, 3);
+  EXPECT_EQ(carts.set_quantity(added->token, added->line_id, 4).error().code, "out_of_stock");
+  EXPECT_TRUE(carts.set_quantity(added->token, added->line_id, 0).ok());
+  EXPECT_TRUE(carts.view(added->token).lines.empty());
+}
+
+TEST_F(CartsTest, ALineKeepsItsPriceAndTheViewShowsTodaysPrice) {
+  auto added = carts.add("", 0, {.variant_id = small});
+  ASSERT_TRUE(added.ok());
+  db->write(
+      [&](soci::session& s) { s << "UPDATE variants SET price = 125000 WHERE id = :id", soci::use(small); });
+  auto view = carts.view(added->token);
+  ASSERT_EQ(view.lines.size(), 1u);
+  EXPECT_EQ(view.lines[0].added.unit_price, 120000);
+  ASSERT_TRUE(view.lines[0].now.has_value());
+  EXPECT_EQ(view.lines[0].now->unit_price, 125000);
+  EXPECT_TRUE(view.price_changed);
+  EXPECT_EQ(view.subtotal, 125000);
+}
+
+TEST_F(CartsTest, APieceWithdrawnFromSaleStaysInTheCartButCannotBeBought) {
+  auto added = carts.add("", 0, {.variant_id = small});
+  ASSERT_TRUE(added.ok());
+  db->write([](soci::session& s) { s << "UPDATE products SET status = 'archived'"; });
+  auto view = carts.view(added->token);
+  ASSERT_EQ(view.lines.size(), 1u);
+  EXPECT_FALSE(view.lines[0].now.has_value());
+  EXPECT_FALSE(view.lines[0].problem.empty());
+  EXPECT_EQ(view.subtotal, 0);
+}
+
+}  // namespace
+}  // namespace brilliant::orders

@@ -6,6 +6,7 @@
 #include "media/routes.hpp"
 #include "orders/routes.hpp"
 #include "pricing/routes.hpp"
+#include "vendors/brand_routes.hpp"
 #include "vendors/console.hpp"
 #include "vendors/pieces.hpp"
 #include "vendors/routes.hpp"
@@ -46,7 +47,8 @@ App::App(Config config, const Clock& clock)
       blobs_(config_.blob_root),
       photo_pipeline_(blobs_, media::PhotoLimits{}, config_.photo_workers),
       photos_(*database_, blobs_, photo_pipeline_, clock_),
-      carts_(*database_, catalog_, clock_) {
+      carts_(*database_, catalog_, clock_),
+      brand_(*database_, clock_) {
   catalog_.on_change([this] {
     storefront_.refresh_prices();
     page_cache_.clear();
@@ -60,6 +62,12 @@ App::App(Config config, const Clock& clock)
   vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
+  vendors::add_brand_routes(router_, brand_, catalog_, renderer_, [this] { page_cache_.clear(); });
+  renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
+    auto brand = brand_.current();
+    model["brand_name"] = locale == "en" ? brand->name_en : brand->name_ko;
+    model["brand_css"] = "/brand.css?v=" + std::to_string(brand_.version());
+  });
   std::vector<std::string> names;
   for (const auto& route : router_.routes())
     names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
@@ -140,6 +148,7 @@ unsigned short App::start() {
   }
   renderer_.set_base_url(account_deps_.base_url);
   catalog_.refresh();
+  brand_.load();
   mail_sender_.start();
   return port;
 }

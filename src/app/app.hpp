@@ -19,6 +19,7 @@
 #include "net/server.hpp"
 #include "orders/carts.hpp"
 #include "pricing/quotes.hpp"
+#include "vendors/brand_store.hpp"
 #include "vendors/service.hpp"
 #include "web/i18n.hpp"
 #include "web/metrics.hpp"
@@ -49,6 +50,7 @@ class App {
   pricing::Quotes& quotes() { return quotes_; }
   vendors::Applications& applications() { return applications_; }
   web::PageCache& page_cache() { return page_cache_; }
+  vendors::BrandStore& brand() { return brand_; }
   const Clock& clock() const { return clock_; }
   web::Metrics& metrics() { return *metrics_; }
 
@@ -76,6 +78,7 @@ class App {
   media::PhotoPipeline photo_pipeline_;
   media::Photos photos_;
   orders::Carts carts_;
+  vendors::BrandStore brand_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

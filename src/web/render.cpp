@@ -191,7 +191,9 @@ std::string Renderer::page(const Request& request, std::string_view name, json::
     user["vendor"] = request.user->has(Role::vendor_staff);
     model["user"] = std::move(user);
   }
-  if (!model.contains("title")) model["title"] = i18n_.text(request.locale, "brand.name");
+  if (brand_) brand_(request.locale, model);
+  if (!model.contains("brand_name")) model["brand_name"] = i18n_.text(request.locale, "brand.name");
+  if (!model.contains("title")) model["title"] = model["brand_name"];
   bool layout = !model.contains("layout") || model["layout"].as_bool();
   json::value value(std::move(model));
   std::string body = render(name, value, request.locale);

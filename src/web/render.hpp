@@ -6,6 +6,7 @@
 #pragma once
 #include <boost/json/value.hpp>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -43,6 +44,9 @@ class Renderer {
   bool has(std::string_view name) const;
   // The site's public origin ("https://brilliant.example"), for absolute hreflang links.
   void set_base_url(std::string base_url) { base_url_ = std::move(base_url); }
+  // Adds the brand's name ("brand_name") and stylesheet ("brand_css") to every page (set once at wiring).
+  using BrandContext = std::function<void(const std::string& locale, boost::json::object& model)>;
+  void set_brand(BrandContext brand) { brand_ = std::move(brand); }
   // An error as a page (HTML, in the request's language) or a JSON body, with its HTTP status.
   Response error(const Request& request, const Error& error) const;
   // The error's message in the request's language (catalog "errors.<code>", else its English text).
@@ -52,6 +56,7 @@ class Renderer {
 
  private:
   std::string base_url_;
+  BrandContext brand_;
   struct Compiled;
   void load_all();
   std::string render(std::string_view name, const boost::json::value& model, std::string_view locale) const;

@@ -1,0 +1,18 @@
+// Brand settings pages and API: /operator/brand (form), /brand.css (the brand's colours as CSS
+// variables, cached by version), GET /api/v1/brand (public: name and colours), GET/PUT
+// /api/v1/operator/brand (everything), GET /api/v1/commission?workshop=&category= (the rate that
+// applies; operators, or that workshop's staff).
+#pragma once
+#include <functional>
+
+#include "catalog/service.hpp"
+#include "vendors/brand_store.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+
+namespace brilliant::vendors {
+
+void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& catalog,
+                      const web::Renderer& renderer, std::function<void()> changed);
+
+}  // namespace brilliant::vendors

@@ -58,7 +58,7 @@ App::App(Config config, const Clock& clock)
   storefront_.add_routes(router_);
   pricing::add_routes(router_, quotes_, renderer_);
   vendors::add_routes(router_, applications_, renderer_, [this] { catalog_.refresh(); });
-  vendors::add_console_routes(router_, catalog_, photos_, renderer_, *database_);
+  vendors::add_console_routes(router_, catalog_, photos_, renderer_, *database_, clock_);
   vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});

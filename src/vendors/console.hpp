@@ -3,6 +3,7 @@
 // phone cameras send files one by one). Vendor staff act only for their own workshop; operators for any.
 #pragma once
 #include "catalog/service.hpp"
+#include "core/clock.hpp"
 #include "media/photos.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -10,6 +11,6 @@
 namespace brilliant::vendors {
 
 void add_console_routes(web::Router& router, catalog::Catalog& catalog, media::Photos& photos,
-                        const web::Renderer& renderer, db::Database& db);
+                        const web::Renderer& renderer, db::Database& db, const Clock& clock);
 
 }  // namespace brilliant::vendors

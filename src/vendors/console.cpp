@@ -107,7 +107,8 @@ long long whole(const std::string& text) {
     if (ch != ',' && ch != ' ') digits.push_back(ch);
   long long value = -1;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  return !digits.empty() && ec == std::errc() && end == digits.data() + digits.size() && value >= 0 ? value : -2;
+  return !digits.empty() && ec == std::errc() && end == digits.data() + digits.size() && value >= 0 ? value
+                                                                                                    : -2;
 }
 
 }  // namespace

@@ -126,7 +126,8 @@ TEST_F(CatalogHttp, ProductPageInBothLanguages) {
   EXPECT_NE(ko.body.find("사이즈 가이드"), std::string::npos);
   EXPECT_NE(ko.body.find("가격 구성"), std::string::npos);
   EXPECT_NE(ko.body.find("\"@type\":\"Product\""), std::string::npos);
-  EXPECT_NE(ko.body.find("hreflang=\"en\" href=\"" + base() + "/en/products/" + ring + "\""), std::string::npos);
+  EXPECT_NE(ko.body.find("hreflang=\"en\" href=\"" + base() + "/en/products/" + ring + "\""),
+            std::string::npos);
   EXPECT_NE(ko.body.find("rel=\"canonical\""), std::string::npos);
   auto en = client()->get("/en/products/" + ring);
   EXPECT_NE(en.body.find("Size guide"), std::string::npos);

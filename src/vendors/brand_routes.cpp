@@ -86,7 +86,9 @@ Result<BrandSettings> from_form(const web::Form& f, const catalog::Snapshot& sna
   return s;
 }
 
-Result<BrandSettings> from_json(const json::object& o) {
+}  // namespace
+
+Result<BrandSettings> brand_from_json(const json::object& o) {
   BrandSettings s;
   auto text = [&](const char* key, std::string& out) -> Result<void> {
     if (auto v = o.if_contains(key)) {
@@ -133,6 +135,8 @@ Result<BrandSettings> from_json(const json::object& o) {
   }
   return s;
 }
+
+namespace {
 
 json::object page_model(const Request& req, const BrandSettings& s, const catalog::Snapshot& snap,
                         const web::Renderer& r) {
@@ -257,7 +261,7 @@ void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& 
            [&, changed](Request& req) {
              auto body = web::parse_json_object(req.body);
              if (!body) return r.error(req, body.error());
-             auto settings = from_json(*body);
+             auto settings = brand_from_json(*body);
              if (!settings) return r.error(req, settings.error());
              auto saved = brand.save(*settings, req.user->user_id);
              if (!saved) return r.error(req, saved.error());

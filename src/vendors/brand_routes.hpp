@@ -3,6 +3,7 @@
 // /api/v1/operator/brand (everything), GET /api/v1/commission?workshop=&category= (the rate that
 // applies; operators, or that workshop's staff).
 #pragma once
+#include <boost/json/object.hpp>
 #include <functional>
 
 #include "catalog/service.hpp"
@@ -11,6 +12,9 @@
 #include "web/router.hpp"
 
 namespace brilliant::vendors {
+
+// Reads PUT /api/v1/operator/brand's body; errors name the field (values are checked by save()).
+Result<BrandSettings> brand_from_json(const boost::json::object& body);
 
 void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& catalog,
                       const web::Renderer& renderer, std::function<void()> changed);

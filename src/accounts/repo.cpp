@@ -4,7 +4,9 @@ namespace brilliant::accounts::repo {
 namespace {
 
 constexpr char user_columns[] = "u.id, u.email, u.name, u.password_hash, u.locale, u.status, u.created_at";
-constexpr char select_roles[] = "SELECT role, COALESCE(workshop_id, 0) FROM user_roles WHERE user_id = :id";
+constexpr char select_roles[] =
+    "SELECT r.role, COALESCE(r.workshop_id, 0), r.workshop_role, COALESCE(w.status, '') FROM user_roles r "
+    "LEFT JOIN workshops w ON w.id = r.workshop_id WHERE r.user_id = :id";
 
 template <class Key>
 std::optional<User> load(soci::session& sql, const std::string& where, const Key& key) {
@@ -13,16 +15,20 @@ std::optional<User> load(soci::session& sql, const std::string& where, const Key
       soci::into(user.id), soci::into(user.email), soci::into(user.name), soci::into(user.password_hash),
       soci::into(user.locale), soci::into(user.status), soci::into(user.created_at);
   if (!sql.got_data() || user.status != "active") return std::nullopt;
-  std::string role_text;
+  std::string role_text, workshop_role, workshop_status;
   long long workshop = 0;
-  soci::statement st =
-      (sql.prepare << select_roles, soci::use(user.id), soci::into(role_text), soci::into(workshop));
+  soci::statement st = (sql.prepare << select_roles, soci::use(user.id), soci::into(role_text),
+                        soci::into(workshop), soci::into(workshop_role), soci::into(workshop_status));
   st.execute();
   while (st.fetch()) {
     web::Role role;
     if (!web::parse_role(role_text, role)) continue;
     user.roles |= static_cast<uint32_t>(role);
-    if (role == web::Role::vendor_staff) user.workshop_id = workshop;
+    if (role == web::Role::vendor_staff) {
+      user.workshop_id = workshop;
+      user.workshop_owner = workshop_role == "owner";
+      user.workshop_suspended = workshop_status == "suspended";
+    }
   }
   return user;
 }

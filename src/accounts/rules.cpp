@@ -5,7 +5,13 @@
 namespace brilliant::accounts {
 
 web::Principal to_principal(const User& user) {
-  return {user.id, user.email, user.name, user.roles, user.workshop_id};
+  return {user.id,
+          user.email,
+          user.name,
+          user.roles,
+          user.workshop_id,
+          user.workshop_owner,
+          user.workshop_suspended};
 }
 
 Result<std::string> normalize_email(std::string_view email) {

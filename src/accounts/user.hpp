@@ -17,6 +17,8 @@ struct User {
   std::string created_at;
   uint32_t roles = 0;
   long long workshop_id = 0;
+  bool workshop_owner = false;
+  bool workshop_suspended = false;
 };
 
 struct SignupInput {

@@ -21,6 +21,7 @@
 #include "pricing/quotes.hpp"
 #include "vendors/brand_store.hpp"
 #include "vendors/service.hpp"
+#include "vendors/staff.hpp"
 #include "web/i18n.hpp"
 #include "web/metrics.hpp"
 #include "web/page_cache.hpp"
@@ -79,6 +80,7 @@ class App {
   media::Photos photos_;
   orders::Carts carts_;
   vendors::BrandStore brand_;
+  vendors::Staff staff_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

@@ -37,6 +37,9 @@ struct Product {
   long long workshop_id = 0;
   std::string slug;
   std::string status = "draft";
+  bool workshop_active = true;  // false while the operator has suspended the workshop
+  // Shown in the store and sold: published, and its workshop is not suspended.
+  bool on_sale() const { return status == "published" && workshop_active; }
   std::string category;
   std::string title_ko, title_en, story_ko, story_en, care_ko, care_en, tags;
   std::string metal;

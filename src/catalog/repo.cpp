@@ -150,6 +150,9 @@ std::optional<Product> find_product(soci::session& sql, const std::string& slug)
   for (const auto& r : rows) found = product_from(r);
   if (!found) return found;
   Product& p = *found;
+  std::string workshop_status;
+  sql << "SELECT status FROM workshops WHERE id = :w", soci::use(p.workshop_id), soci::into(workshop_status);
+  p.workshop_active = workshop_status != "suspended";
   soci::rowset<soci::row> stones =
       (sql.prepare << "SELECT kind, origin, count, carat_x1000, shape, colour, clarity, cut, lab, report_no "
                       "FROM product_stones WHERE product_id = :id ORDER BY id",

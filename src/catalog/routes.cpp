@@ -210,7 +210,7 @@ Response Storefront::product_page(Request& req) {
 Response Storefront::product_page_with(Request& req, const std::string& slug, int status, json::object cart) {
   const auto t = messages(req.locale);
   auto product = catalog_.product(slug);
-  if (!product || product->status != "published") {
+  if (!product || !product->on_sale()) {
     std::string words = slug;
     std::replace(words.begin(), words.end(), '-', ' ');
     return not_found(req, t("errors.not_found"), words);
@@ -318,7 +318,7 @@ Response Storefront::api_products(Request& req) {
 
 Response Storefront::api_product(Request& req) {
   auto product = catalog_.product(std::string(req.param("slug")));
-  if (!product || product->status != "published") return renderer_.error(req, Error::not_found("product"));
+  if (!product || !product->on_sale()) return renderer_.error(req, Error::not_found("product"));
   auto workshop = catalog_.workshop_by_id(product->workshop_id);
   return Response::json(
       json::serialize(product_json(*product, workshop, req.locale, messages(req.locale), *prices())));

@@ -62,8 +62,7 @@ Application from_form(const web::Form& f) {
 
 Response with_errors(const web::Renderer& r, const Request& req, const char* page, json::object model,
                      const Error& e) {
-  model["errors"] = json::object{{e.field.empty() ? "form" : e.field, r.localized(req, e)}};
-  return r.page_response(req, page, std::move(model), web::http_status(e.kind));
+  return r.page_with_error(req, page, std::move(model), e);
 }
 
 std::optional<Decision> parse_decision(const std::string& text) {

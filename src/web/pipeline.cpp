@@ -153,6 +153,13 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
   if (route.access.any_of && !(request.user->roles & route.access.any_of))
     return with_cookie(
         error(request, Error::forbidden("your account does not have the role this page needs")));
+  if (request.user && request.user->console_writes_blocked() && request.method != Method::get &&
+      request.method != Method::head &&
+      (request.path.starts_with("/console/") || request.path.starts_with("/api/v1/console/")))
+    return with_cookie(error(request, Error{ErrorKind::forbidden, "workshop_suspended",
+                                            "the workshop is suspended: its console is read-only until the "
+                                            "operator reinstates it",
+                                            ""}));
   auto response = route.handler(request);
   if (cache_ && route.cacheable && anonymous_get(request) && !request.user) {
     cache_->put(request.locale + "|" + request.target, response, request.csrf_token);

@@ -26,12 +26,18 @@ struct Principal {
   std::string email;
   std::string name;
   uint32_t roles = 0;
-  long long workshop_id = 0;  // vendor staff act only inside this workshop; 0 when none
+  long long workshop_id = 0;        // vendor staff act only inside this workshop; 0 when none
+  bool workshop_owner = false;      // the workshop's owner (invites and removes staff)
+  bool workshop_suspended = false;  // the operator suspended the workshop: its staff may only read
 
   bool has(Role role) const { return (roles & static_cast<uint32_t>(role)) != 0; }
   // Vendor scope: operators see every workshop, vendor staff only their own.
   bool may_act_for_workshop(long long workshop) const {
     return has(Role::operator_) || (has(Role::vendor_staff) && workshop_id == workshop && workshop != 0);
+  }
+  // Console writes: refused to the staff of a suspended workshop (operators still act).
+  bool console_writes_blocked() const {
+    return workshop_suspended && has(Role::vendor_staff) && !has(Role::operator_);
   }
 };
 

@@ -189,6 +189,8 @@ std::string Renderer::page(const Request& request, std::string_view name, json::
     user["email"] = request.user->email;
     user["operator"] = request.user->has(Role::operator_);
     user["vendor"] = request.user->has(Role::vendor_staff);
+    user["workshop_owner"] = request.user->workshop_owner;
+    user["suspended"] = request.user->console_writes_blocked();
     model["user"] = std::move(user);
   }
   if (brand_) brand_(request.locale, model);
@@ -223,6 +225,12 @@ Response Renderer::error(const Request& request, const Error& error) const {
 Response Renderer::page_response(const Request& request, std::string_view name, json::object model,
                                  int status) const {
   return Response::html(page(request, name, std::move(model)), status);
+}
+
+Response Renderer::page_with_error(const Request& request, std::string_view name, json::object model,
+                                   const Error& error) const {
+  model["errors"] = json::object{{error.field.empty() ? "form" : error.field, localized(request, error)}};
+  return page_response(request, name, std::move(model), http_status(error.kind));
 }
 
 }  // namespace brilliant::web

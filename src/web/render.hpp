@@ -39,11 +39,16 @@ class Renderer {
   std::string page(const Request& request, std::string_view name, boost::json::object model) const;
   Response page_response(const Request& request, std::string_view name, boost::json::object model,
                          int status = 200) const;
+  // The page again with the error beside its field (or above the form) and the error's status: how a
+  // refused form keeps what the visitor typed.
+  Response page_with_error(const Request& request, std::string_view name, boost::json::object model,
+                           const Error& error) const;
   // Renders a template alone, without page context or layout (emails, fragments).
   std::string fragment(std::string_view name, const boost::json::value& model) const;
   bool has(std::string_view name) const;
   // The site's public origin ("https://brilliant.example"), for absolute hreflang links.
   void set_base_url(std::string base_url) { base_url_ = std::move(base_url); }
+  const std::string& base_url() const { return base_url_; }
   // Adds the brand's name ("brand_name") and stylesheet ("brand_css") to every page (set once at wiring).
   using BrandContext = std::function<void(const std::string& locale, boost::json::object& model)>;
   void set_brand(BrandContext brand) { brand_ = std::move(brand); }

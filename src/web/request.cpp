@@ -1,5 +1,7 @@
 #include "web/request.hpp"
 
+#include <charconv>
+
 #include "core/text.hpp"
 
 namespace brilliant::web {
@@ -65,6 +67,13 @@ std::string_view Request::param(std::string_view name) const {
   for (const auto& [key, value] : params)
     if (key == name) return value;
   return {};
+}
+
+long long Request::param_id(std::string_view name) const {
+  const auto text = param(name);
+  long long id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  return !text.empty() && ec == std::errc() && end == text.data() + text.size() && id > 0 ? id : 0;
 }
 
 bool Request::wants_json() const {

@@ -46,6 +46,8 @@ struct Request {
   // Value of a cookie; empty when absent.
   std::string cookie(std::string_view name) const;
   std::string_view param(std::string_view name) const;
+  // A route capture that must be a positive decimal id ("/things/{id}"); 0 when it is anything else.
+  long long param_id(std::string_view name) const;
   Form query_params() const { return parse_form(query); }
   // Body fields of an application/x-www-form-urlencoded request (JSON bodies are parsed by routes).
   Form form() const { return parse_form(body); }

@@ -29,3 +29,14 @@ TEST(Request, LocalePrefix) {
 }
 
 }  // namespace brilliant::web
+
+namespace brilliant::web {
+
+TEST(Request, ParamIdAcceptsOnlyPositiveDecimalIds) {
+  Request r;
+  r.params = {{"id", "42"}, {"zero", "0"}, {"neg", "-3"}, {"word", "12a"}, {"huge", "99999999999999999999"}};
+  EXPECT_EQ(r.param_id("id"), 42);
+  for (const auto* name : {"zero", "neg", "word", "huge", "missing"}) EXPECT_EQ(r.param_id(name), 0) << name;
+}
+
+}  // namespace brilliant::web

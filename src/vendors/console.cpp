@@ -13,22 +13,6 @@ using web::Response;
 
 namespace {
 
-json::object photo_json(const media::StoredPhoto& p) {
-  json::array renditions;
-  for (const auto& r : p.renditions)
-    renditions.push_back(json::object{{"name", r.name},
-                                      {"format", r.format},
-                                      {"width", r.width},
-                                      {"height", r.height},
-                                      {"url", "/media/photos/" + r.hash}});
-  return {{"id", p.id},
-          {"position", p.position},
-          {"width", p.width},
-          {"height", p.height},
-          {"perceptual_hash", p.perceptual_hash},
-          {"renditions", std::move(renditions)}};
-}
-
 // The workshop's variants for the stock and price table: product, variant, stock, price (fixed-price
 // products only; formula prices follow the metal quote).
 json::array stock_rows(db::Database& db, long long workshop, const std::string& locale) {
@@ -152,34 +136,7 @@ void add_console_routes(web::Router& router, catalog::Catalog& catalog, media::P
            })
       .access = staff;
 
-  router
-      .post("/api/v1/console/products/{slug}/photos",
-            [&](Request& req) {
-              auto product = catalog.product(std::string(req.param("slug")));
-              if (!product) return renderer.error(req, Error::not_found("product"));
-              if (!req.user->may_act_for_workshop(product->workshop_id))
-                return renderer.error(req, Error::forbidden("this product belongs to another workshop"));
-              auto query = req.query_params();
-              auto added = photos.add(product->id, std::move(req.body), req.user->user_id,
-                                      query.get("alt_ko"), query.get("alt_en"));
-              if (!added) return renderer.error(req, added.error());
-              catalog.refresh();  // product pages now show the photograph
-              return Response::json(json::serialize(photo_json(*added)), 201);
-            })
-      .access = staff;
-
-  router
-      .get("/api/v1/console/products/{slug}/photos",
-           [&](Request& req) {
-             auto product = catalog.product(std::string(req.param("slug")));
-             if (!product) return renderer.error(req, Error::not_found("product"));
-             if (!req.user->may_act_for_workshop(product->workshop_id))
-               return renderer.error(req, Error::forbidden("this product belongs to another workshop"));
-             json::array out;
-             for (const auto& p : photos.of_product(product->id)) out.push_back(photo_json(p));
-             return Response::json(json::serialize(json::object{{"photos", std::move(out)}}));
-           })
-      .access = staff;
+  add_photo_routes(router, catalog, photos, renderer);
 
   const auto vendor = web::require(web::Role::vendor_staff);
   auto stock_page = [&](Request& req, json::object extra, int status) {

@@ -10,6 +10,12 @@
 
 namespace brilliant::vendors {
 
+// Photos of a piece (console_photos.cpp): /console/products/{slug}/photos to upload with progress,
+// reorder, choose the cover, write alt text and remove; the same under
+// /api/v1/console/products/{slug}/photos.
+void add_photo_routes(web::Router& router, catalog::Catalog& catalog, media::Photos& photos,
+                      const web::Renderer& renderer);
+
 void add_console_routes(web::Router& router, catalog::Catalog& catalog, media::Photos& photos,
                         const web::Renderer& renderer, db::Database& db, const Clock& clock);
 

@@ -69,8 +69,9 @@ std::string_view Request::param(std::string_view name) const {
   return {};
 }
 
-long long Request::param_id(std::string_view name) const {
-  const auto text = param(name);
+long long Request::param_id(std::string_view name) const { return parse_id(param(name)); }
+
+long long parse_id(std::string_view text) {
   long long id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   return !text.empty() && ec == std::errc() && end == text.data() + text.size() && id > 0 ? id : 0;

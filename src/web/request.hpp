@@ -22,6 +22,9 @@ struct Header {
   std::string value;
 };
 
+// A positive decimal id ("42"); 0 for anything else (empty, signs, letters, overflow).
+long long parse_id(std::string_view text);
+
 struct Request {
   Method method = Method::get;
   std::string target;  // as received: path and query, percent-encoded

@@ -84,24 +84,84 @@ for (const input of document.querySelectorAll('input[data-suggest]')) {
   document.addEventListener('click', (event) => { if (!input.parentElement.contains(event.target)) list.hidden = true; });
 }
 
-// Console photo uploads: each file is sent as the request body; progress and errors are shown in place.
+// Console photo uploads: each file is sent as its own request body, so progress is real (bytes sent,
+// then the server's processing) and one refused file does not stop the others.
+function uploadPhoto(url, file, onProgress) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken());
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    xhr.upload.addEventListener('load', () => onProgress(1));
+    xhr.addEventListener('load', () => {
+      let body = {};
+      try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+      resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, body });
+    });
+    xhr.addEventListener('error', () => resolve({ ok: false, status: 0, body: {} }));
+    xhr.send(file);
+  });
+}
+
 for (const input of document.querySelectorAll('input[data-upload]')) {
   input.addEventListener('change', async () => {
     const progress = document.querySelector(`[data-progress="${input.dataset.count}"]`);
     const count = document.querySelector(`[data-photo-count="${input.dataset.count}"]`);
     let done = 0;
     for (const file of input.files) {
-      progress.textContent = `${done + 1} / ${input.files.length}…`;
-      const response = await fetch(input.dataset.upload, {
-        method: 'POST', body: file, credentials: 'same-origin',
-        headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-CSRF-Token': csrfToken() },
+      const result = await uploadPhoto(input.dataset.upload, file, (share) => {
+        progress.textContent = `${done + 1} / ${input.files.length} · ${Math.round(share * 100)}%`;
       });
-      const body = await response.json();
-      if (!response.ok) { progress.textContent = body.error ? body.error.message : `HTTP ${response.status}`; return; }
+      if (!result.ok) { progress.textContent = result.body.error ? result.body.error.message : `HTTP ${result.status}`; return; }
       done += 1;
       count.textContent = String(Number(count.textContent) + 1);
     }
     progress.textContent = `✓ ${done}`;
+  });
+}
+
+// The photo page's drop zone: a row per file with a progress bar, then the page reloads to show them.
+for (const zone of document.querySelectorAll('[data-dropzone]')) {
+  const list = zone.querySelector('[data-upload-list]');
+  const send = async (files) => {
+    let failed = false;
+    for (const file of files) {
+      const row = document.createElement('li');
+      const name = document.createElement('span');
+      name.textContent = file.name;
+      const bar = document.createElement('progress');
+      bar.max = 100;
+      bar.value = 0;
+      const state = document.createElement('span');
+      state.className = 'small muted';
+      row.append(name, bar, state);
+      list.append(row);
+      const result = await uploadPhoto(zone.dataset.upload, file, (share) => {
+        bar.value = Math.round(share * 100);
+        if (share >= 1) state.textContent = list.dataset.textProcessing;
+      });
+      if (result.ok) {
+        state.textContent = list.dataset.textDone;
+      } else {
+        failed = true;
+        row.classList.add('is-error');
+        state.textContent = result.body.error ? result.body.error.message : `HTTP ${result.status}`;
+      }
+    }
+    if (!failed) window.location.reload();
+  };
+  for (const input of zone.querySelectorAll('input[type=file]')) {
+    input.addEventListener('change', () => send([...input.files]));
+  }
+  zone.addEventListener('dragover', (event) => { event.preventDefault(); zone.classList.add('is-over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('is-over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('is-over');
+    send([...event.dataTransfer.files]);
   });
 }
 

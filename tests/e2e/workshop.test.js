@@ -90,3 +90,32 @@ test('a workshop lists a piece with a photo; the operator approves; it is in the
   await snap(page, 'approved-product');
   await context.close();
 });
+
+test('on a phone, a workshop uploads photos with progress, picks the cover and describes it', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await login(page, 'maker@brilliant.example');
+  await page.goto(`${server.url}/console/products`);
+  await page.getByRole('link', { name: '사진 관리' }).first().click();
+  await page.waitForURL(/\/console\/products\/[^/]+\/photos$/);
+  const tiles = page.locator('.photo-tile');
+  const before = await tiles.count();
+  await page.locator('#photo-files').setInputFiles([
+    { name: 'front.png', mimeType: 'image/png', buffer: pngPhoto(260) },
+    { name: 'side.png', mimeType: 'image/png', buffer: pngPhoto(300) },
+  ]);
+  // Each file gets a row with a progress bar; when all are in, the page shows them in the grid.
+  await assert.doesNotReject(tiles.nth(before + 1).waitFor());
+  const last = tiles.nth(before + 1);
+  const lastId = await last.getAttribute('data-photo-id');
+  await last.getByRole('button', { name: '대표 사진으로' }).click();
+  await page.waitForURL(/photos\?saved=1$/);
+  assert.equal(await tiles.first().getAttribute('data-photo-id'), lastId);
+  assert.match(await tiles.first().textContent(), /대표/);
+  await page.locator(`#alt_ko_${lastId}`).fill('옆에서 본 반지');
+  await page.getByRole('button', { name: '대체 텍스트 저장' }).click();
+  await page.waitForURL(/photos\?saved=1$/);
+  assert.equal(await page.locator(`#alt_ko_${lastId}`).inputValue(), '옆에서 본 반지');
+  await snap(page, 'console-photos-phone');
+  await context.close();
+});

@@ -114,3 +114,83 @@ TEST_F(PhotosHttp, BadUploadsAreRefusedAndNothingIsStored) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// Reorder, cover, alt text and removal, by API and by the console's form; another workshop cannot.
+TEST_F(PhotosHttp, StaffOrderDescribeAndRemoveTheirPhotos) {
+  ASSERT_FALSE(mine.empty());
+  auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
+  for (auto [w, h] : {std::pair{1200, 800}, std::pair{1000, 1000}, std::pair{900, 1200}})
+    ASSERT_EQ(upload(*vendor, mine, photo_jpeg(w, h)).status, 201);
+  const auto base = "/api/v1/console/products/" + mine + "/photos";
+  auto call = [](HttpClient& c, const std::string& method, const std::string& path, const std::string& body) {
+    return c.request(method, path, body,
+                     {"Content-Type: application/json", "X-CSRF-Token: " + c.cookie("csrf")});
+  };
+  auto order_of = [&](const std::string& body) {
+    std::vector<long long> ids;
+    const auto parsed = json::parse(body);
+    for (const auto& p : parsed.at("photos").as_array()) ids.push_back(p.at("id").as_int64());
+    return ids;
+  };
+  auto ids = order_of(vendor->get(base).body);
+  ASSERT_GE(ids.size(), 3u);
+  std::vector<long long> reversed(ids.rbegin(), ids.rend());
+  auto to_json = [](const std::vector<long long>& v) {
+    json::array a;
+    for (auto id : v) a.push_back(id);
+    return json::serialize(json::object{{"order", a}});
+  };
+  auto put = call(*vendor, "PUT", base, to_json(reversed));
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(order_of(put.body), reversed);
+  EXPECT_EQ(call(*vendor, "PUT", base, to_json({ids[0]})).status, 400);
+  EXPECT_EQ(call(*vendor, "PUT", base, R"({"order":"first"})").status, 400);
+
+  // Alt text on the new cover shows on the product page's first photo.
+  auto patched =
+      call(*vendor, "PATCH", base + "/" + std::to_string(reversed[0]), R"({"alt_ko":"정면에서 본 반지"})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  auto product = json::parse(client()->get("/api/v1/products/" + mine).body);
+  EXPECT_EQ(product.at("photos").as_array().front().at("alt").as_string(), "정면에서 본 반지");
+  EXPECT_EQ(call(*vendor, "PATCH", base + "/" + std::to_string(reversed[0]), R"({"alt_en":7})").status, 400);
+  EXPECT_EQ(call(*vendor, "PATCH", base + "/999999999", R"({"alt_ko":"x"})").status, 404);
+
+  // Another workshop's staff: no page, no API, whatever the ids.
+  auto other = logged_in(web::Role::vendor_staff, "mahan-craft");
+  EXPECT_EQ(other->get("/console/products/" + mine + "/photos").status, 403);
+  EXPECT_EQ(call(*other, "PUT", base, to_json(ids)).status, 403);
+  EXPECT_EQ(call(*other, "PATCH", base + "/" + std::to_string(ids[0]), R"({"alt_ko":"x"})").status, 403);
+  EXPECT_EQ(call(*other, "DELETE", base + "/" + std::to_string(ids[0]), "").status, 403);
+  EXPECT_EQ(order_of(vendor->get(base).body), reversed);
+
+  // The console's form: a too-long alt text changes nothing and keeps what was typed.
+  auto page = vendor->get("/en/console/products/" + mine + "/photos");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-photo-id=\"" + std::to_string(ids[0]) + "\""), std::string::npos);
+  const auto csrf = vendor->cookie("csrf");
+  const auto key = "alt_en_" + std::to_string(ids[0]);
+  auto refused = vendor->post_form(
+      "/en/console/products/" + mine + "/photos",
+      {{"_csrf", csrf}, {key, std::string(251, 'x')}, {"action", "cover:" + std::to_string(ids[0])}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("field-error"), std::string::npos);
+  EXPECT_NE(refused.body.find(std::string(251, 'x')), std::string::npos);
+  EXPECT_EQ(order_of(vendor->get(base).body), reversed);
+  auto cover =
+      vendor->post_form("/en/console/products/" + mine + "/photos",
+                        {{"_csrf", csrf}, {key, "side view"}, {"action", "cover:" + std::to_string(ids[0])}});
+  ASSERT_EQ(cover.status, 303);
+  const auto after = json::parse(vendor->get(base).body);
+  const auto& now = after.at("photos").as_array();
+  EXPECT_EQ(now.front().at("id").as_int64(), ids[0]);
+  EXPECT_EQ(now.front().at("alt_en").as_string(), "side view");
+
+  auto removed = call(*vendor, "DELETE", base + "/" + std::to_string(ids[0]), "");
+  ASSERT_EQ(removed.status, 200);
+  EXPECT_EQ(order_of(removed.body).size(), ids.size() - 1);
+  EXPECT_EQ(call(*vendor, "DELETE", base + "/" + std::to_string(ids[0]), "").status, 404);
+}
+
+}  // namespace brilliant::test

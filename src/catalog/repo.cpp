@@ -306,6 +306,52 @@ std::optional<Image> find_image(soci::session& sql, long long image_id) {
   return image;
 }
 
+void update_product(soci::session& sql, const Product& p, const std::string& now) {
+  const int mto = p.made_to_order, eco = p.eco_certified;
+  sql << "UPDATE products SET status = :status, category = :cat, title_ko = :tko, title_en = :ten, story_ko "
+         "= "
+         ":sko, story_en = :sen, care_ko = :cko, care_en = :cen, tags = :tags, metal = :metal, purity = "
+         ":purity, colour = :colour, weight_mg = :weight, plating_metal = :pm, plating_process = :pp, "
+         "plating_microns_x100 = :pmic, pricing = :pricing, fixed_price = :fixed, labour_fee = :labour, "
+         "stone_cost = :stone, loss_bp = :loss, margin_bp = :margin, price = :price, made_to_order = :mto, "
+         "lead_days = :lead, engraving_max_chars = :engr, engraving_fee = :engrfee, gift_wrap_fee = :wrap, "
+         "eco_certified = :eco, updated_at = :now WHERE id = :id",
+      soci::use(p.status), soci::use(p.category), soci::use(p.title_ko), soci::use(p.title_en),
+      soci::use(p.story_ko), soci::use(p.story_en), soci::use(p.care_ko), soci::use(p.care_en),
+      soci::use(p.tags), soci::use(p.metal), soci::use(p.purity), soci::use(p.colour), soci::use(p.weight_mg),
+      soci::use(p.plating_metal), soci::use(p.plating_process), soci::use(p.plating_microns_x100),
+      soci::use(p.pricing), soci::use(p.fixed_price), soci::use(p.labour_fee), soci::use(p.stone_cost),
+      soci::use(p.loss_bp), soci::use(p.margin_bp), soci::use(p.price), soci::use(mto),
+      soci::use(p.lead_days), soci::use(p.engraving_max_chars), soci::use(p.engraving_fee),
+      soci::use(p.gift_wrap_fee), soci::use(eco), soci::use(now), soci::use(p.id);
+  sql << "DELETE FROM product_stones WHERE product_id = :id", soci::use(p.id);
+  for (const auto& s : p.stones)
+    sql << "INSERT INTO product_stones (product_id, kind, origin, count, carat_x1000, shape, colour, "
+           "clarity, cut, lab, report_no) VALUES (:p, :k, :o, :n, :c, :sh, :co, :cl, :cu, :lab, :rep)",
+        soci::use(p.id), soci::use(s.kind), soci::use(s.origin), soci::use(s.count), soci::use(s.carat_x1000),
+        soci::use(s.shape), soci::use(s.colour), soci::use(s.clarity), soci::use(s.cut), soci::use(s.lab),
+        soci::use(s.report_no);
+  // Variants are updated in place (carts and orders point at their ids) or added; never deleted here.
+  for (const auto& v : p.variants) {
+    if (v.id > 0) {
+      sql << "UPDATE variants SET sku = :sku, position = :pos, ring_circ_x10 = :ring, length_mm = :len, "
+             "colour "
+             "= :col, weight_mg = :w, stock = :stock, price = :price, updated_at = :now WHERE id = :id AND "
+             "product_id = :p",
+          soci::use(v.sku), soci::use(v.position), soci::use(v.ring_circ_x10), soci::use(v.length_mm),
+          soci::use(v.colour), soci::use(v.weight_mg), soci::use(v.stock), soci::use(v.price), soci::use(now),
+          soci::use(v.id), soci::use(p.id);
+    } else {
+      sql << "INSERT INTO variants (product_id, sku, position, ring_circ_x10, length_mm, colour, weight_mg, "
+             "stock, price, created_at, updated_at) VALUES (:p, :sku, :pos, :ring, :len, :col, :w, :stock, "
+             ":price, :now, :now2)",
+          soci::use(p.id), soci::use(v.sku), soci::use(v.position), soci::use(v.ring_circ_x10),
+          soci::use(v.length_mm), soci::use(v.colour), soci::use(v.weight_mg), soci::use(v.stock),
+          soci::use(v.price), soci::use(now), soci::use(now);
+    }
+  }
+}
+
 void index_for_search(soci::session& sql, db::Backend backend, long long product_id,
                       const std::string& body) {
   sql << "DELETE FROM product_search WHERE product_id = :id", soci::use(product_id);

@@ -17,6 +17,9 @@ std::optional<Product> find_product(soci::session& sql, const std::string& slug)
 std::optional<Workshop> find_workshop(soci::session& sql, const std::string& slug);
 // Inserts a product with its stones, variants and collections; returns its id.
 long long insert_product(soci::session& sql, const Product& product, const std::string& now);
+// Writes a product's fields, stones and variants (variants with an id are updated, others added; none are
+// deleted). Slug, workshop, popularity and photos stay.
+void update_product(soci::session& sql, const Product& product, const std::string& now);
 void set_status(soci::session& sql, long long product_id, const std::string& status, const std::string& now);
 long long insert_workshop(soci::session& sql, const Workshop& workshop, const std::string& now);
 long long insert_collection(soci::session& sql, const Collection& collection, const std::string& now);

@@ -3,6 +3,7 @@
 #include "catalog/rules.hpp"
 #include "pricing/formula.hpp"
 
+#include <algorithm>
 #include <map>
 #include "core/text.hpp"
 
@@ -96,13 +97,48 @@ std::string Catalog::search_text(const Product& p, const Workshop& w) const {
   return ascii_lower(text);
 }
 
+Result<std::vector<long long>> Catalog::save_many(const std::vector<Product>& products,
+                                                  const Workshop& workshop) {
+  for (const auto& p : products)
+    if (p.workshop_id != workshop.id) return Error::forbidden("a product belongs to another workshop");
+  auto texts = TRY(checked(products, {workshop}));
+  const auto now = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<std::vector<long long>> {
+    std::vector<long long> ids;
+    for (size_t i = 0; i < products.size(); ++i) {
+      const auto& p = products[i];
+      long long owner = 0;
+      soci::indicator ind = soci::i_ok;
+      sql << "SELECT workshop_id FROM products WHERE slug = :s", soci::use(p.slug), soci::into(owner, ind);
+      const bool exists = sql.got_data();
+      for (const auto& v : p.variants) {
+        long long holder = 0;
+        sql << "SELECT id FROM variants WHERE sku = :s", soci::use(v.sku), soci::into(holder);
+        if (sql.got_data() && holder != v.id)
+          return Error::conflict("sku", "sku_taken", "another variant already uses the SKU " + v.sku);
+      }
+      if (p.id == 0) {
+        if (exists)
+          return Error::conflict("slug", "slug_taken", "another product already uses the slug " + p.slug);
+        ids.push_back(repo::insert_product(sql, p, now));
+      } else {
+        if (!exists || owner != workshop.id) return Error::not_found("product " + p.slug);
+        repo::update_product(sql, p, now);
+        ids.push_back(p.id);
+      }
+      repo::index_for_search(sql, db_.backend(), ids.back(), texts[i]);
+    }
+    return ids;
+  });
+}
+
 Result<long long> Catalog::create(const Product& product, const Workshop& workshop) {
   auto ids = TRY(create_many({product}, {workshop}));
   return ids.front();
 }
 
-Result<std::vector<long long>> Catalog::create_many(const std::vector<Product>& products,
-                                                    const std::vector<Workshop>& workshops) {
+Result<std::vector<std::string>> Catalog::checked(const std::vector<Product>& products,
+                                                  const std::vector<Workshop>& workshops) {
   std::vector<std::string> texts;
   std::map<std::string, long long> quotes;  // metal -> won per gram, for checking formulas
   db_.read([&](soci::session& sql) {
@@ -121,8 +157,14 @@ Result<std::vector<long long>> Catalog::create_many(const std::vector<Product>& 
       TRY(pricing::formula_price(
           {p.weight_mg, p.purity, q->second, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp}));
     }
-    texts.push_back(search_text(p, workshops[i]));
+    texts.push_back(search_text(p, workshops[std::min(i, workshops.size() - 1)]));
   }
+  return texts;
+}
+
+Result<std::vector<long long>> Catalog::create_many(const std::vector<Product>& products,
+                                                    const std::vector<Workshop>& workshops) {
+  auto texts = TRY(checked(products, workshops));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<std::vector<long long>> {
     std::vector<long long> ids;

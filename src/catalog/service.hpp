@@ -47,6 +47,9 @@ class Catalog {
   // Many at once in one transaction (demo data, CSV import): all or nothing.
   Result<std::vector<long long>> create_many(const std::vector<Product>& products,
                                              const std::vector<Workshop>& workshops);
+  // Creates the products without an id and updates those with one, in one transaction (CSV import, the
+  // console's edit form): all or nothing. Every product must belong to `workshop`.
+  Result<std::vector<long long>> save_many(const std::vector<Product>& products, const Workshop& workshop);
   std::string search_text(const Product& product, const Workshop& workshop) const;
 
  private:
@@ -57,6 +60,9 @@ class Catalog {
   std::shared_ptr<const Snapshot> snapshot_;
   std::atomic<long long> version_{0};
   std::vector<std::function<void()>> listeners_;
+  // Checks each product (fields, and a price that comes out above zero) and returns their search texts.
+  Result<std::vector<std::string>> checked(const std::vector<Product>& products,
+                                           const std::vector<Workshop>& workshops);
   mutable std::mutex search_mutex_;
   std::unordered_map<std::string, std::vector<long long>> searches_;
 };

@@ -1,5 +1,7 @@
 #include "vendors/pieces.hpp"
 
+#include "vendors/product_csv.hpp"
+
 #include <boost/json.hpp>
 #include <charconv>
 #include <cmath>
@@ -300,6 +302,94 @@ void add_piece_routes(web::Router& router, catalog::Catalog& catalog, pricing::Q
               return Response::redirect(req.locale_prefix() + "/operator/reviews");
             })
       .access = operator_only;
+
+  // --- CSV export and import of the workshop's pieces ------------------------------------------------
+  auto workshop_products = [&](long long workshop) {
+    std::vector<std::string> slugs;
+    db.read([&](soci::session& sql) {
+      soci::rowset<soci::row> rows =
+          (sql.prepare
+               << "SELECT slug FROM products WHERE workshop_id = :w AND status <> 'archived' ORDER BY id",
+           soci::use(workshop));
+      for (const auto& row : rows) slugs.push_back(db::row_text(row, 0));
+    });
+    std::vector<catalog::Product> products;
+    for (const auto& slug : slugs)
+      if (auto p = catalog.product(slug)) products.push_back(std::move(*p));
+    return products;
+  };
+  router
+      .get("/console/products.csv",
+           [&, workshop_products](Request& req) {
+             const auto workshop = catalog.workshop_by_id(req.user->workshop_id);
+             auto response = Response::text(products_to_csv(workshop_products(req.user->workshop_id)), 200,
+                                            "text/csv; charset=utf-8");
+             response.add("Content-Disposition",
+                          "attachment; filename=\"brilliant-" + workshop.slug + "-products.csv\"");
+             return response;
+           })
+      .access = vendor;
+
+  // Creates and updates in one transaction, sends changed published pieces back to review (recorded
+  // in their history), reprices formula pieces and refreshes the store.
+  auto import_csv = [&](const Request& req, std::string_view text) -> Result<CsvImport> {
+    const auto workshop = catalog.workshop_by_id(req.user->workshop_id);
+    auto imported = TRY(products_from_csv(text, req.user->workshop_id,
+                                          [&](const std::string& slug) { return catalog.product(slug); }));
+    auto ids = TRY(catalog.save_many(imported.products, workshop));
+    const auto now = format_utc(clock.now());
+    db.write([&](soci::session& sql) {
+      for (size_t i = 0; i < imported.products.size(); ++i)
+        if (std::find(imported.back_to_review.begin(), imported.back_to_review.end(),
+                      imported.products[i].slug) != imported.back_to_review.end())
+          record(sql, ids[i], req.user->user_id, "submitted", "changed by CSV import", now);
+    });
+    quotes.reprice();
+    catalog.refresh();
+    return imported;
+  };
+  auto import_page = [&](const Request& req, json::object extra, int status) {
+    json::object m{{"title", r.message(req.locale, "console.import_title")}, {"noindex", true}};
+    for (auto& [k, v] : extra) m[k] = v;
+    return r.page_response(req, "vendors/console_import", std::move(m), status);
+  };
+  auto summary = [](const CsvImport& done) {
+    auto list = [](const std::vector<std::string>& v) {
+      json::array a;
+      for (const auto& s : v) a.push_back(json::value(s));
+      return a;
+    };
+    return json::object{{"created", list(done.created)},
+                        {"updated", list(done.updated)},
+                        {"back_to_review", list(done.back_to_review)}};
+  };
+  router.get("/console/import", [import_page](Request& req) { return import_page(req, {}, 200); }).access =
+      vendor;
+  router
+      .post("/console/import",
+            [&, import_csv, import_page, summary](Request& req) {
+              const auto form = req.form();
+              const auto text = form.get("csv");
+              auto done = import_csv(req, text);
+              if (!done) {
+                const auto& e = done.error();
+                return import_page(
+                    req,
+                    {{"csv", text},
+                     {"errors", json::object{{"form", r.localized(req, e)}, {"csv", e.message}}}},
+                    web::http_status(e.kind));
+              }
+              return import_page(req, {{"result", summary(*done)}}, 200);
+            })
+      .access = vendor;
+  router
+      .post("/api/v1/console/products/import",
+            [&, import_csv, summary](Request& req) {
+              auto done = import_csv(req, req.body);
+              if (!done) return r.error(req, done.error());
+              return Response::json(json::serialize(summary(*done)));
+            })
+      .access = vendor;
 }
 
 }  // namespace brilliant::vendors

@@ -165,6 +165,14 @@ for (const zone of document.querySelectorAll('[data-dropzone]')) {
   });
 }
 
+// CSV import: a chosen file is read into the text box, so the form posts plain text (no multipart).
+for (const input of document.querySelectorAll('input[data-csv-into]')) {
+  input.addEventListener('change', async () => {
+    const target = document.getElementById(input.dataset.csvInto);
+    if (input.files[0]) target.value = await input.files[0].text();
+  });
+}
+
 // The cart badge in the header: the count lives in a readable cookie, so cached pages stay shared.
 {
   const match = document.cookie.match(/(?:^|; )cart_n=(\d+)/);

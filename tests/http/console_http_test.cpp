@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "app/seed_catalog.hpp"
+#include "core/secret.hpp"
 #include "http/harness.hpp"
 
 namespace brilliant::test {
@@ -119,6 +120,84 @@ TEST_F(ConsoleHttp, ShoppersAndOperatorsCannotUseTheWorkshopsStockPage) {
   EXPECT_EQ(shopper->get("/console/stock").status, 403);
   EXPECT_EQ(shopper->post_form("/console/stock", {{"_csrf", shopper->cookie("csrf")}}).status, 403);
   EXPECT_EQ(client()->get("/console/stock").status, 303);
+}
+
+}  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// CSV export -> import changes nothing; new rows make drafts; edits apply; a wrong row refuses the whole
+// file with its line; another workshop's pieces cannot be reached through their slugs.
+TEST_F(ConsoleHttp, CsvExportImportRoundTrip) {
+  auto maker = logged_in(web::Role::vendor_staff, "iksan-gold");
+  auto exported = maker->get("/console/products.csv");
+  ASSERT_EQ(exported.status, 200);
+  EXPECT_TRUE(exported.header("content-type").starts_with("text/csv"));
+  EXPECT_NE(exported.header("content-disposition").find("attachment"), std::string::npos);
+  const auto mine = variant_of("iksan-gold", "formula");
+  const auto theirs = variant_of("mahan-craft", "formula");
+  EXPECT_NE(exported.body.find(mine.slug), std::string::npos);
+  EXPECT_EQ(exported.body.find(theirs.slug), std::string::npos);
+
+  auto import = [&](const std::string& csv) {
+    return maker->request("POST", "/api/v1/console/products/import", csv,
+                          {"Content-Type: text/csv", "X-CSRF-Token: " + maker->cookie("csrf")});
+  };
+  auto same = import(exported.body);
+  ASSERT_EQ(same.status, 200) << same.body;
+  auto summary = boost::json::parse(same.body).as_object();
+  EXPECT_TRUE(summary.at("created").as_array().empty());
+  EXPECT_FALSE(summary.at("updated").as_array().empty());
+  EXPECT_TRUE(summary.at("back_to_review").as_array().empty());
+  EXPECT_EQ(maker->get("/console/products.csv").body, exported.body);
+
+  // A new piece with two sizes, then a stock change to it.
+  auto token = random_token(4);
+  for (auto& c : token) c = std::isalnum(static_cast<unsigned char>(c)) ? std::tolower(c) : 'x';
+  const auto slug = "csv-ring-" + token;
+  const std::string header =
+      "product_slug,category,title_ko,title_en,metal,purity,weight_g,labour_fee,sku,ring_size_ko,stock\n";
+  const auto row = [&](const std::string& size, const std::string& stock) {
+    return slug + ",ring,씨에스브이 반지,CSV Ring,gold,585,2.1,80000," + slug + "-" + size + "," + size +
+           "," + stock + "\n";
+  };
+  auto created = import(header + row("9", "1") + row("11", "2"));
+  ASSERT_EQ(created.status, 200) << created.body;
+  EXPECT_EQ(boost::json::parse(created.body).at("created").as_array().size(), 1u);
+  auto draft = app->catalog().product(slug);
+  ASSERT_TRUE(draft);
+  EXPECT_EQ(draft->status, "draft");
+  ASSERT_EQ(draft->variants.size(), 2u);
+  EXPECT_GT(draft->price, 0);  // formula priced from today's quote
+  ASSERT_EQ(import(header + row("11", "5")).status, 200);
+  EXPECT_EQ(stock_of(app->catalog().product(slug)->variants[1].id), 5);
+
+  // A wrong row: 400 naming the line, and nothing of the file is applied.
+  auto bad = import(header + row("11", "6") + slug + ",ring,씨에스브이 반지,CSV Ring,gold,585,2.1,80000," +
+                    slug + "-13,13,many\n");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("line 3, stock"), std::string::npos);
+  EXPECT_EQ(stock_of(app->catalog().product(slug)->variants[1].id), 5);
+  // Another workshop's piece by its slug: refused.
+  auto other =
+      import(header + theirs.slug + ",ring,남의 반지,Theirs,gold,585,2.1,80000,X-" + token + ",9,1\n");
+  EXPECT_EQ(other.status, 400);
+  EXPECT_NE(other.body.find("another workshop"), std::string::npos);
+
+  // The page: a refused paste keeps the text and shows the line.
+  auto page = maker->get("/en/console/import");
+  ASSERT_EQ(page.status, 200);
+  auto refused = maker->post_form(
+      "/en/console/import", {{"_csrf", maker->cookie("csrf")}, {"csv", "product_slug,sku,purty\nx,y,z\n"}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("purty"), std::string::npos);
+  auto shown = maker->post_form("/en/console/import",
+                                {{"_csrf", maker->cookie("csrf")}, {"csv", header + row("9", "4")}});
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("id=\"import-result\""), std::string::npos);
+  // Shoppers have no console.
+  auto shopper = logged_in(web::Role::shopper);
+  EXPECT_EQ(shopper->get("/console/products.csv").status, 403);
 }
 
 }  // namespace brilliant::test

@@ -1,0 +1,418 @@
+#include "vendors/product_csv.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "catalog/rules.hpp"
+#include "core/csv.hpp"
+#include "core/text.hpp"
+
+namespace brilliant::vendors {
+namespace {
+
+using catalog::Product;
+using catalog::Stone;
+using catalog::Variant;
+
+// The piece's own columns (repeated on each of its rows) and the variant's.
+const std::vector<std::string> product_columns{"product_slug",    "status",
+                                               "category",        "title_ko",
+                                               "title_en",        "story_ko",
+                                               "story_en",        "care_ko",
+                                               "care_en",         "tags",
+                                               "metal",           "purity",
+                                               "colour",          "weight_g",
+                                               "plating_metal",   "plating_process",
+                                               "plating_microns", "pricing",
+                                               "fixed_price",     "labour_fee",
+                                               "stone_cost",      "loss_pct",
+                                               "margin_pct",      "made_to_order",
+                                               "lead_days",       "engraving_max_chars",
+                                               "engraving_fee",   "gift_wrap_fee",
+                                               "stones"};
+const std::vector<std::string> variant_columns{"sku",       "ring_circumference_mm", "ring_size_ko",
+                                               "length_mm", "variant_colour",        "variant_weight_g",
+                                               "stock",     "variant_price"};
+
+// 2400 (scale 3) -> "2.4"; 0 -> "0".
+std::string scaled(long long value, int decimals) {
+  long long unit = 1;
+  for (int i = 0; i < decimals; ++i) unit *= 10;
+  std::string out = (value < 0 ? "-" : "") + std::to_string(std::llabs(value) / unit);
+  auto frac = std::to_string(std::llabs(value) % unit);
+  if (decimals == 0) return out;
+  frac = std::string(static_cast<size_t>(decimals) - frac.size(), '0') + frac;
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  return frac.empty() ? out : out + "." + frac;
+}
+
+// "2.4" (scale 3) -> 2400, exactly (no floating point); commas as thousands separators allowed.
+std::optional<long long> parse_scaled(std::string_view text, int decimals) {
+  std::string digits;
+  for (char c : text)
+    if (c != ',' && c != ' ') digits.push_back(c);
+  if (digits.empty()) return std::nullopt;
+  const auto dot = digits.find('.');
+  std::string whole = digits.substr(0, dot), frac = dot == std::string::npos ? "" : digits.substr(dot + 1);
+  if (frac.size() > static_cast<size_t>(decimals) || (whole.empty() && frac.empty())) return std::nullopt;
+  frac += std::string(static_cast<size_t>(decimals) - frac.size(), '0');
+  const auto all = (whole.empty() ? "0" : whole) + frac;
+  long long value = 0;
+  auto [end, ec] = std::from_chars(all.data(), all.data() + all.size(), value);
+  if (ec != std::errc() || end != all.data() + all.size() || value < 0) return std::nullopt;
+  return value;
+}
+
+std::string stones_text(const std::vector<Stone>& stones) {
+  std::string out;
+  for (const auto& s : stones) {
+    if (!out.empty()) out += "; ";
+    out += s.kind + ":" + s.origin + ":" + std::to_string(s.count) + ":" + scaled(s.carat_x1000, 3);
+    const std::vector<std::string> rest{s.shape, s.colour, s.clarity, s.cut, s.lab, s.report_no};
+    size_t last = rest.size();
+    while (last > 0 && rest[last - 1].empty()) --last;
+    for (size_t i = 0; i < last; ++i) out += ":" + rest[i];
+  }
+  return out;
+}
+
+std::vector<std::string> split(std::string_view text, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    const auto at = text.find(sep, start);
+    out.emplace_back(
+        trim(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)));
+    if (at == std::string_view::npos) break;
+    start = at + 1;
+  }
+  return out;
+}
+
+Result<std::vector<Stone>> parse_stones(std::string_view text) {
+  std::vector<Stone> stones;
+  if (trim(text).empty()) return stones;
+  for (const auto& item : split(text, ';')) {
+    if (item.empty()) continue;
+    auto parts = split(item, ':');
+    if (parts.size() < 3 || parts.size() > 10)
+      return Error::invalid(
+          "stones", "stones_invalid",
+          "write each stone as kind:origin:count:carat[:shape:colour:clarity:cut:lab:report], "
+          "stones separated by ';'");
+    parts.resize(10);
+    Stone s;
+    s.kind = parts[0];
+    s.origin = parts[1];
+    auto count = parse_scaled(parts[2], 0);
+    auto carat = parts[3].empty() ? std::optional<long long>(0) : parse_scaled(parts[3], 3);
+    if (!count || *count < 1 || *count > 1000 || !carat || *carat > 1'000'000)
+      return Error::invalid("stones", "stones_invalid", "a stone's count or carat is not a number: " + item);
+    s.count = static_cast<int>(*count);
+    s.carat_x1000 = static_cast<int>(*carat);
+    s.shape = parts[4];
+    s.colour = parts[5];
+    s.clarity = parts[6];
+    s.cut = parts[7];
+    s.lab = parts[8];
+    s.report_no = parts[9];
+    stones.push_back(std::move(s));
+  }
+  return stones;
+}
+
+int korean_size_of(int circumference_x10) {
+  for (int ho = 1; ho <= 35; ++ho)
+    if (catalog::circumference_for_korean_size(ho) == circumference_x10) return ho;
+  return 0;
+}
+
+std::string at_line(int line, const std::string& column, const std::string& message) {
+  return "line " + std::to_string(line) + (column.empty() ? "" : ", " + column) + ": " + message;
+}
+
+Error line_error(int line, const std::string& column, const std::string& message) {
+  return Error::invalid("csv", "csv_row_invalid", at_line(line, column, message));
+}
+
+// One data row with its header, for reading cells by column name.
+struct Cells {
+  const std::map<std::string, size_t>& index;
+  const CsvRow& row;
+  bool has(const std::string& column) const { return index.contains(column); }
+  std::string operator()(const std::string& column) const {
+    auto it = index.find(column);
+    if (it == index.end() || it->second >= row.fields.size()) return {};
+    return csv_value(std::string(trim(row.fields[it->second])));
+  }
+};
+
+// Reads a scaled number from a cell: keeps `current` when the column is absent, 0 when the cell is empty.
+Result<long long> number_cell(const Cells& cells, const std::string& column, int decimals, long long max,
+                              long long current) {
+  if (!cells.has(column)) return current;
+  const auto text = cells(column);
+  if (text.empty()) return 0;
+  auto value = parse_scaled(text, decimals);
+  if (!value || *value > max)
+    return line_error(cells.row.line, column, "'" + text + "' is not a number in range");
+  return *value;
+}
+
+Result<void> apply_product_cells(const Cells& c, Product& p) {
+  auto text = [&](const std::string& column, std::string& target) {
+    if (c.has(column)) target = c(column);
+  };
+  text("category", p.category);
+  text("title_ko", p.title_ko);
+  text("title_en", p.title_en);
+  text("story_ko", p.story_ko);
+  text("story_en", p.story_en);
+  text("care_ko", p.care_ko);
+  text("care_en", p.care_en);
+  text("tags", p.tags);
+  text("metal", p.metal);
+  text("colour", p.colour);
+  text("plating_metal", p.plating_metal);
+  text("plating_process", p.plating_process);
+  text("pricing", p.pricing);
+  if (p.pricing != "fixed" && p.pricing != "formula")
+    return line_error(c.row.line, "pricing", "pricing is fixed or formula");
+  if (p.colour.empty()) p.colour = "yellow";
+  p.purity = static_cast<int>(TRY(number_cell(c, "purity", 0, 1000, p.purity)));
+  p.weight_mg = TRY(number_cell(c, "weight_g", 3, 5'000'000, p.weight_mg));
+  p.plating_microns_x100 =
+      static_cast<int>(TRY(number_cell(c, "plating_microns", 2, 100'000, p.plating_microns_x100)));
+  p.fixed_price = TRY(number_cell(c, "fixed_price", 0, 10'000'000'000LL, p.fixed_price));
+  p.labour_fee = TRY(number_cell(c, "labour_fee", 0, 100'000'000, p.labour_fee));
+  p.stone_cost = TRY(number_cell(c, "stone_cost", 0, 1'000'000'000, p.stone_cost));
+  p.loss_bp = static_cast<int>(TRY(number_cell(c, "loss_pct", 2, 5000, p.loss_bp)));
+  p.margin_bp = static_cast<int>(TRY(number_cell(c, "margin_pct", 2, 50000, p.margin_bp)));
+  p.lead_days = static_cast<int>(TRY(number_cell(c, "lead_days", 0, 120, p.lead_days)));
+  p.engraving_max_chars =
+      static_cast<int>(TRY(number_cell(c, "engraving_max_chars", 0, 40, p.engraving_max_chars)));
+  p.engraving_fee = TRY(number_cell(c, "engraving_fee", 0, 10'000'000, p.engraving_fee));
+  p.gift_wrap_fee = TRY(number_cell(c, "gift_wrap_fee", 0, 10'000'000, p.gift_wrap_fee));
+  if (c.has("made_to_order")) {
+    const auto v = ascii_lower(c("made_to_order"));
+    if (v != "yes" && v != "no" && v != "1" && v != "0" && !v.empty())
+      return line_error(c.row.line, "made_to_order", "write yes or no");
+    p.made_to_order = v == "yes" || v == "1";
+  }
+  if (c.has("stones")) {
+    auto stones = parse_stones(c("stones"));
+    if (!stones) return line_error(c.row.line, "stones", stones.error().message);
+    p.stones = std::move(*stones);
+  }
+  if (p.pricing == "fixed") p.price = p.fixed_price;
+  return {};
+}
+
+Result<void> apply_variant_cells(const Cells& c, const Product& p, Variant& v) {
+  if (c.has("ring_circumference_mm") && !c("ring_circumference_mm").empty()) {
+    v.ring_circ_x10 =
+        static_cast<int>(TRY(number_cell(c, "ring_circumference_mm", 1, 1000, v.ring_circ_x10)));
+  } else if (c.has("ring_size_ko") && !c("ring_size_ko").empty()) {
+    const auto ho = TRY(number_cell(c, "ring_size_ko", 0, 35, 0));
+    if (ho < 1) return line_error(c.row.line, "ring_size_ko", "Korean ring sizes are 1 to 35");
+    v.ring_circ_x10 = catalog::circumference_for_korean_size(static_cast<int>(ho));
+  }
+  v.length_mm = static_cast<int>(TRY(number_cell(c, "length_mm", 0, 5000, v.length_mm)));
+  if (c.has("variant_colour")) v.colour = c("variant_colour");
+  v.weight_mg = TRY(number_cell(c, "variant_weight_g", 3, 5'000'000, v.weight_mg));
+  v.stock = static_cast<int>(TRY(number_cell(c, "stock", 0, 100'000, v.stock)));
+  if (p.pricing == "fixed") {
+    v.price = TRY(number_cell(c, "variant_price", 0, 10'000'000'000LL, v.price));
+    if (v.price == 0) v.price = p.fixed_price;
+  }
+  return {};
+}
+
+// The piece's fields as written on a row, to compare a later row of the same piece with its first.
+std::vector<std::string> product_cells(const Cells& c) {
+  std::vector<std::string> out;
+  for (const auto& column : product_columns)
+    if (column != "product_slug" && column != "status") out.push_back(c.has(column) ? c(column) : "");
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& product_csv_columns() {
+  static const std::vector<std::string> all = [] {
+    auto v = product_columns;
+    v.insert(v.end(), variant_columns.begin(), variant_columns.end());
+    return v;
+  }();
+  return all;
+}
+
+std::string products_to_csv(const std::vector<Product>& products) {
+  std::string out = "\xEF\xBB\xBF" + csv_line(product_csv_columns());
+  for (const auto& p : products) {
+    const std::vector<std::string> piece{p.slug,
+                                         p.status,
+                                         p.category,
+                                         p.title_ko,
+                                         p.title_en,
+                                         p.story_ko,
+                                         p.story_en,
+                                         p.care_ko,
+                                         p.care_en,
+                                         p.tags,
+                                         p.metal,
+                                         std::to_string(p.purity),
+                                         p.colour,
+                                         scaled(p.weight_mg, 3),
+                                         p.plating_metal,
+                                         p.plating_process,
+                                         p.plating_microns_x100 ? scaled(p.plating_microns_x100, 2) : "",
+                                         p.pricing,
+                                         p.pricing == "fixed" ? std::to_string(p.fixed_price) : "",
+                                         std::to_string(p.labour_fee),
+                                         std::to_string(p.stone_cost),
+                                         scaled(p.loss_bp, 2),
+                                         scaled(p.margin_bp, 2),
+                                         p.made_to_order ? "yes" : "no",
+                                         std::to_string(p.lead_days),
+                                         std::to_string(p.engraving_max_chars),
+                                         std::to_string(p.engraving_fee),
+                                         std::to_string(p.gift_wrap_fee),
+                                         stones_text(p.stones)};
+    for (const auto& v : p.variants) {
+      auto row = piece;
+      const int ho = korean_size_of(v.ring_circ_x10);
+      for (const auto& cell : {v.sku, v.ring_circ_x10 ? scaled(v.ring_circ_x10, 1) : std::string(),
+                               ho ? std::to_string(ho) : std::string(),
+                               v.length_mm ? std::to_string(v.length_mm) : std::string(), v.colour,
+                               v.weight_mg ? scaled(v.weight_mg, 3) : std::string(), std::to_string(v.stock),
+                               std::to_string(v.price)})
+        row.push_back(cell);
+      out += csv_line(row);
+    }
+  }
+  return out;
+}
+
+bool needs_review(const Product& a, const Product& b) {
+  auto facts = [](const Product& p) {
+    std::vector<std::string> f{p.category,
+                               p.title_ko,
+                               p.title_en,
+                               p.story_ko,
+                               p.story_en,
+                               p.care_ko,
+                               p.care_en,
+                               p.tags,
+                               p.metal,
+                               std::to_string(p.purity),
+                               p.colour,
+                               std::to_string(p.weight_mg),
+                               p.plating_metal,
+                               p.plating_process,
+                               std::to_string(p.plating_microns_x100),
+                               p.pricing,
+                               stones_text(p.stones),
+                               std::to_string(p.made_to_order),
+                               std::to_string(p.lead_days),
+                               std::to_string(p.engraving_max_chars)};
+    for (const auto& v : p.variants)
+      f.push_back(v.sku + "|" + std::to_string(v.ring_circ_x10) + "|" + std::to_string(v.length_mm) + "|" +
+                  v.colour + "|" + std::to_string(v.weight_mg));
+    return f;
+  };
+  return facts(a) != facts(b);
+}
+
+Result<CsvImport> products_from_csv(std::string_view text, long long workshop_id,
+                                    const ProductLookup& lookup) {
+  auto rows = TRY(parse_csv(text, 5000));
+  if (rows.empty()) return Error::invalid("csv", "csv_empty", "the file has no header row");
+  std::map<std::string, size_t> index;
+  const auto& known = product_csv_columns();
+  for (size_t i = 0; i < rows[0].fields.size(); ++i) {
+    const auto name = ascii_lower(trim(rows[0].fields[i]));
+    if (name.empty()) continue;
+    if (std::find(known.begin(), known.end(), name) == known.end())
+      return line_error(1, name, "unknown column (the export's header lists the columns)");
+    if (index.contains(name)) return line_error(1, name, "the column appears twice");
+    index[name] = i;
+  }
+  for (const auto* required : {"product_slug", "sku"})
+    if (!index.contains(required)) return line_error(1, required, "this column is required");
+  if (rows.size() == 1) return Error::invalid("csv", "csv_empty", "the file has a header but no rows");
+
+  CsvImport result;
+  std::map<std::string, size_t> by_slug;  // slug -> position in result.products
+  std::map<std::string, std::pair<int, std::vector<std::string>>> first_row;  // slug -> line, cells
+  std::map<std::string, Product> before;                                      // existing pieces as they were
+  std::map<std::string, int> sku_line;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const Cells c{index, rows[r]};
+    const int line = rows[r].line;
+    const auto slug = ascii_lower(c("product_slug"));
+    const auto sku = c("sku");
+    if (!catalog::valid_slug(slug))
+      return line_error(line, "product_slug", "a slug is 3-80 of a-z, 0-9 and single hyphens");
+    if (sku.empty() || sku.size() > 64)
+      return line_error(line, "sku", "every row needs a SKU (up to 64 characters)");
+    if (auto seen = sku_line.find(sku); seen != sku_line.end())
+      return line_error(line, "sku", "SKU " + sku + " is already on line " + std::to_string(seen->second));
+    sku_line[sku] = line;
+    auto found = by_slug.find(slug);
+    if (found == by_slug.end()) {
+      Product p;
+      if (auto existing = lookup(slug)) {
+        if (existing->workshop_id != workshop_id)
+          return line_error(line, "product_slug",
+                            "the slug " + slug + " is taken by another workshop's piece");
+        p = *existing;
+        before[slug] = *existing;
+      } else {
+        p.slug = slug;
+        p.workshop_id = workshop_id;
+        p.status = "draft";
+      }
+      if (auto applied = apply_product_cells(c, p); !applied) return applied.error();
+      first_row[slug] = {line, product_cells(c)};
+      by_slug[slug] = result.products.size();
+      result.products.push_back(std::move(p));
+    } else {
+      // Later rows of a piece repeat its fields or leave them blank; a different value is a mistake.
+      const auto cells = product_cells(c);
+      const auto& [first_line, first] = first_row[slug];
+      for (size_t i = 0; i < cells.size(); ++i)
+        if (!cells[i].empty() && cells[i] != first[i])
+          return line_error(line, "",
+                            "the piece's fields differ from line " + std::to_string(first_line) +
+                                " for the same product_slug");
+    }
+    Product& p = result.products[by_slug[slug]];
+    auto variant =
+        std::find_if(p.variants.begin(), p.variants.end(), [&](const Variant& v) { return v.sku == sku; });
+    if (variant == p.variants.end()) {
+      Variant v;
+      v.sku = sku;
+      v.position = static_cast<int>(p.variants.size());
+      variant = p.variants.insert(p.variants.end(), v);
+    }
+    if (auto applied = apply_variant_cells(c, p, *variant); !applied) return applied.error();
+  }
+  for (auto& p : result.products) {
+    if (auto checked = catalog::check_product(p); !checked)
+      return line_error(first_row[p.slug].first, checked.error().field, checked.error().message);
+    if (p.id == 0) {
+      result.created.push_back(p.slug);
+    } else {
+      result.updated.push_back(p.slug);
+      if ((p.status == "published" || p.status == "in_review") && needs_review(before[p.slug], p)) {
+        if (p.status == "published") result.back_to_review.push_back(p.slug);
+        p.status = "in_review";
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace brilliant::vendors

@@ -122,12 +122,6 @@ Result<std::vector<Stone>> parse_stones(std::string_view text) {
   return stones;
 }
 
-int korean_size_of(int circumference_x10) {
-  for (int ho = 1; ho <= 35; ++ho)
-    if (catalog::circumference_for_korean_size(ho) == circumference_x10) return ho;
-  return 0;
-}
-
 std::string at_line(int line, const std::string& column, const std::string& message) {
   return "line " + std::to_string(line) + (column.empty() ? "" : ", " + column) + ": " + message;
 }
@@ -282,7 +276,7 @@ std::string products_to_csv(const std::vector<Product>& products) {
                                          stones_text(p.stones)};
     for (const auto& v : p.variants) {
       auto row = piece;
-      const int ho = korean_size_of(v.ring_circ_x10);
+      const int ho = v.ring_circ_x10 ? catalog::korean_ring_size(v.ring_circ_x10) : 0;
       for (const auto& cell : {v.sku, v.ring_circ_x10 ? scaled(v.ring_circ_x10, 1) : std::string(),
                                ho ? std::to_string(ho) : std::string(),
                                v.length_mm ? std::to_string(v.length_mm) : std::string(), v.colour,

@@ -1,5 +1,7 @@
 // Listing a piece and brand review over HTTP: drafts stay hidden, staff act only for their own
 // workshop, the operator's decisions need reasons (except approval) and approval publishes.
+#include <boost/json.hpp>
+
 #include "app/seed_catalog.hpp"
 #include "http/harness.hpp"
 
@@ -85,6 +87,107 @@ TEST_F(PiecesHttp, DraftReviewApprovePublish) {
   EXPECT_NE(page.body.find(title), std::string::npos);
   auto history = op->get("/operator/reviews/" + slug);
   EXPECT_NE(history.body.find("사진을 더 밝게"), std::string::npos);
+}
+
+}  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// Editing every field of a piece: by the form and by the API; a published piece goes back to review when
+// more than stock and prices change; another workshop cannot edit it.
+TEST_F(PiecesHttp, EditEveryFieldOfAPiece) {
+  auto maker = logged_in(web::Role::vendor_staff, "iksan-gold");
+  // A draft of our own to edit freely, copied through the console.
+  std::string source;
+  for (const auto& c : app->catalog().snapshot()->cards)
+    if (c.workshop_slug == "iksan-gold") source = c.slug;
+  ASSERT_FALSE(source.empty());
+  auto copied =
+      maker->post_form("/console/products/" + source + "/duplicate", {{"_csrf", maker->cookie("csrf")}});
+  ASSERT_EQ(copied.status, 303);
+  const auto location = copied.header("location");
+  const auto slug = location.substr(location.find("copied=") + 7);
+  auto page = maker->get("/en/console/products/" + slug + "/edit");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("name=\"variant_0_sku\""), std::string::npos);
+
+  auto api = [&](const std::string& body) {
+    return maker->request("PUT", "/api/v1/console/products/" + slug, body,
+                          {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")});
+  };
+  // New rows go after the existing ones: the API reports how many there are.
+  const auto initial = boost::json::parse(maker->get("/api/v1/console/products/" + slug).body);
+  const auto n = std::string(initial.at("fields").at("variant_rows").as_string());
+  const auto v = "variant_" + n + "_";
+  auto saved =
+      api(R"({"plating_metal":"rhodium","plating_microns":0.5,"engraving_max_chars":8,"engraving_fee":12000,)"
+          R"("stone_rows":1,"stone_0_kind":"diamond","stone_0_origin":"lab_grown","stone_0_count":3,)"
+          R"("stone_0_carat":"0.1","stone_0_lab":"IGI","variant_rows":)" +
+          std::to_string(std::stoi(n) + 1) + ",\"" + v + "sku\":\"" + slug + "-x\",\"" + v +
+          "ring_size\":17,\"" + v + "length_mm\":420,\"" + v + "stock\":4}");
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  auto product = app->catalog().product(slug);
+  ASSERT_TRUE(product);
+  EXPECT_EQ(product->plating_metal, "rhodium");
+  EXPECT_EQ(product->plating_microns_x100, 50);
+  EXPECT_EQ(product->engraving_max_chars, 8);
+  ASSERT_EQ(product->stones.size(), 1u);
+  EXPECT_EQ(product->stones[0].count, 3);
+  EXPECT_EQ(product->stones[0].lab, "IGI");
+  EXPECT_EQ(product->variants.back().sku, slug + "-x");
+  EXPECT_EQ(product->status, "draft");
+  EXPECT_EQ(api(R"({"stone_rows":1,"stone_0_kind":"diamond","stone_0_origin":""})").status, 400);
+  EXPECT_EQ(api(R"({"purity":[585]})").status, 400);
+
+  // The form: a refusal keeps the typed values; a save redirects.
+  const auto csrf = maker->cookie("csrf");
+  auto fields =
+      boost::json::parse(maker->get("/api/v1/console/products/" + slug).body).at("fields").as_object();
+  std::vector<std::pair<std::string, std::string>> form{{"_csrf", csrf}};
+  for (const auto& [k, v] : fields) form.emplace_back(std::string(k), std::string(v.as_string()));
+  auto with = [&](const std::string& key, const std::string& value) {
+    auto copy = form;
+    for (auto& [k, v] : copy)
+      if (k == key) v = value;
+    return copy;
+  };
+  auto refused = maker->post_form("/en/console/products/" + slug + "/edit", with("variant_0_stock", "lots"));
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("value=\"lots\""), std::string::npos);
+  auto ok = maker->post_form("/en/console/products/" + slug + "/edit", with("title_en", "Edited Ring"));
+  ASSERT_EQ(ok.status, 303);
+  EXPECT_EQ(app->catalog().product(slug)->title_en, "Edited Ring");
+
+  // A published piece: stock alone keeps it on sale; a new title sends it back to review.
+  auto published = app->catalog().product(source);
+  ASSERT_TRUE(published);
+  const auto before_stock = published->variants[0].stock;
+  auto stock_only =
+      maker->request("PUT", "/api/v1/console/products/" + source,
+                     R"({"variant_0_stock":)" + std::to_string(before_stock + 1) + "}",
+                     {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")});
+  ASSERT_EQ(stock_only.status, 200) << stock_only.body;
+  EXPECT_EQ(app->catalog().product(source)->status, "published");
+  // Another workshop: refused, by page and API.
+  auto other = logged_in(web::Role::vendor_staff, "mahan-craft");
+  EXPECT_EQ(other->get("/console/products/" + slug + "/edit").status, 403);
+  EXPECT_EQ(other
+                ->request("PUT", "/api/v1/console/products/" + slug, R"({"title_en":"Mine now"})",
+                          {"Content-Type: application/json", "X-CSRF-Token: " + other->cookie("csrf")})
+                .status,
+            403);
+  auto retitled = maker->request(
+      "PUT", "/api/v1/console/products/" + source,
+      R"({"variant_0_stock":)" + std::to_string(before_stock) + R"(,"tags":"edited-)" + slug + "\"}",
+      {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")});
+  ASSERT_EQ(retitled.status, 200) << retitled.body;
+  EXPECT_EQ(boost::json::parse(retitled.body).at("status").as_string(), "in_review");
+  EXPECT_EQ(client()->get("/api/v1/products/" + source).status, 404);  // out of the store until approved
+  // Put it back on sale for the other tests sharing this database.
+  app->database().write([&](soci::session& sql) {
+    sql << "UPDATE products SET status = 'published' WHERE slug = :s", soci::use(source);
+  });
+  app->catalog().refresh();
 }
 
 }  // namespace brilliant::test

@@ -1,0 +1,21 @@
+// Editing every field of a piece in the console (the form and PUT /api/v1/console/products/{slug} read
+// the same field names): texts in both languages, materials and plating, pricing (fixed or formula),
+// made to order, engraving and gift wrap options, stones (rows stone_{i}_...), variants (rows
+// variant_{i}_...; existing ones are matched by id and never deleted, blank new rows are skipped).
+// Pure: no SQL, no HTTP.
+#pragma once
+#include <map>
+#include <string>
+
+#include "catalog/product.hpp"
+#include "vendors/pieces.hpp"
+
+namespace brilliant::vendors {
+
+// The piece `base` with the form's values; errors name the field ("stone_2_count", "variant_0_stock").
+Result<catalog::Product> edited_piece(const Fields& field, catalog::Product base);
+// The piece as those fields (what the form shows), with `blank_rows` empty stone and variant rows to add
+// more. edited_piece(piece_fields(p), p) gives p back.
+std::map<std::string, std::string> piece_fields(const catalog::Product& product, int blank_rows);
+
+}  // namespace brilliant::vendors

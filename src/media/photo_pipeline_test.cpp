@@ -162,6 +162,25 @@ TEST_F(PhotoPipelineTest, PngWithAlphaSitsOnWhite) {
     }
 }
 
+// Phone cameras (iPhones) send HEIC: encoded here with libheif's HEVC encoder through libvips.
+TEST_F(PhotoPipelineTest, AcceptsHeicFromPhoneCameras) {
+  void* buf = nullptr;
+  size_t size = 0;
+  gradient_photo(1200, 900).write_to_buffer(".heic", &buf, &size, VImage::option()->set("Q", 70));
+  std::string heic(static_cast<char*>(buf), size);
+  g_free(buf);
+  ASSERT_GT(heic.size(), 100u);
+  auto photo = pipeline.process(heic);
+  ASSERT_TRUE(photo.ok()) << photo.error().message;
+  EXPECT_EQ(photo->source_format, "heif");
+  EXPECT_EQ(photo->width, 1200);
+  EXPECT_EQ(photo->renditions.size(), 9u);
+  // The same picture as JPEG has (nearly) the same perceptual hash.
+  auto as_jpeg = pipeline.process(jpeg(gradient_photo(1200, 900)));
+  ASSERT_TRUE(as_jpeg.ok());
+  EXPECT_LE(__builtin_popcountll(photo->perceptual_hash ^ as_jpeg->perceptual_hash), 6);
+}
+
 TEST_F(PhotoPipelineTest, RefusesBadUploadsAndStoresNothing) {
   EXPECT_EQ(pipeline.process("this is not a picture").error().code, "not_an_image");
   EXPECT_EQ(pipeline.process("").error().code, "not_an_image");

@@ -50,7 +50,8 @@ App::App(Config config, const Clock& clock)
       photos_(*database_, blobs_, photo_pipeline_, clock_),
       carts_(*database_, catalog_, clock_),
       brand_(*database_, clock_),
-      staff_(*database_, clock_) {
+      staff_(*database_, clock_),
+      application_files_(*database_, blobs_, clock_) {
   catalog_.on_change([this] {
     storefront_.refresh_prices();
     page_cache_.clear();
@@ -59,7 +60,7 @@ App::App(Config config, const Clock& clock)
   accounts::add_routes(router_, account_deps_);
   storefront_.add_routes(router_);
   pricing::add_routes(router_, quotes_, renderer_);
-  vendors::add_routes(router_, applications_, renderer_, [this] { catalog_.refresh(); });
+  vendors::add_routes(router_, applications_, application_files_, renderer_, [this] { catalog_.refresh(); });
   vendors::add_console_routes(router_, catalog_, photos_, renderer_, *database_, clock_);
   vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);

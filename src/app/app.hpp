@@ -19,6 +19,7 @@
 #include "net/server.hpp"
 #include "orders/carts.hpp"
 #include "pricing/quotes.hpp"
+#include "vendors/application_files.hpp"
 #include "vendors/brand_store.hpp"
 #include "vendors/service.hpp"
 #include "vendors/staff.hpp"
@@ -81,6 +82,7 @@ class App {
   orders::Carts carts_;
   vendors::BrandStore brand_;
   vendors::Staff staff_;
+  vendors::ApplicationFiles application_files_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

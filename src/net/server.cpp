@@ -148,8 +148,9 @@ struct Server::Impl {
       stream.expires_after(options.idle_timeout);
       auto [ec_header, n1] = co_await http::async_read_header(stream, buffer, parser, tuple_awaitable);
       beast::error_code ec = ec_header;
-      if (!ec && !options.upload_prefix.empty() && parser.get().target().starts_with(options.upload_prefix))
-        parser.body_limit(options.upload_limit);
+      if (!ec)
+        for (const auto& prefix : options.upload_prefixes)
+          if (parser.get().target().starts_with(prefix)) parser.body_limit(options.upload_limit);
       if (!ec && !parser.is_done()) {
         stream.expires_after(options.read_timeout);
         auto [ec_body, n2] = co_await http::async_read(stream, buffer, parser, tuple_awaitable);

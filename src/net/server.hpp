@@ -6,6 +6,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace brilliant::web {
 class Pipeline;
@@ -21,8 +22,9 @@ struct ServerOptions {
   int pool_threads = 0;        // 0: four per core (database calls wait on I/O)
   size_t header_limit = 16 * 1024;
   size_t body_limit = 2 * 1024 * 1024;
-  // Requests whose target starts with upload_prefix (photo uploads) may carry up to upload_limit bytes.
-  std::string upload_prefix = "/api/v1/console/";
+  // Requests whose target starts with one of upload_prefixes (photos, application files) may carry up
+  // to upload_limit bytes.
+  std::vector<std::string> upload_prefixes = {"/api/v1/console/", "/api/v1/applications/files"};
   size_t upload_limit = 48 * 1024 * 1024;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};

@@ -1,5 +1,7 @@
 #include "vendors/routes.hpp"
 
+#include "web/form.hpp"
+
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
@@ -46,6 +48,31 @@ json::array events_json(const std::vector<ApplicationEvent>& events, const web::
   return out;
 }
 
+json::object file_json(const ApplicationFile& f) {
+  return {{"id", f.id},
+          {"kind", f.kind},
+          {"name", f.name},
+          {"content_type", f.content_type},
+          {"bytes", f.bytes},
+          {"size_kb", (f.bytes + 1023) / 1024},
+          {"pages", f.pages},
+          {"is_mark", f.kind == "mark"},
+          {"url", "/applications/files/" + std::to_string(f.id)},
+          {"preview_url", "/applications/files/" + std::to_string(f.id) + "?preview=1"}};
+}
+
+// The applicant's files for a page: the mark apart, the documents as a list.
+void add_files(json::object& model, const std::vector<ApplicationFile>& files) {
+  json::array documents;
+  for (const auto& f : files) {
+    if (f.kind == "mark")
+      model["mark"] = file_json(f);
+    else
+      documents.push_back(file_json(f));
+  }
+  model["documents"] = std::move(documents);
+}
+
 Application from_form(const web::Form& f) {
   Application a;
   a.business_name = f.get("business_name");
@@ -74,7 +101,7 @@ std::optional<Decision> parse_decision(const std::string& text) {
 
 }  // namespace
 
-void add_routes(web::Router& router, Applications& apps, const web::Renderer& r,
+void add_routes(web::Router& router, Applications& apps, ApplicationFiles& files, const web::Renderer& r,
                 std::function<void()> after_approval) {
   router
       .get("/join",
@@ -88,6 +115,9 @@ void add_routes(web::Router& router, Applications& apps, const web::Renderer& r,
              } else {
                model["can_edit"] = true;
              }
+             add_files(model, files.of(req.user->user_id));
+             auto mine = apps.latest_of(req.user->user_id);
+             model["can_attach"] = !mine || (mine->status != "approved" && mine->status != "rejected");
              return r.page_response(req, "vendors/join", std::move(model));
            })
       .access = web::Access::logged_in();
@@ -101,11 +131,12 @@ void add_routes(web::Router& router, Applications& apps, const web::Renderer& r,
                 json::object values;
                 for (const auto& [k, v] : form.fields())
                   if (k != "_csrf") values[k] = v;
-                return with_errors(r, req, "vendors/join",
-                                   {{"title", r.message(req.locale, "vendors.join_title")},
-                                    {"form", values},
-                                    {"can_edit", true}},
-                                   submitted.error());
+                json::object model{{"title", r.message(req.locale, "vendors.join_title")},
+                                   {"form", values},
+                                   {"can_edit", true},
+                                   {"can_attach", true}};
+                add_files(model, files.of(req.user->user_id));
+                return with_errors(r, req, "vendors/join", std::move(model), submitted.error());
               }
               return Response::redirect(req.locale_prefix() + "/join");
             })
@@ -135,11 +166,12 @@ void add_routes(web::Router& router, Applications& apps, const web::Renderer& r,
              }
              auto a = apps.find(id);
              if (!a) return r.error(req, Error::not_found("application"));
-             return r.page_response(req, "vendors/review",
-                                    {{"title", a->business_name},
-                                     {"noindex", true},
-                                     {"application", application_json(*a, r, req)},
-                                     {"events", events_json(apps.history(id), r, req)}});
+             json::object model{{"title", a->business_name},
+                                {"noindex", true},
+                                {"application", application_json(*a, r, req)},
+                                {"events", events_json(apps.history(id), r, req)}};
+             add_files(model, files.of(a->applicant_id));
+             return r.page_response(req, "vendors/review", std::move(model));
            })
       .access = operator_only;
 
@@ -160,12 +192,12 @@ void add_routes(web::Router& router, Applications& apps, const web::Renderer& r,
               if (!done) {
                 auto a = apps.find(id);
                 if (!a) return r.error(req, done.error());
-                return with_errors(r, req, "vendors/review",
-                                   {{"title", a->business_name},
-                                    {"application", application_json(*a, r, req)},
-                                    {"events", events_json(apps.history(id), r, req)},
-                                    {"reason", form.get("reason")}},
-                                   done.error());
+                json::object model{{"title", a->business_name},
+                                   {"application", application_json(*a, r, req)},
+                                   {"events", events_json(apps.history(id), r, req)},
+                                   {"reason", form.get("reason")}};
+                add_files(model, files.of(a->applicant_id));
+                return with_errors(r, req, "vendors/review", std::move(model), done.error());
               }
               if (*decision == Decision::approve && after_approval) after_approval();
               return Response::redirect(req.locale_prefix() + "/operator/applications");
@@ -191,6 +223,62 @@ void add_routes(web::Router& router, Applications& apps, const web::Renderer& r,
              auto o = application_json(*mine, r, req);
              o["events"] = events_json(apps.history(mine->id), r, req);
              return Response::json(json::serialize(o));
+           })
+      .access = web::Access::logged_in();
+
+  // --- the maker's mark and documents -------------------------------------------------------------
+  // The file is the request body (as photos are), its kind and name in the query.
+  router
+      .post("/api/v1/applications/files",
+            [&](Request& req) {
+              const auto q = req.query_params();
+              auto added = files.add(req.user->user_id, q.get("kind"), q.get("name"), req.body);
+              if (!added) return r.error(req, added.error());
+              return Response::json(json::serialize(file_json(*added)), 201);
+            })
+      .access = web::Access::logged_in();
+  router
+      .get("/api/v1/applications/files",
+           [&](Request& req) {
+             json::array out;
+             for (const auto& f : files.of(req.user->user_id)) out.push_back(file_json(f));
+             return Response::json(json::serialize(json::object{{"files", std::move(out)}}));
+           })
+      .access = web::Access::logged_in();
+  router
+      .add(web::Method::delete_, "/api/v1/applications/files/{id}",
+           [&](Request& req) {
+             auto done = files.remove(req.user->user_id, req.param_id("id"));
+             if (!done) return r.error(req, done.error());
+             return Response::json(R"({"removed":true})");
+           })
+      .access = web::Access::logged_in();
+  router
+      .post("/join/files/{id}/remove",
+            [&](Request& req) {
+              auto done = files.remove(req.user->user_id, req.param_id("id"));
+              if (!done) return r.error(req, done.error());
+              return Response::redirect(req.locale_prefix() + "/join");
+            })
+      .access = web::Access::logged_in();
+  // Private: the applicant and operators only; anyone else gets the same 404 as a missing file.
+  router
+      .get("/applications/files/{id}",
+           [&](Request& req) {
+             auto file = files.find(req.param_id("id"));
+             if (!file || (file->applicant_id != req.user->user_id && !req.user->has(web::Role::operator_)))
+               return r.error(req, Error::not_found("file"));
+             const bool preview = req.query_params().get("preview") == "1" && !file->preview_hash.empty();
+             auto bytes = files.content(*file, preview);
+             if (!bytes) return r.error(req, Error::not_found("file"));
+             auto response =
+                 Response::text(std::move(*bytes), 200, preview ? "image/png" : file->content_type);
+             response.add("Cache-Control", "private, max-age=3600");
+             response.add(
+                 "Content-Disposition",
+                 std::string(file->content_type == "application/pdf" || preview ? "inline" : "attachment") +
+                     "; filename*=UTF-8''" + web::url_encode(file->name));
+             return response;
            })
       .access = web::Access::logged_in();
 }

@@ -1,6 +1,7 @@
 // Joining the joint brand: /join (apply, see status and messages, resubmit) for applicants;
 // /operator/applications (queue, detail, decide) for operators; JSON under /api/v1/applications.
 #pragma once
+#include "vendors/application_files.hpp"
 #include "vendors/service.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -8,7 +9,7 @@
 namespace brilliant::vendors {
 
 // after_approval runs once a workshop exists (the storefront refreshes its snapshot).
-void add_routes(web::Router& router, Applications& applications, const web::Renderer& renderer,
-                std::function<void()> after_approval);
+void add_routes(web::Router& router, Applications& applications, ApplicationFiles& files,
+                const web::Renderer& renderer, std::function<void()> after_approval);
 
 }  // namespace brilliant::vendors

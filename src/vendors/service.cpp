@@ -1,5 +1,7 @@
 #include "vendors/service.hpp"
 
+#include "vendors/application_files.hpp"
+
 #include "catalog/rules.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
@@ -132,6 +134,10 @@ Result<std::string> Applications::decide(long long id, long long operator_id, De
     if (found.empty()) return Error::not_found("application");
     const auto& a = found.front();
     const auto status = TRY(status_after(a.status, decision));
+    if (decision == Decision::approve && !has_mark(sql, a.applicant_id))
+      return Error::rule_broken("mark", "mark_required",
+                                "approval needs the workshop's registered maker's mark: ask the applicant to "
+                                "upload it");
     std::string slug;
     if (decision == Decision::approve) {
       slug = catalog::slugify(a.business_name);

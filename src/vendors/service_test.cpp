@@ -41,6 +41,12 @@ TEST_F(ApplicationsTest, LifecycleWithHistory) {
   ASSERT_TRUE(apps.decide(*id, 2, Decision::request_changes, "bank holder differs").ok());
   EXPECT_EQ(apps.find(*id)->status, "changes_requested");
   ASSERT_EQ(apps.submit(1, sample()).value(), *id);  // a resubmission, not a new application
+  // Approval needs the registered maker's mark.
+  EXPECT_EQ(apps.decide(*id, 2, Decision::approve, "").error().code, "mark_required");
+  db->write([](soci::session& s) {
+    s << "INSERT INTO application_files (applicant_id, kind, name, content_type, bytes, hash, created_at) "
+         "VALUES (1, 'mark', 'mark.png', 'image/png', 10, 'h', 'x')";
+  });
   auto slug = apps.decide(*id, 2, Decision::approve, "");
   ASSERT_TRUE(slug.ok());
   EXPECT_EQ(*slug, "moon-atelier-62517");

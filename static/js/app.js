@@ -165,6 +165,19 @@ for (const zone of document.querySelectorAll('[data-dropzone]')) {
   });
 }
 
+// Application files (maker's mark, documents): each file is sent as the body, then the page shows them.
+for (const input of document.querySelectorAll('input[data-attach]')) {
+  input.addEventListener('change', async () => {
+    const status = document.querySelector('[data-attach-status]');
+    for (const file of input.files) {
+      const url = `${input.dataset.attach}&name=${encodeURIComponent(file.name)}`;
+      const result = await uploadPhoto(url, file, (share) => { status.textContent = `${file.name} · ${Math.round(share * 100)}%`; });
+      if (!result.ok) { status.textContent = result.body.error ? result.body.error.message : `HTTP ${result.status}`; return; }
+    }
+    window.location.reload();
+  });
+}
+
 // CSV import: a chosen file is read into the text box, so the form posts plain text (no multipart).
 for (const input of document.querySelectorAll('input[data-csv-into]')) {
   input.addEventListener('change', async () => {

@@ -1,0 +1,72 @@
+#include "media/documents.hpp"
+
+#include <vips/vips8>
+
+namespace brilliant::media {
+using vips::VImage;
+
+Result<CheckedFile> check_file(std::string_view bytes, bool allow_pdf, const std::string& field,
+                               FileLimits limits) {
+  const std::string kinds =
+      allow_pdf ? "a PDF or a JPEG, PNG, WebP or HEIC image" : "a JPEG, PNG, WebP or HEIC image";
+  if (bytes.empty()) return Error::invalid(field, "file_empty", "the file is empty");
+  if (bytes.size() > limits.max_bytes)
+    return Error::invalid(
+        field, "file_too_large",
+        "the file is larger than " + std::to_string(limits.max_bytes / (1024 * 1024)) + " MB");
+  const char* loader = vips_foreign_find_load_buffer(bytes.data(), bytes.size());
+  vips_error_clear();
+  const std::string name = loader ? loader : "";
+  CheckedFile out;
+  if (name.starts_with("VipsForeignLoadJpeg"))
+    out.content_type = "image/jpeg";
+  else if (name.starts_with("VipsForeignLoadPng"))
+    out.content_type = "image/png";
+  else if (name.starts_with("VipsForeignLoadWebp"))
+    out.content_type = "image/webp";
+  else if (name.starts_with("VipsForeignLoadHeif"))
+    out.content_type = "image/heif";
+  else if (allow_pdf && name.starts_with("VipsForeignLoadPdf"))
+    out.content_type = "application/pdf";
+  if (out.content_type.empty()) return Error::invalid(field, "file_kind", "the file is not " + kinds);
+  try {
+    VImage header = VImage::new_from_buffer(bytes.data(), bytes.size(), "");
+    out.width = header.width();
+    out.height = header.height();
+    if (out.content_type == "application/pdf") {
+      out.pages = header.get_typeof("n-pages") ? header.get_int("n-pages") : 1;
+      if (out.pages > limits.max_pages)
+        return Error::invalid(field, "file_too_many_pages",
+                              "the PDF has more than " + std::to_string(limits.max_pages) + " pages");
+      header.avg();  // renders the first page: a broken PDF fails here
+      return out;
+    }
+    if (static_cast<long long>(out.width) * out.height > limits.max_pixels)
+      return Error::invalid(field, "too_many_pixels", "the image has too many pixels");
+    VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
+    VImage preview;
+    try {
+      preview = VImage::thumbnail_buffer(blob, 600,
+                                         VImage::option()
+                                             ->set("height", 600)
+                                             ->set("size", VIPS_SIZE_DOWN)
+                                             ->set("option_string", "fail_on=truncated"));
+      preview = preview.autorot().colourspace(VIPS_INTERPRETATION_sRGB);
+      void* buf = nullptr;
+      size_t size = 0;
+      preview.write_to_buffer(".png", &buf, &size, VImage::option()->set("strip", true));
+      out.preview_png.assign(static_cast<char*>(buf), size);
+      g_free(buf);
+    } catch (...) {
+      vips_area_unref(VIPS_AREA(blob));
+      throw;
+    }
+    vips_area_unref(VIPS_AREA(blob));
+  } catch (const vips::VError&) {
+    vips_error_clear();
+    return Error::invalid(field, "file_corrupt", "the file is damaged or incomplete");
+  }
+  return out;
+}
+
+}  // namespace brilliant::media

@@ -26,9 +26,10 @@ int http_status(ErrorKind kind) {
   return 500;
 }
 
-std::string error_json(const Error& error) {
+std::string error_json(const Error& error, std::string_view text) {
   boost::json::object inner{{"code", error.code}, {"message", error.message}};
   if (!error.field.empty()) inner["field"] = error.field;
+  if (!text.empty() && text != error.message) inner["text"] = text;
   return boost::json::serialize(boost::json::object{{"error", std::move(inner)}});
 }
 

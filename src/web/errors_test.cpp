@@ -22,4 +22,11 @@ TEST(Errors, JsonNamesTheFieldOnlyWhenThereIsOne) {
             R"({"error":{"code":"not_found","message":"page not found"}})");
 }
 
+TEST(Errors, JsonCarriesTheReadersTextBesideTheEnglishMessage) {
+  EXPECT_EQ(
+      error_json(Error::invalid("email", "email_invalid", "bad email"), "이메일 주소가 올바르지 않습니다."),
+      R"({"error":{"code":"email_invalid","message":"bad email","field":"email","text":"이메일 주소가 올바르지 않습니다."}})");
+  EXPECT_EQ(error_json(Error::not_found("page"), "page not found"), error_json(Error::not_found("page")));
+}
+
 }  // namespace brilliant::web

@@ -211,7 +211,8 @@ std::string Renderer::localized(const Request& request, const Error& error) cons
 
 Response Renderer::error(const Request& request, const Error& error) const {
   const int status = http_status(error.kind);
-  if (request.wants_json() || request.path.empty()) return Response::json(error_json(error), status);
+  if (request.wants_json() || request.path.empty())
+    return Response::json(error_json(error, localized(request, error)), status);
   json::object model;
   model["status"] = status;
   model["message"] = localized(request, error);

@@ -1,5 +1,7 @@
 #include "web/render.hpp"
 
+#include <boost/json.hpp>
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -41,8 +43,13 @@ TEST_F(RenderTest, ErrorsAsJsonForApiAndHtmlForPages) {
   api.path = "/api/v1/x";
   auto json = renderer.error(api, Error::invalid("email", "email_invalid", "email is not a valid address"));
   EXPECT_EQ(json.status, 400);
-  EXPECT_EQ(json.body,
-            R"({"error":{"code":"email_invalid","message":"email is not a valid address","field":"email"}})");
+  auto body = boost::json::parse(json.body).at("error").as_object();
+  EXPECT_EQ(body.at("code").as_string(), "email_invalid");
+  EXPECT_EQ(body.at("message").as_string(), "email is not a valid address");  // English, for programs
+  EXPECT_EQ(body.at("field").as_string(), "email");
+  // For people, in the request's language (Korean by default) from the catalog.
+  EXPECT_EQ(std::string(body.at("text").as_string()),
+            renderer.localized(api, Error::invalid("email", "email_invalid", "")));
   Request page;
   page.path = "/x";
   auto html = renderer.error(page, Error::not_found("page /x"));

@@ -115,7 +115,7 @@ for (const input of document.querySelectorAll('input[data-upload]')) {
       const result = await uploadPhoto(input.dataset.upload, file, (share) => {
         progress.textContent = `${done + 1} / ${input.files.length} · ${Math.round(share * 100)}%`;
       });
-      if (!result.ok) { progress.textContent = result.body.error ? result.body.error.message : `HTTP ${result.status}`; return; }
+      if (!result.ok) { progress.textContent = result.body.error ? (result.body.error.text || result.body.error.message) : `HTTP ${result.status}`; return; }
       done += 1;
       count.textContent = String(Number(count.textContent) + 1);
     }
@@ -148,7 +148,7 @@ for (const zone of document.querySelectorAll('[data-dropzone]')) {
       } else {
         failed = true;
         row.classList.add('is-error');
-        state.textContent = result.body.error ? result.body.error.message : `HTTP ${result.status}`;
+        state.textContent = result.body.error ? (result.body.error.text || result.body.error.message) : `HTTP ${result.status}`;
       }
     }
     if (!failed) window.location.reload();
@@ -172,7 +172,7 @@ for (const input of document.querySelectorAll('input[data-attach]')) {
     for (const file of input.files) {
       const url = `${input.dataset.attach}&name=${encodeURIComponent(file.name)}`;
       const result = await uploadPhoto(url, file, (share) => { status.textContent = `${file.name} · ${Math.round(share * 100)}%`; });
-      if (!result.ok) { status.textContent = result.body.error ? result.body.error.message : `HTTP ${result.status}`; return; }
+      if (!result.ok) { status.textContent = result.body.error ? (result.body.error.text || result.body.error.message) : `HTTP ${result.status}`; return; }
     }
     window.location.reload();
   });

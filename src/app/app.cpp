@@ -8,6 +8,7 @@
 #include "pricing/routes.hpp"
 #include "vendors/brand_routes.hpp"
 #include "vendors/console.hpp"
+#include "vendors/dashboard.hpp"
 #include "vendors/pieces.hpp"
 #include "vendors/routes.hpp"
 #include "vendors/staff_routes.hpp"
@@ -51,7 +52,8 @@ App::App(Config config, const Clock& clock)
       carts_(*database_, catalog_, clock_),
       brand_(*database_, clock_),
       staff_(*database_, clock_),
-      application_files_(*database_, blobs_, clock_) {
+      application_files_(*database_, blobs_, clock_),
+      page_views_(*database_, clock_) {
   catalog_.on_change([this] {
     storefront_.refresh_prices();
     page_cache_.clear();
@@ -65,6 +67,7 @@ App::App(Config config, const Clock& clock)
   vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
+  vendors::add_dashboard_routes(router_, catalog_, page_views_, *database_, renderer_, clock_);
   vendors::add_staff_routes(router_, staff_, renderer_, [this] { catalog_.refresh(); });
   vendors::add_brand_routes(router_, brand_, catalog_, renderer_, [this] { page_cache_.clear(); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {

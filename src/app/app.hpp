@@ -10,6 +10,7 @@
 #include "accounts/routes.hpp"
 #include "accounts/service.hpp"
 #include "app/config.hpp"
+#include "catalog/page_views.hpp"
 #include "catalog/routes.hpp"
 #include "catalog/service.hpp"
 #include "core/clock.hpp"
@@ -83,6 +84,7 @@ class App {
   vendors::BrandStore brand_;
   vendors::Staff staff_;
   vendors::ApplicationFiles application_files_;
+  catalog::PageViews page_views_;  // flushed when the app goes away
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

@@ -195,3 +195,9 @@ for (const input of document.querySelectorAll('input[data-csv-into]')) {
     badge.hidden = count === 0;
   }
 }
+
+// A product page view, counted for the workshop's dashboard (cached pages count too; crawlers that run
+// no script do not).
+for (const article of document.querySelectorAll('[data-view-beacon]')) {
+  if (navigator.sendBeacon) navigator.sendBeacon(article.dataset.viewBeacon);
+}

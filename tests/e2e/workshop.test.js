@@ -117,5 +117,10 @@ test('on a phone, a workshop uploads photos with progress, picks the cover and d
   await page.waitForURL(/photos\?saved=1$/);
   assert.equal(await page.locator(`#alt_ko_${lastId}`).inputValue(), '옆에서 본 반지');
   await snap(page, 'console-photos-phone');
+  // The dashboard opens from the console's navigation with its four numbers.
+  await page.getByRole('link', { name: '대시보드' }).click();
+  await page.waitForURL(/\/console$/);
+  assert.equal(await page.locator('#dashboard-stats .stat').count(), 4);
+  await snap(page, 'dashboard-phone');
   await context.close();
 });

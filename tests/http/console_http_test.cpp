@@ -201,3 +201,57 @@ TEST_F(ConsoleHttp, CsvExportImportRoundTrip) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// The dashboard counts views (the product page's beacon) and add-to-cart of the workshop's own pieces,
+// and lists low stock; another workshop's numbers do not move.
+TEST_F(ConsoleHttp, DashboardCountsViewsAddsAndLowStock) {
+  auto maker = logged_in(web::Role::vendor_staff, "iksan-gold");
+  auto other = logged_in(web::Role::vendor_staff, "mahan-craft");
+  auto numbers = [](HttpClient& c) {
+    return boost::json::parse(c.get("/api/v1/console/dashboard").body).as_object();
+  };
+  const auto before = numbers(*maker);
+  const auto other_before = numbers(*other);
+  auto mine = variant_of("iksan-gold", "formula");
+  ASSERT_GT(mine.id, 0);
+  ASSERT_EQ(maker
+                ->post_form("/console/stock",
+                            {{"_csrf", maker->cookie("csrf")}, {"stock_" + std::to_string(mine.id), "5"}})
+                .status,
+            303);
+  // The product page carries the beacon; anonymous visitors send it.
+  auto page = client()->get("/products/" + mine.slug);
+  EXPECT_NE(page.body.find("data-view-beacon=\"/api/v1/products/" + mine.slug + "/view\""),
+            std::string::npos);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(client()->request("POST", "/api/v1/products/" + mine.slug + "/view", "", {}).status, 204);
+  EXPECT_EQ(client()->request("POST", "/api/v1/products/no-such-piece/view", "", {}).status, 404);
+  auto added =
+      client()->request("POST", "/api/v1/cart/lines", R"({"variant_id": )" + std::to_string(mine.id) + "}",
+                        {"Content-Type: application/json"});
+  ASSERT_EQ(added.status, 201) << added.body;
+  // Sold out: shows in low stock.
+  ASSERT_EQ(maker
+                ->post_form("/console/stock",
+                            {{"_csrf", maker->cookie("csrf")}, {"stock_" + std::to_string(mine.id), "0"}})
+                .status,
+            303);
+
+  const auto after = numbers(*maker);
+  EXPECT_EQ(after.at("views_7").as_int64(), before.at("views_7").as_int64() + 3);
+  EXPECT_EQ(after.at("adds_7").as_int64(), before.at("adds_7").as_int64() + 1);
+  bool top = false, low = false;
+  for (const auto& t : after.at("top").as_array()) top = top || t.at("slug").as_string() == mine.slug;
+  for (const auto& l : after.at("low_stock").as_array()) low = low || l.at("slug").as_string() == mine.slug;
+  EXPECT_TRUE(top);
+  EXPECT_TRUE(low);
+  EXPECT_EQ(numbers(*other).at("views_7").as_int64(), other_before.at("views_7").as_int64());
+  auto html = maker->get("/en/console");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("id=\"dashboard-stats\""), std::string::npos);
+  EXPECT_EQ(logged_in(web::Role::shopper)->get("/console").status, 403);
+}
+
+}  // namespace brilliant::test

@@ -1,0 +1,74 @@
+#include "catalog/page_views.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace brilliant::catalog {
+
+std::string seoul_day(TimePoint t) { return format_seoul(t).substr(0, 10); }
+
+PageViews::PageViews(db::Database& db, const Clock& clock, int batch, std::chrono::seconds max_age)
+    : db_(db), clock_(clock), batch_(batch), max_age_(max_age) {}
+
+PageViews::~PageViews() {
+  try {
+    flush();
+  } catch (const std::exception& e) {
+    spdlog::warn("page views not written at shutdown: {}", e.what());
+  }
+}
+
+void PageViews::record(long long product_id) {
+  std::map<std::pair<long long, std::string>, long long> ready;
+  {
+    std::lock_guard lock(mutex_);
+    const auto now = clock_.now();
+    if (pending_.empty()) oldest_ = now;
+    ++pending_[{product_id, seoul_day(now)}];
+    if (++pending_total_ < batch_ && now - oldest_ < max_age_) return;
+    ready.swap(pending_);
+    pending_total_ = 0;
+  }
+  write(std::move(ready));
+}
+
+void PageViews::flush() {
+  std::map<std::pair<long long, std::string>, long long> ready;
+  {
+    std::lock_guard lock(mutex_);
+    ready.swap(pending_);
+    pending_total_ = 0;
+  }
+  if (!ready.empty()) write(std::move(ready));
+}
+
+void PageViews::write(std::map<std::pair<long long, std::string>, long long> counts) {
+  db_.write([&](soci::session& sql) {
+    for (const auto& [key, views] : counts) {
+      const auto& [product, day] = key;
+      sql << "INSERT INTO product_views (product_id, day, views) SELECT :p, :d, :v WHERE EXISTS (SELECT 1 "
+             "FROM "
+             "products WHERE id = :p2) ON CONFLICT (product_id, day) DO UPDATE SET views = "
+             "product_views.views + "
+             "excluded.views",
+          soci::use(product), soci::use(day), soci::use(views), soci::use(product);
+    }
+  });
+}
+
+std::map<long long, long long> PageViews::totals(const std::vector<long long>& product_ids, int days) {
+  flush();
+  const auto since = seoul_day(clock_.now() - std::chrono::hours(24) * (days - 1));
+  std::map<long long, long long> out;
+  db_.read([&](soci::session& sql) {
+    for (long long id : product_ids) {
+      long long views = 0;
+      soci::indicator ind = soci::i_ok;
+      sql << "SELECT SUM(views) FROM product_views WHERE product_id = :p AND day >= :d", soci::use(id),
+          soci::use(since), soci::into(views, ind);
+      out[id] = ind == soci::i_ok ? views : 0;
+    }
+  });
+  return out;
+}
+
+}  // namespace brilliant::catalog

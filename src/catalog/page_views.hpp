@@ -1,0 +1,41 @@
+// Product page views, counted in memory and written to product_views in batches: record() is a map
+// increment under a mutex; the batch is written when it holds `batch` views or is older than `max_age`,
+// and by flush() (dashboards flush before they read; the app flushes on stop). A crash loses at most one
+// batch of view counts, never anything of orders, payments or evidence. Thread safe.
+#pragma once
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "core/clock.hpp"
+#include "db/database.hpp"
+
+namespace brilliant::catalog {
+
+class PageViews {
+ public:
+  PageViews(db::Database& db, const Clock& clock, int batch = 500,
+            std::chrono::seconds max_age = std::chrono::seconds(30));
+  ~PageViews();
+  void record(long long product_id);
+  void flush();
+  // Views per product over the last `days` Korean days (today included), flushed first.
+  std::map<long long, long long> totals(const std::vector<long long>& product_ids, int days);
+
+ private:
+  void write(std::map<std::pair<long long, std::string>, long long> counts);
+  db::Database& db_;
+  const Clock& clock_;
+  const int batch_;
+  const std::chrono::seconds max_age_;
+  std::mutex mutex_;
+  std::map<std::pair<long long, std::string>, long long> pending_;  // (product, day) -> views
+  int pending_total_ = 0;
+  TimePoint oldest_{};
+};
+
+// The Korean calendar day of a time ("2026-11-26" for 2026-11-25T20:00:00Z).
+std::string seoul_day(TimePoint t);
+
+}  // namespace brilliant::catalog

@@ -1,0 +1,16 @@
+// The workshop's dashboard (/console, /api/v1/console/dashboard): views, add-to-cart, the add-to-cart
+// rate, orders and revenue (once checkout exists), low stock, pieces waiting in review or needing
+// changes, pieces without photos; all from the database. Also the product page's view beacon
+// (POST /api/v1/products/{slug}/view) that feeds the view counts.
+#pragma once
+#include "catalog/page_views.hpp"
+#include "catalog/service.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+
+namespace brilliant::vendors {
+
+void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalog::PageViews& views,
+                          db::Database& db, const web::Renderer& renderer, const Clock& clock);
+
+}  // namespace brilliant::vendors

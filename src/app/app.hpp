@@ -56,6 +56,7 @@ class App {
   vendors::BrandStore& brand() { return brand_; }
   const Clock& clock() const { return clock_; }
   web::Metrics& metrics() { return *metrics_; }
+  const web::Router& router() const { return router_; }
 
  private:
   void add_system_routes();

@@ -255,3 +255,54 @@ TEST_F(ConsoleHttp, DashboardCountsViewsAddsAndLowStock) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// Every console route that names a piece, by page or API, called by another workshop's staff with this
+// workshop's piece (and guessed ids): refused with 403 or 404, and nothing in the database changes. The
+// routes come from the router itself, so a new console route is covered without editing this test.
+TEST_F(ConsoleHttp, EveryConsoleRouteRefusesAnotherWorkshopsPieces) {
+  auto intruder = logged_in(web::Role::vendor_staff, "mahan-craft");
+  const auto victim = variant_of("iksan-gold", "formula");
+  ASSERT_FALSE(victim.slug.empty());
+  auto fingerprint = [&] {
+    return app->database().read([](soci::session& sql) {
+      std::string out;
+      soci::rowset<soci::row> rows =
+          sql.prepare
+          << "SELECT p.slug, p.status, p.title_en, p.updated_at, v.sku, v.stock, v.price, "
+             "(SELECT COUNT(*) FROM product_photos ph WHERE ph.product_id = p.id) FROM products p JOIN "
+             "variants v ON v.product_id = p.id WHERE p.workshop_id = (SELECT id FROM workshops WHERE "
+             "slug = 'iksan-gold') ORDER BY v.id";
+      for (const auto& r : rows)
+        for (std::size_t i = 0; i < r.size(); ++i) out += db::row_text(r, i) + "|";
+      return out;
+    });
+  };
+  const auto before = fingerprint();
+  int checked = 0;
+  for (const auto& route : app->router().routes()) {
+    const bool console =
+        route.pattern.starts_with("/console/") || route.pattern.starts_with("/api/v1/console/");
+    if (!console || route.pattern.find("{slug}") == std::string::npos) continue;
+    std::string path = route.pattern;
+    path.replace(path.find("{slug}"), 6, victim.slug);
+    if (auto id = path.find("{id}"); id != std::string::npos) path.replace(id, 4, "1");
+    const std::string method(web::method_name(route.method));
+    const std::string body =
+        method == "GET" ? "" : (path.starts_with("/api/") ? R"({"title_en":"Mine now","order":[1]})" : "");
+    auto response =
+        path.starts_with("/api/") || method == "GET"
+            ? intruder->request(
+                  method, path, body,
+                  {"Content-Type: application/json", "X-CSRF-Token: " + intruder->cookie("csrf")})
+            : intruder->post_form(path, {{"_csrf", intruder->cookie("csrf")}, {"title_en", "Mine now"}});
+    EXPECT_TRUE(response.status == 403 || response.status == 404)
+        << method << " " << path << " -> " << response.status;
+    ++checked;
+  }
+  EXPECT_GE(checked, 10);  // photos (page, form, API x5), edit (page, form, API x2), submit, duplicate
+  EXPECT_EQ(fingerprint(), before);
+}
+
+}  // namespace brilliant::test

@@ -69,11 +69,13 @@ App::App(Config config, const Clock& clock)
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
   vendors::add_dashboard_routes(router_, catalog_, page_views_, *database_, renderer_, clock_);
   vendors::add_staff_routes(router_, staff_, renderer_, [this] { catalog_.refresh(); });
-  vendors::add_brand_routes(router_, brand_, catalog_, renderer_, [this] { page_cache_.clear(); });
+  vendors::add_brand_routes(router_, brand_, catalog_, blobs_, renderer_, [this] { page_cache_.clear(); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
     model["brand_name"] = locale == "en" ? brand->name_en : brand->name_ko;
     model["brand_css"] = "/brand.css?v=" + std::to_string(brand_.version());
+    if (!brand->logo_hash.empty())
+      model["brand_logo"] = "/brand/logo.png?v=" + std::to_string(brand_.version());
   });
   std::vector<std::string> names;
   for (const auto& route : router_.routes())

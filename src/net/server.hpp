@@ -24,7 +24,8 @@ struct ServerOptions {
   size_t body_limit = 2 * 1024 * 1024;
   // Requests whose target starts with one of upload_prefixes (photos, application files) may carry up
   // to upload_limit bytes.
-  std::vector<std::string> upload_prefixes = {"/api/v1/console/", "/api/v1/applications/files"};
+  std::vector<std::string> upload_prefixes = {"/api/v1/console/", "/api/v1/applications/files",
+                                              "/api/v1/operator/brand/logo"};
   size_t upload_limit = 48 * 1024 * 1024;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};

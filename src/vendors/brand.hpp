@@ -37,6 +37,7 @@ struct BrandSettings {
   std::string colour_primary = "#1d1b22", colour_accent = "#b08a3e";
   ShippingRules shipping;
   std::vector<CommissionRate> rates;  // includes the default (workshop 0, no category)
+  std::string logo_hash;              // blob of the logo (a PNG), empty for the drawn mark; set apart
 };
 
 // "#1a2b3c" only (six hex digits): colours go into the page's CSS.

@@ -1,5 +1,7 @@
 #include "vendors/brand_routes.hpp"
 
+#include "media/documents.hpp"
+
 #include <boost/json.hpp>
 #include <charconv>
 #include <cmath>
@@ -196,7 +198,7 @@ json::object page_model(const Request& req, const BrandSettings& s, const catalo
 }  // namespace
 
 void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& catalog,
-                      const web::Renderer& r, std::function<void()> changed) {
+                      media::BlobStore& blobs, const web::Renderer& r, std::function<void()> changed) {
   const auto operator_only = web::require(web::Role::operator_);
 
   router
@@ -243,6 +245,46 @@ void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& 
   };
   auto& css_route = router.get("/brand.css", css);
   css_route.session = false;
+
+  // The logo: any accepted image, kept as a PNG at most 600 px (decoded by libvips, never trusted).
+  auto& logo_route = router.get("/brand/logo.png", [&](Request& req) {
+    auto s = brand.current();
+    auto bytes = s->logo_hash.empty() ? std::nullopt : blobs.get(s->logo_hash);
+    if (!bytes) return r.error(req, Error::not_found("logo"));
+    auto response = Response::text(std::move(*bytes), 200, "image/png");
+    response.set("Cache-Control", "public, max-age=31536000, immutable");  // the URL carries the version
+    return response;
+  });
+  logo_route.session = false;
+  router
+      .post("/api/v1/operator/brand/logo",
+            [&, changed](Request& req) {
+              auto checked = media::check_file(req.body, false, "logo");
+              if (!checked) return r.error(req, checked.error());
+              brand.set_logo(blobs.put(checked->preview_png), req.user->user_id);
+              changed();
+              return Response::json(json::serialize(
+                  json::object{{"logo_url", "/brand/logo.png?v=" + std::to_string(brand.version())}}));
+            })
+      .access = operator_only;
+  auto remove_logo = [&brand, changed](Request& req) {
+    brand.set_logo("", req.user->user_id);
+    changed();
+  };
+  router
+      .add(web::Method::delete_, "/api/v1/operator/brand/logo",
+           [remove_logo](Request& req) {
+             remove_logo(req);
+             return Response::json(R"({"logo_url":null})");
+           })
+      .access = operator_only;
+  router
+      .post("/operator/brand/logo/remove",
+            [remove_logo](Request& req) {
+              remove_logo(req);
+              return Response::redirect(req.locale_prefix() + "/operator/brand?saved=1");
+            })
+      .access = operator_only;
 
   auto& public_api = router.get("/api/v1/brand", [&](Request&) {
     auto s = brand.current();

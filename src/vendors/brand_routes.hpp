@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "catalog/service.hpp"
+#include "media/blob_store.hpp"
 #include "vendors/brand_store.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -17,6 +18,6 @@ namespace brilliant::vendors {
 Result<BrandSettings> brand_from_json(const boost::json::object& body);
 
 void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& catalog,
-                      const web::Renderer& renderer, std::function<void()> changed);
+                      media::BlobStore& blobs, const web::Renderer& renderer, std::function<void()> changed);
 
 }  // namespace brilliant::vendors

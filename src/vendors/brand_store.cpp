@@ -49,6 +49,7 @@ void BrandStore::load() {
       if (key == "name_en") s->name_en = value;
       if (key == "colour_primary") s->colour_primary = value;
       if (key == "colour_accent") s->colour_accent = value;
+      if (key == "logo") s->logo_hash = value;
       if (key == "shipping_fee") s->shipping.fee = to_number(value, s->shipping.fee);
       if (key == "free_shipping_over") s->shipping.free_over = to_number(value, s->shipping.free_over);
       if (key == "remote_surcharge")
@@ -95,6 +96,20 @@ Result<void> BrandStore::save(const BrandSettings& s, long long user_id) {
   });
   if (saved.ok()) load();
   return saved;
+}
+
+void BrandStore::set_logo(const std::string& blob_hash, long long user_id) {
+  const auto now = format_utc(clock_.now());
+  const std::string body = R"({"logo":")" + blob_hash + "\"}";
+  db_.write([&](soci::session& sql) {
+    sql << "DELETE FROM brand_settings WHERE key = 'logo'";
+    sql << "INSERT INTO brand_settings (key, value, updated_at) VALUES ('logo', :v, :now)",
+        soci::use(blob_hash), soci::use(now);
+    soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO brand_history (user_id, body, created_at) VALUES (:u, :b, :now)",
+        soci::use(user_id, user_ind), soci::use(body), soci::use(now);
+  });
+  load();
 }
 
 int BrandStore::history_count() {

@@ -19,6 +19,8 @@ class BrandStore {
   long long version() const { return version_.load(); }  // changes on every save
   void load();
   Result<void> save(const BrandSettings& settings, long long user_id);
+  // The logo is kept apart from the form's settings (an empty hash goes back to the drawn mark).
+  void set_logo(const std::string& blob_hash, long long user_id);
   int history_count();
 
  private:

@@ -2,6 +2,7 @@
 // colours in /brand.css), refusals that name the field and keep what was typed, the JSON API, the
 // commission a workshop pays (most specific rate), and who may see and change what.
 #include <boost/json.hpp>
+#include <vips/vips8>
 
 #include "app/seed_catalog.hpp"
 #include "http/harness.hpp"
@@ -21,7 +22,10 @@ class BrandHttp : public ServerTest {
   }
   // Brand settings are one row set for the whole (shared PostgreSQL) database: put them back.
   void TearDown() override {
-    if (app) (void)app->brand().save(saved, 0);
+    if (app) {
+      (void)app->brand().save(saved, 0);
+      app->brand().set_logo(saved.logo_hash, 0);
+    }
     ServerTest::TearDown();
   }
   long long workshop_id(const std::string& slug) {
@@ -121,6 +125,47 @@ TEST_F(BrandHttp, OnlyOperatorsChangeTheBrand) {
   EXPECT_EQ(client()->get("/operator/brand").status, 303);  // to the login page
   auto pub = json::parse(client()->get("/api/v1/brand").body);
   EXPECT_FALSE(pub.as_object().contains("rates"));  // the public API shows name and colours only
+}
+
+}  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// The logo: an image decoded and kept as a PNG, shown in every page's header; junk refused; operators only.
+TEST_F(BrandHttp, LogoUploadShowsInEveryHeader) {
+  auto op = logged_in(web::Role::operator_);
+  auto upload = [&](HttpClient& c, const std::string& bytes) {
+    return c.request("POST", "/api/v1/operator/brand/logo", bytes,
+                     {"Content-Type: application/octet-stream", "X-CSRF-Token: " + c.cookie("csrf")});
+  };
+  op->get("/operator/brand");
+  auto xy = vips::VImage::xyz(900, 900);
+  auto disc = (((xy[0] - 450).pow(2) + (xy[1] - 450).pow(2)).pow(0.5) < 400)
+                  .ifthenelse(200, 30)
+                  .cast(VIPS_FORMAT_UCHAR);
+  void* buf = nullptr;
+  size_t size = 0;
+  disc.bandjoin(disc).bandjoin(disc).write_to_buffer(".jpg", &buf, &size);
+  const std::string jpeg(static_cast<char*>(buf), size);
+  g_free(buf);
+
+  EXPECT_EQ(upload(*op, "<svg>not accepted</svg>").status, 400);
+  auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
+  vendor->get("/console");
+  EXPECT_EQ(upload(*vendor, jpeg).status, 403);
+  auto done = upload(*op, jpeg);
+  ASSERT_EQ(done.status, 200) << done.body;
+  const std::string url(json::parse(done.body).at("logo_url").as_string());
+  auto home = client()->get("/");
+  EXPECT_NE(home.body.find("class=\"brand-logo\" src=\"" + url + "\""), std::string::npos);
+  auto logo = client()->get(url);
+  ASSERT_EQ(logo.status, 200);
+  EXPECT_EQ(logo.header("content-type"), "image/png");
+  auto png = vips::VImage::new_from_buffer(logo.body.data(), logo.body.size(), "");
+  EXPECT_EQ(png.width(), 600);  // scaled down
+  EXPECT_EQ(op->post_form("/operator/brand/logo/remove", {{"_csrf", op->cookie("csrf")}}).status, 303);
+  EXPECT_EQ(client()->get("/").body.find("class=\"brand-logo\""), std::string::npos);
+  EXPECT_EQ(client()->get("/brand/logo.png").status, 404);
 }
 
 }  // namespace brilliant::test

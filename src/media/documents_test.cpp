@@ -4,10 +4,13 @@
 
 #include <vips/vips8>
 
+#include "media/photo_pipeline.hpp"
+
 namespace brilliant::media {
 namespace {
 
 std::string stamp_png(int w, int h) {
+  start_libvips();
   auto xy = vips::VImage::xyz(w, h);
   auto d = ((xy[0] - w / 2.0).pow(2) + (xy[1] - h / 2.0).pow(2)).pow(0.5);
   auto ring = ((d < w / 2.2) & (d > w / 3.0)).ifthenelse(180, 255).cast(VIPS_FORMAT_UCHAR);

@@ -12,9 +12,7 @@
 namespace brilliant::media {
 using vips::VImage;
 
-namespace {
-
-void init_vips() {
+void start_libvips() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (VIPS_INIT("brilliant")) throw std::runtime_error("libvips failed to start");
@@ -22,6 +20,8 @@ void init_vips() {
     vips_concurrency_set(1);  // our pool gives the parallelism, one photo per worker
   });
 }
+
+namespace {
 
 Error invalid(const char* code, std::string message) {
   return Error::invalid("photo", code, std::move(message));
@@ -119,7 +119,7 @@ int hash_distance(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
 
 PhotoPipeline::PhotoPipeline(BlobStore& blobs, PhotoLimits limits, int workers)
     : blobs_(blobs), limits_(limits) {
-  init_vips();
+  start_libvips();
   const int n = workers > 0 ? workers : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   for (int i = 0; i < n; ++i) threads_.emplace_back([this] { work(); });
 }

@@ -22,6 +22,9 @@
 
 namespace brilliant::media {
 
+// Starts libvips once per process (idempotent, thread safe); everything here that decodes calls it.
+void start_libvips();
+
 struct PhotoLimits {
   size_t max_bytes = 40 * 1024 * 1024;
   long long max_pixels = 100'000'000;  // 100 megapixels

@@ -10,6 +10,7 @@
 #include "vendors/console.hpp"
 #include "vendors/dashboard.hpp"
 #include "vendors/pieces.hpp"
+#include "vendors/profile.hpp"
 #include "vendors/routes.hpp"
 #include "vendors/staff_routes.hpp"
 
@@ -67,6 +68,7 @@ App::App(Config config, const Clock& clock)
   vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
+  vendors::add_profile_routes(router_, catalog_, photos_, *database_, renderer_, clock_);
   vendors::add_dashboard_routes(router_, catalog_, page_views_, *database_, renderer_, clock_);
   vendors::add_staff_routes(router_, staff_, renderer_, [this] { catalog_.refresh(); });
   vendors::add_brand_routes(router_, brand_, catalog_, blobs_, renderer_, [this] { page_cache_.clear(); });

@@ -1,5 +1,7 @@
 #include "catalog/repo.hpp"
 
+#include <boost/json.hpp>
+
 #include <unordered_map>
 
 #include "core/text.hpp"
@@ -205,6 +207,28 @@ std::optional<Workshop> find_workshop(soci::session& sql, const std::string& slu
        soci::use(slug));
   for (const auto& r : rows) return workshop_from(r);
   return std::nullopt;
+}
+
+std::vector<std::pair<long long, Product::Photo>> workshop_photos(soci::session& sql, long long workshop_id) {
+  std::vector<std::pair<long long, Product::Photo>> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT id, alt_ko, alt_en, renditions FROM workshop_photos WHERE workshop_id = :w ORDER BY id",
+       soci::use(workshop_id));
+  for (const auto& r : rows) {
+    Product::Photo photo{row_text(r, 1), row_text(r, 2), {}};
+    boost::system::error_code ec;
+    auto parsed = boost::json::parse(row_text(r, 3), ec);
+    if (!ec && parsed.is_array())
+      for (const auto& v : parsed.as_array()) {
+        const auto& o = v.as_object();
+        photo.renditions.push_back(
+            {std::string(o.at("name").as_string()), std::string(o.at("format").as_string()),
+             std::string(o.at("hash").as_string()), static_cast<int>(o.at("width").as_int64())});
+      }
+    out.emplace_back(row_int(r, 0), std::move(photo));
+  }
+  return out;
 }
 
 long long insert_product(soci::session& sql, const Product& p, const std::string& now) {

@@ -15,6 +15,8 @@ Snapshot load_snapshot(soci::session& sql);
 // One product with stones, variants, images and collections; any status.
 std::optional<Product> find_product(soci::session& sql, const std::string& slug);
 std::optional<Workshop> find_workshop(soci::session& sql, const std::string& slug);
+// A workshop's profile photos, oldest first, with ids (workshop_photos).
+std::vector<std::pair<long long, Product::Photo>> workshop_photos(soci::session& sql, long long workshop_id);
 // Inserts a product with its stones, variants and collections; returns its id.
 long long insert_product(soci::session& sql, const Product& product, const std::string& now);
 // Writes a product's fields, stones and variants (variants with an id are updated, others added; none are

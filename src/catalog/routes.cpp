@@ -274,6 +274,10 @@ Response Storefront::workshop_page(Request& req) {
   for (const auto& c : snap->cards)
     if (c.workshop_slug == slug) cards.push_back(&c);
   auto view = workshop_json(*workshop, req.locale, t);
+  json::array photos;
+  for (const auto& [id, photo] : catalog_.workshop_photos(workshop->id))
+    photos.push_back(photo_json(photo, req.locale == "en", std::string(view["name"].as_string())));
+  view["photos"] = std::move(photos);
   return renderer_.page_response(req, "store/workshop",
                                  {{"title", std::string(view["name"].as_string())},
                                   {"description", std::string(view["story"].as_string()).substr(0, 150)},

@@ -40,6 +40,10 @@ std::optional<Workshop> Catalog::workshop(const std::string& slug) {
   return db_.read([&](soci::session& sql) { return repo::find_workshop(sql, slug); });
 }
 
+std::vector<std::pair<long long, Product::Photo>> Catalog::workshop_photos(long long workshop_id) {
+  return db_.read([&](soci::session& sql) { return repo::workshop_photos(sql, workshop_id); });
+}
+
 Workshop Catalog::workshop_by_id(long long id) {
   auto snap = snapshot();
   for (const auto& w : snap->workshops)

@@ -34,6 +34,7 @@ class Catalog {
 
   std::optional<Product> product(const std::string& slug);
   std::optional<Workshop> workshop(const std::string& slug);
+  std::vector<std::pair<long long, Product::Photo>> workshop_photos(long long workshop_id);
   // The workshop of a product (from the snapshot when it is there).
   Workshop workshop_by_id(long long id);
   std::optional<repo::Image> image(long long id);

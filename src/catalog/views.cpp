@@ -180,23 +180,7 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
                                      {"alt", (en ? p.title_en : p.title_ko)}});
   // Photographs (issue 4) come first: WebP srcset for every width, JPEG for the fallback src.
   json::array photos;
-  for (const auto& photo : p.photos) {
-    std::string srcset, fallback, zoom;
-    for (const auto& r : photo.renditions) {
-      if (r.name == "square") continue;
-      const std::string url = "/media/photos/" + r.hash;
-      if (r.format == "webp")
-        srcset += (srcset.empty() ? "" : ", ") + url + " " + std::to_string(r.width) + "w";
-      if (r.format == "jpeg" && r.name == "detail") fallback = url;
-      if (r.format == "jpeg" && r.name == "zoom") zoom = url;
-    }
-    if (fallback.empty()) fallback = zoom;
-    const auto& alt = en ? photo.alt_en : photo.alt_ko;
-    photos.push_back(json::object{{"url", fallback},
-                                  {"srcset", srcset},
-                                  {"zoom_url", zoom},
-                                  {"alt", alt.empty() ? (en ? p.title_en : p.title_ko) : alt}});
-  }
+  for (const auto& photo : p.photos) photos.push_back(photo_json(photo, en, en ? p.title_en : p.title_ko));
   if (!photos.empty())
     o["main_image"] = photos.front();
   else if (!images.empty())
@@ -236,6 +220,22 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
   o["fixed"] = p.pricing == "fixed";
   o["workshop"] = workshop_json(w, locale, t);
   return o;
+}
+
+json::object photo_json(const Product::Photo& photo, bool en, const std::string& fallback_alt) {
+  std::string srcset, fallback, zoom;
+  for (const auto& r : photo.renditions) {
+    if (r.name == "square") continue;
+    const std::string url = "/media/photos/" + r.hash;
+    if (r.format == "webp")
+      srcset += (srcset.empty() ? "" : ", ") + url + " " + std::to_string(r.width) + "w";
+    if (r.format == "jpeg" && r.name == "detail") fallback = url;
+    if (r.format == "jpeg" && r.name == "zoom") zoom = url;
+  }
+  if (fallback.empty()) fallback = zoom;
+  const auto& alt = en ? photo.alt_en : photo.alt_ko;
+  return {
+      {"url", fallback}, {"srcset", srcset}, {"zoom_url", zoom}, {"alt", alt.empty() ? fallback_alt : alt}};
 }
 
 json::object workshop_json(const Workshop& w, const std::string& locale, const Messages& t) {

@@ -33,6 +33,9 @@ boost::json::object card_json(const Card& card, const std::string& locale, const
 boost::json::object product_json(const Product& product, const Workshop& workshop, const std::string& locale,
                                  const Messages& t, const PriceContext& prices);
 boost::json::object workshop_json(const Workshop& workshop, const std::string& locale, const Messages& t);
+// A photograph for a page: JPEG src (detail), WebP srcset of every width, the zoom URL, and its alt text
+// in the locale (fallback_alt when it has none).
+boost::json::object photo_json(const Product::Photo& photo, bool en, const std::string& fallback_alt);
 // Facets with localized labels, selection state and the link that toggles each value.
 boost::json::array facets_json(const Listing& listing, const ListingQuery& query, const Snapshot& snapshot,
                                const std::string& base_path, const std::string& locale, const Messages& t);

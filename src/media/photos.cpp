@@ -177,13 +177,28 @@ Result<void> Photos::remove(long long product_id, long long photo_id) {
   });
 }
 
+Result<ProcessedPhoto> Photos::add_public(std::string bytes) {
+  auto processed = TRY(pipeline_.submit(std::move(bytes)).get());
+  db_.write([&](soci::session& sql) {
+    for (const auto& r : processed.renditions) {
+      const std::string type = r.format == "webp" ? "image/webp" : "image/jpeg";
+      sql << "INSERT INTO public_blobs (hash, content_type) VALUES (:h, :t) ON CONFLICT (hash) DO NOTHING",
+          soci::use(r.hash), soci::use(type);
+    }
+  });
+  return processed;
+}
+
 std::optional<std::pair<std::string, std::string>> Photos::rendition(const std::string& hash) {
   if (!valid_hash(hash)) return std::nullopt;
   const auto format = db_.read([&](soci::session& sql) -> std::optional<std::string> {
     std::string f;
     sql << "SELECT format FROM photo_renditions WHERE hash = :h", soci::use(hash), soci::into(f);
-    if (!sql.got_data()) return std::nullopt;
-    return f;
+    if (sql.got_data()) return f;
+    std::string type;
+    sql << "SELECT content_type FROM public_blobs WHERE hash = :h", soci::use(hash), soci::into(type);
+    if (sql.got_data()) return type == "image/webp" ? std::string("webp") : std::string("jpeg");
+    return std::nullopt;
   });
   if (!format) return std::nullopt;
   auto bytes = blobs_.get(hash);

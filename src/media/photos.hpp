@@ -48,6 +48,9 @@ class Photos {
   // Takes the photo off the product. Its blobs stay: they are content-addressed, may be shared and are
   // evidence (DESIGN.md: nothing of evidence is deleted).
   Result<void> remove(long long product_id, long long photo_id);
+  // Processes a photo that is not a product's (a workshop's profile) and makes its renditions servable
+  // by rendition(); the caller records where it belongs. Errors as PhotoPipeline::process.
+  Result<ProcessedPhoto> add_public(std::string bytes);
   // A rendition's bytes and content type by blob hash; nullopt for unknown hashes and for originals,
   // which stay private.
   std::optional<std::pair<std::string, std::string>> rendition(const std::string& hash);

@@ -194,3 +194,62 @@ TEST_F(PhotosHttp, StaffOrderDescribeAndRemoveTheirPhotos) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// The workshop's profile: texts and photos from the console show on the public page; refusals keep what
+// was typed; another workshop cannot remove these photos.
+TEST_F(PhotosHttp, WorkshopProfileTextsAndPhotosShowPublicly) {
+  auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
+  const auto before = app->catalog().workshop("iksan-gold");
+  ASSERT_TRUE(before);
+  auto page = vendor->get("/en/console/profile");
+  ASSERT_EQ(page.status, 200);
+  const auto csrf = vendor->cookie("csrf");
+  auto refused = vendor->post_form("/en/console/profile",
+                                   {{"_csrf", csrf}, {"story_ko", "금 이야기"}, {"founded", "1850"}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("금 이야기"), std::string::npos);
+  const std::string story =
+      "삼대째 금을 두드립니다 " + std::to_string(clock->now().time_since_epoch().count() % 100000);
+  auto saved = vendor->post_form("/en/console/profile", {{"_csrf", csrf},
+                                                         {"name_en", before->name_en},
+                                                         {"story_ko", story},
+                                                         {"story_en", before->story_en},
+                                                         {"location", before->location},
+                                                         {"specialities", before->specialities},
+                                                         {"founded", "1987"}});
+  ASSERT_EQ(saved.status, 303);
+  EXPECT_NE(client()->get("/workshops/iksan-gold").body.find(story), std::string::npos);
+
+  auto added =
+      vendor->request("POST", "/api/v1/console/profile/photos?alt_ko=" + HttpClient::encode("작업대"),
+                      photo_jpeg(1600, 1200), {"Content-Type: image/jpeg", "X-CSRF-Token: " + csrf});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto photos = json::parse(added.body).at("photos").as_array();
+  ASSERT_FALSE(photos.empty());
+  const auto id = photos.back().at("id").as_int64();
+  const std::string url(photos.back().at("url").as_string());
+  auto public_page = client()->get("/workshops/iksan-gold");
+  EXPECT_NE(public_page.body.find(url), std::string::npos);
+  EXPECT_NE(public_page.body.find("alt=\"작업대\""), std::string::npos);
+  EXPECT_EQ(client()->get(url).status, 200);  // the rendition is served
+  auto other = logged_in(web::Role::vendor_staff, "mahan-craft");
+  EXPECT_EQ(other
+                ->request("DELETE", "/api/v1/console/profile/photos/" + std::to_string(id), "",
+                          {"X-CSRF-Token: " + other->cookie("csrf")})
+                .status,
+            404);
+  auto removed = vendor->request("DELETE", "/api/v1/console/profile/photos/" + std::to_string(id), "",
+                                 {"X-CSRF-Token: " + csrf});
+  ASSERT_EQ(removed.status, 200);
+  EXPECT_EQ(client()->get("/workshops/iksan-gold").body.find(url), std::string::npos);
+  // Put the seeded story back for the other tests on this database.
+  auto restore = vendor->request(
+      "PUT", "/api/v1/console/profile",
+      json::serialize(json::object{{"story_ko", before->story_ko}, {"founded", before->founded}}),
+      {"Content-Type: application/json", "X-CSRF-Token: " + csrf});
+  EXPECT_EQ(restore.status, 200) << restore.body;
+}
+
+}  // namespace brilliant::test

@@ -1,0 +1,22 @@
+// The workshop's public profile from its console: /console/profile (story in both languages, English
+// name, location, specialities, founding year, photos) and /api/v1/console/profile. The business name
+// stays the registered one from the application. Shown at /workshops/{slug}.
+#pragma once
+#include "catalog/service.hpp"
+#include "media/photos.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+
+namespace brilliant::vendors {
+
+struct Profile {
+  std::string name_en, story_ko, story_en, location, specialities;
+  int founded = 0;
+};
+// Checks and trims; errors name the field. Founded is a year from 1900 to `this_year`, or 0 (unknown).
+Result<Profile> check_profile(Profile profile, int this_year);
+
+void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::Photos& photos,
+                        db::Database& db, const web::Renderer& renderer, const Clock& clock);
+
+}  // namespace brilliant::vendors

@@ -13,6 +13,7 @@
 #include "vendors/profile.hpp"
 #include "vendors/routes.hpp"
 #include "vendors/staff_routes.hpp"
+#include "web/openapi.hpp"
 
 namespace brilliant::app {
 using namespace std::chrono_literals;
@@ -79,6 +80,7 @@ App::App(Config config, const Clock& clock)
     if (!brand->logo_hash.empty())
       model["brand_logo"] = "/brand/logo.png?v=" + std::to_string(brand_.version());
   });
+  storefront_.set_generated_api(web::describe_routes(router_.routes(), "/api/v1/"));
   std::vector<std::string> names;
   for (const auto& route : router_.routes())
     names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);

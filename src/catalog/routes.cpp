@@ -362,6 +362,6 @@ Response Storefront::api_facets(Request& req) {
       json::serialize(json::object{{"total", value.at("total")}, {"facets", value.at("facets")}}));
 }
 
-Response Storefront::openapi(Request&) { return Response::json(openapi_json(base_url_)); }
+Response Storefront::openapi(Request&) { return Response::json(openapi_json(base_url_, generated_api_)); }
 
 }  // namespace brilliant::catalog

@@ -2,6 +2,7 @@
 // sitemap, and the JSON API (/api/v1/products, /search, /facets, /openapi.json). Korean at "/",
 // English under "/en/" (the pipeline strips the prefix and sets the locale).
 #pragma once
+#include <boost/json/object.hpp>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -17,6 +18,8 @@ namespace brilliant::catalog {
 
 class Storefront {
  public:
+  // Entries for every API route (web::describe_routes), added once all routes are registered.
+  void set_generated_api(boost::json::object paths) { generated_api_ = std::move(paths); }
   Storefront(Catalog& catalog, pricing::Quotes& quotes, const web::Renderer& renderer, const web::I18n& i18n,
              std::string base_url);
 
@@ -44,6 +47,7 @@ class Storefront {
   web::Response api_suggest(web::Request& req);
   web::Response api_facets(web::Request& req);
   web::Response openapi(web::Request& req);
+  boost::json::object generated_api_;
 
   web::Response listing_page(web::Request& req, const std::string& template_name, boost::json::object model,
                              std::optional<std::vector<long long>> ids);

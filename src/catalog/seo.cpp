@@ -102,7 +102,7 @@ std::string sitemap_xml(const Snapshot& snap, const std::string& base) {
   return out;
 }
 
-std::string openapi_json(const std::string& base) {
+std::string openapi_json(const std::string& base, const json::object& generated) {
   auto param = [](const char* name, const char* description, const char* type = "string") {
     return json::object{{"name", name},
                         {"in", "query"},
@@ -178,6 +178,13 @@ std::string openapi_json(const std::string& base) {
       {"/api/v1/tokens",
        json::object{{"post", json::object{{"summary", "Exchange email and password for an API token"},
                                           {"responses", ok("token")}}}}}};
+  // Every other API route, from the route table; described methods win.
+  for (const auto& [path, methods] : generated) {
+    auto& entry = paths[path];
+    if (!entry.is_object()) entry = json::object{};
+    for (const auto& [method, op] : methods.as_object())
+      if (!entry.as_object().contains(method)) entry.as_object()[method] = op;
+  }
   json::object doc{
       {"openapi", "3.1.0"},
       {"info", json::object{{"title", "Brilliant API"}, {"version", "1"}}},

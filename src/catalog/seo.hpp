@@ -1,5 +1,6 @@
 // Search-engine and machine-readable outputs: schema.org JSON-LD, sitemap.xml, the OpenAPI document.
 #pragma once
+#include <boost/json/object.hpp>
 #include <string>
 
 #include "catalog/listing.hpp"
@@ -13,6 +14,7 @@ std::string product_json_ld(const Product& product, const Workshop& workshop, co
 std::string organization_json_ld(const std::string& base_url);
 // Home, listing, workshops and every published product, in both languages (xhtml:link alternates).
 std::string sitemap_xml(const Snapshot& snapshot, const std::string& base_url);
-std::string openapi_json(const std::string& base_url);
+// The described catalog paths, plus `generated` entries (web::describe_routes) for every other API route.
+std::string openapi_json(const std::string& base_url, const boost::json::object& generated = {});
 
 }  // namespace brilliant::catalog

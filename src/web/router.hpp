@@ -38,6 +38,7 @@ struct Route {
   bool csrf = true;        // state-changing browser requests must carry the CSRF token
   bool session = true;     // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
   bool cacheable = false;  // anonymous GETs may be answered from the page cache
+  std::string summary;     // one line for the OpenAPI document (generated from the method and path if empty)
   std::vector<std::string> segments;  // pattern split at '/', filled by add()
   size_t index = 0;                   // position in the table, for metrics
 };

@@ -202,7 +202,15 @@ TEST_F(CatalogHttp, WorkshopPagesAndSitemap) {
   EXPECT_NE(sitemap.body.find("/workshops/iksan-gold"), std::string::npos);
   EXPECT_NE(sitemap.body.find("hreflang=\"en\""), std::string::npos);
   auto spec = api("/api/v1/openapi.json");
-  EXPECT_TRUE(spec.at("paths").as_object().contains("/api/v1/products"));
+  const auto& paths = spec.at("paths").as_object();
+  EXPECT_TRUE(paths.contains("/api/v1/products"));
+  EXPECT_EQ(paths.at("/api/v1/products").at("get").at("summary").as_string(),
+            "List published products with facets");
+  // Every other API route is listed from the route table, with who may call it.
+  EXPECT_TRUE(paths.at("/api/v1/cart/lines/{id}").as_object().contains("patch"));
+  EXPECT_EQ(paths.at("/api/v1/console/staff/invitations").at("post").at("x-roles").at(0).as_string(),
+            "vendor_staff");
+  EXPECT_TRUE(paths.at("/api/v1/operator/brand").as_object().contains("put"));
 }
 
 TEST_F(CatalogHttp, AbsurdFiltersAnswerCleanly) {

@@ -1,0 +1,29 @@
+#include "web/openapi.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+namespace brilliant::web {
+
+TEST(OpenApi, EveryApiRouteWithItsParametersAndWhoMayCallIt) {
+  Router router;
+  auto ok = [](Request&) { return Response::json("{}"); };
+  router.get("/api/v1/things", ok);
+  router.add(Method::patch, "/api/v1/things/{id}/parts/{part}", ok).access = require(Role::vendor_staff);
+  router.get("/api/v1/things/{id}/parts/{part}", ok).access = Access::logged_in();
+  router.get("/pages/not-api", ok);
+  auto paths = describe_routes(router.routes(), "/api/v1/");
+  ASSERT_EQ(paths.size(), 2u);
+  EXPECT_FALSE(paths.contains("/pages/not-api"));
+  EXPECT_FALSE(paths.at("/api/v1/things").at("get").as_object().contains("security"));
+  const auto& patch = paths.at("/api/v1/things/{id}/parts/{part}").at("patch").as_object();
+  ASSERT_EQ(patch.at("parameters").as_array().size(), 2u);
+  EXPECT_EQ(patch.at("parameters").at(1).at("name").as_string(), "part");
+  EXPECT_EQ(patch.at("x-roles").at(0).as_string(), "vendor_staff");
+  const auto& get = paths.at("/api/v1/things/{id}/parts/{part}").at("get").as_object();
+  EXPECT_TRUE(get.contains("security"));
+  EXPECT_FALSE(get.contains("x-roles"));
+}
+
+}  // namespace brilliant::web

@@ -42,12 +42,14 @@ json::object standing_json(const WorkshopStanding& w) {
 json::array events_json(const std::vector<WorkshopEvent>& events, const web::Renderer& r,
                         const Request& req) {
   json::array out;
-  for (const auto& e : events)
+  for (const auto& e : events) {
+    TimePoint at;
     out.push_back(json::object{{"kind", e.kind},
                                {"kind_text", r.message(req.locale, "staff.event." + e.kind)},
                                {"message", e.message},
                                {"author", e.author},
-                               {"at", e.created_at.substr(0, 10) + " " + e.created_at.substr(11, 5)}});
+                               {"at", parse_utc(e.created_at, at) ? format_seoul(at) : e.created_at}});
+  }
   return out;
 }
 

@@ -124,3 +124,44 @@ test('on a phone, a workshop uploads photos with progress, picks the cover and d
   await snap(page, 'dashboard-phone');
   await context.close();
 });
+
+test('a workshop edits its pieces as CSV; the operator suspends and reinstates it', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await login(page, 'maker@brilliant.example');
+  // Export, change one stock cell, import the file through the page.
+  const exported = await page.request.get(`${server.url}/console/products.csv`);
+  assert.equal(exported.status(), 200);
+  const lines = (await exported.text()).replace(/^\uFEFF/, '').split('\r\n');
+  const header = lines[0].split(',');
+  const stock = header.indexOf('stock');
+  const sku = header.indexOf('sku');
+  // The first data row whose cells hold no quotes (simple to edit here).
+  const row = lines.slice(1).find((l) => l && !l.includes('"'));
+  const cells = row.split(',');
+  cells[stock] = '7';
+  const edited = [lines[0], cells.join(',')].join('\r\n') + '\r\n';
+  await page.goto(`${server.url}/en/console/import`);
+  await page.locator('#csv-file').setInputFiles({ name: 'pieces.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) });
+  await assert.doesNotReject(page.waitForFunction(() => document.getElementById('csv').value.includes('\n')));
+  await page.getByRole('button', { name: 'Import' }).click();
+  await assert.doesNotReject(page.locator('#import-result').waitFor());
+  await page.goto(`${server.url}/en/console/stock`);
+  assert.equal(await page.locator(`tr:has-text("${cells[sku]}") input[name^=stock_]`).inputValue(), '7');
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await login(page, 'operator@brilliant.example');
+  await page.goto(`${server.url}/en/operator/workshops`);
+  await page.locator('a[href="/en/operator/workshops/iksan-gold"]').click();
+  await page.getByRole('button', { name: 'Suspend the workshop' }).click();
+  await assert.doesNotReject(page.locator('.field-error').waitFor());  // a reason is required
+  await page.getByLabel('Reason').fill('Hallmark photos missing on three pieces');
+  await page.getByRole('button', { name: 'Suspend the workshop' }).click();
+  await assert.doesNotReject(page.locator('.timeline', { hasText: 'Hallmark photos missing' }).waitFor());
+  assert.equal((await page.request.get(`${server.url}/en/workshops/iksan-gold`)).status(), 404);
+  await snap(page, 'operator-workshop-suspended');
+  await page.getByRole('button', { name: 'Reinstate the workshop' }).click();
+  await assert.doesNotReject(page.locator('.chip', { hasText: 'Active' }).waitFor());
+  assert.equal((await page.request.get(`${server.url}/en/workshops/iksan-gold`)).status(), 200);
+  await context.close();
+});

@@ -16,8 +16,7 @@ Result<std::string> clean_engraving(const std::string& text) {
 }
 
 Result<PricedLine> price_line(const catalog::Product& product, const LineInput& input, int already_in_cart) {
-  if (!product.on_sale())
-    return Error::invalid("variant_id", "not_for_sale", "this piece is not for sale");
+  if (!product.on_sale()) return Error::invalid("variant_id", "not_for_sale", "this piece is not for sale");
   const catalog::Variant* variant = nullptr;
   for (const auto& v : product.variants)
     if (v.id == input.variant_id) variant = &v;

@@ -13,6 +13,9 @@ namespace brilliant::vendors {
 // Photos of a piece (console_photos.cpp): /console/products/{slug}/photos to upload with progress,
 // reorder, choose the cover, write alt text and remove; the same under
 // /api/v1/console/products/{slug}/photos.
+// The photo form's button value: "cover:12" -> {"cover", 12}; "save" -> {"save", 0}; a bad id -> 0.
+std::pair<std::string, long long> photo_action(const std::string& text);
+
 void add_photo_routes(web::Router& router, catalog::Catalog& catalog, media::Photos& photos,
                       const web::Renderer& renderer);
 

@@ -49,14 +49,13 @@ std::vector<long long> ids_of(const std::vector<media::StoredPhoto>& photos) {
   return ids;
 }
 
-// "cover:12" -> {"cover", 12}
-std::pair<std::string, long long> parse_action(const std::string& text) {
+}  // namespace
+
+std::pair<std::string, long long> photo_action(const std::string& text) {
   const auto colon = text.find(':');
   if (colon == std::string::npos) return {text, 0};
   return {text.substr(0, colon), web::parse_id(std::string_view(text).substr(colon + 1))};
 }
-
-}  // namespace
 
 void add_photo_routes(web::Router& router, catalog::Catalog& catalog, media::Photos& photos,
                       const web::Renderer& renderer) {
@@ -131,7 +130,7 @@ void add_photo_routes(web::Router& router, catalog::Catalog& catalog, media::Pho
                     photos.set_alt(product->id, p.id, form.get("alt_ko_" + id), form.get("alt_en_" + id));
                 if (!done) return renderer.error(req, done.error());
               }
-              const auto [action, id] = parse_action(form.get("action"));
+              const auto [action, id] = photo_action(form.get("action"));
               const auto ids = ids_of(list);
               Result<void> done;
               if (action == "cover")

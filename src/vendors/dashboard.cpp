@@ -16,13 +16,13 @@ struct Piece {
   std::string comment;
 };
 
-std::string percent(long long part, long long whole) {
+}  // namespace
+
+std::string percent_text(long long part, long long whole) {
   if (whole <= 0) return "—";
   const long long tenths = (part * 1000 + whole / 2) / whole;
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
 }
-
-}  // namespace
 
 void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalog::PageViews& views,
                           db::Database& db, const web::Renderer& r, const Clock& clock) {
@@ -116,7 +116,7 @@ void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalo
         {"views_30", total_30},
         {"adds_7", adds_7},
         {"adds_30", adds_30},
-        {"add_rate_30", percent(adds_30, total_30)},
+        {"add_rate_30", percent_text(adds_30, total_30)},
         {"orders_30", nullptr},  // orders start with checkout
         {"revenue_30", nullptr},
         {"published", by_status["published"]},

@@ -10,6 +10,9 @@
 
 namespace brilliant::vendors {
 
+// "12.5%" to one decimal, rounded half up; "—" when there is nothing to divide by.
+std::string percent_text(long long part, long long whole);
+
 void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalog::PageViews& views,
                           db::Database& db, const web::Renderer& renderer, const Clock& clock);
 

@@ -1,5 +1,7 @@
 #include "app/app.hpp"
 
+#include "app/api_summaries.hpp"
+
 #include <boost/json.hpp>
 
 #include "db/migrate.hpp"
@@ -80,6 +82,7 @@ App::App(Config config, const Clock& clock)
     if (!brand->logo_hash.empty())
       model["brand_logo"] = "/brand/logo.png?v=" + std::to_string(brand_.version());
   });
+  describe_api(router_);
   storefront_.set_generated_api(web::describe_routes(router_.routes(), "/api/v1/"));
   std::vector<std::string> names;
   for (const auto& route : router_.routes())

@@ -13,10 +13,13 @@ TEST(OpenApi, EveryApiRouteWithItsParametersAndWhoMayCallIt) {
   router.add(Method::patch, "/api/v1/things/{id}/parts/{part}", ok).access = require(Role::vendor_staff);
   router.get("/api/v1/things/{id}/parts/{part}", ok).access = Access::logged_in();
   router.get("/pages/not-api", ok);
+  router.describe(Method::get, "/api/v1/things", "List the things");
+  EXPECT_THROW(router.describe(Method::post, "/api/v1/things", "nope"), std::logic_error);
   auto paths = describe_routes(router.routes(), "/api/v1/");
   ASSERT_EQ(paths.size(), 2u);
   EXPECT_FALSE(paths.contains("/pages/not-api"));
   EXPECT_FALSE(paths.at("/api/v1/things").at("get").as_object().contains("security"));
+  EXPECT_EQ(paths.at("/api/v1/things").at("get").at("summary").as_string(), "List the things");
   const auto& patch = paths.at("/api/v1/things/{id}/parts/{part}").at("patch").as_object();
   ASSERT_EQ(patch.at("parameters").as_array().size(), 2u);
   EXPECT_EQ(patch.at("parameters").at(1).at("name").as_string(), "part");

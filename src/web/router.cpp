@@ -59,6 +59,16 @@ Route& Router::add(Method method, std::string pattern, Handler handler) {
   return routes_.back();
 }
 
+void Router::describe(Method method, std::string_view pattern, std::string summary) {
+  for (auto& route : routes_)
+    if (route.method == method && route.pattern == pattern) {
+      route.summary = std::move(summary);
+      return;
+    }
+  throw std::logic_error("no route " + std::string(method_name(method)) + " " + std::string(pattern) +
+                         " to describe");
+}
+
 Match Router::match(Method method, std::string_view path) const {
   Match result;
   const auto parts = split_path(path);

@@ -59,6 +59,9 @@ class Router {
   Route& post(std::string pattern, Handler handler) {
     return add(Method::post, std::move(pattern), std::move(handler));
   }
+  // Sets the one-line summary of a registered route (the OpenAPI document shows it); throws
+  // std::logic_error when no route has that method and pattern, so a renamed route cannot be missed.
+  void describe(Method method, std::string_view pattern, std::string summary);
   // HEAD is answered by GET routes.
   Match match(Method method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }

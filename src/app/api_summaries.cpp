@@ -1,0 +1,57 @@
+#include "app/api_summaries.hpp"
+
+namespace brilliant::app {
+
+void describe_api(web::Router& router) {
+  using web::Method;
+  const struct {
+    Method method;
+    const char* pattern;
+    const char* summary;
+  } table[] = {
+      {Method::get, "/api/v1/cart",
+       "The visitor's cart, repriced at today's quotes (X-Cart-Token or cookie)"},
+      {Method::post, "/api/v1/cart/lines", "Add a piece: variant_id, quantity, engraving, gift_wrap"},
+      {Method::patch, "/api/v1/cart/lines/{id}", "Change a line's quantity"},
+      {Method::delete_, "/api/v1/cart/lines/{id}", "Remove a line"},
+      {Method::get, "/api/v1/brand", "The joint brand's public name and colours"},
+      {Method::get, "/api/v1/operator/brand",
+       "Brand settings with shipping rules and commission rates (operator)"},
+      {Method::put, "/api/v1/operator/brand", "Save brand settings (operator); refusals name the field"},
+      {Method::post, "/api/v1/operator/brand/logo", "Upload the brand logo as the request body (operator)"},
+      {Method::get, "/api/v1/commission",
+       "The commission rate for ?workshop=&category= (most specific wins)"},
+      {Method::get, "/api/v1/console/dashboard",
+       "The workshop's views, add-to-cart, low stock and review states"},
+      {Method::get, "/api/v1/console/products/{slug}", "A piece as the edit form's fields"},
+      {Method::put, "/api/v1/console/products/{slug}",
+       "Edit a piece: the edit form's fields as a flat object; absent fields keep their values"},
+      {Method::post, "/api/v1/console/products/import",
+       "Import pieces as CSV (text/csv body); all or nothing"},
+      {Method::get, "/api/v1/console/products/{slug}/photos", "A piece's photos in order, with renditions"},
+      {Method::post, "/api/v1/console/products/{slug}/photos", "Upload one photo as the request body"},
+      {Method::put, "/api/v1/console/products/{slug}/photos",
+       "Reorder photos: {\"order\": [ids], cover first}"},
+      {Method::patch, "/api/v1/console/products/{slug}/photos/{id}",
+       "Set a photo's alt text (alt_ko, alt_en)"},
+      {Method::delete_, "/api/v1/console/products/{slug}/photos/{id}", "Take a photo off the piece"},
+      {Method::get, "/api/v1/console/staff", "The workshop's people and waiting invitations"},
+      {Method::post, "/api/v1/console/staff/invitations", "Invite by email (owner): {\"email\"}"},
+      {Method::delete_, "/api/v1/console/staff/invitations/{id}", "Revoke a waiting invitation (owner)"},
+      {Method::delete_, "/api/v1/console/staff/members/{id}", "Remove a staff member (owner)"},
+      {Method::post, "/api/v1/invitations/accept", "Accept an invitation: {\"token\"} (the invited account)"},
+      {Method::get, "/api/v1/console/profile", "The workshop's public profile"},
+      {Method::put, "/api/v1/console/profile", "Edit the workshop's public profile"},
+      {Method::post, "/api/v1/console/profile/photos", "Add a workshop photo as the request body"},
+      {Method::get, "/api/v1/operator/workshops", "Every workshop's standing (operator)"},
+      {Method::put, "/api/v1/operator/workshops/{slug}/status",
+       "Suspend ({\"status\":\"suspended\",\"reason\"}) or reinstate a workshop (operator)"},
+      {Method::post, "/api/v1/applications/files",
+       "Attach the maker's mark or a document: ?kind=mark|document"},
+      {Method::get, "/api/v1/applications/mine", "The caller's application with its history"},
+      {Method::post, "/api/v1/products/{slug}/view", "Count a product page view (the page's beacon)"},
+  };
+  for (const auto& row : table) router.describe(row.method, row.pattern, row.summary);
+}
+
+}  // namespace brilliant::app

@@ -37,12 +37,12 @@ std::vector<Invitation> select_invitations(soci::session& sql, const std::string
 constexpr char standing_columns[] =
     "SELECT w.id, w.slug, w.name, w.status, "
     "(SELECT COUNT(*) FROM products p WHERE p.workshop_id = w.id AND p.status = 'published'), "
-    "(SELECT COUNT(*) FROM user_roles r WHERE r.workshop_id = w.id AND r.role = 'vendor_staff') "
+    "(SELECT COUNT(*) FROM user_roles r WHERE r.workshop_id = w.id AND r.role = 'vendor_staff'), w.name_en "
     "FROM workshops w ";
 
 WorkshopStanding standing_from(const soci::row& r) {
-  return {db::row_int(r, 0),  db::row_text(r, 1), db::row_text(r, 2),
-          db::row_text(r, 3), db::row_int(r, 4),  db::row_int(r, 5)};
+  return {db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3),
+          db::row_int(r, 4), db::row_int(r, 5),  db::row_text(r, 6)};
 }
 
 template <class Key>

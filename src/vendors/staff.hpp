@@ -38,6 +38,7 @@ struct WorkshopStanding {
   std::string slug, name, status;  // active | suspended
   long long products = 0;          // published
   long long staff = 0;
+  std::string name_en;
 };
 
 struct WorkshopEvent {

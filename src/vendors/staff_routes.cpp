@@ -29,10 +29,12 @@ json::object invitation_json(const Invitation& i) {
           {"expires_on", i.expires_at.substr(0, 10)}};
 }
 
-json::object standing_json(const WorkshopStanding& w) {
+json::object standing_json(const WorkshopStanding& w, bool en) {
   return {{"id", w.id},
           {"slug", w.slug},
-          {"name", w.name},
+          {"name", en && !w.name_en.empty() ? w.name_en : w.name},
+          {"name_ko", w.name},
+          {"name_en", w.name_en},
           {"status", w.status},
           {"suspended", w.status == "suspended"},
           {"products", w.products},
@@ -85,7 +87,7 @@ void add_staff_routes(web::Router& router, Staff& staff, const web::Renderer& r,
     auto standing = staff.workshop(workshop);
     json::object m{{"title", r.message(req.locale, "staff.title")},
                    {"noindex", true},
-                   {"workshop", standing ? standing_json(*standing) : json::object{}},
+                   {"workshop", standing ? standing_json(*standing, req.locale == "en") : json::object{}},
                    {"can_manage", may_manage_staff(*req.user, workshop)},
                    {"members", list_json(staff.members(workshop), member_json)},
                    {"invitations", list_json(staff.pending(workshop), invitation_json)}};
@@ -222,24 +224,29 @@ void add_staff_routes(web::Router& router, Staff& staff, const web::Renderer& r,
   router
       .get("/operator/workshops",
            [&](Request& req) {
-             return r.page_response(req, "operator/workshops",
-                                    {{"title", r.message(req.locale, "staff.workshops_title")},
-                                     {"noindex", true},
-                                     {"workshops", list_json(staff.workshops(), standing_json)}});
+             return r.page_response(
+                 req, "operator/workshops",
+                 {{"title", r.message(req.locale, "staff.workshops_title")},
+                  {"noindex", true},
+                  {"workshops", list_json(staff.workshops(), [&req](const WorkshopStanding& w) {
+                     return standing_json(w, req.locale == "en");
+                   })}});
            })
       .access = operator_only;
   router
       .get("/api/v1/operator/workshops",
-           [&](Request&) {
-             return Response::json(
-                 json::serialize(json::object{{"workshops", list_json(staff.workshops(), standing_json)}}));
+           [&](Request& req) {
+             return Response::json(json::serialize(
+                 json::object{{"workshops", list_json(staff.workshops(), [&req](const WorkshopStanding& w) {
+                                 return standing_json(w, req.locale == "en");
+                               })}}));
            })
       .access = operator_only;
 
   auto workshop_model = [&](const Request& req, const WorkshopStanding& w) {
-    return json::object{{"title", w.name},
+    return json::object{{"title", req.locale == "en" && !w.name_en.empty() ? w.name_en : w.name},
                         {"noindex", true},
-                        {"workshop", standing_json(w)},
+                        {"workshop", standing_json(w, req.locale == "en")},
                         {"members", list_json(staff.members(w.id), member_json)},
                         {"invitations", list_json(staff.pending(w.id), invitation_json)},
                         {"events", events_json(staff.history(w.id), r, req)}};
@@ -296,7 +303,7 @@ void add_staff_routes(web::Router& router, Staff& staff, const web::Renderer& r,
              if (!reason) return r.error(req, reason.error());
              auto done = change_status(req, *status, *reason);
              if (!done) return r.error(req, done.error());
-             return Response::json(json::serialize(standing_json(*done)));
+             return Response::json(json::serialize(standing_json(*done, req.locale == "en")));
            })
       .access = operator_only;
 }

@@ -17,11 +17,19 @@ PageViews::~PageViews() {
   }
 }
 
-void PageViews::record(long long product_id) {
+void PageViews::record(long long product_id, const std::string& visitor) {
   std::map<std::pair<long long, std::string>, long long> ready;
   {
     std::lock_guard lock(mutex_);
     const auto now = clock_.now();
+    if (!visitor.empty()) {
+      if (recent_.size() >= max_remembered) recent_.clear();
+      auto [it, fresh] = recent_.try_emplace(visitor + "|" + std::to_string(product_id), now);
+      if (!fresh) {
+        if (now - it->second < repeat_window) return;
+        it->second = now;
+      }
+    }
     if (pending_.empty()) oldest_ = now;
     ++pending_[{product_id, seoul_day(now)}];
     if (++pending_total_ < batch_ && now - oldest_ < max_age_) return;

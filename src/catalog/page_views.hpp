@@ -7,6 +7,8 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "db/database.hpp"
@@ -18,7 +20,10 @@ class PageViews {
   PageViews(db::Database& db, const Clock& clock, int batch = 500,
             std::chrono::seconds max_age = std::chrono::seconds(30));
   ~PageViews();
-  void record(long long product_id);
+  // Counts a view unless the same visitor (an IP address) viewed the same piece within `repeat_window`:
+  // reloading a page does not inflate its count. The memory of recent visitors is bounded (emptied past
+  // max_remembered entries).
+  void record(long long product_id, const std::string& visitor = {});
   void flush();
   // Views per product over the last `days` Korean days (today included), flushed first.
   std::map<long long, long long> totals(const std::vector<long long>& product_ids, int days);
@@ -33,6 +38,9 @@ class PageViews {
   std::map<std::pair<long long, std::string>, long long> pending_;  // (product, day) -> views
   int pending_total_ = 0;
   TimePoint oldest_{};
+  static constexpr std::chrono::minutes repeat_window{30};
+  static constexpr size_t max_remembered = 200000;
+  std::unordered_map<std::string, TimePoint> recent_;  // "visitor|product" -> last counted view
 };
 
 // The Korean calendar day of a time ("2026-11-26" for 2026-11-25T20:00:00Z).

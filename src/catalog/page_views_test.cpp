@@ -64,6 +64,19 @@ TEST_F(PageViewsTest, BatchesAreWrittenWhenFullOrOldAndTotalsFlushFirst) {
   EXPECT_EQ(stored(99), 0);
 }
 
+TEST_F(PageViewsTest, AVisitorReloadingAPageCountsOnceEveryHalfHour) {
+  PageViews views(*db, clock, 1000);
+  views.record(1, "203.0.113.7");
+  views.record(1, "203.0.113.7");   // a reload
+  views.record(2, "203.0.113.7");   // another piece
+  views.record(1, "198.51.100.2");  // another visitor
+  clock.advance(std::chrono::minutes(31));
+  views.record(1, "203.0.113.7");  // half an hour later
+  views.flush();
+  EXPECT_EQ(stored(1), 3);
+  EXPECT_EQ(stored(2), 1);
+}
+
 TEST_F(PageViewsTest, PendingViewsAreWrittenOnDestruction) {
   {
     PageViews views(*db, clock);

@@ -31,7 +31,7 @@ void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalo
     auto snap = catalog.snapshot();
     auto it = snap->by_slug.find(std::string(req.param("slug")));
     if (it == snap->by_slug.end()) return r.error(req, Error::not_found("product"));
-    views.record(snap->cards[it->second].id);
+    views.record(snap->cards[it->second].id, req.remote_ip);
     return Response::text("", 204);
   });
   beacon.session = false;

@@ -102,19 +102,21 @@ Response login_submit(WebDeps& deps, Request& req) {
 
 Response signup_page(WebDeps& deps, Request& req) {
   if (req.user) return Response::redirect(req.locale_prefix() + "/account");
-  return form_page(deps, req, "account/signup", {});
+  return form_page(deps, req, "account/signup", {{"next", req.query_params().get("next")}});
 }
 
 Response signup_submit(WebDeps& deps, Request& req) {
   auto form = req.form();
-  json::object model{{"email", form.get("email")}, {"name", form.get("name")}};
+  json::object model{{"email", form.get("email")}, {"name", form.get("name")}, {"next", form.get("next")}};
   if (auto wait = deps.limits.signup_by_ip.take("signup:" + req.remote_ip)) return too_many(deps, req, *wait);
   auto session =
       deps.accounts.sign_up({form.get("email"), form.get("name"), form.get("password"), req.locale},
                             req.remote_ip, std::string(req.header("user-agent")));
   if (!session) return form_page(deps, req, "account/signup", std::move(model), &session.error());
   if (!req.session_token_hash.empty()) deps.accounts.log_out(req.session_token_hash);
-  auto response = Response::redirect(req.locale_prefix() + "/account?welcome=1");
+  // Back where the visitor came from (an invitation, a cart) when the page said so; else a welcome.
+  auto response = Response::redirect(form.get("next").empty() ? req.locale_prefix() + "/account?welcome=1"
+                                                              : safe_next(form.get("next"), req));
   start_session_cookie(deps, response, session->token);
   return response;
 }

@@ -36,6 +36,7 @@ export async function startServer() {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    database: join(dir, 'e2e.db'),  // SQLite: tests may read what the server wrote (the mail outbox)
     async stop() {
       const exited = new Promise((ok) => child.on('exit', ok));
       child.kill('SIGTERM');

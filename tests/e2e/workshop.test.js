@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { startServer, launchBrowser, snap } from './server.js';
 
 let server;
@@ -164,4 +165,43 @@ test('a workshop edits its pieces as CSV; the operator suspends and reinstates i
   await assert.doesNotReject(page.locator('.chip', { hasText: 'Active' }).waitFor());
   assert.equal((await page.request.get(`${server.url}/en/workshops/iksan-gold`)).status(), 200);
   await context.close();
+});
+
+// The newest mail to an address, read from the server's outbox (the mail an SMTP server would carry).
+function lastMailTo(address) {
+  const script = 'import sqlite3,sys\n' +
+    'row = sqlite3.connect(sys.argv[1]).execute("SELECT body_text FROM outbox WHERE to_address = ? ORDER BY id DESC LIMIT 1", (sys.argv[2],)).fetchone()\n' +
+    'print(row[0] if row else "")';
+  return execFileSync('python3', ['-c', script, server.database, address], { encoding: 'utf8' });
+}
+
+test('the owner invites a helper by email; the helper signs up, accepts and works as staff', async () => {
+  const owner = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const page = await owner.newPage();
+  await login(page, 'maker@brilliant.example');
+  await page.goto(`${server.url}/console/staff`);
+  const helper = `helper-${Date.now()}@example.com`;
+  await page.getByLabel('초대할 이메일').fill(helper);
+  await page.getByRole('button', { name: '초대 보내기' }).click();
+  await assert.doesNotReject(page.locator('#invitations', { hasText: helper }).waitFor());
+  const link = lastMailTo(helper).match(/https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/);
+  assert.ok(link, 'the invitation mail carries a link');
+  await owner.close();
+
+  const guest = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true });
+  const phone = await guest.newPage();
+  await phone.goto(link[0]);
+  await phone.locator('.invitation-card a[href*="/signup"]').click();
+  await phone.getByLabel('이메일').fill(helper);
+  await phone.getByLabel('이름').fill('도우미');
+  await phone.getByLabel('비밀번호').fill('a-long-password');
+  await phone.getByRole('button', { name: '가입하기' }).click();
+  await phone.waitForURL(/\/invitations\//);
+  await snap(phone, 'invitation-phone');
+  await phone.getByRole('button', { name: '공방에 합류하기' }).click();
+  await phone.waitForURL(/\/console\/products\?joined=/);
+  await phone.goto(`${server.url}/console/staff`);
+  assert.match(await phone.locator('#members').textContent(), /도우미/);
+  assert.equal(await phone.getByLabel('초대할 이메일').count(), 0);  // staff do not invite
+  await guest.close();
 });

@@ -52,6 +52,28 @@ TEST_F(AccountsHttp, SignupErrorsNameTheFieldAndKeepInput) {
   EXPECT_NE(taken.body.find("exists already"), std::string::npos);
 }
 
+// Signing up from a page that asked for it (an invitation) returns there; never to another site.
+TEST_F(AccountsHttp, SignupReturnsToTheNextPageOnThisSiteOnly) {
+  auto c = client();
+  auto page = c->get("/en/signup?next=%2Finvitations%2Fabc");
+  EXPECT_NE(page.body.find("name=\"next\" value=\"/invitations/abc\""), std::string::npos);
+  auto done = c->post_form("/en/signup", {{"_csrf", c->cookie("csrf")},
+                                          {"email", unique_email("next")},
+                                          {"name", "Kim"},
+                                          {"password", "a-long-password"},
+                                          {"next", "/invitations/abc"}});
+  EXPECT_EQ(done.status, 303);
+  EXPECT_EQ(done.header("location"), "/invitations/abc");
+  auto other = client();
+  auto away = other->post_form("/en/signup", {{"_csrf", other->csrf_from("/en/signup")},
+                                              {"email", unique_email("away")},
+                                              {"name", "Kim"},
+                                              {"password", "a-long-password"},
+                                              {"next", "//evil.example/"}});
+  EXPECT_EQ(away.status, 303);
+  EXPECT_EQ(away.header("location"), "/en/account");
+}
+
 TEST_F(AccountsHttp, FormWithoutCsrfIsRefused) {
   auto c = client();
   c->get("/signup");

@@ -1,5 +1,9 @@
 #include "core/text.hpp"
 
+#include <cstdlib>
+
+#include <charconv>
+
 #include <cstdint>
 
 namespace brilliant {
@@ -71,6 +75,33 @@ bool iequals(std::string_view a, std::string_view b) {
     if (x != y) return false;
   }
   return true;
+}
+
+std::string scaled_text(long long value, int decimals) {
+  long long unit = 1;
+  for (int i = 0; i < decimals; ++i) unit *= 10;
+  std::string out = (value < 0 ? "-" : "") + std::to_string(std::llabs(value) / unit);
+  if (decimals == 0) return out;
+  auto frac = std::to_string(std::llabs(value) % unit);
+  frac = std::string(static_cast<size_t>(decimals) - frac.size(), '0') + frac;
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  return frac.empty() ? out : out + "." + frac;
+}
+
+std::optional<long long> parse_scaled(std::string_view text, int decimals) {
+  std::string digits;
+  for (char c : text)
+    if (c != ',' && c != ' ') digits.push_back(c);
+  if (digits.empty()) return std::nullopt;
+  const auto dot = digits.find('.');
+  std::string whole = digits.substr(0, dot), frac = dot == std::string::npos ? "" : digits.substr(dot + 1);
+  if (frac.size() > static_cast<size_t>(decimals) || (whole.empty() && frac.empty())) return std::nullopt;
+  frac += std::string(static_cast<size_t>(decimals) - frac.size(), '0');
+  const auto all = (whole.empty() ? "0" : whole) + frac;
+  long long value = 0;
+  auto [end, ec] = std::from_chars(all.data(), all.data() + all.size(), value);
+  if (ec != std::errc() || end != all.data() + all.size() || value < 0) return std::nullopt;
+  return value;
 }
 
 }  // namespace brilliant

@@ -30,4 +30,18 @@ TEST(Text, TrimAndLower) {
   EXPECT_FALSE(iequals("Content-Type", "content-typ"));
 }
 
+TEST(Text, ScaledNumbersReadAndWriteExactly) {
+  EXPECT_EQ(scaled_text(2400, 3), "2.4");
+  EXPECT_EQ(scaled_text(50, 2), "0.5");
+  EXPECT_EQ(scaled_text(7, 0), "7");
+  EXPECT_EQ(scaled_text(-1250, 3), "-1.25");
+  EXPECT_EQ(parse_scaled("2.4", 3), 2400);
+  EXPECT_EQ(parse_scaled("1,200,000", 0), 1200000);
+  EXPECT_EQ(parse_scaled(".5", 2), 50);
+  EXPECT_EQ(parse_scaled("3", 3), 3000);
+  for (const auto* bad : {"", "2.4567", "-1", "+1", "1e3", "1.2.3", "x", "99999999999999999999"})
+    EXPECT_FALSE(parse_scaled(bad, 3).has_value()) << bad;
+  for (long long v : {0LL, 1LL, 2450LL, 5000000LL}) EXPECT_EQ(parse_scaled(scaled_text(v, 3), 3), v);
+}
+
 }  // namespace brilliant

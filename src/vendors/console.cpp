@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/secret.hpp"
+#include "core/text.hpp"
 #include "web/errors.hpp"
 
 namespace brilliant::vendors {
@@ -85,15 +86,8 @@ Result<int> apply_stock(db::Database& db, long long workshop, const std::vector<
   });
 }
 
-long long whole(const std::string& text) {
-  std::string digits;
-  for (char ch : text)
-    if (ch != ',' && ch != ' ') digits.push_back(ch);
-  long long value = -1;
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  return !digits.empty() && ec == std::errc() && end == digits.data() + digits.size() && value >= 0 ? value
-                                                                                                    : -2;
-}
+// A non-negative whole number ("1,200" allowed); -2 when the text is not one.
+long long whole(const std::string& text) { return parse_scaled(text, 0).value_or(-2); }
 
 }  // namespace
 

@@ -183,9 +183,13 @@ void add_edit_routes(web::Router& router, catalog::Catalog& catalog, pricing::Qu
                  current[std::string(k)] = std::string(v.as_string());
                else if (v.is_int64())
                  current[std::string(k)] = std::to_string(v.as_int64());
-               else if (v.is_double())
-                 current[std::string(k)] = json::serialize(v);
-               else if (v.is_bool())
+               else if (v.is_double()) {
+                 // Plain decimal ("0.5"), as a person types it; Boost.JSON would write 5E-1.
+                 char buf[64];
+                 auto [end, ec] =
+                     std::to_chars(buf, buf + sizeof buf, v.as_double(), std::chars_format::fixed);
+                 current[std::string(k)] = ec == std::errc() ? std::string(buf, end) : std::string("x");
+               } else if (v.is_bool())
                  current[std::string(k)] = v.as_bool() ? "1" : "";
                else
                  return r.error(req, Error::invalid(std::string(k), "field_type",

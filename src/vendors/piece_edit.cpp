@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 
 #include "catalog/rules.hpp"
 #include "core/text.hpp"
@@ -10,21 +9,18 @@
 namespace brilliant::vendors {
 namespace {
 
-// A decimal in [min, max] scaled to an integer (2.45 g at scale 1000 -> 2450); empty -> 0.
-Result<long long> scaled_field(const Fields& field, const std::string& name, double min, double max,
-                               double scale) {
-  std::string text;
+// A decimal read exactly as a fixed-point integer in [min, max] (in those units: 2.45 g with 3 decimals
+// is 2450); empty -> 0.
+Result<long long> scaled_field(const Fields& field, const std::string& name, int decimals, long long min,
+                               long long max) {
   const auto raw = field(name);
-  for (char c : trim(raw))
-    if (c != ',') text.push_back(c);
-  if (text.empty()) return 0LL;
-  double value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max)
-    return Error::invalid(name, "number_invalid",
-                          name + " must be a number from " + std::to_string(static_cast<long long>(min)) +
-                              " to " + std::to_string(static_cast<long long>(max)));
-  return std::llround(value * scale);
+  if (trim(raw).empty()) return 0LL;
+  auto value = parse_scaled(trim(raw), decimals);
+  if (!value || *value < min || *value > max)
+    return Error::invalid(
+        name, "number_invalid",
+        name + " must be a number from " + scaled_text(min, decimals) + " to " + scaled_text(max, decimals));
+  return *value;
 }
 
 int rows_of(const Fields& field, const std::string& name) {
@@ -32,16 +28,6 @@ int rows_of(const Fields& field, const std::string& name) {
   const auto text = field(name);
   std::from_chars(text.data(), text.data() + text.size(), rows);
   return std::clamp(rows, 0, 200);
-}
-
-// 2450 at scale 1000 -> "2.45".
-std::string decimal(long long value, int decimals) {
-  long long unit = 1;
-  for (int i = 0; i < decimals; ++i) unit *= 10;
-  std::string frac = std::to_string(value % unit);
-  frac = std::string(static_cast<size_t>(decimals) - frac.size(), '0') + frac;
-  while (!frac.empty() && frac.back() == '0') frac.pop_back();
-  return std::to_string(value / unit) + (frac.empty() ? "" : "." + frac);
 }
 
 }  // namespace
@@ -59,16 +45,16 @@ std::map<std::string, std::string> piece_fields(const catalog::Product& p, int b
       {"metal", p.metal},
       {"purity", std::to_string(p.purity)},
       {"colour", p.colour},
-      {"weight_g", decimal(p.weight_mg, 3)},
+      {"weight_g", scaled_text(p.weight_mg, 3)},
       {"plating_metal", p.plating_metal},
       {"plating_process", p.plating_process},
-      {"plating_microns", p.plating_microns_x100 ? decimal(p.plating_microns_x100, 2) : ""},
+      {"plating_microns", p.plating_microns_x100 ? scaled_text(p.plating_microns_x100, 2) : ""},
       {"pricing", p.pricing},
       {"fixed_price", p.fixed_price ? std::to_string(p.fixed_price) : ""},
       {"labour_fee", std::to_string(p.labour_fee)},
       {"stone_cost", std::to_string(p.stone_cost)},
-      {"loss_pct", decimal(p.loss_bp, 2)},
-      {"margin_pct", decimal(p.margin_bp, 2)},
+      {"loss_pct", scaled_text(p.loss_bp, 2)},
+      {"margin_pct", scaled_text(p.margin_bp, 2)},
       {"made_to_order", p.made_to_order ? "1" : ""},
       {"lead_days", std::to_string(p.lead_days)},
       {"engraving_max_chars", std::to_string(p.engraving_max_chars)},
@@ -82,7 +68,7 @@ std::map<std::string, std::string> piece_fields(const catalog::Product& p, int b
     f[k + "kind"] = s.kind;
     f[k + "origin"] = s.origin;
     f[k + "count"] = std::to_string(s.count);
-    f[k + "carat"] = s.carat_x1000 ? decimal(s.carat_x1000, 3) : "";
+    f[k + "carat"] = s.carat_x1000 ? scaled_text(s.carat_x1000, 3) : "";
     f[k + "shape"] = s.shape;
     f[k + "colour"] = s.colour;
     f[k + "clarity"] = s.clarity;
@@ -98,7 +84,7 @@ std::map<std::string, std::string> piece_fields(const catalog::Product& p, int b
     f[k + "ring_size"] = v.ring_circ_x10 ? std::to_string(catalog::korean_ring_size(v.ring_circ_x10)) : "";
     f[k + "length_mm"] = v.length_mm ? std::to_string(v.length_mm) : "";
     f[k + "colour"] = v.colour;
-    f[k + "weight_g"] = v.weight_mg ? decimal(v.weight_mg, 3) : "";
+    f[k + "weight_g"] = v.weight_mg ? scaled_text(v.weight_mg, 3) : "";
     f[k + "stock"] = std::to_string(v.stock);
     f[k + "price"] = p.pricing == "fixed" ? std::to_string(v.price) : "";
   }
@@ -131,19 +117,19 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
     TRY(text(name, *target));
   if (p.pricing != "fixed" && p.pricing != "formula")
     return Error::invalid("pricing", "pricing_invalid", "pricing is fixed or formula");
-  p.purity = static_cast<int>(TRY(scaled_field(field, "purity", 1, 1000, 1)));
-  p.weight_mg = TRY(scaled_field(field, "weight_g", 0.001, 5000, 1000));
-  p.plating_microns_x100 = static_cast<int>(TRY(scaled_field(field, "plating_microns", 0, 100, 100)));
-  p.fixed_price = TRY(scaled_field(field, "fixed_price", 0, 1e10, 1));
-  p.labour_fee = TRY(scaled_field(field, "labour_fee", 0, 1e8, 1));
-  p.stone_cost = TRY(scaled_field(field, "stone_cost", 0, 1e9, 1));
-  p.loss_bp = static_cast<int>(TRY(scaled_field(field, "loss_pct", 0, 50, 100)));
-  p.margin_bp = static_cast<int>(TRY(scaled_field(field, "margin_pct", 0, 500, 100)));
+  p.purity = static_cast<int>(TRY(scaled_field(field, "purity", 0, 1, 1000)));
+  p.weight_mg = TRY(scaled_field(field, "weight_g", 3, 1, 5'000'000));
+  p.plating_microns_x100 = static_cast<int>(TRY(scaled_field(field, "plating_microns", 2, 0, 10'000)));
+  p.fixed_price = TRY(scaled_field(field, "fixed_price", 0, 0, 10'000'000'000LL));
+  p.labour_fee = TRY(scaled_field(field, "labour_fee", 0, 0, 100'000'000));
+  p.stone_cost = TRY(scaled_field(field, "stone_cost", 0, 0, 1'000'000'000));
+  p.loss_bp = static_cast<int>(TRY(scaled_field(field, "loss_pct", 2, 0, 5000)));
+  p.margin_bp = static_cast<int>(TRY(scaled_field(field, "margin_pct", 2, 0, 50'000)));
   p.made_to_order = field("made_to_order") == "1";
-  p.lead_days = static_cast<int>(TRY(scaled_field(field, "lead_days", 0, 120, 1)));
-  p.engraving_max_chars = static_cast<int>(TRY(scaled_field(field, "engraving_max_chars", 0, 40, 1)));
-  p.engraving_fee = TRY(scaled_field(field, "engraving_fee", 0, 1e7, 1));
-  p.gift_wrap_fee = TRY(scaled_field(field, "gift_wrap_fee", 0, 1e7, 1));
+  p.lead_days = static_cast<int>(TRY(scaled_field(field, "lead_days", 0, 0, 120)));
+  p.engraving_max_chars = static_cast<int>(TRY(scaled_field(field, "engraving_max_chars", 0, 0, 40)));
+  p.engraving_fee = TRY(scaled_field(field, "engraving_fee", 0, 0, 10'000'000));
+  p.gift_wrap_fee = TRY(scaled_field(field, "gift_wrap_fee", 0, 0, 10'000'000));
   if (p.pricing == "fixed") {
     if (p.fixed_price < 1000)
       return Error::invalid("fixed_price", "number_invalid", "a fixed price must be at least 1,000 won");
@@ -157,9 +143,9 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
     s.kind = field(key("kind"));
     if (s.kind.empty()) continue;  // a blank row
     s.origin = field(key("origin"));
-    s.count = static_cast<int>(TRY(scaled_field(field, key("count"), 1, 1000, 1)));
+    s.count = static_cast<int>(TRY(scaled_field(field, key("count"), 0, 1, 1000)));
     if (s.count == 0) s.count = 1;
-    s.carat_x1000 = static_cast<int>(TRY(scaled_field(field, key("carat"), 0, 1000, 1000)));
+    s.carat_x1000 = static_cast<int>(TRY(scaled_field(field, key("carat"), 3, 0, 1'000'000)));
     for (auto [part, target] : {std::pair{"shape", &s.shape},
                                 {"colour", &s.colour},
                                 {"clarity", &s.clarity},
@@ -196,20 +182,20 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
     if (v->sku.empty() || v->sku.size() > 64)
       return Error::invalid(key("sku"), "sku_required", "every variant needs a SKU (up to 64 characters)");
     if (p.category == "ring") {
-      const int ho = static_cast<int>(TRY(scaled_field(field, key("ring_size"), 1, 35, 1)));
+      const int ho = static_cast<int>(TRY(scaled_field(field, key("ring_size"), 0, 1, 35)));
       if (ho == 0)
         return Error::invalid(key("ring_size"), "sizes_invalid", "ring sizes are Korean sizes 1-35");
       // Keep a measured circumference that shows as the same size.
       if (v->ring_circ_x10 == 0 || catalog::korean_ring_size(v->ring_circ_x10) != ho)
         v->ring_circ_x10 = catalog::circumference_for_korean_size(ho);
     }
-    v->length_mm = static_cast<int>(TRY(scaled_field(field, key("length_mm"), 0, 5000, 1)));
+    v->length_mm = static_cast<int>(TRY(scaled_field(field, key("length_mm"), 0, 0, 5000)));
     const auto colour = field(key("colour"));
     v->colour = std::string(trim(colour));
-    v->weight_mg = TRY(scaled_field(field, key("weight_g"), 0, 5000, 1000));
-    v->stock = static_cast<int>(TRY(scaled_field(field, key("stock"), 0, 100000, 1)));
+    v->weight_mg = TRY(scaled_field(field, key("weight_g"), 3, 0, 5'000'000));
+    v->stock = static_cast<int>(TRY(scaled_field(field, key("stock"), 0, 0, 100'000)));
     if (p.pricing == "fixed") {
-      v->price = TRY(scaled_field(field, key("price"), 0, 1e10, 1));
+      v->price = TRY(scaled_field(field, key("price"), 0, 0, 10'000'000'000LL));
       if (v->price == 0) v->price = p.fixed_price;
     }
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <set>
 
 #include "catalog/rules.hpp"
 #include "core/csv.hpp"
@@ -15,66 +16,75 @@ using catalog::Product;
 using catalog::Stone;
 using catalog::Variant;
 
-// The piece's own columns (repeated on each of its rows) and the variant's.
-const std::vector<std::string> product_columns{"product_slug",    "status",
-                                               "category",        "title_ko",
-                                               "title_en",        "story_ko",
-                                               "story_en",        "care_ko",
-                                               "care_en",         "tags",
-                                               "metal",           "purity",
-                                               "colour",          "weight_g",
-                                               "plating_metal",   "plating_process",
-                                               "plating_microns", "pricing",
-                                               "fixed_price",     "labour_fee",
-                                               "stone_cost",      "loss_pct",
-                                               "margin_pct",      "made_to_order",
-                                               "lead_days",       "engraving_max_chars",
-                                               "engraving_fee",   "gift_wrap_fee",
-                                               "stones"};
-const std::vector<std::string> variant_columns{"sku",       "ring_circumference_mm", "ring_size_ko",
-                                               "length_mm", "variant_colour",        "variant_weight_g",
-                                               "stock",     "variant_price"};
-
-// 2400 (scale 3) -> "2.4"; 0 -> "0".
-std::string scaled(long long value, int decimals) {
-  long long unit = 1;
-  for (int i = 0; i < decimals; ++i) unit *= 10;
-  std::string out = (value < 0 ? "-" : "") + std::to_string(std::llabs(value) / unit);
-  auto frac = std::to_string(std::llabs(value) % unit);
-  if (decimals == 0) return out;
-  frac = std::string(static_cast<size_t>(decimals) - frac.size(), '0') + frac;
-  while (!frac.empty() && frac.back() == '0') frac.pop_back();
-  return frac.empty() ? out : out + "." + frac;
-}
-
-// "2.4" (scale 3) -> 2400, exactly (no floating point); commas as thousands separators allowed.
-std::optional<long long> parse_scaled(std::string_view text, int decimals) {
-  std::string digits;
-  for (char c : text)
-    if (c != ',' && c != ' ') digits.push_back(c);
-  if (digits.empty()) return std::nullopt;
-  const auto dot = digits.find('.');
-  std::string whole = digits.substr(0, dot), frac = dot == std::string::npos ? "" : digits.substr(dot + 1);
-  if (frac.size() > static_cast<size_t>(decimals) || (whole.empty() && frac.empty())) return std::nullopt;
-  frac += std::string(static_cast<size_t>(decimals) - frac.size(), '0');
-  const auto all = (whole.empty() ? "0" : whole) + frac;
-  long long value = 0;
-  auto [end, ec] = std::from_chars(all.data(), all.data() + all.size(), value);
-  if (ec != std::errc() || end != all.data() + all.size() || value < 0) return std::nullopt;
-  return value;
-}
-
 std::string stones_text(const std::vector<Stone>& stones) {
   std::string out;
   for (const auto& s : stones) {
     if (!out.empty()) out += "; ";
-    out += s.kind + ":" + s.origin + ":" + std::to_string(s.count) + ":" + scaled(s.carat_x1000, 3);
+    out += s.kind + ":" + s.origin + ":" + std::to_string(s.count) + ":" + scaled_text(s.carat_x1000, 3);
     const std::vector<std::string> rest{s.shape, s.colour, s.clarity, s.cut, s.lab, s.report_no};
     size_t last = rest.size();
     while (last > 0 && rest[last - 1].empty()) --last;
     for (size_t i = 0; i < last; ++i) out += ":" + rest[i];
   }
   return out;
+}
+
+// A piece's cells by column name, as export writes them (repeated on each of its rows), and a variant's.
+// The column lists, export and needs_review all come from these two functions.
+using Named = std::vector<std::pair<std::string, std::string>>;
+Named piece_cells(const Product& p) {
+  return {{"product_slug", p.slug},
+          {"status", p.status},
+          {"category", p.category},
+          {"title_ko", p.title_ko},
+          {"title_en", p.title_en},
+          {"story_ko", p.story_ko},
+          {"story_en", p.story_en},
+          {"care_ko", p.care_ko},
+          {"care_en", p.care_en},
+          {"tags", p.tags},
+          {"metal", p.metal},
+          {"purity", std::to_string(p.purity)},
+          {"colour", p.colour},
+          {"weight_g", scaled_text(p.weight_mg, 3)},
+          {"plating_metal", p.plating_metal},
+          {"plating_process", p.plating_process},
+          {"plating_microns", p.plating_microns_x100 ? scaled_text(p.plating_microns_x100, 2) : ""},
+          {"pricing", p.pricing},
+          {"fixed_price", p.pricing == "fixed" ? std::to_string(p.fixed_price) : ""},
+          {"labour_fee", std::to_string(p.labour_fee)},
+          {"stone_cost", std::to_string(p.stone_cost)},
+          {"loss_pct", scaled_text(p.loss_bp, 2)},
+          {"margin_pct", scaled_text(p.margin_bp, 2)},
+          {"made_to_order", p.made_to_order ? "yes" : "no"},
+          {"lead_days", std::to_string(p.lead_days)},
+          {"engraving_max_chars", std::to_string(p.engraving_max_chars)},
+          {"engraving_fee", std::to_string(p.engraving_fee)},
+          {"gift_wrap_fee", std::to_string(p.gift_wrap_fee)},
+          {"stones", stones_text(p.stones)}};
+}
+
+Named variant_cells(const Variant& v) {
+  const int ho = v.ring_circ_x10 ? catalog::korean_ring_size(v.ring_circ_x10) : 0;
+  return {{"sku", v.sku},
+          {"ring_circumference_mm", v.ring_circ_x10 ? scaled_text(v.ring_circ_x10, 1) : ""},
+          {"ring_size_ko", ho ? std::to_string(ho) : ""},
+          {"length_mm", v.length_mm ? std::to_string(v.length_mm) : ""},
+          {"variant_colour", v.colour},
+          {"variant_weight_g", v.weight_mg ? scaled_text(v.weight_mg, 3) : ""},
+          {"stock", std::to_string(v.stock)},
+          {"variant_price", std::to_string(v.price)}};
+}
+
+std::vector<std::string> names_of(const Named& cells) {
+  std::vector<std::string> names;
+  for (const auto& [name, value] : cells) names.push_back(name);
+  return names;
+}
+
+const std::vector<std::string>& product_columns() {
+  static const auto names = names_of(piece_cells(Product{}));
+  return names;
 }
 
 std::vector<std::string> split(std::string_view text, char sep) {
@@ -226,7 +236,7 @@ Result<void> apply_variant_cells(const Cells& c, const Product& p, Variant& v) {
 // The piece's fields as written on a row, to compare a later row of the same piece with its first.
 std::vector<std::string> product_cells(const Cells& c) {
   std::vector<std::string> out;
-  for (const auto& column : product_columns)
+  for (const auto& column : product_columns())
     if (column != "product_slug" && column != "status") out.push_back(c.has(column) ? c(column) : "");
   return out;
 }
@@ -235,8 +245,9 @@ std::vector<std::string> product_cells(const Cells& c) {
 
 const std::vector<std::string>& product_csv_columns() {
   static const std::vector<std::string> all = [] {
-    auto v = product_columns;
-    v.insert(v.end(), variant_columns.begin(), variant_columns.end());
+    auto v = product_columns();
+    const auto variant = names_of(variant_cells(Variant{}));
+    v.insert(v.end(), variant.begin(), variant.end());
     return v;
   }();
   return all;
@@ -245,44 +256,11 @@ const std::vector<std::string>& product_csv_columns() {
 std::string products_to_csv(const std::vector<Product>& products) {
   std::string out = "\xEF\xBB\xBF" + csv_line(product_csv_columns());
   for (const auto& p : products) {
-    const std::vector<std::string> piece{p.slug,
-                                         p.status,
-                                         p.category,
-                                         p.title_ko,
-                                         p.title_en,
-                                         p.story_ko,
-                                         p.story_en,
-                                         p.care_ko,
-                                         p.care_en,
-                                         p.tags,
-                                         p.metal,
-                                         std::to_string(p.purity),
-                                         p.colour,
-                                         scaled(p.weight_mg, 3),
-                                         p.plating_metal,
-                                         p.plating_process,
-                                         p.plating_microns_x100 ? scaled(p.plating_microns_x100, 2) : "",
-                                         p.pricing,
-                                         p.pricing == "fixed" ? std::to_string(p.fixed_price) : "",
-                                         std::to_string(p.labour_fee),
-                                         std::to_string(p.stone_cost),
-                                         scaled(p.loss_bp, 2),
-                                         scaled(p.margin_bp, 2),
-                                         p.made_to_order ? "yes" : "no",
-                                         std::to_string(p.lead_days),
-                                         std::to_string(p.engraving_max_chars),
-                                         std::to_string(p.engraving_fee),
-                                         std::to_string(p.gift_wrap_fee),
-                                         stones_text(p.stones)};
+    const auto piece = piece_cells(p);
     for (const auto& v : p.variants) {
-      auto row = piece;
-      const int ho = v.ring_circ_x10 ? catalog::korean_ring_size(v.ring_circ_x10) : 0;
-      for (const auto& cell : {v.sku, v.ring_circ_x10 ? scaled(v.ring_circ_x10, 1) : std::string(),
-                               ho ? std::to_string(ho) : std::string(),
-                               v.length_mm ? std::to_string(v.length_mm) : std::string(), v.colour,
-                               v.weight_mg ? scaled(v.weight_mg, 3) : std::string(), std::to_string(v.stock),
-                               std::to_string(v.price)})
-        row.push_back(cell);
+      std::vector<std::string> row;
+      for (const auto& [name, value] : piece) row.push_back(value);
+      for (const auto& [name, value] : variant_cells(v)) row.push_back(value);
       out += csv_line(row);
     }
   }
@@ -290,30 +268,18 @@ std::string products_to_csv(const std::vector<Product>& products) {
 }
 
 bool needs_review(const Product& a, const Product& b) {
+  // What may change without brand review: stock and prices (the rest is what review checks).
+  static const std::set<std::string> free{"status",   "fixed_price",  "labour_fee",    "stone_cost",
+                                          "loss_pct", "margin_pct",   "engraving_fee", "gift_wrap_fee",
+                                          "stock",    "variant_price"};
   auto facts = [](const Product& p) {
-    std::vector<std::string> f{p.category,
-                               p.title_ko,
-                               p.title_en,
-                               p.story_ko,
-                               p.story_en,
-                               p.care_ko,
-                               p.care_en,
-                               p.tags,
-                               p.metal,
-                               std::to_string(p.purity),
-                               p.colour,
-                               std::to_string(p.weight_mg),
-                               p.plating_metal,
-                               p.plating_process,
-                               std::to_string(p.plating_microns_x100),
-                               p.pricing,
-                               stones_text(p.stones),
-                               std::to_string(p.made_to_order),
-                               std::to_string(p.lead_days),
-                               std::to_string(p.engraving_max_chars)};
-    for (const auto& v : p.variants)
-      f.push_back(v.sku + "|" + std::to_string(v.ring_circ_x10) + "|" + std::to_string(v.length_mm) + "|" +
-                  v.colour + "|" + std::to_string(v.weight_mg));
+    std::vector<std::string> f;
+    auto keep = [&f](const Named& cells) {
+      for (const auto& [name, value] : cells)
+        if (!free.contains(name)) f.push_back(value);
+    };
+    keep(piece_cells(p));
+    for (const auto& v : p.variants) keep(variant_cells(v));
     return f;
   };
   return facts(a) != facts(b);

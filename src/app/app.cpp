@@ -55,6 +55,11 @@ App::App(Config config, const Clock& clock)
       photos_(*database_, blobs_, photo_pipeline_, clock_),
       carts_(*database_, catalog_, clock_),
       brand_(*database_, clock_),
+      orders_(*database_, catalog_, carts_, brand_, clock_,
+              [this](const catalog::Variant& v, const std::string& locale) {
+                return catalog::variant_label(
+                    v, locale, [this, &locale](const std::string& key) { return renderer_.message(locale, key); });
+              }),
       staff_(*database_, clock_),
       application_files_(*database_, blobs_, clock_),
       page_views_(*database_, clock_) {
@@ -71,6 +76,8 @@ App::App(Config config, const Clock& clock)
   vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
+  orders::add_order_routes(router_, {orders_, catalog_, renderer_, config_.bank_account});
+  orders_.set_confirmation_mail([this](const orders::Order& o) { return order_mail(o); });
   vendors::add_profile_routes(router_, catalog_, photos_, *database_, renderer_, clock_);
   vendors::add_dashboard_routes(router_, catalog_, page_views_, *database_, renderer_, clock_);
   vendors::add_staff_routes(router_, staff_, renderer_, [this] { catalog_.refresh(); });
@@ -99,6 +106,35 @@ int App::migrate() {
   const int applied = db::migrate(*database_, config_.root / "migrations");
   catalog_.refresh();
   return applied;
+}
+
+// The confirmation mail in the shopper's language: what was ordered and how to pay.
+mail::Mail App::order_mail(const orders::Order& o) const {
+  const std::string& locale = o.locale == "en" ? o.locale : std::string("ko");
+  const bool en = locale == "en";
+  boost::json::array lines;
+  for (const auto& l : o.lines) {
+    boost::json::object line{{"title", en ? l.title_en : l.title_ko},
+                             {"variant", en ? l.variant_en : l.variant_ko},
+                             {"quantity", l.quantity},
+                             {"total_text", catalog::format_won(l.line_total, locale)}};
+    if (!l.engraving.empty()) line["engraving"] = l.engraving;  // a section over "" would still show
+    lines.push_back(std::move(line));
+  }
+  TimePoint pay_by;
+  parse_utc(o.pay_by, pay_by);
+  boost::json::object model{{"name", o.customer_name},
+                            {"number", o.number},
+                            {"lines", std::move(lines)},
+                            {"subtotal_text", catalog::format_won(o.subtotal, locale)},
+                            {"shipping_fee_text", catalog::format_won(o.shipping_fee, locale)},
+                            {"total_text", catalog::format_won(o.total, locale)},
+                            {"bank_account", config_.bank_account},
+                            {"recipient", o.address.recipient},
+                            {"pay_by", format_seoul(pay_by)},
+                            {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number}};
+  return {o.customer_email, catalog::fill(renderer_.message(locale, "orders.mail_subject"), {{"number", o.number}}),
+          renderer_.fragment(en ? "email/order_en" : "email/order_ko", model)};
 }
 
 void App::add_system_routes() {

@@ -19,6 +19,7 @@
 #include "media/photos.hpp"
 #include "net/server.hpp"
 #include "orders/carts.hpp"
+#include "orders/orders.hpp"
 #include "pricing/quotes.hpp"
 #include "vendors/application_files.hpp"
 #include "vendors/brand_store.hpp"
@@ -54,12 +55,14 @@ class App {
   vendors::Applications& applications() { return applications_; }
   web::PageCache& page_cache() { return page_cache_; }
   vendors::BrandStore& brand() { return brand_; }
+  orders::Orders& orders() { return orders_; }
   const Clock& clock() const { return clock_; }
   web::Metrics& metrics() { return *metrics_; }
   const web::Router& router() const { return router_; }
 
  private:
   void add_system_routes();
+  mail::Mail order_mail(const orders::Order& order) const;
   void probe_database();  // the health probe thread's loop
 
   Config config_;
@@ -83,6 +86,7 @@ class App {
   media::Photos photos_;
   orders::Carts carts_;
   vendors::BrandStore brand_;
+  orders::Orders orders_;
   vendors::Staff staff_;
   vendors::ApplicationFiles application_files_;
   catalog::PageViews page_views_;  // flushed when the app goes away

@@ -42,6 +42,7 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.smtp.user = t["smtp"]["user"].value_or(c.smtp.user);
   c.smtp.password = t["smtp"]["password"].value_or(c.smtp.password);
   c.smtp.from = t["smtp"]["from"].value_or(c.smtp.from);
+  c.bank_account = t["payments"]["bank_account"].value_or(c.bank_account);
 }
 
 void apply_env(Config& c) {

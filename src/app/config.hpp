@@ -29,6 +29,8 @@ struct Config {
   bool reload_templates = true;  // debug builds pick up edited templates without a restart
 #endif
   mail::SmtpSettings smtp;
+  // Where shoppers send bank transfers (무통장입금), shown at checkout and in the order mail.
+  std::string bank_account = "KB국민은행 123401-04-567890 (주)브릴리언트 공동브랜드";
 };
 
 // Reads a TOML file over the defaults; throws std::runtime_error naming the key on a bad value.

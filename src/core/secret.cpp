@@ -25,6 +25,17 @@ std::string random_token(size_t bytes) {
   return out;
 }
 
+std::string random_code(size_t count, std::string_view alphabet) {
+  if (alphabet.empty() || 256 % alphabet.size() != 0)
+    throw std::invalid_argument("random_code: the alphabet's size must divide 256");
+  ensure_sodium();
+  std::vector<unsigned char> raw(count);
+  randombytes_buf(raw.data(), raw.size());
+  std::string out;
+  for (unsigned char byte : raw) out += alphabet[byte % alphabet.size()];
+  return out;
+}
+
 std::string sha256_hex(std::string_view data) {
   ensure_sodium();
   unsigned char digest[crypto_hash_sha256_BYTES];

@@ -7,6 +7,8 @@ namespace brilliant {
 
 // A URL-safe random token carrying `bytes` bytes of entropy (base64url, no padding).
 std::string random_token(size_t bytes = 32);
+// `count` characters drawn uniformly from `alphabet` (whose size must divide 256), e.g. order numbers.
+std::string random_code(size_t count, std::string_view alphabet);
 // Lower-case hex SHA-256 of data: how tokens are stored (the database never holds a live token).
 std::string sha256_hex(std::string_view data);
 // Constant-time equality for secrets of any length.

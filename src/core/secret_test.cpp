@@ -24,3 +24,18 @@ TEST(Secret, ConstantTimeEquality) {
 }
 
 }  // namespace brilliant
+
+namespace brilliant {
+namespace {
+
+TEST(Secret, RandomCodesUseOnlyTheAlphabetAndDiffer) {
+  const std::string alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  const auto a = random_code(12, alphabet), b = random_code(12, alphabet);
+  EXPECT_EQ(a.size(), 12u);
+  EXPECT_NE(a, b);
+  for (char c : a + b) EXPECT_NE(alphabet.find(c), std::string::npos) << c;
+  EXPECT_THROW(random_code(4, "ABC"), std::invalid_argument);  // 3 does not divide 256: biased
+}
+
+}  // namespace
+}  // namespace brilliant

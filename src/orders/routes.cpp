@@ -16,11 +16,6 @@ namespace {
 
 constexpr std::string_view cart_cookie = "cart";
 
-std::string token_of(const Request& req) {
-  auto header = req.header("x-cart-token");
-  if (!header.empty()) return std::string(header);
-  return req.cookie(cart_cookie);
-}
 
 // Keeps the cart cookie (a new cart's token) and a readable piece count for the header badge.
 void give_cookies(Response& response, const std::string& token, int pieces, bool secure) {
@@ -30,12 +25,6 @@ void give_cookies(Response& response, const std::string& token, int pieces, bool
                     {.max_age_seconds = month, .http_only = true, .secure = secure});
   web::set_cookie(response, "cart_n", std::to_string(pieces),
                   {.max_age_seconds = month, .http_only = false, .secure = secure});
-}
-
-long long parse_id(std::string_view text) {
-  long long value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return ec == std::errc() && end == text.data() + text.size() && value > 0 ? value : 0;
 }
 
 Result<int> parse_quantity(const std::string& text) {
@@ -61,7 +50,15 @@ std::string thumbnail(const catalog::Product& p) {
   return best;
 }
 
-json::object line_json(const CartLine& line, const std::string& locale, const catalog::Messages& t) {
+}  // namespace
+
+std::string cart_token(const Request& req) {
+  auto header = req.header("x-cart-token");
+  if (!header.empty()) return std::string(header);
+  return req.cookie(cart_cookie);
+}
+
+json::object cart_line_json(const CartLine& line, const std::string& locale, const catalog::Messages& t) {
   const bool en = locale == "en";
   const auto& shown = line.now ? *line.now : line.added;
   json::object o{{"id", line.id},
@@ -70,6 +67,8 @@ json::object line_json(const CartLine& line, const std::string& locale, const ca
                  {"variant_id", shown.variant_id},
                  {"quantity", shown.quantity},
                  {"engraving", shown.engraving},
+                 {"engraved", !shown.engraving.empty()},  // templates: an empty string is still "true"
+                 {"has_options", shown.options_fee > 0},
                  {"gift_wrap", shown.gift_wrap},
                  {"final_sale", line.added.final_sale},
                  {"unit_price", shown.unit_price},
@@ -102,9 +101,11 @@ json::object line_json(const CartLine& line, const std::string& locale, const ca
   return o;
 }
 
+namespace {
+
 json::object cart_json(const CartView& view, const std::string& locale, const catalog::Messages& t) {
   json::array lines;
-  for (const auto& line : view.lines) lines.push_back(line_json(line, locale, t));
+  for (const auto& line : view.lines) lines.push_back(cart_line_json(line, locale, t));
   return {{"lines", std::move(lines)},
           {"pieces", view.pieces},
           {"subtotal", view.subtotal},
@@ -123,7 +124,7 @@ class CartRoutes {
   }
 
   Response page(Request& req) {
-    const std::string token = token_of(req);
+    const std::string token = cart_token(req);
     auto view = d_.carts.view(token);
     auto model = cart_json(view, req.locale, messages(req.locale));
     model["title"] = d_.renderer.message(req.locale, "cart.title");
@@ -139,7 +140,7 @@ class CartRoutes {
     const auto& form = req.form();
     const std::string slug = form.get("slug");
     LineInput input;
-    input.variant_id = parse_id(form.get("variant_id"));
+    input.variant_id = web::parse_id(form.get("variant_id"));
     input.engraving = form.get("engraving");
     input.gift_wrap = form.get("gift_wrap") == "1";
     json::object kept{{"engraving", input.engraving}, {"gift_wrap", input.gift_wrap}};
@@ -156,7 +157,7 @@ class CartRoutes {
     } else {
       input.quantity = *quantity;
       kept["quantity"] = *quantity;
-      added = d_.carts.add(token_of(req), req.user ? req.user->user_id : 0, input);
+      added = d_.carts.add(cart_token(req), req.user ? req.user->user_id : 0, input);
     }
     if (!added.ok()) {
       kept["error"] = d_.renderer.localized(req, added.error());
@@ -166,7 +167,7 @@ class CartRoutes {
                                              std::move(kept));
     }
     auto response = Response::redirect(req.locale_prefix() + "/cart?added=1");
-    give_cookies(response, added->token == token_of(req) ? "" : added->token,
+    give_cookies(response, added->token == cart_token(req) ? "" : added->token,
                  d_.carts.view(added->token).pieces, d_.secure_cookies);
     return response;
   }
@@ -174,19 +175,19 @@ class CartRoutes {
   Response change_form(Request& req) {
     auto quantity = parse_quantity(req.form().get("quantity"));
     if (!quantity.ok()) return d_.renderer.error(req, quantity.error());
-    auto done = d_.carts.set_quantity(token_of(req), parse_id(req.param("id")), *quantity);
+    auto done = d_.carts.set_quantity(cart_token(req), web::parse_id(req.param("id")), *quantity);
     if (!done.ok()) return d_.renderer.error(req, done.error());
     return Response::redirect(req.locale_prefix() + "/cart");
   }
 
   Response remove_form(Request& req) {
-    auto done = d_.carts.remove(token_of(req), parse_id(req.param("id")));
+    auto done = d_.carts.remove(cart_token(req), web::parse_id(req.param("id")));
     if (!done.ok()) return d_.renderer.error(req, done.error());
     return Response::redirect(req.locale_prefix() + "/cart");
   }
 
   Response api_view(Request& req) {
-    auto view = d_.carts.view(token_of(req));
+    auto view = d_.carts.view(cart_token(req));
     auto response = Response::json(json::serialize(cart_json(view, req.locale, messages(req.locale))));
     response.set("Cache-Control", "no-store");
     return response;
@@ -228,7 +229,7 @@ class CartRoutes {
             req, Error::invalid("gift_wrap", "gift_wrap_invalid", "gift_wrap must be true or false"));
       input.gift_wrap = it->value().as_bool();
     }
-    const std::string token = token_of(req);
+    const std::string token = cart_token(req);
     auto added = d_.carts.add(token, req.user ? req.user->user_id : 0, input);
     if (!added.ok()) return d_.renderer.error(req, added.error());
     auto view = d_.carts.view(added->token);
@@ -250,14 +251,14 @@ class CartRoutes {
       return d_.renderer.error(
           req, Error::invalid("quantity", "quantity_invalid",
                               "quantity must be a whole number from 0 to " + std::to_string(max_quantity)));
-    auto done = d_.carts.set_quantity(token_of(req), parse_id(req.param("id")),
+    auto done = d_.carts.set_quantity(cart_token(req), web::parse_id(req.param("id")),
                                       static_cast<int>(it->value().as_int64()));
     if (!done.ok()) return d_.renderer.error(req, done.error());
     return api_view(req);
   }
 
   Response api_remove(Request& req) {
-    auto done = d_.carts.remove(token_of(req), parse_id(req.param("id")));
+    auto done = d_.carts.remove(cart_token(req), web::parse_id(req.param("id")));
     if (!done.ok()) return d_.renderer.error(req, done.error());
     return api_view(req);
   }

@@ -2,9 +2,19 @@
 // and gift wrap), POST /cart/lines/{id} (quantity), POST /cart/lines/{id}/remove; and the JSON API
 // GET /api/v1/cart, POST /api/v1/cart/lines, PATCH and DELETE /api/v1/cart/lines/{id}.
 // The cart is named by the "cart" cookie (HttpOnly) or, for API clients, the X-Cart-Token header.
+//
+// Checkout and orders (order_routes.cpp): /checkout (page and form), /orders/{number} (the shopper's
+// order, cancel while unpaid), /account/orders; the workshop's /console/orders; the operator's
+// /operator/orders (confirm the transfer, cancel with a reason); and the JSON API GET /api/v1/checkout,
+// POST /api/v1/orders (Idempotency-Key), GET /api/v1/orders[/{number}], POST .../cancel,
+// GET /api/v1/console/orders[/{number}], GET /api/v1/operator/orders, PUT .../{number}/status.
 #pragma once
+#include <boost/json/object.hpp>
+
 #include "catalog/routes.hpp"
+#include "catalog/views.hpp"
 #include "orders/carts.hpp"
+#include "orders/orders.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -18,5 +28,19 @@ struct CartDeps {
 };
 
 void add_cart_routes(web::Router& router, CartDeps deps);
+
+// The cart named by the request: the X-Cart-Token header (API clients) or the "cart" cookie.
+std::string cart_token(const web::Request& req);
+// One cart line for pages and the API, in the reader's language.
+boost::json::object cart_line_json(const CartLine& line, const std::string& locale, const catalog::Messages& t);
+
+struct OrderDeps {
+  Orders& orders;
+  catalog::Catalog& catalog;
+  const web::Renderer& renderer;
+  std::string bank_account;  // where shoppers transfer the money ("KB국민은행 ... (주)브릴리언트")
+};
+
+void add_order_routes(web::Router& router, OrderDeps deps);
 
 }  // namespace brilliant::orders

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "catalog/views.hpp"
+
 namespace brilliant::vendors {
 namespace json = boost::json;
 using web::Request;
@@ -46,7 +48,21 @@ void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalo
     const auto since_7 = format_utc(clock.now() - std::chrono::hours(24 * 7));
     const auto since_30 = format_utc(clock.now() - std::chrono::hours(24 * 30));
     std::map<long long, long long> adds_by_product;
+    long long orders_7 = 0, orders_30 = 0, revenue_30 = 0, to_ship = 0;
     db.read([&](soci::session& sql) {
+      // Orders holding this workshop's pieces (its parcels), not cancelled; revenue from paid ones, by the
+      // day the payment was confirmed. CAST: PostgreSQL's SUM(bigint) is numeric.
+      sql << "SELECT COUNT(*) FROM fulfilments f JOIN orders o ON o.id = f.order_id WHERE f.workshop_id = :w "
+             "AND o.status <> 'cancelled' AND o.created_at >= :since",
+          soci::use(workshop), soci::use(since_7), soci::into(orders_7);
+      sql << "SELECT COUNT(*) FROM fulfilments f JOIN orders o ON o.id = f.order_id WHERE f.workshop_id = :w "
+             "AND o.status <> 'cancelled' AND o.created_at >= :since",
+          soci::use(workshop), soci::use(since_30), soci::into(orders_30);
+      sql << "SELECT CAST(COALESCE(SUM(f.subtotal), 0) AS BIGINT) FROM fulfilments f JOIN orders o ON o.id = "
+             "f.order_id WHERE f.workshop_id = :w AND o.status = 'paid' AND o.paid_at >= :since",
+          soci::use(workshop), soci::use(since_30), soci::into(revenue_30);
+      sql << "SELECT COUNT(*) FROM fulfilments WHERE workshop_id = :w AND status = 'to_ship'", soci::use(workshop),
+          soci::into(to_ship);
       soci::rowset<soci::row> rows =
           (sql.prepare
                << "SELECT p.id, p.slug, p.title_ko, p.title_en, p.status, (SELECT COUNT(*) FROM "
@@ -117,8 +133,12 @@ void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalo
         {"adds_7", adds_7},
         {"adds_30", adds_30},
         {"add_rate_30", percent_text(adds_30, total_30)},
-        {"orders_30", nullptr},  // orders start with checkout
-        {"revenue_30", nullptr},
+        {"orders_7", orders_7},
+        {"orders_30", orders_30},
+        {"to_ship", to_ship},
+        {"revenue_30", revenue_30},
+        {"revenue_30_text", catalog::format_won(revenue_30, req.locale)},
+        {"conversion_30", percent_text(orders_30, total_30)},
         {"published", by_status["published"]},
         {"in_review", by_status["in_review"]},
         {"changes_requested", by_status["changes_requested"]},

@@ -1,5 +1,5 @@
 // The workshop's dashboard (/console, /api/v1/console/dashboard): views, add-to-cart, the add-to-cart
-// rate, orders and revenue (once checkout exists), low stock, pieces waiting in review or needing
+// rate, orders, revenue (paid orders) and order conversion, low stock, pieces waiting in review or needing
 // changes, pieces without photos; all from the database. Also the product page's view beacon
 // (POST /api/v1/products/{slug}/view) that feeds the view counts.
 #pragma once

@@ -118,10 +118,12 @@ test('on a phone, a workshop uploads photos with progress, picks the cover and d
   await page.waitForURL(/photos\?saved=1$/);
   assert.equal(await page.locator(`#alt_ko_${lastId}`).inputValue(), '옆에서 본 반지');
   await snap(page, 'console-photos-phone');
-  // The dashboard opens from the console's navigation with its four numbers.
+  // The dashboard opens from the console's navigation with its six numbers.
   await page.getByRole('link', { name: '대시보드' }).click();
   await page.waitForURL(/\/console$/);
-  assert.equal(await page.locator('#dashboard-stats .stat').count(), 4);
+  assert.equal(await page.locator('#dashboard-stats .stat').count(), 6);
+  for (const stat of ['views_7', 'adds_7', 'orders_7', 'revenue_30', 'conversion_30'])
+    assert.equal(await page.locator(`[data-stat="${stat}"]`).count(), 1, stat);
   await snap(page, 'dashboard-phone');
   await context.close();
 });

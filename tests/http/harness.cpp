@@ -74,6 +74,48 @@ std::unique_ptr<HttpClient> ServerTest::logged_in(web::Role role, const std::str
   return c;
 }
 
+catalog::Workshop ServerTest::own_workshop(const std::string& prefix, const std::string& name_ko,
+                                           const std::string& name_en) {
+  const std::string slug = prefix + "-" + random_code(10, "abcdefghijklmnopqrstuvwxyz234567");
+  app->database().write([&](soci::session& s) {
+    s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES (:s, :n, :e, 'x', 'x')",
+        soci::use(slug), soci::use(name_ko), soci::use(name_en);
+  });
+  auto shop = app->catalog().workshop(slug);
+  EXPECT_TRUE(shop.has_value());
+  return shop.value_or(catalog::Workshop{});
+}
+
+catalog::Product ServerTest::own_ring(const catalog::Workshop& workshop, const std::string& title_en, int stock) {
+  if (!app->quotes().current().contains("silver")) {  // a fresh SQLite file has none; the demo seeder's value
+    EXPECT_TRUE(app->quotes().set_quote("silver", "2026-11-25", 2300, 0, "seed").ok());
+  }
+  catalog::Product p;
+  p.workshop_id = workshop.id;
+  p.slug = workshop.slug + "-" + random_code(6, "abcdefghijklmnopqrstuvwxyz234567");
+  p.status = "published";
+  p.published_at = "2026-11-25T00:00:00Z";
+  p.category = "ring";
+  p.title_ko = "은반지 " + title_en;
+  p.title_en = title_en;
+  p.metal = "silver";
+  p.purity = 925;
+  p.colour = "white";
+  p.weight_mg = 3000;
+  p.labour_fee = 40000;
+  p.margin_bp = 2000;
+  p.engraving_max_chars = 6;
+  p.engraving_fee = 10000;
+  p.gift_wrap_fee = 3000;
+  p.variants.push_back({0, p.slug + "-13", 0, 520, 0, "", 0, stock, 0});
+  auto created = app->catalog().create(p, workshop);
+  EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
+  app->quotes().reprice();
+  auto stored = app->catalog().product(p.slug);
+  EXPECT_TRUE(stored.has_value());
+  return stored.value_or(catalog::Product{});
+}
+
 std::unique_ptr<HttpClient> ServerTest::signed_up(const std::string& email, const std::string& password,
                                                   const std::string& name) {
   auto c = client();

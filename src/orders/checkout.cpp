@@ -1,0 +1,104 @@
+#include "orders/checkout.hpp"
+
+#include "core/text.hpp"
+
+namespace brilliant::orders {
+namespace {
+
+Result<std::string> text_field(const std::string& value, const char* field, size_t max_chars, bool required) {
+  if (!valid_utf8(value)) return Error::invalid(field, "text_invalid", std::string(field) + " is not valid UTF-8");
+  std::string out(trim(value));
+  if (required && out.empty()) return Error::invalid(field, "required", std::string(field) + " is required");
+  for (unsigned char c : out)
+    if (c < 0x20 || c == 0x7f)
+      return Error::invalid(field, "text_invalid", std::string(field) + " may not hold control characters");
+  if (utf8_length(out) > max_chars)
+    return Error::invalid(field, "too_long",
+                          std::string(field) + " may have at most " + std::to_string(max_chars) + " characters");
+  return out;
+}
+
+}  // namespace
+
+Result<Address> check_address(const Address& in) {
+  Address out;
+  out.recipient = TRY(text_field(in.recipient, "recipient", 40, true));
+  out.address = TRY(text_field(in.address, "address", 200, true));
+  out.address_detail = TRY(text_field(in.address_detail, "address_detail", 100, false));
+  out.note = TRY(text_field(in.note, "note", 200, false));
+
+  std::string digits;
+  for (char c : in.phone) {
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c != '-' && c != ' ')
+      return Error::invalid("phone", "phone_invalid", "phone may hold only digits, hyphens and spaces");
+  }
+  if (digits.size() < 9 || digits.size() > 11 || digits[0] != '0')
+    return Error::invalid("phone", "phone_invalid", "phone must be a Korean number such as 010-1234-5678");
+  const size_t head = digits.starts_with("02") ? 2 : 3;
+  const size_t tail = 4, middle = digits.size() - head - tail;
+  out.phone = digits.substr(0, head) + "-" + digits.substr(head, middle) + "-" + digits.substr(head + middle);
+
+  const std::string postcode(trim(in.postcode));
+  if (postcode.size() != 5 || postcode.find_first_not_of("0123456789") != std::string::npos)
+    return Error::invalid("postcode", "postcode_invalid", "postcode must be the five-digit Korean postcode");
+  out.postcode = postcode;
+  return out;
+}
+
+bool remote_postcode(const std::string& postcode) {
+  if (postcode.size() != 5 || postcode.find_first_not_of("0123456789") != std::string::npos) return false;
+  const int code = std::stoi(postcode);
+  struct Range {
+    int from, to;
+  };
+  // Jeju (63000-63644), Ulleung-do (40200-40240) and Ongjin's islands off Incheon (23100-23136). Other
+  // island postcodes are not listed yet (noted in docs/decisions/005).
+  static constexpr Range ranges[] = {{63000, 63644}, {40200, 40240}, {23100, 23136}};
+  for (const auto& r : ranges)
+    if (code >= r.from && code <= r.to) return true;
+  return false;
+}
+
+OrderPlan plan_order(const std::vector<PlannedLine>& lines, const vendors::ShippingRules& rules,
+                     bool remote_area) {
+  OrderPlan plan;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    PlannedParcel* parcel = nullptr;
+    for (auto& p : plan.parcels)
+      if (p.workshop_id == lines[i].workshop_id) parcel = &p;
+    if (!parcel) {
+      plan.parcels.push_back({.workshop_id = lines[i].workshop_id});
+      parcel = &plan.parcels.back();
+    }
+    parcel->lines.push_back(i);
+    parcel->subtotal += line_total(lines[i].line);
+  }
+  for (auto& p : plan.parcels) {
+    p.shipping_fee = vendors::shipping_fee(rules, p.subtotal, remote_area);
+    plan.subtotal += p.subtotal;
+    plan.shipping_fee += p.shipping_fee;
+  }
+  plan.total = plan.subtotal + plan.shipping_fee;
+  return plan;
+}
+
+std::string order_number(std::string_view seoul_day, std::string_view random_part) {
+  // "2026-11-26" -> "261126"
+  std::string day;
+  for (char c : seoul_day.substr(2))
+    if (c != '-') day += c;
+  return "BR-" + day + "-" + std::string(random_part);
+}
+
+bool looks_like_order_number(std::string_view text) {
+  if (text.size() != 18 || !text.starts_with("BR-") || text[9] != '-') return false;
+  for (size_t i = 3; i < 9; ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
+  for (char c : text.substr(10))
+    if (order_alphabet.find(c) == std::string_view::npos) return false;
+  return true;
+}
+
+}  // namespace brilliant::orders

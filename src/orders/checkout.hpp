@@ -1,0 +1,53 @@
+// Checkout's rules (pure: no SQL, no HTTP). An order is paid by bank transfer (무통장입금) to the hub's
+// account within payment_days; it is split into one parcel (fulfilment) per workshop, each with its own
+// shipping fee from the brand's rules (free over a subtotal, a surcharge for Jeju and other islands).
+// Delivery is domestic: a five-digit Korean postcode.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "orders/cart.hpp"
+#include "vendors/brand.hpp"
+
+namespace brilliant::orders {
+
+inline constexpr int payment_days = 3;  // an unpaid order may be cancelled after this
+
+struct Address {
+  std::string recipient, phone, postcode, address, address_detail, note;
+};
+
+// Trims every field and checks it: recipient and address required, a Korean phone number (digits,
+// hyphens or spaces; kept as 010-1234-5678), a five-digit postcode, length limits, valid UTF-8 without
+// control characters. Errors name the field.
+Result<Address> check_address(const Address& input);
+
+// Jeju and the island areas Korean carriers charge extra for (by postcode range).
+bool remote_postcode(const std::string& postcode);
+
+struct PlannedLine {
+  long long workshop_id = 0;
+  PricedLine line;
+};
+struct PlannedParcel {
+  long long workshop_id = 0;
+  long long subtotal = 0;      // won: the parcel's lines with their options
+  long long shipping_fee = 0;  // won
+  std::vector<size_t> lines;   // indexes into the planned lines
+};
+struct OrderPlan {
+  std::vector<PlannedParcel> parcels;  // in the order each workshop first appears
+  long long subtotal = 0, shipping_fee = 0, total = 0;
+};
+OrderPlan plan_order(const std::vector<PlannedLine>& lines, const vendors::ShippingRules& rules,
+                     bool remote_area);
+
+// Public order numbers: "BR-261126-7KQ4MX2P" (the Seoul day, then eight unambiguous random characters).
+inline constexpr std::string_view order_alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+std::string order_number(std::string_view seoul_day, std::string_view random_part);
+// True for text shaped like an order number (checked before any lookup).
+bool looks_like_order_number(std::string_view text);
+
+}  // namespace brilliant::orders

@@ -1,0 +1,478 @@
+// Checkout and orders on pages and in the JSON API (see routes.hpp for the list).
+#include <boost/json.hpp>
+
+#include "core/secret.hpp"
+#include "orders/routes.hpp"
+#include "web/errors.hpp"
+#include "web/json_input.hpp"
+
+namespace brilliant::orders {
+namespace json = boost::json;
+using web::Request;
+using web::Response;
+
+namespace {
+
+std::string seoul(const std::string& utc) {
+  TimePoint t;
+  return !utc.empty() && parse_utc(utc, t) ? format_seoul(t) : std::string();
+}
+
+// Chip colours the pages already have, by status.
+std::string chip_state(const std::string& status) {
+  if (status == "paid" || status == "to_ship") return "published";
+  if (status == "cancelled") return "rejected";
+  return "in_review";
+}
+
+class OrderRoutes {
+ public:
+  explicit OrderRoutes(OrderDeps deps) : d_(std::move(deps)) {}
+
+  std::string t(const Request& req, const std::string& key) const { return d_.renderer.message(req.locale, key); }
+  catalog::Messages messages(const std::string& locale) const {
+    return [this, locale](const std::string& key) { return d_.renderer.message(locale, key); };
+  }
+
+  json::object line_json(const Request& req, const OrderLine& l) const {
+    const bool en = req.locale == "en";
+    const auto& locale = req.locale;
+    json::object o{{"title", en ? l.title_en : l.title_ko},
+                   {"variant", en ? l.variant_en : l.variant_ko},
+                   {"slug", l.slug},
+                   {"url", req.locale_prefix() + "/products/" + l.slug},
+                   {"sku", l.sku},
+                   {"show_sku", l.sku != (en ? l.variant_en : l.variant_ko)},
+                   {"quantity", l.quantity},
+                   {"engraving", l.engraving},
+                   {"engraved", !l.engraving.empty()},
+                   {"has_options", l.options_fee > 0},
+                   {"gift_wrap", l.gift_wrap},
+                   {"final_sale", l.final_sale},
+                   {"made_to_order", l.made_to_order},
+                   {"unit_price", l.unit_price},
+                   {"unit_price_text", catalog::format_won(l.unit_price, locale)},
+                   {"options_fee", l.options_fee},
+                   {"options_fee_text", catalog::format_won(l.options_fee, locale)},
+                   {"total", l.line_total},
+                   {"total_text", catalog::format_won(l.line_total, locale)},
+                   {"pricing", l.pricing}};
+    if (l.made_to_order)
+      o["lead_text"] = catalog::fill(t(req, "catalog.made_to_order_days"), {{"days", std::to_string(l.lead_days)}});
+    if (l.pricing == "formula")
+      o["quote"] = json::object{
+          {"id", l.quote_id},
+          {"metal", l.quote_metal},
+          {"day", l.quote_day},
+          {"won_per_gram", l.quote_won_per_gram},
+          {"text", catalog::fill(t(req, "orders.quote_text"),
+                                 {{"metal", t(req, "catalog.metal." + l.quote_metal)},
+                                  {"day", l.quote_day},
+                                  {"won", catalog::format_won(l.quote_won_per_gram, locale)}})}};
+    return o;
+  }
+
+  json::object order_json(const Request& req, const Order& o) const {
+    const bool en = req.locale == "en";
+    const auto& locale = req.locale;
+    json::array parcels;
+    for (const auto& f : o.fulfilments) {
+      json::array lines;
+      for (const auto& l : o.lines)
+        if (l.fulfilment_id == f.id) lines.push_back(line_json(req, l));
+      parcels.push_back(json::object{
+          {"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+          {"workshop_slug", f.workshop_slug},
+          {"status", f.status},
+          {"status_text", t(req, "orders.parcel." + f.status)},
+          {"state", chip_state(f.status)},
+          {"subtotal", f.subtotal},
+          {"subtotal_text", catalog::format_won(f.subtotal, locale)},
+          {"shipping_fee", f.shipping_fee},
+          {"shipping_fee_text", f.shipping_fee ? catalog::format_won(f.shipping_fee, locale) : t(req, "orders.free")},
+          {"lines", std::move(lines)}});
+    }
+    json::array events;
+    for (const auto& e : o.events) {
+      json::object event{{"kind", e.kind},
+                         {"text", t(req, "orders.event." + e.kind)},
+                         {"actor", e.actor},
+                         {"at", seoul(e.created_at)}};
+      if (!e.note.empty()) event["note"] = e.note;  // absent, not "": a section over "" still shows
+      events.push_back(std::move(event));
+    }
+    json::object out{{"number", o.number},
+                     {"url", req.locale_prefix() + "/orders/" + o.number},
+                     {"status", o.status},
+                     {"status_text", t(req, "orders.status." + o.status)},
+                     {"state", chip_state(o.status)},
+                     {"awaiting_payment", o.status == "awaiting_payment"},
+                     {"paid", o.status == "paid"},
+                     {"cancelled", o.status == "cancelled"},
+                     {"payment_method", o.payment_method},
+                     {"currency", "KRW"},
+                     {"subtotal", o.subtotal},
+                     {"subtotal_text", catalog::format_won(o.subtotal, locale)},
+                     {"shipping_fee", o.shipping_fee},
+                     {"shipping_fee_text",
+                      o.shipping_fee ? catalog::format_won(o.shipping_fee, locale) : t(req, "orders.free")},
+                     {"total", o.total},
+                     {"total_text", catalog::format_won(o.total, locale)},
+                     {"placed_at", seoul(o.created_at)},
+                     {"pay_by", seoul(o.pay_by)},
+                     {"paid_at", seoul(o.paid_at)},
+                     {"cancelled_at", seoul(o.cancelled_at)},
+                     {"cancel_reason", o.cancel_reason},
+                     {"pieces", [&] {
+                        long long n = 0;
+                        for (const auto& l : o.lines) n += l.quantity;
+                        return n;
+                      }()},
+                     {"parcels", std::move(parcels)},
+                     {"events", std::move(events)}};
+    if (!o.address.address.empty()) {
+      json::object address{{"recipient", o.address.recipient},
+                           {"phone", o.address.phone},
+                           {"postcode", o.address.postcode},
+                           {"address", o.address.address},
+                           {"address_detail", o.address.address_detail}};
+      if (!o.address.note.empty()) address["note"] = o.address.note;
+      out["address"] = std::move(address);
+    }
+    if (o.cancel_reason.empty()) out.erase("cancel_reason");
+    if (!o.customer_email.empty())
+      out["customer"] = json::object{{"name", o.customer_name}, {"email", o.customer_email}};
+    if (o.status == "awaiting_payment")
+      out["bank_account"] = d_.bank_account;
+    if (!o.lines.empty()) {
+      const auto& first = o.lines.front();
+      out["summary"] = (en ? first.title_en : first.title_ko) +
+                       (o.lines.size() > 1 ? catalog::fill(t(req, "orders.and_more"),
+                                                           {{"n", std::to_string(o.lines.size() - 1)}})
+                                           : std::string());
+    }
+    return out;
+  }
+
+  json::array orders_json(const Request& req, const std::vector<Order>& orders) const {
+    json::array out;
+    for (const auto& o : orders) out.push_back(order_json(req, o));
+    return out;
+  }
+
+  // --- checkout ---------------------------------------------------------------------------------
+
+  json::object checkout_model(const Request& req, const Preview& p) const {
+    const bool en = req.locale == "en";
+    json::array parcels;
+    for (const auto& parcel : p.plan.parcels) {
+      const auto w = d_.catalog.workshop_by_id(parcel.workshop_id);
+      json::array lines;
+      for (size_t i : parcel.lines) lines.push_back(cart_line_json(p.lines[i], req.locale, messages(req.locale)));
+      parcels.push_back(json::object{
+          {"workshop", en && !w.name_en.empty() ? w.name_en : w.name_ko},
+          {"workshop_slug", w.slug},
+          {"subtotal", parcel.subtotal},
+          {"subtotal_text", catalog::format_won(parcel.subtotal, req.locale)},
+          {"shipping_fee", parcel.shipping_fee},
+          {"shipping_fee_text",
+           parcel.shipping_fee ? catalog::format_won(parcel.shipping_fee, req.locale) : t(req, "orders.free")},
+          {"lines", std::move(lines)}});
+    }
+    bool final_sale = false;
+    for (const auto& l : p.lines) final_sale = final_sale || l.now->final_sale;
+    return {{"parcels", std::move(parcels)},
+            {"parcel_count", static_cast<long long>(p.plan.parcels.size())},
+            {"subtotal", p.plan.subtotal},
+            {"subtotal_text", catalog::format_won(p.plan.subtotal, req.locale)},
+            {"shipping_fee", p.plan.shipping_fee},
+            {"shipping_fee_text", catalog::format_won(p.plan.shipping_fee, req.locale)},
+            {"total", p.plan.total},
+            {"total_text", catalog::format_won(p.plan.total, req.locale)},
+            {"price_changed", p.price_changed},
+            {"has_final_sale", final_sale},
+            {"bank_account", d_.bank_account},
+            {"payment_days", payment_days},
+            {"currency", "KRW"}};
+  }
+
+  Response checkout_page_with(Request& req, const Address& typed, const std::string& key,
+                              const std::optional<Error>& error) {
+    auto preview = d_.orders.preview(cart_token(req), typed.postcode);
+    if (!preview.ok() && preview.error().code == "cart_empty")
+      return Response::redirect(req.locale_prefix() + "/cart");
+    json::object model;
+    if (preview.ok()) model = checkout_model(req, *preview);
+    model["title"] = t(req, "orders.checkout_title");
+    model["noindex"] = true;
+    model["checkout_key"] = key.empty() ? random_token(18) : key;
+    model["recipient"] = typed.recipient.empty() && req.user ? req.user->name : typed.recipient;
+    model["phone"] = typed.phone;
+    model["postcode"] = typed.postcode;
+    model["address"] = typed.address;
+    model["address_detail"] = typed.address_detail;
+    model["note"] = typed.note;
+    model["can_order"] = preview.ok();
+    std::optional<Error> shown = error;
+    if (!preview.ok()) shown = preview.error();
+    Response response = [&] {
+      if (!shown) return d_.renderer.page_response(req, "store/checkout", std::move(model));
+      Error on_form = *shown;
+      // Errors about the cart or the total are said above the form.
+      if (on_form.field == "cart" || on_form.field == "expected_total" || on_form.field == "checkout_key")
+        on_form.field.clear();
+      return d_.renderer.page_with_error(req, "store/checkout", std::move(model), on_form);
+    }();
+    response.set("Cache-Control", "no-store");
+    return response;
+  }
+
+  Response checkout_page(Request& req) { return checkout_page_with(req, {}, "", std::nullopt); }
+
+  static Address address_from(const web::Form& form) {
+    return {form.get("recipient"), form.get("phone"),          form.get("postcode"),
+            form.get("address"),   form.get("address_detail"), form.get("note")};
+  }
+
+  Response checkout_form(Request& req) {
+    const auto form = req.form();
+    const Address typed = address_from(form);
+    const std::string key = form.get("checkout_key");
+    // The address first (its errors sit beside the fields), then the consent box.
+    if (auto checked = check_address(typed); !checked.ok()) return checkout_page_with(req, typed, key, checked.error());
+    if (form.get("agree") != "1")
+      return checkout_page_with(req, typed, key,
+                                Error::invalid("agree", "agree_required", "confirm the order and the payment terms"));
+    long long expected = -1;
+    if (auto text = form.get("expected_total"); !text.empty()) {
+      const long long parsed = web::parse_id(text);
+      expected = parsed > 0 ? parsed : -2;  // -2 never matches: the page is stale or tampered with
+    }
+    auto placed = d_.orders.place({.cart_token = cart_token(req),
+                                   .user_id = req.user->user_id,
+                                   .address = typed,
+                                   .expected_total = expected,
+                                   .key = key,
+                                   .locale = req.locale});
+    if (!placed.ok()) return checkout_page_with(req, typed, key, placed.error());
+    auto response = Response::redirect(req.locale_prefix() + "/orders/" + placed->number + "?placed=1");
+    web::set_cookie(response, "cart_n", "0", {.max_age_seconds = 60 * 60 * 24 * 30, .http_only = false});
+    return response;
+  }
+
+  Response api_preview(Request& req) {
+    auto preview = d_.orders.preview(cart_token(req), req.query_params().get("postcode"));
+    if (!preview.ok()) return d_.renderer.error(req, preview.error());
+    auto response = Response::json(json::serialize(checkout_model(req, *preview)));
+    response.set("Cache-Control", "no-store");
+    return response;
+  }
+
+  Response api_place(Request& req) {
+    auto body = web::parse_json_object(req.body);
+    if (!body) return d_.renderer.error(req, body.error());
+    Address typed;
+    for (auto [field, target] : {std::pair{"recipient", &typed.recipient}, {"phone", &typed.phone},
+                                 {"postcode", &typed.postcode}, {"address", &typed.address},
+                                 {"address_detail", &typed.address_detail}, {"note", &typed.note}}) {
+      auto value = web::json_string(*body, field);
+      if (!value.ok()) return d_.renderer.error(req, value.error());
+      *target = *value;
+    }
+    long long expected = -1;
+    if (auto it = body->find("expected_total"); it != body->end()) {
+      if (!it->value().is_int64() || it->value().as_int64() <= 0)
+        return d_.renderer.error(req, Error::invalid("expected_total", "number_invalid",
+                                                     "expected_total must be the total in won (a whole number)"));
+      expected = it->value().as_int64();
+    }
+    std::string key(req.header("idempotency-key"));
+    if (key.empty())
+      return d_.renderer.error(req, Error::invalid("Idempotency-Key", "checkout_key_invalid",
+                                                   "send an Idempotency-Key header (one per order you mean to place)"));
+    auto placed = d_.orders.place({.cart_token = cart_token(req),
+                                   .user_id = req.user->user_id,
+                                   .address = typed,
+                                   .expected_total = expected,
+                                   .key = key,
+                                   .locale = req.locale});
+    if (!placed.ok()) return d_.renderer.error(req, placed.error());
+    return Response::json(json::serialize(order_json(req, *placed)), 201);
+  }
+
+  // --- the shopper's orders -----------------------------------------------------------------------
+
+  // The order when the viewer may see it whole: its shopper, or an operator.
+  std::optional<Order> visible(const Request& req) {
+    auto order = d_.orders.find(std::string(req.param("number")));
+    if (!order) return std::nullopt;
+    if (order->user_id != req.user->user_id && !req.user->has(web::Role::operator_)) return std::nullopt;
+    return order;
+  }
+
+  Response order_page(Request& req) {
+    auto order = visible(req);
+    if (!order) return d_.renderer.error(req, Error::not_found("order"));
+    auto model = order_json(req, *order);
+    model["title"] = t(req, "orders.order_title") + " " + order->number;
+    model["noindex"] = true;
+    model["placed_now"] = req.query_params().get("placed") == "1";
+    model["is_owner"] = order->user_id == req.user->user_id;
+    auto response = d_.renderer.page_response(req, "store/order", std::move(model));
+    response.set("Cache-Control", "no-store");
+    return response;
+  }
+
+  Response cancel_form(Request& req) {
+    auto order = visible(req);
+    if (!order || order->user_id != req.user->user_id) return d_.renderer.error(req, Error::not_found("order"));
+    auto done = d_.orders.cancel(order->number, req.user->user_id, false, req.form().get("reason"));
+    if (!done.ok()) return d_.renderer.error(req, done.error());
+    return Response::redirect(req.locale_prefix() + "/orders/" + order->number);
+  }
+
+  Response my_orders_page(Request& req) {
+    json::object model{{"title", t(req, "orders.my_orders")},
+                       {"noindex", true},
+                       {"orders", orders_json(req, d_.orders.of_user(req.user->user_id))}};
+    return d_.renderer.page_response(req, "store/orders", std::move(model));
+  }
+
+  Response api_mine(Request& req) {
+    return Response::json(json::serialize(json::object{{"orders", orders_json(req, d_.orders.of_user(req.user->user_id))}}));
+  }
+
+  Response api_one(Request& req) {
+    auto order = visible(req);
+    if (!order) return d_.renderer.error(req, Error::not_found("order"));
+    return Response::json(json::serialize(order_json(req, *order)));
+  }
+
+  Response api_cancel(Request& req) {
+    auto order = visible(req);
+    if (!order || order->user_id != req.user->user_id) return d_.renderer.error(req, Error::not_found("order"));
+    auto done = d_.orders.cancel(order->number, req.user->user_id, false, "");
+    if (!done.ok()) return d_.renderer.error(req, done.error());
+    return Response::json(json::serialize(order_json(req, *done)));
+  }
+
+  // --- the workshop's console ---------------------------------------------------------------------
+
+  json::object console_model(Request& req) {
+    const auto orders = d_.orders.of_workshop(req.user->workshop_id);
+    long long to_ship = 0, awaiting = 0;
+    for (const auto& o : orders) {
+      if (o.status == "paid") ++to_ship;
+      if (o.status == "awaiting_payment") ++awaiting;
+    }
+    return {{"title", t(req, "orders.console_title")},
+            {"noindex", true},
+            {"to_ship", to_ship},
+            {"awaiting", awaiting},
+            {"orders", orders_json(req, orders)}};
+  }
+
+  Response console_page(Request& req) {
+    return d_.renderer.page_response(req, "vendors/console_orders", console_model(req));
+  }
+  Response api_console(Request& req) { return Response::json(json::serialize(console_model(req))); }
+  Response api_console_one(Request& req) {
+    auto order = d_.orders.of_workshop(req.user->workshop_id, std::string(req.param("number")));
+    if (!order) return d_.renderer.error(req, Error::not_found("order"));
+    return Response::json(json::serialize(order_json(req, *order)));
+  }
+
+  // --- the operator -------------------------------------------------------------------------------
+
+  json::object operator_model(Request& req) {
+    std::string status = req.query_params().get("status");
+    if (status != "awaiting_payment" && status != "paid" && status != "cancelled") status.clear();
+    json::object model{{"title", t(req, "orders.operator_title")},
+                       {"noindex", true},
+                       {"status", status},
+                       {"orders", orders_json(req, d_.orders.recent(status))}};
+    for (const char* s : {"awaiting_payment", "paid", "cancelled"})
+      model[std::string("filter_") + s] = status == s;
+    model["filter_all"] = status.empty();
+    return model;
+  }
+
+  Response operator_page(Request& req) {
+    return d_.renderer.page_response(req, "operator/orders", operator_model(req));
+  }
+  Response api_operator(Request& req) { return Response::json(json::serialize(operator_model(req))); }
+
+  Result<Order> set_status(Request& req, const std::string& status, const std::string& reason) {
+    const std::string number(req.param("number"));
+    if (status == "paid") return d_.orders.mark_paid(number, req.user->user_id);
+    if (status == "cancelled") return d_.orders.cancel(number, req.user->user_id, true, reason);
+    return Error::invalid("status", "choice_invalid", "status must be paid or cancelled");
+  }
+
+  Response operator_paid_form(Request& req) {
+    auto done = set_status(req, "paid", "");
+    if (!done.ok()) return d_.renderer.error(req, done.error());
+    return Response::redirect(req.locale_prefix() + "/operator/orders?status=awaiting_payment");
+  }
+
+  Response operator_cancel_form(Request& req) {
+    auto done = set_status(req, "cancelled", req.form().get("reason"));
+    if (!done.ok()) {
+      if (done.error().field == "reason") {
+        auto model = operator_model(req);
+        model["failed_number"] = std::string(req.param("number"));
+        return d_.renderer.page_with_error(req, "operator/orders", std::move(model), done.error());
+      }
+      return d_.renderer.error(req, done.error());
+    }
+    return Response::redirect(req.locale_prefix() + "/operator/orders");
+  }
+
+  Response api_operator_status(Request& req) {
+    auto body = web::parse_json_object(req.body);
+    if (!body) return d_.renderer.error(req, body.error());
+    auto status = web::json_string(*body, "status");
+    if (!status.ok()) return d_.renderer.error(req, status.error());
+    auto reason = web::json_string(*body, "reason");
+    if (!reason.ok()) return d_.renderer.error(req, reason.error());
+    auto done = set_status(req, *status, *reason);
+    if (!done.ok()) return d_.renderer.error(req, done.error());
+    return Response::json(json::serialize(order_json(req, *done)));
+  }
+
+ private:
+  OrderDeps d_;
+};
+
+}  // namespace
+
+void add_order_routes(web::Router& router, OrderDeps deps) {
+  auto routes = std::make_shared<OrderRoutes>(std::move(deps));
+  auto bind = [routes](Response (OrderRoutes::*fn)(Request&)) {
+    return [routes, fn](Request& req) { return ((*routes).*fn)(req); };
+  };
+  const auto login = web::Access::logged_in();
+  const auto vendor = web::require(web::Role::vendor_staff);
+  const auto op = web::require(web::Role::operator_);
+  router.get("/checkout", bind(&OrderRoutes::checkout_page)).access = login;
+  router.post("/checkout", bind(&OrderRoutes::checkout_form)).access = login;
+  router.get("/orders/{number}", bind(&OrderRoutes::order_page)).access = login;
+  router.post("/orders/{number}/cancel", bind(&OrderRoutes::cancel_form)).access = login;
+  router.get("/account/orders", bind(&OrderRoutes::my_orders_page)).access = login;
+  router.get("/api/v1/checkout", bind(&OrderRoutes::api_preview)).access = login;
+  router.post("/api/v1/orders", bind(&OrderRoutes::api_place)).access = login;
+  router.get("/api/v1/orders", bind(&OrderRoutes::api_mine)).access = login;
+  router.get("/api/v1/orders/{number}", bind(&OrderRoutes::api_one)).access = login;
+  router.post("/api/v1/orders/{number}/cancel", bind(&OrderRoutes::api_cancel)).access = login;
+  router.get("/console/orders", bind(&OrderRoutes::console_page)).access = vendor;
+  router.get("/api/v1/console/orders", bind(&OrderRoutes::api_console)).access = vendor;
+  router.get("/api/v1/console/orders/{number}", bind(&OrderRoutes::api_console_one)).access = vendor;
+  router.get("/operator/orders", bind(&OrderRoutes::operator_page)).access = op;
+  router.post("/operator/orders/{number}/paid", bind(&OrderRoutes::operator_paid_form)).access = op;
+  router.post("/operator/orders/{number}/cancel", bind(&OrderRoutes::operator_cancel_form)).access = op;
+  router.get("/api/v1/operator/orders", bind(&OrderRoutes::api_operator)).access = op;
+  router.add(web::Method::put, "/api/v1/operator/orders/{number}/status", bind(&OrderRoutes::api_operator_status))
+      .access = op;
+}
+
+}  // namespace brilliant::orders

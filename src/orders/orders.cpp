@@ -1,0 +1,366 @@
+#include "orders/orders.hpp"
+
+#include "core/secret.hpp"
+#include "core/text.hpp"
+
+namespace brilliant::orders {
+namespace {
+
+// Korean calendar day of a UTC time point ("2026-11-26").
+std::string seoul_day(TimePoint t) { return format_seoul(t).substr(0, 10); }
+
+std::optional<Order> load(soci::session& sql, const std::string& number) {
+  Order o;
+  soci::rowset<soci::row> head =
+      (sql.prepare << "SELECT o.id, o.user_id, o.number, o.status, o.payment_method, o.subtotal, o.shipping_fee, "
+                      "o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, o.delivery_note, "
+                      "o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), o.cancel_reason, "
+                      "o.created_at, u.email, u.name FROM orders o JOIN users u ON u.id = o.user_id "
+                      "WHERE o.number = :n",
+       soci::use(number));
+  bool found = false;
+  for (const auto& r : head) {
+    found = true;
+    o.id = db::row_int(r, 0);
+    o.user_id = db::row_int(r, 1);
+    o.number = db::row_text(r, 2);
+    o.status = db::row_text(r, 3);
+    o.payment_method = db::row_text(r, 4);
+    o.subtotal = db::row_int(r, 5);
+    o.shipping_fee = db::row_int(r, 6);
+    o.total = db::row_int(r, 7);
+    o.address = {db::row_text(r, 8),  db::row_text(r, 9),  db::row_text(r, 10),
+                 db::row_text(r, 11), db::row_text(r, 12), db::row_text(r, 13)};
+    o.locale = db::row_text(r, 14);
+    o.pay_by = db::row_text(r, 15);
+    o.paid_at = db::row_text(r, 16);
+    o.cancelled_at = db::row_text(r, 17);
+    o.cancel_reason = db::row_text(r, 18);
+    o.created_at = db::row_text(r, 19);
+    o.customer_email = db::row_text(r, 20);
+    o.customer_name = db::row_text(r, 21);
+  }
+  if (!found) return std::nullopt;
+  soci::rowset<soci::row> parcels =
+      (sql.prepare << "SELECT f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, f.shipping_fee "
+                      "FROM fulfilments f JOIN workshops w ON w.id = f.workshop_id WHERE f.order_id = :o "
+                      "ORDER BY f.id",
+       soci::use(o.id));
+  for (const auto& r : parcels)
+    o.fulfilments.push_back({db::row_int(r, 0), db::row_int(r, 1), db::row_text(r, 2), db::row_text(r, 3),
+                             db::row_text(r, 4), db::row_text(r, 5), db::row_int(r, 6), db::row_int(r, 7)});
+  soci::rowset<soci::row> lines =
+      (sql.prepare << "SELECT l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, l.title_ko, "
+                      "l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
+                      "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
+                      "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
+                      "l.quote_day FROM order_lines l JOIN fulfilments f ON f.id = l.fulfilment_id "
+                      "WHERE l.order_id = :o ORDER BY l.id",
+       soci::use(o.id));
+  for (const auto& r : lines) {
+    OrderLine l;
+    l.id = db::row_int(r, 0);
+    l.fulfilment_id = db::row_int(r, 1);
+    l.product_id = db::row_int(r, 2);
+    l.variant_id = db::row_int(r, 3);
+    l.workshop_id = db::row_int(r, 4);
+    l.slug = db::row_text(r, 5);
+    l.title_ko = db::row_text(r, 6);
+    l.title_en = db::row_text(r, 7);
+    l.variant_ko = db::row_text(r, 8);
+    l.variant_en = db::row_text(r, 9);
+    l.sku = db::row_text(r, 10);
+    l.engraving = db::row_text(r, 11);
+    l.quantity = static_cast<int>(db::row_int(r, 12));
+    l.reserved = static_cast<int>(db::row_int(r, 13));
+    l.lead_days = static_cast<int>(db::row_int(r, 14));
+    l.gift_wrap = db::row_int(r, 15) != 0;
+    l.final_sale = db::row_int(r, 16) != 0;
+    l.made_to_order = db::row_int(r, 17) != 0;
+    l.unit_price = db::row_int(r, 18);
+    l.options_fee = db::row_int(r, 19);
+    l.line_total = db::row_int(r, 20);
+    l.pricing = db::row_text(r, 21);
+    l.quote_id = db::row_int(r, 22);
+    l.quote_won_per_gram = db::row_int(r, 23);
+    l.quote_metal = db::row_text(r, 24);
+    l.quote_day = db::row_text(r, 25);
+    o.lines.push_back(std::move(l));
+  }
+  soci::rowset<soci::row> events =
+      (sql.prepare << "SELECT e.kind, e.note, COALESCE(u.name, ''), e.created_at FROM order_events e "
+                      "LEFT JOIN users u ON u.id = e.actor_id WHERE e.order_id = :o ORDER BY e.id",
+       soci::use(o.id));
+  for (const auto& r : events)
+    o.events.push_back({db::row_text(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3)});
+  return o;
+}
+
+std::vector<Order> load_many(soci::session& sql, const std::vector<std::string>& numbers) {
+  std::vector<Order> out;
+  for (const auto& n : numbers)
+    if (auto o = load(sql, n)) out.push_back(std::move(*o));
+  return out;
+}
+
+void record(soci::session& sql, long long order_id, long long actor_id, const std::string& kind,
+            const std::string& note, const std::string& at) {
+  soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO order_events (order_id, actor_id, kind, note, created_at) VALUES (:o, :a, :k, :n, :at)",
+      soci::use(order_id), soci::use(actor_id, actor_ind), soci::use(kind), soci::use(note), soci::use(at);
+}
+
+}  // namespace
+
+Order workshop_part(Order order, long long workshop_id) {
+  std::erase_if(order.fulfilments, [&](const Fulfilment& f) { return f.workshop_id != workshop_id; });
+  std::erase_if(order.lines, [&](const OrderLine& l) { return l.workshop_id != workshop_id; });
+  order.subtotal = order.shipping_fee = 0;
+  for (const auto& f : order.fulfilments) {
+    order.subtotal += f.subtotal;
+    order.shipping_fee += f.shipping_fee;
+  }
+  order.total = order.subtotal + order.shipping_fee;
+  if (order.status != "paid") order.address = {};  // the workshop needs the address only to ship
+  order.customer_email.clear();
+  return order;
+}
+
+Orders::Orders(db::Database& db, catalog::Catalog& catalog, Carts& carts, const vendors::BrandStore& brand,
+               const Clock& clock, VariantLabel label)
+    : db_(db), catalog_(catalog), carts_(carts), brand_(brand), clock_(clock), label_(std::move(label)) {}
+
+Result<Preview> Orders::preview(const std::string& cart_token, const std::string& postcode) {
+  auto cart = carts_.view(cart_token);
+  if (cart.lines.empty()) return Error::invalid("cart", "cart_empty", "the cart is empty");
+  Preview p;
+  for (auto& line : cart.lines) {
+    if (!line.now || !line.product)
+      return Error::conflict("cart", "cart_unavailable",
+                             "a piece in the cart can no longer be bought (" + line.problem +
+                                 "): remove it from the cart first");
+    p.planned.push_back({line.product->workshop_id, *line.now});
+    p.lines.push_back(std::move(line));
+  }
+  p.price_changed = cart.price_changed;
+  p.plan = plan_order(p.planned, brand_.current()->shipping, remote_postcode(postcode));
+  return p;
+}
+
+Result<Order> Orders::place(const Checkout& in) {
+  if (in.key.empty() || in.key.size() > 100)
+    return Error::invalid("checkout_key", "checkout_key_invalid", "checkout_key is required (at most 100 characters)");
+  const auto address = TRY(check_address(in.address));
+  // A second submit of the same form: the order it made, not another one.
+  if (auto done = db_.read([&](soci::session& sql) -> std::optional<Order> {
+        std::string number;
+        long long owner = 0;
+        sql << "SELECT number, user_id FROM orders WHERE checkout_key = :k", soci::use(in.key), soci::into(number),
+            soci::into(owner);
+        if (!sql.got_data() || owner != in.user_id) return std::nullopt;
+        return load(sql, number);
+      }))
+    return *done;
+  auto preview = TRY(this->preview(in.cart_token, address.postcode));
+  if (in.expected_total >= 0 && in.expected_total != preview.plan.total)
+    return Error::conflict("expected_total", "total_changed",
+                           "the total changed to " + std::to_string(preview.plan.total) +
+                               " won since the page was shown: check the order again");
+  const auto now = clock_.now();
+  const auto at = format_utc(now);
+  const auto pay_by = format_utc(now + std::chrono::hours(24 * payment_days));
+  const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
+  bool sold_out_now = false;
+  long long cart_id = 0;
+  auto placed = db_.write([&](soci::session& sql) -> Result<Order> {
+    long long taken = 0;
+    sql << "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(in.key), soci::into(taken);
+    if (taken) return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
+    long long order_id = 0;
+    const auto& plan = preview.plan;
+    sql << "INSERT INTO orders (number, user_id, checkout_key, status, subtotal, shipping_fee, total, recipient, "
+           "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at) "
+           "VALUES (:n, :u, :k, 'awaiting_payment', :s, :f, :t, :r, :ph, :pc, :a, :ad, :note, :l, :pb, :c, :up) "
+           "RETURNING id",
+        soci::use(number), soci::use(in.user_id), soci::use(in.key), soci::use(plan.subtotal),
+        soci::use(plan.shipping_fee), soci::use(plan.total), soci::use(address.recipient), soci::use(address.phone),
+        soci::use(address.postcode), soci::use(address.address), soci::use(address.address_detail),
+        soci::use(address.note), soci::use(in.locale), soci::use(pay_by), soci::use(at), soci::use(at),
+        soci::into(order_id);
+    for (const auto& parcel : plan.parcels) {
+      long long fulfilment_id = 0;
+      sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, created_at, "
+             "updated_at) VALUES (:o, :w, 'awaiting_payment', :s, :f, :c, :u) RETURNING id",
+          soci::use(order_id), soci::use(parcel.workshop_id), soci::use(parcel.subtotal),
+          soci::use(parcel.shipping_fee), soci::use(at), soci::use(at), soci::into(fulfilment_id);
+      for (size_t index : parcel.lines) {
+        const auto& cart_line = preview.lines[index];
+        const auto& product = *cart_line.product;
+        const auto& priced = *cart_line.now;
+        const catalog::Variant* variant = nullptr;
+        for (const auto& v : product.variants)
+          if (v.id == priced.variant_id) variant = &v;
+        if (!variant) return Error::conflict("cart", "cart_unavailable", "a piece in the cart changed");
+        int reserved = 0;
+        if (!product.made_to_order) {
+          int left = 0;
+          soci::indicator left_ind = soci::i_null;
+          sql << "UPDATE variants SET stock = stock - :q, updated_at = :at WHERE id = :v AND stock >= :q2 "
+                 "RETURNING stock",
+              soci::use(priced.quantity), soci::use(at), soci::use(priced.variant_id), soci::use(priced.quantity),
+              soci::into(left, left_ind);
+          if (!sql.got_data() || left_ind != soci::i_ok)
+            return Error::conflict("cart", "out_of_stock",
+                                   (in.locale == "en" ? product.title_en : product.title_ko) +
+                                       ": not enough left in this size any more");
+          reserved = priced.quantity;
+          if (left == 0) sold_out_now = true;
+        }
+        std::string metal, day;
+        long long won = 0;
+        long long quote = priced.quote_id;
+        soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
+        if (quote) {
+          sql << "SELECT metal, day, won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote),
+              soci::into(metal), soci::into(day), soci::into(won);
+          if (!sql.got_data()) {  // replaced by a same-day correction since: keep what the cart saw
+            metal = product.metal;
+            won = cart_line.added.quote_won_per_gram;
+          }
+        }
+        const std::string variant_ko = label_ ? label_(*variant, "ko") : "";
+        const std::string variant_en = label_ ? label_(*variant, "en") : "";
+        const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
+        const long long total = line_total(priced);
+        sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, title_en, "
+               "variant_ko, variant_en, sku, quantity, reserved, engraving, gift_wrap, final_sale, unit_price, "
+               "options_fee, line_total, pricing, quote_id, quote_metal, quote_day, quote_won_per_gram, "
+               "made_to_order, lead_days, created_at) VALUES (:o, :f, :p, :v, :slug, :tk, :te, :vk, :ve, :sku, :q, "
+               ":r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, :m, :ld, :c)",
+            soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id), soci::use(priced.variant_id),
+            soci::use(product.slug), soci::use(product.title_ko), soci::use(product.title_en), soci::use(variant_ko),
+            soci::use(variant_en), soci::use(variant->sku), soci::use(priced.quantity), soci::use(reserved),
+            soci::use(priced.engraving), soci::use(gift), soci::use(final_sale), soci::use(priced.unit_price),
+            soci::use(priced.options_fee), soci::use(total), soci::use(product.pricing), soci::use(quote, quote_ind),
+            soci::use(metal), soci::use(day), soci::use(won), soci::use(mto), soci::use(product.lead_days),
+            soci::use(at);
+      }
+    }
+    record(sql, order_id, in.user_id, "placed", "", at);
+    const std::string token_hash = sha256_hex(in.cart_token);
+    sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
+    sql << "DELETE FROM cart_lines WHERE cart_id = :c", soci::use(cart_id);
+    auto order = load(sql, number);
+    if (!order) return Error::conflict("cart", "order_lost", "the order could not be read back");
+    if (compose_) mail::enqueue(sql, compose_(*order), clock_);
+    return *order;
+  });
+  if (placed.ok() && sold_out_now) catalog_.refresh();  // the listing's "in stock" facet changed
+  return placed;
+}
+
+std::optional<Order> Orders::find(const std::string& number) {
+  if (!looks_like_order_number(number)) return std::nullopt;
+  return db_.read([&](soci::session& sql) { return load(sql, number); });
+}
+
+std::vector<Order> Orders::of_user(long long user_id, int limit) {
+  return db_.read([&](soci::session& sql) {
+    std::vector<std::string> numbers;
+    soci::rowset<std::string> rows =
+        (sql.prepare << "SELECT number FROM orders WHERE user_id = :u ORDER BY id DESC LIMIT :l", soci::use(user_id),
+         soci::use(limit));
+    for (const auto& n : rows) numbers.push_back(n);
+    return load_many(sql, numbers);
+  });
+}
+
+std::vector<Order> Orders::of_workshop(long long workshop_id, int limit) {
+  auto all = db_.read([&](soci::session& sql) {
+    std::vector<std::string> numbers;
+    soci::rowset<std::string> rows =
+        (sql.prepare << "SELECT o.number FROM orders o JOIN fulfilments f ON f.order_id = o.id "
+                        "WHERE f.workshop_id = :w ORDER BY o.id DESC LIMIT :l",
+         soci::use(workshop_id), soci::use(limit));
+    for (const auto& n : rows) numbers.push_back(n);
+    return load_many(sql, numbers);
+  });
+  std::vector<Order> out;
+  for (auto& o : all) out.push_back(workshop_part(std::move(o), workshop_id));
+  return out;
+}
+
+std::optional<Order> Orders::of_workshop(long long workshop_id, const std::string& number) {
+  auto order = find(number);
+  if (!order) return std::nullopt;
+  for (const auto& f : order->fulfilments)
+    if (f.workshop_id == workshop_id) return workshop_part(std::move(*order), workshop_id);
+  return std::nullopt;  // another workshop's order: the same answer as a missing one
+}
+
+std::vector<Order> Orders::recent(const std::string& status, int limit) {
+  const int every = status.empty() ? 1 : 0;  // bound values must outlive the statement
+  return db_.read([&](soci::session& sql) {
+    std::vector<std::string> numbers;
+    soci::rowset<std::string> rows =
+        (sql.prepare << "SELECT number FROM orders WHERE status = :s OR :all = 1 ORDER BY id DESC LIMIT :l",
+         soci::use(status), soci::use(every), soci::use(limit));
+    for (const auto& n : rows) numbers.push_back(n);
+    return load_many(sql, numbers);
+  });
+}
+
+Result<Order> Orders::mark_paid(const std::string& number, long long operator_id) {
+  if (!looks_like_order_number(number)) return Error::not_found("order");
+  const auto at = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<Order> {
+    auto order = load(sql, number);
+    if (!order) return Error::not_found("order");
+    if (order->status != "awaiting_payment")
+      return Error::conflict("status", "order_not_awaiting_payment",
+                             "order " + number + " is " + order->status + ", not awaiting payment");
+    sql << "UPDATE orders SET status = 'paid', paid_at = :at, updated_at = :up WHERE id = :id", soci::use(at),
+        soci::use(at), soci::use(order->id);
+    sql << "UPDATE fulfilments SET status = 'to_ship', updated_at = :at WHERE order_id = :id", soci::use(at),
+        soci::use(order->id);
+    record(sql, order->id, operator_id, "paid", "", at);
+    return *load(sql, number);
+  });
+}
+
+Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool by_operator,
+                             const std::string& raw_reason) {
+  if (!looks_like_order_number(number)) return Error::not_found("order");
+  const std::string reason(trim(raw_reason));
+  if (by_operator && reason.empty())
+    return Error::invalid("reason", "reason_required", "say why the order is cancelled");
+  if (reason.size() > 500) return Error::invalid("reason", "too_long", "reason may have at most 500 bytes");
+  const auto at = format_utc(clock_.now());
+  bool restocked = false;
+  auto done = db_.write([&](soci::session& sql) -> Result<Order> {
+    auto order = load(sql, number);
+    if (!order) return Error::not_found("order");
+    const bool allowed = order->status == "awaiting_payment" || (by_operator && order->status == "paid");
+    if (!allowed)
+      return Error::conflict("status", "order_not_cancellable",
+                             order->status == "cancelled" ? "order " + number + " is already cancelled"
+                                                          : "a paid order is cancelled by the operator (ask us)");
+    for (const auto& line : order->lines) {
+      if (line.reserved <= 0) continue;
+      sql << "UPDATE variants SET stock = stock + :q, updated_at = :at WHERE id = :v", soci::use(line.reserved),
+          soci::use(at), soci::use(line.variant_id);
+      restocked = true;
+    }
+    sql << "UPDATE orders SET status = 'cancelled', cancelled_at = :at, cancel_reason = :r, updated_at = :up "
+           "WHERE id = :id",
+        soci::use(at), soci::use(reason), soci::use(at), soci::use(order->id);
+    sql << "UPDATE fulfilments SET status = 'cancelled', updated_at = :at WHERE order_id = :id", soci::use(at),
+        soci::use(order->id);
+    record(sql, order->id, actor_id, "cancelled", reason, at);
+    return *load(sql, number);
+  });
+  if (done.ok() && restocked) catalog_.refresh();
+  return done;
+}
+
+}  // namespace brilliant::orders

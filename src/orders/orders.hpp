@@ -1,0 +1,118 @@
+// Orders in the database: checkout turns a visitor's cart into an order in one transaction (stock
+// reserved, the order split into one fulfilment per workshop, every line with the price and metal quote
+// it was sold at, the cart emptied, the confirmation mail queued), so a crash leaves either the whole
+// order or none of it. Then the operator confirms the bank transfer (paid: the workshops may ship) or
+// the order is cancelled (stock given back). Every change appends an order event.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/service.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "mail/outbox.hpp"
+#include "orders/carts.hpp"
+#include "orders/checkout.hpp"
+#include "vendors/brand_store.hpp"
+
+namespace brilliant::orders {
+
+struct OrderLine {
+  long long id = 0, fulfilment_id = 0, product_id = 0, variant_id = 0, workshop_id = 0;
+  std::string slug, title_ko, title_en, variant_ko, variant_en, sku, engraving;
+  int quantity = 0, reserved = 0, lead_days = 0;
+  bool gift_wrap = false, final_sale = false, made_to_order = false;
+  long long unit_price = 0, options_fee = 0, line_total = 0;
+  std::string pricing;  // fixed | formula
+  long long quote_id = 0, quote_won_per_gram = 0;
+  std::string quote_metal, quote_day;
+};
+
+struct Fulfilment {
+  long long id = 0, workshop_id = 0;
+  std::string workshop_slug, workshop_ko, workshop_en;
+  std::string status;  // awaiting_payment | to_ship | cancelled
+  long long subtotal = 0, shipping_fee = 0;
+};
+
+struct OrderEvent {
+  std::string kind, note, actor, created_at;
+};
+
+struct Order {
+  long long id = 0, user_id = 0;
+  std::string number, status, payment_method;  // status: awaiting_payment | paid | cancelled
+  long long subtotal = 0, shipping_fee = 0, total = 0;
+  Address address;
+  std::string locale, pay_by, paid_at, cancelled_at, cancel_reason, created_at;
+  std::string customer_email, customer_name;
+  std::vector<Fulfilment> fulfilments;
+  std::vector<OrderLine> lines;
+  std::vector<OrderEvent> events;
+};
+
+// The cart priced now, as checkout will charge it.
+struct Preview {
+  std::vector<CartLine> lines;  // every line can be bought (else preview fails)
+  std::vector<PlannedLine> planned;
+  OrderPlan plan;
+  bool price_changed = false;  // some line costs other than when it was added
+};
+
+struct Checkout {
+  std::string cart_token;
+  long long user_id = 0;
+  Address address;
+  long long expected_total = -1;  // the total the shopper saw; -1: not given (API clients may omit it)
+  std::string key;                // the checkout form's one-time key (or the API's Idempotency-Key)
+  std::string locale = "ko";
+};
+
+class Orders {
+ public:
+  // Names a variant in a language ("13호 · 52 mm"), for the line's record.
+  using VariantLabel = std::function<std::string(const catalog::Variant&, const std::string& locale)>;
+  // The confirmation mail for a placed order (the route layer renders it).
+  using ConfirmationMail = std::function<mail::Mail(const Order&)>;
+
+  Orders(db::Database& db, catalog::Catalog& catalog, Carts& carts, const vendors::BrandStore& brand,
+         const Clock& clock, VariantLabel label);
+  void set_confirmation_mail(ConfirmationMail compose) { compose_ = std::move(compose); }
+
+  // postcode: "" when not known yet (no island surcharge).
+  Result<Preview> preview(const std::string& cart_token, const std::string& postcode = "");
+  // Places the order. The same key again (a double submit) answers the order it already made.
+  Result<Order> place(const Checkout& checkout);
+
+  std::optional<Order> find(const std::string& number);
+  std::vector<Order> of_user(long long user_id, int limit = 50);
+  // Only this workshop's fulfilment and lines of each order; the delivery address is left out until the
+  // order is paid.
+  std::vector<Order> of_workshop(long long workshop_id, int limit = 100);
+  std::optional<Order> of_workshop(long long workshop_id, const std::string& number);
+  // For the operator: newest first, optionally of one status.
+  std::vector<Order> recent(const std::string& status, int limit = 100);
+
+  Result<Order> mark_paid(const std::string& number, long long operator_id);
+  // A shopper may cancel while the order awaits payment; the operator also after payment (refunded by
+  // transfer). The reason is required from the operator.
+  Result<Order> cancel(const std::string& number, long long actor_id, bool by_operator,
+                       const std::string& reason);
+
+ private:
+  db::Database& db_;
+  catalog::Catalog& catalog_;
+  Carts& carts_;
+  const vendors::BrandStore& brand_;
+  const Clock& clock_;
+  VariantLabel label_;
+  ConfirmationMail compose_;
+};
+
+// Keeps only one workshop's part of an order (its fulfilment and lines; totals become that part's).
+Order workshop_part(Order order, long long workshop_id);
+
+}  // namespace brilliant::orders

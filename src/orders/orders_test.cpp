@@ -1,0 +1,194 @@
+#include "orders/orders.hpp"
+
+#include <gtest/gtest.h>
+
+#include "db/testing.hpp"
+
+namespace brilliant::orders {
+namespace {
+
+class OrdersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db->write([](soci::session& s) {
+      s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES ('w1', '달 공방', 'Moon', 'x', "
+           "'x')";
+      s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES ('w2', '해 공방', 'Sun', 'x', "
+           "'x')";
+      s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('a@x.kr', '김보석', 'h', "
+           "'x', 'x')";
+      s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('op@x.kr', '운영자', 'h', "
+           "'x', 'x')";
+      s << "INSERT INTO metal_quotes (metal, day, won_per_gram, created_at) VALUES ('gold', '2026-11-26', 150000, "
+           "'x')";
+    });
+    brand.load();
+    add_piece(1, "moon-ring", 120000, 2, false);
+    add_piece(2, "sun-chain", 30000, 5, false);
+    add_piece(2, "sun-cuff", 80000, 0, true);  // made to order: no stock needed
+    // The chain is priced by formula from today's gold quote.
+    db->write([](soci::session& s) {
+      s << "UPDATE products SET pricing = 'formula', quote_id = 1 WHERE slug = 'sun-chain'";
+    });
+  }
+
+  void add_piece(long long workshop, const std::string& slug, long long price, int stock, bool made_to_order) {
+    catalog::Product p;
+    p.workshop_id = workshop;
+    p.slug = slug;
+    p.status = "published";
+    p.published_at = "2026-11-25T00:00:00Z";
+    p.category = "ring";
+    p.title_ko = slug + " 한";
+    p.title_en = slug + " en";
+    p.metal = "gold";
+    p.purity = 585;
+    p.weight_mg = 2000;
+    p.pricing = "fixed";
+    p.fixed_price = price;
+    p.made_to_order = made_to_order;
+    p.lead_days = made_to_order ? 10 : 0;
+    p.engraving_max_chars = 8;
+    p.engraving_fee = 10000;
+    p.variants.push_back({0, slug + "-1", 0, 520, 0, "", 0, stock, price});
+    const std::string name = workshop == 1 ? "달 공방" : "해 공방";
+    ASSERT_TRUE(catalog.create(p, {workshop, "w" + std::to_string(workshop), name, name}).ok());
+    variant[slug] = catalog.product(slug)->variants.at(0).id;
+  }
+
+  int stock(const std::string& slug) { return catalog.product(slug)->variants.at(0).stock; }
+
+  Checkout checkout(const std::string& token, const std::string& key = "key-1") {
+    return {.cart_token = token,
+            .user_id = 1,
+            .address = {"김보석", "01012345678", "54538", "익산시 보석로 1", "", ""},
+            .key = key};
+  }
+
+  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
+  FixedClock clock{TimePoint{} + std::chrono::hours(24 * 365 * 57)};
+  catalog::Catalog catalog{*db, clock, [](const std::string&, const std::string& key) { return key; }};
+  Carts carts{*db, catalog, clock};
+  vendors::BrandStore brand{*db, clock};
+  Orders orders{*db, catalog, carts, brand, clock,
+                [](const catalog::Variant& v, const std::string& locale) { return locale + ":" + v.sku; }};
+  std::map<std::string, long long> variant;
+};
+
+TEST_F(OrdersTest, PlacingSplitsByWorkshopReservesStockKeepsPricesAndEmptiesTheCart) {
+  auto token = carts.add("", 1, {.variant_id = variant["moon-ring"], .quantity = 2, .engraving = "J&M"})->token;
+  ASSERT_TRUE(carts.add(token, 1, {.variant_id = variant["sun-chain"], .quantity = 1}).ok());
+  ASSERT_TRUE(carts.add(token, 1, {.variant_id = variant["sun-cuff"], .quantity = 1}).ok());
+  auto preview = orders.preview(token, "54538");
+  ASSERT_TRUE(preview.ok()) << preview.error().message;
+  auto c = checkout(token);
+  c.expected_total = preview->plan.total;
+  auto order = orders.place(c);
+  ASSERT_TRUE(order.ok()) << order.error().message;
+
+  EXPECT_TRUE(looks_like_order_number(order->number)) << order->number;
+  EXPECT_EQ(order->status, "awaiting_payment");
+  EXPECT_EQ(order->address.phone, "010-1234-5678");
+  ASSERT_EQ(order->fulfilments.size(), 2u);
+  // Moon: 2 x (120,000 + 10,000 engraving) = 260,000, ships free; Sun: 30,000 + 80,000 = 110,000, free.
+  EXPECT_EQ(order->fulfilments[0].subtotal, 260000);
+  EXPECT_EQ(order->fulfilments[1].subtotal, 110000);
+  EXPECT_EQ(order->subtotal, 370000);
+  EXPECT_EQ(order->total, preview->plan.total);
+  ASSERT_EQ(order->lines.size(), 3u);
+  EXPECT_TRUE(order->lines[0].final_sale);
+  EXPECT_EQ(order->lines[0].engraving, "J&M");
+  EXPECT_EQ(order->lines[0].variant_en, "en:moon-ring-1");
+  EXPECT_EQ(order->lines[0].reserved, 2);
+  EXPECT_EQ(order->lines[2].reserved, 0);  // made to order
+  // The formula-priced chain keeps the quote it was priced at.
+  EXPECT_EQ(order->lines[1].pricing, "formula");
+  EXPECT_EQ(order->lines[1].quote_id, 1);
+  EXPECT_EQ(order->lines[1].quote_metal, "gold");
+  EXPECT_EQ(order->lines[1].quote_day, "2026-11-26");
+  EXPECT_EQ(order->lines[1].quote_won_per_gram, 150000);
+  EXPECT_EQ(stock("moon-ring"), 0);
+  EXPECT_EQ(stock("sun-chain"), 4);
+  EXPECT_TRUE(carts.view(token).lines.empty());
+  ASSERT_EQ(order->events.size(), 1u);
+  EXPECT_EQ(order->events[0].kind, "placed");
+
+  // The same form again answers the same order; nothing is taken twice.
+  auto again = orders.place(c);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->number, order->number);
+  EXPECT_EQ(stock("sun-chain"), 4);
+  EXPECT_EQ(orders.of_user(1).size(), 1u);
+}
+
+TEST_F(OrdersTest, NothingIsWrittenWhenAPieceSellsOutOrTheTotalMoved) {
+  auto token = carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 1})->token;
+  ASSERT_TRUE(carts.add(token, 1, {.variant_id = variant["moon-ring"], .quantity = 2}).ok());
+  auto shown = orders.preview(token)->plan.total;
+  // Another shopper took one ring in the meantime.
+  db->write([&](soci::session& s) { s << "UPDATE variants SET stock = 1 WHERE sku = 'moon-ring-1'"; });
+  auto c = checkout(token);
+  auto refused = orders.place(c);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "cart");
+  EXPECT_EQ(stock("sun-chain"), 5);  // the chain's reservation rolled back with the rest
+  EXPECT_EQ(carts.view(token).lines.size(), 2u);
+  EXPECT_TRUE(orders.of_user(1).empty());
+
+  db->write([&](soci::session& s) { s << "UPDATE variants SET stock = 2 WHERE sku = 'moon-ring-1'"; });
+  db->write([&](soci::session& s) { s << "UPDATE variants SET price = 130000 WHERE sku = 'moon-ring-1'"; });
+  c.expected_total = shown;
+  auto moved = orders.place(c);
+  ASSERT_FALSE(moved.ok());
+  EXPECT_EQ(moved.error().field, "expected_total");
+  EXPECT_TRUE(orders.of_user(1).empty());
+}
+
+TEST_F(OrdersTest, RefusesAnEmptyCartABadAddressAndAMissingKey) {
+  EXPECT_EQ(orders.place(checkout("no-such-cart")).error().field, "cart");
+  auto token = carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 1})->token;
+  auto c = checkout(token);
+  c.address.postcode = "123";
+  EXPECT_EQ(orders.place(c).error().field, "postcode");
+  c = checkout(token, "");
+  EXPECT_EQ(orders.place(c).error().field, "checkout_key");
+  EXPECT_EQ(stock("sun-chain"), 5);
+}
+
+TEST_F(OrdersTest, PaymentAndCancellation) {
+  auto token = carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 2})->token;
+  auto order = orders.place(checkout(token));
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  EXPECT_EQ(stock("sun-chain"), 3);
+  // Before payment a workshop sees its lines but not the shopper's address.
+  auto part = orders.of_workshop(2, order->number);
+  ASSERT_TRUE(part.has_value());
+  EXPECT_TRUE(part->address.address.empty());
+  EXPECT_FALSE(orders.of_workshop(1, order->number).has_value());
+  EXPECT_TRUE(orders.of_workshop(1).empty());
+
+  auto paid = orders.mark_paid(order->number, 2);
+  ASSERT_TRUE(paid.ok()) << paid.error().message;
+  EXPECT_EQ(paid->status, "paid");
+  EXPECT_EQ(paid->fulfilments[0].status, "to_ship");
+  EXPECT_EQ(orders.of_workshop(2, order->number)->address.address, "익산시 보석로 1");
+  EXPECT_EQ(orders.mark_paid(order->number, 2).error().code, "order_not_awaiting_payment");
+  // Paid: the shopper cannot cancel; the operator can, with a reason, and the stock comes back.
+  EXPECT_EQ(orders.cancel(order->number, 1, false, "").error().code, "order_not_cancellable");
+  EXPECT_EQ(orders.cancel(order->number, 2, true, " ").error().field, "reason");
+  auto cancelled = orders.cancel(order->number, 2, true, "고객 요청, 계좌로 환불");
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
+  EXPECT_EQ(cancelled->status, "cancelled");
+  EXPECT_EQ(cancelled->fulfilments[0].status, "cancelled");
+  EXPECT_EQ(stock("sun-chain"), 5);
+  ASSERT_EQ(cancelled->events.size(), 3u);
+  EXPECT_EQ(cancelled->events[2].actor, "운영자");
+  EXPECT_EQ(orders.cancel(order->number, 2, true, "again").error().code, "order_not_cancellable");
+  EXPECT_EQ(orders.recent("cancelled").size(), 1u);
+  EXPECT_TRUE(orders.recent("paid").empty());
+  EXPECT_FALSE(orders.find("BR-000000-AAAAAAAA").has_value());
+  EXPECT_FALSE(orders.find("'; DROP TABLE orders").has_value());
+}
+
+}  // namespace
+}  // namespace brilliant::orders

@@ -1,0 +1,137 @@
+// The buying journey in a real browser: a shopper puts a workshop's ring in the cart on a phone, is asked
+// to log in at checkout and comes back to it, places the order with a bank transfer and sees how to pay;
+// the workshop sees the order without the address; the operator confirms the transfer; the shopper sees
+// it paid and the workshop sees where to ship it and its revenue. In English on a desktop, a Jeju
+// address adds the island surcharge: the order is held until the shopper has seen the new total.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, snap } from './server.js';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+async function login(page, email, landing = /\/account$/) {
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호').fill('brilliant-demo');
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.waitForURL(landing);
+}
+
+// A ring of the demo maker's workshop with stock (not made to order).
+async function makersRing(page) {
+  const profile = await (await page.request.get(`${server.url}/api/v1/console/profile`)).json();
+  const list = await (await page.request.get(`${server.url}/api/v1/products?workshop=${profile.slug}`)).json();
+  for (const card of list.cards) {
+    const product = await (await page.request.get(`${server.url}/api/v1/products/${card.slug}`)).json();
+    if (!product.made_to_order && product.variants.some((v) => v.stock > 0)) return product.slug;
+  }
+  return undefined;
+}
+
+test('order on a phone, pay by transfer, the operator confirms, the workshop ships (Korean)', async () => {
+  const makerContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const maker = await makerContext.newPage();
+  await maker.goto(`${server.url}/login`);
+  await login(maker, 'maker@brilliant.example');
+  const slug = await makersRing(maker);
+  assert.ok(slug, 'the demo maker has a ring in stock');
+
+  const shopperContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+  const page = await shopperContext.newPage();
+  await page.goto(`${server.url}/products/${slug}`);
+  await page.locator('.variant:not(.is-out)').first().click();
+  await page.getByRole('button', { name: '장바구니 담기' }).click();
+  await page.waitForURL(/\/cart\?added=1/);
+  await page.locator('#go-checkout').click();
+  await page.waitForURL(/\/login\?next=/);
+  await login(page, 'shopper@brilliant.example', /\/checkout$/);
+  assert.equal(await page.getByLabel('받는 분').inputValue(), '김지민', 'the name is filled in');
+
+  // Without a phone number or consent the order is refused beside the field, and nothing is lost.
+  await page.getByLabel('우편번호').fill('54538');
+  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
+  await page.locator('#place-order').click();
+  await assert.doesNotReject(page.locator('#phone-error').waitFor());
+  assert.equal(await page.getByLabel('주소', { exact: true }).inputValue(), '전북특별자치도 익산시 왕궁면 보석로 1');
+  await page.getByLabel('휴대전화').fill('010 2345 6789');
+  await page.getByLabel('상세 주소').fill('2층 공방 앞');
+  await page.locator('input[name="agree"]').check();
+  await snap(page, 'checkout-phone-ko');
+  await page.locator('#place-order').click();
+  await page.waitForURL(/\/orders\/BR-\d{6}-[A-Z0-9]{8}\?placed=1/);
+  const number = (await page.locator('h1.order-number').textContent()).trim();
+  await assert.doesNotReject(page.locator('#order-placed').waitFor());
+  assert.match(await page.locator('#pay-panel').textContent(), /KB국민은행/);
+  assert.equal((await page.locator('#order-status').textContent()).trim(), '입금 대기');
+  await snap(page, 'order-phone-ko');
+
+  // The workshop sees its order, not yet the address.
+  await maker.goto(`${server.url}/console/orders`);
+  const row = maker.locator(`[data-order="${number}"]`);
+  await assert.doesNotReject(row.waitFor());
+  assert.match(await row.textContent(), /입금이 확인되면 배송지가 보입니다/);
+
+  // The operator confirms the transfer.
+  const operatorContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
+  const operator = await operatorContext.newPage();
+  await operator.goto(`${server.url}/login`);
+  await login(operator, 'operator@brilliant.example');
+  await operator.goto(`${server.url}/operator/orders?status=awaiting_payment`);
+  await snap(operator, 'operator-orders-ko');
+  await operator.locator(`tr[data-order="${number}"]`).getByRole('button', { name: '입금 확인' }).click();
+  await operator.waitForURL(/\/operator\/orders/);
+  assert.equal(await operator.locator(`tr[data-order="${number}"]`).count(), 0, 'no longer awaiting payment');
+
+  await page.reload();
+  assert.equal((await page.locator('#order-status').textContent()).trim(), '결제 완료');
+  await maker.reload();
+  assert.match(await maker.locator(`[data-order="${number}"]`).textContent(), /보낼 곳.*김지민/s);
+  await snap(maker, 'console-orders-ko');
+  await maker.goto(`${server.url}/console`);
+  const revenue = await maker.locator('[data-stat="revenue_30"]').textContent();
+  assert.notEqual(revenue.trim(), '0원', 'the paid order shows as revenue');
+  await Promise.all([makerContext.close(), shopperContext.close(), operatorContext.close()]);
+});
+
+test('a Jeju address adds the island surcharge before the order is placed (English, desktop)', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/en/login`);
+  await page.getByLabel('Email').fill('shopper@brilliant.example');
+  await page.getByLabel('Password').fill('brilliant-demo');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(/\/en\/account$/);
+  const list = await (await page.request.get(`${server.url}/api/v1/products?category=necklace`)).json();
+  let slug;
+  for (const card of list.cards) {
+    const product = await (await page.request.get(`${server.url}/api/v1/products/${card.slug}`)).json();
+    if (!product.made_to_order && product.variants.some((v) => v.stock > 0)) { slug = product.slug; break; }
+  }
+  assert.ok(slug, 'a necklace in stock');
+  await page.goto(`${server.url}/en/products/${slug}`);
+  await page.locator('.variant:not(.is-out)').first().click();
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.waitForURL(/\/en\/cart\?added=1/);
+  await page.locator('#go-checkout').click();
+  await page.waitForURL(/\/en\/checkout$/);
+  const before = await page.locator('#checkout-total').textContent();
+  await page.getByLabel('Phone').fill('010-9876-5432');
+  await page.getByLabel('Postcode').fill('63100');
+  await page.getByLabel('Address', { exact: true }).fill('1 Jungang-ro, Jeju');
+  await page.locator('input[name="agree"]').check();
+  await page.locator('#place-order').click();
+  // Held: the new total (with the surcharge) is shown, with what was typed.
+  await assert.doesNotReject(page.getByText('The total changed').waitFor());
+  const after = await page.locator('#checkout-total').textContent();
+  assert.notEqual(after, before, 'the total now includes the island surcharge');
+  assert.equal(await page.getByLabel('Postcode').inputValue(), '63100');
+  await snap(page, 'checkout-desktop-en');
+  await page.locator('input[name="agree"]').check();
+  await page.locator('#place-order').click();
+  await page.waitForURL(/\/en\/orders\/BR-/);
+  assert.equal((await page.locator('#pay-panel .total').textContent()).trim(), after.trim());
+  await snap(page, 'order-desktop-en');
+  await context.close();
+});

@@ -3,7 +3,8 @@
 -- pricing the metal quote it was priced at (id, metal, day and won per gram; the quote's row may later be
 -- replaced by a same-day correction, so its values are copied). Stock is reserved when the order is
 -- placed (reserved = pieces taken from stock; made-to-order lines take none) and given back on
--- cancellation. order_events is the append-only history of every status change.
+-- cancellation. order_events is the append-only history of every status change. Settlement statements
+-- read paid orders' lines with the commission rate each line was sold under.
 CREATE TABLE orders (
   id PRIMARY_ID,
   number TEXT NOT NULL UNIQUE,                   -- public: BR-261126-7KQ4MX2P
@@ -71,6 +72,9 @@ CREATE TABLE order_lines (
   quote_won_per_gram BIGINT NOT NULL DEFAULT 0,
   made_to_order INTEGER NOT NULL DEFAULT 0,
   lead_days INTEGER NOT NULL DEFAULT 0,
+  category TEXT NOT NULL DEFAULT '',
+  commission_bp INTEGER NOT NULL DEFAULT 0,      -- the brand's rate for this workshop and category when
+                                                 -- the order was placed (later rate changes do not apply)
   created_at TEXT NOT NULL
 );
 CREATE INDEX order_lines_order ON order_lines(order_id);

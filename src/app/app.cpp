@@ -60,6 +60,7 @@ App::App(Config config, const Clock& clock)
                 return catalog::variant_label(
                     v, locale, [this, &locale](const std::string& key) { return renderer_.message(locale, key); });
               }),
+      settlements_(*database_),
       staff_(*database_, clock_),
       application_files_(*database_, blobs_, clock_),
       page_views_(*database_, clock_) {
@@ -77,6 +78,7 @@ App::App(Config config, const Clock& clock)
   media::add_routes(router_, photos_, renderer_);
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
   orders::add_order_routes(router_, {orders_, catalog_, renderer_, config_.bank_account});
+  orders::add_settlement_routes(router_, settlements_, renderer_, clock_);
   orders_.set_confirmation_mail([this](const orders::Order& o) { return order_mail(o); });
   vendors::add_profile_routes(router_, catalog_, photos_, *database_, renderer_, clock_);
   vendors::add_dashboard_routes(router_, catalog_, page_views_, *database_, renderer_, clock_);

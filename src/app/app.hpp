@@ -20,6 +20,7 @@
 #include "net/server.hpp"
 #include "orders/carts.hpp"
 #include "orders/orders.hpp"
+#include "orders/settlements.hpp"
 #include "pricing/quotes.hpp"
 #include "vendors/application_files.hpp"
 #include "vendors/brand_store.hpp"
@@ -87,6 +88,7 @@ class App {
   orders::Carts carts_;
   vendors::BrandStore brand_;
   orders::Orders orders_;
+  orders::Settlements settlements_;
   vendors::Staff staff_;
   vendors::ApplicationFiles application_files_;
   catalog::PageViews page_views_;  // flushed when the app goes away

@@ -54,7 +54,7 @@ std::optional<Order> load(soci::session& sql, const std::string& number) {
                       "l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
                       "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
                       "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
-                      "l.quote_day FROM order_lines l JOIN fulfilments f ON f.id = l.fulfilment_id "
+                      "l.quote_day, l.category, l.commission_bp FROM order_lines l JOIN fulfilments f ON f.id = l.fulfilment_id "
                       "WHERE l.order_id = :o ORDER BY l.id",
        soci::use(o.id));
   for (const auto& r : lines) {
@@ -85,6 +85,8 @@ std::optional<Order> load(soci::session& sql, const std::string& number) {
     l.quote_won_per_gram = db::row_int(r, 23);
     l.quote_metal = db::row_text(r, 24);
     l.quote_day = db::row_text(r, 25);
+    l.category = db::row_text(r, 26);
+    l.commission_bp = static_cast<int>(db::row_int(r, 27));
     o.lines.push_back(std::move(l));
   }
   soci::rowset<soci::row> events =
@@ -172,6 +174,7 @@ Result<Order> Orders::place(const Checkout& in) {
   const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
   bool sold_out_now = false;
   long long cart_id = 0;
+  const auto rates = brand_.current()->rates;
   auto placed = db_.write([&](soci::session& sql) -> Result<Order> {
     long long taken = 0;
     sql << "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(in.key), soci::into(taken);
@@ -232,18 +235,19 @@ Result<Order> Orders::place(const Checkout& in) {
         const std::string variant_en = label_ ? label_(*variant, "en") : "";
         const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
         const long long total = line_total(priced);
+        const int commission = vendors::commission_bp(rates, product.workshop_id, product.category).value_or(0);
         sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, title_en, "
                "variant_ko, variant_en, sku, quantity, reserved, engraving, gift_wrap, final_sale, unit_price, "
                "options_fee, line_total, pricing, quote_id, quote_metal, quote_day, quote_won_per_gram, "
-               "made_to_order, lead_days, created_at) VALUES (:o, :f, :p, :v, :slug, :tk, :te, :vk, :ve, :sku, :q, "
-               ":r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, :m, :ld, :c)",
+               "made_to_order, lead_days, category, commission_bp, created_at) VALUES (:o, :f, :p, :v, :slug, :tk, "
+               ":te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, :m, :ld, :cat, :cb, :c)",
             soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id), soci::use(priced.variant_id),
             soci::use(product.slug), soci::use(product.title_ko), soci::use(product.title_en), soci::use(variant_ko),
             soci::use(variant_en), soci::use(variant->sku), soci::use(priced.quantity), soci::use(reserved),
             soci::use(priced.engraving), soci::use(gift), soci::use(final_sale), soci::use(priced.unit_price),
             soci::use(priced.options_fee), soci::use(total), soci::use(product.pricing), soci::use(quote, quote_ind),
             soci::use(metal), soci::use(day), soci::use(won), soci::use(mto), soci::use(product.lead_days),
-            soci::use(at);
+            soci::use(product.category), soci::use(commission), soci::use(at);
       }
     }
     record(sql, order_id, in.user_id, "placed", "", at);

@@ -29,6 +29,8 @@ struct OrderLine {
   std::string pricing;  // fixed | formula
   long long quote_id = 0, quote_won_per_gram = 0;
   std::string quote_metal, quote_day;
+  std::string category;
+  int commission_bp = 0;  // the brand's rate when the order was placed
 };
 
 struct Fulfilment {

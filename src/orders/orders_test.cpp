@@ -192,3 +192,74 @@ TEST_F(OrdersTest, PaymentAndCancellation) {
 
 }  // namespace
 }  // namespace brilliant::orders
+
+#include "orders/settlements.hpp"
+
+namespace brilliant::orders {
+namespace {
+
+TEST(Settlement, MonthBoundsAreSeoulMonthsInUtc) {
+  auto nov = month_bounds("2026-11");
+  ASSERT_TRUE(nov.ok());
+  EXPECT_EQ(nov->first, "2026-10-31T15:00:00Z");
+  EXPECT_EQ(nov->second, "2026-11-30T15:00:00Z");
+  auto dec = month_bounds("2026-12");
+  EXPECT_EQ(dec->second, "2026-12-31T15:00:00Z");
+  for (const char* bad : {"2026-13", "2026-00", "2026-1", "26-11", "2026/11", "abcd-ef", "", "1999-12"})
+    EXPECT_EQ(month_bounds(bad).error().field, "month") << bad;
+  EXPECT_EQ(shift_month("2026-01", -1), "2025-12");
+  EXPECT_EQ(shift_month("2026-12", 1), "2027-01");
+  EXPECT_EQ(shift_month("2026-11", -23), "2024-12");
+}
+
+TEST(Settlement, PayoutIsSalesLessCommissionPlusShipping) {
+  Statement s;
+  s.shipping = 3000;
+  s.lines = {{.amount = 100000, .commission = 12500}, {.amount = 33333, .commission = 4167}};
+  add_up(s);
+  EXPECT_EQ(s.sales, 133333);
+  EXPECT_EQ(s.commission, 16667);
+  EXPECT_EQ(s.payout, 133333 - 16667 + 3000);
+}
+
+TEST_F(OrdersTest, StatementsCountPaidOrdersAtTheRateTheyWereSoldUnder) {
+  auto settings = *brand.current();
+  settings.rates = {{0, "", 1000}, {2, "", 1500}};
+  ASSERT_TRUE(brand.save(settings, 2).ok());
+  auto token = carts.add("", 1, {.variant_id = variant["moon-ring"], .quantity = 1})->token;
+  ASSERT_TRUE(carts.add(token, 1, {.variant_id = variant["sun-chain"], .quantity = 1}).ok());
+  auto order = orders.place(checkout(token, "paid-one"));
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  EXPECT_EQ(order->lines[0].commission_bp, 1000);
+  EXPECT_EQ(order->lines[1].commission_bp, 1500);
+  auto unpaid = carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 1})->token;
+  ASSERT_TRUE(orders.place(checkout(unpaid, "unpaid")).ok());
+
+  Settlements settlements(*db);
+  const std::string month = format_seoul(clock.now()).substr(0, 7);
+  EXPECT_TRUE(settlements.statement(2, month)->lines.empty());  // nothing paid yet
+  ASSERT_TRUE(orders.mark_paid(order->number, 2).ok());
+  // A later rate change does not touch what was sold.
+  settings.rates = {{0, "", 3000}};
+  ASSERT_TRUE(brand.save(settings, 2).ok());
+  auto sun = settlements.statement(2, month);
+  ASSERT_TRUE(sun.ok());
+  ASSERT_EQ(sun->lines.size(), 1u);  // the unpaid order is not in it
+  const long long chain = order->lines[1].line_total;
+  EXPECT_EQ(sun->sales, chain);
+  EXPECT_EQ(sun->commission, vendors::commission_won(chain, 1500));
+  EXPECT_EQ(sun->shipping, order->fulfilments[1].shipping_fee);
+  EXPECT_EQ(sun->payout, chain - sun->commission + sun->shipping);
+  EXPECT_EQ(sun->orders, 1);
+  auto moon = settlements.statement(1, month);
+  EXPECT_EQ(moon->commission, vendors::commission_won(order->lines[0].line_total, 1000));
+  EXPECT_EQ(settlements.overview(month)->size(), 2u);
+  EXPECT_TRUE(settlements.statement(2, shift_month(month, 1))->lines.empty());
+  EXPECT_FALSE(settlements.statement(0, month).ok());  // never "every workshop" by accident
+  // Cancelled after payment (refunded): out of the statement.
+  ASSERT_TRUE(orders.cancel(order->number, 2, true, "refund").ok());
+  EXPECT_TRUE(settlements.statement(2, month)->lines.empty());
+}
+
+}  // namespace
+}  // namespace brilliant::orders

@@ -15,6 +15,7 @@
 #include "catalog/views.hpp"
 #include "orders/carts.hpp"
 #include "orders/orders.hpp"
+#include "orders/settlements.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -42,5 +43,10 @@ struct OrderDeps {
 };
 
 void add_order_routes(web::Router& router, OrderDeps deps);
+
+// Settlement statements (settlement_routes.cpp): /console/settlements[.csv], /operator/settlements and
+// their JSON under /api/v1/console/settlements and /api/v1/operator/settlements (?month=YYYY-MM).
+void add_settlement_routes(web::Router& router, Settlements& settlements, const web::Renderer& renderer,
+                           const Clock& clock);
 
 }  // namespace brilliant::orders

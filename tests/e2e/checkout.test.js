@@ -1,7 +1,7 @@
 // The buying journey in a real browser: a shopper puts a workshop's ring in the cart on a phone, is asked
 // to log in at checkout and comes back to it, places the order with a bank transfer and sees how to pay;
 // the workshop sees the order without the address; the operator confirms the transfer; the shopper sees
-// it paid and the workshop sees where to ship it and its revenue. In English on a desktop, a Jeju
+// it paid and the workshop sees where to ship it, its revenue and its settlement statement. In English on a desktop, a Jeju
 // address adds the island surcharge: the order is held until the shopper has seen the new total.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,6 +92,15 @@ test('order on a phone, pay by transfer, the operator confirms, the workshop shi
   await maker.goto(`${server.url}/console`);
   const revenue = await maker.locator('[data-stat="revenue_30"]').textContent();
   assert.notEqual(revenue.trim(), '0원', 'the paid order shows as revenue');
+  // This month's settlement statement lists the order, its commission and the payout.
+  await maker.getByRole('link', { name: '정산' }).first().click();
+  await maker.waitForURL(/\/console\/settlements$/);
+  assert.match(await maker.locator('#statement-lines').textContent(), new RegExp(number));
+  assert.notEqual((await maker.locator('[data-stat="payout"]').textContent()).trim(), '0원');
+  await snap(maker, 'settlements-ko');
+  await operator.goto(`${server.url}/operator/settlements`);
+  assert.ok(await operator.locator('#settlements-table tbody tr').count() >= 1, 'the operator sees the workshop');
+  await snap(operator, 'operator-settlements-ko');
   await Promise.all([makerContext.close(), shopperContext.close(), operatorContext.close()]);
 });
 

@@ -325,4 +325,70 @@ TEST_F(OrdersHttp, EveryOrderRouteRefusesOtherPeoplesOrders) {
   EXPECT_EQ(owner->get("/api/v1/orders/not-a-number").status, 404);
 }
 
+// Settlement statements: each workshop reads its own (page, API, CSV), whatever it puts in the query;
+// the operator reads every workshop's; a bad month is refused naming the field.
+TEST_F(OrdersHttp, EachWorkshopReadsOnlyItsOwnSettlement) {
+  const auto shop_a = own_workshop("settle-a", "정산 가", "Settle A");
+  const auto shop_b = own_workshop("settle-b", "정산 나", "Settle B");
+  const auto ring_a = own_ring(shop_a, "Settle Ring A", 2);
+  const auto ring_b = own_ring(shop_b, "Settle Ring B", 2);
+  auto shopper = signed_up(unique_email("settle"));
+  add_to_cart(*shopper, ring_a.variants.at(0).id);
+  add_to_cart(*shopper, ring_b.variants.at(0).id);
+  auto placed = place(*shopper, "settle-" + shop_a.slug);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string number(json::parse(placed.body).at("number").as_string());
+  auto op = logged_in(web::Role::operator_);
+  auto vendor_a = logged_in(web::Role::vendor_staff, shop_a.slug);
+  auto vendor_b = logged_in(web::Role::vendor_staff, shop_b.slug);
+  // Unpaid: nothing to settle yet.
+  EXPECT_EQ(json::parse(vendor_a->get("/api/v1/console/settlements").body).at("sales").as_int64(), 0);
+  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
+                        json_headers(*op))
+                .status,
+            200);
+
+  auto a = json::parse(vendor_a->get("/api/v1/console/settlements?workshop=" + std::to_string(shop_b.id)).body);
+  EXPECT_EQ(a.at("month").as_string(), "2026-11");  // the test clock's Seoul month
+  EXPECT_EQ(a.at("workshop_slug").as_string(), shop_a.slug);
+  EXPECT_EQ(a.at("sales").as_int64(), ring_a.price);
+  ASSERT_EQ(a.at("lines").as_array().size(), 1u);
+  EXPECT_EQ(a.at("lines").at(0).at("number").as_string(), number);
+  EXPECT_EQ(a.at("payout").as_int64(),
+            a.at("sales").as_int64() - a.at("commission").as_int64() + a.at("shipping").as_int64());
+  auto b = json::parse(vendor_b->get("/api/v1/console/settlements").body);
+  EXPECT_EQ(b.at("sales").as_int64(), ring_b.price);
+
+  auto csv = vendor_a->get("/console/settlements.csv?month=2026-11");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_NE(csv.header("content-type").find("text/csv"), std::string::npos);
+  EXPECT_NE(csv.body.find(number), std::string::npos);
+  EXPECT_NE(csv.body.find(ring_a.variants.at(0).sku), std::string::npos);
+  EXPECT_EQ(csv.body.find(ring_b.variants.at(0).sku), std::string::npos);
+  auto page = vendor_a->get("/console/settlements");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-stat=\"payout\""), std::string::npos);
+  EXPECT_NE(page.body.find(number), std::string::npos);
+
+  auto bad = vendor_a->get("/api/v1/console/settlements?month=2026-13");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body).at("error").at("field").as_string(), "month");
+  EXPECT_EQ(vendor_a->get("/console/settlements?month=soon").status, 400);
+  EXPECT_TRUE(json::parse(vendor_a->get("/api/v1/console/settlements?month=2026-10").body)
+                  .at("lines")
+                  .as_array()
+                  .empty());
+
+  auto all = json::parse(op->get("/api/v1/operator/settlements?month=2026-11").body);
+  int found = 0;
+  for (const auto& w : all.at("workshops").as_array())
+    if (w.at("workshop_slug").as_string() == shop_a.slug || w.at("workshop_slug").as_string() == shop_b.slug)
+      ++found;
+  EXPECT_EQ(found, 2);
+  EXPECT_GE(all.at("payout").as_int64(), a.at("payout").as_int64() + b.at("payout").as_int64());
+  EXPECT_EQ(op->get("/operator/settlements").status, 200);
+  EXPECT_EQ(vendor_a->get("/api/v1/operator/settlements").status, 403);
+  EXPECT_EQ(shopper->get("/api/v1/console/settlements").status, 403);
+}
+
 }  // namespace brilliant::test

@@ -1,0 +1,161 @@
+// Settlement statements on pages, in the API and as CSV: the workshop's own (/console/settlements,
+// /console/settlements.csv, /api/v1/console/settlements) and every workshop's for the operator
+// (/operator/settlements, /api/v1/operator/settlements). ?month=YYYY-MM, this Seoul month by default.
+#include <boost/json.hpp>
+
+#include "core/csv.hpp"
+#include "orders/routes.hpp"
+
+namespace brilliant::orders {
+namespace json = boost::json;
+using web::Request;
+using web::Response;
+
+namespace {
+
+json::object statement_json(const Request& req, const web::Renderer& r, const Statement& s) {
+  const bool en = req.locale == "en";
+  const auto won = [&](long long v) { return catalog::format_won(v, req.locale); };
+  json::array lines;
+  for (const auto& l : s.lines) {
+    TimePoint paid;
+    parse_utc(l.paid_at, paid);
+    lines.push_back(json::object{{"number", l.number},
+                                 {"paid_at", format_seoul(paid)},
+                                 {"title", en ? l.title_en : l.title_ko},
+                                 {"sku", l.sku},
+                                 {"category", l.category},
+                                 {"category_text", r.message(req.locale, "catalog.category." + l.category)},
+                                 {"quantity", l.quantity},
+                                 {"amount", l.amount},
+                                 {"amount_text", won(l.amount)},
+                                 {"rate_bp", l.rate_bp},
+                                 {"rate_text", std::to_string(l.rate_bp / 100) + "." +
+                                                   std::to_string(l.rate_bp % 100 / 10) + "%"},
+                                 {"commission", l.commission},
+                                 {"commission_text", won(l.commission)}});
+  }
+  return {{"workshop", en && !s.workshop_en.empty() ? s.workshop_en : s.workshop_ko},
+          {"workshop_slug", s.workshop_slug},
+          {"month", s.month},
+          {"orders", s.orders},
+          {"sales", s.sales},
+          {"sales_text", won(s.sales)},
+          {"commission", s.commission},
+          {"commission_text", won(s.commission)},
+          {"shipping", s.shipping},
+          {"shipping_text", won(s.shipping)},
+          {"payout", s.payout},
+          {"payout_text", won(s.payout)},
+          {"currency", "KRW"},
+          {"lines", std::move(lines)}};
+}
+
+std::string csv_of(const Statement& s) {
+  std::string out = "\xEF\xBB\xBF" + csv_line({"month", "order", "paid_at_utc", "sku", "title_ko", "category",
+                                                "quantity", "amount_won", "rate_bp", "commission_won"});
+  for (const auto& l : s.lines)
+    out += csv_line({s.month, l.number, l.paid_at, l.sku, l.title_ko, l.category, std::to_string(l.quantity),
+                     std::to_string(l.amount), std::to_string(l.rate_bp), std::to_string(l.commission)});
+  out += csv_line({s.month, "shipping", "", "", "", "", "", std::to_string(s.shipping), "", ""});
+  out += csv_line({s.month, "payout", "", "", "", "", "", std::to_string(s.payout), "", ""});
+  return out;
+}
+
+}  // namespace
+
+void add_settlement_routes(web::Router& router, Settlements& settlements, const web::Renderer& r,
+                           const Clock& clock) {
+  // The month asked for, this Seoul month when none.
+  auto month_of = [&clock](const Request& req) {
+    auto month = req.query_params().get("month");
+    return month.empty() ? format_seoul(clock.now()).substr(0, 7) : month;
+  };
+  auto months_nav = [](json::object& model, const std::string& month) {
+    model["month"] = month;
+    model["previous_month"] = shift_month(month, -1);
+    model["next_month"] = shift_month(month, 1);
+  };
+  auto console_model = [&, month_of, months_nav](const Request& req) -> Result<json::object> {
+    const auto month = month_of(req);
+    auto statement = TRY(settlements.statement(req.user->workshop_id, month));
+    auto model = statement_json(req, r, statement);
+    model["title"] = r.message(req.locale, "settlements.title");
+    model["noindex"] = true;
+    months_nav(model, month);
+    return model;
+  };
+  const auto vendor = web::require(web::Role::vendor_staff);
+  router
+      .get("/console/settlements",
+           [&, console_model](Request& req) {
+             auto model = console_model(req);
+             if (!model.ok()) return r.error(req, model.error());
+             return r.page_response(req, "vendors/settlements", std::move(*model));
+           })
+      .access = vendor;
+  router
+      .get("/api/v1/console/settlements",
+           [&, console_model](Request& req) {
+             auto model = console_model(req);
+             if (!model.ok()) return r.error(req, model.error());
+             return Response::json(json::serialize(*model));
+           })
+      .access = vendor;
+  router
+      .get("/console/settlements.csv",
+           [&, month_of](Request& req) {
+             const auto month = month_of(req);
+             auto statement = settlements.statement(req.user->workshop_id, month);
+             if (!statement.ok()) return r.error(req, statement.error());
+             auto response = Response::text(csv_of(*statement), 200, "text/csv; charset=utf-8");
+             response.add("Content-Disposition", "attachment; filename=\"brilliant-settlement-" + month + ".csv\"");
+             return response;
+           })
+      .access = vendor;
+
+  auto operator_model = [&, month_of, months_nav](const Request& req) -> Result<json::object> {
+    const auto month = month_of(req);
+    auto all = TRY(settlements.overview(month));
+    Statement total;
+    json::array workshops;
+    for (const auto& s : all) {
+      total.orders += s.orders;
+      total.sales += s.sales;
+      total.commission += s.commission;
+      total.shipping += s.shipping;
+      total.payout += s.payout;
+      auto one = statement_json(req, r, s);
+      one.erase("lines");
+      one["line_count"] = static_cast<long long>(s.lines.size());
+      workshops.push_back(std::move(one));
+    }
+    auto model = statement_json(req, r, total);
+    model.erase("lines");
+    model.erase("workshop");
+    model["workshops"] = std::move(workshops);
+    model["title"] = r.message(req.locale, "settlements.operator_title");
+    model["noindex"] = true;
+    months_nav(model, month);
+    return model;
+  };
+  const auto op = web::require(web::Role::operator_);
+  router
+      .get("/operator/settlements",
+           [&, operator_model](Request& req) {
+             auto model = operator_model(req);
+             if (!model.ok()) return r.error(req, model.error());
+             return r.page_response(req, "operator/settlements", std::move(*model));
+           })
+      .access = op;
+  router
+      .get("/api/v1/operator/settlements",
+           [&, operator_model](Request& req) {
+             auto model = operator_model(req);
+             if (!model.ok()) return r.error(req, model.error());
+             return Response::json(json::serialize(*model));
+           })
+      .access = op;
+}
+
+}  // namespace brilliant::orders

@@ -22,6 +22,7 @@ bench: release
 	@bash scripts/install-deps.sh bench
 	@bash bench/run.sh
 	@bash bench/photos.sh
+	@bash bench/orders.sh
 
 fuzz:
 	@bash scripts/install-deps.sh test

@@ -57,6 +57,7 @@ class App {
   web::PageCache& page_cache() { return page_cache_; }
   vendors::BrandStore& brand() { return brand_; }
   orders::Orders& orders() { return orders_; }
+  orders::Carts& carts() { return carts_; }
   const Clock& clock() const { return clock_; }
   web::Metrics& metrics() { return *metrics_; }
   const web::Router& router() const { return router_; }

@@ -201,3 +201,31 @@ for (const input of document.querySelectorAll('input[data-csv-into]')) {
 for (const article of document.querySelectorAll('[data-view-beacon]')) {
   if (navigator.sendBeacon) navigator.sendBeacon(article.dataset.viewBeacon);
 }
+
+// Checkout: a postcode on Jeju or an island adds a surcharge per parcel. Once five digits are typed, ask
+// the server for the order priced to that postcode and show it (and send it back as the total seen).
+for (const form of document.querySelectorAll('form[data-reprice]')) {
+  const postcode = form.querySelector('input[name="postcode"]');
+  const en = document.documentElement.lang === 'en';
+  const won = (n) => (en ? `₩${n.toLocaleString('en-US')}` : `${n.toLocaleString('ko-KR')}원`);
+  const free = form.querySelector('[data-parcel-shipping]')?.dataset.free;
+  let asked = '';
+  const reprice = async () => {
+    const code = postcode.value.trim();
+    if (!/^\d{5}$/.test(code) || code === asked) return;
+    asked = code;
+    const response = await fetch(`${form.dataset.reprice}?postcode=${code}`, { headers: { Accept: 'application/json' } });
+    if (!response.ok || code !== postcode.value.trim()) return;
+    const plan = await response.json();
+    form.querySelector('[data-expected-total]').value = plan.total;
+    document.getElementById('checkout-shipping').textContent = won(plan.shipping_fee);
+    document.getElementById('checkout-total').textContent = won(plan.total);
+    for (const span of form.querySelectorAll('[data-total]')) span.textContent = won(plan.total);
+    form.querySelectorAll('[data-parcel-shipping]').forEach((span, i) => {
+      const parcel = plan.parcels[i];
+      if (parcel) span.textContent = parcel.shipping_fee ? won(parcel.shipping_fee) : (free || span.textContent);
+    });
+  };
+  postcode?.addEventListener('input', reprice);
+  postcode?.addEventListener('change', reprice);
+}

@@ -2,6 +2,8 @@
 
 #include "app/api_summaries.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/json.hpp>
 
 #include "db/migrate.hpp"
@@ -177,12 +179,21 @@ void App::add_system_routes() {
 
 void App::probe_database() {
   std::unique_lock lock(probe_mutex_);
+  long long probes = 0;
   while (!probe_stop_) {
     lock.unlock();
     database_up_ = database_->ping();
     probed_at_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now().time_since_epoch())
                         .count();
+    // Housekeeping once a minute on the same thread: unpaid orders past their deadline are cancelled.
+    if (++probes % 120 == 1) {
+      try {
+        if (int n = orders_.cancel_overdue()) spdlog::info("cancelled {} unpaid orders past their deadline", n);
+      } catch (const std::exception& e) {
+        spdlog::error("cancelling overdue orders: {}", e.what());
+      }
+    }
     lock.lock();
     probe_cv_.wait_for(lock, std::chrono::milliseconds(500), [this] { return probe_stop_; });
   }

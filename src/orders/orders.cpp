@@ -367,4 +367,20 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
   return done;
 }
 
+int Orders::cancel_overdue() {
+  const auto now = format_utc(clock_.now());
+  auto overdue = db_.read([&](soci::session& sql) {
+    std::vector<std::string> numbers;
+    soci::rowset<std::string> rows =
+        (sql.prepare << "SELECT number FROM orders WHERE status = 'awaiting_payment' AND pay_by < :now ORDER BY id",
+         soci::use(now));
+    for (const auto& n : rows) numbers.push_back(n);
+    return numbers;
+  });
+  int cancelled = 0;
+  for (const auto& number : overdue)  // one transaction each; a payment confirmed meanwhile wins (409)
+    if (cancel(number, 0, true, "입금 기한이 지나 취소되었습니다 (not paid by the deadline)").ok()) ++cancelled;
+  return cancelled;
+}
+
 }  // namespace brilliant::orders

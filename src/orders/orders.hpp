@@ -103,6 +103,9 @@ class Orders {
   // transfer). The reason is required from the operator.
   Result<Order> cancel(const std::string& number, long long actor_id, bool by_operator,
                        const std::string& reason);
+  // Cancels every order still awaiting payment after its pay_by (stock goes back); returns how many.
+  // The app runs it every minute.
+  int cancel_overdue();
 
  private:
   db::Database& db_;

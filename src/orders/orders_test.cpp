@@ -155,6 +155,24 @@ TEST_F(OrdersTest, RefusesAnEmptyCartABadAddressAndAMissingKey) {
   EXPECT_EQ(stock("sun-chain"), 5);
 }
 
+TEST_F(OrdersTest, UnpaidOrdersAreCancelledAfterTheDeadline) {
+  auto late = orders.place(checkout(carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 2})->token));
+  ASSERT_TRUE(late.ok()) << late.error().message;
+  clock.advance(std::chrono::hours(24));
+  auto paid = orders.place(checkout(carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 1})->token, "k2"));
+  ASSERT_TRUE(paid.ok());
+  ASSERT_TRUE(orders.mark_paid(paid->number, 2).ok());
+  EXPECT_EQ(orders.cancel_overdue(), 0);  // the first is one day old of three
+  EXPECT_EQ(stock("sun-chain"), 2);
+  clock.advance(std::chrono::hours(24 * payment_days));
+  EXPECT_EQ(orders.cancel_overdue(), 1);  // paid orders are never touched
+  EXPECT_EQ(orders.find(late->number)->status, "cancelled");
+  EXPECT_EQ(orders.find(late->number)->events.back().actor, "");  // the system, not a person
+  EXPECT_EQ(orders.find(paid->number)->status, "paid");
+  EXPECT_EQ(stock("sun-chain"), 4);
+  EXPECT_EQ(orders.cancel_overdue(), 0);
+}
+
 TEST_F(OrdersTest, PaymentAndCancellation) {
   auto token = carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 2})->token;
   auto order = orders.place(checkout(token));

@@ -7,10 +7,7 @@
 #include "core/text.hpp"
 
 namespace brilliant::vendors {
-namespace {
 
-// A decimal read exactly as a fixed-point integer in [min, max] (in those units: 2.45 g with 3 decimals
-// is 2450); empty -> 0.
 Result<long long> scaled_field(const Fields& field, const std::string& name, int decimals, long long min,
                                long long max) {
   const auto raw = field(name);
@@ -22,6 +19,8 @@ Result<long long> scaled_field(const Fields& field, const std::string& name, int
         name + " must be a number from " + scaled_text(min, decimals) + " to " + scaled_text(max, decimals));
   return *value;
 }
+
+namespace {
 
 int rows_of(const Fields& field, const std::string& name) {
   int rows = 0;

@@ -12,6 +12,11 @@
 
 namespace brilliant::vendors {
 
+// A decimal form field read exactly as a fixed-point integer in [min, max] (in those units: 2.45 g with 3
+// decimals is 2450); empty -> 0. The error names the field and the range.
+Result<long long> scaled_field(const Fields& field, const std::string& name, int decimals, long long min,
+                               long long max);
+
 // The piece `base` with the form's values; errors name the field ("stone_2_count", "variant_0_stock").
 Result<catalog::Product> edited_piece(const Fields& field, catalog::Product base);
 // The piece as those fields (what the form shows), with `blank_rows` empty stone and variant rows to add

@@ -73,3 +73,30 @@ TEST(Checklist, FlagsWhatIsMissing) {
 }
 
 }  // namespace brilliant::vendors
+
+namespace brilliant::vendors {
+
+// Decimals are read exactly (no floating point): 2.005 g is 2,005 mg, 12.35 % is 1,235 bp; more
+// decimals than the unit holds, or an empty required field, are refused naming the field.
+TEST(PieceForm, DecimalsAreExact) {
+  auto fine = ring();
+  fine["weight_g"] = "2.005";
+  fine["margin_pct"] = "12.35";
+  fine["loss_pct"] = "0.1";
+  auto p = piece_from_form(from(fine), 7, "d1");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->weight_mg, 2005);
+  EXPECT_EQ(p->margin_bp, 1235);
+  EXPECT_EQ(p->loss_bp, 10);
+  auto bad = ring();
+  bad["weight_g"] = "2.0005";
+  EXPECT_EQ(piece_from_form(from(bad), 7, "d1").error().field, "weight_g");
+  bad = ring();
+  bad["weight_g"] = "";
+  EXPECT_EQ(piece_from_form(from(bad), 7, "d1").error().code, "field_required");
+  bad = ring();
+  bad["margin_pct"] = "1e2";
+  EXPECT_EQ(piece_from_form(from(bad), 7, "d1").error().field, "margin_pct");
+}
+
+}  // namespace brilliant::vendors

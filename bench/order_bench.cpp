@@ -64,13 +64,15 @@ int main(int argc, char** argv) {
         for (int i = next++; i < orders; i = next++) {
           const auto& [first, second] = pairs[i % pairs.size()];
           auto token = app.carts().add("", user->id, {.variant_id = first, .quantity = 1});
-          if (!token.ok() || !app.carts().add(token->token, user->id, {.variant_id = second, .quantity = 1}).ok())
+          if (!token.ok() ||
+              !app.carts().add(token->token, user->id, {.variant_id = second, .quantity = 1}).ok())
             continue;
           const auto begin = std::chrono::steady_clock::now();
-          auto order = app.orders().place({.cart_token = token->token,
-                                           .user_id = user->id,
-                                           .address = {"벤치", "01012345678", "54538", "익산시 보석로 1", "", ""},
-                                           .key = "bench-" + std::to_string(i) + "-" + random_token(6)});
+          auto order =
+              app.orders().place({.cart_token = token->token,
+                                  .user_id = user->id,
+                                  .address = {"벤치", "01012345678", "54538", "익산시 보석로 1", "", ""},
+                                  .key = "bench-" + std::to_string(i) + "-" + random_token(6)});
           per_thread[t].push_back(
               std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
           if (order.ok()) ++ok;
@@ -83,9 +85,12 @@ int main(int argc, char** argv) {
   }
   std::filesystem::remove_all(dir);
   std::sort(latencies.begin(), latencies.end());
-  auto at = [&](double q) { return latencies.empty() ? 0 : latencies[static_cast<size_t>(q * (latencies.size() - 1))]; };
-  std::printf("placed %lld of %d orders (2 pieces, 2 workshops each) from %d threads in %.2f s: %.0f orders/s "
-              "(cart filling included in the wall time); place() p50 %.2f ms, p99 %.2f ms\n",
-              placed, orders, threads, seconds, placed / seconds, at(0.5), at(0.99));
+  auto at = [&](double q) {
+    return latencies.empty() ? 0 : latencies[static_cast<size_t>(q * (latencies.size() - 1))];
+  };
+  std::printf(
+      "placed %lld of %d orders (2 pieces, 2 workshops each) from %d threads in %.2f s: %.0f orders/s "
+      "(cart filling included in the wall time); place() p50 %.2f ms, p99 %.2f ms\n",
+      placed, orders, threads, seconds, placed / seconds, at(0.5), at(0.99));
   return placed == orders ? 0 : 1;
 }

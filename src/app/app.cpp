@@ -59,8 +59,9 @@ App::App(Config config, const Clock& clock)
       brand_(*database_, clock_),
       orders_(*database_, catalog_, carts_, brand_, clock_,
               [this](const catalog::Variant& v, const std::string& locale) {
-                return catalog::variant_label(
-                    v, locale, [this, &locale](const std::string& key) { return renderer_.message(locale, key); });
+                return catalog::variant_label(v, locale, [this, &locale](const std::string& key) {
+                  return renderer_.message(locale, key);
+                });
               }),
       settlements_(*database_),
       staff_(*database_, clock_),
@@ -137,7 +138,8 @@ mail::Mail App::order_mail(const orders::Order& o) const {
                             {"recipient", o.address.recipient},
                             {"pay_by", format_seoul(pay_by)},
                             {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number}};
-  return {o.customer_email, catalog::fill(renderer_.message(locale, "orders.mail_subject"), {{"number", o.number}}),
+  return {o.customer_email,
+          catalog::fill(renderer_.message(locale, "orders.mail_subject"), {{"number", o.number}}),
           renderer_.fragment(en ? "email/order_en" : "email/order_ko", model)};
 }
 
@@ -189,7 +191,8 @@ void App::probe_database() {
     // Housekeeping once a minute on the same thread: unpaid orders past their deadline are cancelled.
     if (++probes % 120 == 1) {
       try {
-        if (int n = orders_.cancel_overdue()) spdlog::info("cancelled {} unpaid orders past their deadline", n);
+        if (int n = orders_.cancel_overdue())
+          spdlog::info("cancelled {} unpaid orders past their deadline", n);
       } catch (const std::exception& e) {
         spdlog::error("cancelling overdue orders: {}", e.what());
       }

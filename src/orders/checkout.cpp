@@ -6,15 +6,17 @@ namespace brilliant::orders {
 namespace {
 
 Result<std::string> text_field(const std::string& value, const char* field, size_t max_chars, bool required) {
-  if (!valid_utf8(value)) return Error::invalid(field, "text_invalid", std::string(field) + " is not valid UTF-8");
+  if (!valid_utf8(value))
+    return Error::invalid(field, "text_invalid", std::string(field) + " is not valid UTF-8");
   std::string out(trim(value));
   if (required && out.empty()) return Error::invalid(field, "required", std::string(field) + " is required");
   for (unsigned char c : out)
     if (c < 0x20 || c == 0x7f)
       return Error::invalid(field, "text_invalid", std::string(field) + " may not hold control characters");
   if (utf8_length(out) > max_chars)
-    return Error::invalid(field, "too_long",
-                          std::string(field) + " may have at most " + std::to_string(max_chars) + " characters");
+    return Error::invalid(
+        field, "too_long",
+        std::string(field) + " may have at most " + std::to_string(max_chars) + " characters");
   return out;
 }
 

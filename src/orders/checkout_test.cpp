@@ -56,7 +56,7 @@ TEST(Checkout, AddressErrorsNameTheField) {
 }
 
 TEST(Checkout, RemotePostcodes) {
-  EXPECT_TRUE(remote_postcode("63000"));   // Jeju
+  EXPECT_TRUE(remote_postcode("63000"));  // Jeju
   EXPECT_TRUE(remote_postcode("63644"));
   EXPECT_TRUE(remote_postcode("40220"));   // Ulleung-do
   EXPECT_FALSE(remote_postcode("54538"));  // Iksan

@@ -29,7 +29,9 @@ class OrderRoutes {
  public:
   explicit OrderRoutes(OrderDeps deps) : d_(std::move(deps)) {}
 
-  std::string t(const Request& req, const std::string& key) const { return d_.renderer.message(req.locale, key); }
+  std::string t(const Request& req, const std::string& key) const {
+    return d_.renderer.message(req.locale, key);
+  }
   catalog::Messages messages(const std::string& locale) const {
     return [this, locale](const std::string& key) { return d_.renderer.message(locale, key); };
   }
@@ -58,17 +60,18 @@ class OrderRoutes {
                    {"total_text", catalog::format_won(l.line_total, locale)},
                    {"pricing", l.pricing}};
     if (l.made_to_order)
-      o["lead_text"] = catalog::fill(t(req, "catalog.made_to_order_days"), {{"days", std::to_string(l.lead_days)}});
+      o["lead_text"] =
+          catalog::fill(t(req, "catalog.made_to_order_days"), {{"days", std::to_string(l.lead_days)}});
     if (l.pricing == "formula")
-      o["quote"] = json::object{
-          {"id", l.quote_id},
-          {"metal", l.quote_metal},
-          {"day", l.quote_day},
-          {"won_per_gram", l.quote_won_per_gram},
-          {"text", catalog::fill(t(req, "orders.quote_text"),
-                                 {{"metal", t(req, "catalog.metal." + l.quote_metal)},
-                                  {"day", l.quote_day},
-                                  {"won", catalog::format_won(l.quote_won_per_gram, locale)}})}};
+      o["quote"] =
+          json::object{{"id", l.quote_id},
+                       {"metal", l.quote_metal},
+                       {"day", l.quote_day},
+                       {"won_per_gram", l.quote_won_per_gram},
+                       {"text", catalog::fill(t(req, "orders.quote_text"),
+                                              {{"metal", t(req, "catalog.metal." + l.quote_metal)},
+                                               {"day", l.quote_day},
+                                               {"won", catalog::format_won(l.quote_won_per_gram, locale)}})}};
     return o;
   }
 
@@ -80,17 +83,18 @@ class OrderRoutes {
       json::array lines;
       for (const auto& l : o.lines)
         if (l.fulfilment_id == f.id) lines.push_back(line_json(req, l));
-      parcels.push_back(json::object{
-          {"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
-          {"workshop_slug", f.workshop_slug},
-          {"status", f.status},
-          {"status_text", t(req, "orders.parcel." + f.status)},
-          {"state", chip_state(f.status)},
-          {"subtotal", f.subtotal},
-          {"subtotal_text", catalog::format_won(f.subtotal, locale)},
-          {"shipping_fee", f.shipping_fee},
-          {"shipping_fee_text", f.shipping_fee ? catalog::format_won(f.shipping_fee, locale) : t(req, "orders.free")},
-          {"lines", std::move(lines)}});
+      parcels.push_back(
+          json::object{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+                       {"workshop_slug", f.workshop_slug},
+                       {"status", f.status},
+                       {"status_text", t(req, "orders.parcel." + f.status)},
+                       {"state", chip_state(f.status)},
+                       {"subtotal", f.subtotal},
+                       {"subtotal_text", catalog::format_won(f.subtotal, locale)},
+                       {"shipping_fee", f.shipping_fee},
+                       {"shipping_fee_text",
+                        f.shipping_fee ? catalog::format_won(f.shipping_fee, locale) : t(req, "orders.free")},
+                       {"lines", std::move(lines)}});
     }
     json::array events;
     for (const auto& e : o.events) {
@@ -123,7 +127,8 @@ class OrderRoutes {
                      {"paid_at", seoul(o.paid_at)},
                      {"cancelled_at", seoul(o.cancelled_at)},
                      {"cancel_reason", o.cancel_reason},
-                     {"pieces", [&] {
+                     {"pieces",
+                      [&] {
                         long long n = 0;
                         for (const auto& l : o.lines) n += l.quantity;
                         return n;
@@ -142,8 +147,7 @@ class OrderRoutes {
     if (o.cancel_reason.empty()) out.erase("cancel_reason");
     if (!o.customer_email.empty())
       out["customer"] = json::object{{"name", o.customer_name}, {"email", o.customer_email}};
-    if (o.status == "awaiting_payment")
-      out["bank_account"] = d_.bank_account;
+    if (o.status == "awaiting_payment") out["bank_account"] = d_.bank_account;
     if (!o.lines.empty()) {
       const auto& first = o.lines.front();
       out["summary"] = (en ? first.title_en : first.title_ko) +
@@ -168,15 +172,16 @@ class OrderRoutes {
     for (const auto& parcel : p.plan.parcels) {
       const auto w = d_.catalog.workshop_by_id(parcel.workshop_id);
       json::array lines;
-      for (size_t i : parcel.lines) lines.push_back(cart_line_json(p.lines[i], req.locale, messages(req.locale)));
+      for (size_t i : parcel.lines)
+        lines.push_back(cart_line_json(p.lines[i], req.locale, messages(req.locale)));
       parcels.push_back(json::object{
           {"workshop", en && !w.name_en.empty() ? w.name_en : w.name_ko},
           {"workshop_slug", w.slug},
           {"subtotal", parcel.subtotal},
           {"subtotal_text", catalog::format_won(parcel.subtotal, req.locale)},
           {"shipping_fee", parcel.shipping_fee},
-          {"shipping_fee_text",
-           parcel.shipping_fee ? catalog::format_won(parcel.shipping_fee, req.locale) : t(req, "orders.free")},
+          {"shipping_fee_text", parcel.shipping_fee ? catalog::format_won(parcel.shipping_fee, req.locale)
+                                                    : t(req, "orders.free")},
           {"lines", std::move(lines)}});
     }
     bool final_sale = false;
@@ -239,10 +244,12 @@ class OrderRoutes {
     const Address typed = address_from(form);
     const std::string key = form.get("checkout_key");
     // The address first (its errors sit beside the fields), then the consent box.
-    if (auto checked = check_address(typed); !checked.ok()) return checkout_page_with(req, typed, key, checked.error());
+    if (auto checked = check_address(typed); !checked.ok())
+      return checkout_page_with(req, typed, key, checked.error());
     if (form.get("agree") != "1")
-      return checkout_page_with(req, typed, key,
-                                Error::invalid("agree", "agree_required", "confirm the order and the payment terms"));
+      return checkout_page_with(
+          req, typed, key,
+          Error::invalid("agree", "agree_required", "confirm the order and the payment terms"));
     long long expected = -1;
     if (auto text = form.get("expected_total"); !text.empty()) {
       const long long parsed = web::parse_id(text);
@@ -272,9 +279,12 @@ class OrderRoutes {
     auto body = web::parse_json_object(req.body);
     if (!body) return d_.renderer.error(req, body.error());
     Address typed;
-    for (auto [field, target] : {std::pair{"recipient", &typed.recipient}, {"phone", &typed.phone},
-                                 {"postcode", &typed.postcode}, {"address", &typed.address},
-                                 {"address_detail", &typed.address_detail}, {"note", &typed.note}}) {
+    for (auto [field, target] : {std::pair{"recipient", &typed.recipient},
+                                 {"phone", &typed.phone},
+                                 {"postcode", &typed.postcode},
+                                 {"address", &typed.address},
+                                 {"address_detail", &typed.address_detail},
+                                 {"note", &typed.note}}) {
       auto value = web::json_string(*body, field);
       if (!value.ok()) return d_.renderer.error(req, value.error());
       *target = *value;
@@ -282,14 +292,16 @@ class OrderRoutes {
     long long expected = -1;
     if (auto it = body->find("expected_total"); it != body->end()) {
       if (!it->value().is_int64() || it->value().as_int64() <= 0)
-        return d_.renderer.error(req, Error::invalid("expected_total", "number_invalid",
-                                                     "expected_total must be the total in won (a whole number)"));
+        return d_.renderer.error(req,
+                                 Error::invalid("expected_total", "number_invalid",
+                                                "expected_total must be the total in won (a whole number)"));
       expected = it->value().as_int64();
     }
     std::string key(req.header("idempotency-key"));
     if (key.empty())
-      return d_.renderer.error(req, Error::invalid("Idempotency-Key", "checkout_key_invalid",
-                                                   "send an Idempotency-Key header (one per order you mean to place)"));
+      return d_.renderer.error(
+          req, Error::invalid("Idempotency-Key", "checkout_key_invalid",
+                              "send an Idempotency-Key header (one per order you mean to place)"));
     auto placed = d_.orders.place({.cart_token = cart_token(req),
                                    .user_id = req.user->user_id,
                                    .address = typed,
@@ -325,7 +337,8 @@ class OrderRoutes {
 
   Response cancel_form(Request& req) {
     auto order = visible(req);
-    if (!order || order->user_id != req.user->user_id) return d_.renderer.error(req, Error::not_found("order"));
+    if (!order || order->user_id != req.user->user_id)
+      return d_.renderer.error(req, Error::not_found("order"));
     auto done = d_.orders.cancel(order->number, req.user->user_id, false, req.form().get("reason"));
     if (!done.ok()) return d_.renderer.error(req, done.error());
     return Response::redirect(req.locale_prefix() + "/orders/" + order->number);
@@ -339,7 +352,8 @@ class OrderRoutes {
   }
 
   Response api_mine(Request& req) {
-    return Response::json(json::serialize(json::object{{"orders", orders_json(req, d_.orders.of_user(req.user->user_id))}}));
+    return Response::json(
+        json::serialize(json::object{{"orders", orders_json(req, d_.orders.of_user(req.user->user_id))}}));
   }
 
   Response api_one(Request& req) {
@@ -350,7 +364,8 @@ class OrderRoutes {
 
   Response api_cancel(Request& req) {
     auto order = visible(req);
-    if (!order || order->user_id != req.user->user_id) return d_.renderer.error(req, Error::not_found("order"));
+    if (!order || order->user_id != req.user->user_id)
+      return d_.renderer.error(req, Error::not_found("order"));
     auto done = d_.orders.cancel(order->number, req.user->user_id, false, "");
     if (!done.ok()) return d_.renderer.error(req, done.error());
     return Response::json(json::serialize(order_json(req, *done)));
@@ -471,7 +486,9 @@ void add_order_routes(web::Router& router, OrderDeps deps) {
   router.post("/operator/orders/{number}/paid", bind(&OrderRoutes::operator_paid_form)).access = op;
   router.post("/operator/orders/{number}/cancel", bind(&OrderRoutes::operator_cancel_form)).access = op;
   router.get("/api/v1/operator/orders", bind(&OrderRoutes::api_operator)).access = op;
-  router.add(web::Method::put, "/api/v1/operator/orders/{number}/status", bind(&OrderRoutes::api_operator_status))
+  router
+      .add(web::Method::put, "/api/v1/operator/orders/{number}/status",
+           bind(&OrderRoutes::api_operator_status))
       .access = op;
 }
 

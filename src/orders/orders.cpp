@@ -12,11 +12,12 @@ std::string seoul_day(TimePoint t) { return format_seoul(t).substr(0, 10); }
 std::optional<Order> load(soci::session& sql, const std::string& number) {
   Order o;
   soci::rowset<soci::row> head =
-      (sql.prepare << "SELECT o.id, o.user_id, o.number, o.status, o.payment_method, o.subtotal, o.shipping_fee, "
-                      "o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, o.delivery_note, "
-                      "o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), o.cancel_reason, "
-                      "o.created_at, u.email, u.name FROM orders o JOIN users u ON u.id = o.user_id "
-                      "WHERE o.number = :n",
+      (sql.prepare
+           << "SELECT o.id, o.user_id, o.number, o.status, o.payment_method, o.subtotal, o.shipping_fee, "
+              "o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, o.delivery_note, "
+              "o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), o.cancel_reason, "
+              "o.created_at, u.email, u.name FROM orders o JOIN users u ON u.id = o.user_id "
+              "WHERE o.number = :n",
        soci::use(number));
   bool found = false;
   for (const auto& r : head) {
@@ -42,20 +43,23 @@ std::optional<Order> load(soci::session& sql, const std::string& number) {
   }
   if (!found) return std::nullopt;
   soci::rowset<soci::row> parcels =
-      (sql.prepare << "SELECT f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, f.shipping_fee "
-                      "FROM fulfilments f JOIN workshops w ON w.id = f.workshop_id WHERE f.order_id = :o "
-                      "ORDER BY f.id",
+      (sql.prepare
+           << "SELECT f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, f.shipping_fee "
+              "FROM fulfilments f JOIN workshops w ON w.id = f.workshop_id WHERE f.order_id = :o "
+              "ORDER BY f.id",
        soci::use(o.id));
   for (const auto& r : parcels)
     o.fulfilments.push_back({db::row_int(r, 0), db::row_int(r, 1), db::row_text(r, 2), db::row_text(r, 3),
                              db::row_text(r, 4), db::row_text(r, 5), db::row_int(r, 6), db::row_int(r, 7)});
   soci::rowset<soci::row> lines =
-      (sql.prepare << "SELECT l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, l.title_ko, "
-                      "l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
-                      "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
-                      "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
-                      "l.quote_day, l.category, l.commission_bp FROM order_lines l JOIN fulfilments f ON f.id = l.fulfilment_id "
-                      "WHERE l.order_id = :o ORDER BY l.id",
+      (sql.prepare
+           << "SELECT l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, l.title_ko, "
+              "l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
+              "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
+              "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
+              "l.quote_day, l.category, l.commission_bp FROM order_lines l JOIN fulfilments f ON f.id = "
+              "l.fulfilment_id "
+              "WHERE l.order_id = :o ORDER BY l.id",
        soci::use(o.id));
   for (const auto& r : lines) {
     OrderLine l;
@@ -151,14 +155,15 @@ Result<Preview> Orders::preview(const std::string& cart_token, const std::string
 
 Result<Order> Orders::place(const Checkout& in) {
   if (in.key.empty() || in.key.size() > 100)
-    return Error::invalid("checkout_key", "checkout_key_invalid", "checkout_key is required (at most 100 characters)");
+    return Error::invalid("checkout_key", "checkout_key_invalid",
+                          "checkout_key is required (at most 100 characters)");
   const auto address = TRY(check_address(in.address));
   // A second submit of the same form: the order it made, not another one.
   if (auto done = db_.read([&](soci::session& sql) -> std::optional<Order> {
         std::string number;
         long long owner = 0;
-        sql << "SELECT number, user_id FROM orders WHERE checkout_key = :k", soci::use(in.key), soci::into(number),
-            soci::into(owner);
+        sql << "SELECT number, user_id FROM orders WHERE checkout_key = :k", soci::use(in.key),
+            soci::into(number), soci::into(owner);
         if (!sql.got_data() || owner != in.user_id) return std::nullopt;
         return load(sql, number);
       }))
@@ -178,18 +183,21 @@ Result<Order> Orders::place(const Checkout& in) {
   auto placed = db_.write([&](soci::session& sql) -> Result<Order> {
     long long taken = 0;
     sql << "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(in.key), soci::into(taken);
-    if (taken) return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
+    if (taken)
+      return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
     long long order_id = 0;
     const auto& plan = preview.plan;
-    sql << "INSERT INTO orders (number, user_id, checkout_key, status, subtotal, shipping_fee, total, recipient, "
+    sql << "INSERT INTO orders (number, user_id, checkout_key, status, subtotal, shipping_fee, total, "
+           "recipient, "
            "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at) "
-           "VALUES (:n, :u, :k, 'awaiting_payment', :s, :f, :t, :r, :ph, :pc, :a, :ad, :note, :l, :pb, :c, :up) "
+           "VALUES (:n, :u, :k, 'awaiting_payment', :s, :f, :t, :r, :ph, :pc, :a, :ad, :note, :l, :pb, :c, "
+           ":up) "
            "RETURNING id",
         soci::use(number), soci::use(in.user_id), soci::use(in.key), soci::use(plan.subtotal),
-        soci::use(plan.shipping_fee), soci::use(plan.total), soci::use(address.recipient), soci::use(address.phone),
-        soci::use(address.postcode), soci::use(address.address), soci::use(address.address_detail),
-        soci::use(address.note), soci::use(in.locale), soci::use(pay_by), soci::use(at), soci::use(at),
-        soci::into(order_id);
+        soci::use(plan.shipping_fee), soci::use(plan.total), soci::use(address.recipient),
+        soci::use(address.phone), soci::use(address.postcode), soci::use(address.address),
+        soci::use(address.address_detail), soci::use(address.note), soci::use(in.locale), soci::use(pay_by),
+        soci::use(at), soci::use(at), soci::into(order_id);
     for (const auto& parcel : plan.parcels) {
       long long fulfilment_id = 0;
       sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, created_at, "
@@ -210,8 +218,8 @@ Result<Order> Orders::place(const Checkout& in) {
           soci::indicator left_ind = soci::i_null;
           sql << "UPDATE variants SET stock = stock - :q, updated_at = :at WHERE id = :v AND stock >= :q2 "
                  "RETURNING stock",
-              soci::use(priced.quantity), soci::use(at), soci::use(priced.variant_id), soci::use(priced.quantity),
-              soci::into(left, left_ind);
+              soci::use(priced.quantity), soci::use(at), soci::use(priced.variant_id),
+              soci::use(priced.quantity), soci::into(left, left_ind);
           if (!sql.got_data() || left_ind != soci::i_ok)
             return Error::conflict("cart", "out_of_stock",
                                    (in.locale == "en" ? product.title_en : product.title_ko) +
@@ -235,19 +243,25 @@ Result<Order> Orders::place(const Checkout& in) {
         const std::string variant_en = label_ ? label_(*variant, "en") : "";
         const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
         const long long total = line_total(priced);
-        const int commission = vendors::commission_bp(rates, product.workshop_id, product.category).value_or(0);
-        sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, title_en, "
-               "variant_ko, variant_en, sku, quantity, reserved, engraving, gift_wrap, final_sale, unit_price, "
+        const int commission =
+            vendors::commission_bp(rates, product.workshop_id, product.category).value_or(0);
+        sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, "
+               "title_en, "
+               "variant_ko, variant_en, sku, quantity, reserved, engraving, gift_wrap, final_sale, "
+               "unit_price, "
                "options_fee, line_total, pricing, quote_id, quote_metal, quote_day, quote_won_per_gram, "
-               "made_to_order, lead_days, category, commission_bp, created_at) VALUES (:o, :f, :p, :v, :slug, :tk, "
-               ":te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, :m, :ld, :cat, :cb, :c)",
-            soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id), soci::use(priced.variant_id),
-            soci::use(product.slug), soci::use(product.title_ko), soci::use(product.title_en), soci::use(variant_ko),
-            soci::use(variant_en), soci::use(variant->sku), soci::use(priced.quantity), soci::use(reserved),
+               "made_to_order, lead_days, category, commission_bp, created_at) VALUES (:o, :f, :p, :v, "
+               ":slug, :tk, "
+               ":te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, :m, :ld, "
+               ":cat, :cb, :c)",
+            soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id),
+            soci::use(priced.variant_id), soci::use(product.slug), soci::use(product.title_ko),
+            soci::use(product.title_en), soci::use(variant_ko), soci::use(variant_en),
+            soci::use(variant->sku), soci::use(priced.quantity), soci::use(reserved),
             soci::use(priced.engraving), soci::use(gift), soci::use(final_sale), soci::use(priced.unit_price),
-            soci::use(priced.options_fee), soci::use(total), soci::use(product.pricing), soci::use(quote, quote_ind),
-            soci::use(metal), soci::use(day), soci::use(won), soci::use(mto), soci::use(product.lead_days),
-            soci::use(product.category), soci::use(commission), soci::use(at);
+            soci::use(priced.options_fee), soci::use(total), soci::use(product.pricing),
+            soci::use(quote, quote_ind), soci::use(metal), soci::use(day), soci::use(won), soci::use(mto),
+            soci::use(product.lead_days), soci::use(product.category), soci::use(commission), soci::use(at);
       }
     }
     record(sql, order_id, in.user_id, "placed", "", at);
@@ -272,8 +286,8 @@ std::vector<Order> Orders::of_user(long long user_id, int limit) {
   return db_.read([&](soci::session& sql) {
     std::vector<std::string> numbers;
     soci::rowset<std::string> rows =
-        (sql.prepare << "SELECT number FROM orders WHERE user_id = :u ORDER BY id DESC LIMIT :l", soci::use(user_id),
-         soci::use(limit));
+        (sql.prepare << "SELECT number FROM orders WHERE user_id = :u ORDER BY id DESC LIMIT :l",
+         soci::use(user_id), soci::use(limit));
     for (const auto& n : rows) numbers.push_back(n);
     return load_many(sql, numbers);
   });
@@ -347,19 +361,20 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
     const bool allowed = order->status == "awaiting_payment" || (by_operator && order->status == "paid");
     if (!allowed)
       return Error::conflict("status", "order_not_cancellable",
-                             order->status == "cancelled" ? "order " + number + " is already cancelled"
-                                                          : "a paid order is cancelled by the operator (ask us)");
+                             order->status == "cancelled"
+                                 ? "order " + number + " is already cancelled"
+                                 : "a paid order is cancelled by the operator (ask us)");
     for (const auto& line : order->lines) {
       if (line.reserved <= 0) continue;
-      sql << "UPDATE variants SET stock = stock + :q, updated_at = :at WHERE id = :v", soci::use(line.reserved),
-          soci::use(at), soci::use(line.variant_id);
+      sql << "UPDATE variants SET stock = stock + :q, updated_at = :at WHERE id = :v",
+          soci::use(line.reserved), soci::use(at), soci::use(line.variant_id);
       restocked = true;
     }
     sql << "UPDATE orders SET status = 'cancelled', cancelled_at = :at, cancel_reason = :r, updated_at = :up "
            "WHERE id = :id",
         soci::use(at), soci::use(reason), soci::use(at), soci::use(order->id);
-    sql << "UPDATE fulfilments SET status = 'cancelled', updated_at = :at WHERE order_id = :id", soci::use(at),
-        soci::use(order->id);
+    sql << "UPDATE fulfilments SET status = 'cancelled', updated_at = :at WHERE order_id = :id",
+        soci::use(at), soci::use(order->id);
     record(sql, order->id, actor_id, "cancelled", reason, at);
     return *load(sql, number);
   });
@@ -372,14 +387,16 @@ int Orders::cancel_overdue() {
   auto overdue = db_.read([&](soci::session& sql) {
     std::vector<std::string> numbers;
     soci::rowset<std::string> rows =
-        (sql.prepare << "SELECT number FROM orders WHERE status = 'awaiting_payment' AND pay_by < :now ORDER BY id",
+        (sql.prepare
+             << "SELECT number FROM orders WHERE status = 'awaiting_payment' AND pay_by < :now ORDER BY id",
          soci::use(now));
     for (const auto& n : rows) numbers.push_back(n);
     return numbers;
   });
   int cancelled = 0;
   for (const auto& number : overdue)  // one transaction each; a payment confirmed meanwhile wins (409)
-    if (cancel(number, 0, true, "입금 기한이 지나 취소되었습니다 (not paid by the deadline)").ok()) ++cancelled;
+    if (cancel(number, 0, true, "입금 기한이 지나 취소되었습니다 (not paid by the deadline)").ok())
+      ++cancelled;
   return cancelled;
 }
 

@@ -11,15 +11,20 @@ class OrdersTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db->write([](soci::session& s) {
-      s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES ('w1', '달 공방', 'Moon', 'x', "
+      s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES ('w1', '달 공방', "
+           "'Moon', 'x', "
            "'x')";
-      s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES ('w2', '해 공방', 'Sun', 'x', "
+      s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES ('w2', '해 공방', "
+           "'Sun', 'x', "
            "'x')";
-      s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('a@x.kr', '김보석', 'h', "
+      s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('a@x.kr', "
+           "'김보석', 'h', "
            "'x', 'x')";
-      s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('op@x.kr', '운영자', 'h', "
+      s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('op@x.kr', "
+           "'운영자', 'h', "
            "'x', 'x')";
-      s << "INSERT INTO metal_quotes (metal, day, won_per_gram, created_at) VALUES ('gold', '2026-11-26', 150000, "
+      s << "INSERT INTO metal_quotes (metal, day, won_per_gram, created_at) VALUES ('gold', '2026-11-26', "
+           "150000, "
            "'x')";
     });
     brand.load();
@@ -32,7 +37,8 @@ class OrdersTest : public ::testing::Test {
     });
   }
 
-  void add_piece(long long workshop, const std::string& slug, long long price, int stock, bool made_to_order) {
+  void add_piece(long long workshop, const std::string& slug, long long price, int stock,
+                 bool made_to_order) {
     catalog::Product p;
     p.workshop_id = workshop;
     p.slug = slug;
@@ -70,13 +76,16 @@ class OrdersTest : public ::testing::Test {
   catalog::Catalog catalog{*db, clock, [](const std::string&, const std::string& key) { return key; }};
   Carts carts{*db, catalog, clock};
   vendors::BrandStore brand{*db, clock};
-  Orders orders{*db, catalog, carts, brand, clock,
-                [](const catalog::Variant& v, const std::string& locale) { return locale + ":" + v.sku; }};
+  Orders orders{
+      *db,   catalog,
+      carts, brand,
+      clock, [](const catalog::Variant& v, const std::string& locale) { return locale + ":" + v.sku; }};
   std::map<std::string, long long> variant;
 };
 
 TEST_F(OrdersTest, PlacingSplitsByWorkshopReservesStockKeepsPricesAndEmptiesTheCart) {
-  auto token = carts.add("", 1, {.variant_id = variant["moon-ring"], .quantity = 2, .engraving = "J&M"})->token;
+  auto token =
+      carts.add("", 1, {.variant_id = variant["moon-ring"], .quantity = 2, .engraving = "J&M"})->token;
   ASSERT_TRUE(carts.add(token, 1, {.variant_id = variant["sun-chain"], .quantity = 1}).ok());
   ASSERT_TRUE(carts.add(token, 1, {.variant_id = variant["sun-cuff"], .quantity = 1}).ok());
   auto preview = orders.preview(token, "54538");
@@ -156,10 +165,12 @@ TEST_F(OrdersTest, RefusesAnEmptyCartABadAddressAndAMissingKey) {
 }
 
 TEST_F(OrdersTest, UnpaidOrdersAreCancelledAfterTheDeadline) {
-  auto late = orders.place(checkout(carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 2})->token));
+  auto late =
+      orders.place(checkout(carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 2})->token));
   ASSERT_TRUE(late.ok()) << late.error().message;
   clock.advance(std::chrono::hours(24));
-  auto paid = orders.place(checkout(carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 1})->token, "k2"));
+  auto paid = orders.place(
+      checkout(carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 1})->token, "k2"));
   ASSERT_TRUE(paid.ok());
   ASSERT_TRUE(orders.mark_paid(paid->number, 2).ok());
   EXPECT_EQ(orders.cancel_overdue(), 0);  // the first is one day old of three

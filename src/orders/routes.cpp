@@ -16,7 +16,6 @@ namespace {
 
 constexpr std::string_view cart_cookie = "cart";
 
-
 // Keeps the cart cookie (a new cart's token) and a readable piece count for the header badge.
 void give_cookies(Response& response, const std::string& token, int pieces, bool secure) {
   constexpr int month = 60 * 60 * 24 * 30;

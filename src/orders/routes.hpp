@@ -33,7 +33,8 @@ void add_cart_routes(web::Router& router, CartDeps deps);
 // The cart named by the request: the X-Cart-Token header (API clients) or the "cart" cookie.
 std::string cart_token(const web::Request& req);
 // One cart line for pages and the API, in the reader's language.
-boost::json::object cart_line_json(const CartLine& line, const std::string& locale, const catalog::Messages& t);
+boost::json::object cart_line_json(const CartLine& line, const std::string& locale,
+                                   const catalog::Messages& t);
 
 struct OrderDeps {
   Orders& orders;

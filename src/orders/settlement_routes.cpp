@@ -20,20 +20,20 @@ json::object statement_json(const Request& req, const web::Renderer& r, const St
   for (const auto& l : s.lines) {
     TimePoint paid;
     parse_utc(l.paid_at, paid);
-    lines.push_back(json::object{{"number", l.number},
-                                 {"paid_at", format_seoul(paid)},
-                                 {"title", en ? l.title_en : l.title_ko},
-                                 {"sku", l.sku},
-                                 {"category", l.category},
-                                 {"category_text", r.message(req.locale, "catalog.category." + l.category)},
-                                 {"quantity", l.quantity},
-                                 {"amount", l.amount},
-                                 {"amount_text", won(l.amount)},
-                                 {"rate_bp", l.rate_bp},
-                                 {"rate_text", std::to_string(l.rate_bp / 100) + "." +
-                                                   std::to_string(l.rate_bp % 100 / 10) + "%"},
-                                 {"commission", l.commission},
-                                 {"commission_text", won(l.commission)}});
+    lines.push_back(json::object{
+        {"number", l.number},
+        {"paid_at", format_seoul(paid)},
+        {"title", en ? l.title_en : l.title_ko},
+        {"sku", l.sku},
+        {"category", l.category},
+        {"category_text", r.message(req.locale, "catalog.category." + l.category)},
+        {"quantity", l.quantity},
+        {"amount", l.amount},
+        {"amount_text", won(l.amount)},
+        {"rate_bp", l.rate_bp},
+        {"rate_text", std::to_string(l.rate_bp / 100) + "." + std::to_string(l.rate_bp % 100 / 10) + "%"},
+        {"commission", l.commission},
+        {"commission_text", won(l.commission)}});
   }
   return {{"workshop", en && !s.workshop_en.empty() ? s.workshop_en : s.workshop_ko},
           {"workshop_slug", s.workshop_slug},
@@ -53,7 +53,7 @@ json::object statement_json(const Request& req, const web::Renderer& r, const St
 
 std::string csv_of(const Statement& s) {
   std::string out = "\xEF\xBB\xBF" + csv_line({"month", "order", "paid_at_utc", "sku", "title_ko", "category",
-                                                "quantity", "amount_won", "rate_bp", "commission_won"});
+                                               "quantity", "amount_won", "rate_bp", "commission_won"});
   for (const auto& l : s.lines)
     out += csv_line({s.month, l.number, l.paid_at, l.sku, l.title_ko, l.category, std::to_string(l.quantity),
                      std::to_string(l.amount), std::to_string(l.rate_bp), std::to_string(l.commission)});
@@ -109,7 +109,8 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, const 
              auto statement = settlements.statement(req.user->workshop_id, month);
              if (!statement.ok()) return r.error(req, statement.error());
              auto response = Response::text(csv_of(*statement), 200, "text/csv; charset=utf-8");
-             response.add("Content-Disposition", "attachment; filename=\"brilliant-settlement-" + month + ".csv\"");
+             response.add("Content-Disposition",
+                          "attachment; filename=\"brilliant-settlement-" + month + ".csv\"");
              return response;
            })
       .access = vendor;

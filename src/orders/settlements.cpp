@@ -48,11 +48,12 @@ std::vector<Statement> load(soci::session& sql, long long workshop_id, const std
   std::map<long long, Statement> by_workshop;
   const int every = workshop_id == 0 ? 1 : 0;
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT f.workshop_id, w.slug, w.name, w.name_en, o.number, o.paid_at, l.title_ko, l.title_en, "
-                      "l.category, l.sku, l.quantity, l.commission_bp, l.line_total FROM order_lines l "
-                      "JOIN fulfilments f ON f.id = l.fulfilment_id JOIN orders o ON o.id = l.order_id "
-                      "JOIN workshops w ON w.id = f.workshop_id WHERE o.status = 'paid' AND o.paid_at >= :from "
-                      "AND o.paid_at < :to AND (f.workshop_id = :w OR :every = 1) ORDER BY o.paid_at, l.id",
+      (sql.prepare
+           << "SELECT f.workshop_id, w.slug, w.name, w.name_en, o.number, o.paid_at, l.title_ko, l.title_en, "
+              "l.category, l.sku, l.quantity, l.commission_bp, l.line_total FROM order_lines l "
+              "JOIN fulfilments f ON f.id = l.fulfilment_id JOIN orders o ON o.id = l.order_id "
+              "JOIN workshops w ON w.id = f.workshop_id WHERE o.status = 'paid' AND o.paid_at >= :from "
+              "AND o.paid_at < :to AND (f.workshop_id = :w OR :every = 1) ORDER BY o.paid_at, l.id",
        soci::use(bounds.first), soci::use(bounds.second), soci::use(workshop_id), soci::use(every));
   for (const auto& r : rows) {
     auto& s = by_workshop[db::row_int(r, 0)];
@@ -109,7 +110,8 @@ Result<Statement> Settlements::statement(long long workshop_id, const std::strin
 Result<std::vector<Statement>> Settlements::overview(const std::string& month) {
   const auto bounds = TRY(month_bounds(month));
   auto all = db_.read([&](soci::session& sql) { return load(sql, 0, month, bounds); });
-  std::stable_sort(all.begin(), all.end(), [](const Statement& a, const Statement& b) { return a.payout > b.payout; });
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Statement& a, const Statement& b) { return a.payout > b.payout; });
   return all;
 }
 

@@ -61,8 +61,8 @@ void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalo
       sql << "SELECT CAST(COALESCE(SUM(f.subtotal), 0) AS BIGINT) FROM fulfilments f JOIN orders o ON o.id = "
              "f.order_id WHERE f.workshop_id = :w AND o.status = 'paid' AND o.paid_at >= :since",
           soci::use(workshop), soci::use(since_30), soci::into(revenue_30);
-      sql << "SELECT COUNT(*) FROM fulfilments WHERE workshop_id = :w AND status = 'to_ship'", soci::use(workshop),
-          soci::into(to_ship);
+      sql << "SELECT COUNT(*) FROM fulfilments WHERE workshop_id = :w AND status = 'to_ship'",
+          soci::use(workshop), soci::into(to_ship);
       soci::rowset<soci::row> rows =
           (sql.prepare
                << "SELECT p.id, p.slug, p.title_ko, p.title_en, p.status, (SELECT COUNT(*) FROM "

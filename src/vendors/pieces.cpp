@@ -22,8 +22,8 @@ using web::Response;
 namespace {
 
 // A whole number or exact decimal (through scaled_field); required fields refuse an empty value.
-Result<long long> number(const Fields& field, const std::string& name, int decimals, long long min, long long max,
-                         bool required) {
+Result<long long> number(const Fields& field, const std::string& name, int decimals, long long min,
+                         long long max, bool required) {
   if (required && trim(field(name)).empty())
     return Error::invalid(name, "field_required", name + " is required");
   return scaled_field(field, name, decimals, min, max);

@@ -86,7 +86,8 @@ catalog::Workshop ServerTest::own_workshop(const std::string& prefix, const std:
   return shop.value_or(catalog::Workshop{});
 }
 
-catalog::Product ServerTest::own_ring(const catalog::Workshop& workshop, const std::string& title_en, int stock) {
+catalog::Product ServerTest::own_ring(const catalog::Workshop& workshop, const std::string& title_en,
+                                      int stock) {
   if (!app->quotes().current().contains("silver")) {  // a fresh SQLite file has none; the demo seeder's value
     EXPECT_TRUE(app->quotes().set_quote("silver", "2026-11-25", 2300, 0, "seed").ok());
   }

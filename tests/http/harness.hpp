@@ -31,7 +31,8 @@ class ServerTest : public ::testing::Test {
                                         const std::string& name = "테스트 고객");
 
   // A workshop of this test's own (a unique slug, so the shared PostgreSQL database never collides).
-  catalog::Workshop own_workshop(const std::string& prefix, const std::string& name_ko, const std::string& name_en);
+  catalog::Workshop own_workshop(const std::string& prefix, const std::string& name_ko,
+                                 const std::string& name_en);
   // A published silver ring of that workshop, priced by formula from today's silver quote, one variant
   // with `stock` pieces; returns it as stored (with ids and price).
   catalog::Product own_ring(const catalog::Workshop& workshop, const std::string& title_en, int stock);

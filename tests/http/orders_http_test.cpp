@@ -22,9 +22,10 @@ class OrdersHttp : public ServerTest {
   }
 
   void add_to_cart(HttpClient& c, long long variant, int quantity = 1) {
-    auto r = c.request("POST", "/api/v1/cart/lines",
-                       R"({"variant_id":)" + std::to_string(variant) + R"(,"quantity":)" + std::to_string(quantity) + "}",
-                       json_headers(c));
+    auto r = c.request(
+        "POST", "/api/v1/cart/lines",
+        R"({"variant_id":)" + std::to_string(variant) + R"(,"quantity":)" + std::to_string(quantity) + "}",
+        json_headers(c));
     ASSERT_EQ(r.status, 201) << r.body;
   }
 
@@ -35,8 +36,12 @@ class OrdersHttp : public ServerTest {
   }
 
   static std::vector<std::pair<std::string, std::string>> address_fields() {
-    return {{"recipient", "김보석"}, {"phone", "010-2345-6789"}, {"postcode", "54538"},
-            {"address", "전북 익산시 보석로 1"}, {"address_detail", "101동 202호"}, {"note", "문 앞"},
+    return {{"recipient", "김보석"},
+            {"phone", "010-2345-6789"},
+            {"postcode", "54538"},
+            {"address", "전북 익산시 보석로 1"},
+            {"address_detail", "101동 202호"},
+            {"note", "문 앞"},
             {"agree", "1"}};
   }
 
@@ -182,7 +187,8 @@ TEST_F(OrdersHttp, TheLastPieceGoesToOneShopperOnly) {
   ASSERT_EQ(cart.at("lines").as_array().size(), 1u);
   EXPECT_FALSE(cart.at("lines").at(0).at("available").as_bool());
   // And the API refuses an order without an Idempotency-Key, naming it.
-  auto no_key = loser_client.request("POST", "/api/v1/orders", address_json() + "}", json_headers(loser_client));
+  auto no_key =
+      loser_client.request("POST", "/api/v1/orders", address_json() + "}", json_headers(loser_client));
   EXPECT_EQ(no_key.status, 400);
   EXPECT_EQ(json::parse(no_key.body).at("error").at("field").as_string(), "Idempotency-Key");
 }
@@ -247,17 +253,20 @@ TEST_F(OrdersHttp, WorkshopsSeeTheirPartTheOperatorConfirmsAndCancels) {
   EXPECT_NE(vendor_a->get("/console").body.find("data-stat=\"revenue_30\""), std::string::npos);
 
   // Paid: the shopper can no longer cancel; the operator can, with a reason, and the stock comes back.
-  EXPECT_EQ(shopper->request("POST", "/api/v1/orders/" + number + "/cancel", "", json_headers(*shopper)).status,
-            409);
+  EXPECT_EQ(
+      shopper->request("POST", "/api/v1/orders/" + number + "/cancel", "", json_headers(*shopper)).status,
+      409);
   auto no_reason = op->request("PUT", "/api/v1/operator/orders/" + number + "/status",
                                R"({"status":"cancelled"})", json_headers(*op));
   EXPECT_EQ(no_reason.status, 400);
   EXPECT_EQ(json::parse(no_reason.body).at("error").at("field").as_string(), "reason");
-  auto page_refusal = op->post_form("/operator/orders/" + number + "/cancel", {{"_csrf", op->cookie("csrf")}});
+  auto page_refusal =
+      op->post_form("/operator/orders/" + number + "/cancel", {{"_csrf", op->cookie("csrf")}});
   EXPECT_EQ(page_refusal.status, 400);
   EXPECT_EQ(stock_of(ring_a.slug), 1);
-  auto cancelled = op->post_form("/operator/orders/" + number + "/cancel",
-                                 {{"_csrf", op->cookie("csrf")}, {"reason", "고객 요청으로 취소, 계좌 환불"}});
+  auto cancelled =
+      op->post_form("/operator/orders/" + number + "/cancel",
+                    {{"_csrf", op->cookie("csrf")}, {"reason", "고객 요청으로 취소, 계좌 환불"}});
   EXPECT_EQ(cancelled.status, 303);
   EXPECT_EQ(stock_of(ring_a.slug), 2);
   EXPECT_EQ(stock_of(ring_b.slug), 1);  // back from the first order; the second still holds one
@@ -298,17 +307,19 @@ TEST_F(OrdersHttp, EveryOrderRouteRefusesOtherPeoplesOrders) {
   intruders.push_back(logged_in(web::Role::vendor_staff, intruder_shop.slug));
   int checked = 0;
   for (const auto& route : app->router().routes()) {
-    if (route.pattern.find("{number}") == std::string::npos || route.pattern.find("/operator/") != std::string::npos)
+    if (route.pattern.find("{number}") == std::string::npos ||
+        route.pattern.find("/operator/") != std::string::npos)
       continue;
     std::string path = route.pattern;
     path.replace(path.find("{number}"), 8, number);
     const std::string method(web::method_name(route.method));
     for (auto& intruder : intruders) {
-      auto response = path.starts_with("/api/") || method == "GET"
-                           ? intruder->request(method, path, method == "GET" ? "" : "{}", json_headers(*intruder))
-                           : intruder->post_form(path, {{"_csrf", intruder->cookie("csrf")}, {"reason", "mine"}});
-      EXPECT_TRUE(response.status == 403 || response.status == 404) << method << " " << path << " -> "
-                                                                     << response.status;
+      auto response =
+          path.starts_with("/api/") || method == "GET"
+              ? intruder->request(method, path, method == "GET" ? "" : "{}", json_headers(*intruder))
+              : intruder->post_form(path, {{"_csrf", intruder->cookie("csrf")}, {"reason", "mine"}});
+      EXPECT_TRUE(response.status == 403 || response.status == 404)
+          << method << " " << path << " -> " << response.status;
       ++checked;
     }
   }
@@ -316,8 +327,9 @@ TEST_F(OrdersHttp, EveryOrderRouteRefusesOtherPeoplesOrders) {
   EXPECT_EQ(fingerprint(), before);
   // The operator routes refuse both too (roles), and the owner still sees the order.
   for (auto& intruder : intruders)
-    EXPECT_EQ(intruder->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
-                                json_headers(*intruder))
+    EXPECT_EQ(intruder
+                  ->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
+                            json_headers(*intruder))
                   .status,
               403);
   EXPECT_EQ(owner->get("/orders/" + number).status, 200);
@@ -348,7 +360,8 @@ TEST_F(OrdersHttp, EachWorkshopReadsOnlyItsOwnSettlement) {
                 .status,
             200);
 
-  auto a = json::parse(vendor_a->get("/api/v1/console/settlements?workshop=" + std::to_string(shop_b.id)).body);
+  auto a =
+      json::parse(vendor_a->get("/api/v1/console/settlements?workshop=" + std::to_string(shop_b.id)).body);
   EXPECT_EQ(a.at("month").as_string(), "2026-11");  // the test clock's Seoul month
   EXPECT_EQ(a.at("workshop_slug").as_string(), shop_a.slug);
   EXPECT_EQ(a.at("sales").as_int64(), ring_a.price);

@@ -82,7 +82,7 @@ App::App(Config config, const Clock& clock)
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
   orders::add_order_routes(router_, {orders_, catalog_, renderer_, config_.bank_account});
   orders::add_settlement_routes(router_, settlements_, renderer_, clock_);
-  orders_.set_confirmation_mail([this](const orders::Order& o) { return order_mail(o); });
+  orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   vendors::add_profile_routes(router_, catalog_, photos_, *database_, renderer_, clock_);
   vendors::add_dashboard_routes(router_, catalog_, page_views_, *database_, renderer_, clock_);
   vendors::add_staff_routes(router_, staff_, renderer_, [this] { catalog_.refresh(); });
@@ -113,8 +113,9 @@ int App::migrate() {
   return applied;
 }
 
-// The confirmation mail in the shopper's language: what was ordered and how to pay.
-mail::Mail App::order_mail(const orders::Order& o) const {
+// The shopper's mail in their language: what was ordered and how to pay (placed), that the payment
+// arrived (paid), or that the order was cancelled and why (cancelled).
+mail::Mail App::order_mail(const orders::Order& o, const std::string& event) const {
   const std::string& locale = o.locale == "en" ? o.locale : std::string("ko");
   const bool en = locale == "en";
   boost::json::array lines;
@@ -138,9 +139,11 @@ mail::Mail App::order_mail(const orders::Order& o) const {
                             {"recipient", o.address.recipient},
                             {"pay_by", format_seoul(pay_by)},
                             {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number}};
+  if (!o.cancel_reason.empty()) model["reason"] = o.cancel_reason;  // a section over "" would still show
+  const std::string kind = event == "paid" || event == "cancelled" ? event : "placed";
   return {o.customer_email,
-          catalog::fill(renderer_.message(locale, "orders.mail_subject"), {{"number", o.number}}),
-          renderer_.fragment(en ? "email/order_en" : "email/order_ko", model)};
+          catalog::fill(renderer_.message(locale, "orders.mail_subject_" + kind), {{"number", o.number}}),
+          renderer_.fragment("email/order_" + kind + (en ? "_en" : "_ko"), model)};
 }
 
 void App::add_system_routes() {

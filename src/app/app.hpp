@@ -64,7 +64,7 @@ class App {
 
  private:
   void add_system_routes();
-  mail::Mail order_mail(const orders::Order& order) const;
+  mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
   void probe_database();  // the health probe thread's loop
 
   Config config_;

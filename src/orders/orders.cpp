@@ -270,7 +270,7 @@ Result<Order> Orders::place(const Checkout& in) {
     sql << "DELETE FROM cart_lines WHERE cart_id = :c", soci::use(cart_id);
     auto order = load(sql, number);
     if (!order) return Error::conflict("cart", "order_lost", "the order could not be read back");
-    if (compose_) mail::enqueue(sql, compose_(*order), clock_);
+    if (compose_) mail::enqueue(sql, compose_(*order, "placed"), clock_);
     return *order;
   });
   if (placed.ok() && sold_out_now) catalog_.refresh();  // the listing's "in stock" facet changed
@@ -342,7 +342,9 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
     sql << "UPDATE fulfilments SET status = 'to_ship', updated_at = :at WHERE order_id = :id", soci::use(at),
         soci::use(order->id);
     record(sql, order->id, operator_id, "paid", "", at);
-    return *load(sql, number);
+    auto paid = *load(sql, number);
+    if (compose_) mail::enqueue(sql, compose_(paid, "paid"), clock_);
+    return paid;
   });
 }
 
@@ -376,7 +378,9 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
     sql << "UPDATE fulfilments SET status = 'cancelled', updated_at = :at WHERE order_id = :id",
         soci::use(at), soci::use(order->id);
     record(sql, order->id, actor_id, "cancelled", reason, at);
-    return *load(sql, number);
+    auto cancelled = *load(sql, number);
+    if (compose_) mail::enqueue(sql, compose_(cancelled, "cancelled"), clock_);
+    return cancelled;
   });
   if (done.ok() && restocked) catalog_.refresh();
   return done;

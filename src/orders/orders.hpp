@@ -77,12 +77,13 @@ class Orders {
  public:
   // Names a variant in a language ("13호 · 52 mm"), for the line's record.
   using VariantLabel = std::function<std::string(const catalog::Variant&, const std::string& locale)>;
-  // The confirmation mail for a placed order (the route layer renders it).
-  using ConfirmationMail = std::function<mail::Mail(const Order&)>;
+  // The shopper's mail when an order is placed, paid or cancelled (event: "placed" | "paid" |
+  // "cancelled"); the app renders it. Queued in the same transaction as the change.
+  using OrderMail = std::function<mail::Mail(const Order&, const std::string& event)>;
 
   Orders(db::Database& db, catalog::Catalog& catalog, Carts& carts, const vendors::BrandStore& brand,
          const Clock& clock, VariantLabel label);
-  void set_confirmation_mail(ConfirmationMail compose) { compose_ = std::move(compose); }
+  void set_mail(OrderMail compose) { compose_ = std::move(compose); }
 
   // postcode: "" when not known yet (no island surcharge).
   Result<Preview> preview(const std::string& cart_token, const std::string& postcode = "");
@@ -114,7 +115,7 @@ class Orders {
   const vendors::BrandStore& brand_;
   const Clock& clock_;
   VariantLabel label_;
-  ConfirmationMail compose_;
+  OrderMail compose_;
 };
 
 // Keeps only one workshop's part of an order (its fulfilment and lines; totals become that part's).

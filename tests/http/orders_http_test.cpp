@@ -198,7 +198,8 @@ TEST_F(OrdersHttp, WorkshopsSeeTheirPartTheOperatorConfirmsAndCancels) {
   const auto shop_b = own_workshop("orders-b", "나 공방", "B Atelier");
   const auto ring_a = own_ring(shop_a, "Ring A", 2);
   const auto ring_b = own_ring(shop_b, "Ring B", 2);
-  auto shopper = signed_up(unique_email("split"));
+  const std::string shopper_email = unique_email("split");
+  auto shopper = signed_up(shopper_email);
   add_to_cart(*shopper, ring_a.variants.at(0).id);
   add_to_cart(*shopper, ring_b.variants.at(0).id);
   auto first = place(*shopper, "split-1-" + shop_a.slug);
@@ -280,6 +281,25 @@ TEST_F(OrdersHttp, WorkshopsSeeTheirPartTheOperatorConfirmsAndCancels) {
   EXPECT_EQ(stock_of(ring_b.slug), 2);
   auto list = op->get("/operator/orders?status=cancelled");
   EXPECT_NE(list.body.find(only_b), std::string::npos);
+
+  // The shopper was told at each step: placed (twice), paid, cancelled with the reason (twice).
+  auto mails = app->database().read([](soci::session& s) { return mail::recent(s, 100); });
+  std::vector<std::string> subjects;
+  for (const auto& q : mails)
+    if (q.mail.to == shopper_email) subjects.push_back(q.mail.subject);
+  EXPECT_EQ(subjects.size(), 5u);
+  auto told = [&](const std::string& what) {
+    return std::count_if(subjects.begin(), subjects.end(),
+                         [&](const std::string& s) { return s.find(what) != std::string::npos; });
+  };
+  EXPECT_EQ(told("입금 확인"), 1);
+  EXPECT_EQ(told("취소"), 2);
+  auto refund = std::find_if(mails.begin(), mails.end(), [&](const auto& q) {
+    return q.mail.to == shopper_email && q.mail.subject.find(number) != std::string::npos &&
+           q.mail.subject.find("취소") != std::string::npos;
+  });
+  ASSERT_NE(refund, mails.end());
+  EXPECT_NE(refund->mail.body.find("고객 요청으로 취소, 계좌 환불"), std::string::npos);
 }
 
 // Every route naming an order, called by another shopper and by another workshop's staff: 403 or 404,

@@ -8,7 +8,10 @@
 CREATE TABLE orders (
   id PRIMARY_ID,
   number TEXT NOT NULL UNIQUE,                   -- public: BR-261126-7KQ4MX2P
-  user_id BIGINT NOT NULL REFERENCES users(id),
+  user_id BIGINT REFERENCES users(id),           -- NULL: a guest's order
+  guest_email TEXT NOT NULL DEFAULT '',          -- a guest's address for the mails
+  guest_key TEXT NOT NULL DEFAULT '',            -- a guest opens the order with ?key= (in their mails);
+                                                 -- it shows only this order, so it is kept as is
   checkout_key TEXT NOT NULL UNIQUE,             -- one order per checkout form (double submits)
   status TEXT NOT NULL,                          -- awaiting_payment | paid | cancelled
   payment_method TEXT NOT NULL DEFAULT 'bank_transfer',

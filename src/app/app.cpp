@@ -138,7 +138,8 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
                             {"bank_account", config_.bank_account},
                             {"recipient", o.address.recipient},
                             {"pay_by", format_seoul(pay_by)},
-                            {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number}};
+                            {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number +
+                                         (o.guest_key.empty() ? "" : "?key=" + o.guest_key)}};
   if (!o.cancel_reason.empty()) model["reason"] = o.cancel_reason;  // a section over "" would still show
   const std::string kind = event == "paid" || event == "cancelled" ? event : "placed";
   return {o.customer_email,

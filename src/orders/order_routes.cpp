@@ -217,6 +217,8 @@ class OrderRoutes {
     model["address"] = typed.address;
     model["address_detail"] = typed.address_detail;
     model["note"] = typed.note;
+    model["guest"] = !req.user;
+    if (!req.user && req.method == web::Method::post) model["email"] = req.form().get("email");
     model["can_order"] = preview.ok();
     std::optional<Error> shown = error;
     if (!preview.ok()) shown = preview.error();
@@ -256,13 +258,14 @@ class OrderRoutes {
       expected = parsed > 0 ? parsed : -2;  // -2 never matches: the page is stale or tampered with
     }
     auto placed = d_.orders.place({.cart_token = cart_token(req),
-                                   .user_id = req.user->user_id,
+                                   .user_id = req.user ? req.user->user_id : 0,
+                                   .email = form.get("email"),
                                    .address = typed,
                                    .expected_total = expected,
                                    .key = key,
                                    .locale = req.locale});
     if (!placed.ok()) return checkout_page_with(req, typed, key, placed.error());
-    auto response = Response::redirect(req.locale_prefix() + "/orders/" + placed->number + "?placed=1");
+    auto response = Response::redirect(order_url(req, *placed, "placed=1"));
     web::set_cookie(response, "cart_n", "0", {.max_age_seconds = 60 * 60 * 24 * 30, .http_only = false});
     return response;
   }
@@ -314,12 +317,28 @@ class OrderRoutes {
 
   // --- the shopper's orders -----------------------------------------------------------------------
 
-  // The order when the viewer may see it whole: its shopper, or an operator.
+  // The key a guest opens their order with: ?key= on links, a hidden field on forms.
+  static std::string guest_key(const Request& req) {
+    auto key = req.query_params().get("key");
+    return key.empty() && req.method == web::Method::post ? req.form().get("key") : key;
+  }
+
+  // The order when the viewer may see it whole: its shopper, an operator, or a guest with its key.
   std::optional<Order> visible(const Request& req) {
-    auto order = d_.orders.find(std::string(req.param("number")));
-    if (!order) return std::nullopt;
-    if (order->user_id != req.user->user_id && !req.user->has(web::Role::operator_)) return std::nullopt;
-    return order;
+    return d_.orders.visible(std::string(req.param("number")), req.user ? req.user->user_id : 0,
+                             req.user && req.user->has(web::Role::operator_), guest_key(req));
+  }
+  // Its shopper (an account's own order, or a guest holding the key) may cancel it while unpaid.
+  static bool is_shopper(const Request& req, const Order& order) {
+    if (order.user_id) return req.user && req.user->user_id == order.user_id;
+    return !order.guest_key.empty() && secrets_equal(guest_key(req), order.guest_key);
+  }
+  // The order's page for its shopper (with the key for a guest).
+  static std::string order_url(const Request& req, const Order& order, const std::string& query = "") {
+    std::string url = req.locale_prefix() + "/orders/" + order.number;
+    std::string params = order.guest_key.empty() ? "" : "key=" + order.guest_key;
+    if (!query.empty()) params += (params.empty() ? "" : "&") + query;
+    return params.empty() ? url : url + "?" + params;
   }
 
   Response order_page(Request& req) {
@@ -329,7 +348,9 @@ class OrderRoutes {
     model["title"] = t(req, "orders.order_title") + " " + order->number;
     model["noindex"] = true;
     model["placed_now"] = req.query_params().get("placed") == "1";
-    model["is_owner"] = order->user_id == req.user->user_id;
+    model["is_owner"] = is_shopper(req, *order);
+    if (!order->user_id && is_shopper(req, *order)) model["key"] = order->guest_key;
+    model["guest"] = order->user_id == 0;
     auto response = d_.renderer.page_response(req, "store/order", std::move(model));
     response.set("Cache-Control", "no-store");
     return response;
@@ -337,11 +358,10 @@ class OrderRoutes {
 
   Response cancel_form(Request& req) {
     auto order = visible(req);
-    if (!order || order->user_id != req.user->user_id)
-      return d_.renderer.error(req, Error::not_found("order"));
-    auto done = d_.orders.cancel(order->number, req.user->user_id, false, req.form().get("reason"));
+    if (!order || !is_shopper(req, *order)) return d_.renderer.error(req, Error::not_found("order"));
+    auto done = d_.orders.cancel(order->number, order->user_id, false, req.form().get("reason"));
     if (!done.ok()) return d_.renderer.error(req, done.error());
-    return Response::redirect(req.locale_prefix() + "/orders/" + order->number);
+    return Response::redirect(order_url(req, *order));
   }
 
   Response my_orders_page(Request& req) {
@@ -469,12 +489,13 @@ void add_order_routes(web::Router& router, OrderDeps deps) {
   const auto login = web::Access::logged_in();
   const auto vendor = web::require(web::Role::vendor_staff);
   const auto op = web::require(web::Role::operator_);
-  router.get("/checkout", bind(&OrderRoutes::checkout_page)).access = login;
-  router.post("/checkout", bind(&OrderRoutes::checkout_form)).access = login;
-  router.get("/orders/{number}", bind(&OrderRoutes::order_page)).access = login;
-  router.post("/orders/{number}/cancel", bind(&OrderRoutes::cancel_form)).access = login;
+  // Guests check out too (an email instead of an account) and open their order with its key.
+  router.get("/checkout", bind(&OrderRoutes::checkout_page));
+  router.post("/checkout", bind(&OrderRoutes::checkout_form));
+  router.get("/orders/{number}", bind(&OrderRoutes::order_page));
+  router.post("/orders/{number}/cancel", bind(&OrderRoutes::cancel_form));
   router.get("/account/orders", bind(&OrderRoutes::my_orders_page)).access = login;
-  router.get("/api/v1/checkout", bind(&OrderRoutes::api_preview)).access = login;
+  router.get("/api/v1/checkout", bind(&OrderRoutes::api_preview));  // the visitor's own cart, guests too
   router.post("/api/v1/orders", bind(&OrderRoutes::api_place)).access = login;
   router.get("/api/v1/orders", bind(&OrderRoutes::api_mine)).access = login;
   router.get("/api/v1/orders/{number}", bind(&OrderRoutes::api_one)).access = login;

@@ -1,5 +1,6 @@
 #include "orders/orders.hpp"
 
+#include "accounts/rules.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
 
@@ -13,11 +14,12 @@ std::optional<Order> load(soci::session& sql, const std::string& number) {
   Order o;
   soci::rowset<soci::row> head =
       (sql.prepare
-           << "SELECT o.id, o.user_id, o.number, o.status, o.payment_method, o.subtotal, o.shipping_fee, "
+           << "SELECT o.id, COALESCE(o.user_id, 0), o.number, o.status, o.payment_method, o.subtotal, "
+              "o.shipping_fee, "
               "o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, o.delivery_note, "
               "o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), o.cancel_reason, "
-              "o.created_at, u.email, u.name FROM orders o JOIN users u ON u.id = o.user_id "
-              "WHERE o.number = :n",
+              "o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), o.guest_key "
+              "FROM orders o LEFT JOIN users u ON u.id = o.user_id WHERE o.number = :n",
        soci::use(number));
   bool found = false;
   for (const auto& r : head) {
@@ -40,6 +42,7 @@ std::optional<Order> load(soci::session& sql, const std::string& number) {
     o.created_at = db::row_text(r, 19);
     o.customer_email = db::row_text(r, 20);
     o.customer_name = db::row_text(r, 21);
+    o.guest_key = db::row_text(r, 22);
   }
   if (!found) return std::nullopt;
   soci::rowset<soci::row> parcels =
@@ -129,6 +132,7 @@ Order workshop_part(Order order, long long workshop_id) {
   order.total = order.subtotal + order.shipping_fee;
   if (order.status != "paid") order.address = {};  // the workshop needs the address only to ship
   order.customer_email.clear();
+  order.guest_key.clear();  // opens the whole order: never for a workshop
   return order;
 }
 
@@ -158,14 +162,22 @@ Result<Order> Orders::place(const Checkout& in) {
     return Error::invalid("checkout_key", "checkout_key_invalid",
                           "checkout_key is required (at most 100 characters)");
   const auto address = TRY(check_address(in.address));
+  std::string guest_email;
+  if (!in.user_id) {
+    guest_email = TRY(accounts::normalize_email(in.email));
+    if (in.key.size() < 16)
+      return Error::invalid("checkout_key", "checkout_key_invalid",
+                            "checkout_key must have 16 characters or more");
+  }
   // A second submit of the same form: the order it made, not another one.
   if (auto done = db_.read([&](soci::session& sql) -> std::optional<Order> {
         std::string number;
-        long long owner = 0;
-        sql << "SELECT number, user_id FROM orders WHERE checkout_key = :k", soci::use(in.key),
-            soci::into(number), soci::into(owner);
-        if (!sql.got_data() || owner != in.user_id) return std::nullopt;
-        return load(sql, number);
+        sql << "SELECT number FROM orders WHERE checkout_key = :k", soci::use(in.key), soci::into(number);
+        if (!sql.got_data()) return std::nullopt;
+        auto order = load(sql, number);
+        if (!order || order->user_id != in.user_id || (!in.user_id && order->customer_email != guest_email))
+          return std::nullopt;
+        return order;
       }))
     return *done;
   auto preview = TRY(this->preview(in.cart_token, address.postcode));
@@ -177,6 +189,7 @@ Result<Order> Orders::place(const Checkout& in) {
   const auto at = format_utc(now);
   const auto pay_by = format_utc(now + std::chrono::hours(24 * payment_days));
   const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
+  const std::string guest_key = in.user_id ? "" : random_token(24);
   bool sold_out_now = false;
   long long cart_id = 0;
   const auto rates = brand_.current()->rates;
@@ -187,17 +200,18 @@ Result<Order> Orders::place(const Checkout& in) {
       return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
     long long order_id = 0;
     const auto& plan = preview.plan;
-    sql << "INSERT INTO orders (number, user_id, checkout_key, status, subtotal, shipping_fee, total, "
-           "recipient, "
-           "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at) "
-           "VALUES (:n, :u, :k, 'awaiting_payment', :s, :f, :t, :r, :ph, :pc, :a, :ad, :note, :l, :pb, :c, "
-           ":up) "
-           "RETURNING id",
-        soci::use(number), soci::use(in.user_id), soci::use(in.key), soci::use(plan.subtotal),
-        soci::use(plan.shipping_fee), soci::use(plan.total), soci::use(address.recipient),
-        soci::use(address.phone), soci::use(address.postcode), soci::use(address.address),
-        soci::use(address.address_detail), soci::use(address.note), soci::use(in.locale), soci::use(pay_by),
-        soci::use(at), soci::use(at), soci::into(order_id);
+    long long user_id = in.user_id;
+    soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, status, subtotal, "
+           "shipping_fee, total, recipient, phone, postcode, address, address_detail, delivery_note, locale, "
+           "pay_by, created_at, updated_at) VALUES (:n, :u, :ge, :gk, :k, 'awaiting_payment', :s, :f, :t, "
+           ":r, "
+           ":ph, :pc, :a, :ad, :note, :l, :pb, :c, :up) RETURNING id",
+        soci::use(number), soci::use(user_id, user_ind), soci::use(guest_email), soci::use(guest_key),
+        soci::use(in.key), soci::use(plan.subtotal), soci::use(plan.shipping_fee), soci::use(plan.total),
+        soci::use(address.recipient), soci::use(address.phone), soci::use(address.postcode),
+        soci::use(address.address), soci::use(address.address_detail), soci::use(address.note),
+        soci::use(in.locale), soci::use(pay_by), soci::use(at), soci::use(at), soci::into(order_id);
     for (const auto& parcel : plan.parcels) {
       long long fulfilment_id = 0;
       sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, created_at, "
@@ -280,6 +294,16 @@ Result<Order> Orders::place(const Checkout& in) {
 std::optional<Order> Orders::find(const std::string& number) {
   if (!looks_like_order_number(number)) return std::nullopt;
   return db_.read([&](soci::session& sql) { return load(sql, number); });
+}
+
+std::optional<Order> Orders::visible(const std::string& number, long long user_id, bool is_operator,
+                                     const std::string& key) {
+  auto order = find(number);
+  if (!order) return std::nullopt;
+  const bool owner = user_id != 0 && order->user_id == user_id;
+  const bool guest = !order->guest_key.empty() && secrets_equal(key, order->guest_key);
+  if (owner || is_operator || guest) return order;
+  return std::nullopt;
 }
 
 std::vector<Order> Orders::of_user(long long user_id, int limit) {

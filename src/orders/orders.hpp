@@ -51,6 +51,7 @@ struct Order {
   Address address;
   std::string locale, pay_by, paid_at, cancelled_at, cancel_reason, created_at;
   std::string customer_email, customer_name;
+  std::string guest_key;  // a guest's order: the key that opens it (empty for an account's order)
   std::vector<Fulfilment> fulfilments;
   std::vector<OrderLine> lines;
   std::vector<OrderEvent> events;
@@ -66,10 +67,12 @@ struct Preview {
 
 struct Checkout {
   std::string cart_token;
-  long long user_id = 0;
+  long long user_id = 0;  // 0: a guest, who gives an email
+  std::string email;      // a guest's email (ignored for a logged-in shopper)
   Address address;
   long long expected_total = -1;  // the total the shopper saw; -1: not given (API clients may omit it)
-  std::string key;                // the checkout form's one-time key (or the API's Idempotency-Key)
+  std::string
+      key;  // the checkout form's one-time key (or the API's Idempotency-Key); 16+ characters for guests
   std::string locale = "ko";
 };
 
@@ -91,6 +94,10 @@ class Orders {
   Result<Order> place(const Checkout& checkout);
 
   std::optional<Order> find(const std::string& number);
+  // The order when this viewer may see it whole: its shopper (user_id), an operator, or anyone with the
+  // guest order's key. Otherwise nothing, as for a missing order.
+  std::optional<Order> visible(const std::string& number, long long user_id, bool is_operator,
+                               const std::string& key);
   std::vector<Order> of_user(long long user_id, int limit = 50);
   // Only this workshop's fulfilment and lines of each order; the delivery address is left out until the
   // order is paid.

@@ -153,6 +153,32 @@ TEST_F(OrdersTest, NothingIsWrittenWhenAPieceSellsOutOrTheTotalMoved) {
   EXPECT_TRUE(orders.of_user(1).empty());
 }
 
+TEST_F(OrdersTest, AGuestGivesAnEmailAndGetsAKey) {
+  auto token = carts.add("", 0, {.variant_id = variant["sun-chain"], .quantity = 1})->token;
+  auto c = checkout(token, "a-guest-checkout-key-1");
+  c.user_id = 0;
+  EXPECT_EQ(orders.place(c).error().field, "email");
+  c.email = "Guest@Example.KR";
+  c.key = "short";
+  EXPECT_EQ(orders.place(c).error().field, "checkout_key");
+  c.key = "a-guest-checkout-key-1";
+  auto order = orders.place(c);
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  EXPECT_EQ(order->user_id, 0);
+  EXPECT_EQ(order->customer_email, "guest@example.kr");
+  EXPECT_EQ(order->customer_name, "김보석");  // the recipient
+  EXPECT_EQ(order->guest_key.size(), 32u);
+  EXPECT_TRUE(orders.visible(order->number, 0, false, order->guest_key).has_value());
+  EXPECT_FALSE(orders.visible(order->number, 0, false, "").has_value());
+  EXPECT_FALSE(orders.visible(order->number, 1, false, "wrong").has_value());  // user 1 is not its owner
+  EXPECT_TRUE(orders.visible(order->number, 2, true, "").has_value());         // an operator
+  EXPECT_TRUE(workshop_part(*order, 2).guest_key.empty());
+  auto again = orders.place(c);  // the same form again
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->number, order->number);
+  EXPECT_EQ(again->guest_key, order->guest_key);
+}
+
 TEST_F(OrdersTest, RefusesAnEmptyCartABadAddressAndAMissingKey) {
   EXPECT_EQ(orders.place(checkout("no-such-cart")).error().field, "cart");
   auto token = carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 1})->token;

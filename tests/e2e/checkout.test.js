@@ -2,7 +2,8 @@
 // to log in at checkout and comes back to it, places the order with a bank transfer and sees how to pay;
 // the workshop sees the order without the address; the operator confirms the transfer; the shopper sees
 // it paid and the workshop sees where to ship it, its revenue and its settlement statement. In English
-// on a desktop, typing a Jeju postcode shows the island surcharge in the total before the order is placed.
+// on a desktop a guest orders with an email, and typing a Jeju postcode shows the island surcharge in
+// the total before the order is placed; the order opens with the key from its link only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
@@ -45,8 +46,12 @@ test('order on a phone, pay by transfer, the operator confirms, the workshop shi
   await page.getByRole('button', { name: '장바구니 담기' }).click();
   await page.waitForURL(/\/cart\?added=1/);
   await page.locator('#go-checkout').click();
+  await page.waitForURL(/\/checkout$/);
+  // A guest may order with an email; this shopper has an account and logs in, coming back here.
+  await page.locator('#checkout-login').click();
   await page.waitForURL(/\/login\?next=/);
   await login(page, 'shopper@brilliant.example', /\/checkout$/);
+  assert.equal(await page.locator('input[name="email"]').count(), 0, 'no email asked of a logged-in shopper');
   assert.equal(await page.getByLabel('받는 분').inputValue(), '김지민', 'the name is filled in');
 
   // Without a phone number or consent the order is refused beside the field, and nothing is lost.
@@ -104,14 +109,9 @@ test('order on a phone, pay by transfer, the operator confirms, the workshop shi
   await Promise.all([makerContext.close(), shopperContext.close(), operatorContext.close()]);
 });
 
-test('a Jeju address adds the island surcharge before the order is placed (English, desktop)', async () => {
+test('a guest orders with an email; a Jeju postcode adds the island surcharge at once (English, desktop)', async () => {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/en/login`);
-  await page.getByLabel('Email').fill('shopper@brilliant.example');
-  await page.getByLabel('Password').fill('brilliant-demo');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(/\/en\/account$/);
   const list = await (await page.request.get(`${server.url}/api/v1/products?category=necklace`)).json();
   let slug;
   for (const card of list.cards) {
@@ -126,6 +126,8 @@ test('a Jeju address adds the island surcharge before the order is placed (Engli
   await page.locator('#go-checkout').click();
   await page.waitForURL(/\/en\/checkout$/);
   const before = await page.locator('#checkout-total').textContent();
+  await page.getByLabel('Email').fill('guest.buyer@example.com');
+  await page.getByLabel('Recipient').fill('Mina Park');
   await page.getByLabel('Phone').fill('010-9876-5432');
   await page.getByLabel('Address', { exact: true }).fill('1 Jungang-ro, Jeju');
   // Typing a Jeju postcode adds the surcharge to the total on the page at once.
@@ -136,8 +138,11 @@ test('a Jeju address adds the island surcharge before the order is placed (Engli
   await page.locator('input[name="agree"]').check();
   await snap(page, 'checkout-desktop-en');
   await page.locator('#place-order').click();
-  await page.waitForURL(/\/en\/orders\/BR-/);
+  await page.waitForURL(/\/en\/orders\/BR-[0-9]{6}-[A-Z0-9]{8}\?key=/);
   assert.equal((await page.locator('#pay-panel .total').textContent()).trim(), after.trim());
   await snap(page, 'order-desktop-en');
+  // The guest's order opens only with its key.
+  const bare = page.url().replace(/\?.*$/, '');
+  assert.equal((await page.request.get(bare)).status(), 404);
   await context.close();
 });

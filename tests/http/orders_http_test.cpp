@@ -70,11 +70,11 @@ TEST_F(OrdersHttp, CheckoutPlacesAnOrderThatKeepsThePriceAndQuoteItWasSoldAt) {
   auto c = signed_up(email, "a-long-password", "김보석");
   add_to_cart(*c, ring.variants.at(0).id, 2);
 
-  // Guests are sent to log in first, and come back.
+  // A guest with an empty cart is sent back to the cart.
   auto guest = client();
-  auto to_login = guest->get("/checkout");
-  EXPECT_EQ(to_login.status, 303);
-  EXPECT_NE(to_login.header("location").find("/login?next="), std::string::npos);
+  auto to_cart = guest->get("/checkout");
+  EXPECT_EQ(to_cart.status, 303);
+  EXPECT_NE(to_cart.header("location").find("/cart"), std::string::npos);
 
   auto page = c->get("/checkout");
   ASSERT_EQ(page.status, 200) << page.body;
@@ -302,7 +302,8 @@ TEST_F(OrdersHttp, WorkshopsSeeTheirPartTheOperatorConfirmsAndCancels) {
   EXPECT_NE(refund->mail.body.find("고객 요청으로 취소, 계좌 환불"), std::string::npos);
 }
 
-// Every route naming an order, called by another shopper and by another workshop's staff: 403 or 404,
+// Every route naming an order, called by another shopper, another workshop's staff and a visitor
+// without the key: 401, 403 or 404,
 // and the order does not change. The routes come from the router, so new ones are covered.
 TEST_F(OrdersHttp, EveryOrderRouteRefusesOtherPeoplesOrders) {
   const auto shop = own_workshop("orders-victim", "피해 공방", "Victim Atelier");
@@ -325,6 +326,8 @@ TEST_F(OrdersHttp, EveryOrderRouteRefusesOtherPeoplesOrders) {
   std::vector<std::unique_ptr<HttpClient>> intruders;
   intruders.push_back(signed_up(unique_email("intruder")));
   intruders.push_back(logged_in(web::Role::vendor_staff, intruder_shop.slug));
+  intruders.push_back(client());  // nobody logged in, no key
+  intruders.back()->get("/");     // (a CSRF cookie, as a browser would have)
   int checked = 0;
   for (const auto& route : app->router().routes()) {
     if (route.pattern.find("{number}") == std::string::npos ||
@@ -338,20 +341,21 @@ TEST_F(OrdersHttp, EveryOrderRouteRefusesOtherPeoplesOrders) {
           path.starts_with("/api/") || method == "GET"
               ? intruder->request(method, path, method == "GET" ? "" : "{}", json_headers(*intruder))
               : intruder->post_form(path, {{"_csrf", intruder->cookie("csrf")}, {"reason", "mine"}});
-      EXPECT_TRUE(response.status == 403 || response.status == 404)
+      EXPECT_TRUE(response.status == 401 || response.status == 403 || response.status == 404)
           << method << " " << path << " -> " << response.status;
       ++checked;
     }
   }
-  EXPECT_GE(checked, 10);  // page, cancel form, API one, API cancel, console API: x2 intruders
+  EXPECT_GE(checked, 15);  // page, cancel form, API one, API cancel, console API: x3 intruders
   EXPECT_EQ(fingerprint(), before);
-  // The operator routes refuse both too (roles), and the owner still sees the order.
-  for (auto& intruder : intruders)
-    EXPECT_EQ(intruder
-                  ->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
-                            json_headers(*intruder))
-                  .status,
-              403);
+  // The operator routes refuse them too (roles; 401 without a login), and the owner still sees the order.
+  for (auto& intruder : intruders) {
+    const auto status = intruder
+                            ->request("PUT", "/api/v1/operator/orders/" + number + "/status",
+                                      R"({"status":"paid"})", json_headers(*intruder))
+                            .status;
+    EXPECT_TRUE(status == 401 || status == 403) << status;
+  }
   EXPECT_EQ(owner->get("/orders/" + number).status, 200);
   EXPECT_EQ(owner->get("/orders/BR-000000-AAAAAAAA").status, 404);
   EXPECT_EQ(owner->get("/api/v1/orders/not-a-number").status, 404);
@@ -422,6 +426,66 @@ TEST_F(OrdersHttp, EachWorkshopReadsOnlyItsOwnSettlement) {
   EXPECT_EQ(op->get("/operator/settlements").status, 200);
   EXPECT_EQ(vendor_a->get("/api/v1/operator/settlements").status, 403);
   EXPECT_EQ(shopper->get("/api/v1/console/settlements").status, 403);
+}
+
+// A guest checks out with an email instead of an account: the order opens with the key in its link
+// (and mail), not without it; the guest may cancel it with that key; a double submit answers the same.
+TEST_F(OrdersHttp, AGuestOrdersWithAnEmailAndOpensTheOrderWithItsKey) {
+  const auto shop = own_workshop("orders-guest", "손님 공방", "Guest Atelier");
+  const auto ring = own_ring(shop, "Guest Ring", 2);
+  auto guest = client();
+  guest->get("/");
+  add_to_cart(*guest, ring.variants.at(0).id);
+  auto page = guest->get("/checkout");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("name=\"email\""), std::string::npos);
+  auto form = address_fields();
+  form.push_back({"_csrf", guest->cookie("csrf")});
+  form.push_back({"checkout_key", field_of(page.body, "checkout_key")});
+  form.push_back({"expected_total", field_of(page.body, "expected_total")});
+  auto no_email = guest->post_form("/checkout", form);
+  EXPECT_EQ(no_email.status, 400);
+  EXPECT_NE(no_email.body.find("email-error"), std::string::npos);
+  EXPECT_EQ(stock_of(ring.slug), 2);
+  const std::string email = unique_email("guest");
+  form.push_back({"email", email});
+  auto placed = guest->post_form("/checkout", form);
+  ASSERT_EQ(placed.status, 303) << placed.body;
+  std::smatch m;
+  const std::string location = placed.header("location");
+  ASSERT_TRUE(std::regex_search(
+      location, m, std::regex("/orders/(BR-[0-9]{6}-[A-Z0-9]{8})\\?key=([A-Za-z0-9_-]{32})&placed=1")))
+      << location;
+  const std::string number = m[1].str(), key = m[2].str();
+  EXPECT_EQ(stock_of(ring.slug), 1);
+  EXPECT_EQ(guest->post_form("/checkout", form).header("location"), location);  // double submit
+
+  auto shown = guest->get("/orders/" + number + "?key=" + key);
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("KB국민은행"), std::string::npos);
+  EXPECT_EQ(guest->get("/orders/" + number).status, 404);
+  EXPECT_EQ(guest->get("/orders/" + number + "?key=" + std::string(key.size(), 'A')).status, 404);
+  EXPECT_EQ(client()->get("/orders/" + number + "?key=").status, 404);
+  auto mails = app->database().read([](soci::session& s) { return mail::recent(s, 50); });
+  auto sent = std::find_if(mails.begin(), mails.end(), [&](const auto& q) { return q.mail.to == email; });
+  ASSERT_NE(sent, mails.end());
+  EXPECT_NE(sent->mail.body.find("/orders/" + number + "?key=" + key), std::string::npos);
+  // The workshop's view never carries the key.
+  auto vendor = logged_in(web::Role::vendor_staff, shop.slug);
+  EXPECT_EQ(vendor->get("/api/v1/console/orders/" + number).body.find(key), std::string::npos);
+
+  // Without the key nobody cancels it; with it, the guest does.
+  auto stranger = client();
+  stranger->get("/");
+  EXPECT_EQ(
+      stranger->post_form("/orders/" + number + "/cancel", {{"_csrf", stranger->cookie("csrf")}}).status,
+      404);
+  auto cancelled =
+      guest->post_form("/orders/" + number + "/cancel", {{"_csrf", guest->cookie("csrf")}, {"key", key}});
+  EXPECT_EQ(cancelled.status, 303);
+  EXPECT_EQ(cancelled.header("location"), "/orders/" + number + "?key=" + key);
+  EXPECT_EQ(stock_of(ring.slug), 2);
+  EXPECT_NE(guest->get("/orders/" + number + "?key=" + key).body.find("취소됨"), std::string::npos);
 }
 
 }  // namespace brilliant::test

@@ -63,6 +63,7 @@ App::App(Config config, const Clock& clock)
                   return renderer_.message(locale, key);
                 });
               }),
+      checkout_limit_(clock_, config_.checkout_per_hour, 3600s),
       settlements_(*database_),
       staff_(*database_, clock_),
       application_files_(*database_, blobs_, clock_),
@@ -80,7 +81,7 @@ App::App(Config config, const Clock& clock)
   vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
   media::add_routes(router_, photos_, renderer_);
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
-  orders::add_order_routes(router_, {orders_, catalog_, renderer_, config_.bank_account});
+  orders::add_order_routes(router_, {orders_, catalog_, renderer_, config_.bank_account, &checkout_limit_});
   orders::add_settlement_routes(router_, settlements_, renderer_, clock_);
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   vendors::add_profile_routes(router_, catalog_, photos_, *database_, renderer_, clock_);

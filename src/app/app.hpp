@@ -89,6 +89,7 @@ class App {
   orders::Carts carts_;
   vendors::BrandStore brand_;
   orders::Orders orders_;
+  web::RateLimiter checkout_limit_;
   orders::Settlements settlements_;
   vendors::Staff staff_;
   vendors::ApplicationFiles application_files_;

@@ -38,6 +38,7 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.login_per_account_per_minute =
       t["security"]["login_per_account_per_minute"].value_or(c.login_per_account_per_minute);
   c.signup_per_ip_per_hour = t["security"]["signup_per_ip_per_hour"].value_or(c.signup_per_ip_per_hour);
+  c.checkout_per_hour = t["security"]["checkout_per_hour"].value_or(c.checkout_per_hour);
   c.smtp.url = t["smtp"]["url"].value_or(c.smtp.url);
   c.smtp.user = t["smtp"]["user"].value_or(c.smtp.user);
   c.smtp.password = t["smtp"]["password"].value_or(c.smtp.password);

@@ -23,6 +23,7 @@ struct Config {
   int login_per_ip_per_minute = 30;
   int login_per_account_per_minute = 5;
   int signup_per_ip_per_hour = 20;
+  int checkout_per_hour = 30;  // order attempts per account, or per IP for guests (stock is held 3 days)
 #ifdef NDEBUG
   bool reload_templates = false;
 #else

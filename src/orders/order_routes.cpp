@@ -241,7 +241,20 @@ class OrderRoutes {
             form.get("address"),   form.get("address_detail"), form.get("note")};
   }
 
+  // Placing orders holds stock for days, so attempts are limited (429 with Retry-After).
+  std::optional<Response> limited(const Request& req) {
+    if (!d_.checkout_limit) return std::nullopt;
+    const std::string key = req.user ? "user:" + std::to_string(req.user->user_id) : "ip:" + req.remote_ip;
+    auto wait = d_.checkout_limit->take(key);
+    if (!wait) return std::nullopt;
+    auto response = d_.renderer.error(
+        req, Error::too_many("too many orders tried; try again in " + std::to_string(*wait) + " seconds"));
+    response.set("Retry-After", std::to_string(*wait));
+    return response;
+  }
+
   Response checkout_form(Request& req) {
+    if (auto refused = limited(req)) return std::move(*refused);
     const auto form = req.form();
     const Address typed = address_from(form);
     const std::string key = form.get("checkout_key");
@@ -279,6 +292,7 @@ class OrderRoutes {
   }
 
   Response api_place(Request& req) {
+    if (auto refused = limited(req)) return std::move(*refused);
     auto body = web::parse_json_object(req.body);
     if (!body) return d_.renderer.error(req, body.error());
     Address typed;

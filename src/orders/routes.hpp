@@ -16,6 +16,7 @@
 #include "orders/carts.hpp"
 #include "orders/orders.hpp"
 #include "orders/settlements.hpp"
+#include "web/rate_limit.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -41,6 +42,7 @@ struct OrderDeps {
   catalog::Catalog& catalog;
   const web::Renderer& renderer;
   std::string bank_account;  // where shoppers transfer the money ("KB국민은행 ... (주)브릴리언트")
+  web::RateLimiter* checkout_limit = nullptr;  // order attempts per account, or per IP for guests
 };
 
 void add_order_routes(web::Router& router, OrderDeps deps);

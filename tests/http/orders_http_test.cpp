@@ -488,4 +488,27 @@ TEST_F(OrdersHttp, AGuestOrdersWithAnEmailAndOpensTheOrderWithItsKey) {
   EXPECT_NE(guest->get("/orders/" + number + "?key=" + key).body.find("취소됨"), std::string::npos);
 }
 
+// Orders hold stock for days, so a visitor may try only so many an hour: then 429 with Retry-After.
+TEST_F(OrdersHttp, CheckoutAttemptsAreLimited) {
+  const auto shop = own_workshop("orders-limit", "제한 공방", "Limit Atelier");
+  const auto ring = own_ring(shop, "Limit Ring", 5);
+  auto bot = client();
+  bot->get("/");
+  add_to_cart(*bot, ring.variants.at(0).id);
+  HttpResponse last;
+  int refused_for_input = 0;
+  for (int i = 0; i < app->config().checkout_per_hour + 1; ++i) {
+    last = bot->post_form("/checkout", {{"_csrf", bot->cookie("csrf")}, {"checkout_key", "k"}});
+    if (last.status == 400) ++refused_for_input;
+  }
+  EXPECT_EQ(refused_for_input, app->config().checkout_per_hour);
+  EXPECT_EQ(last.status, 429);
+  EXPECT_FALSE(last.header("retry-after").empty());
+  EXPECT_EQ(stock_of(ring.slug), 5);
+  // Another visitor (here: a logged-in shopper, limited per account) is not held up.
+  auto shopper = signed_up(unique_email("limit"));
+  add_to_cart(*shopper, ring.variants.at(0).id);
+  EXPECT_EQ(place(*shopper, "limit-" + shop.slug).status, 201);
+}
+
 }  // namespace brilliant::test

@@ -1,7 +1,8 @@
 -- Orders (checkout): a shopper's cart becomes an order paid by bank transfer, split into one fulfilment
 -- (parcel) per workshop. Every line keeps what it was sold at: the price, the options, and for formula
--- pricing the metal quote it was priced at (id, metal, day and won per gram; the quote's row may later be
--- replaced by a same-day correction, so its values are copied). Stock is reserved when the order is
+-- pricing the metal quote it was priced at (id, metal, day and won per gram; a same-day correction later
+-- changes the quote's row in place, with the old value in metal_quote_corrections, so the values are
+-- copied here). Stock is reserved when the order is
 -- placed (reserved = pieces taken from stock; made-to-order lines take none) and given back on
 -- cancellation. order_events is the append-only history of every status change. Settlement statements
 -- read paid orders' lines with the commission rate each line was sold under.

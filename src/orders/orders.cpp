@@ -248,7 +248,7 @@ Result<Order> Orders::place(const Checkout& in) {
         if (quote) {
           sql << "SELECT metal, day, won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote),
               soci::into(metal), soci::into(day), soci::into(won);
-          if (!sql.got_data()) {  // replaced by a same-day correction since: keep what the cart saw
+          if (!sql.got_data()) {  // gone (replaced before corrections were kept in place): what the cart saw
             metal = product.metal;
             won = cart_line.added.quote_won_per_gram;
           }

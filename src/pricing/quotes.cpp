@@ -37,6 +37,32 @@ bool valid_day(const std::string& day) {
   return parse_utc(day + "T00:00:00Z", t) && format_utc(t).substr(0, 10) == day;
 }
 
+// Stores one metal's quote for a day: a new row, or a same-day correction of the row in place (its id
+// stays what carts and orders name) with the value it replaces appended to metal_quote_corrections.
+void store_quote(soci::session& sql, const std::string& metal, const std::string& day, long long won,
+                 const std::string& source, long long user_id, const std::string& now) {
+  soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+  long long id = 0, old_won = 0;
+  std::string old_source;
+  sql << "SELECT id, won_per_gram, source FROM metal_quotes WHERE metal = :m AND day = :d", soci::use(metal),
+      soci::use(day), soci::into(id), soci::into(old_won), soci::into(old_source);
+  if (!sql.got_data()) {
+    sql << "INSERT INTO metal_quotes (metal, day, won_per_gram, source, created_by, created_at) "
+           "VALUES (:m, :d, :w, :s, :u, :now)",
+        soci::use(metal), soci::use(day), soci::use(won), soci::use(source), soci::use(user_id, user_ind),
+        soci::use(now);
+    return;
+  }
+  if (old_won == won && old_source == source) return;  // the same again: nothing to correct
+  sql << "INSERT INTO metal_quote_corrections (quote_id, metal, day, old_won_per_gram, new_won_per_gram, "
+         "old_source, source, corrected_by, created_at) VALUES (:q, :m, :d, :o, :w, :os, :s, :u, :now)",
+      soci::use(id), soci::use(metal), soci::use(day), soci::use(old_won), soci::use(won),
+      soci::use(old_source), soci::use(source), soci::use(user_id, user_ind), soci::use(now);
+  sql << "UPDATE metal_quotes SET won_per_gram = :w, source = :s, created_by = :u, created_at = :now WHERE "
+         "id = :q",
+      soci::use(won), soci::use(source), soci::use(user_id, user_ind), soci::use(now), soci::use(id);
+}
+
 }  // namespace
 
 Quotes::Quotes(db::Database& db, const Clock& clock, CatalogChanged changed)
@@ -79,12 +105,7 @@ Result<RepriceReport> Quotes::set_quote(const std::string& metal, const std::str
   TRY(check(metal, day, won_per_gram));
   const auto now = format_utc(clock_.now());
   auto report = db_.write([&](soci::session& sql) {
-    soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
-    sql << "DELETE FROM metal_quotes WHERE metal = :m AND day = :d", soci::use(metal), soci::use(day);
-    sql << "INSERT INTO metal_quotes (metal, day, won_per_gram, source, created_by, created_at) "
-           "VALUES (:m, :d, :w, :s, :u, :now)",
-        soci::use(metal), soci::use(day), soci::use(won_per_gram), soci::use(source),
-        soci::use(user_id, user_ind), soci::use(now);
+    store_quote(sql, metal, day, won_per_gram, source, user_id, now);
     return reprice_in(sql);
   });
   if (changed_) changed_();
@@ -121,14 +142,7 @@ Result<RepriceReport> Quotes::import_csv(const std::string& csv, long long user_
   if (rows.empty()) return Error::invalid("csv", "csv_empty", "the CSV holds no quotes");
   const auto now = format_utc(clock_.now());
   auto report = db_.write([&](soci::session& sql) {
-    for (const auto& r : rows) {
-      soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
-      sql << "DELETE FROM metal_quotes WHERE metal = :m AND day = :d", soci::use(r.metal), soci::use(r.day);
-      sql << "INSERT INTO metal_quotes (metal, day, won_per_gram, source, created_by, created_at) "
-             "VALUES (:m, :d, :w, 'csv', :u, :now)",
-          soci::use(r.metal), soci::use(r.day), soci::use(r.won), soci::use(user_id, user_ind),
-          soci::use(now);
-    }
+    for (const auto& r : rows) store_quote(sql, r.metal, r.day, r.won, "csv", user_id, now);
     return reprice_in(sql);
   });
   if (changed_) changed_();

@@ -81,3 +81,33 @@ TEST_F(QuotesTest, RatesParseThousandths) {
 }
 
 }  // namespace brilliant::pricing
+
+namespace brilliant::pricing {
+namespace {
+
+// A same-day correction keeps the quote's id (carts and orders name it) and appends the replaced value.
+TEST_F(QuotesTest, ACorrectionKeepsTheIdAndAppendsTheOldValue) {
+  ASSERT_TRUE(quotes->set_quote("gold", "2026-11-25", 150000, 0, "operator").ok());
+  const auto first = quotes->current().at("gold");
+  ASSERT_TRUE(quotes->set_quote("gold", "2026-11-25", 150000, 0, "operator").ok());  // the same again
+  ASSERT_TRUE(quotes->set_quote("gold", "2026-11-25", 151500, 0, "operator").ok());
+  ASSERT_TRUE(quotes->import_csv("metal,day,won_per_gram\ngold,2026-11-25,152000\n", 0).ok());
+  const auto now = quotes->current().at("gold");
+  EXPECT_EQ(now.id, first.id);
+  EXPECT_EQ(now.won_per_gram, 152000);
+  EXPECT_EQ(now.source, "csv");
+  auto corrections = db->read([](soci::session& s) {
+    std::vector<std::string> out;
+    soci::rowset<soci::row> rows =
+        s.prepare << "SELECT old_won_per_gram, new_won_per_gram, source FROM metal_quote_corrections "
+                     "ORDER BY id";
+    for (const auto& r : rows)
+      out.push_back(std::to_string(db::row_int(r, 0)) + ">" + std::to_string(db::row_int(r, 1)) + " " +
+                    db::row_text(r, 2));
+    return out;
+  });
+  EXPECT_EQ(corrections, (std::vector<std::string>{"150000>151500 operator", "151500>152000 csv"}));
+}
+
+}  // namespace
+}  // namespace brilliant::pricing

@@ -1,9 +1,36 @@
 #include "app/api_summaries.hpp"
 
+#include <stdexcept>
+
 namespace brilliant::app {
 
 void describe_api(web::Router& router) {
   using web::Method;
+  // Request bodies as JSON Schema, for the routes whose body is JSON.
+  const std::string address =
+      R"("recipient":{"type":"string","maxLength":40},"phone":{"type":"string","example":"010-1234-5678"},)"
+      R"("postcode":{"type":"string","pattern":"^[0-9]{5}$"},"address":{"type":"string","maxLength":200},)"
+      R"("address_detail":{"type":"string","maxLength":100},"note":{"type":"string","maxLength":200})";
+  const struct {
+    Method method;
+    const char* pattern;
+    std::string body;
+  } bodies[] = {
+      {Method::post, "/api/v1/cart/lines",
+       R"({"type":"object","required":["variant_id"],"properties":{"variant_id":{"type":"integer"},)"
+       R"("quantity":{"type":"integer","minimum":1,"maximum":10},"engraving":{"type":"string"},)"
+       R"("gift_wrap":{"type":"boolean"}}})"},
+      {Method::patch, "/api/v1/cart/lines/{id}",
+       R"({"type":"object","required":["quantity"],"properties":{"quantity":{"type":"integer","minimum":0,)"
+       R"("maximum":10,"description":"0 removes the line"}}})"},
+      {Method::post, "/api/v1/orders",
+       R"({"type":"object","required":["recipient","phone","postcode","address"],"properties":{)" + address +
+           R"(,"expected_total":{"type":"integer","description":"the total (won) the shopper saw; 409 if )"
+           R"(it changed"}}})"},
+      {Method::put, "/api/v1/operator/orders/{number}/status",
+       R"({"type":"object","required":["status"],"properties":{"status":{"enum":["paid","cancelled"]},)"
+       R"("reason":{"type":"string","maxLength":500,"description":"required to cancel"}}})"},
+  };
   const struct {
     Method method;
     const char* pattern;
@@ -69,7 +96,18 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/applications/mine", "The caller's application with its history"},
       {Method::post, "/api/v1/products/{slug}/view", "Count a product page view (the page's beacon)"},
   };
-  for (const auto& row : table) router.describe(row.method, row.pattern, row.summary);
+  size_t bodies_used = 0;
+  for (const auto& row : table) {
+    std::string body;
+    for (const auto& b : bodies)
+      if (b.method == row.method && std::string_view(b.pattern) == row.pattern) {
+        body = b.body;
+        ++bodies_used;
+      }
+    router.describe(row.method, row.pattern, row.summary, body);
+  }
+  if (bodies_used != std::size(bodies))
+    throw std::logic_error("a request body is described for a route without a summary");
 }
 
 }  // namespace brilliant::app

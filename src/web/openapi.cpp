@@ -32,6 +32,10 @@ json::object describe_routes(const std::vector<Route>& routes, std::string_view 
                    json::object{{"application/json",
                                  json::object{{"schema",
                                                json::object{{"$ref", "#/components/schemas/Error"}}}}}}}}}}}};
+    if (!route.body.empty())
+      op["requestBody"] = json::object{
+          {"required", true},
+          {"content", json::object{{"application/json", json::object{{"schema", json::parse(route.body)}}}}}};
     if (route.access.login || route.access.any_of)
       op["security"] = json::array{json::object{{"bearer", json::array{}}}};
     if (route.access.any_of) {

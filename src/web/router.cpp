@@ -1,5 +1,6 @@
 #include "web/router.hpp"
 
+#include <boost/json.hpp>
 #include <stdexcept>
 
 namespace brilliant::web {
@@ -59,10 +60,17 @@ Route& Router::add(Method method, std::string pattern, Handler handler) {
   return routes_.back();
 }
 
-void Router::describe(Method method, std::string_view pattern, std::string summary) {
+void Router::describe(Method method, std::string_view pattern, std::string summary, std::string body) {
   for (auto& route : routes_)
     if (route.method == method && route.pattern == pattern) {
+      if (!body.empty()) {
+        boost::system::error_code ec;
+        auto schema = boost::json::parse(body, ec);
+        if (ec || !schema.is_object())
+          throw std::logic_error("the body schema of " + std::string(pattern) + " is not a JSON object");
+      }
       route.summary = std::move(summary);
+      route.body = std::move(body);
       return;
     }
   throw std::logic_error("no route " + std::string(method_name(method)) + " " + std::string(pattern) +

@@ -39,6 +39,7 @@ struct Route {
   bool session = true;     // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
   bool cacheable = false;  // anonymous GETs may be answered from the page cache
   std::string summary;     // one line for the OpenAPI document (generated from the method and path if empty)
+  std::string body;        // the request body's JSON Schema for the OpenAPI document (JSON text), or empty
   std::vector<std::string> segments;  // pattern split at '/', filled by add()
   size_t index = 0;                   // position in the table, for metrics
 };
@@ -61,7 +62,9 @@ class Router {
   }
   // Sets the one-line summary of a registered route (the OpenAPI document shows it); throws
   // std::logic_error when no route has that method and pattern, so a renamed route cannot be missed.
-  void describe(Method method, std::string_view pattern, std::string summary);
+  // body: the JSON Schema of the request body (JSON text), empty when none; throws on a missing route
+  // or a body that is not a JSON object.
+  void describe(Method method, std::string_view pattern, std::string summary, std::string body = "");
   // HEAD is answered by GET routes.
   Match match(Method method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }

@@ -212,6 +212,15 @@ TEST_F(CatalogHttp, WorkshopPagesAndSitemap) {
   EXPECT_EQ(paths.at("/api/v1/console/staff/invitations").at("post").at("x-roles").at(0).as_string(),
             "vendor_staff");
   EXPECT_TRUE(paths.at("/api/v1/operator/brand").as_object().contains("put"));
+  // JSON request bodies carry their schema.
+  const auto& order_body = paths.at("/api/v1/orders")
+                               .at("post")
+                               .at("requestBody")
+                               .at("content")
+                               .at("application/json")
+                               .at("schema");
+  EXPECT_EQ(order_body.at("properties").at("postcode").at("pattern").as_string(), "^[0-9]{5}$");
+  EXPECT_TRUE(paths.at("/api/v1/cart/lines").at("post").as_object().contains("requestBody"));
 }
 
 TEST_F(CatalogHttp, AbsurdFiltersAnswerCleanly) {

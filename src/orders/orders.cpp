@@ -279,9 +279,11 @@ Result<Order> Orders::place(const Checkout& in) {
       }
     }
     record(sql, order_id, in.user_id, "placed", "", at);
+    // Only the lines this order took leave the cart (one added meanwhile in another tab stays).
     const std::string token_hash = sha256_hex(in.cart_token);
     sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
-    sql << "DELETE FROM cart_lines WHERE cart_id = :c", soci::use(cart_id);
+    for (const auto& line : preview.lines)
+      sql << "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c", soci::use(line.id), soci::use(cart_id);
     auto order = load(sql, number);
     if (!order) return Error::conflict("cart", "order_lost", "the order could not be read back");
     if (compose_) mail::enqueue(sql, compose_(*order, "placed"), clock_);

@@ -32,6 +32,36 @@ void Catalog::refresh() {
   for (const auto& listener : listeners_) listener();
 }
 
+void Catalog::stock_changed(const std::vector<long long>& product_ids) {
+  if (product_ids.empty()) return;
+  std::unordered_map<long long, bool> in_stock;
+  db_.read([&](soci::session& sql) {
+    for (long long id : product_ids) {
+      long long with_stock = 0;
+      sql << "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
+          soci::into(with_stock);
+      in_stock[id] = with_stock > 0;
+    }
+  });
+  {
+    std::lock_guard lock(mutex_);  // one writer of the snapshot at a time; readers keep the one they took
+    const auto& current = *snapshot_;
+    bool changed = false;
+    for (const auto& [id, has] : in_stock)
+      if (auto it = current.by_id.find(id);
+          it != current.by_id.end() && current.cards[it->second].in_stock != has)
+        changed = true;
+    if (!changed) return;
+    auto fresh = std::make_shared<Snapshot>(current);
+    for (const auto& [id, has] : in_stock)
+      if (auto it = fresh->by_id.find(id); it != fresh->by_id.end()) fresh->cards[it->second].in_stock = has;
+    index_snapshot(*fresh);
+    fresh->version = ++version_;
+    snapshot_ = std::move(fresh);
+  }
+  for (const auto& listener : listeners_) listener();
+}
+
 std::optional<Product> Catalog::product(const std::string& slug) {
   return db_.read([&](soci::session& sql) { return repo::find_product(sql, slug); });
 }

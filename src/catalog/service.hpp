@@ -31,6 +31,10 @@ class Catalog {
   // Reloads the snapshot from the database and tells listeners (page caches) that pages changed.
   void refresh();
   void on_change(std::function<void()> listener) { listeners_.push_back(std::move(listener)); }
+  // Stock of these products changed (an order, a cancellation): re-reads only whether each has stock
+  // and, when that flipped for any, swaps in a snapshot with the new flags and tells listeners. Much
+  // cheaper than refresh() during a busy sale; nothing happens when no flag changed.
+  void stock_changed(const std::vector<long long>& product_ids);
 
   std::optional<Product> product(const std::string& slug);
   std::optional<Workshop> workshop(const std::string& slug);

@@ -62,6 +62,30 @@ TEST_F(CatalogServiceTest, CreateManyIsAllOrNothing) {
   EXPECT_EQ(catalog.workshop_by_id(1).name_en, "Iksan Atelier");
 }
 
+TEST_F(CatalogServiceTest, AStockChangeFlipsOnlyTheInStockFlag) {
+  ASSERT_TRUE(catalog.create(ring("moon-ring"), workshop).ok());
+  ASSERT_TRUE(catalog.create(ring("sun-ring"), workshop).ok());
+  catalog.refresh();
+  int told = 0;
+  catalog.on_change([&] { ++told; });
+  const auto id = catalog.product("moon-ring")->id;
+  const auto before = catalog.snapshot();
+  catalog.stock_changed({id});  // still in stock: nothing to do
+  EXPECT_EQ(catalog.snapshot(), before);
+  EXPECT_EQ(told, 0);
+  db->write(
+      [&](soci::session& s) { s << "UPDATE variants SET stock = 0 WHERE product_id = :p", soci::use(id); });
+  catalog.stock_changed({id});
+  auto after = catalog.snapshot();
+  EXPECT_EQ(told, 1);
+  EXPECT_GT(after->version, before->version);
+  EXPECT_FALSE(after->cards[after->by_id.at(id)].in_stock);
+  EXPECT_TRUE(before->cards[before->by_id.at(id)].in_stock);  // readers keep the one they took
+  ListingQuery in_stock;
+  in_stock.availability = "in_stock";
+  EXPECT_EQ(run_listing(*after, in_stock).total, 1);  // only the sun ring
+}
+
 TEST_F(CatalogServiceTest, RefreshTellsListeners) {
   int told = 0;
   catalog.on_change([&] { ++told; });

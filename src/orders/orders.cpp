@@ -190,7 +190,7 @@ Result<Order> Orders::place(const Checkout& in) {
   const auto pay_by = format_utc(now + std::chrono::hours(24 * payment_days));
   const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
   const std::string guest_key = in.user_id ? "" : random_token(24);
-  bool sold_out_now = false;
+  std::vector<long long> sold_out;  // products a line of this order took the last piece of
   long long cart_id = 0;
   const auto rates = brand_.current()->rates;
   auto placed = db_.write([&](soci::session& sql) -> Result<Order> {
@@ -239,7 +239,7 @@ Result<Order> Orders::place(const Checkout& in) {
                                    (in.locale == "en" ? product.title_en : product.title_ko) +
                                        ": not enough left in this size any more");
           reserved = priced.quantity;
-          if (left == 0) sold_out_now = true;
+          if (left == 0) sold_out.push_back(product.id);  // the listing's "in stock" flag may flip
         }
         std::string metal, day;
         long long won = 0;
@@ -289,7 +289,7 @@ Result<Order> Orders::place(const Checkout& in) {
     if (compose_) mail::enqueue(sql, compose_(*order, "placed"), clock_);
     return *order;
   });
-  if (placed.ok() && sold_out_now) catalog_.refresh();  // the listing's "in stock" facet changed
+  if (placed.ok()) catalog_.stock_changed(sold_out);
   return placed;
 }
 
@@ -382,7 +382,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
     return Error::invalid("reason", "reason_required", "say why the order is cancelled");
   if (reason.size() > 500) return Error::invalid("reason", "too_long", "reason may have at most 500 bytes");
   const auto at = format_utc(clock_.now());
-  bool restocked = false;
+  std::vector<long long> restocked;
   auto done = db_.write([&](soci::session& sql) -> Result<Order> {
     auto order = load(sql, number);
     if (!order) return Error::not_found("order");
@@ -396,7 +396,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
       if (line.reserved <= 0) continue;
       sql << "UPDATE variants SET stock = stock + :q, updated_at = :at WHERE id = :v",
           soci::use(line.reserved), soci::use(at), soci::use(line.variant_id);
-      restocked = true;
+      restocked.push_back(line.product_id);
     }
     sql << "UPDATE orders SET status = 'cancelled', cancelled_at = :at, cancel_reason = :r, updated_at = :up "
            "WHERE id = :id",
@@ -408,7 +408,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
     if (compose_) mail::enqueue(sql, compose_(cancelled, "cancelled"), clock_);
     return cancelled;
   });
-  if (done.ok() && restocked) catalog_.refresh();
+  if (done.ok()) catalog_.stock_changed(restocked);
   return done;
 }
 

@@ -179,10 +179,19 @@ TEST_F(OrdersHttp, TheLastPieceGoesToOneShopperOnly) {
   std::sort(statuses.begin(), statuses.end());
   EXPECT_EQ(statuses, (std::vector<long>{201, 409})) << ra.body << "\n" << rb.body;
   EXPECT_EQ(stock_of(ring.slug), 0);
+  // The listing's "in stock" filter knows at once.
+  auto in_stock = [&] {
+    return json::parse(client()->get("/api/v1/products?availability=in_stock&workshop=" + shop.slug).body)
+        .at("total")
+        .as_int64();
+  };
+  EXPECT_EQ(in_stock(), 0);
   const auto& loser = ra.status == 409 ? ra : rb;
   EXPECT_EQ(json::parse(loser.body).at("error").at("field").as_string(), "cart");
   // The loser's cart still holds the piece (nothing half-done), now marked sold out.
   auto& loser_client = ra.status == 409 ? *a : *b;
+  auto& winner_client = ra.status == 201 ? *a : *b;
+  const std::string won(json::parse(ra.status == 201 ? ra.body : rb.body).at("number").as_string());
   auto cart = json::parse(loser_client.get("/api/v1/cart").body);
   ASSERT_EQ(cart.at("lines").as_array().size(), 1u);
   EXPECT_FALSE(cart.at("lines").at(0).at("available").as_bool());
@@ -191,6 +200,13 @@ TEST_F(OrdersHttp, TheLastPieceGoesToOneShopperOnly) {
       loser_client.request("POST", "/api/v1/orders", address_json() + "}", json_headers(loser_client));
   EXPECT_EQ(no_key.status, 400);
   EXPECT_EQ(json::parse(no_key.body).at("error").at("field").as_string(), "Idempotency-Key");
+  // The winner cancels: the ring is back in stock and in the filter.
+  EXPECT_EQ(
+      winner_client.request("POST", "/api/v1/orders/" + won + "/cancel", "", json_headers(winner_client))
+          .status,
+      200);
+  EXPECT_EQ(stock_of(ring.slug), 1);
+  EXPECT_EQ(in_stock(), 1);
 }
 
 TEST_F(OrdersHttp, WorkshopsSeeTheirPartTheOperatorConfirmsAndCancels) {

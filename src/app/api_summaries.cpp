@@ -56,6 +56,8 @@ void describe_api(web::Router& router) {
        "The workshop's settlement statement for ?month=YYYY-MM: paid sales, commission, shipping, payout"},
       {Method::get, "/api/v1/operator/settlements",
        "Every workshop's statement totals for ?month=YYYY-MM (operator)"},
+      {Method::get, "/api/v1/operator/settlements/{slug}",
+       "One workshop's statement for ?month=YYYY-MM with its lines (operator)"},
       {Method::get, "/api/v1/operator/orders", "Every order, newest first; ?status= to filter (operator)"},
       {Method::put, "/api/v1/operator/orders/{number}/status",
        "Confirm payment ({\"status\":\"paid\"}) or cancel with a reason (operator)"},

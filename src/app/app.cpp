@@ -82,7 +82,7 @@ App::App(Config config, const Clock& clock)
   media::add_routes(router_, photos_, renderer_);
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
   orders::add_order_routes(router_, {orders_, catalog_, renderer_, config_.bank_account, &checkout_limit_});
-  orders::add_settlement_routes(router_, settlements_, renderer_, clock_);
+  orders::add_settlement_routes(router_, settlements_, catalog_, renderer_, clock_);
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   vendors::add_profile_routes(router_, catalog_, photos_, *database_, renderer_, clock_);
   vendors::add_dashboard_routes(router_, catalog_, page_views_, *database_, renderer_, clock_);

@@ -47,9 +47,10 @@ struct OrderDeps {
 
 void add_order_routes(web::Router& router, OrderDeps deps);
 
-// Settlement statements (settlement_routes.cpp): /console/settlements[.csv], /operator/settlements and
-// their JSON under /api/v1/console/settlements and /api/v1/operator/settlements (?month=YYYY-MM).
-void add_settlement_routes(web::Router& router, Settlements& settlements, const web::Renderer& renderer,
-                           const Clock& clock);
+// Settlement statements (settlement_routes.cpp): /console/settlements[.csv], /operator/settlements,
+// /operator/settlements/{slug}[/csv] and their JSON under /api/v1/console/settlements and
+// /api/v1/operator/settlements[/{slug}] (?month=YYYY-MM).
+void add_settlement_routes(web::Router& router, Settlements& settlements, catalog::Catalog& catalog,
+                           const web::Renderer& renderer, const Clock& clock);
 
 }  // namespace brilliant::orders

@@ -64,8 +64,8 @@ std::string csv_of(const Statement& s) {
 
 }  // namespace
 
-void add_settlement_routes(web::Router& router, Settlements& settlements, const web::Renderer& r,
-                           const Clock& clock) {
+void add_settlement_routes(web::Router& router, Settlements& settlements, catalog::Catalog& catalog,
+                           const web::Renderer& r, const Clock& clock) {
   // The month asked for, this Seoul month when none.
   auto month_of = [&clock](const Request& req) {
     auto month = req.query_params().get("month");
@@ -76,19 +76,34 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, const 
     model["previous_month"] = shift_month(month, -1);
     model["next_month"] = shift_month(month, 1);
   };
-  auto console_model = [&, month_of, months_nav](const Request& req) -> Result<json::object> {
+  // One workshop's statement; the operator reads any workshop's by slug, a workshop only its own.
+  auto statement_model = [&settlements, &r, &catalog, month_of, months_nav](
+                             const Request& req, long long workshop_id,
+                             const std::string& path) -> Result<json::object> {
     const auto month = month_of(req);
-    auto statement = TRY(settlements.statement(req.user->workshop_id, month));
+    auto statement = TRY(settlements.statement(workshop_id, month));
+    if (statement.workshop_slug.empty()) {  // nothing sold that month: name the workshop all the same
+      const auto w = catalog.workshop_by_id(workshop_id);
+      statement.workshop_slug = w.slug;
+      statement.workshop_ko = w.name_ko;
+      statement.workshop_en = w.name_en;
+    }
     auto model = statement_json(req, r, statement);
     model["title"] = r.message(req.locale, "settlements.title");
     model["noindex"] = true;
+    model["statement_path"] = path;
+    model["csv_path"] = path.starts_with("/console/") ? path + ".csv" : path + "/csv";
+    model["operator_view"] = path.starts_with("/operator/");
     months_nav(model, month);
     return model;
+  };
+  auto console_model = [statement_model](const Request& req) {
+    return statement_model(req, req.user->workshop_id, "/console/settlements");
   };
   const auto vendor = web::require(web::Role::vendor_staff);
   router
       .get("/console/settlements",
-           [&, console_model](Request& req) {
+           [&r, console_model](Request& req) {
              auto model = console_model(req);
              if (!model.ok()) return r.error(req, model.error());
              return r.page_response(req, "vendors/settlements", std::move(*model));
@@ -96,26 +111,31 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, const 
       .access = vendor;
   router
       .get("/api/v1/console/settlements",
-           [&, console_model](Request& req) {
+           [&r, console_model](Request& req) {
              auto model = console_model(req);
              if (!model.ok()) return r.error(req, model.error());
              return Response::json(json::serialize(*model));
            })
       .access = vendor;
+  auto statement_csv = [&settlements, &r](const Request& req, long long workshop_id,
+                                          const std::string& month) {
+    auto statement = settlements.statement(workshop_id, month);
+    if (!statement.ok()) return r.error(req, statement.error());
+    auto response = Response::text(csv_of(*statement), 200, "text/csv; charset=utf-8");
+    response.add("Content-Disposition",
+                 "attachment; filename=\"brilliant-settlement-" +
+                     (statement->workshop_slug.empty() ? "" : statement->workshop_slug + "-") + month +
+                     ".csv\"");
+    return response;
+  };
   router
       .get("/console/settlements.csv",
-           [&, month_of](Request& req) {
-             const auto month = month_of(req);
-             auto statement = settlements.statement(req.user->workshop_id, month);
-             if (!statement.ok()) return r.error(req, statement.error());
-             auto response = Response::text(csv_of(*statement), 200, "text/csv; charset=utf-8");
-             response.add("Content-Disposition",
-                          "attachment; filename=\"brilliant-settlement-" + month + ".csv\"");
-             return response;
+           [month_of, statement_csv](Request& req) {
+             return statement_csv(req, req.user->workshop_id, month_of(req));
            })
       .access = vendor;
 
-  auto operator_model = [&, month_of, months_nav](const Request& req) -> Result<json::object> {
+  auto operator_model = [&settlements, &r, month_of, months_nav](const Request& req) -> Result<json::object> {
     const auto month = month_of(req);
     auto all = TRY(settlements.overview(month));
     Statement total;
@@ -141,9 +161,45 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, const 
     return model;
   };
   const auto op = web::require(web::Role::operator_);
+  // One workshop's statement for the operator: page, JSON (Accept) and CSV.
+  auto workshop_of = [&catalog](const Request& req) -> Result<long long> {
+    auto w = catalog.workshop(std::string(req.param("slug")));
+    if (!w) return Error::not_found("workshop");
+    return w->id;
+  };
+  router
+      .get("/operator/settlements/{slug}",
+           [&r, statement_model, workshop_of](Request& req) {
+             auto id = workshop_of(req);
+             if (!id.ok()) return r.error(req, id.error());
+             auto model =
+                 statement_model(req, *id, "/operator/settlements/" + std::string(req.param("slug")));
+             if (!model.ok()) return r.error(req, model.error());
+             return r.page_response(req, "vendors/settlements", std::move(*model));
+           })
+      .access = op;
+  router
+      .get("/api/v1/operator/settlements/{slug}",
+           [&r, statement_model, workshop_of](Request& req) {
+             auto id = workshop_of(req);
+             if (!id.ok()) return r.error(req, id.error());
+             auto model =
+                 statement_model(req, *id, "/operator/settlements/" + std::string(req.param("slug")));
+             if (!model.ok()) return r.error(req, model.error());
+             return Response::json(json::serialize(*model));
+           })
+      .access = op;
+  router
+      .get("/operator/settlements/{slug}/csv",
+           [&r, month_of, workshop_of, statement_csv](Request& req) {
+             auto id = workshop_of(req);
+             if (!id.ok()) return r.error(req, id.error());
+             return statement_csv(req, *id, month_of(req));
+           })
+      .access = op;
   router
       .get("/operator/settlements",
-           [&, operator_model](Request& req) {
+           [&r, operator_model](Request& req) {
              auto model = operator_model(req);
              if (!model.ok()) return r.error(req, model.error());
              return r.page_response(req, "operator/settlements", std::move(*model));
@@ -151,7 +207,7 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, const 
       .access = op;
   router
       .get("/api/v1/operator/settlements",
-           [&, operator_model](Request& req) {
+           [&r, operator_model](Request& req) {
              auto model = operator_model(req);
              if (!model.ok()) return r.error(req, model.error());
              return Response::json(json::serialize(*model));

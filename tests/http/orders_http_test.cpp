@@ -440,6 +440,17 @@ TEST_F(OrdersHttp, EachWorkshopReadsOnlyItsOwnSettlement) {
   EXPECT_EQ(found, 2);
   EXPECT_GE(all.at("payout").as_int64(), a.at("payout").as_int64() + b.at("payout").as_int64());
   EXPECT_EQ(op->get("/operator/settlements").status, 200);
+  // The operator opens one workshop's statement (page, JSON, CSV); a workshop cannot.
+  auto one = json::parse(op->get("/api/v1/operator/settlements/" + shop_a.slug + "?month=2026-11").body);
+  EXPECT_EQ(one.at("sales").as_int64(), ring_a.price);
+  EXPECT_EQ(one.at("lines").at(0).at("number").as_string(), number);
+  auto one_page = op->get("/operator/settlements/" + shop_a.slug);
+  EXPECT_EQ(one_page.status, 200);
+  EXPECT_NE(one_page.body.find(number), std::string::npos);
+  EXPECT_NE(op->get("/operator/settlements/" + shop_a.slug + "/csv").body.find(number), std::string::npos);
+  EXPECT_EQ(op->get("/api/v1/operator/settlements/no-such-workshop").status, 404);
+  EXPECT_EQ(vendor_b->get("/api/v1/operator/settlements/" + shop_a.slug).status, 403);
+  EXPECT_EQ(vendor_b->get("/operator/settlements/" + shop_a.slug + "/csv").status, 403);
   EXPECT_EQ(vendor_a->get("/api/v1/operator/settlements").status, 403);
   EXPECT_EQ(shopper->get("/api/v1/console/settlements").status, 403);
 }

@@ -367,6 +367,10 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
         soci::use(at), soci::use(order->id);
     sql << "UPDATE fulfilments SET status = 'to_ship', updated_at = :at WHERE order_id = :id", soci::use(at),
         soci::use(order->id);
+    // Best sellers are what sells: each paid piece adds to its product's popularity.
+    for (const auto& line : order->lines)
+      sql << "UPDATE products SET popularity = popularity + :q WHERE id = :p", soci::use(line.quantity),
+          soci::use(line.product_id);
     record(sql, order->id, operator_id, "paid", "", at);
     auto paid = *load(sql, number);
     if (compose_) mail::enqueue(sql, compose_(paid, "paid"), clock_);

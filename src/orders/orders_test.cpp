@@ -222,9 +222,11 @@ TEST_F(OrdersTest, PaymentAndCancellation) {
   EXPECT_FALSE(orders.of_workshop(1, order->number).has_value());
   EXPECT_TRUE(orders.of_workshop(1).empty());
 
+  const int popularity = catalog.product("sun-chain")->popularity;
   auto paid = orders.mark_paid(order->number, 2);
   ASSERT_TRUE(paid.ok()) << paid.error().message;
   EXPECT_EQ(paid->status, "paid");
+  EXPECT_EQ(catalog.product("sun-chain")->popularity, popularity + 2);  // best sellers: what sells
   EXPECT_EQ(paid->fulfilments[0].status, "to_ship");
   EXPECT_EQ(orders.of_workshop(2, order->number)->address.address, "익산시 보석로 1");
   EXPECT_EQ(orders.mark_paid(order->number, 2).error().code, "order_not_awaiting_payment");

@@ -120,14 +120,49 @@ Response Storefront::home(Request& req) {
   return renderer_.page_response(req, "store/home", std::move(model));
 }
 
+std::string Storefront::cards_html(const std::vector<const Card*>& cards, const std::string& locale,
+                                   const Snapshot& snap) {
+  const bool en = locale == "en";
+  const auto t = messages(locale);
+  std::string out;
+  for (const Card* c : cards) {
+    {
+      std::lock_guard lock(card_html_mutex_);
+      if (snap.version > card_html_.version) card_html_ = {.version = snap.version};
+      const auto& cache = en ? card_html_.en : card_html_.ko;
+      if (auto it = cache.find(c->id); it != cache.end() && snap.version == card_html_.version) {
+        out += it->second;
+        continue;
+      }
+    }
+    // The card partial reads two words from the page's messages; a fragment gets them in its model.
+    auto model = card_json(*c, locale, t);
+    model["t"] = json::object{
+        {"catalog", json::object{{"eco_badge", t("catalog.eco_badge")},
+                                 {"availability", json::object{{"made_to_order",
+                                                                t("catalog.availability.made_to_order")}}}}}};
+    auto html = renderer_.fragment("partials/card", model);
+    out += html;
+    std::lock_guard lock(card_html_mutex_);
+    if (snap.version == card_html_.version)
+      (en ? card_html_.en : card_html_.ko).emplace(c->id, std::move(html));
+  }
+  return out;
+}
+
 json::object Storefront::listing_json(const Request& req, const Listing& listing, const ListingQuery& query,
-                                      const Snapshot& snap, const std::string& base_path) {
+                                      const Snapshot& snap, const std::string& base_path, bool for_page) {
   const auto t = messages(req.locale);
-  json::object model{{"cards", cards_json(listing.cards, req.locale, t)},
-                     {"total", listing.total},
+  json::object model{{"total", listing.total},
                      {"page", listing.page},
                      {"pages", listing.pages},
                      {"facets", facets_json(listing, query, snap, base_path, req.locale, t)}};
+  if (for_page) {
+    model["cards_html"] = cards_html(listing.cards, req.locale, snap);
+    model["has_cards"] = !listing.cards.empty();
+  } else {
+    model["cards"] = cards_json(listing.cards, req.locale, t);
+  }
   json::array sorts;
   for (auto s : {Sort::newest, Sort::popular, Sort::price_asc, Sort::price_desc}) {
     ListingQuery q = query;
@@ -155,7 +190,7 @@ Response Storefront::listing_page(Request& req, const std::string& template_name
   query->ids = std::move(ids);
   auto snap = catalog_.snapshot();
   auto listing = run_listing(*snap, *query);
-  for (auto& [key, value] : listing_json(req, listing, *query, *snap, req.locale_prefix() + req.path))
+  for (auto& [key, value] : listing_json(req, listing, *query, *snap, req.locale_prefix() + req.path, true))
     model[key] = value;
   model["q"] = query->q;
   model["canonical"] = absolute(req.locale_prefix() + req.path +

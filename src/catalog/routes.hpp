@@ -6,6 +6,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "catalog/service.hpp"
 #include "catalog/views.hpp"
@@ -52,8 +54,13 @@ class Storefront {
   web::Response listing_page(web::Request& req, const std::string& template_name, boost::json::object model,
                              std::optional<std::vector<long long>> ids);
   web::Response not_found(web::Request& req, const std::string& what, const std::string& hint);
+  // for_page: the cards as "cards_html" (rendered once per snapshot) instead of a "cards" array.
   boost::json::object listing_json(const web::Request& req, const Listing& listing, const ListingQuery& query,
-                                   const Snapshot& snap, const std::string& base_path);
+                                   const Snapshot& snap, const std::string& base_path, bool for_page = false);
+  // Listing cards as HTML, each rendered once per catalog snapshot and language and then reused: a
+  // logged-in visitor's listing is rendered per request, its cards need not be.
+  std::string cards_html(const std::vector<const Card*>& cards, const std::string& locale,
+                         const Snapshot& snap);
   Messages messages(const std::string& locale) const;
   std::shared_ptr<const PriceContext> prices() const;
   std::string absolute(const std::string& path) const { return base_url_ + path; }
@@ -63,6 +70,12 @@ class Storefront {
   const web::Renderer& renderer_;
   const web::I18n& i18n_;
   std::string base_url_;
+  struct CardHtml {
+    long long version = -1;  // the snapshot the cards were rendered from
+    std::unordered_map<long long, std::string> ko, en;
+  };
+  std::mutex card_html_mutex_;
+  CardHtml card_html_;
   mutable std::mutex prices_mutex_;
   std::shared_ptr<const PriceContext> prices_;
 };

@@ -301,3 +301,32 @@ TEST_F(CatalogHttp, OperatorQuoteRepricesTheCatalog) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// A logged-in visitor's listing is rendered per request from cards rendered once per catalog snapshot:
+// a quote change (a new snapshot) shows the new price at once, in each language.
+TEST_F(CatalogHttp, RenderedListingCardsFollowTheCatalog) {
+  const auto shop = own_workshop("cards", "카드 공방", "Card Atelier");
+  const auto ring = own_ring(shop, "Card Ring", 3);
+  auto shopper = logged_in(web::Role::shopper);
+  auto listing = [&](const std::string& prefix) {
+    auto r = shopper->get(prefix + "/shop?workshop=" + shop.slug);
+    EXPECT_EQ(r.status, 200);
+    return r.body;
+  };
+  EXPECT_NE(listing("").find(catalog::format_won(ring.price, "ko")), std::string::npos);
+  EXPECT_NE(listing("/en").find(catalog::format_won(ring.price, "en")), std::string::npos);
+  EXPECT_NE(listing("/en").find("/en/products/" + ring.slug), std::string::npos);
+  const auto today = app->quotes().current().at("silver");
+  ASSERT_TRUE(app->quotes().set_quote("silver", today.day, today.won_per_gram + 900, 0, "test").ok());
+  const auto repriced = app->catalog().product(ring.slug)->price;
+  ASSERT_NE(repriced, ring.price);
+  const auto ko = listing("");
+  EXPECT_NE(ko.find(catalog::format_won(repriced, "ko")), std::string::npos);
+  EXPECT_EQ(ko.find(catalog::format_won(ring.price, "ko")), std::string::npos);
+  EXPECT_NE(listing("/en").find(catalog::format_won(repriced, "en")), std::string::npos);
+  ASSERT_TRUE(app->quotes().set_quote("silver", today.day, today.won_per_gram, 0, today.source).ok());
+}
+
+}  // namespace brilliant::test

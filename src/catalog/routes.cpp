@@ -26,8 +26,8 @@ json::array cards_json(const std::vector<const Card*>& cards, const std::string&
   return out;
 }
 
-json::array top_cards(const Snapshot& snap, size_t n, const std::string& locale, const Messages& t,
-                      bool (*keep)(const Card&), bool by_popularity) {
+std::vector<const Card*> top_cards(const Snapshot& snap, size_t n, bool (*keep)(const Card&),
+                                   bool by_popularity) {
   std::vector<const Card*> picked;
   for (const auto& c : snap.cards)
     if (keep(c)) picked.push_back(&c);
@@ -35,7 +35,7 @@ json::array top_cards(const Snapshot& snap, size_t n, const std::string& locale,
     std::stable_sort(picked.begin(), picked.end(),
                      [](const Card* a, const Card* b) { return a->popularity > b->popularity; });
   if (picked.size() > n) picked.resize(n);
-  return cards_json(picked, locale, t);
+  return picked;
 }
 
 }  // namespace
@@ -109,14 +109,18 @@ Response Storefront::home(Request& req) {
                      {"is_home", true},
                      {"canonical", absolute(req.locale_prefix() + "/")},
                      {"collections", std::move(collections)},
-                     {"new_arrivals", top_cards(
-                                          *snap, 8, req.locale, t, [](const Card&) { return true; }, false)},
-                     {"best_sellers", top_cards(
-                                          *snap, 8, req.locale, t, [](const Card&) { return true; }, true)},
-                     {"eco_picks", top_cards(
-                                       *snap, 4, req.locale, t, [](const Card& c) { return c.eco; }, true)},
+                     {"new_arrivals_html", cards_html(top_cards(
+                                                          *snap, 8, [](const Card&) { return true; }, false),
+                                                      req.locale, *snap)},
+                     {"best_sellers_html", cards_html(top_cards(
+                                                          *snap, 8, [](const Card&) { return true; }, true),
+                                                      req.locale, *snap)},
                      {"workshops", std::move(workshops)},
                      {"json_ld", organization_json_ld(base_url_)}};
+  const auto eco = top_cards(
+      *snap, 4, [](const Card& c) { return c.eco; }, true);
+  model["has_eco_picks"] = !eco.empty();
+  model["eco_picks_html"] = cards_html(eco, req.locale, *snap);
   return renderer_.page_response(req, "store/home", std::move(model));
 }
 
@@ -318,7 +322,7 @@ Response Storefront::workshop_page(Request& req) {
                                   {"description", std::string(view["story"].as_string()).substr(0, 150)},
                                   {"canonical", absolute(req.locale_prefix() + "/workshops/" + slug)},
                                   {"workshop", view},
-                                  {"cards", cards_json(cards, req.locale, t)},
+                                  {"cards_html", cards_html(cards, req.locale, *snap)},
                                   {"count", static_cast<long long>(cards.size())}});
 }
 

@@ -8,6 +8,7 @@
 
 #include "db/migrate.hpp"
 #include "media/routes.hpp"
+#include "orders/order_views.hpp"
 #include "orders/routes.hpp"
 #include "pricing/routes.hpp"
 #include "vendors/brand_routes.hpp"
@@ -128,8 +129,6 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
     if (!l.engraving.empty()) line["engraving"] = l.engraving;  // a section over "" would still show
     lines.push_back(std::move(line));
   }
-  TimePoint pay_by;
-  parse_utc(o.pay_by, pay_by);
   boost::json::object model{{"name", o.customer_name},
                             {"number", o.number},
                             {"lines", std::move(lines)},
@@ -138,7 +137,7 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
                             {"total_text", catalog::format_won(o.total, locale)},
                             {"bank_account", config_.bank_account},
                             {"recipient", o.address.recipient},
-                            {"pay_by", format_seoul(pay_by)},
+                            {"pay_by", orders::seoul(o.pay_by)},
                             {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number +
                                          (o.guest_key.empty() ? "" : "?key=" + o.guest_key)}};
   if (!o.cancel_reason.empty()) model["reason"] = o.cancel_reason;  // a section over "" would still show

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "core/secret.hpp"
+#include "orders/order_views.hpp"
 #include "orders/routes.hpp"
 #include "web/errors.hpp"
 #include "web/json_input.hpp"
@@ -12,18 +13,6 @@ using web::Request;
 using web::Response;
 
 namespace {
-
-std::string seoul(const std::string& utc) {
-  TimePoint t;
-  return !utc.empty() && parse_utc(utc, t) ? format_seoul(t) : std::string();
-}
-
-// Chip colours the pages already have, by status.
-std::string chip_state(const std::string& status) {
-  if (status == "paid" || status == "to_ship") return "published";
-  if (status == "cancelled") return "rejected";
-  return "in_review";
-}
 
 class OrderRoutes {
  public:
@@ -36,126 +25,8 @@ class OrderRoutes {
     return [this, locale](const std::string& key) { return d_.renderer.message(locale, key); };
   }
 
-  json::object line_json(const Request& req, const OrderLine& l) const {
-    const bool en = req.locale == "en";
-    const auto& locale = req.locale;
-    json::object o{{"title", en ? l.title_en : l.title_ko},
-                   {"variant", en ? l.variant_en : l.variant_ko},
-                   {"slug", l.slug},
-                   {"url", req.locale_prefix() + "/products/" + l.slug},
-                   {"sku", l.sku},
-                   {"show_sku", l.sku != (en ? l.variant_en : l.variant_ko)},
-                   {"quantity", l.quantity},
-                   {"engraving", l.engraving},
-                   {"engraved", !l.engraving.empty()},
-                   {"has_options", l.options_fee > 0},
-                   {"gift_wrap", l.gift_wrap},
-                   {"final_sale", l.final_sale},
-                   {"made_to_order", l.made_to_order},
-                   {"unit_price", l.unit_price},
-                   {"unit_price_text", catalog::format_won(l.unit_price, locale)},
-                   {"options_fee", l.options_fee},
-                   {"options_fee_text", catalog::format_won(l.options_fee, locale)},
-                   {"total", l.line_total},
-                   {"total_text", catalog::format_won(l.line_total, locale)},
-                   {"pricing", l.pricing}};
-    if (l.made_to_order)
-      o["lead_text"] =
-          catalog::fill(t(req, "catalog.made_to_order_days"), {{"days", std::to_string(l.lead_days)}});
-    if (l.pricing == "formula")
-      o["quote"] =
-          json::object{{"id", l.quote_id},
-                       {"metal", l.quote_metal},
-                       {"day", l.quote_day},
-                       {"won_per_gram", l.quote_won_per_gram},
-                       {"text", catalog::fill(t(req, "orders.quote_text"),
-                                              {{"metal", t(req, "catalog.metal." + l.quote_metal)},
-                                               {"day", l.quote_day},
-                                               {"won", catalog::format_won(l.quote_won_per_gram, locale)}})}};
-    return o;
-  }
-
   json::object order_json(const Request& req, const Order& o) const {
-    const bool en = req.locale == "en";
-    const auto& locale = req.locale;
-    json::array parcels;
-    for (const auto& f : o.fulfilments) {
-      json::array lines;
-      for (const auto& l : o.lines)
-        if (l.fulfilment_id == f.id) lines.push_back(line_json(req, l));
-      parcels.push_back(
-          json::object{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
-                       {"workshop_slug", f.workshop_slug},
-                       {"status", f.status},
-                       {"status_text", t(req, "orders.parcel." + f.status)},
-                       {"state", chip_state(f.status)},
-                       {"subtotal", f.subtotal},
-                       {"subtotal_text", catalog::format_won(f.subtotal, locale)},
-                       {"shipping_fee", f.shipping_fee},
-                       {"shipping_fee_text",
-                        f.shipping_fee ? catalog::format_won(f.shipping_fee, locale) : t(req, "orders.free")},
-                       {"lines", std::move(lines)}});
-    }
-    json::array events;
-    for (const auto& e : o.events) {
-      json::object event{{"kind", e.kind},
-                         {"text", t(req, "orders.event." + e.kind)},
-                         {"actor", e.actor},
-                         {"at", seoul(e.created_at)}};
-      if (!e.note.empty()) event["note"] = e.note;  // absent, not "": a section over "" still shows
-      events.push_back(std::move(event));
-    }
-    json::object out{{"number", o.number},
-                     {"url", req.locale_prefix() + "/orders/" + o.number},
-                     {"status", o.status},
-                     {"status_text", t(req, "orders.status." + o.status)},
-                     {"state", chip_state(o.status)},
-                     {"awaiting_payment", o.status == "awaiting_payment"},
-                     {"paid", o.status == "paid"},
-                     {"cancelled", o.status == "cancelled"},
-                     {"payment_method", o.payment_method},
-                     {"currency", "KRW"},
-                     {"subtotal", o.subtotal},
-                     {"subtotal_text", catalog::format_won(o.subtotal, locale)},
-                     {"shipping_fee", o.shipping_fee},
-                     {"shipping_fee_text",
-                      o.shipping_fee ? catalog::format_won(o.shipping_fee, locale) : t(req, "orders.free")},
-                     {"total", o.total},
-                     {"total_text", catalog::format_won(o.total, locale)},
-                     {"placed_at", seoul(o.created_at)},
-                     {"pay_by", seoul(o.pay_by)},
-                     {"paid_at", seoul(o.paid_at)},
-                     {"cancelled_at", seoul(o.cancelled_at)},
-                     {"cancel_reason", o.cancel_reason},
-                     {"pieces",
-                      [&] {
-                        long long n = 0;
-                        for (const auto& l : o.lines) n += l.quantity;
-                        return n;
-                      }()},
-                     {"parcels", std::move(parcels)},
-                     {"events", std::move(events)}};
-    if (!o.address.address.empty()) {
-      json::object address{{"recipient", o.address.recipient},
-                           {"phone", o.address.phone},
-                           {"postcode", o.address.postcode},
-                           {"address", o.address.address},
-                           {"address_detail", o.address.address_detail}};
-      if (!o.address.note.empty()) address["note"] = o.address.note;
-      out["address"] = std::move(address);
-    }
-    if (o.cancel_reason.empty()) out.erase("cancel_reason");
-    if (!o.customer_email.empty())
-      out["customer"] = json::object{{"name", o.customer_name}, {"email", o.customer_email}};
-    if (o.status == "awaiting_payment") out["bank_account"] = d_.bank_account;
-    if (!o.lines.empty()) {
-      const auto& first = o.lines.front();
-      out["summary"] = (en ? first.title_en : first.title_ko) +
-                       (o.lines.size() > 1 ? catalog::fill(t(req, "orders.and_more"),
-                                                           {{"n", std::to_string(o.lines.size() - 1)}})
-                                           : std::string());
-    }
-    return out;
+    return orders::order_json(o, req.locale, messages(req.locale), d_.bank_account);
   }
 
   json::array orders_json(const Request& req, const std::vector<Order>& orders) const {

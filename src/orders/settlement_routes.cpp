@@ -2,8 +2,10 @@
 // /console/settlements.csv, /api/v1/console/settlements) and every workshop's for the operator
 // (/operator/settlements, /api/v1/operator/settlements). ?month=YYYY-MM, this Seoul month by default.
 #include <boost/json.hpp>
+#include <functional>
 
 #include "core/csv.hpp"
+#include "orders/order_views.hpp"
 #include "orders/routes.hpp"
 
 namespace brilliant::orders {
@@ -18,11 +20,9 @@ json::object statement_json(const Request& req, const web::Renderer& r, const St
   const auto won = [&](long long v) { return catalog::format_won(v, req.locale); };
   json::array lines;
   for (const auto& l : s.lines) {
-    TimePoint paid;
-    parse_utc(l.paid_at, paid);
     lines.push_back(json::object{
         {"number", l.number},
-        {"paid_at", format_seoul(paid)},
+        {"paid_at", seoul(l.paid_at)},
         {"title", en ? l.title_en : l.title_ko},
         {"sku", l.sku},
         {"category", l.category},
@@ -97,26 +97,27 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, catalo
     months_nav(model, month);
     return model;
   };
-  auto console_model = [statement_model](const Request& req) {
-    return statement_model(req, req.user->workshop_id, "/console/settlements");
+  using Model = std::function<Result<json::object>(const Request&)>;
+  // A page and its JSON twin from one model.
+  auto page_and_api = [&router, &r](const std::string& page, const std::string& api, const std::string& view,
+                                    Model model, web::Access access) {
+    router
+        .get(page,
+             [&r, model, view](Request& req) {
+               auto m = model(req);
+               if (!m.ok()) return r.error(req, m.error());
+               return r.page_response(req, view, std::move(*m));
+             })
+        .access = access;
+    router
+        .get(api,
+             [&r, model](Request& req) {
+               auto m = model(req);
+               if (!m.ok()) return r.error(req, m.error());
+               return Response::json(json::serialize(*m));
+             })
+        .access = access;
   };
-  const auto vendor = web::require(web::Role::vendor_staff);
-  router
-      .get("/console/settlements",
-           [&r, console_model](Request& req) {
-             auto model = console_model(req);
-             if (!model.ok()) return r.error(req, model.error());
-             return r.page_response(req, "vendors/settlements", std::move(*model));
-           })
-      .access = vendor;
-  router
-      .get("/api/v1/console/settlements",
-           [&r, console_model](Request& req) {
-             auto model = console_model(req);
-             if (!model.ok()) return r.error(req, model.error());
-             return Response::json(json::serialize(*model));
-           })
-      .access = vendor;
   auto statement_csv = [&settlements, &r](const Request& req, long long workshop_id,
                                           const std::string& month) {
     auto statement = settlements.statement(workshop_id, month);
@@ -128,6 +129,15 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, catalo
                      ".csv\"");
     return response;
   };
+
+  // The workshop's own statement.
+  const auto vendor = web::require(web::Role::vendor_staff);
+  page_and_api(
+      "/console/settlements", "/api/v1/console/settlements", "vendors/settlements",
+      [statement_model](const Request& req) {
+        return statement_model(req, req.user->workshop_id, "/console/settlements");
+      },
+      vendor);
   router
       .get("/console/settlements.csv",
            [month_of, statement_csv](Request& req) {
@@ -135,82 +145,54 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, catalo
            })
       .access = vendor;
 
-  auto operator_model = [&settlements, &r, month_of, months_nav](const Request& req) -> Result<json::object> {
-    const auto month = month_of(req);
-    auto all = TRY(settlements.overview(month));
-    Statement total;
-    json::array workshops;
-    for (const auto& s : all) {
-      total.orders += s.orders;
-      total.sales += s.sales;
-      total.commission += s.commission;
-      total.shipping += s.shipping;
-      total.payout += s.payout;
-      auto one = statement_json(req, r, s);
-      one.erase("lines");
-      one["line_count"] = static_cast<long long>(s.lines.size());
-      workshops.push_back(std::move(one));
-    }
-    auto model = statement_json(req, r, total);
-    model.erase("lines");
-    model.erase("workshop");
-    model["workshops"] = std::move(workshops);
-    model["title"] = r.message(req.locale, "settlements.operator_title");
-    model["noindex"] = true;
-    months_nav(model, month);
-    return model;
-  };
+  // The operator: every workshop's totals, and any one workshop's statement by slug.
   const auto op = web::require(web::Role::operator_);
-  // One workshop's statement for the operator: page, JSON (Accept) and CSV.
+  page_and_api(
+      "/operator/settlements", "/api/v1/operator/settlements", "operator/settlements",
+      [&settlements, &r, month_of, months_nav](const Request& req) -> Result<json::object> {
+        const auto month = month_of(req);
+        auto all = TRY(settlements.overview(month));
+        Statement total;
+        json::array workshops;
+        for (const auto& s : all) {
+          total.orders += s.orders;
+          total.sales += s.sales;
+          total.commission += s.commission;
+          total.shipping += s.shipping;
+          total.payout += s.payout;
+          auto one = statement_json(req, r, s);
+          one.erase("lines");
+          one["line_count"] = static_cast<long long>(s.lines.size());
+          workshops.push_back(std::move(one));
+        }
+        auto model = statement_json(req, r, total);
+        model.erase("lines");
+        model.erase("workshop");
+        model["workshops"] = std::move(workshops);
+        model["title"] = r.message(req.locale, "settlements.operator_title");
+        model["noindex"] = true;
+        months_nav(model, month);
+        return model;
+      },
+      op);
   auto workshop_of = [&catalog](const Request& req) -> Result<long long> {
     auto w = catalog.workshop(std::string(req.param("slug")));
     if (!w) return Error::not_found("workshop");
     return w->id;
   };
-  router
-      .get("/operator/settlements/{slug}",
-           [&r, statement_model, workshop_of](Request& req) {
-             auto id = workshop_of(req);
-             if (!id.ok()) return r.error(req, id.error());
-             auto model =
-                 statement_model(req, *id, "/operator/settlements/" + std::string(req.param("slug")));
-             if (!model.ok()) return r.error(req, model.error());
-             return r.page_response(req, "vendors/settlements", std::move(*model));
-           })
-      .access = op;
-  router
-      .get("/api/v1/operator/settlements/{slug}",
-           [&r, statement_model, workshop_of](Request& req) {
-             auto id = workshop_of(req);
-             if (!id.ok()) return r.error(req, id.error());
-             auto model =
-                 statement_model(req, *id, "/operator/settlements/" + std::string(req.param("slug")));
-             if (!model.ok()) return r.error(req, model.error());
-             return Response::json(json::serialize(*model));
-           })
-      .access = op;
+  page_and_api(
+      "/operator/settlements/{slug}", "/api/v1/operator/settlements/{slug}", "vendors/settlements",
+      [statement_model, workshop_of](const Request& req) -> Result<json::object> {
+        const auto id = TRY(workshop_of(req));
+        return statement_model(req, id, "/operator/settlements/" + std::string(req.param("slug")));
+      },
+      op);
   router
       .get("/operator/settlements/{slug}/csv",
            [&r, month_of, workshop_of, statement_csv](Request& req) {
              auto id = workshop_of(req);
              if (!id.ok()) return r.error(req, id.error());
              return statement_csv(req, *id, month_of(req));
-           })
-      .access = op;
-  router
-      .get("/operator/settlements",
-           [&r, operator_model](Request& req) {
-             auto model = operator_model(req);
-             if (!model.ok()) return r.error(req, model.error());
-             return r.page_response(req, "operator/settlements", std::move(*model));
-           })
-      .access = op;
-  router
-      .get("/api/v1/operator/settlements",
-           [&r, operator_model](Request& req) {
-             auto model = operator_model(req);
-             if (!model.ok()) return r.error(req, model.error());
-             return Response::json(json::serialize(*model));
            })
       .access = op;
 }

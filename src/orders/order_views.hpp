@@ -1,0 +1,24 @@
+// An order as pages and the JSON API show it, in the reader's language: money as text, Seoul times,
+// statuses in words, one entry per parcel with its lines, each formula line with the quote it was
+// priced at. Pure: no HTTP, no SQL (the messages come from the caller).
+#pragma once
+#include <boost/json/object.hpp>
+#include <string>
+
+#include "catalog/views.hpp"
+#include "orders/orders.hpp"
+
+namespace brilliant::orders {
+
+// "2026-11-26 10:05" (Asia/Seoul) for a stored UTC time; "" for none.
+std::string seoul(const std::string& utc);
+// The chip colour the pages already have for a status: published (green), rejected (red), in_review.
+std::string chip_state(const std::string& status);
+
+boost::json::object line_json(const OrderLine& line, const std::string& locale, const catalog::Messages& t);
+// bank_account is shown only while the order awaits payment. Fields absent rather than empty where a
+// template tests them (address, its note, an event's note, the cancel reason).
+boost::json::object order_json(const Order& order, const std::string& locale, const catalog::Messages& t,
+                               const std::string& bank_account);
+
+}  // namespace brilliant::orders

@@ -1,0 +1,88 @@
+#include "orders/order_views.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+namespace brilliant::orders {
+namespace {
+
+// Messages as their keys, so the test sees which words a field asks for.
+std::string key(const std::string& k) { return "[" + k + "]"; }
+
+Order order() {
+  Order o;
+  o.number = "BR-261126-7KQ4MX2P";
+  o.status = "awaiting_payment";
+  o.payment_method = "bank_transfer";
+  o.subtotal = 390000;
+  o.shipping_fee = 3000;
+  o.total = 393000;
+  o.created_at = "2026-11-26T01:05:00Z";
+  o.pay_by = "2026-11-29T01:05:00Z";
+  o.fulfilments = {{.id = 1, .workshop_id = 7, .workshop_slug = "moon", .workshop_ko = "달 공방",
+                    .workshop_en = "Moon Atelier", .status = "awaiting_payment", .subtotal = 390000,
+                    .shipping_fee = 3000}};
+  OrderLine ring{.id = 1, .fulfilment_id = 1, .workshop_id = 7, .slug = "moon-ring", .title_ko = "달 반지",
+                 .title_en = "Moon Ring", .variant_ko = "13호", .variant_en = "KR 13", .sku = "M-13",
+                 .quantity = 2, .unit_price = 180000, .options_fee = 15000, .line_total = 390000,
+                 .pricing = "formula", .quote_id = 9, .quote_won_per_gram = 150000, .quote_metal = "gold",
+                 .quote_day = "2026-11-26"};
+  ring.engraving = "J&M";
+  o.lines = {ring};
+  o.events = {{"placed", "", "김보석", "2026-11-26T01:05:00Z"}};
+  return o;
+}
+
+TEST(OrderViews, AnOrderAwaitingPaymentInEnglish) {
+  auto j = order_json(order(), "en", key, "KB 123");
+  EXPECT_EQ(j.at("url").as_string(), "/en/orders/BR-261126-7KQ4MX2P");
+  EXPECT_EQ(j.at("status_text").as_string(), "[orders.status.awaiting_payment]");
+  EXPECT_EQ(j.at("state").as_string(), "in_review");
+  EXPECT_EQ(j.at("bank_account").as_string(), "KB 123");
+  EXPECT_EQ(j.at("total_text").as_string(), catalog::format_won(393000, "en"));
+  EXPECT_EQ(j.at("placed_at").as_string(), "2026-11-26 10:05");  // Seoul
+  EXPECT_EQ(j.at("pieces").as_int64(), 2);
+  EXPECT_EQ(j.at("summary").as_string(), "Moon Ring");
+  EXPECT_FALSE(j.contains("address"));  // none given (a workshop before payment)
+  EXPECT_FALSE(j.contains("cancel_reason"));
+  EXPECT_FALSE(j.at("events").at(0).as_object().contains("note"));
+  const auto& parcel = j.at("parcels").at(0);
+  EXPECT_EQ(parcel.at("workshop").as_string(), "Moon Atelier");
+  const auto& line = parcel.at("lines").at(0);
+  EXPECT_EQ(line.at("url").as_string(), "/en/products/moon-ring");
+  EXPECT_TRUE(line.at("engraved").as_bool());
+  EXPECT_TRUE(line.at("has_options").as_bool());
+  EXPECT_TRUE(line.at("show_sku").as_bool());
+  EXPECT_EQ(line.at("quote").at("won_per_gram").as_int64(), 150000);
+  EXPECT_EQ(line.at("quote").at("text").as_string(), "[orders.quote_text]");
+}
+
+TEST(OrderViews, APaidOrderInKoreanShowsTheAddressNotTheAccount) {
+  auto o = order();
+  o.status = "paid";
+  o.fulfilments[0].shipping_fee = 0;
+  o.address = {"김보석", "010-1234-5678", "54538", "익산시 보석로 1", "", "문 앞"};
+  o.lines[0].pricing = "fixed";
+  o.lines.push_back(o.lines[0]);
+  auto j = order_json(o, "ko", key, "KB 123");
+  EXPECT_EQ(j.at("url").as_string(), "/orders/BR-261126-7KQ4MX2P");
+  EXPECT_EQ(j.at("state").as_string(), "published");
+  EXPECT_FALSE(j.contains("bank_account"));
+  EXPECT_EQ(j.at("address").at("note").as_string(), "문 앞");
+  EXPECT_EQ(j.at("parcels").at(0).at("shipping_fee_text").as_string(), "[orders.free]");
+  EXPECT_FALSE(j.at("parcels").at(0).at("lines").at(0).as_object().contains("quote"));
+  EXPECT_EQ(j.at("summary").as_string(), "달 반지[orders.and_more]");
+}
+
+TEST(OrderViews, SeoulTimesAndChips) {
+  EXPECT_EQ(seoul("2026-11-30T15:00:00Z"), "2026-12-01 00:00");
+  EXPECT_EQ(seoul(""), "");
+  EXPECT_EQ(seoul("not a time"), "");
+  EXPECT_EQ(chip_state("to_ship"), "published");
+  EXPECT_EQ(chip_state("cancelled"), "rejected");
+  EXPECT_EQ(chip_state("awaiting_payment"), "in_review");
+}
+
+}  // namespace
+}  // namespace brilliant::orders

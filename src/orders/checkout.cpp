@@ -22,6 +22,20 @@ Result<std::string> text_field(const std::string& value, const char* field, size
 
 }  // namespace
 
+std::optional<std::string> korean_phone(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c != '-' && c != ' ')
+      return std::nullopt;
+  }
+  if (digits.size() < 9 || digits.size() > 11 || digits[0] != '0') return std::nullopt;
+  const size_t head = digits.starts_with("02") ? 2 : 3;
+  const size_t tail = 4, middle = digits.size() - head - tail;
+  return digits.substr(0, head) + "-" + digits.substr(head, middle) + "-" + digits.substr(head + middle);
+}
+
 Result<Address> check_address(const Address& in) {
   Address out;
   out.recipient = TRY(text_field(in.recipient, "recipient", 40, true));
@@ -29,18 +43,11 @@ Result<Address> check_address(const Address& in) {
   out.address_detail = TRY(text_field(in.address_detail, "address_detail", 100, false));
   out.note = TRY(text_field(in.note, "note", 200, false));
 
-  std::string digits;
-  for (char c : in.phone) {
-    if (c >= '0' && c <= '9')
-      digits += c;
-    else if (c != '-' && c != ' ')
-      return Error::invalid("phone", "phone_invalid", "phone may hold only digits, hyphens and spaces");
-  }
-  if (digits.size() < 9 || digits.size() > 11 || digits[0] != '0')
-    return Error::invalid("phone", "phone_invalid", "phone must be a Korean number such as 010-1234-5678");
-  const size_t head = digits.starts_with("02") ? 2 : 3;
-  const size_t tail = 4, middle = digits.size() - head - tail;
-  out.phone = digits.substr(0, head) + "-" + digits.substr(head, middle) + "-" + digits.substr(head + middle);
+  auto phone = korean_phone(in.phone);
+  if (!phone)
+    return Error::invalid("phone", "phone_invalid",
+                          "phone must be a Korean number such as 010-1234-5678 (digits, hyphens, spaces)");
+  out.phone = *phone;
 
   const std::string postcode(trim(in.postcode));
   if (postcode.size() != 5 || postcode.find_first_not_of("0123456789") != std::string::npos)

@@ -3,6 +3,7 @@
 // shipping fee from the brand's rules (free over a subtotal, a surcharge for Jeju and other islands).
 // Delivery is domestic: a five-digit Korean postcode.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ struct Address {
 // hyphens or spaces; kept as 010-1234-5678), a five-digit postcode, length limits, valid UTF-8 without
 // control characters. Errors name the field.
 Result<Address> check_address(const Address& input);
+
+// A Korean phone number as stored ("01012345678", "010 1234 5678" -> "010-1234-5678"; Seoul's 02
+// numbers "02-123-4567"), or nothing for anything else.
+std::optional<std::string> korean_phone(std::string_view text);
 
 // Jeju and the island areas Korean carriers charge extra for (by postcode range).
 bool remote_postcode(const std::string& postcode);

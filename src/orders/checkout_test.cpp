@@ -55,6 +55,14 @@ TEST(Checkout, AddressErrorsNameTheField) {
   EXPECT_EQ(field_of(a), "recipient");
 }
 
+TEST(Checkout, KoreanPhoneNumbers) {
+  EXPECT_EQ(korean_phone("01012345678"), "010-1234-5678");
+  EXPECT_EQ(korean_phone("010 123 4567"), "010-123-4567");
+  EXPECT_EQ(korean_phone("0212345678"), "02-1234-5678");
+  EXPECT_FALSE(korean_phone("+82 10 1234 5678").has_value());
+  EXPECT_FALSE(korean_phone("12345").has_value());
+}
+
 TEST(Checkout, RemotePostcodes) {
   EXPECT_TRUE(remote_postcode("63000"));  // Jeju
   EXPECT_TRUE(remote_postcode("63644"));

@@ -310,7 +310,8 @@ class OrderRoutes {
     json::object model{{"title", t(req, "orders.operator_title")},
                        {"noindex", true},
                        {"status", status},
-                       {"orders", orders_json(req, d_.orders.recent(status))}};
+                       {"q", req.query_params().get("q")},
+                       {"orders", orders_json(req, d_.orders.recent(status, req.query_params().get("q")))}};
     for (const char* s : {"awaiting_payment", "paid", "cancelled"})
       model[std::string("filter_") + s] = status == s;
     model["filter_all"] = status.empty();

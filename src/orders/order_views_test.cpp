@@ -20,13 +20,31 @@ Order order() {
   o.total = 393000;
   o.created_at = "2026-11-26T01:05:00Z";
   o.pay_by = "2026-11-29T01:05:00Z";
-  o.fulfilments = {{.id = 1, .workshop_id = 7, .workshop_slug = "moon", .workshop_ko = "달 공방",
-                    .workshop_en = "Moon Atelier", .status = "awaiting_payment", .subtotal = 390000,
+  o.fulfilments = {{.id = 1,
+                    .workshop_id = 7,
+                    .workshop_slug = "moon",
+                    .workshop_ko = "달 공방",
+                    .workshop_en = "Moon Atelier",
+                    .status = "awaiting_payment",
+                    .subtotal = 390000,
                     .shipping_fee = 3000}};
-  OrderLine ring{.id = 1, .fulfilment_id = 1, .workshop_id = 7, .slug = "moon-ring", .title_ko = "달 반지",
-                 .title_en = "Moon Ring", .variant_ko = "13호", .variant_en = "KR 13", .sku = "M-13",
-                 .quantity = 2, .unit_price = 180000, .options_fee = 15000, .line_total = 390000,
-                 .pricing = "formula", .quote_id = 9, .quote_won_per_gram = 150000, .quote_metal = "gold",
+  OrderLine ring{.id = 1,
+                 .fulfilment_id = 1,
+                 .workshop_id = 7,
+                 .slug = "moon-ring",
+                 .title_ko = "달 반지",
+                 .title_en = "Moon Ring",
+                 .variant_ko = "13호",
+                 .variant_en = "KR 13",
+                 .sku = "M-13",
+                 .quantity = 2,
+                 .unit_price = 180000,
+                 .options_fee = 15000,
+                 .line_total = 390000,
+                 .pricing = "formula",
+                 .quote_id = 9,
+                 .quote_won_per_gram = 150000,
+                 .quote_metal = "gold",
                  .quote_day = "2026-11-26"};
   ring.engraving = "J&M";
   o.lines = {ring};

@@ -342,13 +342,20 @@ std::optional<Order> Orders::of_workshop(long long workshop_id, const std::strin
   return std::nullopt;  // another workshop's order: the same answer as a missing one
 }
 
-std::vector<Order> Orders::recent(const std::string& status, int limit) {
+std::vector<Order> Orders::recent(const std::string& status, const std::string& raw_q, int limit) {
   const int every = status.empty() ? 1 : 0;  // bound values must outlive the statement
+  std::string q(trim(raw_q)), email = q, phone = korean_phone(q).value_or(q);
+  for (auto& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const int anyone = q.empty() ? 1 : 0;
   return db_.read([&](soci::session& sql) {
     std::vector<std::string> numbers;
     soci::rowset<std::string> rows =
-        (sql.prepare << "SELECT number FROM orders WHERE status = :s OR :all = 1 ORDER BY id DESC LIMIT :l",
-         soci::use(status), soci::use(every), soci::use(limit));
+        (sql.prepare
+             << "SELECT o.number FROM orders o LEFT JOIN users u ON u.id = o.user_id "
+                "WHERE (o.status = :s OR :all = 1) AND (:anyone = 1 OR o.number = :q OR o.recipient = :q2 "
+                "OR o.guest_email = :e OR u.email = :e2 OR o.phone = :p) ORDER BY o.id DESC LIMIT :l",
+         soci::use(status), soci::use(every), soci::use(anyone), soci::use(q), soci::use(q), soci::use(email),
+         soci::use(email), soci::use(phone), soci::use(limit));
     for (const auto& n : rows) numbers.push_back(n);
     return load_many(sql, numbers);
   });

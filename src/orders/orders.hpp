@@ -103,8 +103,9 @@ class Orders {
   // order is paid.
   std::vector<Order> of_workshop(long long workshop_id, int limit = 100);
   std::optional<Order> of_workshop(long long workshop_id, const std::string& number);
-  // For the operator: newest first, optionally of one status.
-  std::vector<Order> recent(const std::string& status, int limit = 100);
+  // For the operator: newest first, optionally of one status, optionally found by what a customer
+  // tells on the phone (q: the order number, their email, the recipient's name or phone, exactly).
+  std::vector<Order> recent(const std::string& status, const std::string& q = "", int limit = 100);
 
   Result<Order> mark_paid(const std::string& number, long long operator_id);
   // A shopper may cancel while the order awaits payment; the operator also after payment (refunded by

@@ -242,6 +242,11 @@ TEST_F(OrdersTest, PaymentAndCancellation) {
   EXPECT_EQ(cancelled->events[2].actor, "운영자");
   EXPECT_EQ(orders.cancel(order->number, 2, true, "again").error().code, "order_not_cancellable");
   EXPECT_EQ(orders.recent("cancelled").size(), 1u);
+  // Found as a customer would tell it on the phone: number, email (any case), name, phone (any spelling).
+  for (const char* q : {order->number.c_str(), "A@X.KR", " 김보석 ", "01012345678", "010 1234 5678"})
+    EXPECT_EQ(orders.recent("", q).size(), 1u) << q;
+  EXPECT_TRUE(orders.recent("", "nobody@x.kr").empty());
+  EXPECT_TRUE(orders.recent("paid", order->number).empty());  // and the status filter still applies
   EXPECT_TRUE(orders.recent("paid").empty());
   EXPECT_FALSE(orders.find("BR-000000-AAAAAAAA").has_value());
   EXPECT_FALSE(orders.find("'; DROP TABLE orders").has_value());

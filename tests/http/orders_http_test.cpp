@@ -297,6 +297,12 @@ TEST_F(OrdersHttp, WorkshopsSeeTheirPartTheOperatorConfirmsAndCancels) {
   EXPECT_EQ(stock_of(ring_b.slug), 2);
   auto list = op->get("/operator/orders?status=cancelled");
   EXPECT_NE(list.body.find(only_b), std::string::npos);
+  // The operator finds a customer's orders by what they say on the phone.
+  auto found = json::parse(op->get("/api/v1/operator/orders?q=" + HttpClient::encode(shopper_email)).body);
+  EXPECT_EQ(found.at("orders").as_array().size(), 2u);
+  EXPECT_EQ(json::parse(op->get("/api/v1/operator/orders?q=" + only_b).body).at("orders").as_array().size(),
+            1u);
+  EXPECT_TRUE(json::parse(op->get("/api/v1/operator/orders?q=nobody").body).at("orders").as_array().empty());
 
   // The shopper was told at each step: placed (twice), paid, cancelled with the reason (twice).
   auto mails = app->database().read([](soci::session& s) { return mail::recent(s, 100); });

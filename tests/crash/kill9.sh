@@ -8,13 +8,14 @@ work=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 printf '[security]\nsignup_per_ip_per_hour = 1000000\n' >"$work/crash.toml"
 BRILLIANT_BLOBS="$work/blobs" BRILLIANT_PASSWORD_COST=minimum BRILLIANT_ACCESS_LOG=0 "$binary" serve --no-demo --root "$root" --config "$work/crash.toml" \
   --db "sqlite:$work/crash.db" --port "$port" >"$work/server.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+wait_up "$port"
 
 # Writers: each signs up accounts in a loop and records the ones the server accepted. The jar is only
 # read after the first page, so every sign-up is a guest's with the same CSRF cookie.
@@ -33,19 +34,9 @@ writer() {
     [ "$code" = "303" ] && echo "$email" >>"$work/accepted$n"
   done
 }
-writer 1 & w1=$!
-writer 2 & w2=$!
-# Wait until some writes were accepted, then kill the server mid-stream.
-for _ in $(seq 1 400); do
-  [ "$(cat "$work"/accepted* 2>/dev/null | wc -l)" -ge 40 ] && break
-  sleep 0.05
-done
-kill -9 "$pid"
-pid=""
-kill "$w1" "$w2" 2>/dev/null || true
-wait "$w1" "$w2" 2>/dev/null || true
-
-accepted=$(cat "$work"/accepted* | sort -u)
+# Kill the server mid-stream once some writes were accepted.
+accepted=$(crash_after_accepted 40 400)
+pid=""  # killed in there (a subshell)
 count=$(echo "$accepted" | grep -c . || true)
 [ "$count" -ge 1 ] || { echo "no write was accepted before the kill"; cat "$work/server.log"; exit 1; }
 check=$(sqlite3 "$work/crash.db" 'PRAGMA integrity_check;')

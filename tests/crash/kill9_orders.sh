@@ -10,17 +10,18 @@ work=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
 
 export BRILLIANT_BLOBS="$work/blobs" BRILLIANT_PASSWORD_COST=minimum BRILLIANT_ACCESS_LOG=0
 "$binary" seed-demo --root "$root" --db "sqlite:$work/crash.db" --products 40 >/dev/null 2>&1
 start_stock=100000
 sqlite3 "$work/crash.db" "UPDATE variants SET stock = $start_stock;"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 printf '[security]\ncheckout_per_hour = 1000000\n' >"$work/crash.toml"
 "$binary" serve --no-demo --root "$root" --config "$work/crash.toml" --db "sqlite:$work/crash.db" --port "$port" \
   >"$work/server.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+wait_up "$port"
 base="http://127.0.0.1:$port"
 # Two published pieces from the demo catalog, with a variant each.
 read -r slug1 variant1 slug2 variant2 < <(curl -s "$base/api/v1/products?sort=new" | python3 -c '
@@ -61,18 +62,8 @@ writer() {
     rm -f "$jar"
   done
 }
-writer 1 & w1=$!
-writer 2 & w2=$!
-for _ in $(seq 1 600); do
-  [ "$(cat "$work"/accepted* 2>/dev/null | wc -l)" -ge 30 ] && break
-  sleep 0.05
-done
-kill -9 "$pid"
-pid=""
-kill "$w1" "$w2" 2>/dev/null || true
-wait "$w1" "$w2" 2>/dev/null || true
-
-accepted=$(cat "$work"/accepted* 2>/dev/null | sort -u)
+accepted=$(crash_after_accepted 30 600)
+pid=""  # killed in there (a subshell)
 count=$(echo "$accepted" | grep -c . || true)
 [ "$count" -ge 1 ] || { echo "no order was accepted before the kill"; tail -20 "$work/server.log"; exit 1; }
 check=$(sqlite3 "$work/crash.db" 'PRAGMA integrity_check;')

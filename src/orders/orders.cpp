@@ -1,5 +1,7 @@
 #include "orders/orders.hpp"
 
+#include <unordered_map>
+
 #include "accounts/rules.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
@@ -10,20 +12,24 @@ namespace {
 // Korean calendar day of a UTC time point ("2026-11-26").
 std::string seoul_day(TimePoint t) { return format_seoul(t).substr(0, 10); }
 
-std::optional<Order> load(soci::session& sql, const std::string& number) {
-  Order o;
+// The orders with these ids, whole, in that order: four queries however many orders (the list pages
+// read up to a hundred). The ids come from our own rows (integers), so they are written into the SQL.
+std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& ids) {
+  if (ids.empty()) return {};
+  std::string in = " IN (";
+  for (size_t i = 0; i < ids.size(); ++i) in += (i ? "," : "") + std::to_string(ids[i]);
+  in += ")";
+  std::unordered_map<long long, Order> by_id;
   soci::rowset<soci::row> head =
-      (sql.prepare
-           << "SELECT o.id, COALESCE(o.user_id, 0), o.number, o.status, o.payment_method, o.subtotal, "
-              "o.shipping_fee, "
-              "o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, o.delivery_note, "
-              "o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), o.cancel_reason, "
-              "o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), o.guest_key "
-              "FROM orders o LEFT JOIN users u ON u.id = o.user_id WHERE o.number = :n",
-       soci::use(number));
-  bool found = false;
+      sql.prepare
+      << "SELECT o.id, COALESCE(o.user_id, 0), o.number, o.status, o.payment_method, o.subtotal, "
+         "o.shipping_fee, o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, "
+         "o.delivery_note, o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), "
+         "o.cancel_reason, o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), "
+         "o.guest_key FROM orders o LEFT JOIN users u ON u.id = o.user_id WHERE o.id" +
+             in;
   for (const auto& r : head) {
-    found = true;
+    Order& o = by_id[db::row_int(r, 0)];
     o.id = db::row_int(r, 0);
     o.user_id = db::row_int(r, 1);
     o.number = db::row_text(r, 2);
@@ -44,72 +50,91 @@ std::optional<Order> load(soci::session& sql, const std::string& number) {
     o.customer_name = db::row_text(r, 21);
     o.guest_key = db::row_text(r, 22);
   }
-  if (!found) return std::nullopt;
+  auto order_of = [&](const soci::row& r) -> Order* {
+    auto it = by_id.find(db::row_int(r, 0));
+    return it == by_id.end() ? nullptr : &it->second;
+  };
   soci::rowset<soci::row> parcels =
-      (sql.prepare
-           << "SELECT f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, f.shipping_fee "
-              "FROM fulfilments f JOIN workshops w ON w.id = f.workshop_id WHERE f.order_id = :o "
-              "ORDER BY f.id",
-       soci::use(o.id));
+      sql.prepare
+      << "SELECT f.order_id, f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, "
+         "f.shipping_fee FROM fulfilments f JOIN workshops w ON w.id = f.workshop_id WHERE f.order_id" +
+             in + " ORDER BY f.id";
   for (const auto& r : parcels)
-    o.fulfilments.push_back({db::row_int(r, 0), db::row_int(r, 1), db::row_text(r, 2), db::row_text(r, 3),
-                             db::row_text(r, 4), db::row_text(r, 5), db::row_int(r, 6), db::row_int(r, 7)});
+    if (Order* o = order_of(r))
+      o->fulfilments.push_back({db::row_int(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_text(r, 4),
+                                db::row_text(r, 5), db::row_text(r, 6), db::row_int(r, 7),
+                                db::row_int(r, 8)});
   soci::rowset<soci::row> lines =
-      (sql.prepare
-           << "SELECT l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, l.title_ko, "
-              "l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
-              "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
-              "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
-              "l.quote_day, l.category, l.commission_bp FROM order_lines l JOIN fulfilments f ON f.id = "
-              "l.fulfilment_id "
-              "WHERE l.order_id = :o ORDER BY l.id",
-       soci::use(o.id));
+      sql.prepare
+      << "SELECT l.order_id, l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, "
+         "l.title_ko, l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
+         "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
+         "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
+         "l.quote_day, l.category, l.commission_bp FROM order_lines l JOIN fulfilments f ON f.id = "
+         "l.fulfilment_id WHERE l.order_id" +
+             in + " ORDER BY l.id";
   for (const auto& r : lines) {
+    Order* o = order_of(r);
+    if (!o) continue;
     OrderLine l;
-    l.id = db::row_int(r, 0);
-    l.fulfilment_id = db::row_int(r, 1);
-    l.product_id = db::row_int(r, 2);
-    l.variant_id = db::row_int(r, 3);
-    l.workshop_id = db::row_int(r, 4);
-    l.slug = db::row_text(r, 5);
-    l.title_ko = db::row_text(r, 6);
-    l.title_en = db::row_text(r, 7);
-    l.variant_ko = db::row_text(r, 8);
-    l.variant_en = db::row_text(r, 9);
-    l.sku = db::row_text(r, 10);
-    l.engraving = db::row_text(r, 11);
-    l.quantity = static_cast<int>(db::row_int(r, 12));
-    l.reserved = static_cast<int>(db::row_int(r, 13));
-    l.lead_days = static_cast<int>(db::row_int(r, 14));
-    l.gift_wrap = db::row_int(r, 15) != 0;
-    l.final_sale = db::row_int(r, 16) != 0;
-    l.made_to_order = db::row_int(r, 17) != 0;
-    l.unit_price = db::row_int(r, 18);
-    l.options_fee = db::row_int(r, 19);
-    l.line_total = db::row_int(r, 20);
-    l.pricing = db::row_text(r, 21);
-    l.quote_id = db::row_int(r, 22);
-    l.quote_won_per_gram = db::row_int(r, 23);
-    l.quote_metal = db::row_text(r, 24);
-    l.quote_day = db::row_text(r, 25);
-    l.category = db::row_text(r, 26);
-    l.commission_bp = static_cast<int>(db::row_int(r, 27));
-    o.lines.push_back(std::move(l));
+    l.id = db::row_int(r, 1);
+    l.fulfilment_id = db::row_int(r, 2);
+    l.product_id = db::row_int(r, 3);
+    l.variant_id = db::row_int(r, 4);
+    l.workshop_id = db::row_int(r, 5);
+    l.slug = db::row_text(r, 6);
+    l.title_ko = db::row_text(r, 7);
+    l.title_en = db::row_text(r, 8);
+    l.variant_ko = db::row_text(r, 9);
+    l.variant_en = db::row_text(r, 10);
+    l.sku = db::row_text(r, 11);
+    l.engraving = db::row_text(r, 12);
+    l.quantity = static_cast<int>(db::row_int(r, 13));
+    l.reserved = static_cast<int>(db::row_int(r, 14));
+    l.lead_days = static_cast<int>(db::row_int(r, 15));
+    l.gift_wrap = db::row_int(r, 16) != 0;
+    l.final_sale = db::row_int(r, 17) != 0;
+    l.made_to_order = db::row_int(r, 18) != 0;
+    l.unit_price = db::row_int(r, 19);
+    l.options_fee = db::row_int(r, 20);
+    l.line_total = db::row_int(r, 21);
+    l.pricing = db::row_text(r, 22);
+    l.quote_id = db::row_int(r, 23);
+    l.quote_won_per_gram = db::row_int(r, 24);
+    l.quote_metal = db::row_text(r, 25);
+    l.quote_day = db::row_text(r, 26);
+    l.category = db::row_text(r, 27);
+    l.commission_bp = static_cast<int>(db::row_int(r, 28));
+    o->lines.push_back(std::move(l));
   }
   soci::rowset<soci::row> events =
-      (sql.prepare << "SELECT e.kind, e.note, COALESCE(u.name, ''), e.created_at FROM order_events e "
-                      "LEFT JOIN users u ON u.id = e.actor_id WHERE e.order_id = :o ORDER BY e.id",
-       soci::use(o.id));
+      sql.prepare
+      << "SELECT e.order_id, e.kind, e.note, COALESCE(u.name, ''), e.created_at FROM order_events e "
+         "LEFT JOIN users u ON u.id = e.actor_id WHERE e.order_id" +
+             in + " ORDER BY e.id";
   for (const auto& r : events)
-    o.events.push_back({db::row_text(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3)});
-  return o;
+    if (Order* o = order_of(r))
+      o->events.push_back({db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3), db::row_text(r, 4)});
+  std::vector<Order> out;
+  for (long long id : ids)
+    if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
+  return out;
 }
 
-std::vector<Order> load_many(soci::session& sql, const std::vector<std::string>& numbers) {
-  std::vector<Order> out;
-  for (const auto& n : numbers)
-    if (auto o = load(sql, n)) out.push_back(std::move(*o));
-  return out;
+std::optional<Order> load(soci::session& sql, const std::string& number) {
+  long long id = 0;
+  sql << "SELECT id FROM orders WHERE number = :n", soci::use(number), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  auto found = load_many(sql, {id});
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
+// The ids a list query selects (its first column), in its order.
+std::vector<long long> ids_of(soci::rowset<soci::row>& rows) {
+  std::vector<long long> ids;
+  for (const auto& r : rows) ids.push_back(db::row_int(r, 0));
+  return ids;
 }
 
 void record(soci::session& sql, long long order_id, long long actor_id, const std::string& kind,
@@ -310,24 +335,20 @@ std::optional<Order> Orders::visible(const std::string& number, long long user_i
 
 std::vector<Order> Orders::of_user(long long user_id, int limit) {
   return db_.read([&](soci::session& sql) {
-    std::vector<std::string> numbers;
-    soci::rowset<std::string> rows =
-        (sql.prepare << "SELECT number FROM orders WHERE user_id = :u ORDER BY id DESC LIMIT :l",
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT id FROM orders WHERE user_id = :u ORDER BY id DESC LIMIT :l",
          soci::use(user_id), soci::use(limit));
-    for (const auto& n : rows) numbers.push_back(n);
-    return load_many(sql, numbers);
+    return load_many(sql, ids_of(rows));
   });
 }
 
 std::vector<Order> Orders::of_workshop(long long workshop_id, int limit) {
   auto all = db_.read([&](soci::session& sql) {
-    std::vector<std::string> numbers;
-    soci::rowset<std::string> rows =
-        (sql.prepare << "SELECT o.number FROM orders o JOIN fulfilments f ON f.order_id = o.id "
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT o.id FROM orders o JOIN fulfilments f ON f.order_id = o.id "
                         "WHERE f.workshop_id = :w ORDER BY o.id DESC LIMIT :l",
          soci::use(workshop_id), soci::use(limit));
-    for (const auto& n : rows) numbers.push_back(n);
-    return load_many(sql, numbers);
+    return load_many(sql, ids_of(rows));
   });
   std::vector<Order> out;
   for (auto& o : all) out.push_back(workshop_part(std::move(o), workshop_id));
@@ -348,16 +369,14 @@ std::vector<Order> Orders::recent(const std::string& status, const std::string& 
   for (auto& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const int anyone = q.empty() ? 1 : 0;
   return db_.read([&](soci::session& sql) {
-    std::vector<std::string> numbers;
-    soci::rowset<std::string> rows =
+    soci::rowset<soci::row> rows =
         (sql.prepare
-             << "SELECT o.number FROM orders o LEFT JOIN users u ON u.id = o.user_id "
+             << "SELECT o.id FROM orders o LEFT JOIN users u ON u.id = o.user_id "
                 "WHERE (o.status = :s OR :all = 1) AND (:anyone = 1 OR o.number = :q OR o.recipient = :q2 "
                 "OR o.guest_email = :e OR u.email = :e2 OR o.phone = :p) ORDER BY o.id DESC LIMIT :l",
          soci::use(status), soci::use(every), soci::use(anyone), soci::use(q), soci::use(q), soci::use(email),
          soci::use(email), soci::use(phone), soci::use(limit));
-    for (const auto& n : rows) numbers.push_back(n);
-    return load_many(sql, numbers);
+    return load_many(sql, ids_of(rows));
   });
 }
 

@@ -200,6 +200,14 @@ TEST_F(OrdersTest, UnpaidOrdersAreCancelledAfterTheDeadline) {
   ASSERT_TRUE(paid.ok());
   ASSERT_TRUE(orders.mark_paid(paid->number, 2).ok());
   EXPECT_EQ(orders.cancel_overdue(), 0);  // the first is one day old of three
+  // Lists read many orders at once, each whole and newest first.
+  auto mine = orders.of_user(1);
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].number, paid->number);
+  EXPECT_EQ(mine[1].number, late->number);
+  EXPECT_EQ(mine[1].lines.at(0).quantity, 2);
+  EXPECT_EQ(mine[0].events.size(), 2u);  // placed, paid
+  EXPECT_EQ(mine[1].fulfilments.size(), 1u);
   EXPECT_EQ(stock("sun-chain"), 2);
   clock.advance(std::chrono::hours(24 * payment_days));
   EXPECT_EQ(orders.cancel_overdue(), 1);  // paid orders are never touched

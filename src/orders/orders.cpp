@@ -121,13 +121,17 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
   return out;
 }
 
+std::optional<Order> load_id(soci::session& sql, long long id) {
+  auto found = load_many(sql, {id});
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
+}
+
 std::optional<Order> load(soci::session& sql, const std::string& number) {
   long long id = 0;
   sql << "SELECT id FROM orders WHERE number = :n", soci::use(number), soci::into(id);
   if (!sql.got_data()) return std::nullopt;
-  auto found = load_many(sql, {id});
-  if (found.empty()) return std::nullopt;
-  return std::move(found.front());
+  return load_id(sql, id);
 }
 
 // The ids a list query selects (its first column), in its order.
@@ -309,7 +313,7 @@ Result<Order> Orders::place(const Checkout& in) {
     sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
     for (const auto& line : preview.lines)
       sql << "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c", soci::use(line.id), soci::use(cart_id);
-    auto order = load(sql, number);
+    auto order = load_id(sql, order_id);
     if (!order) return Error::conflict("cart", "order_lost", "the order could not be read back");
     if (compose_) mail::enqueue(sql, compose_(*order, "placed"), clock_);
     return *order;
@@ -398,7 +402,7 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
       sql << "UPDATE products SET popularity = popularity + :q WHERE id = :p", soci::use(line.quantity),
           soci::use(line.product_id);
     record(sql, order->id, operator_id, "paid", "", at);
-    auto paid = *load(sql, number);
+    auto paid = *load_id(sql, order->id);
     if (compose_) mail::enqueue(sql, compose_(paid, "paid"), clock_);
     return paid;
   });
@@ -434,7 +438,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
     sql << "UPDATE fulfilments SET status = 'cancelled', updated_at = :at WHERE order_id = :id",
         soci::use(at), soci::use(order->id);
     record(sql, order->id, actor_id, "cancelled", reason, at);
-    auto cancelled = *load(sql, number);
+    auto cancelled = *load_id(sql, order->id);
     if (compose_) mail::enqueue(sql, compose_(cancelled, "cancelled"), clock_);
     return cancelled;
   });

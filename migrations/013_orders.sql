@@ -40,9 +40,12 @@ CREATE TABLE fulfilments (
   id PRIMARY_ID,
   order_id BIGINT NOT NULL REFERENCES orders(id),
   workshop_id BIGINT NOT NULL REFERENCES workshops(id),
-  status TEXT NOT NULL,                          -- awaiting_payment | to_ship | cancelled
+  status TEXT NOT NULL,                          -- awaiting_payment | to_ship | shipped | cancelled
   subtotal BIGINT NOT NULL,                      -- the workshop's lines with options, won
   shipping_fee BIGINT NOT NULL,
+  carrier TEXT NOT NULL DEFAULT '',              -- once shipped: the carrier and the waybill number
+  tracking TEXT NOT NULL DEFAULT '',
+  shipped_at TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );

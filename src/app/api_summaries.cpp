@@ -27,6 +27,9 @@ void describe_api(web::Router& router) {
        R"({"type":"object","required":["recipient","phone","postcode","address"],"properties":{)" + address +
            R"(,"expected_total":{"type":"integer","description":"the total (won) the shopper saw; 409 if )"
            R"(it changed"}}})"},
+      {Method::post, "/api/v1/console/orders/{number}/shipment",
+       R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"enum":["cj","post",)"
+       R"("hanjin","lotte","logen"]},"tracking":{"type":"string","description":"8 to 14 digits"}}})"},
       {Method::put, "/api/v1/operator/orders/{number}/status",
        R"({"type":"object","required":["status"],"properties":{"status":{"enum":["paid","cancelled"]},)"
        R"("reason":{"type":"string","maxLength":500,"description":"required to cancel"}}})"},
@@ -58,6 +61,8 @@ void describe_api(web::Router& router) {
        "Every workshop's statement totals for ?month=YYYY-MM (operator)"},
       {Method::get, "/api/v1/operator/settlements/{slug}",
        "One workshop's statement for ?month=YYYY-MM with its lines (operator)"},
+      {Method::post, "/api/v1/console/orders/{number}/shipment",
+       "Mark the workshop's parcel of a paid order shipped: carrier and waybill number"},
       {Method::get, "/api/v1/operator/orders", "Every order, newest first; ?status= to filter (operator)"},
       {Method::put, "/api/v1/operator/orders/{number}/status",
        "Confirm payment ({\"status\":\"paid\"}) or cancel with a reason (operator)"},

@@ -141,7 +141,15 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
                             {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number +
                                          (o.guest_key.empty() ? "" : "?key=" + o.guest_key)}};
   if (!o.cancel_reason.empty()) model["reason"] = o.cancel_reason;  // a section over "" would still show
-  const std::string kind = event == "paid" || event == "cancelled" ? event : "placed";
+  boost::json::array shipped;
+  for (const auto& f : o.fulfilments)
+    if (f.status == "shipped")
+      shipped.push_back(
+          boost::json::object{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+                              {"carrier", renderer_.message(locale, "orders.carrier." + f.carrier)},
+                              {"tracking", f.tracking}});
+  model["shipped"] = std::move(shipped);
+  const std::string kind = event == "paid" || event == "cancelled" || event == "shipped" ? event : "placed";
   return {o.customer_email,
           catalog::fill(renderer_.message(locale, "orders.mail_subject_" + kind), {{"number", o.number}}),
           renderer_.fragment("email/order_" + kind + (en ? "_en" : "_ko"), model)};

@@ -22,6 +22,18 @@ Result<std::string> text_field(const std::string& value, const char* field, size
 
 }  // namespace
 
+std::optional<std::string> waybill_number(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c != '-' && c != ' ')
+      return std::nullopt;
+  }
+  if (digits.size() < 8 || digits.size() > 14) return std::nullopt;
+  return digits;
+}
+
 std::optional<std::string> korean_phone(std::string_view text) {
   std::string digits;
   for (char c : text) {

@@ -49,6 +49,11 @@ struct OrderPlan {
 OrderPlan plan_order(const std::vector<PlannedLine>& lines, const vendors::ShippingRules& rules,
                      bool remote_area);
 
+// The parcel carriers a workshop may name when it ships (cj, post, hanjin, lotte, logen).
+inline constexpr std::string_view carriers[] = {"cj", "post", "hanjin", "lotte", "logen"};
+// A waybill number as stored (digits only, 8 to 14 of them; hyphens and spaces dropped), or nothing.
+std::optional<std::string> waybill_number(std::string_view text);
+
 // Public order numbers: "BR-261126-7KQ4MX2P" (the Seoul day, then eight unambiguous random characters).
 inline constexpr std::string_view order_alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 std::string order_number(std::string_view seoul_day, std::string_view random_part);

@@ -282,7 +282,7 @@ class OrderRoutes {
     const auto orders = d_.orders.of_workshop(req.user->workshop_id);
     long long to_ship = 0, awaiting = 0;
     for (const auto& o : orders) {
-      if (o.status == "paid") ++to_ship;
+      if (!o.fulfilments.empty() && o.fulfilments.front().status == "to_ship") ++to_ship;
       if (o.status == "awaiting_payment") ++awaiting;
     }
     return {{"title", t(req, "orders.console_title")},
@@ -293,13 +293,52 @@ class OrderRoutes {
   }
 
   Response console_page(Request& req) {
-    return d_.renderer.page_response(req, "vendors/console_orders", console_model(req));
+    auto model = console_model(req);
+    // Absent rather than "": a Mustache section over an empty string still shows.
+    if (auto shipped = req.query_params().get("shipped"); looks_like_order_number(shipped))
+      model["shipped_now"] = shipped;
+    return d_.renderer.page_response(req, "vendors/console_orders", std::move(model));
   }
   Response api_console(Request& req) { return Response::json(json::serialize(console_model(req))); }
   Response api_console_one(Request& req) {
     auto order = d_.orders.of_workshop(req.user->workshop_id, std::string(req.param("number")));
     if (!order) return d_.renderer.error(req, Error::not_found("order"));
     return Response::json(json::serialize(order_json(req, *order)));
+  }
+
+  // The workshop ships its parcel: a carrier and the waybill number (form or JSON).
+  Result<Order> ship(Request& req, const std::string& carrier, const std::string& tracking) {
+    auto shipped = d_.orders.ship(std::string(req.param("number")), req.user->workshop_id, req.user->user_id,
+                                  carrier, tracking);
+    if (!shipped.ok()) return shipped.error();
+    return workshop_part(std::move(*shipped), req.user->workshop_id);
+  }
+
+  Response ship_form(Request& req) {
+    const auto form = req.form();
+    auto shipped = ship(req, form.get("carrier"), form.get("tracking"));
+    if (!shipped.ok()) {
+      if (shipped.error().field == "carrier" || shipped.error().field == "tracking") {
+        auto model = console_model(req);
+        Error above = shipped.error();  // the page has a form per order: say it above them all
+        above.field.clear();
+        return d_.renderer.page_with_error(req, "vendors/console_orders", std::move(model), above);
+      }
+      return d_.renderer.error(req, shipped.error());
+    }
+    return Response::redirect(req.locale_prefix() + "/console/orders?shipped=" + shipped->number);
+  }
+
+  Response api_ship(Request& req) {
+    auto body = web::parse_json_object(req.body);
+    if (!body) return d_.renderer.error(req, body.error());
+    auto carrier = web::json_string(*body, "carrier");
+    if (!carrier.ok()) return d_.renderer.error(req, carrier.error());
+    auto tracking = web::json_string(*body, "tracking");
+    if (!tracking.ok()) return d_.renderer.error(req, tracking.error());
+    auto shipped = ship(req, *carrier, *tracking);
+    if (!shipped.ok()) return d_.renderer.error(req, shipped.error());
+    return Response::json(json::serialize(order_json(req, *shipped)));
   }
 
   // --- the operator -------------------------------------------------------------------------------
@@ -389,6 +428,8 @@ void add_order_routes(web::Router& router, OrderDeps deps) {
   router.get("/console/orders", bind(&OrderRoutes::console_page)).access = vendor;
   router.get("/api/v1/console/orders", bind(&OrderRoutes::api_console)).access = vendor;
   router.get("/api/v1/console/orders/{number}", bind(&OrderRoutes::api_console_one)).access = vendor;
+  router.post("/console/orders/{number}/ship", bind(&OrderRoutes::ship_form)).access = vendor;
+  router.post("/api/v1/console/orders/{number}/shipment", bind(&OrderRoutes::api_ship)).access = vendor;
   router.get("/operator/orders", bind(&OrderRoutes::operator_page)).access = op;
   router.post("/operator/orders/{number}/paid", bind(&OrderRoutes::operator_paid_form)).access = op;
   router.post("/operator/orders/{number}/cancel", bind(&OrderRoutes::operator_cancel_form)).access = op;

@@ -17,7 +17,7 @@ std::string seoul(const std::string& utc) {
 }
 
 std::string chip_state(const std::string& status) {
-  if (status == "paid" || status == "to_ship") return "published";
+  if (status == "paid" || status == "to_ship" || status == "shipped") return "published";
   if (status == "cancelled") return "rejected";
   return "in_review";
 }
@@ -67,18 +67,24 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
     json::array lines;
     for (const auto& l : o.lines)
       if (l.fulfilment_id == f.id) lines.push_back(line_json(l, locale, t));
-    parcels.push_back(
-        json::object{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
-                     {"workshop_slug", f.workshop_slug},
-                     {"status", f.status},
-                     {"status_text", t("orders.parcel." + f.status)},
-                     {"state", chip_state(f.status)},
-                     {"subtotal", f.subtotal},
-                     {"subtotal_text", catalog::format_won(f.subtotal, locale)},
-                     {"shipping_fee", f.shipping_fee},
-                     {"shipping_fee_text",
-                      f.shipping_fee ? catalog::format_won(f.shipping_fee, locale) : t("orders.free")},
-                     {"lines", std::move(lines)}});
+    json::object parcel{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+                        {"workshop_slug", f.workshop_slug},
+                        {"status", f.status},
+                        {"status_text", t("orders.parcel." + f.status)},
+                        {"state", chip_state(f.status)},
+                        {"to_ship", f.status == "to_ship"},
+                        {"subtotal", f.subtotal},
+                        {"subtotal_text", catalog::format_won(f.subtotal, locale)},
+                        {"shipping_fee", f.shipping_fee},
+                        {"shipping_fee_text",
+                         f.shipping_fee ? catalog::format_won(f.shipping_fee, locale) : t("orders.free")},
+                        {"lines", std::move(lines)}};
+    if (f.status == "shipped")
+      parcel["shipment"] = json::object{{"carrier", f.carrier},
+                                        {"carrier_text", t("orders.carrier." + f.carrier)},
+                                        {"tracking", f.tracking},
+                                        {"shipped_at", seoul(f.shipped_at)}};
+    parcels.push_back(std::move(parcel));
   }
   json::array events;
   for (const auto& e : o.events) {

@@ -1,5 +1,6 @@
 #include "orders/orders.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "accounts/rules.hpp"
@@ -57,13 +58,15 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
   soci::rowset<soci::row> parcels =
       sql.prepare
       << "SELECT f.order_id, f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, "
-         "f.shipping_fee FROM fulfilments f JOIN workshops w ON w.id = f.workshop_id WHERE f.order_id" +
+         "f.shipping_fee, f.carrier, f.tracking, COALESCE(f.shipped_at, '') FROM fulfilments f JOIN "
+         "workshops w "
+         "ON w.id = f.workshop_id WHERE f.order_id" +
              in + " ORDER BY f.id";
   for (const auto& r : parcels)
     if (Order* o = order_of(r))
       o->fulfilments.push_back({db::row_int(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_text(r, 4),
-                                db::row_text(r, 5), db::row_text(r, 6), db::row_int(r, 7),
-                                db::row_int(r, 8)});
+                                db::row_text(r, 5), db::row_text(r, 6), db::row_int(r, 7), db::row_int(r, 8),
+                                db::row_text(r, 9), db::row_text(r, 10), db::row_text(r, 11)});
   soci::rowset<soci::row> lines =
       sql.prepare
       << "SELECT l.order_id, l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, "
@@ -420,6 +423,10 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
   auto done = db_.write([&](soci::session& sql) -> Result<Order> {
     auto order = load(sql, number);
     if (!order) return Error::not_found("order");
+    for (const auto& f : order->fulfilments)
+      if (f.status == "shipped")
+        return Error::conflict("status", "order_shipped",
+                               "a parcel of order " + number + " has shipped: handle it as a return");
     const bool allowed = order->status == "awaiting_payment" || (by_operator && order->status == "paid");
     if (!allowed)
       return Error::conflict("status", "order_not_cancellable",
@@ -444,6 +451,39 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
   });
   if (done.ok()) catalog_.stock_changed(restocked);
   return done;
+}
+
+Result<Order> Orders::ship(const std::string& number, long long workshop_id, long long actor_id,
+                           const std::string& carrier, const std::string& raw_tracking) {
+  if (!looks_like_order_number(number)) return Error::not_found("order");
+  const auto at = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<Order> {
+    auto order = load(sql, number);
+    const Fulfilment* parcel = nullptr;
+    if (order)
+      for (const auto& f : order->fulfilments)
+        if (f.workshop_id == workshop_id) parcel = &f;
+    if (!parcel)
+      return Error::not_found("order");  // another workshop's order: as if missing, before anything
+    if (std::find(std::begin(carriers), std::end(carriers), carrier) == std::end(carriers))
+      return Error::invalid("carrier", "carrier_invalid",
+                            "carrier must be one of cj, post, hanjin, lotte, logen");
+    const auto tracking = waybill_number(raw_tracking);
+    if (!tracking)
+      return Error::invalid("tracking", "tracking_invalid",
+                            "tracking must be the waybill number: 8 to 14 digits");
+    if (parcel->status != "to_ship")
+      return Error::conflict("status", "parcel_not_to_ship",
+                             parcel->status == "shipped" ? "this parcel is already shipped"
+                                                         : "only a paid order's parcel can be shipped");
+    sql << "UPDATE fulfilments SET status = 'shipped', carrier = :c, tracking = :t, shipped_at = :at, "
+           "updated_at = :up WHERE id = :id",
+        soci::use(carrier), soci::use(*tracking), soci::use(at), soci::use(at), soci::use(parcel->id);
+    record(sql, order->id, actor_id, "shipped", parcel->workshop_ko + " · " + carrier + " " + *tracking, at);
+    auto shipped = *load_id(sql, order->id);
+    if (compose_) mail::enqueue(sql, compose_(shipped, "shipped"), clock_);
+    return shipped;
+  });
 }
 
 int Orders::cancel_overdue() {

@@ -36,8 +36,9 @@ struct OrderLine {
 struct Fulfilment {
   long long id = 0, workshop_id = 0;
   std::string workshop_slug, workshop_ko, workshop_en;
-  std::string status;  // awaiting_payment | to_ship | cancelled
+  std::string status;  // awaiting_payment | to_ship | shipped | cancelled
   long long subtotal = 0, shipping_fee = 0;
+  std::string carrier, tracking, shipped_at;  // once shipped
 };
 
 struct OrderEvent {
@@ -112,6 +113,10 @@ class Orders {
   // transfer). The reason is required from the operator.
   Result<Order> cancel(const std::string& number, long long actor_id, bool by_operator,
                        const std::string& reason);
+  // The workshop ships its parcel of a paid order: a carrier (one of carriers) and its waybill number
+  // (digits, 8 to 14; hyphens and spaces dropped). The shopper is mailed.
+  Result<Order> ship(const std::string& number, long long workshop_id, long long actor_id,
+                     const std::string& carrier, const std::string& tracking);
   // Cancels every order still awaiting payment after its pay_by (stock goes back); returns how many.
   // The app runs it every minute.
   int cancel_overdue();

@@ -218,6 +218,28 @@ TEST_F(OrdersTest, UnpaidOrdersAreCancelledAfterTheDeadline) {
   EXPECT_EQ(orders.cancel_overdue(), 0);
 }
 
+TEST_F(OrdersTest, AWorkshopShipsItsParcelOfAPaidOrder) {
+  auto token = carts.add("", 1, {.variant_id = variant["moon-ring"], .quantity = 1})->token;
+  ASSERT_TRUE(carts.add(token, 1, {.variant_id = variant["sun-chain"], .quantity = 1}).ok());
+  auto order = orders.place(checkout(token));
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  EXPECT_EQ(orders.ship(order->number, 2, 2, "cj", "6012-3456-7890").error().code, "parcel_not_to_ship");
+  ASSERT_TRUE(orders.mark_paid(order->number, 2).ok());
+  EXPECT_EQ(orders.ship(order->number, 3, 2, "cj", "601234567890").error().kind, ErrorKind::not_found);
+  EXPECT_EQ(orders.ship(order->number, 2, 2, "dhl", "601234567890").error().field, "carrier");
+  EXPECT_EQ(orders.ship(order->number, 2, 2, "cj", "12-34").error().field, "tracking");
+  auto shipped = orders.ship(order->number, 2, 2, "cj", "6012-3456 7890");
+  ASSERT_TRUE(shipped.ok()) << shipped.error().message;
+  EXPECT_EQ(shipped->fulfilments[0].status, "to_ship");  // the moon workshop's parcel waits
+  EXPECT_EQ(shipped->fulfilments[1].status, "shipped");
+  EXPECT_EQ(shipped->fulfilments[1].tracking, "601234567890");
+  EXPECT_EQ(shipped->fulfilments[1].carrier, "cj");
+  EXPECT_EQ(shipped->events.back().kind, "shipped");
+  EXPECT_EQ(orders.ship(order->number, 2, 2, "cj", "601234567890").error().code, "parcel_not_to_ship");
+  // Once a parcel has left, the order is no longer cancelled (that is a return).
+  EXPECT_EQ(orders.cancel(order->number, 2, true, "late").error().code, "order_shipped");
+}
+
 TEST_F(OrdersTest, PaymentAndCancellation) {
   auto token = carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 2})->token;
   auto order = orders.place(checkout(token));

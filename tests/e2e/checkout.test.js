@@ -1,7 +1,8 @@
 // The buying journey in a real browser: a shopper puts a workshop's ring in the cart on a phone, is asked
 // to log in at checkout and comes back to it, places the order with a bank transfer and sees how to pay;
 // the workshop sees the order without the address; the operator confirms the transfer; the shopper sees
-// it paid and the workshop sees where to ship it, its revenue and its settlement statement. In English
+// it paid and the workshop sees where to ship it and ships it (the shopper sees the waybill), its revenue
+// and its settlement statement. In English
 // on a desktop a guest orders with an email, and typing a Jeju postcode shows the island surcharge in
 // the total before the order is placed; the order opens with the key from its link only.
 import { test, before, after } from 'node:test';
@@ -94,6 +95,13 @@ test('order on a phone, pay by transfer, the operator confirms, the workshop shi
   await maker.reload();
   assert.match(await maker.locator(`[data-order="${number}"]`).textContent(), /보낼 곳.*김지민/s);
   await snap(maker, 'console-orders-ko');
+  // The workshop ships it with a waybill number; the shopper sees it on the order.
+  await maker.locator(`#carrier-${number}`).selectOption('post');
+  await maker.locator(`#tracking-${number}`).fill('6865-1234-56789');
+  await maker.locator(`[data-order="${number}"]`).getByRole('button', { name: '발송 처리' }).click();
+  await maker.waitForURL(/\/console\/orders\?shipped=/);
+  await page.reload();
+  assert.match(await page.locator('.shipment').textContent(), /우체국택배.*6865123456789/s);
   await maker.goto(`${server.url}/console`);
   const revenue = await maker.locator('[data-stat="revenue_30"]').textContent();
   assert.notEqual(revenue.trim(), '0원', 'the paid order shows as revenue');

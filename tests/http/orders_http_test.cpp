@@ -544,4 +544,56 @@ TEST_F(OrdersHttp, CheckoutAttemptsAreLimited) {
   EXPECT_EQ(place(*shopper, "limit-" + shop.slug).status, 201);
 }
 
+// A workshop ships its parcel of a paid order by page or API; the shopper sees the waybill and is mailed.
+TEST_F(OrdersHttp, AWorkshopShipsItsParcelAndTheShopperSeesTheWaybill) {
+  const auto shop = own_workshop("orders-ship", "발송 공방", "Ship Atelier");
+  const auto ring = own_ring(shop, "Ship Ring", 2);
+  const std::string email = unique_email("ship");
+  auto shopper = signed_up(email);
+  add_to_cart(*shopper, ring.variants.at(0).id);
+  auto placed = place(*shopper, "ship-" + shop.slug);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string number(json::parse(placed.body).at("number").as_string());
+  auto vendor = logged_in(web::Role::vendor_staff, shop.slug);
+  auto ship_form = [&](const std::string& tracking) {
+    return vendor->post_form(
+        "/console/orders/" + number + "/ship",
+        {{"_csrf", vendor->cookie("csrf")}, {"carrier", "post"}, {"tracking", tracking}});
+  };
+  EXPECT_EQ(ship_form("6865123456789").status, 409);  // not paid yet
+  auto op = logged_in(web::Role::operator_);
+  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
+                        json_headers(*op))
+                .status,
+            200);
+  const auto before_shipping = vendor->get("/console/orders").body;
+  EXPECT_NE(before_shipping.find("ship-form"), std::string::npos);
+  EXPECT_EQ(before_shipping.find("id=\"shipped-now\""), std::string::npos);
+  auto bad = ship_form("abc");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("운송장 번호는"), std::string::npos);
+  auto shipped = ship_form("6865-1234-56789");
+  EXPECT_EQ(shipped.status, 303);
+  EXPECT_NE(vendor->get(shipped.header("location")).body.find("id=\"shipped-now\""), std::string::npos);
+  auto seen = json::parse(shopper->get("/api/v1/orders/" + number).body);
+  EXPECT_EQ(seen.at("parcels").at(0).at("status").as_string(), "shipped");
+  EXPECT_EQ(seen.at("parcels").at(0).at("shipment").at("tracking").as_string(), "6865123456789");
+  EXPECT_NE(shopper->get("/orders/" + number).body.find("6865123456789"), std::string::npos);
+  auto again = vendor->request("POST", "/api/v1/console/orders/" + number + "/shipment",
+                               R"({"carrier":"cj","tracking":"123456789012"})", json_headers(*vendor));
+  EXPECT_EQ(again.status, 409);
+  auto mails = app->database().read([](soci::session& s) { return mail::recent(s, 50); });
+  auto sent = std::find_if(mails.begin(), mails.end(), [&](const auto& q) {
+    return q.mail.to == email && q.mail.subject.find("발송") != std::string::npos;
+  });
+  ASSERT_NE(sent, mails.end());
+  EXPECT_NE(sent->mail.body.find("6865123456789"), std::string::npos);
+  EXPECT_NE(sent->mail.body.find("우체국택배"), std::string::npos);
+  // Shipped: the operator can no longer cancel it (a return is another matter).
+  EXPECT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status",
+                        R"({"status":"cancelled","reason":"late"})", json_headers(*op))
+                .status,
+            409);
+}
+
 }  // namespace brilliant::test

@@ -2,7 +2,6 @@
 // wrap, refusals that name the field and keep the visitor's input, quantities, another visitor's
 // lines, the JSON API with a cart token, and the price a line keeps after a quote change.
 #include <boost/json.hpp>
-#include <random>
 
 #include "http/harness.hpp"
 
@@ -15,44 +14,16 @@ class CartHttp : public ServerTest {
     ServerTest::SetUp();
     if (IsSkipped() || HasFailure()) return;
     // Today's silver quote (the demo seeder's value: the PostgreSQL database is shared by the tests), one
-    // workshop, then a ring of our own with known options and stock.
+    // workshop, then a ring of our own with known options and stock (ServerTest::own_ring).
     auto quote = app->quotes().set_quote("silver", "2026-11-25", 2300, 0, "seed");
     ASSERT_TRUE(quote.ok()) << quote.error().message;
-    const std::string shop_slug = "cart-shop-" + std::to_string(std::random_device{}() % 100000000);
-    app->database().write([&](soci::session& s) {
-      s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES (:s, '장바구니 공방', "
-           "'Cart Atelier', 'x', 'x')",
-          soci::use(shop_slug);
-    });
-    auto shop = app->catalog().workshop(shop_slug);
-    ASSERT_TRUE(shop.has_value());
-    catalog::Product p;
-    p.workshop_id = shop->id;
-    p.slug = "cart-ring-" + std::to_string(std::random_device{}() % 100000000);
-    p.status = "published";
-    p.published_at = "2026-11-25T00:00:00Z";
-    p.category = "ring";
-    p.title_ko = "각인 은반지";
-    p.title_en = "Engravable Silver Ring";
-    p.metal = "silver";
-    p.purity = 925;
-    p.colour = "white";
-    p.weight_mg = 3000;
-    p.labour_fee = 40000;
-    p.margin_bp = 2000;
-    p.engraving_max_chars = 6;
-    p.engraving_fee = 10000;
-    p.gift_wrap_fee = 3000;
-    p.variants.push_back({0, p.slug + "-13", 0, 520, 0, "", 0, 2, 0});
-    p.variants.push_back({0, p.slug + "-15", 1, 540, 0, "", 0, 0, 0});
-    ASSERT_TRUE(app->catalog().create(p, *shop).ok());
-    app->quotes().reprice();
-    slug = p.slug;
-    auto stored = app->catalog().product(slug);
-    ASSERT_TRUE(stored.has_value());
-    in_stock = stored->variants.at(0).id;
-    sold_out = stored->variants.at(1).id;
-    price = stored->variants.at(0).price;
+    const auto shop = own_workshop("cart-shop", "장바구니 공방", "Cart Atelier");
+    const auto stored = own_ring(shop, "Engravable Silver Ring", 2, "각인 은반지");
+    ASSERT_EQ(stored.variants.size(), 2u);
+    slug = stored.slug;
+    in_stock = stored.variants.at(0).id;
+    sold_out = stored.variants.at(1).id;
+    price = stored.variants.at(0).price;
     ASSERT_GT(price, 0);
   }
 

@@ -87,7 +87,7 @@ catalog::Workshop ServerTest::own_workshop(const std::string& prefix, const std:
 }
 
 catalog::Product ServerTest::own_ring(const catalog::Workshop& workshop, const std::string& title_en,
-                                      int stock) {
+                                      int stock, const std::string& title_ko) {
   if (!app->quotes().current().contains("silver")) {  // a fresh SQLite file has none; the demo seeder's value
     EXPECT_TRUE(app->quotes().set_quote("silver", "2026-11-25", 2300, 0, "seed").ok());
   }
@@ -97,7 +97,7 @@ catalog::Product ServerTest::own_ring(const catalog::Workshop& workshop, const s
   p.status = "published";
   p.published_at = "2026-11-25T00:00:00Z";
   p.category = "ring";
-  p.title_ko = "은반지 " + title_en;
+  p.title_ko = title_ko.empty() ? "은반지 " + title_en : title_ko;
   p.title_en = title_en;
   p.metal = "silver";
   p.purity = 925;
@@ -109,6 +109,7 @@ catalog::Product ServerTest::own_ring(const catalog::Workshop& workshop, const s
   p.engraving_fee = 10000;
   p.gift_wrap_fee = 3000;
   p.variants.push_back({0, p.slug + "-13", 0, 520, 0, "", 0, stock, 0});
+  p.variants.push_back({0, p.slug + "-15", 1, 540, 0, "", 0, 0, 0});
   auto created = app->catalog().create(p, workshop);
   EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
   app->quotes().reprice();

@@ -33,9 +33,11 @@ class ServerTest : public ::testing::Test {
   // A workshop of this test's own (a unique slug, so the shared PostgreSQL database never collides).
   catalog::Workshop own_workshop(const std::string& prefix, const std::string& name_ko,
                                  const std::string& name_en);
-  // A published silver ring of that workshop, priced by formula from today's silver quote, one variant
-  // with `stock` pieces; returns it as stored (with ids and price).
-  catalog::Product own_ring(const catalog::Workshop& workshop, const std::string& title_en, int stock);
+  // A published silver ring of that workshop, priced by formula from today's silver quote, engravable (6
+  // characters, 10,000 won) and gift-wrappable (3,000 won), in two sizes: 13호 with `stock` pieces and
+  // 15호 sold out; returns it as stored (with ids and price).
+  catalog::Product own_ring(const catalog::Workshop& workshop, const std::string& title_en, int stock,
+                            const std::string& title_ko = "");
 
   std::unique_ptr<FixedClock> clock;
   std::unique_ptr<app::App> app;

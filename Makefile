@@ -1,5 +1,5 @@
 # Two commands do everything (README): `make run` and `make test`.
-.PHONY: run test build release debug bench fuzz deps clean format
+.PHONY: run test build release debug bench fuzz tsan deps clean format
 
 PORT ?= 8080
 
@@ -27,6 +27,12 @@ bench: release
 fuzz:
 	@bash scripts/install-deps.sh test
 	@bash tests/fuzz/run.sh
+
+# ThreadSanitizer: the HTTP tests on SQLite and a short concurrent load (tests/tsan.supp explains
+# each suppression: races inside libraries built without TSan).
+tsan:
+	@bash scripts/install-deps.sh test
+	@bash scripts/tsan.sh
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

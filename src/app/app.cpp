@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/secret.hpp"
 #include "db/migrate.hpp"
 #include "media/routes.hpp"
 #include "orders/order_views.hpp"
@@ -28,6 +29,16 @@ namespace {
 std::string base_url_of(const Config& config) {
   if (!config.base_url.empty()) return config.base_url;
   return "http://" + config.server.host + ":" + std::to_string(config.server.port);
+}
+
+// /metrics shows traffic and internals: with a token configured only a caller presenting it
+// ("Authorization: Bearer ..."), else only callers on this machine (a scraper beside the server).
+bool metrics_allowed(const web::Request& req, const std::string& token) {
+  if (!token.empty()) {
+    auto header = req.header("authorization");
+    return header.starts_with("Bearer ") && secrets_equal(header.substr(7), token);
+  }
+  return req.remote_ip.starts_with("127.") || req.remote_ip == "::1";
 }
 
 }  // namespace
@@ -175,7 +186,9 @@ void App::add_system_routes() {
       .runs = web::Runs::inline_;
   router_
       .get("/metrics",
-           [this](web::Request&) {
+           [this](web::Request& req) {
+             if (!metrics_allowed(req, config_.metrics_token))
+               return web::Response::text("not found\n", 404);
              return web::Response::text(metrics_->prometheus_text(), 200,
                                         "text/plain; version=0.0.4; charset=utf-8");
            })

@@ -27,6 +27,9 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.base_url = t["server"]["base_url"].value_or(c.base_url);
   c.secure_cookies = t["server"]["secure_cookies"].value_or(c.secure_cookies);
   c.access_log = t["server"]["access_log"].value_or(c.access_log);
+  c.metrics_token = t["server"]["metrics_token"].value_or(c.metrics_token);
+  c.server.max_connections_per_ip =
+      t["server"]["max_connections_per_ip"].value_or(c.server.max_connections_per_ip);
   c.reload_templates = t["server"]["reload_templates"].value_or(c.reload_templates);
   c.database_url = t["database"]["url"].value_or(c.database_url);
   c.database_readers = t["database"]["readers"].value_or(c.database_readers);
@@ -69,6 +72,7 @@ void apply_env(Config& c) {
   if (auto v = env("BRILLIANT_SMTP_USER")) c.smtp.user = v;
   if (auto v = env("BRILLIANT_SMTP_PASSWORD")) c.smtp.password = v;
   if (auto v = env("BRILLIANT_PASSWORD_COST")) c.password_cost = parse_cost(v);
+  if (auto v = env("BRILLIANT_METRICS_TOKEN")) c.metrics_token = v;
   if (auto v = env("BRILLIANT_ACCESS_LOG")) c.access_log = std::string(v) != "0" && std::string(v) != "false";
   if (auto v = env("BRILLIANT_IO_THREADS")) c.server.io_threads = number("BRILLIANT_IO_THREADS", v);
   if (auto v = env("BRILLIANT_POOL_THREADS")) c.server.pool_threads = number("BRILLIANT_POOL_THREADS", v);

@@ -14,6 +14,7 @@ struct Config {
   std::string base_url;  // empty: http://host:port
   bool secure_cookies = false;
   bool access_log = true;
+  std::string metrics_token;  // empty: /metrics answers only loopback callers
   std::string database_url = "sqlite:var/brilliant.db";
   int database_readers = 8;
   std::filesystem::path root = ".";               // templates/, static/, locales/, migrations/ live here
@@ -38,7 +39,7 @@ struct Config {
 void apply_toml(Config& config, const std::filesystem::path& file);
 // Applies BRILLIANT_DB, BRILLIANT_HOST, BRILLIANT_PORT, BRILLIANT_ROOT, BRILLIANT_BASE_URL,
 // BRILLIANT_SMTP_URL, BRILLIANT_SMTP_USER, BRILLIANT_SMTP_PASSWORD, BRILLIANT_PASSWORD_COST,
-// BRILLIANT_ACCESS_LOG, BRILLIANT_IO_THREADS, BRILLIANT_POOL_THREADS when set.
+// BRILLIANT_ACCESS_LOG, BRILLIANT_METRICS_TOKEN, BRILLIANT_IO_THREADS, BRILLIANT_POOL_THREADS when set.
 void apply_env(Config& config);
 accounts::Cost parse_cost(const std::string& text);
 

@@ -25,6 +25,15 @@ std::string random_token(size_t bytes) {
   return out;
 }
 
+bool is_random_token(std::string_view text, size_t bytes) {
+  const size_t length = (bytes * 4 + 2) / 3;  // base64 without padding
+  if (text.size() != length) return false;
+  for (char ch : text)
+    if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_'))
+      return false;
+  return true;
+}
+
 std::string random_code(size_t count, std::string_view alphabet) {
   if (alphabet.empty() || 256 % alphabet.size() != 0)
     throw std::invalid_argument("random_code: the alphabet's size must divide 256");

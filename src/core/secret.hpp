@@ -7,6 +7,9 @@ namespace brilliant {
 
 // A URL-safe random token carrying `bytes` bytes of entropy (base64url, no padding).
 std::string random_token(size_t bytes = 32);
+// True when text has exactly the form random_token(bytes) gives (length and base64url alphabet): how a
+// token that a client sends back is told from anything else it could send.
+bool is_random_token(std::string_view text, size_t bytes = 32);
 // `count` characters drawn uniformly from `alphabet` (whose size must divide 256), e.g. order numbers.
 std::string random_code(size_t count, std::string_view alphabet);
 // Lower-case hex SHA-256 of data: how tokens are stored (the database never holds a live token).

@@ -39,3 +39,17 @@ TEST(Secret, RandomCodesUseOnlyTheAlphabetAndDiffer) {
 
 }  // namespace
 }  // namespace brilliant
+
+namespace brilliant {
+
+TEST(Secret, OnlyTokensOfOurOwnFormAreRecognised) {
+  EXPECT_TRUE(is_random_token(random_token()));
+  EXPECT_TRUE(is_random_token(random_token(6), 6));
+  EXPECT_FALSE(is_random_token(random_token(6)));
+  EXPECT_FALSE(is_random_token(std::string(43, 'a') + "b"));
+  EXPECT_FALSE(is_random_token("<div class=\"card\"><a href=\"/products/x\">ring</a></div>"));
+  EXPECT_FALSE(is_random_token(std::string(42, 'a') + "="));
+  EXPECT_FALSE(is_random_token(""));
+}
+
+}  // namespace brilliant

@@ -104,4 +104,59 @@ std::optional<long long> parse_scaled(std::string_view text, int decimals) {
   return value;
 }
 
+bool safe_text_input(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(text[i]);
+    if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) return false;
+    if (ch == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0) return false;
+    if (ch == 0xe2 && i + 2 < text.size()) {
+      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      if (b1 == 0x80 && b2 >= 0xaa && b2 <= 0xae) return false;  // U+202A..U+202E
+      if (b1 == 0x81 && b2 >= 0xa6 && b2 <= 0xa9) return false;  // U+2066..U+2069
+    }
+  }
+  return true;
+}
+
+bool single_line(std::string_view text) { return text.find_first_of("\t\r\n") == std::string_view::npos; }
+
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xc0) == 0x80) --end;  // a continuation byte
+  return text.substr(0, end);
+}
+
+namespace {
+
+// The code point starting at text[i] (valid UTF-8 assumed).
+char32_t code_point_at(std::string_view text, size_t i) {
+  const auto b = [&](size_t k) {
+    return i + k < text.size() ? static_cast<char32_t>(static_cast<unsigned char>(text[i + k])) : char32_t{0};
+  };
+  if (b(0) < 0x80) return b(0);
+  if (b(0) < 0xe0) return ((b(0) & 0x1f) << 6) | (b(1) & 0x3f);
+  if (b(0) < 0xf0) return ((b(0) & 0x0f) << 12) | ((b(1) & 0x3f) << 6) | (b(2) & 0x3f);
+  return ((b(0) & 0x07) << 18) | ((b(1) & 0x3f) << 12) | ((b(2) & 0x3f) << 6) | (b(3) & 0x3f);
+}
+
+// Code points that belong to the grapheme before them (UAX #29's Extend, ZWJ and Hangul V/T jamo, in
+// the ranges a shop's texts meet): a cut never falls just before one.
+bool extends_grapheme(char32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff) ||
+         (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp == 0x200d ||
+         (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+}  // namespace
+
+std::string utf8_shorten(std::string_view text, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xc0) == 0x80 || extends_grapheme(code_point_at(text, i))) continue;
+    if (chars++ == max_chars) return std::string(trim(text.substr(0, i))) + "…";
+  }
+  return std::string(text);
+}
+
 }  // namespace brilliant

@@ -8,6 +8,16 @@ namespace brilliant {
 
 // True when text is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool valid_utf8(std::string_view text);
+// True when UTF-8 text a person typed may be stored: no NUL or other C0 control but TAB, LF and CR, no
+// DEL, no C1 control (U+0080-U+009F), no bidi embedding, override or isolate (U+202A-U+202E,
+// U+2066-U+2069: "Trojan Source" reordering of what a reader sees). Assumes valid UTF-8.
+bool safe_text_input(std::string_view text);
+// True when text holds no TAB, LF or CR: what a one-line field (a name, a title) must be.
+bool single_line(std::string_view text);
+// The longest prefix of valid UTF-8 text of at most max_bytes bytes that ends on a code-point boundary.
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
+// text cut to at most max_chars code points, with "…" appended when something was cut.
+std::string utf8_shorten(std::string_view text, size_t max_chars);
 // ASCII-only lower-casing (for emails, header names, slugs).
 std::string ascii_lower(std::string_view text);
 // Trims ASCII whitespace at both ends.

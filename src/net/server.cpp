@@ -7,6 +7,8 @@
 #include <boost/beast/http.hpp>
 #include <ctime>
 #include <future>
+#include <mutex>
+#include <unordered_map>
 #include <thread>
 
 #include "web/pipeline.hpp"
@@ -63,18 +65,42 @@ http::response<http::string_body> to_beast(web::Response&& in, unsigned version,
   return out;
 }
 
+// The request's header alone (no body yet), for the checks made before a large body is read.
+web::Request head_request(const http::request<http::string_body>& in, const std::string& remote) {
+  web::Request out;
+  out.method = web::parse_method(std::string_view(in.method_string().data(), in.method_string().size()));
+  out.target = std::string(in.target());
+  for (const auto& field : in)
+    out.headers.push_back({std::string(field.name_string()), std::string(field.value())});
+  out.remote_ip = remote;
+  return out;
+}
+
+web::Response plain_error(int status, std::string text) {
+  auto r = web::Response::text(std::move(text) + "\n", status);
+  r.add("Connection", "close");
+  return r;
+}
+
+// RFC 9112 §6.3: a Transfer-Encoding other than exactly "chunked" (a list, gzip, odd spelling) or one
+// beside Content-Length is answered 400 and the connection closed, so no proxy in front can read
+// the message's length differently from us (request smuggling).
+std::optional<web::Response> framing_error(const http::request<http::string_body>& head) {
+  const auto te = head.count(http::field::transfer_encoding);
+  if (te == 0) return std::nullopt;
+  if (te > 1 || !beast::iequals(head[http::field::transfer_encoding], "chunked") ||
+      head.count(http::field::content_length) > 0)
+    return plain_error(400, "unsupported Transfer-Encoding: only \"chunked\" alone is accepted");
+  return std::nullopt;
+}
+
 // Answers read errors that happen before a request exists: oversized, malformed.
 std::optional<web::Response> read_error_response(beast::error_code ec) {
-  auto plain = [](int status, std::string text) {
-    auto r = web::Response::text(std::move(text) + "\n", status);
-    r.add("Connection", "close");
-    return r;
-  };
-  if (ec == http::error::header_limit) return plain(431, "request header fields too large");
-  if (ec == http::error::body_limit) return plain(413, "request body too large");
+  if (ec == http::error::header_limit) return plain_error(431, "request header fields too large");
+  if (ec == http::error::body_limit) return plain_error(413, "request body too large");
   if (ec == http::error::end_of_stream || ec == http::error::partial_message) return std::nullopt;
   if (ec.category() == http::make_error_code(http::error::bad_target).category())
-    return plain(400, "malformed HTTP request: " + ec.message());
+    return plain_error(400, "malformed HTTP request: " + ec.message());
   return std::nullopt;
 }
 
@@ -124,12 +150,34 @@ struct Server::Impl {
     co_return response;
   }
 
+  // Counts a connection from ip; false (and nothing counted) when ip has max_connections_per_ip open.
+  bool open_from(const std::string& ip) {
+    std::lock_guard lock(per_ip_mutex);
+    auto& open = per_ip[ip];
+    if (options.max_connections_per_ip > 0 && open >= options.max_connections_per_ip) return false;
+    ++open;
+    return true;
+  }
+  void closed_from(const std::string& ip) {
+    std::lock_guard lock(per_ip_mutex);
+    if (auto it = per_ip.find(ip); it != per_ip.end() && --it->second <= 0) per_ip.erase(it);
+  }
+
   awaitable<void> session(tcp::socket socket) {
-    metrics.open_connections.fetch_add(1, std::memory_order_relaxed);
     beast::error_code ignored;
     const auto endpoint = socket.remote_endpoint(ignored);
     const std::string remote = ignored ? std::string("unknown") : endpoint.address().to_string();
     beast::tcp_stream stream(std::move(socket));
+    if (!open_from(remote)) {
+      metrics.refused_connections.fetch_add(1, std::memory_order_relaxed);
+      stream.expires_after(std::chrono::seconds(2));
+      static const std::string busy =
+          "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
+      co_await asio::async_write(stream, asio::buffer(busy), tuple_awaitable);
+      stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      co_return;
+    }
+    metrics.open_connections.fetch_add(1, std::memory_order_relaxed);
     beast::flat_buffer buffer;
     try {
       co_await serve(stream, buffer, remote);
@@ -138,31 +186,66 @@ struct Server::Impl {
     }
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     metrics.open_connections.fetch_sub(1, std::memory_order_relaxed);
+    closed_from(remote);
+  }
+
+  bool upload_target(std::string_view target) const {
+    for (const auto& prefix : options.upload_prefixes)
+      if (target.starts_with(prefix)) return true;
+    return false;
+  }
+
+  // After the header, before the body: framing, the size this target may carry, and, for a body larger
+  // than ordinary requests may send, a caller the pipeline knows (uploads are read only for them).
+  awaitable<std::optional<web::Response>> check_head(http::request_parser<http::string_body>& parser,
+                                                     const std::string& remote) {
+    const auto& head = parser.get();
+    if (auto refused = framing_error(head)) co_return refused;
+    const bool upload = upload_target(std::string_view(head.target().data(), head.target().size()));
+    const size_t allowed = upload ? options.upload_limit : options.body_limit;
+    const auto length = parser.content_length();
+    if (length && *length > allowed) co_return plain_error(413, "request body too large");
+    parser.body_limit(allowed);
+    if (!upload || parser.is_done() || (length && *length <= options.body_limit)) co_return std::nullopt;
+    web::Request probe = head_request(head, remote);
+    auto refusal = co_await asio::co_spawn(
+        pool, [&]() -> awaitable<std::optional<web::Response>> { co_return pipeline.refuse_upload(probe); },
+        use_awaitable);
+    if (refusal) refusal->set("Connection", "close");
+    co_return refusal;
+  }
+
+  awaitable<void> write_and_close(beast::tcp_stream& stream, web::Response response) {
+    metrics.observe(metrics.unmatched_index(), response.status, std::chrono::nanoseconds(0));
+    auto out = to_beast(std::move(response), 11, false, false);
+    stream.expires_after(options.read_timeout);
+    co_await http::async_write(stream, out, tuple_awaitable);
   }
 
   awaitable<void> serve(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& remote) {
     while (!stopping) {
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-      parser.body_limit(options.body_limit);
+      // The header is read under the largest limit (Beast checks Content-Length against it as soon as
+      // the header ends); check_head then applies the one this target has.
+      parser.body_limit(std::max(options.body_limit, options.upload_limit));
       stream.expires_after(options.idle_timeout);
       auto [ec_header, n1] = co_await http::async_read_header(stream, buffer, parser, tuple_awaitable);
       beast::error_code ec = ec_header;
-      if (!ec)
-        for (const auto& prefix : options.upload_prefixes)
-          if (parser.get().target().starts_with(prefix)) parser.body_limit(options.upload_limit);
+      if (!ec) {
+        auto refused = co_await check_head(parser, remote);
+        if (refused) {
+          co_await write_and_close(stream, std::move(*refused));
+          co_return;
+        }
+      }
       if (!ec && !parser.is_done()) {
         stream.expires_after(options.read_timeout);
         auto [ec_body, n2] = co_await http::async_read(stream, buffer, parser, tuple_awaitable);
         ec = ec_body;
       }
       if (ec) {
-        if (auto response = read_error_response(ec)) {
-          metrics.observe(metrics.unmatched_index(), response->status, std::chrono::nanoseconds(0));
-          auto out = to_beast(std::move(*response), 11, false, false);
-          stream.expires_after(options.read_timeout);
-          co_await http::async_write(stream, out, tuple_awaitable);
-        }
+        if (auto response = read_error_response(ec)) co_await write_and_close(stream, std::move(*response));
         co_return;  // end of stream, timeout or reset: close quietly
       }
       in_flight.fetch_add(1);
@@ -200,6 +283,8 @@ struct Server::Impl {
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
   std::atomic<int> in_flight{0};
+  std::mutex per_ip_mutex;
+  std::unordered_map<std::string, int> per_ip;  // open connections per remote address
   std::once_flag stop_once;
 };
 

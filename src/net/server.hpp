@@ -27,6 +27,9 @@ struct ServerOptions {
   std::vector<std::string> upload_prefixes = {"/api/v1/console/", "/api/v1/applications/files",
                                               "/api/v1/operator/brand/logo"};
   size_t upload_limit = 48 * 1024 * 1024;
+  // Open connections one address may hold (0: no cap); more are answered 503 and closed. Behind a proxy
+  // every connection comes from the proxy: raise it there, or set it to 0 and let the proxy cap.
+  int max_connections_per_ip = 256;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{10};

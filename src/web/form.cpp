@@ -43,7 +43,11 @@ Form parse_form(const std::string& encoded) {
     param.key.decode(opts, boost::urls::string_token::assign_to(key));
     if (param.has_value) param.value.decode(opts, boost::urls::string_token::assign_to(value));
     if (key.empty() && value.empty()) continue;
-    if (!valid_utf8(key) || !valid_utf8(value)) form.valid_ = false;
+    const bool key_ok = valid_utf8(key) && safe_text_input(key) && single_line(key);
+    if (form.valid_ && (!key_ok || !valid_utf8(value) || !safe_text_input(value))) {
+      form.valid_ = false;
+      if (key_ok) form.invalid_field_ = key;
+    }
     form.fields_.emplace_back(std::move(key), std::move(value));
   }
   return form;

@@ -18,14 +18,18 @@ class Form {
   std::optional<std::string> find(std::string_view name) const;
   std::vector<std::string> all(std::string_view name) const;
   bool has(std::string_view name) const { return find(name).has_value(); }
-  // False when a key or value is not valid UTF-8 or the input was not well-formed.
+  // False when the input was not well-formed, or a key or value is not valid UTF-8 or holds what no
+  // person types (safe_text_input: NUL and other controls, bidi overrides).
   bool valid() const { return valid_; }
+  // The first field that made the form invalid; empty when the input as a whole was malformed.
+  const std::string& invalid_field() const { return invalid_field_; }
   const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
 
  private:
   friend Form parse_form(const std::string& encoded);
   std::vector<std::pair<std::string, std::string>> fields_;
   bool valid_ = true;
+  std::string invalid_field_;
 };
 
 // Parses "a=1&b=x+y%20z": '+' is a space; malformed escapes mark the form invalid, never throw.

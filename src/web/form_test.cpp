@@ -40,3 +40,16 @@ TEST(Form, ParsesOnlyTheViewItIsGiven) {
 }
 
 }  // namespace brilliant::web
+
+namespace brilliant::web {
+
+TEST(Form, ControlCharactersAndBidiOverridesMakeTheFormInvalidNamingTheField) {
+  auto nul = parse_form("q=a%00b");
+  EXPECT_FALSE(nul.valid());
+  EXPECT_EQ(nul.invalid_field(), "q");
+  EXPECT_EQ(parse_form("ok=1&name=a%E2%80%AEb").invalid_field(), "name");
+  EXPECT_FALSE(parse_form("name=a%1Bb").valid());
+  EXPECT_TRUE(parse_form("story=line%0D%0Aline%09tab").valid());  // textareas keep their line breaks
+}
+
+}  // namespace brilliant::web

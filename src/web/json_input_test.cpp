@@ -16,3 +16,17 @@ TEST(JsonInput, ObjectsOnlyWithNamedErrors) {
 }
 
 }  // namespace brilliant::web
+
+namespace brilliant::web {
+
+TEST(JsonInput, ControlCharactersAnywhereAreRefusedNamingTheMember) {
+  auto top = parse_json_object(R"({"q":"a\u0000b"})");
+  ASSERT_FALSE(top.ok());
+  EXPECT_EQ(top.error().field, "q");
+  auto deep = parse_json_object(R"({"variants":[{"size":"ok"},{"size":"a\u202Eb"}]})");
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.error().field, "variants.1.size");
+  EXPECT_TRUE(parse_json_object(R"({"story":"line\r\nline"})").ok());
+}
+
+}  // namespace brilliant::web

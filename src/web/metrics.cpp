@@ -60,7 +60,10 @@ std::string Metrics::prometheus_text() const {
       << "brilliant_open_connections " << open_connections.load() << "\n"
       << "# HELP brilliant_pool_queue_depth Requests waiting for or running on the blocking pool.\n"
       << "# TYPE brilliant_pool_queue_depth gauge\n"
-      << "brilliant_pool_queue_depth " << pool_queue_depth.load() << "\n";
+      << "brilliant_pool_queue_depth " << pool_queue_depth.load() << "\n"
+      << "# HELP brilliant_refused_connections_total Connections refused: the address had too many open.\n"
+      << "# TYPE brilliant_refused_connections_total counter\n"
+      << "brilliant_refused_connections_total " << refused_connections.load() << "\n";
   return out.str();
 }
 

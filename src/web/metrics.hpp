@@ -19,6 +19,7 @@ class Metrics {
   size_t unmatched_index() const { return route_names_.size() - 1; }
   std::atomic<long long> open_connections{0};
   std::atomic<long long> pool_queue_depth{0};
+  std::atomic<long long> refused_connections{0};  // over the per-address cap
 
   std::string prometheus_text() const;
 

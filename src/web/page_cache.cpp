@@ -1,6 +1,36 @@
 #include "web/page_cache.hpp"
 
 namespace brilliant::web {
+namespace {
+
+std::vector<std::string> split(std::string_view body, std::string_view placeholder) {
+  std::vector<std::string> parts;
+  size_t start = 0, found;
+  while (!placeholder.empty() && (found = body.find(placeholder, start)) != std::string_view::npos) {
+    parts.emplace_back(body.substr(start, found - start));
+    start = found + placeholder.size();
+  }
+  parts.emplace_back(body.substr(start));
+  return parts;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view token) {
+  std::string out;
+  size_t size = 0;
+  for (const auto& part : parts) size += part.size() + token.size();
+  out.reserve(size);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += token;
+    out += parts[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string PageCache::fill(std::string_view body, std::string_view placeholder, std::string_view token) {
+  return join(split(body, placeholder), token);
+}
 
 std::optional<Response> PageCache::get(const std::string& key, const std::string& token) const {
   std::shared_lock lock(mutex_);
@@ -8,35 +38,33 @@ std::optional<Response> PageCache::get(const std::string& key, const std::string
   if (it == entries_.end()) return std::nullopt;
   Response response;
   response.headers = it->second.headers;
-  size_t size = 0;
-  for (const auto& part : it->second.parts) size += part.size() + token.size();
-  response.body.reserve(size);
-  for (size_t i = 0; i < it->second.parts.size(); ++i) {
-    if (i) response.body += token;
-    response.body += it->second.parts[i];
-  }
+  response.body = join(it->second.parts, token);
   return response;
 }
 
-void PageCache::put(const std::string& key, const Response& response, const std::string& token) {
-  if (response.status != 200 || token.empty()) return;
+void PageCache::put(const std::string& key, const Response& response, const std::string& placeholder) {
+  if (response.status != 200 || placeholder.empty()) return;
   Entry entry;
   for (const auto& h : response.headers)
     if (h.name != "Set-Cookie") entry.headers.push_back(h);
-  size_t start = 0, found;
-  while ((found = response.body.find(token, start)) != std::string::npos) {
-    entry.parts.push_back(response.body.substr(start, found - start));
-    start = found + token.size();
-  }
-  entry.parts.push_back(response.body.substr(start));
+  entry.parts = split(response.body, placeholder);
+  const int segment = key.find('?') == std::string::npos ? 0 : 1;
   std::unique_lock lock(mutex_);
-  if (entries_.size() >= max_entries_) entries_.clear();
-  entries_[key] = std::move(entry);
+  auto [it, inserted] = entries_.insert_or_assign(key, std::move(entry));
+  if (!inserted) return;
+  auto& order = order_[segment];
+  order.push_back(key);
+  while (order.size() > limits_[segment]) {
+    entries_.erase(order.front());
+    order.pop_front();
+  }
 }
 
 void PageCache::clear() {
   std::unique_lock lock(mutex_);
   entries_.clear();
+  order_[0].clear();
+  order_[1].clear();
 }
 
 size_t PageCache::size() const {

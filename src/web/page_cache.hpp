@@ -1,12 +1,19 @@
-// Full-page cache for anonymous visitors: a rendered page is kept per locale and URL, with the
-// visitor's CSRF token cut out so each hit gets its own token put back. Cleared whenever the catalog
-// changes. Only routes that opt in (Route::cacheable) and only requests without a session or token.
-// Thread safe.
+// Full-page cache for anonymous visitors: a rendered page is kept per locale and URL, with the CSRF
+// token it was rendered with cut out so each hit gets the visitor's own token put back. Cleared
+// whenever the catalog changes. Only routes that opt in (Route::cacheable) and only requests without a
+// session or token.
+//
+// Pages are rendered for the cache with a placeholder token that only the server knows (never with the
+// visitor's cookie), so nothing a visitor sends decides where the cache cuts a page. Pages whose URL has
+// a query string live in a smaller segment of their own: a flood of unique query strings evicts only
+// the oldest of those (first in, first out), never the plain pages. Thread safe.
 #pragma once
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -16,23 +23,29 @@ namespace brilliant::web {
 
 class PageCache {
  public:
-  explicit PageCache(size_t max_entries = 20000) : max_entries_(max_entries) {}
+  explicit PageCache(size_t max_pages = 20000, size_t max_query_pages = 4000)
+      : limits_{max_pages, max_query_pages} {}
 
-  // The cached response with `token` wherever the original token stood; nullopt on a miss.
+  // The cached response with `token` wherever the placeholder stood; nullopt on a miss.
   std::optional<Response> get(const std::string& key, const std::string& token) const;
-  // Keeps a 200 response, cutting out `token` (the CSRF token it was rendered with).
-  void put(const std::string& key, const Response& response, const std::string& token);
+  // Keeps a 200 response rendered with `placeholder` as its token, cut at the placeholder. Keys holding
+  // '?' go to the query segment.
+  void put(const std::string& key, const Response& response, const std::string& placeholder);
   void clear();
   size_t size() const;
+
+  // body with every placeholder replaced by token.
+  static std::string fill(std::string_view body, std::string_view placeholder, std::string_view token);
 
  private:
   struct Entry {
     std::vector<Header> headers;
-    std::vector<std::string> parts;  // the body split at the token
+    std::vector<std::string> parts;  // the body split at the placeholder
   };
-  size_t max_entries_;
+  size_t limits_[2];
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
+  std::deque<std::string> order_[2];  // keys per segment, oldest first
 };
 
 }  // namespace brilliant::web

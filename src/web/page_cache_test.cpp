@@ -28,3 +28,36 @@ TEST(PageCache, SkipsErrorsAndCookiesAndClears) {
 }
 
 }  // namespace brilliant::web
+
+namespace brilliant::web {
+
+TEST(PageCache, AFloodOfQueryStringsEvictsOnlyTheOldestQueryPages) {
+  PageCache cache(10, 3);
+  cache.put("ko|/", Response::html("home"), "P");
+  cache.put("ko|/shop", Response::html("shop"), "P");
+  for (int i = 0; i < 100; ++i) cache.put("ko|/shop?x=" + std::to_string(i), Response::html("q"), "P");
+  EXPECT_TRUE(cache.get("ko|/", "t"));
+  EXPECT_TRUE(cache.get("ko|/shop", "t"));
+  EXPECT_FALSE(cache.get("ko|/shop?x=96", "t"));
+  EXPECT_TRUE(cache.get("ko|/shop?x=97", "t"));
+  EXPECT_TRUE(cache.get("ko|/shop?x=99", "t"));
+  EXPECT_EQ(cache.size(), 5u);
+}
+
+TEST(PageCache, PlainPagesBeyondTheLimitEvictTheOldestOneNotAll) {
+  PageCache cache(2, 2);
+  cache.put("a", Response::html("a"), "P");
+  cache.put("b", Response::html("b"), "P");
+  cache.put("a", Response::html("a2"), "P");  // a replacement is not a new page
+  cache.put("c", Response::html("c"), "P");
+  EXPECT_FALSE(cache.get("a", "t"));
+  EXPECT_EQ(cache.get("b", "t")->body, "b");
+  EXPECT_EQ(cache.get("c", "t")->body, "c");
+}
+
+TEST(PageCache, FillReplacesOnlyThePlaceholder) {
+  EXPECT_EQ(PageCache::fill("<i value=\"P\">P</i>", "P", "tok"), "<i value=\"tok\">tok</i>");
+  EXPECT_EQ(PageCache::fill("nothing", "P", "tok"), "nothing");
+}
+
+}  // namespace brilliant::web

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 #include "core/secret.hpp"
 #include "core/text.hpp"
 #include "web/form.hpp"
@@ -10,6 +12,21 @@ namespace brilliant::web {
 namespace {
 
 constexpr std::string_view csrf_cookie = "csrf";
+
+// The page cache's key: locale, the decoded path (so "/%73hop" and "/shop" are one page) and the query.
+std::string cache_key(const Request& request) {
+  std::string key = request.locale + "|" + request.path;
+  if (!request.query.empty()) key += "?" + request.query;
+  return key;
+}
+
+// Control characters and bidi overrides never reach a query, a log or a stored text: the field is named.
+Error form_error(const Form& form, const std::string& where, const std::string& code, const std::string& what) {
+  if (form.invalid_field().empty())
+    return Error::invalid(where, code, what + " is malformed or not UTF-8");
+  return Error::invalid(form.invalid_field(), "text_invalid",
+                        form.invalid_field() + " is not UTF-8 or holds a control character or a bidi override");
+}
 
 std::string request_token(const Request& request) {
   auto header = request.header("x-csrf-token");
@@ -30,11 +47,15 @@ Pipeline::Pipeline(const Router& router, const Renderer& renderer, const StaticF
       sessions_(sessions),
       options_(options),
       cache_(cache),
-      node_tag_(random_token(6).substr(0, 6)) {}
+      node_tag_(random_token(6).substr(0, 6)),
+      cache_placeholder_(random_token()),
+      access_log_(options.access_log ? std::make_unique<AccessLog>() : nullptr) {}
 
 std::pair<std::string, bool> Pipeline::csrf_for(const Request& request) const {
+  // Only a token of the server's own form is taken back: anything else could be markup meant to be
+  // baked into a page.
   auto cookie = request.cookie(csrf_cookie);
-  if (cookie.size() >= 32) return {cookie, false};
+  if (is_random_token(cookie)) return {cookie, false};
   return {random_token(), true};
 }
 
@@ -95,7 +116,7 @@ Pipeline::Prepared Pipeline::prepare(Request& request) const {
   prepared.inline_ = prepared.match.route->runs == Runs::inline_;
   if (cache_ && prepared.match.route->cacheable && anonymous_get(request)) {
     auto [token, fresh] = csrf_for(request);
-    if (auto hit = cache_->get(request.locale + "|" + request.target, token)) {
+    if (auto hit = cache_->get(cache_key(request), token)) {
       if (fresh) give_csrf_cookie(*hit, token);
       hit->add("X-Cache", "hit");
       prepared.early = std::move(*hit);
@@ -108,7 +129,15 @@ Response Pipeline::run(Request& request, const Prepared& prepared) const {
   if (prepared.early) return *prepared.early;
   const Route& route = *prepared.match.route;
   try {
-    if (route.runs == Runs::inline_ || !route.session) return route.handler(request);
+    if (route.runs == Runs::inline_) return route.handler(request);
+    // Every route that reads input (session-less ones too, such as search suggestions): malformed or
+    // unsafe text never reaches a handler, a query or a log.
+    if (auto query = parse_form(request.query); !query.valid())
+      return error(request, form_error(query, "query", "query_invalid", "the query string"));
+    if (request.header("content-type").starts_with("application/x-www-form-urlencoded") &&
+        !request.form().valid())
+      return error(request, form_error(request.form(), "body", "form_invalid", "the form data"));
+    if (!route.session) return route.handler(request);
     return guarded(request, route);
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} failed: {}", request.request_id, method_name(request.method),
@@ -119,12 +148,6 @@ Response Pipeline::run(Request& request, const Prepared& prepared) const {
 }
 
 Response Pipeline::guarded(Request& request, const Route& route) const {
-  if (!parse_form(request.query).valid())
-    return error(request,
-                 Error::invalid("query", "query_invalid", "the query string is malformed or not UTF-8"));
-  if (request.header("content-type").starts_with("application/x-www-form-urlencoded") &&
-      !request.form().valid())
-    return error(request, Error::invalid("body", "form_invalid", "the form data is malformed or not UTF-8"));
   sessions_.resolve(request);
   auto [token, fresh_csrf] = csrf_for(request);
   request.csrf_token = token;
@@ -160,12 +183,24 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
                                             "the workshop is suspended: its console is read-only until the "
                                             "operator reinstates it",
                                             ""}));
+  if (!(cache_ && route.cacheable && anonymous_get(request) && !request.user))
+    return with_cookie(route.handler(request));
+  // Rendered with the server's placeholder, cached, then given the visitor's own token.
+  const std::string visitor_token = std::exchange(request.csrf_token, cache_placeholder_);
   auto response = route.handler(request);
-  if (cache_ && route.cacheable && anonymous_get(request) && !request.user) {
-    cache_->put(request.locale + "|" + request.target, response, request.csrf_token);
-    response.add("X-Cache", "miss");
-  }
+  request.csrf_token = visitor_token;
+  cache_->put(cache_key(request), response, cache_placeholder_);
+  response.body = PageCache::fill(response.body, cache_placeholder_, request.csrf_token);
+  response.add("X-Cache", "miss");
   return with_cookie(std::move(response));
+}
+
+std::optional<Response> Pipeline::refuse_upload(Request& head) const {
+  auto prepared = prepare(head);
+  if (prepared.early) return std::move(*prepared.early);
+  sessions_.resolve(head);
+  if (head.user) return std::nullopt;
+  return error(head, Error::unauthenticated("log in before uploading a file"));
 }
 
 Response Pipeline::error(const Request& request, const Error& error) const {
@@ -189,10 +224,7 @@ void Pipeline::finish(const Request& request, const Prepared& prepared, Response
   }
   const size_t index = prepared.match.route ? prepared.match.route->index : metrics_.unmatched_index();
   metrics_.observe(index, response.status, elapsed);
-  if (options_.access_log)
-    spdlog::info("{} {} {} {} {:.2f}ms {}", request.remote_ip, method_name(request.method), request.target,
-                 response.status, std::chrono::duration<double, std::milli>(elapsed).count(),
-                 request.request_id);
+  if (access_log_) access_log_->write(request, prepared.match.route, response.status, elapsed);
 }
 
 }  // namespace brilliant::web

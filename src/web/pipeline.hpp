@@ -7,6 +7,7 @@
 #include <chrono>
 #include <optional>
 
+#include "web/access_log.hpp"
 #include "web/metrics.hpp"
 #include "web/page_cache.hpp"
 #include "web/render.hpp"
@@ -50,6 +51,11 @@ class Pipeline {
 
   Response error(const Request& request, const Error& error) const;
 
+  // Asked by the net layer after the header of a request whose body is larger than ordinary requests
+  // may send (photo and document uploads), before reading it: a 401 unless the caller has a live
+  // session or API token, so nobody unknown makes the server read 48 MiB. May block (database).
+  std::optional<Response> refuse_upload(Request& head) const;
+
  private:
   Response guarded(Request& request, const Route& route) const;
   // The visitor's CSRF token from the cookie; a fresh one (and true) when the cookie is missing.
@@ -66,6 +72,8 @@ class Pipeline {
   PageCache* cache_;
   mutable std::atomic<unsigned long long> next_request_{0};
   std::string node_tag_;
+  std::string cache_placeholder_;
+  std::unique_ptr<AccessLog> access_log_;  // null when the access log is off  // the token pages are rendered with for the cache; never sent
 };
 
 }  // namespace brilliant::web

@@ -68,7 +68,7 @@ TEST_F(PipelineTest, PostNeedsMatchingCsrfToken) {
   EXPECT_EQ(
       send(Method::post, "/hello", {{"Content-Type", "application/x-www-form-urlencoded"}}, "a=1").status,
       403);
-  const std::string token(40, 'k');
+  const std::string token(43, 'k');  // the form of random_token()
   auto wrong = send(Method::post, "/hello",
                     {{"Cookie", "csrf=" + token}, {"Content-Type", "application/x-www-form-urlencoded"}},
                     "_csrf=other");
@@ -104,6 +104,49 @@ TEST_F(PipelineTest, SecurityHeadersOnPages) {
   auto r = send(Method::get, "/nope");
   EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string_view::npos);
   EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
+}
+
+TEST_F(PipelineTest, AHeaderValueWithALineBreakIsRefusedWhateverTheRoute) {
+  router.get("/inject", [](Request& r) {
+    auto response = Response::redirect(r.query_params().get("to"));
+    return response;
+  });
+  auto r = send(Method::get, "/inject?to=%2Fok%0D%0ASet-Cookie%3A%20sid%3Devil");
+  EXPECT_EQ(r.status, 500);
+  EXPECT_TRUE(r.header("set-cookie").find("evil") == std::string_view::npos);
+  EXPECT_TRUE(r.header("location").empty());
+  EXPECT_EQ(send(Method::get, "/inject?to=%2Fok").status, 303);
+}
+
+class CachedPipelineTest : public PipelineTest {
+ protected:
+  CachedPipelineTest() {
+    auto& route = router.get("/page", [](Request& r) {
+      return Response::html("<div class=\"card\">ring</div><input name=\"_csrf\" value=\"" + r.csrf_token + "\">");
+    });
+    route.cacheable = true;
+    pipeline = std::make_unique<Pipeline>(router, renderer, files, *metrics, sessions,
+                                          PipelineOptions{false, false}, &cache);
+  }
+  PageCache cache;
+};
+
+TEST_F(CachedPipelineTest, AVisitorsCookieIsNeverBakedIntoTheCachedPage) {
+  // A cookie of the wrong form is not taken back: the visitor gets a fresh token of our own.
+  auto attacker = send(Method::get, "/page", {{"Cookie", "csrf=<div class=\"card\">ring</div>"}});
+  EXPECT_EQ(attacker.status, 200);
+  EXPECT_NE(attacker.header("set-cookie").find("csrf="), std::string_view::npos);
+  // A cookie of the right form shows in that visitor's page only.
+  const std::string own(43, 'a');
+  auto first = send(Method::get, "/page?x=1", {{"Cookie", "csrf=" + own}});
+  EXPECT_NE(first.body.find("value=\"" + own + "\""), std::string::npos);
+  EXPECT_NE(first.body.find("<div class=\"card\">ring</div>"), std::string::npos);
+  const std::string later(43, 'b');
+  for (const char* target : {"/page", "/page?x=1"}) {
+    auto hit = send(Method::get, target, {{"Cookie", "csrf=" + later}});
+    EXPECT_EQ(hit.header("x-cache"), "hit") << target;
+    EXPECT_EQ(hit.body, "<div class=\"card\">ring</div><input name=\"_csrf\" value=\"" + later + "\">");
+  }
 }
 
 }  // namespace

@@ -1,10 +1,43 @@
 #include "web/response.hpp"
 
+#include <stdexcept>
+
 #include "core/text.hpp"
+#include "web/form.hpp"
 
 namespace brilliant::web {
+namespace {
+
+bool control_free(std::string_view text, bool allow_tab) {
+  for (unsigned char ch : text)
+    if ((ch < 0x20 && !(allow_tab && ch == '\t')) || ch == 0x7f) return false;
+  return true;
+}
+
+void check_header(std::string_view name, std::string_view value) {
+  if (name.empty() || !control_free(name, false) || name.find(':') != std::string_view::npos ||
+      !header_value_safe(value))
+    throw std::invalid_argument("refused a response header with a control character: " +
+                                std::string(control_free(name, false) ? name : "(bad name)"));
+}
+
+}  // namespace
+
+bool header_value_safe(std::string_view value) { return control_free(value, true); }
+
+std::string local_redirect_target(std::string_view next, std::string_view fallback) {
+  const bool local = next.size() >= 1 && next.front() == '/' &&
+                     (next.size() == 1 || (next[1] != '/' && next[1] != '\\')) && control_free(next, false);
+  return std::string(local ? next : fallback);
+}
+
+void Response::add(std::string_view name, std::string_view value) {
+  check_header(name, value);
+  headers.push_back({std::string(name), std::string(value)});
+}
 
 void Response::set(std::string_view name, std::string_view value) {
+  check_header(name, value);
   for (auto& h : headers)
     if (iequals(h.name, name)) {
       h.value = value;
@@ -40,6 +73,13 @@ Response Response::redirect(std::string_view location, int status) {
   r.status = status;
   r.add("Location", location);
   return r;
+}
+
+void as_user_file(Response& response, Disposition disposition, std::string_view filename) {
+  response.set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'");
+  std::string value = disposition == Disposition::inline_ ? "inline" : "attachment";
+  if (!filename.empty()) value += "; filename*=UTF-8''" + url_encode(filename);
+  response.set("Content-Disposition", value);
 }
 
 void set_cookie(Response& response, std::string_view name, std::string_view value,

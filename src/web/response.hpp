@@ -13,10 +13,11 @@ struct Response {
   std::vector<Header> headers;
   std::string body;
 
+  // Both throw std::invalid_argument (a fault: the pipeline answers 500) when the name or value holds
+  // CR, LF, NUL or another control character but TAB: no route can split a header or forge another
+  // (RFC 9110 §5.5: field values are visible characters, spaces and tabs).
   void set(std::string_view name, std::string_view value);
-  void add(std::string_view name, std::string_view value) {
-    headers.push_back({std::string(name), std::string(value)});
-  }
+  void add(std::string_view name, std::string_view value);
   std::string_view header(std::string_view name) const;
 
   static Response html(std::string body, int status = 200);
@@ -26,6 +27,21 @@ struct Response {
   // 303 See Other: the answer to a form post (post/redirect/get).
   static Response redirect(std::string_view location, int status = 303);
 };
+
+// True when value may stand in a header field: no CR, LF, NUL or other control character but TAB.
+bool header_value_safe(std::string_view value);
+
+// `next` when it is a path on this site ("/account?x=1"), else `fallback`. Refused: anything not
+// starting with one "/", "//host" and "/\\host" (other sites), and any control character, since
+// browsers strip TAB, CR and LF from URLs ("/\t/evil" would become "//evil").
+std::string local_redirect_target(std::string_view next, std::string_view fallback);
+
+// Marks a response whose bytes a user uploaded (a document, a mark, a logo, a photo): served from our
+// origin, so it runs nothing there. "Content-Security-Policy: sandbox" gives it a unique origin with
+// scripts, forms and plugins off; PDFs go out as attachments (browsers' PDF viewers do not run
+// sandboxed), images inline. The name is sent RFC 8187-encoded.
+enum class Disposition { inline_, attachment };
+void as_user_file(Response& response, Disposition disposition, std::string_view filename = "");
 
 struct CookieOptions {
   int max_age_seconds = -1;  // -1: a session cookie; 0: delete

@@ -17,8 +17,16 @@ namespace {
 
 // Only local paths may be redirect targets ("/account", not "//evil.example" or "https://...").
 std::string safe_next(const std::string& next, const Request& req) {
-  if (next.size() > 1 && next.front() == '/' && next[1] != '/' && next[1] != '\\') return next;
-  return req.locale_prefix() + "/account";
+  return web::local_redirect_target(next, req.locale_prefix() + "/account");
+}
+
+json::object token_json(const ApiToken& token) {
+  return {{"id", token.id},
+          {"name", token.name},
+          {"created_at", token.created_at},
+          {"expires_at", token.expires_at},
+          {"revoked_at", token.revoked_at.empty() ? json::value(nullptr) : json::value(token.revoked_at)},
+          {"live", token.revoked_at.empty()}};
 }
 
 json::object user_json(const User& user) {
@@ -65,9 +73,13 @@ Response form_page(const WebDeps& deps, const Request& req, std::string_view pag
   return deps.renderer.page_response(req, page, std::move(model), status);
 }
 
+// Per address, and per address and account: the account's key is the email as the account stores it
+// (case and spaces give no fresh tries), and a guesser elsewhere cannot lock its owner out.
 std::optional<long long> check_login_limits(WebDeps& deps, const std::string& ip, const std::string& email) {
   if (auto wait = deps.limits.login_by_ip.take("ip:" + ip)) return wait;
-  return deps.limits.login_by_account.take("acct:" + email);
+  auto normalized = normalize_email(email);
+  const std::string account = normalized ? *normalized : ascii_lower(trim(email));
+  return deps.limits.login_by_account.take("acct:" + ip + "|" + account);
 }
 
 mail::Mail reset_mail(const WebDeps& deps, const std::string& locale, const User& user,
@@ -141,6 +153,16 @@ json::object account_model(const WebDeps& deps, const Request& req) {
   auto query = req.query_params();
   model["welcome"] = query.has("welcome");
   model["password_changed"] = query.has("password_changed");
+  model["token_revoked"] = query.has("token_revoked");
+  json::array tokens;
+  for (const auto& token : deps.accounts.api_tokens(req.user->user_id)) {
+    auto item = token_json(token);
+    item["created_on"] = token.created_at.substr(0, 10);
+    item["expires_on"] = token.expires_at.substr(0, 10);
+    tokens.push_back(std::move(item));
+  }
+  model["has_tokens"] = !tokens.empty();
+  model["tokens"] = std::move(tokens);
   return model;
 }
 
@@ -151,7 +173,7 @@ Response account_page(WebDeps& deps, Request& req) {
 Response change_password(WebDeps& deps, Request& req) {
   auto form = req.form();
   auto done = deps.accounts.change_password(req.user->user_id, form.get("current_password"),
-                                            form.get("new_password"), req.remote_ip);
+                                            form.get("new_password"), req.remote_ip, req.session_token_hash);
   if (!done) return form_page(deps, req, "account/account", account_model(deps, req), &done.error());
   return Response::redirect(req.locale_prefix() + "/account?password_changed=1");
 }
@@ -165,6 +187,24 @@ Response create_token_page(WebDeps& deps, Request& req) {
   }
   model["new_token"] = deps.accounts.create_api_token(req.user->user_id, name);
   return form_page(deps, req, "account/account", std::move(model));
+}
+
+Response revoke_token_page(WebDeps& deps, Request& req) {
+  auto done = deps.accounts.revoke_api_token(req.user->user_id, req.param_id("id"));
+  if (!done) return deps.renderer.error(req, done.error());
+  return Response::redirect(req.locale_prefix() + "/account?token_revoked=1");
+}
+
+Response api_tokens(WebDeps& deps, Request& req) {
+  json::array tokens;
+  for (const auto& token : deps.accounts.api_tokens(req.user->user_id)) tokens.push_back(token_json(token));
+  return Response::json(json::serialize(json::object{{"tokens", std::move(tokens)}}));
+}
+
+Response api_revoke_token(WebDeps& deps, Request& req) {
+  auto done = deps.accounts.revoke_api_token(req.user->user_id, req.param_id("id"));
+  if (!done) return deps.renderer.error(req, done.error());
+  return Response{204, {}, {}};
 }
 
 Response forgot_page(WebDeps& deps, Request& req) {
@@ -198,9 +238,7 @@ Response reset_submit(WebDeps& deps, Request& req) {
 Response switch_language(WebDeps& deps, Request& req) {
   const auto code = std::string(req.param("code"));
   if (code != "ko" && code != "en") return deps.renderer.error(req, Error::not_found("language " + code));
-  auto next = req.query_params().get("next");
-  if (next.empty() || next.front() != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')))
-    next = "/";
+  auto next = web::local_redirect_target(req.query_params().get("next"), "/");
   if (code == "ko" && next.starts_with("/en/")) next = next.substr(3);
   if (code == "ko" && next == "/en") next = "/";
   auto response = Response::redirect(next, 302);
@@ -277,6 +315,7 @@ void add_routes(web::Router& router, WebDeps& deps) {
   router.get("/account", bind(account_page)).access = web::Access::logged_in();
   router.post("/account/password", bind(change_password)).access = web::Access::logged_in();
   router.post("/account/tokens", bind(create_token_page)).access = web::Access::logged_in();
+  router.post("/account/tokens/{id}/revoke", bind(revoke_token_page)).access = web::Access::logged_in();
   router.get("/password/forgot", bind(forgot_page));
   router.post("/password/forgot", bind(forgot_submit));
   router.get("/password/reset", bind(reset_page));
@@ -285,6 +324,8 @@ void add_routes(web::Router& router, WebDeps& deps) {
   router.post("/api/v1/auth/signup", bind(api_signup));
   router.post("/api/v1/tokens", bind(api_token));
   router.get("/api/v1/me", bind(api_me)).access = web::Access::logged_in();
+  router.get("/api/v1/tokens", bind(api_tokens)).access = web::Access::logged_in();
+  router.add(web::Method::delete_, "/api/v1/tokens/{id}", bind(api_revoke_token)).access = web::Access::logged_in();
 }
 
 void CookieSessions::resolve(web::Request& request) {

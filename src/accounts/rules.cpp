@@ -43,6 +43,7 @@ Result<std::string> normalize_name(std::string_view name) {
   auto value = std::string(trim(name));
   if (!valid_utf8(value)) return Error::invalid("name", "name_invalid", "name is not valid text");
   if (value.empty()) return Error::invalid("name", "name_required", "name is required");
+  if (!single_line(value)) return Error::invalid("name", "name_invalid", "name must be one line");
   if (utf8_length(value) > 80)
     return Error::invalid("name", "name_long", "name must be at most 80 characters");
   return value;

@@ -3,6 +3,7 @@
 #include "accounts/repo.hpp"
 #include "accounts/rules.hpp"
 #include "core/secret.hpp"
+#include "core/text.hpp"
 
 namespace brilliant::accounts {
 namespace {
@@ -27,7 +28,7 @@ NewSession Accounts::open_session(soci::session& sql, const User& user, const st
                                   const std::string& ua) {
   NewSession session{random_token(), user};
   const auto expires = format_utc(clock_.now() + settings_.session_lifetime);
-  repo::insert_session(sql, sha256_hex(session.token), user.id, now(), expires, ip, ua.substr(0, 200));
+  repo::insert_session(sql, sha256_hex(session.token), user.id, now(), expires, ip, valid_utf8(ua) ? std::string(utf8_prefix(ua, 200)) : std::string());
   repo::record_event(sql, user.id, "login", ip, now());
   return session;
 }
@@ -73,11 +74,11 @@ std::optional<User> Accounts::user_for_session(const std::string& token_hash) {
 }
 
 std::optional<User> Accounts::user_for_api_token(const std::string& token_hash) {
-  return db_.read([&](soci::session& sql) { return repo::find_by_api_token(sql, token_hash); });
+  return db_.read([&](soci::session& sql) { return repo::find_by_api_token(sql, token_hash, now()); });
 }
 
 Result<void> Accounts::change_password(long long user_id, const std::string& current, const std::string& next,
-                                       const std::string& ip) {
+                                       const std::string& ip, const std::string& keep_session) {
   TRY(check_password(next, "new_password"));
   auto user = db_.read([&](soci::session& sql) { return repo::find_by_id(sql, user_id); });
   if (!user) return Error::not_found("account");
@@ -86,6 +87,8 @@ Result<void> Accounts::change_password(long long user_id, const std::string& cur
   const auto hash = hash_password(next, settings_.password_cost);
   db_.write([&](soci::session& sql) {
     repo::set_password(sql, user_id, hash, now());
+    repo::delete_other_sessions(sql, user_id, keep_session);
+    repo::revoke_api_tokens_of(sql, user_id, now());
     repo::record_event(sql, user_id, "password_changed", ip, now());
   });
   return {};
@@ -114,6 +117,7 @@ Result<void> Accounts::reset_password(const std::string& token, const std::strin
                             "this reset link is invalid, used or expired; ask for a new one");
     repo::set_password(sql, *user_id, hash, now());
     repo::delete_sessions_of(sql, *user_id);
+    repo::revoke_api_tokens_of(sql, *user_id, now());
     repo::record_event(sql, *user_id, "password_reset", "", now());
     return Result<void>{};
   });
@@ -121,9 +125,24 @@ Result<void> Accounts::reset_password(const std::string& token, const std::strin
 
 std::string Accounts::create_api_token(long long user_id, const std::string& name) {
   auto token = "brl_" + random_token();
-  db_.write(
-      [&](soci::session& sql) { repo::insert_api_token(sql, user_id, name, sha256_hex(token), now()); });
+  const auto expires = format_utc(clock_.now() + settings_.api_token_lifetime);
+  db_.write([&](soci::session& sql) {
+    repo::insert_api_token(sql, user_id, name, sha256_hex(token), now(), expires);
+    repo::record_event(sql, user_id, "api_token_created", "", now());
+  });
   return token;
+}
+
+std::vector<ApiToken> Accounts::api_tokens(long long user_id) {
+  return db_.read([&](soci::session& sql) { return repo::api_tokens_of(sql, user_id); });
+}
+
+Result<void> Accounts::revoke_api_token(long long user_id, long long token_id) {
+  return db_.write([&](soci::session& sql) -> Result<void> {
+    if (!repo::revoke_api_token(sql, user_id, token_id, now())) return Error::not_found("token");
+    repo::record_event(sql, user_id, "api_token_revoked", "", now());
+    return Result<void>{};
+  });
 }
 
 Result<User> Accounts::add_user(const SignupInput& input, web::Role role, const std::string& workshop_slug) {

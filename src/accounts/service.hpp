@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "accounts/password.hpp"
 #include "accounts/user.hpp"
@@ -20,6 +21,7 @@ struct AccountsSettings {
   Cost password_cost = Cost::interactive;
   std::chrono::hours session_lifetime{24 * 30};
   std::chrono::minutes reset_lifetime{60};
+  std::chrono::hours api_token_lifetime{24 * 90};
 };
 
 struct NewSession {
@@ -44,16 +46,21 @@ class Accounts {
   std::optional<User> user_for_session(const std::string& token_hash);
   std::optional<User> user_for_api_token(const std::string& token_hash);
 
-  // Ends every other session of the user too.
+  // Ends every other session of the user (keeps the one whose hash is keep_session) and revokes every
+  // API token: whoever learnt the old password keeps nothing.
   Result<void> change_password(long long user_id, const std::string& current, const std::string& next,
-                               const std::string& ip);
+                               const std::string& ip, const std::string& keep_session = "");
   // Queues a reset mail when the email belongs to an account; silent otherwise.
   void request_reset(const std::string& email, const ResetMailComposer& compose);
-  // Sets a new password from a reset token and ends all sessions. Errors: token invalid or used.
+  // Sets a new password from a reset token, ends all sessions and revokes all API tokens. Errors: token
+  // invalid or used.
   Result<void> reset_password(const std::string& token, const std::string& next);
 
-  // Returns the raw token, shown once.
+  // Returns the raw token, shown once; it works until api_token_lifetime passes or it is revoked.
   std::string create_api_token(long long user_id, const std::string& name);
+  std::vector<ApiToken> api_tokens(long long user_id);
+  // Errors: not_found when the user has no such live token (another user's token included).
+  Result<void> revoke_api_token(long long user_id, long long token_id);
   // For `brilliant user add` and the demo seed. workshop_slug binds vendor staff to a workshop.
   Result<User> add_user(const SignupInput& input, web::Role role, const std::string& workshop_slug);
 

@@ -39,6 +39,9 @@ void describe_api(web::Router& router) {
     const char* pattern;
     const char* summary;
   } table[] = {
+      {Method::get, "/api/v1/tokens",
+       "The caller's API tokens: name, created, expires (90 days), revoked; never the token itself"},
+      {Method::delete_, "/api/v1/tokens/{id}", "Revoke one of the caller's API tokens"},
       {Method::get, "/api/v1/cart",
        "The visitor's cart, repriced at today's quotes (X-Cart-Token or cookie)"},
       {Method::post, "/api/v1/cart/lines", "Add a piece: variant_id, quantity, engraving, gift_wrap"},

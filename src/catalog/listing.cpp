@@ -132,7 +132,7 @@ Result<std::string> parse_choice(const FieldSource& f, const std::string& name,
                                  const std::vector<std::string>& allowed) {
   auto value = f.get(name);
   if (value.empty() || known(allowed, value)) return value;
-  return Error::invalid(name, "choice_invalid", name + " has no value '" + value.substr(0, 40) + "'");
+  return Error::invalid(name, "choice_invalid", name + " has no value '" + utf8_shorten(value, 40) + "'");
 }
 
 }  // namespace

@@ -23,6 +23,10 @@ struct Variant {
   long long weight_mg = 0;  // 0: the product's
   int stock = 0;
   long long price = 0;
+  // The stock the editor saw when an edit of this variant was made (-1: not known; stock is then set as
+  // given). A save changes the stock only if it still is what the editor saw (compare-and-set): a sale
+  // made meanwhile is never undone by a stale form (repo::set_stock).
+  int stock_seen = -1;
 };
 
 struct Workshop {

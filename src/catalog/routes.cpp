@@ -319,7 +319,7 @@ Response Storefront::workshop_page(Request& req) {
   view["photos"] = std::move(photos);
   return renderer_.page_response(req, "store/workshop",
                                  {{"title", std::string(view["name"].as_string())},
-                                  {"description", std::string(view["story"].as_string()).substr(0, 150)},
+                                  {"description", utf8_shorten(view["story"].as_string(), 150)},
                                   {"canonical", absolute(req.locale_prefix() + "/workshops/" + slug)},
                                   {"workshop", view},
                                   {"cards_html", cards_html(cards, req.locale, *snap)},

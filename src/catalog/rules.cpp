@@ -86,6 +86,9 @@ Result<void> check_product(const Product& p) {
     return Error::invalid("title_ko", "title_required", "Korean title is required");
   if (trim(p.title_en).empty())
     return Error::invalid("title_en", "title_required", "English title is required");
+  for (auto [field, title] : {std::pair{"title_ko", &p.title_ko}, {"title_en", &p.title_en}})
+    if (!single_line(*title) || !safe_text_input(*title))
+      return Error::invalid(field, "title_invalid", std::string(field) + " must be one line of text");
   if (!known(metals, p.metal))
     return Error::invalid("metal", "metal_unknown", "metal must be gold, silver or platinum");
   const auto allowed = purities_for(p.metal);

@@ -68,4 +68,13 @@ TEST(CheckProduct, NamesTheField) {
   EXPECT_EQ(check_product(p).error().field, "lead_days");
 }
 
+TEST(CheckProduct, TitlesAreOneLineWithoutControlsOrBidiOverrides) {
+  auto p = valid_ring();
+  p.title_en = "Ring\r\nSet-Cookie: x";
+  EXPECT_EQ(check_product(p).error().field, "title_en");
+  p = valid_ring();
+  p.title_ko = "반지\xe2\x80\xae";
+  EXPECT_EQ(check_product(p).error().field, "title_ko");
+}
+
 }  // namespace brilliant::catalog

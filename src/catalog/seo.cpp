@@ -8,10 +8,23 @@ namespace brilliant::catalog {
 namespace json = boost::json;
 namespace {
 
-std::string script_safe(std::string text) {
-  for (size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3))
-    text.replace(at, 2, "<\\/");
-  return text;
+// JSON placed inside <script>: '<', '>' and '&' become \u003c, \u003e and \u0026 (still the same JSON),
+// so no title can close the script ("</script>") or open an HTML comment ("<!--<script>") that swallows
+// the rest of the page; U+2028/U+2029 are escaped for old JavaScript parsers.
+std::string script_safe(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '<') out += "\\u003c";
+    else if (c == '>') out += "\\u003e";
+    else if (c == '&') out += "\\u0026";
+    else if (c == '\xe2' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\xa8' || text[i + 2] == '\xa9')) {
+      out += text[i + 2] == '\xa8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else out += c;
+  }
+  return out;
 }
 
 std::string xml_escape(const std::string& text) {

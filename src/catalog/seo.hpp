@@ -8,7 +8,7 @@
 
 namespace brilliant::catalog {
 
-// JSON-LD text safe to place inside <script type="application/ld+json"> ("</" is escaped).
+// JSON-LD text safe to place inside <script type="application/ld+json"> ('<', '>', '&' as \u003c...).
 std::string product_json_ld(const Product& product, const Workshop& workshop, const std::string& base_url,
                             const std::string& locale);
 std::string organization_json_ld(const std::string& base_url);

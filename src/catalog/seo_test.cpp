@@ -19,10 +19,25 @@ TEST(Seo, JsonLdCannotCloseItsScript) {
   w.name_ko = "공방";
   auto ld = product_json_ld(p, w, "https://brilliant.example", "ko");
   EXPECT_EQ(ld.find("</script>"), std::string::npos);
+  EXPECT_EQ(ld.find_first_of("<>&"), std::string::npos);
   auto parsed = boost::json::parse(ld);
   EXPECT_EQ(parsed.at("offers").at("priceCurrency").as_string(), "KRW");
   EXPECT_EQ(parsed.at("offers").at("availability").as_string(), "https://schema.org/InStock");
   EXPECT_EQ(parsed.at("url").as_string(), "https://brilliant.example/products/ring-1");
+}
+
+TEST(Seo, JsonLdCannotOpenACommentThatBlanksThePage) {
+  Product p;
+  p.slug = "ring-2";
+  p.title_ko = "반지";
+  p.title_en = "<!--<script> & more";
+  p.variants.push_back({0, "R1", 0, 520, 0, "", 0, 2, 250000});
+  Workshop w;
+  w.name_en = "W <!--<script>";
+  auto ld = product_json_ld(p, w, "https://b.example", "en");
+  EXPECT_EQ(ld.find("<!--"), std::string::npos);
+  EXPECT_EQ(ld.find_first_of("<>&"), std::string::npos);
+  EXPECT_EQ(boost::json::parse(ld).at("name").as_string(), "<!--<script> & more");
 }
 
 TEST(Seo, SitemapHasBothLanguagesAndEscapes) {

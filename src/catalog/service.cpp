@@ -157,7 +157,7 @@ Result<std::vector<long long>> Catalog::save_many(const std::vector<Product>& pr
         ids.push_back(repo::insert_product(sql, p, now));
       } else {
         if (!exists || owner != workshop.id) return Error::not_found("product " + p.slug);
-        repo::update_product(sql, p, now);
+        TRY(repo::update_product(sql, p, now));
         ids.push_back(p.id);
       }
       repo::index_for_search(sql, db_.backend(), ids.back(), texts[i]);

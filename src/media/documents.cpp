@@ -36,6 +36,12 @@ Result<CheckedFile> check_file(std::string_view bytes, bool allow_pdf, const std
     VImage header = VImage::new_from_buffer(bytes.data(), bytes.size(), "");
     out.width = header.width();
     out.height = header.height();
+    // Before anything is rendered: a PDF's page size (at 72 dpi) counts like an image's pixels, so a
+    // 577-byte PDF with a 14400 pt page cannot cost hundreds of megabytes.
+    if (static_cast<long long>(out.width) * out.height > limits.max_pixels)
+      return Error::invalid(field, "too_many_pixels",
+                            out.content_type == "application/pdf" ? "the PDF's page is too large"
+                                                                  : "the image has too many pixels");
     if (out.content_type == "application/pdf") {
       out.pages = header.get_typeof("n-pages") ? header.get_int("n-pages") : 1;
       if (out.pages > limits.max_pages)
@@ -44,8 +50,6 @@ Result<CheckedFile> check_file(std::string_view bytes, bool allow_pdf, const std
       header.avg();  // renders the first page: a broken PDF fails here
       return out;
     }
-    if (static_cast<long long>(out.width) * out.height > limits.max_pixels)
-      return Error::invalid(field, "too_many_pixels", "the image has too many pixels");
     VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
     VImage preview;
     try {

@@ -46,6 +46,15 @@ TEST(Documents, PdfsOnlyWhereDocumentsAreAsked) {
   EXPECT_EQ(check_file(tiny_pdf, false, "mark").error().code, "file_kind");
 }
 
+TEST(Documents, APdfWithAHugePageIsRefusedBeforeRendering) {
+  std::string huge = tiny_pdf;
+  huge.replace(huge.find("[0 0 200 280]"), 13, "[0 0 14400 14400]");
+  auto checked = check_file(huge, true, "document");
+  ASSERT_FALSE(checked.ok());
+  EXPECT_EQ(checked.error().code, "too_many_pixels");
+  EXPECT_EQ(checked.error().field, "document");
+}
+
 TEST(Documents, RefusesJunkTruncatedEmptyAndHugeFiles) {
   EXPECT_EQ(check_file("just some text", true, "document").error().code, "file_kind");
   EXPECT_EQ(check_file("", true, "document").error().code, "file_empty");

@@ -9,6 +9,7 @@ void add_routes(web::Router& router, Photos& photos, const web::Renderer& render
     auto response = web::Response::text(std::move(found->first), 200, found->second);
     response.add("Cache-Control", "public, max-age=31536000, immutable");  // the name is the content's hash
     response.add("ETag", "\"" + std::string(req.param("hash")).substr(0, 32) + "\"");
+    web::as_user_file(response, web::Disposition::inline_);
     return response;
   });
   route.session = false;

@@ -138,8 +138,11 @@ class OrderRoutes {
           Error::invalid("agree", "agree_required", "confirm the order and the payment terms"));
     long long expected = -1;
     if (auto text = form.get("expected_total"); !text.empty()) {
-      const long long parsed = web::parse_id(text);
-      expected = parsed > 0 ? parsed : -2;  // -2 never matches: the page is stale or tampered with
+      expected = web::parse_id(text);
+      if (expected <= 0)
+        return checkout_page_with(req, typed, key,
+                                  Error::invalid("expected_total", "number_invalid",
+                                                 "expected_total must be the total in won (a whole number)"));
     }
     auto placed = d_.orders.place({.cart_token = cart_token(req),
                                    .user_id = req.user ? req.user->user_id : 0,

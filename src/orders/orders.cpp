@@ -58,6 +58,20 @@ Result<Preview> Orders::preview(const std::string& cart_token, const std::string
   return p;
 }
 
+namespace {
+
+// What identifies a checkout request beside its key: the cart, who, where to and the total seen.
+std::string request_fingerprint(const Checkout& in) {
+  const auto& a = in.address;
+  std::string text;
+  for (const std::string* part : {&in.cart_token, &in.email, &a.recipient, &a.phone, &a.postcode, &a.address,
+                                  &a.address_detail, &a.note})
+    text += std::to_string(part->size()) + ":" + *part + ";";
+  return sha256_hex(text + std::to_string(in.user_id) + ";" + std::to_string(in.expected_total));
+}
+
+}  // namespace
+
 Result<Order> Orders::place(const Checkout& in) {
   if (in.key.empty() || in.key.size() > 100)
     return Error::invalid("checkout_key", "checkout_key_invalid",
@@ -70,17 +84,25 @@ Result<Order> Orders::place(const Checkout& in) {
       return Error::invalid("checkout_key", "checkout_key_invalid",
                             "checkout_key must have 16 characters or more");
   }
-  // A second submit of the same form: the order it made, not another one.
+  // A second submit of the same form: the order it made, not another one; the same key with another
+  // request is refused (the IETF Idempotency-Key draft, §2.6: 422).
+  const std::string fingerprint = request_fingerprint(in);
+  std::string replayed_hash;
   if (auto done = db_.read([&](soci::session& sql) -> std::optional<Order> {
         std::string number;
-        sql << "SELECT number FROM orders WHERE checkout_key = :k", soci::use(in.key), soci::into(number);
+        sql << "SELECT number, request_hash FROM orders WHERE checkout_key = :k", soci::use(in.key),
+            soci::into(number), soci::into(replayed_hash);
         if (!sql.got_data()) return std::nullopt;
         auto order = load(sql, number);
         if (!order || order->user_id != in.user_id || (!in.user_id && order->customer_email != guest_email))
           return std::nullopt;
         return order;
-      }))
+      })) {
+    if (!replayed_hash.empty() && replayed_hash != fingerprint)
+      return Error::rule_broken("checkout_key", "checkout_key_reused",
+                                "this Idempotency-Key (checkout key) was used for a different request");
     return *done;
+  }
   auto preview = TRY(this->preview(in.cart_token, address.postcode));
   if (in.expected_total >= 0 && in.expected_total != preview.plan.total)
     return Error::conflict("expected_total", "total_changed",
@@ -88,7 +110,9 @@ Result<Order> Orders::place(const Checkout& in) {
                                " won since the page was shown: check the order again");
   const auto now = clock_.now();
   const auto at = format_utc(now);
-  const auto pay_by = format_utc(now + std::chrono::hours(24 * payment_days));
+  // A guest (an email nobody has verified) holds stock only as long as the operator allows.
+  const auto pay_by = format_utc(in.user_id ? now + std::chrono::hours(24 * payment_days)
+                                            : now + std::chrono::minutes(brand_.current()->guest_hold_minutes));
   const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
   const std::string guest_key = in.user_id ? "" : random_token(24);
   std::vector<long long> sold_out;  // products a line of this order took the last piece of
@@ -99,17 +123,29 @@ Result<Order> Orders::place(const Checkout& in) {
     sql << "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(in.key), soci::into(taken);
     if (taken)
       return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
+    // The cart's lines leave it first, each exactly once: of two checkouts of one cart (two tabs, a
+    // retrying client with a new key) only the first takes them; the other finds them gone and rolls
+    // back whole. On PostgreSQL the second DELETE waits on the first's row locks, then deletes nothing.
+    const std::string token_hash = sha256_hex(in.cart_token);
+    sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
+    for (const auto& line : preview.lines) {
+      soci::statement remove = (sql.prepare << "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c",
+                                soci::use(line.id), soci::use(cart_id));
+      remove.execute(true);
+      if (remove.get_affected_rows() != 1)
+        return Error::conflict("cart", "cart_already_ordered",
+                               "this cart was just ordered (in another tab?): see your orders");
+    }
     long long order_id = 0;
     const auto& plan = preview.plan;
     long long user_id = in.user_id;
     soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, status, subtotal, "
-           "shipping_fee, total, recipient, phone, postcode, address, address_detail, delivery_note, locale, "
-           "pay_by, created_at, updated_at) VALUES (:n, :u, :ge, :gk, :k, 'awaiting_payment', :s, :f, :t, "
-           ":r, "
-           ":ph, :pc, :a, :ad, :note, :l, :pb, :c, :up) RETURNING id",
+    sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
+           "subtotal, shipping_fee, total, recipient, phone, postcode, address, address_detail, delivery_note, "
+           "locale, pay_by, created_at, updated_at) VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', :s, "
+           ":f, :t, :r, :ph, :pc, :a, :ad, :note, :l, :pb, :c, :up) RETURNING id",
         soci::use(number), soci::use(user_id, user_ind), soci::use(guest_email), soci::use(guest_key),
-        soci::use(in.key), soci::use(plan.subtotal), soci::use(plan.shipping_fee), soci::use(plan.total),
+        soci::use(in.key), soci::use(fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee), soci::use(plan.total),
         soci::use(address.recipient), soci::use(address.phone), soci::use(address.postcode),
         soci::use(address.address), soci::use(address.address_detail), soci::use(address.note),
         soci::use(in.locale), soci::use(pay_by), soci::use(at), soci::use(at), soci::into(order_id);
@@ -180,11 +216,6 @@ Result<Order> Orders::place(const Checkout& in) {
       }
     }
     record(sql, order_id, in.user_id, "placed", "", at);
-    // Only the lines this order took leave the cart (one added meanwhile in another tab stays).
-    const std::string token_hash = sha256_hex(in.cart_token);
-    sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
-    for (const auto& line : preview.lines)
-      sql << "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c", soci::use(line.id), soci::use(cart_id);
     auto order = load_id(sql, order_id);
     if (!order) return Error::conflict("cart", "order_lost", "the order could not be read back");
     if (compose_) mail::enqueue(sql, compose_(*order, "placed"), clock_);

@@ -43,8 +43,7 @@ std::string clean_name(const std::string& raw) {
   for (char c : name)
     if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out.push_back(c);
   if (!valid_utf8(out) || out.empty()) out = "file";
-  if (out.size() > 120) out.resize(120);
-  while (!valid_utf8(out)) out.pop_back();
+  out = std::string(utf8_prefix(out, 120));
   return out;
 }
 

@@ -54,6 +54,9 @@ Result<void> check_brand(const BrandSettings& s) {
                               {"remote_surcharge", s.shipping.remote_surcharge}})
     if (value < 0 || value > 1'000'000)
       return Error::invalid(field, "number_invalid", std::string(field) + " must be from 0 to 1,000,000 won");
+  if (s.guest_hold_minutes < 10 || s.guest_hold_minutes > 3 * 24 * 60)
+    return Error::invalid("guest_hold_minutes", "number_invalid",
+                          "guest_hold_minutes must be from 10 to 4,320 (three days)");
   std::set<std::pair<long long, std::string>> scopes;
   bool has_default = false;
   for (const auto& r : s.rates) {

@@ -38,6 +38,9 @@ struct BrandSettings {
   ShippingRules shipping;
   std::vector<CommissionRate> rates;  // includes the default (workshop 0, no category)
   std::string logo_hash;              // blob of the logo (a PNG), empty for the drawn mark; set apart
+  // How long a guest's unpaid order holds its stock (an unverified email should not hold pieces for
+  // the three days an account's order may wait): 10 minutes to 3 days.
+  long long guest_hold_minutes = 60;
 };
 
 // "#1a2b3c" only (six hex digits): colours go into the page's CSS.

@@ -57,6 +57,8 @@ Result<BrandSettings> from_form(const web::Form& f, const catalog::Snapshot& sna
   s.shipping.fee = TRY(won("shipping_fee", f.get("shipping_fee")));
   s.shipping.free_over = TRY(won("free_shipping_over", f.get("free_shipping_over")));
   s.shipping.remote_surcharge = TRY(won("remote_surcharge", f.get("remote_surcharge")));
+  if (!f.get("guest_hold_minutes").empty())
+    s.guest_hold_minutes = TRY(won("guest_hold_minutes", f.get("guest_hold_minutes")));
   auto def = TRY(percent("default_rate", f.get("default_rate")));
   if (!def)
     return Error::invalid("default_rate", "field_required", "the default commission rate is required");
@@ -114,6 +116,7 @@ Result<BrandSettings> brand_from_json(const json::object& o) {
   TRY(number("shipping_fee", s.shipping.fee));
   TRY(number("free_shipping_over", s.shipping.free_over));
   TRY(number("remote_surcharge", s.shipping.remote_surcharge));
+  TRY(number("guest_hold_minutes", s.guest_hold_minutes));
   auto rates = o.if_contains("rates");
   if (!rates || !rates->is_array()) return Error::invalid("rates", "field_required", "rates must be a list");
   for (const auto& v : rates->as_array()) {
@@ -131,7 +134,7 @@ Result<BrandSettings> brand_from_json(const json::object& o) {
     rate.workshop_id = w ? w->as_int64() : 0;
     rate.category = c ? std::string(c->as_string()) : "";
     if (!rate.category.empty() && !catalog::known(catalog::categories, rate.category))
-      return Error::invalid("category", "choice_invalid", "unknown category " + rate.category.substr(0, 40));
+      return Error::invalid("category", "choice_invalid", "unknown category " + utf8_shorten(rate.category, 40));
     rate.rate_bp = static_cast<int>(bp->as_int64());
     s.rates.push_back(rate);
   }
@@ -150,7 +153,8 @@ json::object page_model(const Request& req, const BrandSettings& s, const catalo
                  {"colour_accent", s.colour_accent},
                  {"shipping_fee", s.shipping.fee},
                  {"free_shipping_over", s.shipping.free_over},
-                 {"remote_surcharge", s.shipping.remote_surcharge}};
+                 {"remote_surcharge", s.shipping.remote_surcharge},
+                 {"guest_hold_minutes", s.guest_hold_minutes}};
   json::array categories, workshops, pairs;
   for (const auto& c : catalog::categories) {
     json::object o{{"code", c}, {"label", r.message(req.locale, "catalog.category." + c)}, {"rate", ""}};
@@ -253,6 +257,7 @@ void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& 
     if (!bytes) return r.error(req, Error::not_found("logo"));
     auto response = Response::text(std::move(*bytes), 200, "image/png");
     response.set("Cache-Control", "public, max-age=31536000, immutable");  // the URL carries the version
+    web::as_user_file(response, web::Disposition::inline_);
     return response;
   });
   logo_route.session = false;

@@ -28,6 +28,7 @@ std::string brand_json(const BrandSettings& s) {
                                       {"shipping_fee", s.shipping.fee},
                                       {"free_shipping_over", s.shipping.free_over},
                                       {"remote_surcharge", s.shipping.remote_surcharge},
+                                      {"guest_hold_minutes", s.guest_hold_minutes},
                                       {"rates", std::move(rates)}});
 }
 
@@ -54,6 +55,7 @@ void BrandStore::load() {
       if (key == "free_shipping_over") s->shipping.free_over = to_number(value, s->shipping.free_over);
       if (key == "remote_surcharge")
         s->shipping.remote_surcharge = to_number(value, s->shipping.remote_surcharge);
+      if (key == "guest_hold_minutes") s->guest_hold_minutes = to_number(value, s->guest_hold_minutes);
     }
     soci::rowset<soci::row> rates =
         sql.prepare
@@ -78,7 +80,8 @@ Result<void> BrandStore::save(const BrandSettings& s, long long user_id) {
         {"colour_accent", s.colour_accent},
         {"shipping_fee", std::to_string(s.shipping.fee)},
         {"free_shipping_over", std::to_string(s.shipping.free_over)},
-        {"remote_surcharge", std::to_string(s.shipping.remote_surcharge)}};
+        {"remote_surcharge", std::to_string(s.shipping.remote_surcharge)},
+        {"guest_hold_minutes", std::to_string(s.guest_hold_minutes)}};
     for (const auto& [key, value] : keys) {
       sql << "DELETE FROM brand_settings WHERE key = :k", soci::use(key);
       sql << "INSERT INTO brand_settings (key, value, updated_at) VALUES (:k, :v, :now)", soci::use(key),

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "catalog/repo.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
 #include "web/errors.hpp"
@@ -43,6 +44,7 @@ json::array stock_rows(db::Database& db, long long workshop, const std::string& 
 struct StockChange {
   long long variant = 0;
   long long stock = -1;  // -1: unchanged
+  long long seen = -1;   // the stock the page showed (compare-and-set); -1: not sent
   long long price = -1;
 };
 
@@ -59,8 +61,12 @@ Result<int> apply_stock(db::Database& db, long long workshop, const std::vector<
           soci::use(c.variant), soci::into(owner), soci::into(pricing);
       if (!sql.got_data() || owner != workshop)
         return Error::not_found("variant " + std::to_string(c.variant));
-      if (c.stock >= 0) {
-        sql << "UPDATE variants SET stock = :s WHERE id = :v", soci::use(c.stock), soci::use(c.variant);
+      if (c.stock >= 0 && c.stock != c.seen) {
+        if (c.seen < 0)
+          return Error::invalid("stock_" + std::to_string(c.variant), "stock_seen_missing",
+                                "reload the page: the stock it showed was not sent");
+        TRY(catalog::repo::set_stock(sql, c.variant, static_cast<int>(c.seen), static_cast<int>(c.stock), now,
+                                     "stock_" + std::to_string(c.variant)));
         ++changed;
       }
       if (c.price >= 0) {
@@ -152,6 +158,7 @@ void add_console_routes(web::Router& router, catalog::Catalog& catalog, media::P
             for (const auto& [key, value] : form.fields()) {
               const bool is_stock = key.starts_with("stock_"), is_price = key.starts_with("price_");
               if (!is_stock && !is_price) continue;
+              const long long seen = whole(form.get("seen_" + key.substr(6)));
               const long long variant = whole(key.substr(6));
               const long long number = value.empty() ? -1 : whole(value);
               if (variant <= 0) continue;
@@ -166,6 +173,7 @@ void add_console_routes(web::Router& router, catalog::Catalog& catalog, media::P
                                      [&](const StockChange& c) { return c.variant == variant; });
               if (it == changes.end()) it = changes.insert(changes.end(), StockChange{variant});
               (is_stock ? it->stock : it->price) = number;
+              if (is_stock) it->seen = seen;
             }
             auto done = apply_stock(db, req.user->workshop_id, changes, format_utc(clock.now()));
             if (!done) {

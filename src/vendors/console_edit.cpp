@@ -82,7 +82,8 @@ void add_edit_routes(web::Router& router, catalog::Catalog& catalog, pricing::Qu
     for (int i = 0; i < rows("variant_rows"); ++i) {
       const auto k = "variant_" + std::to_string(i) + "_";
       json::object v{{"i", i}, {"existing", !f(k + "id").empty()}};
-      for (const auto* part : {"id", "sku", "ring_size", "length_mm", "colour", "weight_g", "stock", "price"})
+      for (const auto* part :
+           {"id", "sku", "ring_size", "length_mm", "colour", "weight_g", "stock", "stock_seen", "price"})
         v[part] = f(k + part);
       variants.push_back(std::move(v));
     }
@@ -178,6 +179,17 @@ void add_edit_routes(web::Router& router, catalog::Catalog& catalog, pricing::Qu
              auto body = web::parse_json_object(req.body);
              if (!body) return r.error(req, body.error());
              auto current = piece_fields(*p, 0);
+             // A stock given for a variant must say what stock it was changed from (as GET gave it), so a
+             // sale made meanwhile is never undone: variant_N_stock with variant_N_stock_seen.
+             for (const auto& [k, v] : *body) {
+               const std::string name(k);
+               const std::string row = name.substr(0, name.size() - 5);  // "variant_N_"
+               if (name.starts_with("variant_") && name.ends_with("_stock") && !current[row + "id"].empty() &&
+                   !body->contains(name + "_seen"))
+                 return r.error(req, Error::invalid(name + "_seen", "stock_seen_missing",
+                                                    name + "_seen is required beside " + name +
+                                                        ": the stock you read (GET gives it)"));
+             }
              for (const auto& [k, v] : *body) {
                if (v.is_string())
                  current[std::string(k)] = std::string(v.as_string());

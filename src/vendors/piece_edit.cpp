@@ -85,6 +85,7 @@ std::map<std::string, std::string> piece_fields(const catalog::Product& p, int b
     f[k + "colour"] = v.colour;
     f[k + "weight_g"] = v.weight_mg ? scaled_text(v.weight_mg, 3) : "";
     f[k + "stock"] = std::to_string(v.stock);
+    f[k + "stock_seen"] = std::to_string(v.stock);
     f[k + "price"] = p.pricing == "fixed" ? std::to_string(v.price) : "";
   }
   return f;
@@ -193,6 +194,10 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
     v->colour = std::string(trim(colour));
     v->weight_mg = TRY(scaled_field(field, key("weight_g"), 3, 0, 5'000'000));
     v->stock = static_cast<int>(TRY(scaled_field(field, key("stock"), 0, 0, 100'000)));
+    // What the editor saw: the save changes the stock only if it still is that (see Variant::stock_seen).
+    v->stock_seen = field(key("stock_seen")).empty()
+                        ? -1
+                        : static_cast<int>(TRY(scaled_field(field, key("stock_seen"), 0, 0, 100'000)));
     if (p.pricing == "fixed") {
       v->price = TRY(scaled_field(field, key("price"), 0, 0, 10'000'000'000LL));
       if (v->price == 0) v->price = p.fixed_price;

@@ -73,6 +73,7 @@ Named variant_cells(const Variant& v) {
           {"variant_colour", v.colour},
           {"variant_weight_g", v.weight_mg ? scaled_text(v.weight_mg, 3) : ""},
           {"stock", std::to_string(v.stock)},
+          {"stock_seen", std::to_string(v.stock)},  // what the sheet was made from: see apply_variant_cells
           {"variant_price", std::to_string(v.price)}};
 }
 
@@ -226,6 +227,10 @@ Result<void> apply_variant_cells(const Cells& c, const Product& p, Variant& v) {
   if (c.has("variant_colour")) v.colour = c("variant_colour");
   v.weight_mg = TRY(number_cell(c, "variant_weight_g", 3, 5'000'000, v.weight_mg));
   v.stock = static_cast<int>(TRY(number_cell(c, "stock", 0, 100'000, v.stock)));
+  // An exported sheet carries the stock it was made from: the import changes a variant's stock only if
+  // it still is that (a sale since the export is never undone). A sheet without the column sets stock.
+  if (c.has("stock_seen") && !c("stock_seen").empty())
+    v.stock_seen = static_cast<int>(TRY(number_cell(c, "stock_seen", 0, 100'000, 0)));
   if (p.pricing == "fixed") {
     v.price = TRY(number_cell(c, "variant_price", 0, 10'000'000'000LL, v.price));
     if (v.price == 0) v.price = p.fixed_price;
@@ -271,7 +276,7 @@ bool needs_review(const Product& a, const Product& b) {
   // What may change without brand review: stock and prices (the rest is what review checks).
   static const std::set<std::string> free{"status",   "fixed_price",  "labour_fee",    "stone_cost",
                                           "loss_pct", "margin_pct",   "engraving_fee", "gift_wrap_fee",
-                                          "stock",    "variant_price"};
+                                          "stock",    "stock_seen",   "variant_price"};
   auto facts = [](const Product& p) {
     std::vector<std::string> f;
     auto keep = [&f](const Named& cells) {

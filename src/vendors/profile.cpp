@@ -21,6 +21,8 @@ Result<Profile> check_profile(Profile p, int this_year) {
     if (!valid_utf8(*value))
       return Error::invalid(field, "text_invalid", std::string(field) + " is not valid text");
     *value = std::string(trim(*value));
+    if (max <= 200 && !single_line(*value))
+      return Error::invalid(field, "text_invalid", std::string(field) + " must be one line");
     if (utf8_length(*value) > max)
       return Error::invalid(field, "text_too_long",
                             std::string(field) + " is at most " + std::to_string(max) + " characters");
@@ -60,7 +62,7 @@ void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::P
                                               {"story_en", p.story_en},
                                               {"location", p.location},
                                               {"specialities", p.specialities},
-                                              {"founded", p.founded ? std::to_string(p.founded) : ""}}},
+                                              {"founded", p.founded ? json::value(p.founded) : json::value(nullptr)}}},
                         {"photos", photos_of(req)}};
   };
   auto save = [&, this_year](const Request& req, Profile p) -> Result<Profile> {
@@ -124,10 +126,11 @@ void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::P
                if (!text) return r.error(req, text.error());
                *target = *text;
              }
+             // An integer year as GET gives it, or null for "not said".
              if (const auto* f = body->if_contains("founded")) {
-               if (!f->is_int64())
-                 return r.error(req, Error::invalid("founded", "number_invalid", "founded is a year"));
-               p.founded = static_cast<int>(f->as_int64());
+               if (!f->is_int64() && !f->is_null())
+                 return r.error(req, Error::invalid("founded", "number_invalid", "founded is a year (a whole number) or null"));
+               p.founded = f->is_null() ? 0 : static_cast<int>(f->as_int64());
              }
              auto saved = save(req, p);
              if (!saved) return r.error(req, saved.error());

@@ -274,10 +274,10 @@ void add_routes(web::Router& router, Applications& apps, ApplicationFiles& files
              auto response =
                  Response::text(std::move(*bytes), 200, preview ? "image/png" : file->content_type);
              response.add("Cache-Control", "private, max-age=3600");
-             response.add(
-                 "Content-Disposition",
-                 std::string(file->content_type == "application/pdf" || preview ? "inline" : "attachment") +
-                     "; filename*=UTF-8''" + web::url_encode(file->name));
+             web::as_user_file(response,
+                               preview || file->content_type.starts_with("image/") ? web::Disposition::inline_
+                                                                                   : web::Disposition::attachment,
+                               file->name);
              return response;
            })
       .access = web::Access::logged_in();

@@ -11,8 +11,8 @@ let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-// A small PNG "photo" (a warm gradient with a disc), encoded here so the test needs no files.
-function pngPhoto(size = 240) {
+// PNG "photos" encoded here so the tests need no files: pixel(x, y) gives [r, g, b].
+function png(width, height, pixel) {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -25,21 +25,33 @@ function pngPhoto(size = 240) {
     const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
     return Buffer.concat([len, body, sum]);
   };
-  const raw = Buffer.alloc((size * 3 + 1) * size);
-  for (let y = 0; y < size; y++) {
-    raw[y * (size * 3 + 1)] = 0;
-    for (let x = 0; x < size; x++) {
-      const inside = (x - size / 2) ** 2 + (y - size / 2) ** 2 < (size / 4) ** 2;
-      const o = y * (size * 3 + 1) + 1 + x * 3;
-      raw[o] = inside ? 230 : 200 + (x * 40) / size;
-      raw[o + 1] = inside ? 190 : 170 + (y * 40) / size;
-      raw[o + 2] = inside ? 90 : 150;
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 3 + 1)] = 0;
+    for (let x = 0; x < width; x++) {
+      const o = y * (width * 3 + 1) + 1 + x * 3;
+      [raw[o], raw[o + 1], raw[o + 2]] = pixel(x, y);
     }
   }
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0); header.writeUInt32BE(size, 4); header[8] = 8; header[9] = 2;
+  header.writeUInt32BE(width, 0); header.writeUInt32BE(height, 4); header[8] = 8; header[9] = 2;
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+    chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// A small photo: a warm gradient with a disc.
+function pngPhoto(size = 240) {
+  return png(size, size, (x, y) => {
+    const inside = (x - size / 2) ** 2 + (y - size / 2) ** 2 < (size / 4) ** 2;
+    return inside ? [230, 190, 90] : [200 + (x * 40) / size, 170 + (y * 40) / size, 150];
+  });
+}
+
+// A phone photo's size: 2000 x 1800 pixels of grain, about 10 MB however it is compressed.
+function phonePhoto() {
+  let seed = 7;
+  const grain = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed >>> 23; };
+  return png(2000, 1800, (x, y) => [150 + (grain() & 63), 120 + (grain() & 63), 90 + (grain() & 63)]);
 }
 
 async function login(page, email) {
@@ -92,7 +104,7 @@ test('a workshop lists a piece with a photo; the operator approves; it is in the
   await context.close();
 });
 
-test('on a phone, a workshop uploads photos with progress, picks the cover and describes it', async () => {
+test('on a phone, a workshop uploads photos (one of 10 MB) with progress, picks the cover and describes it', async () => {
   const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await login(page, 'maker@brilliant.example');
@@ -103,7 +115,7 @@ test('on a phone, a workshop uploads photos with progress, picks the cover and d
   const before = await tiles.count();
   await page.locator('#photo-files').setInputFiles([
     { name: 'front.png', mimeType: 'image/png', buffer: pngPhoto(260) },
-    { name: 'side.png', mimeType: 'image/png', buffer: pngPhoto(300) },
+    { name: 'side.png', mimeType: 'image/png', buffer: phonePhoto() },
   ]);
   // Each file gets a row with a progress bar; when all are in, the page shows them in the grid.
   await assert.doesNotReject(tiles.nth(before + 1).waitFor());

@@ -51,14 +51,17 @@ TEST_F(ConsoleHttp, BulkStockEditChangesOnlyTheWorkshopsOwnVariants) {
   ASSERT_GT(theirs.id, 0);
   EXPECT_EQ(page.body.find("name=\"stock_" + std::to_string(theirs.id) + "\""), std::string::npos);
   const auto csrf = maker->cookie("csrf");
-  auto saved =
-      maker->post_form("/console/stock", {{"_csrf", csrf}, {"stock_" + std::to_string(mine.id), "7"}});
+  const auto seen = [&](long long id) { return std::pair{"seen_" + std::to_string(id), std::to_string(stock_of(id))}; };
+  auto saved = maker->post_form("/console/stock",
+                                {{"_csrf", csrf}, {"stock_" + std::to_string(mine.id), "7"}, seen(mine.id)});
   EXPECT_EQ(saved.status, 303);
   EXPECT_EQ(stock_of(mine.id), 7);
   // Another workshop's variant by guessed id: refused, and nothing of the batch is applied.
   auto guessed = maker->post_form("/console/stock", {{"_csrf", csrf},
                                                      {"stock_" + std::to_string(mine.id), "9"},
-                                                     {"stock_" + std::to_string(theirs.id), "0"}});
+                                                     seen(mine.id),
+                                                     {"stock_" + std::to_string(theirs.id), "0"},
+                                                     seen(theirs.id)});
   EXPECT_EQ(guessed.status, 404);
   EXPECT_EQ(stock_of(mine.id), 7);
   EXPECT_EQ(stock_of(theirs.id), theirs.stock);
@@ -218,7 +221,9 @@ TEST_F(ConsoleHttp, DashboardCountsViewsAddsAndLowStock) {
   ASSERT_GT(mine.id, 0);
   ASSERT_EQ(maker
                 ->post_form("/console/stock",
-                            {{"_csrf", maker->cookie("csrf")}, {"stock_" + std::to_string(mine.id), "5"}})
+                            {{"_csrf", maker->cookie("csrf")},
+                             {"stock_" + std::to_string(mine.id), "5"},
+                             {"seen_" + std::to_string(mine.id), std::to_string(stock_of(mine.id))}})
                 .status,
             303);
   // The product page carries the beacon; anonymous visitors send it.
@@ -235,7 +240,9 @@ TEST_F(ConsoleHttp, DashboardCountsViewsAddsAndLowStock) {
   // Sold out: shows in low stock.
   ASSERT_EQ(maker
                 ->post_form("/console/stock",
-                            {{"_csrf", maker->cookie("csrf")}, {"stock_" + std::to_string(mine.id), "0"}})
+                            {{"_csrf", maker->cookie("csrf")},
+                             {"stock_" + std::to_string(mine.id), "0"},
+                             {"seen_" + std::to_string(mine.id), std::to_string(stock_of(mine.id))}})
                 .status,
             303);
 

@@ -38,6 +38,7 @@ void ServerTest::SetUp() {
         (std::filesystem::temp_directory_path() / ("brilliant-http-" + random_token(8) + ".db")).string();
     config.database_url = "sqlite:" + sqlite_file;
   }
+  configure(config);
   TimePoint start;
   parse_utc("2026-11-25T00:00:00Z", start);
   clock = std::make_unique<FixedClock>(start);

@@ -17,6 +17,8 @@ class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Lets a test change the settings before the server starts.
+  virtual void configure(app::Config&) {}
 
   std::string base() const { return "http://127.0.0.1:" + std::to_string(port); }
   std::unique_ptr<HttpClient> client() { return std::make_unique<HttpClient>(base()); }

@@ -597,3 +597,147 @@ TEST_F(OrdersHttp, AWorkshopShipsItsParcelAndTheShopperSeesTheWaybill) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// Issue 20, defect 5: a dozen checkouts of one cart at once (two tabs, a client retrying with new
+// Idempotency-Keys) make one order; the others are refused (409) and take no stock.
+TEST_F(OrdersHttp, OneCartMakesOneOrderHoweverManyCheckoutsRaceForIt) {
+  const auto shop = own_workshop("orders-tabs", "탭 공방", "Tabs Atelier");
+  const auto ring = own_ring(shop, "Tabs Ring", 10);
+  auto c = signed_up(unique_email("tabs"));
+  add_to_cart(*c, ring.variants.at(0).id);
+  const auto user_id = json::parse(c->get("/api/v1/me").body).at("id").as_int64();
+  const auto token = app->accounts().create_api_token(user_id, "tabs");
+  const auto cart = c->cookie("cart");
+  ASSERT_FALSE(cart.empty());
+  constexpr int tabs = 12;
+  std::vector<HttpResponse> answers(tabs);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < tabs; ++i)
+    threads.emplace_back([&, i] {
+      HttpClient tab(base());
+      answers[i] = tab.request("POST", "/api/v1/orders", address_json() + "}",
+                               {"Content-Type: application/json", "Authorization: Bearer " + token,
+                                "X-Cart-Token: " + cart, "Idempotency-Key: tab-" + std::to_string(i) + "-" + cart});
+    });
+  for (auto& t : threads) t.join();
+  // The others: 409 (the cart's lines were taken inside their transaction) or, once the winner has
+  // committed, 400 because the cart is empty.
+  int placed = 0;
+  for (const auto& a : answers) {
+    if (a.status == 201) {
+      ++placed;
+      continue;
+    }
+    const auto code = json::parse(a.body).at("error").at("code").as_string();
+    EXPECT_TRUE((a.status == 409 && code == "cart_already_ordered") || (a.status == 400 && code == "cart_empty"))
+        << a.status << " " << a.body;
+  }
+  EXPECT_EQ(placed, 1);
+  EXPECT_EQ(stock_of(ring.slug), 9);
+  EXPECT_EQ(json::parse(c->get("/api/v1/orders").body).at("orders").as_array().size(), 1u);
+}
+
+// Issue 20, defect 10: the same Idempotency-Key with another request is a 422, not the old order; a
+// total that is not a number is refused naming the field.
+TEST_F(OrdersHttp, AKeyReplayedWithAnotherRequestIsRefused) {
+  const auto shop = own_workshop("orders-replay", "재전송 공방", "Replay Atelier");
+  const auto ring = own_ring(shop, "Replay Ring", 5);
+  auto c = signed_up(unique_email("replay"));
+  add_to_cart(*c, ring.variants.at(0).id);
+  const std::string key = "replay-key-" + shop.slug;
+  auto first = place(*c, key);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto same = place(*c, key);
+  EXPECT_EQ(same.status, 201);
+  EXPECT_EQ(json::parse(same.body).at("number"), json::parse(first.body).at("number"));
+  auto other = c->request("POST", "/api/v1/orders",
+                          R"({"recipient":"Lee","phone":"01023456789","postcode":"54538","address":"2 Other-ro"})",
+                          json_headers(*c, key));
+  EXPECT_EQ(other.status, 422) << other.body;
+  EXPECT_EQ(json::parse(other.body).at("error").at("code").as_string(), "checkout_key_reused");
+  EXPECT_EQ(stock_of(ring.slug), 4);
+
+  add_to_cart(*c, ring.variants.at(0).id);
+  auto page = c->get("/checkout");
+  auto form = address_fields();
+  form.push_back({"_csrf", c->cookie("csrf")});
+  form.push_back({"checkout_key", field_of(page.body, "checkout_key")});
+  form.push_back({"expected_total", "12abc"});
+  auto refused = c->post_form("/checkout", form);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("expected_total"), std::string::npos);
+  EXPECT_EQ(stock_of(ring.slug), 4);
+}
+
+// Issue 20: a guest's unpaid order holds its piece for the operator's guest hold (60 minutes by
+// default), not three days; past it the order is cancelled and the stock is back.
+TEST_F(OrdersHttp, AGuestsUnpaidOrderHoldsStockOnlyForTheGuestHold) {
+  const auto shop = own_workshop("orders-hold", "보류 공방", "Hold Atelier");
+  const auto ring = own_ring(shop, "Hold Ring", 1);
+  auto guest = client();
+  guest->get("/");
+  add_to_cart(*guest, ring.variants.at(0).id);
+  auto page = guest->get("/checkout");
+  auto form = address_fields();
+  form.push_back({"_csrf", guest->cookie("csrf")});
+  form.push_back({"checkout_key", field_of(page.body, "checkout_key")});
+  form.push_back({"expected_total", field_of(page.body, "expected_total")});
+  form.push_back({"email", unique_email("hold")});
+  ASSERT_EQ(guest->post_form("/checkout", form).status, 303);
+  EXPECT_EQ(stock_of(ring.slug), 0);
+  const int minutes = static_cast<int>(app->brand().current()->guest_hold_minutes);
+  EXPECT_EQ(minutes, 60);
+  clock->advance(std::chrono::minutes(minutes - 1));
+  app->orders().cancel_overdue();
+  EXPECT_EQ(stock_of(ring.slug), 0);
+  clock->advance(std::chrono::minutes(2));
+  app->orders().cancel_overdue();
+  EXPECT_EQ(stock_of(ring.slug), 1);
+}
+
+}  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// Issue 20, defect 3: a stock page or API read made before a sale never puts the sold pieces back.
+TEST_F(OrdersHttp, AStaleStockFormNeverUndoesASale) {
+  const auto shop = own_workshop("orders-stale", "재고 공방", "Stale Atelier");
+  const auto ring = own_ring(shop, "Stale Ring", 8);
+  const auto id = std::to_string(ring.variants.at(0).id);
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  auto page = maker->get("/console/stock");
+  ASSERT_EQ(field_of(page.body, "seen_" + id), "8");
+  auto shopper = signed_up(unique_email("stale"));
+  add_to_cart(*shopper, ring.variants.at(0).id, 2);
+  ASSERT_EQ(place(*shopper, "stale-" + shop.slug).status, 201);
+  ASSERT_EQ(stock_of(ring.slug), 6);
+  // Saved as it was loaded (say, for a price change elsewhere on the page): the sale stands.
+  const auto csrf = maker->cookie("csrf");
+  EXPECT_EQ(maker->post_form("/console/stock", {{"_csrf", csrf}, {"stock_" + id, "8"}, {"seen_" + id, "8"}}).status,
+            303);
+  EXPECT_EQ(stock_of(ring.slug), 6);
+  // A restock typed on the stale page: 409 with the stock as it is now, nothing saved.
+  auto stale = maker->post_form("/console/stock", {{"_csrf", csrf}, {"stock_" + id, "10"}, {"seen_" + id, "8"}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("changed to 6"), std::string::npos) << stale.body;
+  EXPECT_EQ(stock_of(ring.slug), 6);
+
+  // The piece API: a stock must say what it was changed from; a stale one is a 409.
+  const std::vector<std::string> json{"Content-Type: application/json", "X-CSRF-Token: " + csrf};
+  const std::string path = "/api/v1/console/products/" + ring.slug;
+  auto bare = maker->request("PUT", path, R"({"variant_0_stock":10})", json);
+  EXPECT_EQ(bare.status, 400);
+  EXPECT_EQ(json::parse(bare.body).at("error").at("field").as_string(), "variant_0_stock_seen");
+  auto old = maker->request("PUT", path, R"({"variant_0_stock":10,"variant_0_stock_seen":8})", json);
+  EXPECT_EQ(old.status, 409) << old.body;
+  EXPECT_EQ(stock_of(ring.slug), 6);
+  auto fresh = json::parse(maker->get(path).body);
+  EXPECT_EQ(fresh.at("fields").at("variant_0_stock_seen").as_string(), "6");
+  auto restock = maker->request("PUT", path, R"({"variant_0_stock":10,"variant_0_stock_seen":6})", json);
+  EXPECT_EQ(restock.status, 200) << restock.body;
+  EXPECT_EQ(stock_of(ring.slug), 10);
+}
+
+}  // namespace brilliant::test

@@ -35,6 +35,18 @@ class PhotosHttp : public ServerTest {
     return out;
   }
 
+  // A phone photo's size: 12 megapixels of noise at quality 95 is some 10 MB of JPEG.
+  static std::string phone_jpeg() {
+    auto noise = vips::VImage::gaussnoise(4032, 3024, vips::VImage::option()->set("sigma", 60.0)->set("mean", 128.0));
+    auto img = noise.bandjoin(noise.rot180()).bandjoin(noise.fliphor()).cast(VIPS_FORMAT_UCHAR);
+    void* buf = nullptr;
+    size_t size = 0;
+    img.write_to_buffer(".jpg", &buf, &size, vips::VImage::option()->set("Q", 95));
+    std::string out(static_cast<char*>(buf), size);
+    g_free(buf);
+    return out;
+  }
+
   HttpResponse upload(HttpClient& c, const std::string& slug, const std::string& bytes) {
     return c.request("POST",
                      "/api/v1/console/products/" + slug + "/photos?alt_ko=" + HttpClient::encode("정면"),
@@ -250,6 +262,18 @@ TEST_F(PhotosHttp, WorkshopProfileTextsAndPhotosShowPublicly) {
       json::serialize(json::object{{"story_ko", before->story_ko}, {"founded", before->founded}}),
       {"Content-Type: application/json", "X-CSRF-Token: " + csrf});
   EXPECT_EQ(restore.status, 200) << restore.body;
+}
+
+// Issue 20, defect 4: a real-size phone photo, sent with Content-Length as browsers send it (the
+// 2 MiB limit of other requests used to answer 413 before the upload limit was applied).
+TEST_F(PhotosHttp, APhonePhotoOfTenMegabytesUploads) {
+  auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
+  const auto bytes = phone_jpeg();
+  ASSERT_GT(bytes.size(), 8u * 1024 * 1024);
+  auto r = upload(*vendor, mine, bytes);
+  EXPECT_EQ(r.status, 201) << r.body.substr(0, 300);
+  auto photos = json::parse(vendor->get("/api/v1/console/products/" + mine + "/photos").body).at("photos").as_array();
+  EXPECT_FALSE(photos.empty());
 }
 
 }  // namespace brilliant::test

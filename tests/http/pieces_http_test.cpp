@@ -164,7 +164,8 @@ TEST_F(PiecesHttp, EditEveryFieldOfAPiece) {
   const auto before_stock = published->variants[0].stock;
   auto stock_only =
       maker->request("PUT", "/api/v1/console/products/" + source,
-                     R"({"variant_0_stock":)" + std::to_string(before_stock + 1) + "}",
+                     R"({"variant_0_stock":)" + std::to_string(before_stock + 1) +
+                         R"(,"variant_0_stock_seen":)" + std::to_string(before_stock) + "}",
                      {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")});
   ASSERT_EQ(stock_only.status, 200) << stock_only.body;
   EXPECT_EQ(app->catalog().product(source)->status, "published");
@@ -178,7 +179,8 @@ TEST_F(PiecesHttp, EditEveryFieldOfAPiece) {
             403);
   auto retitled = maker->request(
       "PUT", "/api/v1/console/products/" + source,
-      R"({"variant_0_stock":)" + std::to_string(before_stock) + R"(,"tags":"edited-)" + slug + "\"}",
+      R"({"variant_0_stock":)" + std::to_string(before_stock) + R"(,"variant_0_stock_seen":)" +
+          std::to_string(before_stock + 1) + R"(,"tags":"edited-)" + slug + "\"}",
       {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")});
   ASSERT_EQ(retitled.status, 200) << retitled.body;
   EXPECT_EQ(boost::json::parse(retitled.body).at("status").as_string(), "in_review");

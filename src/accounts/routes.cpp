@@ -180,12 +180,13 @@ Response change_password(WebDeps& deps, Request& req) {
 
 Response create_token_page(WebDeps& deps, Request& req) {
   auto name = std::string(trim(req.form().get("name")));
-  auto model = account_model(deps, req);
   if (name.empty()) {
     auto error = Error::invalid("name", "token_name_required", "give the token a name");
-    return form_page(deps, req, "account/account", std::move(model), &error);
+    return form_page(deps, req, "account/account", account_model(deps, req), &error);
   }
-  model["new_token"] = deps.accounts.create_api_token(req.user->user_id, name);
+  const auto token = deps.accounts.create_api_token(req.user->user_id, name);
+  auto model = account_model(deps, req);  // lists the new token too
+  model["new_token"] = token;
   return form_page(deps, req, "account/account", std::move(model));
 }
 

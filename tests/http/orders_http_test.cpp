@@ -49,6 +49,18 @@ class OrdersHttp : public ServerTest {
     return R"({"recipient":"Kim","phone":"01023456789","postcode":"54538","address":"1 Boseok-ro, Iksan")";
   }
 
+  // The checkout form as its page gives it (the one-time key and the total shown) with the address
+  // filled in, for a client whose cart holds something.
+  std::vector<std::pair<std::string, std::string>> checkout_form(HttpClient& c) {
+    auto page = c.get("/checkout");
+    EXPECT_EQ(page.status, 200);
+    auto form = address_fields();
+    form.push_back({"_csrf", c.cookie("csrf")});
+    form.push_back({"checkout_key", field_of(page.body, "checkout_key")});
+    form.push_back({"expected_total", field_of(page.body, "expected_total")});
+    return form;
+  }
+
   // Places the client's cart through the API; returns the response.
   HttpResponse place(HttpClient& c, const std::string& key) {
     return c.request("POST", "/api/v1/orders", address_json() + "}", json_headers(c, key));
@@ -660,11 +672,8 @@ TEST_F(OrdersHttp, AKeyReplayedWithAnotherRequestIsRefused) {
   EXPECT_EQ(stock_of(ring.slug), 4);
 
   add_to_cart(*c, ring.variants.at(0).id);
-  auto page = c->get("/checkout");
-  auto form = address_fields();
-  form.push_back({"_csrf", c->cookie("csrf")});
-  form.push_back({"checkout_key", field_of(page.body, "checkout_key")});
-  form.push_back({"expected_total", "12abc"});
+  auto form = checkout_form(*c);
+  form.back().second = "12abc";  // expected_total
   auto refused = c->post_form("/checkout", form);
   EXPECT_EQ(refused.status, 400);
   EXPECT_NE(refused.body.find("expected_total"), std::string::npos);
@@ -679,11 +688,7 @@ TEST_F(OrdersHttp, AGuestsUnpaidOrderHoldsStockOnlyForTheGuestHold) {
   auto guest = client();
   guest->get("/");
   add_to_cart(*guest, ring.variants.at(0).id);
-  auto page = guest->get("/checkout");
-  auto form = address_fields();
-  form.push_back({"_csrf", guest->cookie("csrf")});
-  form.push_back({"checkout_key", field_of(page.body, "checkout_key")});
-  form.push_back({"expected_total", field_of(page.body, "expected_total")});
+  auto form = checkout_form(*guest);
   form.push_back({"email", unique_email("hold")});
   ASSERT_EQ(guest->post_form("/checkout", form).status, 303);
   EXPECT_EQ(stock_of(ring.slug), 0);

@@ -56,9 +56,11 @@ std::optional<User> find_by_session(soci::session& sql, const std::string& token
   return find_by_id(sql, user.id);
 }
 
-std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash, const std::string& now) {
+std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash,
+                                      const std::string& now) {
   long long user_id = 0;
-  sql << "SELECT user_id FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now",
+  sql << "SELECT user_id FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > "
+         ":now",
       soci::use(token_hash), soci::use(now), soci::into(user_id);
   if (!sql.got_data()) return std::nullopt;
   return find_by_id(sql, user_id);
@@ -107,12 +109,9 @@ void delete_session(soci::session& sql, const std::string& token_hash) {
   sql << "DELETE FROM sessions WHERE token_hash = :hash", soci::use(token_hash);
 }
 
-void delete_sessions_of(soci::session& sql, long long user_id) {
-  sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user_id);
-}
-
-void delete_other_sessions(soci::session& sql, long long user_id, const std::string& keep) {
-  sql << "DELETE FROM sessions WHERE user_id = :id AND token_hash <> :keep", soci::use(user_id), soci::use(keep);
+void delete_sessions_of(soci::session& sql, long long user_id, const std::string& keep) {
+  sql << "DELETE FROM sessions WHERE user_id = :id AND token_hash <> :keep", soci::use(user_id),
+      soci::use(keep);
 }
 
 void revoke_api_tokens_of(soci::session& sql, long long user_id, const std::string& now) {
@@ -120,22 +119,27 @@ void revoke_api_tokens_of(soci::session& sql, long long user_id, const std::stri
       soci::use(user_id);
 }
 
-std::vector<ApiToken> api_tokens_of(soci::session& sql, long long user_id) {
+std::vector<ApiToken> api_tokens_of(soci::session& sql, long long user_id, const std::string& now) {
   std::vector<ApiToken> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT id, name, created_at, expires_at, revoked_at FROM api_tokens WHERE user_id = :id "
-                      "ORDER BY id DESC LIMIT 100",
+      (sql.prepare
+           << "SELECT id, name, created_at, expires_at, revoked_at FROM api_tokens WHERE user_id = :id "
+              "ORDER BY id DESC LIMIT 100",
        soci::use(user_id));
-  for (const auto& r : rows)
-    out.push_back({db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3),
-                   r.get_indicator(4) == soci::i_ok ? db::row_text(r, 4) : std::string()});
+  for (const auto& r : rows) {
+    ApiToken token{db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3),
+                   r.get_indicator(4) == soci::i_ok ? db::row_text(r, 4) : std::string()};
+    token.live = token.revoked_at.empty() && token.expires_at > now;  // ISO-8601 UTC text sorts as time
+    out.push_back(std::move(token));
+  }
   return out;
 }
 
 bool revoke_api_token(soci::session& sql, long long user_id, long long token_id, const std::string& now) {
-  soci::statement update = (sql.prepare << "UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND user_id = "
-                                           ":user AND revoked_at IS NULL",
-                            soci::use(now), soci::use(token_id), soci::use(user_id));
+  soci::statement update =
+      (sql.prepare << "UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND user_id = "
+                      ":user AND revoked_at IS NULL",
+       soci::use(now), soci::use(token_id), soci::use(user_id));
   update.execute(true);
   return update.get_affected_rows() == 1;
 }

@@ -15,7 +15,8 @@ std::optional<User> find_by_id(soci::session& sql, long long id);
 std::optional<User> find_by_session(soci::session& sql, const std::string& token_hash,
                                     const std::string& now);
 // The user of a live token: not revoked, not expired at `now`.
-std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash, const std::string& now);
+std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash,
+                                      const std::string& now);
 long long insert_user(soci::session& sql, const User& user, const std::string& now);
 void set_password(soci::session& sql, long long user_id, const std::string& hash, const std::string& now);
 void grant_role(soci::session& sql, long long user_id, web::Role role, long long workshop_id,
@@ -26,12 +27,12 @@ void insert_session(soci::session& sql, const std::string& token_hash, long long
                     const std::string& now, const std::string& expires_at, const std::string& ip,
                     const std::string& user_agent);
 void delete_session(soci::session& sql, const std::string& token_hash);
-void delete_sessions_of(soci::session& sql, long long user_id);
 // Ends the user's sessions but the one whose hash is keep (empty: all).
-void delete_other_sessions(soci::session& sql, long long user_id, const std::string& keep);
+void delete_sessions_of(soci::session& sql, long long user_id, const std::string& keep = "");
 // Revokes every live API token of the user (a password change or reset).
 void revoke_api_tokens_of(soci::session& sql, long long user_id, const std::string& now);
-std::vector<ApiToken> api_tokens_of(soci::session& sql, long long user_id);
+// The user's tokens, newest first; `live` is judged at `now`.
+std::vector<ApiToken> api_tokens_of(soci::session& sql, long long user_id, const std::string& now);
 // Revokes one token of the user; false when the user has no such live token.
 bool revoke_api_token(soci::session& sql, long long user_id, long long token_id, const std::string& now);
 void insert_api_token(soci::session& sql, long long user_id, const std::string& name,

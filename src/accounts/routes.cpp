@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "accounts/rules.hpp"
+#include "core/clock.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
 #include "web/errors.hpp"
@@ -26,7 +27,13 @@ json::object token_json(const ApiToken& token) {
           {"created_at", token.created_at},
           {"expires_at", token.expires_at},
           {"revoked_at", token.revoked_at.empty() ? json::value(nullptr) : json::value(token.revoked_at)},
-          {"live", token.revoked_at.empty()}};
+          {"live", token.live}};
+}
+
+// "2026-11-29" in Seoul for a UTC time as stored.
+std::string seoul_date(const std::string& utc) {
+  TimePoint t;
+  return parse_utc(utc, t) ? format_seoul(t).substr(0, 10) : utc.substr(0, 10);
 }
 
 json::object user_json(const User& user) {
@@ -157,8 +164,9 @@ json::object account_model(const WebDeps& deps, const Request& req) {
   json::array tokens;
   for (const auto& token : deps.accounts.api_tokens(req.user->user_id)) {
     auto item = token_json(token);
-    item["created_on"] = token.created_at.substr(0, 10);
-    item["expires_on"] = token.expires_at.substr(0, 10);
+    item["created_on"] = seoul_date(token.created_at);
+    item["expires_on"] = seoul_date(token.expires_at);
+    item["revoked"] = !token.revoked_at.empty();
     tokens.push_back(std::move(item));
   }
   model["has_tokens"] = !tokens.empty();
@@ -326,7 +334,8 @@ void add_routes(web::Router& router, WebDeps& deps) {
   router.post("/api/v1/tokens", bind(api_token));
   router.get("/api/v1/me", bind(api_me)).access = web::Access::logged_in();
   router.get("/api/v1/tokens", bind(api_tokens)).access = web::Access::logged_in();
-  router.add(web::Method::delete_, "/api/v1/tokens/{id}", bind(api_revoke_token)).access = web::Access::logged_in();
+  router.add(web::Method::delete_, "/api/v1/tokens/{id}", bind(api_revoke_token)).access =
+      web::Access::logged_in();
 }
 
 void CookieSessions::resolve(web::Request& request) {

@@ -28,7 +28,8 @@ NewSession Accounts::open_session(soci::session& sql, const User& user, const st
                                   const std::string& ua) {
   NewSession session{random_token(), user};
   const auto expires = format_utc(clock_.now() + settings_.session_lifetime);
-  repo::insert_session(sql, sha256_hex(session.token), user.id, now(), expires, ip, valid_utf8(ua) ? std::string(utf8_prefix(ua, 200)) : std::string());
+  repo::insert_session(sql, sha256_hex(session.token), user.id, now(), expires, ip,
+                       valid_utf8(ua) ? std::string(utf8_prefix(ua, 200)) : std::string());
   repo::record_event(sql, user.id, "login", ip, now());
   return session;
 }
@@ -87,7 +88,7 @@ Result<void> Accounts::change_password(long long user_id, const std::string& cur
   const auto hash = hash_password(next, settings_.password_cost);
   db_.write([&](soci::session& sql) {
     repo::set_password(sql, user_id, hash, now());
-    repo::delete_other_sessions(sql, user_id, keep_session);
+    repo::delete_sessions_of(sql, user_id, keep_session);
     repo::revoke_api_tokens_of(sql, user_id, now());
     repo::record_event(sql, user_id, "password_changed", ip, now());
   });
@@ -134,7 +135,7 @@ std::string Accounts::create_api_token(long long user_id, const std::string& nam
 }
 
 std::vector<ApiToken> Accounts::api_tokens(long long user_id) {
-  return db_.read([&](soci::session& sql) { return repo::api_tokens_of(sql, user_id); });
+  return db_.read([&](soci::session& sql) { return repo::api_tokens_of(sql, user_id, now()); });
 }
 
 Result<void> Accounts::revoke_api_token(long long user_id, long long token_id) {

@@ -10,7 +10,8 @@ namespace brilliant::accounts {
 // An API token as its owner sees it listed (never the token itself: only its hash is stored).
 struct ApiToken {
   long long id = 0;
-  std::string name, created_at, expires_at, revoked_at;  // revoked_at empty: live (until expires_at)
+  std::string name, created_at, expires_at, revoked_at;  // UTC; revoked_at empty: not revoked
+  bool live = false;                                     // neither revoked nor expired
 };
 
 struct User {

@@ -187,8 +187,7 @@ void App::add_system_routes() {
   router_
       .get("/metrics",
            [this](web::Request& req) {
-             if (!metrics_allowed(req, config_.metrics_token))
-               return web::Response::text("not found\n", 404);
+             if (!metrics_allowed(req, config_.metrics_token)) return web::Response::text("not found\n", 404);
              return web::Response::text(metrics_->prometheus_text(), 200,
                                         "text/plain; version=0.0.4; charset=utf-8");
            })

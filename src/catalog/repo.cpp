@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "catalog/stock_repo.hpp"
 #include "core/text.hpp"
 
 namespace brilliant::catalog::repo {
@@ -330,27 +331,6 @@ std::optional<Image> find_image(soci::session& sql, long long image_id) {
   return image;
 }
 
-Result<void> set_stock(soci::session& sql, long long variant_id, int seen, int wanted, const std::string& now,
-                       const std::string& field) {
-  if (seen == wanted) return {};
-  soci::statement update = seen < 0 ? (sql.prepare << "UPDATE variants SET stock = :w, updated_at = :now WHERE id = :id",
-                                       soci::use(wanted), soci::use(now), soci::use(variant_id))
-                                    : (sql.prepare << "UPDATE variants SET stock = :w, updated_at = :now WHERE id = :id "
-                                                      "AND stock = :seen",
-                                       soci::use(wanted), soci::use(now), soci::use(variant_id), soci::use(seen));
-  update.execute(true);
-  if (update.get_affected_rows() == 1) return {};
-  int current = 0;
-  std::string sku;
-  sql << "SELECT stock, sku FROM variants WHERE id = :id", soci::use(variant_id), soci::into(current), soci::into(sku);
-  if (!sql.got_data()) return Error::not_found("variant " + std::to_string(variant_id));
-  if (current == wanted) return {};
-  return Error::conflict(field, "stock_changed",
-                         "the stock of " + sku + " changed to " + std::to_string(current) +
-                             " while you were editing (you saw " + std::to_string(seen) +
-                             "): nothing was saved; check it and save again");
-}
-
 Result<void> update_product(soci::session& sql, const Product& p, const std::string& now) {
   const int mto = p.made_to_order, eco = p.eco_certified;
   sql << "UPDATE products SET status = :status, category = :cat, title_ko = :tko, title_en = :ten, story_ko "
@@ -380,7 +360,8 @@ Result<void> update_product(soci::session& sql, const Product& p, const std::str
   for (const auto& v : p.variants) {
     if (v.id > 0) {
       sql << "UPDATE variants SET sku = :sku, position = :pos, ring_circ_x10 = :ring, length_mm = :len, "
-             "colour = :col, weight_mg = :w, price = :price, updated_at = :now WHERE id = :id AND product_id = :p",
+             "colour = :col, weight_mg = :w, price = :price, updated_at = :now WHERE id = :id AND product_id "
+             "= :p",
           soci::use(v.sku), soci::use(v.position), soci::use(v.ring_circ_x10), soci::use(v.length_mm),
           soci::use(v.colour), soci::use(v.weight_mg), soci::use(v.price), soci::use(now), soci::use(v.id),
           soci::use(p.id);

@@ -20,14 +20,9 @@ std::vector<std::pair<long long, Product::Photo>> workshop_photos(soci::session&
 // Inserts a product with its stones, variants and collections; returns its id.
 long long insert_product(soci::session& sql, const Product& product, const std::string& now);
 // Writes a product's fields, stones and variants (variants with an id are updated, others added; none are
-// deleted). Slug, workshop, popularity and photos stay.
-// Updates the product and its variants in place (adds new variants; never deletes one). Stock goes
-// through set_stock: a conflict when a variant's stock is no longer what its editor saw.
+// deleted). Slug, workshop, popularity and photos stay. An existing variant's stock goes through
+// set_stock (stock_repo.hpp): a conflict when it is no longer what its editor saw.
 Result<void> update_product(soci::session& sql, const Product& product, const std::string& now);
-// Sets a variant's stock to `wanted` if it still is `seen` (compare-and-set); seen < 0 sets it as given;
-// seen == wanted changes nothing. Else a conflict naming `field`, with the stock as it is now.
-Result<void> set_stock(soci::session& sql, long long variant_id, int seen, int wanted, const std::string& now,
-                       const std::string& field);
 void set_status(soci::session& sql, long long product_id, const std::string& status, const std::string& now);
 long long insert_workshop(soci::session& sql, const Workshop& workshop, const std::string& now);
 long long insert_collection(soci::session& sql, const Collection& collection, const std::string& now);

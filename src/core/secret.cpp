@@ -29,7 +29,8 @@ bool is_random_token(std::string_view text, size_t bytes) {
   const size_t length = (bytes * 4 + 2) / 3;  // base64 without padding
   if (text.size() != length) return false;
   for (char ch : text)
-    if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_'))
+    if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' ||
+          ch == '_'))
       return false;
   return true;
 }

@@ -37,11 +37,6 @@ TEST(Secret, RandomCodesUseOnlyTheAlphabetAndDiffer) {
   EXPECT_THROW(random_code(4, "ABC"), std::invalid_argument);  // 3 does not divide 256: biased
 }
 
-}  // namespace
-}  // namespace brilliant
-
-namespace brilliant {
-
 TEST(Secret, OnlyTokensOfOurOwnFormAreRecognised) {
   EXPECT_TRUE(is_random_token(random_token()));
   EXPECT_TRUE(is_random_token(random_token(6), 6));
@@ -52,4 +47,5 @@ TEST(Secret, OnlyTokensOfOurOwnFormAreRecognised) {
   EXPECT_FALSE(is_random_token(""));
 }
 
+}  // namespace
 }  // namespace brilliant

@@ -153,7 +153,8 @@ bool extends_grapheme(char32_t cp) {
 std::string utf8_shorten(std::string_view text, size_t max_chars) {
   size_t chars = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xc0) == 0x80 || extends_grapheme(code_point_at(text, i))) continue;
+    if ((static_cast<unsigned char>(text[i]) & 0xc0) == 0x80 || extends_grapheme(code_point_at(text, i)))
+      continue;
     if (chars++ == max_chars) return std::string(trim(text.substr(0, i))) + "…";
   }
   return std::string(text);

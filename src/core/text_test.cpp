@@ -44,19 +44,21 @@ TEST(Text, ScaledNumbersReadAndWriteExactly) {
   for (long long v : {0LL, 1LL, 2450LL, 5000000LL}) EXPECT_EQ(parse_scaled(scaled_text(v, 3), 3), v);
 }
 
-}  // namespace brilliant
-
-namespace brilliant {
-
 TEST(Text, SafeInputRefusesControlsAndBidiOverrides) {
   EXPECT_TRUE(safe_text_input("반지 ring\r\nline\ttab"));
   EXPECT_FALSE(safe_text_input(std::string("a\0b", 3)));
   EXPECT_FALSE(safe_text_input("a\x1b[31mb"));
   EXPECT_FALSE(safe_text_input("a\x7f"));
-  EXPECT_FALSE(safe_text_input("a\xc2\x85"));       // U+0085 NEL
-  EXPECT_FALSE(safe_text_input("a\xe2\x80\xae" "b"));  // U+202E RIGHT-TO-LEFT OVERRIDE
-  EXPECT_FALSE(safe_text_input("a\xe2\x81\xa6" "b"));  // U+2066 LEFT-TO-RIGHT ISOLATE
-  EXPECT_TRUE(safe_text_input("a\xe2\x80\x94" "b"));   // U+2014 EM DASH
+  EXPECT_FALSE(safe_text_input("a\xc2\x85"));  // U+0085 NEL
+  EXPECT_FALSE(
+      safe_text_input("a\xe2\x80\xae"
+                      "b"));  // U+202E RIGHT-TO-LEFT OVERRIDE
+  EXPECT_FALSE(
+      safe_text_input("a\xe2\x81\xa6"
+                      "b"));  // U+2066 LEFT-TO-RIGHT ISOLATE
+  EXPECT_TRUE(
+      safe_text_input("a\xe2\x80\x94"
+                      "b"));  // U+2014 EM DASH
   EXPECT_TRUE(safe_text_input("café é"));
   EXPECT_TRUE(single_line("금반지 Gold"));
   EXPECT_FALSE(single_line("a\nb"));
@@ -75,7 +77,10 @@ TEST(Text, CutsNeverSplitACodePoint) {
   EXPECT_EQ(utf8_shorten("ab cd", 3), "ab…");
   // A decomposed syllable (initial + medial jamo) and an accent stay whole.
   EXPECT_EQ(utf8_shorten("\xe1\x84\x80\xe1\x85\xa1\xe1\x84\x80\xe1\x85\xa1", 1), "\xe1\x84\x80\xe1\x85\xa1…");
-  EXPECT_EQ(utf8_shorten("e\xcc\x81" "e\xcc\x81", 1), "e\xcc\x81…");
+  EXPECT_EQ(utf8_shorten("e\xcc\x81"
+                         "e\xcc\x81",
+                         1),
+            "e\xcc\x81…");
 }
 
 }  // namespace brilliant

@@ -8,8 +8,8 @@
 #include <ctime>
 #include <future>
 #include <mutex>
-#include <unordered_map>
 #include <thread>
+#include <unordered_map>
 
 #include "web/pipeline.hpp"
 
@@ -40,18 +40,6 @@ const std::string& http_date() {
   return text;
 }
 
-web::Request to_request(http::request<http::string_body>&& in, const std::string& remote) {
-  web::Request out;
-  out.method = web::parse_method(std::string_view(in.method_string().data(), in.method_string().size()));
-  out.target = std::string(in.target());
-  out.headers.reserve(8);
-  for (const auto& field : in)
-    out.headers.push_back({std::string(field.name_string()), std::string(field.value())});
-  out.body = std::move(in.body());
-  out.remote_ip = remote;
-  return out;
-}
-
 http::response<http::string_body> to_beast(web::Response&& in, unsigned version, bool keep_alive, bool head) {
   http::response<http::string_body> out{static_cast<http::status>(in.status), version};
   out.set(http::field::server, "Brilliant");
@@ -65,14 +53,21 @@ http::response<http::string_body> to_beast(web::Response&& in, unsigned version,
   return out;
 }
 
-// The request's header alone (no body yet), for the checks made before a large body is read.
+// The request's header as our own Request (no body): for the checks made before a body is read.
 web::Request head_request(const http::request<http::string_body>& in, const std::string& remote) {
   web::Request out;
   out.method = web::parse_method(std::string_view(in.method_string().data(), in.method_string().size()));
   out.target = std::string(in.target());
+  out.headers.reserve(8);
   for (const auto& field : in)
     out.headers.push_back({std::string(field.name_string()), std::string(field.value())});
   out.remote_ip = remote;
+  return out;
+}
+
+web::Request to_request(http::request<http::string_body>&& in, const std::string& remote) {
+  auto out = head_request(in, remote);
+  out.body = std::move(in.body());
   return out;
 }
 
@@ -170,10 +165,9 @@ struct Server::Impl {
     beast::tcp_stream stream(std::move(socket));
     if (!open_from(remote)) {
       metrics.refused_connections.fetch_add(1, std::memory_order_relaxed);
-      stream.expires_after(std::chrono::seconds(2));
-      static const std::string busy =
-          "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n";
-      co_await asio::async_write(stream, asio::buffer(busy), tuple_awaitable);
+      auto busy = plain_error(503, "too many connections from this address");
+      busy.add("Retry-After", "1");
+      co_await write_and_close(stream, std::move(busy));
       stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
       co_return;
     }

@@ -111,8 +111,9 @@ Result<Order> Orders::place(const Checkout& in) {
   const auto now = clock_.now();
   const auto at = format_utc(now);
   // A guest (an email nobody has verified) holds stock only as long as the operator allows.
-  const auto pay_by = format_utc(in.user_id ? now + std::chrono::hours(24 * payment_days)
-                                            : now + std::chrono::minutes(brand_.current()->guest_hold_minutes));
+  const auto pay_by =
+      format_utc(in.user_id ? now + std::chrono::hours(24 * payment_days)
+                            : now + std::chrono::minutes(brand_.current()->guest_hold_minutes));
   const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
   const std::string guest_key = in.user_id ? "" : random_token(24);
   std::vector<long long> sold_out;  // products a line of this order took the last piece of
@@ -141,14 +142,17 @@ Result<Order> Orders::place(const Checkout& in) {
     long long user_id = in.user_id;
     soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
-           "subtotal, shipping_fee, total, recipient, phone, postcode, address, address_detail, delivery_note, "
-           "locale, pay_by, created_at, updated_at) VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', :s, "
+           "subtotal, shipping_fee, total, recipient, phone, postcode, address, address_detail, "
+           "delivery_note, "
+           "locale, pay_by, created_at, updated_at) VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', "
+           ":s, "
            ":f, :t, :r, :ph, :pc, :a, :ad, :note, :l, :pb, :c, :up) RETURNING id",
         soci::use(number), soci::use(user_id, user_ind), soci::use(guest_email), soci::use(guest_key),
-        soci::use(in.key), soci::use(fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee), soci::use(plan.total),
-        soci::use(address.recipient), soci::use(address.phone), soci::use(address.postcode),
-        soci::use(address.address), soci::use(address.address_detail), soci::use(address.note),
-        soci::use(in.locale), soci::use(pay_by), soci::use(at), soci::use(at), soci::into(order_id);
+        soci::use(in.key), soci::use(fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
+        soci::use(plan.total), soci::use(address.recipient), soci::use(address.phone),
+        soci::use(address.postcode), soci::use(address.address), soci::use(address.address_detail),
+        soci::use(address.note), soci::use(in.locale), soci::use(pay_by), soci::use(at), soci::use(at),
+        soci::into(order_id);
     for (const auto& parcel : plan.parcels) {
       long long fulfilment_id = 0;
       sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, created_at, "

@@ -37,7 +37,8 @@ Result<Application> check_application(Application a) {
     if (!valid_utf8(value))
       return Error::invalid(field, "text_invalid", std::string(field) + " is not valid text");
     if (value.empty()) return Error::invalid(field, "field_required", std::string(field) + " is required");
-    if (!single_line(value)) return Error::invalid(field, "text_invalid", std::string(field) + " must be one line");
+    if (!single_line(value))
+      return Error::invalid(field, "text_invalid", std::string(field) + " must be one line");
     if (utf8_length(value) > max)
       return Error::invalid(field, "field_long", std::string(field) + " is too long");
     return {};

@@ -134,7 +134,8 @@ Result<BrandSettings> brand_from_json(const json::object& o) {
     rate.workshop_id = w ? w->as_int64() : 0;
     rate.category = c ? std::string(c->as_string()) : "";
     if (!rate.category.empty() && !catalog::known(catalog::categories, rate.category))
-      return Error::invalid("category", "choice_invalid", "unknown category " + utf8_shorten(rate.category, 40));
+      return Error::invalid("category", "choice_invalid",
+                            "unknown category " + utf8_shorten(rate.category, 40));
     rate.rate_bp = static_cast<int>(bp->as_int64());
     s.rates.push_back(rate);
   }

@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
-#include "catalog/repo.hpp"
+#include "catalog/stock_repo.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
 #include "web/errors.hpp"
@@ -158,7 +158,6 @@ void add_console_routes(web::Router& router, catalog::Catalog& catalog, media::P
             for (const auto& [key, value] : form.fields()) {
               const bool is_stock = key.starts_with("stock_"), is_price = key.starts_with("price_");
               if (!is_stock && !is_price) continue;
-              const long long seen = whole(form.get("seen_" + key.substr(6)));
               const long long variant = whole(key.substr(6));
               const long long number = value.empty() ? -1 : whole(value);
               if (variant <= 0) continue;
@@ -173,7 +172,7 @@ void add_console_routes(web::Router& router, catalog::Catalog& catalog, media::P
                                      [&](const StockChange& c) { return c.variant == variant; });
               if (it == changes.end()) it = changes.insert(changes.end(), StockChange{variant});
               (is_stock ? it->stock : it->price) = number;
-              if (is_stock) it->seen = seen;
+              if (is_stock) it->seen = whole(form.get("seen_" + key.substr(6)));
             }
             auto done = apply_stock(db, req.user->workshop_id, changes, format_utc(clock.now()));
             if (!done) {

@@ -179,17 +179,9 @@ void add_edit_routes(web::Router& router, catalog::Catalog& catalog, pricing::Qu
              auto body = web::parse_json_object(req.body);
              if (!body) return r.error(req, body.error());
              auto current = piece_fields(*p, 0);
-             // A stock given for a variant must say what stock it was changed from (as GET gave it), so a
-             // sale made meanwhile is never undone: variant_N_stock with variant_N_stock_seen.
-             for (const auto& [k, v] : *body) {
-               const std::string name(k);
-               const std::string row = name.substr(0, name.size() - 5);  // "variant_N_"
-               if (name.starts_with("variant_") && name.ends_with("_stock") && !current[row + "id"].empty() &&
-                   !body->contains(name + "_seen"))
-                 return r.error(req, Error::invalid(name + "_seen", "stock_seen_missing",
-                                                    name + "_seen is required beside " + name +
-                                                        ": the stock you read (GET gives it)"));
-             }
+             std::vector<std::string> given;
+             for (const auto& member : *body) given.emplace_back(member.key());
+             if (auto seen = check_stock_seen(given, current); !seen) return r.error(req, seen.error());
              for (const auto& [k, v] : *body) {
                if (v.is_string())
                  current[std::string(k)] = std::string(v.as_string());

@@ -207,4 +207,18 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
   return p;
 }
 
+Result<void> check_stock_seen(const std::vector<std::string>& given,
+                              const std::map<std::string, std::string>& current) {
+  for (const auto& name : given) {
+    if (!name.starts_with("variant_") || !name.ends_with("_stock")) continue;
+    const auto id = current.find(name.substr(0, name.size() - 5) + "id");  // "variant_N_id"
+    if (id == current.end() || id->second.empty()) continue;               // a new variant
+    if (std::find(given.begin(), given.end(), name + "_seen") == given.end())
+      return Error::invalid(
+          name + "_seen", "stock_seen_missing",
+          name + "_seen is required beside " + name + ": the stock you read (GET gives it)");
+  }
+  return {};
+}
+
 }  // namespace brilliant::vendors

@@ -6,6 +6,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 #include "catalog/product.hpp"
 #include "vendors/pieces.hpp"
@@ -22,5 +23,11 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product base
 // The piece as those fields (what the form shows), with `blank_rows` empty stone and variant rows to add
 // more. edited_piece(piece_fields(p), p) gives p back.
 std::map<std::string, std::string> piece_fields(const catalog::Product& product, int blank_rows);
+
+// For the piece API, whose calls set only the fields they name: a stock given for an existing variant
+// (variant_N_stock, where `current` has variant_N_id) must come with variant_N_stock_seen, the stock the
+// caller read, so a sale made meanwhile is never undone. The error names the missing field.
+Result<void> check_stock_seen(const std::vector<std::string>& given,
+                              const std::map<std::string, std::string>& current);
 
 }  // namespace brilliant::vendors

@@ -102,4 +102,14 @@ TEST(PieceEdit, ErrorsNameTheRowField) {
   EXPECT_EQ(edited_piece(fixed.fields(), p).error().field, "fixed_price");
 }
 
+TEST(PieceEdit, AnApiStockChangeOfAnExistingVariantSaysWhatItWasChangedFrom) {
+  const std::map<std::string, std::string> current{{"variant_0_id", "7"}, {"variant_1_id", ""}};
+  auto missing = check_stock_seen({"title_en", "variant_0_stock"}, current);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().field, "variant_0_stock_seen");
+  EXPECT_TRUE(check_stock_seen({"variant_0_stock", "variant_0_stock_seen"}, current).ok());
+  EXPECT_TRUE(check_stock_seen({"variant_1_stock"}, current).ok());  // a new row: nothing was seen
+  EXPECT_TRUE(check_stock_seen({"variant_0_price"}, current).ok());
+}
+
 }  // namespace brilliant::vendors

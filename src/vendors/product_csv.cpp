@@ -274,9 +274,9 @@ std::string products_to_csv(const std::vector<Product>& products) {
 
 bool needs_review(const Product& a, const Product& b) {
   // What may change without brand review: stock and prices (the rest is what review checks).
-  static const std::set<std::string> free{"status",   "fixed_price",  "labour_fee",    "stone_cost",
-                                          "loss_pct", "margin_pct",   "engraving_fee", "gift_wrap_fee",
-                                          "stock",    "stock_seen",   "variant_price"};
+  static const std::set<std::string> free{"status",   "fixed_price", "labour_fee",    "stone_cost",
+                                          "loss_pct", "margin_pct",  "engraving_fee", "gift_wrap_fee",
+                                          "stock",    "stock_seen",  "variant_price"};
   auto facts = [](const Product& p) {
     std::vector<std::string> f;
     auto keep = [&f](const Named& cells) {

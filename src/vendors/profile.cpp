@@ -13,15 +13,16 @@ using web::Request;
 using web::Response;
 
 Result<Profile> check_profile(Profile p, int this_year) {
-  for (auto [field, value, max] : {std::tuple{"name_en", &p.name_en, size_t{80}},
-                                   {"story_ko", &p.story_ko, size_t{4000}},
-                                   {"story_en", &p.story_en, size_t{4000}},
-                                   {"location", &p.location, size_t{120}},
-                                   {"specialities", &p.specialities, size_t{200}}}) {
+  enum class Lines { one, many };
+  for (auto [field, value, max, lines] : {std::tuple{"name_en", &p.name_en, size_t{80}, Lines::one},
+                                          {"story_ko", &p.story_ko, size_t{4000}, Lines::many},
+                                          {"story_en", &p.story_en, size_t{4000}, Lines::many},
+                                          {"location", &p.location, size_t{120}, Lines::one},
+                                          {"specialities", &p.specialities, size_t{200}, Lines::one}}) {
     if (!valid_utf8(*value))
       return Error::invalid(field, "text_invalid", std::string(field) + " is not valid text");
     *value = std::string(trim(*value));
-    if (max <= 200 && !single_line(*value))
+    if (lines == Lines::one && !single_line(*value))
       return Error::invalid(field, "text_invalid", std::string(field) + " must be one line");
     if (utf8_length(*value) > max)
       return Error::invalid(field, "text_too_long",
@@ -53,17 +54,18 @@ void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::P
     const auto w = current(req);
     const Profile p =
         typed ? *typed : Profile{w.name_en, w.story_ko, w.story_en, w.location, w.specialities, w.founded};
-    return json::object{{"title", r.message(req.locale, "profile.title")},
-                        {"noindex", true},
-                        {"slug", w.slug},
-                        {"name_ko", w.name_ko},
-                        {"form", json::object{{"name_en", p.name_en},
-                                              {"story_ko", p.story_ko},
-                                              {"story_en", p.story_en},
-                                              {"location", p.location},
-                                              {"specialities", p.specialities},
-                                              {"founded", p.founded ? json::value(p.founded) : json::value(nullptr)}}},
-                        {"photos", photos_of(req)}};
+    return json::object{
+        {"title", r.message(req.locale, "profile.title")},
+        {"noindex", true},
+        {"slug", w.slug},
+        {"name_ko", w.name_ko},
+        {"form", json::object{{"name_en", p.name_en},
+                              {"story_ko", p.story_ko},
+                              {"story_en", p.story_en},
+                              {"location", p.location},
+                              {"specialities", p.specialities},
+                              {"founded", p.founded ? json::value(p.founded) : json::value(nullptr)}}},
+        {"photos", photos_of(req)}};
   };
   auto save = [&, this_year](const Request& req, Profile p) -> Result<Profile> {
     auto checked = TRY(check_profile(std::move(p), this_year));
@@ -129,7 +131,8 @@ void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::P
              // An integer year as GET gives it, or null for "not said".
              if (const auto* f = body->if_contains("founded")) {
                if (!f->is_int64() && !f->is_null())
-                 return r.error(req, Error::invalid("founded", "number_invalid", "founded is a year (a whole number) or null"));
+                 return r.error(req, Error::invalid("founded", "number_invalid",
+                                                    "founded is a year (a whole number) or null"));
                p.founded = f->is_null() ? 0 : static_cast<int>(f->as_int64());
              }
              auto saved = save(req, p);

@@ -275,8 +275,9 @@ void add_routes(web::Router& router, Applications& apps, ApplicationFiles& files
                  Response::text(std::move(*bytes), 200, preview ? "image/png" : file->content_type);
              response.add("Cache-Control", "private, max-age=3600");
              web::as_user_file(response,
-                               preview || file->content_type.starts_with("image/") ? web::Disposition::inline_
-                                                                                   : web::Disposition::attachment,
+                               preview || file->content_type.starts_with("image/")
+                                   ? web::Disposition::inline_
+                                   : web::Disposition::attachment,
                                file->name);
              return response;
            })

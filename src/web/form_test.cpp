@@ -28,10 +28,6 @@ TEST(Path, DecodesSegmentsAndKeepsPlus) {
 
 TEST(Form, UrlEncode) { EXPECT_EQ(url_encode("/account?x=1"), "%2Faccount%3Fx%3D1"); }
 
-}  // namespace brilliant::web
-
-namespace brilliant::web {
-
 TEST(Form, ParsesOnlyTheViewItIsGiven) {
   const std::string buffer = "a=1&b=2&c=3";
   auto form = parse_form(buffer.substr(0, 7));

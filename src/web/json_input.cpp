@@ -16,7 +16,8 @@ std::optional<std::string> unsafe_text(const boost::json::value& value, const st
   } else if (value.is_array()) {
     const auto& array = value.get_array();
     for (size_t i = 0; i < array.size(); ++i)
-      if (auto found = unsafe_text(array[i], path + (path.empty() ? "" : ".") + std::to_string(i))) return found;
+      if (auto found = unsafe_text(array[i], path + (path.empty() ? "" : ".") + std::to_string(i)))
+        return found;
   } else if (value.is_object()) {
     for (const auto& member : value.get_object()) {
       const std::string name = path + (path.empty() ? "" : ".") + std::string(member.key());

@@ -15,10 +15,6 @@ TEST(JsonInput, ObjectsOnlyWithNamedErrors) {
   EXPECT_EQ(json_string(object, "age").error().field, "age");
 }
 
-}  // namespace brilliant::web
-
-namespace brilliant::web {
-
 TEST(JsonInput, ControlCharactersAnywhereAreRefusedNamingTheMember) {
   auto top = parse_json_object(R"({"q":"a\u0000b"})");
   ASSERT_FALSE(top.ok());

@@ -28,10 +28,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view token) 
 
 }  // namespace
 
-std::string PageCache::fill(std::string_view body, std::string_view placeholder, std::string_view token) {
-  return join(split(body, placeholder), token);
-}
-
 std::optional<Response> PageCache::get(const std::string& key, const std::string& token) const {
   std::shared_lock lock(mutex_);
   auto it = entries_.find(key);
@@ -42,22 +38,25 @@ std::optional<Response> PageCache::get(const std::string& key, const std::string
   return response;
 }
 
-void PageCache::put(const std::string& key, const Response& response, const std::string& placeholder) {
-  if (response.status != 200 || placeholder.empty()) return;
+std::string PageCache::put(const std::string& key, const Response& response, const std::string& placeholder,
+                           const std::string& token) {
   Entry entry;
+  entry.parts = split(response.body, placeholder);
+  std::string filled = join(entry.parts, token);
+  if (response.status != 200 || placeholder.empty()) return filled;
   for (const auto& h : response.headers)
     if (h.name != "Set-Cookie") entry.headers.push_back(h);
-  entry.parts = split(response.body, placeholder);
   const int segment = key.find('?') == std::string::npos ? 0 : 1;
   std::unique_lock lock(mutex_);
   auto [it, inserted] = entries_.insert_or_assign(key, std::move(entry));
-  if (!inserted) return;
+  if (!inserted) return filled;
   auto& order = order_[segment];
   order.push_back(key);
   while (order.size() > limits_[segment]) {
     entries_.erase(order.front());
     order.pop_front();
   }
+  return filled;
 }
 
 void PageCache::clear() {

@@ -28,14 +28,13 @@ class PageCache {
 
   // The cached response with `token` wherever the placeholder stood; nullopt on a miss.
   std::optional<Response> get(const std::string& key, const std::string& token) const;
-  // Keeps a 200 response rendered with `placeholder` as its token, cut at the placeholder. Keys holding
-  // '?' go to the query segment.
-  void put(const std::string& key, const Response& response, const std::string& placeholder);
+  // Keeps a 200 response rendered with `placeholder` as its token, cut at the placeholder (keys holding
+  // '?' go to the query segment), and returns its body with `token` in the placeholder's place (for any
+  // status: the page goes to the visitor who asked for it). The body is cut once.
+  std::string put(const std::string& key, const Response& response, const std::string& placeholder,
+                  const std::string& token);
   void clear();
   size_t size() const;
-
-  // body with every placeholder replaced by token.
-  static std::string fill(std::string_view body, std::string_view placeholder, std::string_view token);
 
  private:
   struct Entry {

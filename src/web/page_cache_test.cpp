@@ -7,7 +7,7 @@ namespace brilliant::web {
 TEST(PageCache, PutsEachVisitorsTokenBack) {
   PageCache cache;
   auto page = Response::html("<meta content=\"TOKEN1\"><input value=\"TOKEN1\">");
-  cache.put("ko|/shop", page, "TOKEN1");
+  cache.put("ko|/shop", page, "TOKEN1", "t");
   auto hit = cache.get("ko|/shop", "OTHER");
   ASSERT_TRUE(hit);
   EXPECT_EQ(hit->body, "<meta content=\"OTHER\"><input value=\"OTHER\">");
@@ -17,25 +17,21 @@ TEST(PageCache, PutsEachVisitorsTokenBack) {
 
 TEST(PageCache, SkipsErrorsAndCookiesAndClears) {
   PageCache cache;
-  cache.put("a", Response::html("x", 404), "t");
+  cache.put("a", Response::html("x", 404), "t", "t");
   EXPECT_FALSE(cache.get("a", "t"));
   auto page = Response::html("x");
   page.add("Set-Cookie", "sid=secret");
-  cache.put("b", page, "t");
+  cache.put("b", page, "t", "t");
   EXPECT_TRUE(cache.get("b", "t")->header("set-cookie").empty());
   cache.clear();
   EXPECT_EQ(cache.size(), 0u);
 }
 
-}  // namespace brilliant::web
-
-namespace brilliant::web {
-
 TEST(PageCache, AFloodOfQueryStringsEvictsOnlyTheOldestQueryPages) {
   PageCache cache(10, 3);
-  cache.put("ko|/", Response::html("home"), "P");
-  cache.put("ko|/shop", Response::html("shop"), "P");
-  for (int i = 0; i < 100; ++i) cache.put("ko|/shop?x=" + std::to_string(i), Response::html("q"), "P");
+  cache.put("ko|/", Response::html("home"), "P", "t");
+  cache.put("ko|/shop", Response::html("shop"), "P", "t");
+  for (int i = 0; i < 100; ++i) cache.put("ko|/shop?x=" + std::to_string(i), Response::html("q"), "P", "t");
   EXPECT_TRUE(cache.get("ko|/", "t"));
   EXPECT_TRUE(cache.get("ko|/shop", "t"));
   EXPECT_FALSE(cache.get("ko|/shop?x=96", "t"));
@@ -46,18 +42,21 @@ TEST(PageCache, AFloodOfQueryStringsEvictsOnlyTheOldestQueryPages) {
 
 TEST(PageCache, PlainPagesBeyondTheLimitEvictTheOldestOneNotAll) {
   PageCache cache(2, 2);
-  cache.put("a", Response::html("a"), "P");
-  cache.put("b", Response::html("b"), "P");
-  cache.put("a", Response::html("a2"), "P");  // a replacement is not a new page
-  cache.put("c", Response::html("c"), "P");
+  cache.put("a", Response::html("a"), "P", "t");
+  cache.put("b", Response::html("b"), "P", "t");
+  cache.put("a", Response::html("a2"), "P", "t");  // a replacement is not a new page
+  cache.put("c", Response::html("c"), "P", "t");
   EXPECT_FALSE(cache.get("a", "t"));
   EXPECT_EQ(cache.get("b", "t")->body, "b");
   EXPECT_EQ(cache.get("c", "t")->body, "c");
 }
 
-TEST(PageCache, FillReplacesOnlyThePlaceholder) {
-  EXPECT_EQ(PageCache::fill("<i value=\"P\">P</i>", "P", "tok"), "<i value=\"tok\">tok</i>");
-  EXPECT_EQ(PageCache::fill("nothing", "P", "tok"), "nothing");
+TEST(PageCache, PutGivesTheAskingVisitorTheirTokenWhateverTheStatus) {
+  PageCache cache;
+  EXPECT_EQ(cache.put("a", Response::html("<i value=\"P\">P</i>"), "P", "tok"), "<i value=\"tok\">tok</i>");
+  EXPECT_EQ(cache.put("b", Response::html("<i>P</i>", 404), "P", "tok"), "<i>tok</i>");
+  EXPECT_FALSE(cache.get("b", "t"));
+  EXPECT_EQ(cache.put("c", Response::html("nothing"), "P", "tok"), "nothing");
 }
 
 }  // namespace brilliant::web

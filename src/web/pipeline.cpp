@@ -21,11 +21,12 @@ std::string cache_key(const Request& request) {
 }
 
 // Control characters and bidi overrides never reach a query, a log or a stored text: the field is named.
-Error form_error(const Form& form, const std::string& where, const std::string& code, const std::string& what) {
-  if (form.invalid_field().empty())
-    return Error::invalid(where, code, what + " is malformed or not UTF-8");
-  return Error::invalid(form.invalid_field(), "text_invalid",
-                        form.invalid_field() + " is not UTF-8 or holds a control character or a bidi override");
+Error form_error(const Form& form, const std::string& where, const std::string& code,
+                 const std::string& what) {
+  if (form.invalid_field().empty()) return Error::invalid(where, code, what + " is malformed or not UTF-8");
+  return Error::invalid(
+      form.invalid_field(), "text_invalid",
+      form.invalid_field() + " is not UTF-8 or holds a control character or a bidi override");
 }
 
 std::string request_token(const Request& request) {
@@ -189,8 +190,7 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
   const std::string visitor_token = std::exchange(request.csrf_token, cache_placeholder_);
   auto response = route.handler(request);
   request.csrf_token = visitor_token;
-  cache_->put(cache_key(request), response, cache_placeholder_);
-  response.body = PageCache::fill(response.body, cache_placeholder_, request.csrf_token);
+  response.body = cache_->put(cache_key(request), response, cache_placeholder_, request.csrf_token);
   response.add("X-Cache", "miss");
   return with_cookie(std::move(response));
 }

@@ -73,7 +73,8 @@ class Pipeline {
   mutable std::atomic<unsigned long long> next_request_{0};
   std::string node_tag_;
   std::string cache_placeholder_;
-  std::unique_ptr<AccessLog> access_log_;  // null when the access log is off  // the token pages are rendered with for the cache; never sent
+  std::unique_ptr<AccessLog> access_log_;  // null when the access log is off  // the token pages are rendered
+                                           // with for the cache; never sent
 };
 
 }  // namespace brilliant::web

@@ -122,7 +122,8 @@ class CachedPipelineTest : public PipelineTest {
  protected:
   CachedPipelineTest() {
     auto& route = router.get("/page", [](Request& r) {
-      return Response::html("<div class=\"card\">ring</div><input name=\"_csrf\" value=\"" + r.csrf_token + "\">");
+      return Response::html("<div class=\"card\">ring</div><input name=\"_csrf\" value=\"" + r.csrf_token +
+                            "\">");
     });
     route.cacheable = true;
     pipeline = std::make_unique<Pipeline>(router, renderer, files, *metrics, sessions,

@@ -76,7 +76,8 @@ Response Response::redirect(std::string_view location, int status) {
 }
 
 void as_user_file(Response& response, Disposition disposition, std::string_view filename) {
-  response.set("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'");
+  response.set("Content-Security-Policy",
+               "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'");
   std::string value = disposition == Disposition::inline_ ? "inline" : "attachment";
   if (!filename.empty()) value += "; filename*=UTF-8''" + url_encode(filename);
   response.set("Content-Disposition", value);

@@ -51,7 +51,9 @@ TEST_F(ConsoleHttp, BulkStockEditChangesOnlyTheWorkshopsOwnVariants) {
   ASSERT_GT(theirs.id, 0);
   EXPECT_EQ(page.body.find("name=\"stock_" + std::to_string(theirs.id) + "\""), std::string::npos);
   const auto csrf = maker->cookie("csrf");
-  const auto seen = [&](long long id) { return std::pair{"seen_" + std::to_string(id), std::to_string(stock_of(id))}; };
+  const auto seen = [&](long long id) {
+    return std::pair{"seen_" + std::to_string(id), std::to_string(stock_of(id))};
+  };
   auto saved = maker->post_form("/console/stock",
                                 {{"_csrf", csrf}, {"stock_" + std::to_string(mine.id), "7"}, seen(mine.id)});
   EXPECT_EQ(saved.status, 303);

@@ -28,8 +28,9 @@ TEST_F(HardeningHttp, NextCannotSplitHeadersOrLeaveTheSite) {
   signed_up(email);
   auto login = client();
   auto csrf = login->csrf_from("/login");
-  auto r = login->post_form("/login", {{"_csrf", csrf}, {"email", email}, {"password", "a-long-password"},
-                                      {"next", "/\t/evil.example"}});
+  auto r = login->post_form(
+      "/login",
+      {{"_csrf", csrf}, {"email", email}, {"password", "a-long-password"}, {"next", "/\t/evil.example"}});
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.header("location"), "/account");
 }
@@ -65,13 +66,16 @@ TEST_F(HardeningHttp, ControlCharactersNeverReachASearch) {
 TEST_F(HardeningHttp, NamesWithLineBreaksOrBidiOverridesAreRefused) {
   auto c = client();
   auto csrf = c->csrf_from("/signup");
-  auto bidi = c->post_form("/signup", {{"_csrf", csrf}, {"name", "Kim\xE2\x80\xAEnimda"},
-                                       {"email", unique_email("bidi")}, {"password", "a-long-password"}});
+  auto bidi = c->post_form("/signup", {{"_csrf", csrf},
+                                       {"name", "Kim\xE2\x80\xAEnimda"},
+                                       {"email", unique_email("bidi")},
+                                       {"password", "a-long-password"}});
   EXPECT_EQ(bidi.status, 400);
   EXPECT_NE(bidi.body.find("name"), std::string::npos);
-  auto api = c->request("POST", "/api/v1/auth/signup",
-                        R"({"name":"Kim\r\nX","email":")" + unique_email("crlf") + R"(","password":"a-long-password"})",
-                        {"Content-Type: application/json"});
+  auto api = c->request(
+      "POST", "/api/v1/auth/signup",
+      R"({"name":"Kim\r\nX","email":")" + unique_email("crlf") + R"(","password":"a-long-password"})",
+      {"Content-Type: application/json"});
   EXPECT_EQ(api.status, 400);
   EXPECT_EQ(json::parse(api.body).at("error").at("field").as_string(), "name");
 }
@@ -82,7 +86,8 @@ TEST_F(HardeningHttp, ATitleThatOpensACommentLeavesTheProductPageWhole) {
   auto page = client()->get("/en/products/" + ring.slug);
   ASSERT_EQ(page.status, 200);
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(page.body, m, std::regex("<script type=\"application/ld\\+json\">([^<]*)</script>")));
+  ASSERT_TRUE(
+      std::regex_search(page.body, m, std::regex("<script type=\"application/ld\\+json\">([^<]*)</script>")));
   EXPECT_EQ(json::parse(m[1].str()).at("name").as_string(), "Ring <!--<script>");
   EXPECT_NE(page.body.find("</footer>"), std::string::npos);
 }
@@ -109,24 +114,27 @@ TEST_F(HardeningHttp, TextIsNeverCutInsideACharacter) {
 
 TEST_F(HardeningHttp, OnlyPlainChunkedTransferEncodingIsRead) {
   for (const char* te : {"gzip, chunked", "chunked, chunked", "xchunked", "chunked\r\nContent-Length: 5"}) {
-    auto answer = raw_exchange(port, std::string("POST /login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ") + te +
-                                         "\r\n\r\n0\r\n\r\n");
+    auto answer = raw_exchange(port, std::string("POST /login HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ") +
+                                         te + "\r\n\r\n0\r\n\r\n");
     EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << te << ": " << answer;
   }
-  auto fine = raw_exchange(port, "POST /api/v1/tokens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                 "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+  auto fine = raw_exchange(port,
+                           "POST /api/v1/tokens HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                           "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
   EXPECT_EQ(fine.find("Transfer-Encoding"), std::string::npos) << fine;
   EXPECT_NE(fine.find("\"error\""), std::string::npos) << fine;  // read and answered by the route
 }
 
 TEST_F(HardeningHttp, AnUnknownCallerCannotMakeTheServerReadALargeUpload) {
   // 20 MB announced and never sent: answered 401 at once, before any body is read.
-  auto answer = raw_exchange(port, "POST /api/v1/console/products/x/photos HTTP/1.1\r\nHost: x\r\n"
-                                   "Content-Type: image/jpeg\r\nContent-Length: 20000000\r\n\r\n");
+  auto answer = raw_exchange(port,
+                             "POST /api/v1/console/products/x/photos HTTP/1.1\r\nHost: x\r\n"
+                             "Content-Type: image/jpeg\r\nContent-Length: 20000000\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 401", 0), 0u) << answer;
   // More than uploads may carry: 413 from the header alone.
-  auto huge = raw_exchange(port, "POST /api/v1/console/products/x/photos HTTP/1.1\r\nHost: x\r\n"
-                                 "Content-Length: 900000000\r\n\r\n");
+  auto huge = raw_exchange(port,
+                           "POST /api/v1/console/products/x/photos HTTP/1.1\r\nHost: x\r\n"
+                           "Content-Length: 900000000\r\n\r\n");
   EXPECT_EQ(huge.rfind("HTTP/1.1 413", 0), 0u) << huge;
   // Elsewhere the ordinary limit holds.
   auto big = raw_exchange(port, "POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 3000000\r\n\r\n");
@@ -142,7 +150,8 @@ TEST_F(HardeningHttp, LoginTriesCountPerNormalisedAccount) {
   int tries = 0;
   for (const auto& spelling : {email, " " + email, ascii_lower(email), email + " ", email, email}) {
     std::string shouted = spelling;
-    if (tries % 2) for (auto& ch : shouted) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (tries % 2)
+      for (auto& ch : shouted) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     last = c->post_form("/login", {{"_csrf", csrf}, {"email", shouted}, {"password", "wrong-password!"}});
     ++tries;
   }
@@ -154,14 +163,17 @@ TEST_F(HardeningHttp, ApiTokensAreListedRevokedAndDieWithThePassword) {
   const std::string email = unique_email("tokens");
   auto c = signed_up(email);
   auto issue = [&](const std::string& name) {
-    auto r = client()->request("POST", "/api/v1/tokens",
-                               R"({"email":")" + email + R"(","password":"a-long-password","name":")" + name + "\"}",
-                               {"Content-Type: application/json"});
+    auto r = client()->request(
+        "POST", "/api/v1/tokens",
+        R"({"email":")" + email + R"(","password":"a-long-password","name":")" + name + "\"}",
+        {"Content-Type: application/json"});
     EXPECT_EQ(r.status, 201) << r.body;
     return std::string(json::parse(r.body).at("token").as_string());
   };
   const auto first = issue("laptop"), second = issue("script");
-  auto as = [&](const std::string& token) { return client()->get("/api/v1/me", {"Authorization: Bearer " + token}).status; };
+  auto as = [&](const std::string& token) {
+    return client()->get("/api/v1/me", {"Authorization: Bearer " + token}).status;
+  };
   EXPECT_EQ(as(first), 200);
   auto list = json::parse(client()->get("/api/v1/tokens", {"Authorization: Bearer " + first}).body);
   const auto& tokens = list.at("tokens").as_array();
@@ -174,34 +186,40 @@ TEST_F(HardeningHttp, ApiTokensAreListedRevokedAndDieWithThePassword) {
     if (t.at("name").as_string() == "script") second_id = t.at("id").as_int64();
   ASSERT_GT(second_id, 0);
   auto stranger = signed_up(unique_email("stranger"));
-  EXPECT_EQ(stranger->request("DELETE", "/api/v1/tokens/" + std::to_string(second_id), "",
-                              {"X-CSRF-Token: " + stranger->cookie("csrf")}).status,
+  EXPECT_EQ(stranger
+                ->request("DELETE", "/api/v1/tokens/" + std::to_string(second_id), "",
+                          {"X-CSRF-Token: " + stranger->cookie("csrf")})
+                .status,
             404);
   EXPECT_EQ(as(second), 200);
-  EXPECT_EQ(client()->request("DELETE", "/api/v1/tokens/" + std::to_string(second_id), "",
-                              {"Authorization: Bearer " + first}).status,
+  EXPECT_EQ(client()
+                ->request("DELETE", "/api/v1/tokens/" + std::to_string(second_id), "",
+                          {"Authorization: Bearer " + first})
+                .status,
             204);
   EXPECT_EQ(as(second), 401);
   // The account page lists them; a password change revokes the rest and ends other sessions.
   auto other_browser = client();
   auto csrf = other_browser->csrf_from("/login");
-  ASSERT_EQ(other_browser->post_form("/login", {{"_csrf", csrf}, {"email", email}, {"password", "a-long-password"}})
-                .status,
-            303);
+  ASSERT_EQ(
+      other_browser->post_form("/login", {{"_csrf", csrf}, {"email", email}, {"password", "a-long-password"}})
+          .status,
+      303);
   auto account = c->get("/account");
   EXPECT_NE(account.body.find("id=\"token-list\""), std::string::npos);
   EXPECT_NE(account.body.find("laptop"), std::string::npos);
   auto changed = c->post_form("/account/password", {{"_csrf", c->cookie("csrf")},
-                                                     {"current_password", "a-long-password"},
-                                                     {"new_password", "another-long-password"}});
+                                                    {"current_password", "a-long-password"},
+                                                    {"new_password", "another-long-password"}});
   EXPECT_EQ(changed.status, 303);
   EXPECT_EQ(as(first), 401);
-  EXPECT_EQ(c->get("/account").status, 200);                // this browser stays logged in
-  EXPECT_EQ(other_browser->get("/account").status, 303);    // the other one is logged out
+  EXPECT_EQ(c->get("/account").status, 200);              // this browser stays logged in
+  EXPECT_EQ(other_browser->get("/account").status, 303);  // the other one is logged out
   // Tokens expire: 90 days on, a token stops working.
-  auto fresh = client()->request("POST", "/api/v1/tokens",
-                                 R"({"email":")" + email + R"(","password":"another-long-password","name":"later"})",
-                                 {"Content-Type: application/json"});
+  auto fresh =
+      client()->request("POST", "/api/v1/tokens",
+                        R"({"email":")" + email + R"(","password":"another-long-password","name":"later"})",
+                        {"Content-Type: application/json"});
   ASSERT_EQ(fresh.status, 201) << fresh.body;
   const std::string later(json::parse(fresh.body).at("token").as_string());
   EXPECT_EQ(as(later), 200);

@@ -629,9 +629,10 @@ TEST_F(OrdersHttp, OneCartMakesOneOrderHoweverManyCheckoutsRaceForIt) {
   for (int i = 0; i < tabs; ++i)
     threads.emplace_back([&, i] {
       HttpClient tab(base());
-      answers[i] = tab.request("POST", "/api/v1/orders", address_json() + "}",
-                               {"Content-Type: application/json", "Authorization: Bearer " + token,
-                                "X-Cart-Token: " + cart, "Idempotency-Key: tab-" + std::to_string(i) + "-" + cart});
+      answers[i] =
+          tab.request("POST", "/api/v1/orders", address_json() + "}",
+                      {"Content-Type: application/json", "Authorization: Bearer " + token,
+                       "X-Cart-Token: " + cart, "Idempotency-Key: tab-" + std::to_string(i) + "-" + cart});
     });
   for (auto& t : threads) t.join();
   // The others: 409 (the cart's lines were taken inside their transaction) or, once the winner has
@@ -643,7 +644,8 @@ TEST_F(OrdersHttp, OneCartMakesOneOrderHoweverManyCheckoutsRaceForIt) {
       continue;
     }
     const auto code = json::parse(a.body).at("error").at("code").as_string();
-    EXPECT_TRUE((a.status == 409 && code == "cart_already_ordered") || (a.status == 400 && code == "cart_empty"))
+    EXPECT_TRUE((a.status == 409 && code == "cart_already_ordered") ||
+                (a.status == 400 && code == "cart_empty"))
         << a.status << " " << a.body;
   }
   EXPECT_EQ(placed, 1);
@@ -664,9 +666,10 @@ TEST_F(OrdersHttp, AKeyReplayedWithAnotherRequestIsRefused) {
   auto same = place(*c, key);
   EXPECT_EQ(same.status, 201);
   EXPECT_EQ(json::parse(same.body).at("number"), json::parse(first.body).at("number"));
-  auto other = c->request("POST", "/api/v1/orders",
-                          R"({"recipient":"Lee","phone":"01023456789","postcode":"54538","address":"2 Other-ro"})",
-                          json_headers(*c, key));
+  auto other =
+      c->request("POST", "/api/v1/orders",
+                 R"({"recipient":"Lee","phone":"01023456789","postcode":"54538","address":"2 Other-ro"})",
+                 json_headers(*c, key));
   EXPECT_EQ(other.status, 422) << other.body;
   EXPECT_EQ(json::parse(other.body).at("error").at("code").as_string(), "checkout_key_reused");
   EXPECT_EQ(stock_of(ring.slug), 4);
@@ -720,11 +723,13 @@ TEST_F(OrdersHttp, AStaleStockFormNeverUndoesASale) {
   ASSERT_EQ(stock_of(ring.slug), 6);
   // Saved as it was loaded (say, for a price change elsewhere on the page): the sale stands.
   const auto csrf = maker->cookie("csrf");
-  EXPECT_EQ(maker->post_form("/console/stock", {{"_csrf", csrf}, {"stock_" + id, "8"}, {"seen_" + id, "8"}}).status,
-            303);
+  EXPECT_EQ(
+      maker->post_form("/console/stock", {{"_csrf", csrf}, {"stock_" + id, "8"}, {"seen_" + id, "8"}}).status,
+      303);
   EXPECT_EQ(stock_of(ring.slug), 6);
   // A restock typed on the stale page: 409 with the stock as it is now, nothing saved.
-  auto stale = maker->post_form("/console/stock", {{"_csrf", csrf}, {"stock_" + id, "10"}, {"seen_" + id, "8"}});
+  auto stale =
+      maker->post_form("/console/stock", {{"_csrf", csrf}, {"stock_" + id, "10"}, {"seen_" + id, "8"}});
   EXPECT_EQ(stale.status, 409);
   EXPECT_NE(stale.body.find("changed to 6"), std::string::npos) << stale.body;
   EXPECT_EQ(stock_of(ring.slug), 6);

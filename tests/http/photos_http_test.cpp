@@ -37,7 +37,8 @@ class PhotosHttp : public ServerTest {
 
   // A phone photo's size: 12 megapixels of noise at quality 95 is some 10 MB of JPEG.
   static std::string phone_jpeg() {
-    auto noise = vips::VImage::gaussnoise(4032, 3024, vips::VImage::option()->set("sigma", 60.0)->set("mean", 128.0));
+    auto noise =
+        vips::VImage::gaussnoise(4032, 3024, vips::VImage::option()->set("sigma", 60.0)->set("mean", 128.0));
     auto img = noise.bandjoin(noise.rot180()).bandjoin(noise.fliphor()).cast(VIPS_FORMAT_UCHAR);
     void* buf = nullptr;
     size_t size = 0;
@@ -272,7 +273,8 @@ TEST_F(PhotosHttp, APhonePhotoOfTenMegabytesUploads) {
   ASSERT_GT(bytes.size(), 8u * 1024 * 1024);
   auto r = upload(*vendor, mine, bytes);
   EXPECT_EQ(r.status, 201) << r.body.substr(0, 300);
-  auto photos = json::parse(vendor->get("/api/v1/console/products/" + mine + "/photos").body).at("photos").as_array();
+  auto photos =
+      json::parse(vendor->get("/api/v1/console/products/" + mine + "/photos").body).at("photos").as_array();
   EXPECT_FALSE(photos.empty());
 }
 

@@ -177,11 +177,11 @@ TEST_F(PiecesHttp, EditEveryFieldOfAPiece) {
                           {"Content-Type: application/json", "X-CSRF-Token: " + other->cookie("csrf")})
                 .status,
             403);
-  auto retitled = maker->request(
-      "PUT", "/api/v1/console/products/" + source,
-      R"({"variant_0_stock":)" + std::to_string(before_stock) + R"(,"variant_0_stock_seen":)" +
-          std::to_string(before_stock + 1) + R"(,"tags":"edited-)" + slug + "\"}",
-      {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")});
+  auto retitled =
+      maker->request("PUT", "/api/v1/console/products/" + source,
+                     R"({"variant_0_stock":)" + std::to_string(before_stock) + R"(,"variant_0_stock_seen":)" +
+                         std::to_string(before_stock + 1) + R"(,"tags":"edited-)" + slug + "\"}",
+                     {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")});
   ASSERT_EQ(retitled.status, 200) << retitled.body;
   EXPECT_EQ(boost::json::parse(retitled.body).at("status").as_string(), "in_review");
   EXPECT_EQ(client()->get("/api/v1/products/" + source).status, 404);  // out of the store until approved

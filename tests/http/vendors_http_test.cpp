@@ -174,7 +174,8 @@ TEST_F(VendorsHttp, MarkAndDocumentsAreCheckedAndPrivate) {
   EXPECT_EQ(preview.header("content-type"), "image/png");
   EXPECT_EQ(preview.header("content-security-policy").rfind("sandbox", 0), 0u);
   // A PDF runs nothing on our origin: sandboxed and downloaded, not shown inline.
-  auto pdf_served = applicant->get("/applications/files/" + std::to_string(json::parse(doc.body).at("id").as_int64()));
+  auto pdf_served =
+      applicant->get("/applications/files/" + std::to_string(json::parse(doc.body).at("id").as_int64()));
   ASSERT_EQ(pdf_served.status, 200);
   EXPECT_EQ(pdf_served.header("content-security-policy").rfind("sandbox", 0), 0u);
   EXPECT_EQ(pdf_served.header("content-disposition").rfind("attachment;", 0), 0u);

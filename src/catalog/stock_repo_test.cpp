@@ -1,0 +1,68 @@
+#include "catalog/stock_repo.hpp"
+
+#include <gtest/gtest.h>
+
+#include "catalog/repo.hpp"
+#include "db/testing.hpp"
+
+namespace brilliant::catalog::repo {
+
+class StockRepoTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    variant = db->write([&](soci::session& sql) {
+      const auto workshop =
+          insert_workshop(sql, {0, "w", "공방", "Atelier", "", "", "", "", 0, "active"}, "x");
+      Product p;
+      p.workshop_id = workshop;
+      p.slug = "stock-ring";
+      p.category = "ring";
+      p.title_ko = "반지";
+      p.title_en = "Ring";
+      p.metal = "silver";
+      p.purity = 925;
+      p.weight_mg = 2000;
+      p.variants.push_back({0, "stock-ring-13", 0, 520, 0, "", 0, 8, 0});
+      insert_product(sql, p, "x");
+      long long id = 0;
+      sql << "SELECT id FROM variants WHERE sku = 'stock-ring-13'", soci::into(id);
+      return id;
+    });
+  }
+  Result<void> set(int seen, int wanted) {
+    return db->write(
+        [&](soci::session& sql) { return set_stock(sql, variant, seen, wanted, "now", "stock"); });
+  }
+  int stock() {
+    return db->read([&](soci::session& sql) {
+      int n = 0;
+      sql << "SELECT stock FROM variants WHERE id = :id", soci::use(variant), soci::into(n);
+      return n;
+    });
+  }
+  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
+  long long variant = 0;
+};
+
+TEST_F(StockRepoTest, ChangesStockOnlyFromWhatTheEditorSaw) {
+  ASSERT_TRUE(set(8, 10).ok());
+  EXPECT_EQ(stock(), 10);
+  // Two sold since the editor looked: a restock typed over 8 is refused, naming the stock now.
+  db->write(
+      [&](soci::session& sql) { sql << "UPDATE variants SET stock = 8 WHERE id = :id", soci::use(variant); });
+  auto stale = set(10, 12);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, "stock_changed");
+  EXPECT_EQ(stale.error().field, "stock");
+  EXPECT_NE(stale.error().message.find("changed to 8"), std::string::npos);
+  EXPECT_EQ(stock(), 8);
+  // Unchanged (saved from a stale page for another reason): nothing written, the sale stands.
+  EXPECT_TRUE(set(10, 10).ok());
+  EXPECT_EQ(stock(), 8);
+  // Already what the editor wants: fine. Not known what was seen (a hand-made sheet): set as given.
+  EXPECT_TRUE(set(5, 8).ok());
+  EXPECT_TRUE(set(-1, 3).ok());
+  EXPECT_EQ(stock(), 3);
+}
+
+}  // namespace brilliant::catalog::repo

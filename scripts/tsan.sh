@@ -9,4 +9,8 @@ cmake --preset tsan >/dev/null
 cmake --build --preset tsan --target http_test
 export TSAN_OPTIONS="suppressions=$root/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1"
 export BRILLIANT_TEST_BACKEND=sqlite
-./build/tsan/tests/http_test
+export BRILLIANT_TEST_HTTP_TIMEOUT=900  # photos decode far slower under TSan
+# Every HTTP test but one: decoding a 12-megapixel phone photo under TSan takes over a quarter of an
+# hour (libvips' codecs are not instrumented, but every malloc and lock they make is intercepted); the
+# same upload path runs here with smaller photos, and LoadHttp uploads while orders and reads go on.
+./build/tsan/tests/http_test --gtest_filter=-PhotosHttp.APhonePhotoOfTenMegabytesUploads

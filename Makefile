@@ -1,5 +1,5 @@
 # Two commands do everything (README): `make run` and `make test`.
-.PHONY: run test build release debug bench fuzz tsan deps clean format
+.PHONY: run test build release debug bench fuzz tsan audit deps clean format
 
 PORT ?= 8080
 
@@ -33,6 +33,13 @@ fuzz:
 tsan:
 	@bash scripts/install-deps.sh test
 	@bash scripts/tsan.sh
+
+# Lighthouse 12.2.3 on home, listing, product, search and checkout, phone and desktop (release build).
+audit: release
+	@bash scripts/install-deps.sh test
+	@[ -d tests/e2e/node_modules/playwright-core ] || (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+	@[ -d tests/audit/node_modules/lighthouse ] || (cd tests/audit && npm ci --no-audit --no-fund --silent)
+	@BRILLIANT_BINARY=$(CURDIR)/build/release/brilliant node tests/audit/run.mjs
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp')

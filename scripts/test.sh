@@ -13,7 +13,7 @@ cmake --build --preset debug
 source scripts/throwaway-pg.sh
 
 # --- browser tests need Playwright's client library (no browser download: Debian's chromium) ------
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
 

@@ -98,6 +98,7 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/console/profile", "The workshop's public profile"},
       {Method::put, "/api/v1/console/profile", "Edit the workshop's public profile"},
       {Method::post, "/api/v1/console/profile/photos", "Add a workshop photo as the request body"},
+      {Method::get, "/api/v1/operator/todo", "The operator's work for today: transfers to confirm, parcels to ship, pieces and applications to review, low stock (operator)"},
       {Method::get, "/api/v1/operator/workshops", "Every workshop's standing (operator)"},
       {Method::put, "/api/v1/operator/workshops/{slug}/status",
        "Suspend ({\"status\":\"suspended\",\"reason\"}) or reinstate a workshop (operator)"},

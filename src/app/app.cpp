@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/api_summaries.hpp"
+#include "app/operator_home.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -84,7 +85,14 @@ App::App(Config config, const Clock& clock)
     storefront_.refresh_prices();
     page_cache_.clear();
   });
+  catalog_.on_stock_change([this](const std::vector<std::string>& slugs) {
+    std::vector<std::string> pages;  // the page cache's keys: locale|path (see web/pipeline.cpp)
+    for (const auto& slug : slugs)
+      for (const char* locale : {"ko", "en"}) pages.push_back(std::string(locale) + "|/products/" + slug);
+    page_cache_.forget(pages);
+  });
   add_system_routes();
+  add_operator_home_routes(router_, *database_, renderer_);
   accounts::add_routes(router_, account_deps_);
   storefront_.add_routes(router_);
   pricing::add_routes(router_, quotes_, renderer_);
@@ -99,7 +107,10 @@ App::App(Config config, const Clock& clock)
   vendors::add_profile_routes(router_, catalog_, photos_, *database_, renderer_, clock_);
   vendors::add_dashboard_routes(router_, catalog_, page_views_, *database_, renderer_, clock_);
   vendors::add_staff_routes(router_, staff_, renderer_, [this] { catalog_.refresh(); });
-  vendors::add_brand_routes(router_, brand_, catalog_, blobs_, renderer_, [this] { page_cache_.clear(); });
+  vendors::add_brand_routes(router_, brand_, catalog_, blobs_, renderer_, [this] {
+    use_brand_synonyms();
+    page_cache_.clear();
+  });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
     model["brand_name"] = locale == "en" ? brand->name_en : brand->name_ko;
@@ -144,7 +155,9 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
                             {"number", o.number},
                             {"lines", std::move(lines)},
                             {"subtotal_text", catalog::format_won(o.subtotal, locale)},
-                            {"shipping_fee_text", catalog::format_won(o.shipping_fee, locale)},
+                            {"shipping_fee_text",
+                             orders::shipping_text(o.shipping_fee, locale,
+                                                   [&](const std::string& key) { return renderer_.message(locale, key); })},
                             {"total_text", catalog::format_won(o.total, locale)},
                             {"bank_account", config_.bank_account},
                             {"recipient", o.address.recipient},
@@ -164,6 +177,12 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
   return {o.customer_email,
           catalog::fill(renderer_.message(locale, "orders.mail_subject_" + kind), {{"number", o.number}}),
           renderer_.fragment("email/order_" + kind + (en ? "_en" : "_ko"), model)};
+}
+
+// The operator's search synonyms (checked when saved; a line that no longer reads is skipped whole).
+void App::use_brand_synonyms() {
+  auto synonyms = catalog::parse_synonyms(brand_.current()->search_synonyms);
+  catalog_.set_synonyms(synonyms.ok() ? *synonyms : catalog::Synonyms{});
 }
 
 void App::add_system_routes() {
@@ -241,6 +260,7 @@ unsigned short App::start() {
   renderer_.set_base_url(account_deps_.base_url);
   catalog_.refresh();
   brand_.load();
+  use_brand_synonyms();
   mail_sender_.start();
   return port;
 }

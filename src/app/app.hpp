@@ -63,6 +63,7 @@ class App {
   const web::Router& router() const { return router_; }
 
  private:
+  void use_brand_synonyms();
   void add_system_routes();
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
   void probe_database();  // the health probe thread's loop

@@ -6,6 +6,7 @@
 
 #include "catalog/art.hpp"
 #include "catalog/rules.hpp"
+#include "core/hangul.hpp"
 
 namespace brilliant::app {
 namespace {
@@ -79,9 +80,10 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
                              w.slug,
                              w.ko,
                              w.en,
-                             std::string(w.ko) + "은 " + std::to_string(w.founded) +
-                                 "년 익산 보석단지에서 문을 연 공방입니다. " + w.speciality +
-                                 "을(를) 전문으로, 한 점 한 점 손으로 다듬습니다.",
+                             with_particle(w.ko, Particle::topic) + " " + std::to_string(w.founded) +
+                                 "년 익산 보석단지에서 문을 연 공방입니다. " +
+                                 with_particle(w.speciality, Particle::object) +
+                                 " 전문으로, 한 점 한 점 손으로 다듬습니다.",
                              std::string(w.en) + " opened in Iksan's jewelry district in " +
                                  std::to_string(w.founded) +
                                  ". Every piece is finished by hand at the bench.",

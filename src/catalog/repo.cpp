@@ -416,34 +416,22 @@ std::string fts_trigram_query(const std::string& q) {
   return out;
 }
 
-std::string like_pattern(const std::string& q) {
-  std::string out = "%";
+std::string escaped_like(const std::string& q) {
+  std::string out;
   for (char c : q) {
     if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
     out.push_back(c);
   }
-  return out + "%";
+  return out;
 }
+
+std::string like_pattern(const std::string& q) { return "%" + escaped_like(q) + "%"; }
+// q as a whole word of a text with a space added at both ends.
+std::string word_pattern(const std::string& q) { return "% " + escaped_like(q) + " %"; }
 
 }  // namespace
 
 namespace {
-
-// FTS5 query requiring every word (of three or more characters) as a substring; empty when no word
-// is long enough.
-std::string fts_all_words(const std::string& q) {
-  std::string out;
-  size_t start = 0;
-  while (start < q.size()) {
-    auto end = q.find(' ', start);
-    if (end == std::string::npos) end = q.size();
-    auto word = q.substr(start, end - start);
-    if (utf8_length(word) >= 3 && word.find('"') == std::string::npos)
-      out += (out.empty() ? "" : " AND ") + ("\"" + word + "\"");
-    start = end + 1;
-  }
-  return out;
-}
 
 std::vector<long long> run_ids(soci::rowset<soci::row>&& rows) {
   std::vector<long long> ids;
@@ -451,46 +439,94 @@ std::vector<long long> run_ids(soci::rowset<soci::row>&& rows) {
   return ids;
 }
 
-constexpr char fts_select[] =
-    "SELECT f.rowid FROM product_fts f JOIN products p ON p.id = f.rowid "
-    "WHERE product_fts MATCH :m AND p.status = 'published' ORDER BY bm25(product_fts) LIMIT :n";
+// Runs a search statement whose placeholders are `params` in order, then the limit.
+std::vector<long long> ids_of(soci::session& sql, const std::string& text, const std::vector<std::string>& params,
+                              int limit) {
+  std::string named;  // "?" becomes ":p0", ":p1", ... (SOCI rewrites named placeholders for PostgreSQL)
+  int n = 0;
+  for (char c : text) named += c == '?' ? ":p" + std::to_string(n++) : std::string(1, c);
+  auto statement = (sql.prepare << named);
+  for (const auto& p : params) statement, soci::use(p);
+  statement, soci::use(limit);
+  return run_ids(soci::rowset<soci::row>(statement));
+}
 
 }  // namespace
 
 std::vector<long long> search(soci::session& sql, db::Backend backend, const std::string& raw, int limit) {
   const std::string q = ascii_lower(trim(raw));
-  if (q.empty()) return {};
-  const std::string pattern = like_pattern(q);
+  std::vector<std::string> words;  // every word must be found (at most eight are read)
+  for (size_t start = 0; start < q.size() && words.size() < 8;) {
+    auto end = q.find(' ', start);
+    if (end == std::string::npos) end = q.size();
+    if (end > start) words.push_back(q.substr(start, end - start));
+    start = end + 1;
+  }
+  if (words.empty()) return {};
+  std::vector<std::string> params;
   if (backend == db::Backend::postgresql) {
-    // Substring matches first, then trigram word similarity (pg_trgm) for typos.
-    return run_ids(
-        (sql.prepare << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
-                        "WHERE p.status = 'published' AND (LOWER(s.body) LIKE :q OR word_similarity(:q2, "
-                        "LOWER(s.body)) > 0.3) "
-                        "ORDER BY (LOWER(s.body) LIKE :q3) DESC, word_similarity(:q4, LOWER(s.body)) DESC, "
-                        "p.popularity DESC LIMIT :n",
-         soci::use(pattern), soci::use(q), soci::use(pattern), soci::use(q), soci::use(limit)));
+    // Each word as a substring, or (three characters and more) close by trigram word similarity
+    // (pg_trgm) for a typo the catalog's words did not catch; more substrings first.
+    std::string where, order;
+    for (const auto& w : words) {
+      if (utf8_length(w) == 1) {  // one syllable (금, 은): the word itself, never inside another (금세공방)
+        params.push_back(word_pattern(w));
+        where += " AND (' ' || LOWER(s.body) || ' ') LIKE ?";
+        continue;
+      }
+      params.push_back(like_pattern(w));
+      params.push_back(w);
+      where += " AND (LOWER(s.body) LIKE ? OR word_similarity(?, LOWER(s.body)) > 0.3)";
+    }
+    for (const auto& w : words) {
+      params.push_back(like_pattern(w));
+      order += (order.empty() ? "" : " + ") + std::string("(CASE WHEN LOWER(s.body) LIKE ? THEN 1 ELSE 0 END)");
+    }
+    return ids_of(sql,
+                  "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
+                  "WHERE p.status = 'published'" + where + " ORDER BY " + order + " DESC, p.popularity DESC LIMIT ?",
+                  params, limit);
   }
-  // SQLite FTS5 trigram: every word as a substring first (precise and cheap); when that finds little,
-  // any shared trigram ranked by bm25, which forgives a typo.
-  const std::string all_words = fts_all_words(q);
-  if (!all_words.empty()) {
-    auto ids = run_ids((sql.prepare << fts_select, soci::use(all_words), soci::use(limit)));
-    if (ids.size() >= 5) return ids;
-    const std::string any_trigram = fts_trigram_query(q);
-    auto fuzzy = run_ids((sql.prepare << fts_select, soci::use(any_trigram), soci::use(limit)));
-    for (long long id : fuzzy)
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-    return ids;
+  // SQLite: words of three characters and more through the FTS5 trigram index (ranked by bm25), shorter
+  // ones (two Korean syllables: 반지, 금) as substrings. When that finds little, any shared trigram of the
+  // long words, which forgives a typo.
+  std::string long_words, short_clauses;
+  std::vector<std::string> short_params;
+  for (const auto& w : words) {
+    if (utf8_length(w) >= 3 && w.find('"') == std::string::npos) {
+      long_words += (long_words.empty() ? "" : " AND ") + ("\"" + w + "\"");
+    } else if (utf8_length(w) == 1) {  // one syllable (금, 은): the word itself, not inside 금세공방
+      short_params.push_back(word_pattern(w));
+      short_clauses += " AND (' ' || LOWER(s.body) || ' ') LIKE ? ESCAPE '\\'";
+    } else {
+      short_params.push_back(like_pattern(w));
+      short_clauses += " AND LOWER(s.body) LIKE ? ESCAPE '\\'";
+    }
   }
-  // Words too short for trigrams (two Korean syllables): substring scan; titles first.
-  return run_ids(
-      (sql.prepare
-           << "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
-              "WHERE p.status = 'published' AND LOWER(s.body) LIKE :q ESCAPE '\\' "
-              "ORDER BY CASE WHEN p.title_ko LIKE :q2 ESCAPE '\\' OR LOWER(p.title_en) LIKE :q3 ESCAPE '\\' "
-              "THEN 0 ELSE 1 END, p.popularity DESC LIMIT :n",
-       soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(limit)));
+  if (long_words.empty())
+    return ids_of(sql,
+                  "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
+                  "WHERE p.status = 'published'" + short_clauses + " ORDER BY p.popularity DESC LIMIT ?",
+                  short_params, limit);
+  const std::string fts =
+      "SELECT f.rowid FROM product_fts f JOIN products p ON p.id = f.rowid JOIN product_search s ON "
+      "s.product_id = f.rowid WHERE product_fts MATCH ? AND p.status = 'published'" + short_clauses +
+      " ORDER BY bm25(product_fts) LIMIT ?";
+  params = {long_words};
+  params.insert(params.end(), short_params.begin(), short_params.end());
+  auto ids = ids_of(sql, fts, params, limit);
+  if (ids.size() >= 5) return ids;
+  std::string any_trigram;
+  for (const auto& w : words)
+    if (utf8_length(w) >= 3) {
+      const auto grams = fts_trigram_query(w);
+      if (!grams.empty()) any_trigram += (any_trigram.empty() ? "" : " OR ") + grams;
+    }
+  if (any_trigram.empty()) return ids;
+  params[0] = any_trigram;
+  for (long long id : ids_of(sql, fts, params, limit))
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  return ids;
 }
 
 }  // namespace brilliant::catalog::repo

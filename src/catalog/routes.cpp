@@ -4,6 +4,7 @@
 
 #include "catalog/rules.hpp"
 #include "catalog/seo.hpp"
+#include "core/hangul.hpp"
 #include "core/text.hpp"
 #include "web/form.hpp"
 
@@ -220,6 +221,13 @@ Response Storefront::search_page(Request& req) {
                      {"heading", t("catalog.search_results_for")},
                      {"is_search", true},
                      {"noindex", true}};
+  // Say what was searched when it is not what was typed (금반지 -> 금 반지, 목걸리 -> 목걸이).
+  const auto words = catalog_.search_words(q);
+  if (!words.empty() && words != ascii_lower(q))
+    model["searched_as"] = req.locale == "en"
+                               ? "Showing results for \u201c" + words + "\u201d"
+                               : "\u2018" + words + "\u2019" + with_particle(words, Particle::direction).substr(words.size()) +
+                                     " 찾은 결과입니다";
   return listing_page(req, "store/shop", std::move(model), std::nullopt);
 }
 

@@ -17,10 +17,33 @@ std::shared_ptr<const Snapshot> Catalog::snapshot() const {
   return snapshot_;
 }
 
+namespace {
+
+// The catalog's words: titles, workshops, and the names of categories, metals and stones in both languages.
+std::shared_ptr<const SearchVocabulary> vocabulary_of(const Snapshot& snapshot, const Vocabulary& words) {
+  std::vector<std::string> texts;
+  texts.reserve(snapshot.cards.size() * 2 + 64);
+  for (const auto& c : snapshot.cards) {
+    texts.push_back(c.title_ko + " " + c.workshop_ko);
+    texts.push_back(c.title_en + " " + c.workshop_en);
+  }
+  for (const std::string locale : {"ko", "en"}) {
+    for (const auto& dim : {ListingIndex::category, ListingIndex::metal})
+      for (const auto& value : snapshot.index.vocab[dim])
+        texts.push_back(words(locale, std::string("catalog.") + (dim == ListingIndex::category ? "category." : "metal.") +
+                                          value));
+    for (const auto& stone : snapshot.index.stones) texts.push_back(words(locale, "catalog.stone." + stone));
+  }
+  return std::make_shared<const SearchVocabulary>(texts);
+}
+
+}  // namespace
+
 void Catalog::refresh() {
   auto fresh =
       std::make_shared<Snapshot>(db_.read([](soci::session& sql) { return repo::load_snapshot(sql); }));
   fresh->version = ++version_;
+  auto vocabulary = vocabulary_of(*fresh, words_);
   {
     std::lock_guard lock(mutex_);
     snapshot_ = std::move(fresh);
@@ -28,6 +51,7 @@ void Catalog::refresh() {
   {
     std::lock_guard lock(search_mutex_);
     searches_.clear();
+    vocabulary_ = std::move(vocabulary);
   }
   for (const auto& listener : listeners_) listener();
 }
@@ -43,23 +67,30 @@ void Catalog::stock_changed(const std::vector<long long>& product_ids) {
       in_stock[id] = with_stock > 0;
     }
   });
+  bool flipped = false;
+  std::vector<std::string> slugs;
   {
     std::lock_guard lock(mutex_);  // one writer of the snapshot at a time; readers keep the one they took
     const auto& current = *snapshot_;
-    bool changed = false;
     for (const auto& [id, has] : in_stock)
-      if (auto it = current.by_id.find(id);
-          it != current.by_id.end() && current.cards[it->second].in_stock != has)
-        changed = true;
-    if (!changed) return;
-    auto fresh = std::make_shared<Snapshot>(current);
-    for (const auto& [id, has] : in_stock)
-      if (auto it = fresh->by_id.find(id); it != fresh->by_id.end()) fresh->cards[it->second].in_stock = has;
-    index_snapshot(*fresh);
-    fresh->version = ++version_;
-    snapshot_ = std::move(fresh);
+      if (auto it = current.by_id.find(id); it != current.by_id.end()) {
+        slugs.push_back(current.cards[it->second].slug);
+        flipped = flipped || current.cards[it->second].in_stock != has;
+      }
+    if (flipped) {
+      auto fresh = std::make_shared<Snapshot>(current);
+      for (const auto& [id, has] : in_stock)
+        if (auto it = fresh->by_id.find(id); it != fresh->by_id.end()) fresh->cards[it->second].in_stock = has;
+      index_snapshot(*fresh);
+      fresh->version = ++version_;
+      snapshot_ = std::move(fresh);
+    }
   }
-  for (const auto& listener : listeners_) listener();
+  if (flipped) {
+    for (const auto& listener : listeners_) listener();
+  } else if (!slugs.empty()) {
+    for (const auto& listener : stock_listeners_) listener(slugs);
+  }
 }
 
 std::optional<Product> Catalog::product(const std::string& slug) {
@@ -89,15 +120,52 @@ std::optional<repo::Image> Catalog::image(long long id) {
   return db_.read([&](soci::session& sql) { return repo::find_image(sql, id); });
 }
 
+void Catalog::set_synonyms(Synonyms synonyms) {
+  std::lock_guard lock(search_mutex_);
+  synonyms_ = std::move(synonyms);
+  searches_.clear();
+}
+
+std::string Catalog::search_words(const std::string& q) const {
+  std::lock_guard lock(search_mutex_);
+  return rewrite_query(q, *vocabulary_, synonyms_);
+}
+
+namespace {
+
+// Pieces whose title holds a searched word whole ("ring") before those that only contain it
+// ("earrings"); otherwise the database's order stands.
+void rank_whole_words(std::vector<long long>& ids, const std::string& words, const Snapshot& snapshot) {
+  const auto wanted = query_words(words);
+  std::unordered_map<long long, int> score;
+  for (long long id : ids) {
+    auto it = snapshot.by_id.find(id);
+    if (it == snapshot.by_id.end()) continue;
+    const auto& card = snapshot.cards[it->second];
+    const auto title = query_words(card.title_ko + " " + card.title_en);
+    const std::string joined = ascii_lower(card.title_ko + " " + card.title_en);
+    int s = 0;
+    for (const auto& w : wanted)
+      s += std::find(title.begin(), title.end(), w) != title.end() ? 2 : joined.find(w) != std::string::npos;
+    score[id] = s;
+  }
+  std::stable_sort(ids.begin(), ids.end(), [&score](long long a, long long b) { return score[a] > score[b]; });
+}
+
+}  // namespace
+
 std::vector<long long> Catalog::search(const std::string& q, int limit) {
   constexpr size_t max_cached = 2048;
   const auto key = std::to_string(limit) + "|" + q;
+  std::string words;
   {
     std::lock_guard lock(search_mutex_);
     if (auto it = searches_.find(key); it != searches_.end()) return it->second;
+    words = rewrite_query(q, *vocabulary_, synonyms_);
   }
   const auto before = version_.load();
-  auto ids = db_.read([&](soci::session& sql) { return repo::search(sql, db_.backend(), q, limit); });
+  auto ids = db_.read([&](soci::session& sql) { return repo::search(sql, db_.backend(), words, limit); });
+  rank_whole_words(ids, words, *snapshot());
   std::lock_guard lock(search_mutex_);
   if (version_.load() == before) {  // a refresh meanwhile may have made this answer stale
     if (searches_.size() >= max_cached) searches_.clear();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "catalog/listing.hpp"
+#include "catalog/query_words.hpp"
 #include "catalog/product.hpp"
 #include "catalog/repo.hpp"
 #include "core/clock.hpp"
@@ -31,9 +32,15 @@ class Catalog {
   // Reloads the snapshot from the database and tells listeners (page caches) that pages changed.
   void refresh();
   void on_change(std::function<void()> listener) { listeners_.push_back(std::move(listener)); }
+  // Called with the slugs of published pieces whose stock counts changed while every listing stayed the
+  // same (no piece sold out or came back): only those pieces' own pages show the counts.
+  void on_stock_change(std::function<void(const std::vector<std::string>& slugs)> listener) {
+    stock_listeners_.push_back(std::move(listener));
+  }
   // Stock of these products changed (an order, a cancellation): re-reads only whether each has stock
   // and, when that flipped for any, swaps in a snapshot with the new flags and tells listeners. Much
-  // cheaper than refresh() during a busy sale; nothing happens when no flag changed.
+  // cheaper than refresh() during a busy sale; when no flag flipped, only the stock listeners hear of
+  // the pieces (their pages show counts).
   void stock_changed(const std::vector<long long>& product_ids);
 
   std::optional<Product> product(const std::string& slug);
@@ -44,7 +51,13 @@ class Catalog {
   std::optional<repo::Image> image(long long id);
   // Published product ids matching q, best first. Answers repeat from a small cache that every
   // refresh() empties, so a popular query costs one database search per catalog change.
+  // The words are first read against the catalog's own (catalog/query_words.hpp): synonyms, compounds,
+  // typos; pieces whose title has a searched word whole come before those that only contain it.
   std::vector<long long> search(const std::string& q, int limit = 500);
+  // The operator's synonyms (from the brand settings); empties the search cache.
+  void set_synonyms(Synonyms synonyms);
+  // What q is searched as ("금반지" -> "금 반지").
+  std::string search_words(const std::string& q) const;
 
   // Validates and stores a product (and its search text). Does not refresh the snapshot; callers
   // adding many products refresh once at the end.
@@ -65,11 +78,14 @@ class Catalog {
   std::shared_ptr<const Snapshot> snapshot_;
   std::atomic<long long> version_{0};
   std::vector<std::function<void()>> listeners_;
+  std::vector<std::function<void(const std::vector<std::string>&)>> stock_listeners_;
   // Checks each product (fields, and a price that comes out above zero) and returns their search texts.
   Result<std::vector<std::string>> checked(const std::vector<Product>& products,
                                            const std::vector<Workshop>& workshops);
   mutable std::mutex search_mutex_;
   std::unordered_map<std::string, std::vector<long long>> searches_;
+  std::shared_ptr<const SearchVocabulary> vocabulary_ = std::make_shared<SearchVocabulary>();
+  Synonyms synonyms_;
 };
 
 }  // namespace brilliant::catalog

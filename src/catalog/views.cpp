@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "catalog/rules.hpp"
+#include "core/text.hpp"
 #include "pricing/formula.hpp"
 
 namespace brilliant::catalog {
@@ -121,6 +122,11 @@ json::array stones_json(const Product& p, const Messages& t) {
                    {"cut", s.cut},
                    {"lab", s.lab},
                    {"report_no", s.report_no}};
+    // "큐빅 · 화이트 · VS1", naming only what the workshop filled in.
+    std::string summary = t("catalog.stone." + s.kind);
+    for (const auto* part : {&s.colour, &s.clarity})
+      if (!trim(*part).empty()) summary += " · " + *part;
+    o["summary"] = summary;
     char carat[16];
     std::snprintf(carat, sizeof carat, "%.2f ct", s.carat_x1000 / 1000.0);
     o["carat"] = s.carat_x1000 ? std::string(carat) : std::string();

@@ -127,10 +127,7 @@ std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
   return text.substr(0, end);
 }
 
-namespace {
-
-// The code point starting at text[i] (valid UTF-8 assumed).
-char32_t code_point_at(std::string_view text, size_t i) {
+char32_t utf8_code_point_at(std::string_view text, size_t i) {
   const auto b = [&](size_t k) {
     return i + k < text.size() ? static_cast<char32_t>(static_cast<unsigned char>(text[i + k])) : char32_t{0};
   };
@@ -139,6 +136,15 @@ char32_t code_point_at(std::string_view text, size_t i) {
   if (b(0) < 0xf0) return ((b(0) & 0x0f) << 12) | ((b(1) & 0x3f) << 6) | (b(2) & 0x3f);
   return ((b(0) & 0x07) << 18) | ((b(1) & 0x3f) << 12) | ((b(2) & 0x3f) << 6) | (b(3) & 0x3f);
 }
+
+std::u32string utf8_decode(std::string_view text) {
+  std::u32string out;
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) out += utf8_code_point_at(text, i);
+  return out;
+}
+
+namespace {
 
 // Code points that belong to the grapheme before them (UAX #29's Extend, ZWJ and Hangul V/T jamo, in
 // the ranges a shop's texts meet): a cut never falls just before one.
@@ -153,7 +159,7 @@ bool extends_grapheme(char32_t cp) {
 std::string utf8_shorten(std::string_view text, size_t max_chars) {
   size_t chars = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xc0) == 0x80 || extends_grapheme(code_point_at(text, i)))
+    if ((static_cast<unsigned char>(text[i]) & 0xc0) == 0x80 || extends_grapheme(utf8_code_point_at(text, i)))
       continue;
     if (chars++ == max_chars) return std::string(trim(text.substr(0, i))) + "…";
   }

@@ -18,6 +18,10 @@ bool single_line(std::string_view text);
 std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
 // text cut to at most max_chars code points, with "…" appended when something was cut.
 std::string utf8_shorten(std::string_view text, size_t max_chars);
+// The code point that starts at byte i of valid UTF-8 text.
+char32_t utf8_code_point_at(std::string_view text, size_t i);
+// Valid UTF-8 text as code points.
+std::u32string utf8_decode(std::string_view text);
 // ASCII-only lower-casing (for emails, header names, slugs).
 std::string ascii_lower(std::string_view text);
 // Trims ASCII whitespace at both ends.

@@ -51,8 +51,7 @@ class OrderRoutes {
           {"subtotal", parcel.subtotal},
           {"subtotal_text", catalog::format_won(parcel.subtotal, req.locale)},
           {"shipping_fee", parcel.shipping_fee},
-          {"shipping_fee_text", parcel.shipping_fee ? catalog::format_won(parcel.shipping_fee, req.locale)
-                                                    : t(req, "orders.free")},
+          {"shipping_fee_text", shipping_text(parcel.shipping_fee, req.locale, messages(req.locale))},
           {"lines", std::move(lines)}});
     }
     bool final_sale = false;
@@ -62,7 +61,7 @@ class OrderRoutes {
             {"subtotal", p.plan.subtotal},
             {"subtotal_text", catalog::format_won(p.plan.subtotal, req.locale)},
             {"shipping_fee", p.plan.shipping_fee},
-            {"shipping_fee_text", catalog::format_won(p.plan.shipping_fee, req.locale)},
+            {"shipping_fee_text", shipping_text(p.plan.shipping_fee, req.locale, messages(req.locale))},
             {"total", p.plan.total},
             {"total_text", catalog::format_won(p.plan.total, req.locale)},
             {"price_changed", p.price_changed},
@@ -193,7 +192,12 @@ class OrderRoutes {
       return d_.renderer.error(
           req, Error::invalid("Idempotency-Key", "checkout_key_invalid",
                               "send an Idempotency-Key header (one per order you mean to place)"));
-    auto placed = d_.orders.place({.cart_token = cart_token(req),
+    const std::string cart = cart_token(req);
+    if (cart.empty())  // a client without cookies: say which header names the cart
+      return d_.renderer.error(
+          req, Error::invalid("X-Cart-Token", "cart_empty",
+                              "the cart is empty: send the X-Cart-Token header that adding to the cart returned"));
+    auto placed = d_.orders.place({.cart_token = cart,
                                    .user_id = req.user->user_id,
                                    .address = typed,
                                    .expected_total = expected,

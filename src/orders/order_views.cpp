@@ -22,6 +22,10 @@ std::string chip_state(const std::string& status) {
   return "in_review";
 }
 
+std::string shipping_text(long long fee, const std::string& locale, const catalog::Messages& t) {
+  return fee ? catalog::format_won(fee, locale) : t("orders.free");
+}
+
 json::object line_json(const OrderLine& l, const std::string& locale, const catalog::Messages& t) {
   const bool en = locale == "en";
   json::object o{{"title", en ? l.title_en : l.title_ko},
@@ -76,8 +80,7 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
                         {"subtotal", f.subtotal},
                         {"subtotal_text", catalog::format_won(f.subtotal, locale)},
                         {"shipping_fee", f.shipping_fee},
-                        {"shipping_fee_text",
-                         f.shipping_fee ? catalog::format_won(f.shipping_fee, locale) : t("orders.free")},
+                        {"shipping_fee_text", shipping_text(f.shipping_fee, locale, t)},
                         {"lines", std::move(lines)}};
     if (f.status == "shipped")
       parcel["shipment"] = json::object{{"carrier", f.carrier},
@@ -109,7 +112,7 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
       {"subtotal", o.subtotal},
       {"subtotal_text", catalog::format_won(o.subtotal, locale)},
       {"shipping_fee", o.shipping_fee},
-      {"shipping_fee_text", o.shipping_fee ? catalog::format_won(o.shipping_fee, locale) : t("orders.free")},
+      {"shipping_fee_text", shipping_text(o.shipping_fee, locale, t)},
       {"total", o.total},
       {"total_text", catalog::format_won(o.total, locale)},
       {"placed_at", seoul(o.created_at)},
@@ -130,7 +133,9 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
                          {"phone", o.address.phone},
                          {"postcode", o.address.postcode},
                          {"address", o.address.address},
-                         {"address_detail", o.address.address_detail}};
+                         {"address_detail", o.address.address_detail},
+                         // A gift: the parcel goes to someone other than the one who ordered.
+                         {"other_recipient", o.address.recipient != o.customer_name}};
     if (!o.address.note.empty()) address["note"] = o.address.note;
     out["address"] = std::move(address);
   }

@@ -15,6 +15,9 @@ std::string seoul(const std::string& utc);
 // The chip colour the pages already have for a status: published (green), rejected (red), in_review.
 std::string chip_state(const std::string& status);
 
+// A shipping fee as a shopper reads it: "3,000원", or "무료" (free) for none, never "0원".
+std::string shipping_text(long long fee, const std::string& locale, const catalog::Messages& t);
+
 boost::json::object line_json(const OrderLine& line, const std::string& locale, const catalog::Messages& t);
 // bank_account is shown only while the order awaits payment. Fields absent rather than empty where a
 // template tests them (address, its note, an event's note, the cancel reason).

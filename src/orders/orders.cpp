@@ -116,7 +116,7 @@ Result<Order> Orders::place(const Checkout& in) {
                             : now + std::chrono::minutes(brand_.current()->guest_hold_minutes));
   const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
   const std::string guest_key = in.user_id ? "" : random_token(24);
-  std::vector<long long> sold_out;  // products a line of this order took the last piece of
+  std::vector<long long> sold;  // products this order took stock of (their pages show counts)
   long long cart_id = 0;
   const auto rates = brand_.current()->rates;
   auto placed = db_.write([&](soci::session& sql) -> Result<Order> {
@@ -180,7 +180,7 @@ Result<Order> Orders::place(const Checkout& in) {
                                    (in.locale == "en" ? product.title_en : product.title_ko) +
                                        ": not enough left in this size any more");
           reserved = priced.quantity;
-          if (left == 0) sold_out.push_back(product.id);  // the listing's "in stock" flag may flip
+          sold.push_back(product.id);
         }
         std::string metal, day;
         long long won = 0;
@@ -225,7 +225,7 @@ Result<Order> Orders::place(const Checkout& in) {
     if (compose_) mail::enqueue(sql, compose_(*order, "placed"), clock_);
     return *order;
   });
-  if (placed.ok()) catalog_.stock_changed(sold_out);
+  if (placed.ok()) catalog_.stock_changed(sold);
   return placed;
 }
 

@@ -235,8 +235,10 @@ class CartRoutes {
     auto out = cart_json(view, req.locale, messages(req.locale));
     out["line_id"] = added->line_id;
     const bool fresh = added->token != token;
-    if (fresh) out["cart_token"] = added->token;
+    // A client without cookies names its cart with this token (X-Cart-Token) from here on.
+    out["cart_token"] = added->token;
     auto response = Response::json(json::serialize(out), 201);
+    response.set("X-Cart-Token", added->token);
     give_cookies(response, fresh ? added->token : "", view.pieces, d_.secure_cookies);
     return response;
   }

@@ -1,7 +1,12 @@
 #include "vendors/brand.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
 #include <set>
 
+#include "catalog/query_words.hpp"
 #include "core/text.hpp"
 
 namespace brilliant::vendors {
@@ -38,6 +43,47 @@ bool valid_colour(const std::string& text) {
   return true;
 }
 
+namespace {
+
+double channel(int value) {
+  const double c = value / 255.0;
+  return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+std::array<int, 3> rgb(const std::string& hex) {
+  return {std::stoi(hex.substr(1, 2), nullptr, 16), std::stoi(hex.substr(3, 2), nullptr, 16),
+          std::stoi(hex.substr(5, 2), nullptr, 16)};
+}
+
+double luminance(const std::array<int, 3>& c) {
+  return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]);
+}
+
+std::string hex_of(const std::array<int, 3>& c) {
+  char out[8];
+  std::snprintf(out, sizeof out, "#%02x%02x%02x", c[0], c[1], c[2]);
+  return out;
+}
+
+}  // namespace
+
+double contrast_ratio(const std::string& a, const std::string& b) {
+  const double la = luminance(rgb(a)), lb = luminance(rgb(b));
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+std::string readable_accent(const std::string& accent) {
+  constexpr const char* lightest_background = "#f3e9d2";
+  const auto base = rgb(accent);
+  for (int black = 0; black <= 100; black += 2) {
+    std::array<int, 3> mixed;
+    for (int i = 0; i < 3; ++i) mixed[i] = base[i] * (100 - black) / 100;
+    const auto hex = hex_of(mixed);
+    if (contrast_ratio(hex, lightest_background) >= 4.6) return hex;
+  }
+  return "#000000";
+}
+
 Result<void> check_brand(const BrandSettings& s) {
   for (auto [field, value] : {std::pair{"name_ko", &s.name_ko}, {"name_en", &s.name_en}}) {
     if (trim(*value).empty())
@@ -57,6 +103,9 @@ Result<void> check_brand(const BrandSettings& s) {
   if (s.guest_hold_minutes < 10 || s.guest_hold_minutes > 3 * 24 * 60)
     return Error::invalid("guest_hold_minutes", "number_invalid",
                           "guest_hold_minutes must be from 10 to 4,320 (three days)");
+  if (s.search_synonyms.size() > 20000 || !valid_utf8(s.search_synonyms) || !safe_text_input(s.search_synonyms))
+    return Error::invalid("search_synonyms", "field_long", "search_synonyms must be at most 20,000 bytes of text");
+  TRY(catalog::parse_synonyms(s.search_synonyms));
   std::set<std::pair<long long, std::string>> scopes;
   bool has_default = false;
   for (const auto& r : s.rates) {

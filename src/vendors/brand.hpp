@@ -41,10 +41,17 @@ struct BrandSettings {
   // How long a guest's unpaid order holds its stock (an unverified email should not hold pieces for
   // the three days an account's order may wait): 10 minutes to 3 days.
   long long guest_hold_minutes = 60;
+  // Search synonyms, one a line: "커플링 = 커플 반지" (catalog/query_words.hpp reads them).
+  std::string search_synonyms = "커플링 = 커플 반지\n다이야 = 다이아몬드\n";
 };
 
 // "#1a2b3c" only (six hex digits): colours go into the page's CSS.
 bool valid_colour(const std::string& text);
+// WCAG contrast ratio of two "#rrggbb" colours (1 to 21).
+double contrast_ratio(const std::string& a, const std::string& b);
+// The accent darkened (mixed with black) just enough that small text in it reads on the lightest
+// backgrounds the pages put it on (4.5:1 against the soft gold #f3e9d2, WCAG AA).
+std::string readable_accent(const std::string& accent);
 // Checks names, colours, fees and rates (0-50 %), one rate per scope. Errors name the field.
 Result<void> check_brand(const BrandSettings& settings);
 

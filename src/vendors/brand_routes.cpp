@@ -59,6 +59,7 @@ Result<BrandSettings> from_form(const web::Form& f, const catalog::Snapshot& sna
   s.shipping.remote_surcharge = TRY(won("remote_surcharge", f.get("remote_surcharge")));
   if (!f.get("guest_hold_minutes").empty())
     s.guest_hold_minutes = TRY(won("guest_hold_minutes", f.get("guest_hold_minutes")));
+  s.search_synonyms = f.get("search_synonyms");
   auto def = TRY(percent("default_rate", f.get("default_rate")));
   if (!def)
     return Error::invalid("default_rate", "field_required", "the default commission rate is required");
@@ -117,6 +118,7 @@ Result<BrandSettings> brand_from_json(const json::object& o) {
   TRY(number("free_shipping_over", s.shipping.free_over));
   TRY(number("remote_surcharge", s.shipping.remote_surcharge));
   TRY(number("guest_hold_minutes", s.guest_hold_minutes));
+  TRY(text("search_synonyms", s.search_synonyms));
   auto rates = o.if_contains("rates");
   if (!rates || !rates->is_array()) return Error::invalid("rates", "field_required", "rates must be a list");
   for (const auto& v : rates->as_array()) {
@@ -155,7 +157,8 @@ json::object page_model(const Request& req, const BrandSettings& s, const catalo
                  {"shipping_fee", s.shipping.fee},
                  {"free_shipping_over", s.shipping.free_over},
                  {"remote_surcharge", s.shipping.remote_surcharge},
-                 {"guest_hold_minutes", s.guest_hold_minutes}};
+                 {"guest_hold_minutes", s.guest_hold_minutes},
+                 {"search_synonyms", s.search_synonyms}};
   json::array categories, workshops, pairs;
   for (const auto& c : catalog::categories) {
     json::object o{{"code", c}, {"label", r.message(req.locale, "catalog.category." + c)}, {"rate", ""}};
@@ -243,7 +246,7 @@ void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& 
     auto s = brand.current();
     auto response =
         Response::text(":root { --ink: " + s->colour_primary + "; --gold: " + s->colour_accent +
-                           "; --gold-deep: color-mix(in srgb, " + s->colour_accent + " 78%, black); }\n",
+                           "; --gold-deep: " + readable_accent(s->colour_accent) + "; }\n",
                        200, "text/css; charset=utf-8");
     response.set("Cache-Control", "public, max-age=31536000, immutable");  // the URL carries the version
     return response;

@@ -29,6 +29,7 @@ std::string brand_json(const BrandSettings& s) {
                                       {"free_shipping_over", s.shipping.free_over},
                                       {"remote_surcharge", s.shipping.remote_surcharge},
                                       {"guest_hold_minutes", s.guest_hold_minutes},
+                                      {"search_synonyms", s.search_synonyms},
                                       {"rates", std::move(rates)}});
 }
 
@@ -56,6 +57,7 @@ void BrandStore::load() {
       if (key == "remote_surcharge")
         s->shipping.remote_surcharge = to_number(value, s->shipping.remote_surcharge);
       if (key == "guest_hold_minutes") s->guest_hold_minutes = to_number(value, s->guest_hold_minutes);
+      if (key == "search_synonyms") s->search_synonyms = value;
     }
     soci::rowset<soci::row> rates =
         sql.prepare
@@ -81,7 +83,8 @@ Result<void> BrandStore::save(const BrandSettings& s, long long user_id) {
         {"shipping_fee", std::to_string(s.shipping.fee)},
         {"free_shipping_over", std::to_string(s.shipping.free_over)},
         {"remote_surcharge", std::to_string(s.shipping.remote_surcharge)},
-        {"guest_hold_minutes", std::to_string(s.guest_hold_minutes)}};
+        {"guest_hold_minutes", std::to_string(s.guest_hold_minutes)},
+        {"search_synonyms", s.search_synonyms}};
     for (const auto& [key, value] : keys) {
       sql << "DELETE FROM brand_settings WHERE key = :k", soci::use(key);
       sql << "INSERT INTO brand_settings (key, value, updated_at) VALUES (:k, :v, :now)", soci::use(key),

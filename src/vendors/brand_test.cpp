@@ -76,4 +76,16 @@ TEST(Brand, ChecksNamesColoursFeesAndRates) {
 }
 
 }  // namespace
+TEST(Brand, TheDeepAccentReadsOnEveryLightBackground) {
+  EXPECT_NEAR(contrast_ratio("#000000", "#ffffff"), 21.0, 0.01);
+  EXPECT_NEAR(contrast_ratio("#ffffff", "#ffffff"), 1.0, 0.01);
+  for (const char* accent : {"#b08a3e", "#ffcc00", "#a3322b", "#1d1b22", "#ffffff"}) {
+    const auto deep = readable_accent(accent);
+    EXPECT_TRUE(valid_colour(deep)) << accent;
+    for (const char* background : {"#f3e9d2", "#f4efe6", "#fbf8f3", "#ffffff"})
+      EXPECT_GE(contrast_ratio(deep, background), 4.5) << accent << " on " << background;
+  }
+  EXPECT_EQ(readable_accent("#1d1b22"), "#1d1b22");  // dark enough already: unchanged
+}
+
 }  // namespace brilliant::vendors

@@ -26,6 +26,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view token) 
   return out;
 }
 
+std::string without_query(const std::string& key) { return key.substr(0, key.find('?')); }
+
 }  // namespace
 
 std::optional<Response> PageCache::get(const std::string& key, const std::string& token) const {
@@ -52,11 +54,29 @@ std::string PageCache::put(const std::string& key, const Response& response, con
   if (!inserted) return filled;
   auto& order = order_[segment];
   order.push_back(key);
+  if (segment == 1) ++query_pages_[without_query(key)];
   while (order.size() > limits_[segment]) {
-    entries_.erase(order.front());
+    if (entries_.erase(order.front()) && segment == 1) {
+      auto counted = query_pages_.find(without_query(order.front()));
+      if (counted != query_pages_.end() && --counted->second == 0) query_pages_.erase(counted);
+    }
     order.pop_front();
   }
   return filled;
+}
+
+void PageCache::forget(const std::vector<std::string>& keys) {
+  std::unique_lock lock(mutex_);
+  for (const auto& key : keys) {
+    entries_.erase(key);
+    auto counted = query_pages_.find(key);
+    if (counted == query_pages_.end()) continue;
+    // Rare (a piece's page with a query string): scan the smaller segment for its variants.
+    const std::string prefix = key + "?";
+    for (const auto& k : order_[1])
+      if (k.compare(0, prefix.size(), prefix) == 0) entries_.erase(k);
+    query_pages_.erase(counted);
+  }
 }
 
 void PageCache::clear() {
@@ -64,6 +84,7 @@ void PageCache::clear() {
   entries_.clear();
   order_[0].clear();
   order_[1].clear();
+  query_pages_.clear();
 }
 
 size_t PageCache::size() const {

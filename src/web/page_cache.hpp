@@ -34,6 +34,9 @@ class PageCache {
   std::string put(const std::string& key, const Response& response, const std::string& placeholder,
                   const std::string& token);
   void clear();
+  // Forgets the pages at these keys (locale|path, no query) and the same pages with any query string:
+  // a piece's stock changed, and only the pages that show its count need to go.
+  void forget(const std::vector<std::string>& keys);
   size_t size() const;
 
  private:
@@ -44,7 +47,8 @@ class PageCache {
   size_t limits_[2];
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
-  std::deque<std::string> order_[2];  // keys per segment, oldest first
+  std::deque<std::string> order_[2];  // keys per segment, oldest first (a forgotten key may linger)
+  std::unordered_map<std::string, size_t> query_pages_;  // locale|path -> its pages in the query segment
 };
 
 }  // namespace brilliant::web

@@ -59,4 +59,24 @@ TEST(PageCache, PutGivesTheAskingVisitorTheirTokenWhateverTheStatus) {
   EXPECT_EQ(cache.put("c", Response::html("nothing"), "P", "tok"), "nothing");
 }
 
+TEST(PageCache, ForgetsOnePiecesPagesWithAndWithoutQueryAndKeepsTheRest) {
+  PageCache cache;
+  const auto page = Response::html("x");
+  for (const auto* key : {"ko|/products/moon", "en|/products/moon", "ko|/products/moon?size=12",
+                          "ko|/products/moonlight", "ko|/products/moonlight?size=1", "ko|/shop"})
+    cache.put(key, page, "t", "t");
+  cache.forget({"ko|/products/moon", "en|/products/moon"});
+  EXPECT_FALSE(cache.get("ko|/products/moon", "t"));
+  EXPECT_FALSE(cache.get("en|/products/moon", "t"));
+  EXPECT_FALSE(cache.get("ko|/products/moon?size=12", "t"));
+  EXPECT_TRUE(cache.get("ko|/products/moonlight", "t"));
+  EXPECT_TRUE(cache.get("ko|/products/moonlight?size=1", "t"));
+  EXPECT_TRUE(cache.get("ko|/shop", "t"));
+  // Put back after being forgotten, a page is served again.
+  cache.put("ko|/products/moon?size=12", page, "t", "t");
+  EXPECT_TRUE(cache.get("ko|/products/moon?size=12", "t"));
+  cache.forget({"ko|/products/moon"});
+  EXPECT_FALSE(cache.get("ko|/products/moon?size=12", "t"));
+}
+
 }  // namespace brilliant::web

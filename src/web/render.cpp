@@ -65,6 +65,9 @@ mst::data to_data(const json::value& v) {
       return d;
     }
     case json::kind::string:
+      // An empty string is false, as Mustache's spec has it: {{#colour}} · {{colour}}{{/colour}} shows
+      // nothing for a colour nobody filled in ({{colour}} itself still renders as empty).
+      if (v.get_string().empty()) return mst::data(mst::data::type::bool_false);
       return mst::data(std::string(v.get_string()));
     case json::kind::bool_:
       return v.get_bool() ? mst::data(mst::data::type::bool_true) : mst::data(mst::data::type::bool_false);

@@ -34,9 +34,10 @@ for (const form of document.querySelectorAll('.add-form')) {
   });
 }
 
-// Filters start folded on phones (the products come first); open on wider screens and without script.
+// Filters arrive folded; wide screens show them unfolded through CSS (::details-content). Browsers without
+// that pseudo-element unfold them here, beside the products, where nothing below them moves.
 for (const box of document.querySelectorAll('.facets-box')) {
-  if (window.matchMedia('(max-width: 899px)').matches) box.open = false;
+  if (window.matchMedia('(min-width: 900px)').matches && !CSS.supports('selector(::details-content)')) box.open = true;
 }
 
 // Gallery zoom: click to magnify around the pointer, click again to return.
@@ -218,7 +219,7 @@ for (const form of document.querySelectorAll('form[data-reprice]')) {
     if (!response.ok || code !== postcode.value.trim()) return;
     const plan = await response.json();
     form.querySelector('[data-expected-total]').value = plan.total;
-    document.getElementById('checkout-shipping').textContent = won(plan.shipping_fee);
+    document.getElementById('checkout-shipping').textContent = plan.shipping_fee || !free ? won(plan.shipping_fee) : free;
     document.getElementById('checkout-total').textContent = won(plan.total);
     for (const span of form.querySelectorAll('[data-total]')) span.textContent = won(plan.total);
     form.querySelectorAll('[data-parcel-shipping]').forEach((span, i) => {

@@ -61,3 +61,7 @@ test('the language switch turns the site to English and back', async () => {
   await snap(page, 'home-desktop-en');
   await context.close();
 });
+
+test('every page these journeys visited meets WCAG 2.2 AA (axe-core: no serious or critical violation)', async () => {
+  assert.deepEqual(await browser.auditAccessibility(), []);
+});

@@ -154,3 +154,7 @@ test('a guest orders with an email; a Jeju postcode adds the island surcharge at
   assert.equal((await page.request.get(bare)).status(), 404);
   await context.close();
 });
+
+test('every page these journeys visited meets WCAG 2.2 AA (axe-core: no serious or critical violation)', async () => {
+  assert.deepEqual(await browser.auditAccessibility(), []);
+});

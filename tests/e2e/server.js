@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { axeViolations, describeViolations } from './axe.js';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -46,12 +47,45 @@ export async function startServer() {
   };
 }
 
+// Debian's chromium. Every page a test's contexts visit is remembered, so that the test file can check
+// them all for accessibility at its end (browser.auditAccessibility(): axe-core, WCAG 2.2 AA).
 export async function launchBrowser() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync'],
   });
+  const visited = [];  // { context, url } in the order the journeys saw them
+  let auditing = false;
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', (page) => page.on('framenavigated', (frame) => {
+      if (!auditing && frame === page.mainFrame() && frame.url().startsWith('http')) visited.push({ context, url: frame.url() });
+    }));
+    return context;
+  };
+  // Opens each visited address again in the context that saw it (same cookies, viewport and language)
+  // and returns axe's serious and critical violations, described; [] when there are none.
+  browser.auditAccessibility = async () => {
+    auditing = true;
+    const seen = new Set();
+    const problems = [];
+    for (const { context, url } of visited) {
+      if (seen.has(url)) continue;
+      seen.add(url);
+      let page;
+      try { page = await context.newPage(); } catch { continue; }  // the journey closed that context
+      const response = await page.goto(url).catch(() => null);
+      if (response && response.status() < 500 && new URL(page.url()).origin === new URL(url).origin) {
+        const bad = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        if (bad.length) problems.push(describeViolations(page.url(), bad));
+      }
+      await page.close();
+    }
+    return problems;
+  };
+  return browser;
 }
 
 // Saves a screenshot under build/screenshots when SCREENSHOTS=1 (for people to look at).

@@ -13,7 +13,7 @@ test('search, filter, open a ring and pick a size (Korean, phone)', async () => 
   const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
-  await page.getByLabel('검색').fill('반지');
+  await page.getByLabel('검색', { exact: true }).fill('반지');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/search\?q=/);
   const total = Number(await page.locator('#result-count strong').textContent());
@@ -48,7 +48,7 @@ test('English listing with facets and suggestions as you type (desktop)', async 
   await page.goto(`${server.url}/en/shop?category=necklace`);
   assert.equal(await page.locator('h1').textContent(), 'Necklaces');
   await snap(page, 'shop-desktop-en');
-  await page.getByLabel('Search').pressSequentially('Gold', { delay: 30 });
+  await page.getByLabel('Search', { exact: true }).pressSequentially('Gold', { delay: 30 });
   await assert.doesNotReject(page.locator('.suggestions a').first().waitFor());
   await page.locator('.suggestions a').first().click();
   await page.waitForURL(/\/en\/products\//);
@@ -95,4 +95,8 @@ test('engrave a ring, gift wrap it and put it in the cart (Korean, phone)', asyn
   await page.getByRole('button', { name: '삭제' }).click();
   await assert.doesNotReject(page.getByText('장바구니가 비어 있습니다.').waitFor());
   await context.close();
+});
+
+test('every page these journeys visited meets WCAG 2.2 AA (axe-core: no serious or critical violation)', async () => {
+  assert.deepEqual(await browser.auditAccessibility(), []);
 });

@@ -219,3 +219,7 @@ test('the owner invites a helper by email; the helper signs up, accepts and work
   assert.equal(await phone.getByLabel('초대할 이메일').count(), 0);  // staff do not invite
   await guest.close();
 });
+
+test('every page these journeys visited meets WCAG 2.2 AA (axe-core: no serious or critical violation)', async () => {
+  assert.deepEqual(await browser.auditAccessibility(), []);
+});

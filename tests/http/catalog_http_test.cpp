@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <random>
 #include <regex>
+#include <tuple>
 
 #include "app/seed_catalog.hpp"
 #include "catalog/repo.hpp"
@@ -113,6 +114,72 @@ TEST_F(CatalogHttp, SearchKoreanEnglishAndTypos) {
   EXPECT_NE(none.body.find("Nothing matched your search"), std::string::npos);
   auto suggest = api("/api/v1/search/suggest?q=" + HttpClient::encode("은하수"));
   EXPECT_FALSE(suggest.at("suggestions").as_array().empty());
+}
+
+// Issue 10, point 3: typos, compounds and synonyms find what the shopper meant, on both databases, and
+// in English a whole word ranks above a word that only contains it.
+TEST_F(CatalogHttp, KoreanTyposCompoundsAndSynonymsFindWhatWasMeant) {
+  auto search = [&](const std::string& q) {
+    auto r = api("/api/v1/search?q=" + HttpClient::encode(q));
+    std::vector<std::tuple<std::string, std::string, std::string>> cards;  // slug, category, metal
+    for (const auto& c : r.at("cards").as_array())
+      cards.emplace_back(c.at("slug").as_string(), c.at("category").as_string(), c.at("metal").as_string());
+    return cards;
+  };
+  for (const auto& [typed, meant, category] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"목걸리", "목걸이", "necklace"}, {"목거리", "목걸이", "necklace"}, {"귀거리", "귀걸이", "earrings"},
+           {"팔지", "팔찌", "bracelet"}, {"빈지", "반지", "ring"}}) {
+    const auto found = search(typed);
+    ASSERT_FALSE(found.empty()) << typed;
+    EXPECT_EQ(found, search(meant)) << typed;
+    for (const auto& card : found) EXPECT_EQ(std::get<1>(card), category) << typed;
+  }
+  const auto diamonds = search("다이아몬드");
+  ASSERT_FALSE(diamonds.empty());
+  EXPECT_EQ(search("다이야몬드"), diamonds);
+  EXPECT_EQ(search("다이야"), diamonds);  // the operator's default synonym
+  const auto gold_rings = search("금반지");
+  ASSERT_FALSE(gold_rings.empty());
+  EXPECT_EQ(gold_rings, search("금 반지"));
+  auto page = client()->get("/search?q=" + HttpClient::encode("금반지"));
+  EXPECT_NE(page.body.find("‘금 반지’로 찾은 결과입니다"), std::string::npos);
+  auto en = client()->get("/en/search?q=" + HttpClient::encode("silvr"));
+  EXPECT_NE(en.body.find("Showing results for “silver”"), std::string::npos);
+  size_t gold = 0;
+  for (const auto& card : search("반지")) gold += std::get<2>(card) == "gold";
+  EXPECT_EQ(gold_rings.size(), gold);  // every gold ring, and only gold rings
+  for (const auto& card : gold_rings) {
+    EXPECT_EQ(std::get<1>(card), "ring");
+    EXPECT_EQ(std::get<2>(card), "gold");
+  }
+  // English: rings first, earrings (which only contain "ring") after every ring.
+  const auto rings = search("ring");
+  ASSERT_FALSE(rings.empty());
+  EXPECT_EQ(std::get<1>(rings.front()), "ring");
+  bool earrings_seen = false;
+  for (const auto& card : rings) {
+    if (std::get<1>(card) == "earrings") earrings_seen = true;
+    if (earrings_seen) {
+      EXPECT_NE(std::get<1>(card), "ring") << "a ring after an earring";
+    }
+  }
+}
+
+// The operator's synonym list is kept with the brand settings, checked line by line, and used at once.
+TEST_F(CatalogHttp, TheOperatorsSynonymsAreCheckedAndUsed) {
+  auto op = logged_in(web::Role::operator_);
+  const std::vector<std::string> json_type = {"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
+  auto current = json::parse(op->get("/api/v1/operator/brand").body).as_object();
+  current["search_synonyms"] = "반짝이 = 반지\n한 줄만";
+  auto bad = op->request("PUT", "/api/v1/operator/brand", json::serialize(current), json_type);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body).at("error").at("field").as_string(), "search_synonyms");
+  current["search_synonyms"] = "반짝이 = 반지";
+  auto good = op->request("PUT", "/api/v1/operator/brand", json::serialize(current), json_type);
+  ASSERT_EQ(good.status, 200) << good.body;
+  auto rings = api("/api/v1/search?q=" + HttpClient::encode("반짝이"));
+  EXPECT_EQ(rings.at("total").as_int64(), api("/api/v1/search?q=" + HttpClient::encode("반지")).at("total").as_int64());
+  EXPECT_GT(rings.at("total").as_int64(), 0);
 }
 
 TEST_F(CatalogHttp, ProductPageInBothLanguages) {

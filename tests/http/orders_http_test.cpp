@@ -751,3 +751,87 @@ TEST_F(OrdersHttp, AStaleStockFormNeverUndoesASale) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// Issue 10, point 2: a visitor who is not logged in reads cached pages; a sale and a cancellation must
+// change the count those pages show at once, not at the next catalog change.
+TEST_F(OrdersHttp, ASaleAndACancellationChangeTheCachedPieceAtOnce) {
+  auto shop = own_workshop("stale", "스테일 공방", "Stale Atelier");
+  auto ring = own_ring(shop, "Stale Ring", 3, "스테일 반지");
+  auto visitor = client();
+  const auto page = "/products/" + ring.slug;
+  ASSERT_NE(visitor->get(page).body.find("3개 남음"), std::string::npos);
+  ASSERT_NE(visitor->get(page).body.find("3개 남음"), std::string::npos);  // now from the cache
+  ASSERT_NE(visitor->get("/en" + page).body.find("3 left"), std::string::npos);
+  auto shopper = signed_up(unique_email("stale"));
+  add_to_cart(*shopper, ring.variants.at(0).id);
+  auto placed = place(*shopper, "stale-" + ring.slug);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  auto after_sale = visitor->get(page).body;
+  EXPECT_NE(after_sale.find("2개 남음"), std::string::npos);
+  EXPECT_EQ(after_sale.find("3개 남음"), std::string::npos);
+  EXPECT_NE(visitor->get("/en" + page).body.find("2 left"), std::string::npos);
+  const std::string number(json::parse(placed.body).at("number").as_string());
+  auto cancelled =
+      shopper->request("POST", "/api/v1/orders/" + number + "/cancel", "", json_headers(*shopper));
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_NE(visitor->get(page).body.find("3개 남음"), std::string::npos);
+}
+
+// Issue 10: a client without cookies shops with the cart token the API hands back in a header and
+// the body; an order without it is refused, naming the header.
+TEST_F(OrdersHttp, ACookielessClientShopsWithTheCartTokenHeader) {
+  auto shop = own_workshop("cookieless", "토큰 공방", "Token Atelier");
+  auto ring = own_ring(shop, "Token Ring", 2);
+  const auto email = unique_email("cookieless");
+  signed_up(email);
+  auto token = client()->request(
+      "POST", "/api/v1/tokens",
+      json::serialize(json::object{{"email", email}, {"password", "a-long-password"}, {"name", "app"}}),
+      {"Content-Type: application/json"});
+  ASSERT_EQ(token.status, 201) << token.body;
+  const std::string bearer = "Authorization: Bearer " + std::string(json::parse(token.body).at("token").as_string());
+  auto app_client = client();  // a fresh client: no cookies at all
+  const std::vector<std::string> api{bearer, "Content-Type: application/json"};
+  auto added = app_client->request(
+      "POST", "/api/v1/cart/lines", R"({"variant_id":)" + std::to_string(ring.variants.at(0).id) + "}", api);
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string cart = added.header("x-cart-token");
+  ASSERT_FALSE(cart.empty());
+  EXPECT_EQ(json::parse(added.body).at("cart_token").as_string(), cart);
+  app_client->clear_cookies();  // it never kept the cookie the answer also set
+  auto without = app_client->request("POST", "/api/v1/orders", address_json() + "}",
+                                     {bearer, "Content-Type: application/json", "Idempotency-Key: nocart"});
+  EXPECT_EQ(without.status, 400);
+  EXPECT_EQ(json::parse(without.body).at("error").at("field").as_string(), "X-Cart-Token");
+  auto placed = app_client->request(
+      "POST", "/api/v1/orders", address_json() + "}",
+      {bearer, "Content-Type: application/json", "Idempotency-Key: withcart", "X-Cart-Token: " + cart});
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  EXPECT_EQ(stock_of(ring.slug), 1);
+}
+
+// Issue 10, point 7: the operator lands on today's work; others are kept out.
+TEST_F(OrdersHttp, TheOperatorLandsOnTodaysWork) {
+  auto shop = own_workshop("todo", "할일 공방", "Todo Atelier");
+  auto ring = own_ring(shop, "Todo Ring", 1);
+  auto shopper = signed_up(unique_email("todo"));
+  add_to_cart(*shopper, ring.variants.at(0).id);
+  ASSERT_EQ(place(*shopper, "todo-" + ring.slug).status, 201);
+  auto op = logged_in(web::Role::operator_);
+  auto page = op->get("/operator");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("id=\"operator-todo\""), std::string::npos);
+  EXPECT_NE(page.body.find("입금 확인 대기"), std::string::npos);
+  auto todo = json::parse(op->get("/api/v1/operator/todo").body);
+  EXPECT_GE(todo.at("transfers").as_int64(), 1);
+  EXPECT_GE(todo.at("low_stock").as_int64(), 1);  // the ring's 13호 sold out, 15호 never had any
+  bool listed = false;
+  for (const auto& l : todo.at("lowest").as_array()) listed = listed || l.at("product_slug").as_string() == ring.slug;
+  EXPECT_TRUE(listed || todo.at("low_stock").as_int64() > 10);
+  EXPECT_EQ(shopper->get("/operator").status, 403);
+  EXPECT_EQ(shopper->get("/api/v1/operator/todo").status, 403);
+}
+
+}  // namespace brilliant::test

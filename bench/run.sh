@@ -2,6 +2,7 @@
 # Measures Brilliant (release build) and nginx side by side in one run with wrk: the same machine, the
 # same connection count, nginx serving a static file of the same size as each Brilliant response.
 # Usage: bench/run.sh [seconds per run, default 10] [connections, default 64]
+# BENCH_ACCESS_LOG=1 measures with the access log on (as `make run` serves), to a file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,7 +22,7 @@ export BRILLIANT_BLOBS="$work/blobs"
 BRILLIANT_PASSWORD_COST=minimum "$binary" seed-demo --root "$root" --db "sqlite:$work/bench.db" --products "$products" >/dev/null 2>&1
 reprice=$("$binary" reprice --root "$root" --db "sqlite:$work/bench.db")
 bport=$(free_port)
-BRILLIANT_ACCESS_LOG=0 "$binary" serve --root "$root" --db "sqlite:$work/bench.db" --port "$bport" \
+BRILLIANT_ACCESS_LOG=${BENCH_ACCESS_LOG:-0} "$binary" serve --root "$root" --db "sqlite:$work/bench.db" --port "$bport" \
   ${BENCH_SERVE_ARGS:-} >"$work/brilliant.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$bport/healthz" >/dev/null && break; sleep 0.1; done

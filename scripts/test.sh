@@ -16,11 +16,21 @@ source scripts/throwaway-pg.sh
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ]; then
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
+# ... and the API checks ajv and redocly (tests/api)
+if [ ! -d tests/api/node_modules/ajv ] || [ ! -d tests/api/node_modules/@redocly/cli ]; then
+  (cd tests/api && npm ci --no-audit --no-fund --silent)
+fi
 
 # --- fuzz targets (clang, libFuzzer): a bounded smoke run; `make fuzz FUZZ_RUNS=...` runs longer ----
 FUZZ_RUNS=${FUZZ_RUNS:-20000} bash tests/fuzz/run.sh | grep -E "^Done" || { echo "fuzzing failed"; exit 1; }
 
 # Leaks inside third-party libraries (tests/lsan.supp) are not ours to fix.
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
-cd build/debug
-ctest -j2 --output-on-failure
+# Every JSON answer the HTTP tests receive is recorded, then checked against the API document.
+export BRILLIANT_API_RECORD="$root/build/debug/api-answers"
+rm -f "$BRILLIANT_API_RECORD".*
+(cd build/debug && ctest -j2 --output-on-failure)
+
+# --- the API document: lint it, and validate every recorded answer against it --------------------------
+REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true tests/api/node_modules/.bin/redocly lint --format=summary "$BRILLIANT_API_RECORD.openapi.json"
+node tests/api/validate.mjs "$BRILLIANT_API_RECORD.openapi.json" "$BRILLIANT_API_RECORD".*.jsonl

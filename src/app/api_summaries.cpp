@@ -1,5 +1,8 @@
 #include "app/api_summaries.hpp"
 
+#include <boost/json.hpp>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace brilliant::app {
@@ -98,7 +101,9 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/console/profile", "The workshop's public profile"},
       {Method::put, "/api/v1/console/profile", "Edit the workshop's public profile"},
       {Method::post, "/api/v1/console/profile/photos", "Add a workshop photo as the request body"},
-      {Method::get, "/api/v1/operator/todo", "The operator's work for today: transfers to confirm, parcels to ship, pieces and applications to review, low stock (operator)"},
+      {Method::get, "/api/v1/operator/todo",
+       "The operator's work for today: transfers to confirm, parcels to ship, pieces and applications to "
+       "review, low stock (operator)"},
       {Method::get, "/api/v1/operator/workshops", "Every workshop's standing (operator)"},
       {Method::put, "/api/v1/operator/workshops/{slug}/status",
        "Suspend ({\"status\":\"suspended\",\"reason\"}) or reinstate a workshop (operator)"},
@@ -119,6 +124,19 @@ void describe_api(web::Router& router) {
   }
   if (bodies_used != std::size(bodies))
     throw std::logic_error("a request body is described for a route without a summary");
+}
+
+boost::json::object api_contract(const std::filesystem::path& root) {
+  const auto file = root / "api" / "openapi.json";
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("cannot read " + file.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  auto value = boost::json::parse(text.str(), ec);
+  if (ec || !value.is_object())
+    throw std::runtime_error(file.string() + " is not a JSON object: " + ec.message());
+  return value.as_object();
 }
 
 }  // namespace brilliant::app

@@ -2,10 +2,15 @@
 // catalog/seo.cpp). Kept in one table so the API reads as a whole; Router::describe throws at start-up
 // if a route here no longer exists.
 #pragma once
+#include <boost/json/object.hpp>
+#include <filesystem>
+
 #include "web/router.hpp"
 
 namespace brilliant::app {
 
 void describe_api(web::Router& router);
+// The API's contract: <root>/api/openapi.json (answer schemas per operation; see web::apply_contract).
+boost::json::object api_contract(const std::filesystem::path& root);
 
 }  // namespace brilliant::app

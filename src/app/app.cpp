@@ -119,7 +119,8 @@ App::App(Config config, const Clock& clock)
       model["brand_logo"] = "/brand/logo.png?v=" + std::to_string(brand_.version());
   });
   describe_api(router_);
-  storefront_.set_generated_api(web::describe_routes(router_.routes(), "/api/v1/"));
+  storefront_.set_generated_api(web::describe_routes(router_.routes(), "/api/v1/"),
+                                api_contract(config_.root));
   std::vector<std::string> names;
   for (const auto& route : router_.routes())
     names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
@@ -151,19 +152,20 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
     if (!l.engraving.empty()) line["engraving"] = l.engraving;  // a section over "" would still show
     lines.push_back(std::move(line));
   }
-  boost::json::object model{{"name", o.customer_name},
-                            {"number", o.number},
-                            {"lines", std::move(lines)},
-                            {"subtotal_text", catalog::format_won(o.subtotal, locale)},
-                            {"shipping_fee_text",
-                             orders::shipping_text(o.shipping_fee, locale,
-                                                   [&](const std::string& key) { return renderer_.message(locale, key); })},
-                            {"total_text", catalog::format_won(o.total, locale)},
-                            {"bank_account", config_.bank_account},
-                            {"recipient", o.address.recipient},
-                            {"pay_by", orders::seoul(o.pay_by)},
-                            {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number +
-                                         (o.guest_key.empty() ? "" : "?key=" + o.guest_key)}};
+  boost::json::object model{
+      {"name", o.customer_name},
+      {"number", o.number},
+      {"lines", std::move(lines)},
+      {"subtotal_text", catalog::format_won(o.subtotal, locale)},
+      {"shipping_fee_text",
+       orders::shipping_text(o.shipping_fee, locale,
+                             [&](const std::string& key) { return renderer_.message(locale, key); })},
+      {"total_text", catalog::format_won(o.total, locale)},
+      {"bank_account", config_.bank_account},
+      {"recipient", o.address.recipient},
+      {"pay_by", orders::seoul(o.pay_by)},
+      {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number +
+                   (o.guest_key.empty() ? "" : "?key=" + o.guest_key)}};
   if (!o.cancel_reason.empty()) model["reason"] = o.cancel_reason;  // a section over "" would still show
   boost::json::array shipped;
   for (const auto& f : o.fulfilments)

@@ -16,11 +16,11 @@ struct LowStock {
 };
 
 struct OperatorTodo {
-  long long transfers = 0;     // orders awaiting a bank transfer to be confirmed
-  long long to_ship = 0;       // paid parcels no workshop has shipped yet
-  long long reviews = 0;       // pieces waiting for review
-  long long applications = 0;  // workshop applications waiting for a decision
-  long long low_stock = 0;     // variants of published pieces with 2 or fewer left (made to order aside)
+  long long transfers = 0;       // orders awaiting a bank transfer to be confirmed
+  long long to_ship = 0;         // paid parcels no workshop has shipped yet
+  long long reviews = 0;         // pieces waiting for review
+  long long applications = 0;    // workshop applications waiting for a decision
+  long long low_stock = 0;       // variants of published pieces with 2 or fewer left (made to order aside)
   std::vector<LowStock> lowest;  // the ten lowest
 };
 

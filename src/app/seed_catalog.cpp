@@ -76,21 +76,20 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
   std::vector<catalog::Workshop> shops;
   db.write([&](soci::session& sql) {
     for (const auto& w : workshops) {
-      catalog::Workshop shop{0,
-                             w.slug,
-                             w.ko,
-                             w.en,
-                             with_particle(w.ko, Particle::topic) + " " + std::to_string(w.founded) +
-                                 "년 익산 보석단지에서 문을 연 공방입니다. " +
-                                 with_particle(w.speciality, Particle::object) +
-                                 " 전문으로, 한 점 한 점 손으로 다듬습니다.",
-                             std::string(w.en) + " opened in Iksan's jewelry district in " +
-                                 std::to_string(w.founded) +
-                                 ". Every piece is finished by hand at the bench.",
-                             "전북 익산시 왕궁면",
-                             w.speciality,
-                             w.founded,
-                             "active"};
+      catalog::Workshop shop{
+          0,
+          w.slug,
+          w.ko,
+          w.en,
+          with_particle(w.ko, Particle::topic) + " " + std::to_string(w.founded) +
+              "년 익산 보석단지에서 문을 연 공방입니다. " + with_particle(w.speciality, Particle::object) +
+              " 전문으로, 한 점 한 점 손으로 다듬습니다.",
+          std::string(w.en) + " opened in Iksan's jewelry district in " + std::to_string(w.founded) +
+              ". Every piece is finished by hand at the bench.",
+          "전북 익산시 왕궁면",
+          w.speciality,
+          w.founded,
+          "active"};
       long long id = 0;
       sql << "SELECT id FROM workshops WHERE slug = :s", soci::use(shop.slug), soci::into(id);
       if (sql.got_data()) {

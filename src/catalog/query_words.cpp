@@ -55,7 +55,8 @@ std::string SearchVocabulary::nearest(const std::string& word) const {
     const size_t d = edit_distance(jamo, jamo_[i], allowance);
     if (d > allowance || d == 0) continue;
     const int w = weight_.at(words_[i]);
-    if (d < best_distance || (d == best_distance && (w > best_weight || (w == best_weight && words_[i] < best)))) {
+    if (d < best_distance ||
+        (d == best_distance && (w > best_weight || (w == best_weight && words_[i] < best)))) {
       best_distance = d;
       best_weight = w;
       best = words_[i];
@@ -122,7 +123,8 @@ std::string rewrite_query(const std::string& query, const SearchVocabulary& voca
   std::string out;
   auto add = [&out](const std::string& word) { out += (out.empty() ? "" : " ") + word; };
   for (const auto& word : query_words(query)) {
-    auto synonym = std::find_if(synonyms.begin(), synonyms.end(), [&](const auto& s) { return s.first == word; });
+    auto synonym =
+        std::find_if(synonyms.begin(), synonyms.end(), [&](const auto& s) { return s.first == word; });
     if (synonym != synonyms.end()) {
       add(synonym->second);
     } else if (vocabulary.contains(word) || vocabulary.inside_a_word(word)) {

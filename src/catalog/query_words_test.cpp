@@ -20,9 +20,13 @@ TEST(QueryWords, SplitsAtSpacesAndPunctuationAndLowerCases) {
 
 TEST(QueryWords, KoreanTyposFindTheCatalogsWord) {
   const auto v = demo();
-  for (const auto& [typed, meant] : std::vector<std::pair<std::string, std::string>>{
-           {"목걸리", "목걸이"}, {"목거리", "목걸이"}, {"귀거리", "귀걸이"}, {"팔지", "팔찌"},
-           {"빈지", "반지"}, {"다이야몬드", "다이아몬드"}})
+  for (const auto& [typed, meant] :
+       std::vector<std::pair<std::string, std::string>>{{"목걸리", "목걸이"},
+                                                        {"목거리", "목걸이"},
+                                                        {"귀거리", "귀걸이"},
+                                                        {"팔지", "팔찌"},
+                                                        {"빈지", "반지"},
+                                                        {"다이야몬드", "다이아몬드"}})
     EXPECT_EQ(rewrite_query(typed, v, {}), meant) << typed;
 }
 
@@ -41,7 +45,7 @@ TEST(QueryWords, SynonymsComeFirstAndKnownWordsStay) {
   EXPECT_EQ(rewrite_query("다이야 반지", v, *synonyms), "다이아몬드 반지");
   EXPECT_EQ(rewrite_query("Gold RING", v, *synonyms), "gold ring");
   EXPECT_EQ(rewrite_query("ring", v, {}), "ring");  // not "earrings"
-  EXPECT_EQ(rewrite_query("목걸", v, {}), "목걸");    // the start of a word is searched as typed
+  EXPECT_EQ(rewrite_query("목걸", v, {}), "목걸");  // the start of a word is searched as typed
 }
 
 TEST(QueryWords, EnglishTyposNeedFourLetters) {

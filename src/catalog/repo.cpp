@@ -440,8 +440,8 @@ std::vector<long long> run_ids(soci::rowset<soci::row>&& rows) {
 }
 
 // Runs a search statement whose placeholders are `params` in order, then the limit.
-std::vector<long long> ids_of(soci::session& sql, const std::string& text, const std::vector<std::string>& params,
-                              int limit) {
+std::vector<long long> ids_of(soci::session& sql, const std::string& text,
+                              const std::vector<std::string>& params, int limit) {
   std::string named;  // "?" becomes ":p0", ":p1", ... (SOCI rewrites named placeholders for PostgreSQL)
   int n = 0;
   for (char c : text) named += c == '?' ? ":p" + std::to_string(n++) : std::string(1, c);
@@ -480,11 +480,13 @@ std::vector<long long> search(soci::session& sql, db::Backend backend, const std
     }
     for (const auto& w : words) {
       params.push_back(like_pattern(w));
-      order += (order.empty() ? "" : " + ") + std::string("(CASE WHEN LOWER(s.body) LIKE ? THEN 1 ELSE 0 END)");
+      order +=
+          (order.empty() ? "" : " + ") + std::string("(CASE WHEN LOWER(s.body) LIKE ? THEN 1 ELSE 0 END)");
     }
     return ids_of(sql,
                   "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
-                  "WHERE p.status = 'published'" + where + " ORDER BY " + order + " DESC, p.popularity DESC LIMIT ?",
+                  "WHERE p.status = 'published'" +
+                      where + " ORDER BY " + order + " DESC, p.popularity DESC LIMIT ?",
                   params, limit);
   }
   // SQLite: words of three characters and more through the FTS5 trigram index (ranked by bm25), shorter
@@ -506,12 +508,13 @@ std::vector<long long> search(soci::session& sql, db::Backend backend, const std
   if (long_words.empty())
     return ids_of(sql,
                   "SELECT s.product_id FROM product_search s JOIN products p ON p.id = s.product_id "
-                  "WHERE p.status = 'published'" + short_clauses + " ORDER BY p.popularity DESC LIMIT ?",
+                  "WHERE p.status = 'published'" +
+                      short_clauses + " ORDER BY p.popularity DESC LIMIT ?",
                   short_params, limit);
   const std::string fts =
       "SELECT f.rowid FROM product_fts f JOIN products p ON p.id = f.rowid JOIN product_search s ON "
-      "s.product_id = f.rowid WHERE product_fts MATCH ? AND p.status = 'published'" + short_clauses +
-      " ORDER BY bm25(product_fts) LIMIT ?";
+      "s.product_id = f.rowid WHERE product_fts MATCH ? AND p.status = 'published'" +
+      short_clauses + " ORDER BY bm25(product_fts) LIMIT ?";
   params = {long_words};
   params.insert(params.end(), short_params.begin(), short_params.end());
   auto ids = ids_of(sql, fts, params, limit);

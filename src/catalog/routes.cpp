@@ -226,7 +226,8 @@ Response Storefront::search_page(Request& req) {
   if (!words.empty() && words != ascii_lower(q))
     model["searched_as"] = req.locale == "en"
                                ? "Showing results for \u201c" + words + "\u201d"
-                               : "\u2018" + words + "\u2019" + with_particle(words, Particle::direction).substr(words.size()) +
+                               : "\u2018" + words + "\u2019" +
+                                     with_particle(words, Particle::direction).substr(words.size()) +
                                      " 찾은 결과입니다";
   return listing_page(req, "store/shop", std::move(model), std::nullopt);
 }
@@ -409,6 +410,8 @@ Response Storefront::api_facets(Request& req) {
       json::serialize(json::object{{"total", value.at("total")}, {"facets", value.at("facets")}}));
 }
 
-Response Storefront::openapi(Request&) { return Response::json(openapi_json(base_url_, generated_api_)); }
+Response Storefront::openapi(Request&) {
+  return Response::json(openapi_json(base_url_, generated_api_, api_contract_));
+}
 
 }  // namespace brilliant::catalog

@@ -21,7 +21,10 @@ namespace brilliant::catalog {
 class Storefront {
  public:
   // Entries for every API route (web::describe_routes), added once all routes are registered.
-  void set_generated_api(boost::json::object paths) { generated_api_ = std::move(paths); }
+  void set_generated_api(boost::json::object paths, boost::json::object contract = {}) {
+    generated_api_ = std::move(paths);
+    api_contract_ = std::move(contract);
+  }
   Storefront(Catalog& catalog, pricing::Quotes& quotes, const web::Renderer& renderer, const web::I18n& i18n,
              std::string base_url);
 
@@ -50,6 +53,7 @@ class Storefront {
   web::Response api_facets(web::Request& req);
   web::Response openapi(web::Request& req);
   boost::json::object generated_api_;
+  boost::json::object api_contract_;
 
   web::Response listing_page(web::Request& req, const std::string& template_name, boost::json::object model,
                              std::optional<std::vector<long long>> ids);

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/rules.hpp"
+#include "web/openapi.hpp"
 
 namespace brilliant::catalog {
 namespace json = boost::json;
@@ -120,7 +121,8 @@ std::string sitemap_xml(const Snapshot& snap, const std::string& base) {
   return out;
 }
 
-std::string openapi_json(const std::string& base, const json::object& generated) {
+std::string openapi_json(const std::string& base, const json::object& generated,
+                         const json::object& contract) {
   auto param = [](const char* name, const char* description, const char* type = "string") {
     return json::object{{"name", name},
                         {"in", "query"},
@@ -196,22 +198,44 @@ std::string openapi_json(const std::string& base, const json::object& generated)
       {"/api/v1/tokens",
        json::object{{"post", json::object{{"summary", "Exchange email and password for an API token"},
                                           {"responses", ok("token")}}}}}};
-  // Every other API route, from the route table; described methods win.
-  for (const auto& [path, methods] : generated) {
-    auto& entry = paths[path];
+  // Every API route from the route table (operationId, security, error answers); what is written above
+  // replaces the generated summary, parameters and answers of its operations.
+  json::object merged = generated;
+  for (const auto& [path, methods] : paths) {
+    auto& entry = merged[path];
     if (!entry.is_object()) entry = json::object{};
-    for (const auto& [method, op] : methods.as_object())
-      if (!entry.as_object().contains(method)) entry.as_object()[method] = op;
+    for (const auto& [method, op] : methods.as_object()) {
+      auto& target = entry.as_object()[method];
+      if (!target.is_object()) target = json::object{};
+      for (const auto& [key, value] : op.as_object()) {
+        if (key == "responses" && target.as_object().contains("responses")) {
+          for (const auto& [status, answer] : value.as_object())
+            target.as_object()["responses"].as_object()[status] = answer;
+        } else {
+          target.as_object()[key] = value;
+        }
+      }
+    }
   }
+  paths = std::move(merged);
   json::object doc{
       {"openapi", "3.1.0"},
-      {"info", json::object{{"title", "Brilliant API"}, {"version", "1"}}},
+      {"info", json::object{{"title", "Brilliant API"},
+                            {"version", "1"},
+                            {"description",
+                             "The joint brand's store, consoles and operator tools as JSON. Log in "
+                             "with POST /api/v1/tokens and send Authorization: Bearer."},
+                            {"license", json::object{{"name", "Proprietary"},
+                                                     {"identifier", "LicenseRef-Proprietary"}}}}},
       {"servers", json::array{json::object{{"url", base}}}},
       {"paths", std::move(paths)},
       {"components",
-       json::object{{"schemas", json::object{{"Error", std::move(error_schema)}}},
-                    {"securitySchemes",
-                     json::object{{"bearer", json::object{{"type", "http"}, {"scheme", "bearer"}}}}}}}};
+       json::object{
+           {"schemas", json::object{{"Error", std::move(error_schema)}}},
+           {"securitySchemes",
+            json::object{{"bearer", json::object{{"type", "http"}, {"scheme", "bearer"}}},
+                         {"cookie", json::object{{"type", "apiKey"}, {"in", "cookie"}, {"name", "sid"}}}}}}}};
+  web::apply_contract(doc, contract);
   return json::serialize(doc);
 }
 

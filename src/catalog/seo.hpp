@@ -15,6 +15,8 @@ std::string organization_json_ld(const std::string& base_url);
 // Home, listing, workshops and every published product, in both languages (xhtml:link alternates).
 std::string sitemap_xml(const Snapshot& snapshot, const std::string& base_url);
 // The described catalog paths, plus `generated` entries (web::describe_routes) for every other API route.
-std::string openapi_json(const std::string& base_url, const boost::json::object& generated = {});
+// generated: web::describe_routes' paths; contract: api/openapi.json (web::apply_contract).
+std::string openapi_json(const std::string& base_url, const boost::json::object& generated = {},
+                         const boost::json::object& contract = {});
 
 }  // namespace brilliant::catalog

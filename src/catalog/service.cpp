@@ -30,8 +30,8 @@ std::shared_ptr<const SearchVocabulary> vocabulary_of(const Snapshot& snapshot, 
   for (const std::string locale : {"ko", "en"}) {
     for (const auto& dim : {ListingIndex::category, ListingIndex::metal})
       for (const auto& value : snapshot.index.vocab[dim])
-        texts.push_back(words(locale, std::string("catalog.") + (dim == ListingIndex::category ? "category." : "metal.") +
-                                          value));
+        texts.push_back(words(locale, std::string("catalog.") +
+                                          (dim == ListingIndex::category ? "category." : "metal.") + value));
     for (const auto& stone : snapshot.index.stones) texts.push_back(words(locale, "catalog.stone." + stone));
   }
   return std::make_shared<const SearchVocabulary>(texts);
@@ -80,7 +80,8 @@ void Catalog::stock_changed(const std::vector<long long>& product_ids) {
     if (flipped) {
       auto fresh = std::make_shared<Snapshot>(current);
       for (const auto& [id, has] : in_stock)
-        if (auto it = fresh->by_id.find(id); it != fresh->by_id.end()) fresh->cards[it->second].in_stock = has;
+        if (auto it = fresh->by_id.find(id); it != fresh->by_id.end())
+          fresh->cards[it->second].in_stock = has;
       index_snapshot(*fresh);
       fresh->version = ++version_;
       snapshot_ = std::move(fresh);
@@ -149,7 +150,8 @@ void rank_whole_words(std::vector<long long>& ids, const std::string& words, con
       s += std::find(title.begin(), title.end(), w) != title.end() ? 2 : joined.find(w) != std::string::npos;
     score[id] = s;
   }
-  std::stable_sort(ids.begin(), ids.end(), [&score](long long a, long long b) { return score[a] > score[b]; });
+  std::stable_sort(ids.begin(), ids.end(),
+                   [&score](long long a, long long b) { return score[a] > score[b]; });
 }
 
 }  // namespace

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "catalog/listing.hpp"
-#include "catalog/query_words.hpp"
 #include "catalog/product.hpp"
+#include "catalog/query_words.hpp"
 #include "catalog/repo.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"

@@ -36,9 +36,24 @@ int final_kind(std::string_view word) {
     return tail == 0 ? 0 : tail == final_rieul ? 2 : 1;
   }
   switch (c) {
-    case U'1': case U'7': case U'8': case U'l': case U'L': case U'r': case U'R': return 2;  // 일 칠 팔, "엘", "알"
-    case U'0': case U'3': case U'6': case U'm': case U'M': case U'n': case U'N': return 1;  // 영 삼 육, "엠", "엔"
-    default: return 0;
+    case U'1':
+    case U'7':
+    case U'8':
+    case U'l':
+    case U'L':
+    case U'r':
+    case U'R':
+      return 2;  // 일 칠 팔, "엘", "알"
+    case U'0':
+    case U'3':
+    case U'6':
+    case U'm':
+    case U'M':
+    case U'n':
+    case U'N':
+      return 1;  // 영 삼 육, "엠", "엔"
+    default:
+      return 0;
   }
 }
 
@@ -51,12 +66,24 @@ std::string with_particle(std::string_view word, Particle particle) {
   const bool consonant = kind != 0;
   const char* form = "";
   switch (particle) {
-    case Particle::object: form = consonant ? "을" : "를"; break;
-    case Particle::subject: form = consonant ? "이" : "가"; break;
-    case Particle::topic: form = consonant ? "은" : "는"; break;
-    case Particle::with: form = consonant ? "과" : "와"; break;
-    case Particle::direction: form = kind == 1 ? "으로" : "로"; break;
-    case Particle::copula_or: form = consonant ? "이나" : "나"; break;
+    case Particle::object:
+      form = consonant ? "을" : "를";
+      break;
+    case Particle::subject:
+      form = consonant ? "이" : "가";
+      break;
+    case Particle::topic:
+      form = consonant ? "은" : "는";
+      break;
+    case Particle::with:
+      form = consonant ? "과" : "와";
+      break;
+    case Particle::direction:
+      form = kind == 1 ? "으로" : "로";
+      break;
+    case Particle::copula_or:
+      form = consonant ? "이나" : "나";
+      break;
   }
   return std::string(word) + form;
 }

@@ -8,12 +8,12 @@ namespace brilliant {
 
 // The particle pairs whose form depends on whether the word before ends in a consonant (받침).
 enum class Particle {
-  object,       // 을 / 를
-  subject,      // 이 / 가
-  topic,        // 은 / 는
-  with,         // 과 / 와
-  direction,    // 으로 / 로 (로 after ㄹ as well)
-  copula_or,    // 이나 / 나
+  object,     // 을 / 를
+  subject,    // 이 / 가
+  topic,      // 은 / 는
+  with,       // 과 / 와
+  direction,  // 으로 / 로 (로 after ㄹ as well)
+  copula_or,  // 이나 / 나
 };
 
 // True when the word's last sound is a final consonant: a Hangul syllable with a 받침, a digit read in

@@ -24,12 +24,12 @@ TEST(Particles, DirectionTakesRoAfterRieulAndAfterVowels) {
 }
 
 TEST(Particles, DigitsAndLettersAreReadAloud) {
-  EXPECT_EQ(with_particle("18K", Particle::object), "18K를");         // 케이
-  EXPECT_EQ(with_particle("PT950", Particle::object), "PT950을");     // 영
-  EXPECT_EQ(with_particle("925", Particle::topic), "925는");          // 오
+  EXPECT_EQ(with_particle("18K", Particle::object), "18K를");      // 케이
+  EXPECT_EQ(with_particle("PT950", Particle::object), "PT950을");  // 영
+  EXPECT_EQ(with_particle("925", Particle::topic), "925는");       // 오
   EXPECT_EQ(with_particle("14K 골드(로즈)", Particle::subject), "14K 골드(로즈)가");
-  EXPECT_EQ(with_particle("7", Particle::direction), "7로");          // 칠
-  EXPECT_EQ(with_particle("3", Particle::direction), "3으로");        // 삼
+  EXPECT_EQ(with_particle("7", Particle::direction), "7로");    // 칠
+  EXPECT_EQ(with_particle("3", Particle::direction), "3으로");  // 삼
   EXPECT_TRUE(ends_in_consonant("Brilliant Studio 1"));
   EXPECT_FALSE(ends_in_consonant(""));
 }

@@ -195,8 +195,9 @@ class OrderRoutes {
     const std::string cart = cart_token(req);
     if (cart.empty())  // a client without cookies: say which header names the cart
       return d_.renderer.error(
-          req, Error::invalid("X-Cart-Token", "cart_empty",
-                              "the cart is empty: send the X-Cart-Token header that adding to the cart returned"));
+          req,
+          Error::invalid("X-Cart-Token", "cart_empty",
+                         "the cart is empty: send the X-Cart-Token header that adding to the cart returned"));
     auto placed = d_.orders.place({.cart_token = cart,
                                    .user_id = req.user->user_id,
                                    .address = typed,
@@ -306,7 +307,7 @@ class OrderRoutes {
       model["shipped_now"] = shipped;
     return d_.renderer.page_response(req, "vendors/console_orders", std::move(model));
   }
-  Response api_console(Request& req) { return Response::json(json::serialize(console_model(req))); }
+  Response api_console(Request& req) { return web::page_model_json(console_model(req)); }
   Response api_console_one(Request& req) {
     auto order = d_.orders.of_workshop(req.user->workshop_id, std::string(req.param("number")));
     if (!order) return d_.renderer.error(req, Error::not_found("order"));
@@ -367,7 +368,7 @@ class OrderRoutes {
   Response operator_page(Request& req) {
     return d_.renderer.page_response(req, "operator/orders", operator_model(req));
   }
-  Response api_operator(Request& req) { return Response::json(json::serialize(operator_model(req))); }
+  Response api_operator(Request& req) { return web::page_model_json(operator_model(req)); }
 
   Result<Order> set_status(Request& req, const std::string& status, const std::string& reason) {
     const std::string number(req.param("number"));

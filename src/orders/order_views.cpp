@@ -98,36 +98,35 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
     if (!e.note.empty()) event["note"] = e.note;  // absent, not "": a section over "" still shows
     events.push_back(std::move(event));
   }
-  json::object out{
-      {"number", o.number},
-      {"url", prefix_of(locale) + "/orders/" + o.number},
-      {"status", o.status},
-      {"status_text", t("orders.status." + o.status)},
-      {"state", chip_state(o.status)},
-      {"awaiting_payment", o.status == "awaiting_payment"},
-      {"paid", o.status == "paid"},
-      {"cancelled", o.status == "cancelled"},
-      {"payment_method", o.payment_method},
-      {"currency", "KRW"},
-      {"subtotal", o.subtotal},
-      {"subtotal_text", catalog::format_won(o.subtotal, locale)},
-      {"shipping_fee", o.shipping_fee},
-      {"shipping_fee_text", shipping_text(o.shipping_fee, locale, t)},
-      {"total", o.total},
-      {"total_text", catalog::format_won(o.total, locale)},
-      {"placed_at", seoul(o.created_at)},
-      {"pay_by", seoul(o.pay_by)},
-      {"paid_at", seoul(o.paid_at)},
-      {"cancelled_at", seoul(o.cancelled_at)},
-      {"cancel_reason", o.cancel_reason},
-      {"pieces",
-       [&] {
-         long long n = 0;
-         for (const auto& l : o.lines) n += l.quantity;
-         return n;
-       }()},
-      {"parcels", std::move(parcels)},
-      {"events", std::move(events)}};
+  json::object out{{"number", o.number},
+                   {"url", prefix_of(locale) + "/orders/" + o.number},
+                   {"status", o.status},
+                   {"status_text", t("orders.status." + o.status)},
+                   {"state", chip_state(o.status)},
+                   {"awaiting_payment", o.status == "awaiting_payment"},
+                   {"paid", o.status == "paid"},
+                   {"cancelled", o.status == "cancelled"},
+                   {"payment_method", o.payment_method},
+                   {"currency", "KRW"},
+                   {"subtotal", o.subtotal},
+                   {"subtotal_text", catalog::format_won(o.subtotal, locale)},
+                   {"shipping_fee", o.shipping_fee},
+                   {"shipping_fee_text", shipping_text(o.shipping_fee, locale, t)},
+                   {"total", o.total},
+                   {"total_text", catalog::format_won(o.total, locale)},
+                   {"placed_at", seoul(o.created_at)},
+                   {"pay_by", seoul(o.pay_by)},
+                   {"paid_at", seoul(o.paid_at)},
+                   {"cancelled_at", seoul(o.cancelled_at)},
+                   {"cancel_reason", o.cancel_reason},
+                   {"pieces",
+                    [&] {
+                      long long n = 0;
+                      for (const auto& l : o.lines) n += l.quantity;
+                      return n;
+                    }()},
+                   {"parcels", std::move(parcels)},
+                   {"events", std::move(events)}};
   if (!o.address.address.empty()) {
     json::object address{{"recipient", o.address.recipient},
                          {"phone", o.address.phone},

@@ -114,7 +114,7 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, catalo
              [&r, model](Request& req) {
                auto m = model(req);
                if (!m.ok()) return r.error(req, m.error());
-               return Response::json(json::serialize(*m));
+               return web::page_model_json(std::move(*m));
              })
         .access = access;
   };

@@ -103,8 +103,10 @@ Result<void> check_brand(const BrandSettings& s) {
   if (s.guest_hold_minutes < 10 || s.guest_hold_minutes > 3 * 24 * 60)
     return Error::invalid("guest_hold_minutes", "number_invalid",
                           "guest_hold_minutes must be from 10 to 4,320 (three days)");
-  if (s.search_synonyms.size() > 20000 || !valid_utf8(s.search_synonyms) || !safe_text_input(s.search_synonyms))
-    return Error::invalid("search_synonyms", "field_long", "search_synonyms must be at most 20,000 bytes of text");
+  if (s.search_synonyms.size() > 20000 || !valid_utf8(s.search_synonyms) ||
+      !safe_text_input(s.search_synonyms))
+    return Error::invalid("search_synonyms", "field_long",
+                          "search_synonyms must be at most 20,000 bytes of text");
   TRY(catalog::parse_synonyms(s.search_synonyms));
   std::set<std::pair<long long, std::string>> scopes;
   bool has_default = false;

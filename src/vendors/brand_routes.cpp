@@ -244,10 +244,9 @@ void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& 
 
   auto css = [&](Request&) {
     auto s = brand.current();
-    auto response =
-        Response::text(":root { --ink: " + s->colour_primary + "; --gold: " + s->colour_accent +
-                           "; --gold-deep: " + readable_accent(s->colour_accent) + "; }\n",
-                       200, "text/css; charset=utf-8");
+    auto response = Response::text(":root { --ink: " + s->colour_primary + "; --gold: " + s->colour_accent +
+                                       "; --gold-deep: " + readable_accent(s->colour_accent) + "; }\n",
+                                   200, "text/css; charset=utf-8");
     response.set("Cache-Control", "public, max-age=31536000, immutable");  // the URL carries the version
     return response;
   };

@@ -153,9 +153,7 @@ void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalo
       .get("/console",
            [&, model](Request& req) { return r.page_response(req, "vendors/dashboard", model(req)); })
       .access = vendor;
-  router
-      .get("/api/v1/console/dashboard",
-           [model](Request& req) { return Response::json(json::serialize(model(req))); })
+  router.get("/api/v1/console/dashboard", [model](Request& req) { return web::page_model_json(model(req)); })
       .access = vendor;
 }
 

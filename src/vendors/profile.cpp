@@ -109,7 +109,7 @@ void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::P
       .access = vendor;
   router
       .get("/api/v1/console/profile",
-           [model](Request& req) { return Response::json(json::serialize(model(req, nullptr))); })
+           [model](Request& req) { return web::page_model_json(model(req, nullptr)); })
       .access = vendor;
   router
       .add(web::Method::put, "/api/v1/console/profile",

@@ -104,7 +104,7 @@ void add_staff_routes(web::Router& router, Staff& staff, const web::Renderer& r,
       .access = vendor;
   router
       .get("/api/v1/console/staff",
-           [&, staff_model](Request& req) { return Response::json(json::serialize(staff_model(req))); })
+           [&, staff_model](Request& req) { return web::page_model_json(staff_model(req)); })
       .access = vendor;
 
   router
@@ -153,7 +153,7 @@ void add_staff_routes(web::Router& router, Staff& staff, const web::Renderer& r,
            [&, revoke, staff_model](Request& req) {
              auto done = revoke(req);
              if (!done) return r.error(req, done.error());
-             return Response::json(json::serialize(staff_model(req)));
+             return web::page_model_json(staff_model(req));
            })
       .access = vendor;
   router
@@ -169,7 +169,7 @@ void add_staff_routes(web::Router& router, Staff& staff, const web::Renderer& r,
            [&, remove, staff_model](Request& req) {
              auto done = remove(req);
              if (!done) return r.error(req, done.error());
-             return Response::json(json::serialize(staff_model(req)));
+             return web::page_model_json(staff_model(req));
            })
       .access = vendor;
 
@@ -264,7 +264,7 @@ void add_staff_routes(web::Router& router, Staff& staff, const web::Renderer& r,
            [&, workshop_model](Request& req) {
              auto w = staff.workshop(std::string(req.param("slug")));
              if (!w) return r.error(req, Error::not_found("workshop"));
-             return Response::json(json::serialize(workshop_model(req, *w)));
+             return web::page_model_json(workshop_model(req, *w));
            })
       .access = operator_only;
 

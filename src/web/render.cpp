@@ -226,6 +226,12 @@ Response Renderer::error(const Request& request, const Error& error) const {
   return page_response(request, "errors/error", std::move(model), status);
 }
 
+Response page_model_json(json::object model, int status) {
+  model.erase("title");
+  model.erase("noindex");
+  return Response::json(json::serialize(model), status);
+}
+
 Response Renderer::page_response(const Request& request, std::string_view name, json::object model,
                                  int status) const {
   return Response::html(page(request, name, std::move(model)), status);

@@ -28,6 +28,10 @@ namespace brilliant::web {
 
 enum class Reload { never, when_changed };
 
+// A page's model as the JSON API answers it: without what only a page needs ("title", "noindex"), so
+// a route's page and its API twin can share one model.
+Response page_model_json(boost::json::object model, int status = 200);
+
 class Renderer {
  public:
   // Loads every *.mustache under dir; throws std::runtime_error naming the file on a template error.

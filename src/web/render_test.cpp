@@ -57,6 +57,25 @@ TEST_F(RenderTest, ErrorsAsJsonForApiAndHtmlForPages) {
   EXPECT_NE(html.body.find("페이지를 찾을 수 없습니다"), std::string::npos);
 }
 
+// Issue 10: "큐빅 · ·" and a stray "·" came from sections over empty strings. An empty string is false.
+TEST(RenderSections, AnEmptyStringShowsNothingInASection) {
+  auto dir = std::filesystem::temp_directory_path() / ("tmpl-empty-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "layouts");
+  std::ofstream(dir / "stone.mustache")
+      << "{{kind}}{{#colour}} · {{colour}}{{/colour}}{{^clarity}} (ungraded){{/clarity}}";
+  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
+  I18n i18n(root / "locales");
+  StaticFiles files(root / "static");
+  Renderer renderer(dir, i18n, files, Reload::never);
+  EXPECT_EQ(
+      renderer.fragment("stone", boost::json::object{{"kind", "큐빅"}, {"colour", ""}, {"clarity", ""}}),
+      "큐빅 (ungraded)");
+  EXPECT_EQ(renderer.fragment("stone",
+                              boost::json::object{{"kind", "루비"}, {"colour", "레드"}, {"clarity", "VS1"}}),
+            "루비 · 레드");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(RenderPartials, BadTemplateNamesTheFile) {
   auto dir = std::filesystem::temp_directory_path() / ("tmpl-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir / "layouts");

@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/json.hpp>
+#include <vips/vips8>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -127,6 +130,28 @@ std::unique_ptr<HttpClient> ServerTest::signed_up(const std::string& email, cons
       c->post_form("/signup", {{"_csrf", csrf}, {"email", email}, {"name", name}, {"password", password}});
   EXPECT_EQ(r.status, 303) << r.body;
   return c;
+}
+
+std::string ServerTest::test_jpeg(int width, int height, int shade) {
+  vips::VImage xy = vips::VImage::xyz(width, height);
+  auto img =
+      (xy[0] * (255.0 / width)).bandjoin(xy[1] * (255.0 / height)).bandjoin(shade % 256).cast(VIPS_FORMAT_UCHAR);
+  void* buf = nullptr;
+  size_t size = 0;
+  img.write_to_buffer(".jpg", &buf, &size);
+  std::string out(static_cast<char*>(buf), size);
+  g_free(buf);
+  return out;
+}
+
+std::string ServerTest::bearer_for(const std::string& email, const std::string& password) {
+  auto issued = client()->request(
+      "POST", "/api/v1/tokens",
+      boost::json::serialize(boost::json::object{{"email", email}, {"password", password}, {"name", "test"}}),
+      {"Content-Type: application/json"});
+  EXPECT_EQ(issued.status, 201) << issued.body;
+  if (issued.status != 201) return "";
+  return "Authorization: Bearer " + std::string(boost::json::parse(issued.body).at("token").as_string());
 }
 
 }  // namespace brilliant::test

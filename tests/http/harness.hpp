@@ -41,6 +41,11 @@ class ServerTest : public ::testing::Test {
   catalog::Product own_ring(const catalog::Workshop& workshop, const std::string& title_en, int stock,
                             const std::string& title_ko = "");
 
+  // A JPEG photo of a gradient (libvips), its blue channel set by `shade`, so that photos can differ.
+  static std::string test_jpeg(int width, int height, int shade = 128);
+  // "Authorization: Bearer ..." for a new API token of the account (POST /api/v1/tokens).
+  std::string bearer_for(const std::string& email, const std::string& password = "a-long-password");
+
   std::unique_ptr<FixedClock> clock;
   std::unique_ptr<app::App> app;
   int port = 0;

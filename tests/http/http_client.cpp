@@ -1,11 +1,15 @@
 #include "http/http_client.hpp"
 
 #include <arpa/inet.h>
-#include <cstdlib>
 #include <curl/curl.h>
 #include <netinet/in.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <boost/json.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
 
 #include <regex>
 #include <stdexcept>
@@ -48,6 +52,35 @@ HttpClient::HttpClient(std::string base) : base_(std::move(base)), curl_(curl_ea
 
 HttpClient::~HttpClient() { curl_easy_cleanup(curl_); }
 
+namespace {
+
+// With BRILLIANT_API_RECORD set to a path prefix, every JSON answer of the API (/api/v1/...,
+// /en/api/v1/...) is appended to PREFIX.<pid>.jsonl (one file per test process) as one line: method,
+// path without its query, status and body. tests/api/validate.mjs then checks each against
+// /api/v1/openapi.json, so the document can never drift from what is served.
+void record_api_answer(const std::string& method, const std::string& path, const std::string& body,
+                       const std::vector<std::string>& headers, const HttpResponse& response) {
+  static const char* file = std::getenv("BRILLIANT_API_RECORD");
+  if (!file) return;
+  std::string bare = path.substr(0, path.find('?'));
+  if (bare.starts_with("/en/")) bare = bare.substr(3);
+  if (method == "HEAD" || !bare.starts_with("/api/v1/") || bare == "/api/v1/openapi.json") return;
+  if (!response.header("content-type").starts_with("application/json")) return;
+  static std::mutex mutex;
+  boost::json::object record{
+      {"method", method}, {"path", bare}, {"status", response.status}, {"body", response.body}};
+  for (const auto& h :
+       headers)  // a JSON request body is kept too: its schema is checked when it was accepted
+    if (h.size() > 13 && strncasecmp(h.c_str(), "content-type:", 13) == 0 &&
+        h.find("application/json") != std::string::npos)
+      record["request"] = body;
+  const auto line = boost::json::serialize(record);
+  std::lock_guard lock(mutex);
+  std::ofstream(std::string(file) + "." + std::to_string(getpid()) + ".jsonl", std::ios::app) << line << "\n";
+}
+
+}  // namespace
+
 HttpResponse HttpClient::request(const std::string& method, const std::string& path, const std::string& body,
                                  const std::vector<std::string>& headers) {
   HttpResponse response;
@@ -75,6 +108,7 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& p
   if (rc != CURLE_OK) throw std::runtime_error(std::string("curl: ") + curl_easy_strerror(rc));
   curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
   curl_easy_getinfo(curl_, CURLINFO_NUM_CONNECTS, &response.connects);
+  record_api_answer(method, path, body, headers, response);
   return response;
 }
 

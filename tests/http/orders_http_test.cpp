@@ -96,6 +96,11 @@ TEST_F(OrdersHttp, CheckoutPlacesAnOrderThatKeepsThePriceAndQuoteItWasSoldAt) {
   auto preview = json::parse(c->get("/api/v1/checkout").body);
   EXPECT_EQ(std::to_string(preview.at("total").as_int64()), total_text);
   EXPECT_EQ(preview.at("subtotal").as_int64(), 2 * ring.price);
+  // Over the brand's free-shipping threshold (50,000 won): free is said once, never "0원" beside it.
+  ASSERT_GE(2 * ring.price, 50000);
+  EXPECT_EQ(preview.at("shipping_fee").as_int64(), 0);
+  EXPECT_NE(page.body.find("id=\"checkout-shipping\">무료</dd>"), std::string::npos);
+  EXPECT_EQ(page.body.find(">0원<"), std::string::npos);
 
   auto form = address_fields();
   form.push_back({"_csrf", c->cookie("csrf")});
@@ -786,16 +791,11 @@ TEST_F(OrdersHttp, ACookielessClientShopsWithTheCartTokenHeader) {
   auto ring = own_ring(shop, "Token Ring", 2);
   const auto email = unique_email("cookieless");
   signed_up(email);
-  auto token = client()->request(
-      "POST", "/api/v1/tokens",
-      json::serialize(json::object{{"email", email}, {"password", "a-long-password"}, {"name", "app"}}),
-      {"Content-Type: application/json"});
-  ASSERT_EQ(token.status, 201) << token.body;
-  const std::string bearer = "Authorization: Bearer " + std::string(json::parse(token.body).at("token").as_string());
+  const std::string bearer = bearer_for(email);
   auto app_client = client();  // a fresh client: no cookies at all
   const std::vector<std::string> api{bearer, "Content-Type: application/json"};
-  auto added = app_client->request(
-      "POST", "/api/v1/cart/lines", R"({"variant_id":)" + std::to_string(ring.variants.at(0).id) + "}", api);
+  auto added = app_client->request("POST", "/api/v1/cart/lines",
+                                   R"({"variant_id":)" + std::to_string(ring.variants.at(0).id) + "}", api);
   ASSERT_EQ(added.status, 201) << added.body;
   const std::string cart = added.header("x-cart-token");
   ASSERT_FALSE(cart.empty());
@@ -828,7 +828,8 @@ TEST_F(OrdersHttp, TheOperatorLandsOnTodaysWork) {
   EXPECT_GE(todo.at("transfers").as_int64(), 1);
   EXPECT_GE(todo.at("low_stock").as_int64(), 1);  // the ring's 13호 sold out, 15호 never had any
   bool listed = false;
-  for (const auto& l : todo.at("lowest").as_array()) listed = listed || l.at("product_slug").as_string() == ring.slug;
+  for (const auto& l : todo.at("lowest").as_array())
+    listed = listed || l.at("product_slug").as_string() == ring.slug;
   EXPECT_TRUE(listed || todo.at("low_stock").as_int64() > 10);
   EXPECT_EQ(shopper->get("/operator").status, 403);
   EXPECT_EQ(shopper->get("/api/v1/operator/todo").status, 403);

@@ -24,17 +24,6 @@ class PhotosHttp : public ServerTest {
     }
   }
 
-  static std::string photo_jpeg(int w, int h) {
-    vips::VImage xy = vips::VImage::xyz(w, h);
-    auto img = (xy[0] * (255.0 / w)).bandjoin(xy[1] * (255.0 / h)).bandjoin(128).cast(VIPS_FORMAT_UCHAR);
-    void* buf = nullptr;
-    size_t size = 0;
-    img.write_to_buffer(".jpg", &buf, &size);
-    std::string out(static_cast<char*>(buf), size);
-    g_free(buf);
-    return out;
-  }
-
   // A phone photo's size: 12 megapixels of noise at quality 95 is some 10 MB of JPEG.
   static std::string phone_jpeg() {
     auto noise =
@@ -61,7 +50,7 @@ TEST_F(PhotosHttp, StaffUploadToTheirOwnPiecesOnly) {
   ASSERT_FALSE(mine.empty());
   ASSERT_FALSE(theirs.empty());
   auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
-  const auto bytes = photo_jpeg(1800, 1200);
+  const auto bytes = test_jpeg(1800, 1200);
   auto ok = upload(*vendor, mine, bytes);
   ASSERT_EQ(ok.status, 201) << ok.body;
   auto photo = json::parse(ok.body);
@@ -81,7 +70,7 @@ TEST_F(PhotosHttp, StaffUploadToTheirOwnPiecesOnly) {
                 .status,
             403);
   auto operator_client = logged_in(web::Role::operator_, "");
-  EXPECT_EQ(upload(*operator_client, theirs, photo_jpeg(900, 900)).status, 201);
+  EXPECT_EQ(upload(*operator_client, theirs, test_jpeg(900, 900)).status, 201);
 
   // The console lists only the workshop's own pieces.
   auto console = vendor->get("/console/products");
@@ -114,7 +103,7 @@ TEST_F(PhotosHttp, BadUploadsAreRefusedAndNothingIsStored) {
   auto not_image = upload(*vendor, mine, "GIF89a but not really an image at all");
   EXPECT_EQ(not_image.status, 400);
   EXPECT_EQ(json::parse(not_image.body).at("error").at("field").as_string(), "photo");
-  const auto good = photo_jpeg(1200, 800);
+  const auto good = test_jpeg(1200, 800);
   auto truncated = upload(*vendor, mine, good.substr(0, good.size() / 3));
   EXPECT_EQ(truncated.status, 400);
   EXPECT_EQ(json::parse(truncated.body).at("error").at("code").as_string(), "photo_corrupt");
@@ -135,7 +124,7 @@ TEST_F(PhotosHttp, StaffOrderDescribeAndRemoveTheirPhotos) {
   ASSERT_FALSE(mine.empty());
   auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
   for (auto [w, h] : {std::pair{1200, 800}, std::pair{1000, 1000}, std::pair{900, 1200}})
-    ASSERT_EQ(upload(*vendor, mine, photo_jpeg(w, h)).status, 201);
+    ASSERT_EQ(upload(*vendor, mine, test_jpeg(w, h)).status, 201);
   const auto base = "/api/v1/console/products/" + mine + "/photos";
   auto call = [](HttpClient& c, const std::string& method, const std::string& path, const std::string& body) {
     return c.request(method, path, body,
@@ -237,7 +226,7 @@ TEST_F(PhotosHttp, WorkshopProfileTextsAndPhotosShowPublicly) {
 
   auto added =
       vendor->request("POST", "/api/v1/console/profile/photos?alt_ko=" + HttpClient::encode("작업대"),
-                      photo_jpeg(1600, 1200), {"Content-Type: image/jpeg", "X-CSRF-Token: " + csrf});
+                      test_jpeg(1600, 1200), {"Content-Type: image/jpeg", "X-CSRF-Token: " + csrf});
   ASSERT_EQ(added.status, 201) << added.body;
   const auto photos = json::parse(added.body).at("photos").as_array();
   ASSERT_FALSE(photos.empty());

@@ -1,5 +1,10 @@
 // The server itself: health, metrics, static files, errors, limits and malformed input.
+#include <unistd.h>
+
 #include <boost/json.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "http/harness.hpp"
@@ -128,6 +133,32 @@ TEST_F(ServerHttp, StopFinishesCleanly) {
   EXPECT_EQ(c->get("/healthz").status, 200);
   app->stop();
   EXPECT_THROW(client()->get("/healthz"), std::runtime_error);
+}
+
+// The API document is valid JSON naming every operation with its answers; when the answers are being
+// recorded (scripts/test.sh), it is saved beside them for tests/api/validate.mjs and redocly.
+TEST_F(ServerHttp, TheApiDocumentDescribesEveryOperationsAnswers) {
+  auto r = client()->get("/api/v1/openapi.json");
+  ASSERT_EQ(r.status, 200);
+  auto doc = boost::json::parse(r.body).as_object();
+  size_t operations = 0;
+  for (const auto& [path, methods] : doc.at("paths").as_object())
+    for (const auto& [method, op] : methods.as_object()) {
+      ++operations;
+      bool success = false;
+      for (const auto& [status, answer] : op.at("responses").as_object())
+        success = success ||
+                  (status.starts_with("2") && (status == "204" || answer.as_object().contains("content")));
+      EXPECT_TRUE(success) << method << " " << path << ": no success answer with a schema";
+      EXPECT_TRUE(op.as_object().contains("operationId")) << method << " " << path;
+    }
+  EXPECT_GT(operations, 60u);
+  if (const char* prefix = std::getenv("BRILLIANT_API_RECORD")) {
+    const std::string file = std::string(prefix) + ".openapi.json";
+    const std::string part = file + "." + std::to_string(getpid());
+    std::ofstream(part) << r.body;
+    std::filesystem::rename(part, file);  // whole, even with both databases' runs at once
+  }
 }
 
 }  // namespace brilliant::test

@@ -2,6 +2,7 @@
 
 #include "app/api_summaries.hpp"
 #include "app/operator_home.hpp"
+#include "app/operator_todo_repo.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -92,7 +93,8 @@ App::App(Config config, const Clock& clock)
     page_cache_.forget(pages);
   });
   add_system_routes();
-  add_operator_home_routes(router_, *database_, renderer_);
+  add_operator_home_routes(
+      router_, [this] { return operator_todo(*database_); }, renderer_);
   accounts::add_routes(router_, account_deps_);
   storefront_.add_routes(router_);
   pricing::add_routes(router_, quotes_, renderer_);

@@ -8,32 +8,6 @@ namespace json = boost::json;
 using web::Request;
 using web::Response;
 
-OperatorTodo operator_todo(db::Database& db) {
-  return db.read([](soci::session& sql) {
-    OperatorTodo todo;
-    const auto count = [&sql](const char* query) {
-      long long n = 0;
-      sql << query, soci::into(n);
-      return n;
-    };
-    todo.transfers = count("SELECT COUNT(*) FROM orders WHERE status = 'awaiting_payment'");
-    todo.to_ship = count("SELECT COUNT(*) FROM fulfilments WHERE status = 'to_ship'");
-    todo.reviews = count("SELECT COUNT(*) FROM products WHERE status = 'in_review'");
-    todo.applications = count("SELECT COUNT(*) FROM workshop_applications WHERE status = 'submitted'");
-    constexpr const char* low =
-        " FROM variants v JOIN products p ON p.id = v.product_id JOIN workshops w ON w.id = p.workshop_id "
-        "WHERE p.status = 'published' AND p.made_to_order = 0 AND v.stock <= 2";
-    todo.low_stock = count((std::string("SELECT COUNT(*)") + low).c_str());
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string("SELECT p.slug, p.title_ko, p.title_en, w.name, v.sku, v.stock") + low +
-                            " ORDER BY v.stock, p.title_ko, v.sku LIMIT 10");
-    for (const auto& r : rows)
-      todo.lowest.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                             r.get<std::string>(3), r.get<std::string>(4), db::row_int(r, 5)});
-    return todo;
-  });
-}
-
 namespace {
 
 json::object todo_json(const OperatorTodo& todo, const std::string& locale) {
@@ -59,12 +33,13 @@ json::object todo_json(const OperatorTodo& todo, const std::string& locale) {
 
 }  // namespace
 
-void add_operator_home_routes(web::Router& router, db::Database& db, const web::Renderer& renderer) {
+void add_operator_home_routes(web::Router& router, std::function<OperatorTodo()> todo,
+                              const web::Renderer& renderer) {
   const auto operator_only = web::require(web::Role::operator_);
   router
       .get("/operator",
-           [&db, &renderer](Request& req) {
-             auto model = todo_json(operator_todo(db), req.locale);
+           [todo, &renderer](Request& req) {
+             auto model = todo_json(todo(), req.locale);
              model["title"] = renderer.message(req.locale, "operator_home.title");
              model["noindex"] = true;
              return renderer.page_response(req, "operator/home", std::move(model));
@@ -72,9 +47,7 @@ void add_operator_home_routes(web::Router& router, db::Database& db, const web::
       .access = operator_only;
   router
       .get("/api/v1/operator/todo",
-           [&db](Request& req) {
-             return Response::json(json::serialize(todo_json(operator_todo(db), req.locale)));
-           })
+           [todo](Request& req) { return Response::json(json::serialize(todo_json(todo(), req.locale))); })
       .access = operator_only;
 }
 

@@ -121,6 +121,45 @@ std::string sitemap_xml(const Snapshot& snap, const std::string& base) {
   return out;
 }
 
+namespace {
+
+// Every API route from the route table (operationId, security, error answers); what `described` says
+// replaces the generated summary, parameters and answers of its operations.
+json::object merged_paths(const json::object& generated, const json::object& described) {
+  json::object merged = generated;
+  for (const auto& [path, methods] : described) {
+    auto& entry = merged[path];
+    if (!entry.is_object()) entry = json::object{};
+    for (const auto& [method, op] : methods.as_object()) {
+      auto& target = entry.as_object()[method];
+      if (!target.is_object()) target = json::object{};
+      for (const auto& [key, value] : op.as_object()) {
+        if (key == "responses" && target.as_object().contains("responses")) {
+          for (const auto& [status, answer] : value.as_object())
+            target.as_object()["responses"].as_object()[status] = answer;
+        } else {
+          target.as_object()[key] = value;
+        }
+      }
+    }
+  }
+  return merged;
+}
+
+// {"error": {"code", "message", "field"}}: every refusal of the API.
+json::object error_schema() {
+  return {
+      {"type", "object"},
+      {"properties",
+       json::object{{"error", json::object{{"type", "object"},
+                                           {"properties",
+                                            json::object{{"code", json::object{{"type", "string"}}},
+                                                         {"message", json::object{{"type", "string"}}},
+                                                         {"field", json::object{{"type", "string"}}}}}}}}}};
+}
+
+}  // namespace
+
 std::string openapi_json(const std::string& base, const json::object& generated,
                          const json::object& contract) {
   auto param = [](const char* name, const char* description, const char* type = "string") {
@@ -146,14 +185,6 @@ std::string openapi_json(const std::string& base, const json::object& generated,
       param("price_max", "won", "integer"),
       param("sort", "new, price_asc, price_desc, popular, relevance"),
       param("page", "1-based", "integer")};
-  json::object error_schema{
-      {"type", "object"},
-      {"properties",
-       json::object{{"error", json::object{{"type", "object"},
-                                           {"properties",
-                                            json::object{{"code", json::object{{"type", "string"}}},
-                                                         {"message", json::object{{"type", "string"}}},
-                                                         {"field", json::object{{"type", "string"}}}}}}}}}};
   auto ok = [](const char* description) {
     return json::object{
         {"200", json::object{{"description", description}}},
@@ -198,26 +229,7 @@ std::string openapi_json(const std::string& base, const json::object& generated,
       {"/api/v1/tokens",
        json::object{{"post", json::object{{"summary", "Exchange email and password for an API token"},
                                           {"responses", ok("token")}}}}}};
-  // Every API route from the route table (operationId, security, error answers); what is written above
-  // replaces the generated summary, parameters and answers of its operations.
-  json::object merged = generated;
-  for (const auto& [path, methods] : paths) {
-    auto& entry = merged[path];
-    if (!entry.is_object()) entry = json::object{};
-    for (const auto& [method, op] : methods.as_object()) {
-      auto& target = entry.as_object()[method];
-      if (!target.is_object()) target = json::object{};
-      for (const auto& [key, value] : op.as_object()) {
-        if (key == "responses" && target.as_object().contains("responses")) {
-          for (const auto& [status, answer] : value.as_object())
-            target.as_object()["responses"].as_object()[status] = answer;
-        } else {
-          target.as_object()[key] = value;
-        }
-      }
-    }
-  }
-  paths = std::move(merged);
+  paths = merged_paths(generated, paths);
   json::object doc{
       {"openapi", "3.1.0"},
       {"info", json::object{{"title", "Brilliant API"},
@@ -231,7 +243,7 @@ std::string openapi_json(const std::string& base, const json::object& generated,
       {"paths", std::move(paths)},
       {"components",
        json::object{
-           {"schemas", json::object{{"Error", std::move(error_schema)}}},
+           {"schemas", json::object{{"Error", error_schema()}}},
            {"securitySchemes",
             json::object{{"bearer", json::object{{"type", "http"}, {"scheme", "bearer"}}},
                          {"cookie", json::object{{"type", "apiKey"}, {"in", "cookie"}, {"name", "sid"}}}}}}}};

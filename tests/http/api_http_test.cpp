@@ -55,9 +55,9 @@ TEST_F(ApiHttp, TheLessTravelledOperationsAnswerAsDocumented) {
   EXPECT_EQ(client()->request("DELETE", "/api/v1/tokens/" + std::to_string(id), "", {bearer}).status, 204);
 
   auto applicant = signed_up(unique_email("api-file"));
-  auto attached =
-      applicant->request("POST", "/api/v1/applications/files?kind=document&name=registration.jpg", test_jpeg(320, 240),
-                         {"Content-Type: image/jpeg", "X-CSRF-Token: " + applicant->cookie("csrf")});
+  auto attached = applicant->request(
+      "POST", "/api/v1/applications/files?kind=document&name=registration.jpg", test_jpeg(320, 240),
+      {"Content-Type: image/jpeg", "X-CSRF-Token: " + applicant->cookie("csrf")});
   ASSERT_EQ(attached.status, 201) << attached.body;
   const auto file = json::parse(attached.body).at("id").as_int64();
   auto removed = applicant->request("DELETE", "/api/v1/applications/files/" + std::to_string(file), "",

@@ -134,8 +134,10 @@ std::unique_ptr<HttpClient> ServerTest::signed_up(const std::string& email, cons
 
 std::string ServerTest::test_jpeg(int width, int height, int shade) {
   vips::VImage xy = vips::VImage::xyz(width, height);
-  auto img =
-      (xy[0] * (255.0 / width)).bandjoin(xy[1] * (255.0 / height)).bandjoin(shade % 256).cast(VIPS_FORMAT_UCHAR);
+  auto img = (xy[0] * (255.0 / width))
+                 .bandjoin(xy[1] * (255.0 / height))
+                 .bandjoin(shade % 256)
+                 .cast(VIPS_FORMAT_UCHAR);
   void* buf = nullptr;
   size_t size = 0;
   img.write_to_buffer(".jpg", &buf, &size);

@@ -74,7 +74,8 @@ TEST_F(LoadHttp, ReadsCheckoutsCatalogSwapsAndUploadsAtOnce) {
     for (int i = 0; i < uploads; ++i) {
       auto up = staff->request(
           "POST", "/api/v1/console/products/" + ring.slug + "/photos?alt_ko=" + HttpClient::encode("정면"),
-          test_jpeg(640, 480, i * 40), {"Content-Type: image/jpeg", "X-CSRF-Token: " + staff->cookie("csrf")});
+          test_jpeg(640, 480, i * 40),
+          {"Content-Type: image/jpeg", "X-CSRF-Token: " + staff->cookie("csrf")});
       if (up.status == 201)
         ++uploaded;
       else

@@ -1,0 +1,31 @@
+#include "app/operator_todo_repo.hpp"
+
+namespace brilliant::app {
+
+OperatorTodo operator_todo(db::Database& db) {
+  return db.read([](soci::session& sql) {
+    OperatorTodo todo;
+    const auto count = [&sql](const char* query) {
+      long long n = 0;
+      sql << query, soci::into(n);
+      return n;
+    };
+    todo.transfers = count("SELECT COUNT(*) FROM orders WHERE status = 'awaiting_payment'");
+    todo.to_ship = count("SELECT COUNT(*) FROM fulfilments WHERE status = 'to_ship'");
+    todo.reviews = count("SELECT COUNT(*) FROM products WHERE status = 'in_review'");
+    todo.applications = count("SELECT COUNT(*) FROM workshop_applications WHERE status = 'submitted'");
+    constexpr const char* low =
+        " FROM variants v JOIN products p ON p.id = v.product_id JOIN workshops w ON w.id = p.workshop_id "
+        "WHERE p.status = 'published' AND p.made_to_order = 0 AND v.stock <= 2";
+    todo.low_stock = count((std::string("SELECT COUNT(*)") + low).c_str());
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string("SELECT p.slug, p.title_ko, p.title_en, w.name, v.sku, v.stock") + low +
+                            " ORDER BY v.stock, p.title_ko, v.sku LIMIT 10");
+    for (const auto& r : rows)
+      todo.lowest.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                             r.get<std::string>(3), r.get<std::string>(4), db::row_int(r, 5)});
+    return todo;
+  });
+}
+
+}  // namespace brilliant::app

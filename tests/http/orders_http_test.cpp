@@ -818,7 +818,9 @@ TEST_F(OrdersHttp, TheOperatorLandsOnTodaysWork) {
   auto ring = own_ring(shop, "Todo Ring", 1);
   auto shopper = signed_up(unique_email("todo"));
   add_to_cart(*shopper, ring.variants.at(0).id);
-  ASSERT_EQ(place(*shopper, "todo-" + ring.slug).status, 201);
+  auto placed = place(*shopper, "todo-" + ring.slug);
+  ASSERT_EQ(placed.status, 201);
+  const std::string number(json::parse(placed.body).at("number").as_string());
   auto op = logged_in(web::Role::operator_);
   auto page = op->get("/operator");
   ASSERT_EQ(page.status, 200);
@@ -833,6 +835,19 @@ TEST_F(OrdersHttp, TheOperatorLandsOnTodaysWork) {
   EXPECT_TRUE(listed || todo.at("low_stock").as_int64() > 10);
   EXPECT_EQ(shopper->get("/operator").status, 403);
   EXPECT_EQ(shopper->get("/api/v1/operator/todo").status, 403);
+  // The transfer confirmed, the parcel leaves the "to ship" count once the workshop ships it by the API.
+  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
+                        json_headers(*op))
+                .status,
+            200);
+  const auto to_ship = json::parse(op->get("/api/v1/operator/todo").body).at("to_ship").as_int64();
+  EXPECT_GE(to_ship, 1);
+  auto vendor = logged_in(web::Role::vendor_staff, shop.slug);
+  auto shipped = vendor->request("POST", "/api/v1/console/orders/" + number + "/shipment",
+                                 R"({"carrier":"cj","tracking":"686512345678"})", json_headers(*vendor));
+  ASSERT_EQ(shipped.status, 200) << shipped.body;
+  EXPECT_EQ(json::parse(shipped.body).at("parcels").at(0).at("status").as_string(), "shipped");
+  EXPECT_EQ(json::parse(op->get("/api/v1/operator/todo").body).at("to_ship").as_int64(), to_ship - 1);
 }
 
 }  // namespace brilliant::test

@@ -152,6 +152,21 @@ TEST_F(StaffHttp, OwnerInvitesTheInvitedAccountAcceptsAndWorksOnlyInThatWorkshop
   EXPECT_EQ(member->get("/console/staff").status, 403);
 }
 
+// An app (no pages) invites and accepts through the API alone.
+TEST_F(StaffHttp, AnInvitationIsSentAndAcceptedThroughTheApi) {
+  auto owner = logged_in(web::Role::vendor_staff, workshop);
+  const auto email = unique_email("api-invitee");
+  auto created =
+      json_call(*owner, "POST", "/api/v1/console/staff/invitations", R"({"email":")" + email + "\"}");
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto member = signed_up(email);
+  auto accepted = json_call(*member, "POST", "/api/v1/invitations/accept",
+                            R"({"token":")" + invitation_token_for(email) + "\"}");
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(boost::json::parse(accepted.body).at("status").as_string(), "accepted");
+  EXPECT_EQ(member->get("/api/v1/console/staff").status, 200);  // staff of the workshop now
+}
+
 TEST_F(StaffHttp, RevokedInvitationsCannotBeAcceptedAndAreScopedToTheirWorkshop) {
   auto owner = logged_in(web::Role::vendor_staff, workshop);
   const auto email = unique_email("revoked");

@@ -53,3 +53,33 @@ for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desk
     await context.close();
   });
 }
+
+// The workshops' and the operator's pages, as their demo accounts see them, on both devices.
+for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1440, height: 900 }]]) {
+  test(`console and operator pages on a ${device}: no sideways scroll, accessible`, async () => {
+    const problems = [];
+    for (const [email, pages] of [
+      ['maker@brilliant.example', ['/console', '/console/products', '/console/products/new', '/console/stock',
+        '/console/orders', '/console/settlements', '/console/staff', '/console/profile', '/console/import', '/account']],
+      ['operator@brilliant.example', ['/operator', '/operator/orders', '/operator/reviews', '/operator/applications',
+        '/operator/workshops', '/operator/settlements', '/operator/pricing', '/operator/brand']]]) {
+      const context = await browser.newContext({ locale: 'ko-KR', viewport, isMobile: device === 'phone' });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('이메일').fill(email);
+      await page.getByLabel('비밀번호').fill('brilliant-demo');
+      await page.getByRole('button', { name: '로그인' }).click();
+      await page.waitForURL(/account|console/);
+      for (const path of pages) {
+        const response = await page.goto(server.url + path);
+        assert.equal(response.status(), 200, path);
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (sideways > 0) problems.push(`${path}: scrolls ${sideways}px sideways`);
+        const bad = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        if (bad.length) problems.push(describeViolations(path, bad));
+      }
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+}

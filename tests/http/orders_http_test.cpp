@@ -782,6 +782,12 @@ TEST_F(OrdersHttp, ASaleAndACancellationChangeTheCachedPieceAtOnce) {
       shopper->request("POST", "/api/v1/orders/" + number + "/cancel", "", json_headers(*shopper));
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_NE(visitor->get(page).body.find("3개 남음"), std::string::npos);
+  // And the workshop's own stock edit.
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  auto edited = maker->request("PUT", "/api/v1/console/products/" + ring.slug,
+                               R"({"variant_0_stock":1,"variant_0_stock_seen":3})", json_headers(*maker));
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_NE(visitor->get(page).body.find("1개 남음"), std::string::npos);
 }
 
 // Issue 10: a client without cookies shops with the cart token the API hands back in a header and
@@ -826,6 +832,10 @@ TEST_F(OrdersHttp, TheOperatorLandsOnTodaysWork) {
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("id=\"operator-todo\""), std::string::npos);
   EXPECT_NE(page.body.find("입금 확인 대기"), std::string::npos);
+  // The order list names the recipient only when the parcel goes to someone other than the shopper.
+  const auto orders_page = op->get("/operator/orders").body;
+  EXPECT_NE(orders_page.find("→ Kim · "), std::string::npos);
+  EXPECT_EQ(orders_page.find("→ 테스트 고객"), std::string::npos);
   auto todo = json::parse(op->get("/api/v1/operator/todo").body);
   EXPECT_GE(todo.at("transfers").as_int64(), 1);
   EXPECT_GE(todo.at("low_stock").as_int64(), 1);  // the ring's 13호 sold out, 15호 never had any

@@ -5,6 +5,7 @@
 
 #include "catalog/views.hpp"
 #include "core/text.hpp"
+#include "vendors/profile_repo.hpp"
 #include "web/json_input.hpp"
 
 namespace brilliant::vendors {
@@ -70,14 +71,7 @@ void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::P
   auto save = [&, this_year](const Request& req, Profile p) -> Result<Profile> {
     auto checked = TRY(check_profile(std::move(p), this_year));
     const auto now = format_utc(clock.now());
-    db.write([&](soci::session& sql) {
-      sql << "UPDATE workshops SET name_en = :ne, story_ko = :sk, story_en = :se, location = :l, "
-             "specialities = :s, "
-             "founded = :f, updated_at = :now WHERE id = :id",
-          soci::use(checked.name_en), soci::use(checked.story_ko), soci::use(checked.story_en),
-          soci::use(checked.location), soci::use(checked.specialities), soci::use(checked.founded),
-          soci::use(now), soci::use(req.user->workshop_id);
-    });
+    db.write([&](soci::session& sql) { repo::save_profile(sql, req.user->workshop_id, checked, now); });
     catalog.refresh();
     return checked;
   };
@@ -150,11 +144,8 @@ void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::P
               if (!alt_ko) return r.error(req, alt_ko.error());
               auto alt_en = media::check_alt(q.get("alt_en"), "alt_en");
               if (!alt_en) return r.error(req, alt_en.error());
-              long long count = 0;
-              db.read([&](soci::session& sql) {
-                sql << "SELECT COUNT(*) FROM workshop_photos WHERE workshop_id = :w",
-                    soci::use(req.user->workshop_id), soci::into(count);
-              });
+              const long long count = db.read(
+                  [&](soci::session& sql) { return repo::workshop_photo_count(sql, req.user->workshop_id); });
               if (count >= 12)
                 return r.error(req, Error::rule_broken("photo", "too_many_photos",
                                                        "a workshop shows at most 12 photos"));
@@ -170,12 +161,8 @@ void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::P
               const auto text = json::serialize(renditions);
               const auto now = format_utc(clock.now());
               db.write([&](soci::session& sql) {
-                sql << "INSERT INTO workshop_photos (workshop_id, original_hash, renditions, alt_ko, alt_en, "
-                       "created_at) "
-                       "VALUES (:w, :h, :r, :ak, :ae, :now) ON CONFLICT (workshop_id, original_hash) DO "
-                       "NOTHING",
-                    soci::use(req.user->workshop_id), soci::use(processed->original_hash), soci::use(text),
-                    soci::use(*alt_ko), soci::use(*alt_en), soci::use(now);
+                repo::add_workshop_photo(sql, req.user->workshop_id, processed->original_hash, text, *alt_ko,
+                                         *alt_en, now);
               });
               catalog.refresh();
               return Response::json(json::serialize(json::object{{"photos", photos_of(req)}}), 201);
@@ -183,13 +170,8 @@ void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::P
       .access = vendor;
   auto remove = [&](const Request& req) -> Result<void> {
     const long long id = req.param_id("id");
-    return db.write([&](soci::session& sql) -> Result<void> {
-      long long owner = 0;
-      sql << "SELECT workshop_id FROM workshop_photos WHERE id = :id", soci::use(id), soci::into(owner);
-      if (!sql.got_data() || owner != req.user->workshop_id) return Error::not_found("photo");
-      sql << "DELETE FROM workshop_photos WHERE id = :id", soci::use(id);
-      return {};
-    });
+    return db.write(
+        [&](soci::session& sql) { return repo::remove_workshop_photo(sql, req.user->workshop_id, id); });
   };
   router
       .add(web::Method::delete_, "/api/v1/console/profile/photos/{id}",

@@ -8,8 +8,6 @@ namespace json = boost::json;
 using web::Request;
 using web::Response;
 
-namespace {
-
 json::object todo_json(const OperatorTodo& todo, const std::string& locale) {
   const bool en = locale == "en";
   const std::string prefix = en ? "/en" : "";
@@ -30,8 +28,6 @@ json::object todo_json(const OperatorTodo& todo, const std::string& locale) {
   out["waiting"] = std::move(waiting);
   return out;
 }
-
-}  // namespace
 
 void add_operator_home_routes(web::Router& router, std::function<OperatorTodo()> todo,
                               const web::Renderer& renderer) {

@@ -37,8 +37,9 @@ std::optional<Image> find_image(soci::session& sql, long long image_id);
 
 // The text the search matches: titles, story, tags, materials, stones, workshop, category (ko and en).
 void index_for_search(soci::session& sql, db::Backend backend, long long product_id, const std::string& body);
-// Published product ids matching q, best first (FTS5 trigram on SQLite, pg_trgm on PostgreSQL; short
-// queries fall back to substring matching).
+// Published product ids having every word of q (at most eight), best first: FTS5 trigram on SQLite for
+// words of three characters and more, substrings for shorter ones, whole words for one syllable;
+// substrings or pg_trgm word similarity on PostgreSQL. Defined in catalog/search_repo.cpp.
 std::vector<long long> search(soci::session& sql, db::Backend backend, const std::string& q, int limit);
 
 }  // namespace brilliant::catalog::repo

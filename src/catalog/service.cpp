@@ -56,27 +56,30 @@ void Catalog::refresh() {
   for (const auto& listener : listeners_) listener();
 }
 
-void Catalog::stock_changed(const std::vector<long long>& product_ids) {
+void Catalog::stock_changed(const std::vector<long long>& product_ids,
+                            const std::vector<long long>& may_flip) {
   if (product_ids.empty()) return;
   std::unordered_map<long long, bool> in_stock;
-  db_.read([&](soci::session& sql) {
-    for (long long id : product_ids) {
-      long long with_stock = 0;
-      sql << "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
-          soci::into(with_stock);
-      in_stock[id] = with_stock > 0;
-    }
-  });
+  if (!may_flip.empty())
+    db_.read([&](soci::session& sql) {
+      for (long long id : may_flip) {
+        long long with_stock = 0;
+        sql << "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
+            soci::into(with_stock);
+        in_stock[id] = with_stock > 0;
+      }
+    });
   bool flipped = false;
   std::vector<std::string> slugs;
   {
     std::lock_guard lock(mutex_);  // one writer of the snapshot at a time; readers keep the one they took
     const auto& current = *snapshot_;
-    for (const auto& [id, has] : in_stock)
-      if (auto it = current.by_id.find(id); it != current.by_id.end()) {
+    for (long long id : product_ids)
+      if (auto it = current.by_id.find(id); it != current.by_id.end())
         slugs.push_back(current.cards[it->second].slug);
+    for (const auto& [id, has] : in_stock)
+      if (auto it = current.by_id.find(id); it != current.by_id.end())
         flipped = flipped || current.cards[it->second].in_stock != has;
-      }
     if (flipped) {
       auto fresh = std::make_shared<Snapshot>(current);
       for (const auto& [id, has] : in_stock)

@@ -37,11 +37,12 @@ class Catalog {
   void on_stock_change(std::function<void(const std::vector<std::string>& slugs)> listener) {
     stock_listeners_.push_back(std::move(listener));
   }
-  // Stock of these products changed (an order, a cancellation): re-reads only whether each has stock
-  // and, when that flipped for any, swaps in a snapshot with the new flags and tells listeners. Much
-  // cheaper than refresh() during a busy sale; when no flag flipped, only the stock listeners hear of
-  // the pieces (their pages show counts).
-  void stock_changed(const std::vector<long long>& product_ids);
+  // Stock of these products changed (an order, a cancellation). Of those in `may_flip` (a line took the
+  // last piece, or stock came back) it re-reads whether each has stock and, when that flipped for any,
+  // swaps in a snapshot with the new flags and tells listeners. Much cheaper than refresh() during a busy
+  // sale: an order that sold out nothing reads nothing. When no flag flipped, only the stock listeners
+  // hear of the pieces (their pages show counts).
+  void stock_changed(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip);
 
   std::optional<Product> product(const std::string& slug);
   std::optional<Workshop> workshop(const std::string& slug);

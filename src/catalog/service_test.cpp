@@ -70,12 +70,18 @@ TEST_F(CatalogServiceTest, AStockChangeFlipsOnlyTheInStockFlag) {
   catalog.on_change([&] { ++told; });
   const auto id = catalog.product("moon-ring")->id;
   const auto before = catalog.snapshot();
-  catalog.stock_changed({id});  // still in stock: nothing to do
+  std::vector<std::string> heard;
+  catalog.on_stock_change([&](const std::vector<std::string>& slugs) { heard = slugs; });
+  catalog.stock_changed({id}, {id});  // still in stock: only the piece's own pages change
   EXPECT_EQ(catalog.snapshot(), before);
   EXPECT_EQ(told, 0);
+  EXPECT_EQ(heard, std::vector<std::string>{"moon-ring"});
+  heard.clear();
+  catalog.stock_changed({id}, {});  // nothing sold out: no flag is read, the page still hears
+  EXPECT_EQ(heard, std::vector<std::string>{"moon-ring"});
   db->write(
       [&](soci::session& s) { s << "UPDATE variants SET stock = 0 WHERE product_id = :p", soci::use(id); });
-  catalog.stock_changed({id});
+  catalog.stock_changed({id}, {id});
   auto after = catalog.snapshot();
   EXPECT_EQ(told, 1);
   EXPECT_GT(after->version, before->version);

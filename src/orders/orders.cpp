@@ -116,7 +116,8 @@ Result<Order> Orders::place(const Checkout& in) {
                             : now + std::chrono::minutes(brand_.current()->guest_hold_minutes));
   const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
   const std::string guest_key = in.user_id ? "" : random_token(24);
-  std::vector<long long> sold;  // products this order took stock of (their pages show counts)
+  std::vector<long long> sold;      // products this order took stock of (their pages show counts)
+  std::vector<long long> sold_out;  // of those, the ones it took the last piece of (listings may change)
   long long cart_id = 0;
   const auto rates = brand_.current()->rates;
   auto placed = db_.write([&](soci::session& sql) -> Result<Order> {
@@ -181,6 +182,7 @@ Result<Order> Orders::place(const Checkout& in) {
                                        ": not enough left in this size any more");
           reserved = priced.quantity;
           sold.push_back(product.id);
+          if (left == 0) sold_out.push_back(product.id);
         }
         std::string metal, day;
         long long won = 0;
@@ -225,7 +227,7 @@ Result<Order> Orders::place(const Checkout& in) {
     if (compose_) mail::enqueue(sql, compose_(*order, "placed"), clock_);
     return *order;
   });
-  if (placed.ok()) catalog_.stock_changed(sold);
+  if (placed.ok()) catalog_.stock_changed(sold, sold_out);
   return placed;
 }
 
@@ -353,7 +355,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool
     if (compose_) mail::enqueue(sql, compose_(cancelled, "cancelled"), clock_);
     return cancelled;
   });
-  if (done.ok()) catalog_.stock_changed(restocked);
+  if (done.ok()) catalog_.stock_changed(restocked, restocked);
   return done;
 }
 

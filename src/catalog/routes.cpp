@@ -224,11 +224,9 @@ Response Storefront::search_page(Request& req) {
   // Say what was searched when it is not what was typed (금반지 -> 금 반지, 목걸리 -> 목걸이).
   const auto words = catalog_.search_words(q);
   if (!words.empty() && words != ascii_lower(q))
-    model["searched_as"] = req.locale == "en"
-                               ? "Showing results for \u201c" + words + "\u201d"
-                               : "\u2018" + words + "\u2019" +
-                                     with_particle(words, Particle::direction).substr(words.size()) +
-                                     " 찾은 결과입니다";
+    model["searched_as"] =
+        fill(t("catalog.searched_as"),
+             {{"words", words}, {"ro", with_particle(words, Particle::direction).substr(words.size())}});
   return listing_page(req, "store/shop", std::move(model), std::nullopt);
 }
 

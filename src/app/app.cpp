@@ -13,14 +13,9 @@
 #include "media/routes.hpp"
 #include "orders/order_views.hpp"
 #include "orders/routes.hpp"
+#include "orders/workshop_sales_repo.hpp"
 #include "pricing/routes.hpp"
-#include "vendors/brand_routes.hpp"
-#include "vendors/console.hpp"
-#include "vendors/dashboard.hpp"
-#include "vendors/pieces.hpp"
-#include "vendors/profile.hpp"
 #include "vendors/routes.hpp"
-#include "vendors/staff_routes.hpp"
 #include "web/openapi.hpp"
 
 namespace brilliant::app {
@@ -81,7 +76,27 @@ App::App(Config config, const Clock& clock)
       settlements_(*database_),
       staff_(*database_, clock_),
       application_files_(*database_, blobs_, clock_),
-      page_views_(*database_, clock_) {
+      page_views_(*database_, clock_),
+      vendors_deps_{catalog_,
+                    quotes_,
+                    photos_,
+                    blobs_,
+                    *database_,
+                    renderer_,
+                    clock_,
+                    page_views_,
+                    applications_,
+                    application_files_,
+                    staff_,
+                    brand_,
+                    [this] { catalog_.refresh(); },
+                    [this] {
+                      use_brand_synonyms();
+                      page_cache_.clear();
+                    },
+                    [this](long long workshop, const std::string& since_7, const std::string& since_30) {
+                      return orders::repo::workshop_sales(*database_, workshop, since_7, since_30);
+                    }} {
   catalog_.on_change([this] {
     storefront_.refresh_prices();
     page_cache_.clear();
@@ -98,21 +113,12 @@ App::App(Config config, const Clock& clock)
   accounts::add_routes(router_, account_deps_);
   storefront_.add_routes(router_);
   pricing::add_routes(router_, quotes_, renderer_);
-  vendors::add_routes(router_, applications_, application_files_, renderer_, [this] { catalog_.refresh(); });
-  vendors::add_console_routes(router_, catalog_, photos_, renderer_, *database_, clock_);
-  vendors::add_piece_routes(router_, catalog_, quotes_, *database_, renderer_, clock_);
+  vendors::add_all_routes(router_, vendors_deps_);
   media::add_routes(router_, photos_, renderer_);
   orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
   orders::add_order_routes(router_, {orders_, catalog_, renderer_, config_.bank_account, &checkout_limit_});
   orders::add_settlement_routes(router_, settlements_, catalog_, renderer_, clock_);
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
-  vendors::add_profile_routes(router_, catalog_, photos_, *database_, renderer_, clock_);
-  vendors::add_dashboard_routes(router_, catalog_, page_views_, *database_, renderer_, clock_);
-  vendors::add_staff_routes(router_, staff_, renderer_, [this] { catalog_.refresh(); });
-  vendors::add_brand_routes(router_, brand_, catalog_, blobs_, renderer_, [this] {
-    use_brand_synonyms();
-    page_cache_.clear();
-  });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
     model["brand_name"] = locale == "en" ? brand->name_en : brand->name_ko;

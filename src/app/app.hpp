@@ -24,6 +24,7 @@
 #include "pricing/quotes.hpp"
 #include "vendors/application_files.hpp"
 #include "vendors/brand_store.hpp"
+#include "vendors/deps.hpp"
 #include "vendors/service.hpp"
 #include "vendors/staff.hpp"
 #include "web/i18n.hpp"
@@ -95,6 +96,7 @@ class App {
   vendors::Staff staff_;
   vendors::ApplicationFiles application_files_;
   catalog::PageViews page_views_;  // flushed when the app goes away
+  vendors::Deps vendors_deps_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

@@ -27,4 +27,54 @@ Result<void> set_stock(soci::session& sql, long long variant_id, int seen, int w
                              "): nothing was saved; check it and save again");
 }
 
+void price_from_cheapest_variant(soci::session& sql, long long variant_id, const std::string& now) {
+  sql << "UPDATE products SET price = (SELECT MIN(price) FROM variants WHERE product_id = products.id), "
+         "fixed_price = (SELECT MIN(price) FROM variants WHERE product_id = products.id), updated_at = :now "
+         "WHERE id = (SELECT product_id FROM variants WHERE id = :v)",
+      soci::use(now), soci::use(variant_id);
+}
+
+namespace {
+
+Result<int> apply_one(soci::session& sql, long long workshop, const StockChange& c, const std::string& now) {
+  const auto row = std::to_string(c.variant);
+  long long owner = 0;
+  std::string pricing;
+  sql << "SELECT p.workshop_id, p.pricing FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id "
+         "= :v",
+      soci::use(c.variant), soci::into(owner), soci::into(pricing);
+  if (!sql.got_data() || owner != workshop) return Error::not_found("variant " + row);
+  int changed = 0;
+  if (c.stock >= 0 && c.stock != c.seen) {
+    if (c.seen < 0)
+      return Error::invalid("stock_" + row, "stock_seen_missing",
+                            "reload the page: the stock it showed was not sent");
+    TRY(set_stock(sql, c.variant, static_cast<int>(c.seen), static_cast<int>(c.stock), now, "stock_" + row));
+    ++changed;
+  }
+  if (c.price >= 0) {
+    if (pricing != "fixed")
+      return Error::invalid(
+          "price_" + row, "price_follows_quote",
+          "this piece is priced by the metal quote; change its labour fee or margin instead");
+    if (c.price < 1000)
+      return Error::invalid("price_" + row, "number_invalid", "a price must be at least 1,000 won");
+    sql << "UPDATE variants SET price = :p WHERE id = :v", soci::use(c.price), soci::use(c.variant);
+    price_from_cheapest_variant(sql, c.variant, now);
+    ++changed;
+  }
+  return changed;
+}
+
+}  // namespace
+
+Result<int> apply_stock_changes(db::Database& db, long long workshop, const std::vector<StockChange>& changes,
+                                const std::string& now) {
+  return db.write([&](soci::session& sql) -> Result<int> {
+    int changed = 0;
+    for (const auto& c : changes) changed += TRY(apply_one(sql, workshop, c, now));
+    return changed;
+  });
+}
+
 }  // namespace brilliant::catalog::repo

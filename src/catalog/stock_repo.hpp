@@ -3,6 +3,7 @@
 // undone (issue 20). Orders take and give back stock with their own conditional updates (orders.cpp).
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "db/database.hpp"
@@ -14,5 +15,24 @@ namespace brilliant::catalog::repo {
 // variant is gone). Runs in the caller's transaction.
 Result<void> set_stock(soci::session& sql, long long variant_id, int seen, int wanted, const std::string& now,
                        const std::string& field);
+
+// One row of the workshop's stock and price table as posted: -1 leaves a value as it is.
+struct StockChange {
+  long long variant = 0;
+  long long stock = -1;  // the new stock
+  long long seen = -1;   // the stock the page showed (compare-and-set); -1: not sent
+  long long price = -1;  // the new price (fixed-price pieces only)
+};
+
+// Applies the changes in one transaction, only to variants of `workshop`: all or nothing. Stock goes
+// through set_stock (a stock without `seen` is refused); a price only on fixed-price pieces, at least
+// 1,000 won, and the product's price follows its cheapest variant. Errors name the row's field
+// ("stock_12", "price_12"); a variant of another workshop is not found. Returns the number of changes.
+Result<int> apply_stock_changes(db::Database& db, long long workshop, const std::vector<StockChange>& changes,
+                                const std::string& now);
+
+// A fixed-price product's price is its cheapest variant's: sets products.price and fixed_price so, for the
+// product of `variant_id`. Runs in the caller's transaction.
+void price_from_cheapest_variant(soci::session& sql, long long variant_id, const std::string& now);
 
 }  // namespace brilliant::catalog::repo

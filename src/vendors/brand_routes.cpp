@@ -1,6 +1,7 @@
 #include "vendors/brand_routes.hpp"
 
 #include "media/documents.hpp"
+#include "web/bind.hpp"
 
 #include <boost/json.hpp>
 #include <charconv>
@@ -203,58 +204,52 @@ json::object page_model(const Request& req, const BrandSettings& s, const catalo
   return m;
 }
 
-}  // namespace
+class BrandRoutes {
+ public:
+  explicit BrandRoutes(Deps& d)
+      : brand(d.brand), catalog(d.catalog), blobs(d.blobs), r(d.renderer), changed(d.brand_changed) {}
 
-void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& catalog,
-                      media::BlobStore& blobs, const web::Renderer& r, std::function<void()> changed) {
-  const auto operator_only = web::require(web::Role::operator_);
-
-  router
-      .get("/operator/brand",
-           [&](Request& req) {
-             auto m = page_model(req, *brand.current(), *catalog.snapshot(), r);
-             if (req.query_params().get("saved") == "1") m["notice"] = r.message(req.locale, "brand.saved");
-             return r.page_response(req, "operator/brand", std::move(m));
-           })
-      .access = operator_only;
-
-  router
-      .post("/operator/brand",
-            [&, changed](Request& req) {
-              auto snap = catalog.snapshot();
-              auto settings = from_form(req.form(), *snap);
-              Result<void> saved =
-                  settings.ok() ? brand.save(*settings, req.user->user_id) : settings.error();
-              if (!saved.ok()) {
-                // Show the page again with what was typed and the message beside the field.
-                BrandSettings typed = settings.ok() ? *settings : *brand.current();
-                auto m = page_model(req, typed, *snap, r);
-                const auto form = req.form();
-                for (const auto& [k, v] : form.fields())
-                  if (k != "_csrf") m[k] = v;
-                const auto& e = saved.error();
-                m["errors"] = json::object{{e.field.empty() ? "form" : e.field, r.localized(req, e)},
-                                           {"form", r.localized(req, e)}};
-                return r.page_response(req, "operator/brand", std::move(m), web::http_status(e.kind));
-              }
-              changed();
-              return Response::redirect(req.locale_prefix() + "/operator/brand?saved=1");
-            })
-      .access = operator_only;
-
-  auto css = [&](Request&) {
+  Response css(Request&) {
     auto s = brand.current();
     auto response = Response::text(":root { --ink: " + s->colour_primary + "; --gold: " + s->colour_accent +
                                        "; --gold-deep: " + readable_accent(s->colour_accent) + "; }\n",
                                    200, "text/css; charset=utf-8");
     response.set("Cache-Control", "public, max-age=31536000, immutable");  // the URL carries the version
     return response;
-  };
-  auto& css_route = router.get("/brand.css", css);
-  css_route.session = false;
+  }
 
-  // The logo: any accepted image, kept as a PNG at most 600 px (decoded by libvips, never trusted).
-  auto& logo_route = router.get("/brand/logo.png", [&](Request& req) {
+  auto remove_logo(Request& req) {
+    brand.set_logo("", req.user->user_id);
+    changed();
+  }
+
+  Response operator_brand_page(Request& req) {
+    auto m = page_model(req, *brand.current(), *catalog.snapshot(), r);
+    if (req.query_params().get("saved") == "1") m["notice"] = r.message(req.locale, "brand.saved");
+    return r.page_response(req, "operator/brand", std::move(m));
+  }
+
+  Response operator_brand_form(Request& req) {
+    auto snap = catalog.snapshot();
+    auto settings = from_form(req.form(), *snap);
+    Result<void> saved = settings.ok() ? brand.save(*settings, req.user->user_id) : settings.error();
+    if (!saved.ok()) {
+      // Show the page again with what was typed and the message beside the field.
+      BrandSettings typed = settings.ok() ? *settings : *brand.current();
+      auto m = page_model(req, typed, *snap, r);
+      const auto form = req.form();
+      for (const auto& [k, v] : form.fields())
+        if (k != "_csrf") m[k] = v;
+      const auto& e = saved.error();
+      m["errors"] = json::object{{e.field.empty() ? "form" : e.field, r.localized(req, e)},
+                                 {"form", r.localized(req, e)}};
+      return r.page_response(req, "operator/brand", std::move(m), web::http_status(e.kind));
+    }
+    changed();
+    return Response::redirect(req.locale_prefix() + "/operator/brand?saved=1");
+  }
+
+  Response logo(Request& req) {
     auto s = brand.current();
     auto bytes = s->logo_hash.empty() ? std::nullopt : blobs.get(s->logo_hash);
     if (!bytes) return r.error(req, Error::not_found("logo"));
@@ -262,86 +257,109 @@ void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& 
     response.set("Cache-Control", "public, max-age=31536000, immutable");  // the URL carries the version
     web::as_user_file(response, web::Disposition::inline_);
     return response;
-  });
-  logo_route.session = false;
-  router
-      .post("/api/v1/operator/brand/logo",
-            [&, changed](Request& req) {
-              auto checked = media::check_file(req.body, false, "logo");
-              if (!checked) return r.error(req, checked.error());
-              brand.set_logo(blobs.put(checked->preview_png), req.user->user_id);
-              changed();
-              return Response::json(json::serialize(
-                  json::object{{"logo_url", "/brand/logo.png?v=" + std::to_string(brand.version())}}));
-            })
-      .access = operator_only;
-  auto remove_logo = [&brand, changed](Request& req) {
-    brand.set_logo("", req.user->user_id);
-    changed();
-  };
-  router
-      .add(web::Method::delete_, "/api/v1/operator/brand/logo",
-           [remove_logo](Request& req) {
-             remove_logo(req);
-             return Response::json(R"({"logo_url":null})");
-           })
-      .access = operator_only;
-  router
-      .post("/operator/brand/logo/remove",
-            [remove_logo](Request& req) {
-              remove_logo(req);
-              return Response::redirect(req.locale_prefix() + "/operator/brand?saved=1");
-            })
-      .access = operator_only;
+  }
 
-  auto& public_api = router.get("/api/v1/brand", [&](Request&) {
+  Response api_operator_brand_logo_post(Request& req) {
+    auto checked = media::check_file(req.body, false, "logo");
+    if (!checked) return r.error(req, checked.error());
+    brand.set_logo(blobs.put(checked->preview_png), req.user->user_id);
+    changed();
+    return Response::json(
+        json::serialize(json::object{{"logo_url", "/brand/logo.png?v=" + std::to_string(brand.version())}}));
+  }
+
+  Response api_operator_brand_logo_delete(Request& req) {
+    remove_logo(req);
+    return Response::json(R"({"logo_url":null})");
+  }
+
+  Response operator_brand_logo_remove_form(Request& req) {
+    remove_logo(req);
+    return Response::redirect(req.locale_prefix() + "/operator/brand?saved=1");
+  }
+
+  Response api_brand(Request&) {
     auto s = brand.current();
     return Response::json(json::serialize(json::object{{"name_ko", s->name_ko},
                                                        {"name_en", s->name_en},
                                                        {"colour_primary", s->colour_primary},
                                                        {"colour_accent", s->colour_accent}}));
-  });
+  }
+
+  Response api_operator_brand(Request&) { return Response::json(brand_json(*brand.current())); }
+
+  Response api_operator_brand_put(Request& req) {
+    auto body = web::parse_json_object(req.body);
+    if (!body) return r.error(req, body.error());
+    auto settings = brand_from_json(*body);
+    if (!settings) return r.error(req, settings.error());
+    auto saved = brand.save(*settings, req.user->user_id);
+    if (!saved) return r.error(req, saved.error());
+    changed();
+    return Response::json(brand_json(*brand.current()));
+  }
+
+  Response api_commission(Request& req) {
+    auto q = req.query_params();
+    const auto slug = q.get("workshop"), category = q.get("category");
+    if (!catalog::known(catalog::categories, category))
+      return r.error(req, Error::invalid("category", "choice_invalid", "category is not known"));
+    auto snap = catalog.snapshot();
+    long long id = 0;
+    for (const auto& w : snap->workshops)
+      if (w.slug == slug) id = w.id;
+    if (!id) return r.error(req, Error::not_found("workshop"));
+    if (!req.user->may_act_for_workshop(id))
+      return r.error(req, Error::forbidden("you may only see your own workshop's rates"));
+    auto rate = commission_bp(brand.current()->rates, id, category);
+    if (!rate) return r.error(req, Error::not_found("commission rate"));
+    return Response::json(json::serialize(json::object{
+        {"workshop", slug}, {"category", category}, {"rate_bp", *rate}, {"percent", percent_text(*rate)}}));
+  }
+
+ private:
+  BrandStore& brand;
+  catalog::Catalog& catalog;
+  media::BlobStore& blobs;
+  const web::Renderer& r;
+  std::function<void()> changed;
+};
+
+}  // namespace
+
+void add_brand_routes(web::Router& router, Deps& deps) {
+  const web::Bind bind(std::make_shared<BrandRoutes>(deps), deps.renderer);
+  const auto operator_only = web::require(web::Role::operator_);
+
+  router.get("/operator/brand", bind(&BrandRoutes::operator_brand_page)).access = operator_only;
+
+  router.post("/operator/brand", bind(&BrandRoutes::operator_brand_form)).access = operator_only;
+
+  auto& css_route = router.get("/brand.css", bind(&BrandRoutes::css));
+  css_route.session = false;
+
+  // The logo: any accepted image, kept as a PNG at most 600 px (decoded by libvips, never trusted).
+  auto& logo_route = router.get("/brand/logo.png", bind(&BrandRoutes::logo));
+  logo_route.session = false;
+  router.post("/api/v1/operator/brand/logo", bind(&BrandRoutes::api_operator_brand_logo_post)).access =
+      operator_only;
+  router
+      .add(web::Method::delete_, "/api/v1/operator/brand/logo",
+           bind(&BrandRoutes::api_operator_brand_logo_delete))
+      .access = operator_only;
+  router.post("/operator/brand/logo/remove", bind(&BrandRoutes::operator_brand_logo_remove_form)).access =
+      operator_only;
+
+  auto& public_api = router.get("/api/v1/brand", bind(&BrandRoutes::api_brand));
   public_api.session = false;
 
-  router.get("/api/v1/operator/brand", [&](Request&) { return Response::json(brand_json(*brand.current())); })
-      .access = operator_only;
+  router.get("/api/v1/operator/brand", bind(&BrandRoutes::api_operator_brand)).access = operator_only;
 
-  router
-      .add(web::Method::put, "/api/v1/operator/brand",
-           [&, changed](Request& req) {
-             auto body = web::parse_json_object(req.body);
-             if (!body) return r.error(req, body.error());
-             auto settings = brand_from_json(*body);
-             if (!settings) return r.error(req, settings.error());
-             auto saved = brand.save(*settings, req.user->user_id);
-             if (!saved) return r.error(req, saved.error());
-             changed();
-             return Response::json(brand_json(*brand.current()));
-           })
-      .access = operator_only;
+  router.add(web::Method::put, "/api/v1/operator/brand", bind(&BrandRoutes::api_operator_brand_put)).access =
+      operator_only;
 
-  router
-      .get("/api/v1/commission",
-           [&](Request& req) {
-             auto q = req.query_params();
-             const auto slug = q.get("workshop"), category = q.get("category");
-             if (!catalog::known(catalog::categories, category))
-               return r.error(req, Error::invalid("category", "choice_invalid", "category is not known"));
-             auto snap = catalog.snapshot();
-             long long id = 0;
-             for (const auto& w : snap->workshops)
-               if (w.slug == slug) id = w.id;
-             if (!id) return r.error(req, Error::not_found("workshop"));
-             if (!req.user->may_act_for_workshop(id))
-               return r.error(req, Error::forbidden("you may only see your own workshop's rates"));
-             auto rate = commission_bp(brand.current()->rates, id, category);
-             if (!rate) return r.error(req, Error::not_found("commission rate"));
-             return Response::json(json::serialize(json::object{{"workshop", slug},
-                                                                {"category", category},
-                                                                {"rate_bp", *rate},
-                                                                {"percent", percent_text(*rate)}}));
-           })
-      .access = web::require_any({web::Role::vendor_staff, web::Role::operator_});
+  router.get("/api/v1/commission", bind(&BrandRoutes::api_commission)).access =
+      web::require_any({web::Role::vendor_staff, web::Role::operator_});
 }
 
 }  // namespace brilliant::vendors

@@ -5,6 +5,7 @@
 #pragma once
 #include <boost/json/object.hpp>
 #include <functional>
+#include "vendors/deps.hpp"
 
 #include "catalog/service.hpp"
 #include "media/blob_store.hpp"
@@ -17,7 +18,6 @@ namespace brilliant::vendors {
 // Reads PUT /api/v1/operator/brand's body; errors name the field (values are checked by save()).
 Result<BrandSettings> brand_from_json(const boost::json::object& body);
 
-void add_brand_routes(web::Router& router, BrandStore& brand, catalog::Catalog& catalog,
-                      media::BlobStore& blobs, const web::Renderer& renderer, std::function<void()> changed);
+void add_brand_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::vendors

@@ -5,6 +5,7 @@
 #include "catalog/service.hpp"
 #include "core/clock.hpp"
 #include "media/photos.hpp"
+#include "vendors/deps.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -16,10 +17,12 @@ namespace brilliant::vendors {
 // The photo form's button value: "cover:12" -> {"cover", 12}; "save" -> {"save", 0}; a bad id -> 0.
 std::pair<std::string, long long> photo_action(const std::string& text);
 
-void add_photo_routes(web::Router& router, catalog::Catalog& catalog, media::Photos& photos,
-                      const web::Renderer& renderer);
+void add_photo_routes(web::Router& router, Deps& deps);
 
-void add_console_routes(web::Router& router, catalog::Catalog& catalog, media::Photos& photos,
-                        const web::Renderer& renderer, db::Database& db, const Clock& clock);
+// The piece named in the path ({slug}), if the caller may work on it: not found, or forbidden when it
+// belongs to another workshop (operators may act for any).
+Result<catalog::Product> piece_in_path(catalog::Catalog& catalog, const web::Request& req);
+
+void add_console_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::vendors

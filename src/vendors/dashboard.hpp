@@ -5,6 +5,7 @@
 #pragma once
 #include "catalog/page_views.hpp"
 #include "catalog/service.hpp"
+#include "vendors/deps.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -13,7 +14,6 @@ namespace brilliant::vendors {
 // "12.5%" to one decimal, rounded half up; "—" when there is nothing to divide by.
 std::string percent_text(long long part, long long whole);
 
-void add_dashboard_routes(web::Router& router, catalog::Catalog& catalog, catalog::PageViews& views,
-                          db::Database& db, const web::Renderer& renderer, const Clock& clock);
+void add_dashboard_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::vendors

@@ -2,6 +2,8 @@
 
 #include "vendors/piece_edit.hpp"
 #include "vendors/product_csv.hpp"
+#include "vendors/review_repo.hpp"
+#include "web/bind.hpp"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -102,43 +104,17 @@ std::vector<CheckItem> brand_checklist(const catalog::Product& p, long long quot
 
 namespace {
 
-long long product_id_of(db::Database& db, const std::string& slug, long long& workshop, std::string& status) {
-  return db.read([&](soci::session& sql) {
-    long long id = 0;
-    sql << "SELECT id, workshop_id, status FROM products WHERE slug = :s", soci::use(slug), soci::into(id),
-        soci::into(workshop), soci::into(status);
-    return sql.got_data() ? id : 0LL;
-  });
-}
-
-}  // namespace
-
-void record_review(soci::session& sql, long long product, long long user, const std::string& decision,
-                   const std::string& comment, const std::string& now) {
-  sql << "INSERT INTO product_reviews (product_id, reviewer_id, decision, comment, created_at) VALUES (:p, "
-         ":u, :d, :c, :now)",
-      soci::use(product), soci::use(user), soci::use(decision), soci::use(comment), soci::use(now);
-}
-
-namespace {
-
 json::array reviews_json(db::Database& db, long long product, const web::Renderer& r, const Request& req) {
   json::array out;
-  db.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rows = (sql.prepare << "SELECT v.decision, v.comment, u.name, v.created_at FROM "
-                                                   "product_reviews v JOIN users u ON u.id = v.reviewer_id "
-                                                   "WHERE v.product_id = :p ORDER BY v.id",
-                                    soci::use(product));
-    for (const auto& row : rows) {
-      TimePoint at;
-      json::object o{{"decision", db::row_text(row, 0)},
-                     {"decision_text", r.message(req.locale, "reviews.decision." + db::row_text(row, 0))},
-                     {"author", db::row_text(row, 2)},
-                     {"at", parse_utc(db::row_text(row, 3), at) ? format_seoul(at) : db::row_text(row, 3)}};
-      if (!db::row_text(row, 1).empty()) o["comment"] = db::row_text(row, 1);
-      out.push_back(std::move(o));
-    }
-  });
+  for (const auto& entry : repo::reviews_of(db, product)) {
+    TimePoint at;
+    json::object o{{"decision", entry.decision},
+                   {"decision_text", r.message(req.locale, "reviews.decision." + entry.decision)},
+                   {"author", entry.author},
+                   {"at", parse_utc(entry.at, at) ? format_seoul(at) : entry.at}};
+    if (!entry.comment.empty()) o["comment"] = entry.comment;
+    out.push_back(std::move(o));
+  }
   return out;
 }
 
@@ -149,161 +125,142 @@ json::object form_echo(const web::Form& form) {
   return out;
 }
 
+class PieceRoutes {
+ public:
+  explicit PieceRoutes(Deps& d)
+      : catalog(d.catalog), quotes(d.quotes), db(d.db), r(d.renderer), clock(d.clock) {}
+
+  Response new_piece_page(Request& req) {
+    return r.page_response(
+        req, "vendors/piece_form",
+        {{"title", r.message(req.locale, "reviews.new_title")},
+         {"noindex", true},
+         {"form", json::object{{"sizes", "9, 11, 13, 15"}, {"margin_pct", "20"}, {"loss_pct", "8"}}}});
+  }
+
+  Response create_piece_form(Request& req) {
+    auto form = req.form();
+    auto piece = piece_from_form([&form](const std::string& k) { return form.get(k); }, req.user->workshop_id,
+                                 sha256_hex(random_token()).substr(0, 6));
+    auto fail = [&](const Error& e) {
+      return r.page_response(
+          req, "vendors/piece_form",
+          {{"title", r.message(req.locale, "reviews.new_title")},
+           {"form", form_echo(form)},
+           {"errors", json::object{{e.field.empty() ? "form" : e.field, r.localized(req, e)}}}},
+          web::http_status(e.kind));
+    };
+    if (!piece) return fail(piece.error());
+    auto workshop = catalog.workshop_by_id(req.user->workshop_id);
+    auto created = catalog.create(*piece, workshop);
+    if (!created) return fail(created.error());
+    quotes.reprice();
+    return Response::redirect(req.locale_prefix() + "/console/products");
+  }
+
+  Response submit_for_review_form(Request& req) {
+    const auto [id, workshop, status] = repo::product_ref(db, std::string(req.param("slug")));
+    if (!id) return r.error(req, Error::not_found("product"));
+    if (!req.user->may_act_for_workshop(workshop))
+      return r.error(req, Error::forbidden("this product belongs to another workshop"));
+    if (status != "draft" && status != "changes_requested")
+      return r.error(req,
+                     Error::conflict("status", "review_state",
+                                     "only drafts and pieces with requested changes can be sent for review"));
+    repo::move_piece(db, id, "in_review", req.user->user_id, "submitted", "", format_utc(clock.now()));
+    return Response::redirect(req.locale_prefix() + "/console/products");
+  }
+
+  Response operator_reviews_page(Request& req) {
+    json::array queue;
+    for (const auto& w : repo::review_queue(db))
+      queue.push_back(json::object{{"slug", w.slug},
+                                   {"title", req.locale == "en" ? w.title_en : w.title_ko},
+                                   {"workshop", w.workshop}});
+    return r.page_response(req, "vendors/reviews",
+                           {{"title", r.message(req.locale, "reviews.queue_title")},
+                            {"noindex", true},
+                            {"queue", std::move(queue)}});
+  }
+
+  Response review_page(Request& req) {
+    auto product = catalog.product(std::string(req.param("slug")));
+    if (!product) return r.error(req, Error::not_found("product"));
+    auto current = quotes.current();
+    const long long quote = current.count(product->metal) ? current.at(product->metal).won_per_gram : 0;
+    json::array checklist;
+    for (const auto& item : brand_checklist(*product, quote))
+      checklist.push_back(json::object{
+          {"key", item.key}, {"ok", item.ok}, {"label", r.message(req.locale, "reviews.check." + item.key)}});
+    auto workshop = catalog.workshop_by_id(product->workshop_id);
+    return r.page_response(req, "vendors/review_product",
+                           {{"title", product->title_ko},
+                            {"noindex", true},
+                            {"slug", product->slug},
+                            {"product_title", req.locale == "en" ? product->title_en : product->title_ko},
+                            {"workshop", workshop.name_ko},
+                            {"status", r.message(req.locale, "console.state." + product->status)},
+                            {"in_review", product->status == "in_review"},
+                            {"price", std::to_string(product->price)},
+                            {"checklist", std::move(checklist)},
+                            {"reviews", reviews_json(db, product->id, r, req)}});
+  }
+
+  Response operator_reviews_decision_form(Request& req) {
+    const auto [id, workshop, status] = repo::product_ref(db, std::string(req.param("slug")));
+    if (!id) return r.error(req, Error::not_found("product"));
+    auto form = req.form();
+    const auto decision = form.get("decision");
+    const std::string comment(trim(form.get("comment")));
+    if (decision != "approve" && decision != "request_changes" && decision != "reject")
+      return r.error(req, Error::invalid("decision", "decision_invalid",
+                                         "decision must be approve, request_changes or reject"));
+    if (status != "in_review")
+      return r.error(req, Error::conflict("status", "review_state", "this piece is not waiting for review"));
+    if (decision != "approve" && comment.empty())
+      return r.error(req, Error::invalid("comment", "reason_required",
+                                         "say what to change, so the workshop can fix it"));
+    const std::string next = decision == "approve"  ? "published"
+                             : decision == "reject" ? "archived"
+                                                    : "changes_requested";
+    const std::string kind = decision == "approve"  ? "approved"
+                             : decision == "reject" ? "rejected"
+                                                    : "changes_requested";
+    repo::move_piece(db, id, next, req.user->user_id, kind, comment, format_utc(clock.now()));
+    catalog.refresh();
+    return Response::redirect(req.locale_prefix() + "/operator/reviews");
+  }
+
+ private:
+  catalog::Catalog& catalog;
+  pricing::Quotes& quotes;
+  db::Database& db;
+  const web::Renderer& r;
+  const Clock& clock;
+};
+
 }  // namespace
 
-void add_piece_routes(web::Router& router, catalog::Catalog& catalog, pricing::Quotes& quotes,
-                      db::Database& db, const web::Renderer& r, const Clock& clock) {
+void add_piece_routes(web::Router& router, Deps& deps) {
+  const web::Bind bind(std::make_shared<PieceRoutes>(deps), deps.renderer);
   const auto vendor = web::require(web::Role::vendor_staff);
   const auto operator_only = web::require(web::Role::operator_);
 
-  router
-      .get("/console/products/new",
-           [&](Request& req) {
-             return r.page_response(
-                 req, "vendors/piece_form",
-                 {{"title", r.message(req.locale, "reviews.new_title")},
-                  {"noindex", true},
-                  {"form",
-                   json::object{{"sizes", "9, 11, 13, 15"}, {"margin_pct", "20"}, {"loss_pct", "8"}}}});
-           })
-      .access = vendor;
+  router.get("/console/products/new", bind(&PieceRoutes::new_piece_page)).access = vendor;
 
-  router
-      .post("/console/products",
-            [&](Request& req) {
-              auto form = req.form();
-              auto piece = piece_from_form([&form](const std::string& k) { return form.get(k); },
-                                           req.user->workshop_id, sha256_hex(random_token()).substr(0, 6));
-              auto fail = [&](const Error& e) {
-                return r.page_response(
-                    req, "vendors/piece_form",
-                    {{"title", r.message(req.locale, "reviews.new_title")},
-                     {"form", form_echo(form)},
-                     {"errors", json::object{{e.field.empty() ? "form" : e.field, r.localized(req, e)}}}},
-                    web::http_status(e.kind));
-              };
-              if (!piece) return fail(piece.error());
-              auto workshop = catalog.workshop_by_id(req.user->workshop_id);
-              auto created = catalog.create(*piece, workshop);
-              if (!created) return fail(created.error());
-              quotes.reprice();
-              return Response::redirect(req.locale_prefix() + "/console/products");
-            })
-      .access = vendor;
+  router.post("/console/products", bind(&PieceRoutes::create_piece_form)).access = vendor;
 
-  router
-      .post("/console/products/{slug}/submit",
-            [&](Request& req) {
-              long long workshop = 0;
-              std::string status;
-              const long long id = product_id_of(db, std::string(req.param("slug")), workshop, status);
-              if (!id) return r.error(req, Error::not_found("product"));
-              if (!req.user->may_act_for_workshop(workshop))
-                return r.error(req, Error::forbidden("this product belongs to another workshop"));
-              if (status != "draft" && status != "changes_requested")
-                return r.error(
-                    req,
-                    Error::conflict("status", "review_state",
-                                    "only drafts and pieces with requested changes can be sent for review"));
-              const auto now = format_utc(clock.now());
-              db.write([&](soci::session& sql) {
-                catalog::repo::set_status(sql, id, "in_review", now);
-                record_review(sql, id, req.user->user_id, "submitted", "", now);
-              });
-              return Response::redirect(req.locale_prefix() + "/console/products");
-            })
-      .access = web::require_any({web::Role::vendor_staff, web::Role::operator_});
+  router.post("/console/products/{slug}/submit", bind(&PieceRoutes::submit_for_review_form)).access =
+      web::require_any({web::Role::vendor_staff, web::Role::operator_});
 
-  router
-      .get("/operator/reviews",
-           [&](Request& req) {
-             json::array queue;
-             db.read([&](soci::session& sql) {
-               soci::rowset<soci::row> rows =
-                   sql.prepare
-                   << "SELECT p.slug, p.title_ko, p.title_en, w.name, p.updated_at FROM products p "
-                      "JOIN workshops w ON w.id = p.workshop_id WHERE p.status = 'in_review' ORDER BY "
-                      "p.updated_at";
-               for (const auto& row : rows)
-                 queue.push_back(
-                     json::object{{"slug", db::row_text(row, 0)},
-                                  {"title", req.locale == "en" ? db::row_text(row, 2) : db::row_text(row, 1)},
-                                  {"workshop", db::row_text(row, 3)}});
-             });
-             return r.page_response(req, "vendors/reviews",
-                                    {{"title", r.message(req.locale, "reviews.queue_title")},
-                                     {"noindex", true},
-                                     {"queue", std::move(queue)}});
-           })
+  router.get("/operator/reviews", bind(&PieceRoutes::operator_reviews_page)).access = operator_only;
+
+  router.get("/operator/reviews/{slug}", bind(&PieceRoutes::review_page)).access = operator_only;
+
+  router.post("/operator/reviews/{slug}/decision", bind(&PieceRoutes::operator_reviews_decision_form))
       .access = operator_only;
 
-  router
-      .get("/operator/reviews/{slug}",
-           [&](Request& req) {
-             auto product = catalog.product(std::string(req.param("slug")));
-             if (!product) return r.error(req, Error::not_found("product"));
-             auto current = quotes.current();
-             const long long quote =
-                 current.count(product->metal) ? current.at(product->metal).won_per_gram : 0;
-             json::array checklist;
-             for (const auto& item : brand_checklist(*product, quote))
-               checklist.push_back(
-                   json::object{{"key", item.key},
-                                {"ok", item.ok},
-                                {"label", r.message(req.locale, "reviews.check." + item.key)}});
-             auto workshop = catalog.workshop_by_id(product->workshop_id);
-             return r.page_response(
-                 req, "vendors/review_product",
-                 {{"title", product->title_ko},
-                  {"noindex", true},
-                  {"slug", product->slug},
-                  {"product_title", req.locale == "en" ? product->title_en : product->title_ko},
-                  {"workshop", workshop.name_ko},
-                  {"status", r.message(req.locale, "console.state." + product->status)},
-                  {"in_review", product->status == "in_review"},
-                  {"price", std::to_string(product->price)},
-                  {"checklist", std::move(checklist)},
-                  {"reviews", reviews_json(db, product->id, r, req)}});
-           })
-      .access = operator_only;
-
-  router
-      .post("/operator/reviews/{slug}/decision",
-            [&](Request& req) {
-              long long workshop = 0;
-              std::string status;
-              const std::string slug(req.param("slug"));
-              const long long id = product_id_of(db, slug, workshop, status);
-              if (!id) return r.error(req, Error::not_found("product"));
-              auto form = req.form();
-              const auto decision = form.get("decision");
-              const std::string comment(trim(form.get("comment")));
-              if (decision != "approve" && decision != "request_changes" && decision != "reject")
-                return r.error(req, Error::invalid("decision", "decision_invalid",
-                                                   "decision must be approve, request_changes or reject"));
-              if (status != "in_review")
-                return r.error(
-                    req, Error::conflict("status", "review_state", "this piece is not waiting for review"));
-              if (decision != "approve" && comment.empty())
-                return r.error(req, Error::invalid("comment", "reason_required",
-                                                   "say what to change, so the workshop can fix it"));
-              const std::string next = decision == "approve"  ? "published"
-                                       : decision == "reject" ? "archived"
-                                                              : "changes_requested";
-              const std::string kind = decision == "approve"  ? "approved"
-                                       : decision == "reject" ? "rejected"
-                                                              : "changes_requested";
-              const auto now = format_utc(clock.now());
-              db.write([&](soci::session& sql) {
-                catalog::repo::set_status(sql, id, next, now);
-                record_review(sql, id, req.user->user_id, kind, comment, now);
-              });
-              catalog.refresh();
-              return Response::redirect(req.locale_prefix() + "/operator/reviews");
-            })
-      .access = operator_only;
-
-  add_edit_routes(router, catalog, quotes, db, r, clock);
+  add_edit_routes(router, deps);
 }
 
 }  // namespace brilliant::vendors

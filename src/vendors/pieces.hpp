@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <vector>
+#include "vendors/deps.hpp"
 
 #include "catalog/product.hpp"
 #include "catalog/service.hpp"
@@ -31,15 +32,9 @@ struct CheckItem {
 // languages, and price sanity against the metal quote (price at least the metal's worth).
 std::vector<CheckItem> brand_checklist(const catalog::Product& product, long long quote_won_per_g);
 
-// A decision or event in a product's review history (product_reviews).
-void record_review(soci::session& sql, long long product, long long user, const std::string& decision,
-                   const std::string& comment, const std::string& now);
-
 // Editing every field of a piece and CSV export/import (console_edit.cpp); add_piece_routes calls it.
-void add_edit_routes(web::Router& router, catalog::Catalog& catalog, pricing::Quotes& quotes,
-                     db::Database& db, const web::Renderer& renderer, const Clock& clock);
+void add_edit_routes(web::Router& router, Deps& deps);
 
-void add_piece_routes(web::Router& router, catalog::Catalog& catalog, pricing::Quotes& quotes,
-                      db::Database& db, const web::Renderer& renderer, const Clock& clock);
+void add_piece_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::vendors

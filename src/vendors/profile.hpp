@@ -4,6 +4,7 @@
 #pragma once
 #include "catalog/service.hpp"
 #include "media/photos.hpp"
+#include "vendors/deps.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -16,7 +17,6 @@ struct Profile {
 // Checks and trims; errors name the field. Founded is a year from 1900 to `this_year`, or 0 (unknown).
 Result<Profile> check_profile(Profile profile, int this_year);
 
-void add_profile_routes(web::Router& router, catalog::Catalog& catalog, media::Photos& photos,
-                        db::Database& db, const web::Renderer& renderer, const Clock& clock);
+void add_profile_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::vendors

@@ -2,6 +2,7 @@
 // /operator/applications (queue, detail, decide) for operators; JSON under /api/v1/applications.
 #pragma once
 #include "vendors/application_files.hpp"
+#include "vendors/deps.hpp"
 #include "vendors/service.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -9,7 +10,6 @@
 namespace brilliant::vendors {
 
 // after_approval runs once a workshop exists (the storefront refreshes its snapshot).
-void add_routes(web::Router& router, Applications& applications, ApplicationFiles& files,
-                const web::Renderer& renderer, std::function<void()> after_approval);
+void add_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::vendors

@@ -5,6 +5,7 @@
 //   /api/v1/operator/workshops...
 #pragma once
 #include <functional>
+#include "vendors/deps.hpp"
 
 #include "vendors/staff.hpp"
 #include "web/render.hpp"
@@ -13,7 +14,6 @@
 namespace brilliant::vendors {
 
 // after_status_change runs when a workshop is suspended or reinstated (the store refreshes).
-void add_staff_routes(web::Router& router, Staff& staff, const web::Renderer& renderer,
-                      std::function<void()> after_status_change);
+void add_staff_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::vendors

@@ -1,5 +1,7 @@
 #include "accounts/service.hpp"
 
+#include "db/database.hpp"
+
 #include "accounts/repo.hpp"
 #include "accounts/rules.hpp"
 #include "core/secret.hpp"

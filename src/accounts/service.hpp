@@ -12,7 +12,7 @@
 #include "accounts/user.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 #include "mail/outbox.hpp"
 
 namespace brilliant::accounts {

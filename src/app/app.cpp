@@ -1,5 +1,7 @@
 #include "app/app.hpp"
 
+#include "db/database.hpp"
+
 #include "app/api_summaries.hpp"
 #include "app/operator_home.hpp"
 #include "app/operator_todo_repo.hpp"

@@ -14,7 +14,7 @@
 #include "catalog/routes.hpp"
 #include "catalog/service.hpp"
 #include "core/clock.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 #include "mail/outbox.hpp"
 #include "media/photos.hpp"
 #include "net/server.hpp"

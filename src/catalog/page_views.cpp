@@ -1,5 +1,7 @@
 #include "catalog/page_views.hpp"
 
+#include "db/database.hpp"
+
 #include <spdlog/spdlog.h>
 
 namespace brilliant::catalog {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 
 namespace brilliant::catalog {
 

@@ -1,5 +1,7 @@
 #include "catalog/service.hpp"
 
+#include "db/database.hpp"
+
 #include "catalog/rules.hpp"
 #include "pricing/formula.hpp"
 

@@ -17,7 +17,7 @@
 #include "catalog/repo.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 
 namespace brilliant::catalog {
 

@@ -1,5 +1,7 @@
 #include "mail/outbox.hpp"
 
+#include "db/database.hpp"
+
 #include <curl/curl.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>

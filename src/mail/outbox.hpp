@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 
 namespace brilliant::mail {
 

@@ -1,5 +1,7 @@
 #include "mail/outbox.hpp"
 
+#include "db/database.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,5 +1,7 @@
 #include "media/photos.hpp"
 
+#include "db/database.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 #include "media/photo_pipeline.hpp"
 
 namespace brilliant::media {

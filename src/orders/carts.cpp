@@ -1,5 +1,7 @@
 #include "orders/carts.hpp"
 
+#include "db/database.hpp"
+
 #include "core/secret.hpp"
 
 namespace brilliant::orders {

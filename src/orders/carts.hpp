@@ -9,7 +9,7 @@
 #include "catalog/service.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 #include "orders/cart.hpp"
 
 namespace brilliant::orders {

@@ -2,7 +2,71 @@
 
 #include <unordered_map>
 
+#include "core/secret.hpp"
+
 namespace brilliant::orders::repo {
+namespace {
+
+// An order's head from load_many's first query.
+Order head_of(const soci::row& r) {
+  Order o;
+  o.id = db::row_int(r, 0);
+  o.user_id = db::row_int(r, 1);
+  o.number = db::row_text(r, 2);
+  o.status = db::row_text(r, 3);
+  o.payment_method = db::row_text(r, 4);
+  o.subtotal = db::row_int(r, 5);
+  o.shipping_fee = db::row_int(r, 6);
+  o.total = db::row_int(r, 7);
+  o.address = {db::row_text(r, 8),  db::row_text(r, 9),  db::row_text(r, 10),
+               db::row_text(r, 11), db::row_text(r, 12), db::row_text(r, 13)};
+  o.locale = db::row_text(r, 14);
+  o.pay_by = db::row_text(r, 15);
+  o.paid_at = db::row_text(r, 16);
+  o.cancelled_at = db::row_text(r, 17);
+  o.cancel_reason = db::row_text(r, 18);
+  o.created_at = db::row_text(r, 19);
+  o.customer_email = db::row_text(r, 20);
+  o.customer_name = db::row_text(r, 21);
+  o.guest_key = db::row_text(r, 22);
+  return o;
+}
+
+// A line from load_many's line query.
+OrderLine line_of(const soci::row& r) {
+  OrderLine l;
+  l.id = db::row_int(r, 1);
+  l.fulfilment_id = db::row_int(r, 2);
+  l.product_id = db::row_int(r, 3);
+  l.variant_id = db::row_int(r, 4);
+  l.workshop_id = db::row_int(r, 5);
+  l.slug = db::row_text(r, 6);
+  l.title_ko = db::row_text(r, 7);
+  l.title_en = db::row_text(r, 8);
+  l.variant_ko = db::row_text(r, 9);
+  l.variant_en = db::row_text(r, 10);
+  l.sku = db::row_text(r, 11);
+  l.engraving = db::row_text(r, 12);
+  l.quantity = static_cast<int>(db::row_int(r, 13));
+  l.reserved = static_cast<int>(db::row_int(r, 14));
+  l.lead_days = static_cast<int>(db::row_int(r, 15));
+  l.gift_wrap = db::row_int(r, 16) != 0;
+  l.final_sale = db::row_int(r, 17) != 0;
+  l.made_to_order = db::row_int(r, 18) != 0;
+  l.unit_price = db::row_int(r, 19);
+  l.options_fee = db::row_int(r, 20);
+  l.line_total = db::row_int(r, 21);
+  l.pricing = db::row_text(r, 22);
+  l.quote_id = db::row_int(r, 23);
+  l.quote_won_per_gram = db::row_int(r, 24);
+  l.quote_metal = db::row_text(r, 25);
+  l.quote_day = db::row_text(r, 26);
+  l.category = db::row_text(r, 27);
+  l.commission_bp = static_cast<int>(db::row_int(r, 28));
+  return l;
+}
+
+}  // namespace
 
 // The orders with these ids, whole, in that order: four queries however many orders (the list pages
 // read up to a hundred). The ids come from our own rows (integers), so they are written into the SQL.
@@ -20,28 +84,7 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
          "o.cancel_reason, o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), "
          "o.guest_key FROM orders o LEFT JOIN users u ON u.id = o.user_id WHERE o.id" +
              in;
-  for (const auto& r : head) {
-    Order& o = by_id[db::row_int(r, 0)];
-    o.id = db::row_int(r, 0);
-    o.user_id = db::row_int(r, 1);
-    o.number = db::row_text(r, 2);
-    o.status = db::row_text(r, 3);
-    o.payment_method = db::row_text(r, 4);
-    o.subtotal = db::row_int(r, 5);
-    o.shipping_fee = db::row_int(r, 6);
-    o.total = db::row_int(r, 7);
-    o.address = {db::row_text(r, 8),  db::row_text(r, 9),  db::row_text(r, 10),
-                 db::row_text(r, 11), db::row_text(r, 12), db::row_text(r, 13)};
-    o.locale = db::row_text(r, 14);
-    o.pay_by = db::row_text(r, 15);
-    o.paid_at = db::row_text(r, 16);
-    o.cancelled_at = db::row_text(r, 17);
-    o.cancel_reason = db::row_text(r, 18);
-    o.created_at = db::row_text(r, 19);
-    o.customer_email = db::row_text(r, 20);
-    o.customer_name = db::row_text(r, 21);
-    o.guest_key = db::row_text(r, 22);
-  }
+  for (const auto& r : head) by_id[db::row_int(r, 0)] = head_of(r);
   auto order_of = [&](const soci::row& r) -> Order* {
     auto it = by_id.find(db::row_int(r, 0));
     return it == by_id.end() ? nullptr : &it->second;
@@ -70,36 +113,7 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
   for (const auto& r : lines) {
     Order* o = order_of(r);
     if (!o) continue;
-    OrderLine l;
-    l.id = db::row_int(r, 1);
-    l.fulfilment_id = db::row_int(r, 2);
-    l.product_id = db::row_int(r, 3);
-    l.variant_id = db::row_int(r, 4);
-    l.workshop_id = db::row_int(r, 5);
-    l.slug = db::row_text(r, 6);
-    l.title_ko = db::row_text(r, 7);
-    l.title_en = db::row_text(r, 8);
-    l.variant_ko = db::row_text(r, 9);
-    l.variant_en = db::row_text(r, 10);
-    l.sku = db::row_text(r, 11);
-    l.engraving = db::row_text(r, 12);
-    l.quantity = static_cast<int>(db::row_int(r, 13));
-    l.reserved = static_cast<int>(db::row_int(r, 14));
-    l.lead_days = static_cast<int>(db::row_int(r, 15));
-    l.gift_wrap = db::row_int(r, 16) != 0;
-    l.final_sale = db::row_int(r, 17) != 0;
-    l.made_to_order = db::row_int(r, 18) != 0;
-    l.unit_price = db::row_int(r, 19);
-    l.options_fee = db::row_int(r, 20);
-    l.line_total = db::row_int(r, 21);
-    l.pricing = db::row_text(r, 22);
-    l.quote_id = db::row_int(r, 23);
-    l.quote_won_per_gram = db::row_int(r, 24);
-    l.quote_metal = db::row_text(r, 25);
-    l.quote_day = db::row_text(r, 26);
-    l.category = db::row_text(r, 27);
-    l.commission_bp = static_cast<int>(db::row_int(r, 28));
-    o->lines.push_back(std::move(l));
+    o->lines.push_back(line_of(r));
   }
   soci::rowset<soci::row> events =
       sql.prepare
@@ -140,6 +154,123 @@ void record(soci::session& sql, long long order_id, long long actor_id, const st
   soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
   sql << "INSERT INTO order_events (order_id, actor_id, kind, note, created_at) VALUES (:o, :a, :k, :n, :at)",
       soci::use(order_id), soci::use(actor_id, actor_ind), soci::use(kind), soci::use(note), soci::use(at);
+}
+
+namespace {
+
+// One line of a parcel: its stock taken (unless made to order) and its row with the price and quote it
+// was sold at. `out` gathers the products whose stock it took.
+Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_id, long long fulfilment_id,
+                         const CartLine& cart_line, const std::vector<vendors::CommissionRate>& rates,
+                         const Orders::VariantLabel& label, Inserted& out) {
+  const auto& product = *cart_line.product;
+  const auto& priced = *cart_line.now;
+  const catalog::Variant* variant = nullptr;
+  for (const auto& v : product.variants)
+    if (v.id == priced.variant_id) variant = &v;
+  if (!variant) return Error::conflict("cart", "cart_unavailable", "a piece in the cart changed");
+  int reserved = 0;
+  if (!product.made_to_order) {
+    int left = 0;
+    soci::indicator left_ind = soci::i_null;
+    sql << "UPDATE variants SET stock = stock - :q, updated_at = :at WHERE id = :v AND stock >= :q2 "
+           "RETURNING stock",
+        soci::use(priced.quantity), soci::use(o.at), soci::use(priced.variant_id), soci::use(priced.quantity),
+        soci::into(left, left_ind);
+    if (!sql.got_data() || left_ind != soci::i_ok)
+      return Error::conflict("cart", "out_of_stock",
+                             (o.locale == "en" ? product.title_en : product.title_ko) +
+                                 ": not enough left in this size any more");
+    reserved = priced.quantity;
+    out.sold.push_back(product.id);
+    if (left == 0) out.sold_out.push_back(product.id);
+  }
+  std::string metal, day;
+  long long won = 0;
+  long long quote = priced.quote_id;
+  soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
+  if (quote) {
+    sql << "SELECT metal, day, won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote),
+        soci::into(metal), soci::into(day), soci::into(won);
+    if (!sql.got_data()) {  // gone (replaced before corrections were kept in place): what the cart saw
+      metal = product.metal;
+      won = cart_line.added.quote_won_per_gram;
+    }
+  }
+  const std::string variant_ko = label ? label(*variant, "ko") : "";
+  const std::string variant_en = label ? label(*variant, "en") : "";
+  const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
+  const long long total = line_total(priced);
+  const int commission = vendors::commission_bp(rates, product.workshop_id, product.category).value_or(0);
+  sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, "
+         "title_en, "
+         "variant_ko, variant_en, sku, quantity, reserved, engraving, gift_wrap, final_sale, "
+         "unit_price, "
+         "options_fee, line_total, pricing, quote_id, quote_metal, quote_day, quote_won_per_gram, "
+         "made_to_order, lead_days, category, commission_bp, created_at) VALUES (:o, :f, :p, :v, "
+         ":slug, :tk, "
+         ":te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, :m, :ld, "
+         ":cat, :cb, :c)",
+      soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id), soci::use(priced.variant_id),
+      soci::use(product.slug), soci::use(product.title_ko), soci::use(product.title_en),
+      soci::use(variant_ko), soci::use(variant_en), soci::use(variant->sku), soci::use(priced.quantity),
+      soci::use(reserved), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
+      soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(total),
+      soci::use(product.pricing), soci::use(quote, quote_ind), soci::use(metal), soci::use(day),
+      soci::use(won), soci::use(mto), soci::use(product.lead_days), soci::use(product.category),
+      soci::use(commission), soci::use(o.at);
+  return {};
+}
+
+}  // namespace
+
+Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::vector<CartLine>& lines,
+                              const OrderPlan& plan, const std::vector<vendors::CommissionRate>& rates,
+                              const Orders::VariantLabel& label) {
+  Inserted out;
+  long long cart_id = 0;
+  long long taken = 0;
+  sql << "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(o.key), soci::into(taken);
+  if (taken) return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
+  // The cart's lines leave it first, each exactly once: of two checkouts of one cart (two tabs, a
+  // retrying client with a new key) only the first takes them; the other finds them gone and rolls
+  // back whole. On PostgreSQL the second DELETE waits on the first's row locks, then deletes nothing.
+  const std::string token_hash = sha256_hex(o.cart_token);
+  sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
+  for (const auto& line : lines) {
+    soci::statement remove = (sql.prepare << "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c",
+                              soci::use(line.id), soci::use(cart_id));
+    remove.execute(true);
+    if (remove.get_affected_rows() != 1)
+      return Error::conflict("cart", "cart_already_ordered",
+                             "this cart was just ordered (in another tab?): see your orders");
+  }
+  long long order_id = 0;
+  long long user_id = o.user_id;
+  soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
+         "subtotal, shipping_fee, total, recipient, phone, postcode, address, address_detail, "
+         "delivery_note, "
+         "locale, pay_by, created_at, updated_at) VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', "
+         ":s, "
+         ":f, :t, :r, :ph, :pc, :a, :ad, :note, :l, :pb, :c, :up) RETURNING id",
+      soci::use(o.number), soci::use(user_id, user_ind), soci::use(o.guest_email), soci::use(o.guest_key),
+      soci::use(o.key), soci::use(o.fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
+      soci::use(plan.total), soci::use(o.address.recipient), soci::use(o.address.phone),
+      soci::use(o.address.postcode), soci::use(o.address.address), soci::use(o.address.address_detail),
+      soci::use(o.address.note), soci::use(o.locale), soci::use(o.pay_by), soci::use(o.at), soci::use(o.at),
+      soci::into(order_id);
+  out.order_id = order_id;
+  for (const auto& parcel : plan.parcels) {
+    long long fulfilment_id = 0;
+    sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, created_at, "
+           "updated_at) VALUES (:o, :w, 'awaiting_payment', :s, :f, :c, :u) RETURNING id",
+        soci::use(order_id), soci::use(parcel.workshop_id), soci::use(parcel.subtotal),
+        soci::use(parcel.shipping_fee), soci::use(o.at), soci::use(o.at), soci::into(fulfilment_id);
+    for (size_t index : parcel.lines)
+      TRY(insert_line(sql, o, order_id, fulfilment_id, lines[index], rates, label, out));
+  }
+  return out;
 }
 
 }  // namespace brilliant::orders::repo

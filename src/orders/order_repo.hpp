@@ -20,4 +20,22 @@ std::vector<long long> ids_of(soci::rowset<soci::row>& rows);
 void record(soci::session& sql, long long order_id, long long actor_id, const std::string& kind,
             const std::string& note, const std::string& at);
 
+// What checkout writes beside the cart's lines and the plan.
+struct NewOrder {
+  std::string number, key, fingerprint, guest_email, guest_key, locale, pay_by, at;
+  long long user_id = 0;  // 0: a guest
+  Address address;
+  std::string cart_token;
+};
+struct Inserted {
+  long long order_id = 0;
+  std::vector<long long> sold;      // products the order took stock of (their pages show counts)
+  std::vector<long long> sold_out;  // of those, the ones it took the last piece of (listings may change)
+};
+// Inserts the order, its parcels and lines in the caller's transaction: the cart's lines leave the cart
+// exactly once and stock is taken only if enough is left, else a conflict (the caller rolls back).
+Result<Inserted> insert_order(soci::session& sql, const NewOrder& order, const std::vector<CartLine>& lines,
+                              const OrderPlan& plan, const std::vector<vendors::CommissionRate>& rates,
+                              const Orders::VariantLabel& label);
+
 }  // namespace brilliant::orders::repo

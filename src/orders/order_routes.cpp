@@ -252,7 +252,8 @@ class OrderRoutes {
   Response cancel_form(Request& req) {
     auto order = visible(req);
     if (!order || !is_shopper(req, *order)) return d_.renderer.error(req, Error::not_found("order"));
-    auto done = d_.orders.cancel(order->number, order->user_id, false, req.form().get("reason"));
+    auto done =
+        d_.orders.cancel(order->number, order->user_id, CancelledBy::shopper, req.form().get("reason"));
     if (!done.ok()) return d_.renderer.error(req, done.error());
     return Response::redirect(order_url(req, *order));
   }
@@ -279,7 +280,7 @@ class OrderRoutes {
     auto order = visible(req);
     if (!order || order->user_id != req.user->user_id)
       return d_.renderer.error(req, Error::not_found("order"));
-    auto done = d_.orders.cancel(order->number, req.user->user_id, false, "");
+    auto done = d_.orders.cancel(order->number, req.user->user_id, CancelledBy::shopper, "");
     if (!done.ok()) return d_.renderer.error(req, done.error());
     return Response::json(json::serialize(order_json(req, *done)));
   }
@@ -373,7 +374,8 @@ class OrderRoutes {
   Result<Order> set_status(Request& req, const std::string& status, const std::string& reason) {
     const std::string number(req.param("number"));
     if (status == "paid") return d_.orders.mark_paid(number, req.user->user_id);
-    if (status == "cancelled") return d_.orders.cancel(number, req.user->user_id, true, reason);
+    if (status == "cancelled")
+      return d_.orders.cancel(number, req.user->user_id, CancelledBy::operator_, reason);
     return Error::invalid("status", "choice_invalid", "status must be paid or cancelled");
   }
 

@@ -1,5 +1,7 @@
 #include "orders/orders.hpp"
 
+#include "db/database.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -116,119 +118,21 @@ Result<Order> Orders::place(const Checkout& in) {
                             : now + std::chrono::minutes(brand_.current()->guest_hold_minutes));
   const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
   const std::string guest_key = in.user_id ? "" : random_token(24);
-  std::vector<long long> sold;      // products this order took stock of (their pages show counts)
-  std::vector<long long> sold_out;  // of those, the ones it took the last piece of (listings may change)
-  long long cart_id = 0;
   const auto rates = brand_.current()->rates;
-  auto placed = db_.write([&](soci::session& sql) -> Result<Order> {
-    long long taken = 0;
-    sql << "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(in.key), soci::into(taken);
-    if (taken)
-      return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
-    // The cart's lines leave it first, each exactly once: of two checkouts of one cart (two tabs, a
-    // retrying client with a new key) only the first takes them; the other finds them gone and rolls
-    // back whole. On PostgreSQL the second DELETE waits on the first's row locks, then deletes nothing.
-    const std::string token_hash = sha256_hex(in.cart_token);
-    sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
-    for (const auto& line : preview.lines) {
-      soci::statement remove = (sql.prepare << "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c",
-                                soci::use(line.id), soci::use(cart_id));
-      remove.execute(true);
-      if (remove.get_affected_rows() != 1)
-        return Error::conflict("cart", "cart_already_ordered",
-                               "this cart was just ordered (in another tab?): see your orders");
-    }
-    long long order_id = 0;
-    const auto& plan = preview.plan;
-    long long user_id = in.user_id;
-    soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
-           "subtotal, shipping_fee, total, recipient, phone, postcode, address, address_detail, "
-           "delivery_note, "
-           "locale, pay_by, created_at, updated_at) VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', "
-           ":s, "
-           ":f, :t, :r, :ph, :pc, :a, :ad, :note, :l, :pb, :c, :up) RETURNING id",
-        soci::use(number), soci::use(user_id, user_ind), soci::use(guest_email), soci::use(guest_key),
-        soci::use(in.key), soci::use(fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
-        soci::use(plan.total), soci::use(address.recipient), soci::use(address.phone),
-        soci::use(address.postcode), soci::use(address.address), soci::use(address.address_detail),
-        soci::use(address.note), soci::use(in.locale), soci::use(pay_by), soci::use(at), soci::use(at),
-        soci::into(order_id);
-    for (const auto& parcel : plan.parcels) {
-      long long fulfilment_id = 0;
-      sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, created_at, "
-             "updated_at) VALUES (:o, :w, 'awaiting_payment', :s, :f, :c, :u) RETURNING id",
-          soci::use(order_id), soci::use(parcel.workshop_id), soci::use(parcel.subtotal),
-          soci::use(parcel.shipping_fee), soci::use(at), soci::use(at), soci::into(fulfilment_id);
-      for (size_t index : parcel.lines) {
-        const auto& cart_line = preview.lines[index];
-        const auto& product = *cart_line.product;
-        const auto& priced = *cart_line.now;
-        const catalog::Variant* variant = nullptr;
-        for (const auto& v : product.variants)
-          if (v.id == priced.variant_id) variant = &v;
-        if (!variant) return Error::conflict("cart", "cart_unavailable", "a piece in the cart changed");
-        int reserved = 0;
-        if (!product.made_to_order) {
-          int left = 0;
-          soci::indicator left_ind = soci::i_null;
-          sql << "UPDATE variants SET stock = stock - :q, updated_at = :at WHERE id = :v AND stock >= :q2 "
-                 "RETURNING stock",
-              soci::use(priced.quantity), soci::use(at), soci::use(priced.variant_id),
-              soci::use(priced.quantity), soci::into(left, left_ind);
-          if (!sql.got_data() || left_ind != soci::i_ok)
-            return Error::conflict("cart", "out_of_stock",
-                                   (in.locale == "en" ? product.title_en : product.title_ko) +
-                                       ": not enough left in this size any more");
-          reserved = priced.quantity;
-          sold.push_back(product.id);
-          if (left == 0) sold_out.push_back(product.id);
-        }
-        std::string metal, day;
-        long long won = 0;
-        long long quote = priced.quote_id;
-        soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
-        if (quote) {
-          sql << "SELECT metal, day, won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote),
-              soci::into(metal), soci::into(day), soci::into(won);
-          if (!sql.got_data()) {  // gone (replaced before corrections were kept in place): what the cart saw
-            metal = product.metal;
-            won = cart_line.added.quote_won_per_gram;
-          }
-        }
-        const std::string variant_ko = label_ ? label_(*variant, "ko") : "";
-        const std::string variant_en = label_ ? label_(*variant, "en") : "";
-        const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
-        const long long total = line_total(priced);
-        const int commission =
-            vendors::commission_bp(rates, product.workshop_id, product.category).value_or(0);
-        sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, "
-               "title_en, "
-               "variant_ko, variant_en, sku, quantity, reserved, engraving, gift_wrap, final_sale, "
-               "unit_price, "
-               "options_fee, line_total, pricing, quote_id, quote_metal, quote_day, quote_won_per_gram, "
-               "made_to_order, lead_days, category, commission_bp, created_at) VALUES (:o, :f, :p, :v, "
-               ":slug, :tk, "
-               ":te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, :m, :ld, "
-               ":cat, :cb, :c)",
-            soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id),
-            soci::use(priced.variant_id), soci::use(product.slug), soci::use(product.title_ko),
-            soci::use(product.title_en), soci::use(variant_ko), soci::use(variant_en),
-            soci::use(variant->sku), soci::use(priced.quantity), soci::use(reserved),
-            soci::use(priced.engraving), soci::use(gift), soci::use(final_sale), soci::use(priced.unit_price),
-            soci::use(priced.options_fee), soci::use(total), soci::use(product.pricing),
-            soci::use(quote, quote_ind), soci::use(metal), soci::use(day), soci::use(won), soci::use(mto),
-            soci::use(product.lead_days), soci::use(product.category), soci::use(commission), soci::use(at);
-      }
-    }
-    record(sql, order_id, in.user_id, "placed", "", at);
-    auto order = load_id(sql, order_id);
+  const repo::NewOrder row{number, in.key, fingerprint, guest_email, guest_key,    in.locale,
+                           pay_by, at,     in.user_id,  address,     in.cart_token};
+  auto placed = db_.write([&](soci::session& sql) -> Result<std::pair<Order, repo::Inserted>> {
+    // Everything this returns is made afresh on each try: write() may run it again.
+    auto inserted = TRY(repo::insert_order(sql, row, preview.lines, preview.plan, rates, label_));
+    record(sql, inserted.order_id, in.user_id, "placed", "", at);
+    auto order = load_id(sql, inserted.order_id);
     if (!order) return Error::conflict("cart", "order_lost", "the order could not be read back");
     if (compose_) mail::enqueue(sql, compose_(*order, "placed"), clock_);
-    return *order;
+    return std::pair{std::move(*order), std::move(inserted)};
   });
-  if (placed.ok()) catalog_.stock_changed(sold, sold_out);
-  return placed;
+  if (!placed) return placed.error();
+  catalog_.stock_changed(placed->second.sold, placed->second.sold_out);
+  return std::move(placed->first);
 }
 
 std::optional<Order> Orders::find(const std::string& number) {
@@ -317,10 +221,11 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
   });
 }
 
-Result<Order> Orders::cancel(const std::string& number, long long actor_id, bool by_operator,
+Result<Order> Orders::cancel(const std::string& number, long long actor_id, CancelledBy by,
                              const std::string& raw_reason) {
   if (!looks_like_order_number(number)) return Error::not_found("order");
   const std::string reason(trim(raw_reason));
+  const bool by_operator = by == CancelledBy::operator_;
   if (by_operator && reason.empty())
     return Error::invalid("reason", "reason_required", "say why the order is cancelled");
   if (reason.size() > 500) return Error::invalid("reason", "too_long", "reason may have at most 500 bytes");
@@ -405,7 +310,9 @@ int Orders::cancel_overdue() {
   });
   int cancelled = 0;
   for (const auto& number : overdue)  // one transaction each; a payment confirmed meanwhile wins (409)
-    if (cancel(number, 0, true, "입금 기한이 지나 취소되었습니다 (not paid by the deadline)").ok())
+    if (cancel(number, 0, CancelledBy::operator_,
+               "입금 기한이 지나 취소되었습니다 (not paid by the deadline)")
+            .ok())
       ++cancelled;
   return cancelled;
 }

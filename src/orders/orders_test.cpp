@@ -237,7 +237,7 @@ TEST_F(OrdersTest, AWorkshopShipsItsParcelOfAPaidOrder) {
   EXPECT_EQ(shipped->events.back().kind, "shipped");
   EXPECT_EQ(orders.ship(order->number, 2, 2, "cj", "601234567890").error().code, "parcel_not_to_ship");
   // Once a parcel has left, the order is no longer cancelled (that is a return).
-  EXPECT_EQ(orders.cancel(order->number, 2, true, "late").error().code, "order_shipped");
+  EXPECT_EQ(orders.cancel(order->number, 2, CancelledBy::operator_, "late").error().code, "order_shipped");
 }
 
 TEST_F(OrdersTest, PaymentAndCancellation) {
@@ -261,16 +261,17 @@ TEST_F(OrdersTest, PaymentAndCancellation) {
   EXPECT_EQ(orders.of_workshop(2, order->number)->address.address, "익산시 보석로 1");
   EXPECT_EQ(orders.mark_paid(order->number, 2).error().code, "order_not_awaiting_payment");
   // Paid: the shopper cannot cancel; the operator can, with a reason, and the stock comes back.
-  EXPECT_EQ(orders.cancel(order->number, 1, false, "").error().code, "order_not_cancellable");
-  EXPECT_EQ(orders.cancel(order->number, 2, true, " ").error().field, "reason");
-  auto cancelled = orders.cancel(order->number, 2, true, "고객 요청, 계좌로 환불");
+  EXPECT_EQ(orders.cancel(order->number, 1, CancelledBy::shopper, "").error().code, "order_not_cancellable");
+  EXPECT_EQ(orders.cancel(order->number, 2, CancelledBy::operator_, " ").error().field, "reason");
+  auto cancelled = orders.cancel(order->number, 2, CancelledBy::operator_, "고객 요청, 계좌로 환불");
   ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
   EXPECT_EQ(cancelled->status, "cancelled");
   EXPECT_EQ(cancelled->fulfilments[0].status, "cancelled");
   EXPECT_EQ(stock("sun-chain"), 5);
   ASSERT_EQ(cancelled->events.size(), 3u);
   EXPECT_EQ(cancelled->events[2].actor, "운영자");
-  EXPECT_EQ(orders.cancel(order->number, 2, true, "again").error().code, "order_not_cancellable");
+  EXPECT_EQ(orders.cancel(order->number, 2, CancelledBy::operator_, "again").error().code,
+            "order_not_cancellable");
   EXPECT_EQ(orders.recent("cancelled").size(), 1u);
   // Found as a customer would tell it on the phone: number, email (any case), name, phone (any spelling).
   for (const char* q : {order->number.c_str(), "A@X.KR", " 김보석 ", "01012345678", "010 1234 5678"})
@@ -325,7 +326,7 @@ TEST_F(OrdersTest, StatementsCountPaidOrdersAtTheRateTheyWereSoldUnder) {
   EXPECT_TRUE(settlements.statement(2, shift_month(month, 1))->lines.empty());
   EXPECT_FALSE(settlements.statement(0, month).ok());  // never "every workshop" by accident
   // Cancelled after payment (refunded): out of the statement.
-  ASSERT_TRUE(orders.cancel(order->number, 2, true, "refund").ok());
+  ASSERT_TRUE(orders.cancel(order->number, 2, CancelledBy::operator_, "refund").ok());
   EXPECT_TRUE(settlements.statement(2, month)->lines.empty());
 }
 

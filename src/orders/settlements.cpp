@@ -1,5 +1,7 @@
 #include "orders/settlements.hpp"
 
+#include "db/database.hpp"
+
 #include <algorithm>
 #include <map>
 

@@ -1,5 +1,7 @@
 #include "pricing/quotes.hpp"
 
+#include "db/database.hpp"
+
 #include <charconv>
 #include <chrono>
 #include <regex>

@@ -1,5 +1,7 @@
 #include "vendors/application_files.hpp"
 
+#include "db/database.hpp"
+
 #include "core/text.hpp"
 #include "media/documents.hpp"
 

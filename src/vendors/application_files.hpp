@@ -9,7 +9,7 @@
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 #include "media/blob_store.hpp"
 
 namespace brilliant::vendors {

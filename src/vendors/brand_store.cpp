@@ -1,5 +1,7 @@
 #include "vendors/brand_store.hpp"
 
+#include "db/database.hpp"
+
 #include <boost/json.hpp>
 #include <charconv>
 

@@ -6,7 +6,7 @@
 #include <mutex>
 
 #include "core/clock.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 #include "vendors/brand.hpp"
 
 namespace brilliant::vendors {

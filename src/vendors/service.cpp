@@ -1,5 +1,7 @@
 #include "vendors/service.hpp"
 
+#include "db/database.hpp"
+
 #include "vendors/application_files.hpp"
 
 #include "catalog/rules.hpp"

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 #include "vendors/application.hpp"
 
 namespace brilliant::vendors {

@@ -1,5 +1,7 @@
 #include "vendors/staff.hpp"
 
+#include "db/database.hpp"
+
 #include "accounts/rules.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"

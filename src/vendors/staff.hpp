@@ -11,7 +11,7 @@
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "db/database.hpp"
+#include "db/fwd.hpp"
 #include "mail/outbox.hpp"
 #include "web/principal.hpp"
 

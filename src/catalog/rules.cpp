@@ -98,6 +98,8 @@ Result<void> check_product(const Product& p) {
   if (!known(colours, p.colour))
     return Error::invalid("colour", "colour_unknown", "colour must be yellow, white or rose");
   if (p.weight_mg <= 0) return Error::invalid("weight_mg", "weight_required", "weight must be above zero");
+  if (p.pricing == "fixed" && p.fixed_price < 1000)
+    return Error::invalid("fixed_price", "number_invalid", "a fixed price must be at least 1,000 won");
   for (const auto& s : p.stones) {
     if (!known(stone_kinds, s.kind))
       return Error::invalid("stones", "stone_unknown", "unknown stone kind " + s.kind);

@@ -8,16 +8,9 @@
 
 namespace brilliant::vendors {
 
-Result<long long> scaled_field(const Fields& field, const std::string& name, int decimals, long long min,
-                               long long max) {
-  const auto raw = field(name);
-  if (trim(raw).empty()) return 0LL;
-  auto value = parse_scaled(trim(raw), decimals);
-  if (!value || *value < min || *value > max)
-    return Error::invalid(
-        name, "number_invalid",
-        name + " must be a number from " + scaled_text(min, decimals) + " to " + scaled_text(max, decimals));
-  return *value;
+Result<long long> number_field(const Fields& field, std::string_view spec, const std::string& key) {
+  const std::string name = key.empty() ? std::string(spec) : key;
+  return read_number(number_spec(spec), field(name), name);
 }
 
 namespace {
@@ -117,19 +110,19 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
     TRY(text(name, *target));
   if (p.pricing != "fixed" && p.pricing != "formula")
     return Error::invalid("pricing", "pricing_invalid", "pricing is fixed or formula");
-  p.purity = static_cast<int>(TRY(scaled_field(field, "purity", 0, 1, 1000)));
-  p.weight_mg = TRY(scaled_field(field, "weight_g", 3, 1, 5'000'000));
-  p.plating_microns_x100 = static_cast<int>(TRY(scaled_field(field, "plating_microns", 2, 0, 10'000)));
-  p.fixed_price = TRY(scaled_field(field, "fixed_price", 0, 0, 10'000'000'000LL));
-  p.labour_fee = TRY(scaled_field(field, "labour_fee", 0, 0, 100'000'000));
-  p.stone_cost = TRY(scaled_field(field, "stone_cost", 0, 0, 1'000'000'000));
-  p.loss_bp = static_cast<int>(TRY(scaled_field(field, "loss_pct", 2, 0, 5000)));
-  p.margin_bp = static_cast<int>(TRY(scaled_field(field, "margin_pct", 2, 0, 50'000)));
+  p.purity = static_cast<int>(TRY(number_field(field, "purity")));
+  p.weight_mg = TRY(number_field(field, "weight_g"));
+  p.plating_microns_x100 = static_cast<int>(TRY(number_field(field, "plating_microns")));
+  p.fixed_price = TRY(number_field(field, "fixed_price"));
+  p.labour_fee = TRY(number_field(field, "labour_fee"));
+  p.stone_cost = TRY(number_field(field, "stone_cost"));
+  p.loss_bp = static_cast<int>(TRY(number_field(field, "loss_pct")));
+  p.margin_bp = static_cast<int>(TRY(number_field(field, "margin_pct")));
   p.made_to_order = field("made_to_order") == "1";
-  p.lead_days = static_cast<int>(TRY(scaled_field(field, "lead_days", 0, 0, 120)));
-  p.engraving_max_chars = static_cast<int>(TRY(scaled_field(field, "engraving_max_chars", 0, 0, 40)));
-  p.engraving_fee = TRY(scaled_field(field, "engraving_fee", 0, 0, 10'000'000));
-  p.gift_wrap_fee = TRY(scaled_field(field, "gift_wrap_fee", 0, 0, 10'000'000));
+  p.lead_days = static_cast<int>(TRY(number_field(field, "lead_days")));
+  p.engraving_max_chars = static_cast<int>(TRY(number_field(field, "engraving_max_chars")));
+  p.engraving_fee = TRY(number_field(field, "engraving_fee"));
+  p.gift_wrap_fee = TRY(number_field(field, "gift_wrap_fee"));
   if (p.pricing == "fixed") {
     if (p.fixed_price < 1000)
       return Error::invalid("fixed_price", "number_invalid", "a fixed price must be at least 1,000 won");
@@ -143,9 +136,9 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
     s.kind = field(key("kind"));
     if (s.kind.empty()) continue;  // a blank row
     s.origin = field(key("origin"));
-    s.count = static_cast<int>(TRY(scaled_field(field, key("count"), 0, 1, 1000)));
+    s.count = static_cast<int>(TRY(number_field(field, "stone_count", key("count"))));
     if (s.count == 0) s.count = 1;
-    s.carat_x1000 = static_cast<int>(TRY(scaled_field(field, key("carat"), 3, 0, 1'000'000)));
+    s.carat_x1000 = static_cast<int>(TRY(number_field(field, "stone_carat", key("carat"))));
     for (auto [part, target] : {std::pair{"shape", &s.shape},
                                 {"colour", &s.colour},
                                 {"clarity", &s.clarity},
@@ -182,24 +175,24 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
     if (v->sku.empty() || v->sku.size() > 64)
       return Error::invalid(key("sku"), "sku_required", "every variant needs a SKU (up to 64 characters)");
     if (p.category == "ring") {
-      const int ho = static_cast<int>(TRY(scaled_field(field, key("ring_size"), 0, 1, 35)));
+      const int ho = static_cast<int>(TRY(number_field(field, "ring_size", key("ring_size"))));
       if (ho == 0)
         return Error::invalid(key("ring_size"), "sizes_invalid", "ring sizes are Korean sizes 1-35");
       // Keep a measured circumference that shows as the same size.
       if (v->ring_circ_x10 == 0 || catalog::korean_ring_size(v->ring_circ_x10) != ho)
         v->ring_circ_x10 = catalog::circumference_for_korean_size(ho);
     }
-    v->length_mm = static_cast<int>(TRY(scaled_field(field, key("length_mm"), 0, 0, 5000)));
+    v->length_mm = static_cast<int>(TRY(number_field(field, "length_mm", key("length_mm"))));
     const auto colour = field(key("colour"));
     v->colour = std::string(trim(colour));
-    v->weight_mg = TRY(scaled_field(field, key("weight_g"), 3, 0, 5'000'000));
-    v->stock = static_cast<int>(TRY(scaled_field(field, key("stock"), 0, 0, 100'000)));
+    v->weight_mg = TRY(number_field(field, "variant_weight_g", key("weight_g")));
+    v->stock = static_cast<int>(TRY(number_field(field, "stock", key("stock"))));
     // What the editor saw: the save changes the stock only if it still is that (see Variant::stock_seen).
     v->stock_seen = field(key("stock_seen")).empty()
                         ? -1
-                        : static_cast<int>(TRY(scaled_field(field, key("stock_seen"), 0, 0, 100'000)));
+                        : static_cast<int>(TRY(number_field(field, "stock_seen", key("stock_seen"))));
     if (p.pricing == "fixed") {
-      v->price = TRY(scaled_field(field, key("price"), 0, 0, 10'000'000'000LL));
+      v->price = TRY(number_field(field, "variant_price", key("price")));
       if (v->price == 0) v->price = p.fixed_price;
     }
   }

@@ -9,14 +9,15 @@
 #include <vector>
 
 #include "catalog/product.hpp"
+#include "vendors/piece_spec.hpp"
 #include "vendors/pieces.hpp"
 
 namespace brilliant::vendors {
 
-// A decimal form field read exactly as a fixed-point integer in [min, max] (in those units: 2.45 g with 3
-// decimals is 2450); empty -> 0. The error names the field and the range.
-Result<long long> scaled_field(const Fields& field, const std::string& name, int decimals, long long min,
-                               long long max);
+// The form field `key` (default: the spec's own name) read as the number field `spec` of piece_spec.hpp:
+// exact (2.45 g with 3 decimals is 2450), within the spec's range, empty -> 0 unless required. The error
+// names `key` and the range.
+Result<long long> number_field(const Fields& field, std::string_view spec, const std::string& key = "");
 
 // The piece `base` with the form's values; errors name the field ("stone_2_count", "variant_0_stock").
 Result<catalog::Product> edited_piece(const Fields& field, catalog::Product base);

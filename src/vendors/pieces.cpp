@@ -21,18 +21,6 @@ namespace json = boost::json;
 using web::Request;
 using web::Response;
 
-namespace {
-
-// A whole number or exact decimal (through scaled_field); required fields refuse an empty value.
-Result<long long> number(const Fields& field, const std::string& name, int decimals, long long min,
-                         long long max, bool required) {
-  if (required && trim(field(name)).empty())
-    return Error::invalid(name, "field_required", name + " is required");
-  return scaled_field(field, name, decimals, min, max);
-}
-
-}  // namespace
-
 Result<catalog::Product> piece_from_form(const Fields& field, long long workshop_id,
                                          const std::string& slug_suffix) {
   catalog::Product p;
@@ -43,24 +31,24 @@ Result<catalog::Product> piece_from_form(const Fields& field, long long workshop
   p.category = field("category");
   p.metal = field("metal");
   p.colour = field("colour").empty() ? "yellow" : field("colour");
-  p.purity = static_cast<int>(TRY(number(field, "purity", 0, 1, 1000, true)));
-  p.weight_mg = TRY(number(field, "weight_g", 3, 10, 5'000'000, true));  // grams to milligrams, exactly
-  p.labour_fee = TRY(number(field, "labour_fee", 0, 0, 100'000'000, false));
-  p.margin_bp = static_cast<int>(TRY(number(field, "margin_pct", 2, 0, 50'000, false)));  // percent to bp
-  p.loss_bp = static_cast<int>(TRY(number(field, "loss_pct", 2, 0, 5'000, false)));
+  p.purity = static_cast<int>(TRY(number_field(field, "purity")));
+  p.weight_mg = TRY(number_field(field, "weight_g"));  // grams to milligrams, exactly
+  p.labour_fee = TRY(number_field(field, "labour_fee"));
+  p.margin_bp = static_cast<int>(TRY(number_field(field, "margin_pct")));  // percent to bp
+  p.loss_bp = static_cast<int>(TRY(number_field(field, "loss_pct")));
   p.story_ko = field("story_ko");
   p.story_en = field("story_en");
   p.care_ko = field("care_ko");
   p.care_en = field("care_en");
   p.made_to_order = field("made_to_order") == "1";
-  p.lead_days = static_cast<int>(TRY(number(field, "lead_days", 0, 0, 120, false)));
+  p.lead_days = static_cast<int>(TRY(number_field(field, "lead_days")));
   p.slug = catalog::slugify(p.title_en) + "-" + slug_suffix;
   if (!field("stone_kind").empty()) {
-    const int count = static_cast<int>(TRY(number(field, "stone_count", 0, 0, 500, false)));
+    const int count = static_cast<int>(TRY(number_field(field, "stone_count")));
     p.stones.push_back({field("stone_kind"), field("stone_origin"), count == 0 ? 1 : count});
-    p.stone_cost = TRY(number(field, "stone_cost", 0, 0, 100'000'000, false));
+    p.stone_cost = TRY(number_field(field, "stone_cost"));
   }
-  const int stock = static_cast<int>(TRY(number(field, "stock", 0, 0, 10000, false)));
+  const int stock = static_cast<int>(TRY(number_field(field, "stock")));
   const std::string sku = "W" + std::to_string(workshop_id) + "-" + slug_suffix;
   if (p.category == "ring") {
     // Korean sizes, comma separated: "9, 11, 13".

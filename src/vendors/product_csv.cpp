@@ -1,5 +1,7 @@
 #include "vendors/product_csv.hpp"
 
+#include "vendors/piece_spec.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <map>
@@ -116,11 +118,13 @@ Result<std::vector<Stone>> parse_stones(std::string_view text) {
     Stone s;
     s.kind = parts[0];
     s.origin = parts[1];
-    auto count = parse_scaled(parts[2], 0);
-    auto carat = parts[3].empty() ? std::optional<long long>(0) : parse_scaled(parts[3], 3);
-    if (!count || *count < 1 || *count > 1000 || !carat || *carat > 1'000'000)
-      return Error::invalid("stones", "stones_invalid", "a stone's count or carat is not a number: " + item);
-    s.count = static_cast<int>(*count);
+    auto count = read_number(number_spec("stone_count"), parts[2]);
+    auto carat = read_number(number_spec("stone_carat"), parts[3]);
+    if (!count || !carat)
+      return Error::invalid("stones", "stones_invalid",
+                            "a stone's count (" + range_text(number_spec("stone_count")) + ") or carat (" +
+                                range_text(number_spec("stone_carat")) + ") is not a number: " + item);
+    s.count = *count == 0 ? 1 : static_cast<int>(*count);  // as the forms read it
     s.carat_x1000 = static_cast<int>(*carat);
     s.shape = parts[4];
     s.colour = parts[5];
@@ -153,15 +157,14 @@ struct Cells {
   }
 };
 
-// Reads a scaled number from a cell: keeps `current` when the column is absent, 0 when the cell is empty.
-Result<long long> number_cell(const Cells& cells, const std::string& column, int decimals, long long max,
-                              long long current) {
+// Reads a cell as the number field `spec` (piece_spec.hpp; the column's own name when empty): keeps
+// `current` when the column is absent; an empty cell is 0 unless the field is required.
+Result<long long> number_cell(const Cells& cells, const std::string& column, long long current,
+                              std::string_view spec = "") {
   if (!cells.has(column)) return current;
-  const auto text = cells(column);
-  if (text.empty()) return 0;
-  auto value = parse_scaled(text, decimals);
-  if (!value || *value > max)
-    return line_error(cells.row.line, column, "'" + text + "' is not a number in range");
+  auto value =
+      read_number(number_spec(spec.empty() ? std::string_view(column) : spec), cells(column), column);
+  if (!value) return line_error(cells.row.line, column, value.error().message);
   return *value;
 }
 
@@ -185,20 +188,18 @@ Result<void> apply_product_cells(const Cells& c, Product& p) {
   if (p.pricing != "fixed" && p.pricing != "formula")
     return line_error(c.row.line, "pricing", "pricing is fixed or formula");
   if (p.colour.empty()) p.colour = "yellow";
-  p.purity = static_cast<int>(TRY(number_cell(c, "purity", 0, 1000, p.purity)));
-  p.weight_mg = TRY(number_cell(c, "weight_g", 3, 5'000'000, p.weight_mg));
-  p.plating_microns_x100 =
-      static_cast<int>(TRY(number_cell(c, "plating_microns", 2, 100'000, p.plating_microns_x100)));
-  p.fixed_price = TRY(number_cell(c, "fixed_price", 0, 10'000'000'000LL, p.fixed_price));
-  p.labour_fee = TRY(number_cell(c, "labour_fee", 0, 100'000'000, p.labour_fee));
-  p.stone_cost = TRY(number_cell(c, "stone_cost", 0, 1'000'000'000, p.stone_cost));
-  p.loss_bp = static_cast<int>(TRY(number_cell(c, "loss_pct", 2, 5000, p.loss_bp)));
-  p.margin_bp = static_cast<int>(TRY(number_cell(c, "margin_pct", 2, 50000, p.margin_bp)));
-  p.lead_days = static_cast<int>(TRY(number_cell(c, "lead_days", 0, 120, p.lead_days)));
-  p.engraving_max_chars =
-      static_cast<int>(TRY(number_cell(c, "engraving_max_chars", 0, 40, p.engraving_max_chars)));
-  p.engraving_fee = TRY(number_cell(c, "engraving_fee", 0, 10'000'000, p.engraving_fee));
-  p.gift_wrap_fee = TRY(number_cell(c, "gift_wrap_fee", 0, 10'000'000, p.gift_wrap_fee));
+  p.purity = static_cast<int>(TRY(number_cell(c, "purity", p.purity)));
+  p.weight_mg = TRY(number_cell(c, "weight_g", p.weight_mg));
+  p.plating_microns_x100 = static_cast<int>(TRY(number_cell(c, "plating_microns", p.plating_microns_x100)));
+  p.fixed_price = TRY(number_cell(c, "fixed_price", p.fixed_price));
+  p.labour_fee = TRY(number_cell(c, "labour_fee", p.labour_fee));
+  p.stone_cost = TRY(number_cell(c, "stone_cost", p.stone_cost));
+  p.loss_bp = static_cast<int>(TRY(number_cell(c, "loss_pct", p.loss_bp)));
+  p.margin_bp = static_cast<int>(TRY(number_cell(c, "margin_pct", p.margin_bp)));
+  p.lead_days = static_cast<int>(TRY(number_cell(c, "lead_days", p.lead_days)));
+  p.engraving_max_chars = static_cast<int>(TRY(number_cell(c, "engraving_max_chars", p.engraving_max_chars)));
+  p.engraving_fee = TRY(number_cell(c, "engraving_fee", p.engraving_fee));
+  p.gift_wrap_fee = TRY(number_cell(c, "gift_wrap_fee", p.gift_wrap_fee));
   if (c.has("made_to_order")) {
     const auto v = ascii_lower(c("made_to_order"));
     if (v != "yes" && v != "no" && v != "1" && v != "0" && !v.empty())
@@ -216,23 +217,22 @@ Result<void> apply_product_cells(const Cells& c, Product& p) {
 
 Result<void> apply_variant_cells(const Cells& c, const Product& p, Variant& v) {
   if (c.has("ring_circumference_mm") && !c("ring_circumference_mm").empty()) {
-    v.ring_circ_x10 =
-        static_cast<int>(TRY(number_cell(c, "ring_circumference_mm", 1, 1000, v.ring_circ_x10)));
+    v.ring_circ_x10 = static_cast<int>(TRY(number_cell(c, "ring_circumference_mm", v.ring_circ_x10)));
   } else if (c.has("ring_size_ko") && !c("ring_size_ko").empty()) {
-    const auto ho = TRY(number_cell(c, "ring_size_ko", 0, 35, 0));
+    const auto ho = TRY(number_cell(c, "ring_size_ko", 0, "ring_size"));
     if (ho < 1) return line_error(c.row.line, "ring_size_ko", "Korean ring sizes are 1 to 35");
     v.ring_circ_x10 = catalog::circumference_for_korean_size(static_cast<int>(ho));
   }
-  v.length_mm = static_cast<int>(TRY(number_cell(c, "length_mm", 0, 5000, v.length_mm)));
+  v.length_mm = static_cast<int>(TRY(number_cell(c, "length_mm", v.length_mm)));
   if (c.has("variant_colour")) v.colour = c("variant_colour");
-  v.weight_mg = TRY(number_cell(c, "variant_weight_g", 3, 5'000'000, v.weight_mg));
-  v.stock = static_cast<int>(TRY(number_cell(c, "stock", 0, 100'000, v.stock)));
+  v.weight_mg = TRY(number_cell(c, "variant_weight_g", v.weight_mg));
+  v.stock = static_cast<int>(TRY(number_cell(c, "stock", v.stock)));
   // An exported sheet carries the stock it was made from: the import changes a variant's stock only if
   // it still is that (a sale since the export is never undone). A sheet without the column sets stock.
   if (c.has("stock_seen") && !c("stock_seen").empty())
-    v.stock_seen = static_cast<int>(TRY(number_cell(c, "stock_seen", 0, 100'000, 0)));
+    v.stock_seen = static_cast<int>(TRY(number_cell(c, "stock_seen", 0)));
   if (p.pricing == "fixed") {
-    v.price = TRY(number_cell(c, "variant_price", 0, 10'000'000'000LL, v.price));
+    v.price = TRY(number_cell(c, "variant_price", v.price));
     if (v.price == 0) v.price = p.fixed_price;
   }
   return {};

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "catalog/rules.hpp"
+#include "catalog/testing.hpp"
 #include "core/csv.hpp"
 
 namespace brilliant::vendors {
@@ -12,38 +13,7 @@ namespace {
 
 using catalog::Product;
 
-Product ring() {
-  Product p;
-  p.id = 11;
-  p.workshop_id = 3;
-  p.slug = "moon-ring-a1";
-  p.status = "published";
-  p.category = "ring";
-  p.title_ko = "달빛 반지";
-  p.title_en = "Moonlight Ring";
-  p.story_ko = "밤하늘, \"달\"을 담았습니다.\n두 줄";
-  p.story_en = "The night sky, with a \"moon\".";
-  p.tags = "moon,gift";
-  p.metal = "gold";
-  p.purity = 585;
-  p.colour = "rose";
-  p.weight_mg = 2450;
-  p.plating_metal = "rhodium";
-  p.plating_process = "electroplated";
-  p.plating_microns_x100 = 50;
-  p.labour_fee = 90000;
-  p.stone_cost = 120000;
-  p.loss_bp = 800;
-  p.margin_bp = 2050;
-  p.engraving_max_chars = 12;
-  p.engraving_fee = 15000;
-  p.gift_wrap_fee = 3000;
-  p.stones = {{"diamond", "lab_grown", 1, 300, "round", "F", "VS1", "excellent", "IGI", "LG123"},
-              {"sapphire", "natural", 2, 50, "", "", "", "", "", ""}};
-  p.variants = {{101, "MR-11", 0, catalog::circumference_for_korean_size(11), 0, "", 0, 3, 412000},
-                {102, "MR-13", 1, 535, 0, "", 2600, 0, 418000}};
-  return p;
-}
+Product ring() { return catalog::sample_ring(); }
 
 Product necklace() {
   Product p;
@@ -154,9 +124,9 @@ TEST(ProductCsv, MistakesNameTheLineAndColumnAndNothingIsImported) {
     return r.error().message;
   };
   EXPECT_EQ(message(with_cell(csv, 1, "purity", "about 585")),
-            "line 2, purity: 'about 585' is not a number in range");
+            "line 2, purity: purity must be a number from 1 to 1000 ‰");
   EXPECT_EQ(message(with_cell(csv, 1, "weight_g", "2.4567")),
-            "line 2, weight_g: '2.4567' is not a number in range");
+            "line 2, weight_g: weight_g must be a number from 0.001 to 5000 g");
   // The first row's story holds a line break, so the second row starts on line 4.
   EXPECT_EQ(message(with_cell(csv, 2, "sku", "MR-11")), "line 4, sku: SKU MR-11 is already on line 2");
   EXPECT_EQ(message(with_cell(csv, 2, "title_ko", "다른 이름")),

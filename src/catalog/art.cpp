@@ -50,12 +50,124 @@ std::string gem(double cx, double cy, double r, const char* colour, bool pearl) 
 
 }  // namespace
 
+namespace {
+
+// What every category's drawing needs.
+struct Look {
+  const Palette& p;
+  const char* sc;  // the stone's colour
+  bool has_stone, pearl;
+  double wobble;         // a per-piece variation of the shape
+  const std::string& c;  // the category
+};
+
+std::string ring_svg(const Look& look) {
+  [[maybe_unused]] const auto& [p, sc, has_stone, pearl, wobble, c] = look;
+  [[maybe_unused]] char body[1400];
+  std::string out;
+  std::snprintf(
+      body, sizeof body,
+      "<ellipse cx='200' cy='235' rx='%.1f' ry='%.1f' fill='none' stroke='url(#m)' stroke-width='20'/>"
+      "<ellipse cx='200' cy='235' rx='%.1f' ry='%.1f' fill='none' stroke='#fff' stroke-opacity='.35' "
+      "stroke-width='2'/>",
+      100 - wobble, 92 - wobble, 88 - wobble, 80 - wobble);
+  out += body;
+  if (has_stone) out += gem(200, 140 + wobble, 30, sc, pearl);
+  return out;
+}
+
+std::string necklace_svg(const Look& look) {
+  [[maybe_unused]] const auto& [p, sc, has_stone, pearl, wobble, c] = look;
+  [[maybe_unused]] char body[1400];
+  std::string out;
+  std::snprintf(body, sizeof body,
+                "<path d='M70 70 Q200 %.1f 330 70' fill='none' stroke='url(#m)' stroke-width='%s' "
+                "stroke-dasharray='%s'/>",
+                300 - wobble, c == "necklace" ? "7" : "3", c == "necklace" ? "10 4" : "0");
+  out += body;
+  std::snprintf(body, sizeof body,
+                "<circle cx='200' cy='%.1f' r='9' fill='none' stroke='url(#m)' stroke-width='5'/>",
+                186 - wobble / 2);
+  out += body;
+  if (has_stone)
+    out += gem(200, 232 - wobble / 2, 36, sc, pearl);
+  else {
+    std::snprintf(body, sizeof body, "<path d='M200 %.1f l30 40 l-30 40 l-30 -40 Z' fill='url(#m)'/>",
+                  196 - wobble / 2);
+    out += body;
+  }
+  return out;
+}
+
+std::string earrings_svg(const Look& look) {
+  [[maybe_unused]] const auto& [p, sc, has_stone, pearl, wobble, c] = look;
+  [[maybe_unused]] char body[1400];
+  std::string out;
+  for (double x : {140.0, 260.0}) {
+    std::snprintf(body, sizeof body,
+                  "<circle cx='%.1f' cy='110' r='14' fill='none' stroke='url(#m)' stroke-width='6'/>"
+                  "<line x1='%.1f' y1='124' x2='%.1f' y2='%.1f' stroke='url(#m)' stroke-width='5'/>",
+                  x, x, x, 200 - wobble);
+    out += body;
+    if (has_stone)
+      out += gem(x, 232 - wobble, 30, sc, pearl);
+    else {
+      std::snprintf(body, sizeof body, "<path d='M%.1f %.1f q30 40 0 80 q-30 -40 0 -80 Z' fill='url(#m)'/>",
+                    x, 200 - wobble);
+      out += body;
+    }
+  }
+  return out;
+}
+
+std::string bracelet_svg(const Look& look) {
+  [[maybe_unused]] const auto& [p, sc, has_stone, pearl, wobble, c] = look;
+  [[maybe_unused]] char body[1400];
+  std::string out;
+  std::snprintf(body, sizeof body,
+                "<ellipse cx='200' cy='220' rx='140' ry='%.1f' fill='none' stroke='url(#m)' "
+                "stroke-width='%s' stroke-dasharray='%s'/>",
+                70 - wobble, c == "bracelet" ? "18" : "6", c == "bracelet" ? "0" : "9 5");
+  out += body;
+  if (has_stone)
+    for (int i = -2; i <= 2; ++i)
+      out += gem(200 + i * 46, 220 + (70 - wobble) * (1 - (i * i) / 9.0) * 0.98, 12, sc, pearl);
+  return out;
+}
+
+std::string brooch_svg(const Look& look) {
+  [[maybe_unused]] const auto& [p, sc, has_stone, pearl, wobble, c] = look;
+  [[maybe_unused]] char body[1400];
+  std::string out;
+  for (int i = 0; i < 6; ++i) {
+    std::snprintf(body, sizeof body,
+                  "<ellipse cx='200' cy='150' rx='30' ry='70' fill='url(#m)' opacity='.9' "
+                  "transform='rotate(%d 200 210)'/>",
+                  i * 60);
+    out += body;
+  }
+  out += gem(200, 210, 34, has_stone ? sc : p.light, pearl);
+  return out;
+}
+
+std::string set_svg(const Look& look) {
+  [[maybe_unused]] const auto& [p, sc, has_stone, pearl, wobble, c] = look;
+  [[maybe_unused]] char body[1400];
+  std::string out;
+  out += "<ellipse cx='130' cy='250' rx='62' ry='56' fill='none' stroke='url(#m)' stroke-width='14'/>";
+  out += "<path d='M220 60 Q300 220 380 60' fill='none' stroke='url(#m)' stroke-width='4'/>";
+  if (has_stone) {
+    out += gem(130, 185, 20, sc, pearl);
+    out += gem(300, 180, 26, sc, pearl);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string draw_svg(const ArtSpec& s) {
   const Palette p = metal_palette(s);
   const char* bg = backgrounds[s.seed % 6];
-  const bool has_stone = !s.stone.empty();
-  const bool pearl = s.stone == "pearl";
-  const char* sc = stone_colour(s.stone);
   const double wobble = (s.seed % 7) * 3.0;
   char head[700];
   std::snprintf(head, sizeof head,
@@ -68,77 +180,14 @@ std::string draw_svg(const ArtSpec& s) {
                 "<ellipse cx='200' cy='352' rx='120' ry='12' fill='#000' opacity='.06'/>",
                 p.light, p.mid, p.dark, bg);
   std::string out = head;
-  char body[1400];
+  const Look look{p, stone_colour(s.stone), !s.stone.empty(), s.stone == "pearl", wobble, s.category};
   const auto& c = s.category;
-  if (c == "ring") {
-    std::snprintf(
-        body, sizeof body,
-        "<ellipse cx='200' cy='235' rx='%.1f' ry='%.1f' fill='none' stroke='url(#m)' stroke-width='20'/>"
-        "<ellipse cx='200' cy='235' rx='%.1f' ry='%.1f' fill='none' stroke='#fff' stroke-opacity='.35' "
-        "stroke-width='2'/>",
-        100 - wobble, 92 - wobble, 88 - wobble, 80 - wobble);
-    out += body;
-    if (has_stone) out += gem(200, 140 + wobble, 30, sc, pearl);
-  } else if (c == "necklace" || c == "pendant") {
-    std::snprintf(body, sizeof body,
-                  "<path d='M70 70 Q200 %.1f 330 70' fill='none' stroke='url(#m)' stroke-width='%s' "
-                  "stroke-dasharray='%s'/>",
-                  300 - wobble, c == "necklace" ? "7" : "3", c == "necklace" ? "10 4" : "0");
-    out += body;
-    std::snprintf(body, sizeof body,
-                  "<circle cx='200' cy='%.1f' r='9' fill='none' stroke='url(#m)' stroke-width='5'/>",
-                  186 - wobble / 2);
-    out += body;
-    if (has_stone)
-      out += gem(200, 232 - wobble / 2, 36, sc, pearl);
-    else {
-      std::snprintf(body, sizeof body, "<path d='M200 %.1f l30 40 l-30 40 l-30 -40 Z' fill='url(#m)'/>",
-                    196 - wobble / 2);
-      out += body;
-    }
-  } else if (c == "earrings") {
-    for (double x : {140.0, 260.0}) {
-      std::snprintf(body, sizeof body,
-                    "<circle cx='%.1f' cy='110' r='14' fill='none' stroke='url(#m)' stroke-width='6'/>"
-                    "<line x1='%.1f' y1='124' x2='%.1f' y2='%.1f' stroke='url(#m)' stroke-width='5'/>",
-                    x, x, x, 200 - wobble);
-      out += body;
-      if (has_stone)
-        out += gem(x, 232 - wobble, 30, sc, pearl);
-      else {
-        std::snprintf(body, sizeof body, "<path d='M%.1f %.1f q30 40 0 80 q-30 -40 0 -80 Z' fill='url(#m)'/>",
-                      x, 200 - wobble);
-        out += body;
-      }
-    }
-  } else if (c == "bracelet" || c == "anklet") {
-    std::snprintf(body, sizeof body,
-                  "<ellipse cx='200' cy='220' rx='140' ry='%.1f' fill='none' stroke='url(#m)' "
-                  "stroke-width='%s' stroke-dasharray='%s'/>",
-                  70 - wobble, c == "bracelet" ? "18" : "6", c == "bracelet" ? "0" : "9 5");
-    out += body;
-    if (has_stone)
-      for (int i = -2; i <= 2; ++i)
-        out += gem(200 + i * 46, 220 + (70 - wobble) * (1 - (i * i) / 9.0) * 0.98, 12, sc, pearl);
-  } else if (c == "brooch") {
-    for (int i = 0; i < 6; ++i) {
-      std::snprintf(body, sizeof body,
-                    "<ellipse cx='200' cy='150' rx='30' ry='70' fill='url(#m)' opacity='.9' "
-                    "transform='rotate(%d 200 210)'/>",
-                    i * 60);
-      out += body;
-    }
-    out += gem(200, 210, 34, has_stone ? sc : p.light, pearl);
-  } else {  // set: a small ring and a pendant
-    out += "<ellipse cx='130' cy='250' rx='62' ry='56' fill='none' stroke='url(#m)' stroke-width='14'/>";
-    out += "<path d='M220 60 Q300 220 380 60' fill='none' stroke='url(#m)' stroke-width='4'/>";
-    if (has_stone) {
-      out += gem(130, 185, 20, sc, pearl);
-      out += gem(300, 180, 26, sc, pearl);
-    }
-  }
-  out += "</svg>";
-  return out;
+  if (c == "ring") return out + ring_svg(look) + "</svg>";
+  if (c == "necklace" || c == "pendant") return out + necklace_svg(look) + "</svg>";
+  if (c == "earrings") return out + earrings_svg(look) + "</svg>";
+  if (c == "bracelet" || c == "anklet") return out + bracelet_svg(look) + "</svg>";
+  if (c == "brooch") return out + brooch_svg(look) + "</svg>";
+  return out + set_svg(look) + "</svg>";  // a small ring and a pendant
 }
 
 }  // namespace brilliant::catalog

@@ -211,102 +211,97 @@ void index_snapshot(Snapshot& snap) {
   snap.index = std::move(ix);
 }
 
-Listing run_listing(const Snapshot& snap, const ListingQuery& q) {
-  std::optional<Snapshot> indexed;  // snapshots built by hand (tests) may lack the index
-  if (snap.index.codes.size() != snap.cards.size()) {
-    indexed = snap;
-    index_snapshot(*indexed);
-  }
-  const Snapshot& s = indexed ? *indexed : snap;
-  const ListingIndex& ix = s.index;
-  const QueryCodes qc = query_codes(ix, q);
-  Listing out;
-  std::vector<const Card*> matched;
-  std::vector<long long> tally[ListingIndex::count];
-  for (int d = 0; d < ListingIndex::count; ++d) tally[d].assign(ix.vocab[d].size(), 0);
-  std::vector<long long> stone_tally(ix.stones.size(), 0);
-  long long origin_tally[3] = {}, eco_tally = 0, stock_tally[2] = {};
-  long long price_tally[8] = {};
+namespace {
 
-  auto consider = [&](size_t i) {
-    const Card& c = s.cards[i];
-    const auto& k = ix.codes[i];
-    const unsigned bits = passes(c, k, qc, q);
-    if (bits == all_bits) matched.push_back(&snap.cards[i]);
-    if (passes_except(bits, d_category)) ++tally[ListingIndex::category][k.v[ListingIndex::category]];
-    if (passes_except(bits, d_metal)) ++tally[ListingIndex::metal][k.v[ListingIndex::metal]];
-    if (passes_except(bits, d_purity)) ++tally[ListingIndex::purity][k.v[ListingIndex::purity]];
-    if (passes_except(bits, d_colour)) ++tally[ListingIndex::colour][k.v[ListingIndex::colour]];
+// How many cards each facet value would show, every other filter applied (a facet does not narrow
+// itself, so a shopper sees the other metals while one is chosen).
+struct Tallies {
+  std::vector<long long> dim[ListingIndex::count];
+  std::vector<long long> stones;
+  long long origins[3] = {}, eco = 0, stock[2] = {}, price[8] = {};
+
+  explicit Tallies(const ListingIndex& ix) : stones(ix.stones.size(), 0) {
+    for (int d = 0; d < ListingIndex::count; ++d) dim[d].assign(ix.vocab[d].size(), 0);
+  }
+
+  void count(const Card& c, const ListingIndex::Codes& k, unsigned bits) {
+    if (passes_except(bits, d_category)) ++dim[ListingIndex::category][k.v[ListingIndex::category]];
+    if (passes_except(bits, d_metal)) ++dim[ListingIndex::metal][k.v[ListingIndex::metal]];
+    if (passes_except(bits, d_purity)) ++dim[ListingIndex::purity][k.v[ListingIndex::purity]];
+    if (passes_except(bits, d_colour)) ++dim[ListingIndex::colour][k.v[ListingIndex::colour]];
     if (passes_except(bits, d_stone))
-      for (size_t b = 0; b < stone_tally.size() && b < 32; ++b)
-        if (k.stones & (1u << b)) ++stone_tally[b];
+      for (size_t b = 0; b < stones.size() && b < 32; ++b)
+        if (k.stones & (1u << b)) ++stones[b];
     if (passes_except(bits, d_origin))
       for (int o = 0; o < 3; ++o)
-        if (c.origins & (1u << o)) ++origin_tally[o];
-    if (passes_except(bits, d_workshop)) ++tally[ListingIndex::workshop][k.v[ListingIndex::workshop]];
-    if (passes_except(bits, d_eco) && c.eco) ++eco_tally;
-    if (passes_except(bits, d_availability)) ++stock_tally[c.in_stock ? 0 : 1];
+        if (c.origins & (1u << o)) ++origins[o];
+    if (passes_except(bits, d_workshop)) ++dim[ListingIndex::workshop][k.v[ListingIndex::workshop]];
+    if (passes_except(bits, d_eco) && c.eco) ++eco;
+    if (passes_except(bits, d_availability)) ++stock[c.in_stock ? 0 : 1];
     if (passes_except(bits, d_price))
       for (size_t b = 0; b < price_buckets.size(); ++b)
-        if (in_price(c, price_buckets[b].first, price_buckets[b].second)) ++price_tally[b];
-  };
-  if (q.ids) {
-    for (long long id : *q.ids) {
-      auto it = s.by_id.find(id);
-      if (it != s.by_id.end()) consider(it->second);
-    }
-  } else {
-    for (size_t i = 0; i < s.cards.size(); ++i) consider(i);
+        if (in_price(c, price_buckets[b].first, price_buckets[b].second)) ++price[b];
   }
+};
 
-  std::vector<Facet> facets;
-  {
-    Facet category{"category", {}};
-    for (const auto& name : categories) {
-      const auto code = code_of(ix.vocab[ListingIndex::category], name);
-      category.values.push_back(
-          {name, code == no_code ? 0 : tally[ListingIndex::category][code], name == q.category});
-    }
-    facets.push_back(std::move(category));
+Facet category_facet(const ListingIndex& ix, const Tallies& t, const ListingQuery& q) {
+  Facet category{"category", {}};
+  for (const auto& name : categories) {
+    const auto code = code_of(ix.vocab[ListingIndex::category], name);
+    category.values.push_back(
+        {name, code == no_code ? 0 : t.dim[ListingIndex::category][code], name == q.category});
   }
-  facets.push_back({"metal", values_of(ix.vocab[ListingIndex::metal], tally[ListingIndex::metal], q.metal)});
-  facets.push_back({"purity", values_of(ix.vocab[ListingIndex::purity], tally[ListingIndex::purity],
+  return category;
+}
+
+Facet origin_facet(const Tallies& t, const ListingQuery& q) {
+  Facet origin{"origin", {}};
+  for (int o = 0; o < 3; ++o)
+    if (t.origins[o])
+      origin.values.push_back({stone_origins[static_cast<size_t>(o)], t.origins[o],
+                               stone_origins[static_cast<size_t>(o)] == q.origin});
+  return origin;
+}
+
+Facet price_facet(const Tallies& t, const ListingQuery& q) {
+  Facet price{"price", {}};
+  for (size_t b = 0; b < price_buckets.size(); ++b) {
+    const auto [lo, hi] = price_buckets[b];
+    price.values.push_back({std::to_string(lo) + "-" + (hi ? std::to_string(hi) : ""), t.price[b],
+                            q.price_min == lo && q.price_max == hi});
+  }
+  return price;
+}
+
+std::vector<Facet> facets_of(const ListingIndex& ix, const Tallies& t, const ListingQuery& q) {
+  std::vector<Facet> facets;
+  facets.push_back(category_facet(ix, t, q));
+  facets.push_back({"metal", values_of(ix.vocab[ListingIndex::metal], t.dim[ListingIndex::metal], q.metal)});
+  facets.push_back({"purity", values_of(ix.vocab[ListingIndex::purity], t.dim[ListingIndex::purity],
                                         q.purity ? std::to_string(q.purity) : "")});
   facets.push_back(
-      {"colour", values_of(ix.vocab[ListingIndex::colour], tally[ListingIndex::colour], q.colour)});
-  facets.push_back({"stone", values_of(ix.stones, stone_tally, q.stone)});
-  {
-    Facet origin{"origin", {}};
-    for (int o = 0; o < 3; ++o)
-      if (origin_tally[o])
-        origin.values.push_back({stone_origins[static_cast<size_t>(o)], origin_tally[o],
-                                 stone_origins[static_cast<size_t>(o)] == q.origin});
-    facets.push_back(std::move(origin));
-  }
+      {"colour", values_of(ix.vocab[ListingIndex::colour], t.dim[ListingIndex::colour], q.colour)});
+  facets.push_back({"stone", values_of(ix.stones, t.stones, q.stone)});
+  facets.push_back(origin_facet(t, q));
   facets.push_back(
-      {"workshop", values_of(ix.vocab[ListingIndex::workshop], tally[ListingIndex::workshop], q.workshop)});
+      {"workshop", values_of(ix.vocab[ListingIndex::workshop], t.dim[ListingIndex::workshop], q.workshop)});
   facets.push_back({"eco", {}});
-  if (eco_tally) facets.back().values.push_back({"1", eco_tally, q.eco});
+  if (t.eco) facets.back().values.push_back({"1", t.eco, q.eco});
   facets.push_back({"availability", {}});
-  if (stock_tally[0])
-    facets.back().values.push_back({"in_stock", stock_tally[0], q.availability == "in_stock"});
-  if (stock_tally[1])
-    facets.back().values.push_back({"made_to_order", stock_tally[1], q.availability == "made_to_order"});
-  {
-    Facet price{"price", {}};
-    for (size_t b = 0; b < price_buckets.size(); ++b) {
-      const auto [lo, hi] = price_buckets[b];
-      price.values.push_back({std::to_string(lo) + "-" + (hi ? std::to_string(hi) : ""), price_tally[b],
-                              q.price_min == lo && q.price_max == hi});
-    }
-    facets.push_back(std::move(price));
-  }
+  if (t.stock[0]) facets.back().values.push_back({"in_stock", t.stock[0], q.availability == "in_stock"});
+  if (t.stock[1])
+    facets.back().values.push_back({"made_to_order", t.stock[1], q.availability == "made_to_order"});
+  facets.push_back(price_facet(t, q));
   // Stable order within facets: by count, then value.
   for (size_t i = 1; i < facets.size() - 1; ++i)
     std::stable_sort(facets[i].values.begin(), facets[i].values.end(),
                      [](const FacetValue& a, const FacetValue& b) {
                        return a.count > b.count || (a.count == b.count && a.value < b.value);
                      });
+  return facets;
+}
+
+void sort_cards(std::vector<const Card*>& matched, const ListingQuery& q) {
   auto by = [&](auto key) { std::stable_sort(matched.begin(), matched.end(), key); };
   switch (q.ids && q.sort == Sort::newest ? Sort::relevance : q.sort) {
     case Sort::price_asc:
@@ -323,13 +318,41 @@ Listing run_listing(const Snapshot& snap, const ListingQuery& q) {
     case Sort::relevance:
       break;  // search order is best first
   }
+}
+
+}  // namespace
+
+Listing run_listing(const Snapshot& snap, const ListingQuery& q) {
+  std::optional<Snapshot> indexed;  // snapshots built by hand (tests) may lack the index
+  if (snap.index.codes.size() != snap.cards.size()) {
+    indexed = snap;
+    index_snapshot(*indexed);
+  }
+  const Snapshot& s = indexed ? *indexed : snap;
+  const ListingIndex& ix = s.index;
+  const QueryCodes qc = query_codes(ix, q);
+  std::vector<const Card*> matched;
+  Tallies tallies(ix);
+  auto consider = [&](size_t i) {
+    const unsigned bits = passes(s.cards[i], ix.codes[i], qc, q);
+    if (bits == all_bits) matched.push_back(&snap.cards[i]);
+    tallies.count(s.cards[i], ix.codes[i], bits);
+  };
+  if (q.ids) {
+    for (long long id : *q.ids)
+      if (auto it = s.by_id.find(id); it != s.by_id.end()) consider(it->second);
+  } else {
+    for (size_t i = 0; i < s.cards.size(); ++i) consider(i);
+  }
+  sort_cards(matched, q);
+  Listing out;
   out.total = static_cast<long long>(matched.size());
   out.pages = std::max(1, static_cast<int>((out.total + q.per_page - 1) / q.per_page));
   out.page = q.page;
   const long long start = static_cast<long long>(q.page - 1) * q.per_page;
   for (long long i = start; i < out.total && i < start + q.per_page; ++i)
     out.cards.push_back(matched[static_cast<size_t>(i)]);
-  out.facets = std::move(facets);
+  out.facets = facets_of(ix, tallies, q);
   return out;
 }
 

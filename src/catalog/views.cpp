@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <cstdio>
+#include <optional>
 
 #include "catalog/rules.hpp"
 #include "core/text.hpp"
@@ -138,6 +139,51 @@ json::array stones_json(const Product& p, const Messages& t) {
   return out;
 }
 
+// Photographs (issue 4) come first: WebP srcset for every width, JPEG for the fallback src; drawn images
+// (the demo's art) after them.
+void add_pictures(json::object& o, const Product& p, bool en) {
+  json::array images;
+  for (auto id : p.image_ids)
+    images.emplace_back(json::object{{"url", "/media/images/" + std::to_string(id)},
+                                     {"alt", (en ? p.title_en : p.title_ko)}});
+  json::array photos;
+  for (const auto& photo : p.photos) photos.push_back(photo_json(photo, en, en ? p.title_en : p.title_ko));
+  if (!photos.empty())
+    o["main_image"] = photos.front();
+  else if (!images.empty())
+    o["main_image"] = images.front();
+  o["photos"] = std::move(photos);
+  o["images"] = std::move(images);
+}
+
+// The breakdown of a formula price at the quote it was computed from, for the variant whose price is
+// shown (the lowest), at its own weight; nothing for fixed prices or without a quote.
+std::optional<json::object> breakdown_json(const Product& p, const std::string& locale, const Messages& t,
+                                           const PriceContext& prices) {
+  auto q = prices.quotes.find(p.metal);
+  if (p.pricing != "formula" || q == prices.quotes.end()) return std::nullopt;
+  long long weight = p.weight_mg;
+  for (const auto& v : p.variants)
+    if (v.price == p.price && v.weight_mg > 0) {
+      weight = v.weight_mg;
+      break;
+    }
+  auto b = pricing::formula_price(
+      {weight, p.purity, q->second.first, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp});
+  if (!b) return std::nullopt;
+  const auto quote = format_won(q->second.first, "ko");
+  return json::object{
+      {"metal_cost", format_won(b->metal_cost, locale)},
+      {"labour", format_won(b->labour_fee, locale)},
+      {"stone_cost", format_won(b->stone_cost, locale)},
+      {"has_stone_cost", b->stone_cost > 0},
+      {"margin", format_won(b->margin, locale)},
+      {"total", format_won(b->price, locale)},
+      {"quote_text", fill(t("catalog.product.quote_on"), {{"day", q->second.second},
+                                                          {"metal", t("catalog.metal." + p.metal)},
+                                                          {"quote", quote.substr(0, quote.size() - 3)}})}};
+}
+
 }  // namespace
 
 json::object product_json(const Product& p, const Workshop& w, const std::string& locale, const Messages& t,
@@ -180,49 +226,11 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
   o["variants"] = variants_json(p, locale, t);
   o["stones"] = stones_json(p, t);
   o["has_stones"] = !p.stones.empty();
-  json::array images;
-  for (auto id : p.image_ids)
-    images.emplace_back(json::object{{"url", "/media/images/" + std::to_string(id)},
-                                     {"alt", (en ? p.title_en : p.title_ko)}});
-  // Photographs (issue 4) come first: WebP srcset for every width, JPEG for the fallback src.
-  json::array photos;
-  for (const auto& photo : p.photos) photos.push_back(photo_json(photo, en, en ? p.title_en : p.title_ko));
-  if (!photos.empty())
-    o["main_image"] = photos.front();
-  else if (!images.empty())
-    o["main_image"] = images.front();
-  o["photos"] = std::move(photos);
-  o["images"] = std::move(images);
+  add_pictures(o, p, en);
   json::array approx;
   for (auto& a : approximate(p.price, prices)) approx.emplace_back(a);
   o["approx"] = std::move(approx);
-  // The breakdown of the formula, at the quote the price was computed from.
-  auto q = prices.quotes.find(p.metal);
-  if (p.pricing == "formula" && q != prices.quotes.end()) {
-    // Broken down for the variant whose price is shown (the lowest), at its own weight.
-    long long weight = p.weight_mg;
-    for (const auto& v : p.variants)
-      if (v.price == p.price && v.weight_mg > 0) {
-        weight = v.weight_mg;
-        break;
-      }
-    auto b = pricing::formula_price(
-        {weight, p.purity, q->second.first, p.loss_bp, p.labour_fee, p.stone_cost, p.margin_bp});
-    if (b) {
-      o["breakdown"] = json::object{
-          {"metal_cost", format_won(b->metal_cost, locale)},
-          {"labour", format_won(b->labour_fee, locale)},
-          {"stone_cost", format_won(b->stone_cost, locale)},
-          {"has_stone_cost", b->stone_cost > 0},
-          {"margin", format_won(b->margin, locale)},
-          {"total", format_won(b->price, locale)},
-          {"quote_text", fill(t("catalog.product.quote_on"),
-                              {{"day", q->second.second},
-                               {"metal", t("catalog.metal." + p.metal)},
-                               {"quote", format_won(q->second.first, "ko")
-                                             .substr(0, format_won(q->second.first, "ko").size() - 3)}})}};
-    }
-  }
+  if (auto breakdown = breakdown_json(p, locale, t, prices)) o["breakdown"] = std::move(*breakdown);
   o["fixed"] = p.pricing == "fixed";
   o["workshop"] = workshop_json(w, locale, t);
   return o;

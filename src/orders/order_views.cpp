@@ -63,32 +63,35 @@ json::object line_json(const OrderLine& l, const std::string& locale, const cata
   return o;
 }
 
-json::object order_json(const Order& o, const std::string& locale, const catalog::Messages& t,
-                        const std::string& bank_account) {
+namespace {
+
+// One workshop's parcel with its lines, and its shipment once sent.
+json::object parcel_json(const Order& o, const Fulfilment& f, const std::string& locale,
+                         const catalog::Messages& t) {
   const bool en = locale == "en";
-  json::array parcels;
-  for (const auto& f : o.fulfilments) {
-    json::array lines;
-    for (const auto& l : o.lines)
-      if (l.fulfilment_id == f.id) lines.push_back(line_json(l, locale, t));
-    json::object parcel{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
-                        {"workshop_slug", f.workshop_slug},
-                        {"status", f.status},
-                        {"status_text", t("orders.parcel." + f.status)},
-                        {"state", chip_state(f.status)},
-                        {"to_ship", f.status == "to_ship"},
-                        {"subtotal", f.subtotal},
-                        {"subtotal_text", catalog::format_won(f.subtotal, locale)},
-                        {"shipping_fee", f.shipping_fee},
-                        {"shipping_fee_text", shipping_text(f.shipping_fee, locale, t)},
-                        {"lines", std::move(lines)}};
-    if (f.status == "shipped")
-      parcel["shipment"] = json::object{{"carrier", f.carrier},
-                                        {"carrier_text", t("orders.carrier." + f.carrier)},
-                                        {"tracking", f.tracking},
-                                        {"shipped_at", seoul(f.shipped_at)}};
-    parcels.push_back(std::move(parcel));
-  }
+  json::array lines;
+  for (const auto& l : o.lines)
+    if (l.fulfilment_id == f.id) lines.push_back(line_json(l, locale, t));
+  json::object parcel{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+                      {"workshop_slug", f.workshop_slug},
+                      {"status", f.status},
+                      {"status_text", t("orders.parcel." + f.status)},
+                      {"state", chip_state(f.status)},
+                      {"to_ship", f.status == "to_ship"},
+                      {"subtotal", f.subtotal},
+                      {"subtotal_text", catalog::format_won(f.subtotal, locale)},
+                      {"shipping_fee", f.shipping_fee},
+                      {"shipping_fee_text", shipping_text(f.shipping_fee, locale, t)},
+                      {"lines", std::move(lines)}};
+  if (f.status == "shipped")
+    parcel["shipment"] = json::object{{"carrier", f.carrier},
+                                      {"carrier_text", t("orders.carrier." + f.carrier)},
+                                      {"tracking", f.tracking},
+                                      {"shipped_at", seoul(f.shipped_at)}};
+  return parcel;
+}
+
+json::array events_json(const Order& o, const catalog::Messages& t) {
   json::array events;
   for (const auto& e : o.events) {
     json::object event{{"kind", e.kind},
@@ -98,6 +101,29 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
     if (!e.note.empty()) event["note"] = e.note;  // absent, not "": a section over "" still shows
     events.push_back(std::move(event));
   }
+  return events;
+}
+
+json::object address_json(const Order& o) {
+  json::object address{{"recipient", o.address.recipient},
+                       {"phone", o.address.phone},
+                       {"postcode", o.address.postcode},
+                       {"address", o.address.address},
+                       {"address_detail", o.address.address_detail},
+                       // A gift: the parcel goes to someone other than the one who ordered.
+                       {"other_recipient", o.address.recipient != o.customer_name}};
+  if (!o.address.note.empty()) address["note"] = o.address.note;
+  return address;
+}
+
+}  // namespace
+
+json::object order_json(const Order& o, const std::string& locale, const catalog::Messages& t,
+                        const std::string& bank_account) {
+  const bool en = locale == "en";
+  json::array parcels;
+  for (const auto& f : o.fulfilments) parcels.push_back(parcel_json(o, f, locale, t));
+  json::array events = events_json(o, t);
   json::object out{{"number", o.number},
                    {"url", prefix_of(locale) + "/orders/" + o.number},
                    {"status", o.status},
@@ -127,17 +153,7 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
                     }()},
                    {"parcels", std::move(parcels)},
                    {"events", std::move(events)}};
-  if (!o.address.address.empty()) {
-    json::object address{{"recipient", o.address.recipient},
-                         {"phone", o.address.phone},
-                         {"postcode", o.address.postcode},
-                         {"address", o.address.address},
-                         {"address_detail", o.address.address_detail},
-                         // A gift: the parcel goes to someone other than the one who ordered.
-                         {"other_recipient", o.address.recipient != o.customer_name}};
-    if (!o.address.note.empty()) address["note"] = o.address.note;
-    out["address"] = std::move(address);
-  }
+  if (!o.address.address.empty()) out["address"] = address_json(o);
   if (o.cancel_reason.empty()) out.erase("cancel_reason");
   if (!o.customer_email.empty())
     out["customer"] = json::object{{"name", o.customer_name}, {"email", o.customer_email}};

@@ -84,6 +84,86 @@ std::map<std::string, std::string> piece_fields(const catalog::Product& p, int b
   return f;
 }
 
+namespace {
+
+// The stone rows (stone_{i}_...): blank rows skipped, every stone with its origin.
+Result<void> read_stones(const Fields& field, catalog::Product& p) {
+  p.stones.clear();
+  for (int i = 0, n = rows_of(field, "stone_rows"); i < n; ++i) {
+    const auto key = [i](const char* part) { return "stone_" + std::to_string(i) + "_" + part; };
+    catalog::Stone s;
+    s.kind = field(key("kind"));
+    if (s.kind.empty()) continue;  // a blank row
+    s.origin = field(key("origin"));
+    s.count = static_cast<int>(TRY(number_field(field, "stone_count", key("count"))));
+    if (s.count == 0) s.count = 1;
+    s.carat_x1000 = static_cast<int>(TRY(number_field(field, "stone_carat", key("carat"))));
+    for (auto [part, target] : {std::pair{"shape", &s.shape},
+                                {"colour", &s.colour},
+                                {"clarity", &s.clarity},
+                                {"cut", &s.cut},
+                                {"lab", &s.lab},
+                                {"report_no", &s.report_no}}) {
+      const auto raw = field(key(part));
+      *target = std::string(trim(raw));
+      if (target->size() > 80) return Error::invalid(key(part), "text_invalid", key(part) + " is too long");
+    }
+    if (s.origin.empty())
+      return Error::invalid(key("origin"), "stone_origin_required",
+                            "every stone must say natural, lab_grown or simulant");
+    p.stones.push_back(std::move(s));
+  }
+  return {};
+}
+
+// The variant rows (variant_{i}_...): existing ones matched by id (never deleted), blank new rows skipped.
+Result<void> read_variants(const Fields& field, catalog::Product& p) {
+  for (int i = 0, n = rows_of(field, "variant_rows"); i < n; ++i) {
+    const auto key = [i](const char* part) { return "variant_" + std::to_string(i) + "_" + part; };
+    const long long id = web::parse_id(field(key("id")));
+    catalog::Variant* v = nullptr;
+    if (id) {
+      for (auto& existing : p.variants)
+        if (existing.id == id) v = &existing;
+      if (!v) return Error::not_found("variant " + std::to_string(id));
+    } else {
+      if (const auto sku = field(key("sku")); trim(sku).empty()) continue;  // a blank row
+      catalog::Variant fresh;
+      fresh.position = static_cast<int>(p.variants.size());
+      p.variants.push_back(fresh);
+      v = &p.variants.back();
+    }
+    const auto sku = field(key("sku"));
+    v->sku = std::string(trim(sku));
+    if (v->sku.empty() || v->sku.size() > 64)
+      return Error::invalid(key("sku"), "sku_required", "every variant needs a SKU (up to 64 characters)");
+    if (p.category == "ring") {
+      const int ho = static_cast<int>(TRY(number_field(field, "ring_size", key("ring_size"))));
+      if (ho == 0)
+        return Error::invalid(key("ring_size"), "sizes_invalid", "ring sizes are Korean sizes 1-35");
+      // Keep a measured circumference that shows as the same size.
+      if (v->ring_circ_x10 == 0 || catalog::korean_ring_size(v->ring_circ_x10) != ho)
+        v->ring_circ_x10 = catalog::circumference_for_korean_size(ho);
+    }
+    v->length_mm = static_cast<int>(TRY(number_field(field, "length_mm", key("length_mm"))));
+    const auto colour = field(key("colour"));
+    v->colour = std::string(trim(colour));
+    v->weight_mg = TRY(number_field(field, "variant_weight_g", key("weight_g")));
+    v->stock = static_cast<int>(TRY(number_field(field, "stock", key("stock"))));
+    // What the editor saw: the save changes the stock only if it still is that (see Variant::stock_seen).
+    v->stock_seen = field(key("stock_seen")).empty()
+                        ? -1
+                        : static_cast<int>(TRY(number_field(field, "stock_seen", key("stock_seen"))));
+    if (p.pricing == "fixed") {
+      v->price = TRY(number_field(field, "variant_price", key("price")));
+      if (v->price == 0) v->price = p.fixed_price;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
   auto text = [&](const char* name, std::string& target, size_t max = 20000) -> Result<void> {
     const auto raw = field(name);
@@ -129,73 +209,8 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
     p.price = p.fixed_price;
   }
 
-  p.stones.clear();
-  for (int i = 0, n = rows_of(field, "stone_rows"); i < n; ++i) {
-    const auto key = [i](const char* part) { return "stone_" + std::to_string(i) + "_" + part; };
-    catalog::Stone s;
-    s.kind = field(key("kind"));
-    if (s.kind.empty()) continue;  // a blank row
-    s.origin = field(key("origin"));
-    s.count = static_cast<int>(TRY(number_field(field, "stone_count", key("count"))));
-    if (s.count == 0) s.count = 1;
-    s.carat_x1000 = static_cast<int>(TRY(number_field(field, "stone_carat", key("carat"))));
-    for (auto [part, target] : {std::pair{"shape", &s.shape},
-                                {"colour", &s.colour},
-                                {"clarity", &s.clarity},
-                                {"cut", &s.cut},
-                                {"lab", &s.lab},
-                                {"report_no", &s.report_no}}) {
-      const auto raw = field(key(part));
-      *target = std::string(trim(raw));
-      if (target->size() > 80) return Error::invalid(key(part), "text_invalid", key(part) + " is too long");
-    }
-    if (s.origin.empty())
-      return Error::invalid(key("origin"), "stone_origin_required",
-                            "every stone must say natural, lab_grown or simulant");
-    p.stones.push_back(std::move(s));
-  }
-
-  for (int i = 0, n = rows_of(field, "variant_rows"); i < n; ++i) {
-    const auto key = [i](const char* part) { return "variant_" + std::to_string(i) + "_" + part; };
-    const long long id = web::parse_id(field(key("id")));
-    catalog::Variant* v = nullptr;
-    if (id) {
-      for (auto& existing : p.variants)
-        if (existing.id == id) v = &existing;
-      if (!v) return Error::not_found("variant " + std::to_string(id));
-    } else {
-      if (const auto sku = field(key("sku")); trim(sku).empty()) continue;  // a blank row
-      catalog::Variant fresh;
-      fresh.position = static_cast<int>(p.variants.size());
-      p.variants.push_back(fresh);
-      v = &p.variants.back();
-    }
-    const auto sku = field(key("sku"));
-    v->sku = std::string(trim(sku));
-    if (v->sku.empty() || v->sku.size() > 64)
-      return Error::invalid(key("sku"), "sku_required", "every variant needs a SKU (up to 64 characters)");
-    if (p.category == "ring") {
-      const int ho = static_cast<int>(TRY(number_field(field, "ring_size", key("ring_size"))));
-      if (ho == 0)
-        return Error::invalid(key("ring_size"), "sizes_invalid", "ring sizes are Korean sizes 1-35");
-      // Keep a measured circumference that shows as the same size.
-      if (v->ring_circ_x10 == 0 || catalog::korean_ring_size(v->ring_circ_x10) != ho)
-        v->ring_circ_x10 = catalog::circumference_for_korean_size(ho);
-    }
-    v->length_mm = static_cast<int>(TRY(number_field(field, "length_mm", key("length_mm"))));
-    const auto colour = field(key("colour"));
-    v->colour = std::string(trim(colour));
-    v->weight_mg = TRY(number_field(field, "variant_weight_g", key("weight_g")));
-    v->stock = static_cast<int>(TRY(number_field(field, "stock", key("stock"))));
-    // What the editor saw: the save changes the stock only if it still is that (see Variant::stock_seen).
-    v->stock_seen = field(key("stock_seen")).empty()
-                        ? -1
-                        : static_cast<int>(TRY(number_field(field, "stock_seen", key("stock_seen"))));
-    if (p.pricing == "fixed") {
-      v->price = TRY(number_field(field, "variant_price", key("price")));
-      if (v->price == 0) v->price = p.fixed_price;
-    }
-  }
+  TRY(read_stones(field, p));
+  TRY(read_variants(field, p));
   TRY(catalog::check_product(p));
   return p;
 }

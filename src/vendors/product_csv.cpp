@@ -290,14 +290,14 @@ bool needs_review(const Product& a, const Product& b) {
   return facts(a) != facts(b);
 }
 
-Result<CsvImport> products_from_csv(std::string_view text, long long workshop_id,
-                                    const ProductLookup& lookup) {
-  auto rows = TRY(parse_csv(text, 5000));
-  if (rows.empty()) return Error::invalid("csv", "csv_empty", "the file has no header row");
+namespace {
+
+// The header row: every column known, none twice, product_slug and sku present.
+Result<std::map<std::string, size_t>> column_index(const CsvRow& header) {
   std::map<std::string, size_t> index;
   const auto& known = product_csv_columns();
-  for (size_t i = 0; i < rows[0].fields.size(); ++i) {
-    const auto name = ascii_lower(trim(rows[0].fields[i]));
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    const auto name = ascii_lower(trim(header.fields[i]));
     if (name.empty()) continue;
     if (std::find(known.begin(), known.end(), name) == known.end())
       return line_error(1, name, "unknown column (the export's header lists the columns)");
@@ -306,6 +306,35 @@ Result<CsvImport> products_from_csv(std::string_view text, long long workshop_id
   }
   for (const auto* required : {"product_slug", "sku"})
     if (!index.contains(required)) return line_error(1, required, "this column is required");
+  return index;
+}
+
+// Checks each piece and sorts it into created or updated; a changed published piece goes back to review.
+Result<void> check_and_sort(CsvImport& result, std::map<std::string, Product>& before,
+                            std::map<std::string, std::pair<int, std::vector<std::string>>>& first_row) {
+  for (auto& p : result.products) {
+    if (auto checked = catalog::check_product(p); !checked)
+      return line_error(first_row[p.slug].first, checked.error().field, checked.error().message);
+    if (p.id == 0) {
+      result.created.push_back(p.slug);
+    } else {
+      result.updated.push_back(p.slug);
+      if ((p.status == "published" || p.status == "in_review") && needs_review(before[p.slug], p)) {
+        if (p.status == "published") result.back_to_review.push_back(p.slug);
+        p.status = "in_review";
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<CsvImport> products_from_csv(std::string_view text, long long workshop_id,
+                                    const ProductLookup& lookup) {
+  auto rows = TRY(parse_csv(text, 5000));
+  if (rows.empty()) return Error::invalid("csv", "csv_empty", "the file has no header row");
+  const auto index = TRY(column_index(rows[0]));
   if (rows.size() == 1) return Error::invalid("csv", "csv_empty", "the file has a header but no rows");
 
   CsvImport result;
@@ -364,19 +393,7 @@ Result<CsvImport> products_from_csv(std::string_view text, long long workshop_id
     }
     if (auto applied = apply_variant_cells(c, p, *variant); !applied) return applied.error();
   }
-  for (auto& p : result.products) {
-    if (auto checked = catalog::check_product(p); !checked)
-      return line_error(first_row[p.slug].first, checked.error().field, checked.error().message);
-    if (p.id == 0) {
-      result.created.push_back(p.slug);
-    } else {
-      result.updated.push_back(p.slug);
-      if ((p.status == "published" || p.status == "in_review") && needs_review(before[p.slug], p)) {
-        if (p.status == "published") result.back_to_review.push_back(p.slug);
-        p.status = "in_review";
-      }
-    }
-  }
+  TRY(check_and_sort(result, before, first_row));
   return result;
 }
 

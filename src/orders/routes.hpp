@@ -50,7 +50,13 @@ void add_order_routes(web::Router& router, OrderDeps deps);
 // Settlement statements (settlement_routes.cpp): /console/settlements[.csv], /operator/settlements,
 // /operator/settlements/{slug}[/csv] and their JSON under /api/v1/console/settlements and
 // /api/v1/operator/settlements[/{slug}] (?month=YYYY-MM).
-void add_settlement_routes(web::Router& router, Settlements& settlements, catalog::Catalog& catalog,
-                           const web::Renderer& renderer, const Clock& clock);
+struct SettlementDeps {
+  Settlements& settlements;
+  catalog::Catalog& catalog;
+  const web::Renderer& renderer;
+  const Clock& clock;
+};
+
+void add_settlement_routes(web::Router& router, SettlementDeps deps);
 
 }  // namespace brilliant::orders

@@ -3,6 +3,7 @@
 // (/operator/settlements, /api/v1/operator/settlements). ?month=YYYY-MM, this Seoul month by default.
 #include <boost/json.hpp>
 #include <functional>
+#include "web/bind.hpp"
 
 #include "core/csv.hpp"
 #include "orders/order_views.hpp"
@@ -62,24 +63,25 @@ std::string csv_of(const Statement& s) {
   return out;
 }
 
-}  // namespace
+class SettlementRoutes {
+ public:
+  explicit SettlementRoutes(SettlementDeps& d)
+      : settlements(d.settlements), catalog(d.catalog), r(d.renderer), clock(d.clock) {}
 
-void add_settlement_routes(web::Router& router, Settlements& settlements, catalog::Catalog& catalog,
-                           const web::Renderer& r, const Clock& clock) {
   // The month asked for, this Seoul month when none.
-  auto month_of = [&clock](const Request& req) {
+  auto month_of(const Request& req) {
     auto month = req.query_params().get("month");
     return month.empty() ? format_seoul(clock.now()).substr(0, 7) : month;
-  };
-  auto months_nav = [](json::object& model, const std::string& month) {
+  }
+
+  auto months_nav(json::object& model, const std::string& month) {
     model["month"] = month;
     model["previous_month"] = shift_month(month, -1);
     model["next_month"] = shift_month(month, 1);
-  };
+  }
+
   // One workshop's statement; the operator reads any workshop's by slug, a workshop only its own.
-  auto statement_model = [&settlements, &r, &catalog, month_of, months_nav](
-                             const Request& req, long long workshop_id,
-                             const std::string& path) -> Result<json::object> {
+  Result<json::object> statement_model(const Request& req, long long workshop_id, const std::string& path) {
     const auto month = month_of(req);
     auto statement = TRY(settlements.statement(workshop_id, month));
     if (statement.workshop_slug.empty()) {  // nothing sold that month: name the workshop all the same
@@ -96,30 +98,9 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, catalo
     model["operator_view"] = path.starts_with("/operator/");
     months_nav(model, month);
     return model;
-  };
-  using Model = std::function<Result<json::object>(const Request&)>;
-  // A page and its JSON twin from one model.
-  auto page_and_api = [&router, &r](const std::string& page, const std::string& api, const std::string& view,
-                                    Model model, web::Access access) {
-    router
-        .get(page,
-             [&r, model, view](Request& req) {
-               auto m = model(req);
-               if (!m.ok()) return r.error(req, m.error());
-               return r.page_response(req, view, std::move(*m));
-             })
-        .access = access;
-    router
-        .get(api,
-             [&r, model](Request& req) {
-               auto m = model(req);
-               if (!m.ok()) return r.error(req, m.error());
-               return web::page_model_json(std::move(*m));
-             })
-        .access = access;
-  };
-  auto statement_csv = [&settlements, &r](const Request& req, long long workshop_id,
-                                          const std::string& month) {
+  }
+
+  auto statement_csv(const Request& req, long long workshop_id, const std::string& month) {
     auto statement = settlements.statement(workshop_id, month);
     if (!statement.ok()) return r.error(req, statement.error());
     auto response = Response::text(csv_of(*statement), 200, "text/csv; charset=utf-8");
@@ -128,73 +109,97 @@ void add_settlement_routes(web::Router& router, Settlements& settlements, catalo
                      (statement->workshop_slug.empty() ? "" : statement->workshop_slug + "-") + month +
                      ".csv\"");
     return response;
-  };
+  }
 
-  // The workshop's own statement.
-  const auto vendor = web::require(web::Role::vendor_staff);
-  page_and_api(
-      "/console/settlements", "/api/v1/console/settlements", "vendors/settlements",
-      [statement_model](const Request& req) {
-        return statement_model(req, req.user->workshop_id, "/console/settlements");
-      },
-      vendor);
-  router
-      .get("/console/settlements.csv",
-           [month_of, statement_csv](Request& req) {
-             return statement_csv(req, req.user->workshop_id, month_of(req));
-           })
-      .access = vendor;
-
-  // The operator: every workshop's totals, and any one workshop's statement by slug.
-  const auto op = web::require(web::Role::operator_);
-  page_and_api(
-      "/operator/settlements", "/api/v1/operator/settlements", "operator/settlements",
-      [&settlements, &r, month_of, months_nav](const Request& req) -> Result<json::object> {
-        const auto month = month_of(req);
-        auto all = TRY(settlements.overview(month));
-        Statement total;
-        json::array workshops;
-        for (const auto& s : all) {
-          total.orders += s.orders;
-          total.sales += s.sales;
-          total.commission += s.commission;
-          total.shipping += s.shipping;
-          total.payout += s.payout;
-          auto one = statement_json(req, r, s);
-          one.erase("lines");
-          one["line_count"] = static_cast<long long>(s.lines.size());
-          workshops.push_back(std::move(one));
-        }
-        auto model = statement_json(req, r, total);
-        model.erase("lines");
-        model.erase("workshop");
-        model["workshops"] = std::move(workshops);
-        model["title"] = r.message(req.locale, "settlements.operator_title");
-        model["noindex"] = true;
-        months_nav(model, month);
-        return model;
-      },
-      op);
-  auto workshop_of = [&catalog](const Request& req) -> Result<long long> {
+  auto workshop_of(const Request& req) -> Result<long long> {
     auto w = catalog.workshop(std::string(req.param("slug")));
     if (!w) return Error::not_found("workshop");
     return w->id;
-  };
-  page_and_api(
-      "/operator/settlements/{slug}", "/api/v1/operator/settlements/{slug}", "vendors/settlements",
-      [statement_model, workshop_of](const Request& req) -> Result<json::object> {
-        const auto id = TRY(workshop_of(req));
-        return statement_model(req, id, "/operator/settlements/" + std::string(req.param("slug")));
-      },
-      op);
-  router
-      .get("/operator/settlements/{slug}/csv",
-           [&r, month_of, workshop_of, statement_csv](Request& req) {
-             auto id = workshop_of(req);
-             if (!id.ok()) return r.error(req, id.error());
-             return statement_csv(req, *id, month_of(req));
-           })
-      .access = op;
+  }
+
+  // The workshop's own statement.
+  Result<json::object> own_model(const Request& req) {
+    return statement_model(req, req.user->workshop_id, "/console/settlements");
+  }
+
+  // Every workshop's totals for the operator.
+  Result<json::object> overview_model(const Request& req) {
+    const auto month = month_of(req);
+    auto all = TRY(settlements.overview(month));
+    Statement total;
+    json::array workshops;
+    for (const auto& s : all) {
+      total.orders += s.orders;
+      total.sales += s.sales;
+      total.commission += s.commission;
+      total.shipping += s.shipping;
+      total.payout += s.payout;
+      auto one = statement_json(req, r, s);
+      one.erase("lines");
+      one["line_count"] = static_cast<long long>(s.lines.size());
+      workshops.push_back(std::move(one));
+    }
+    auto model = statement_json(req, r, total);
+    model.erase("lines");
+    model.erase("workshop");
+    model["workshops"] = std::move(workshops);
+    model["title"] = r.message(req.locale, "settlements.operator_title");
+    model["noindex"] = true;
+    months_nav(model, month);
+    return model;
+  }
+
+  // Any one workshop's statement for the operator, by slug.
+  Result<json::object> workshop_model(const Request& req) {
+    const auto id = TRY(workshop_of(req));
+    return statement_model(req, id, "/operator/settlements/" + std::string(req.param("slug")));
+  }
+
+  // Each statement is a page and its JSON twin from one model.
+  Result<Response> own_page(Request& req) {
+    return r.page_response(req, "vendors/settlements", TRY(own_model(req)));
+  }
+  Result<Response> own_api(Request& req) { return web::page_model_json(TRY(own_model(req))); }
+  Result<Response> overview_page(Request& req) {
+    return r.page_response(req, "operator/settlements", TRY(overview_model(req)));
+  }
+  Result<Response> overview_api(Request& req) { return web::page_model_json(TRY(overview_model(req))); }
+  Result<Response> workshop_page(Request& req) {
+    return r.page_response(req, "vendors/settlements", TRY(workshop_model(req)));
+  }
+  Result<Response> workshop_api(Request& req) { return web::page_model_json(TRY(workshop_model(req))); }
+
+  Response own_csv(Request& req) { return statement_csv(req, req.user->workshop_id, month_of(req)); }
+
+  Response workshop_csv(Request& req) {
+    auto id = workshop_of(req);
+    if (!id.ok()) return r.error(req, id.error());
+    return statement_csv(req, *id, month_of(req));
+  }
+
+ private:
+  Settlements& settlements;
+  catalog::Catalog& catalog;
+  const web::Renderer& r;
+  const Clock& clock;
+};
+
+}  // namespace
+
+void add_settlement_routes(web::Router& router, SettlementDeps deps) {
+  const web::Bind bind(std::make_shared<SettlementRoutes>(deps), deps.renderer);
+  // The workshop's own statement.
+  const auto vendor = web::require(web::Role::vendor_staff);
+  router.get("/console/settlements", bind(&SettlementRoutes::own_page)).access = vendor;
+  router.get("/api/v1/console/settlements", bind(&SettlementRoutes::own_api)).access = vendor;
+  router.get("/console/settlements.csv", bind(&SettlementRoutes::own_csv)).access = vendor;
+  // The operator: every workshop's totals, and any one workshop's statement by slug.
+  const auto op = web::require(web::Role::operator_);
+  router.get("/operator/settlements", bind(&SettlementRoutes::overview_page)).access = op;
+  router.get("/api/v1/operator/settlements", bind(&SettlementRoutes::overview_api)).access = op;
+  router.get("/operator/settlements/{slug}", bind(&SettlementRoutes::workshop_page)).access = op;
+  router.get("/api/v1/operator/settlements/{slug}", bind(&SettlementRoutes::workshop_api)).access = op;
+  router.get("/operator/settlements/{slug}/csv", bind(&SettlementRoutes::workshop_csv)).access = op;
 }
 
 }  // namespace brilliant::orders

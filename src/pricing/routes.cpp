@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include "web/bind.hpp"
 
 #include "web/errors.hpp"
 #include "web/json_input.hpp"
@@ -80,89 +81,96 @@ Response repriced_redirect(const Request& req, const RepriceReport& r) {
                             "&ms=" + std::to_string(static_cast<long long>(r.seconds * 1000.0 + 0.5)));
 }
 
-}  // namespace
+class QuoteRoutes {
+ public:
+  explicit QuoteRoutes(Deps& d) : quotes(d.quotes), renderer(d.renderer) {}
 
-void add_routes(web::Router& router, Quotes& quotes, const web::Renderer& renderer) {
-  const auto operator_only = web::require(web::Role::operator_);
-  router
-      .get("/operator/pricing",
-           [&](Request& req) {
-             auto q = req.query_params();
-             json::object model;
-             if (q.has("products")) {
-               auto text = renderer.message(req.locale, "pricing.repriced");
-               for (auto [key, value] : {std::pair{"{{products}}", q.get("products")},
-                                         {"{{variants}}", q.get("variants")},
-                                         {"{{ms}}", q.get("ms")}})
-                 if (auto at = text.find(key); at != std::string::npos)
-                   text.replace(at, std::string(key).size(), value);
-               model["notice"] = text;
-             }
-             return page(quotes, renderer, req, std::move(model));
-           })
-      .access = operator_only;
-  router
-      .post("/operator/quotes",
-            [&](Request& req) {
-              auto form = req.form();
-              const long long won = parse_won(form.get("won_per_gram"));
-              json::object model{{"metal", form.get("metal")},
-                                 {"day", form.get("day")},
-                                 {"won_per_gram", form.get("won_per_gram")}};
-              auto report = quotes.set_quote(form.get("metal"), form.get("day"), won, req.user->user_id);
-              if (!report) return page(quotes, renderer, req, std::move(model), &report.error());
-              return repriced_redirect(req, *report);
-            })
-      .access = operator_only;
-  router
-      .post("/operator/quotes/import",
-            [&](Request& req) {
-              auto form = req.form();
-              auto report = quotes.import_csv(form.get("csv"), req.user->user_id);
-              if (!report) return page(quotes, renderer, req, {{"csv", form.get("csv")}}, &report.error());
-              return repriced_redirect(req, *report);
-            })
-      .access = operator_only;
-  router
-      .post("/operator/rates",
-            [&](Request& req) {
-              auto form = req.form();
-              for (const auto& code : {"USD", "JPY", "CNY", "EUR"}) {
-                auto value = form.get(code);
-                if (value.empty()) continue;
-                auto done = quotes.set_rate(code, value);
-                if (!done) {
-                  Error e = done.error();
-                  e.field = code;
-                  return page(quotes, renderer, req, {}, &e);
-                }
-              }
-              return Response::redirect(req.locale_prefix() + "/operator/pricing");
-            })
-      .access = operator_only;
-  router.get("/api/v1/quotes", [&](Request&) {
+  Response operator_pricing_page(Request& req) {
+    auto q = req.query_params();
+    json::object model;
+    if (q.has("products")) {
+      auto text = renderer.message(req.locale, "pricing.repriced");
+      for (auto [key, value] : {std::pair{"{{products}}", q.get("products")},
+                                {"{{variants}}", q.get("variants")},
+                                {"{{ms}}", q.get("ms")}})
+        if (auto at = text.find(key); at != std::string::npos)
+          text.replace(at, std::string(key).size(), value);
+      model["notice"] = text;
+    }
+    return page(quotes, renderer, req, std::move(model));
+  }
+
+  Response operator_quotes_form(Request& req) {
+    auto form = req.form();
+    const long long won = parse_won(form.get("won_per_gram"));
+    json::object model{
+        {"metal", form.get("metal")}, {"day", form.get("day")}, {"won_per_gram", form.get("won_per_gram")}};
+    auto report = quotes.set_quote(form.get("metal"), form.get("day"), won, req.user->user_id);
+    if (!report) return page(quotes, renderer, req, std::move(model), &report.error());
+    return repriced_redirect(req, *report);
+  }
+
+  Response operator_quotes_import_form(Request& req) {
+    auto form = req.form();
+    auto report = quotes.import_csv(form.get("csv"), req.user->user_id);
+    if (!report) return page(quotes, renderer, req, {{"csv", form.get("csv")}}, &report.error());
+    return repriced_redirect(req, *report);
+  }
+
+  Response operator_rates_form(Request& req) {
+    auto form = req.form();
+    for (const auto& code : {"USD", "JPY", "CNY", "EUR"}) {
+      auto value = form.get(code);
+      if (value.empty()) continue;
+      auto done = quotes.set_rate(code, value);
+      if (!done) {
+        Error e = done.error();
+        e.field = code;
+        return page(quotes, renderer, req, {}, &e);
+      }
+    }
+    return Response::redirect(req.locale_prefix() + "/operator/pricing");
+  }
+
+  Response api_quotes(Request&) {
     json::object out;
     for (const auto& [metal, q] : quotes.current()) out[metal] = quote_json(q);
     return Response::json(json::serialize(json::object{{"quotes", std::move(out)}}));
-  });
-  router
-      .post("/api/v1/quotes",
-            [&](Request& req) {
-              auto body = web::parse_json_object(req.body);
-              if (!body) return renderer.error(req, body.error());
-              auto metal = web::json_string(*body, "metal");
-              auto day = web::json_string(*body, "day");
-              if (!metal) return renderer.error(req, metal.error());
-              if (!day) return renderer.error(req, day.error());
-              auto it = body->find("won_per_gram");
-              if (it == body->end() || !it->value().is_int64())
-                return renderer.error(req, Error::invalid("won_per_gram", "quote_range",
-                                                          "won_per_gram must be a whole number"));
-              auto report = quotes.set_quote(*metal, *day, it->value().as_int64(), req.user->user_id, "api");
-              if (!report) return renderer.error(req, report.error());
-              return Response::json(json::serialize(json::object{{"repriced", report_json(*report)}}), 201);
-            })
-      .access = operator_only;
+  }
+
+  Response api_quotes_post(Request& req) {
+    auto body = web::parse_json_object(req.body);
+    if (!body) return renderer.error(req, body.error());
+    auto metal = web::json_string(*body, "metal");
+    auto day = web::json_string(*body, "day");
+    if (!metal) return renderer.error(req, metal.error());
+    if (!day) return renderer.error(req, day.error());
+    auto it = body->find("won_per_gram");
+    if (it == body->end() || !it->value().is_int64())
+      return renderer.error(
+          req, Error::invalid("won_per_gram", "quote_range", "won_per_gram must be a whole number"));
+    auto report = quotes.set_quote(*metal, *day, it->value().as_int64(), req.user->user_id, "api");
+    if (!report) return renderer.error(req, report.error());
+    return Response::json(json::serialize(json::object{{"repriced", report_json(*report)}}), 201);
+  }
+
+ private:
+  Quotes& quotes;
+  const web::Renderer& renderer;
+};
+
+}  // namespace
+
+void add_routes(web::Router& router, Deps deps) {
+  const web::Bind bind(std::make_shared<QuoteRoutes>(deps), deps.renderer);
+  const auto operator_only = web::require(web::Role::operator_);
+  router.get("/operator/pricing", bind(&QuoteRoutes::operator_pricing_page)).access = operator_only;
+  router.post("/operator/quotes", bind(&QuoteRoutes::operator_quotes_form)).access = operator_only;
+  router.post("/operator/quotes/import", bind(&QuoteRoutes::operator_quotes_import_form)).access =
+      operator_only;
+  router.post("/operator/rates", bind(&QuoteRoutes::operator_rates_form)).access = operator_only;
+  router.get("/api/v1/quotes", bind(&QuoteRoutes::api_quotes));
+  router.post("/api/v1/quotes", bind(&QuoteRoutes::api_quotes_post)).access = operator_only;
 }
 
 }  // namespace brilliant::pricing

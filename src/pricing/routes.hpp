@@ -7,6 +7,11 @@
 
 namespace brilliant::pricing {
 
-void add_routes(web::Router& router, Quotes& quotes, const web::Renderer& renderer);
+struct Deps {
+  Quotes& quotes;
+  const web::Renderer& renderer;
+};
+
+void add_routes(web::Router& router, Deps deps);
 
 }  // namespace brilliant::pricing

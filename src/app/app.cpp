@@ -179,7 +179,7 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
   if (!o.cancel_reason.empty()) model["reason"] = o.cancel_reason;  // a section over "" would still show
   boost::json::array shipped;
   for (const auto& f : o.fulfilments)
-    if (f.status == "shipped")
+    if (f.status == orders::ParcelStatus::shipped)
       shipped.push_back(
           boost::json::object{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
                               {"carrier", renderer_.message(locale, "orders.carrier." + f.carrier)},

@@ -7,9 +7,10 @@
 namespace brilliant::media {
 using vips::VImage;
 
-Result<CheckedFile> check_file(std::string_view bytes, bool allow_pdf, const std::string& field,
+Result<CheckedFile> check_file(std::string_view bytes, Accepts accepts, const std::string& field,
                                FileLimits limits) {
   start_libvips();
+  const bool allow_pdf = accepts == Accepts::images_and_pdf;
   const std::string kinds =
       allow_pdf ? "a PDF or a JPEG, PNG, WebP or HEIC image" : "a JPEG, PNG, WebP or HEIC image";
   if (bytes.empty()) return Error::invalid(field, "file_empty", "the file is empty");

@@ -22,8 +22,11 @@ struct FileLimits {
   int max_pages = 50;
 };
 
+// What a file may be: an image only (a maker's mark, a logo), or an image or a PDF (a document).
+enum class Accepts { images, images_and_pdf };
+
 // Errors on `field`: empty, too large, not an accepted kind, truncated or corrupt, too many pixels/pages.
-Result<CheckedFile> check_file(std::string_view bytes, bool allow_pdf, const std::string& field,
+Result<CheckedFile> check_file(std::string_view bytes, Accepts accepts, const std::string& field,
                                FileLimits limits = {});
 
 }  // namespace brilliant::media

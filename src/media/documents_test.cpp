@@ -30,7 +30,7 @@ const std::string tiny_pdf =
 }  // namespace
 
 TEST(Documents, AMarkImageGetsABrowserPreview) {
-  auto checked = check_file(stamp_png(1400, 1400), false, "mark");
+  auto checked = check_file(stamp_png(1400, 1400), Accepts::images, "mark");
   ASSERT_TRUE(checked.ok()) << checked.error().message;
   EXPECT_EQ(checked->content_type, "image/png");
   EXPECT_EQ(checked->width, 1400);
@@ -39,29 +39,29 @@ TEST(Documents, AMarkImageGetsABrowserPreview) {
 }
 
 TEST(Documents, PdfsOnlyWhereDocumentsAreAsked) {
-  auto pdf = check_file(tiny_pdf, true, "document");
+  auto pdf = check_file(tiny_pdf, Accepts::images_and_pdf, "document");
   ASSERT_TRUE(pdf.ok()) << pdf.error().message;
   EXPECT_EQ(pdf->content_type, "application/pdf");
   EXPECT_EQ(pdf->pages, 1);
-  EXPECT_EQ(check_file(tiny_pdf, false, "mark").error().code, "file_kind");
+  EXPECT_EQ(check_file(tiny_pdf, Accepts::images, "mark").error().code, "file_kind");
 }
 
 TEST(Documents, APdfWithAHugePageIsRefusedBeforeRendering) {
   std::string huge = tiny_pdf;
   huge.replace(huge.find("[0 0 200 280]"), 13, "[0 0 14400 14400]");
-  auto checked = check_file(huge, true, "document");
+  auto checked = check_file(huge, Accepts::images_and_pdf, "document");
   ASSERT_FALSE(checked.ok());
   EXPECT_EQ(checked.error().code, "too_many_pixels");
   EXPECT_EQ(checked.error().field, "document");
 }
 
 TEST(Documents, RefusesJunkTruncatedEmptyAndHugeFiles) {
-  EXPECT_EQ(check_file("just some text", true, "document").error().code, "file_kind");
-  EXPECT_EQ(check_file("", true, "document").error().code, "file_empty");
+  EXPECT_EQ(check_file("just some text", Accepts::images_and_pdf, "document").error().code, "file_kind");
+  EXPECT_EQ(check_file("", Accepts::images_and_pdf, "document").error().code, "file_empty");
   const auto png = stamp_png(800, 800);
-  EXPECT_EQ(check_file(png.substr(0, png.size() / 2), false, "mark").error().code, "file_corrupt");
-  EXPECT_EQ(check_file(png, false, "mark", {.max_bytes = 100}).error().code, "file_too_large");
-  EXPECT_EQ(check_file(png, false, "mark", {.max_pixels = 1000}).error().field, "mark");
+  EXPECT_EQ(check_file(png.substr(0, png.size() / 2), Accepts::images, "mark").error().code, "file_corrupt");
+  EXPECT_EQ(check_file(png, Accepts::images, "mark", {.max_bytes = 100}).error().code, "file_too_large");
+  EXPECT_EQ(check_file(png, Accepts::images, "mark", {.max_pixels = 1000}).error().field, "mark");
 }
 
 }  // namespace brilliant::media

@@ -2,11 +2,47 @@
 // each was sold at, and its events. Values only: no SQL, no service (orders.hpp places and changes them).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "orders/checkout.hpp"
 
 namespace brilliant::orders {
+
+// States are enums inside the program; their names (as below) only in SQL and JSON.
+enum class OrderStatus { awaiting_payment, paid, cancelled };
+enum class ParcelStatus { awaiting_payment, to_ship, shipped, cancelled };
+
+constexpr std::string_view name_of(OrderStatus s) {
+  switch (s) {
+    case OrderStatus::awaiting_payment: return "awaiting_payment";
+    case OrderStatus::paid: return "paid";
+    case OrderStatus::cancelled: return "cancelled";
+  }
+  return "";
+}
+constexpr std::string_view name_of(ParcelStatus s) {
+  switch (s) {
+    case ParcelStatus::awaiting_payment: return "awaiting_payment";
+    case ParcelStatus::to_ship: return "to_ship";
+    case ParcelStatus::shipped: return "shipped";
+    case ParcelStatus::cancelled: return "cancelled";
+  }
+  return "";
+}
+// The state a stored name names (an unknown name, which the schema does not allow, reads as the first).
+constexpr OrderStatus order_status(std::string_view name) {
+  for (auto s : {OrderStatus::paid, OrderStatus::cancelled})
+    if (name_of(s) == name) return s;
+  return OrderStatus::awaiting_payment;
+}
+constexpr ParcelStatus parcel_status(std::string_view name) {
+  for (auto s : {ParcelStatus::to_ship, ParcelStatus::shipped, ParcelStatus::cancelled})
+    if (name_of(s) == name) return s;
+  return ParcelStatus::awaiting_payment;
+}
+inline std::string to_string(OrderStatus s) { return std::string(name_of(s)); }
+inline std::string to_string(ParcelStatus s) { return std::string(name_of(s)); }
 
 struct OrderLine {
   long long id = 0, fulfilment_id = 0, product_id = 0, variant_id = 0, workshop_id = 0;
@@ -24,7 +60,7 @@ struct OrderLine {
 struct Fulfilment {
   long long id = 0, workshop_id = 0;
   std::string workshop_slug, workshop_ko, workshop_en;
-  std::string status;  // awaiting_payment | to_ship | shipped | cancelled
+  ParcelStatus status = ParcelStatus::awaiting_payment;
   long long subtotal = 0, shipping_fee = 0;
   std::string carrier, tracking, shipped_at;  // once shipped
 };
@@ -35,7 +71,8 @@ struct OrderEvent {
 
 struct Order {
   long long id = 0, user_id = 0;
-  std::string number, status, payment_method;  // status: awaiting_payment | paid | cancelled
+  std::string number, payment_method;
+  OrderStatus status = OrderStatus::awaiting_payment;
   long long subtotal = 0, shipping_fee = 0, total = 0;
   Address address;
   std::string locale, pay_by, paid_at, cancelled_at, cancel_reason, created_at;

@@ -13,7 +13,7 @@ Order head_of(const soci::row& r) {
   o.id = db::row_int(r, 0);
   o.user_id = db::row_int(r, 1);
   o.number = db::row_text(r, 2);
-  o.status = db::row_text(r, 3);
+  o.status = order_status(db::row_text(r, 3));
   o.payment_method = db::row_text(r, 4);
   o.subtotal = db::row_int(r, 5);
   o.shipping_fee = db::row_int(r, 6);
@@ -99,7 +99,7 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
   for (const auto& r : parcels)
     if (Order* o = order_of(r))
       o->fulfilments.push_back({db::row_int(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_text(r, 4),
-                                db::row_text(r, 5), db::row_text(r, 6), db::row_int(r, 7), db::row_int(r, 8),
+                                db::row_text(r, 5), parcel_status(db::row_text(r, 6)), db::row_int(r, 7), db::row_int(r, 8),
                                 db::row_text(r, 9), db::row_text(r, 10), db::row_text(r, 11)});
   soci::rowset<soci::row> lines =
       sql.prepare

@@ -291,8 +291,8 @@ class OrderRoutes {
     const auto orders = d_.orders.of_workshop(req.user->workshop_id);
     long long to_ship = 0, awaiting = 0;
     for (const auto& o : orders) {
-      if (!o.fulfilments.empty() && o.fulfilments.front().status == "to_ship") ++to_ship;
-      if (o.status == "awaiting_payment") ++awaiting;
+      if (!o.fulfilments.empty() && o.fulfilments.front().status == ParcelStatus::to_ship) ++to_ship;
+      if (o.status == OrderStatus::awaiting_payment) ++awaiting;
     }
     return {{"title", t(req, "orders.console_title")},
             {"noindex", true},

@@ -74,16 +74,16 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
     if (l.fulfilment_id == f.id) lines.push_back(line_json(l, locale, t));
   json::object parcel{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
                       {"workshop_slug", f.workshop_slug},
-                      {"status", f.status},
-                      {"status_text", t("orders.parcel." + f.status)},
-                      {"state", chip_state(f.status)},
-                      {"to_ship", f.status == "to_ship"},
+                      {"status", to_string(f.status)},
+                      {"status_text", t("orders.parcel." + to_string(f.status))},
+                      {"state", chip_state(to_string(f.status))},
+                      {"to_ship", f.status == ParcelStatus::to_ship},
                       {"subtotal", f.subtotal},
                       {"subtotal_text", catalog::format_won(f.subtotal, locale)},
                       {"shipping_fee", f.shipping_fee},
                       {"shipping_fee_text", shipping_text(f.shipping_fee, locale, t)},
                       {"lines", std::move(lines)}};
-  if (f.status == "shipped")
+  if (f.status == ParcelStatus::shipped)
     parcel["shipment"] = json::object{{"carrier", f.carrier},
                                       {"carrier_text", t("orders.carrier." + f.carrier)},
                                       {"tracking", f.tracking},
@@ -126,12 +126,12 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
   json::array events = events_json(o, t);
   json::object out{{"number", o.number},
                    {"url", prefix_of(locale) + "/orders/" + o.number},
-                   {"status", o.status},
-                   {"status_text", t("orders.status." + o.status)},
-                   {"state", chip_state(o.status)},
-                   {"awaiting_payment", o.status == "awaiting_payment"},
-                   {"paid", o.status == "paid"},
-                   {"cancelled", o.status == "cancelled"},
+                   {"status", to_string(o.status)},
+                   {"status_text", t("orders.status." + to_string(o.status))},
+                   {"state", chip_state(to_string(o.status))},
+                   {"awaiting_payment", o.status == OrderStatus::awaiting_payment},
+                   {"paid", o.status == OrderStatus::paid},
+                   {"cancelled", o.status == OrderStatus::cancelled},
                    {"payment_method", o.payment_method},
                    {"currency", "KRW"},
                    {"subtotal", o.subtotal},
@@ -157,7 +157,7 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
   if (o.cancel_reason.empty()) out.erase("cancel_reason");
   if (!o.customer_email.empty())
     out["customer"] = json::object{{"name", o.customer_name}, {"email", o.customer_email}};
-  if (o.status == "awaiting_payment") out["bank_account"] = bank_account;
+  if (o.status == OrderStatus::awaiting_payment) out["bank_account"] = bank_account;
   if (!o.lines.empty()) {
     const auto& first = o.lines.front();
     out["summary"] =

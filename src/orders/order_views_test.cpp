@@ -13,7 +13,7 @@ std::string key(const std::string& k) { return "[" + k + "]"; }
 Order order() {
   Order o;
   o.number = "BR-261126-7KQ4MX2P";
-  o.status = "awaiting_payment";
+  o.status = OrderStatus::awaiting_payment;
   o.payment_method = "bank_transfer";
   o.subtotal = 390000;
   o.shipping_fee = 3000;
@@ -25,7 +25,7 @@ Order order() {
                     .workshop_slug = "moon",
                     .workshop_ko = "달 공방",
                     .workshop_en = "Moon Atelier",
-                    .status = "awaiting_payment",
+                    .status = ParcelStatus::awaiting_payment,
                     .subtotal = 390000,
                     .shipping_fee = 3000}};
   OrderLine ring{.id = 1,
@@ -78,7 +78,7 @@ TEST(OrderViews, AnOrderAwaitingPaymentInEnglish) {
 
 TEST(OrderViews, APaidOrderInKoreanShowsTheAddressNotTheAccount) {
   auto o = order();
-  o.status = "paid";
+  o.status = OrderStatus::paid;
   o.fulfilments[0].shipping_fee = 0;
   o.address = {"김보석", "010-1234-5678", "54538", "익산시 보석로 1", "", "문 앞"};
   o.lines[0].pricing = "fixed";

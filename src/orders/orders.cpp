@@ -33,7 +33,7 @@ Order workshop_part(Order order, long long workshop_id) {
     order.shipping_fee += f.shipping_fee;
   }
   order.total = order.subtotal + order.shipping_fee;
-  if (order.status != "paid") order.address = {};  // the workshop needs the address only to ship
+  if (order.status != OrderStatus::paid) order.address = {};  // the workshop needs the address only to ship
   order.customer_email.clear();
   order.guest_key.clear();  // opens the whole order: never for a workshop
   return order;
@@ -203,9 +203,9 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
   return db_.write([&](soci::session& sql) -> Result<Order> {
     auto order = load(sql, number);
     if (!order) return Error::not_found("order");
-    if (order->status != "awaiting_payment")
+    if (order->status != OrderStatus::awaiting_payment)
       return Error::conflict("status", "order_not_awaiting_payment",
-                             "order " + number + " is " + order->status + ", not awaiting payment");
+                             "order " + number + " is " + to_string(order->status) + ", not awaiting payment");
     sql << "UPDATE orders SET status = 'paid', paid_at = :at, updated_at = :up WHERE id = :id", soci::use(at),
         soci::use(at), soci::use(order->id);
     sql << "UPDATE fulfilments SET status = 'to_ship', updated_at = :at WHERE order_id = :id", soci::use(at),
@@ -235,13 +235,13 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
     auto order = load(sql, number);
     if (!order) return Error::not_found("order");
     for (const auto& f : order->fulfilments)
-      if (f.status == "shipped")
+      if (f.status == ParcelStatus::shipped)
         return Error::conflict("status", "order_shipped",
                                "a parcel of order " + number + " has shipped: handle it as a return");
-    const bool allowed = order->status == "awaiting_payment" || (by_operator && order->status == "paid");
+    const bool allowed = order->status == OrderStatus::awaiting_payment || (by_operator && order->status == OrderStatus::paid);
     if (!allowed)
       return Error::conflict("status", "order_not_cancellable",
-                             order->status == "cancelled"
+                             order->status == OrderStatus::cancelled
                                  ? "order " + number + " is already cancelled"
                                  : "a paid order is cancelled by the operator (ask us)");
     for (const auto& line : order->lines) {
@@ -283,9 +283,9 @@ Result<Order> Orders::ship(const std::string& number, long long workshop_id, lon
     if (!tracking)
       return Error::invalid("tracking", "tracking_invalid",
                             "tracking must be the waybill number: 8 to 14 digits");
-    if (parcel->status != "to_ship")
+    if (parcel->status != ParcelStatus::to_ship)
       return Error::conflict("status", "parcel_not_to_ship",
-                             parcel->status == "shipped" ? "this parcel is already shipped"
+                             parcel->status == ParcelStatus::shipped ? "this parcel is already shipped"
                                                          : "only a paid order's parcel can be shipped");
     sql << "UPDATE fulfilments SET status = 'shipped', carrier = :c, tracking = :t, shipped_at = :at, "
            "updated_at = :up WHERE id = :id",

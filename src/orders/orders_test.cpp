@@ -96,7 +96,7 @@ TEST_F(OrdersTest, PlacingSplitsByWorkshopReservesStockKeepsPricesAndEmptiesTheC
   ASSERT_TRUE(order.ok()) << order.error().message;
 
   EXPECT_TRUE(looks_like_order_number(order->number)) << order->number;
-  EXPECT_EQ(order->status, "awaiting_payment");
+  EXPECT_EQ(order->status, OrderStatus::awaiting_payment);
   EXPECT_EQ(order->address.phone, "010-1234-5678");
   ASSERT_EQ(order->fulfilments.size(), 2u);
   // Moon: 2 x (120,000 + 10,000 engraving) = 260,000, ships free; Sun: 30,000 + 80,000 = 110,000, free.
@@ -211,9 +211,9 @@ TEST_F(OrdersTest, UnpaidOrdersAreCancelledAfterTheDeadline) {
   EXPECT_EQ(stock("sun-chain"), 2);
   clock.advance(std::chrono::hours(24 * payment_days));
   EXPECT_EQ(orders.cancel_overdue(), 1);  // paid orders are never touched
-  EXPECT_EQ(orders.find(late->number)->status, "cancelled");
+  EXPECT_EQ(orders.find(late->number)->status, OrderStatus::cancelled);
   EXPECT_EQ(orders.find(late->number)->events.back().actor, "");  // the system, not a person
-  EXPECT_EQ(orders.find(paid->number)->status, "paid");
+  EXPECT_EQ(orders.find(paid->number)->status, OrderStatus::paid);
   EXPECT_EQ(stock("sun-chain"), 4);
   EXPECT_EQ(orders.cancel_overdue(), 0);
 }
@@ -230,8 +230,8 @@ TEST_F(OrdersTest, AWorkshopShipsItsParcelOfAPaidOrder) {
   EXPECT_EQ(orders.ship(order->number, 2, 2, "cj", "12-34").error().field, "tracking");
   auto shipped = orders.ship(order->number, 2, 2, "cj", "6012-3456 7890");
   ASSERT_TRUE(shipped.ok()) << shipped.error().message;
-  EXPECT_EQ(shipped->fulfilments[0].status, "to_ship");  // the moon workshop's parcel waits
-  EXPECT_EQ(shipped->fulfilments[1].status, "shipped");
+  EXPECT_EQ(shipped->fulfilments[0].status, ParcelStatus::to_ship);  // the moon workshop's parcel waits
+  EXPECT_EQ(shipped->fulfilments[1].status, ParcelStatus::shipped);
   EXPECT_EQ(shipped->fulfilments[1].tracking, "601234567890");
   EXPECT_EQ(shipped->fulfilments[1].carrier, "cj");
   EXPECT_EQ(shipped->events.back().kind, "shipped");
@@ -255,9 +255,9 @@ TEST_F(OrdersTest, PaymentAndCancellation) {
   const int popularity = catalog.product("sun-chain")->popularity;
   auto paid = orders.mark_paid(order->number, 2);
   ASSERT_TRUE(paid.ok()) << paid.error().message;
-  EXPECT_EQ(paid->status, "paid");
+  EXPECT_EQ(paid->status, OrderStatus::paid);
   EXPECT_EQ(catalog.product("sun-chain")->popularity, popularity + 2);  // best sellers: what sells
-  EXPECT_EQ(paid->fulfilments[0].status, "to_ship");
+  EXPECT_EQ(paid->fulfilments[0].status, ParcelStatus::to_ship);
   EXPECT_EQ(orders.of_workshop(2, order->number)->address.address, "익산시 보석로 1");
   EXPECT_EQ(orders.mark_paid(order->number, 2).error().code, "order_not_awaiting_payment");
   // Paid: the shopper cannot cancel; the operator can, with a reason, and the stock comes back.
@@ -265,8 +265,8 @@ TEST_F(OrdersTest, PaymentAndCancellation) {
   EXPECT_EQ(orders.cancel(order->number, 2, CancelledBy::operator_, " ").error().field, "reason");
   auto cancelled = orders.cancel(order->number, 2, CancelledBy::operator_, "고객 요청, 계좌로 환불");
   ASSERT_TRUE(cancelled.ok()) << cancelled.error().message;
-  EXPECT_EQ(cancelled->status, "cancelled");
-  EXPECT_EQ(cancelled->fulfilments[0].status, "cancelled");
+  EXPECT_EQ(cancelled->status, OrderStatus::cancelled);
+  EXPECT_EQ(cancelled->fulfilments[0].status, ParcelStatus::cancelled);
   EXPECT_EQ(stock("sun-chain"), 5);
   ASSERT_EQ(cancelled->events.size(), 3u);
   EXPECT_EQ(cancelled->events[2].actor, "운영자");

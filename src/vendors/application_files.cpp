@@ -65,7 +65,7 @@ Result<ApplicationFile> ApplicationFiles::add(long long applicant_id, const std:
                                               const std::string& raw_name, std::string_view bytes) {
   if (kind != "mark" && kind != "document")
     return Error::invalid("kind", "file_kind_unknown", "kind is mark or document");
-  auto checked = TRY(media::check_file(bytes, kind == "document", kind));
+  auto checked = TRY(media::check_file(bytes, kind == "document" ? media::Accepts::images_and_pdf : media::Accepts::images, kind));
   // Blobs first (content-addressed, idempotent): a crash after this leaves an unreferenced blob, never
   // a row without its bytes.
   const auto hash = blobs_.put(bytes);

@@ -260,7 +260,7 @@ class BrandRoutes {
   }
 
   Response api_operator_brand_logo_post(Request& req) {
-    auto checked = media::check_file(req.body, false, "logo");
+    auto checked = media::check_file(req.body, media::Accepts::images, "logo");
     if (!checked) return r.error(req, checked.error());
     brand.set_logo(blobs.put(checked->preview_png), req.user->user_id);
     changed();

@@ -20,7 +20,7 @@ class OperatorTodoRepoTest : public ::testing::Test {
       catalog::Product p;
       p.workshop_id = workshop;
       p.slug = slug;
-      p.status = status;
+      p.status = catalog::product_status(status).value();
       p.category = "bracelet";
       p.title_ko = slug + " 팔찌";
       p.title_en = slug + " bracelet";

@@ -225,7 +225,7 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
     p.gift_wrap_fee = 3000;
     p.eco_certified = pick(4) == 0;
     p.popularity = pick(1000);
-    p.status = "published";
+    p.status = catalog::ProductStatus::published;
     p.published_at = format_utc(clock.now() - std::chrono::hours(i));
     if (p.metal == "silver" && pick(2) == 0) {
       p.plating_metal = "gold";

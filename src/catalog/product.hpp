@@ -1,6 +1,8 @@
 // Catalog values: plain structs, no SQL, no HTTP.
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace brilliant::catalog {
@@ -36,14 +38,38 @@ struct Workshop {
   std::string status = "active";
 };
 
+// Where a piece is in the brand's review (issue 4): a workshop's draft goes in_review; the operator
+// publishes it, asks for changes_requested or archives it. Names only in SQL and JSON.
+enum class ProductStatus { draft, in_review, changes_requested, published, archived };
+inline constexpr ProductStatus product_statuses[] = {ProductStatus::draft, ProductStatus::in_review,
+                                                     ProductStatus::changes_requested, ProductStatus::published,
+                                                     ProductStatus::archived};
+constexpr std::string_view name_of(ProductStatus s) {
+  switch (s) {
+    case ProductStatus::draft: return "draft";
+    case ProductStatus::in_review: return "in_review";
+    case ProductStatus::changes_requested: return "changes_requested";
+    case ProductStatus::published: return "published";
+    case ProductStatus::archived: return "archived";
+  }
+  return "";
+}
+inline std::string to_string(ProductStatus s) { return std::string(name_of(s)); }
+// The state a stored name names; nothing for a name that is not one.
+constexpr std::optional<ProductStatus> product_status(std::string_view name) {
+  for (auto s : product_statuses)
+    if (name_of(s) == name) return s;
+  return std::nullopt;
+}
+
 struct Product {
   long long id = 0;
   long long workshop_id = 0;
   std::string slug;
-  std::string status = "draft";
+  ProductStatus status = ProductStatus::draft;
   bool workshop_active = true;  // false while the operator has suspended the workshop
   // Shown in the store and sold: published, and its workshop is not suspended.
-  bool on_sale() const { return status == "published" && workshop_active; }
+  bool on_sale() const { return status == ProductStatus::published && workshop_active; }
   std::string category;
   std::string title_ko, title_en, story_ko, story_en, care_ko, care_en, tags;
   std::string metal;

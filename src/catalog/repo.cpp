@@ -56,7 +56,9 @@ Product product_from(const soci::row& r) {
   size_t i = 0;
   p.id = row_int(r, i++);
   p.workshop_id = row_int(r, i++);
-  for (auto* s : {&p.slug, &p.status, &p.category, &p.title_ko, &p.title_en, &p.story_ko, &p.story_en,
+  p.slug = row_text(r, i++);
+  p.status = product_status(row_text(r, i++)).value_or(ProductStatus::draft);
+  for (auto* s : {&p.category, &p.title_ko, &p.title_en, &p.story_ko, &p.story_en,
                   &p.care_ko, &p.care_en, &p.tags, &p.metal})
     *s = row_text(r, i++);
   p.purity = static_cast<int>(row_int(r, i++));
@@ -235,6 +237,7 @@ std::vector<std::pair<long long, Product::Photo>> workshop_photos(soci::session&
 long long insert_product(soci::session& sql, const Product& p, const std::string& now) {
   long long id = 0;
   const int mto = p.made_to_order, eco = p.eco_certified;
+  const std::string status_name = to_string(p.status);
   soci::indicator published_ind = p.published_at.empty() ? soci::i_null : soci::i_ok;
   sql << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, story_ko, story_en, "
          "care_ko, "
@@ -249,7 +252,7 @@ long long insert_product(soci::session& sql, const Product& p, const std::string
          ":pp, :pmic, :pricing, :fixed, :labour, :stone, :loss, :margin, :price, :mto, :lead, :engr, "
          ":engrfee, :wrap, "
          ":eco, :pop, :now, :now2, :pub) RETURNING id",
-      soci::use(p.workshop_id), soci::use(p.slug), soci::use(p.status), soci::use(p.category),
+      soci::use(p.workshop_id), soci::use(p.slug), soci::use(status_name), soci::use(p.category),
       soci::use(p.title_ko), soci::use(p.title_en), soci::use(p.story_ko), soci::use(p.story_en),
       soci::use(p.care_ko), soci::use(p.care_en), soci::use(p.tags), soci::use(p.metal), soci::use(p.purity),
       soci::use(p.colour), soci::use(p.weight_mg), soci::use(p.plating_metal), soci::use(p.plating_process),
@@ -283,7 +286,8 @@ long long insert_product(soci::session& sql, const Product& p, const std::string
   return id;
 }
 
-void set_status(soci::session& sql, long long product_id, const std::string& status, const std::string& now) {
+void set_status(soci::session& sql, long long product_id, ProductStatus to, const std::string& now) {
+  const std::string status = to_string(to);
   sql << "UPDATE products SET status = :s, updated_at = :now, published_at = CASE WHEN :s2 = 'published' AND "
          "published_at IS NULL THEN :now2 ELSE published_at END WHERE id = :id",
       soci::use(status), soci::use(now), soci::use(status), soci::use(now), soci::use(product_id);
@@ -333,6 +337,7 @@ std::optional<Image> find_image(soci::session& sql, long long image_id) {
 
 Result<void> update_product(soci::session& sql, const Product& p, const std::string& now) {
   const int mto = p.made_to_order, eco = p.eco_certified;
+  const std::string status_name = to_string(p.status);
   sql << "UPDATE products SET status = :status, category = :cat, title_ko = :tko, title_en = :ten, story_ko "
          "= "
          ":sko, story_en = :sen, care_ko = :cko, care_en = :cen, tags = :tags, metal = :metal, purity = "
@@ -341,7 +346,7 @@ Result<void> update_product(soci::session& sql, const Product& p, const std::str
          "stone_cost = :stone, loss_bp = :loss, margin_bp = :margin, price = :price, made_to_order = :mto, "
          "lead_days = :lead, engraving_max_chars = :engr, engraving_fee = :engrfee, gift_wrap_fee = :wrap, "
          "eco_certified = :eco, updated_at = :now WHERE id = :id",
-      soci::use(p.status), soci::use(p.category), soci::use(p.title_ko), soci::use(p.title_en),
+      soci::use(status_name), soci::use(p.category), soci::use(p.title_ko), soci::use(p.title_en),
       soci::use(p.story_ko), soci::use(p.story_en), soci::use(p.care_ko), soci::use(p.care_en),
       soci::use(p.tags), soci::use(p.metal), soci::use(p.purity), soci::use(p.colour), soci::use(p.weight_mg),
       soci::use(p.plating_metal), soci::use(p.plating_process), soci::use(p.plating_microns_x100),

@@ -23,7 +23,7 @@ long long insert_product(soci::session& sql, const Product& product, const std::
 // deleted). Slug, workshop, popularity and photos stay. An existing variant's stock goes through
 // set_stock (stock_repo.hpp): a conflict when it is no longer what its editor saw.
 Result<void> update_product(soci::session& sql, const Product& product, const std::string& now);
-void set_status(soci::session& sql, long long product_id, const std::string& status, const std::string& now);
+void set_status(soci::session& sql, long long product_id, ProductStatus status, const std::string& now);
 long long insert_workshop(soci::session& sql, const Workshop& workshop, const std::string& now);
 long long insert_collection(soci::session& sql, const Collection& collection, const std::string& now);
 long long insert_image(soci::session& sql, long long product_id, int position,

@@ -23,7 +23,7 @@ class RepoTest : public ::testing::Test {
     Product p;
     p.workshop_id = workshop;
     p.slug = slug;
-    p.status = status;
+    p.status = product_status(status).value();
     p.published_at = status == "published" ? "2026-11-25T00:00:00Z" : "";
     p.category = "ring";
     p.title_ko = ko;
@@ -57,7 +57,7 @@ TEST_F(RepoTest, SnapshotHoldsOnlyPublishedWithTheirFacts) {
   EXPECT_EQ(card.workshop_en, "Iksan Atelier");
   auto full = db->read([](soci::session& sql) { return find_product(sql, "secret-ring"); });
   ASSERT_TRUE(full.has_value());  // drafts load by slug (for their owners), not into the snapshot
-  EXPECT_EQ(full->status, "draft");
+  EXPECT_EQ(full->status, catalog::ProductStatus::draft);
   EXPECT_EQ(full->variants.size(), 1u);
 }
 

@@ -12,7 +12,7 @@ inline Product sample_ring() {
   p.id = 11;
   p.workshop_id = 3;
   p.slug = "moon-ring-a1";
-  p.status = "published";
+  p.status = catalog::ProductStatus::published;
   p.category = "ring";
   p.title_ko = "달빛 반지";
   p.title_en = "Moonlight Ring";

@@ -207,7 +207,7 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
                  {"price", p.price},
                  {"price_text", format_won(p.price, locale)},
                  {"eco", p.eco_certified},
-                 {"status", p.status},
+                 {"status", to_string(p.status)},
                  {"made_to_order", p.made_to_order},
                  {"is_ring", p.category == "ring"}};
   if (!p.plating_metal.empty()) {

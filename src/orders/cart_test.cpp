@@ -8,7 +8,7 @@ namespace {
 catalog::Product ring() {
   catalog::Product p;
   p.id = 7;
-  p.status = "published";
+  p.status = catalog::ProductStatus::published;
   p.pricing = "formula";
   p.quote_id = 42;
   p.price = 300000;
@@ -89,7 +89,7 @@ TEST(Cart, MadeToOrderSellsWithoutStockAndFixedPricesHaveNoQuote) {
 
 TEST(Cart, OnlyPublishedPiecesSell) {
   auto p = ring();
-  p.status = "in_review";
+  p.status = catalog::ProductStatus::in_review;
   EXPECT_EQ(price_line(p, {.variant_id = 1}).error().code, "not_for_sale");
 }
 

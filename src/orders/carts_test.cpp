@@ -17,7 +17,7 @@ class CartsTest : public ::testing::Test {
     catalog::Product p;
     p.workshop_id = 1;
     p.slug = "moon-ring";
-    p.status = "published";
+    p.status = catalog::ProductStatus::published;
     p.published_at = "2026-11-25T00:00:00Z";
     p.category = "ring";
     p.title_ko = "달빛 반지";

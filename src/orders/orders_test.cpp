@@ -42,7 +42,7 @@ class OrdersTest : public ::testing::Test {
     catalog::Product p;
     p.workshop_id = workshop;
     p.slug = slug;
-    p.status = "published";
+    p.status = catalog::ProductStatus::published;
     p.published_at = "2026-11-25T00:00:00Z";
     p.category = "ring";
     p.title_ko = slug + " 한";

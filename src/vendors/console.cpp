@@ -68,10 +68,10 @@ class ConsoleRoutes {
       products.push_back(
           json::object{{"slug", p.slug},
                        {"title", req.locale == "en" ? p.title_en : p.title_ko},
-                       {"status", p.status},
-                       {"status_text", renderer.message(req.locale, "console.state." + p.status)},
+                       {"status", to_string(p.status)},
+                       {"status_text", renderer.message(req.locale, "console.state." + to_string(p.status))},
                        {"workshop", p.workshop},
-                       {"can_submit", p.status == "draft" || p.status == "changes_requested"},
+                       {"can_submit", p.status == catalog::ProductStatus::draft || p.status == catalog::ProductStatus::changes_requested},
                        {"photos", p.photos},
                        {"comment", p.comment}});
     return renderer.page_response(req, "vendors/console_products",
@@ -129,7 +129,7 @@ class ConsoleRoutes {
     if (base.size() > 7 && base[base.size() - 7] == '-') base.resize(base.size() - 7);
     copy.id = 0;
     copy.slug = base + "-" + suffix;
-    copy.status = "draft";
+    copy.status = catalog::ProductStatus::draft;
     copy.published_at.clear();
     copy.popularity = 0;
     copy.image_ids.clear();

@@ -91,9 +91,9 @@ class EditRoutes {
     return json::object{{"title", r.message(req.locale, "console.edit_title")},
                         {"noindex", true},
                         {"slug", p.slug},
-                        {"status", p.status},
-                        {"status_text", r.message(req.locale, "console.state." + p.status)},
-                        {"published", p.status == "published"},
+                        {"status", to_string(p.status)},
+                        {"status_text", r.message(req.locale, "console.state." + to_string(p.status))},
+                        {"published", p.status == catalog::ProductStatus::published},
                         {"ring", f("category") == "ring"},
                         {"fixed", f("pricing") == "fixed"},
                         {"form", std::move(fields)},
@@ -111,8 +111,8 @@ class EditRoutes {
   auto save_edit(const Request& req, const catalog::Product& before, const Fields& f)
       -> Result<catalog::Product> {
     auto after = TRY(edited_piece(f, before));
-    const bool review = before.status == "published" && needs_review(before, after);
-    if (review) after.status = "in_review";
+    const bool review = before.status == catalog::ProductStatus::published && needs_review(before, after);
+    if (review) after.status = catalog::ProductStatus::in_review;
     TRY(catalog.save_many({after}, catalog.workshop_by_id(before.workshop_id)));
     if (review)
       repo::record_submissions(db, {before.id}, req.user->user_id, "edited after approval",
@@ -204,7 +204,7 @@ class EditRoutes {
     json::object fields;
     for (const auto& [k, v] : piece_fields(*p, 0)) fields[k] = v;
     return Response::json(
-        json::serialize(json::object{{"slug", p->slug}, {"status", p->status}, {"fields", fields}}));
+        json::serialize(json::object{{"slug", p->slug}, {"status", to_string(p->status)}, {"fields", fields}}));
   }
 
   Response api_save_piece(Request& req) {
@@ -241,7 +241,7 @@ class EditRoutes {
     json::object fields;
     for (const auto& [k, v] : piece_fields(*saved, 0)) fields[k] = v;
     return Response::json(
-        json::serialize(json::object{{"slug", saved->slug}, {"status", saved->status}, {"fields", fields}}));
+        json::serialize(json::object{{"slug", saved->slug}, {"status", to_string(saved->status)}, {"fields", fields}}));
   }
 
   Response export_csv(Request& req) {

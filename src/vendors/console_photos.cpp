@@ -74,7 +74,7 @@ class PhotoRoutes {
         {"noindex", true},
         {"product", json::object{{"slug", product.slug},
                                  {"title", req.locale == "en" ? product.title_en : product.title_ko},
-                                 {"status", product.status}}},
+                                 {"status", to_string(product.status)}}},
         {"photos", photos_json(list)},
         {"count", list.size()}};
     for (auto& [k, v] : extra) m[k] = v;

@@ -11,7 +11,8 @@ std::vector<ConsoleProduct> products_of(soci::rowset<soci::row>& rows) {
   std::vector<ConsoleProduct> out;
   for (const auto& r : rows)
     out.push_back({db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3),
-                   db::row_text(r, 4), db::row_text(r, 5), db::row_int(r, 6), optional_text(r, 7)});
+                   catalog::product_status(db::row_text(r, 4)).value_or(catalog::ProductStatus::draft),
+                   db::row_text(r, 5), db::row_int(r, 6), optional_text(r, 7)});
   return out;
 }
 

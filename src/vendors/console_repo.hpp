@@ -5,13 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "catalog/product.hpp"
 #include "db/database.hpp"
 
 namespace brilliant::vendors::repo {
 
 struct ConsoleProduct {
   long long id = 0;
-  std::string slug, title_ko, title_en, status, workshop;
+  std::string slug, title_ko, title_en;
+  catalog::ProductStatus status = catalog::ProductStatus::draft;
+  std::string workshop;
   long long photos = 0;
   std::string comment;  // the latest review comment asking for changes (or rejecting), if any
 };

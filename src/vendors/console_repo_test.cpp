@@ -29,7 +29,7 @@ class ConsoleRepoTest : public ::testing::Test {
     p.id = 0;
     p.workshop_id = workshop;
     p.slug = slug;
-    p.status = status;
+    p.status = catalog::product_status(status).value();
     for (auto& v : p.variants) {
       v.id = 0;
       v.sku = slug + "-" + v.sku;

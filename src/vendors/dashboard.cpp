@@ -59,8 +59,8 @@ class DashboardRoutes {
     std::map<std::string, long long> by_status;
     json::array attention, no_photos, top;
     for (const auto& p : pieces) {
-      ++by_status[p.status];
-      if (p.status == "changes_requested")
+      ++by_status[to_string(p.status)];
+      if (p.status == catalog::ProductStatus::changes_requested)
         attention.push_back(json::object{{"slug", p.slug}, {"title", title(p)}, {"comment", p.comment}});
       if (p.photos == 0) no_photos.push_back(json::object{{"slug", p.slug}, {"title", title(p)}});
     }

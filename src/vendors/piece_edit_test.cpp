@@ -13,7 +13,7 @@ catalog::Product sample() {
   p.id = 7;
   p.workshop_id = 2;
   p.slug = "dew-ring-a1";
-  p.status = "published";
+  p.status = catalog::ProductStatus::published;
   p.category = "ring";
   p.title_ko = "이슬 반지";
   p.title_en = "Dew Ring";

@@ -25,7 +25,7 @@ Result<catalog::Product> piece_from_form(const Fields& field, long long workshop
                                          const std::string& slug_suffix) {
   catalog::Product p;
   p.workshop_id = workshop_id;
-  p.status = "draft";
+  p.status = catalog::ProductStatus::draft;
   p.title_ko = std::string(trim(field("title_ko")));
   p.title_en = std::string(trim(field("title_en")));
   p.category = field("category");
@@ -151,11 +151,11 @@ class PieceRoutes {
     if (!id) return r.error(req, Error::not_found("product"));
     if (!req.user->may_act_for_workshop(workshop))
       return r.error(req, Error::forbidden("this product belongs to another workshop"));
-    if (status != "draft" && status != "changes_requested")
+    if (status != catalog::ProductStatus::draft && status != catalog::ProductStatus::changes_requested)
       return r.error(req,
                      Error::conflict("status", "review_state",
                                      "only drafts and pieces with requested changes can be sent for review"));
-    repo::move_piece(db, id, "in_review", req.user->user_id, "submitted", "", format_utc(clock.now()));
+    repo::move_piece(db, id, catalog::ProductStatus::in_review, req.user->user_id, "submitted", "", format_utc(clock.now()));
     return Response::redirect(req.locale_prefix() + "/console/products");
   }
 
@@ -187,8 +187,8 @@ class PieceRoutes {
                             {"slug", product->slug},
                             {"product_title", req.locale == "en" ? product->title_en : product->title_ko},
                             {"workshop", workshop.name_ko},
-                            {"status", r.message(req.locale, "console.state." + product->status)},
-                            {"in_review", product->status == "in_review"},
+                            {"status", r.message(req.locale, "console.state." + to_string(product->status))},
+                            {"in_review", product->status == catalog::ProductStatus::in_review},
                             {"price", std::to_string(product->price)},
                             {"checklist", std::move(checklist)},
                             {"reviews", reviews_json(db, product->id, r, req)}});
@@ -203,14 +203,14 @@ class PieceRoutes {
     if (decision != "approve" && decision != "request_changes" && decision != "reject")
       return r.error(req, Error::invalid("decision", "decision_invalid",
                                          "decision must be approve, request_changes or reject"));
-    if (status != "in_review")
+    if (status != catalog::ProductStatus::in_review)
       return r.error(req, Error::conflict("status", "review_state", "this piece is not waiting for review"));
     if (decision != "approve" && comment.empty())
       return r.error(req, Error::invalid("comment", "reason_required",
                                          "say what to change, so the workshop can fix it"));
-    const std::string next = decision == "approve"  ? "published"
-                             : decision == "reject" ? "archived"
-                                                    : "changes_requested";
+    const auto next = decision == "approve"  ? catalog::ProductStatus::published
+                      : decision == "reject" ? catalog::ProductStatus::archived
+                                             : catalog::ProductStatus::changes_requested;
     const std::string kind = decision == "approve"  ? "approved"
                              : decision == "reject" ? "rejected"
                                                     : "changes_requested";

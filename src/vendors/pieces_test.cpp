@@ -33,7 +33,7 @@ TEST(PieceForm, BuildsAProductWithSizes) {
   ASSERT_EQ(p->variants.size(), 3u);
   EXPECT_EQ(p->variants[2].ring_circ_x10, 520);
   EXPECT_EQ(p->stones.front().origin, "lab_grown");
-  EXPECT_EQ(p->status, "draft");
+  EXPECT_EQ(p->status, catalog::ProductStatus::draft);
 }
 
 TEST(PieceForm, ErrorsNameTheField) {

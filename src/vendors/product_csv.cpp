@@ -36,7 +36,7 @@ std::string stones_text(const std::vector<Stone>& stones) {
 using Named = std::vector<std::pair<std::string, std::string>>;
 Named piece_cells(const Product& p) {
   return {{"product_slug", p.slug},
-          {"status", p.status},
+          {"status", to_string(p.status)},
           {"category", p.category},
           {"title_ko", p.title_ko},
           {"title_en", p.title_en},
@@ -319,9 +319,9 @@ Result<void> check_and_sort(CsvImport& result, std::map<std::string, Product>& b
       result.created.push_back(p.slug);
     } else {
       result.updated.push_back(p.slug);
-      if ((p.status == "published" || p.status == "in_review") && needs_review(before[p.slug], p)) {
-        if (p.status == "published") result.back_to_review.push_back(p.slug);
-        p.status = "in_review";
+      if ((p.status == catalog::ProductStatus::published || p.status == catalog::ProductStatus::in_review) && needs_review(before[p.slug], p)) {
+        if (p.status == catalog::ProductStatus::published) result.back_to_review.push_back(p.slug);
+        p.status = catalog::ProductStatus::in_review;
       }
     }
   }
@@ -366,7 +366,7 @@ Result<CsvImport> products_from_csv(std::string_view text, long long workshop_id
       } else {
         p.slug = slug;
         p.workshop_id = workshop_id;
-        p.status = "draft";
+        p.status = catalog::ProductStatus::draft;
       }
       if (auto applied = apply_product_cells(c, p); !applied) return applied.error();
       first_row[slug] = {line, product_cells(c)};

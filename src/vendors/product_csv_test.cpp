@@ -20,7 +20,7 @@ Product necklace() {
   p.id = 12;
   p.workshop_id = 3;
   p.slug = "star-chain-b2";
-  p.status = "draft";
+  p.status = catalog::ProductStatus::draft;
   p.category = "necklace";
   p.title_ko = "별 목걸이";
   p.title_en = "Star Chain";
@@ -76,7 +76,7 @@ TEST(ProductCsv, ExportThenImportChangesNothing) {
   EXPECT_TRUE(imported->back_to_review.empty());
   EXPECT_EQ(products_to_csv(imported->products), csv);
   EXPECT_EQ(imported->products[0].variants[0].id, 101);  // variants keep their ids (carts point at them)
-  EXPECT_EQ(imported->products[0].status, "published");
+  EXPECT_EQ(imported->products[0].status, catalog::ProductStatus::published);
 }
 
 TEST(ProductCsv, StockAndPriceEditsKeepAPublishedPieceOnSaleOtherEditsSendItToReview) {
@@ -85,12 +85,12 @@ TEST(ProductCsv, StockAndPriceEditsKeepAPublishedPieceOnSaleOtherEditsSendItToRe
   auto stock = products_from_csv(with_cell(csv, 1, "stock", "9"), 3, shelf.lookup());
   ASSERT_TRUE(stock.ok()) << stock.error().message;
   EXPECT_EQ(stock->products[0].variants[0].stock, 9);
-  EXPECT_EQ(stock->products[0].status, "published");
+  EXPECT_EQ(stock->products[0].status, catalog::ProductStatus::published);
   auto title = products_from_csv(
       with_cell(with_cell(csv, 1, "title_en", "Moon Ring"), 2, "title_en", "Moon Ring"), 3, shelf.lookup());
   ASSERT_TRUE(title.ok()) << title.error().message;
   EXPECT_EQ(title->back_to_review, (std::vector<std::string>{"moon-ring-a1"}));
-  EXPECT_EQ(title->products[0].status, "in_review");
+  EXPECT_EQ(title->products[0].status, catalog::ProductStatus::in_review);
 }
 
 TEST(ProductCsv, NewRowsMakeDraftsAndNewVariants) {
@@ -105,7 +105,7 @@ TEST(ProductCsv, NewRowsMakeDraftsAndNewVariants) {
   ASSERT_EQ(imported->created, (std::vector<std::string>{"sun-ring-c3"}));
   const auto& p = imported->products[0];
   EXPECT_EQ(p.id, 0);
-  EXPECT_EQ(p.status, "draft");
+  EXPECT_EQ(p.status, catalog::ProductStatus::draft);
   EXPECT_EQ(p.workshop_id, 3);
   EXPECT_EQ(p.weight_mg, 3200);
   EXPECT_EQ(p.labour_fee, 120000);

@@ -7,9 +7,12 @@ namespace brilliant::vendors::repo {
 ProductRef product_ref(db::Database& db, const std::string& slug) {
   return db.read([&](soci::session& sql) {
     ProductRef ref;
+    std::string status;
     sql << "SELECT id, workshop_id, status FROM products WHERE slug = :s", soci::use(slug),
-        soci::into(ref.id), soci::into(ref.workshop), soci::into(ref.status);
-    return sql.got_data() ? ref : ProductRef{};
+        soci::into(ref.id), soci::into(ref.workshop), soci::into(status);
+    if (!sql.got_data()) return ProductRef{};
+    ref.status = catalog::product_status(status).value_or(catalog::ProductStatus::draft);
+    return ref;
   });
 }
 
@@ -20,7 +23,7 @@ void record_review(soci::session& sql, long long product, long long user, const 
       soci::use(product), soci::use(user), soci::use(decision), soci::use(comment), soci::use(now);
 }
 
-void move_piece(db::Database& db, long long product, const std::string& status, long long user,
+void move_piece(db::Database& db, long long product, catalog::ProductStatus status, long long user,
                 const std::string& decision, const std::string& comment, const std::string& now) {
   db.write([&](soci::session& sql) {
     catalog::repo::set_status(sql, product, status, now);

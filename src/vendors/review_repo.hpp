@@ -4,13 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "catalog/product.hpp"
 #include "db/database.hpp"
 
 namespace brilliant::vendors::repo {
 
 struct ProductRef {
   long long id = 0, workshop = 0;
-  std::string status;
+  catalog::ProductStatus status = catalog::ProductStatus::draft;
 };
 // The product with this slug, or id 0.
 ProductRef product_ref(db::Database& db, const std::string& slug);
@@ -19,7 +20,7 @@ ProductRef product_ref(db::Database& db, const std::string& slug);
 void record_review(soci::session& sql, long long product, long long user, const std::string& decision,
                    const std::string& comment, const std::string& now);
 // Sets the product's status and records the review event, in one transaction.
-void move_piece(db::Database& db, long long product, const std::string& status, long long user,
+void move_piece(db::Database& db, long long product, catalog::ProductStatus status, long long user,
                 const std::string& decision, const std::string& comment, const std::string& now);
 // Records "submitted" with the comment for each product, in one transaction.
 void record_submissions(db::Database& db, const std::vector<long long>& products, long long user,

@@ -16,7 +16,7 @@ class ReviewRepoTest : public ::testing::Test {
     db->write([&](soci::session& sql) {
       auto p = catalog::sample_ring();
       p.id = 0;
-      p.status = "draft";
+      p.status = catalog::ProductStatus::draft;
       p.workshop_id = catalog::repo::insert_workshop(
           sql, {0, "mine", "내 공방", "Mine", "", "", "", "", 0, "active"}, "x");
       for (auto& v : p.variants) v.id = 0;
@@ -31,21 +31,21 @@ class ReviewRepoTest : public ::testing::Test {
 TEST_F(ReviewRepoTest, APieceMovesThroughReviewWithItsHistory) {
   auto ref = product_ref(*db, "moon-ring-a1");
   EXPECT_EQ(ref.id, product);
-  EXPECT_EQ(ref.status, "draft");
+  EXPECT_EQ(ref.status, catalog::ProductStatus::draft);
   EXPECT_EQ(product_ref(*db, "no-such-piece").id, 0);
   EXPECT_TRUE(review_queue(*db).empty());
 
-  move_piece(*db, product, "in_review", reviewer, "submitted", "", "2026-11-29T01:00:00Z");
+  move_piece(*db, product, catalog::ProductStatus::in_review, reviewer, "submitted", "", "2026-11-29T01:00:00Z");
   auto queue = review_queue(*db);
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].title_en, "Moonlight Ring");
   EXPECT_EQ(queue[0].workshop, "내 공방");
 
-  move_piece(*db, product, "changes_requested", reviewer, "changes_requested", "사진을 더 밝게",
+  move_piece(*db, product, catalog::ProductStatus::changes_requested, reviewer, "changes_requested", "사진을 더 밝게",
              "2026-11-29T02:00:00Z");
   record_submissions(*db, {product}, reviewer, "edited after approval", "2026-11-29T03:00:00Z");
   record_submissions(*db, {}, reviewer, "nothing", "2026-11-29T04:00:00Z");
-  EXPECT_EQ(product_ref(*db, "moon-ring-a1").status, "changes_requested");
+  EXPECT_EQ(product_ref(*db, "moon-ring-a1").status, catalog::ProductStatus::changes_requested);
   auto history = reviews_of(*db, product);
   ASSERT_EQ(history.size(), 3u);
   EXPECT_EQ(history[1].decision, "changes_requested");

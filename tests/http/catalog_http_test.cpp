@@ -30,7 +30,7 @@ class CatalogHttp : public ServerTest {
     catalog::Product p;
     p.workshop_id = shop.id;
     p.slug = catalog::slugify(title_en) + "-" + std::to_string(std::random_device{}() % 100000000);
-    p.status = "published";
+    p.status = catalog::ProductStatus::published;
     p.published_at = "2026-11-25T00:00:00Z";
     p.category = category;
     p.title_ko = title_ko;
@@ -248,7 +248,7 @@ TEST_F(CatalogHttp, OnlyPublishedProductsAreVisible) {
   });
   for (const std::string status : {"draft", "in_review", "archived"}) {
     app->database().write(
-        [&](soci::session& sql) { catalog::repo::set_status(sql, id, status, "2026-11-25T00:00:00Z"); });
+        [&](soci::session& sql) { catalog::repo::set_status(sql, id, catalog::product_status(status).value(), "2026-11-25T00:00:00Z"); });
     app->catalog().refresh();
     EXPECT_EQ(client()->get("/products/" + slug).status, 404) << status;
     EXPECT_EQ(client()->get("/api/v1/products/" + slug).status, 404) << status;
@@ -256,7 +256,7 @@ TEST_F(CatalogHttp, OnlyPublishedProductsAreVisible) {
     for (const auto& c : found.at("cards").as_array()) EXPECT_NE(c.at("slug").as_string(), slug) << status;
   }
   app->database().write(
-      [&](soci::session& sql) { catalog::repo::set_status(sql, id, "published", "2026-11-25T00:00:00Z"); });
+      [&](soci::session& sql) { catalog::repo::set_status(sql, id, catalog::ProductStatus::published, "2026-11-25T00:00:00Z"); });
   app->catalog().refresh();
   EXPECT_EQ(client()->get("/products/" + slug).status, 200);
 }

@@ -93,7 +93,7 @@ TEST_F(ConsoleHttp, DuplicateMakesADraftCopyInTheSameWorkshop) {
   const auto copy = location.substr(location.find("copied=") + 7);
   auto product = app->catalog().product(copy);
   ASSERT_TRUE(product.has_value());
-  EXPECT_EQ(product->status, "draft");
+  EXPECT_EQ(product->status, catalog::ProductStatus::draft);
   EXPECT_EQ(product->workshop_id, app->catalog().workshop("iksan-gold")->id);
   EXPECT_EQ(client()->get("/products/" + copy).status, 404);  // drafts stay hidden
   auto theirs = variant_of("mahan-craft", "formula");
@@ -171,7 +171,7 @@ TEST_F(ConsoleHttp, CsvExportImportRoundTrip) {
   EXPECT_EQ(boost::json::parse(created.body).at("created").as_array().size(), 1u);
   auto draft = app->catalog().product(slug);
   ASSERT_TRUE(draft);
-  EXPECT_EQ(draft->status, "draft");
+  EXPECT_EQ(draft->status, catalog::ProductStatus::draft);
   ASSERT_EQ(draft->variants.size(), 2u);
   EXPECT_GT(draft->price, 0);  // formula priced from today's quote
   ASSERT_EQ(import(header + row("11", "5")).status, 200);

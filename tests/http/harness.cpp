@@ -98,7 +98,7 @@ catalog::Product ServerTest::own_ring(const catalog::Workshop& workshop, const s
   catalog::Product p;
   p.workshop_id = workshop.id;
   p.slug = workshop.slug + "-" + random_code(6, "abcdefghijklmnopqrstuvwxyz234567");
-  p.status = "published";
+  p.status = catalog::ProductStatus::published;
   p.published_at = "2026-11-25T00:00:00Z";
   p.category = "ring";
   p.title_ko = title_ko.empty() ? "은반지 " + title_en : title_ko;

@@ -135,7 +135,7 @@ TEST_F(PiecesHttp, EditEveryFieldOfAPiece) {
   EXPECT_EQ(product->stones[0].count, 3);
   EXPECT_EQ(product->stones[0].lab, "IGI");
   EXPECT_EQ(product->variants.back().sku, slug + "-x");
-  EXPECT_EQ(product->status, "draft");
+  EXPECT_EQ(product->status, catalog::ProductStatus::draft);
   EXPECT_EQ(api(R"({"stone_rows":1,"stone_0_kind":"diamond","stone_0_origin":""})").status, 400);
   EXPECT_EQ(api(R"({"purity":[585]})").status, 400);
 
@@ -168,7 +168,7 @@ TEST_F(PiecesHttp, EditEveryFieldOfAPiece) {
                          R"(,"variant_0_stock_seen":)" + std::to_string(before_stock) + "}",
                      {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")});
   ASSERT_EQ(stock_only.status, 200) << stock_only.body;
-  EXPECT_EQ(app->catalog().product(source)->status, "published");
+  EXPECT_EQ(app->catalog().product(source)->status, catalog::ProductStatus::published);
   // Another workshop: refused, by page and API.
   auto other = logged_in(web::Role::vendor_staff, "mahan-craft");
   EXPECT_EQ(other->get("/console/products/" + slug + "/edit").status, 403);

@@ -12,21 +12,6 @@
 namespace brilliant::catalog {
 namespace {
 
-enum Dim {
-  d_category,
-  d_collection,
-  d_metal,
-  d_purity,
-  d_colour,
-  d_stone,
-  d_origin,
-  d_workshop,
-  d_eco,
-  d_availability,
-  d_price,
-  d_count
-};
-
 unsigned origin_bit(const std::string& origin) {
   if (origin == "natural") return 1;
   if (origin == "lab_grown") return 2;
@@ -55,24 +40,24 @@ uint16_t code_of(const std::vector<std::string>& vocab, const std::string& value
 
 // The query's filter values as codes: absent filters are no_code; a value no card has never matches.
 struct QueryCodes {
-  bool on[ListingIndex::count] = {};
-  uint16_t v[ListingIndex::count] = {};
+  bool on[interned_dims] = {};
+  uint16_t v[interned_dims] = {};
   bool stone_on = false;
   uint32_t stone = 0;
 };
 
 QueryCodes query_codes(const ListingIndex& ix, const ListingQuery& q) {
   QueryCodes out;
-  auto set = [&](ListingIndex::Dim d, const std::string& value) {
+  auto set = [&](Dim d, const std::string& value) {
     if (value.empty()) return;
-    out.on[d] = true;
-    out.v[d] = code_of(ix.vocab[d], value);
+    out.on[at(d)] = true;
+    out.v[at(d)] = code_of(ix.vocab[at(d)], value);
   };
-  set(ListingIndex::category, q.category);
-  set(ListingIndex::metal, q.metal);
-  set(ListingIndex::colour, q.colour);
-  set(ListingIndex::purity, q.purity ? std::to_string(q.purity) : "");
-  set(ListingIndex::workshop, q.workshop);
+  set(Dim::category, q.category);
+  set(Dim::metal, q.metal);
+  set(Dim::colour, q.colour);
+  set(Dim::purity, q.purity ? std::to_string(q.purity) : "");
+  set(Dim::workshop, q.workshop);
   if (!q.stone.empty()) {
     out.stone_on = true;
     const auto code = code_of(ix.stones, q.stone);
@@ -85,28 +70,28 @@ QueryCodes query_codes(const ListingIndex& ix, const ListingQuery& q) {
 unsigned passes(const Card& c, const ListingIndex::Codes& k, const QueryCodes& qc, const ListingQuery& q) {
   unsigned bits = 0;
   auto set = [&bits](Dim d, bool ok) {
-    if (ok) bits |= 1u << d;
+    if (ok) bits |= 1u << at(d);
   };
-  auto same = [&](ListingIndex::Dim d) { return !qc.on[d] || k.v[d] == qc.v[d]; };
-  set(d_category, same(ListingIndex::category));
-  set(d_collection, q.collection.empty() || std::find(c.collections.begin(), c.collections.end(),
-                                                      q.collection) != c.collections.end());
-  set(d_metal, same(ListingIndex::metal));
-  set(d_purity, same(ListingIndex::purity));
-  set(d_colour, same(ListingIndex::colour));
-  set(d_stone, !qc.stone_on || (k.stones & qc.stone));
-  set(d_origin, q.origin.empty() || (c.origins & origin_bit(q.origin)));
-  set(d_workshop, same(ListingIndex::workshop));
-  set(d_eco, !q.eco || c.eco);
-  set(d_availability,
+  auto same = [&](Dim d) { return !qc.on[at(d)] || k.v[at(d)] == qc.v[at(d)]; };
+  set(Dim::category, same(Dim::category));
+  set(Dim::collection, q.collection.empty() || std::find(c.collections.begin(), c.collections.end(),
+                                                         q.collection) != c.collections.end());
+  set(Dim::metal, same(Dim::metal));
+  set(Dim::purity, same(Dim::purity));
+  set(Dim::colour, same(Dim::colour));
+  set(Dim::stone, !qc.stone_on || (k.stones & qc.stone));
+  set(Dim::origin, q.origin.empty() || (c.origins & origin_bit(q.origin)));
+  set(Dim::workshop, same(Dim::workshop));
+  set(Dim::eco, !q.eco || c.eco);
+  set(Dim::availability,
       q.availability.empty() || (q.availability == "in_stock" ? c.in_stock : c.made_to_order));
-  set(d_price, in_price(c, q.price_min, q.price_max));
+  set(Dim::price, in_price(c, q.price_min, q.price_max));
   return bits;
 }
 
-constexpr unsigned all_bits = (1u << d_count) - 1;
+constexpr unsigned all_bits = (1u << all_dims) - 1;
 
-bool passes_except(unsigned bits, Dim d) { return (bits | (1u << d)) == all_bits; }
+bool passes_except(unsigned bits, Dim d) { return (bits | (1u << at(d))) == all_bits; }
 
 // Facet values with a count, from per-code tallies.
 std::vector<FacetValue> values_of(const std::vector<std::string>& vocab, const std::vector<long long>& tally,
@@ -197,11 +182,11 @@ void index_snapshot(Snapshot& snap) {
   ix.codes.reserve(snap.cards.size());
   for (const auto& c : snap.cards) {
     ListingIndex::Codes k{};
-    k.v[ListingIndex::category] = intern(ix.vocab[ListingIndex::category], c.category);
-    k.v[ListingIndex::metal] = intern(ix.vocab[ListingIndex::metal], c.metal);
-    k.v[ListingIndex::colour] = intern(ix.vocab[ListingIndex::colour], c.colour);
-    k.v[ListingIndex::purity] = intern(ix.vocab[ListingIndex::purity], std::to_string(c.purity));
-    k.v[ListingIndex::workshop] = intern(ix.vocab[ListingIndex::workshop], c.workshop_slug);
+    k.v[at(Dim::category)] = intern(ix.vocab[at(Dim::category)], c.category);
+    k.v[at(Dim::metal)] = intern(ix.vocab[at(Dim::metal)], c.metal);
+    k.v[at(Dim::colour)] = intern(ix.vocab[at(Dim::colour)], c.colour);
+    k.v[at(Dim::purity)] = intern(ix.vocab[at(Dim::purity)], std::to_string(c.purity));
+    k.v[at(Dim::workshop)] = intern(ix.vocab[at(Dim::workshop)], c.workshop_slug);
     for (const auto& kind : c.stone_kinds) {
       const auto code = intern(ix.stones, kind);
       if (code < 32) k.stones |= 1u << code;
@@ -216,29 +201,29 @@ namespace {
 // How many cards each facet value would show, every other filter applied (a facet does not narrow
 // itself, so a shopper sees the other metals while one is chosen).
 struct Tallies {
-  std::vector<long long> dim[ListingIndex::count];
+  std::vector<long long> dim[interned_dims];
   std::vector<long long> stones;
   long long origins[3] = {}, eco = 0, stock[2] = {}, price[8] = {};
 
   explicit Tallies(const ListingIndex& ix) : stones(ix.stones.size(), 0) {
-    for (int d = 0; d < ListingIndex::count; ++d) dim[d].assign(ix.vocab[d].size(), 0);
+    for (size_t d = 0; d < interned_dims; ++d) dim[d].assign(ix.vocab[d].size(), 0);
   }
 
   void count(const Card& c, const ListingIndex::Codes& k, unsigned bits) {
-    if (passes_except(bits, d_category)) ++dim[ListingIndex::category][k.v[ListingIndex::category]];
-    if (passes_except(bits, d_metal)) ++dim[ListingIndex::metal][k.v[ListingIndex::metal]];
-    if (passes_except(bits, d_purity)) ++dim[ListingIndex::purity][k.v[ListingIndex::purity]];
-    if (passes_except(bits, d_colour)) ++dim[ListingIndex::colour][k.v[ListingIndex::colour]];
-    if (passes_except(bits, d_stone))
+    if (passes_except(bits, Dim::category)) ++dim[at(Dim::category)][k.v[at(Dim::category)]];
+    if (passes_except(bits, Dim::metal)) ++dim[at(Dim::metal)][k.v[at(Dim::metal)]];
+    if (passes_except(bits, Dim::purity)) ++dim[at(Dim::purity)][k.v[at(Dim::purity)]];
+    if (passes_except(bits, Dim::colour)) ++dim[at(Dim::colour)][k.v[at(Dim::colour)]];
+    if (passes_except(bits, Dim::stone))
       for (size_t b = 0; b < stones.size() && b < 32; ++b)
         if (k.stones & (1u << b)) ++stones[b];
-    if (passes_except(bits, d_origin))
+    if (passes_except(bits, Dim::origin))
       for (int o = 0; o < 3; ++o)
         if (c.origins & (1u << o)) ++origins[o];
-    if (passes_except(bits, d_workshop)) ++dim[ListingIndex::workshop][k.v[ListingIndex::workshop]];
-    if (passes_except(bits, d_eco) && c.eco) ++eco;
-    if (passes_except(bits, d_availability)) ++stock[c.in_stock ? 0 : 1];
-    if (passes_except(bits, d_price))
+    if (passes_except(bits, Dim::workshop)) ++dim[at(Dim::workshop)][k.v[at(Dim::workshop)]];
+    if (passes_except(bits, Dim::eco) && c.eco) ++eco;
+    if (passes_except(bits, Dim::availability)) ++stock[c.in_stock ? 0 : 1];
+    if (passes_except(bits, Dim::price))
       for (size_t b = 0; b < price_buckets.size(); ++b)
         if (in_price(c, price_buckets[b].first, price_buckets[b].second)) ++price[b];
   }
@@ -247,9 +232,9 @@ struct Tallies {
 Facet category_facet(const ListingIndex& ix, const Tallies& t, const ListingQuery& q) {
   Facet category{"category", {}};
   for (const auto& name : categories) {
-    const auto code = code_of(ix.vocab[ListingIndex::category], name);
+    const auto code = code_of(ix.vocab[at(Dim::category)], name);
     category.values.push_back(
-        {name, code == no_code ? 0 : t.dim[ListingIndex::category][code], name == q.category});
+        {name, code == no_code ? 0 : t.dim[at(Dim::category)][code], name == q.category});
   }
   return category;
 }
@@ -276,15 +261,14 @@ Facet price_facet(const Tallies& t, const ListingQuery& q) {
 std::vector<Facet> facets_of(const ListingIndex& ix, const Tallies& t, const ListingQuery& q) {
   std::vector<Facet> facets;
   facets.push_back(category_facet(ix, t, q));
-  facets.push_back({"metal", values_of(ix.vocab[ListingIndex::metal], t.dim[ListingIndex::metal], q.metal)});
-  facets.push_back({"purity", values_of(ix.vocab[ListingIndex::purity], t.dim[ListingIndex::purity],
+  facets.push_back({"metal", values_of(ix.vocab[at(Dim::metal)], t.dim[at(Dim::metal)], q.metal)});
+  facets.push_back({"purity", values_of(ix.vocab[at(Dim::purity)], t.dim[at(Dim::purity)],
                                         q.purity ? std::to_string(q.purity) : "")});
-  facets.push_back(
-      {"colour", values_of(ix.vocab[ListingIndex::colour], t.dim[ListingIndex::colour], q.colour)});
+  facets.push_back({"colour", values_of(ix.vocab[at(Dim::colour)], t.dim[at(Dim::colour)], q.colour)});
   facets.push_back({"stone", values_of(ix.stones, t.stones, q.stone)});
   facets.push_back(origin_facet(t, q));
   facets.push_back(
-      {"workshop", values_of(ix.vocab[ListingIndex::workshop], t.dim[ListingIndex::workshop], q.workshop)});
+      {"workshop", values_of(ix.vocab[at(Dim::workshop)], t.dim[at(Dim::workshop)], q.workshop)});
   facets.push_back({"eco", {}});
   if (t.eco) facets.back().values.push_back({"1", t.eco, q.eco});
   facets.push_back({"availability", {}});

@@ -21,11 +21,28 @@ struct Collection {
 
 // The cards' facet values interned as small numbers, so a listing filters and counts 10,000 cards
 // with integer compares and no allocation. Vocabularies hold each distinct value once.
+// The dimensions a listing filters and counts by (one scoped enum for the index, the query and the
+// facets). The first `interned_dims` have interned vocabularies in ListingIndex.
+enum class Dim {
+  category,
+  metal,
+  colour,
+  purity,
+  workshop,
+  collection,
+  stone,
+  origin,
+  eco,
+  availability,
+  price
+};
+inline constexpr size_t interned_dims = 5, all_dims = 11;
+constexpr size_t at(Dim d) { return static_cast<size_t>(d); }
+
 struct ListingIndex {
-  enum Dim { category, metal, colour, purity, workshop, count };
-  std::vector<std::string> vocab[count];
+  std::vector<std::string> vocab[interned_dims];
   struct Codes {
-    uint16_t v[count];
+    uint16_t v[interned_dims];
     uint32_t stones;  // bit i: vocabulary stone i
   };
   std::vector<Codes> codes;  // parallel to Snapshot::cards

@@ -30,10 +30,10 @@ std::shared_ptr<const SearchVocabulary> vocabulary_of(const Snapshot& snapshot, 
     texts.push_back(c.title_en + " " + c.workshop_en);
   }
   for (const std::string locale : {"ko", "en"}) {
-    for (const auto& dim : {ListingIndex::category, ListingIndex::metal})
-      for (const auto& value : snapshot.index.vocab[dim])
-        texts.push_back(words(locale, std::string("catalog.") +
-                                          (dim == ListingIndex::category ? "category." : "metal.") + value));
+    for (const auto dim : {Dim::category, Dim::metal})
+      for (const auto& value : snapshot.index.vocab[at(dim)])
+        texts.push_back(
+            words(locale, std::string("catalog.") + (dim == Dim::category ? "category." : "metal.") + value));
     for (const auto& stone : snapshot.index.stones) texts.push_back(words(locale, "catalog.stone." + stone));
   }
   return std::make_shared<const SearchVocabulary>(texts);

@@ -65,19 +65,26 @@ Result<Application> check_application(Application a) {
   return a;
 }
 
-Result<std::string> status_after(const std::string& current, Decision decision) {
-  if (current != "submitted")
+std::optional<ApplicationStatus> application_status(std::string_view name) {
+  for (auto s : {ApplicationStatus::submitted, ApplicationStatus::changes_requested,
+                 ApplicationStatus::approved, ApplicationStatus::rejected})
+    if (name_of(s) == name) return s;
+  return std::nullopt;
+}
+
+Result<ApplicationStatus> status_after(ApplicationStatus current, Decision decision) {
+  if (current != ApplicationStatus::submitted)
     return Error::conflict("status", "application_decided",
-                           "this application is " + current + ", not waiting for a decision");
+                           "this application is " + to_string(current) + ", not waiting for a decision");
   switch (decision) {
     case Decision::approve:
-      return std::string("approved");
+      return ApplicationStatus::approved;
     case Decision::request_changes:
-      return std::string("changes_requested");
+      return ApplicationStatus::changes_requested;
     case Decision::reject:
-      return std::string("rejected");
+      return ApplicationStatus::rejected;
   }
-  return std::string("submitted");
+  return ApplicationStatus::submitted;
 }
 
 std::string decision_kind(Decision decision) {

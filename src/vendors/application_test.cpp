@@ -42,9 +42,11 @@ TEST(Application, NamesTheField) {
 }
 
 TEST(Application, OnlySubmittedApplicationsAreDecided) {
-  EXPECT_EQ(status_after("submitted", Decision::approve).value(), "approved");
-  EXPECT_EQ(status_after("submitted", Decision::request_changes).value(), "changes_requested");
-  EXPECT_EQ(status_after("approved", Decision::reject).error().kind, ErrorKind::conflict);
+  EXPECT_EQ(status_after(ApplicationStatus::submitted, Decision::approve).value(),
+            ApplicationStatus::approved);
+  EXPECT_EQ(status_after(ApplicationStatus::submitted, Decision::request_changes).value(),
+            ApplicationStatus::changes_requested);
+  EXPECT_EQ(status_after(ApplicationStatus::approved, Decision::reject).error().kind, ErrorKind::conflict);
 }
 
 }  // namespace brilliant::vendors

@@ -34,11 +34,11 @@ json::object application_json(const Application& a, const web::Renderer& r, cons
                  {"bank_account", a.bank_account},
                  {"account_holder", a.account_holder},
                  {"story", a.story},
-                 {"status", a.status},
-                 {"status_text", r.message(req.locale, "vendors.status." + a.status)},
+                 {"status", to_string(a.status)},
+                 {"status_text", r.message(req.locale, "vendors.status." + to_string(a.status))},
                  {"applicant", a.applicant_email},
                  {"created_at", a.created_at}};
-  o["is_" + a.status] = true;
+  o["is_" + to_string(a.status)] = true;
   return o;
 }
 
@@ -120,13 +120,15 @@ class JoinRoutes {
       model["application"] = application_json(*mine, r, req);
       model["events"] = events_json(apps.history(mine->id), r, req);
       model["form"] = application_json(*mine, r, req);
-      model["can_edit"] = mine->status == "changes_requested" || mine->status == "rejected";
+      model["can_edit"] =
+          mine->status == ApplicationStatus::changes_requested || mine->status == ApplicationStatus::rejected;
     } else {
       model["can_edit"] = true;
     }
     add_files(model, files.of(req.user->user_id));
     auto mine = apps.latest_of(req.user->user_id);
-    model["can_attach"] = !mine || (mine->status != "approved" && mine->status != "rejected");
+    model["can_attach"] =
+        !mine || (mine->status != ApplicationStatus::approved && mine->status != ApplicationStatus::rejected);
     return r.page_response(req, "vendors/join", std::move(model));
   }
 

@@ -23,8 +23,9 @@ Application from_row(const soci::row& r) {
   a.applicant_id = db::row_int(r, 1);
   size_t i = 2;
   for (auto* s : {&a.business_name, &a.registration_no, &a.representative, &a.address, &a.phone, &a.bank_name,
-                  &a.bank_account, &a.account_holder, &a.story, &a.status})
+                  &a.bank_account, &a.account_holder, &a.story})
     *s = db::row_text(r, i++);
+  a.status = application_status(db::row_text(r, i++)).value_or(ApplicationStatus::submitted);
   a.workshop_id = db::row_int(r, i++);
   a.created_at = db::row_text(r, i++);
   a.updated_at = db::row_text(r, i++);
@@ -59,10 +60,11 @@ Result<long long> Applications::submit(long long applicant_id, Application input
   return db_.write([&](soci::session& sql) -> Result<long long> {
     auto mine = select(sql, "WHERE a.applicant_id = CAST(:k AS BIGINT) ORDER BY a.id DESC",
                        std::to_string(applicant_id));
-    if (!mine.empty() && (mine.front().status == "submitted" || mine.front().status == "approved"))
+    if (!mine.empty() && (mine.front().status == ApplicationStatus::submitted ||
+                          mine.front().status == ApplicationStatus::approved))
       return Error::conflict("status", "application_exists",
-                             "you already have an application that is " + mine.front().status);
-    if (!mine.empty() && mine.front().status == "changes_requested") {
+                             "you already have an application that is " + to_string(mine.front().status));
+    if (!mine.empty() && mine.front().status == ApplicationStatus::changes_requested) {
       const long long id = mine.front().id;
       sql << "UPDATE workshop_applications SET business_name = :b, registration_no = :r, representative = "
              ":rep, "
@@ -135,7 +137,7 @@ Result<std::string> Applications::decide(long long id, long long operator_id, De
     auto found = select(sql, "WHERE a.id = CAST(:k AS BIGINT)", std::to_string(id));
     if (found.empty()) return Error::not_found("application");
     const auto& a = found.front();
-    const auto status = TRY(status_after(a.status, decision));
+    const auto status = to_string(TRY(status_after(a.status, decision)));
     if (decision == Decision::approve && !has_mark(sql, a.applicant_id))
       return Error::rule_broken("mark", "mark_required",
                                 "approval needs the workshop's registered maker's mark: ask the applicant to "

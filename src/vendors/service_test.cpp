@@ -39,7 +39,7 @@ TEST_F(ApplicationsTest, LifecycleWithHistory) {
   EXPECT_EQ(apps.submit(1, sample()).error().code, "application_exists");
   EXPECT_EQ(apps.decide(*id, 2, Decision::reject, " ").error().field, "reason");
   ASSERT_TRUE(apps.decide(*id, 2, Decision::request_changes, "bank holder differs").ok());
-  EXPECT_EQ(apps.find(*id)->status, "changes_requested");
+  EXPECT_EQ(apps.find(*id)->status, ApplicationStatus::changes_requested);
   ASSERT_EQ(apps.submit(1, sample()).value(), *id);  // a resubmission, not a new application
   // Approval needs the registered maker's mark.
   EXPECT_EQ(apps.decide(*id, 2, Decision::approve, "").error().code, "mark_required");

@@ -17,7 +17,6 @@
 #include "orders/routes.hpp"
 #include "orders/workshop_sales_repo.hpp"
 #include "pricing/routes.hpp"
-#include "vendors/routes.hpp"
 #include "web/openapi.hpp"
 
 namespace brilliant::app {

@@ -75,6 +75,7 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
   const auto now = format_utc(clock.now());
   std::vector<catalog::Workshop> shops;
   db.write([&](soci::session& sql) {
+    shops.clear();  // write() may run this again: start afresh
     for (const auto& w : workshops) {
       catalog::Workshop shop{
           0,

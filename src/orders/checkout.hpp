@@ -10,7 +10,7 @@
 
 #include "core/result.hpp"
 #include "orders/cart.hpp"
-#include "vendors/brand.hpp"
+#include "vendors/brand/brand.hpp"
 
 namespace brilliant::orders {
 

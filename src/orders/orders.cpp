@@ -204,8 +204,9 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
     auto order = load(sql, number);
     if (!order) return Error::not_found("order");
     if (order->status != OrderStatus::awaiting_payment)
-      return Error::conflict("status", "order_not_awaiting_payment",
-                             "order " + number + " is " + to_string(order->status) + ", not awaiting payment");
+      return Error::conflict(
+          "status", "order_not_awaiting_payment",
+          "order " + number + " is " + to_string(order->status) + ", not awaiting payment");
     sql << "UPDATE orders SET status = 'paid', paid_at = :at, updated_at = :up WHERE id = :id", soci::use(at),
         soci::use(at), soci::use(order->id);
     sql << "UPDATE fulfilments SET status = 'to_ship', updated_at = :at WHERE order_id = :id", soci::use(at),
@@ -230,7 +231,6 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
     return Error::invalid("reason", "reason_required", "say why the order is cancelled");
   if (reason.size() > 500) return Error::invalid("reason", "too_long", "reason may have at most 500 bytes");
   const auto at = format_utc(clock_.now());
-  std::vector<long long> restocked;
   auto done = db_.write([&](soci::session& sql) -> Result<Order> {
     auto order = load(sql, number);
     if (!order) return Error::not_found("order");
@@ -238,7 +238,8 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
       if (f.status == ParcelStatus::shipped)
         return Error::conflict("status", "order_shipped",
                                "a parcel of order " + number + " has shipped: handle it as a return");
-    const bool allowed = order->status == OrderStatus::awaiting_payment || (by_operator && order->status == OrderStatus::paid);
+    const bool allowed =
+        order->status == OrderStatus::awaiting_payment || (by_operator && order->status == OrderStatus::paid);
     if (!allowed)
       return Error::conflict("status", "order_not_cancellable",
                              order->status == OrderStatus::cancelled
@@ -248,7 +249,6 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
       if (line.reserved <= 0) continue;
       sql << "UPDATE variants SET stock = stock + :q, updated_at = :at WHERE id = :v",
           soci::use(line.reserved), soci::use(at), soci::use(line.variant_id);
-      restocked.push_back(line.product_id);
     }
     sql << "UPDATE orders SET status = 'cancelled', cancelled_at = :at, cancel_reason = :r, updated_at = :up "
            "WHERE id = :id",
@@ -260,7 +260,12 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
     if (compose_) mail::enqueue(sql, compose_(cancelled, "cancelled"), clock_);
     return cancelled;
   });
-  if (done.ok()) catalog_.stock_changed(restocked, restocked);
+  if (!done.ok()) return done;
+  // From what the transaction returned: write() may have run it more than once.
+  std::vector<long long> restocked;
+  for (const auto& line : done->lines)
+    if (line.reserved > 0) restocked.push_back(line.product_id);
+  catalog_.stock_changed(restocked, restocked);
   return done;
 }
 
@@ -285,8 +290,9 @@ Result<Order> Orders::ship(const std::string& number, long long workshop_id, lon
                             "tracking must be the waybill number: 8 to 14 digits");
     if (parcel->status != ParcelStatus::to_ship)
       return Error::conflict("status", "parcel_not_to_ship",
-                             parcel->status == ParcelStatus::shipped ? "this parcel is already shipped"
-                                                         : "only a paid order's parcel can be shipped");
+                             parcel->status == ParcelStatus::shipped
+                                 ? "this parcel is already shipped"
+                                 : "only a paid order's parcel can be shipped");
     sql << "UPDATE fulfilments SET status = 'shipped', carrier = :c, tracking = :t, shipped_at = :at, "
            "updated_at = :up WHERE id = :id",
         soci::use(carrier), soci::use(*tracking), soci::use(at), soci::use(at), soci::use(parcel->id);

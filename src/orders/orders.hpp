@@ -17,7 +17,7 @@
 #include "orders/carts.hpp"
 #include "orders/checkout.hpp"
 #include "orders/order.hpp"
-#include "vendors/brand_store.hpp"
+#include "vendors/brand/brand_store.hpp"
 
 namespace brilliant::orders {
 

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "core/clock.hpp"
-#include "vendors/brand.hpp"
+#include "vendors/brand/brand.hpp"
 
 namespace brilliant::orders {
 

@@ -1,0 +1,115 @@
+#include "vendors/pieces/piece_edit.hpp"
+
+#include <gtest/gtest.h>
+
+#include "catalog/rules.hpp"
+#include "vendors/pieces/product_csv.hpp"
+
+namespace brilliant::vendors {
+namespace {
+
+catalog::Product sample() {
+  catalog::Product p;
+  p.id = 7;
+  p.workshop_id = 2;
+  p.slug = "dew-ring-a1";
+  p.status = catalog::ProductStatus::published;
+  p.category = "ring";
+  p.title_ko = "이슬 반지";
+  p.title_en = "Dew Ring";
+  p.story_ko = "아침 이슬";
+  p.story_en = "Morning dew";
+  p.metal = "gold";
+  p.purity = 750;
+  p.colour = "white";
+  p.weight_mg = 2450;
+  p.plating_metal = "rhodium";
+  p.plating_microns_x100 = 25;
+  p.labour_fee = 95000;
+  p.loss_bp = 800;
+  p.margin_bp = 2000;
+  p.engraving_max_chars = 10;
+  p.engraving_fee = 10000;
+  p.stones = {{"diamond", "natural", 1, 250, "round", "G", "VS2", "very good", "GIA", "123"}};
+  p.variants = {{31, "DR-11", 0, catalog::circumference_for_korean_size(11), 0, "", 0, 2, 500000},
+                {32, "DR-13", 1, catalog::circumference_for_korean_size(13), 0, "", 0, 0, 500000}};
+  return p;
+}
+
+struct Form {
+  std::map<std::string, std::string> values;
+  Fields fields() const {
+    return [this](const std::string& k) {
+      auto it = values.find(k);
+      return it == values.end() ? std::string() : it->second;
+    };
+  }
+};
+
+}  // namespace
+
+TEST(PieceEdit, TheFormOfAPieceGivesThePieceBack) {
+  const auto p = sample();
+  Form form{piece_fields(p, 2)};
+  auto back = edited_piece(form.fields(), p);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_FALSE(needs_review(p, *back));
+  EXPECT_EQ(products_to_csv({*back}), products_to_csv({p}));  // every field, by the CSV's eyes
+}
+
+TEST(PieceEdit, AddsStonesAndVariantsFromBlankRowsAndEditsInPlace) {
+  const auto p = sample();
+  Form form{piece_fields(p, 2)};
+  form.values["stone_1_kind"] = "sapphire";
+  form.values["stone_1_origin"] = "lab_grown";
+  form.values["stone_1_count"] = "2";
+  form.values["stone_1_carat"] = "0.05";
+  form.values["variant_2_sku"] = "DR-15";
+  form.values["variant_2_ring_size"] = "15";
+  form.values["variant_2_stock"] = "1";
+  form.values["variant_0_stock"] = "9";
+  form.values["plating_process"] = "electroplated";
+  auto edited = edited_piece(form.fields(), p);
+  ASSERT_TRUE(edited.ok()) << edited.error().message;
+  ASSERT_EQ(edited->stones.size(), 2u);
+  EXPECT_EQ(edited->stones[1].carat_x1000, 50);
+  ASSERT_EQ(edited->variants.size(), 3u);
+  EXPECT_EQ(edited->variants[0].id, 31);
+  EXPECT_EQ(edited->variants[0].stock, 9);
+  EXPECT_EQ(edited->variants[2].id, 0);
+  EXPECT_EQ(edited->variants[2].ring_circ_x10, catalog::circumference_for_korean_size(15));
+  EXPECT_TRUE(needs_review(p, *edited));
+}
+
+TEST(PieceEdit, ErrorsNameTheRowField) {
+  const auto p = sample();
+  auto error_of = [&](const std::string& key, const std::string& value) {
+    Form form{piece_fields(p, 1)};
+    form.values[key] = value;
+    auto r = edited_piece(form.fields(), p);
+    return r.ok() ? std::string("ok") : r.error().field;
+  };
+  EXPECT_EQ(error_of("variant_1_stock", "-1"), "variant_1_stock");
+  EXPECT_EQ(error_of("variant_0_ring_size", "40"), "variant_0_ring_size");
+  EXPECT_EQ(error_of("stone_0_origin", ""), "stone_0_origin");
+  EXPECT_EQ(error_of("weight_g", "heavy"), "weight_g");
+  EXPECT_EQ(error_of("purity", "600"), "purity");
+  EXPECT_EQ(error_of("pricing", "auction"), "pricing");
+  EXPECT_EQ(error_of("variant_0_id", "999"), "");  // another piece's variant: not found
+  Form fixed{piece_fields(p, 0)};
+  fixed.values["pricing"] = "fixed";
+  fixed.values["fixed_price"] = "500";
+  EXPECT_EQ(edited_piece(fixed.fields(), p).error().field, "fixed_price");
+}
+
+TEST(PieceEdit, AnApiStockChangeOfAnExistingVariantSaysWhatItWasChangedFrom) {
+  const std::map<std::string, std::string> current{{"variant_0_id", "7"}, {"variant_1_id", ""}};
+  auto missing = check_stock_seen({"title_en", "variant_0_stock"}, current);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().field, "variant_0_stock_seen");
+  EXPECT_TRUE(check_stock_seen({"variant_0_stock", "variant_0_stock_seen"}, current).ok());
+  EXPECT_TRUE(check_stock_seen({"variant_1_stock"}, current).ok());  // a new row: nothing was seen
+  EXPECT_TRUE(check_stock_seen({"variant_0_price"}, current).ok());
+}
+
+}  // namespace brilliant::vendors

@@ -334,13 +334,7 @@ Response Storefront::workshop_page(Request& req) {
 }
 
 Response Storefront::image(Request& req) {
-  long long id = 0;
-  try {
-    id = std::stoll(std::string(req.param("id")));
-  } catch (const std::exception&) {
-    return renderer_.error(req, Error::not_found("image"));
-  }
-  auto img = catalog_.image(id);
+  auto img = catalog_.image(req.param_id("id"));  // 0 for an id that is not a number: not found
   if (!img) return renderer_.error(req, Error::not_found("image"));
   auto response = Response::text(img->body, 200, img->content_type);
   response.add("Cache-Control", "public, max-age=31536000, immutable");  // images never change under an id

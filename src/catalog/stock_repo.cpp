@@ -27,6 +27,23 @@ Result<void> set_stock(soci::session& sql, long long variant_id, int seen, int w
                              "): nothing was saved; check it and save again");
 }
 
+std::optional<int> take_stock(soci::session& sql, long long variant_id, int quantity,
+                              const std::string& now) {
+  int left = 0;
+  soci::indicator left_ind = soci::i_null;
+  sql << "UPDATE variants SET stock = stock - :q, updated_at = :at WHERE id = :v AND stock >= :q2 RETURNING "
+         "stock",
+      soci::use(quantity), soci::use(now), soci::use(variant_id), soci::use(quantity),
+      soci::into(left, left_ind);
+  if (!sql.got_data() || left_ind != soci::i_ok) return std::nullopt;
+  return left;
+}
+
+void give_back_stock(soci::session& sql, long long variant_id, int quantity, const std::string& now) {
+  sql << "UPDATE variants SET stock = stock + :q, updated_at = :at WHERE id = :v", soci::use(quantity),
+      soci::use(now), soci::use(variant_id);
+}
+
 void price_from_cheapest_variant(soci::session& sql, long long variant_id, const std::string& now) {
   sql << "UPDATE products SET price = (SELECT MIN(price) FROM variants WHERE product_id = products.id), "
          "fixed_price = (SELECT MIN(price) FROM variants WHERE product_id = products.id), updated_at = :now "

@@ -2,6 +2,7 @@
 // compare-and-set against the stock the editor saw, so a sale made since the page was loaded is never
 // undone (issue 20). Orders take and give back stock with their own conditional updates (orders.cpp).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,13 @@ namespace brilliant::catalog::repo {
 // variant is gone). Runs in the caller's transaction.
 Result<void> set_stock(soci::session& sql, long long variant_id, int seen, int wanted, const std::string& now,
                        const std::string& field);
+
+// An order takes `quantity` units of a variant, only if that many are left (one conditional UPDATE, so two
+// checkouts can never oversell): the units left after, or nothing when too few were left. Runs in the
+// caller's transaction (the order's).
+std::optional<int> take_stock(soci::session& sql, long long variant_id, int quantity, const std::string& now);
+// A cancelled order gives its units back.
+void give_back_stock(soci::session& sql, long long variant_id, int quantity, const std::string& now);
 
 // One row of the workshop's stock and price table as posted: -1 leaves a value as it is.
 struct StockChange {

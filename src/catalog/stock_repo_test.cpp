@@ -65,4 +65,34 @@ TEST_F(StockRepoTest, ChangesStockOnlyFromWhatTheEditorSaw) {
   EXPECT_EQ(stock(), 3);
 }
 
+TEST_F(StockRepoTest, AnOrderTakesOnlyWhatIsLeftAndACancellationGivesItBack) {
+  auto take = [&](int n) {
+    return db->write([&](soci::session& sql) { return take_stock(sql, variant, n, "now"); });
+  };
+  EXPECT_EQ(take(3), 5);
+  EXPECT_EQ(take(6), std::nullopt);  // five left: nothing taken
+  EXPECT_EQ(stock(), 5);
+  EXPECT_EQ(take(5), 0);
+  db->write([&](soci::session& sql) { give_back_stock(sql, variant, 2, "now"); });
+  EXPECT_EQ(stock(), 2);
+}
+
+TEST_F(StockRepoTest, StockAndPriceChangesApplyOnlyToTheWorkshopsOwnVariantsAllOrNothing) {
+  long long workshop = 0;
+  db->read([&](soci::session& sql) {
+    sql << "SELECT p.workshop_id FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = :v",
+        soci::use(variant), soci::into(workshop);
+  });
+  EXPECT_EQ(apply_stock_changes(*db, workshop + 1, {{variant, 9, 8, -1}}, "now").error().kind,
+            ErrorKind::not_found);
+  EXPECT_EQ(apply_stock_changes(*db, workshop, {{variant, 9, -1, -1}}, "now").error().code,
+            "stock_seen_missing");
+  // A formula-priced piece: its price follows the metal quote, and the stock change rolls back with it.
+  auto refused = apply_stock_changes(*db, workshop, {{variant, 9, 8, 150000}}, "now");
+  EXPECT_EQ(refused.error().code, "price_follows_quote");
+  EXPECT_EQ(stock(), 8);
+  EXPECT_EQ(apply_stock_changes(*db, workshop, {{variant, 9, 8, -1}}, "now").value(), 1);
+  EXPECT_EQ(stock(), 9);
+}
+
 }  // namespace brilliant::catalog::repo

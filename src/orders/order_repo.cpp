@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "catalog/stock_repo.hpp"
 #include "core/secret.hpp"
 
 namespace brilliant::orders::repo {
@@ -99,8 +100,9 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
   for (const auto& r : parcels)
     if (Order* o = order_of(r))
       o->fulfilments.push_back({db::row_int(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_text(r, 4),
-                                db::row_text(r, 5), parcel_status(db::row_text(r, 6)), db::row_int(r, 7), db::row_int(r, 8),
-                                db::row_text(r, 9), db::row_text(r, 10), db::row_text(r, 11)});
+                                db::row_text(r, 5), parcel_status(db::row_text(r, 6)), db::row_int(r, 7),
+                                db::row_int(r, 8), db::row_text(r, 9), db::row_text(r, 10),
+                                db::row_text(r, 11)});
   soci::rowset<soci::row> lines =
       sql.prepare
       << "SELECT l.order_id, l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, "
@@ -171,19 +173,14 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
   if (!variant) return Error::conflict("cart", "cart_unavailable", "a piece in the cart changed");
   int reserved = 0;
   if (!product.made_to_order) {
-    int left = 0;
-    soci::indicator left_ind = soci::i_null;
-    sql << "UPDATE variants SET stock = stock - :q, updated_at = :at WHERE id = :v AND stock >= :q2 "
-           "RETURNING stock",
-        soci::use(priced.quantity), soci::use(o.at), soci::use(priced.variant_id), soci::use(priced.quantity),
-        soci::into(left, left_ind);
-    if (!sql.got_data() || left_ind != soci::i_ok)
+    const auto left = catalog::repo::take_stock(sql, priced.variant_id, priced.quantity, o.at);
+    if (!left)
       return Error::conflict("cart", "out_of_stock",
                              (o.locale == "en" ? product.title_en : product.title_ko) +
                                  ": not enough left in this size any more");
     reserved = priced.quantity;
     out.sold.push_back(product.id);
-    if (left == 0) out.sold_out.push_back(product.id);
+    if (*left == 0) out.sold_out.push_back(product.id);
   }
   std::string metal, day;
   long long won = 0;

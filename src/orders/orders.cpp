@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "accounts/rules.hpp"
+#include "catalog/stock_repo.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
 #include "orders/order_repo.hpp"
@@ -247,8 +248,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
                                  : "a paid order is cancelled by the operator (ask us)");
     for (const auto& line : order->lines) {
       if (line.reserved <= 0) continue;
-      sql << "UPDATE variants SET stock = stock + :q, updated_at = :at WHERE id = :v",
-          soci::use(line.reserved), soci::use(at), soci::use(line.variant_id);
+      catalog::repo::give_back_stock(sql, line.variant_id, line.reserved, at);
     }
     sql << "UPDATE orders SET status = 'cancelled', cancelled_at = :at, cancel_reason = :r, updated_at = :up "
            "WHERE id = :id",

@@ -1,4 +1,6 @@
 // Checkout throughput: places ORDERS orders (two pieces from two workshops each) from THREADS threads at
+
+#include "db/database.hpp"
 // once through orders::Orders::place, the code behind POST /checkout and POST /api/v1/orders, against a
 // demo catalog, and prints orders per second with the latency of one placement (p50, p99). Each
 // placement is the whole transaction: reprice the cart, reserve stock, write order, parcels, lines,

@@ -1,5 +1,7 @@
 #include "app/seed_catalog.hpp"
 
+#include "catalog/repo.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <random>

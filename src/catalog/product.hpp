@@ -42,15 +42,20 @@ struct Workshop {
 // publishes it, asks for changes_requested or archives it. Names only in SQL and JSON.
 enum class ProductStatus { draft, in_review, changes_requested, published, archived };
 inline constexpr ProductStatus product_statuses[] = {ProductStatus::draft, ProductStatus::in_review,
-                                                     ProductStatus::changes_requested, ProductStatus::published,
-                                                     ProductStatus::archived};
+                                                     ProductStatus::changes_requested,
+                                                     ProductStatus::published, ProductStatus::archived};
 constexpr std::string_view name_of(ProductStatus s) {
   switch (s) {
-    case ProductStatus::draft: return "draft";
-    case ProductStatus::in_review: return "in_review";
-    case ProductStatus::changes_requested: return "changes_requested";
-    case ProductStatus::published: return "published";
-    case ProductStatus::archived: return "archived";
+    case ProductStatus::draft:
+      return "draft";
+    case ProductStatus::in_review:
+      return "in_review";
+    case ProductStatus::changes_requested:
+      return "changes_requested";
+    case ProductStatus::published:
+      return "published";
+    case ProductStatus::archived:
+      return "archived";
   }
   return "";
 }
@@ -126,6 +131,12 @@ struct Card {
   std::string published_at;
   long long image_id = 0;
   std::vector<std::string> collections;
+};
+
+// A drawn product image (the demo's art) as stored.
+struct Image {
+  std::string content_type;
+  std::string body;
 };
 
 }  // namespace brilliant::catalog

@@ -29,10 +29,7 @@ long long insert_collection(soci::session& sql, const Collection& collection, co
 long long insert_image(soci::session& sql, long long product_id, int position,
                        const std::string& content_type, const std::string& body, const std::string& alt_ko,
                        const std::string& alt_en);
-struct Image {
-  std::string content_type;
-  std::string body;
-};
+using Image = catalog::Image;
 std::optional<Image> find_image(soci::session& sql, long long image_id);
 
 // The text the search matches: titles, story, tags, materials, stones, workshop, category (ko and en).

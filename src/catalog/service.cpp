@@ -1,5 +1,7 @@
 #include "catalog/service.hpp"
 
+#include "catalog/repo.hpp"
+
 #include "db/database.hpp"
 
 #include "catalog/rules.hpp"
@@ -122,7 +124,7 @@ Workshop Catalog::workshop_by_id(long long id) {
   });
 }
 
-std::optional<repo::Image> Catalog::image(long long id) {
+std::optional<Image> Catalog::image(long long id) {
   return db_.read([&](soci::session& sql) { return repo::find_image(sql, id); });
 }
 

@@ -14,7 +14,6 @@
 #include "catalog/listing.hpp"
 #include "catalog/product.hpp"
 #include "catalog/query_words.hpp"
-#include "catalog/repo.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/fwd.hpp"
@@ -49,7 +48,7 @@ class Catalog {
   std::vector<std::pair<long long, Product::Photo>> workshop_photos(long long workshop_id);
   // The workshop of a product (from the snapshot when it is there).
   Workshop workshop_by_id(long long id);
-  std::optional<repo::Image> image(long long id);
+  std::optional<Image> image(long long id);
   // Published product ids matching q, best first. Answers repeat from a small cache that every
   // refresh() empties, so a popular query costs one database search per catalog change.
   // The words are first read against the catalog's own (catalog/query_words.hpp): synonyms, compounds,

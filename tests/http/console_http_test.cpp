@@ -1,4 +1,6 @@
 // The workshop console's bulk stock and price editing, duplicating a piece and seeing review comments,
+
+#include "db/database.hpp"
 // on both databases; and that a workshop's staff cannot reach another workshop's variants or products.
 #include <boost/json.hpp>
 

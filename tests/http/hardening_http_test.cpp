@@ -1,4 +1,6 @@
 // Issue 20 (hardening): each defect a hostile visitor or a busy workshop found, as a regression test
+
+#include "db/database.hpp"
 // against the real server on both databases. Order, stock and upload cases sit beside their modules'
 // tests (orders_http_test, photos_http_test, vendors_http_test); pure functions have unit tests.
 #include <boost/json.hpp>

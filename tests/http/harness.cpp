@@ -1,5 +1,7 @@
 #include "http/harness.hpp"
 
+#include "db/database.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>

@@ -1,4 +1,6 @@
 // Checkout and orders end to end on both databases: the checkout page and form (refusals that name
+
+#include "db/database.hpp"
 // the field and keep what was typed, double submits), the order keeping the quote it was priced at,
 // the confirmation mail, the last piece going to one shopper only, each workshop seeing only its part
 // (the address only once paid), the operator confirming the transfer and cancelling (stock given

@@ -1,4 +1,6 @@
 // Listing a piece and brand review over HTTP: drafts stay hidden, staff act only for their own
+
+#include "db/database.hpp"
 // workshop, the operator's decisions need reasons (except approval) and approval publishes.
 #include <boost/json.hpp>
 

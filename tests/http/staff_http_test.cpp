@@ -1,4 +1,6 @@
 // A workshop's people and standing over HTTP on both databases: the owner invites by email, the invited
+
+#include "db/database.hpp"
 // account accepts and works inside that workshop only, staff cannot manage people, another workshop
 // cannot touch them; the operator suspends a workshop (its pieces leave the store, its console becomes
 // read-only) and reinstates it. Each test makes its own workshop, so the shared PostgreSQL database

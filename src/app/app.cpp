@@ -196,24 +196,24 @@ void App::use_brand_synonyms() {
   catalog_.set_synonyms(synonyms.ok() ? *synonyms : catalog::Synonyms{});
 }
 
+// /healthz: the latest probe's answer, without touching the database on the request path.
+web::Response App::health() const {
+  const bool up = database_up_.load();
+  const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch())
+                          .count();
+  const long long age = now_ms - probed_at_ms_.load();
+  auto response =
+      web::Response::json(boost::json::serialize(boost::json::object{{"status", up ? "ok" : "unavailable"},
+                                                                     {"database", up},
+                                                                     {"checked_ms_ago", age}}),
+                          up ? 200 : 503);
+  response.add("Cache-Control", "no-store");
+  return response;
+}
+
 void App::add_system_routes() {
-  router_
-      .get("/healthz",
-           [this](web::Request&) {
-             const bool up = database_up_.load();
-             const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                     std::chrono::steady_clock::now().time_since_epoch())
-                                     .count();
-             const long long age = now_ms - probed_at_ms_.load();
-             auto response = web::Response::json(
-                 boost::json::serialize(boost::json::object{{"status", up ? "ok" : "unavailable"},
-                                                            {"database", up},
-                                                            {"checked_ms_ago", age}}),
-                 up ? 200 : 503);
-             response.add("Cache-Control", "no-store");
-             return response;
-           })
-      .runs = web::Runs::inline_;
+  router_.get("/healthz", [this](web::Request&) { return health(); }).runs = web::Runs::inline_;
   router_
       .get("/metrics",
            [this](web::Request& req) {

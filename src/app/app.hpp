@@ -22,9 +22,9 @@
 #include "orders/orders.hpp"
 #include "orders/settlements.hpp"
 #include "pricing/quotes.hpp"
-#include "vendors/joining/application_files.hpp"
 #include "vendors/brand/brand_store.hpp"
 #include "vendors/deps.hpp"
+#include "vendors/joining/application_files.hpp"
 #include "vendors/joining/service.hpp"
 #include "vendors/staff/staff.hpp"
 #include "web/i18n.hpp"
@@ -66,6 +66,7 @@ class App {
  private:
   void use_brand_synonyms();
   void add_system_routes();
+  web::Response health() const;
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
   void probe_database();  // the health probe thread's loop
 

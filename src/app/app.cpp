@@ -115,10 +115,9 @@ App::App(Config config, const Clock& clock)
   storefront_.add_routes(router_);
   pricing::add_routes(router_, {quotes_, renderer_});
   vendors::add_all_routes(router_, vendors_deps_);
-  media::add_routes(router_, photos_, renderer_);
-  orders::add_cart_routes(router_, {carts_, storefront_, renderer_, config_.secure_cookies});
-  orders::add_order_routes(router_, {orders_, catalog_, renderer_, config_.bank_account, &checkout_limit_});
-  orders::add_settlement_routes(router_, {settlements_, catalog_, renderer_, clock_});
+  media::add_routes(router_, {photos_, renderer_});
+  orders::add_all_routes(router_, {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_,
+                                   config_.bank_account, &checkout_limit_, config_.secure_cookies});
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();

@@ -17,9 +17,10 @@ web::Response rendition(Photos& photos, const web::Renderer& renderer, web::Requ
 
 }  // namespace
 
-void add_routes(web::Router& router, Photos& photos, const web::Renderer& renderer) {
+void add_routes(web::Router& router, const Deps& deps) {
   auto& route =
-      router.get("/media/photos/{hash}", [&](web::Request& req) { return rendition(photos, renderer, req); });
+      router.get("/media/photos/{hash}", [&photos = deps.photos, &renderer = deps.renderer](
+                                             web::Request& req) { return rendition(photos, renderer, req); });
   route.session = false;
 }
 

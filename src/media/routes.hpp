@@ -7,6 +7,11 @@
 
 namespace brilliant::media {
 
-void add_routes(web::Router& router, Photos& photos, const web::Renderer& renderer);
+struct Deps {
+  Photos& photos;
+  const web::Renderer& renderer;
+};
+
+void add_routes(web::Router& router, const Deps& deps);
 
 }  // namespace brilliant::media

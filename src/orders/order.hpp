@@ -15,18 +15,25 @@ enum class ParcelStatus { awaiting_payment, to_ship, shipped, cancelled };
 
 constexpr std::string_view name_of(OrderStatus s) {
   switch (s) {
-    case OrderStatus::awaiting_payment: return "awaiting_payment";
-    case OrderStatus::paid: return "paid";
-    case OrderStatus::cancelled: return "cancelled";
+    case OrderStatus::awaiting_payment:
+      return "awaiting_payment";
+    case OrderStatus::paid:
+      return "paid";
+    case OrderStatus::cancelled:
+      return "cancelled";
   }
   return "";
 }
 constexpr std::string_view name_of(ParcelStatus s) {
   switch (s) {
-    case ParcelStatus::awaiting_payment: return "awaiting_payment";
-    case ParcelStatus::to_ship: return "to_ship";
-    case ParcelStatus::shipped: return "shipped";
-    case ParcelStatus::cancelled: return "cancelled";
+    case ParcelStatus::awaiting_payment:
+      return "awaiting_payment";
+    case ParcelStatus::to_ship:
+      return "to_ship";
+    case ParcelStatus::shipped:
+      return "shipped";
+    case ParcelStatus::cancelled:
+      return "cancelled";
   }
   return "";
 }

@@ -4,6 +4,7 @@
 #include "core/secret.hpp"
 #include "orders/order_views.hpp"
 #include "orders/routes.hpp"
+#include "web/bind.hpp"
 #include "web/errors.hpp"
 #include "web/json_input.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 
 class OrderRoutes {
  public:
-  explicit OrderRoutes(OrderDeps deps) : d_(std::move(deps)) {}
+  explicit OrderRoutes(Deps deps) : d_(std::move(deps)) {}
 
   std::string t(const Request& req, const std::string& key) const {
     return d_.renderer.message(req.locale, key);
@@ -411,16 +412,13 @@ class OrderRoutes {
   }
 
  private:
-  OrderDeps d_;
+  Deps d_;
 };
 
 }  // namespace
 
-void add_order_routes(web::Router& router, OrderDeps deps) {
-  auto routes = std::make_shared<OrderRoutes>(std::move(deps));
-  auto bind = [routes](Response (OrderRoutes::*fn)(Request&)) {
-    return [routes, fn](Request& req) { return ((*routes).*fn)(req); };
-  };
+void add_order_routes(web::Router& router, const Deps& deps) {
+  const web::Bind bind(std::make_shared<OrderRoutes>(deps), deps.renderer);
   const auto login = web::Access::logged_in();
   const auto vendor = web::require(web::Role::vendor_staff);
   const auto op = web::require(web::Role::operator_);

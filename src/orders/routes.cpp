@@ -1,4 +1,5 @@
 #include "orders/routes.hpp"
+#include "web/bind.hpp"
 
 #include <boost/json.hpp>
 #include <charconv>
@@ -116,7 +117,7 @@ json::object cart_json(const CartView& view, const std::string& locale, const ca
 
 class CartRoutes {
  public:
-  explicit CartRoutes(CartDeps deps) : d_(deps) {}
+  explicit CartRoutes(Deps deps) : d_(std::move(deps)) {}
 
   catalog::Messages messages(const std::string& locale) const {
     return [this, locale](const std::string& key) { return d_.renderer.message(locale, key); };
@@ -265,16 +266,13 @@ class CartRoutes {
   }
 
  private:
-  CartDeps d_;
+  Deps d_;
 };
 
 }  // namespace
 
-void add_cart_routes(web::Router& router, CartDeps deps) {
-  auto routes = std::make_shared<CartRoutes>(deps);
-  auto bind = [routes](Response (CartRoutes::*fn)(Request&)) {
-    return [routes, fn](Request& req) { return ((*routes).*fn)(req); };
-  };
+void add_cart_routes(web::Router& router, const Deps& deps) {
+  const web::Bind bind(std::make_shared<CartRoutes>(deps), deps.renderer);
   router.get("/cart", bind(&CartRoutes::page));
   router.post("/cart", bind(&CartRoutes::add_form));
   router.post("/cart/lines/{id}", bind(&CartRoutes::change_form));
@@ -283,6 +281,12 @@ void add_cart_routes(web::Router& router, CartDeps deps) {
   router.post("/api/v1/cart/lines", bind(&CartRoutes::api_add));
   router.add(web::Method::patch, "/api/v1/cart/lines/{id}", bind(&CartRoutes::api_change));
   router.add(web::Method::delete_, "/api/v1/cart/lines/{id}", bind(&CartRoutes::api_remove));
+}
+
+void add_all_routes(web::Router& router, const Deps& deps) {
+  add_cart_routes(router, deps);
+  add_order_routes(router, deps);
+  add_settlement_routes(router, deps);
 }
 
 }  // namespace brilliant::orders

@@ -22,14 +22,24 @@
 
 namespace brilliant::orders {
 
-struct CartDeps {
+// What the orders module's routes need, in one struct (issue 14: one Deps per module).
+struct Deps {
   Carts& carts;
+  Orders& orders;
+  Settlements& settlements;
+  catalog::Catalog& catalog;
   catalog::Storefront& storefront;
   const web::Renderer& renderer;
+  const Clock& clock;
+  std::string bank_account;  // where shoppers transfer the money ("KB국민은행 ... (주)브릴리언트")
+  web::RateLimiter* checkout_limit = nullptr;  // order attempts per account, or per IP for guests
   bool secure_cookies = false;
 };
 
-void add_cart_routes(web::Router& router, CartDeps deps);
+// Every route of the module: the cart, checkout and orders, settlement statements.
+void add_all_routes(web::Router& router, const Deps& deps);
+
+void add_cart_routes(web::Router& router, const Deps& deps);
 
 // The cart named by the request: the X-Cart-Token header (API clients) or the "cart" cookie.
 std::string cart_token(const web::Request& req);
@@ -37,26 +47,11 @@ std::string cart_token(const web::Request& req);
 boost::json::object cart_line_json(const CartLine& line, const std::string& locale,
                                    const catalog::Messages& t);
 
-struct OrderDeps {
-  Orders& orders;
-  catalog::Catalog& catalog;
-  const web::Renderer& renderer;
-  std::string bank_account;  // where shoppers transfer the money ("KB국민은행 ... (주)브릴리언트")
-  web::RateLimiter* checkout_limit = nullptr;  // order attempts per account, or per IP for guests
-};
-
-void add_order_routes(web::Router& router, OrderDeps deps);
+void add_order_routes(web::Router& router, const Deps& deps);
 
 // Settlement statements (settlement_routes.cpp): /console/settlements[.csv], /operator/settlements,
 // /operator/settlements/{slug}[/csv] and their JSON under /api/v1/console/settlements and
 // /api/v1/operator/settlements[/{slug}] (?month=YYYY-MM).
-struct SettlementDeps {
-  Settlements& settlements;
-  catalog::Catalog& catalog;
-  const web::Renderer& renderer;
-  const Clock& clock;
-};
-
-void add_settlement_routes(web::Router& router, SettlementDeps deps);
+void add_settlement_routes(web::Router& router, const Deps& deps);
 
 }  // namespace brilliant::orders

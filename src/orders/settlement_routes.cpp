@@ -65,7 +65,7 @@ std::string csv_of(const Statement& s) {
 
 class SettlementRoutes {
  public:
-  explicit SettlementRoutes(SettlementDeps& d)
+  explicit SettlementRoutes(const Deps& d)
       : settlements(d.settlements), catalog(d.catalog), r(d.renderer), clock(d.clock) {}
 
   // The month asked for, this Seoul month when none.
@@ -186,7 +186,7 @@ class SettlementRoutes {
 
 }  // namespace
 
-void add_settlement_routes(web::Router& router, SettlementDeps deps) {
+void add_settlement_routes(web::Router& router, const Deps& deps) {
   const web::Bind bind(std::make_shared<SettlementRoutes>(deps), deps.renderer);
   // The workshop's own statement.
   const auto vendor = web::require(web::Role::vendor_staff);

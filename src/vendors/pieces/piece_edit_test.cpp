@@ -3,38 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "catalog/rules.hpp"
+#include "catalog/testing.hpp"
 #include "vendors/pieces/product_csv.hpp"
 
 namespace brilliant::vendors {
 namespace {
 
-catalog::Product sample() {
-  catalog::Product p;
-  p.id = 7;
-  p.workshop_id = 2;
-  p.slug = "dew-ring-a1";
-  p.status = catalog::ProductStatus::published;
-  p.category = "ring";
-  p.title_ko = "이슬 반지";
-  p.title_en = "Dew Ring";
-  p.story_ko = "아침 이슬";
-  p.story_en = "Morning dew";
-  p.metal = "gold";
-  p.purity = 750;
-  p.colour = "white";
-  p.weight_mg = 2450;
-  p.plating_metal = "rhodium";
-  p.plating_microns_x100 = 25;
-  p.labour_fee = 95000;
-  p.loss_bp = 800;
-  p.margin_bp = 2000;
-  p.engraving_max_chars = 10;
-  p.engraving_fee = 10000;
-  p.stones = {{"diamond", "natural", 1, 250, "round", "G", "VS2", "very good", "GIA", "123"}};
-  p.variants = {{31, "DR-11", 0, catalog::circumference_for_korean_size(11), 0, "", 0, 2, 500000},
-                {32, "DR-13", 1, catalog::circumference_for_korean_size(13), 0, "", 0, 0, 500000}};
-  return p;
-}
+catalog::Product sample() { return catalog::sample_ring(); }
 
 struct Form {
   std::map<std::string, std::string> values;
@@ -74,7 +49,7 @@ TEST(PieceEdit, AddsStonesAndVariantsFromBlankRowsAndEditsInPlace) {
   ASSERT_EQ(edited->stones.size(), 2u);
   EXPECT_EQ(edited->stones[1].carat_x1000, 50);
   ASSERT_EQ(edited->variants.size(), 3u);
-  EXPECT_EQ(edited->variants[0].id, 31);
+  EXPECT_EQ(edited->variants[0].id, 101);
   EXPECT_EQ(edited->variants[0].stock, 9);
   EXPECT_EQ(edited->variants[2].id, 0);
   EXPECT_EQ(edited->variants[2].ring_circ_x10, catalog::circumference_for_korean_size(15));

@@ -1,0 +1,84 @@
+#include "trust/log.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "db/testing.hpp"
+#include "trust/log_repo.hpp"
+
+namespace brilliant::trust {
+namespace {
+
+std::vector<std::string> bytes(const std::vector<Hash>& hashes) {
+  std::vector<std::string> out;
+  for (const auto& h : hashes) out.push_back(bytes_of(h));
+  return out;
+}
+
+class LogTest : public ::testing::Test {
+ protected:
+  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
+  KeyPair key = new_key();
+  TransparencyLog log{*db, key, "brilliant.example/log"};
+};
+
+}  // namespace
+
+TEST_F(LogTest, EntriesGetIndexesInOrderAndProofsCheckAgainstASignedCheckpoint) {
+  for (int i = 0; i < 10; ++i)
+    EXPECT_EQ(log.append("event " + std::to_string(i), "now"), static_cast<uint64_t>(i));
+  const auto cp = log.checkpoint("now");
+  EXPECT_EQ(cp.size, 10u);
+  auto read = read_checkpoint(cp.note, key.public_key);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  EXPECT_EQ(read->origin, "brilliant.example/log");
+  EXPECT_EQ(read->root, cp.root);
+  for (uint64_t i = 0; i < 10; ++i)
+    EXPECT_TRUE(verify_inclusion(i, cp.size, bytes_of(leaf_hash(log.entry(i))),
+                                 bytes(log.inclusion_proof(i, cp.size)), bytes_of(read->root))
+                    .ok());
+  // The log grows; the new checkpoint extends the old one.
+  log.append("event 10", "now");
+  const auto later = log.checkpoint("now");
+  EXPECT_EQ(later.size, 11u);
+  EXPECT_TRUE(verify_consistency(cp.size, later.size, bytes_of(cp.root), bytes_of(later.root),
+                                 bytes(log.consistency_proof(cp.size, later.size)))
+                  .ok());
+  EXPECT_EQ(log.checkpoint("now").note, later.note);  // nothing new: the same checkpoint
+  EXPECT_TRUE(log.check().ok());
+}
+
+TEST_F(LogTest, ATamperedCheckpointOrEntryIsFound) {
+  log.append("a", "now");
+  log.append("b", "now");
+  const auto cp = log.checkpoint("now");
+  auto forged = cp.note;
+  forged[forged.find('\n') + 1] = '3';  // the size line: "2" -> "3"
+  EXPECT_EQ(read_checkpoint(forged, key.public_key).error().code, "signature_invalid");
+  EXPECT_EQ(read_checkpoint(cp.note, new_key().public_key).error().code, "signature_invalid");
+  EXPECT_EQ(read_checkpoint("no blank line", key.public_key).error().code, "note_invalid");
+  // Someone edits an entry in the database: the start-up check names it.
+  const auto other = repo::to_hex(leaf_hash("c"));
+  db->write([&](soci::session& sql) {
+    sql << "UPDATE trust_log SET leaf_hash = :h WHERE idx = 1", soci::use(other);
+  });
+  TransparencyLog reopened{*db, key, "brilliant.example/log"};
+  EXPECT_EQ(reopened.check().error().code, "log_tampered");
+}
+
+TEST_F(LogTest, AppendsFromManyThreadsNeitherCollideNorSkip) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) log.append("t" + std::to_string(t) + "-" + std::to_string(i), "now");
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(log.size(), 100u);
+  std::set<std::string> entries;
+  for (uint64_t i = 0; i < 100; ++i) entries.insert(log.entry(i));
+  EXPECT_EQ(entries.size(), 100u);
+}
+
+}  // namespace brilliant::trust

@@ -17,6 +17,8 @@
 #include "orders/routes.hpp"
 #include "orders/workshop_sales_repo.hpp"
 #include "pricing/routes.hpp"
+#include "trust/key_file.hpp"
+#include "trust/routes.hpp"
 #include "web/openapi.hpp"
 
 namespace brilliant::app {
@@ -108,6 +110,15 @@ App::App(Config config, const Clock& clock)
       for (const char* locale : {"ko", "en"}) pages.push_back(std::string(locale) + "|/products/" + slug);
     page_cache_.forget(pages);
   });
+  const auto key_file =
+      config_.issuer_key.empty() ? config_.blob_root.parent_path() / "issuer.key" : config_.issuer_key;
+  auto key = trust::load_or_create_key(key_file);
+  if (!key) throw std::runtime_error(key.error().message);
+  issuer_key_ = *key;
+  const auto base = base_url_of(config_);
+  const auto host = base.substr(base.find("://") == std::string::npos ? 0 : base.find("://") + 3);
+  log_ = std::make_unique<trust::TransparencyLog>(*database_, issuer_key_,
+                                                  host.substr(0, host.find('/')) + "/log");
   add_system_routes();
   add_operator_home_routes(
       router_, [this] { return operator_todo(*database_); }, renderer_);
@@ -116,6 +127,8 @@ App::App(Config config, const Clock& clock)
   pricing::add_routes(router_, {quotes_, renderer_});
   vendors::add_all_routes(router_, vendors_deps_);
   media::add_routes(router_, {photos_, renderer_});
+  trust::add_routes(router_, {*log_, trust::public_multikey(issuer_key_),
+                              trust::did_web(base_url_of(config_)), renderer_, clock_});
   orders::add_all_routes(router_, {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_,
                                    config_.bank_account, &checkout_limit_, config_.secure_cookies});
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
@@ -256,6 +269,8 @@ void App::probe_database() {
 }
 
 unsigned short App::start() {
+  // The log's entries must still give every checkpoint the issuer signed (issue 11).
+  if (auto checked = log_->check(); !checked) throw std::runtime_error(checked.error().message);
   database_up_ = database_->ping();
   probed_at_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now().time_since_epoch())

@@ -22,6 +22,7 @@
 #include "orders/orders.hpp"
 #include "orders/settlements.hpp"
 #include "pricing/quotes.hpp"
+#include "trust/log.hpp"
 #include "vendors/brand/brand_store.hpp"
 #include "vendors/deps.hpp"
 #include "vendors/joining/application_files.hpp"
@@ -61,6 +62,8 @@ class App {
   orders::Carts& carts() { return carts_; }
   const Clock& clock() const { return clock_; }
   web::Metrics& metrics() { return *metrics_; }
+  trust::TransparencyLog& log() { return *log_; }
+  const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
  private:
@@ -98,6 +101,8 @@ class App {
   vendors::ApplicationFiles application_files_;
   catalog::PageViews page_views_;  // flushed when the app goes away
   vendors::Deps vendors_deps_;
+  trust::KeyPair issuer_key_;
+  std::unique_ptr<trust::TransparencyLog> log_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

@@ -35,6 +35,7 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.database_readers = t["database"]["readers"].value_or(c.database_readers);
   c.root = t["paths"]["root"].value_or(c.root.string());
   c.blob_root = t["paths"]["blobs"].value_or(c.blob_root.string());
+  c.issuer_key = t["paths"]["issuer_key"].value_or(c.issuer_key.string());
   c.photo_workers = t["media"]["workers"].value_or(c.photo_workers);
   if (auto cost = t["security"]["password_cost"].value<std::string>()) c.password_cost = parse_cost(*cost);
   c.login_per_ip_per_minute = t["security"]["login_per_ip_per_minute"].value_or(c.login_per_ip_per_minute);
@@ -67,6 +68,7 @@ void apply_env(Config& c) {
     c.server.port = static_cast<unsigned short>(number("BRILLIANT_PORT", v));
   if (auto v = env("BRILLIANT_ROOT")) c.root = v;
   if (auto v = env("BRILLIANT_BLOBS")) c.blob_root = v;
+  if (auto v = env("BRILLIANT_ISSUER_KEY")) c.issuer_key = v;
   if (auto v = env("BRILLIANT_BASE_URL")) c.base_url = v;
   if (auto v = env("BRILLIANT_SMTP_URL")) c.smtp.url = v;
   if (auto v = env("BRILLIANT_SMTP_USER")) c.smtp.user = v;

@@ -20,6 +20,9 @@ struct Config {
   std::filesystem::path root = ".";               // templates/, static/, locales/, migrations/ live here
   std::filesystem::path blob_root = "var/blobs";  // content-addressed photos and evidence
   int photo_workers = 0;                          // 0: one per core
+  // The certificate issuer's Ed25519 key (made at first start; never in the repository). Empty:
+  // issuer.key beside the blobs folder (var/issuer.key by default).
+  std::filesystem::path issuer_key;
   accounts::Cost password_cost = accounts::Cost::interactive;
   int login_per_ip_per_minute = 30;
   int login_per_account_per_minute = 5;

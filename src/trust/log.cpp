@@ -142,7 +142,11 @@ Result<void> TransparencyLog::check() {
   load();
   for (const auto& stored : repo::checkpoints(db_)) {
     auto read = read_checkpoint(stored.note, key_.public_key);
-    if (!read) return read.error();
+    if (!read)
+      return Error::conflict("log", "checkpoint_key",
+                             "the log's checkpoint of size " + std::to_string(stored.size) +
+                                 " does not verify with this issuer key (" + read.error().message +
+                                 "): restore the key file the log was signed with");
     if (stored.size > leaves_.size() || read->size != stored.size ||
         root_of(std::span(leaves_).subspan(0, stored.size)) != read->root)
       return Error::conflict(

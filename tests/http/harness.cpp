@@ -30,6 +30,7 @@ void ServerTest::SetUp() {
   config.photo_workers = 1;
   blob_dir = (std::filesystem::temp_directory_path() / ("brilliant-blobs-" + random_token(8))).string();
   config.blob_root = blob_dir;
+  config.issuer_key = blob_dir + "/issuer.key";  // one per test database (below: one for the shared PG)
   if (backend && std::string(backend) == "pg") {
     const char* url = std::getenv("BRILLIANT_TEST_PG_URL");
     if (!url || !*url) {
@@ -38,6 +39,11 @@ void ServerTest::SetUp() {
       GTEST_SKIP() << "no PostgreSQL for this run (BRILLIANT_TEST_PG_URL unset)";
     }
     config.database_url = url;
+    // Every test of a run shares the PostgreSQL database: its log's checkpoints must verify with the key of
+    // whichever test starts next.
+    config.issuer_key = (std::filesystem::temp_directory_path() /
+                         ("brilliant-test-issuer-" + sha256_hex(url).substr(0, 16) + ".key"))
+                            .string();
   } else {
     sqlite_file =
         (std::filesystem::temp_directory_path() / ("brilliant-http-" + random_token(8) + ".db")).string();

@@ -93,23 +93,23 @@ uint64_t TransparencyLog::append(std::string_view entry, const std::string& now)
 }
 
 void TransparencyLog::load() {
-  auto more = repo::leaves_from(db_, leaves_.size());
-  leaves_.insert(leaves_.end(), more.begin(), more.end());
+  for (const auto& leaf : repo::leaves_from(db_, tree_.size())) tree_.append(leaf);
 }
 
 uint64_t TransparencyLog::size() {
   std::lock_guard lock(mutex_);
   load();
-  return leaves_.size();
+  return tree_.size();
 }
 
 Checkpoint TransparencyLog::checkpoint(const std::string& now) {
   std::lock_guard lock(mutex_);
   load();
-  if (auto latest = repo::latest_checkpoint(db_); latest && latest->size == leaves_.size())
+  const auto size = tree_.size();
+  if (auto latest = repo::latest_checkpoint(db_); latest && latest->size == size)
     return {origin_, latest->size, *repo::from_hex(latest->root_hex), latest->note};
-  const auto root = root_of(leaves_);
-  const auto body = checkpoint_body(origin_, leaves_.size(), root);
+  const auto root = tree_.root(size);
+  const auto body = checkpoint_body(origin_, size, root);
   unsigned char signature[crypto_sign_BYTES];
   crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
                        key_.secret_key.data());
@@ -117,22 +117,22 @@ Checkpoint TransparencyLog::checkpoint(const std::string& now) {
                     base64(key_hint(origin_, key_.public_key) +
                            std::string(reinterpret_cast<const char*>(signature), sizeof signature)) +
                     "\n";
-  repo::save_checkpoint(db_, {leaves_.size(), repo::to_hex(root), note}, now);
-  return {origin_, leaves_.size(), root, note};
+  repo::save_checkpoint(db_, {size, repo::to_hex(root), note}, now);
+  return {origin_, size, root, note};
 }
 
 std::vector<Hash> TransparencyLog::inclusion_proof(uint64_t index, uint64_t size) {
   std::lock_guard lock(mutex_);
   load();
-  if (size > leaves_.size() || index >= size) return {};
-  return trust::inclusion_proof(std::span(leaves_).subspan(0, size), index);
+  if (size > tree_.size() || index >= size) return {};
+  return tree_.inclusion_proof(index, size);
 }
 
 std::vector<Hash> TransparencyLog::consistency_proof(uint64_t from, uint64_t to) {
   std::lock_guard lock(mutex_);
   load();
-  if (to > leaves_.size() || from > to) return {};
-  return trust::consistency_proof(std::span(leaves_).subspan(0, to), from);
+  if (to > tree_.size() || from > to) return {};
+  return tree_.consistency_proof(from, to);
 }
 
 std::string TransparencyLog::entry(uint64_t index) { return repo::entry(db_, index).value_or(""); }
@@ -147,8 +147,7 @@ Result<void> TransparencyLog::check() {
                              "the log's checkpoint of size " + std::to_string(stored.size) +
                                  " does not verify with this issuer key (" + read.error().message +
                                  "): restore the key file the log was signed with");
-    if (stored.size > leaves_.size() || read->size != stored.size ||
-        root_of(std::span(leaves_).subspan(0, stored.size)) != read->root)
+    if (stored.size > tree_.size() || read->size != stored.size || tree_.root(stored.size) != read->root)
       return Error::conflict(
           "log", "log_tampered",
           "the log's entries no longer give checkpoint " + std::to_string(stored.size) + "'s root");

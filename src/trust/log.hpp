@@ -50,7 +50,7 @@ class TransparencyLog {
   KeyPair key_;
   std::string origin_;
   std::mutex mutex_;
-  std::vector<Hash> leaves_;
+  MerkleTree tree_;
 };
 
 }  // namespace brilliant::trust

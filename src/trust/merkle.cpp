@@ -182,4 +182,69 @@ Result<void> verify_consistency(uint64_t first, uint64_t second, std::string_vie
   return {};
 }
 
+void MerkleTree::append(const Hash& leaf) {
+  if (levels_.empty()) levels_.emplace_back();
+  levels_[0].push_back(leaf);
+  for (size_t k = 0; levels_[k].size() % 2 == 0; ++k) {
+    if (k + 1 == levels_.size()) levels_.emplace_back();
+    const auto& level = levels_[k];
+    levels_[k + 1].push_back(node_hash(level[level.size() - 2], level.back()));
+  }
+}
+
+Hash MerkleTree::range_root(uint64_t begin, uint64_t end) const {
+  const uint64_t n = end - begin;
+  if (n == 0) return empty_root();
+  if ((n & (n - 1)) == 0 && begin % n == 0) {  // a perfect, aligned subtree: kept
+    size_t k = 0;
+    while ((uint64_t{1} << k) < n) ++k;
+    return levels_[k][begin >> k];
+  }
+  const uint64_t split = split_of(n);
+  return node_hash(range_root(begin, begin + split), range_root(begin + split, end));
+}
+
+Hash MerkleTree::root(uint64_t n) const { return range_root(0, n); }
+
+std::vector<Hash> MerkleTree::inclusion_proof(uint64_t index, uint64_t n) const {
+  std::vector<Hash> path;
+  uint64_t begin = 0, end = n;
+  while (end - begin > 1) {
+    const uint64_t k = split_of(end - begin);
+    if (index < begin + k) {
+      path.push_back(range_root(begin + k, end));
+      end = begin + k;
+    } else {
+      path.push_back(range_root(begin, begin + k));
+      begin += k;
+    }
+  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+void MerkleTree::subproof(uint64_t begin, uint64_t end, uint64_t m, bool whole,
+                          std::vector<Hash>& out) const {
+  const uint64_t n = end - begin;
+  if (m == n) {
+    if (!whole) out.push_back(range_root(begin, end));
+    return;
+  }
+  const uint64_t k = split_of(n);
+  if (m <= k) {
+    subproof(begin, begin + k, m, whole, out);
+    out.push_back(range_root(begin + k, end));
+  } else {
+    subproof(begin + k, end, m - k, false, out);
+    out.push_back(range_root(begin, begin + k));
+  }
+}
+
+std::vector<Hash> MerkleTree::consistency_proof(uint64_t m, uint64_t n) const {
+  std::vector<Hash> out;
+  if (m == 0 || m > n || n > size()) return out;
+  subproof(0, n, m, true, out);
+  return out;
+}
+
 }  // namespace brilliant::trust

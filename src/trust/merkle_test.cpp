@@ -152,6 +152,23 @@ TEST(Merkle, EveryInclusionAndConsistencyProofUpToSixtyFourEntriesVerifiesAndTam
   }
 }
 
+// The kept tree gives what the definitions give, at every size (it is what the log serves proofs from).
+TEST(Merkle, TheKeptTreeAgreesWithTheDefinitionsAtEverySize) {
+  const auto leaves = leaves_of(70);
+  MerkleTree tree;
+  for (int n = 1; n <= 70; ++n) {
+    tree.append(leaves[n - 1]);
+    const auto prefix = std::span(leaves).subspan(0, n);
+    ASSERT_EQ(tree.root(n), root_of(prefix)) << n;
+    for (int i = 0; i < n; ++i)
+      ASSERT_EQ(tree.inclusion_proof(i, n), inclusion_proof(prefix, i)) << n << " " << i;
+    for (int m = 1; m <= n; ++m)
+      ASSERT_EQ(tree.consistency_proof(m, n), consistency_proof(prefix, m)) << m << " " << n;
+  }
+  EXPECT_EQ(tree.root(0), empty_root());
+  EXPECT_EQ(tree.root(5), root_of(std::span(leaves).subspan(0, 5)));  // an older size of a larger tree
+}
+
 TEST(Merkle, RandomLargerTreesToo) {
   std::mt19937_64 random(20261129);
   for (int round = 0; round < 4; ++round) {

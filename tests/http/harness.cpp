@@ -30,7 +30,7 @@ void ServerTest::SetUp() {
   config.photo_workers = 1;
   blob_dir = (std::filesystem::temp_directory_path() / ("brilliant-blobs-" + random_token(8))).string();
   config.blob_root = blob_dir;
-  config.issuer_key = blob_dir + "/issuer.key";  // one per test database (below: one for the shared PG)
+  config.issuer_key = blob_dir + ".issuer.key";  // one per test database (below: one for the shared PG)
   if (backend && std::string(backend) == "pg") {
     const char* url = std::getenv("BRILLIANT_TEST_PG_URL");
     if (!url || !*url) {
@@ -61,6 +61,7 @@ void ServerTest::SetUp() {
 void ServerTest::TearDown() {
   app.reset();
   if (!blob_dir.empty()) std::filesystem::remove_all(blob_dir);
+  if (!blob_dir.empty()) std::filesystem::remove(blob_dir + ".issuer.key");
   if (!sqlite_file.empty())
     for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(sqlite_file + suffix);
 }

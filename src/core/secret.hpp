@@ -1,5 +1,6 @@
 // Random tokens and hashes through libsodium (never hand-written crypto).
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ bool is_random_token(std::string_view text, size_t bytes = 32);
 std::string random_code(size_t count, std::string_view alphabet);
 // Lower-case hex SHA-256 of data: how tokens are stored (the database never holds a live token).
 std::string sha256_hex(std::string_view data);
+// Standard base64 with padding (RFC 4648 §4), as mail headers and the transparency log's JSON carry bytes;
+// from_base64 gives nothing for text that is not exactly that.
+std::string base64(std::string_view bytes);
+std::optional<std::string> from_base64(std::string_view text);
 // Constant-time equality for secrets of any length.
 bool secrets_equal(std::string_view a, std::string_view b);
 

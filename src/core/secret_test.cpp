@@ -17,6 +17,16 @@ TEST(Secret, Sha256KnownVector) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST(Secret, Base64RoundTripsAndRefusesWhatIsNotBase64) {
+  EXPECT_EQ(base64("Brilliant"), "QnJpbGxpYW50");
+  EXPECT_EQ(base64(std::string("\0\xff", 2)), "AP8=");
+  EXPECT_EQ(from_base64("AP8=").value(), std::string("\0\xff", 2));
+  EXPECT_EQ(from_base64(""), std::string());
+  EXPECT_FALSE(from_base64("AP8").has_value());
+  EXPECT_FALSE(from_base64("A*8=").has_value());
+  EXPECT_FALSE(from_base64("AP8=x").has_value());
+}
+
 TEST(Secret, ConstantTimeEquality) {
   EXPECT_TRUE(secrets_equal("abc", "abc"));
   EXPECT_FALSE(secrets_equal("abc", "abd"));

@@ -33,13 +33,7 @@ bool is_ascii(const std::string& text) {
 // RFC 2047 "encoded-word" with base64 for a non-ASCII header value.
 std::string encode_header(const std::string& value) {
   if (is_ascii(value)) return value;
-  return "=?UTF-8?B?" + [&] {
-    std::string b64(((value.size() + 2) / 3) * 4 + 1, '\0');
-    sodium_bin2base64(b64.data(), b64.size(), reinterpret_cast<const unsigned char*>(value.data()),
-                      value.size(), sodium_base64_VARIANT_ORIGINAL);
-    b64.resize(std::strlen(b64.c_str()));
-    return b64;
-  }() + "?=";
+  return "=?UTF-8?B?" + base64(value) + "?=";
 }
 
 struct Upload {

@@ -4,29 +4,12 @@
 
 #include <cstring>
 
+#include "core/secret.hpp"
 #include "db/database.hpp"
 #include "trust/log_repo.hpp"
 
 namespace brilliant::trust {
 namespace {
-
-std::string base64(std::string_view bytes) {
-  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.pop_back();  // the terminating NUL
-  return out;
-}
-
-std::optional<std::string> unbase64(std::string_view text) {
-  std::string out(text.size(), '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
-                        nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    return std::nullopt;
-  out.resize(len);
-  return out;
-}
 
 // The signed note's signature line carries a 4-byte key hint before the signature (C2SP signed-note).
 std::string key_hint(const std::string& origin, const std::array<unsigned char, 32>& public_key) {
@@ -57,7 +40,7 @@ Result<Checkpoint> read_checkpoint(std::string_view note, const std::array<unsig
   const auto end = line.find('\n');
   if (space == std::string_view::npos || end == std::string_view::npos || end < space)
     return Error::invalid("checkpoint", "note_invalid", "the signature line is not 'name signature'");
-  const auto blob = unbase64(line.substr(space + 1, end - space - 1));
+  const auto blob = from_base64(line.substr(space + 1, end - space - 1));
   if (!blob || blob->size() != 4 + crypto_sign_BYTES)
     return Error::invalid("checkpoint", "signature_invalid",
                           "the signature is not base64 of a key hint and 64 bytes");
@@ -74,7 +57,7 @@ Result<Checkpoint> read_checkpoint(std::string_view note, const std::array<unsig
     return Error::invalid("checkpoint", "note_invalid", "the body is not three lines");
   c.origin = body.substr(0, first);
   c.size = std::stoull(body.substr(first + 1, second - first - 1));
-  const auto root = unbase64(std::string_view(body).substr(second + 1, third - second - 1));
+  const auto root = from_base64(std::string_view(body).substr(second + 1, third - second - 1));
   if (!root || root->size() != 32)
     return Error::invalid("checkpoint", "note_invalid", "the root is not 32 bytes");
   std::memcpy(c.root.data(), root->data(), 32);

@@ -1,10 +1,9 @@
 #include "trust/routes.hpp"
 
-#include <sodium.h>
-
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "core/secret.hpp"
 #include "web/bind.hpp"
 
 namespace brilliant::trust {
@@ -13,14 +12,6 @@ using web::Request;
 using web::Response;
 
 namespace {
-
-std::string base64(std::string_view bytes) {
-  std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.pop_back();
-  return out;
-}
 
 json::array path_json(const std::vector<Hash>& path) {
   json::array out;

@@ -2,10 +2,13 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/app.hpp"
 #include "app/seed.hpp"
+#include "trust/verify.hpp"
 
 using namespace brilliant;
 
@@ -18,6 +21,7 @@ struct Options {
   bool no_demo = false;
   int demo_products = 300;
   std::string email, name, role = "shopper", workshop, password;  // user add
+  std::string credential, proof, key;                             // verify
 };
 
 void describe(CLI::App& cli, Options& o) {
@@ -35,6 +39,11 @@ void describe(CLI::App& cli, Options& o) {
   auto* seed = cli.add_subcommand("seed-demo", "load demo data into an empty database");
   seed->add_option("--products", o.demo_products, "how many demo products (e.g. 10000 for benchmarks)");
   cli.add_subcommand("reprice", "recompute every formula price from the current metal quotes");
+  auto* verify =
+      cli.add_subcommand("verify", "check a downloaded certificate offline (signature, log inclusion)");
+  verify->add_option("file", o.credential, "the certificate's credential.json")->required();
+  verify->add_option("--proof", o.proof, "its proof.json (the proof of inclusion in the transparency log)");
+  verify->add_option("--key", o.key, "the issuer's public key (z6Mk..., from /.well-known/did.json)");
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "add a user or grant a role to an existing one");
@@ -92,7 +101,26 @@ int serve(app::App& app, const app::Config& config, const Options& o) {
   return 0;
 }
 
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Offline: needs no database, no server, nothing of ours but the issuer's key.
+int verify(const Options& o) {
+  const auto result =
+      trust::verify_credential(read_file(o.credential), o.proof.empty() ? "" : read_file(o.proof), o.key);
+  for (const auto& check : result.checks)
+    std::cout << (check.ok ? "ok    " : "FAILED") << "  " << check.name << ": " << check.detail << "\n";
+  std::cout << (result.ok() ? "verified\n" : "NOT verified\n");
+  return result.ok() ? 0 : 1;
+}
+
 int run(const CLI::App& cli, Options& o) {
+  if (cli.got_subcommand("verify")) return verify(o);
   const auto config = config_of(o);
   SystemClock clock;
   app::App app(config, clock);

@@ -26,6 +26,17 @@ std::string checkpoint_body(const std::string& origin, uint64_t size, const Hash
   return origin + "\n" + std::to_string(size) + "\n" + base64(bytes_of(root)) + "\n";
 }
 
+std::string sign_checkpoint(const std::string& origin, uint64_t size, const Hash& root, const KeyPair& key) {
+  const auto body = checkpoint_body(origin, size, root);
+  unsigned char signature[crypto_sign_BYTES];
+  crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
+                       key.secret_key.data());
+  return body + "\n\xE2\x80\x94 " + origin + " " +
+         base64(key_hint(origin, key.public_key) +
+                std::string(reinterpret_cast<const char*>(signature), sizeof signature)) +
+         "\n";
+}
+
 Result<Checkpoint> read_checkpoint(std::string_view note, const std::array<unsigned char, 32>& public_key) {
   const auto split = note.find("\n\n");
   if (split == std::string_view::npos)
@@ -92,14 +103,7 @@ Checkpoint TransparencyLog::checkpoint(const std::string& now) {
   if (auto latest = repo::latest_checkpoint(db_); latest && latest->size == size)
     return {origin_, latest->size, *repo::from_hex(latest->root_hex), latest->note};
   const auto root = tree_.root(size);
-  const auto body = checkpoint_body(origin_, size, root);
-  unsigned char signature[crypto_sign_BYTES];
-  crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
-                       key_.secret_key.data());
-  const auto note = body + "\n\xE2\x80\x94 " + origin_ + " " +
-                    base64(key_hint(origin_, key_.public_key) +
-                           std::string(reinterpret_cast<const char*>(signature), sizeof signature)) +
-                    "\n";
+  const auto note = sign_checkpoint(origin_, size, root, key_);
   repo::save_checkpoint(db_, {size, repo::to_hex(root), note}, now);
   return {origin_, size, root, note};
 }

@@ -23,6 +23,9 @@ struct Checkpoint {
 
 // The text a checkpoint signs: origin, size and base64 root, one per line (C2SP tlog-checkpoint).
 std::string checkpoint_body(const std::string& origin, uint64_t size, const Hash& root);
+// The checkpoint of a tree as a signed note: the body, a blank line and "— origin base64(key hint ||
+// Ed25519 signature)".
+std::string sign_checkpoint(const std::string& origin, uint64_t size, const Hash& root, const KeyPair& key);
 // Checks a signed note with the issuer's key: its body's signature, and returns the checkpoint it states.
 Result<Checkpoint> read_checkpoint(std::string_view note, const std::array<unsigned char, 32>& public_key);
 

@@ -58,8 +58,8 @@ Product product_from(const soci::row& r) {
   p.workshop_id = row_int(r, i++);
   p.slug = row_text(r, i++);
   p.status = product_status(row_text(r, i++)).value_or(ProductStatus::draft);
-  for (auto* s : {&p.category, &p.title_ko, &p.title_en, &p.story_ko, &p.story_en,
-                  &p.care_ko, &p.care_en, &p.tags, &p.metal})
+  for (auto* s : {&p.category, &p.title_ko, &p.title_en, &p.story_ko, &p.story_en, &p.care_ko, &p.care_en,
+                  &p.tags, &p.metal})
     *s = row_text(r, i++);
   p.purity = static_cast<int>(row_int(r, i++));
   p.colour = row_text(r, i++);

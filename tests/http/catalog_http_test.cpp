@@ -247,16 +247,18 @@ TEST_F(CatalogHttp, OnlyPublishedProductsAreVisible) {
     return v;
   });
   for (const std::string status : {"draft", "in_review", "archived"}) {
-    app->database().write(
-        [&](soci::session& sql) { catalog::repo::set_status(sql, id, catalog::product_status(status).value(), "2026-11-25T00:00:00Z"); });
+    app->database().write([&](soci::session& sql) {
+      catalog::repo::set_status(sql, id, catalog::product_status(status).value(), "2026-11-25T00:00:00Z");
+    });
     app->catalog().refresh();
     EXPECT_EQ(client()->get("/products/" + slug).status, 404) << status;
     EXPECT_EQ(client()->get("/api/v1/products/" + slug).status, 404) << status;
     auto found = api("/api/v1/search?q=milkyway");
     for (const auto& c : found.at("cards").as_array()) EXPECT_NE(c.at("slug").as_string(), slug) << status;
   }
-  app->database().write(
-      [&](soci::session& sql) { catalog::repo::set_status(sql, id, catalog::ProductStatus::published, "2026-11-25T00:00:00Z"); });
+  app->database().write([&](soci::session& sql) {
+    catalog::repo::set_status(sql, id, catalog::ProductStatus::published, "2026-11-25T00:00:00Z");
+  });
   app->catalog().refresh();
   EXPECT_EQ(client()->get("/products/" + slug).status, 200);
 }

@@ -19,6 +19,25 @@ void describe_api(web::Router& router) {
     const char* pattern;
     std::string body;
   } bodies[] = {
+      {Method::post, "/api/v1/console/certification",
+       R"({"type":"object","properties":{"product_lines":{"type":"string","maxLength":2000},)"
+       R"("validity_years":{"type":"integer","enum":[1,3]},"answers":{"type":"array","items":{"type":"object",)"
+       R"("required":["code","self_score"],"properties":{"code":{"type":"string"},)"
+       R"("self_score":{"type":"integer","minimum":0,"maximum":100},"self_note":{"type":"string"}}}}}})"},
+      {Method::put, "/api/v1/console/products/{slug}/claims",
+       R"({"type":"object","required":["claims"],"properties":{"claims":{"type":"array","items":{"type":"object",)"
+       R"("required":["claim","evidence"],"properties":{"claim":{"type":"string"},"evidence":{"type":"string",)"
+       R"("description":"what backs it for this piece, e.g. a metal lot record"}}}}}})"},
+      {Method::post, "/api/v1/audit/applications/{id}/scores",
+       R"({"type":"object","required":["scores"],"properties":{"scores":{"type":"array","items":{"type":"object",)"
+       R"("required":["code","score"],"properties":{"code":{"type":"string"},)"
+       R"("score":{"type":"integer","minimum":0,"maximum":100},"note":{"type":"string"}}}}}})"},
+      {Method::post, "/api/v1/audit/applications/{id}/decision",
+       R"({"type":"object","required":["decision"],"properties":{"decision":{"type":"string","enum":["issue","refuse"]},)"
+       R"("reason":{"type":"string","description":"required to refuse"}}})"},
+      {Method::post, "/api/v1/certificates/{certificate}/status",
+       R"({"type":"object","required":["action","reason"],"properties":{"action":{"type":"string",)"
+       R"("enum":["suspend","reinstate","withdraw"]},"reason":{"type":"string","minLength":1}}})"},
       {Method::post, "/api/v1/cart/lines",
        R"({"type":"object","required":["variant_id"],"properties":{"variant_id":{"type":"integer"},)"
        R"("quantity":{"type":"integer","minimum":1,"maximum":10},"engraving":{"type":"string"},)"
@@ -114,6 +133,34 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/applications/files",
        "Attach the maker's mark or a document: ?kind=mark|document"},
       {Method::get, "/api/v1/applications/mine", "The caller's application with its history"},
+      {Method::get, "/api/v1/certificates",
+       "The registry of eco certificates, active first; ?q= a workshop, number or product line"},
+      {Method::get, "/api/v1/certificates/{certificate}",
+       "A certificate: level, scope, validity, live status, history, evidence hashes and the signed "
+       "credential"},
+      {Method::post, "/api/v1/certificates/{certificate}/status",
+       "Suspend, reinstate or withdraw a certificate with a reason (auditor or operator); public and logged"},
+      {Method::get, "/api/v1/certification/scheme",
+       "The published certification scheme: criteria and weights"},
+      {Method::get, "/api/v1/certification/schemes", "Every scheme version, drafts included (operator)"},
+      {Method::get, "/api/v1/console/certification",
+       "The workshop's certification application (a new draft when none is open) and certificates"},
+      {Method::post, "/api/v1/console/certification",
+       "Save the self-assessment: answers per criterion, product lines, validity (draft only)"},
+      {Method::post, "/api/v1/console/certification/submit", "Submit the application for audit"},
+      {Method::post, "/api/v1/console/certification/evidence",
+       "Attach evidence for a criterion as the request body: ?code=&name= (PDF or photo; its SHA-256 is "
+       "logged)"},
+      {Method::get, "/api/v1/console/products/{slug}/claims",
+       "A piece's eco claims, those its workshop's certificate allows, and those the store shows"},
+      {Method::put, "/api/v1/console/products/{slug}/claims",
+       "Set a piece's eco claims, each with its evidence; unbacked claims are refused"},
+      {Method::get, "/api/v1/audit/applications", "Applications waiting for or in audit (auditor)"},
+      {Method::get, "/api/v1/audit/applications/{id}",
+       "One application with answers, evidence, audits (auditor)"},
+      {Method::post, "/api/v1/audit/applications/{id}/scores", "Score criteria 0..100 with notes (auditor)"},
+      {Method::post, "/api/v1/audit/applications/{id}/decision",
+       "Issue a certificate or refuse with a reason (auditor; never for a workshop they work for)"},
       {Method::post, "/api/v1/products/{slug}/view", "Count a product page view (the page's beacon)"},
   };
   size_t bodies_used = 0;

@@ -110,15 +110,7 @@ App::App(Config config, const Clock& clock)
       for (const char* locale : {"ko", "en"}) pages.push_back(std::string(locale) + "|/products/" + slug);
     page_cache_.forget(pages);
   });
-  const auto key_file =
-      config_.issuer_key.empty() ? config_.blob_root.parent_path() / "issuer.key" : config_.issuer_key;
-  auto key = trust::load_or_create_key(key_file);
-  if (!key) throw std::runtime_error(key.error().message);
-  issuer_key_ = *key;
-  const auto base = base_url_of(config_);
-  const auto host = base.substr(base.find("://") == std::string::npos ? 0 : base.find("://") + 3);
-  log_ = std::make_unique<trust::TransparencyLog>(*database_, issuer_key_,
-                                                  host.substr(0, host.find('/')) + "/log");
+  start_trust();
   add_system_routes();
   add_operator_home_routes(
       router_, [this] { return operator_todo(*database_); }, renderer_);
@@ -129,6 +121,7 @@ App::App(Config config, const Clock& clock)
   media::add_routes(router_, {photos_, renderer_});
   trust::add_routes(router_, {*log_, trust::public_multikey(issuer_key_),
                               trust::did_web(base_url_of(config_)), renderer_, clock_});
+  certification::add_all_routes(router_, *certification_deps_);
   orders::add_all_routes(router_, {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_,
                                    config_.bank_account, &checkout_limit_, config_.secure_cookies});
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
@@ -153,8 +146,28 @@ App::App(Config config, const Clock& clock)
 
 App::~App() { stop(); }
 
+// The issuer's key (created at first start, kept in a file outside the database), the transparency log
+// and the certification that signs with the one and appends to the other (issue 11).
+void App::start_trust() {
+  const auto key_file =
+      config_.issuer_key.empty() ? config_.blob_root.parent_path() / "issuer.key" : config_.issuer_key;
+  auto key = trust::load_or_create_key(key_file);
+  if (!key) throw std::runtime_error(key.error().message);
+  issuer_key_ = *key;
+  const auto base = base_url_of(config_);
+  const auto host = base.substr(base.find("://") == std::string::npos ? 0 : base.find("://") + 3);
+  log_ = std::make_unique<trust::TransparencyLog>(*database_, issuer_key_,
+                                                  host.substr(0, host.find('/')) + "/log");
+  certification_ = std::make_unique<certification::Certification>(
+      *database_, blobs_, clock_, certification::Issuer{base, trust::did_web(base), issuer_key_});
+  certification_->on_store_change([this] { catalog_.refresh(); });
+  certification_deps_ =
+      std::make_unique<certification::Deps>(certification::Deps{*certification_, *log_, renderer_, clock_});
+}
+
 int App::migrate() {
   const int applied = db::migrate(*database_, config_.root / "migrations");
+  certification_->ensure_scheme();
   catalog_.refresh();
   return applied;
 }
@@ -262,6 +275,11 @@ void App::probe_database() {
       } catch (const std::exception& e) {
         spdlog::error("cancelling overdue orders: {}", e.what());
       }
+      try {
+        if (int n = certification_->housekeeping()) spdlog::info("{} certificates expired or withdrawn", n);
+      } catch (const std::exception& e) {
+        spdlog::error("certificate housekeeping: {}", e.what());
+      }
     }
     lock.lock();
     probe_cv_.wait_for(lock, std::chrono::milliseconds(500), [this] { return probe_stop_; });
@@ -281,6 +299,7 @@ unsigned short App::start() {
   if (account_deps_.base_url.ends_with(":0")) {
     account_deps_.base_url = "http://" + config_.server.host + ":" + std::to_string(port);
     storefront_.set_base_url(account_deps_.base_url);
+    certification_->set_base_url(account_deps_.base_url);
   }
   renderer_.set_base_url(account_deps_.base_url);
   catalog_.refresh();

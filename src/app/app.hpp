@@ -13,6 +13,8 @@
 #include "catalog/page_views.hpp"
 #include "catalog/routes.hpp"
 #include "catalog/service.hpp"
+#include "certification/routes.hpp"
+#include "certification/service.hpp"
 #include "core/clock.hpp"
 #include "db/fwd.hpp"
 #include "mail/outbox.hpp"
@@ -63,12 +65,14 @@ class App {
   const Clock& clock() const { return clock_; }
   web::Metrics& metrics() { return *metrics_; }
   trust::TransparencyLog& log() { return *log_; }
+  certification::Certification& certification() { return *certification_; }
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
  private:
   void use_brand_synonyms();
   void add_system_routes();
+  void start_trust();
   web::Response health() const;
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
   void probe_database();  // the health probe thread's loop
@@ -103,6 +107,8 @@ class App {
   vendors::Deps vendors_deps_;
   trust::KeyPair issuer_key_;
   std::unique_ptr<trust::TransparencyLog> log_;
+  std::unique_ptr<certification::Certification> certification_;
+  std::unique_ptr<certification::Deps> certification_deps_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

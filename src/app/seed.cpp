@@ -4,6 +4,7 @@
 
 #include "accounts/repo.hpp"
 #include "app/seed_catalog.hpp"
+#include "app/seed_certification.hpp"
 #include "core/clock.hpp"
 
 namespace brilliant::app {
@@ -25,6 +26,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   if (!empty) {
     if (seed_catalog(app.database(), app.catalog(), app.quotes(), app.clock(), products))
       app.catalog().refresh();
+    if (seed_certification(app.database(), app.certification(), "auditor@brilliant.example")) app.catalog().refresh();
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -38,6 +40,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     if (!user) spdlog::error("demo user {}: {}", email, user.error().message);
   }
   seed_catalog(app.database(), app.catalog(), app.quotes(), app.clock(), products);
+  seed_certification(app.database(), app.certification(), "auditor@brilliant.example");
   app.catalog().refresh();
   spdlog::info("demo data loaded");
   return logins;

@@ -226,7 +226,8 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
     p.engraving_max_chars = (cat == 0 || cat == 4) ? 12 : 0;
     p.engraving_fee = p.engraving_max_chars ? 10000 : 0;
     p.gift_wrap_fee = 3000;
-    p.eco_certified = pick(4) == 0;
+    (void)pick(
+        4);  // once the unbacked eco flag (eco claims now come from certificates); keeps the demo the same
     p.popularity = pick(1000);
     p.status = catalog::ProductStatus::published;
     p.published_at = format_utc(clock.now() - std::chrono::hours(i));

@@ -1,5 +1,7 @@
 #include "catalog/repo.hpp"
 
+#include <sstream>
+
 #include <boost/json.hpp>
 
 #include <unordered_map>
@@ -42,7 +44,7 @@ constexpr char product_columns[] =
     "purity, colour, weight_mg, plating_metal, plating_process, plating_microns_x100, pricing, fixed_price, "
     "labour_fee, stone_cost, loss_bp, margin_bp, price, COALESCE(quote_id, 0), made_to_order, lead_days, "
     "engraving_max_chars, engraving_fee, gift_wrap_fee, eco_certified, popularity, created_at, "
-    "COALESCE(published_at, '')";
+    "COALESCE(published_at, ''), eco_claims, eco_certificate";
 
 Workshop workshop_from(const soci::row& r) {
   return {row_int(r, 0),  row_text(r, 1), row_text(r, 2),
@@ -84,6 +86,9 @@ Product product_from(const soci::row& r) {
   p.popularity = static_cast<int>(row_int(r, i++));
   p.created_at = row_text(r, i++);
   p.published_at = row_text(r, i++);
+  std::istringstream claims(row_text(r, i++));
+  for (std::string claim; claims >> claim;) p.eco_claims.push_back(claim);
+  p.eco_certificate = row_text(r, i++);
   return p;
 }
 
@@ -336,7 +341,7 @@ std::optional<Image> find_image(soci::session& sql, long long image_id) {
 }
 
 Result<void> update_product(soci::session& sql, const Product& p, const std::string& now) {
-  const int mto = p.made_to_order, eco = p.eco_certified;
+  const int mto = p.made_to_order;
   const std::string status_name = to_string(p.status);
   sql << "UPDATE products SET status = :status, category = :cat, title_ko = :tko, title_en = :ten, story_ko "
          "= "
@@ -345,7 +350,7 @@ Result<void> update_product(soci::session& sql, const Product& p, const std::str
          "plating_microns_x100 = :pmic, pricing = :pricing, fixed_price = :fixed, labour_fee = :labour, "
          "stone_cost = :stone, loss_bp = :loss, margin_bp = :margin, price = :price, made_to_order = :mto, "
          "lead_days = :lead, engraving_max_chars = :engr, engraving_fee = :engrfee, gift_wrap_fee = :wrap, "
-         "eco_certified = :eco, updated_at = :now WHERE id = :id",
+         "updated_at = :now WHERE id = :id",
       soci::use(status_name), soci::use(p.category), soci::use(p.title_ko), soci::use(p.title_en),
       soci::use(p.story_ko), soci::use(p.story_en), soci::use(p.care_ko), soci::use(p.care_en),
       soci::use(p.tags), soci::use(p.metal), soci::use(p.purity), soci::use(p.colour), soci::use(p.weight_mg),
@@ -353,7 +358,7 @@ Result<void> update_product(soci::session& sql, const Product& p, const std::str
       soci::use(p.pricing), soci::use(p.fixed_price), soci::use(p.labour_fee), soci::use(p.stone_cost),
       soci::use(p.loss_bp), soci::use(p.margin_bp), soci::use(p.price), soci::use(mto),
       soci::use(p.lead_days), soci::use(p.engraving_max_chars), soci::use(p.engraving_fee),
-      soci::use(p.gift_wrap_fee), soci::use(eco), soci::use(now), soci::use(p.id);
+      soci::use(p.gift_wrap_fee), soci::use(now), soci::use(p.id);
   sql << "DELETE FROM product_stones WHERE product_id = :id", soci::use(p.id);
   for (const auto& s : p.stones)
     sql << "INSERT INTO product_stones (product_id, kind, origin, count, carat_x1000, shape, colour, "
@@ -381,6 +386,13 @@ Result<void> update_product(soci::session& sql, const Product& p, const std::str
     }
   }
   return {};
+}
+
+void set_eco(soci::session& sql, long long product_id, const std::string& claims,
+             const std::string& certificate) {
+  const int eco = claims.empty() ? 0 : 1;
+  sql << "UPDATE products SET eco_certified = :e, eco_claims = :c, eco_certificate = :n WHERE id = :id",
+      soci::use(eco), soci::use(claims), soci::use(certificate), soci::use(product_id);
 }
 
 }  // namespace brilliant::catalog::repo

@@ -210,6 +210,13 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
                  {"status", to_string(p.status)},
                  {"made_to_order", p.made_to_order},
                  {"is_ring", p.category == "ring"}};
+  json::array claims;
+  for (const auto& claim : p.eco_claims)
+    claims.push_back(json::object{{"code", claim}, {"text", t("certification.claim." + claim)}});
+  if (!claims.empty()) {
+    o["eco_claims"] = std::move(claims);
+    o["eco_certificate"] = p.eco_certificate;
+  }
   if (!p.plating_metal.empty()) {
     char microns[16];
     std::snprintf(microns, sizeof microns, "%.2f µm", p.plating_microns_x100 / 100.0);

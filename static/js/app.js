@@ -230,3 +230,6 @@ for (const form of document.querySelectorAll('form[data-reprice]')) {
   postcode?.addEventListener('input', reprice);
   postcode?.addEventListener('change', reprice);
 }
+
+// Printable pages (a piece's eco tag card).
+for (const button of document.querySelectorAll('[data-print]')) button.addEventListener('click', () => window.print());

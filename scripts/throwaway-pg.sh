@@ -19,7 +19,7 @@ trap cleanup EXIT
 pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "${runas[@]}" "$pgbin/initdb" -D "$pgdir/data" -U brilliant --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 "${runas[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
-  -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=${BRILLIANT_PG_FSYNC:-off}" start >/dev/null
 "${runas[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U brilliant brilliant_test
 export BRILLIANT_TEST_PG_URL="postgresql://brilliant@127.0.0.1:$pgport/brilliant_test"
 export BRILLIANT_REQUIRE_PG=1

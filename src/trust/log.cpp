@@ -96,6 +96,13 @@ uint64_t TransparencyLog::size() {
   return tree_.size();
 }
 
+bool TransparencyLog::covers(uint64_t size) {
+  std::lock_guard lock(mutex_);
+  if (size <= tree_.size()) return true;  // the log only grows: no need to ask the database
+  load();
+  return size <= tree_.size();
+}
+
 Checkpoint TransparencyLog::checkpoint(const std::string& now) {
   std::lock_guard lock(mutex_);
   load();
@@ -110,19 +117,30 @@ Checkpoint TransparencyLog::checkpoint(const std::string& now) {
 
 std::vector<Hash> TransparencyLog::inclusion_proof(uint64_t index, uint64_t size) {
   std::lock_guard lock(mutex_);
-  load();
+  if (size > tree_.size()) load();
   if (size > tree_.size() || index >= size) return {};
   return tree_.inclusion_proof(index, size);
 }
 
 std::vector<Hash> TransparencyLog::consistency_proof(uint64_t from, uint64_t to) {
   std::lock_guard lock(mutex_);
-  load();
+  if (to > tree_.size()) load();
   if (to > tree_.size() || from > to) return {};
   return tree_.consistency_proof(from, to);
 }
 
-std::string TransparencyLog::entry(uint64_t index) { return repo::entry(db_, index).value_or(""); }
+std::string TransparencyLog::entry(uint64_t index) {
+  {
+    std::lock_guard lock(entries_mutex_);
+    if (auto it = entries_.find(index); it != entries_.end()) return it->second;
+  }
+  auto text = repo::entry(db_, index);
+  if (!text) return "";
+  std::lock_guard lock(entries_mutex_);
+  if (entries_.size() >= max_cached_entries) entries_.clear();  // entries never change: any may be kept
+  entries_.emplace(index, *text);
+  return *text;
+}
 
 Result<void> TransparencyLog::check() {
   std::lock_guard lock(mutex_);

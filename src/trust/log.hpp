@@ -5,6 +5,7 @@
 #pragma once
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.hpp"
@@ -39,11 +40,13 @@ class TransparencyLog {
   uint64_t append(std::string_view entry, const std::string& now);
 
   uint64_t size();
+  // Whether the log has at least `size` entries; asks the database only when this process has seen fewer.
+  bool covers(uint64_t size);
   // Signs (and stores) a checkpoint of the log as it is now; the latest stored one when nothing changed.
   Checkpoint checkpoint(const std::string& now);
   std::vector<Hash> inclusion_proof(uint64_t index, uint64_t size);
   std::vector<Hash> consistency_proof(uint64_t from, uint64_t to);
-  std::string entry(uint64_t index);
+  std::string entry(uint64_t index);  // from a bounded in-memory cache (entries never change)
   // Recomputes every stored checkpoint's root from the entries and checks its signature (at start).
   Result<void> check();
 
@@ -54,6 +57,9 @@ class TransparencyLog {
   std::string origin_;
   std::mutex mutex_;
   MerkleTree tree_;
+  static constexpr size_t max_cached_entries = 16384;
+  std::mutex entries_mutex_;
+  std::unordered_map<uint64_t, std::string> entries_;
 };
 
 }  // namespace brilliant::trust

@@ -82,3 +82,20 @@ TEST_F(LogTest, AppendsFromManyThreadsNeitherCollideNorSkip) {
 }
 
 }  // namespace brilliant::trust
+
+namespace brilliant::trust {
+
+TEST_F(LogTest, CoversSeesAppendsFromOtherWritersAndEntriesComeBackTheSame) {
+  EXPECT_TRUE(log.covers(0));
+  EXPECT_FALSE(log.covers(1));
+  // Another writer (another node, or the certification's own transaction) appends.
+  db->write([](soci::session& sql) { TransparencyLog::append(sql, "from elsewhere", "now"); });
+  EXPECT_TRUE(log.covers(1));
+  EXPECT_FALSE(log.covers(2));
+  EXPECT_EQ(log.inclusion_proof(0, 1).size(), 0u);  // a tree of one: an empty path
+  EXPECT_EQ(log.entry(0), "from elsewhere");
+  EXPECT_EQ(log.entry(0), "from elsewhere");  // the second time from memory
+  EXPECT_EQ(log.entry(5), "");
+}
+
+}  // namespace brilliant::trust

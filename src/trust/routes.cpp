@@ -51,7 +51,7 @@ class TrustRoutes {
   Result<Response> inclusion(Request& req) {
     const auto index = TRY(count_param(req, "index"));
     const auto size = TRY(count_param(req, "size"));
-    if (size > d_.log.size())
+    if (!d_.log.covers(size))
       return Error::invalid("size", "size_beyond_log", "the log is smaller than size");
     if (index >= size) return Error::invalid("index", "index_out_of_range", "index must be below size");
     const auto entry = d_.log.entry(index);
@@ -65,7 +65,7 @@ class TrustRoutes {
   Result<Response> consistency(Request& req) {
     const auto from = TRY(count_param(req, "from"));
     const auto to = TRY(count_param(req, "to"));
-    if (to > d_.log.size()) return Error::invalid("to", "size_beyond_log", "the log is smaller than to");
+    if (!d_.log.covers(to)) return Error::invalid("to", "size_beyond_log", "the log is smaller than to");
     if (from == 0 || from > to)
       return Error::invalid("from", "size_invalid", "from must be 1 to the value of to");
     return json_response(

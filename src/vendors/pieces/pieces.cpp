@@ -87,7 +87,9 @@ std::vector<CheckItem> brand_checklist(const catalog::Product& p, long long quot
           {"materials", p.weight_mg > 0 && p.purity > 0 && !p.metal.empty()},
           {"stones", stones},
           {"bilingual", !trim(p.title_en).empty() && !trim(p.story_en).empty() && !trim(p.story_ko).empty()},
-          {"price", p.price > 0 && quote > 0 && p.price >= metal_value}};
+          {"price", p.price > 0 && quote > 0 && p.price >= metal_value},
+          // Eco claims reach the store only through the certification, backed by an active certificate.
+          {"eco", p.eco_claims.empty() || !p.eco_certificate.empty()}};
 }
 
 namespace {
@@ -182,6 +184,9 @@ class PieceRoutes {
       checklist.push_back(json::object{
           {"key", item.key}, {"ok", item.ok}, {"label", r.message(req.locale, "reviews.check." + item.key)}});
     auto workshop = catalog.workshop_by_id(product->workshop_id);
+    json::array claims;
+    for (const auto& claim : product->eco_claims)
+      claims.emplace_back(r.message(req.locale, "certification.claim." + claim));
     return r.page_response(req, "vendors/review_product",
                            {{"title", product->title_ko},
                             {"noindex", true},
@@ -192,6 +197,8 @@ class PieceRoutes {
                             {"in_review", product->status == catalog::ProductStatus::in_review},
                             {"price", std::to_string(product->price)},
                             {"checklist", std::move(checklist)},
+                            {"eco_claims", std::move(claims)},
+                            {"eco_certificate", product->eco_certificate},
                             {"reviews", reviews_json(db, product->id, r, req)}});
   }
 

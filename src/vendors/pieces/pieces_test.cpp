@@ -70,6 +70,13 @@ TEST(Checklist, FlagsWhatIsMissing) {
   p.story_ko = "이야기";
   p.story_en = "Story";
   for (const auto& i : brand_checklist(p, 100000)) EXPECT_TRUE(i.ok) << i.key;
+  // An eco claim shown without the certificate that backs it is flagged.
+  p.eco_claims = {"recycled_silver"};
+  items = brand_checklist(p, 100000);
+  EXPECT_FALSE(find("eco"));
+  p.eco_certificate = "ECO-ABCD-EFGH";
+  items = brand_checklist(p, 100000);
+  EXPECT_TRUE(find("eco"));
 }
 
 }  // namespace brilliant::vendors

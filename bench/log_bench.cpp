@@ -32,10 +32,13 @@ int main(int argc, char** argv) {
   const auto t0 = Clock::now();
   for (int i = 0; i < entries; i += batch)
     db->write([&](soci::session& sql) {
+      std::vector<std::string> texts;
       for (int k = i; k < std::min(entries, i + batch); ++k)
-        trust::TransparencyLog::append(
-            sql, "{\"event\":\"bench\",\"sha256\":\"" + sha256_hex(std::to_string(k)) + "\"}",
-            "2026-11-29T00:00:00Z");
+        texts.push_back("{\"event\":\"bench\",\"sha256\":\"" + sha256_hex(std::to_string(k)) + "\"}");
+      if (texts.size() == 1)
+        trust::TransparencyLog::append(sql, texts.front(), "2026-11-29T00:00:00Z");
+      else
+        trust::TransparencyLog::append_all(sql, texts, "2026-11-29T00:00:00Z");
     });
   const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   const auto t1 = Clock::now();

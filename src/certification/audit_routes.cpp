@@ -229,12 +229,15 @@ class AuditRoutes {
     return r.page_response(req, "certification/scheme", std::move(model));
   }
 
+  // The page's forms are one per version: the error shows above them all, its message naming the field.
   Response scheme_error(Request& req, const Error& e) {
     const auto t = text_for(req);
     auto versions = versions_json(req);
+    auto shown = e;
+    shown.field.clear();
     return r.page_with_error(
         req, "certification/scheme",
-        json::object{{"title", t("certification.scheme_title")}, {"versions", std::move(versions)}}, e);
+        json::object{{"title", t("certification.scheme_title")}, {"versions", std::move(versions)}}, shown);
   }
 
   Response draft_form(Request& req) {

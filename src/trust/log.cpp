@@ -82,6 +82,14 @@ uint64_t TransparencyLog::append(soci::session& sql, std::string_view entry, con
   return repo::append(sql, entry, leaf_hash(entry), now);
 }
 
+uint64_t TransparencyLog::append_all(soci::session& sql, const std::vector<std::string>& entries,
+                                     const std::string& now) {
+  std::vector<Hash> leaves;
+  leaves.reserve(entries.size());
+  for (const auto& e : entries) leaves.push_back(leaf_hash(e));
+  return repo::append_all(sql, entries, leaves, now);
+}
+
 uint64_t TransparencyLog::append(std::string_view entry, const std::string& now) {
   return db_.write([&](soci::session& sql) { return append(sql, entry, now); });
 }

@@ -36,6 +36,9 @@ class TransparencyLog {
 
   // Appends an entry in the caller's transaction; returns its index.
   static uint64_t append(soci::session& sql, std::string_view entry, const std::string& now);
+  // Appends a batch in the caller's transaction; returns the first index (the rest follow in order).
+  static uint64_t append_all(soci::session& sql, const std::vector<std::string>& entries,
+                             const std::string& now);
   // Appends in a transaction of its own.
   uint64_t append(std::string_view entry, const std::string& now);
 

@@ -22,14 +22,43 @@ std::optional<Hash> from_hex(std::string_view hex) {
 }
 
 uint64_t append(soci::session& sql, std::string_view entry, const Hash& leaf, const std::string& now) {
+  return append_all(sql, {std::string(entry)}, {leaf}, now);
+}
+
+uint64_t append_all(soci::session& sql, const std::vector<std::string>& entries,
+                    const std::vector<Hash>& leaves, const std::string& now) {
+  const long long count = static_cast<long long>(entries.size());
   long long size = 0;
-  sql << "UPDATE trust_log_head SET size = size + 1 WHERE id = 1";
-  sql << "SELECT size FROM trust_log_head WHERE id = 1", soci::into(size);
-  const long long index = size - 1;
-  const std::string text(entry), hash = to_hex(leaf);
-  sql << "INSERT INTO trust_log (idx, entry, leaf_hash, created_at) VALUES (:i, :e, :h, :c)",
-      soci::use(index), soci::use(text), soci::use(hash), soci::use(now);
-  return static_cast<uint64_t>(index);
+  // One statement takes the head row's lock and moves it past the whole batch.
+  sql << "UPDATE trust_log_head SET size = size + :n WHERE id = 1 RETURNING size", soci::use(count),
+      soci::into(size);
+  const long long first = size - count;
+  // Rows go in as multi-row VALUES, up to 100 a statement (one round trip each).
+  constexpr size_t chunk = 100;
+  for (size_t from = 0; from < entries.size(); from += chunk) {
+    const size_t n = std::min(chunk, entries.size() - from);
+    std::string statement = "INSERT INTO trust_log (idx, entry, leaf_hash, created_at) VALUES ";
+    std::vector<long long> indexes(n);
+    std::vector<std::string> hashes(n);
+    for (size_t k = 0; k < n; ++k) {
+      const auto i = std::to_string(k);
+      statement += (k ? ", (:i" : "(:i") + i + ", :e" + i + ", :h" + i + ", :c" + i + ")";
+      indexes[k] = first + static_cast<long long>(from + k);
+      hashes[k] = to_hex(leaves[from + k]);
+    }
+    soci::statement st(sql);
+    for (size_t k = 0; k < n; ++k) {
+      st.exchange(soci::use(indexes[k]));
+      st.exchange(soci::use(entries[from + k]));
+      st.exchange(soci::use(hashes[k]));
+      st.exchange(soci::use(now));
+    }
+    st.alloc();
+    st.prepare(statement);
+    st.define_and_bind();
+    st.execute(true);
+  }
+  return static_cast<uint64_t>(first);
 }
 
 std::vector<Hash> leaves_from(db::Database& db, uint64_t from) {

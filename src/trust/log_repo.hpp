@@ -11,6 +11,10 @@ namespace brilliant::trust::repo {
 
 // Appends in the caller's transaction: the head row's lock orders concurrent appends. Returns the index.
 uint64_t append(soci::session& sql, std::string_view entry, const Hash& leaf, const std::string& now);
+// Appends a batch in the caller's transaction with two statements for up to 100 entries (the head moved
+// once, the rows as multi-row VALUES); returns the first entry's index, the rest follow in order.
+uint64_t append_all(soci::session& sql, const std::vector<std::string>& entries,
+                    const std::vector<Hash>& leaves, const std::string& now);
 // The leaf hashes from index `from` on, in order.
 std::vector<Hash> leaves_from(db::Database& db, uint64_t from);
 std::optional<std::string> entry(db::Database& db, uint64_t index);

@@ -99,3 +99,26 @@ TEST_F(LogTest, CoversSeesAppendsFromOtherWritersAndEntriesComeBackTheSame) {
 }
 
 }  // namespace brilliant::trust
+
+namespace brilliant::trust {
+
+TEST_F(LogTest, ABatchTakesConsecutiveIndexesAcrossStatementChunks) {
+  log.append("first", "now");
+  std::vector<std::string> batch;
+  for (int i = 0; i < 250; ++i) batch.push_back("batch " + std::to_string(i));  // three INSERT statements
+  const auto first =
+      db->write([&](soci::session& sql) { return TransparencyLog::append_all(sql, batch, "now"); });
+  EXPECT_EQ(first, 1u);
+  EXPECT_EQ(log.append("last", "now"), 251u);
+  EXPECT_EQ(log.entry(1), "batch 0");
+  EXPECT_EQ(log.entry(250), "batch 249");
+  const auto cp = log.checkpoint("now");
+  for (uint64_t i : {0u, 1u, 100u, 101u, 200u, 250u, 251u})
+    EXPECT_TRUE(verify_inclusion(i, cp.size, bytes_of(leaf_hash(log.entry(i))),
+                                 bytes(log.inclusion_proof(i, cp.size)), bytes_of(cp.root))
+                    .ok())
+        << i;
+  EXPECT_TRUE(log.check().ok());
+}
+
+}  // namespace brilliant::trust

@@ -295,6 +295,43 @@ TEST_F(CertificationHttp, PagesRenderForEveryRole) {
   EXPECT_EQ(body_of(op->get("/api/v1/certification/schemes")).at("versions").as_array().empty(), false);
   EXPECT_EQ(client()->get("/api/v1/certification/scheme").status, 200);
   EXPECT_EQ(a.maker->get("/audit").status, 403);
+
+  // The printable tag card names the piece and its claims beside the certificate's QR code.
+  const auto number = issue(*auditor, a.application, 90);
+  auto set = a.maker->request("PUT", "/api/v1/console/products/" + a.ring.slug + "/claims",
+                              R"({"claims":[{"claim":"plastic_free_packaging","evidence":"종이 상자 사양서"}]})",
+                              json_headers(*a.maker));
+  ASSERT_EQ(set.status, 200) << set.body;
+  auto tag = client()->get("/certificates/" + number + "/tag?product=" + a.ring.slug);
+  ASSERT_EQ(tag.status, 200);
+  EXPECT_NE(tag.body.find("<svg"), std::string::npos);
+  EXPECT_NE(tag.body.find("플라스틱 없는 포장"), std::string::npos);
+  EXPECT_NE(tag.body.find(a.ring.title_ko), std::string::npos);
+}
+
+TEST_F(CertificationHttp, TheOperatorEditsADraftVersionAndPublishedOnesStayAsTheyWere) {
+  auto op = logged_in(web::Role::operator_);
+  const auto before = body_of(op->get("/api/v1/certification/schemes"));
+  const auto latest = before.at("versions").at(0).at("version").as_int64();
+  const bool draft_open = !before.at("versions").at(0).at("published").as_bool();
+  if (!draft_open) {  // (the PostgreSQL database is shared: an earlier run may have left a draft)
+    auto made = op->post_form("/operator/certification/drafts", {{"_csrf", op->csrf_from("/operator/certification")}});
+    EXPECT_EQ(made.status, 303) << made.body;
+  }
+  const auto draft = draft_open ? latest : latest + 1;
+  // A published version refuses edits; a bad weight names the field.
+  auto published = op->post_form("/operator/certification/1/criteria",
+                                 {{"code", "energy"}, {"kind", "scored"}, {"weight", "15"}, {"title_ko", "에너지"},
+                                  {"title_en", "Energy"}, {"_csrf", op->csrf_from("/operator/certification")}});
+  EXPECT_EQ(published.status, 409);
+  auto bad = op->post_form("/operator/certification/" + std::to_string(draft) + "/criteria",
+                           {{"code", "energy"}, {"kind", "scored"}, {"weight", "많이"}, {"title_ko", "에너지"},
+                            {"title_en", "Energy"}, {"_csrf", op->csrf_from("/operator/certification")}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("alert-error"), std::string::npos);
+  auto after = body_of(op->get("/api/v1/certification/schemes"));
+  EXPECT_EQ(after.at("versions").at(0).at("version").as_int64(), draft);
+  EXPECT_FALSE(after.at("versions").at(0).at("published").as_bool());
 }
 
 }  // namespace brilliant::test

@@ -8,6 +8,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "core/secret.hpp"
@@ -99,7 +101,8 @@ App::App(Config config, const Clock& clock)
                     },
                     [this](long long workshop, const std::string& since_7, const std::string& since_30) {
                       return orders::repo::workshop_sales(*database_, workshop, since_7, since_30);
-                    }} {
+                    },
+                    [this](long long product) { return eco_claim_choices(product); }} {
   catalog_.on_change([this] {
     storefront_.refresh_prices();
     page_cache_.clear();
@@ -145,6 +148,19 @@ App::App(Config config, const Clock& clock)
 }
 
 App::~App() { stop(); }
+
+// What a piece's edit form offers of eco claims: those its workshop's active certificate allows.
+std::vector<vendors::EcoClaimChoice> App::eco_claim_choices(long long product) {
+  std::vector<vendors::EcoClaimChoice> out;
+  auto piece = certification_->product_brief(product);
+  if (!piece) return out;
+  const auto chosen = certification_->claims_of(product);
+  for (const auto& code : certification_->allowed_claims(piece->workshop_id, piece->metal)) {
+    auto it = std::find_if(chosen.begin(), chosen.end(), [&](const auto& c) { return c.claim == code; });
+    out.push_back({code, it != chosen.end(), it == chosen.end() ? "" : it->evidence});
+  }
+  return out;
+}
 
 // The issuer's key (created at first start, kept in a file outside the database), the transparency log
 // and the certification that signs with the one and appends to the other (issue 11).

@@ -73,6 +73,7 @@ class App {
   void use_brand_synonyms();
   void add_system_routes();
   void start_trust();
+  std::vector<vendors::EcoClaimChoice> eco_claim_choices(long long product);
   web::Response health() const;
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
   void probe_database();  // the health probe thread's loop

@@ -225,6 +225,8 @@ class WorkshopRoutes {
         claims.push_back({piece.id, code, std::string(form.get("evidence_" + code))});
     auto done = certs.set_claims(piece.id, claims);
     if (!done) return r.page_with_error(req, "certification/claims", claims_model(req, piece), done.error());
+    if (form.get("back") == "edit")  // chosen in the piece's edit page
+      return Response::redirect(req.locale_prefix() + "/console/products/" + piece.slug + "/edit?saved=1");
     return Response::redirect(req.locale_prefix() + "/console/products/" + piece.slug + "/claims?saved=1");
   }
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace brilliant {
 class Clock;
@@ -43,6 +44,14 @@ struct WorkshopSales {
   std::map<long long, long long> adds_by_product;  // product id -> cart adds in 30 days
 };
 
+// One eco claim as a piece's edit form offers it (from the certification module): a claim the workshop's
+// active certificate allows for the piece's metal, whether the piece carries it, and what backs it.
+struct EcoClaimChoice {
+  std::string code;
+  bool chosen = false;
+  std::string evidence;
+};
+
 struct Deps {
   catalog::Catalog& catalog;
   pricing::Quotes& quotes;
@@ -60,6 +69,8 @@ struct Deps {
   std::function<void()> brand_changed;    // the brand settings saved
   // (workshop id, UTC time 7 days ago, 30 days ago) -> its sales; from the orders module.
   std::function<WorkshopSales(long long, const std::string&, const std::string&)> sales;
+  // product id -> the eco claims its edit form offers; from the certification module.
+  std::function<std::vector<EcoClaimChoice>(long long)> eco_claims;
 };
 
 // Every route of the module: joining, the console (pieces, photos, stock, import, profile, dashboard),

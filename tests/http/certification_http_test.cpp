@@ -157,6 +157,9 @@ TEST_F(CertificationHttp, AWorkshopAppliesAnAuditorIssuesAndAnyoneVerifiesOfflin
   EXPECT_EQ(client()->get("/certificates/ECO-0000-0000").status, 404);
   EXPECT_EQ(client()->get("/certificates/nonsense/credential.json").status, 404);
   EXPECT_NE(client()->get("/certificates?q=" + number).body.find(number), std::string::npos);
+  auto found = body_of(client()->get("/api/v1/certificates?q=" + number));
+  ASSERT_EQ(found.at("certificates").as_array().size(), 1u);
+  EXPECT_EQ(found.at("certificates").at(0).at("workshop").at("slug").as_string(), a.shop.slug);
 }
 
 TEST_F(CertificationHttp, ClaimsShowOnlyWhileTheCertificateIsActive) {
@@ -180,6 +183,22 @@ TEST_F(CertificationHttp, ClaimsShowOnlyWhileTheCertificateIsActive) {
   EXPECT_EQ(body_of(set).at("shown").at(0).at("code").as_string(), "recycled_silver");
   auto product = client()->get("/products/" + a.ring.slug);
   EXPECT_NE(product.body.find("id=\"eco-claims\""), std::string::npos);
+  // The piece's edit page offers the claims its certificate allows, the chosen one ticked, and saving
+  // them there comes back to it.
+  const auto edit = a.maker->get("/console/products/" + a.ring.slug + "/edit");
+  ASSERT_EQ(edit.status, 200);
+  EXPECT_NE(edit.body.find("name=\"claim_recycled_silver\" checked"), std::string::npos);
+  EXPECT_EQ(edit.body.find("name=\"claim_recycled_gold\""), std::string::npos);  // a gold claim on silver: not offered
+  auto from_edit = a.maker->post_form("/console/products/" + a.ring.slug + "/claims",
+                                      {{"claim_recycled_silver", "on"},
+                                       {"evidence_recycled_silver", "재생 은 로트 A18"},
+                                       {"claim_cyanide_free_plating", "on"},
+                                       {"evidence_cyanide_free_plating", "도금액 MSDS"},
+                                       {"back", "edit"},
+                                       {"_csrf", a.maker->csrf_from("/console/products/" + a.ring.slug + "/edit")}});
+  EXPECT_EQ(from_edit.status, 303);
+  EXPECT_NE(from_edit.header("location").find("/edit?saved=1"), std::string::npos);
+  EXPECT_EQ(body_of(a.maker->get(claims_path)).at("claims").as_array().size(), 2u);
   EXPECT_NE(product.body.find(number), std::string::npos);
   EXPECT_TRUE(listed_as_eco(a.ring.slug));
   // Another workshop's staff cannot touch the piece's claims.

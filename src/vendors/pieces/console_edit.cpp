@@ -25,9 +25,28 @@ namespace {
 class EditRoutes {
  public:
   explicit EditRoutes(Deps& d)
-      : catalog(d.catalog), quotes(d.quotes), db(d.db), r(d.renderer), clock(d.clock) {}
+      : catalog(d.catalog),
+        quotes(d.quotes),
+        db(d.db),
+        r(d.renderer),
+        clock(d.clock),
+        eco_claims(d.eco_claims) {}
 
   auto editable(const Request& req) { return piece_in_path(catalog, req); }
+
+  // The eco claims the workshop's active certificate allows for this piece, chosen in the edit page's
+  // own small form (it posts to the certification's claims route, which comes back here).
+  void add_eco_claims(const Request& req, const catalog::Product& p, json::object& m) {
+    json::array options;
+    if (eco_claims)
+      for (const auto& c : eco_claims(p.id))
+        options.push_back(json::object{{"code", c.code},
+                                       {"text", r.message(req.locale, "certification.claim." + c.code)},
+                                       {"checked", c.chosen},
+                                       {"evidence", c.evidence}});
+    m["has_eco_options"] = !options.empty();
+    m["eco_options"] = std::move(options);
+  }
 
   // The form's model from field values (the piece's, or what was just posted).
   auto edit_model(const Request& req, const catalog::Product& p, const Fields& f) {
@@ -176,6 +195,7 @@ class EditRoutes {
     };
     auto m = edit_model(req, *p, f);
     m["saved"] = !req.query_params().get("saved").empty();
+    add_eco_claims(req, *p, m);
     return r.page_response(req, "vendors/piece_edit", std::move(m));
   }
 
@@ -280,6 +300,7 @@ class EditRoutes {
   db::Database& db;
   const web::Renderer& r;
   const Clock& clock;
+  std::function<std::vector<EcoClaimChoice>(long long)> eco_claims;
 };
 
 }  // namespace

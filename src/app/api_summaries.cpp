@@ -19,6 +19,13 @@ void describe_api(web::Router& router) {
     const char* pattern;
     std::string body;
   } bodies[] = {
+      {Method::post, "/api/v1/station/items",
+       R"({"type":"object","required":["sku","weight"],"properties":{"sku":{"type":"string"},)"
+       R"("weight":{"type":"string","example":"3.25","description":"grams, up to two decimals"},)"
+       R"("hallmark":{"type":"string"},"inscription":{"type":"string"}}})"},
+      {Method::post, "/api/v1/items/{serial}/events",
+       R"({"type":"object","required":["station","kind"],"properties":{"station":{"type":"string",)"
+       R"("enum":["intake","studio","qa","packing","returns"]},"kind":{"type":"string"},"note":{"type":"string"}}})"},
       {Method::post, "/api/v1/console/certification",
        R"({"type":"object","properties":{"product_lines":{"type":"string","maxLength":2000},)"
        R"("validity_years":{"type":"integer","enum":[1,3]},"answers":{"type":"array","items":{"type":"object",)"
@@ -161,6 +168,13 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/audit/applications/{id}/scores", "Score criteria 0..100 with notes (auditor)"},
       {Method::post, "/api/v1/audit/applications/{id}/decision",
        "Issue a certificate or refuse with a reason (auditor; never for a workshop they work for)"},
+      {Method::post, "/api/v1/station/items",
+       "Intake: a serial for a piece by its SKU, weight (g), hallmark and inscription (station staff)"},
+      {Method::get, "/api/v1/items/{serial}", "An item with its whole history of station events and photos"},
+      {Method::post, "/api/v1/items/{serial}/events",
+       "Record a station's event (station, kind, note); appended to the transparency log"},
+      {Method::post, "/api/v1/items/{serial}/events/{id}/photos",
+       "Attach an evidence photo to an event as the request body: ?view= (its SHA-256 and perceptual hash logged)"},
       {Method::post, "/api/v1/products/{slug}/view", "Count a product page view (the page's beacon)"},
   };
   size_t bodies_used = 0;

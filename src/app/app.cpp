@@ -125,6 +125,7 @@ App::App(Config config, const Clock& clock)
   trust::add_routes(router_, {*log_, trust::public_multikey(issuer_key_),
                               trust::did_web(base_url_of(config_)), renderer_, clock_});
   certification::add_all_routes(router_, *certification_deps_);
+  studio::add_routes(router_, *studio_deps_);
   orders::add_all_routes(router_, {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_,
                                    config_.bank_account, &checkout_limit_, config_.secure_cookies});
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
@@ -179,6 +180,8 @@ void App::start_trust() {
   certification_->on_store_change([this] { catalog_.refresh(); });
   certification_deps_ =
       std::make_unique<certification::Deps>(certification::Deps{*certification_, *log_, renderer_, clock_});
+  studio_ = std::make_unique<studio::Studio>(*database_, blobs_, photo_pipeline_, clock_);
+  studio_deps_ = std::make_unique<studio::Deps>(studio::Deps{*studio_, renderer_});
 }
 
 int App::migrate() {

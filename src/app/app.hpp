@@ -24,6 +24,8 @@
 #include "orders/orders.hpp"
 #include "orders/settlements.hpp"
 #include "pricing/quotes.hpp"
+#include "studio/routes.hpp"
+#include "studio/service.hpp"
 #include "trust/log.hpp"
 #include "vendors/brand/brand_store.hpp"
 #include "vendors/deps.hpp"
@@ -66,6 +68,7 @@ class App {
   web::Metrics& metrics() { return *metrics_; }
   trust::TransparencyLog& log() { return *log_; }
   certification::Certification& certification() { return *certification_; }
+  studio::Studio& studio() { return *studio_; }
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
@@ -110,6 +113,8 @@ class App {
   std::unique_ptr<trust::TransparencyLog> log_;
   std::unique_ptr<certification::Certification> certification_;
   std::unique_ptr<certification::Deps> certification_deps_;
+  std::unique_ptr<studio::Studio> studio_;
+  std::unique_ptr<studio::Deps> studio_deps_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

@@ -10,9 +10,6 @@
 namespace brilliant::certification {
 namespace {
 
-// Crockford's base32: no I, L, O or U, so what is read aloud or typed is what was printed.
-constexpr char number_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
 Criterion baseline(const char* code, int position, const char* title_ko, const char* title_en,
                    const char* guide_ko, const char* guide_en, const char* evidence_ko,
                    const char* evidence_en) {
@@ -229,18 +226,9 @@ Result<CertificateStatus> apply_action(CertificateStatus from, StatusAction acti
                          "a " + to_string(from) + " certificate cannot " + to_string(action));
 }
 
-std::string new_certificate_number() {
-  const auto code = random_code(8, number_alphabet);
-  return "ECO-" + code.substr(0, 4) + "-" + code.substr(4);
-}
+std::string new_certificate_number() { return printable_code("ECO"); }
 
-bool valid_certificate_number(const std::string& text) {
-  if (text.size() != 13 || !text.starts_with("ECO-") || text[8] != '-') return false;
-  const std::string_view alphabet(number_alphabet);
-  for (size_t i = 4; i < 13; ++i)
-    if (i != 8 && alphabet.find(text[i]) == std::string_view::npos) return false;
-  return true;
-}
+bool valid_certificate_number(const std::string& text) { return is_printable_code(text, "ECO"); }
 
 std::string add_years(const std::string& utc, int years) {
   if (utc.size() < 10) return utc;

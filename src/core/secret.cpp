@@ -46,6 +46,24 @@ std::string random_code(size_t count, std::string_view alphabet) {
   return out;
 }
 
+namespace {
+constexpr std::string_view crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+}
+
+std::string printable_code(std::string_view prefix) {
+  const auto code = random_code(8, crockford);
+  return std::string(prefix) + "-" + code.substr(0, 4) + "-" + code.substr(4);
+}
+
+bool is_printable_code(std::string_view text, std::string_view prefix) {
+  if (text.size() != prefix.size() + 10 || !text.starts_with(prefix)) return false;
+  text.remove_prefix(prefix.size());
+  if (text[0] != '-' || text[5] != '-') return false;
+  for (size_t i = 1; i < 10; ++i)
+    if (i != 5 && crockford.find(text[i]) == std::string_view::npos) return false;
+  return true;
+}
+
 std::string sha256_hex(std::string_view data) {
   ensure_sodium();
   unsigned char digest[crypto_hash_sha256_BYTES];

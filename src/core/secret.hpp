@@ -13,6 +13,11 @@ std::string random_token(size_t bytes = 32);
 bool is_random_token(std::string_view text, size_t bytes = 32);
 // `count` characters drawn uniformly from `alphabet` (whose size must divide 256), e.g. order numbers.
 std::string random_code(size_t count, std::string_view alphabet);
+// A short printable code for paper and people: `prefix`, "-", then two groups of four characters of
+// Crockford's base32 (no I, L, O, U), 40 random bits: "ECO-7K2M-Q9PX" for certificates, "IT-..." for
+// items. is_printable_code checks that exact form (so a code from a URL is safe to use as a key).
+std::string printable_code(std::string_view prefix);
+bool is_printable_code(std::string_view text, std::string_view prefix);
 // Lower-case hex SHA-256 of data: how tokens are stored (the database never holds a live token).
 std::string sha256_hex(std::string_view data);
 // Standard base64 with padding (RFC 4648 §4), as mail headers and the transparency log's JSON carry bytes;

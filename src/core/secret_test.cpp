@@ -59,3 +59,20 @@ TEST(Secret, OnlyTokensOfOurOwnFormAreRecognised) {
 
 }  // namespace
 }  // namespace brilliant
+
+namespace brilliant {
+
+TEST(Secret, PrintableCodesHaveTheirPrefixAndCrockfordGroups) {
+  const auto code = printable_code("IT");
+  EXPECT_EQ(code.size(), 12u);
+  EXPECT_TRUE(is_printable_code(code, "IT"));
+  EXPECT_FALSE(is_printable_code(code, "ECO"));
+  EXPECT_NE(printable_code("IT"), code);
+  EXPECT_TRUE(is_printable_code("IT-0123-4567", "IT"));
+  EXPECT_FALSE(is_printable_code("IT-0123-456O", "IT"));  // O is not in Crockford's alphabet
+  EXPECT_FALSE(is_printable_code("IT-0123-45678", "IT"));
+  EXPECT_FALSE(is_printable_code("IT_0123-4567", "IT"));
+  EXPECT_FALSE(is_printable_code("", "IT"));
+}
+
+}  // namespace brilliant

@@ -193,6 +193,7 @@ std::string Renderer::page(const Request& request, std::string_view name, json::
     user["operator"] = request.user->has(Role::operator_);
     user["vendor"] = request.user->has(Role::vendor_staff);
     user["auditor"] = request.user->has(Role::auditor);
+    user["station"] = request.user->has(Role::station_staff);
     user["workshop_owner"] = request.user->workshop_owner;
     user["suspended"] = request.user->console_writes_blocked();
     model["user"] = std::move(user);

@@ -233,3 +233,21 @@ for (const form of document.querySelectorAll('form[data-reprice]')) {
 
 // Printable pages (a piece's eco tag card).
 for (const button of document.querySelectorAll('[data-print]')) button.addEventListener('click', () => window.print());
+
+// Stations: every action is confirmed by colour (the page) and sound: a high beep for done, a low one
+// for a refusal (WebAudio; silent where the browser allows no sound).
+{
+  const cue = document.querySelector('[data-beep]');
+  if (cue && window.AudioContext) {
+    try {
+      const audio = new AudioContext();
+      const tone = audio.createOscillator();
+      const gain = audio.createGain();
+      tone.frequency.value = cue.dataset.beep === 'ok' ? 880 : 220;
+      gain.gain.value = 0.08;
+      tone.connect(gain).connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + (cue.dataset.beep === 'ok' ? 0.15 : 0.4));
+    } catch { /* no sound */ }
+  }
+}

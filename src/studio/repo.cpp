@@ -1,0 +1,188 @@
+#include "studio/repo.hpp"
+
+#include "db/database.hpp"
+
+namespace brilliant::studio::repo {
+using db::row_int;
+using db::row_text;
+
+namespace {
+
+constexpr char item_columns[] =
+    "SELECT i.id, i.serial, i.variant_id, i.product_id, i.workshop_id, v.sku, p.slug, p.title_ko, "
+    "p.title_en, "
+    "w.name, i.weight_cg, i.expected_mg, i.weight_flag, i.hallmark, i.inscription, i.status, i.created_at "
+    "FROM items i JOIN variants v ON v.id = i.variant_id JOIN products p ON p.id = i.product_id "
+    "JOIN workshops w ON w.id = i.workshop_id ";
+
+constexpr char photo_columns[] =
+    "SELECT id, event_id, view, hash, thumb_hash, phash, width, height, log_index, voided_at, void_reason, "
+    "created_at FROM item_photos ";
+
+Item item_from(const soci::row& r) {
+  Item i;
+  i.id = row_int(r, 0);
+  i.serial = row_text(r, 1);
+  i.variant_id = row_int(r, 2);
+  i.product_id = row_int(r, 3);
+  i.workshop_id = row_int(r, 4);
+  i.sku = row_text(r, 5);
+  i.product_slug = row_text(r, 6);
+  i.title_ko = row_text(r, 7);
+  i.title_en = row_text(r, 8);
+  i.workshop_ko = row_text(r, 9);
+  i.weight_cg = static_cast<int>(row_int(r, 10));
+  i.expected_mg = row_int(r, 11);
+  i.weight_flag = row_int(r, 12) != 0;
+  i.hallmark = row_text(r, 13);
+  i.inscription = row_text(r, 14);
+  i.status = row_text(r, 15);
+  i.created_at = row_text(r, 16);
+  return i;
+}
+
+ItemPhoto photo_from(const soci::row& r) {
+  return {row_int(r, 0),
+          row_int(r, 1),
+          row_text(r, 2),
+          row_text(r, 3),
+          row_text(r, 4),
+          row_text(r, 5),
+          static_cast<int>(row_int(r, 6)),
+          static_cast<int>(row_int(r, 7)),
+          row_int(r, 8),
+          row_text(r, 9),
+          row_text(r, 10),
+          row_text(r, 11)};
+}
+
+}  // namespace
+
+std::optional<VariantRef> variant_by_sku(soci::session& sql, const std::string& sku) {
+  VariantRef v;
+  sql << "SELECT v.id, p.id, p.workshop_id, CASE WHEN v.weight_mg > 0 THEN v.weight_mg ELSE p.weight_mg END "
+         "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = :s",
+      soci::use(sku), soci::into(v.variant_id), soci::into(v.product_id), soci::into(v.workshop_id),
+      soci::into(v.expected_mg);
+  if (!sql.got_data()) return std::nullopt;
+  return v;
+}
+
+bool serial_taken(soci::session& sql, const std::string& serial) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM items WHERE serial = :s", soci::use(serial), soci::into(n);
+  return n > 0;
+}
+
+long long insert_item(soci::session& sql, const Item& i) {
+  long long id = 0;
+  const int flag = i.weight_flag;
+  sql << "INSERT INTO items (serial, variant_id, product_id, workshop_id, weight_cg, expected_mg, "
+         "weight_flag, "
+         "hallmark, inscription, status, created_at) VALUES (:s, :v, :p, :w, :cg, :mg, :f, :h, :i, :st, :at) "
+         "RETURNING id",
+      soci::use(i.serial), soci::use(i.variant_id), soci::use(i.product_id), soci::use(i.workshop_id),
+      soci::use(i.weight_cg), soci::use(i.expected_mg), soci::use(flag), soci::use(i.hallmark),
+      soci::use(i.inscription), soci::use(i.status), soci::use(i.created_at), soci::into(id);
+  return id;
+}
+
+std::optional<Item> item(soci::session& sql, const std::string& serial) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(item_columns) + "WHERE i.serial = :s", soci::use(serial));
+  for (const auto& r : rows) return item_from(r);
+  return std::nullopt;
+}
+
+std::vector<Item> recent_items(soci::session& sql, int limit) {
+  std::vector<Item> out;
+  const long long after = 0;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(item_columns) + "WHERE i.id > :k ORDER BY i.id DESC LIMIT " +
+                          std::to_string(limit),
+       soci::use(after));
+  for (const auto& r : rows) out.push_back(item_from(r));
+  return out;
+}
+
+void set_status(soci::session& sql, long long item_id, const std::string& status) {
+  sql << "UPDATE items SET status = :s WHERE id = :id", soci::use(status), soci::use(item_id);
+}
+
+long long insert_event(soci::session& sql, long long item_id, const std::string& kind,
+                       const std::string& station, long long actor_id, const std::string& note,
+                       long long log_index, const std::string& at) {
+  long long id = 0;
+  soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO item_events (item_id, kind, station, actor_id, note, log_index, created_at) VALUES "
+         "(:i, :k, "
+         ":s, :a, :n, :l, :at) RETURNING id",
+      soci::use(item_id), soci::use(kind), soci::use(station), soci::use(actor_id, actor_ind),
+      soci::use(note), soci::use(log_index), soci::use(at), soci::into(id);
+  return id;
+}
+
+std::vector<ItemEvent> events(soci::session& sql, long long item_id) {
+  std::vector<ItemEvent> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT e.id, e.kind, e.station, COALESCE(u.name, ''), e.note, e.log_index, e.created_at "
+              "FROM item_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.item_id = :i ORDER BY e.id",
+       soci::use(item_id));
+  for (const auto& r : rows)
+    out.push_back({row_int(r, 0),
+                   row_text(r, 1),
+                   row_text(r, 2),
+                   row_text(r, 3),
+                   row_text(r, 4),
+                   row_int(r, 5),
+                   row_text(r, 6),
+                   {}});
+  soci::rowset<soci::row> photos =
+      (sql.prepare << std::string(photo_columns) + "WHERE item_id = :i ORDER BY id", soci::use(item_id));
+  for (const auto& r : photos) {
+    auto p = photo_from(r);
+    for (auto& e : out)
+      if (e.id == p.event_id) e.photos.push_back(p);
+  }
+  return out;
+}
+
+std::optional<long long> event_item(soci::session& sql, long long event_id) {
+  long long item = 0;
+  sql << "SELECT item_id FROM item_events WHERE id = :e", soci::use(event_id), soci::into(item);
+  if (!sql.got_data()) return std::nullopt;
+  return item;
+}
+
+long long insert_photo(soci::session& sql, long long item_id, long long event_id, const ItemPhoto& p) {
+  long long id = 0;
+  sql << "INSERT INTO item_photos (item_id, event_id, view, hash, thumb_hash, phash, width, height, "
+         "log_index, "
+         "created_at) VALUES (:i, :e, :v, :h, :t, :p, :w, :hh, :l, :at) RETURNING id",
+      soci::use(item_id), soci::use(event_id), soci::use(p.view), soci::use(p.hash), soci::use(p.thumb_hash),
+      soci::use(p.phash), soci::use(p.width), soci::use(p.height), soci::use(p.log_index),
+      soci::use(p.created_at), soci::into(id);
+  return id;
+}
+
+std::optional<ItemPhoto> photo(soci::session& sql, long long id) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(photo_columns) + "WHERE id = :id", soci::use(id));
+  for (const auto& r : rows) return photo_from(r);
+  return std::nullopt;
+}
+
+std::optional<long long> photo_item(soci::session& sql, long long id) {
+  long long item = 0;
+  sql << "SELECT item_id FROM item_photos WHERE id = :id", soci::use(id), soci::into(item);
+  if (!sql.got_data()) return std::nullopt;
+  return item;
+}
+
+void void_photo(soci::session& sql, long long id, const std::string& reason, const std::string& at) {
+  sql << "UPDATE item_photos SET voided_at = :at, void_reason = :r WHERE id = :id", soci::use(at),
+      soci::use(reason), soci::use(id);
+}
+
+}  // namespace brilliant::studio::repo

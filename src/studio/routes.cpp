@@ -1,0 +1,268 @@
+#include "studio/routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "media/qr.hpp"
+#include "studio/service.hpp"
+#include "web/bind.hpp"
+#include "web/json_input.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+
+namespace brilliant::studio {
+namespace json = boost::json;
+using web::Request;
+using web::Response;
+
+namespace {
+
+json::object item_json(const Item& i, const web::Renderer& r, const Request& req) {
+  const bool en = req.locale == "en";
+  return {{"serial", i.serial},
+          {"status_text", r.message(req.locale, "studio.kind." + i.status)},
+          {"sku", i.sku},
+          {"product", json::object{{"slug", i.product_slug}, {"title", en ? i.title_en : i.title_ko}}},
+          {"workshop", i.workshop_ko},
+          {"weight_cg", i.weight_cg},
+          {"weight_text", grams(i.weight_cg)},
+          {"expected_text", grams(static_cast<int>(i.expected_mg / 10))},
+          {"weight_flag", i.weight_flag},
+          {"hallmark", i.hallmark},
+          {"inscription", i.inscription},
+          {"status", i.status},
+          {"received_at", i.created_at},
+          {"url", "/operator/items/" + i.serial}};
+}
+
+json::array events_json(const std::vector<ItemEvent>& events, const web::Renderer& r, const Request& req) {
+  json::array out;
+  for (const auto& e : events) {
+    json::array photos;
+    for (const auto& p : e.photos)
+      photos.push_back(
+          json::object{{"id", p.id},
+                       {"view", p.view},
+                       {"sha256", p.hash},
+                       {"phash", p.phash},
+                       {"log_index", p.log_index},
+                       {"voided", !p.voided_at.empty()},
+                       {"void_reason", p.void_reason},
+                       {"url", "/operator/items/photos/" + std::to_string(p.id)},
+                       {"thumb_url", "/operator/items/photos/" + std::to_string(p.id) + "?thumb=1"}});
+    out.push_back(json::object{{"id", e.id},
+                               {"kind", e.kind},
+                               {"kind_text", r.message(req.locale, "studio.kind." + e.kind)},
+                               {"station", e.station},
+                               {"actor", e.actor},
+                               {"note", e.note},
+                               {"log_index", e.log_index},
+                               {"at", e.created_at},
+                               {"photos", std::move(photos)}});
+  }
+  return out;
+}
+
+class StudioRoutes {
+ public:
+  explicit StudioRoutes(Deps& d) : studio(d.studio), r(d.renderer) {}
+
+  json::object base_model(const Request& req, const std::string& title_key) {
+    return {{"title", r.message(req.locale, title_key)}, {"noindex", true}};
+  }
+
+  Response stations(Request& req) {
+    auto m = base_model(req, "studio.stations_title");
+    json::array list;
+    for (auto s : all_stations)
+      list.push_back(json::object{{"station", to_string(s)},
+                                  {"name", r.message(req.locale, "studio.station." + to_string(s))},
+                                  {"url", "/station/" + to_string(s)}});
+    m["stations"] = std::move(list);
+    return r.page_response(req, "studio/stations", std::move(m));
+  }
+
+  json::object intake_model(const Request& req) {
+    auto m = base_model(req, "studio.station.intake");
+    if (auto done = studio.item(std::string(req.query_params().get("serial")))) {
+      m["done"] = item_json(*done, r, req);
+      if (auto qr = media::qr_encode(done->serial)) m["qr"] = media::qr_svg(*qr);
+    }
+    return m;
+  }
+
+  Response intake_page(Request& req) { return r.page_response(req, "studio/intake", intake_model(req)); }
+
+  Response intake_form(Request& req) {
+    const auto f = req.form();
+    auto made = studio.intake(req.user->user_id, f.get("sku"), f.get("weight"), f.get("hallmark"),
+                              f.get("inscription"));
+    if (!made) {
+      auto m = intake_model(req);
+      m["form"] = json::object{{"sku", f.get("sku")},
+                               {"weight", f.get("weight")},
+                               {"hallmark", f.get("hallmark")},
+                               {"inscription", f.get("inscription")}};
+      return r.page_with_error(req, "studio/intake", std::move(m), made.error());
+    }
+    return Response::redirect(req.locale_prefix() + "/station/intake?serial=" + made->serial);
+  }
+
+  Result<Station> station_in(const Request& req) {
+    auto s = station_of(std::string(req.param("station")));
+    if (!s) return Error::not_found("station");
+    return *s;
+  }
+
+  Result<json::object> station_model(const Request& req, Station s, const std::string& serial) {
+    auto m = base_model(req, "studio.station." + to_string(s));
+    m["station"] = to_string(s);
+    json::array kinds;
+    for (const auto& k : kinds_at(s))
+      kinds.push_back(json::object{{"kind", k}, {"text", r.message(req.locale, "studio.kind." + k)}});
+    m["kinds"] = std::move(kinds);
+    if (!serial.empty()) {
+      auto item = studio.item(serial);
+      if (!item) return Error::invalid("serial", "serial_unknown", "no item has the serial " + serial);
+      m["item"] = item_json(*item, r, req);
+      auto history = studio.history(*item);
+      if (!history.empty()) m["last_event"] = history.back().id;
+      m["events"] = events_json(history, r, req);
+    }
+    return m;
+  }
+
+  Result<Response> station_page(Request& req) {
+    const auto s = TRY(station_in(req));
+    if (s == Station::intake) return Response::redirect(req.locale_prefix() + "/station/intake");
+    const std::string serial(req.query_params().get("serial"));
+    auto m = station_model(req, s, serial);
+    if (!m) {
+      auto empty = TRY(station_model(req, s, ""));
+      return r.page_with_error(req, "studio/station", std::move(empty), m.error());
+    }
+    if (req.query_params().get("saved") == "1") (*m)["saved"] = true;
+    return r.page_response(req, "studio/station", std::move(*m));
+  }
+
+  Result<Response> event_form(Request& req) {
+    const auto s = TRY(station_in(req));
+    const auto f = req.form();
+    const std::string serial = f.get("serial");
+    auto done = studio.record(req.user->user_id, serial, s, f.get("kind"), f.get("note"));
+    if (!done) {
+      auto m = TRY(station_model(req, s, studio.item(serial) ? serial : ""));
+      return r.page_with_error(req, "studio/station", std::move(m), done.error());
+    }
+    return Response::redirect(req.locale_prefix() + "/station/" + to_string(s) + "?serial=" + serial +
+                              "&saved=1");
+  }
+
+  Result<Response> item_page(Request& req) {
+    auto item = studio.item(std::string(req.param("serial")));
+    if (!item) return Error::not_found("item");
+    auto m = base_model(req, "studio.item_title");
+    m["title"] = r.message(req.locale, "studio.item_title") + " " + item->serial;
+    m["item"] = item_json(*item, r, req);
+    m["events"] = events_json(studio.history(*item), r, req);
+    if (auto qr = media::qr_encode(item->serial)) m["qr"] = media::qr_svg(*qr);
+    return r.page_response(req, "studio/item", std::move(m));
+  }
+
+  Response labels(Request& req) {
+    auto m = base_model(req, "studio.labels_title");
+    json::array list;
+    for (const auto& i : studio.recent(30)) {
+      auto o = item_json(i, r, req);
+      if (auto qr = media::qr_encode(i.serial)) o["qr"] = media::qr_svg(*qr);
+      list.push_back(std::move(o));
+    }
+    m["labels"] = std::move(list);
+    return r.page_response(req, "studio/labels", std::move(m));
+  }
+
+  Result<Response> photo(Request& req) {
+    auto bytes = studio.photo_bytes(req.param_id("id"), req.query_params().get("thumb") == "1");
+    if (!bytes) return Error::not_found("photo");
+    auto response = Response::text(std::move(*bytes), 200, "image/jpeg");
+    response.add("Cache-Control", "private, max-age=86400");
+    web::as_user_file(response, web::Disposition::inline_);
+    return response;
+  }
+
+  Result<Response> void_form(Request& req) {
+    const auto f = req.form();
+    TRY(studio.void_photo(req.user->user_id, req.param_id("id"), f.get("reason")));
+    return Response::redirect(req.locale_prefix() + "/operator/items/" + f.get("serial"));
+  }
+
+  // --- JSON ---
+  Result<Response> api_intake(Request& req) {
+    const auto body = TRY(web::parse_json_object(req.body));
+    auto item = TRY(studio.intake(
+        req.user->user_id, TRY(web::json_string(body, "sku")), TRY(web::json_string(body, "weight")),
+        TRY(web::json_string(body, "hallmark")), TRY(web::json_string(body, "inscription"))));
+    return Response::json(json::serialize(item_json(item, r, req)), 201);
+  }
+
+  Result<Response> api_item(Request& req) {
+    auto item = studio.item(std::string(req.param("serial")));
+    if (!item) return Error::not_found("item");
+    auto o = item_json(*item, r, req);
+    o["events"] = events_json(studio.history(*item), r, req);
+    return Response::json(json::serialize(o));
+  }
+
+  Result<Response> api_event(Request& req) {
+    const auto body = TRY(web::parse_json_object(req.body));
+    const auto station = station_of(TRY(web::json_string(body, "station")));
+    if (!station)
+      return Error::invalid("station", "station_unknown",
+                            "station is intake, studio, qa, packing or returns");
+    const auto e =
+        TRY(studio.record(req.user->user_id, std::string(req.param("serial")), *station,
+                          TRY(web::json_string(body, "kind")), TRY(web::json_string(body, "note"))));
+    return Response::json(json::serialize(json::object{{"id", e.id},
+                                                       {"kind", e.kind},
+                                                       {"station", e.station},
+                                                       {"log_index", e.log_index},
+                                                       {"at", e.created_at}}),
+                          201);
+  }
+
+  Result<Response> api_photo(Request& req) {
+    const auto p = TRY(studio.add_photo(std::string(req.param("serial")), req.param_id("id"),
+                                        std::string(req.query_params().get("view")), req.body));
+    return Response::json(json::serialize(json::object{{"id", p.id},
+                                                       {"view", p.view},
+                                                       {"sha256", p.hash},
+                                                       {"phash", p.phash},
+                                                       {"log_index", p.log_index}}),
+                          201);
+  }
+
+ private:
+  Studio& studio;
+  const web::Renderer& r;
+};
+
+}  // namespace
+
+void add_routes(web::Router& router, Deps& deps) {
+  const web::Bind bind(std::make_shared<StudioRoutes>(deps), deps.renderer);
+  const auto staff = web::require_any({web::Role::station_staff, web::Role::operator_});
+  router.get("/station", bind(&StudioRoutes::stations)).access = staff;
+  router.get("/station/intake", bind(&StudioRoutes::intake_page)).access = staff;
+  router.post("/station/intake", bind(&StudioRoutes::intake_form)).access = staff;
+  router.get("/station/{station}", bind(&StudioRoutes::station_page)).access = staff;
+  router.post("/station/{station}/events", bind(&StudioRoutes::event_form)).access = staff;
+  router.get("/operator/items/labels", bind(&StudioRoutes::labels)).access = staff;
+  router.get("/operator/items/photos/{id}", bind(&StudioRoutes::photo)).access = staff;
+  router.post("/operator/items/photos/{id}/void", bind(&StudioRoutes::void_form)).access = staff;
+  router.get("/operator/items/{serial}", bind(&StudioRoutes::item_page)).access = staff;
+  router.post("/api/v1/station/items", bind(&StudioRoutes::api_intake)).access = staff;
+  router.get("/api/v1/items/{serial}", bind(&StudioRoutes::api_item)).access = staff;
+  router.post("/api/v1/items/{serial}/events", bind(&StudioRoutes::api_event)).access = staff;
+  router.post("/api/v1/items/{serial}/events/{id}/photos", bind(&StudioRoutes::api_photo)).access = staff;
+}
+
+}  // namespace brilliant::studio

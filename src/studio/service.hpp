@@ -1,0 +1,52 @@
+// Brilliant Studio's work (issue 17, first part): intake gives a piece its serial, stations record
+// events with evidence photos, and every event and photo is appended to the transparency log in the same
+// transaction as the row that records it. Photos go through the photo pipeline: the original kept
+// content-addressed with its SHA-256, a perceptual hash for matching, a thumbnail for pages. Thread safe.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/fwd.hpp"
+#include "studio/item.hpp"
+#include "web/principal.hpp"
+
+namespace brilliant::media {
+class BlobStore;
+class PhotoPipeline;
+}  // namespace brilliant::media
+
+namespace brilliant::studio {
+
+class Studio {
+ public:
+  Studio(db::Database& db, media::BlobStore& blobs, media::PhotoPipeline& pipeline, const Clock& clock);
+
+  // Intake: the variant by its SKU (as scanned from the workshop's tag), the weight in grams, the
+  // hallmark and any stone inscription. Errors name the field: sku unknown, weight unreadable.
+  Result<Item> intake(long long actor, const std::string& sku, const std::string& weight,
+                      const std::string& hallmark, const std::string& inscription);
+  std::optional<Item> item(const std::string& serial);
+  std::vector<ItemEvent> history(const Item& item);
+  std::vector<Item> recent(int limit);
+  // An event at a station; a kind that station does not record is refused naming "kind".
+  Result<ItemEvent> record(long long actor, const std::string& serial, Station station,
+                           const std::string& kind, const std::string& note);
+  // An evidence photo of an event of the item (view: front, side, back, detail, serial, box, sealed, ...).
+  Result<ItemPhoto> add_photo(const std::string& serial, long long event_id, const std::string& view,
+                              std::string_view bytes);
+  // A mistaken photo is never deleted: it is voided with a reason, and the void is logged.
+  Result<void> void_photo(long long actor, long long photo_id, const std::string& reason);
+  // The photo's bytes: the original or its thumbnail.
+  std::optional<std::string> photo_bytes(long long photo_id, bool thumb);
+
+ private:
+  db::Database& db_;
+  media::BlobStore& blobs_;
+  media::PhotoPipeline& pipeline_;
+  const Clock& clock_;
+};
+
+}  // namespace brilliant::studio

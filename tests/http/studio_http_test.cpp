@@ -1,0 +1,95 @@
+// Brilliant Studio over HTTP on both databases (issue 17, first part): intake gives a piece a serial
+// and a label, stations record their events with evidence photos that land in the transparency log, an
+// item's history shows it all, and stations and consoles stay apart.
+#include <boost/json.hpp>
+
+#include "http/harness.hpp"
+
+namespace brilliant::test {
+namespace json = boost::json;
+
+class StudioHttp : public ServerTest {
+ protected:
+  static std::vector<std::string> json_headers(HttpClient& c) {
+    return {"Content-Type: application/json", "X-CSRF-Token: " + c.cookie("csrf")};
+  }
+};
+
+TEST_F(StudioHttp, IntakeStationEventsPhotosAndHistory) {
+  const auto shop = own_workshop("studio", "스튜디오 공방", "Studio Atelier");
+  const auto ring = own_ring(shop, "Studio Ring", 2);
+  const auto sku = ring.variants.front().sku;
+  auto station = logged_in(web::Role::station_staff);
+
+  auto unknown = station->request("POST", "/api/v1/station/items", R"({"sku":"NO-SUCH-SKU","weight":"3.2"})",
+                                  json_headers(*station));
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(json::parse(unknown.body).at("error").at("field").as_string(), "sku");
+  auto made =
+      station->request("POST", "/api/v1/station/items",
+                       json::serialize(json::object{{"sku", sku}, {"weight", "3.21"}, {"hallmark", "925"}}),
+                       json_headers(*station));
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string serial(json::parse(made.body).at("serial").as_string());
+
+  auto bad_kind = station->request("POST", "/api/v1/items/" + serial + "/events",
+                                   R"({"station":"qa","kind":"shipped","note":""})", json_headers(*station));
+  EXPECT_EQ(bad_kind.status, 400);
+  auto qa = station->request("POST", "/api/v1/items/" + serial + "/events",
+                             R"({"station":"qa","kind":"qa_passed","note":"hallmark clear"})",
+                             json_headers(*station));
+  ASSERT_EQ(qa.status, 201) << qa.body;
+  const auto event = json::parse(qa.body).at("id").as_int64();
+  auto photo = station->request(
+      "POST", "/api/v1/items/" + serial + "/events/" + std::to_string(event) + "/photos?view=front",
+      test_jpeg(400, 300, 90), {"Content-Type: image/jpeg", "X-CSRF-Token: " + station->cookie("csrf")});
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  const auto sha = std::string(json::parse(photo.body).at("sha256").as_string());
+  // The photo's hash is in the public log.
+  const auto index = json::parse(photo.body).at("log_index").as_int64();
+  auto logged = client()->get("/api/v1/log/inclusion?index=" + std::to_string(index) +
+                              "&size=" + std::to_string(index + 1));
+  ASSERT_EQ(logged.status, 200) << logged.body;
+
+  auto item = json::parse(station->get("/api/v1/items/" + serial).body);
+  EXPECT_EQ(item.at("status").as_string(), "qa_passed");
+  ASSERT_EQ(item.at("events").as_array().size(), 2u);
+  EXPECT_EQ(item.at("events").at(1).at("photos").at(0).at("sha256").as_string(), sha);
+
+  // Pages: the intake form, a station's scan, the history and the label sheet.
+  auto form = station->post_form("/station/intake", {{"sku", sku},
+                                                     {"weight", "9.99"},
+                                                     {"hallmark", ""},
+                                                     {"inscription", ""},
+                                                     {"_csrf", station->csrf_from("/station/intake")}});
+  ASSERT_EQ(form.status, 303);
+  auto done = station->get(form.header("location"));
+  EXPECT_NE(done.body.find("id=\"weight-flag\""),
+            std::string::npos);  // 9.99 g against the ring's stated weight
+  EXPECT_NE(station->get("/station/qa?serial=" + serial).body.find(serial), std::string::npos);
+  EXPECT_EQ(station->get("/station/qa?serial=IT-0000-0000").status, 400);
+  auto history = station->get("/operator/items/" + serial);
+  ASSERT_EQ(history.status, 200);
+  EXPECT_NE(history.body.find("hallmark clear"), std::string::npos);
+  auto labels = station->get("/operator/items/labels");
+  EXPECT_NE(labels.body.find(serial), std::string::npos);
+  EXPECT_NE(labels.body.find("<svg"), std::string::npos);
+  EXPECT_EQ(station->get("/station").status, 200);
+  EXPECT_EQ(station->get("/en/station/returns").status, 200);
+}
+
+TEST_F(StudioHttp, StationsAndConsolesStayApart) {
+  auto station = logged_in(web::Role::station_staff);
+  EXPECT_EQ(station->get("/console").status, 403);
+  EXPECT_EQ(station->get("/operator").status, 403);
+  auto maker = logged_in(web::Role::vendor_staff, own_workshop("studio-x", "공방", "Atelier").slug);
+  EXPECT_EQ(maker->get("/station").status, 403);
+  EXPECT_EQ(maker->get("/api/v1/items/IT-0000-0000").status, 403);
+  auto shopper = signed_up(unique_email("studio-shopper"));
+  EXPECT_EQ(shopper->get("/station/intake").status, 403);
+  auto op = logged_in(web::Role::operator_);
+  EXPECT_EQ(op->get("/station").status, 200);
+  EXPECT_EQ(op->get("/api/v1/items/IT-0000-0000").status, 404);
+}
+
+}  // namespace brilliant::test

@@ -189,6 +189,16 @@ class StudioRoutes {
     return response;
   }
 
+  Result<Response> channel_photo(Request& req) {
+    const std::string channel(req.param("channel"));
+    auto jpeg = TRY(studio.channel_photo(req.param_id("id"), channel));
+    auto response = Response::text(std::move(jpeg), 200, "image/jpeg");
+    response.add("Cache-Control", "private, max-age=86400");
+    web::as_user_file(response, web::Disposition::attachment,
+                      "photo-" + std::string(req.param("id")) + "-" + channel + ".jpg");
+    return response;
+  }
+
   Result<Response> void_form(Request& req) {
     const auto f = req.form();
     TRY(studio.void_photo(req.user->user_id, req.param_id("id"), f.get("reason")));
@@ -258,6 +268,8 @@ void add_routes(web::Router& router, Deps& deps) {
   router.get("/operator/items/labels", bind(&StudioRoutes::labels)).access = staff;
   router.get("/operator/items/photos/{id}", bind(&StudioRoutes::photo)).access = staff;
   router.post("/operator/items/photos/{id}/void", bind(&StudioRoutes::void_form)).access = staff;
+  router.get("/operator/items/photos/{id}/channel/{channel}", bind(&StudioRoutes::channel_photo)).access =
+      staff;
   router.get("/operator/items/{serial}", bind(&StudioRoutes::item_page)).access = staff;
   router.post("/api/v1/station/items", bind(&StudioRoutes::api_intake)).access = staff;
   router.get("/api/v1/items/{serial}", bind(&StudioRoutes::api_item)).access = staff;

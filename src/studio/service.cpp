@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "media/blob_store.hpp"
+#include "media/packshot.hpp"
 #include "media/photo_pipeline.hpp"
 #include "studio/repo.hpp"
 #include "trust/jcs.hpp"
@@ -145,6 +146,14 @@ Result<void> Studio::void_photo(long long actor, long long photo_id, const std::
     repo::void_photo(sql, photo_id, reason, now);
     return {};
   });
+}
+
+Result<std::string> Studio::channel_photo(long long photo_id, const std::string& channel) {
+  const auto* spec = media::channel_spec(channel);
+  if (!spec) return Error::not_found("channel");
+  auto original = photo_bytes(photo_id, false);
+  if (!original) return Error::not_found("photo");
+  return TRY(media::make_packshot(*original, spec->side)).jpeg;
 }
 
 std::optional<std::string> Studio::photo_bytes(long long photo_id, bool thumb) {

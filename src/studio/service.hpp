@@ -41,6 +41,9 @@ class Studio {
   Result<void> void_photo(long long actor, long long photo_id, const std::string& reason);
   // The photo's bytes: the original or its thumbnail.
   std::optional<std::string> photo_bytes(long long photo_id, bool thumb);
+  // The photo made ready for a sales channel (naver, coupang, amazon): background flattened to white,
+  // the piece trimmed and centred (media/packshot.hpp), as JPEG.
+  Result<std::string> channel_photo(long long photo_id, const std::string& channel);
 
  private:
   db::Database& db_;

@@ -3,13 +3,28 @@
 // item's history shows it all, and stations and consoles stay apart.
 #include <boost/json.hpp>
 
+#include <vips/vips8>
+
 #include "http/harness.hpp"
+#include "media/vips_buffer.hpp"
 
 namespace brilliant::test {
 namespace json = boost::json;
 
 class StudioHttp : public ServerTest {
  protected:
+  // A piece (a dark disc) on an off-white background, as a station's camera sees it.
+  static std::string piece_jpeg() {
+    vips::VImage xy = vips::VImage::xyz(600, 450);
+    vips::VImage dx = xy.extract_band(0).linear(1, -260), dy = xy.extract_band(1).linear(1, -240);
+    vips::VImage inside = (dx * dx + dy * dy) < 90.0 * 90.0;
+    vips::VImage paper = vips::VImage::black(600, 450).new_from_image(std::vector<double>{236, 232, 226});
+    vips::VImage image = inside.ifthenelse(paper.new_from_image(std::vector<double>{140, 100, 40}), paper);
+    return media::encode_image(
+        image.cast(VIPS_FORMAT_UCHAR)
+            .copy(vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB)),
+        ".jpg");
+  }
   static std::vector<std::string> json_headers(HttpClient& c) {
     return {"Content-Type: application/json", "X-CSRF-Token: " + c.cookie("csrf")};
   }
@@ -42,7 +57,7 @@ TEST_F(StudioHttp, IntakeStationEventsPhotosAndHistory) {
   const auto event = json::parse(qa.body).at("id").as_int64();
   auto photo = station->request(
       "POST", "/api/v1/items/" + serial + "/events/" + std::to_string(event) + "/photos?view=front",
-      test_jpeg(400, 300, 90), {"Content-Type: image/jpeg", "X-CSRF-Token: " + station->cookie("csrf")});
+      piece_jpeg(), {"Content-Type: image/jpeg", "X-CSRF-Token: " + station->cookie("csrf")});
   ASSERT_EQ(photo.status, 201) << photo.body;
   const auto sha = std::string(json::parse(photo.body).at("sha256").as_string());
   // The photo's hash is in the public log.
@@ -55,6 +70,12 @@ TEST_F(StudioHttp, IntakeStationEventsPhotosAndHistory) {
   EXPECT_EQ(item.at("status").as_string(), "qa_passed");
   ASSERT_EQ(item.at("events").as_array().size(), 2u);
   EXPECT_EQ(item.at("events").at(1).at("photos").at(0).at("sha256").as_string(), sha);
+  // The photo made ready for a channel: a square JPEG of the channel's size.
+  const auto photo_id = std::to_string(json::parse(photo.body).at("id").as_int64());
+  auto amazon = station->get("/operator/items/photos/" + photo_id + "/channel/amazon");
+  ASSERT_EQ(amazon.status, 200);
+  EXPECT_EQ(amazon.header("content-type"), "image/jpeg");
+  EXPECT_EQ(station->get("/operator/items/photos/" + photo_id + "/channel/etsy").status, 404);
 
   // Pages: the intake form, a station's scan, the history and the label sheet.
   auto form = station->post_form("/station/intake", {{"sku", sku},

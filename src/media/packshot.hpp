@@ -1,0 +1,33 @@
+// Channel photography (issue 17): a studio shot made ready for every sales channel. The background is
+// flattened to pure white even when it was off-white and unevenly lit (a plane fitted to the border's
+// colour per band divides the light out), the piece is found, trimmed and centred on a square canvas so
+// that its longer side fills `fill` of it, and the result is written as JPEG. Channel sizes: Naver
+// SmartStore 1000x1000, Coupang 780x780, Amazon 2000x2000 on 255,255,255. Thread safe.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace brilliant::media {
+
+struct ChannelSpec {
+  const char* channel;
+  int side;  // square, pixels
+};
+inline constexpr ChannelSpec channel_specs[] = {{"naver", 1000}, {"coupang", 780}, {"amazon", 2000}};
+// The channel's spec; nullptr when unknown.
+const ChannelSpec* channel_spec(std::string_view channel);
+
+struct Packshot {
+  std::string jpeg;
+  int side = 0;
+  // Where the piece ended up, for checks: its box on the canvas.
+  int left = 0, top = 0, width = 0, height = 0;
+};
+
+// Errors on field "photo": not an image, or no piece found (an empty, all-background frame).
+Result<Packshot> make_packshot(std::string_view photo, int side, double fill = 0.85);
+
+}  // namespace brilliant::media

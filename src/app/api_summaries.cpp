@@ -19,6 +19,14 @@ void describe_api(web::Router& router) {
     const char* pattern;
     std::string body;
   } bodies[] = {
+      {Method::post, "/api/v1/packing/sessions",
+       R"({"type":"object","required":["order"],"properties":{"order":{"type":"string"},)"
+       R"("workshop":{"type":"string","description":"the workshop's slug when the order has several parcels"}}})"},
+      {Method::post, "/api/v1/packing/sessions/{id}/items",
+       R"({"type":"object","required":["serial"],"properties":{"serial":{"type":"string","example":"IT-7K2M-Q9PX"}}})"},
+      {Method::post, "/api/v1/packing/sessions/{id}/close",
+       R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
+       R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
       {Method::post, "/api/v1/station/items",
        R"({"type":"object","required":["sku","weight"],"properties":{"sku":{"type":"string"},)"
        R"("weight":{"type":"string","example":"3.25","description":"grams, up to two decimals"},)"
@@ -175,6 +183,15 @@ void describe_api(web::Router& router) {
        "Record a station's event (station, kind, note); appended to the transparency log"},
       {Method::post, "/api/v1/items/{serial}/events/{id}/photos",
        "Attach an evidence photo to an event as the request body: ?view= (its SHA-256 and perceptual hash logged)"},
+      {Method::post, "/api/v1/packing/sessions",
+       "Open (or resume) packing an order's parcel: {order, workshop}; refused while another person holds it"},
+      {Method::get, "/api/v1/packing/sessions/{id}", "A packing session: lines packed, serials, shots, status"},
+      {Method::post, "/api/v1/packing/sessions/{id}/items",
+       "Pack a scanned serial: {serial}; refused when not in the parcel, one too many or packed before"},
+      {Method::post, "/api/v1/packing/sessions/{id}/photos",
+       "A packing shot as the request body: ?view=box|sealed (its SHA-256 and perceptual hash logged)"},
+      {Method::post, "/api/v1/packing/sessions/{id}/close",
+       "Finish: every piece packed and both shots taken; ships the parcel with {carrier, tracking}"},
       {Method::post, "/api/v1/products/{slug}/view", "Count a product page view (the page's beacon)"},
   };
   size_t bodies_used = 0;

@@ -150,6 +150,26 @@ App::App(Config config, const Clock& clock)
 
 App::~App() { stop(); }
 
+// An order's parcel as the studio's packing needs it: the workshop's (or the only) fulfilment and lines.
+std::optional<studio::Parcel> App::parcel_of(const std::string& number, const std::string& workshop_slug) {
+  auto order = orders_.find(number);
+  if (!order) return std::nullopt;
+  const orders::Fulfilment* chosen = nullptr;
+  for (const auto& f : order->fulfilments)
+    if (f.workshop_slug == workshop_slug || (workshop_slug.empty() && order->fulfilments.size() == 1))
+      chosen = &f;
+  if (!chosen) return std::nullopt;
+  studio::Parcel p{order->number,
+                   chosen->id,
+                   chosen->workshop_id,
+                   chosen->workshop_ko,
+                   chosen->status == orders::ParcelStatus::to_ship,
+                   {}};
+  for (const auto& l : order->lines)
+    if (l.fulfilment_id == chosen->id) p.lines.push_back({l.variant_id, l.quantity, l.sku, l.title_ko, 0});
+  return p;
+}
+
 // What a piece's edit form offers of eco claims: those its workshop's active certificate allows.
 std::vector<vendors::EcoClaimChoice> App::eco_claim_choices(long long product) {
   std::vector<vendors::EcoClaimChoice> out;
@@ -182,6 +202,13 @@ void App::start_trust() {
       std::make_unique<certification::Deps>(certification::Deps{*certification_, *log_, renderer_, clock_});
   studio_ = std::make_unique<studio::Studio>(*database_, blobs_, photo_pipeline_, clock_);
   studio_deps_ = std::make_unique<studio::Deps>(studio::Deps{*studio_, renderer_});
+  studio_->set_orders(
+      {[this](const std::string& number, const std::string& slug) { return parcel_of(number, slug); },
+       [this](const std::string& number, long long workshop, long long actor, const std::string& carrier,
+              const std::string& tracking) -> Result<void> {
+         TRY(orders_.ship(number, workshop, actor, carrier, tracking));
+         return {};
+       }});
 }
 
 int App::migrate() {

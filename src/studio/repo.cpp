@@ -185,4 +185,108 @@ void void_photo(soci::session& sql, long long id, const std::string& reason, con
       soci::use(reason), soci::use(id);
 }
 
+namespace {
+constexpr char session_columns[] =
+    "SELECT s.id, s.fulfilment_id, s.workshop_id, s.holder_id, s.order_number, u.name, s.status, s.carrier, "
+    "s.tracking, s.created_at, s.closed_at FROM packing_sessions s JOIN users u ON u.id = s.holder_id ";
+SessionRow session_from(const soci::row& r) {
+  return {row_int(r, 0),  row_int(r, 1),  row_int(r, 2),  row_int(r, 3),  row_text(r, 4), row_text(r, 5),
+          row_text(r, 6), row_text(r, 7), row_text(r, 8), row_text(r, 9), row_text(r, 10)};
+}
+}  // namespace
+
+std::optional<SessionRow> open_session_for(soci::session& sql, long long fulfilment_id) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(session_columns) + "WHERE s.fulfilment_id = :f AND s.status = 'open'",
+       soci::use(fulfilment_id));
+  for (const auto& r : rows) return session_from(r);
+  return std::nullopt;
+}
+
+std::optional<SessionRow> session_row(soci::session& sql, long long id) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(session_columns) + "WHERE s.id = :id", soci::use(id));
+  for (const auto& r : rows) return session_from(r);
+  return std::nullopt;
+}
+
+long long insert_session(soci::session& sql, const std::string& order_number, long long fulfilment_id,
+                         long long workshop_id, long long holder_id, const std::string& at) {
+  long long id = 0;
+  sql << "INSERT INTO packing_sessions (order_number, fulfilment_id, workshop_id, holder_id, status, "
+         "created_at) "
+         "VALUES (:n, :f, :w, :h, 'open', :at) RETURNING id",
+      soci::use(order_number), soci::use(fulfilment_id), soci::use(workshop_id), soci::use(holder_id),
+      soci::use(at), soci::into(id);
+  return id;
+}
+
+std::vector<std::pair<std::string, long long>> packed_items(soci::session& sql, long long session_id) {
+  std::vector<std::pair<std::string, long long>> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT i.serial, p.variant_id FROM packing_items p JOIN items i ON i.id = p.item_id WHERE "
+              "p.session_id = :s ORDER BY i.serial",
+       soci::use(session_id));
+  for (const auto& r : rows) out.emplace_back(row_text(r, 0), row_int(r, 1));
+  return out;
+}
+
+bool is_packed(soci::session& sql, long long item_id) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM packing_items WHERE item_id = :i", soci::use(item_id), soci::into(n);
+  return n > 0;
+}
+
+void insert_packing_item(soci::session& sql, long long session_id, long long item_id, long long variant_id) {
+  sql << "INSERT INTO packing_items (session_id, item_id, variant_id) VALUES (:s, :i, :v)",
+      soci::use(session_id), soci::use(item_id), soci::use(variant_id);
+}
+
+long long insert_packing_photo(soci::session& sql, long long session_id, const PackingPhoto& p,
+                               const std::string& at) {
+  long long id = 0;
+  sql << "INSERT INTO packing_photos (session_id, view, hash, thumb_hash, phash, log_index, created_at) "
+         "VALUES (:s, "
+         ":v, :h, :t, :p, :l, :at) RETURNING id",
+      soci::use(session_id), soci::use(p.view), soci::use(p.hash), soci::use(p.thumb_hash),
+      soci::use(p.phash), soci::use(p.log_index), soci::use(at), soci::into(id);
+  return id;
+}
+
+std::vector<PackingPhoto> packing_photos(soci::session& sql, long long session_id) {
+  std::vector<PackingPhoto> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT id, view, hash, thumb_hash, phash, log_index FROM packing_photos WHERE session_id = :s "
+              "ORDER BY id",
+       soci::use(session_id));
+  for (const auto& r : rows)
+    out.push_back(
+        {row_int(r, 0), row_text(r, 1), row_text(r, 2), row_text(r, 3), row_text(r, 4), row_int(r, 5)});
+  return out;
+}
+
+void close_session(soci::session& sql, long long id, const std::string& carrier, const std::string& tracking,
+                   const std::string& at) {
+  sql << "UPDATE packing_sessions SET status = 'closed', carrier = :c, tracking = :t, closed_at = :at WHERE "
+         "id = :id",
+      soci::use(carrier), soci::use(tracking), soci::use(at), soci::use(id);
+}
+
+std::vector<long long> sessions_of_order(soci::session& sql, const std::string& order_number) {
+  std::vector<long long> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT id FROM packing_sessions WHERE order_number = :n ORDER BY id",
+       soci::use(order_number));
+  for (const auto& r : rows) out.push_back(row_int(r, 0));
+  return out;
+}
+
+std::string workshop_slug(soci::session& sql, long long workshop_id) {
+  std::string slug;
+  sql << "SELECT slug FROM workshops WHERE id = :w", soci::use(workshop_id), soci::into(slug);
+  return slug;
+}
+
 }  // namespace brilliant::studio::repo

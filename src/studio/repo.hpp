@@ -6,6 +6,7 @@
 
 #include "db/fwd.hpp"
 #include "studio/item.hpp"
+#include "studio/packing.hpp"
 
 namespace brilliant::studio::repo {
 
@@ -28,5 +29,26 @@ long long insert_photo(soci::session& sql, long long item_id, long long event_id
 std::optional<ItemPhoto> photo(soci::session& sql, long long id);
 std::optional<long long> photo_item(soci::session& sql, long long id);
 void void_photo(soci::session& sql, long long id, const std::string& reason, const std::string& at);
+
+// --- packing (migration 019) ---
+struct SessionRow {
+  long long id = 0, fulfilment_id = 0, workshop_id = 0, holder_id = 0;
+  std::string order_number, holder, status, carrier, tracking, created_at, closed_at;
+};
+std::optional<SessionRow> open_session_for(soci::session& sql, long long fulfilment_id);
+std::optional<SessionRow> session_row(soci::session& sql, long long id);
+long long insert_session(soci::session& sql, const std::string& order_number, long long fulfilment_id,
+                         long long workshop_id, long long holder_id, const std::string& at);
+// (serial, variant id) of the items packed in the session.
+std::vector<std::pair<std::string, long long>> packed_items(soci::session& sql, long long session_id);
+bool is_packed(soci::session& sql, long long item_id);
+void insert_packing_item(soci::session& sql, long long session_id, long long item_id, long long variant_id);
+long long insert_packing_photo(soci::session& sql, long long session_id, const PackingPhoto& photo,
+                               const std::string& at);
+std::vector<PackingPhoto> packing_photos(soci::session& sql, long long session_id);
+void close_session(soci::session& sql, long long id, const std::string& carrier, const std::string& tracking,
+                   const std::string& at);
+std::vector<long long> sessions_of_order(soci::session& sql, const std::string& order_number);
+std::string workshop_slug(soci::session& sql, long long workshop_id);
 
 }  // namespace brilliant::studio::repo

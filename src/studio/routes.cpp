@@ -62,6 +62,40 @@ json::array events_json(const std::vector<ItemEvent>& events, const web::Rendere
   return out;
 }
 
+json::object session_json(const PackingSession& s, const web::Renderer& r, const Request& req) {
+  json::array lines, photos, serials;
+  for (const auto& l : s.parcel.lines)
+    lines.push_back(json::object{{"variant_id", l.variant_id},
+                                 {"sku", l.sku},
+                                 {"title", l.title},
+                                 {"quantity", l.quantity},
+                                 {"packed", l.packed},
+                                 {"done", l.packed >= l.quantity}});
+  for (const auto& p : s.photos)
+    photos.push_back(json::object{
+        {"id", p.id}, {"view", p.view}, {"sha256", p.hash}, {"phash", p.phash}, {"log_index", p.log_index}});
+  for (const auto& serial : s.serials) serials.emplace_back(serial);
+  json::array missing;
+  for (const char* view : required_packing_views)
+    if (!s.has_view(view))
+      missing.push_back(
+          json::object{{"view", view}, {"text", r.message(req.locale, std::string("studio.view.") + view)}});
+  return {{"id", s.id},
+          {"order", s.parcel.order_number},
+          {"workshop", s.parcel.workshop},
+          {"holder", s.holder},
+          {"status", s.status},
+          {"open", s.status == "open"},
+          {"complete", s.complete()},
+          {"lines", std::move(lines)},
+          {"serials", std::move(serials)},
+          {"photos", std::move(photos)},
+          {"has_missing_shots", !missing.empty()},
+          {"missing_shots", std::move(missing)},
+          {"carrier", s.carrier},
+          {"tracking", s.tracking}};
+}
+
 class StudioRoutes {
  public:
   explicit StudioRoutes(Deps& d) : studio(d.studio), r(d.renderer) {}
@@ -116,6 +150,7 @@ class StudioRoutes {
   Result<json::object> station_model(const Request& req, Station s, const std::string& serial) {
     auto m = base_model(req, "studio.station." + to_string(s));
     m["station"] = to_string(s);
+    m["is_packing"] = s == Station::packing;
     json::array kinds;
     for (const auto& k : kinds_at(s))
       kinds.push_back(json::object{{"kind", k}, {"text", r.message(req.locale, "studio.kind." + k)}});
@@ -250,6 +285,91 @@ class StudioRoutes {
                           201);
   }
 
+  // --- packing ---
+  json::object packing_model(const Request& req, const PackingSession& s) {
+    auto m = base_model(req, "studio.packing_title");
+    m["session"] = session_json(s, r, req);
+    json::array carriers;
+    for (const char* c : {"cj", "post", "hanjin", "lotte", "logen"})
+      carriers.push_back(
+          json::object{{"value", c}, {"label", r.message(req.locale, std::string("orders.carrier.") + c)}});
+    m["carriers"] = std::move(carriers);
+    return m;
+  }
+
+  Result<Response> packing_page(Request& req) {
+    const auto s = TRY(studio.packing(req.param_id("id")));
+    auto m = packing_model(req, s);
+    if (req.query_params().get("saved") == "1") m["saved"] = true;
+    return r.page_response(req, "studio/packing", std::move(m));
+  }
+
+  Result<Response> packing_error(Request& req, const Error& e) {
+    const auto s = TRY(studio.packing(req.param_id("id")));
+    return r.page_with_error(req, "studio/packing", packing_model(req, s), e);
+  }
+
+  Result<Response> open_form(Request& req) {
+    const auto f = req.form();
+    auto s = studio.open_packing(*req.user, f.get("order"), f.get("workshop"));
+    if (!s) {
+      auto m = TRY(station_model(req, Station::packing, ""));
+      return r.page_with_error(req, "studio/station", std::move(m), s.error());
+    }
+    return Response::redirect(req.locale_prefix() + "/station/packing/sessions/" + std::to_string(s->id));
+  }
+
+  Result<Response> pack_form(Request& req) {
+    auto s = studio.pack(*req.user, req.param_id("id"), req.form().get("serial"));
+    if (!s) return packing_error(req, s.error());
+    return Response::redirect(req.locale_prefix() + "/station/packing/sessions/" + std::to_string(s->id) +
+                              "?saved=1");
+  }
+
+  Result<Response> close_form(Request& req) {
+    const auto f = req.form();
+    auto s = studio.close_packing(*req.user, req.param_id("id"), f.get("carrier"), f.get("tracking"));
+    if (!s) return packing_error(req, s.error());
+    return Response::redirect(req.locale_prefix() + "/station/packing/sessions/" + std::to_string(s->id) +
+                              "?saved=1");
+  }
+
+  Result<Response> api_open(Request& req) {
+    const auto body = TRY(web::parse_json_object(req.body));
+    const auto s = TRY(studio.open_packing(*req.user, TRY(web::json_string(body, "order")),
+                                           TRY(web::json_string(body, "workshop"))));
+    return Response::json(json::serialize(session_json(s, r, req)), 201);
+  }
+
+  Result<Response> api_session(Request& req) {
+    return Response::json(json::serialize(session_json(TRY(studio.packing(req.param_id("id"))), r, req)));
+  }
+
+  Result<Response> api_pack(Request& req) {
+    const auto body = TRY(web::parse_json_object(req.body));
+    const auto s = TRY(studio.pack(*req.user, req.param_id("id"), TRY(web::json_string(body, "serial"))));
+    return Response::json(json::serialize(session_json(s, r, req)));
+  }
+
+  Result<Response> api_packing_photo(Request& req) {
+    const auto p = TRY(
+        studio.add_packing_photo(req.param_id("id"), std::string(req.query_params().get("view")), req.body));
+    return Response::json(json::serialize(json::object{{"id", p.id},
+                                                       {"view", p.view},
+                                                       {"sha256", p.hash},
+                                                       {"phash", p.phash},
+                                                       {"log_index", p.log_index}}),
+                          201);
+  }
+
+  Result<Response> api_close(Request& req) {
+    const auto body = TRY(web::parse_json_object(req.body));
+    const auto s =
+        TRY(studio.close_packing(*req.user, req.param_id("id"), TRY(web::json_string(body, "carrier")),
+                                 TRY(web::json_string(body, "tracking"))));
+    return Response::json(json::serialize(session_json(s, r, req)));
+  }
+
  private:
   Studio& studio;
   const web::Renderer& r;
@@ -263,6 +383,15 @@ void add_routes(web::Router& router, Deps& deps) {
   router.get("/station", bind(&StudioRoutes::stations)).access = staff;
   router.get("/station/intake", bind(&StudioRoutes::intake_page)).access = staff;
   router.post("/station/intake", bind(&StudioRoutes::intake_form)).access = staff;
+  router.post("/station/packing/sessions", bind(&StudioRoutes::open_form)).access = staff;
+  router.get("/station/packing/sessions/{id}", bind(&StudioRoutes::packing_page)).access = staff;
+  router.post("/station/packing/sessions/{id}/items", bind(&StudioRoutes::pack_form)).access = staff;
+  router.post("/station/packing/sessions/{id}/close", bind(&StudioRoutes::close_form)).access = staff;
+  router.post("/api/v1/packing/sessions", bind(&StudioRoutes::api_open)).access = staff;
+  router.get("/api/v1/packing/sessions/{id}", bind(&StudioRoutes::api_session)).access = staff;
+  router.post("/api/v1/packing/sessions/{id}/items", bind(&StudioRoutes::api_pack)).access = staff;
+  router.post("/api/v1/packing/sessions/{id}/photos", bind(&StudioRoutes::api_packing_photo)).access = staff;
+  router.post("/api/v1/packing/sessions/{id}/close", bind(&StudioRoutes::api_close)).access = staff;
   router.get("/station/{station}", bind(&StudioRoutes::station_page)).access = staff;
   router.post("/station/{station}/events", bind(&StudioRoutes::event_form)).access = staff;
   router.get("/operator/items/labels", bind(&StudioRoutes::labels)).access = staff;

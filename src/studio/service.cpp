@@ -162,4 +162,190 @@ std::optional<std::string> Studio::photo_bytes(long long photo_id, bool thumb) {
   return blobs_.get(thumb && !p->thumb_hash.empty() ? p->thumb_hash : p->hash);
 }
 
+// --- packing ---------------------------------------------------------------------------------------
+
+bool PackingSession::complete() const {
+  for (const auto& l : parcel.lines)
+    if (l.packed < l.quantity) return false;
+  return !parcel.lines.empty();
+}
+
+bool PackingSession::has_view(const std::string& view) const {
+  for (const auto& p : photos)
+    if (p.view == view) return true;
+  return false;
+}
+
+Result<PackingSession> Studio::load_session(soci::session& sql, long long session_id) {
+  auto row = repo::session_row(sql, session_id);
+  if (!row || !orders_.parcel) return Error::not_found("packing session");
+  auto parcel = orders_.parcel(row->order_number, "");
+  if (!parcel || parcel->fulfilment_id != row->fulfilment_id) {
+    // The order has several parcels: find this session's one by its workshop.
+    parcel = orders_.parcel(row->order_number, repo::workshop_slug(sql, row->workshop_id));
+  }
+  if (!parcel) return Error::not_found("parcel");
+  PackingSession s{row->id,
+                   *parcel,
+                   row->holder_id,
+                   row->holder,
+                   row->status,
+                   row->carrier,
+                   row->tracking,
+                   row->created_at,
+                   row->closed_at,
+                   {},
+                   repo::packing_photos(sql, row->id)};
+  for (const auto& [serial, variant] : repo::packed_items(sql, row->id)) {
+    s.serials.push_back(serial);
+    for (auto& l : s.parcel.lines)
+      if (l.variant_id == variant) ++l.packed;
+  }
+  return s;
+}
+
+Result<PackingSession> Studio::open_packing(const web::Principal& who, const std::string& order_number,
+                                            const std::string& workshop_slug) {
+  if (!orders_.parcel) return Error::not_found("order");
+  const std::string number(trim(order_number));
+  auto parcel = orders_.parcel(number, std::string(trim(workshop_slug)));
+  if (!parcel)
+    return Error::invalid("order", "parcel_unknown", "no parcel of that order (and workshop) to pack");
+  if (!parcel->ready)
+    return Error::conflict("order", "parcel_not_ready", "the parcel is not paid and waiting to ship");
+  const auto now = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<PackingSession> {
+    if (auto held = repo::open_session_for(sql, parcel->fulfilment_id)) {
+      if (held->holder_id != who.user_id)
+        return Error::conflict("order", "parcel_held",
+                               "being packed by " + held->holder + " at another station");
+      return load_session(sql, held->id);
+    }
+    const auto id =
+        repo::insert_session(sql, number, parcel->fulfilment_id, parcel->workshop_id, who.user_id, now);
+    trust::TransparencyLog::append(sql,
+                                   trust::canonical_json(boost::json::object{{"event", "packing.opened"},
+                                                                             {"order", number},
+                                                                             {"session", id},
+                                                                             {"actor", who.user_id},
+                                                                             {"at", now}})
+                                       .value(),
+                                   now);
+    return load_session(sql, id);
+  });
+}
+
+Result<PackingSession> Studio::packing(long long session_id) {
+  return db_.read([&](soci::session& sql) { return load_session(sql, session_id); });
+}
+
+Result<PackingSession> Studio::pack(const web::Principal& who, long long session_id,
+                                    const std::string& serial) {
+  const std::string code(trim(serial));
+  const auto now = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<PackingSession> {
+    auto s = TRY(load_session(sql, session_id));
+    if (s.status != "open")
+      return Error::conflict("serial", "session_closed", "this packing session is closed");
+    if (s.holder_id != who.user_id)
+      return Error::conflict("serial", "parcel_held", "being packed by " + s.holder + " at another station");
+    auto item = valid_serial(code) ? repo::item(sql, code) : std::nullopt;
+    if (!item) return Error::invalid("serial", "serial_unknown", "no item has the serial " + code);
+    if (repo::is_packed(sql, item->id))
+      return Error::conflict("serial", "item_packed", code + " is already packed");
+    ParcelLine* line = nullptr;
+    for (auto& l : s.parcel.lines)
+      if (l.variant_id == item->variant_id) line = &l;
+    if (!line)
+      return Error::rule_broken("serial", "item_not_in_parcel",
+                                code + " (" + item->sku + ") is not in this parcel");
+    if (line->packed >= line->quantity)
+      return Error::rule_broken("serial", "parcel_line_full", "the parcel already has every " + item->sku);
+    repo::insert_packing_item(sql, session_id, item->id, item->variant_id);
+    const auto index = trust::TransparencyLog::append(
+        sql, event_entry(*item, "packed", Station::packing, who.user_id, now), now);
+    repo::insert_event(sql, item->id, "packed", "packing", who.user_id, "order " + s.parcel.order_number,
+                       static_cast<long long>(index), now);
+    repo::set_status(sql, item->id, "packed");
+    return load_session(sql, session_id);
+  });
+}
+
+Result<PackingPhoto> Studio::add_packing_photo(long long session_id, const std::string& view,
+                                               std::string_view bytes) {
+  if (view != "box" && view != "sealed")
+    return Error::invalid("view", "view_invalid",
+                          "a packing shot is the open box (box) or the sealed parcel (sealed)");
+  {
+    auto s = TRY(packing(session_id));
+    if (s.status != "open")
+      return Error::conflict("view", "session_closed", "this packing session is closed");
+  }
+  const auto processed = TRY(pipeline_.process(bytes));
+  char phash[17];
+  std::snprintf(phash, sizeof phash, "%016llx", static_cast<unsigned long long>(processed.perceptual_hash));
+  std::string thumb;
+  for (const auto& r : processed.renditions)
+    if (r.name == "thumb" && (thumb.empty() || r.format == "jpeg")) thumb = r.hash;
+  const auto now = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<PackingPhoto> {
+    auto row = repo::session_row(sql, session_id);
+    if (!row) return Error::not_found("packing session");
+    PackingPhoto p{0, view, processed.original_hash, thumb, phash, 0};
+    p.log_index = static_cast<long long>(
+        trust::TransparencyLog::append(sql,
+                                       trust::canonical_json(boost::json::object{{"event", "packing.photo"},
+                                                                                 {"order", row->order_number},
+                                                                                 {"session", session_id},
+                                                                                 {"view", view},
+                                                                                 {"sha256", p.hash},
+                                                                                 {"phash", p.phash},
+                                                                                 {"at", now}})
+                                           .value(),
+                                       now));
+    p.id = repo::insert_packing_photo(sql, session_id, p, now);
+    return p;
+  });
+}
+
+Result<PackingSession> Studio::close_packing(const web::Principal& who, long long session_id,
+                                             const std::string& carrier, const std::string& tracking) {
+  auto s = TRY(packing(session_id));
+  if (s.status != "open")
+    return Error::conflict("session", "session_closed", "this packing session is closed");
+  if (s.holder_id != who.user_id)
+    return Error::conflict("session", "parcel_held", "being packed by " + s.holder + " at another station");
+  if (!s.complete())
+    return Error::rule_broken("serial", "parcel_incomplete", "scan every piece of the parcel first");
+  for (const char* view : required_packing_views)
+    if (!s.has_view(view))
+      return Error::rule_broken("view", "shot_missing", std::string("take the ") + view + " photo first");
+  // The orders module ships (its own transaction, the shopper mailed); then the session closes and each
+  // item records "shipped". A failure in between leaves the session open to close again.
+  TRY(orders_.ship(s.parcel.order_number, s.parcel.workshop_id, who.user_id, carrier, tracking));
+  const auto now = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<PackingSession> {
+    repo::close_session(sql, session_id, carrier, tracking, now);
+    for (const auto& serial : s.serials) {
+      auto item = repo::item(sql, serial);
+      if (!item) continue;
+      const auto index = trust::TransparencyLog::append(
+          sql, event_entry(*item, "shipped", Station::packing, who.user_id, now), now);
+      repo::insert_event(sql, item->id, "shipped", "packing", who.user_id, carrier + " " + tracking,
+                         static_cast<long long>(index), now);
+      repo::set_status(sql, item->id, "shipped");
+    }
+    return load_session(sql, session_id);
+  });
+}
+
+std::vector<PackingPhoto> Studio::packing_photos_of(const std::string& order_number) {
+  return db_.read([&](soci::session& sql) {
+    std::vector<PackingPhoto> out;
+    for (auto id : repo::sessions_of_order(sql, order_number))
+      for (auto& p : repo::packing_photos(sql, id)) out.push_back(std::move(p));
+    return out;
+  });
+}
+
 }  // namespace brilliant::studio

@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "db/fwd.hpp"
 #include "studio/item.hpp"
+#include "studio/packing.hpp"
 #include "web/principal.hpp"
 
 namespace brilliant::media {
@@ -45,11 +46,31 @@ class Studio {
   // the piece trimmed and centred (media/packshot.hpp), as JPEG.
   Result<std::string> channel_photo(long long photo_id, const std::string& channel);
 
+  // --- packing ---
+  void set_orders(OrderLink link) { orders_ = std::move(link); }
+  // Opens (or resumes, for its holder) the packing of an order's parcel; refused while another person
+  // holds it (conflict naming them) or when the parcel is not paid and waiting to ship.
+  Result<PackingSession> open_packing(const web::Principal& who, const std::string& order_number,
+                                      const std::string& workshop_slug);
+  Result<PackingSession> packing(long long session_id);
+  // A scanned serial into the session: refused when the piece is not in the parcel, the parcel already
+  // has enough of it, or the item was packed before.
+  Result<PackingSession> pack(const web::Principal& who, long long session_id, const std::string& serial);
+  Result<PackingPhoto> add_packing_photo(long long session_id, const std::string& view,
+                                         std::string_view bytes);
+  // Needs every line packed and the box and sealed shots; ships the parcel with the waybill.
+  Result<PackingSession> close_packing(const web::Principal& who, long long session_id,
+                                       const std::string& carrier, const std::string& tracking);
+  // The packing shots of an order's parcels (for its evidence and the shopper's order page).
+  std::vector<PackingPhoto> packing_photos_of(const std::string& order_number);
+
  private:
+  Result<PackingSession> load_session(soci::session& sql, long long session_id);
   db::Database& db_;
   media::BlobStore& blobs_;
   media::PhotoPipeline& pipeline_;
   const Clock& clock_;
+  OrderLink orders_;
 };
 
 }  // namespace brilliant::studio

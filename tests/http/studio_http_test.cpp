@@ -114,3 +114,87 @@ TEST_F(StudioHttp, StationsAndConsolesStayApart) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
+  const auto shop = own_workshop("pack", "포장 공방", "Packing Atelier");
+  const auto ring = own_ring(shop, "Packing Ring", 3);
+  const auto other = own_ring(shop, "Other Ring", 3);
+  // A shopper orders one ring; the operator confirms the transfer.
+  auto shopper = signed_up(unique_email("pack-shopper"));
+  auto line =
+      shopper->request("POST", "/api/v1/cart/lines",
+                       R"({"variant_id":)" + std::to_string(ring.variants.at(0).id) + R"(,"quantity":1})",
+                       json_headers(*shopper));
+  ASSERT_EQ(line.status, 201) << line.body;
+  auto headers = json_headers(*shopper);
+  headers.push_back("Idempotency-Key: pack-" + shop.slug);
+  auto placed = shopper->request(
+      "POST", "/api/v1/orders",
+      R"({"recipient":"Kim","phone":"01023456789","postcode":"54538","address":"1 Boseok-ro, Iksan"})",
+      headers);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string number(json::parse(placed.body).at("number").as_string());
+  auto op = logged_in(web::Role::operator_);
+  auto station = logged_in(web::Role::station_staff);
+  const auto open = R"({"order":")" + number + R"(","workshop":""})";
+  EXPECT_EQ(station->request("POST", "/api/v1/packing/sessions", open, json_headers(*station)).status,
+            409);  // unpaid
+  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
+                        json_headers(*op))
+                .status,
+            200);
+  // Two pieces of the ring and one of another are received at intake.
+  auto intake = [&](const std::string& sku) {
+    auto r = station->request("POST", "/api/v1/station/items",
+                              json::serialize(json::object{{"sku", sku}, {"weight", "3.2"}}),
+                              json_headers(*station));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return std::string(json::parse(r.body).at("serial").as_string());
+  };
+  const auto first = intake(ring.variants.at(0).sku), second = intake(ring.variants.at(0).sku);
+  const auto stranger = intake(other.variants.at(0).sku);
+
+  auto opened = station->request("POST", "/api/v1/packing/sessions", open, json_headers(*station));
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const auto id = std::to_string(json::parse(opened.body).at("id").as_int64());
+  // Another station cannot take the same parcel while it is being packed.
+  auto rival = logged_in(web::Role::station_staff);
+  auto held = rival->request("POST", "/api/v1/packing/sessions", open, json_headers(*rival));
+  EXPECT_EQ(held.status, 409);
+  EXPECT_EQ(json::parse(held.body).at("error").at("code").as_string(), "parcel_held");
+
+  auto pack = [&](const std::string& serial) {
+    return station->request("POST", "/api/v1/packing/sessions/" + id + "/items",
+                            json::serialize(json::object{{"serial", serial}}), json_headers(*station));
+  };
+  EXPECT_EQ(pack(stranger).status, 422);  // not in this parcel
+  ASSERT_EQ(pack(first).status, 200);
+  EXPECT_EQ(pack(first).status, 409);   // packed already
+  EXPECT_EQ(pack(second).status, 422);  // the parcel has its one ring
+  EXPECT_EQ(pack("IT-0000-0000").status, 400);
+  const auto close = R"({"carrier":"cj","tracking":"123456789012"})";
+  auto early =
+      station->request("POST", "/api/v1/packing/sessions/" + id + "/close", close, json_headers(*station));
+  EXPECT_EQ(early.status, 422);
+  EXPECT_EQ(json::parse(early.body).at("error").at("code").as_string(), "shot_missing");
+  for (const char* view : {"box", "sealed"}) {
+    auto shot =
+        station->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=" + view, piece_jpeg(),
+                         {"Content-Type: image/jpeg", "X-CSRF-Token: " + station->cookie("csrf")});
+    ASSERT_EQ(shot.status, 201) << shot.body;
+  }
+  auto closed =
+      station->request("POST", "/api/v1/packing/sessions/" + id + "/close", close, json_headers(*station));
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_EQ(json::parse(closed.body).at("status").as_string(), "closed");
+  // The parcel is shipped with its waybill; the item records it.
+  auto order = json::parse(op->get("/api/v1/orders/" + number).body);
+  EXPECT_EQ(order.at("parcels").at(0).at("status").as_string(), "shipped");
+  EXPECT_EQ(json::parse(station->get("/api/v1/items/" + first).body).at("status").as_string(), "shipped");
+  EXPECT_EQ(station->get("/api/v1/packing/sessions/" + id).status, 200);
+  EXPECT_EQ(station->get("/station/packing/sessions/" + id).status, 200);
+}
+
+}  // namespace brilliant::test

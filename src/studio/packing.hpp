@@ -1,0 +1,60 @@
+// Packing at the studio (issue 17): a session packs one order's parcel. Scanned serials are checked
+// against the parcel's lines (a piece not in the parcel, one too many, or one already packed is a loud
+// refusal); the open box and the sealed parcel must be photographed; closing ships the parcel with its
+// waybill through the orders module and records "shipped" on each item. Values here; the work is in
+// Studio (service.hpp).
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace brilliant::studio {
+
+struct ParcelLine {
+  long long variant_id = 0;
+  int quantity = 0;
+  std::string sku, title;
+  int packed = 0;  // filled by the session
+};
+
+// One workshop's parcel of an order, as the orders module tells it.
+struct Parcel {
+  std::string order_number;
+  long long fulfilment_id = 0, workshop_id = 0;
+  std::string workshop;
+  bool ready = false;  // paid and not shipped
+  std::vector<ParcelLine> lines;
+};
+
+// What the studio asks of the orders module (wired by the app).
+struct OrderLink {
+  // The parcel of `number` for the workshop `workshop_slug` (empty: the order's only parcel).
+  std::function<std::optional<Parcel>(const std::string& number, const std::string& workshop_slug)> parcel;
+  std::function<Result<void>(const std::string& number, long long workshop_id, long long actor,
+                             const std::string& carrier, const std::string& tracking)>
+      ship;
+};
+
+inline constexpr const char* required_packing_views[] = {"box", "sealed"};
+
+struct PackingPhoto {
+  long long id = 0;
+  std::string view, hash, thumb_hash, phash;
+  long long log_index = 0;
+};
+
+struct PackingSession {
+  long long id = 0;
+  Parcel parcel;
+  long long holder_id = 0;
+  std::string holder, status, carrier, tracking, created_at, closed_at;
+  std::vector<std::string> serials;  // packed
+  std::vector<PackingPhoto> photos;
+  bool complete() const;  // every line packed in full
+  bool has_view(const std::string& view) const;
+};
+
+}  // namespace brilliant::studio

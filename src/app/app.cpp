@@ -127,7 +127,16 @@ App::App(Config config, const Clock& clock)
   certification::add_all_routes(router_, *certification_deps_);
   studio::add_routes(router_, *studio_deps_);
   orders::add_all_routes(router_, {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_,
-                                   config_.bank_account, &checkout_limit_, config_.secure_cookies});
+                                   config_.bank_account, &checkout_limit_, config_.secure_cookies,
+                                   [this](const std::string& number) {
+                                     std::vector<std::pair<long long, std::string>> out;
+                                     for (const auto& p : studio_->packing_photos_of(number))
+                                       out.emplace_back(p.id, p.view);
+                                     return out;
+                                   },
+                                   [this](const std::string& number, long long id, bool thumb) {
+                                     return studio_->packing_photo_bytes(number, id, thumb);
+                                   }});
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();

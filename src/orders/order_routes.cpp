@@ -235,6 +235,33 @@ class OrderRoutes {
     return params.empty() ? url : url + "?" + params;
   }
 
+  // The studio's photos of the open box and the sealed parcel, for the shopper to see what was sent.
+  void add_packing_photos(const Request& req, const Order& order, json::object& model) {
+    json::array photos;
+    if (d_.packing_photos)
+      for (const auto& [id, view] : d_.packing_photos(order.number)) {
+        const auto base = req.locale_prefix() + "/orders/" + order.number + "/packing/" + std::to_string(id);
+        const auto key = order.guest_key.empty() ? std::string() : "key=" + order.guest_key;
+        photos.push_back(json::object{{"view", view},
+                                      {"view_text", t(req, "studio.view." + view)},
+                                      {"thumb_url", base + "?thumb=1" + (key.empty() ? "" : "&" + key)},
+                                      {"url", base + (key.empty() ? "" : "?" + key)}});
+      }
+    model["has_packing_photos"] = !photos.empty();
+    model["packing_photos"] = std::move(photos);
+  }
+
+  Response packing_photo(Request& req) {
+    auto order = visible(req);  // first: someone else's order is a 404 whatever the rest of the path
+    if (!order || !d_.packing_photo) return d_.renderer.error(req, Error::not_found("photo"));
+    auto bytes = d_.packing_photo(order->number, req.param_id("id"), req.query_params().get("thumb") == "1");
+    if (!bytes) return d_.renderer.error(req, Error::not_found("photo"));
+    auto response = Response::text(std::move(*bytes), 200, "image/jpeg");
+    response.add("Cache-Control", "private, max-age=86400");
+    web::as_user_file(response, web::Disposition::inline_);
+    return response;
+  }
+
   Response order_page(Request& req) {
     auto order = visible(req);
     if (!order) return d_.renderer.error(req, Error::not_found("order"));
@@ -245,6 +272,7 @@ class OrderRoutes {
     model["is_owner"] = is_shopper(req, *order);
     if (!order->user_id && is_shopper(req, *order)) model["key"] = order->guest_key;
     model["guest"] = order->user_id == 0;
+    add_packing_photos(req, *order, model);
     auto response = d_.renderer.page_response(req, "store/order", std::move(model));
     response.set("Cache-Control", "no-store");
     return response;
@@ -426,6 +454,7 @@ void add_order_routes(web::Router& router, const Deps& deps) {
   router.get("/checkout", bind(&OrderRoutes::checkout_page));
   router.post("/checkout", bind(&OrderRoutes::checkout_form));
   router.get("/orders/{number}", bind(&OrderRoutes::order_page));
+  router.get("/orders/{number}/packing/{id}", bind(&OrderRoutes::packing_photo));
   router.post("/orders/{number}/cancel", bind(&OrderRoutes::cancel_form));
   router.get("/account/orders", bind(&OrderRoutes::my_orders_page)).access = login;
   router.get("/api/v1/checkout", bind(&OrderRoutes::api_preview));  // the visitor's own cart, guests too

@@ -10,6 +10,9 @@
 // GET /api/v1/console/orders[/{number}], GET /api/v1/operator/orders, PUT .../{number}/status.
 #pragma once
 #include <boost/json/object.hpp>
+#include <functional>
+#include <optional>
+#include <vector>
 
 #include "catalog/routes.hpp"
 #include "catalog/views.hpp"
@@ -34,6 +37,11 @@ struct Deps {
   std::string bank_account;  // where shoppers transfer the money ("KB국민은행 ... (주)브릴리언트")
   web::RateLimiter* checkout_limit = nullptr;  // order attempts per account, or per IP for guests
   bool secure_cookies = false;
+  // The studio's packing photos of an order (id, view), and one's bytes (thumbnail or original) when it
+  // is that order's; wired by the app, empty when there is no studio.
+  std::function<std::vector<std::pair<long long, std::string>>(const std::string& number)> packing_photos;
+  std::function<std::optional<std::string>(const std::string& number, long long id, bool thumb)>
+      packing_photo;
 };
 
 // Every route of the module: the cart, checkout and orders, settlement statements.

@@ -289,4 +289,15 @@ std::string workshop_slug(soci::session& sql, long long workshop_id) {
   return slug;
 }
 
+std::optional<std::pair<std::string, PackingPhoto>> packing_photo(soci::session& sql, long long id) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT s.order_number, p.id, p.view, p.hash, p.thumb_hash, p.phash, p.log_index FROM "
+                      "packing_photos p JOIN packing_sessions s ON s.id = p.session_id WHERE p.id = :id",
+       soci::use(id));
+  for (const auto& r : rows)
+    return std::pair{row_text(r, 0), PackingPhoto{row_int(r, 1), row_text(r, 2), row_text(r, 3),
+                                                  row_text(r, 4), row_text(r, 5), row_int(r, 6)}};
+  return std::nullopt;
+}
+
 }  // namespace brilliant::studio::repo

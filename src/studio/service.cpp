@@ -348,4 +348,12 @@ std::vector<PackingPhoto> Studio::packing_photos_of(const std::string& order_num
   });
 }
 
+std::optional<std::string> Studio::packing_photo_bytes(const std::string& order_number, long long photo_id,
+                                                       bool thumb) {
+  auto found = db_.read([&](soci::session& sql) { return repo::packing_photo(sql, photo_id); });
+  if (!found || found->first != order_number) return std::nullopt;
+  return blobs_.get(thumb && !found->second.thumb_hash.empty() ? found->second.thumb_hash
+                                                               : found->second.hash);
+}
+
 }  // namespace brilliant::studio

@@ -63,6 +63,9 @@ class Studio {
                                        const std::string& carrier, const std::string& tracking);
   // The packing shots of an order's parcels (for its evidence and the shopper's order page).
   std::vector<PackingPhoto> packing_photos_of(const std::string& order_number);
+  // A packing photo's bytes when it belongs to that order (the order page checks who may see it).
+  std::optional<std::string> packing_photo_bytes(const std::string& order_number, long long photo_id,
+                                                 bool thumb);
 
  private:
   Result<PackingSession> load_session(soci::session& sql, long long session_id);

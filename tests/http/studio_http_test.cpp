@@ -195,6 +195,15 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
   EXPECT_EQ(json::parse(station->get("/api/v1/items/" + first).body).at("status").as_string(), "shipped");
   EXPECT_EQ(station->get("/api/v1/packing/sessions/" + id).status, 200);
   EXPECT_EQ(station->get("/station/packing/sessions/" + id).status, 200);
+  // The shopper sees the packing photos on the order page; nobody else can open them.
+  auto page = shopper->get("/orders/" + number);
+  ASSERT_NE(page.body.find("id=\"packing-photos\""), std::string::npos);
+  const auto photo_id = std::to_string(json::parse(closed.body).at("photos").at(0).at("id").as_int64());
+  auto mine = shopper->get("/orders/" + number + "/packing/" + photo_id + "?thumb=1");
+  EXPECT_EQ(mine.status, 200);
+  EXPECT_EQ(mine.header("content-type"), "image/jpeg");
+  auto nosy = signed_up(unique_email("pack-nosy"));
+  EXPECT_EQ(nosy->get("/orders/" + number + "/packing/" + photo_id).status, 404);
 }
 
 }  // namespace brilliant::test

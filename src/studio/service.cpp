@@ -24,6 +24,24 @@ Result<void> check_text(const char* field, const std::string& text, size_t max) 
   return {};
 }
 
+// An evidence photo through the pipeline: the original kept by its SHA-256, a thumbnail for pages
+// (JPEG when there is one), the perceptual hash as 16 hex digits.
+struct Shot {
+  std::string hash, thumb, phash;
+  int width = 0, height = 0;
+};
+
+Result<Shot> evidence_shot(media::PhotoPipeline& pipeline, std::string_view bytes) {
+  const auto processed = TRY(pipeline.process(bytes));
+  Shot shot{processed.original_hash, "", "", processed.width, processed.height};
+  char phash[17];
+  std::snprintf(phash, sizeof phash, "%016llx", static_cast<unsigned long long>(processed.perceptual_hash));
+  shot.phash = phash;
+  for (const auto& r : processed.renditions)
+    if (r.name == "thumb" && (shot.thumb.empty() || r.format == "jpeg")) shot.thumb = r.hash;
+  return shot;
+}
+
 bool view_ok(const std::string& view) {
   if (view.empty() || view.size() > 20) return false;
   for (char c : view)
@@ -107,19 +125,13 @@ Result<ItemPhoto> Studio::add_photo(const std::string& serial, long long event_i
   if (!found) return Error::invalid("serial", "serial_unknown", "no item has the serial " + serial);
   // The original and its renditions are stored first (content-addressed): a crash after this leaves
   // unreferenced blobs, never a row or a log entry without its bytes.
-  const auto processed = TRY(pipeline_.process(bytes));
-  char phash[17];
-  std::snprintf(phash, sizeof phash, "%016llx", static_cast<unsigned long long>(processed.perceptual_hash));
-  std::string thumb;
-  for (const auto& r : processed.renditions)
-    if (r.name == "thumb" && (thumb.empty() || r.format == "jpeg")) thumb = r.hash;
+  const auto shot = TRY(evidence_shot(pipeline_, bytes));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<ItemPhoto> {
     if (repo::event_item(sql, event_id) != found->id)
       return Error::invalid("event", "event_unknown", "that event is not this item's");
-    ItemPhoto p{
-        0,  event_id, view, processed.original_hash, thumb, phash, processed.width, processed.height, 0,
-        "", "",       now};
+    ItemPhoto p{0,          event_id,    view, shot.hash, shot.thumb, shot.phash,
+                shot.width, shot.height, 0,    "",        "",         now};
     p.log_index = static_cast<long long>(
         trust::TransparencyLog::append(sql, photo_entry(serial, event_id, view, p.hash, p.phash, now), now));
     p.id = repo::insert_photo(sql, found->id, event_id, p);
@@ -281,17 +293,12 @@ Result<PackingPhoto> Studio::add_packing_photo(long long session_id, const std::
     if (s.status != "open")
       return Error::conflict("view", "session_closed", "this packing session is closed");
   }
-  const auto processed = TRY(pipeline_.process(bytes));
-  char phash[17];
-  std::snprintf(phash, sizeof phash, "%016llx", static_cast<unsigned long long>(processed.perceptual_hash));
-  std::string thumb;
-  for (const auto& r : processed.renditions)
-    if (r.name == "thumb" && (thumb.empty() || r.format == "jpeg")) thumb = r.hash;
+  const auto shot = TRY(evidence_shot(pipeline_, bytes));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<PackingPhoto> {
     auto row = repo::session_row(sql, session_id);
     if (!row) return Error::not_found("packing session");
-    PackingPhoto p{0, view, processed.original_hash, thumb, phash, 0};
+    PackingPhoto p{0, view, shot.hash, shot.thumb, shot.phash, 0};
     p.log_index = static_cast<long long>(
         trust::TransparencyLog::append(sql,
                                        trust::canonical_json(boost::json::object{{"event", "packing.photo"},

@@ -1,0 +1,86 @@
+// Brilliant Studio in a real browser (issue 17): station staff receive a piece at intake by typing its
+// SKU as a wedge scanner would (the serial and its QR label appear, green), scan the serial at QA to pass
+// it, attach an evidence photo, and find it all in the item's history; a wrong serial is a loud refusal.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
+import { startServer, launchBrowser, snap } from './server.js';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// A small PNG: a dark disc (the piece) on a pale background.
+function piecePng(size = 200) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const raw = Buffer.alloc((size * 3 + 1) * size);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const o = y * (size * 3 + 1) + 1 + x * 3;
+      const inside = (x - size / 2) ** 2 + (y - size / 2) ** 2 < (size / 4) ** 2;
+      [raw[o], raw[o + 1], raw[o + 2]] = inside ? [150, 110, 40] : [236, 232, 226];
+    }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0); header.writeUInt32BE(size, 4); header[8] = 8; header[9] = 2;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('intake, QA with an evidence photo, and the item history', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('이메일').fill('studio@brilliant.example');
+  await page.getByLabel('비밀번호').fill('brilliant-demo');
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.waitForURL(/account/);
+  await page.goto(`${server.url}/station`);
+  await page.getByRole('link', { name: '입고' }).click();
+  // A scanner types the SKU and Enter; an unknown one is refused next to the field.
+  await page.locator('#sku').fill('NO-SUCH-SKU');
+  await page.locator('#weight').fill('3.2');
+  await page.locator('#weight').press('Enter');
+  await page.locator('.field-error[data-beep="error"]').waitFor();
+  await page.locator('#sku').fill('BR-1');
+  await page.locator('#weight').fill('3.2');
+  await page.locator('#sku').press('Enter');
+  await page.locator('#intake-done').waitFor();
+  const serial = (await page.locator('#intake-done .serial').textContent()).trim();
+  assert.match(serial, /^IT-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  assert.equal(await page.locator('#intake-done svg').count(), 1);  // its QR label
+  await snap(page, 'station-intake');
+  // QA: scan, pass, attach a photo.
+  await page.goto(`${server.url}/station/qa`);
+  await page.locator('#serial').fill('IT-0000-0000');
+  await page.locator('#serial').press('Enter');
+  await page.locator('#serial-error').waitFor();
+  await page.locator('#serial').fill(serial);
+  await page.locator('#serial').press('Enter');
+  await page.getByRole('button', { name: '검수 통과' }).click();
+  await page.locator('#event-saved').waitFor();
+  assert.match(await page.locator('#item-status').textContent(), /검수 통과/);
+  const uploaded = page.waitForResponse((r) => r.url().includes('/photos') && r.request().method() === 'POST');
+  await page.locator('#photo-file').setInputFiles({ name: 'front.png', mimeType: 'image/png', buffer: piecePng() });
+  assert.equal((await uploaded).status(), 201);
+  await page.goto(`${server.url}/operator/items/${serial}`);
+  await page.locator('#item-history img').first().waitFor();
+  assert.equal(await page.locator('#item-history > li').count(), 2);
+  await snap(page, 'station-history');
+  await context.close();
+});
+
+test('every page these journeys visited meets WCAG 2.2 AA (axe-core: no serious or critical violation)', async () => {
+  assert.deepEqual(await browser.auditAccessibility(), []);
+});

@@ -72,8 +72,10 @@ test('intake, QA with an evidence photo, and the item history', async () => {
   await page.locator('#event-saved').waitFor();
   assert.match(await page.locator('#item-status').textContent(), /검수 통과/);
   const uploaded = page.waitForResponse((r) => r.url().includes('/photos') && r.request().method() === 'POST');
+  const reloaded = page.waitForEvent('load');  // the page reloads itself once the upload is in
   await page.locator('#photo-file').setInputFiles({ name: 'front.png', mimeType: 'image/png', buffer: piecePng() });
   assert.equal((await uploaded).status(), 201);
+  await reloaded;
   await page.goto(`${server.url}/operator/items/${serial}`);
   await page.locator('#item-history img').first().waitFor();
   assert.equal(await page.locator('#item-history > li').count(), 2);

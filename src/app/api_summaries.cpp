@@ -182,10 +182,13 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/items/{serial}/events",
        "Record a station's event (station, kind, note); appended to the transparency log"},
       {Method::post, "/api/v1/items/{serial}/events/{id}/photos",
-       "Attach an evidence photo to an event as the request body: ?view= (its SHA-256 and perceptual hash logged)"},
+       "Attach an evidence photo to an event as the request body: ?view= (its SHA-256 and perceptual hash "
+       "logged)"},
       {Method::post, "/api/v1/packing/sessions",
-       "Open (or resume) packing an order's parcel: {order, workshop}; refused while another person holds it"},
-      {Method::get, "/api/v1/packing/sessions/{id}", "A packing session: lines packed, serials, shots, status"},
+       "Open (or resume) packing an order's parcel: {order, workshop}; refused while another person holds "
+       "it"},
+      {Method::get, "/api/v1/packing/sessions/{id}",
+       "A packing session: lines packed, serials, shots, status"},
       {Method::post, "/api/v1/packing/sessions/{id}/items",
        "Pack a scanned serial: {serial}; refused when not in the parcel, one too many or packed before"},
       {Method::post, "/api/v1/packing/sessions/{id}/photos",

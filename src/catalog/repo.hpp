@@ -26,7 +26,8 @@ Result<void> update_product(soci::session& sql, const Product& product, const st
 void set_status(soci::session& sql, long long product_id, ProductStatus status, const std::string& now);
 // What the store shows of a piece's eco claims (space separated; empty: none, no badge) and the
 // certificate backing them. Written only by the certification module, which owns the claims.
-void set_eco(soci::session& sql, long long product_id, const std::string& claims, const std::string& certificate);
+void set_eco(soci::session& sql, long long product_id, const std::string& claims,
+             const std::string& certificate);
 long long insert_workshop(soci::session& sql, const Workshop& workshop, const std::string& now);
 long long insert_collection(soci::session& sql, const Collection& collection, const std::string& now);
 long long insert_image(soci::session& sql, long long product_id, int position,

@@ -6,7 +6,8 @@ namespace brilliant::certification {
 
 TEST_F(CertificationRoutesTest, TheConsoleIsForVendorStaffAndClaimsForTheirWorkshopOrOperators) {
   for (const auto& r : router.routes()) {
-    if (r.pattern.starts_with("/console/certification") || r.pattern.starts_with("/api/v1/console/certification")) {
+    if (r.pattern.starts_with("/console/certification") ||
+        r.pattern.starts_with("/api/v1/console/certification")) {
       EXPECT_EQ(r.access.any_of, bit(web::Role::vendor_staff)) << r.pattern;
     }
     if (r.pattern.find("/claims") != std::string::npos) {

@@ -188,14 +188,16 @@ TEST_F(CertificationHttp, ClaimsShowOnlyWhileTheCertificateIsActive) {
   const auto edit = a.maker->get("/console/products/" + a.ring.slug + "/edit");
   ASSERT_EQ(edit.status, 200);
   EXPECT_NE(edit.body.find("name=\"claim_recycled_silver\" checked"), std::string::npos);
-  EXPECT_EQ(edit.body.find("name=\"claim_recycled_gold\""), std::string::npos);  // a gold claim on silver: not offered
-  auto from_edit = a.maker->post_form("/console/products/" + a.ring.slug + "/claims",
-                                      {{"claim_recycled_silver", "on"},
-                                       {"evidence_recycled_silver", "재생 은 로트 A18"},
-                                       {"claim_cyanide_free_plating", "on"},
-                                       {"evidence_cyanide_free_plating", "도금액 MSDS"},
-                                       {"back", "edit"},
-                                       {"_csrf", a.maker->csrf_from("/console/products/" + a.ring.slug + "/edit")}});
+  EXPECT_EQ(edit.body.find("name=\"claim_recycled_gold\""),
+            std::string::npos);  // a gold claim on silver: not offered
+  auto from_edit =
+      a.maker->post_form("/console/products/" + a.ring.slug + "/claims",
+                         {{"claim_recycled_silver", "on"},
+                          {"evidence_recycled_silver", "재생 은 로트 A18"},
+                          {"claim_cyanide_free_plating", "on"},
+                          {"evidence_cyanide_free_plating", "도금액 MSDS"},
+                          {"back", "edit"},
+                          {"_csrf", a.maker->csrf_from("/console/products/" + a.ring.slug + "/edit")}});
   EXPECT_EQ(from_edit.status, 303);
   EXPECT_NE(from_edit.header("location").find("/edit?saved=1"), std::string::npos);
   EXPECT_EQ(body_of(a.maker->get(claims_path)).at("claims").as_array().size(), 2u);
@@ -317,9 +319,10 @@ TEST_F(CertificationHttp, PagesRenderForEveryRole) {
 
   // The printable tag card names the piece and its claims beside the certificate's QR code.
   const auto number = issue(*auditor, a.application, 90);
-  auto set = a.maker->request("PUT", "/api/v1/console/products/" + a.ring.slug + "/claims",
-                              R"({"claims":[{"claim":"plastic_free_packaging","evidence":"종이 상자 사양서"}]})",
-                              json_headers(*a.maker));
+  auto set =
+      a.maker->request("PUT", "/api/v1/console/products/" + a.ring.slug + "/claims",
+                       R"({"claims":[{"claim":"plastic_free_packaging","evidence":"종이 상자 사양서"}]})",
+                       json_headers(*a.maker));
   ASSERT_EQ(set.status, 200) << set.body;
   auto tag = client()->get("/certificates/" + number + "/tag?product=" + a.ring.slug);
   ASSERT_EQ(tag.status, 200);
@@ -334,18 +337,27 @@ TEST_F(CertificationHttp, TheOperatorEditsADraftVersionAndPublishedOnesStayAsThe
   const auto latest = before.at("versions").at(0).at("version").as_int64();
   const bool draft_open = !before.at("versions").at(0).at("published").as_bool();
   if (!draft_open) {  // (the PostgreSQL database is shared: an earlier run may have left a draft)
-    auto made = op->post_form("/operator/certification/drafts", {{"_csrf", op->csrf_from("/operator/certification")}});
+    auto made = op->post_form("/operator/certification/drafts",
+                              {{"_csrf", op->csrf_from("/operator/certification")}});
     EXPECT_EQ(made.status, 303) << made.body;
   }
   const auto draft = draft_open ? latest : latest + 1;
   // A published version refuses edits; a bad weight names the field.
   auto published = op->post_form("/operator/certification/1/criteria",
-                                 {{"code", "energy"}, {"kind", "scored"}, {"weight", "15"}, {"title_ko", "에너지"},
-                                  {"title_en", "Energy"}, {"_csrf", op->csrf_from("/operator/certification")}});
+                                 {{"code", "energy"},
+                                  {"kind", "scored"},
+                                  {"weight", "15"},
+                                  {"title_ko", "에너지"},
+                                  {"title_en", "Energy"},
+                                  {"_csrf", op->csrf_from("/operator/certification")}});
   EXPECT_EQ(published.status, 409);
   auto bad = op->post_form("/operator/certification/" + std::to_string(draft) + "/criteria",
-                           {{"code", "energy"}, {"kind", "scored"}, {"weight", "많이"}, {"title_ko", "에너지"},
-                            {"title_en", "Energy"}, {"_csrf", op->csrf_from("/operator/certification")}});
+                           {{"code", "energy"},
+                            {"kind", "scored"},
+                            {"weight", "많이"},
+                            {"title_ko", "에너지"},
+                            {"title_en", "Energy"},
+                            {"_csrf", op->csrf_from("/operator/certification")}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("alert-error"), std::string::npos);
   auto after = body_of(op->get("/api/v1/certification/schemes"));

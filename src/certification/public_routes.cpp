@@ -88,8 +88,7 @@ class PublicRoutes {
     const auto t = text_for(req);
     auto o = certificate_json(c, req.locale == "en", t);
     o["events"] = events_json(certs.events(c.id), t);
-    auto d = certs.dossier(c.application_id);
-    o["evidence"] = public_evidence_json(d ? d->evidence : std::vector<Evidence>{}, t);
+    o["evidence"] = public_evidence_json(certs.evidence_of(c.application_id), t);
     return o;
   }
 

@@ -1,5 +1,7 @@
 #include "certification/service.hpp"
 
+#include "certification/checks.hpp"
+
 #include "db/database.hpp"
 
 #include <algorithm>
@@ -22,21 +24,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr size_t max_text = 2000;
 constexpr size_t max_files_per_criterion = 10;
-
-bool blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
-}
-
-Result<void> check_text(const std::string& field, const std::string& text, bool required) {
-  if (required && blank(text)) return Error::invalid(field, field + "_required", field + " is required");
-  if (text.size() > max_text)
-    return Error::invalid(field, field + "_too_long", field + ": at most 2,000 bytes");
-  if (!valid_utf8(text)) return Error::invalid(field, "utf8_invalid", field + " is not UTF-8 text");
-  return {};
-}
 
 // "YYYY-MM-DD" with a plausible month and day.
 bool valid_date(const std::string& d) {
@@ -56,15 +44,6 @@ const Criterion* criterion_of(const Scheme& s, const std::string& code) {
 bool open_status(ApplicationStatus s) {
   return s == ApplicationStatus::draft || s == ApplicationStatus::submitted ||
          s == ApplicationStatus::in_audit;
-}
-
-std::string clean_name(const std::string& raw) {
-  auto slash = raw.find_last_of("/\\");
-  std::string out;
-  for (char c : raw.substr(slash == std::string::npos ? 0 : slash + 1))
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out.push_back(c);
-  if (out.empty() || !valid_utf8(out)) out = "evidence";
-  return std::string(utf8_prefix(out, 120));
 }
 
 }  // namespace
@@ -240,7 +219,7 @@ Result<Evidence> Certification::add_evidence(long long workshop_id, const std::s
     Evidence e{0,
                a->id,
                code,
-               clean_name(name),
+               clean_file_name(name, "evidence"),
                checked.content_type,
                hash,
                static_cast<long long>(bytes.size()),
@@ -261,7 +240,7 @@ Result<void> Certification::submit(long long workshop_id) {
     if (!a || a->status != ApplicationStatus::draft)
       return Error::conflict("application", "application_not_draft",
                              "only a draft application can be submitted");
-    if (blank(a->product_lines))
+    if (trim(a->product_lines).empty())
       return Error::invalid("product_lines", "product_lines_required", "name the product lines to certify");
     const auto scheme = repo::scheme(sql, a->version).value_or(Scheme{});
     const auto answers = repo::answers(sql, a->id);
@@ -295,6 +274,10 @@ Result<void> Certification::correct(long long workshop_id, long long nonconformi
     repo::set_corrective_action(sql, n->id, action, now);
     return {};
   });
+}
+
+std::vector<Evidence> Certification::evidence_of(long long application_id) {
+  return db_.read([&](soci::session& sql) { return repo::evidence(sql, application_id); });
 }
 
 std::optional<Evidence> Certification::evidence_file(long long id) {
@@ -461,200 +444,6 @@ Result<std::string> Certification::decide(long long application_id, const web::P
   });
   if (decided && !decided->empty() && store_changed_) store_changed_();
   return decided;
-}
-
-// --- certificates ----------------------------------------------------------------------------------
-
-std::optional<Certificate> Certification::certificate(const std::string& number) {
-  if (!valid_certificate_number(number)) return std::nullopt;
-  return db_.read([&](soci::session& sql) { return repo::certificate(sql, number); });
-}
-
-std::vector<CertificateEvent> Certification::events(long long certificate_id) {
-  return db_.read([&](soci::session& sql) { return repo::events(sql, certificate_id); });
-}
-
-std::vector<Certificate> Certification::registry(const std::string& q) {
-  return db_.read([&](soci::session& sql) { return repo::registry(sql, q, 200); });
-}
-
-std::vector<Certificate> Certification::certificates_of(long long workshop_id) {
-  return db_.read([&](soci::session& sql) { return repo::certificates_of(sql, workshop_id); });
-}
-
-Result<Certificate> Certification::change_status(const std::string& number, StatusAction action,
-                                                 const std::string& reason, long long actor_id) {
-  const auto now_tp = clock_.now();
-  const auto now = format_utc(now_tp);
-  auto changed = db_.write([&](soci::session& sql) -> Result<Certificate> {
-    auto c = repo::certificate(sql, number);
-    if (!c) return Error::not_found("certificate");
-    const auto next = TRY(apply_action(c->status, action, reason));
-    const auto until = next == CertificateStatus::suspended ? format_utc(now_tp + 24h * 183) : std::string();
-    repo::set_certificate_status(sql, c->id, next, until);
-    c->status = next;
-    c->suspended_until = until;
-    const auto kind = action == StatusAction::suspend     ? "suspended"
-                      : action == StatusAction::reinstate ? "reinstated"
-                      : action == StatusAction::withdraw  ? "withdrawn"
-                                                          : "expired";
-    record_event(sql, *c, kind, reason, actor_id, now);
-    sync_store(sql, c->workshop.id);
-    return *c;
-  });
-  if (changed && store_changed_) store_changed_();
-  return changed;
-}
-
-int Certification::housekeeping() {
-  const auto now = format_utc(clock_.now());
-  int changed = 0;
-  for (const auto& c : db_.read([](soci::session& sql) {
-         return repo::certificates_with_status(sql, {"active", "suspended"});
-       })) {
-    if (c.valid_until <= now) {
-      changed += change_status(c.number, StatusAction::expire, "the validity period ended", 0).ok();
-      continue;
-    }
-    if (c.status == CertificateStatus::suspended && !c.suspended_until.empty() && c.suspended_until <= now) {
-      changed += change_status(c.number, StatusAction::withdraw,
-                               "the non-conformity was not corrected within six months", 0)
-                     .ok();
-      continue;
-    }
-    const auto days = days_between(now, c.valid_until);
-    int due = 0;
-    for (int threshold : {90, 30, 7})
-      if (days <= threshold && (c.reminded_days == 0 || c.reminded_days > threshold)) due = threshold;
-    if (due == 0 || c.status != CertificateStatus::active) continue;
-    db_.write([&](soci::session& sql) {
-      for (const auto& to : repo::workshop_emails(sql, c.workshop.id))
-        mail::enqueue(
-            sql,
-            {to,
-             "[Brilliant] 친환경 인증서 " + c.number + " 만료 " + std::to_string(due) +
-                 "일 전 / expires in " + std::to_string(due) + " days",
-             c.workshop.name_ko + " 님, 친환경 인증서 " + c.number + "의 유효기간이 " +
-                 c.valid_until.substr(0, 10) +
-                 "에 끝납니다. 콘솔의 친환경 인증에서 갱신을 신청해 주세요.\n\n" +
-                 "Your eco-friendly certificate " + c.number + " expires on " + c.valid_until.substr(0, 10) +
-                 ". Apply for renewal under Console > Eco certification.\n" + issuer_.base_url +
-                 "/console/certification\n"},
-            clock_);
-      repo::set_reminded(sql, c.id, due);
-    });
-  }
-  return changed;
-}
-
-Result<std::string> Certification::status_list(const std::string& purpose) {
-  if (purpose != "revocation" && purpose != "suspension") return Error::not_found("status list");
-  const auto set = db_.read([&](soci::session& sql) {
-    return repo::status_indexes(sql, purpose == "revocation" ? "withdrawn" : "suspended");
-  });
-  auto credential = TRY(status_list_credential(issuer_.base_url, issuer_.did, purpose, set,
-                                               format_utc(clock_.now()), issuer_.key));
-  return json::serialize(credential);
-}
-
-Result<std::string> Certification::proof_bundle(const Certificate& c, trust::TransparencyLog& log) {
-  const auto history = events(c.id);
-  if (history.empty()) return Error::not_found("certificate event");
-  const auto index = static_cast<uint64_t>(history.back().log_index);
-  const auto checkpoint = log.checkpoint(format_utc(clock_.now()));
-  if (index >= checkpoint.size) return Error::not_found("log entry");
-  json::array path;
-  for (const auto& h : log.inclusion_proof(index, checkpoint.size))
-    path.emplace_back(base64(trust::bytes_of(h)));
-  return json::serialize(
-      json::object{{"certificate", c.number},
-                   {"event", history.back().kind},
-                   {"leaf_index", index},
-                   {"tree_size", checkpoint.size},
-                   {"entry", base64(log.entry(index))},
-                   {"path", std::move(path)},
-                   {"checkpoint", json::object{{"origin", checkpoint.origin},
-                                               {"tree_size", checkpoint.size},
-                                               {"root_hash", base64(trust::bytes_of(checkpoint.root))},
-                                               {"note", checkpoint.note}}}});
-}
-
-// --- product claims --------------------------------------------------------------------------------
-
-std::vector<std::string> Certification::allowed_claims(long long workshop_id, const std::string& metal) {
-  std::vector<std::string> out;
-  for (const auto& c : certificates_of(workshop_id)) {
-    if (c.status != CertificateStatus::active) continue;
-    for (const auto& claim : c.claims)
-      if (claim_metal(claim).empty() || claim_metal(claim) == metal) out.push_back(claim);
-    break;
-  }
-  return out;
-}
-
-std::optional<ProductBrief> Certification::product_brief(const std::string& slug) {
-  if (slug.empty()) return std::nullopt;
-  return db_.read([&](soci::session& sql) { return repo::product_brief(sql, slug); });
-}
-
-std::optional<ProductBrief> Certification::product_brief(long long id) {
-  return db_.read([&](soci::session& sql) { return repo::product_brief(sql, id); });
-}
-
-std::vector<ProductClaim> Certification::claims_of(long long product_id) {
-  return db_.read([&](soci::session& sql) { return repo::claims_of(sql, product_id); });
-}
-
-Result<void> Certification::set_claims(long long product_id, const std::vector<ProductClaim>& claims) {
-  for (const auto& c : claims) {
-    if (!known_claim(c.claim)) return Error::invalid("claims", "claim_unknown", "unknown claim: " + c.claim);
-    TRY(check_text("evidence_" + c.claim, c.evidence, true));
-  }
-  const auto now = format_utc(clock_.now());
-  auto done = db_.write([&](soci::session& sql) -> Result<void> {
-    auto piece = repo::product_brief(sql, product_id);
-    if (!piece) return Error::not_found("product");
-    const auto workshop = &piece->workshop_id;
-    const auto& metal = piece->metal;
-    std::vector<std::string> allowed;
-    for (const auto& cert : repo::certificates_of(sql, *workshop))
-      if (cert.status == CertificateStatus::active) {
-        allowed = cert.claims;
-        break;
-      }
-    for (const auto& c : claims) {
-      const bool fits = claim_metal(c.claim).empty() || claim_metal(c.claim) == metal;
-      if (std::find(allowed.begin(), allowed.end(), c.claim) == allowed.end() || !fits)
-        return Error::rule_broken("claims", "claim_not_backed",
-                                  "the workshop's active certificate does not back the claim " + c.claim +
-                                      (fits ? "" : " for this metal"));
-    }
-    repo::set_claims(sql, product_id, claims, now);
-    sync_store(sql, *workshop);
-    return {};
-  });
-  if (done && store_changed_) store_changed_();
-  return done;
-}
-
-void Certification::sync_store(soci::session& sql, long long workshop_id) {
-  std::optional<Certificate> active;
-  for (auto& c : repo::certificates_of(sql, workshop_id))
-    if (c.status == CertificateStatus::active) {
-      active = std::move(c);
-      break;
-    }
-  std::map<long long, std::vector<std::string>> claimed;
-  for (const auto& pc : repo::workshop_claims(sql, workshop_id))
-    if (active && std::find(active->claims.begin(), active->claims.end(), pc.claim) != active->claims.end())
-      claimed[pc.product_id].push_back(pc.claim);
-  for (const auto& [id, metal] : repo::workshop_products(sql, workshop_id)) {
-    auto it = claimed.find(id);
-    if (it == claimed.end())
-      catalog::repo::set_eco(sql, id, "", "");
-    else
-      catalog::repo::set_eco(sql, id, join_words(it->second), active->number);
-  }
 }
 
 }  // namespace brilliant::certification

@@ -68,6 +68,7 @@ class Certification {
   Result<void> submit(long long workshop_id);
   Result<void> correct(long long workshop_id, long long nonconformity_id, const std::string& action);
   std::optional<Evidence> evidence_file(long long id);
+  std::vector<Evidence> evidence_of(long long application_id);
   // The evidence's bytes for someone allowed to see them: the workshop's staff, auditors and operators.
   Result<std::string> evidence_bytes(const web::Principal& who, const Evidence& e);
 

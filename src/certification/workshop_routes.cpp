@@ -165,13 +165,7 @@ class WorkshopRoutes {
     auto e = certs.evidence_file(req.param_id("id"));
     if (!e) return Error::not_found("file");
     auto bytes = TRY(certs.evidence_bytes(*req.user, *e));
-    auto response = Response::text(std::move(bytes), 200, e->content_type);
-    response.add("Cache-Control", "private, max-age=3600");
-    web::as_user_file(
-        response,
-        e->content_type.starts_with("image/") ? web::Disposition::inline_ : web::Disposition::attachment,
-        e->name);
-    return response;
+    return web::private_file(std::move(bytes), e->content_type, e->name);
   }
 
   // --- a piece's claims ---

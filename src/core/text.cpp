@@ -166,4 +166,13 @@ std::string utf8_shorten(std::string_view text, size_t max_chars) {
   return std::string(text);
 }
 
+std::string clean_file_name(const std::string& raw, const std::string& fallback) {
+  const auto slash = raw.find_last_of("/\\");
+  std::string out;
+  for (char c : raw.substr(slash == std::string::npos ? 0 : slash + 1))
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out.push_back(c);
+  if (out.empty() || !valid_utf8(out)) return fallback;
+  return std::string(utf8_prefix(out, 120));
+}
+
 }  // namespace brilliant

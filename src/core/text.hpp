@@ -26,6 +26,9 @@ std::u32string utf8_decode(std::string_view text);
 std::string ascii_lower(std::string_view text);
 // Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
+// A file name as uploaded, made safe to show and to send back: no folders, no control characters,
+// valid UTF-8, at most 120 bytes; `fallback` when nothing is left.
+std::string clean_file_name(const std::string& raw, const std::string& fallback);
 // Number of Unicode code points in valid UTF-8.
 size_t utf8_length(std::string_view text);
 // A fixed-point integer as a decimal: 2400 with 3 decimals -> "2.4", 50 with 2 -> "0.5", 7 with 0 -> "7".

@@ -84,3 +84,16 @@ TEST(Text, CutsNeverSplitACodePoint) {
 }
 
 }  // namespace brilliant
+
+namespace brilliant {
+
+TEST(Text, FileNamesLoseFoldersAndControlsAndKeepTheirLetters) {
+  EXPECT_EQ(clean_file_name("../../etc/lab results.pdf", "file"), "lab results.pdf");
+  EXPECT_EQ(clean_file_name("C:\\scans\\영수증.jpg", "file"), "영수증.jpg");
+  EXPECT_EQ(clean_file_name("bad\x01name\x7f.png", "file"), "badname.png");
+  EXPECT_EQ(clean_file_name("dir/", "evidence"), "evidence");
+  EXPECT_EQ(clean_file_name("\xff\xfe.png", "file"), "file");
+  EXPECT_EQ(clean_file_name(std::string(200, 'a'), "file").size(), 120u);
+}
+
+}  // namespace brilliant

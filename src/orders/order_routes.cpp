@@ -256,10 +256,7 @@ class OrderRoutes {
     if (!order || !d_.packing_photo) return d_.renderer.error(req, Error::not_found("photo"));
     auto bytes = d_.packing_photo(order->number, req.param_id("id"), req.query_params().get("thumb") == "1");
     if (!bytes) return d_.renderer.error(req, Error::not_found("photo"));
-    auto response = Response::text(std::move(*bytes), 200, "image/jpeg");
-    response.add("Cache-Control", "private, max-age=86400");
-    web::as_user_file(response, web::Disposition::inline_);
-    return response;
+    return web::private_file(std::move(*bytes), "", "", 86400);
   }
 
   Response order_page(Request& req) {

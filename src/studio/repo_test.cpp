@@ -3,30 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "db/testing.hpp"
+#include "studio/testing.hpp"
 
 namespace brilliant::studio {
 
 class StudioRepoTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    db->write([](soci::session& s) {
-      s << "INSERT INTO workshops (slug, name, status, created_at, updated_at) VALUES ('w', '공방', "
-           "'active', 'x', 'x')";
-      s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('s@x', 'Station', "
-           "'h', 'x', "
-           "'x')";
-      s << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, metal, purity, "
-           "colour, "
-           "weight_mg, pricing, created_at, updated_at) VALUES (1, 'ring', 'published', 'ring', '반지', "
-           "'Ring', "
-           "'silver', 925, 'white', 3200, 'formula', 'x', 'x')";
-      s << "INSERT INTO variants (product_id, sku, weight_mg, created_at, updated_at) VALUES (1, 'A-1', 0, "
-           "'x', 'x')";
-      s << "INSERT INTO variants (product_id, sku, weight_mg, created_at, updated_at) VALUES (1, 'A-2', "
-           "4100, 'x', "
-           "'x')";
-    });
-  }
+  void SetUp() override { add_ring(*db, {{"A-1", 0}, {"A-2", 4100}}); }
   db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
 };
 

@@ -218,20 +218,15 @@ class StudioRoutes {
   Result<Response> photo(Request& req) {
     auto bytes = studio.photo_bytes(req.param_id("id"), req.query_params().get("thumb") == "1");
     if (!bytes) return Error::not_found("photo");
-    auto response = Response::text(std::move(*bytes), 200, "image/jpeg");
-    response.add("Cache-Control", "private, max-age=86400");
-    web::as_user_file(response, web::Disposition::inline_);
-    return response;
+    // The thumbnail is JPEG; an original is whatever the camera gave (its type read from its bytes).
+    return web::private_file(std::move(*bytes), "", "", 86400);
   }
 
   Result<Response> channel_photo(Request& req) {
     const std::string channel(req.param("channel"));
     auto jpeg = TRY(studio.channel_photo(req.param_id("id"), channel));
-    auto response = Response::text(std::move(jpeg), 200, "image/jpeg");
-    response.add("Cache-Control", "private, max-age=86400");
-    web::as_user_file(response, web::Disposition::attachment,
-                      "photo-" + std::string(req.param("id")) + "-" + channel + ".jpg");
-    return response;
+    return web::private_file(std::move(jpeg), "image/jpeg",
+                             "photo-" + std::string(req.param("id")) + "-" + channel + ".jpg", 86400, true);
   }
 
   Result<Response> void_form(Request& req) {

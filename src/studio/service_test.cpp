@@ -8,6 +8,7 @@
 #include "media/blob_store.hpp"
 #include "media/photo_pipeline.hpp"
 #include "media/vips_buffer.hpp"
+#include "studio/testing.hpp"
 #include "trust/log.hpp"
 
 namespace brilliant::studio {
@@ -16,20 +17,7 @@ class StudioTest : public ::testing::Test {
  protected:
   void SetUp() override {
     media::start_libvips();
-    db->write([](soci::session& s) {
-      s << "INSERT INTO workshops (slug, name, status, created_at, updated_at) VALUES ('w', '공방', "
-           "'active', 'x', 'x')";
-      s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('s@x', 'Station', "
-           "'h', 'x', "
-           "'x')";
-      s << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, metal, purity, "
-           "colour, "
-           "weight_mg, pricing, created_at, updated_at) VALUES (1, 'ring', 'published', 'ring', '반지', "
-           "'Ring', "
-           "'silver', 925, 'white', 3200, 'formula', 'x', 'x')";
-      s << "INSERT INTO variants (product_id, sku, stock, created_at, updated_at) VALUES (1, 'BR-1-13', 1, "
-           "'x', 'x')";
-    });
+    add_ring(*db, {{"BR-1-13", 0}});
   }
   void TearDown() override { std::filesystem::remove_all(blob_dir); }
   static std::string jpeg(int shade) {

@@ -92,4 +92,25 @@ void set_cookie(Response& response, std::string_view name, std::string_view valu
   response.add("Set-Cookie", cookie);
 }
 
+namespace {
+std::string type_of(std::string_view b) {
+  if (b.starts_with("\xFF\xD8\xFF")) return "image/jpeg";
+  if (b.starts_with("\x89PNG")) return "image/png";
+  if (b.size() > 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") return "image/webp";
+  if (b.size() > 12 && b.substr(4, 4) == "ftyp") return "image/heif";
+  if (b.starts_with("%PDF")) return "application/pdf";
+  return "application/octet-stream";
+}
+}  // namespace
+
+Response private_file(std::string bytes, std::string content_type, std::string_view filename, int max_age,
+                      bool download) {
+  if (content_type.empty()) content_type = type_of(bytes);
+  const bool image = content_type.starts_with("image/");
+  auto response = Response::text(std::move(bytes), 200, content_type);
+  response.add("Cache-Control", "private, max-age=" + std::to_string(max_age));
+  as_user_file(response, image && !download ? Disposition::inline_ : Disposition::attachment, filename);
+  return response;
+}
+
 }  // namespace brilliant::web

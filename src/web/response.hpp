@@ -42,6 +42,11 @@ std::string local_redirect_target(std::string_view next, std::string_view fallba
 // sandboxed), images inline. The name is sent RFC 8187-encoded.
 enum class Disposition { inline_, attachment };
 void as_user_file(Response& response, Disposition disposition, std::string_view filename = "");
+// A private file for whoever may see it: 200 with its bytes, cached only by that browser for `max_age`
+// seconds, sent as user content (as_user_file). Images show inline, anything else downloads. An empty
+// content type is read from the bytes' signature (JPEG, PNG, WebP, HEIF, PDF).
+Response private_file(std::string bytes, std::string content_type, std::string_view filename = "",
+                      int max_age = 3600, bool download = false);
 
 struct CookieOptions {
   int max_age_seconds = -1;  // -1: a session cookie; 0: delete

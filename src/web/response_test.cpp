@@ -25,3 +25,21 @@ TEST(Response, HelpersSetTypeAndStatus) {
 }
 
 }  // namespace brilliant::web
+
+namespace brilliant::web {
+
+TEST(Response, PrivateFilesStayInTheirBrowserAndKnowTheirType) {
+  auto png = private_file(std::string("\x89PNG\r\n\x1a\n....", 12), "", "mark.png");
+  EXPECT_EQ(png.header("content-type"), "image/png");
+  EXPECT_EQ(png.header("cache-control"), "private, max-age=3600");
+  EXPECT_TRUE(png.header("content-disposition").starts_with("inline"));
+  EXPECT_NE(png.header("content-security-policy").find("sandbox"), std::string::npos);
+  auto jpeg = private_file("\xFF\xD8\xFF\xE0 rest", "", "", 86400, true);
+  EXPECT_EQ(jpeg.header("content-type"), "image/jpeg");
+  EXPECT_TRUE(jpeg.header("content-disposition").starts_with("attachment"));
+  auto pdf = private_file("%PDF-1.7", "application/pdf", "결과.pdf");
+  EXPECT_TRUE(pdf.header("content-disposition").starts_with("attachment"));
+  EXPECT_EQ(private_file("????", "").header("content-type"), "application/octet-stream");
+}
+
+}  // namespace brilliant::web

@@ -3,8 +3,8 @@
 // it, attach an evidence photo, and find it all in the item's history; a wrong serial is a loud refusal.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { startServer, launchBrowser, snap } from './server.js';
+import { png } from './png.js';
 
 let server;
 let browser;
@@ -13,29 +13,8 @@ after(async () => { await browser?.close(); await server?.stop(); });
 
 // A small PNG: a dark disc (the piece) on a pale background.
 function piecePng(size = 200) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const raw = Buffer.alloc((size * 3 + 1) * size);
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++) {
-      const o = y * (size * 3 + 1) + 1 + x * 3;
-      const inside = (x - size / 2) ** 2 + (y - size / 2) ** 2 < (size / 4) ** 2;
-      [raw[o], raw[o + 1], raw[o + 2]] = inside ? [150, 110, 40] : [236, 232, 226];
-    }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0); header.writeUInt32BE(size, 4); header[8] = 8; header[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return png(size, size, (x, y) =>
+    ((x - size / 2) ** 2 + (y - size / 2) ** 2 < (size / 4) ** 2 ? [150, 110, 40] : [236, 232, 226]));
 }
 
 test('intake, QA with an evidence photo, and the item history', async () => {

@@ -37,18 +37,6 @@ Result<void> still_open(soci::session& sql, long long applicant_id) {
   return {};
 }
 
-// A file name for people: no path, no control characters, at most 120 bytes.
-std::string clean_name(const std::string& raw) {
-  std::string name =
-      raw.substr(raw.find_last_of("/\\") == std::string::npos ? 0 : raw.find_last_of("/\\") + 1);
-  std::string out;
-  for (char c : name)
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out.push_back(c);
-  if (!valid_utf8(out) || out.empty()) out = "file";
-  out = std::string(utf8_prefix(out, 120));
-  return out;
-}
-
 }  // namespace
 
 bool has_mark(soci::session& sql, long long applicant_id) {
@@ -71,7 +59,7 @@ Result<ApplicationFile> ApplicationFiles::add(long long applicant_id, const std:
   // a row without its bytes.
   const auto hash = blobs_.put(bytes);
   const auto preview = checked.preview_png.empty() ? std::string() : blobs_.put(checked.preview_png);
-  const auto name = clean_name(raw_name);
+  const auto name = clean_file_name(raw_name, "file");
   const auto now = format_utc(clock_.now());
   const long long size = static_cast<long long>(bytes.size());
   return db_.write([&](soci::session& sql) -> Result<ApplicationFile> {

@@ -234,13 +234,7 @@ class JoinRoutes {
     const bool preview = req.query_params().get("preview") == "1" && !file->preview_hash.empty();
     auto bytes = files.content(*file, preview);
     if (!bytes) return r.error(req, Error::not_found("file"));
-    auto response = Response::text(std::move(*bytes), 200, preview ? "image/png" : file->content_type);
-    response.add("Cache-Control", "private, max-age=3600");
-    web::as_user_file(response,
-                      preview || file->content_type.starts_with("image/") ? web::Disposition::inline_
-                                                                          : web::Disposition::attachment,
-                      file->name);
-    return response;
+    return web::private_file(std::move(*bytes), preview ? "image/png" : file->content_type, file->name);
   }
 
  private:

@@ -5,6 +5,7 @@ PORT ?= 8080
 
 deps:
 	@bash scripts/install-deps.sh
+	@bash scripts/vendor.sh
 
 release: deps
 	@cmake --preset release >/dev/null
@@ -16,6 +17,7 @@ run: release
 
 test:
 	@bash scripts/install-deps.sh test
+	@bash scripts/vendor.sh
 	@bash scripts/test.sh
 
 bench: release

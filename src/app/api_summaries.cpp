@@ -27,6 +27,13 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/packing/sessions/{id}/close",
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
+      {Method::post, "/api/v1/returns",
+       R"({"type":"object","required":["serial","weight"],"properties":{"serial":{"type":"string",)"
+       R"("example":"IT-7K2M-Q9PX"},"weight":{"type":"string","example":"3.19","description":"grams now"}}})"},
+      {Method::post, "/api/v1/returns/{id}/decision",
+       R"({"type":"object","required":["decision"],"properties":{"decision":{"type":"string",)"
+       R"("enum":["accept","reject","escalate"]},"reason":{"type":"string","maxLength":2000,)"
+       R"("description":"needed unless accepting a match"}}})"},
       {Method::post, "/api/v1/station/items",
        R"({"type":"object","required":["sku","weight"],"properties":{"sku":{"type":"string"},)"
        R"("weight":{"type":"string","example":"3.25","description":"grams, up to two decimals"},)"
@@ -192,9 +199,23 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/packing/sessions/{id}/items",
        "Pack a scanned serial: {serial}; refused when not in the parcel, one too many or packed before"},
       {Method::post, "/api/v1/packing/sessions/{id}/photos",
-       "A packing shot as the request body: ?view=box|sealed (its SHA-256 and perceptual hash logged)"},
+       "A packing shot as the request body: ?view=box|sealed, or piece|serial with &serial= of a packed "
+       "piece (its SHA-256 and perceptual hash logged)"},
       {Method::post, "/api/v1/packing/sessions/{id}/close",
-       "Finish: every piece packed and both shots taken; ships the parcel with {carrier, tracking}"},
+       "Finish: every piece packed and every shot taken; ships the parcel with {carrier, tracking}"},
+      {Method::post, "/api/v1/returns",
+       "A returned piece at the returns station: {serial, weight}; opens (or resumes) its inspection"},
+      {Method::get, "/api/v1/returns/{id}",
+       "A return's inspection: packing and return shots compared per view, weight, match score, decision"},
+      {Method::post, "/api/v1/returns/{id}/photos",
+       "A return shot as the request body: ?view=piece|serial (compared with the packing shot)"},
+      {Method::post, "/api/v1/returns/{id}/decision",
+       "Decide a return: {decision: accept|reject|escalate, reason}; logged; escalated ones are decided again"},
+      {Method::get, "/api/v1/orders/{number}/evidence",
+       "The evidence of one's own order: every photo and step of its parcels, each logged, and the proof's URL"},
+      {Method::get, "/api/v1/console/orders/{number}/evidence",
+       "The evidence of the workshop's parcel of an order (vendor staff)"},
+      {Method::get, "/api/v1/operator/orders/{number}/evidence", "The evidence of any order (operator)"},
       {Method::post, "/api/v1/products/{slug}/view", "Count a product page view (the page's beacon)"},
   };
   size_t bodies_used = 0;

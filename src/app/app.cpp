@@ -129,13 +129,10 @@ App::App(Config config, const Clock& clock)
   orders::add_all_routes(router_, {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_,
                                    config_.bank_account, &checkout_limit_, config_.secure_cookies,
                                    [this](const std::string& number) {
-                                     std::vector<std::pair<long long, std::string>> out;
+                                     std::vector<std::pair<std::string, std::string>> out;
                                      for (const auto& p : studio_->packing_photos_of(number))
-                                       out.emplace_back(p.id, p.view);
+                                       out.emplace_back(p.hash, p.view);
                                      return out;
-                                   },
-                                   [this](const std::string& number, long long id, bool thumb) {
-                                     return studio_->packing_photo_bytes(number, id, thumb);
                                    }});
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
@@ -179,6 +176,21 @@ std::optional<studio::Parcel> App::parcel_of(const std::string& number, const st
   return p;
 }
 
+// Who may see an order's evidence: as who may see the order itself.
+studio::OrderAccess App::order_access() {
+  return {[this](const web::Request& req, const std::string& number) -> std::optional<std::string> {
+            const auto key = req.query_params().get("key");
+            auto order = orders_.visible(number, req.user ? req.user->user_id : 0,
+                                         req.user && req.user->has(web::Role::operator_), std::string(key));
+            if (!order) return std::nullopt;
+            return order->user_id || order->guest_key.empty() ? std::string() : "key=" + order->guest_key;
+          },
+          [this](long long workshop_id, const std::string& number) {
+            return orders_.of_workshop(workshop_id, number).has_value();
+          },
+          [this](const std::string& number) { return orders_.find(number).has_value(); }};
+}
+
 // What a piece's edit form offers of eco claims: those its workshop's active certificate allows.
 std::vector<vendors::EcoClaimChoice> App::eco_claim_choices(long long product) {
   std::vector<vendors::EcoClaimChoice> out;
@@ -210,7 +222,8 @@ void App::start_trust() {
   certification_deps_ =
       std::make_unique<certification::Deps>(certification::Deps{*certification_, *log_, renderer_, clock_});
   studio_ = std::make_unique<studio::Studio>(*database_, blobs_, photo_pipeline_, clock_);
-  studio_deps_ = std::make_unique<studio::Deps>(studio::Deps{*studio_, renderer_});
+  studio_deps_ = std::make_unique<studio::Deps>(
+      studio::Deps{*studio_, renderer_, *log_, trust::public_multikey(issuer_key_), order_access()});
   studio_->set_orders(
       {[this](const std::string& number, const std::string& slug) { return parcel_of(number, slug); },
        [this](const std::string& number, long long workshop, long long actor, const std::string& carrier,

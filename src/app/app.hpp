@@ -77,6 +77,7 @@ class App {
   void add_system_routes();
   void start_trust();
   std::vector<vendors::EcoClaimChoice> eco_claim_choices(long long product);
+  studio::OrderAccess order_access();
   std::optional<studio::Parcel> parcel_of(const std::string& number, const std::string& workshop_slug);
   web::Response health() const;
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;

@@ -22,6 +22,7 @@ struct Options {
   int demo_products = 300;
   std::string email, name, role = "shopper", workshop, password;  // user add
   std::string credential, proof, key;                             // verify
+  std::vector<std::string> photos;                                // verify (evidence)
 };
 
 void describe(CLI::App& cli, Options& o) {
@@ -40,10 +41,12 @@ void describe(CLI::App& cli, Options& o) {
   seed->add_option("--products", o.demo_products, "how many demo products (e.g. 10000 for benchmarks)");
   cli.add_subcommand("reprice", "recompute every formula price from the current metal quotes");
   auto* verify =
-      cli.add_subcommand("verify", "check a downloaded certificate offline (signature, log inclusion)");
-  verify->add_option("file", o.credential, "the certificate's credential.json")->required();
-  verify->add_option("--proof", o.proof, "its proof.json (the proof of inclusion in the transparency log)");
+      cli.add_subcommand("verify", "check a downloaded certificate or an order's evidence offline");
+  verify->add_option("file", o.credential, "a certificate's credential.json, or an order's evidence proof.json")
+      ->required();
+  verify->add_option("--proof", o.proof, "a certificate's proof.json (its inclusion in the transparency log)");
   verify->add_option("--key", o.key, "the issuer's public key (z6Mk..., from /.well-known/did.json)");
+  verify->add_option("--photo", o.photos, "evidence photos downloaded from the order's evidence page");
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "add a user or grant a role to an existing one");
@@ -111,8 +114,13 @@ std::string read_file(const std::string& path) {
 
 // Offline: needs no database, no server, nothing of ours but the issuer's key.
 int verify(const Options& o) {
-  const auto result =
-      trust::verify_credential(read_file(o.credential), o.proof.empty() ? "" : read_file(o.proof), o.key);
+  const auto file = read_file(o.credential);
+  std::vector<std::pair<std::string, std::string>> photos;
+  for (const auto& path : o.photos) photos.emplace_back(path, read_file(path));
+  // An order's evidence bundle lists its entries; a certificate is a credential with a proof.
+  const bool evidence = file.find("\"BrilliantOrderEvidence\"") != std::string::npos;
+  const auto result = evidence ? trust::verify_evidence(file, o.key, photos)
+                               : trust::verify_credential(file, o.proof.empty() ? "" : read_file(o.proof), o.key);
   for (const auto& check : result.checks)
     std::cout << (check.ok ? "ok    " : "FAILED") << "  " << check.name << ": " << check.detail << "\n";
   std::cout << (result.ok() ? "verified\n" : "NOT verified\n");

@@ -10,7 +10,8 @@
 #include <map>
 
 #include "catalog/repo.hpp"
-#include "certification/checks.hpp"
+#include "core/checks.hpp"
+#include "trust/proof_json.hpp"
 #include "certification/credential.hpp"
 #include "certification/repo.hpp"
 #include "core/secret.hpp"
@@ -121,20 +122,12 @@ Result<std::string> Certification::proof_bundle(const Certificate& c, trust::Tra
   const auto index = static_cast<uint64_t>(history.back().log_index);
   const auto checkpoint = log.checkpoint(format_utc(clock_.now()));
   if (index >= checkpoint.size) return Error::not_found("log entry");
-  json::array path;
-  for (const auto& h : log.inclusion_proof(index, checkpoint.size))
-    path.emplace_back(base64(trust::bytes_of(h)));
-  return json::serialize(
-      json::object{{"certificate", c.number},
-                   {"event", history.back().kind},
-                   {"leaf_index", index},
-                   {"tree_size", checkpoint.size},
-                   {"entry", base64(log.entry(index))},
-                   {"path", std::move(path)},
-                   {"checkpoint", json::object{{"origin", checkpoint.origin},
-                                               {"tree_size", checkpoint.size},
-                                               {"root_hash", base64(trust::bytes_of(checkpoint.root))},
-                                               {"note", checkpoint.note}}}});
+  auto bundle = trust::inclusion_json(log, index, checkpoint.size);
+  bundle["certificate"] = c.number;
+  bundle["event"] = history.back().kind;
+  bundle["tree_size"] = checkpoint.size;
+  bundle["checkpoint"] = trust::checkpoint_json(checkpoint);
+  return json::serialize(bundle);
 }
 
 // --- product claims --------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 #include "certification/service.hpp"
 
-#include "certification/checks.hpp"
+#include "core/checks.hpp"
 
 #include "db/database.hpp"
 

@@ -3,6 +3,7 @@
 #include <vips/vips8>
 
 #include "media/photo_pipeline.hpp"
+#include "media/vips_buffer.hpp"
 
 namespace brilliant::media {
 using vips::VImage;
@@ -51,25 +52,8 @@ Result<CheckedFile> check_file(std::string_view bytes, Accepts accepts, const st
       header.avg();  // renders the first page: a broken PDF fails here
       return out;
     }
-    VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());
-    VImage preview;
-    try {
-      preview = VImage::thumbnail_buffer(blob, 600,
-                                         VImage::option()
-                                             ->set("height", 600)
-                                             ->set("size", VIPS_SIZE_DOWN)
-                                             ->set("option_string", "fail_on=truncated"));
-      preview = preview.autorot().colourspace(VIPS_INTERPRETATION_sRGB);
-      void* buf = nullptr;
-      size_t size = 0;
-      preview.write_to_buffer(".png", &buf, &size, VImage::option()->set("strip", true));
-      out.preview_png.assign(static_cast<char*>(buf), size);
-      g_free(buf);
-    } catch (...) {
-      vips_area_unref(VIPS_AREA(blob));
-      throw;
-    }
-    vips_area_unref(VIPS_AREA(blob));
+    VImage preview = thumbnail_of(bytes, 600).autorot().colourspace(VIPS_INTERPRETATION_sRGB);
+    out.preview_png = encode_image(preview, ".png", VImage::option()->set("strip", true));
   } catch (const vips::VError&) {
     vips_error_clear();
     return Error::invalid(field, "file_corrupt", "the file is damaged or incomplete");

@@ -64,58 +64,97 @@ const ChannelSpec* channel_spec(std::string_view channel) {
   return nullptr;
 }
 
+namespace {
+
+VImage as_srgb(VImage image) {
+  image = image.autorot();
+  if (image.has_alpha())
+    image = image.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
+  image = image.colourspace(VIPS_INTERPRETATION_sRGB);
+  if (image.bands() > 3) image = image.extract_band(0, VImage::option()->set("n", 3));
+  return image;
+}
+
+struct Centred {
+  VImage canvas;
+  int left = 0, top = 0, width = 0, height = 0;
+};
+
+// The light divided out, near-white made white, the piece trimmed and centred on a square of `side`.
+Result<Centred> centre_piece(const VImage& image, int side, double fill) {
+  // Divide the light out: each band over its fitted background, scaled so the background is 255.
+  const auto planes = background_planes(image);
+  VImage xy = VImage::xyz(image.width(), image.height());
+  VImage x = xy.extract_band(0).linear(1.0 / std::max(1, image.width() - 1), 0.0);
+  VImage y = xy.extract_band(1).linear(1.0 / std::max(1, image.height() - 1), 0.0);
+  std::vector<VImage> flat_bands;
+  for (int b = 0; b < image.bands(); ++b) {
+    const auto& p = planes[b];
+    VImage bg = x.linear(p[1], p[0]) + y.linear(p[2], 0.0);
+    bg = (bg < 1.0).ifthenelse(1.0, bg);
+    flat_bands.push_back(image.extract_band(b).cast(VIPS_FORMAT_FLOAT) / bg * 255.0);
+  }
+  VImage flat = VImage::bandjoin(flat_bands);
+  // Near-white becomes white (the background's texture and noise go); the rest keeps its colour.
+  VImage lowest = VImage::bandrank(flat_bands, VImage::option()->set("index", 0));
+  flat = (lowest >= 236.0).ifthenelse(std::vector<double>{255, 255, 255}, flat);
+  flat = (flat > 255.0).ifthenelse(255.0, flat).cast(VIPS_FORMAT_UCHAR);
+  // The piece: what differs from white.
+  int top = 0, width = 0, height = 0;
+  const int left = flat.find_trim(
+      &top, &width, &height,
+      VImage::option()->set("threshold", 12.0)->set("background", std::vector<double>{255, 255, 255}));
+  if (width <= 0 || height <= 0)
+    return Error::invalid("photo", "no_piece", "no piece stands out from the background");
+  VImage piece = flat.crop(left, top, width, height);
+  piece = piece.resize(fill * side / std::max(width, height));
+  Centred out;
+  out.width = piece.width();
+  out.height = piece.height();
+  out.left = (side - piece.width()) / 2;
+  out.top = (side - piece.height()) / 2;
+  out.canvas = piece.embed(out.left, out.top, side, side,
+                           VImage::option()
+                               ->set("extend", VIPS_EXTEND_BACKGROUND)
+                               ->set("background", std::vector<double>{255, 255, 255}));
+  return out;
+}
+
+Error unreadable() { return Error::invalid("photo", "not_an_image", "the file is not a photo libvips can read"); }
+
+}  // namespace
+
 Result<Packshot> make_packshot(std::string_view photo, int side, double fill) {
   VImage image;
   try {
-    image = VImage::new_from_buffer(photo.data(), photo.size(), "").autorot();
-    if (image.has_alpha())
-      image = image.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
-    image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-    if (image.bands() > 3) image = image.extract_band(0, VImage::option()->set("n", 3));
+    image = as_srgb(VImage::new_from_buffer(photo.data(), photo.size(), ""));
   } catch (const vips::VError&) {
-    return Error::invalid("photo", "not_an_image", "the file is not a photo libvips can read");
+    return unreadable();
   }
   try {
-    // Divide the light out: each band over its fitted background, scaled so the background is 255.
-    const auto planes = background_planes(image);
-    VImage xy = VImage::xyz(image.width(), image.height());
-    VImage x = xy.extract_band(0).linear(1.0 / std::max(1, image.width() - 1), 0.0);
-    VImage y = xy.extract_band(1).linear(1.0 / std::max(1, image.height() - 1), 0.0);
-    std::vector<VImage> flat_bands;
-    for (int b = 0; b < image.bands(); ++b) {
-      const auto& p = planes[b];
-      VImage bg = x.linear(p[1], p[0]) + y.linear(p[2], 0.0);
-      bg = (bg < 1.0).ifthenelse(1.0, bg);
-      flat_bands.push_back(image.extract_band(b).cast(VIPS_FORMAT_FLOAT) / bg * 255.0);
-    }
-    VImage flat = VImage::bandjoin(flat_bands);
-    // Near-white becomes white (the background's texture and noise go); the rest keeps its colour.
-    VImage lowest = VImage::bandrank(flat_bands, VImage::option()->set("index", 0));
-    flat = (lowest >= 236.0).ifthenelse(std::vector<double>{255, 255, 255}, flat);
-    flat = (flat > 255.0).ifthenelse(255.0, flat).cast(VIPS_FORMAT_UCHAR);
-    // The piece: what differs from white.
-    int top = 0, width = 0, height = 0;
-    const int left = flat.find_trim(
-        &top, &width, &height,
-        VImage::option()->set("threshold", 12.0)->set("background", std::vector<double>{255, 255, 255}));
-    if (width <= 0 || height <= 0)
-      return Error::invalid("photo", "no_piece", "no piece stands out from the background");
-    VImage piece = flat.crop(left, top, width, height);
-    const double scale = fill * side / std::max(width, height);
-    piece = piece.resize(scale);
-    Packshot out;
-    out.side = side;
-    out.width = piece.width();
-    out.height = piece.height();
-    out.left = (side - piece.width()) / 2;
-    out.top = (side - piece.height()) / 2;
-    VImage canvas = piece.embed(out.left, out.top, side, side,
-                                VImage::option()
-                                    ->set("extend", VIPS_EXTEND_BACKGROUND)
-                                    ->set("background", std::vector<double>{255, 255, 255}));
-    out.jpeg = encode_image(canvas.copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB)),
-                            ".jpg", VImage::option()->set("Q", 90)->set("strip", true));
+    const auto centred = TRY(centre_piece(image, side, fill));
+    Packshot out{"", side, centred.left, centred.top, centred.width, centred.height};
+    out.jpeg = encode_image(
+        centred.canvas.copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB)), ".jpg",
+        VImage::option()->set("Q", 90)->set("strip", true));
     return out;
+  } catch (const vips::VError& e) {
+    return Error::invalid("photo", "photo_corrupt",
+                          std::string("the photo could not be processed: ") + e.what());
+  }
+}
+
+Result<uint64_t> piece_hash(std::string_view photo) {
+  VImage image;
+  try {
+    // Shrink on load: the hash looks at 32x32 pixels, so 512 is plenty and a 24 MP photo stays cheap.
+    image = as_srgb(thumbnail_of(photo, 512));
+  } catch (const vips::VError&) {
+    return unreadable();
+  }
+  try {
+    auto centred = centre_piece(image, 256, 0.85);
+    return dct_hash(centred ? centred->canvas : image);
   } catch (const vips::VError& e) {
     return Error::invalid("photo", "photo_corrupt",
                           std::string("the photo could not be processed: ") + e.what());

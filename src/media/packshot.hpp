@@ -30,4 +30,10 @@ struct Packshot {
 // Errors on field "photo": not an image, or no piece found (an empty, all-background frame).
 Result<Packshot> make_packshot(std::string_view photo, int side, double fill = 0.85);
 
+// The perceptual hash (as photo_pipeline.hpp's) of the piece itself: light divided out, trimmed and
+// centred first, so that a re-shot of the same piece, moved or nearer the camera, lands close (within
+// 16 bits) and another piece far (beyond 20). The whole frame's hash when no piece stands out. For
+// matching a returned piece's photos with its packing photos.
+Result<uint64_t> piece_hash(std::string_view photo);
+
 }  // namespace brilliant::media

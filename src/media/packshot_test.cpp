@@ -2,40 +2,19 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <vips/vips8>
 
-#include "media/blob_store.hpp"
-
 #include "media/photo_pipeline.hpp"
+#include "media/samples.hpp"
 #include "media/vips_buffer.hpp"
 
 namespace brilliant::media {
 using vips::VImage;
 
-namespace {
-
-// A studio shot: an off-white background lit unevenly (brighter on the left, 238 -> 214), and a dark
-// gold disc (the piece) of `radius`, off-centre at (cx, cy).
-std::string shot(int w, int h, int cx, int cy, int radius, bool bar = false) {
-  VImage xy = VImage::xyz(w, h);
-  VImage x = xy.extract_band(0), y = xy.extract_band(1);
-  VImage light = x.linear(-24.0 / w, 238.0);
-  VImage background = VImage::bandjoin({light, light.linear(0.98, 0), light.linear(0.94, 0)});
-  VImage dx = x.linear(1, -cx), dy = y.linear(1, -cy);
-  VImage inside = bar ? ((dx.abs() < static_cast<double>(radius * 2)) & (dy.abs() < radius / 4.0))
-                      : (dx * dx + dy * dy) < static_cast<double>(radius * radius);
-  VImage gold = background.new_from_image(std::vector<double>{150, 110, 40});
-  VImage image = inside.ifthenelse(gold, background).cast(VIPS_FORMAT_UCHAR);
-  return encode_image(image.copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB)), ".jpg",
-                      VImage::option()->set("Q", 92));
-}
-
-}  // namespace
 
 TEST(Packshot, AnUnevenOffWhiteBackgroundComesOutPureWhiteWithThePieceCentredFillingMostOfIt) {
   start_libvips();
-  const auto made = make_packshot(shot(1200, 900, 420, 560, 150), 1000).value();
+  const auto made = make_packshot(sample_piece_photo(420, 560, 150, false, 238, 1200, 900), 1000).value();
   auto image = VImage::new_from_buffer(made.jpeg.data(), made.jpeg.size(), "");
   ASSERT_EQ(image.width(), 1000);
   ASSERT_EQ(image.height(), 1000);
@@ -60,28 +39,23 @@ TEST(Packshot, ChannelsHaveTheirSizesAndAnEmptyFrameOrANonImageIsRefused) {
   EXPECT_EQ(channel_spec("naver")->side, 1000);
   EXPECT_EQ(channel_spec("coupang")->side, 780);
   EXPECT_EQ(channel_spec("etsy"), nullptr);
-  const auto coupang = make_packshot(shot(800, 800, 400, 400, 120), 780).value();
+  const auto coupang = make_packshot(sample_piece_photo(400, 400, 120, false, 238, 800, 800), 780).value();
   EXPECT_EQ(VImage::new_from_buffer(coupang.jpeg.data(), coupang.jpeg.size(), "").width(), 780);
-  EXPECT_EQ(make_packshot(shot(400, 300, -500, -500, 10), 1000).error().code, "no_piece");
+  EXPECT_EQ(make_packshot(sample_piece_photo(-500, -500, 10, false, 238, 400, 300), 1000).error().code, "no_piece");
   EXPECT_EQ(make_packshot("not a photo", 1000).error().field, "photo");
 }
 
 TEST(Packshot, AReShotOfThePieceMatchesAndAnotherPieceDoesNot) {
   start_libvips();
-  const auto dir = std::filesystem::temp_directory_path() / "packshot-test-blobs";
-  FolderBlobStore blobs(dir);
-  PhotoPipeline pipeline(blobs, PhotoLimits{}, 1);
-  auto hash_of = [&](const std::string& photo) {
-    return pipeline.process(make_packshot(photo, 1000).value().jpeg).value().perceptual_hash;
-  };
-  const auto first = hash_of(shot(1200, 900, 420, 560, 150));
-  const auto moved_and_relit = hash_of(shot(1200, 900, 640, 430, 170));  // moved, nearer the camera
-  const auto other = hash_of(shot(1200, 900, 600, 450, 150, true));      // a bar, not a disc
+  const auto first = piece_hash(sample_piece_photo(420, 560, 150, false, 238, 1200, 900)).value();
+  // Moved, nearer the camera and under dimmer light.
+  const auto moved_and_relit = piece_hash(sample_piece_photo(640, 430, 170, false, 222, 1200, 900)).value();
+  const auto other = piece_hash(sample_piece_photo(600, 450, 150, true, 238, 1200, 900)).value();  // a bar, not a disc
   // A plain disc is the hardest case for a DCT hash (many coefficients near the median): a re-shot lands
   // within 16 bits, another piece beyond 20.
   EXPECT_LE(hash_distance(first, moved_and_relit), 16);
   EXPECT_GE(hash_distance(first, other), 20);
-  std::filesystem::remove_all(dir);
+  EXPECT_EQ(piece_hash("not a photo").error().code, "not_an_image");
 }
 
 }  // namespace brilliant::media

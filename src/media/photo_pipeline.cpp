@@ -1,4 +1,5 @@
 #include "media/photo_pipeline.hpp"
+#include "media/vips_buffer.hpp"
 
 #include <vips/vips8>
 
@@ -78,6 +79,8 @@ std::string encode(const VImage& original, const char* format) {
   return out;
 }
 
+}  // namespace
+
 // 64-bit DCT hash: 32x32 grey, 2-D DCT-II, the 8x8 lowest frequencies, each bit set when the
 // coefficient is above their median (the DC term excluded from the median).
 uint64_t dct_hash(const VImage& image) {
@@ -112,8 +115,6 @@ uint64_t dct_hash(const VImage& image) {
     if (coeff[i] > median) bits |= 1ULL << i;
   return bits;
 }
-
-}  // namespace
 
 int hash_distance(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
 
@@ -189,20 +190,7 @@ Result<ProcessedPhoto> PhotoPipeline::process(std::string_view bytes) {
                          " pixels; the limit is " + std::to_string(limits_.max_pixels));
     // 3. Decode once, shrinking on load where the format allows, turned upright, in sRGB; truncated
     //    files are errors rather than grey bands.
-    VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());  // borrows the bytes, no copy
-    VImage largest;
-    try {
-      largest = VImage::thumbnail_buffer(blob, rendition_sizes[3].second,
-                                         VImage::option()
-                                             ->set("height", rendition_sizes[3].second)
-                                             ->set("size", VIPS_SIZE_DOWN)
-                                             ->set("option_string", "fail_on=truncated"));
-      largest = largest.copy_memory();
-    } catch (...) {
-      vips_area_unref(VIPS_AREA(blob));
-      throw;
-    }
-    vips_area_unref(VIPS_AREA(blob));
+    VImage largest = thumbnail_of(bytes, rendition_sizes[3].second);
     if (largest.interpretation() != VIPS_INTERPRETATION_sRGB)
       largest = largest.colourspace(VIPS_INTERPRETATION_sRGB).copy_memory();
     out.width = largest.width();

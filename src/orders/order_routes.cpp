@@ -239,8 +239,8 @@ class OrderRoutes {
   void add_packing_photos(const Request& req, const Order& order, json::object& model) {
     json::array photos;
     if (d_.packing_photos)
-      for (const auto& [id, view] : d_.packing_photos(order.number)) {
-        const auto base = req.locale_prefix() + "/orders/" + order.number + "/packing/" + std::to_string(id);
+      for (const auto& [hash, view] : d_.packing_photos(order.number)) {
+        const auto base = "/orders/" + order.number + "/evidence/photos/" + hash;
         const auto key = order.guest_key.empty() ? std::string() : "key=" + order.guest_key;
         photos.push_back(json::object{{"view", view},
                                       {"view_text", t(req, "studio.view." + view)},
@@ -249,14 +249,8 @@ class OrderRoutes {
       }
     model["has_packing_photos"] = !photos.empty();
     model["packing_photos"] = std::move(photos);
-  }
-
-  Response packing_photo(Request& req) {
-    auto order = visible(req);  // first: someone else's order is a 404 whatever the rest of the path
-    if (!order || !d_.packing_photo) return d_.renderer.error(req, Error::not_found("photo"));
-    auto bytes = d_.packing_photo(order->number, req.param_id("id"), req.query_params().get("thumb") == "1");
-    if (!bytes) return d_.renderer.error(req, Error::not_found("photo"));
-    return web::private_file(std::move(*bytes), "", "", 86400);
+    model["evidence_url"] = req.locale_prefix() + "/orders/" + order.number + "/evidence" +
+                            (order.guest_key.empty() ? "" : "?key=" + order.guest_key);
   }
 
   Response order_page(Request& req) {
@@ -451,7 +445,6 @@ void add_order_routes(web::Router& router, const Deps& deps) {
   router.get("/checkout", bind(&OrderRoutes::checkout_page));
   router.post("/checkout", bind(&OrderRoutes::checkout_form));
   router.get("/orders/{number}", bind(&OrderRoutes::order_page));
-  router.get("/orders/{number}/packing/{id}", bind(&OrderRoutes::packing_photo));
   router.post("/orders/{number}/cancel", bind(&OrderRoutes::cancel_form));
   router.get("/account/orders", bind(&OrderRoutes::my_orders_page)).access = login;
   router.get("/api/v1/checkout", bind(&OrderRoutes::api_preview));  // the visitor's own cart, guests too

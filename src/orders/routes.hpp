@@ -37,11 +37,9 @@ struct Deps {
   std::string bank_account;  // where shoppers transfer the money ("KB국민은행 ... (주)브릴리언트")
   web::RateLimiter* checkout_limit = nullptr;  // order attempts per account, or per IP for guests
   bool secure_cookies = false;
-  // The studio's packing photos of an order (id, view), and one's bytes (thumbnail or original) when it
-  // is that order's; wired by the app, empty when there is no studio.
-  std::function<std::vector<std::pair<long long, std::string>>(const std::string& number)> packing_photos;
-  std::function<std::optional<std::string>(const std::string& number, long long id, bool thumb)>
-      packing_photo;
+  // The studio's packing photos of an order (SHA-256, view), served under /orders/{number}/evidence
+  // (studio/routes.hpp); wired by the app, empty when there is no studio.
+  std::function<std::vector<std::pair<std::string, std::string>>(const std::string& number)> packing_photos;
 };
 
 // Every route of the module: the cart, checkout and orders, settlement statements.

@@ -40,6 +40,15 @@ struct OrderLink {
 
 inline constexpr const char* required_packing_views[] = {"box", "sealed"};
 
+// A piece packed in the session, with the views of it shot on its "packed" event (piece_views in
+// returns.hpp: the piece and its serial close-up are needed before the session closes).
+struct PackedPiece {
+  std::string serial;
+  long long item_id = 0, variant_id = 0, event_id = 0;
+  std::vector<std::string> views;
+  bool has_view(const std::string& view) const;
+};
+
 struct PackingPhoto {
   long long id = 0;
   std::string view, hash, thumb_hash, phash;
@@ -51,10 +60,13 @@ struct PackingSession {
   Parcel parcel;
   long long holder_id = 0;
   std::string holder, status, carrier, tracking, created_at, closed_at;
-  std::vector<std::string> serials;  // packed
+  std::vector<PackedPiece> pieces;  // packed
   std::vector<PackingPhoto> photos;
   bool complete() const;  // every line packed in full
   bool has_view(const std::string& view) const;
+  // The first shot still missing: the box or sealed parcel, or a piece's view ("serial IT-..."); empty
+  // when every required shot is there.
+  std::string missing_shot() const;
 };
 
 }  // namespace brilliant::studio

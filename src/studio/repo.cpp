@@ -210,6 +210,17 @@ std::optional<SessionRow> session_row(soci::session& sql, long long id) {
   return std::nullopt;
 }
 
+std::vector<SessionRow> order_sessions(soci::session& sql, const std::string& order_number,
+                                       long long workshop_id) {
+  std::vector<SessionRow> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(session_columns) +
+                          "WHERE s.order_number = :n AND (:w = 0 OR s.workshop_id = :w2) ORDER BY s.id",
+       soci::use(order_number), soci::use(workshop_id), soci::use(workshop_id));
+  for (const auto& r : rows) out.push_back(session_from(r));
+  return out;
+}
+
 long long insert_session(soci::session& sql, const std::string& order_number, long long fulfilment_id,
                          long long workshop_id, long long holder_id, const std::string& at) {
   long long id = 0;
@@ -221,14 +232,21 @@ long long insert_session(soci::session& sql, const std::string& order_number, lo
   return id;
 }
 
-std::vector<std::pair<std::string, long long>> packed_items(soci::session& sql, long long session_id) {
-  std::vector<std::pair<std::string, long long>> out;
+std::vector<PackedPiece> packed_items(soci::session& sql, long long session_id) {
+  std::vector<PackedPiece> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare
-           << "SELECT i.serial, p.variant_id FROM packing_items p JOIN items i ON i.id = p.item_id WHERE "
-              "p.session_id = :s ORDER BY i.serial",
+      (sql.prepare << "SELECT i.serial, i.id, p.variant_id, (SELECT MAX(e.id) FROM item_events e WHERE "
+                      "e.item_id = i.id AND e.kind = 'packed') FROM packing_items p JOIN items i ON i.id = "
+                      "p.item_id WHERE p.session_id = :s ORDER BY i.serial",
        soci::use(session_id));
-  for (const auto& r : rows) out.emplace_back(row_text(r, 0), row_int(r, 1));
+  for (const auto& r : rows) out.push_back({row_text(r, 0), row_int(r, 1), row_int(r, 2), row_int(r, 3), {}});
+  for (auto& piece : out) {
+    soci::rowset<soci::row> views =
+        (sql.prepare << "SELECT DISTINCT view FROM item_photos WHERE event_id = :e AND voided_at = '' ORDER BY "
+                        "view",
+         soci::use(piece.event_id));
+    for (const auto& v : views) piece.views.push_back(row_text(v, 0));
+  }
   return out;
 }
 

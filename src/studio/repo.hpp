@@ -7,6 +7,7 @@
 #include "db/fwd.hpp"
 #include "studio/item.hpp"
 #include "studio/packing.hpp"
+#include "studio/returns.hpp"
 
 namespace brilliant::studio::repo {
 
@@ -39,8 +40,8 @@ std::optional<SessionRow> open_session_for(soci::session& sql, long long fulfilm
 std::optional<SessionRow> session_row(soci::session& sql, long long id);
 long long insert_session(soci::session& sql, const std::string& order_number, long long fulfilment_id,
                          long long workshop_id, long long holder_id, const std::string& at);
-// (serial, variant id) of the items packed in the session.
-std::vector<std::pair<std::string, long long>> packed_items(soci::session& sql, long long session_id);
+// The items packed in the session, each with its latest "packed" event and the views shot on it.
+std::vector<PackedPiece> packed_items(soci::session& sql, long long session_id);
 bool is_packed(soci::session& sql, long long item_id);
 void insert_packing_item(soci::session& sql, long long session_id, long long item_id, long long variant_id);
 long long insert_packing_photo(soci::session& sql, long long session_id, const PackingPhoto& photo,
@@ -52,5 +53,30 @@ std::vector<long long> sessions_of_order(soci::session& sql, const std::string& 
 std::string workshop_slug(soci::session& sql, long long workshop_id);
 // A packing photo with the order its session packed.
 std::optional<std::pair<std::string, PackingPhoto>> packing_photo(soci::session& sql, long long id);
+
+// --- returns and evidence (return_repo.cpp, migration 020) ---
+// The order a shipped item went out in (its closed packing session's), if any.
+std::optional<std::string> shipped_order_of(soci::session& sql, long long item_id);
+// The serials packed into an order's closed sessions (of one workshop's parcel when workshop_id > 0).
+std::vector<std::string> order_serials(soci::session& sql, const std::string& order_number,
+                                       long long workshop_id);
+// The order's packing sessions (of one workshop's parcel when workshop_id > 0).
+std::vector<SessionRow> order_sessions(soci::session& sql, const std::string& order_number,
+                                       long long workshop_id);
+long long insert_inspection(soci::session& sql, const ReturnInspection& r, long long opened_by);
+std::optional<ReturnInspection> inspection(soci::session& sql, long long id);
+// The item's inspection still open (undecided or escalated), if any.
+std::optional<long long> open_inspection(soci::session& sql, long long item_id);
+std::vector<long long> inspections_of_order(soci::session& sql, const std::string& order_number);
+std::vector<ReturnInspection> recent_inspections(soci::session& sql, int limit);
+void decide(soci::session& sql, long long id, const std::string& decision, const std::string& reason,
+            int score, long long actor, long long log_index, const std::string& at);
+// The item's latest event of a kind (0: none).
+long long latest_event(soci::session& sql, long long item_id, const std::string& kind);
+// An item photo's or packing photo's original and thumbnail hashes by the original's SHA-256, when the
+// photo belongs to that order's evidence.
+std::optional<std::pair<std::string, std::string>> evidence_photo(soci::session& sql,
+                                                                  const std::string& order_number,
+                                                                  const std::string& sha256);
 
 }  // namespace brilliant::studio::repo

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "media/qr.hpp"
+#include "studio/views.hpp"
 #include "studio/service.hpp"
 #include "web/bind.hpp"
 #include "web/json_input.hpp"
@@ -15,86 +16,6 @@ using web::Request;
 using web::Response;
 
 namespace {
-
-json::object item_json(const Item& i, const web::Renderer& r, const Request& req) {
-  const bool en = req.locale == "en";
-  return {{"serial", i.serial},
-          {"status_text", r.message(req.locale, "studio.kind." + i.status)},
-          {"sku", i.sku},
-          {"product", json::object{{"slug", i.product_slug}, {"title", en ? i.title_en : i.title_ko}}},
-          {"workshop", i.workshop_ko},
-          {"weight_cg", i.weight_cg},
-          {"weight_text", grams(i.weight_cg)},
-          {"expected_text", grams(static_cast<int>(i.expected_mg / 10))},
-          {"weight_flag", i.weight_flag},
-          {"hallmark", i.hallmark},
-          {"inscription", i.inscription},
-          {"status", i.status},
-          {"received_at", i.created_at},
-          {"url", "/operator/items/" + i.serial}};
-}
-
-json::array events_json(const std::vector<ItemEvent>& events, const web::Renderer& r, const Request& req) {
-  json::array out;
-  for (const auto& e : events) {
-    json::array photos;
-    for (const auto& p : e.photos)
-      photos.push_back(
-          json::object{{"id", p.id},
-                       {"view", p.view},
-                       {"sha256", p.hash},
-                       {"phash", p.phash},
-                       {"log_index", p.log_index},
-                       {"voided", !p.voided_at.empty()},
-                       {"void_reason", p.void_reason},
-                       {"url", "/operator/items/photos/" + std::to_string(p.id)},
-                       {"thumb_url", "/operator/items/photos/" + std::to_string(p.id) + "?thumb=1"}});
-    out.push_back(json::object{{"id", e.id},
-                               {"kind", e.kind},
-                               {"kind_text", r.message(req.locale, "studio.kind." + e.kind)},
-                               {"station", e.station},
-                               {"actor", e.actor},
-                               {"note", e.note},
-                               {"log_index", e.log_index},
-                               {"at", e.created_at},
-                               {"photos", std::move(photos)}});
-  }
-  return out;
-}
-
-json::object session_json(const PackingSession& s, const web::Renderer& r, const Request& req) {
-  json::array lines, photos, serials;
-  for (const auto& l : s.parcel.lines)
-    lines.push_back(json::object{{"variant_id", l.variant_id},
-                                 {"sku", l.sku},
-                                 {"title", l.title},
-                                 {"quantity", l.quantity},
-                                 {"packed", l.packed},
-                                 {"done", l.packed >= l.quantity}});
-  for (const auto& p : s.photos)
-    photos.push_back(json::object{
-        {"id", p.id}, {"view", p.view}, {"sha256", p.hash}, {"phash", p.phash}, {"log_index", p.log_index}});
-  for (const auto& serial : s.serials) serials.emplace_back(serial);
-  json::array missing;
-  for (const char* view : required_packing_views)
-    if (!s.has_view(view))
-      missing.push_back(
-          json::object{{"view", view}, {"text", r.message(req.locale, std::string("studio.view.") + view)}});
-  return {{"id", s.id},
-          {"order", s.parcel.order_number},
-          {"workshop", s.parcel.workshop},
-          {"holder", s.holder},
-          {"status", s.status},
-          {"open", s.status == "open"},
-          {"complete", s.complete()},
-          {"lines", std::move(lines)},
-          {"serials", std::move(serials)},
-          {"photos", std::move(photos)},
-          {"has_missing_shots", !missing.empty()},
-          {"missing_shots", std::move(missing)},
-          {"carrier", s.carrier},
-          {"tracking", s.tracking}};
-}
 
 class StudioRoutes {
  public:
@@ -168,7 +89,8 @@ class StudioRoutes {
 
   Result<Response> station_page(Request& req) {
     const auto s = TRY(station_in(req));
-    if (s == Station::intake) return Response::redirect(req.locale_prefix() + "/station/intake");
+    if (s == Station::intake || s == Station::returns)
+      return Response::redirect(req.locale_prefix() + "/station/" + to_string(s));
     const std::string serial(req.query_params().get("serial"));
     auto m = station_model(req, s, serial);
     if (!m) {
@@ -347,8 +269,9 @@ class StudioRoutes {
   }
 
   Result<Response> api_packing_photo(Request& req) {
-    const auto p = TRY(
-        studio.add_packing_photo(req.param_id("id"), std::string(req.query_params().get("view")), req.body));
+    const auto q = req.query_params();
+    const auto p = TRY(studio.add_packing_photo(req.param_id("id"), std::string(q.get("view")), req.body,
+                                                std::string(q.get("serial"))));
     return Response::json(json::serialize(json::object{{"id", p.id},
                                                        {"view", p.view},
                                                        {"sha256", p.hash},
@@ -373,6 +296,8 @@ class StudioRoutes {
 }  // namespace
 
 void add_routes(web::Router& router, Deps& deps) {
+  add_returns_routes(router, deps);  // before /station/{station}
+  add_evidence_routes(router, deps);
   const web::Bind bind(std::make_shared<StudioRoutes>(deps), deps.renderer);
   const auto staff = web::require_any({web::Role::station_staff, web::Role::operator_});
   router.get("/station", bind(&StudioRoutes::stations)).access = staff;

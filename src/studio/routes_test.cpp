@@ -1,47 +1,53 @@
-// Brilliant Studio's route table: every route is for station staff and operators only (stations are
-// kept apart from consoles and the store), and the fixed paths come before the patterns that would
+// Brilliant Studio's route table: station routes are for station staff and operators only (stations are
+// kept apart from consoles and the store), evidence is for whoever may see the order (the shopper's
+// own, the workshop's console, the operator's), and fixed paths come before the patterns that would
 // swallow them.
 #include "studio/routes.hpp"
 
 #include <gtest/gtest.h>
 
-#include "db/testing.hpp"
-#include "media/blob_store.hpp"
-#include "media/photo_pipeline.hpp"
-#include "studio/service.hpp"
+#include "studio/testing.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
 namespace brilliant::studio {
 
-TEST(StudioRoutes, OnlyStationStaffAndOperatorsReachThem) {
+using StudioRoutes = StudioFixture;
+
+TEST_F(StudioRoutes, StationsAreForStationStaffEvidenceForWhoeverSeesTheOrder) {
   const std::filesystem::path root{BRILLIANT_SOURCE_DIR};
-  db::TempDatabase db{root / "migrations"};
-  const auto dir = std::filesystem::temp_directory_path() / ("studio-routes-" + random_token(6));
-  media::FolderBlobStore blobs{dir};
-  media::PhotoPipeline pipeline{blobs, media::PhotoLimits{}, 1};
-  FixedClock clock{TimePoint{}};
-  Studio studio{*db, blobs, pipeline, clock};
   web::I18n i18n{root / "locales"};
   web::StaticFiles files{root / "static"};
   web::Renderer renderer{root / "templates", i18n, files, web::Reload::never};
-  Deps deps{studio, renderer};
+  Deps deps{studio, renderer, log, "z6Mk", {}};
   web::Router router;
   add_routes(router, deps);
   const uint32_t staff =
       static_cast<uint32_t>(web::Role::station_staff) | static_cast<uint32_t>(web::Role::operator_);
-  size_t intake = 0, packing = 0, generic = 0;
+  size_t intake = 0, packing = 0, returns = 0, generic = 0, evidence = 0;
   for (const auto& r : router.routes()) {
+    if (r.pattern.find("/evidence") != std::string::npos) {
+      ++evidence;
+      if (r.pattern.starts_with("/console/") || r.pattern.starts_with("/api/v1/console/"))
+        EXPECT_EQ(r.access.any_of, static_cast<uint32_t>(web::Role::vendor_staff)) << r.pattern;
+      else if (r.pattern.starts_with("/operator/") || r.pattern.starts_with("/api/v1/operator/"))
+        EXPECT_EQ(r.access.any_of, static_cast<uint32_t>(web::Role::operator_)) << r.pattern;
+      else
+        EXPECT_EQ(r.access.any_of, 0u) << r.pattern;  // the shopper's, guests with the order's key
+      continue;
+    }
     EXPECT_TRUE(r.access.login) << r.pattern;
     EXPECT_EQ(r.access.any_of, staff) << r.pattern;
     if (r.method == web::Method::get && r.pattern == "/station/intake") intake = r.index;
     if (r.method == web::Method::post && r.pattern == "/station/packing/sessions") packing = r.index;
+    if (r.method == web::Method::get && r.pattern == "/station/returns") returns = r.index;
     if (r.method == web::Method::get && r.pattern == "/station/{station}") generic = r.index;
   }
-  EXPECT_GE(router.routes().size(), 20u);
+  EXPECT_EQ(evidence, 12u);
+  EXPECT_GE(router.routes().size(), 40u);
   EXPECT_LT(intake, generic);
   EXPECT_LT(packing, generic);
-  std::filesystem::remove_all(dir);
+  EXPECT_LT(returns, generic);
 }
 
 }  // namespace brilliant::studio

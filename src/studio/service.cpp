@@ -3,9 +3,10 @@
 #include "db/database.hpp"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <cstdio>
 
-#include "core/text.hpp"
+#include "core/checks.hpp"
 #include "media/blob_store.hpp"
 #include "media/packshot.hpp"
 #include "media/photo_pipeline.hpp"
@@ -17,15 +18,8 @@ namespace brilliant::studio {
 
 namespace {
 
-Result<void> check_text(const char* field, const std::string& text, size_t max) {
-  if (text.size() > max || !valid_utf8(text))
-    return Error::invalid(field, "text_invalid",
-                          std::string(field) + ": at most " + std::to_string(max) + " bytes of text");
-  return {};
-}
-
 // An evidence photo through the pipeline: the original kept by its SHA-256, a thumbnail for pages
-// (JPEG when there is one), the perceptual hash as 16 hex digits.
+// (JPEG when there is one), the piece's perceptual hash as 16 hex digits.
 struct Shot {
   std::string hash, thumb, phash;
   int width = 0, height = 0;
@@ -34,8 +28,12 @@ struct Shot {
 Result<Shot> evidence_shot(media::PhotoPipeline& pipeline, std::string_view bytes) {
   const auto processed = TRY(pipeline.process(bytes));
   Shot shot{processed.original_hash, "", "", processed.width, processed.height};
+  // The piece's own hash (trimmed and centred first) so that a return's shots compare with the packing
+  // ones however the piece lay; the frame's when nothing stands out.
+  auto piece = media::piece_hash(bytes);
   char phash[17];
-  std::snprintf(phash, sizeof phash, "%016llx", static_cast<unsigned long long>(processed.perceptual_hash));
+  std::snprintf(phash, sizeof phash, "%016llx",
+                static_cast<unsigned long long>(piece ? *piece : processed.perceptual_hash));
   shot.phash = phash;
   for (const auto& r : processed.renditions)
     if (r.name == "thumb" && (shot.thumb.empty() || r.format == "jpeg")) shot.thumb = r.hash;
@@ -57,8 +55,8 @@ Studio::Studio(db::Database& db, media::BlobStore& blobs, media::PhotoPipeline& 
 Result<Item> Studio::intake(long long actor, const std::string& sku, const std::string& weight,
                             const std::string& hallmark, const std::string& inscription) {
   const int cg = TRY(read_weight_cg(std::string(trim(weight))));
-  TRY(check_text("hallmark", hallmark, 200));
-  TRY(check_text("inscription", inscription, 200));
+  TRY(check_text("hallmark", hallmark, false, 200));
+  TRY(check_text("inscription", inscription, false, 200));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<Item> {
     const std::string code(trim(sku));
@@ -103,7 +101,7 @@ Result<ItemEvent> Studio::record(long long actor, const std::string& serial, Sta
   if (!kind_allowed(station, kind))
     return Error::invalid("kind", "kind_invalid",
                           "the " + to_string(station) + " station does not record " + kind);
-  TRY(check_text("note", note, 2000));
+  TRY(check_text("note", note, false));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<ItemEvent> {
     auto item = valid_serial(serial) ? repo::item(sql, serial) : std::nullopt;
@@ -140,8 +138,7 @@ Result<ItemPhoto> Studio::add_photo(const std::string& serial, long long event_i
 }
 
 Result<void> Studio::void_photo(long long actor, long long photo_id, const std::string& reason) {
-  if (trim(reason).empty()) return Error::invalid("reason", "reason_required", "say why the photo is void");
-  TRY(check_text("reason", reason, 2000));
+  TRY(check_text("reason", reason, true));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<void> {
     auto p = repo::photo(sql, photo_id);
@@ -188,6 +185,19 @@ bool PackingSession::has_view(const std::string& view) const {
   return false;
 }
 
+bool PackedPiece::has_view(const std::string& view) const {
+  return std::find(views.begin(), views.end(), view) != views.end();
+}
+
+std::string PackingSession::missing_shot() const {
+  for (const auto& piece : pieces)
+    for (const char* view : piece_views)
+      if (!piece.has_view(view)) return std::string(view) + " " + piece.serial;
+  for (const char* view : required_packing_views)
+    if (!has_view(view)) return view;
+  return "";
+}
+
 Result<PackingSession> Studio::load_session(soci::session& sql, long long session_id) {
   auto row = repo::session_row(sql, session_id);
   if (!row || !orders_.parcel) return Error::not_found("packing session");
@@ -206,13 +216,11 @@ Result<PackingSession> Studio::load_session(soci::session& sql, long long sessio
                    row->tracking,
                    row->created_at,
                    row->closed_at,
-                   {},
+                   repo::packed_items(sql, row->id),
                    repo::packing_photos(sql, row->id)};
-  for (const auto& [serial, variant] : repo::packed_items(sql, row->id)) {
-    s.serials.push_back(serial);
+  for (const auto& piece : s.pieces)
     for (auto& l : s.parcel.lines)
-      if (l.variant_id == variant) ++l.packed;
-  }
+      if (l.variant_id == piece.variant_id) ++l.packed;
   return s;
 }
 
@@ -284,14 +292,20 @@ Result<PackingSession> Studio::pack(const web::Principal& who, long long session
 }
 
 Result<PackingPhoto> Studio::add_packing_photo(long long session_id, const std::string& view,
-                                               std::string_view bytes) {
-  if (view != "box" && view != "sealed")
+                                               std::string_view bytes, const std::string& serial) {
+  if (view != "box" && view != "sealed" && !is_piece_view(view))
     return Error::invalid("view", "view_invalid",
-                          "a packing shot is the open box (box) or the sealed parcel (sealed)");
-  {
-    auto s = TRY(packing(session_id));
-    if (s.status != "open")
-      return Error::conflict("view", "session_closed", "this packing session is closed");
+                          "a packing shot is the open box (box), the sealed parcel (sealed), or a packed "
+                          "piece (piece) and its serial close-up (serial)");
+  auto s = TRY(packing(session_id));
+  if (s.status != "open") return Error::conflict("view", "session_closed", "this packing session is closed");
+  if (is_piece_view(view)) {
+    const std::string code(trim(serial));
+    auto piece = std::find_if(s.pieces.begin(), s.pieces.end(), [&](const auto& p) { return p.serial == code; });
+    if (piece == s.pieces.end())
+      return Error::invalid("serial", "serial_not_packed", "scan the piece into this parcel first: " + code);
+    const auto p = TRY(add_photo(code, piece->event_id, view, bytes));
+    return PackingPhoto{p.id, p.view, p.hash, p.thumb_hash, p.phash, p.log_index};
   }
   const auto shot = TRY(evidence_shot(pipeline_, bytes));
   const auto now = format_utc(clock_.now());
@@ -324,17 +338,16 @@ Result<PackingSession> Studio::close_packing(const web::Principal& who, long lon
     return Error::conflict("session", "parcel_held", "being packed by " + s.holder + " at another station");
   if (!s.complete())
     return Error::rule_broken("serial", "parcel_incomplete", "scan every piece of the parcel first");
-  for (const char* view : required_packing_views)
-    if (!s.has_view(view))
-      return Error::rule_broken("view", "shot_missing", std::string("take the ") + view + " photo first");
+  if (const auto missing = s.missing_shot(); !missing.empty())
+    return Error::rule_broken("view", "shot_missing", "take the " + missing + " photo first");
   // The orders module ships (its own transaction, the shopper mailed); then the session closes and each
   // item records "shipped". A failure in between leaves the session open to close again.
   TRY(orders_.ship(s.parcel.order_number, s.parcel.workshop_id, who.user_id, carrier, tracking));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<PackingSession> {
     repo::close_session(sql, session_id, carrier, tracking, now);
-    for (const auto& serial : s.serials) {
-      auto item = repo::item(sql, serial);
+    for (const auto& piece : s.pieces) {
+      auto item = repo::item(sql, piece.serial);
       if (!item) continue;
       const auto index = trust::TransparencyLog::append(
           sql, event_entry(*item, "shipped", Station::packing, who.user_id, now), now);
@@ -353,14 +366,6 @@ std::vector<PackingPhoto> Studio::packing_photos_of(const std::string& order_num
       for (auto& p : repo::packing_photos(sql, id)) out.push_back(std::move(p));
     return out;
   });
-}
-
-std::optional<std::string> Studio::packing_photo_bytes(const std::string& order_number, long long photo_id,
-                                                       bool thumb) {
-  auto found = db_.read([&](soci::session& sql) { return repo::packing_photo(sql, photo_id); });
-  if (!found || found->first != order_number) return std::nullopt;
-  return blobs_.get(thumb && !found->second.thumb_hash.empty() ? found->second.thumb_hash
-                                                               : found->second.hash);
 }
 
 }  // namespace brilliant::studio

@@ -11,9 +11,14 @@
 #include "core/result.hpp"
 #include "db/fwd.hpp"
 #include "studio/item.hpp"
+#include "studio/evidence.hpp"
 #include "studio/packing.hpp"
+#include "studio/returns.hpp"
 #include "web/principal.hpp"
 
+namespace brilliant::trust {
+class TransparencyLog;
+}
 namespace brilliant::media {
 class BlobStore;
 class PhotoPipeline;
@@ -56,19 +61,44 @@ class Studio {
   // A scanned serial into the session: refused when the piece is not in the parcel, the parcel already
   // has enough of it, or the item was packed before.
   Result<PackingSession> pack(const web::Principal& who, long long session_id, const std::string& serial);
+  // A packing shot: the open box ("box") or the sealed parcel with its waybill ("sealed"), or a packed
+  // piece's own shot ("piece", "serial": its serial close-up) naming that piece's serial.
   Result<PackingPhoto> add_packing_photo(long long session_id, const std::string& view,
-                                         std::string_view bytes);
-  // Needs every line packed and the box and sealed shots; ships the parcel with the waybill.
+                                         std::string_view bytes, const std::string& serial = "");
+  // Needs every line packed, the box and sealed shots and each piece's; ships the parcel with the waybill.
   Result<PackingSession> close_packing(const web::Principal& who, long long session_id,
                                        const std::string& carrier, const std::string& tracking);
-  // The packing shots of an order's parcels (for its evidence and the shopper's order page).
+  // The packing shots of an order's parcels (for the shopper's order page).
   std::vector<PackingPhoto> packing_photos_of(const std::string& order_number);
-  // A packing photo's bytes when it belongs to that order (the order page checks who may see it).
-  std::optional<std::string> packing_photo_bytes(const std::string& order_number, long long photo_id,
-                                                 bool thumb);
+
+  // --- returns (return_service.cpp) ---
+  // A returned piece scanned at the returns station: its serial (it must have been shipped in an order)
+  // and its weight now. Records "return_received" and opens an inspection; resumes the open one.
+  Result<ReturnInspection> open_return(long long actor, const std::string& serial, const std::string& weight);
+  // The inspection with its packing and return shots compared as they stand.
+  Result<ReturnInspection> inspection(long long id);
+  std::vector<ReturnInspection> recent_returns(int limit);
+  // A return shot (piece_views) on the inspection's event; refused once decided.
+  Result<ItemPhoto> add_return_photo(long long inspection_id, const std::string& view, std::string_view bytes);
+  // accept / reject / escalate with a reason (needed unless accepting a match); logged. An escalated
+  // return is decided again; accept and reject are final.
+  Result<ReturnInspection> decide(long long actor, long long inspection_id, const std::string& decision,
+                                  const std::string& reason);
+
+  // --- evidence (evidence.cpp) ---
+  // The order's evidence (one workshop's parcel when workshop_id > 0); empty when nothing was packed.
+  Evidence evidence(const std::string& order_number, long long workshop_id = 0);
+  // JSON for `brilliant verify`: the checkpoint, and for every entry the evidence rests on, its text and
+  // audit path; the photos with the entries that name them.
+  Result<std::string> evidence_bundle(const Evidence& evidence, trust::TransparencyLog& log,
+                                      const std::string& public_key);
+  // An evidence photo's bytes (its original, or thumbnail) by its SHA-256, when it is that order's.
+  std::optional<std::string> evidence_photo(const std::string& order_number, const std::string& sha256,
+                                            bool thumb);
 
  private:
   Result<PackingSession> load_session(soci::session& sql, long long session_id);
+  Result<ReturnInspection> load_inspection(soci::session& sql, long long id);
   db::Database& db_;
   media::BlobStore& blobs_;
   media::PhotoPipeline& pipeline_;

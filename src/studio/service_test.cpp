@@ -13,27 +13,16 @@
 
 namespace brilliant::studio {
 
-class StudioTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    media::start_libvips();
-    add_ring(*db, {{"BR-1-13", 0}});
-  }
-  void TearDown() override { std::filesystem::remove_all(blob_dir); }
-  static std::string jpeg(int shade) {
-    auto image = vips::VImage::black(320, 240).new_from_image(
-        std::vector<double>{200, 150, static_cast<double>(shade)});
-    return media::encode_image(image.cast(VIPS_FORMAT_UCHAR), ".jpg");
-  }
+using StudioTest = StudioFixture;
 
-  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
-  std::filesystem::path blob_dir = std::filesystem::temp_directory_path() / ("studio-" + random_token(6));
-  media::FolderBlobStore blobs{blob_dir};
-  media::PhotoPipeline pipeline{blobs, media::PhotoLimits{}, 1};
-  FixedClock clock{TimePoint{}};
-  Studio studio{*db, blobs, pipeline, clock};
-  trust::TransparencyLog log{*db, trust::new_key(), "b.example/log"};
-};
+namespace {
+// A flat colour, as a phone shot of a plain card.
+std::string jpeg(int shade) {
+  auto image =
+      vips::VImage::black(320, 240).new_from_image(std::vector<double>{200, 150, static_cast<double>(shade)});
+  return media::encode_image(image.cast(VIPS_FORMAT_UCHAR), ".jpg");
+}
+}  // namespace
 
 TEST_F(StudioTest, IntakeGivesASerialFlagsAFarOffWeightAndLogsTheEvent) {
   EXPECT_EQ(studio.intake(1, "NOPE", "3.2", "", "").error().field, "sku");
@@ -76,6 +65,35 @@ TEST_F(StudioTest, StationsRecordTheirEventsWithEvidencePhotosThatAreVoidedNever
   ASSERT_EQ(history.back().photos.size(), 1u);  // still there, marked void
   EXPECT_EQ(history.back().photos[0].void_reason, "wrong piece in frame");
   EXPECT_EQ(log.size(), 4u);  // received, photographed, the photo, its void
+}
+
+TEST_F(StudioTest, PackingNeedsEachPiecesOwnShotsBeforeItCloses) {
+  const web::Principal who{1, "s@x", "Station"};
+  const auto item = studio.intake(1, "BR-1-13", "3.20", "", "").value();
+  auto s = studio.open_packing(who, "B-1", "").value();
+  // A piece's shot needs the piece scanned into the parcel first.
+  EXPECT_EQ(studio.add_packing_photo(s.id, "piece", piece_photo(300, 300, 100), item.serial).error().code,
+            "serial_not_packed");
+  s = studio.pack(who, s.id, item.serial).value();
+  ASSERT_EQ(s.pieces.size(), 1u);
+  EXPECT_EQ(s.missing_shot(), "piece " + item.serial);
+  EXPECT_EQ(studio.add_packing_photo(s.id, "worn", piece_photo(300, 300, 100)).error().field, "view");
+  ASSERT_TRUE(studio.add_packing_photo(s.id, "piece", piece_photo(300, 300, 100), item.serial).ok());
+  ASSERT_TRUE(studio.add_packing_photo(s.id, "serial", piece_photo(300, 300, 60, true), item.serial).ok());
+  ASSERT_TRUE(studio.add_packing_photo(s.id, "box", piece_photo(400, 300, 200)).ok());
+  EXPECT_EQ(studio.close_packing(who, s.id, "cj", "123456789012").error().message,
+            "take the sealed photo first");
+  EXPECT_EQ(shipped, 0);
+  ASSERT_TRUE(studio.add_packing_photo(s.id, "sealed", piece_photo(400, 300, 220, true)).ok());
+  s = studio.close_packing(who, s.id, "cj", "123456789012").value();
+  EXPECT_EQ(s.status, "closed");
+  EXPECT_EQ(shipped, 1);
+  EXPECT_EQ(studio.item(item.serial)->status, "shipped");
+  // The piece's shots are on its "packed" event.
+  const auto history = studio.history(*studio.item(item.serial));
+  const auto packed = std::find_if(history.begin(), history.end(), [](const auto& e) { return e.kind == "packed"; });
+  ASSERT_NE(packed, history.end());
+  EXPECT_EQ(packed->photos.size(), 2u);
 }
 
 }  // namespace brilliant::studio

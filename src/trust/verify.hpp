@@ -8,6 +8,7 @@
 #pragma once
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace brilliant::trust {
@@ -27,6 +28,13 @@ struct Verification {
 // in the credential's proof (a did:web issuer's key must be given: offline, nothing is fetched).
 Verification verify_credential(const std::string& credential_json, const std::string& proof_bundle_json,
                                const std::string& key);
+
+// Checks an order's evidence bundle (the evidence page's proof.json) offline: the checkpoint signed with
+// the key (given, or the bundle's own, which the report says to compare with the hub's published one),
+// every entry in the log under it, every listed photo named by its entry; and each given file (name,
+// bytes) is one of those photos by its SHA-256.
+Verification verify_evidence(const std::string& bundle_json, const std::string& key,
+                             const std::vector<std::pair<std::string, std::string>>& files);
 
 // The text of the log entry that records a credential's issue: canonical JSON naming its hash.
 std::string credential_entry(const std::string& event, const std::string& credential_sha256_hex);

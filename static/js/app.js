@@ -251,3 +251,117 @@ for (const button of document.querySelectorAll('[data-print]')) button.addEventL
     } catch { /* no sound */ }
   }
 }
+
+// Stations with a camera (getUserMedia): the station's webcam takes the shots. "Use the camera" shows its
+// picture and, for each shot the page asks for (an input[data-attach]), a button that sends the current
+// frame as a JPEG to the same address the file input would.
+{
+  const box = document.querySelector('[data-camera]');
+  const start = document.querySelector('[data-camera-start]');
+  if (box && start && navigator.mediaDevices?.getUserMedia) {
+    start.hidden = false;
+    start.addEventListener('click', async () => {
+      const status = document.querySelector('[data-attach-status]');
+      let stream;
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1920 }, height: { ideal: 1440 } } });
+      } catch (error) {
+        if (status) status.textContent = error.message;
+        return;
+      }
+      const video = box.querySelector('video');
+      video.srcObject = stream;
+      await video.play();
+      box.hidden = false;
+      start.hidden = true;
+      const shots = box.querySelector('[data-camera-shots]');
+      for (const input of document.querySelectorAll('input[data-attach]')) {
+        const label = document.querySelector(`label[for="${input.id}"]`);
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'button station-button';
+        button.dataset.shoot = input.id;
+        button.textContent = `📷 ${label ? label.textContent.trim() : input.id}`;
+        button.addEventListener('click', async () => {
+          const canvas = document.createElement('canvas');
+          canvas.width = video.videoWidth;
+          canvas.height = video.videoHeight;
+          canvas.getContext('2d').drawImage(video, 0, 0);
+          const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.92));
+          const result = await uploadPhoto(`${input.dataset.attach}&name=camera.jpg`, blob, (share) => {
+            if (status) status.textContent = `${Math.round(share * 100)}%`;
+          });
+          if (!result.ok) {
+            if (status) status.textContent = result.body.error ? (result.body.error.text || result.body.error.message) : `HTTP ${result.status}`;
+            return;
+          }
+          window.location.reload();
+        });
+        shots.append(button);
+      }
+    });
+  }
+}
+
+// Scanning a serial's QR code with the device camera: BarcodeDetector where the browser has it (Chrome
+// on Android, ChromeOS, macOS), otherwise jsQR (from npm, served from /static/vendor). A keyboard-wedge
+// scanner (types the serial and Enter) works everywhere without this.
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+}
+
+async function qrReader() {
+  if ('BarcodeDetector' in window) {
+    const detector = new window.BarcodeDetector({ formats: ['qr_code', 'code_128'] });
+    return async (video) => (await detector.detect(video).catch(() => []))[0]?.rawValue;
+  }
+  if (!window.jsQR) await loadScript('/static/vendor/jsQR.js');
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  return async (video) => {
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    if (!canvas.width) return undefined;
+    context.drawImage(video, 0, 0);
+    return window.jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height)?.data;
+  };
+}
+
+for (const input of document.querySelectorAll('input[data-scan]')) {
+  if (!navigator.mediaDevices?.getUserMedia) continue;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button button-ghost';
+  button.dataset.scanCamera = '';
+  button.textContent = document.documentElement.lang === 'en' ? 'Scan with the camera' : '카메라로 스캔';
+  input.after(button);
+  button.addEventListener('click', async () => {
+    const read = await qrReader();
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+    const video = document.createElement('video');
+    video.muted = true;
+    video.playsInline = true;
+    video.srcObject = stream;
+    video.className = 'scan-video';
+    button.after(video);
+    await video.play();
+    const look = async () => {
+      const code = await read(video);
+      if (code) {
+        stream.getTracks().forEach((track) => track.stop());
+        video.remove();
+        input.value = code;
+        input.form.requestSubmit();
+        return;
+      }
+      requestAnimationFrame(look);
+    };
+    look();
+  });
+}

@@ -49,11 +49,11 @@ export async function startServer() {
 
 // Debian's chromium. Every page a test's contexts visit is remembered, so that the test file can check
 // them all for accessibility at its end (browser.auditAccessibility(): axe-core, WCAG 2.2 AA).
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
+           '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   const visited = [];  // { context, url } in the order the journeys saw them
   let auditing = false;

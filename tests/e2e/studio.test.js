@@ -21,7 +21,7 @@ test('intake, QA with an evidence photo, and the item history', async () => {
   const context = await browser.newContext({ locale: 'ko-KR' });
   const page = await context.newPage();
   await page.goto(`${server.url}/login`);
-  await page.getByLabel('이메일').fill('studio@brilliant.example');
+  await page.getByLabel('이메일').fill('station@brilliant.example');
   await page.getByLabel('비밀번호').fill('brilliant-demo');
   await page.getByRole('button', { name: '로그인' }).click();
   await page.waitForURL(/account/);

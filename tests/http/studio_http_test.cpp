@@ -5,8 +5,11 @@
 
 #include <vips/vips8>
 
+#include "app/seed.hpp"
 #include "http/harness.hpp"
 #include "media/vips_buffer.hpp"
+#include "studio/testing.hpp"
+#include "trust/verify.hpp"
 
 namespace brilliant::test {
 namespace json = boost::json;
@@ -27,6 +30,53 @@ class StudioHttp : public ServerTest {
   }
   static std::vector<std::string> json_headers(HttpClient& c) {
     return {"Content-Type: application/json", "X-CSRF-Token: " + c.cookie("csrf")};
+  }
+  static std::vector<std::string> jpeg_headers(HttpClient& c) {
+    return {"Content-Type: image/jpeg", "X-CSRF-Token: " + c.cookie("csrf")};
+  }
+
+  // A shopper's order of one `ring`, placed over the API; its number.
+  std::string place_order(HttpClient& shopper, const catalog::Product& ring, const std::string& key) {
+    auto line =
+        shopper.request("POST", "/api/v1/cart/lines",
+                        R"({"variant_id":)" + std::to_string(ring.variants.at(0).id) + R"(,"quantity":1})",
+                        json_headers(shopper));
+    EXPECT_EQ(line.status, 201) << line.body;
+    auto headers = json_headers(shopper);
+    headers.push_back("Idempotency-Key: " + key);
+    auto placed = shopper.request(
+        "POST", "/api/v1/orders",
+        R"({"recipient":"Kim","phone":"01023456789","postcode":"54538","address":"1 Boseok-ro, Iksan"})",
+        headers);
+    EXPECT_EQ(placed.status, 201) << placed.body;
+    return std::string(json::parse(placed.body).at("number").as_string());
+  }
+
+  std::string intake(HttpClient& station, const std::string& sku, const std::string& weight = "3.2") {
+    auto r = station.request("POST", "/api/v1/station/items",
+                             json::serialize(json::object{{"sku", sku}, {"weight", weight}}), json_headers(station));
+    EXPECT_EQ(r.status, 201) << r.body;
+    return std::string(json::parse(r.body).at("serial").as_string());
+  }
+
+  // Packs the order's only parcel with the piece `serial`, every shot taken, and ships it.
+  void pack_and_ship(HttpClient& station, const std::string& number, const std::string& serial) {
+    auto opened = station.request("POST", "/api/v1/packing/sessions", R"({"order":")" + number + R"("})",
+                                  json_headers(station));
+    ASSERT_EQ(opened.status, 201) << opened.body;
+    const auto base = "/api/v1/packing/sessions/" + std::to_string(json::parse(opened.body).at("id").as_int64());
+    ASSERT_EQ(station.request("POST", base + "/items", json::serialize(json::object{{"serial", serial}}),
+                              json_headers(station)).status, 200);
+    const std::pair<std::string, std::string> shots[] = {
+        {"piece&serial=" + serial, studio::piece_photo(300, 320, 120)},
+        {"serial&serial=" + serial, studio::piece_photo(420, 260, 90, true)},
+        {"box", studio::piece_photo(400, 300, 200)},
+        {"sealed", studio::piece_photo(400, 300, 220, true)}};
+    for (const auto& [view, photo] : shots)
+      ASSERT_EQ(station.request("POST", base + "/photos?view=" + view, photo, jpeg_headers(station)).status, 201);
+    auto closed = station.request("POST", base + "/close", R"({"carrier":"cj","tracking":"123456789012"})",
+                                  json_headers(station));
+    ASSERT_EQ(closed.status, 200) << closed.body;
   }
 };
 
@@ -113,10 +163,6 @@ TEST_F(StudioHttp, StationsAndConsolesStayApart) {
   EXPECT_EQ(op->get("/api/v1/items/IT-0000-0000").status, 404);
 }
 
-}  // namespace brilliant::test
-
-namespace brilliant::test {
-
 TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
   const auto shop = own_workshop("pack", "포장 공방", "Packing Atelier");
   const auto ring = own_ring(shop, "Packing Ring", 3);
@@ -180,11 +226,23 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
   EXPECT_EQ(early.status, 422);
   EXPECT_EQ(json::parse(early.body).at("error").at("code").as_string(), "shot_missing");
   for (const char* view : {"box", "sealed"}) {
-    auto shot =
-        station->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=" + view, piece_jpeg(),
-                         {"Content-Type: image/jpeg", "X-CSRF-Token: " + station->cookie("csrf")});
+    auto shot = station->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=" + view, piece_jpeg(),
+                                 jpeg_headers(*station));
     ASSERT_EQ(shot.status, 201) << shot.body;
   }
+  // The piece's own shots are still missing: the piece and its serial close-up.
+  auto no_piece =
+      station->request("POST", "/api/v1/packing/sessions/" + id + "/close", close, json_headers(*station));
+  EXPECT_EQ(no_piece.status, 422);
+  EXPECT_NE(no_piece.body.find("piece " + first), std::string::npos) << no_piece.body;
+  EXPECT_EQ(station->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=piece&serial=" + second,
+                             piece_jpeg(), jpeg_headers(*station)).status,
+            400);  // not packed in this parcel
+  for (const char* view : {"piece", "serial"})
+    ASSERT_EQ(station->request("POST",
+                               "/api/v1/packing/sessions/" + id + "/photos?view=" + view + "&serial=" + first,
+                               piece_jpeg(), jpeg_headers(*station)).status,
+              201);
   auto closed =
       station->request("POST", "/api/v1/packing/sessions/" + id + "/close", close, json_headers(*station));
   ASSERT_EQ(closed.status, 200) << closed.body;
@@ -198,12 +256,160 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
   // The shopper sees the packing photos on the order page; nobody else can open them.
   auto page = shopper->get("/orders/" + number);
   ASSERT_NE(page.body.find("id=\"packing-photos\""), std::string::npos);
-  const auto photo_id = std::to_string(json::parse(closed.body).at("photos").at(0).at("id").as_int64());
-  auto mine = shopper->get("/orders/" + number + "/packing/" + photo_id + "?thumb=1");
+  const std::string hash(json::parse(closed.body).at("photos").at(0).at("sha256").as_string());
+  auto mine = shopper->get("/orders/" + number + "/evidence/photos/" + hash + "?thumb=1");
   EXPECT_EQ(mine.status, 200);
   EXPECT_EQ(mine.header("content-type"), "image/jpeg");
   auto nosy = signed_up(unique_email("pack-nosy"));
-  EXPECT_EQ(nosy->get("/orders/" + number + "/packing/" + photo_id).status, 404);
+  EXPECT_EQ(nosy->get("/orders/" + number + "/evidence/photos/" + hash).status, 404);
+}
+
+TEST_F(StudioHttp, EvidenceIsTheShoppersTheWorkshopsAndTheOperatorsAndVerifiesOffline) {
+  const auto shop = own_workshop("evid", "증빙 공방", "Evidence Atelier");
+  const auto ring = own_ring(shop, "Evidence Ring", 3);
+  auto shopper = signed_up(unique_email("evid-shopper"));
+  const auto number = place_order(*shopper, ring, "evid-" + shop.slug);
+  auto op = logged_in(web::Role::operator_);
+  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
+                        json_headers(*op)).status,
+            200);
+  auto station = logged_in(web::Role::station_staff);
+  const auto serial = intake(*station, ring.variants.at(0).sku);
+  // Before packing there is nothing to show, said plainly.
+  auto empty = shopper->get("/orders/" + number + "/evidence");
+  EXPECT_EQ(empty.status, 200);
+  EXPECT_NE(empty.body.find("id=\"no-evidence\""), std::string::npos);
+  pack_and_ship(*station, number, serial);
+
+  // The shopper's evidence: the page, its JSON, every photo, and the proof bundle.
+  auto page = shopper->get("/orders/" + number + "/evidence");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("id=\"evidence-photos\""), std::string::npos);
+  EXPECT_EQ(page.body.find("Station"), std::string::npos);  // no staff names for the shopper
+  auto mine = shopper->get("/api/v1/orders/" + number + "/evidence");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  const auto e = json::parse(mine.body);
+  ASSERT_EQ(e.at("photos").as_array().size(), 4u);
+  auto proof = shopper->get("/orders/" + number + "/evidence/proof.json");
+  ASSERT_EQ(proof.status, 200);
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& p : e.at("photos").as_array()) {
+    auto photo = shopper->get(std::string(p.at("url").as_string()));
+    ASSERT_EQ(photo.status, 200);
+    files.emplace_back(std::string(p.at("view").as_string()), photo.body);
+  }
+  const auto key = json::parse(shopper->get("/.well-known/did.json").body);
+  auto checked = trust::verify_evidence(proof.body, "", files);
+  for (const auto& c : checked.checks) EXPECT_TRUE(c.ok) << c.name << ": " << c.detail;
+  EXPECT_TRUE(checked.ok());
+  EXPECT_NE(proof.body.find(std::string(key.at("verificationMethod").at(0).at("publicKeyMultibase").as_string())),
+            std::string::npos);  // the bundle names the key the hub publishes
+
+  // Someone else sees none of it; the workshop sees its parcel; another workshop does not; the operator does.
+  auto nosy = signed_up(unique_email("evid-nosy"));
+  for (const auto& path : {"/orders/" + number + "/evidence", "/api/v1/orders/" + number + "/evidence",
+                           "/orders/" + number + "/evidence/proof.json"})
+    EXPECT_EQ(nosy->get(path).status, 404) << path;
+  auto vendor = logged_in(web::Role::vendor_staff, shop.slug);
+  auto theirs = vendor->get("/api/v1/console/orders/" + number + "/evidence");
+  ASSERT_EQ(theirs.status, 200) << theirs.body;
+  EXPECT_EQ(json::parse(theirs.body).at("photos").as_array().size(), 4u);
+  EXPECT_EQ(vendor->get("/console/orders/" + number + "/evidence").status, 200);
+  const auto rival_shop = own_workshop("evid-rival", "경쟁 공방", "Rival Atelier");
+  auto rival = logged_in(web::Role::vendor_staff, rival_shop.slug);
+  EXPECT_EQ(rival->get("/api/v1/console/orders/" + number + "/evidence").status, 404);
+  EXPECT_EQ(op->get("/operator/orders/" + number + "/evidence").status, 200);
+  EXPECT_EQ(op->get("/api/v1/operator/orders/" + number + "/evidence").status, 200);
+  EXPECT_EQ(op->get("/operator/orders/" + number + "/evidence/proof.json").status, 200);
+  EXPECT_EQ(station->get("/api/v1/operator/orders/" + number + "/evidence").status, 403);
+}
+
+TEST_F(StudioHttp, AReturnIsComparedWithItsPackingShotsAndDecided) {
+  const auto shop = own_workshop("ret", "반품 공방", "Returns Atelier");
+  const auto ring = own_ring(shop, "Returned Ring", 3);
+  auto shopper = signed_up(unique_email("ret-shopper"));
+  const auto number = place_order(*shopper, ring, "ret-" + shop.slug);
+  auto op = logged_in(web::Role::operator_);
+  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
+                        json_headers(*op)).status,
+            200);
+  auto station = logged_in(web::Role::station_staff);
+  const auto serial = intake(*station, ring.variants.at(0).sku, "3.20");
+  const auto unshipped = intake(*station, ring.variants.at(0).sku, "3.20");
+  pack_and_ship(*station, number, serial);
+
+  auto receive = [&](const std::string& code, const std::string& weight) {
+    return station->request("POST", "/api/v1/returns",
+                            json::serialize(json::object{{"serial", code}, {"weight", weight}}), json_headers(*station));
+  };
+  EXPECT_EQ(receive("IT-0000-0000", "3.2").status, 400);
+  EXPECT_EQ(receive(unshipped, "3.2").status, 422);  // never shipped
+  EXPECT_EQ(receive(serial, "3.2 g").status, 400);   // the weight is unreadable
+  auto opened = receive(serial, "3.19");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const auto id = std::to_string(json::parse(opened.body).at("id").as_int64());
+  EXPECT_EQ(json::parse(opened.body).at("order").as_string(), number);
+  // The same piece, re-shot moved and under other light.
+  for (const auto& [view, photo] :
+       {std::pair{"piece", studio::piece_photo(470, 280, 140, false, 224)},
+        std::pair{"serial", studio::piece_photo(360, 330, 100, true, 226)}})
+    ASSERT_EQ(station->request("POST", "/api/v1/returns/" + id + "/photos?view=" + view, photo,
+                               jpeg_headers(*station)).status,
+              201);
+  auto inspected = json::parse(station->get("/api/v1/returns/" + id).body);
+  EXPECT_TRUE(inspected.at("match").as_bool()) << json::serialize(inspected);
+  EXPECT_GE(inspected.at("score").as_int64(), 75);
+  auto page = station->get("/station/returns/" + id);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("id=\"match-summary\""), std::string::npos);
+  auto decide = [&](const std::string& decision, const std::string& reason) {
+    return station->request("POST", "/api/v1/returns/" + id + "/decision",
+                            json::serialize(json::object{{"decision", decision}, {"reason", reason}}),
+                            json_headers(*station));
+  };
+  EXPECT_EQ(decide("perhaps", "").status, 400);
+  auto accepted = decide("accept", "");
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(json::parse(accepted.body).at("decision").as_string(), "accept");
+  EXPECT_EQ(decide("reject", "no").status, 409);
+  // The return and its shots join the order's evidence; consoles cannot reach the station.
+  auto e = json::parse(shopper->get("/api/v1/orders/" + number + "/evidence").body);
+  EXPECT_EQ(e.at("returns").as_array().size(), 1u);
+  EXPECT_EQ(e.at("photos").as_array().size(), 6u);
+  auto vendor = logged_in(web::Role::vendor_staff, shop.slug);
+  EXPECT_EQ(vendor->get("/station/returns/" + id).status, 403);
+  EXPECT_EQ(vendor->get("/api/v1/returns/" + id).status, 403);
+}
+
+}  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// `make run`'s demo (app/seed_studio.cpp): the station login, a dozen items, and the demo shopper's one
+// packed and one returned order with their evidence. SQLite only: the demo loads into an empty database.
+TEST_F(StudioHttp, TheDemoHasAStationLoginItemsAPackedAndAReturnedOrder) {
+  if (sqlite_file.empty()) GTEST_SKIP() << "the demo loads into an empty database (SQLite run)";
+  const auto logins = app::seed_demo(*app, 40);
+  ASSERT_TRUE(std::any_of(logins.begin(), logins.end(),
+                          [](const auto& l) { return l.email == "station@brilliant.example"; }));
+  EXPECT_EQ(app->studio().recent(50).size(), 12u);
+  auto shopper = client();
+  const auto token = shopper->csrf_from("/login");
+  ASSERT_EQ(shopper
+                ->post_form("/login", {{"_csrf", token},
+                                       {"email", "shopper@brilliant.example"},
+                                       {"password", app::demo_password}})
+                .status,
+            303);
+  const auto orders = json::parse(shopper->get("/api/v1/orders").body).at("orders").as_array();
+  ASSERT_EQ(orders.size(), 2u);
+  int returned = 0;
+  for (const auto& o : orders) {
+    auto e = json::parse(shopper->get("/api/v1/orders/" + std::string(o.at("number").as_string()) + "/evidence").body);
+    EXPECT_GE(e.at("photos").as_array().size(), 4u);
+    returned += static_cast<int>(e.at("returns").as_array().size());
+  }
+  EXPECT_EQ(returned, 1);
 }
 
 }  // namespace brilliant::test

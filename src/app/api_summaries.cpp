@@ -210,9 +210,11 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/returns/{id}/photos",
        "A return shot as the request body: ?view=piece|serial (compared with the packing shot)"},
       {Method::post, "/api/v1/returns/{id}/decision",
-       "Decide a return: {decision: accept|reject|escalate, reason}; logged; escalated ones are decided again"},
+       "Decide a return: {decision: accept|reject|escalate, reason}; logged; escalated ones are decided "
+       "again"},
       {Method::get, "/api/v1/orders/{number}/evidence",
-       "The evidence of one's own order: every photo and step of its parcels, each logged, and the proof's URL"},
+       "The evidence of one's own order: every photo and step of its parcels, each logged, and the proof's "
+       "URL"},
       {Method::get, "/api/v1/console/orders/{number}/evidence",
        "The evidence of the workshop's parcel of an order (vendor staff)"},
       {Method::get, "/api/v1/operator/orders/{number}/evidence", "The evidence of any order (operator)"},

@@ -126,14 +126,13 @@ App::App(Config config, const Clock& clock)
                               trust::did_web(base_url_of(config_)), renderer_, clock_});
   certification::add_all_routes(router_, *certification_deps_);
   studio::add_routes(router_, *studio_deps_);
-  orders::add_all_routes(router_, {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_,
-                                   config_.bank_account, &checkout_limit_, config_.secure_cookies,
-                                   [this](const std::string& number) {
-                                     std::vector<std::pair<std::string, std::string>> out;
-                                     for (const auto& p : studio_->packing_photos_of(number))
-                                       out.emplace_back(p.hash, p.view);
-                                     return out;
-                                   }});
+  orders::add_all_routes(
+      router_, {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_, config_.bank_account,
+                &checkout_limit_, config_.secure_cookies, [this](const std::string& number) {
+                  std::vector<std::pair<std::string, std::string>> out;
+                  for (const auto& p : studio_->packing_photos_of(number)) out.emplace_back(p.hash, p.view);
+                  return out;
+                }});
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
@@ -265,7 +264,7 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
       {"total_text", catalog::format_won(o.total, locale)},
       {"bank_account", config_.bank_account},
       {"recipient", o.address.recipient},
-      {"pay_by", orders::seoul(o.pay_by)},
+      {"pay_by", format_seoul(o.pay_by)},
       {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number +
                    (o.guest_key.empty() ? "" : "?key=" + o.guest_key)}};
   if (!o.cancel_reason.empty()) model["reason"] = o.cancel_reason;  // a section over "" would still show

@@ -42,9 +42,11 @@ void describe(CLI::App& cli, Options& o) {
   cli.add_subcommand("reprice", "recompute every formula price from the current metal quotes");
   auto* verify =
       cli.add_subcommand("verify", "check a downloaded certificate or an order's evidence offline");
-  verify->add_option("file", o.credential, "a certificate's credential.json, or an order's evidence proof.json")
+  verify
+      ->add_option("file", o.credential, "a certificate's credential.json, or an order's evidence proof.json")
       ->required();
-  verify->add_option("--proof", o.proof, "a certificate's proof.json (its inclusion in the transparency log)");
+  verify->add_option("--proof", o.proof,
+                     "a certificate's proof.json (its inclusion in the transparency log)");
   verify->add_option("--key", o.key, "the issuer's public key (z6Mk..., from /.well-known/did.json)");
   verify->add_option("--photo", o.photos, "evidence photos downloaded from the order's evidence page");
   auto* user = cli.add_subcommand("user", "manage accounts");
@@ -119,8 +121,9 @@ int verify(const Options& o) {
   for (const auto& path : o.photos) photos.emplace_back(path, read_file(path));
   // An order's evidence bundle lists its entries; a certificate is a credential with a proof.
   const bool evidence = file.find("\"BrilliantOrderEvidence\"") != std::string::npos;
-  const auto result = evidence ? trust::verify_evidence(file, o.key, photos)
-                               : trust::verify_credential(file, o.proof.empty() ? "" : read_file(o.proof), o.key);
+  const auto result = evidence
+                          ? trust::verify_evidence(file, o.key, photos)
+                          : trust::verify_credential(file, o.proof.empty() ? "" : read_file(o.proof), o.key);
   for (const auto& check : result.checks)
     std::cout << (check.ok ? "ok    " : "FAILED") << "  " << check.name << ": " << check.detail << "\n";
   std::cout << (result.ok() ? "verified\n" : "NOT verified\n");

@@ -30,17 +30,18 @@ std::string grams_text(long long mg) {
 // An order of one `piece` for the shopper, paid by the operator: its number.
 Result<std::string> paid_order(App& app, const Piece& piece, long long shopper, long long op, int n) {
   auto added = TRY(app.carts().add("", shopper, {piece.variant_id, 1, "", false}));
-  auto order = TRY(app.orders().place({.cart_token = added.token,
-                                       .user_id = shopper,
-                                       .address = {"김지민", "010-2345-6789", "54538", "전북 익산시 보석로 1", "", ""},
-                                       .key = "demo-studio-order-" + std::to_string(n)}));
+  auto order =
+      TRY(app.orders().place({.cart_token = added.token,
+                              .user_id = shopper,
+                              .address = {"김지민", "010-2345-6789", "54538", "전북 익산시 보석로 1", "", ""},
+                              .key = "demo-studio-order-" + std::to_string(n)}));
   TRY(app.orders().mark_paid(order.number, op));
   return order.number;
 }
 
 // Packs the order's parcel with `serial`: the piece, its serial, the open box, the sealed parcel.
-Result<void> pack(App& app, const web::Principal& station, const std::string& number, const std::string& serial,
-                  int n) {
+Result<void> pack(App& app, const web::Principal& station, const std::string& number,
+                  const std::string& serial, int n) {
   auto& studio = app.studio();
   const auto s = TRY(studio.open_packing(station, number, ""));
   TRY(studio.pack(station, s.id, serial));
@@ -52,7 +53,8 @@ Result<void> pack(App& app, const web::Principal& station, const std::string& nu
   return {};
 }
 
-Result<void> seed_orders(App& app, const StudioDemo& who, const std::vector<std::pair<Piece, std::string>>& items) {
+Result<void> seed_orders(App& app, const StudioDemo& who,
+                         const std::vector<std::pair<Piece, std::string>>& items) {
   const auto shopper = user_id(app, who.shopper_email), op = user_id(app, who.operator_email);
   const web::Principal station{user_id(app, who.station_email), who.station_email, "스튜디오 촬영팀"};
   if (items.size() < 3 || !shopper || !op || !station.user_id) return {};
@@ -79,9 +81,10 @@ void seed_studio(App& app, const StudioDemo& who) {
     sql << "SELECT COUNT(*) FROM items", soci::into(items);
     if (items > 0) return out;
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT v.sku, v.id, CASE WHEN v.weight_mg > 0 THEN v.weight_mg ELSE p.weight_mg END "
-                        "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.stock > 0 ORDER BY v.id "
-                        "LIMIT 12");
+        (sql.prepare
+         << "SELECT v.sku, v.id, CASE WHEN v.weight_mg > 0 THEN v.weight_mg ELSE p.weight_mg END "
+            "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.stock > 0 ORDER BY v.id "
+            "LIMIT 12");
     for (const auto& r : rows) out.push_back({db::row_text(r, 0), db::row_int(r, 1), db::row_int(r, 2)});
     return out;
   });
@@ -89,12 +92,16 @@ void seed_studio(App& app, const StudioDemo& who) {
   std::vector<std::pair<Piece, std::string>> items;
   int n = 0;
   for (const auto& piece : pieces) {
-    const long long measured = ++n == 5 ? piece.mg * 13 / 10 : piece.mg + (n % 3) * 10;  // the fifth: 30 % heavier
+    const long long measured =
+        ++n == 5 ? piece.mg * 13 / 10 : piece.mg + (n % 3) * 10;  // the fifth: 30 % heavier
     auto item = app.studio().intake(station, piece.sku, grams_text(measured), "925", "");
-    if (!item) spdlog::warn("demo item {}: {}", piece.sku, item.error().message);
-    else items.emplace_back(piece, item->serial);
+    if (!item)
+      spdlog::warn("demo item {}: {}", piece.sku, item.error().message);
+    else
+      items.emplace_back(piece, item->serial);
   }
-  if (auto done = seed_orders(app, who, items); !done) spdlog::warn("demo studio orders: {}", done.error().message);
+  if (auto done = seed_orders(app, who, items); !done)
+    spdlog::warn("demo studio orders: {}", done.error().message);
 }
 
 }  // namespace brilliant::app

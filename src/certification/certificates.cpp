@@ -10,13 +10,13 @@
 #include <map>
 
 #include "catalog/repo.hpp"
-#include "core/checks.hpp"
-#include "trust/proof_json.hpp"
 #include "certification/credential.hpp"
 #include "certification/repo.hpp"
+#include "core/checks.hpp"
 #include "core/secret.hpp"
 #include "mail/outbox.hpp"
 #include "trust/log.hpp"
+#include "trust/proof_json.hpp"
 
 namespace brilliant::certification {
 namespace json = boost::json;

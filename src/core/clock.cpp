@@ -34,4 +34,9 @@ bool parse_utc(const std::string& text, TimePoint& out) {
   return true;
 }
 
+std::string format_seoul(const std::string& utc) {
+  TimePoint t;
+  return !utc.empty() && parse_utc(utc, t) ? format_seoul(t) : std::string();
+}
+
 }  // namespace brilliant

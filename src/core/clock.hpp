@@ -39,5 +39,7 @@ std::string format_utc(TimePoint t);
 bool parse_utc(const std::string& text, TimePoint& out);
 // "2026-11-25 19:00" in Asia/Seoul (UTC+9, no daylight saving), how pages show times.
 std::string format_seoul(TimePoint t);
+// The same from a stored format_utc text; empty for empty or unreadable text.
+std::string format_seoul(const std::string& utc);
 
 }  // namespace brilliant

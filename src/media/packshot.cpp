@@ -120,7 +120,9 @@ Result<Centred> centre_piece(const VImage& image, int side, double fill) {
   return out;
 }
 
-Error unreadable() { return Error::invalid("photo", "not_an_image", "the file is not a photo libvips can read"); }
+Error unreadable() {
+  return Error::invalid("photo", "not_an_image", "the file is not a photo libvips can read");
+}
 
 }  // namespace
 
@@ -134,9 +136,9 @@ Result<Packshot> make_packshot(std::string_view photo, int side, double fill) {
   try {
     const auto centred = TRY(centre_piece(image, side, fill));
     Packshot out{"", side, centred.left, centred.top, centred.width, centred.height};
-    out.jpeg = encode_image(
-        centred.canvas.copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB)), ".jpg",
-        VImage::option()->set("Q", 90)->set("strip", true));
+    out.jpeg =
+        encode_image(centred.canvas.copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB)),
+                     ".jpg", VImage::option()->set("Q", 90)->set("strip", true));
     return out;
   } catch (const vips::VError& e) {
     return Error::invalid("photo", "photo_corrupt",

@@ -11,7 +11,6 @@
 namespace brilliant::media {
 using vips::VImage;
 
-
 TEST(Packshot, AnUnevenOffWhiteBackgroundComesOutPureWhiteWithThePieceCentredFillingMostOfIt) {
   start_libvips();
   const auto made = make_packshot(sample_piece_photo(420, 560, 150, false, 238, 1200, 900), 1000).value();
@@ -41,7 +40,8 @@ TEST(Packshot, ChannelsHaveTheirSizesAndAnEmptyFrameOrANonImageIsRefused) {
   EXPECT_EQ(channel_spec("etsy"), nullptr);
   const auto coupang = make_packshot(sample_piece_photo(400, 400, 120, false, 238, 800, 800), 780).value();
   EXPECT_EQ(VImage::new_from_buffer(coupang.jpeg.data(), coupang.jpeg.size(), "").width(), 780);
-  EXPECT_EQ(make_packshot(sample_piece_photo(-500, -500, 10, false, 238, 400, 300), 1000).error().code, "no_piece");
+  EXPECT_EQ(make_packshot(sample_piece_photo(-500, -500, 10, false, 238, 400, 300), 1000).error().code,
+            "no_piece");
   EXPECT_EQ(make_packshot("not a photo", 1000).error().field, "photo");
 }
 
@@ -50,7 +50,8 @@ TEST(Packshot, AReShotOfThePieceMatchesAndAnotherPieceDoesNot) {
   const auto first = piece_hash(sample_piece_photo(420, 560, 150, false, 238, 1200, 900)).value();
   // Moved, nearer the camera and under dimmer light.
   const auto moved_and_relit = piece_hash(sample_piece_photo(640, 430, 170, false, 222, 1200, 900)).value();
-  const auto other = piece_hash(sample_piece_photo(600, 450, 150, true, 238, 1200, 900)).value();  // a bar, not a disc
+  const auto other =
+      piece_hash(sample_piece_photo(600, 450, 150, true, 238, 1200, 900)).value();  // a bar, not a disc
   // A plain disc is the hardest case for a DCT hash (many coefficients near the median): a re-shot lands
   // within 16 bits, another piece beyond 20.
   EXPECT_LE(hash_distance(first, moved_and_relit), 16);

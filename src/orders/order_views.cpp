@@ -11,11 +11,6 @@ std::string prefix_of(const std::string& locale) { return locale == "en" ? "/en"
 
 }  // namespace
 
-std::string seoul(const std::string& utc) {
-  TimePoint t;
-  return !utc.empty() && parse_utc(utc, t) ? format_seoul(t) : std::string();
-}
-
 std::string chip_state(const std::string& status) {
   if (status == "paid" || status == "to_ship" || status == "shipped") return "published";
   if (status == "cancelled") return "rejected";
@@ -87,7 +82,7 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
     parcel["shipment"] = json::object{{"carrier", f.carrier},
                                       {"carrier_text", t("orders.carrier." + f.carrier)},
                                       {"tracking", f.tracking},
-                                      {"shipped_at", seoul(f.shipped_at)}};
+                                      {"shipped_at", format_seoul(f.shipped_at)}};
   return parcel;
 }
 
@@ -97,7 +92,7 @@ json::array events_json(const Order& o, const catalog::Messages& t) {
     json::object event{{"kind", e.kind},
                        {"text", t("orders.event." + e.kind)},
                        {"actor", e.actor},
-                       {"at", seoul(e.created_at)}};
+                       {"at", format_seoul(e.created_at)}};
     if (!e.note.empty()) event["note"] = e.note;  // absent, not "": a section over "" still shows
     events.push_back(std::move(event));
   }
@@ -140,10 +135,10 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
                    {"shipping_fee_text", shipping_text(o.shipping_fee, locale, t)},
                    {"total", o.total},
                    {"total_text", catalog::format_won(o.total, locale)},
-                   {"placed_at", seoul(o.created_at)},
-                   {"pay_by", seoul(o.pay_by)},
-                   {"paid_at", seoul(o.paid_at)},
-                   {"cancelled_at", seoul(o.cancelled_at)},
+                   {"placed_at", format_seoul(o.created_at)},
+                   {"pay_by", format_seoul(o.pay_by)},
+                   {"paid_at", format_seoul(o.paid_at)},
+                   {"cancelled_at", format_seoul(o.cancelled_at)},
                    {"cancel_reason", o.cancel_reason},
                    {"pieces",
                     [&] {

@@ -10,8 +10,6 @@
 
 namespace brilliant::orders {
 
-// "2026-11-26 10:05" (Asia/Seoul) for a stored UTC time; "" for none.
-std::string seoul(const std::string& utc);
 // The chip colour the pages already have for a status: published (green), rejected (red), in_review.
 std::string chip_state(const std::string& status);
 

@@ -94,9 +94,9 @@ TEST(OrderViews, APaidOrderInKoreanShowsTheAddressNotTheAccount) {
 }
 
 TEST(OrderViews, SeoulTimesAndChips) {
-  EXPECT_EQ(seoul("2026-11-30T15:00:00Z"), "2026-12-01 00:00");
-  EXPECT_EQ(seoul(""), "");
-  EXPECT_EQ(seoul("not a time"), "");
+  EXPECT_EQ(format_seoul("2026-11-30T15:00:00Z"), "2026-12-01 00:00");
+  EXPECT_EQ(format_seoul(""), "");
+  EXPECT_EQ(format_seoul("not a time"), "");
   EXPECT_EQ(chip_state("to_ship"), "published");
   EXPECT_EQ(chip_state("cancelled"), "rejected");
   EXPECT_EQ(chip_state("awaiting_payment"), "in_review");

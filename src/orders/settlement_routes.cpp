@@ -23,7 +23,7 @@ json::object statement_json(const Request& req, const web::Renderer& r, const St
   for (const auto& l : s.lines) {
     lines.push_back(json::object{
         {"number", l.number},
-        {"paid_at", seoul(l.paid_at)},
+        {"paid_at", format_seoul(l.paid_at)},
         {"title", en ? l.title_en : l.title_ko},
         {"sku", l.sku},
         {"category", l.category},

@@ -38,11 +38,11 @@ Evidence Studio::evidence(const std::string& order_number, long long workshop_id
   return db_.read([&](soci::session& sql) {
     Evidence out{order_number, {}, {}, {}, {}};
     for (const auto& s : repo::order_sessions(sql, order_number, workshop_id)) {
-      out.parcels.push_back({repo::workshop_slug(sql, s.workshop_id), s.carrier, s.tracking, s.holder,
-                             s.closed_at, s.status});
+      out.parcels.push_back(
+          {repo::workshop_name(sql, s.workshop_id), s.carrier, s.tracking, s.holder, s.closed_at, s.status});
       for (const auto& p : repo::packing_photos(sql, s.id))
-        out.photos.push_back({"packing", "", p.view, p.hash, p.thumb_hash, p.phash, "", "", s.closed_at,
-                              p.log_index});
+        out.photos.push_back(
+            {"packing", "", p.view, p.hash, p.thumb_hash, p.phash, "", "", s.closed_at, p.log_index});
     }
     for (const auto& serial : repo::order_serials(sql, order_number, workshop_id)) {
       auto item = repo::item(sql, serial);

@@ -37,7 +37,8 @@ class EvidenceRoutes {
   }
   Result<Scope> console(const Request& req) {
     const std::string number(req.param("number"));
-    if (!d_.orders.workshop || !d_.orders.workshop(req.user->workshop_id, number)) return Error::not_found("order");
+    if (!d_.orders.workshop || !d_.orders.workshop(req.user->workshop_id, number))
+      return Error::not_found("order");
     return Scope{number, req.user->workshop_id, "/console/orders/" + number + "/evidence", "", true};
   }
   Result<Scope> operator_(const Request& req) {
@@ -57,19 +58,24 @@ class EvidenceRoutes {
     m["noindex"] = true;
     m["has_evidence"] = !m["parcels"].as_array().empty();
     m["public_key"] = d_.public_key;
-    m["order_url"] = req.locale_prefix() + (s.staff ? (s.workshop_id ? "/console/orders" : "/operator/orders")
-                                                    : "/orders/" + s.number + (s.query.empty() ? "" : "?" + s.query));
+    m["order_url"] =
+        req.locale_prefix() + (s.staff ? (s.workshop_id ? "/console/orders" : "/operator/orders")
+                                       : "/orders/" + s.number + (s.query.empty() ? "" : "?" + s.query));
     auto response = d_.renderer.page_response(req, "studio/evidence", std::move(m));
     response.set("Cache-Control", "no-store");
     return response;
   }
 
-  Result<Response> api(Request& req, const Scope& s) { return Response::json(json::serialize(TRY(evidence(req, s)))); }
+  Result<Response> api(Request& req, const Scope& s) {
+    return Response::json(json::serialize(TRY(evidence(req, s))));
+  }
 
   Result<Response> proof(Request& req, const Scope& s) {
-    auto bundle = TRY(d_.studio.evidence_bundle(d_.studio.evidence(s.number, s.workshop_id), d_.log, d_.public_key));
+    auto bundle =
+        TRY(d_.studio.evidence_bundle(d_.studio.evidence(s.number, s.workshop_id), d_.log, d_.public_key));
     (void)req;
-    return web::private_file(std::move(bundle), "application/json", "evidence-" + s.number + ".json", 0, true);
+    return web::private_file(std::move(bundle), "application/json", "evidence-" + s.number + ".json", 0,
+                             true);
   }
 
   Result<Response> photo(Request& req, const Scope& s) {

@@ -28,7 +28,8 @@ TEST_F(StudioEvidence, AnOrdersEvidenceHasEveryShotAndStepAndVerifiesOffline) {
   ASSERT_EQ(e.items.size(), 1u);
   EXPECT_EQ(e.items[0].item.serial, serial);
   EXPECT_EQ(e.photos.size(), 5u);  // box, sealed, the piece and its serial at packing, the piece returned
-  EXPECT_EQ(std::count_if(e.photos.begin(), e.photos.end(), [](const auto& p) { return p.stage == "return"; }), 1);
+  EXPECT_EQ(
+      std::count_if(e.photos.begin(), e.photos.end(), [](const auto& p) { return p.stage == "return"; }), 1);
   ASSERT_EQ(e.returns.size(), 1u);
   EXPECT_TRUE(studio.evidence("B-1", 99).empty());  // another workshop's view: nothing of this parcel
   // Every photo is served by its hash for this order only.

@@ -242,8 +242,9 @@ std::vector<PackedPiece> packed_items(soci::session& sql, long long session_id) 
   for (const auto& r : rows) out.push_back({row_text(r, 0), row_int(r, 1), row_int(r, 2), row_int(r, 3), {}});
   for (auto& piece : out) {
     soci::rowset<soci::row> views =
-        (sql.prepare << "SELECT DISTINCT view FROM item_photos WHERE event_id = :e AND voided_at = '' ORDER BY "
-                        "view",
+        (sql.prepare
+             << "SELECT DISTINCT view FROM item_photos WHERE event_id = :e AND voided_at = '' ORDER BY "
+                "view",
          soci::use(piece.event_id));
     for (const auto& v : views) piece.views.push_back(row_text(v, 0));
   }
@@ -307,15 +308,10 @@ std::string workshop_slug(soci::session& sql, long long workshop_id) {
   return slug;
 }
 
-std::optional<std::pair<std::string, PackingPhoto>> packing_photo(soci::session& sql, long long id) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT s.order_number, p.id, p.view, p.hash, p.thumb_hash, p.phash, p.log_index FROM "
-                      "packing_photos p JOIN packing_sessions s ON s.id = p.session_id WHERE p.id = :id",
-       soci::use(id));
-  for (const auto& r : rows)
-    return std::pair{row_text(r, 0), PackingPhoto{row_int(r, 1), row_text(r, 2), row_text(r, 3),
-                                                  row_text(r, 4), row_text(r, 5), row_int(r, 6)}};
-  return std::nullopt;
+std::string workshop_name(soci::session& sql, long long workshop_id) {
+  std::string name;
+  sql << "SELECT name FROM workshops WHERE id = :w", soci::use(workshop_id), soci::into(name);
+  return name;
 }
 
 }  // namespace brilliant::studio::repo

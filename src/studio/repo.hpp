@@ -51,8 +51,7 @@ void close_session(soci::session& sql, long long id, const std::string& carrier,
                    const std::string& at);
 std::vector<long long> sessions_of_order(soci::session& sql, const std::string& order_number);
 std::string workshop_slug(soci::session& sql, long long workshop_id);
-// A packing photo with the order its session packed.
-std::optional<std::pair<std::string, PackingPhoto>> packing_photo(soci::session& sql, long long id);
+std::string workshop_name(soci::session& sql, long long workshop_id);
 
 // --- returns and evidence (return_repo.cpp, migration 020) ---
 // The order a shipped item went out in (its closed packing session's), if any.

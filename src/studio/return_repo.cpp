@@ -12,7 +12,8 @@ constexpr char inspection_columns[] =
     "SELECT r.id, r.item_id, r.event_id, i.serial, r.order_number, v.sku, p.title_ko, i.weight_cg, "
     "r.weight_cg, o.name, r.decision, r.reason, COALESCE(d.name, ''), r.created_at, r.decided_at, r.score, "
     "r.log_index FROM return_inspections r JOIN items i ON i.id = r.item_id JOIN variants v ON v.id = "
-    "i.variant_id JOIN products p ON p.id = i.product_id JOIN users o ON o.id = r.opened_by LEFT JOIN users d "
+    "i.variant_id JOIN products p ON p.id = i.product_id JOIN users o ON o.id = r.opened_by LEFT JOIN users "
+    "d "
     "ON d.id = r.decided_by ";
 
 ReturnInspection inspection_from(const soci::row& r) {

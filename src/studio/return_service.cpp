@@ -21,8 +21,9 @@ void latest_views(const std::vector<ItemEvent>& events, long long event_id, std:
     for (const auto& p : e.photos) {
       if (!p.voided_at.empty()) continue;
       for (auto& v : views)
-        if (v.view == p.view) (returned ? v.returned_id : v.packed_id) = p.id,
-                              (returned ? v.returned_phash : v.packed_phash) = p.phash;
+        if (v.view == p.view)
+          (returned ? v.returned_id : v.packed_id) = p.id,
+                                      (returned ? v.returned_phash : v.packed_phash) = p.phash;
     }
   }
 }
@@ -52,16 +53,17 @@ Result<ReturnInspection> Studio::open_return(long long actor, const std::string&
     if (auto open = repo::open_inspection(sql, item->id)) return load_inspection(sql, *open);
     auto order = repo::shipped_order_of(sql, item->id);
     if (!order)
-      return Error::rule_broken("serial", "not_shipped", code + " was not shipped in any order: nothing to return");
-    const auto index = static_cast<long long>(
-        trust::TransparencyLog::append(sql, event_entry(*item, "return_received", Station::returns, actor, now), now));
+      return Error::rule_broken("serial", "not_shipped",
+                                code + " was not shipped in any order: nothing to return");
+    const auto index = static_cast<long long>(trust::TransparencyLog::append(
+        sql, event_entry(*item, "return_received", Station::returns, actor, now), now));
     ReturnInspection r;
     r.item_id = item->id;
     r.order_number = *order;
     r.weight_cg = cg;
     r.created_at = now;
     r.event_id = repo::insert_event(sql, item->id, "return_received", "returns", actor,
-                                    "order " + *order + ", " + grams(cg), index, now);
+                                    *order + " · " + grams(cg), index, now);
     repo::set_status(sql, item->id, "return_received");
     return load_inspection(sql, repo::insert_inspection(sql, r, actor));
   });
@@ -78,7 +80,8 @@ std::vector<ReturnInspection> Studio::recent_returns(int limit) {
 Result<ItemPhoto> Studio::add_return_photo(long long inspection_id, const std::string& view,
                                            std::string_view bytes) {
   if (!is_piece_view(view))
-    return Error::invalid("view", "view_invalid", "a return shot is the piece (piece) or its serial close-up (serial)");
+    return Error::invalid("view", "view_invalid",
+                          "a return shot is the piece (piece) or its serial close-up (serial)");
   const auto r = TRY(inspection(inspection_id));
   if (!r.open()) return Error::conflict("view", "return_decided", "this return is decided");
   return add_photo(r.serial, r.event_id, view, bytes);
@@ -87,29 +90,33 @@ Result<ItemPhoto> Studio::add_return_photo(long long inspection_id, const std::s
 Result<ReturnInspection> Studio::decide(long long actor, long long inspection_id, const std::string& decision,
                                         const std::string& reason) {
   const auto chosen = decision_of(decision);
-  if (!chosen) return Error::invalid("decision", "decision_invalid", "decision is accept, reject or escalate");
+  if (!chosen)
+    return Error::invalid("decision", "decision_invalid", "decision is accept, reject or escalate");
   TRY(check_text("reason", reason, false));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<ReturnInspection> {
     auto r = TRY(load_inspection(sql, inspection_id));
-    if (!r.open()) return Error::conflict("decision", "return_decided", "this return is decided: " + r.decision);
+    if (!r.open())
+      return Error::conflict("decision", "return_decided", "this return is decided: " + r.decision);
     for (const auto& v : r.match.views)
       if (!v.returned_id && *chosen != Decision::escalate)
-        return Error::rule_broken("view", "shot_missing", "take the " + v.view + " photo of the returned piece first");
+        return Error::rule_broken("view", "shot_missing",
+                                  "take the " + v.view + " photo of the returned piece first");
     if (trim(reason).empty() && !(*chosen == Decision::accept && r.match.match))
-      return Error::invalid("reason", "reason_required", "say why (the piece does not match its packing photos)");
-    const auto index = static_cast<long long>(trust::TransparencyLog::append(
-        sql,
-        trust::canonical_json(boost::json::object{{"event", "return.decided"},
-                                                  {"serial", r.serial},
-                                                  {"order", r.order_number},
-                                                  {"decision", decision},
-                                                  {"score", r.match.score},
-                                                  {"reason", reason},
-                                                  {"actor", actor},
-                                                  {"at", now}})
-            .value(),
-        now));
+      return Error::invalid("reason", "reason_required",
+                            "say why (the piece does not match its packing photos)");
+    const auto index = static_cast<long long>(
+        trust::TransparencyLog::append(sql,
+                                       trust::canonical_json(boost::json::object{{"event", "return.decided"},
+                                                                                 {"serial", r.serial},
+                                                                                 {"order", r.order_number},
+                                                                                 {"decision", decision},
+                                                                                 {"score", r.match.score},
+                                                                                 {"reason", reason},
+                                                                                 {"actor", actor},
+                                                                                 {"at", now}})
+                                           .value(),
+                                       now));
     repo::insert_event(sql, r.item_id, "inspected", "returns", actor,
                        decision + (trim(reason).empty() ? "" : ": " + std::string(trim(reason))), index, now);
     repo::set_status(sql, r.item_id, "inspected");

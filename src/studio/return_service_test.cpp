@@ -44,7 +44,8 @@ TEST_F(StudioReturns, TheSamePieceReShotMatchesAnotherDoesNot) {
   EXPECT_FALSE(r.open());
   EXPECT_NE(log.entry(static_cast<uint64_t>(r.log_index)).find("return.decided"), std::string::npos);
   EXPECT_EQ(studio.decide(1, r.id, "reject", "changed my mind").error().code, "return_decided");
-  EXPECT_EQ(studio.add_return_photo(r.id, "piece", piece_photo(300, 300, 100)).error().code, "return_decided");
+  EXPECT_EQ(studio.add_return_photo(r.id, "piece", piece_photo(300, 300, 100)).error().code,
+            "return_decided");
   EXPECT_EQ(studio.item(serial)->status, "inspected");
 }
 

@@ -21,7 +21,8 @@ std::optional<uint64_t> hex64(const std::string& text) {
 }  // namespace
 
 bool is_piece_view(const std::string& view) {
-  return std::any_of(std::begin(piece_views), std::end(piece_views), [&](const char* v) { return view == v; });
+  return std::any_of(std::begin(piece_views), std::end(piece_views),
+                     [&](const char* v) { return view == v; });
 }
 
 ReturnMatch compare_return(std::vector<ViewMatch> views, int packed_cg, int returned_cg) {
@@ -42,10 +43,10 @@ ReturnMatch compare_return(std::vector<ViewMatch> views, int packed_cg, int retu
   const int tolerance = std::max(5, packed_cg / 50);
   out.weight_ok = returned_cg > 0 && std::abs(out.weight_diff_cg) <= tolerance;
   // The weight counts fully within the tolerance and fades to nothing at five times it.
-  const double weight = returned_cg > 0 ? std::clamp(1.0 - (std::abs(out.weight_diff_cg) - tolerance) /
-                                                               (4.0 * tolerance),
-                                                     0.0, 1.0)
-                                        : 0.0;
+  const double weight =
+      returned_cg > 0
+          ? std::clamp(1.0 - (std::abs(out.weight_diff_cg) - tolerance) / (4.0 * tolerance), 0.0, 1.0)
+          : 0.0;
   out.score = static_cast<int>(100.0 * (0.7 * likeness + 0.3 * weight) + 0.5);
   out.match = all && out.weight_ok;
   return out;
@@ -60,9 +61,12 @@ std::optional<Decision> decision_of(const std::string& text) {
 
 std::string to_string(Decision decision) {
   switch (decision) {
-    case Decision::accept: return "accept";
-    case Decision::reject: return "reject";
-    case Decision::escalate: return "escalate";
+    case Decision::accept:
+      return "accept";
+    case Decision::reject:
+      return "reject";
+    case Decision::escalate:
+      return "escalate";
   }
   return "";
 }

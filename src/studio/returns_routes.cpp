@@ -26,20 +26,22 @@ class ReturnsRoutes {
     json::object m{{"title", r.message(req.locale, "studio.station.returns")}, {"noindex", true}};
     json::array recent;
     for (const auto& x : studio.recent_returns(20))
-      recent.push_back(json::object{{"id", x.id},
-                                    {"serial", x.serial},
-                                    {"order", x.order_number},
-                                    {"title", x.title},
-                                    {"decision_text", x.decision.empty() ? r.message(req.locale, "studio.undecided")
-                                                                         : r.message(req.locale, "studio.decision." + x.decision)},
-                                    {"at", x.created_at}});
+      recent.push_back(json::object{
+          {"id", x.id},
+          {"serial", x.serial},
+          {"order", x.order_number},
+          {"title", x.title},
+          {"decision_text", x.decision.empty() ? r.message(req.locale, "studio.undecided")
+                                               : r.message(req.locale, "studio.decision." + x.decision)},
+          {"at", x.created_at}});
     m["recent"] = std::move(recent);
     m["has_recent"] = !m["recent"].as_array().empty();
     const std::string order(req.query_params().get("order"));
     if (!order.empty()) {
       json::array pieces;
       for (const auto& i : studio.evidence(order).items)
-        pieces.push_back(json::object{{"serial", i.item.serial}, {"sku", i.item.sku}, {"title", i.item.title_ko}});
+        pieces.push_back(
+            json::object{{"serial", i.item.serial}, {"sku", i.item.sku}, {"title", i.item.title_ko}});
       m["order"] = order;
       m["has_pieces"] = !pieces.empty();
       m["order_pieces"] = std::move(pieces);
@@ -61,11 +63,13 @@ class ReturnsRoutes {
   }
 
   json::object inspection_model(const Request& req, const ReturnInspection& x) {
-    json::object m{{"title", r.message(req.locale, "studio.return_title") + " " + x.serial}, {"noindex", true}};
+    json::object m{{"title", r.message(req.locale, "studio.return_title") + " " + x.serial},
+                   {"noindex", true}};
     m["return"] = return_json(x, r, req);
     json::array decisions;
     for (const char* d : {"accept", "reject", "escalate"})
-      decisions.push_back(json::object{{"value", d}, {"text", r.message(req.locale, std::string("studio.decision.") + d)}});
+      decisions.push_back(
+          json::object{{"value", d}, {"text", r.message(req.locale, std::string("studio.decision.") + d)}});
     m["decisions"] = std::move(decisions);
     return m;
   }
@@ -101,13 +105,15 @@ class ReturnsRoutes {
 
   Result<Response> api_photo(Request& req) {
     TRY(studio.add_return_photo(req.param_id("id"), std::string(req.query_params().get("view")), req.body));
-    return Response::json(json::serialize(return_json(TRY(studio.inspection(req.param_id("id"))), r, req)), 201);
+    return Response::json(json::serialize(return_json(TRY(studio.inspection(req.param_id("id"))), r, req)),
+                          201);
   }
 
   Result<Response> api_decide(Request& req) {
     const auto body = TRY(web::parse_json_object(req.body));
-    const auto x = TRY(studio.decide(req.user->user_id, req.param_id("id"), TRY(web::json_string(body, "decision")),
-                                     TRY(web::json_string(body, "reason"))));
+    const auto x =
+        TRY(studio.decide(req.user->user_id, req.param_id("id"), TRY(web::json_string(body, "decision")),
+                          TRY(web::json_string(body, "reason"))));
     return Response::json(json::serialize(return_json(x, r, req)));
   }
 

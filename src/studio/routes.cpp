@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 
 #include "media/qr.hpp"
-#include "studio/views.hpp"
 #include "studio/service.hpp"
+#include "studio/views.hpp"
 #include "web/bind.hpp"
 #include "web/json_input.hpp"
 #include "web/render.hpp"

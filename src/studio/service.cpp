@@ -2,8 +2,8 @@
 
 #include "db/database.hpp"
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cstdio>
 
 #include "core/checks.hpp"
@@ -284,7 +284,7 @@ Result<PackingSession> Studio::pack(const web::Principal& who, long long session
     repo::insert_packing_item(sql, session_id, item->id, item->variant_id);
     const auto index = trust::TransparencyLog::append(
         sql, event_entry(*item, "packed", Station::packing, who.user_id, now), now);
-    repo::insert_event(sql, item->id, "packed", "packing", who.user_id, "order " + s.parcel.order_number,
+    repo::insert_event(sql, item->id, "packed", "packing", who.user_id, s.parcel.order_number,
                        static_cast<long long>(index), now);
     repo::set_status(sql, item->id, "packed");
     return load_session(sql, session_id);
@@ -301,7 +301,8 @@ Result<PackingPhoto> Studio::add_packing_photo(long long session_id, const std::
   if (s.status != "open") return Error::conflict("view", "session_closed", "this packing session is closed");
   if (is_piece_view(view)) {
     const std::string code(trim(serial));
-    auto piece = std::find_if(s.pieces.begin(), s.pieces.end(), [&](const auto& p) { return p.serial == code; });
+    auto piece =
+        std::find_if(s.pieces.begin(), s.pieces.end(), [&](const auto& p) { return p.serial == code; });
     if (piece == s.pieces.end())
       return Error::invalid("serial", "serial_not_packed", "scan the piece into this parcel first: " + code);
     const auto p = TRY(add_photo(code, piece->event_id, view, bytes));
@@ -351,7 +352,7 @@ Result<PackingSession> Studio::close_packing(const web::Principal& who, long lon
       if (!item) continue;
       const auto index = trust::TransparencyLog::append(
           sql, event_entry(*item, "shipped", Station::packing, who.user_id, now), now);
-      repo::insert_event(sql, item->id, "shipped", "packing", who.user_id, carrier + " " + tracking,
+      repo::insert_event(sql, item->id, "shipped", "packing", who.user_id, tracking,
                          static_cast<long long>(index), now);
       repo::set_status(sql, item->id, "shipped");
     }

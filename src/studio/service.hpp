@@ -10,8 +10,8 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/fwd.hpp"
-#include "studio/item.hpp"
 #include "studio/evidence.hpp"
+#include "studio/item.hpp"
 #include "studio/packing.hpp"
 #include "studio/returns.hpp"
 #include "web/principal.hpp"
@@ -79,7 +79,8 @@ class Studio {
   Result<ReturnInspection> inspection(long long id);
   std::vector<ReturnInspection> recent_returns(int limit);
   // A return shot (piece_views) on the inspection's event; refused once decided.
-  Result<ItemPhoto> add_return_photo(long long inspection_id, const std::string& view, std::string_view bytes);
+  Result<ItemPhoto> add_return_photo(long long inspection_id, const std::string& view,
+                                     std::string_view bytes);
   // accept / reject / escalate with a reason (needed unless accepting a match); logged. An escalated
   // return is decided again; accept and reject are final.
   Result<ReturnInspection> decide(long long actor, long long inspection_id, const std::string& decision,

@@ -91,7 +91,8 @@ TEST_F(StudioTest, PackingNeedsEachPiecesOwnShotsBeforeItCloses) {
   EXPECT_EQ(studio.item(item.serial)->status, "shipped");
   // The piece's shots are on its "packed" event.
   const auto history = studio.history(*studio.item(item.serial));
-  const auto packed = std::find_if(history.begin(), history.end(), [](const auto& e) { return e.kind == "packed"; });
+  const auto packed =
+      std::find_if(history.begin(), history.end(), [](const auto& e) { return e.kind == "packed"; });
   ASSERT_NE(packed, history.end());
   EXPECT_EQ(packed->photos.size(), 2u);
 }

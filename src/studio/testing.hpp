@@ -28,7 +28,8 @@ inline void add_ring(db::Database& db, const std::vector<std::pair<std::string, 
     s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('s@x', 'Station', "
          "'h', 'x', 'x')";
     s << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, metal, purity, "
-         "colour, weight_mg, pricing, created_at, updated_at) VALUES (1, 'ring', 'published', 'ring', '반지', "
+         "colour, weight_mg, pricing, created_at, updated_at) VALUES (1, 'ring', 'published', 'ring', "
+         "'반지', "
          "'Ring', 'silver', 925, 'white', 3200, 'formula', 'x', 'x')";
     for (const auto& [sku, mg] : variants)
       s << "INSERT INTO variants (product_id, sku, weight_mg, stock, created_at, updated_at) VALUES (1, :s, "

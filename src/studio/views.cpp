@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/clock.hpp"
+
 namespace brilliant::studio {
 namespace json = boost::json;
 using web::Request;
@@ -43,10 +45,12 @@ json::array events_json(const std::vector<ItemEvent>& events, const web::Rendere
                                {"kind", e.kind},
                                {"kind_text", r.message(req.locale, "studio.kind." + e.kind)},
                                {"station", e.station},
+                               {"station_text", r.message(req.locale, "studio.station." + e.station)},
                                {"actor", e.actor},
                                {"note", e.note},
                                {"log_index", e.log_index},
                                {"at", e.created_at},
+                               {"at_text", format_seoul(e.created_at)},
                                {"photos", std::move(photos)}});
   }
   return out;
@@ -80,10 +84,16 @@ json::object session_json(const PackingSession& s, const web::Renderer& r, const
     }
     pieces.push_back(json::object{{"serial", piece.serial}, {"views", std::move(views)}});
   }
-  for (const char* view : required_packing_views)
-    if (!s.has_view(view))
-      missing.push_back(
-          json::object{{"view", view}, {"text", r.message(req.locale, std::string("studio.view.") + view)}});
+  json::array parcel_shots;
+  for (const char* view : required_packing_views) {
+    const auto text = r.message(req.locale, std::string("studio.view.") + view);
+    parcel_shots.push_back(json::object{
+        {"view", view},
+        {"text", text},
+        {"done", s.has_view(view)},
+        {"attach", "/api/v1/packing/sessions/" + std::to_string(s.id) + "/photos?view=" + view}});
+    if (!s.has_view(view)) missing.push_back(json::object{{"view", view}, {"text", text}});
+  }
   json::array serials;
   for (const auto& piece : s.pieces) serials.emplace_back(piece.serial);
   return {{"id", s.id},
@@ -96,6 +106,8 @@ json::object session_json(const PackingSession& s, const web::Renderer& r, const
           {"lines", std::move(lines)},
           {"serials", std::move(serials)},
           {"pieces", std::move(pieces)},
+          {"parcel_shots", std::move(parcel_shots)},
+          {"status_text", r.message(req.locale, "studio.session." + s.status)},
           {"photos", std::move(photos)},
           {"has_missing_shots", !missing.empty()},
           {"missing_shots", std::move(missing)},
@@ -107,19 +119,21 @@ json::object return_json(const ReturnInspection& x, const web::Renderer& r, cons
   json::array views;
   for (const auto& v : x.match.views) {
     auto photo = [](long long id) {
-      return id ? json::value("/operator/items/photos/" + std::to_string(id) + "?thumb=1") : json::value(nullptr);
+      return id ? json::value("/operator/items/photos/" + std::to_string(id) + "?thumb=1")
+                : json::value(nullptr);
     };
-    views.push_back(json::object{{"view", v.view},
-                                 {"text", r.message(req.locale, "studio.view." + v.view)},
-                                 {"packed_thumb_url", photo(v.packed_id)},
-                                 {"returned_thumb_url", photo(v.returned_id)},
-                                 {"has_packed", v.packed_id != 0},
-                                 {"has_returned", v.returned_id != 0},
-                                 {"packed_phash", v.packed_phash},
-                                 {"returned_phash", v.returned_phash},
-                                 {"distance", v.distance},
-                                 {"match", v.match},
-                                 {"attach", "/api/v1/returns/" + std::to_string(x.id) + "/photos?view=" + v.view}});
+    views.push_back(
+        json::object{{"view", v.view},
+                     {"text", r.message(req.locale, "studio.view." + v.view)},
+                     {"packed_thumb_url", photo(v.packed_id)},
+                     {"returned_thumb_url", photo(v.returned_id)},
+                     {"has_packed", v.packed_id != 0},
+                     {"has_returned", v.returned_id != 0},
+                     {"packed_phash", v.packed_phash},
+                     {"returned_phash", v.returned_phash},
+                     {"distance", v.distance},
+                     {"match", v.match},
+                     {"attach", "/api/v1/returns/" + std::to_string(x.id) + "/photos?view=" + v.view}});
   }
   const int diff = x.match.weight_diff_cg;
   return {{"id", x.id},
@@ -145,12 +159,14 @@ json::object return_json(const ReturnInspection& x, const web::Renderer& r, cons
           {"decided_by", x.decided_by},
           {"opened_at", x.created_at},
           {"decided_at", x.decided_at},
+          {"opened_at_text", format_seoul(x.created_at)},
+          {"decided_at_text", format_seoul(x.decided_at)},
           {"log_index", x.log_index},
           {"url", "/station/returns/" + std::to_string(x.id)}};
 }
 
-json::object evidence_json(const Evidence& e, const web::Renderer& r, const Request& req, const std::string& base,
-                           const std::string& query, bool staff) {
+json::object evidence_json(const Evidence& e, const web::Renderer& r, const Request& req,
+                           const std::string& base, const std::string& query, bool staff) {
   auto url = [&](const std::string& hash, bool thumb) {
     std::string params = thumb ? "thumb=1" : "";
     if (!query.empty()) params += (params.empty() ? "" : "&") + query;
@@ -158,13 +174,14 @@ json::object evidence_json(const Evidence& e, const web::Renderer& r, const Requ
   };
   json::array parcels, photos, items, returns;
   for (const auto& p : e.parcels)
-    parcels.push_back(json::object{{"workshop", p.workshop},
-                                   {"carrier", p.carrier},
-                                   {"carrier_text", p.carrier.empty() ? "" : r.message(req.locale, "orders.carrier." + p.carrier)},
-                                   {"tracking", p.tracking},
-                                   {"packed_by", staff ? p.packed_by : ""},
-                                   {"closed_at", p.closed_at},
-                                   {"status", p.status}});
+    parcels.push_back(json::object{
+        {"workshop", p.workshop},
+        {"carrier", p.carrier},
+        {"carrier_text", p.carrier.empty() ? "" : r.message(req.locale, "orders.carrier." + p.carrier)},
+        {"tracking", p.tracking},
+        {"packed_by", staff ? p.packed_by : ""},
+        {"closed_at", p.closed_at},
+        {"status", p.status}});
   for (const auto& p : e.photos)
     photos.push_back(json::object{{"stage", p.stage},
                                   {"stage_text", r.message(req.locale, "studio.stage." + p.stage)},
@@ -175,6 +192,7 @@ json::object evidence_json(const Evidence& e, const web::Renderer& r, const Requ
                                   {"phash", p.phash},
                                   {"log_index", p.log_index},
                                   {"at", p.at},
+                                  {"at_text", format_seoul(p.at)},
                                   {"voided", !p.voided_at.empty()},
                                   {"void_reason", p.void_reason},
                                   {"url", url(p.hash, false)},

@@ -37,7 +37,8 @@ TEST_F(StudioViews, ReturnsAndEvidenceReadAsThePagesNeed) {
   EXPECT_EQ(e.at("proof_url").as_string(), "/orders/B-1/evidence/proof.json?key=k");
   for (const auto& ev : e.at("items").at(0).at("events").as_array())
     EXPECT_EQ(ev.at("actor").as_string(), "");  // the shopper does not see the staff's names
-  const auto staff = evidence_json(studio.evidence("B-1"), renderer, req, "/operator/orders/B-1/evidence", "", true);
+  const auto staff =
+      evidence_json(studio.evidence("B-1"), renderer, req, "/operator/orders/B-1/evidence", "", true);
   EXPECT_EQ(staff.at("items").at(0).at("events").at(0).at("actor").as_string(), "Station");
 }
 

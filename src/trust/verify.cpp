@@ -56,7 +56,8 @@ Result<std::pair<uint64_t, std::string>> included(const json::object& b, const C
     }
   const auto* index = b.if_contains("leaf_index");
   if (!entry || !path_ok || !index || !index->is_number())
-    return Error::invalid("entry", "bundle_incomplete", "the bundle lacks leaf_index, entry or path (base64)");
+    return Error::invalid("entry", "bundle_incomplete",
+                          "the bundle lacks leaf_index, entry or path (base64)");
   const auto leaf_index = index->to_number<uint64_t>();
   TRY(verify_inclusion(leaf_index, checkpoint.size, bytes_of(leaf_hash(*entry)), path,
                        bytes_of(checkpoint.root)));
@@ -97,8 +98,8 @@ std::optional<std::map<uint64_t, std::string>> check_entries(Verification& v, co
   }
   for (const auto& e : entries->get_array()) {
     auto entry = e.is_object() ? included(e.get_object(), checkpoint)
-                               : Result<std::pair<uint64_t, std::string>>(
-                                     Error::invalid("entry", "bundle_incomplete", "an entry is not an object"));
+                               : Result<std::pair<uint64_t, std::string>>(Error::invalid(
+                                     "entry", "bundle_incomplete", "an entry is not an object"));
     if (!entry) {
       v.checks.push_back({"entries", false, entry.error().message});
       return std::nullopt;
@@ -112,8 +113,8 @@ std::optional<std::map<uint64_t, std::string>> check_entries(Verification& v, co
 
 // Each photo the bundle lists is named (by its SHA-256) by the logged entry it points at; returns what
 // each hash is ("piece photo of IT-...").
-std::optional<std::map<std::string, std::string>> check_photos(Verification& v, const json::object& b,
-                                                               const std::map<uint64_t, std::string>& entries) {
+std::optional<std::map<std::string, std::string>> check_photos(
+    Verification& v, const json::object& b, const std::map<uint64_t, std::string>& entries) {
   std::map<std::string, std::string> out;
   const auto* photos = b.if_contains("photos");
   if (photos && photos->is_array())
@@ -198,8 +199,9 @@ Verification verify_evidence(const std::string& bundle_json, const std::string& 
   for (const auto& [name, bytes] : files) {
     auto it = photos->find(sha256_hex(bytes));
     v.checks.push_back({name, it != photos->end(),
-                        it != photos->end() ? "is the logged " + it->second
-                                            : "is not a photo of this evidence (its SHA-256 is not logged here)"});
+                        it != photos->end()
+                            ? "is the logged " + it->second
+                            : "is not a photo of this evidence (its SHA-256 is not logged here)"});
   }
   return v;
 }

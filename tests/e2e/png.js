@@ -29,3 +29,25 @@ export function png(width, height, pixel) {
     chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
+
+// A Y4M video (YUV 4:2:0, one still frame repeated) for Chromium's fake camera
+// (--use-file-for-fake-video-capture): the same pixel(x, y) -> [r, g, b] as png().
+export function y4m(width, height, pixel, frames = 2) {
+  const yPlane = Buffer.alloc(width * height);
+  const uPlane = Buffer.alloc((width / 2) * (height / 2));
+  const vPlane = Buffer.alloc((width / 2) * (height / 2));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const [r, g, b] = pixel(x, y);
+      yPlane[y * width + x] = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+      if (x % 2 === 0 && y % 2 === 0) {
+        const i = (y / 2) * (width / 2) + x / 2;
+        uPlane[i] = Math.round(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+        vPlane[i] = Math.round(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+      }
+    }
+  }
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), yPlane, uPlane, vPlane]);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F25:1 Ip A1:1 C420jpeg\n`),
+    ...Array.from({ length: frames }, () => frame)]);
+}

@@ -377,7 +377,8 @@ TEST_F(OrdersHttp, EveryOrderRouteRefusesOtherPeoplesOrders) {
     std::string path = route.pattern;
     path.replace(path.find("{number}"), 8, number);
     if (auto id = path.find("{id}"); id != std::string::npos) path.replace(id, 4, "1");
-    if (auto hash = path.find("{sha256}"); hash != std::string::npos) path.replace(hash, 8, std::string(64, 'a'));
+    if (auto hash = path.find("{sha256}"); hash != std::string::npos)
+      path.replace(hash, 8, std::string(64, 'a'));
     const std::string method(web::method_name(route.method));
     for (auto& intruder : intruders) {
       auto response =

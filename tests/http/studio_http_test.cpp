@@ -54,7 +54,8 @@ class StudioHttp : public ServerTest {
 
   std::string intake(HttpClient& station, const std::string& sku, const std::string& weight = "3.2") {
     auto r = station.request("POST", "/api/v1/station/items",
-                             json::serialize(json::object{{"sku", sku}, {"weight", weight}}), json_headers(station));
+                             json::serialize(json::object{{"sku", sku}, {"weight", weight}}),
+                             json_headers(station));
     EXPECT_EQ(r.status, 201) << r.body;
     return std::string(json::parse(r.body).at("serial").as_string());
   }
@@ -64,16 +65,21 @@ class StudioHttp : public ServerTest {
     auto opened = station.request("POST", "/api/v1/packing/sessions", R"({"order":")" + number + R"("})",
                                   json_headers(station));
     ASSERT_EQ(opened.status, 201) << opened.body;
-    const auto base = "/api/v1/packing/sessions/" + std::to_string(json::parse(opened.body).at("id").as_int64());
-    ASSERT_EQ(station.request("POST", base + "/items", json::serialize(json::object{{"serial", serial}}),
-                              json_headers(station)).status, 200);
+    const auto base =
+        "/api/v1/packing/sessions/" + std::to_string(json::parse(opened.body).at("id").as_int64());
+    ASSERT_EQ(station
+                  .request("POST", base + "/items", json::serialize(json::object{{"serial", serial}}),
+                           json_headers(station))
+                  .status,
+              200);
     const std::pair<std::string, std::string> shots[] = {
         {"piece&serial=" + serial, studio::piece_photo(300, 320, 120)},
         {"serial&serial=" + serial, studio::piece_photo(420, 260, 90, true)},
         {"box", studio::piece_photo(400, 300, 200)},
         {"sealed", studio::piece_photo(400, 300, 220, true)}};
     for (const auto& [view, photo] : shots)
-      ASSERT_EQ(station.request("POST", base + "/photos?view=" + view, photo, jpeg_headers(station)).status, 201);
+      ASSERT_EQ(station.request("POST", base + "/photos?view=" + view, photo, jpeg_headers(station)).status,
+                201);
     auto closed = station.request("POST", base + "/close", R"({"carrier":"cj","tracking":"123456789012"})",
                                   json_headers(station));
     ASSERT_EQ(closed.status, 200) << closed.body;
@@ -226,8 +232,8 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
   EXPECT_EQ(early.status, 422);
   EXPECT_EQ(json::parse(early.body).at("error").at("code").as_string(), "shot_missing");
   for (const char* view : {"box", "sealed"}) {
-    auto shot = station->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=" + view, piece_jpeg(),
-                                 jpeg_headers(*station));
+    auto shot = station->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=" + view,
+                                 piece_jpeg(), jpeg_headers(*station));
     ASSERT_EQ(shot.status, 201) << shot.body;
   }
   // The piece's own shots are still missing: the piece and its serial close-up.
@@ -235,14 +241,18 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
       station->request("POST", "/api/v1/packing/sessions/" + id + "/close", close, json_headers(*station));
   EXPECT_EQ(no_piece.status, 422);
   EXPECT_NE(no_piece.body.find("piece " + first), std::string::npos) << no_piece.body;
-  EXPECT_EQ(station->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=piece&serial=" + second,
-                             piece_jpeg(), jpeg_headers(*station)).status,
+  EXPECT_EQ(station
+                ->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=piece&serial=" + second,
+                          piece_jpeg(), jpeg_headers(*station))
+                .status,
             400);  // not packed in this parcel
   for (const char* view : {"piece", "serial"})
-    ASSERT_EQ(station->request("POST",
-                               "/api/v1/packing/sessions/" + id + "/photos?view=" + view + "&serial=" + first,
-                               piece_jpeg(), jpeg_headers(*station)).status,
-              201);
+    ASSERT_EQ(
+        station
+            ->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=" + view + "&serial=" + first,
+                      piece_jpeg(), jpeg_headers(*station))
+            .status,
+        201);
   auto closed =
       station->request("POST", "/api/v1/packing/sessions/" + id + "/close", close, json_headers(*station));
   ASSERT_EQ(closed.status, 200) << closed.body;
@@ -271,7 +281,8 @@ TEST_F(StudioHttp, EvidenceIsTheShoppersTheWorkshopsAndTheOperatorsAndVerifiesOf
   const auto number = place_order(*shopper, ring, "evid-" + shop.slug);
   auto op = logged_in(web::Role::operator_);
   ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
-                        json_headers(*op)).status,
+                        json_headers(*op))
+                .status,
             200);
   auto station = logged_in(web::Role::station_staff);
   const auto serial = intake(*station, ring.variants.at(0).sku);
@@ -302,8 +313,9 @@ TEST_F(StudioHttp, EvidenceIsTheShoppersTheWorkshopsAndTheOperatorsAndVerifiesOf
   auto checked = trust::verify_evidence(proof.body, "", files);
   for (const auto& c : checked.checks) EXPECT_TRUE(c.ok) << c.name << ": " << c.detail;
   EXPECT_TRUE(checked.ok());
-  EXPECT_NE(proof.body.find(std::string(key.at("verificationMethod").at(0).at("publicKeyMultibase").as_string())),
-            std::string::npos);  // the bundle names the key the hub publishes
+  EXPECT_NE(
+      proof.body.find(std::string(key.at("verificationMethod").at(0).at("publicKeyMultibase").as_string())),
+      std::string::npos);  // the bundle names the key the hub publishes
 
   // Someone else sees none of it; the workshop sees its parcel; another workshop does not; the operator does.
   auto nosy = signed_up(unique_email("evid-nosy"));
@@ -331,7 +343,8 @@ TEST_F(StudioHttp, AReturnIsComparedWithItsPackingShotsAndDecided) {
   const auto number = place_order(*shopper, ring, "ret-" + shop.slug);
   auto op = logged_in(web::Role::operator_);
   ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
-                        json_headers(*op)).status,
+                        json_headers(*op))
+                .status,
             200);
   auto station = logged_in(web::Role::station_staff);
   const auto serial = intake(*station, ring.variants.at(0).sku, "3.20");
@@ -340,7 +353,8 @@ TEST_F(StudioHttp, AReturnIsComparedWithItsPackingShotsAndDecided) {
 
   auto receive = [&](const std::string& code, const std::string& weight) {
     return station->request("POST", "/api/v1/returns",
-                            json::serialize(json::object{{"serial", code}, {"weight", weight}}), json_headers(*station));
+                            json::serialize(json::object{{"serial", code}, {"weight", weight}}),
+                            json_headers(*station));
   };
   EXPECT_EQ(receive("IT-0000-0000", "3.2").status, 400);
   EXPECT_EQ(receive(unshipped, "3.2").status, 422);  // never shipped
@@ -350,12 +364,13 @@ TEST_F(StudioHttp, AReturnIsComparedWithItsPackingShotsAndDecided) {
   const auto id = std::to_string(json::parse(opened.body).at("id").as_int64());
   EXPECT_EQ(json::parse(opened.body).at("order").as_string(), number);
   // The same piece, re-shot moved and under other light.
-  for (const auto& [view, photo] :
-       {std::pair{"piece", studio::piece_photo(470, 280, 140, false, 224)},
-        std::pair{"serial", studio::piece_photo(360, 330, 100, true, 226)}})
-    ASSERT_EQ(station->request("POST", "/api/v1/returns/" + id + "/photos?view=" + view, photo,
-                               jpeg_headers(*station)).status,
-              201);
+  for (const auto& [view, photo] : {std::pair{"piece", studio::piece_photo(470, 280, 140, false, 224)},
+                                    std::pair{"serial", studio::piece_photo(360, 330, 100, true, 226)}})
+    ASSERT_EQ(
+        station
+            ->request("POST", "/api/v1/returns/" + id + "/photos?view=" + view, photo, jpeg_headers(*station))
+            .status,
+        201);
   auto inspected = json::parse(station->get("/api/v1/returns/" + id).body);
   EXPECT_TRUE(inspected.at("match").as_bool()) << json::serialize(inspected);
   EXPECT_GE(inspected.at("score").as_int64(), 75);
@@ -405,7 +420,8 @@ TEST_F(StudioHttp, TheDemoHasAStationLoginItemsAPackedAndAReturnedOrder) {
   ASSERT_EQ(orders.size(), 2u);
   int returned = 0;
   for (const auto& o : orders) {
-    auto e = json::parse(shopper->get("/api/v1/orders/" + std::string(o.at("number").as_string()) + "/evidence").body);
+    auto e = json::parse(
+        shopper->get("/api/v1/orders/" + std::string(o.at("number").as_string()) + "/evidence").body);
     EXPECT_GE(e.at("photos").as_array().size(), 4u);
     returned += static_cast<int>(e.at("returns").as_array().size());
   }

@@ -27,6 +27,7 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/packing/sessions/{id}/close",
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
+      {Method::post, "/api/v1/products/{slug}/shoot/publish", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/returns",
        R"({"type":"object","required":["serial","weight"],"properties":{"serial":{"type":"string",)"
        R"("example":"IT-7K2M-Q9PX"},"weight":{"type":"string","example":"3.19","description":"grams now"}}})"},
@@ -203,6 +204,15 @@ void describe_api(web::Router& router) {
        "piece (its SHA-256 and perceptual hash logged)"},
       {Method::post, "/api/v1/packing/sessions/{id}/close",
        "Finish: every piece packed and every shot taken; ships the parcel with {carrier, tracking}"},
+      {Method::post, "/api/v1/items/{serial}/shots",
+       "A studio shot of the item as the request body: ?name={SKU}_{view}_{n}.jpg (a tethered camera's file) "
+       "or "
+       "?view=&n=; a grey card (view card) has its colour checked"},
+      {Method::get, "/api/v1/products/{slug}/shoot",
+       "A product's shoot list: per view the frames wanted and shot, whether it can be published"},
+      {Method::post, "/api/v1/products/{slug}/shoot/publish",
+       "Publish the shoot: the stills become the product's photos on white, the spin frames its 360° view"},
+      {Method::get, "/api/v1/products/{slug}/spin", "A product's 360° frames, in turning order (public)"},
       {Method::post, "/api/v1/returns",
        "A returned piece at the returns station: {serial, weight}; opens (or resumes) its inspection"},
       {Method::get, "/api/v1/returns/{id}",

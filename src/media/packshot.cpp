@@ -126,10 +126,14 @@ Error unreadable() {
 
 }  // namespace
 
-Result<Packshot> make_packshot(std::string_view photo, int side, double fill) {
+Result<Packshot> make_packshot(std::string_view photo, int side, double fill,
+                               const std::array<double, 3>& gains) {
   VImage image;
   try {
     image = as_srgb(VImage::new_from_buffer(photo.data(), photo.size(), ""));
+    if (gains != std::array<double, 3>{1.0, 1.0, 1.0})
+      image = image.linear(std::vector<double>(gains.begin(), gains.end()), std::vector<double>{0, 0, 0})
+                  .cast(VIPS_FORMAT_UCHAR);
   } catch (const vips::VError&) {
     return unreadable();
   }

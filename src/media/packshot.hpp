@@ -4,6 +4,7 @@
 // that its longer side fills `fill` of it, and the result is written as JPEG. Channel sizes: Naver
 // SmartStore 1000x1000, Coupang 780x780, Amazon 2000x2000 on 255,255,255. Thread safe.
 #pragma once
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,9 @@ struct Packshot {
 };
 
 // Errors on field "photo": not an image, or no piece found (an empty, all-background frame).
-Result<Packshot> make_packshot(std::string_view photo, int side, double fill = 0.85);
+// gains: RGB multipliers applied first (a grey card's, media/colour.hpp), 1 for none.
+Result<Packshot> make_packshot(std::string_view photo, int side, double fill = 0.85,
+                               const std::array<double, 3>& gains = {1.0, 1.0, 1.0});
 
 // The perceptual hash (as photo_pipeline.hpp's) of the piece itself: light divided out, trimmed and
 // centred first, so that a re-shot of the same piece, moved or nearer the camera, lands close (within

@@ -49,6 +49,8 @@ struct ItemPhoto {
   int width = 0, height = 0;
   long long log_index = 0;
   std::string voided_at, void_reason, created_at;
+  int shot_no = 1;          // the n of {SKU}_{view}_{n}
+  std::string colour_note;  // a grey card's reading (media/colour.hpp), on "card" shots
 };
 
 struct ItemEvent {

@@ -17,7 +17,7 @@ constexpr char item_columns[] =
 
 constexpr char photo_columns[] =
     "SELECT id, event_id, view, hash, thumb_hash, phash, width, height, log_index, voided_at, void_reason, "
-    "created_at FROM item_photos ";
+    "created_at, shot_no, colour_note FROM item_photos ";
 
 Item item_from(const soci::row& r) {
   Item i;
@@ -53,7 +53,9 @@ ItemPhoto photo_from(const soci::row& r) {
           row_int(r, 8),
           row_text(r, 9),
           row_text(r, 10),
-          row_text(r, 11)};
+          row_text(r, 11),
+          static_cast<int>(row_int(r, 12)),
+          row_text(r, 13)};
 }
 
 }  // namespace
@@ -158,11 +160,11 @@ std::optional<long long> event_item(soci::session& sql, long long event_id) {
 long long insert_photo(soci::session& sql, long long item_id, long long event_id, const ItemPhoto& p) {
   long long id = 0;
   sql << "INSERT INTO item_photos (item_id, event_id, view, hash, thumb_hash, phash, width, height, "
-         "log_index, "
-         "created_at) VALUES (:i, :e, :v, :h, :t, :p, :w, :hh, :l, :at) RETURNING id",
+         "log_index, created_at, shot_no, colour_note) VALUES (:i, :e, :v, :h, :t, :p, :w, :hh, :l, :at, :n, "
+         ":c) RETURNING id",
       soci::use(item_id), soci::use(event_id), soci::use(p.view), soci::use(p.hash), soci::use(p.thumb_hash),
       soci::use(p.phash), soci::use(p.width), soci::use(p.height), soci::use(p.log_index),
-      soci::use(p.created_at), soci::into(id);
+      soci::use(p.created_at), soci::use(p.shot_no), soci::use(p.colour_note), soci::into(id);
   return id;
 }
 
@@ -312,6 +314,58 @@ std::string workshop_name(soci::session& sql, long long workshop_id) {
   std::string name;
   sql << "SELECT name FROM workshops WHERE id = :w", soci::use(workshop_id), soci::into(name);
   return name;
+}
+
+std::optional<ProductRef> product_ref(soci::session& sql, const std::string& slug) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT p.id, p.slug, p.title_ko, p.title_en, COALESCE((SELECT v.sku FROM variants v WHERE "
+              "v.product_id = p.id ORDER BY v.id LIMIT 1), '') FROM products p WHERE p.slug = :s",
+       soci::use(slug));
+  for (const auto& r : rows)
+    return ProductRef{row_int(r, 0), row_text(r, 1), row_text(r, 2), row_text(r, 3), row_text(r, 4)};
+  return std::nullopt;
+}
+
+std::vector<ItemPhoto> product_studio_photos(soci::session& sql, long long product_id) {
+  std::vector<ItemPhoto> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << std::string(photo_columns) +
+                  "WHERE event_id IN (SELECT e.id FROM item_events e JOIN items i ON i.id = e.item_id WHERE "
+                  "i.product_id = :p AND e.kind = 'photographed') ORDER BY id",
+       soci::use(product_id));
+  for (const auto& r : rows) out.push_back(photo_from(r));
+  return out;
+}
+
+std::pair<long long, std::string> last_event(soci::session& sql, long long item_id) {
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT id, kind FROM item_events WHERE item_id = :i ORDER BY id DESC LIMIT 1",
+       soci::use(item_id));
+  for (const auto& r : rows) return {row_int(r, 0), row_text(r, 1)};
+  return {0, ""};
+}
+
+void replace_spin(soci::session& sql, long long product_id, const std::vector<std::string>& hashes,
+                  const std::string& at) {
+  sql << "DELETE FROM product_spin_frames WHERE product_id = :p", soci::use(product_id);
+  for (int i = 0; i < static_cast<int>(hashes.size()); ++i) {
+    const auto& hash = hashes[static_cast<size_t>(i)];
+    sql << "INSERT INTO product_spin_frames (product_id, position, hash, created_at) VALUES (:p, :n, :h, "
+           ":at)",
+        soci::use(product_id), soci::use(i), soci::use(hash), soci::use(at);
+  }
+}
+
+std::vector<std::string> spin_hashes(soci::session& sql, const std::string& product_slug) {
+  std::vector<std::string> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT f.hash FROM product_spin_frames f JOIN products p ON p.id = f.product_id WHERE "
+                      "p.slug = :s ORDER BY f.position",
+       soci::use(product_slug));
+  for (const auto& r : rows) out.push_back(row_text(r, 0));
+  return out;
 }
 
 }  // namespace brilliant::studio::repo

@@ -8,6 +8,7 @@
 #include "studio/item.hpp"
 #include "studio/packing.hpp"
 #include "studio/returns.hpp"
+#include "studio/shoot.hpp"
 
 namespace brilliant::studio::repo {
 
@@ -77,5 +78,19 @@ long long latest_event(soci::session& sql, long long item_id, const std::string&
 std::optional<std::pair<std::string, std::string>> evidence_photo(soci::session& sql,
                                                                   const std::string& order_number,
                                                                   const std::string& sha256);
+
+// --- the studio's shoot (migration 021) ---
+struct ProductRef {
+  long long id = 0;
+  std::string slug, title_ko, title_en, sku;  // sku: its first variant's
+};
+std::optional<ProductRef> product_ref(soci::session& sql, const std::string& slug);
+// The photos on "photographed" events of the product's items, oldest first.
+std::vector<ItemPhoto> product_studio_photos(soci::session& sql, long long product_id);
+// The item's latest event (id, kind); {0, ""} when none.
+std::pair<long long, std::string> last_event(soci::session& sql, long long item_id);
+void replace_spin(soci::session& sql, long long product_id, const std::vector<std::string>& hashes,
+                  const std::string& at);
+std::vector<std::string> spin_hashes(soci::session& sql, const std::string& product_slug);
 
 }  // namespace brilliant::studio::repo

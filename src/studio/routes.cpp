@@ -83,6 +83,9 @@ class StudioRoutes {
       auto history = studio.history(*item);
       if (!history.empty()) m["last_event"] = history.back().id;
       m["events"] = events_json(history, r, req);
+      if (s == Station::studio)
+        if (auto shoot = studio.product_shoot(item->product_slug))
+          m["shoot"] = shoot_json(*shoot, r, req, serial);
     }
     return m;
   }
@@ -97,7 +100,12 @@ class StudioRoutes {
       auto empty = TRY(station_model(req, s, ""));
       return r.page_with_error(req, "studio/station", std::move(empty), m.error());
     }
-    if (req.query_params().get("saved") == "1") (*m)["saved"] = true;
+    const auto q = req.query_params();
+    if (q.get("saved") == "1") (*m)["saved"] = true;
+    if (!q.get("published").empty()) (*m)["published"] = std::string(q.get("published"));
+    if (!q.get("error").empty())
+      (*m)["publish_error"] = r.message(
+          req.locale, q.get("error") == "shot_missing" ? "studio.publish_missing" : "studio.publish_failed");
     return r.page_response(req, "studio/station", std::move(*m));
   }
 
@@ -298,6 +306,7 @@ class StudioRoutes {
 void add_routes(web::Router& router, Deps& deps) {
   add_returns_routes(router, deps);  // before /station/{station}
   add_evidence_routes(router, deps);
+  add_shoot_routes(router, deps);
   const web::Bind bind(std::make_shared<StudioRoutes>(deps), deps.renderer);
   const auto staff = web::require_any({web::Role::station_staff, web::Role::operator_});
   router.get("/station", bind(&StudioRoutes::stations)).access = staff;

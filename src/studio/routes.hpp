@@ -4,6 +4,8 @@
 //   (pack an order's parcel), /operator/items/{serial} (an item's whole history), /operator/items/labels
 //   (a printable A4 sheet of QR labels), and the JSON API under /api/v1/station/items, /api/v1/items and
 //   /api/v1/packing/sessions.
+// The studio's shoot (shoot_routes.cpp): shots named {SKU}_{view}_{n}, a product's shoot list, channel
+//   zips, publishing, and the public 360° frames at /api/v1/products/{slug}/spin.
 // The returns station (returns_routes.cpp): /station/returns[/{id}] and /api/v1/returns[/{id}/...].
 // An order's evidence (evidence_routes.cpp), for whoever may see the order: the shopper's
 //   /orders/{number}/evidence (a guest with ?key=), the workshop's /console/orders/{number}/evidence, the
@@ -47,5 +49,6 @@ struct Deps {
 void add_routes(web::Router& router, Deps& deps);
 void add_returns_routes(web::Router& router, Deps& deps);
 void add_evidence_routes(web::Router& router, Deps& deps);
+void add_shoot_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::studio

@@ -116,7 +116,7 @@ Result<ItemEvent> Studio::record(long long actor, const std::string& serial, Sta
 }
 
 Result<ItemPhoto> Studio::add_photo(const std::string& serial, long long event_id, const std::string& view,
-                                    std::string_view bytes) {
+                                    std::string_view bytes, int shot_no, const std::string& colour_note) {
   if (!view_ok(view))
     return Error::invalid("view", "view_invalid", "view is a short name: front, side, box, ...");
   auto found = item(serial);
@@ -128,8 +128,8 @@ Result<ItemPhoto> Studio::add_photo(const std::string& serial, long long event_i
   return db_.write([&](soci::session& sql) -> Result<ItemPhoto> {
     if (repo::event_item(sql, event_id) != found->id)
       return Error::invalid("event", "event_unknown", "that event is not this item's");
-    ItemPhoto p{0,          event_id,    view, shot.hash, shot.thumb, shot.phash,
-                shot.width, shot.height, 0,    "",        "",         now};
+    ItemPhoto p{0,           event_id, view, shot.hash, shot.thumb, shot.phash, shot.width,
+                shot.height, 0,        "",   "",        now,        shot_no,    colour_note};
     p.log_index = static_cast<long long>(
         trust::TransparencyLog::append(sql, photo_entry(serial, event_id, view, p.hash, p.phash, now), now));
     p.id = repo::insert_photo(sql, found->id, event_id, p);
@@ -160,9 +160,18 @@ Result<void> Studio::void_photo(long long actor, long long photo_id, const std::
 Result<std::string> Studio::channel_photo(long long photo_id, const std::string& channel) {
   const auto* spec = media::channel_spec(channel);
   if (!spec) return Error::not_found("channel");
-  auto original = photo_bytes(photo_id, false);
-  if (!original) return Error::not_found("photo");
-  return TRY(media::make_packshot(*original, spec->side)).jpeg;
+  auto found =
+      db_.read([&](soci::session& sql) -> std::optional<std::pair<ItemPhoto, std::vector<ItemPhoto>>> {
+        auto p = repo::photo(sql, photo_id);
+        auto item = p ? repo::photo_item(sql, photo_id) : std::nullopt;
+        if (!p || !item) return std::nullopt;
+        std::vector<ItemPhoto> same_event;
+        for (const auto& e : repo::events(sql, *item))
+          if (e.id == p->event_id) same_event = e.photos;
+        return std::pair{*p, same_event};
+      });
+  if (!found) return Error::not_found("photo");
+  return packshot_of(found->first, spec->side, found->second);
 }
 
 std::optional<std::string> Studio::photo_bytes(long long photo_id, bool thumb) {

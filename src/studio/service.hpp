@@ -14,6 +14,7 @@
 #include "studio/item.hpp"
 #include "studio/packing.hpp"
 #include "studio/returns.hpp"
+#include "studio/shoot.hpp"
 #include "web/principal.hpp"
 
 namespace brilliant::trust {
@@ -22,6 +23,7 @@ class TransparencyLog;
 namespace brilliant::media {
 class BlobStore;
 class PhotoPipeline;
+class Photos;
 }  // namespace brilliant::media
 
 namespace brilliant::studio {
@@ -42,7 +44,7 @@ class Studio {
                            const std::string& kind, const std::string& note);
   // An evidence photo of an event of the item (view: front, side, back, detail, serial, box, sealed, ...).
   Result<ItemPhoto> add_photo(const std::string& serial, long long event_id, const std::string& view,
-                              std::string_view bytes);
+                              std::string_view bytes, int shot_no = 1, const std::string& colour_note = "");
   // A mistaken photo is never deleted: it is voided with a reason, and the void is logged.
   Result<void> void_photo(long long actor, long long photo_id, const std::string& reason);
   // The photo's bytes: the original or its thumbnail.
@@ -86,6 +88,23 @@ class Studio {
   Result<ReturnInspection> decide(long long actor, long long inspection_id, const std::string& decision,
                                   const std::string& reason);
 
+  // --- the studio's shoot (shoot_service.cpp) ---
+  void set_photos(media::Photos& photos) { photos_ = &photos; }
+  // A studio shot of the item on its "photographed" event (recorded now if the item's latest event is
+  // another): the view and frame from `file_name` when it is named {SKU}_{view}_{n}, else `view` and `n`
+  // (0: the next free frame). A grey card shot ("card") has its colour checked.
+  Result<ItemPhoto> add_studio_shot(long long actor, const std::string& serial, const std::string& view,
+                                    int n, const std::string& file_name, std::string_view bytes);
+  Result<ProductShoot> product_shoot(const std::string& product_slug);
+  // The product's stills made ready for a channel (naver, coupang, amazon; "" for every channel in its
+  // own folder) and named {SKU}_{view}_{n}.jpg, in one zip archive.
+  Result<std::string> shoot_zip(const std::string& product_slug, const std::string& channel);
+  // The stills become the product's photos (white background, centred) in shoot-list order and the spin
+  // frames its 360° view; refused until every required view is shot. Returns how many photos were added.
+  Result<int> publish(long long actor, const std::string& product_slug);
+  // The product's 360° frames (public rendition hashes, in order); empty when it has none.
+  std::vector<std::string> spin_frames(const std::string& product_slug);
+
   // --- evidence (evidence.cpp) ---
   // The order's evidence (one workshop's parcel when workshop_id > 0); empty when nothing was packed.
   Evidence evidence(const std::string& order_number, long long workshop_id = 0);
@@ -100,11 +119,15 @@ class Studio {
  private:
   Result<PackingSession> load_session(soci::session& sql, long long session_id);
   Result<ReturnInspection> load_inspection(soci::session& sql, long long id);
+  // The photo's channel rendition with the light of its event's grey card corrected.
+  Result<std::string> packshot_of(const ItemPhoto& photo, int side,
+                                  const std::vector<ItemPhoto>& event_photos);
   db::Database& db_;
   media::BlobStore& blobs_;
   media::PhotoPipeline& pipeline_;
   const Clock& clock_;
   OrderLink orders_;
+  media::Photos* photos_ = nullptr;
 };
 
 }  // namespace brilliant::studio

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "media/packshot.hpp"
 
 namespace brilliant::studio {
 namespace json = boost::json;
@@ -163,6 +164,44 @@ json::object return_json(const ReturnInspection& x, const web::Renderer& r, cons
           {"decided_at_text", format_seoul(x.decided_at)},
           {"log_index", x.log_index},
           {"url", "/station/returns/" + std::to_string(x.id)}};
+}
+
+json::object shoot_json(const ProductShoot& shoot, const web::Renderer& r, const Request& req,
+                        const std::string& serial) {
+  json::array entries;
+  for (const auto& e : shoot.list.entries) {
+    json::array photos;
+    for (const auto& p : e.photos)
+      photos.push_back(
+          json::object{{"id", p.id},
+                       {"n", p.shot_no},
+                       {"name", shot_name(shoot.sku, e.view, p.shot_no)},
+                       {"thumb_url", "/operator/items/photos/" + std::to_string(p.id) + "?thumb=1"},
+                       {"colour_note", p.colour_note}});
+    entries.push_back(json::object{{"view", e.view},
+                                   {"text", r.message(req.locale, "studio.view." + e.view)},
+                                   {"wanted", e.wanted},
+                                   {"done", e.done},
+                                   {"required", e.required},
+                                   {"complete", e.done >= e.wanted},
+                                   {"photos", std::move(photos)},
+                                   {"attach", "/api/v1/items/" + serial + "/shots?view=" + e.view}});
+  }
+  json::array zips;
+  for (const auto& spec : media::channel_specs)
+    zips.push_back(json::object{
+        {"channel", spec.channel},
+        {"url", "/station/studio/products/" + shoot.slug + "/shoot.zip?channel=" + spec.channel}});
+  return {{"product", shoot.slug},
+          {"title", req.locale == "en" ? shoot.title_en : shoot.title_ko},
+          {"sku", shoot.sku},
+          {"entries", std::move(entries)},
+          {"ready", shoot.list.ready()},
+          {"spin_published", shoot.spin_published},
+          {"bulk_attach", "/api/v1/items/" + serial + "/shots?view="},
+          {"zip_url", "/station/studio/products/" + shoot.slug + "/shoot.zip"},
+          {"zips", std::move(zips)},
+          {"publish_url", "/station/studio/products/" + shoot.slug + "/publish"}};
 }
 
 json::object evidence_json(const Evidence& e, const web::Renderer& r, const Request& req,

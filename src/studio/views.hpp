@@ -10,6 +10,7 @@
 #include "studio/item.hpp"
 #include "studio/packing.hpp"
 #include "studio/returns.hpp"
+#include "studio/shoot.hpp"
 #include "web/render.hpp"
 #include "web/request.hpp"
 
@@ -20,6 +21,9 @@ boost::json::array events_json(const std::vector<ItemEvent>& events, const web::
                                const web::Request& req);
 boost::json::object session_json(const PackingSession& s, const web::Renderer& r, const web::Request& req);
 boost::json::object return_json(const ReturnInspection& x, const web::Renderer& r, const web::Request& req);
+// A product's shoot list for the studio station; shots of `serial` are sent to its attach URLs.
+boost::json::object shoot_json(const ProductShoot& shoot, const web::Renderer& r, const web::Request& req,
+                               const std::string& serial);
 // An order's evidence; photo URLs under `base` ("/orders/N/evidence"), with `query` appended (a guest's
 // key); staff views name the people, the shopper's does not.
 boost::json::object evidence_json(const Evidence& e, const web::Renderer& r, const web::Request& req,

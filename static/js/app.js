@@ -365,3 +365,41 @@ for (const input of document.querySelectorAll('input[data-scan]')) {
     look();
   });
 }
+
+// A product's 360° view, where the studio published spin frames: drag (or swipe) across it to turn the
+// piece, or use the arrow keys; every frame is loaded up front so turning never waits.
+for (const box of document.querySelectorAll('[data-spin]')) {
+  fetch(box.dataset.spin).then((r) => (r.ok ? r.json() : { frames: [] })).then(({ frames }) => {
+    if (!frames || frames.length < 8) return;
+    const img = document.createElement('img');
+    Object.assign(img, { src: frames[0], alt: box.dataset.label, width: 640, height: 640, draggable: false });
+    box.append(img);
+    for (const frame of frames) new Image().src = frame;
+    Object.assign(box, { hidden: false, tabIndex: 0 });
+    box.setAttribute('role', 'slider');
+    box.setAttribute('aria-label', box.dataset.label);
+    box.setAttribute('aria-valuemin', '0');
+    box.setAttribute('aria-valuemax', String(frames.length - 1));
+    let at = 0;
+    let start = null;
+    const show = (n) => {
+      at = ((n % frames.length) + frames.length) % frames.length;
+      img.src = frames[at];
+      box.setAttribute('aria-valuenow', String(at));
+    };
+    show(0);
+    box.addEventListener('pointerdown', (event) => { start = { x: event.clientX, at }; box.setPointerCapture(event.pointerId); });
+    box.addEventListener('pointermove', (event) => {
+      if (!start) return;
+      const step = box.clientWidth / frames.length / 1.5;  // a drag across two thirds of it turns it once
+      show(start.at + Math.round((start.x - event.clientX) / step));
+    });
+    for (const end of ['pointerup', 'pointercancel']) box.addEventListener(end, () => { start = null; });
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowLeft') show(at - 1);
+      else if (event.key === 'ArrowRight') show(at + 1);
+      else return;
+      event.preventDefault();
+    });
+  }).catch(() => {});
+}

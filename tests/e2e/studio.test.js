@@ -59,6 +59,40 @@ test('intake, QA with an evidence photo, and the item history', async () => {
   await page.locator('#item-history img').first().waitFor();
   assert.equal(await page.locator('#item-history > li').count(), 2);
   await snap(page, 'station-history');
+
+  // The studio: the camera folder's files, named {SKU}_{view}_{n}, fill the shoot list; publishing puts
+  // the stills on the product and the spin frames into its 360° view, which turns when dragged.
+  await page.goto(`${server.url}/station/studio?serial=${serial}`);
+  await page.locator('#shoot-list').waitFor();
+  const files = ['front', 'side', 'back', 'detail'].map((view, i) => (
+    { name: `BR-1_${view}_1.png`, mimeType: 'image/png', buffer: piecePng(200 + 20 * i) }));
+  for (let n = 1; n <= 8; n++) {
+    files.push({ name: `BR-1_spin_0${n}.png`, mimeType: 'image/png',
+                 buffer: png(240, 240, (x, y) => (Math.abs(x - 60 - 15 * n) < 30 && Math.abs(y - 120) < 50 ? [150, 110, 40] : [236, 232, 226])) });
+  }
+  const folder = page.waitForEvent('load');
+  await page.locator('#shot-folder').setInputFiles(files);
+  await folder;
+  assert.equal(await page.locator('#shoot-list li.is-done[data-view="spin"]').count(), 0);  // 8 of 24
+  assert.equal(await page.locator('#shoot-list li.is-done.is-required').count(), 4);
+  await snap(page, 'station-studio');
+  await page.locator('#publish').click();
+  await page.locator('#published').waitFor();
+  const slug = await page.evaluate(async (s) => (await (await fetch(`/api/v1/items/${s}`)).json()).product.slug, serial);
+  await page.goto(`${server.url}/products/${slug}`);
+  const spin = page.locator('[data-spin][role="slider"]');
+  await spin.waitFor();
+  await spin.locator('img').evaluate((img) => img.decode());
+  await spin.scrollIntoViewIfNeeded();
+  const box = await spin.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  assert.notEqual(await spin.getAttribute('aria-valuenow'), '0');
+  await spin.focus();
+  await page.keyboard.press('ArrowRight');
+  await snap(page, 'product-360');
   // (the context stays open: the accessibility audit below revisits its pages)
 });
 

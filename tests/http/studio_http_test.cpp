@@ -429,3 +429,62 @@ TEST_F(StudioHttp, TheDemoHasAStationLoginItemsAPackedAndAReturnedOrder) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+TEST_F(StudioHttp, AShootFromTheCameraFolderIsZippedPerChannelAndPublishedWithA360View) {
+  const auto shop = own_workshop("shoot", "촬영 공방", "Shoot Atelier");
+  const auto ring = own_ring(shop, "Shot Ring", 3);
+  auto station = logged_in(web::Role::station_staff);
+  const auto sku = ring.variants.at(0).sku;
+  const auto serial = intake(*station, sku);
+  // The tethered camera's folder: files named {SKU}_{view}_{n}, uploaded one by one.
+  auto upload = [&](const std::string& name, const std::string& photo) {
+    return station->request("POST", "/api/v1/items/" + serial + "/shots?name=" + name, photo,
+                            jpeg_headers(*station));
+  };
+  int size = 100;
+  for (const char* view : {"front", "side", "back"}) {
+    auto r = upload(sku + "_" + view + "_1.jpg", studio::piece_photo(300, 300, size += 10));
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(json::parse(r.body).at("view").as_string(), view);
+  }
+  EXPECT_EQ(upload("IMG_0001.jpg", studio::piece_photo(300, 300, 100)).status, 400);  // no view
+  auto early = station->request("POST", "/api/v1/products/" + ring.slug + "/shoot/publish", "{}",
+                                json_headers(*station));
+  EXPECT_EQ(early.status, 422);  // the detail view is missing
+  ASSERT_EQ(upload(sku + "_detail_1.jpg", studio::piece_photo(300, 300, 60, true)).status, 201);
+  for (int i = 1; i <= 8; ++i)
+    ASSERT_EQ(upload(sku + "_spin_0" + std::to_string(i) + ".jpg",
+                     studio::piece_photo(260 + 12 * i, 300, 110, i % 2 == 0))
+                  .status,
+              201);
+  auto list = json::parse(station->get("/api/v1/products/" + ring.slug + "/shoot?serial=" + serial).body);
+  EXPECT_TRUE(list.at("ready").as_bool());
+  // The studio station shows the list with the item scanned.
+  auto page = station->get("/station/studio?serial=" + serial);
+  EXPECT_NE(page.body.find("id=\"shoot-list\""), std::string::npos);
+  auto zip = station->get("/station/studio/products/" + ring.slug + "/shoot.zip?channel=naver");
+  ASSERT_EQ(zip.status, 200);
+  EXPECT_EQ(zip.header("content-type"), "application/zip");
+  EXPECT_EQ(zip.body.substr(0, 2), "PK");
+  EXPECT_NE(zip.body.find(sku + "_front_1.jpg"), std::string::npos);
+  auto published = station->request("POST", "/api/v1/products/" + ring.slug + "/shoot/publish", "{}",
+                                    json_headers(*station));
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(json::parse(published.body).at("photos_added").as_int64(), 4);
+  // Anyone sees the 360° frames of the product page; shoppers cannot shoot or publish.
+  auto visitor = client();
+  auto spin = json::parse(visitor->get("/api/v1/products/" + ring.slug + "/spin").body);
+  ASSERT_EQ(spin.at("frames").as_array().size(), 8u);
+  EXPECT_EQ(visitor->get(std::string(spin.at("frames").at(0).as_string())).status, 200);
+  EXPECT_NE(visitor->get("/products/" + ring.slug).body.find("data-spin="), std::string::npos);
+  auto shopper = signed_up(unique_email("shoot-shopper"));
+  EXPECT_EQ(
+      shopper
+          ->request("POST", "/api/v1/products/" + ring.slug + "/shoot/publish", "{}", json_headers(*shopper))
+          .status,
+      403);
+}
+
+}  // namespace brilliant::test

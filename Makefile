@@ -24,6 +24,8 @@ bench: release
 	@bash scripts/install-deps.sh bench
 	@bash bench/run.sh
 	@bash bench/photos.sh
+	@bash bench/studio.sh
+	@bash bench/station.sh
 	@bash bench/orders.sh
 
 fuzz:

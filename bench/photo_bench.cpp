@@ -1,9 +1,16 @@
 // Photo pipeline benchmark (issue 4).
 //   photo_bench generate DIR COUNT   writes COUNT 24-megapixel (6000x4000) JPEG "photos" into DIR
 //   photo_bench process DIR [WORKERS] runs every photo through media::PhotoPipeline, prints photos/s
-// bench/photos.sh runs both beside ImageMagick's convert and reports peak memory.
+//   photo_bench studio-generate DIR COUNT  writes COUNT 24-megapixel studio shots (a piece on an
+//                                     off-white background lit unevenly, media/samples.hpp)
+//   photo_bench webcam FILE            writes one 1920x1440 frame as a station's webcam gives it
+//   photo_bench studio DIR [WORKERS]  makes every channel's rendition of each (media::make_packshots:
+//                                     light flattened, trimmed, centred; Naver 1000, Coupang 780,
+//                                     Amazon 2000) and writes them to DIR/out
+// bench/photos.sh and bench/studio.sh run them beside ImageMagick's convert and report peak memory.
 #include <vips/vips8>
 
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <filesystem>
@@ -12,7 +19,9 @@
 #include <sstream>
 #include <thread>
 
+#include "media/packshot.hpp"
 #include "media/photo_pipeline.hpp"
+#include "media/samples.hpp"
 
 using vips::VImage;
 
@@ -74,6 +83,55 @@ int main(int argc, char** argv) {
     std::cout << ok << " photos in " << seconds << " s: " << ok / seconds << " photos/s\n";
     return ok == static_cast<int>(photos.size()) ? 0 : 1;
   }
-  std::cerr << "usage: photo_bench generate DIR COUNT | process DIR [WORKERS]\n";
+  if (argc >= 3 && std::string(argv[1]) == "webcam") {  // one 1920x1440 station webcam frame
+    std::ofstream(argv[2], std::ios::binary)
+        << brilliant::media::sample_piece_photo(900, 700, 320, false, 236, 1920, 1440);
+    return 0;
+  }
+  if (argc >= 4 && std::string(argv[1]) == "studio-generate") {
+    std::filesystem::create_directories(argv[2]);
+    for (int i = 0; i < std::stoi(argv[3]); ++i) {
+      const auto jpeg =
+          brilliant::media::sample_piece_photo(2600 + 60 * (i % 10), 1900 + 40 * (i % 7), 1100 + 20 * (i % 5),
+                                               i % 3 == 0, 236 - i % 9, 6000, 4000);
+      std::ofstream(std::string(argv[2]) + "/shot" + std::to_string(i) + ".jpg", std::ios::binary) << jpeg;
+    }
+    return 0;
+  }
+  if (argc >= 3 && std::string(argv[1]) == "studio") {
+    brilliant::media::start_libvips();  // as the server runs it: no operation cache, one thread per worker
+    std::vector<std::filesystem::path> photos;
+    for (const auto& e : std::filesystem::directory_iterator(argv[2]))
+      if (e.path().extension() == ".jpg") photos.push_back(e.path());
+    const auto out = std::filesystem::path(argv[2]) / "out";
+    std::filesystem::create_directories(out);
+    const int workers =
+        argc >= 4 ? std::stoi(argv[3]) : static_cast<int>(std::thread::hardware_concurrency());
+    std::atomic<size_t> next{0};
+    std::atomic<int> ok{0};
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::thread> threads;
+    for (int w = 0; w < workers; ++w)
+      threads.emplace_back([&] {
+        for (size_t i = next++; i < photos.size(); i = next++) {
+          std::ifstream in(photos[i], std::ios::binary);
+          std::ostringstream bytes;
+          bytes << in.rdbuf();
+          auto made = brilliant::media::make_packshots(bytes.str(), {1000, 780, 2000});
+          if (!made) continue;
+          const char* names[] = {"naver", "coupang", "amazon"};
+          for (size_t c = 0; c < 3; ++c)
+            std::ofstream(out / (photos[i].stem().string() + "-" + names[c] + ".jpg"), std::ios::binary)
+                << (*made)[c].jpeg;
+          ++ok;
+        }
+      });
+    for (auto& t : threads) t.join();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << ok << " photos in " << seconds << " s: " << ok / seconds << " photos/s\n";
+    return ok == static_cast<int>(photos.size()) ? 0 : 1;
+  }
+  std::cerr << "usage: photo_bench generate DIR COUNT | process DIR [WORKERS] | studio-generate DIR COUNT | "
+               "studio DIR [WORKERS]\n";
   return 2;
 }

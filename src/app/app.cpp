@@ -222,6 +222,7 @@ void App::start_trust() {
       std::make_unique<certification::Deps>(certification::Deps{*certification_, *log_, renderer_, clock_});
   studio_ = std::make_unique<studio::Studio>(*database_, blobs_, photo_pipeline_, clock_);
   studio_->set_photos(photos_);
+  studio_->on_stock([this](long long product) { catalog_.stock_changed({product}, {product}); });
   studio_deps_ = std::make_unique<studio::Deps>(
       studio::Deps{*studio_, renderer_, *log_, trust::public_multikey(issuer_key_), order_access()});
   studio_->set_orders(

@@ -1,5 +1,6 @@
 #include "media/packshot.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <vips/vips8>
@@ -75,48 +76,69 @@ VImage as_srgb(VImage image) {
   return image;
 }
 
-struct Centred {
-  VImage canvas;
-  int left = 0, top = 0, width = 0, height = 0;
-};
-
-// The light divided out, near-white made white, the piece trimmed and centred on a square of `side`.
-Result<Centred> centre_piece(const VImage& image, int side, double fill) {
+// The light divided out and near-white made white (8-bit sRGB), for the region (left, top, width,
+// height) of `image`, with the background `planes` fitted over the whole of it.
+VImage flatten_light(const VImage& image, const std::vector<std::array<double, 3>>& planes, int left, int top,
+                     int width, int height) {
   // Divide the light out: each band over its fitted background, scaled so the background is 255.
-  const auto planes = background_planes(image);
-  VImage xy = VImage::xyz(image.width(), image.height());
-  VImage x = xy.extract_band(0).linear(1.0 / std::max(1, image.width() - 1), 0.0);
-  VImage y = xy.extract_band(1).linear(1.0 / std::max(1, image.height() - 1), 0.0);
+  VImage xy = VImage::xyz(width, height);
+  VImage x = xy.extract_band(0).linear(1.0 / std::max(1, image.width() - 1),
+                                       static_cast<double>(left) / std::max(1, image.width() - 1));
+  VImage y = xy.extract_band(1).linear(1.0 / std::max(1, image.height() - 1),
+                                       static_cast<double>(top) / std::max(1, image.height() - 1));
+  VImage region = image.crop(left, top, width, height);
   std::vector<VImage> flat_bands;
   for (int b = 0; b < image.bands(); ++b) {
-    const auto& p = planes[b];
+    const auto& p = planes[static_cast<size_t>(b)];
     VImage bg = x.linear(p[1], p[0]) + y.linear(p[2], 0.0);
     bg = (bg < 1.0).ifthenelse(1.0, bg);
-    flat_bands.push_back(image.extract_band(b).cast(VIPS_FORMAT_FLOAT) / bg * 255.0);
+    flat_bands.push_back(region.extract_band(b).cast(VIPS_FORMAT_FLOAT) / bg * 255.0);
   }
   VImage flat = VImage::bandjoin(flat_bands);
   // Near-white becomes white (the background's texture and noise go); the rest keeps its colour.
   VImage lowest = VImage::bandrank(flat_bands, VImage::option()->set("index", 0));
   flat = (lowest >= 236.0).ifthenelse(std::vector<double>{255, 255, 255}, flat);
-  flat = (flat > 255.0).ifthenelse(255.0, flat).cast(VIPS_FORMAT_UCHAR);
-  // The piece: what differs from white.
-  int top = 0, width = 0, height = 0;
-  const int left = flat.find_trim(
-      &top, &width, &height,
+  return (flat > 255.0).ifthenelse(255.0, flat).cast(VIPS_FORMAT_UCHAR).copy_memory();
+}
+
+VImage flatten_light(const VImage& image) {
+  return flatten_light(image, background_planes(image), 0, 0, image.width(), image.height());
+}
+
+struct Box {
+  int left = 0, top = 0, width = 0, height = 0;
+};
+
+// The piece: what differs from white.
+Result<Box> piece_box(const VImage& flat) {
+  Box box;
+  box.left = flat.find_trim(
+      &box.top, &box.width, &box.height,
       VImage::option()->set("threshold", 12.0)->set("background", std::vector<double>{255, 255, 255}));
-  if (width <= 0 || height <= 0)
+  if (box.width <= 0 || box.height <= 0)
     return Error::invalid("photo", "no_piece", "no piece stands out from the background");
-  VImage piece = flat.crop(left, top, width, height);
-  piece = piece.resize(fill * side / std::max(width, height));
-  Centred out;
+  return box;
+}
+
+// The piece trimmed and centred on a white square of `side`, its longer side `fill` of it.
+Packshot centred(const VImage& flat, const Box& box, int side, double fill, VImage* canvas = nullptr) {
+  VImage piece = flat.crop(box.left, box.top, box.width, box.height)
+                     .resize(fill * side / std::max(box.width, box.height));
+  Packshot out;
+  out.side = side;
   out.width = piece.width();
   out.height = piece.height();
   out.left = (side - piece.width()) / 2;
   out.top = (side - piece.height()) / 2;
-  out.canvas = piece.embed(out.left, out.top, side, side,
-                           VImage::option()
-                               ->set("extend", VIPS_EXTEND_BACKGROUND)
-                               ->set("background", std::vector<double>{255, 255, 255}));
+  VImage square = piece.embed(out.left, out.top, side, side,
+                              VImage::option()
+                                  ->set("extend", VIPS_EXTEND_BACKGROUND)
+                                  ->set("background", std::vector<double>{255, 255, 255}));
+  if (canvas)
+    *canvas = square;
+  else
+    out.jpeg = encode_image(square.copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB)),
+                            ".jpg", VImage::option()->set("Q", 90)->set("strip", true));
   return out;
 }
 
@@ -124,30 +146,80 @@ Error unreadable() {
   return Error::invalid("photo", "not_an_image", "the file is not a photo libvips can read");
 }
 
+// The shrink-on-load factor (a power of two) that keeps the longer side at least 1.5 times `largest`, so
+// a 24-megapixel photo is never decoded whole for a 2000 px rendition.
+int shrink_for(std::string_view photo, int largest) {
+  VImage header = VImage::new_from_buffer(photo.data(), photo.size(), "",
+                                          VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
+  const int longest = std::max(header.width(), header.height());
+  int shrink = 1;
+  while (shrink < 8 && longest / (shrink * 2) >= largest * 3 / 2) shrink *= 2;
+  return shrink;
+}
+
+// The photo decoded at 1/shrink (a JPEG by its DCT scaling), upright, in sRGB, streamed top to bottom
+// rather than held whole in memory.
+VImage streamed(std::string_view photo, int shrink) {
+  const char* loader = vips_foreign_find_load_buffer(photo.data(), photo.size());
+  const bool jpeg = loader && std::string_view(loader) == "VipsForeignLoadJpegBuffer";
+  auto* options =
+      VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_TRUNCATED);
+  if (jpeg) options->set("shrink", shrink);
+  VImage image = as_srgb(VImage::new_from_buffer(photo.data(), photo.size(), "", options));
+  return jpeg || shrink == 1 ? image : image.resize(1.0 / shrink);
+}
+
+VImage with_gains(const VImage& image, const std::array<double, 3>& gains) {
+  if (gains == std::array<double, 3>{1.0, 1.0, 1.0}) return image;
+  return image.linear(std::vector<double>(gains.begin(), gains.end()), std::vector<double>{0, 0, 0})
+      .cast(VIPS_FORMAT_UCHAR);
+}
+
 }  // namespace
 
-Result<Packshot> make_packshot(std::string_view photo, int side, double fill,
-                               const std::array<double, 3>& gains) {
-  VImage image;
+Result<std::vector<Packshot>> make_packshots(std::string_view photo, const std::vector<int>& sides,
+                                             double fill, const std::array<double, 3>& gains) {
+  VImage small, image;
   try {
-    image = as_srgb(VImage::new_from_buffer(photo.data(), photo.size(), ""));
-    if (gains != std::array<double, 3>{1.0, 1.0, 1.0})
-      image = image.linear(std::vector<double>(gains.begin(), gains.end()), std::vector<double>{0, 0, 0})
-                  .cast(VIPS_FORMAT_UCHAR);
+    // The piece is found on a small copy (decoded at 1/8 and cheap); then the photo is decoded once more,
+    // streamed at the size the largest side needs, and only the piece's region, with a margin, is
+    // flattened and kept. Memory stays at a few megabytes whatever the photo's size.
+    small = with_gains(as_srgb(thumbnail_of(photo, 480)), gains).copy_memory();
+    image = with_gains(
+        streamed(photo,
+                 shrink_for(photo, sides.empty() ? 1000 : *std::max_element(sides.begin(), sides.end()))),
+        gains);
   } catch (const vips::VError&) {
     return unreadable();
   }
   try {
-    const auto centred = TRY(centre_piece(image, side, fill));
-    Packshot out{"", side, centred.left, centred.top, centred.width, centred.height};
-    out.jpeg =
-        encode_image(centred.canvas.copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB)),
-                     ".jpg", VImage::option()->set("Q", 90)->set("strip", true));
+    const auto planes = background_planes(small);
+    const auto rough = TRY(piece_box(flatten_light(small, planes, 0, 0, small.width(), small.height())));
+    const double sx = static_cast<double>(image.width()) / small.width();
+    const double sy = static_cast<double>(image.height()) / small.height();
+    const int margin = static_cast<int>(std::ceil(2.0 * std::max(sx, sy)));
+    Box box;
+    box.left = std::max(0, static_cast<int>(rough.left * sx) - margin);
+    box.top = std::max(0, static_cast<int>(rough.top * sy) - margin);
+    box.width =
+        std::min(image.width(), static_cast<int>((rough.left + rough.width) * sx) + margin) - box.left;
+    box.height =
+        std::min(image.height(), static_cast<int>((rough.top + rough.height) * sy) + margin) - box.top;
+    const VImage region = flatten_light(image, planes, box.left, box.top, box.width, box.height);
+    const Box piece{0, 0, region.width(), region.height()};
+    std::vector<Packshot> out;
+    for (int side : sides) out.push_back(centred(region, piece, side, fill));
     return out;
   } catch (const vips::VError& e) {
     return Error::invalid("photo", "photo_corrupt",
                           std::string("the photo could not be processed: ") + e.what());
   }
+}
+
+Result<Packshot> make_packshot(std::string_view photo, int side, double fill,
+                               const std::array<double, 3>& gains) {
+  auto made = TRY(make_packshots(photo, {side}, fill, gains));
+  return std::move(made.front());
 }
 
 Result<uint64_t> piece_hash(std::string_view photo) {
@@ -159,8 +231,12 @@ Result<uint64_t> piece_hash(std::string_view photo) {
     return unreadable();
   }
   try {
-    auto centred = centre_piece(image, 256, 0.85);
-    return dct_hash(centred ? centred->canvas : image);
+    const VImage flat = flatten_light(image);
+    auto box = piece_box(flat);
+    if (!box) return dct_hash(image);
+    VImage square;
+    centred(flat, *box, 256, 0.85, &square);
+    return dct_hash(square);
   } catch (const vips::VError& e) {
     return Error::invalid("photo", "photo_corrupt",
                           std::string("the photo could not be processed: ") + e.what());

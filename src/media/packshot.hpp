@@ -33,6 +33,11 @@ struct Packshot {
 Result<Packshot> make_packshot(std::string_view photo, int side, double fill = 0.85,
                                const std::array<double, 3>& gains = {1.0, 1.0, 1.0});
 
+// The same photo for several sides at once: decoded (shrunk on load) and flattened once.
+Result<std::vector<Packshot>> make_packshots(std::string_view photo, const std::vector<int>& sides,
+                                             double fill = 0.85,
+                                             const std::array<double, 3>& gains = {1.0, 1.0, 1.0});
+
 // The perceptual hash (as photo_pipeline.hpp's) of the piece itself: light divided out, trimmed and
 // centred first, so that a re-shot of the same piece, moved or nearer the camera, lands close (within
 // 16 bits) and another piece far (beyond 20). The whole frame's hash when no piece stands out. For

@@ -29,6 +29,13 @@ Error invalid(const char* code, std::string message) {
 }
 
 // The format a loader name stands for; empty when we do not accept it.
+Error corrupt(const vips::VError& e) {
+  vips_error_clear();
+  std::string detail = e.what();
+  if (detail.size() > 200) detail.resize(200);
+  return invalid("photo_corrupt", "photo could not be decoded (damaged or truncated): " + detail);
+}
+
 std::string accepted_format(const char* loader) {
   const std::string name = loader ? loader : "";
   if (name.starts_with("VipsForeignLoadJpeg")) return "jpeg";
@@ -169,25 +176,59 @@ size_t PhotoPipeline::queued() const {
   return queue_.size();
 }
 
-Result<ProcessedPhoto> PhotoPipeline::process(std::string_view bytes) {
+// Steps 1 and 2 of every photo: what it is, and its size from the header (decompression bombs refused
+// before a pixel is decoded). The header, with out.source_format set.
+Result<VImage> PhotoPipeline::checked(std::string_view bytes, ProcessedPhoto& out) const {
   if (bytes.size() > limits_.max_bytes)
     return invalid("photo_too_large",
                    "photo is larger than " + std::to_string(limits_.max_bytes / (1024 * 1024)) + " MB");
   if (bytes.empty()) return invalid("not_an_image", "photo is empty");
-  ProcessedPhoto out;
   // 1. What is it? Ask the decoders, not the file name.
   out.source_format = accepted_format(vips_foreign_find_load_buffer(bytes.data(), bytes.size()));
   vips_error_clear();
   if (out.source_format.empty())
     return invalid("not_an_image", "photo is not a JPEG, PNG, WebP or HEIC image");
   try {
-    // 2. The header alone gives the size: refuse decompression bombs before decoding a pixel.
+    // 2. The header alone gives the size.
     VImage header = VImage::new_from_buffer(bytes.data(), bytes.size(), "",
                                             VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL));
     if (static_cast<long long>(header.width()) * header.height() > limits_.max_pixels)
       return invalid("too_many_pixels",
                      "photo has " + std::to_string(static_cast<long long>(header.width()) * header.height()) +
                          " pixels; the limit is " + std::to_string(limits_.max_pixels));
+    return header;
+  } catch (const vips::VError& e) {
+    return corrupt(e);
+  }
+}
+
+Result<ProcessedPhoto> PhotoPipeline::evidence(std::string_view bytes) {
+  ProcessedPhoto out;
+  const VImage header = TRY(checked(bytes, out));
+  try {
+    // The original as it came, a thumbnail for pages and the perceptual hash: no sales renditions.
+    VImage thumb = thumbnail_of(bytes, rendition_sizes[0].second);
+    if (thumb.interpretation() != VIPS_INTERPRETATION_sRGB)
+      thumb = thumb.colourspace(VIPS_INTERPRETATION_sRGB);
+    const bool turned = (thumb.width() > thumb.height()) != (header.width() > header.height());
+    out.width = turned ? header.height() : header.width();
+    out.height = turned ? header.width() : header.height();
+    auto data = encode(thumb, "jpeg");
+    Rendition rendition{"thumb", "jpeg", thumb.width(), thumb.height(), "", data.size()};
+    out.perceptual_hash = dct_hash(thumb);
+    out.original_hash = blobs_.put(bytes);
+    rendition.hash = blobs_.put(data);
+    out.renditions.push_back(std::move(rendition));
+    return out;
+  } catch (const vips::VError& e) {
+    return corrupt(e);
+  }
+}
+
+Result<ProcessedPhoto> PhotoPipeline::process(std::string_view bytes) {
+  ProcessedPhoto out;
+  TRY(checked(bytes, out));
+  try {
     // 3. Decode once, shrinking on load where the format allows, turned upright, in sRGB; truncated
     //    files are errors rather than grey bands.
     VImage largest = thumbnail_of(bytes, rendition_sizes[3].second);
@@ -226,10 +267,7 @@ Result<ProcessedPhoto> PhotoPipeline::process(std::string_view bytes) {
     }
     return out;
   } catch (const vips::VError& e) {
-    vips_error_clear();
-    std::string detail = e.what();
-    if (detail.size() > 200) detail.resize(200);
-    return invalid("photo_corrupt", "photo could not be decoded (damaged or truncated): " + detail);
+    return corrupt(e);
   }
 }
 

@@ -20,6 +20,10 @@
 #include "core/result.hpp"
 #include "media/blob_store.hpp"
 
+namespace vips {
+class VImage;
+}
+
 namespace brilliant::media {
 
 // Starts libvips once per process (idempotent, thread safe); everything here that decodes calls it.
@@ -65,12 +69,16 @@ class PhotoPipeline {
   // Processes on the calling thread. Errors (field "photo"): photo_too_large, not_an_image,
   // unsupported_format, too_many_pixels, photo_corrupt. Nothing is stored unless all renditions succeed.
   Result<ProcessedPhoto> process(std::string_view bytes);
+  // An evidence photo (the studio's): checked as process() checks, the original stored and a JPEG
+  // thumbnail, with the perceptual hash; none of the sales renditions. Much quicker at a station.
+  Result<ProcessedPhoto> evidence(std::string_view bytes);
   // Queues the work on the pool.
   std::future<Result<ProcessedPhoto>> submit(std::string bytes);
   size_t queued() const;
 
  private:
   void work();
+  Result<vips::VImage> checked(std::string_view bytes, ProcessedPhoto& out) const;
   BlobStore& blobs_;
   PhotoLimits limits_;
   mutable std::mutex mutex_;

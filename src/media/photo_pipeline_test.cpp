@@ -196,6 +196,24 @@ TEST_F(PhotoPipelineTest, RefusesBadUploadsAndStoresNothing) {
   EXPECT_EQ(blob_count(), 0u);
 }
 
+TEST_F(PhotoPipelineTest, AnEvidencePhotoKeepsItsOriginalAThumbnailAndItsHashOnly) {
+  const auto bytes = jpeg(gradient_photo(1920, 1440));
+  auto photo = pipeline.evidence(bytes).value();
+  EXPECT_EQ(photo.width, 1920);
+  EXPECT_EQ(photo.height, 1440);
+  ASSERT_EQ(photo.renditions.size(), 1u);
+  EXPECT_EQ(photo.renditions[0].name, "thumb");
+  EXPECT_EQ(photo.renditions[0].width, 320);
+  EXPECT_EQ(blobs.get(photo.original_hash), bytes);  // the original, byte for byte
+  EXPECT_EQ(blob_count(), 2u);
+  // The same picture's hash as the full pipeline gives (it is computed on 32x32 either way).
+  EXPECT_LE(hash_distance(photo.perceptual_hash, pipeline.process(bytes).value().perceptual_hash), 4);
+  // Checked as any upload is.
+  EXPECT_EQ(pipeline.evidence("nope").error().code, "not_an_image");
+  EXPECT_EQ(pipeline.evidence(std::string_view(bytes).substr(0, bytes.size() / 2)).error().code,
+            "photo_corrupt");
+}
+
 TEST_F(PhotoPipelineTest, WorkerPoolProcessesSubmittedPhotos) {
   std::vector<std::future<Result<ProcessedPhoto>>> futures;
   for (int i = 0; i < 3; ++i) futures.push_back(pipeline.submit(jpeg(gradient_photo(700 + i * 10, 500))));

@@ -1,5 +1,7 @@
 #include "studio/item.hpp"
 
+#include <set>
+
 #include <boost/json.hpp>
 #include <cstdio>
 
@@ -70,6 +72,12 @@ bool weight_far_off(int weight_cg, long long expected_mg) {
   if (expected_mg <= 0) return false;
   const long long diff = static_cast<long long>(weight_cg) * 10 - expected_mg;
   return (diff < 0 ? -diff : diff) * 10 > expected_mg;
+}
+
+int stock_delta(const std::string& from, const std::string& to) {
+  static const std::set<std::string> shelf{"received", "photographed", "qa_passed", "listed", "restocked"};
+  if (to == "packed") return 0;
+  return static_cast<int>(shelf.contains(to)) - static_cast<int>(shelf.contains(from));
 }
 
 std::string grams(int weight_cg) {

@@ -21,6 +21,11 @@ inline constexpr Station all_stations[] = {Station::intake, Station::studio, Sta
 const std::vector<std::string>& kinds_at(Station station);
 bool kind_allowed(Station station, const std::string& kind);
 
+// For hub-held pieces, how a variant's stock moves when an item goes from `from` (its status, "" when
+// new) to `to`: +1 onto the shelf (received, photographed, QA passed, listed, restocked), -1 off it (QA
+// failed, returned to the workshop), 0 when packed (the order took the unit at checkout) and otherwise.
+int stock_delta(const std::string& from, const std::string& to);
+
 // "IT-XXXX-XXXX": printable, 40 random bits.
 std::string new_serial();
 bool valid_serial(const std::string& text);

@@ -54,3 +54,19 @@ TEST(Item, LogEntriesAreCanonicalAndNameTheSerial) {
 }
 
 }  // namespace brilliant::studio
+
+namespace brilliant::studio {
+
+TEST(Item, StockMovesWhenAPieceGoesOnOrOffTheShelfNotWhenItIsPacked) {
+  EXPECT_EQ(stock_delta("", "received"), 1);
+  EXPECT_EQ(stock_delta("received", "photographed"), 0);
+  EXPECT_EQ(stock_delta("photographed", "qa_failed"), -1);
+  EXPECT_EQ(stock_delta("qa_failed", "qa_passed"), 1);
+  EXPECT_EQ(stock_delta("qa_passed", "packed"), 0);  // the order took it at checkout
+  EXPECT_EQ(stock_delta("packed", "shipped"), 0);
+  EXPECT_EQ(stock_delta("inspected", "restocked"), 1);
+  EXPECT_EQ(stock_delta("listed", "returned_to_workshop"), -1);
+  EXPECT_EQ(stock_delta("inspected", "returned_to_workshop"), 0);
+}
+
+}  // namespace brilliant::studio

@@ -111,6 +111,25 @@ void set_status(soci::session& sql, long long item_id, const std::string& status
   sql << "UPDATE items SET status = :s WHERE id = :id", soci::use(status), soci::use(item_id);
 }
 
+bool make_hub_held(soci::session& sql, long long product_id) {
+  if (hub_held(sql, product_id)) return false;
+  sql << "UPDATE products SET hub_held = 1 WHERE id = :p", soci::use(product_id);
+  sql << "UPDATE variants SET stock = 0 WHERE product_id = :p", soci::use(product_id);
+  return true;
+}
+
+bool hub_held(soci::session& sql, long long product_id) {
+  int held = 0;
+  sql << "SELECT hub_held FROM products WHERE id = :p", soci::use(product_id), soci::into(held);
+  return held != 0;
+}
+
+void adjust_stock(soci::session& sql, long long variant_id, int delta) {
+  if (delta == 0) return;
+  sql << "UPDATE variants SET stock = CASE WHEN stock + :d < 0 THEN 0 ELSE stock + :d2 END WHERE id = :v",
+      soci::use(delta), soci::use(delta), soci::use(variant_id);
+}
+
 long long insert_event(soci::session& sql, long long item_id, const std::string& kind,
                        const std::string& station, long long actor_id, const std::string& note,
                        long long log_index, const std::string& at) {

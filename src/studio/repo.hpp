@@ -21,6 +21,10 @@ long long insert_item(soci::session& sql, const Item& item);
 std::optional<Item> item(soci::session& sql, const std::string& serial);
 std::vector<Item> recent_items(soci::session& sql, int limit);
 void set_status(soci::session& sql, long long item_id, const std::string& status);
+// Makes the product hub-held if it was not, its variants' stock starting from 0; true when it flipped.
+bool make_hub_held(soci::session& sql, long long product_id);
+bool hub_held(soci::session& sql, long long product_id);
+void adjust_stock(soci::session& sql, long long variant_id, int delta);
 long long insert_event(soci::session& sql, long long item_id, const std::string& kind,
                        const std::string& station, long long actor_id, const std::string& note,
                        long long log_index, const std::string& at);

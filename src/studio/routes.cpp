@@ -134,9 +134,28 @@ class StudioRoutes {
   }
 
   Response labels(Request& req) {
+    // Common A4 label sheets: 21 (3x7, 63.5x38.1 mm), 24 (3x8, 63.5x33.9 mm), 40 (4x10, 48.5x25.4 mm).
+    struct Layout {
+      const char* name;
+      int per_sheet;
+    };
+    static constexpr Layout layouts[] = {{"3x7", 21}, {"3x8", 24}, {"4x10", 40}};
+    const std::string asked(req.query_params().get("layout"));
+    const Layout* layout = &layouts[0];
+    for (const auto& l : layouts)
+      if (asked == l.name) layout = &l;
     auto m = base_model(req, "studio.labels_title");
+    m["sheet_layout"] = layout->name;
+    json::array choices;
+    for (const auto& l : layouts)
+      choices.push_back(
+          json::object{{"name", l.name},
+                       {"per_sheet", l.per_sheet},
+                       {"current", &l == layout},
+                       {"url", req.locale_prefix() + "/operator/items/labels?layout=" + l.name}});
+    m["layouts"] = std::move(choices);
     json::array list;
-    for (const auto& i : studio.recent(30)) {
+    for (const auto& i : studio.recent(layout->per_sheet)) {
       auto o = item_json(i, r, req);
       if (auto qr = media::qr_encode(i.serial)) o["qr"] = media::qr_svg(*qr);
       list.push_back(std::move(o));

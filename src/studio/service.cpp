@@ -26,7 +26,7 @@ struct Shot {
 };
 
 Result<Shot> evidence_shot(media::PhotoPipeline& pipeline, std::string_view bytes) {
-  const auto processed = TRY(pipeline.process(bytes));
+  const auto processed = TRY(pipeline.evidence(bytes));
   Shot shot{processed.original_hash, "", "", processed.width, processed.height};
   // The piece's own hash (trimmed and centred first) so that a return's shots compare with the packing
   // ones however the piece lay; the frame's when nothing stands out.
@@ -58,7 +58,7 @@ Result<Item> Studio::intake(long long actor, const std::string& sku, const std::
   TRY(check_text("hallmark", hallmark, false, 200));
   TRY(check_text("inscription", inscription, false, 200));
   const auto now = format_utc(clock_.now());
-  return db_.write([&](soci::session& sql) -> Result<Item> {
+  auto made = db_.write([&](soci::session& sql) -> Result<Item> {
     const std::string code(trim(sku));
     auto variant = repo::variant_by_sku(sql, code);
     if (!variant) return Error::invalid("sku", "sku_unknown", "no piece has the SKU " + code);
@@ -79,8 +79,13 @@ Result<Item> Studio::intake(long long actor, const std::string& sku, const std::
     const auto index =
         trust::TransparencyLog::append(sql, event_entry(item, "received", Station::intake, actor, now), now);
     repo::insert_event(sql, item.id, "received", "intake", actor, "", static_cast<long long>(index), now);
+    // The piece is at the hub now: its product's stock follows the items on the shelf.
+    repo::make_hub_held(sql, item.product_id);
+    repo::adjust_stock(sql, item.variant_id, stock_delta("", "received"));
     return *repo::item(sql, item.serial);
   });
+  if (made && on_stock_) on_stock_(made->product_id);
+  return made;
 }
 
 std::optional<Item> Studio::item(const std::string& serial) {
@@ -103,7 +108,8 @@ Result<ItemEvent> Studio::record(long long actor, const std::string& serial, Sta
                           "the " + to_string(station) + " station does not record " + kind);
   TRY(check_text("note", note, false));
   const auto now = format_utc(clock_.now());
-  return db_.write([&](soci::session& sql) -> Result<ItemEvent> {
+  long long moved = 0;  // the product whose stock moved
+  auto event = db_.write([&](soci::session& sql) -> Result<ItemEvent> {
     auto item = valid_serial(serial) ? repo::item(sql, serial) : std::nullopt;
     if (!item) return Error::invalid("serial", "serial_unknown", "no item has the serial " + serial);
     const auto index =
@@ -111,8 +117,15 @@ Result<ItemEvent> Studio::record(long long actor, const std::string& serial, Sta
     const auto id = repo::insert_event(sql, item->id, kind, to_string(station), actor, note,
                                        static_cast<long long>(index), now);
     repo::set_status(sql, item->id, kind);
+    if (const int delta = stock_delta(item->status, kind);
+        delta != 0 && repo::hub_held(sql, item->product_id)) {
+      repo::adjust_stock(sql, item->variant_id, delta);
+      moved = item->product_id;
+    }
     return ItemEvent{id, kind, to_string(station), "", note, static_cast<long long>(index), now, {}};
   });
+  if (event && moved && on_stock_) on_stock_(moved);
+  return event;
 }
 
 Result<ItemPhoto> Studio::add_photo(const std::string& serial, long long event_id, const std::string& view,
@@ -171,7 +184,7 @@ Result<std::string> Studio::channel_photo(long long photo_id, const std::string&
         return std::pair{*p, same_event};
       });
   if (!found) return Error::not_found("photo");
-  return packshot_of(found->first, spec->side, found->second);
+  return TRY(packshots_of(found->first, {spec->side}, found->second)).front();
 }
 
 std::optional<std::string> Studio::photo_bytes(long long photo_id, bool thumb) {

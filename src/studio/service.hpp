@@ -3,6 +3,7 @@
 // transaction as the row that records it. Photos go through the photo pipeline: the original kept
 // content-addressed with its SHA-256, a perceptual hash for matching, a thumbnail for pages. Thread safe.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,10 @@ class Studio {
   // The photo made ready for a sales channel (naver, coupang, amazon): background flattened to white,
   // the piece trimmed and centred (media/packshot.hpp), as JPEG.
   Result<std::string> channel_photo(long long photo_id, const std::string& channel);
+
+  // Told the product whose stock an item event moved (hub-held pieces: stock follows the items), after
+  // the transaction; the app refreshes the store's counts.
+  void on_stock(std::function<void(long long product_id)> listener) { on_stock_ = std::move(listener); }
 
   // --- packing ---
   void set_orders(OrderLink link) { orders_ = std::move(link); }
@@ -119,15 +124,16 @@ class Studio {
  private:
   Result<PackingSession> load_session(soci::session& sql, long long session_id);
   Result<ReturnInspection> load_inspection(soci::session& sql, long long id);
-  // The photo's channel rendition with the light of its event's grey card corrected.
-  Result<std::string> packshot_of(const ItemPhoto& photo, int side,
-                                  const std::vector<ItemPhoto>& event_photos);
+  // The photo's channel renditions (JPEG, one per side) with the light of its event's grey card corrected.
+  Result<std::vector<std::string>> packshots_of(const ItemPhoto& photo, const std::vector<int>& sides,
+                                                const std::vector<ItemPhoto>& event_photos);
   db::Database& db_;
   media::BlobStore& blobs_;
   media::PhotoPipeline& pipeline_;
   const Clock& clock_;
   OrderLink orders_;
   media::Photos* photos_ = nullptr;
+  std::function<void(long long)> on_stock_;
 };
 
 }  // namespace brilliant::studio

@@ -97,4 +97,28 @@ TEST_F(StudioTest, PackingNeedsEachPiecesOwnShotsBeforeItCloses) {
   EXPECT_EQ(packed->photos.size(), 2u);
 }
 
+TEST_F(StudioTest, AHubHeldPiecesStockFollowsItsItems) {
+  auto stock = [&] {
+    return db->read([](soci::session& sql) {
+      int n = 0;
+      sql << "SELECT stock FROM variants WHERE sku = 'BR-1-13'", soci::into(n);
+      return n;
+    });
+  };
+  std::vector<long long> told;
+  studio.on_stock([&](long long product) { told.push_back(product); });
+  EXPECT_EQ(stock(), 1);  // what the workshop typed
+  const auto a = studio.intake(1, "BR-1-13", "3.20", "", "").value();
+  EXPECT_EQ(stock(), 1);  // now the items on the shelf: one
+  const auto b = studio.intake(1, "BR-1-13", "3.21", "", "").value();
+  EXPECT_EQ(stock(), 2);
+  ASSERT_TRUE(studio.record(1, b.serial, Station::qa, "qa_failed", "scratched").ok());
+  EXPECT_EQ(stock(), 1);
+  ASSERT_TRUE(studio.record(1, b.serial, Station::returns, "returned_to_workshop", "").ok());
+  EXPECT_EQ(stock(), 1);  // it was off the shelf already
+  ASSERT_TRUE(studio.record(1, a.serial, Station::qa, "qa_passed", "").ok());
+  EXPECT_EQ(stock(), 1);
+  EXPECT_EQ(told, (std::vector<long long>{1, 1, 1}));  // two intakes and the failed QA
+}
+
 }  // namespace brilliant::studio

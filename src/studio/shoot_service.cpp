@@ -1,6 +1,7 @@
 // The studio's shoot (Studio's members declared in service.hpp; the shoot list in shoot.hpp): shots
 // named {SKU}_{view}_{n} onto an item's "photographed" event, a grey card's reading, channel renditions
 // in a zip, and publishing the stills and the 360° frames to the product.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "db/database.hpp"
@@ -34,12 +35,15 @@ constexpr const char* still_views[] = {"front", "side", "back", "detail", "worn"
 
 }  // namespace
 
-Result<std::string> Studio::packshot_of(const ItemPhoto& photo, int side,
-                                        const std::vector<ItemPhoto>& event_photos) {
+Result<std::vector<std::string>> Studio::packshots_of(const ItemPhoto& photo, const std::vector<int>& sides,
+                                                      const std::vector<ItemPhoto>& event_photos) {
   auto original = blobs_.get(photo.hash);
   if (!original) return Error::not_found("photo");
-  return TRY(media::make_packshot(*original, side, 0.85, card_gains(blobs_, event_photos, photo.event_id)))
-      .jpeg;
+  std::vector<std::string> out;
+  for (auto& shot :
+       TRY(media::make_packshots(*original, sides, 0.85, card_gains(blobs_, event_photos, photo.event_id))))
+    out.push_back(std::move(shot.jpeg));
+  return out;
 }
 
 Result<ItemPhoto> Studio::add_studio_shot(long long actor, const std::string& serial, const std::string& view,
@@ -87,16 +91,26 @@ Result<ProductShoot> Studio::product_shoot(const std::string& product_slug) {
 Result<std::string> Studio::shoot_zip(const std::string& product_slug, const std::string& channel) {
   if (!channel.empty() && !media::channel_spec(channel)) return Error::not_found("channel");
   const auto shoot = TRY(product_shoot(product_slug));
+  std::vector<const media::ChannelSpec*> channels;
+  std::vector<int> sides;
+  for (const auto& spec : media::channel_specs)
+    if (channel.empty() || channel == spec.channel) {
+      channels.push_back(&spec);
+      sides.push_back(spec.side);
+    }
+  // Each still is decoded and flattened once for every channel; each channel has its own folder when
+  // the archive holds them all.
   std::vector<std::pair<std::string, std::string>> files;
-  for (const auto& spec : media::channel_specs) {
-    if (!channel.empty() && channel != spec.channel) continue;
-    const std::string folder = channel.empty() ? std::string(spec.channel) + "/" : "";
-    for (const char* view : still_views)
-      if (const auto* e = shoot.list.entry(view))
-        for (const auto& p : e->photos)
-          files.emplace_back(folder + shot_name(shoot.sku, view, p.shot_no) + ".jpg",
-                             TRY(packshot_of(p, spec.side, shoot.photos)));
-  }
+  for (const char* view : still_views)
+    if (const auto* e = shoot.list.entry(view))
+      for (const auto& p : e->photos) {
+        auto jpegs = TRY(packshots_of(p, sides, shoot.photos));
+        for (size_t i = 0; i < channels.size(); ++i)
+          files.emplace_back((channel.empty() ? std::string(channels[i]->channel) + "/" : "") +
+                                 shot_name(shoot.sku, view, p.shot_no) + ".jpg",
+                             std::move(jpegs[i]));
+      }
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   if (files.empty()) return Error::rule_broken("view", "no_shots", "nothing of this product is shot yet");
   return media::zip_files(files);
 }
@@ -113,11 +127,12 @@ Result<int> Studio::publish(long long actor, const std::string& product_slug) {
   std::vector<std::pair<std::string, std::string>> stills;  // (jpeg, view)
   for (const char* view : still_views)
     if (const auto* e = shoot.list.entry(view))
-      for (const auto& p : e->photos) stills.emplace_back(TRY(packshot_of(p, 2400, shoot.photos)), view);
+      for (const auto& p : e->photos)
+        stills.emplace_back(TRY(packshots_of(p, {2400}, shoot.photos)).front(), view);
   std::vector<std::string> spin;
   if (const auto* e = shoot.list.entry("spin"); e && e->done >= min_spin_frames)
     for (const auto& p : e->photos) {
-      const auto processed = TRY(photos_->add_public(TRY(packshot_of(p, 1000, shoot.photos))));
+      const auto processed = TRY(photos_->add_public(TRY(packshots_of(p, {1000}, shoot.photos)).front()));
       for (const auto& r : processed.renditions)
         if (r.name == "listing" && r.format == "jpeg") spin.push_back(r.hash);
     }

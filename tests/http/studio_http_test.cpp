@@ -151,6 +151,10 @@ TEST_F(StudioHttp, IntakeStationEventsPhotosAndHistory) {
   auto labels = station->get("/operator/items/labels");
   EXPECT_NE(labels.body.find(serial), std::string::npos);
   EXPECT_NE(labels.body.find("<svg"), std::string::npos);
+  EXPECT_NE(labels.body.find("layout-3x7"), std::string::npos);  // 21 a sheet unless asked
+  auto forty = station->get("/operator/items/labels?layout=4x10");
+  EXPECT_NE(forty.body.find("layout-4x10"), std::string::npos);
+  EXPECT_NE(forty.body.find(serial), std::string::npos);
   EXPECT_EQ(station->get("/station").status, 200);
   EXPECT_EQ(station->get("/en/station/returns").status, 200);
 }
@@ -231,6 +235,13 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
       station->request("POST", "/api/v1/packing/sessions/" + id + "/close", close, json_headers(*station));
   EXPECT_EQ(early.status, 422);
   EXPECT_EQ(json::parse(early.body).at("error").at("code").as_string(), "shot_missing");
+  // An upload that breaks halfway is refused and leaves the session open to go on.
+  const auto whole = piece_jpeg();
+  auto broken = station->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=box",
+                                 whole.substr(0, whole.size() / 2), jpeg_headers(*station));
+  EXPECT_EQ(broken.status, 400);
+  EXPECT_EQ(json::parse(station->get("/api/v1/packing/sessions/" + id).body).at("status").as_string(),
+            "open");
   for (const char* view : {"box", "sealed"}) {
     auto shot = station->request("POST", "/api/v1/packing/sessions/" + id + "/photos?view=" + view,
                                  piece_jpeg(), jpeg_headers(*station));

@@ -1,5 +1,7 @@
 #include "media/packshot.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -80,21 +82,21 @@ VImage as_srgb(VImage image) {
 // height) of `image`, with the background `planes` fitted over the whole of it.
 VImage flatten_light(const VImage& image, const std::vector<std::array<double, 3>>& planes, int left, int top,
                      int width, int height) {
-  // Divide the light out: each band over its fitted background, scaled so the background is 255.
+  // Divide the light out: each band over its fitted background, scaled so the background is 255. The
+  // three bands' planes are one three-band image, so each step is one pass.
+  const double w1 = 1.0 / std::max(1, image.width() - 1), h1 = 1.0 / std::max(1, image.height() - 1);
   VImage xy = VImage::xyz(width, height);
-  VImage x = xy.extract_band(0).linear(1.0 / std::max(1, image.width() - 1),
-                                       static_cast<double>(left) / std::max(1, image.width() - 1));
-  VImage y = xy.extract_band(1).linear(1.0 / std::max(1, image.height() - 1),
-                                       static_cast<double>(top) / std::max(1, image.height() - 1));
-  VImage region = image.crop(left, top, width, height);
-  std::vector<VImage> flat_bands;
-  for (int b = 0; b < image.bands(); ++b) {
-    const auto& p = planes[static_cast<size_t>(b)];
-    VImage bg = x.linear(p[1], p[0]) + y.linear(p[2], 0.0);
-    bg = (bg < 1.0).ifthenelse(1.0, bg);
-    flat_bands.push_back(region.extract_band(b).cast(VIPS_FORMAT_FLOAT) / bg * 255.0);
+  std::vector<double> a, bx, by;
+  for (const auto& p : planes) {
+    a.push_back(p[0] + p[1] * left * w1 + p[2] * top * h1);
+    bx.push_back(p[1] * w1);
+    by.push_back(p[2] * h1);
   }
-  VImage flat = VImage::bandjoin(flat_bands);
+  VImage bg = xy.extract_band(0).linear(bx, a) + xy.extract_band(1).linear(by, std::vector<double>(planes.size(), 0.0));
+  bg = (bg < 1.0).ifthenelse(1.0, bg);
+  VImage scaled = image.crop(left, top, width, height).cast(VIPS_FORMAT_FLOAT) / bg * 255.0;
+  std::vector<VImage> flat_bands{scaled[0], scaled[1], scaled[2]};
+  VImage flat = scaled;
   // Near-white becomes white (the background's texture and noise go); the rest keeps its colour.
   VImage lowest = VImage::bandrank(flat_bands, VImage::option()->set("index", 0));
   flat = (lowest >= 236.0).ifthenelse(std::vector<double>{255, 255, 255}, flat);
@@ -111,19 +113,36 @@ struct Box {
 
 // The piece: what differs from white.
 Result<Box> piece_box(const VImage& flat) {
-  Box box;
-  box.left = flat.find_trim(
-      &box.top, &box.width, &box.height,
-      VImage::option()->set("threshold", 12.0)->set("background", std::vector<double>{255, 255, 255}));
-  if (box.width <= 0 || box.height <= 0)
-    return Error::invalid("photo", "no_piece", "no piece stands out from the background");
-  return box;
+  // Pixels more than 12 levels from white in any band, as column and row counts (one pass; libvips'
+  // find_trim smooths first and costs ten times as much).
+  VImage lowest = VImage::bandrank({flat[0], flat[1], flat[2]}, VImage::option()->set("index", 0));
+  VImage rows;
+  VImage columns = ((lowest < 243.0) / 255).cast(VIPS_FORMAT_UINT).project(&rows);
+  auto span = [](const VImage& counts) {
+    size_t size = 0;
+    auto* data = static_cast<unsigned int*>(counts.write_to_memory(&size));
+    const int n = static_cast<int>(size / sizeof(unsigned int));
+    int first = -1, last = -1;
+    for (int i = 0; i < n; ++i)
+      if (data[i] > 1) {  // more than a speck
+        if (first < 0) first = i;
+        last = i;
+      }
+    g_free(data);
+    return std::pair{first, last};
+  };
+  const auto [left, right] = span(columns);
+  const auto [top, bottom] = span(rows);
+  if (left < 0 || top < 0) return Error::invalid("photo", "no_piece", "no piece stands out from the background");
+  return Box{left, top, right - left + 1, bottom - top + 1};
 }
 
 // The piece trimmed and centred on a white square of `side`, its longer side `fill` of it.
 Packshot centred(const VImage& flat, const Box& box, int side, double fill, VImage* canvas = nullptr) {
+  const double scale = fill * side / std::max(box.width, box.height);
+  // Enlarging (a small piece for a big channel) with a linear kernel: as sharp to the eye, twice as quick.
   VImage piece = flat.crop(box.left, box.top, box.width, box.height)
-                     .resize(fill * side / std::max(box.width, box.height));
+                     .resize(scale, scale > 1.0 ? VImage::option()->set("kernel", VIPS_KERNEL_LINEAR) : nullptr);
   Packshot out;
   out.side = side;
   out.width = piece.width();
@@ -209,6 +228,7 @@ Result<std::vector<Packshot>> make_packshots(std::string_view photo, const std::
     const Box piece{0, 0, region.width(), region.height()};
     std::vector<Packshot> out;
     for (int side : sides) out.push_back(centred(region, piece, side, fill));
+    malloc_trim(0);  // hand the photo's buffers back: a studio batch stays flat in memory
     return out;
   } catch (const vips::VError& e) {
     return Error::invalid("photo", "photo_corrupt",

@@ -26,22 +26,8 @@ im_one() {  # in out_prefix
 }
 export -f im_one
 
-run_pair() {  # workers -> "ours_s ours_kb im_s im_kb"
-  local p=$1
-  rm -rf "$work/in/out"
-  /usr/bin/time -f "%e %M" -o "$work/ours.time" "$bench" studio "$work/in" "$p" >"$work/ours.out"
-  rm -rf "$work/im" && mkdir -p "$work/im"
-  /usr/bin/time -f "%e %M" -o "$work/im.time" bash -c \
-    "ls '$work'/in/*.jpg | xargs -P '$p' -I{} bash -c 'im_one \"\$1\" \"$work/im/\$(basename \"\$1\" .jpg)\"' _ {}"
-  [ "$(ls "$work"/im/*-coupang.jpg | wc -l)" = "$count" ] || { echo "ImageMagick did not finish every photo" >&2; exit 1; }
-  echo "$(cat "$work/ours.time") $(cat "$work/im.time")"
-}
-
-printf '%-22s %10s %10s %10s %10s %10s %10s\n' "" "ours/s" "IM/s" "x" "ours MB" "IM MB" "mem %"
-read -r os ok is ik < <(run_pair 1)
-awk -v n="$count" -v os="$os" -v ok="$ok" -v is="$is" -v ik="$ik" 'BEGIN {
-  printf "%-22s %10.2f %10.2f %10.1f %10.0f %10.0f %9.0f%%\n", "one worker", n/os, n/is, (n/os)/(n/is), ok/1024, ik/1024, 100*ok/ik }'
-read -r os ok is ik < <(run_pair "$cores")
-awk -v n="$count" -v os="$os" -v ok="$ok" -v is="$is" -v c="$cores" 'BEGIN {
-  printf "%-22s %10.2f %10.2f %10.1f %10.0f %10s %10s\n", "all " c " cores", n/os, n/is, (n/os)/(n/is), ok/1024, "-", "-" }'
+mode=studio
+im_last=coupang
+. bench/lib.sh
+compare
 echo "($count studio shots of 6000x4000, $cores cores, $("$convert" -version | head -1 | cut -d" " -f2-3), $(date -u +%Y-%m-%d))"

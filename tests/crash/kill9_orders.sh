@@ -6,10 +6,6 @@
 set -euo pipefail
 binary=$1
 root=$2
-work=$(mktemp -d)
-pid=""
-cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
 . "$(dirname "$0")/lib.sh"
 
 export BRILLIANT_BLOBS="$work/blobs" BRILLIANT_PASSWORD_COST=minimum BRILLIANT_ACCESS_LOG=0

@@ -1,6 +1,11 @@
-# Shared by the kill -9 tests (sourced): a free port, waiting for the server, and the crash itself.
-# The sourcing script defines writer N (writes in a loop, appending what the server accepted to
-# $work/acceptedN), sets $pid to the server's process and $work to its temporary folder.
+# Shared by the kill -9 tests (sourced): a temporary folder ($work, removed at exit with the server
+# if it still runs), a free port, waiting for the server, and the crash itself. The sourcing script
+# defines writer N (writes in a loop, appending what the server accepted to $work/acceptedN) and sets
+# $pid to the server's process.
+work=$(mktemp -d)
+pid=""
+cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 

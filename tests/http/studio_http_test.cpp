@@ -52,6 +52,27 @@ class StudioHttp : public ServerTest {
     return std::string(json::parse(placed.body).at("number").as_string());
   }
 
+  // A workshop of its own with a ring, a shopper's order of it, paid: what packing needs.
+  struct Sale {
+    catalog::Workshop shop;
+    catalog::Product ring;
+    std::unique_ptr<HttpClient> shopper, op;
+    std::string number;
+  };
+  Sale paid_sale(const std::string& prefix) {
+    Sale sale{own_workshop(prefix, "공방 " + prefix, "Atelier " + prefix), {}, nullptr, nullptr, ""};
+    sale.ring = own_ring(sale.shop, "Ring " + prefix, 3);
+    sale.shopper = signed_up(unique_email(prefix + "-shopper"));
+    sale.number = place_order(*sale.shopper, sale.ring, prefix + "-" + sale.shop.slug);
+    sale.op = logged_in(web::Role::operator_);
+    EXPECT_EQ(sale.op
+                  ->request("PUT", "/api/v1/operator/orders/" + sale.number + "/status",
+                            R"({"status":"paid"})", json_headers(*sale.op))
+                  .status,
+              200);
+    return sale;
+  }
+
   std::string intake(HttpClient& station, const std::string& sku, const std::string& weight = "3.2") {
     auto r = station.request("POST", "/api/v1/station/items",
                              json::serialize(json::object{{"sku", sku}, {"weight", weight}}),
@@ -286,15 +307,8 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
 }
 
 TEST_F(StudioHttp, EvidenceIsTheShoppersTheWorkshopsAndTheOperatorsAndVerifiesOffline) {
-  const auto shop = own_workshop("evid", "증빙 공방", "Evidence Atelier");
-  const auto ring = own_ring(shop, "Evidence Ring", 3);
-  auto shopper = signed_up(unique_email("evid-shopper"));
-  const auto number = place_order(*shopper, ring, "evid-" + shop.slug);
-  auto op = logged_in(web::Role::operator_);
-  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
-                        json_headers(*op))
-                .status,
-            200);
+  auto sale = paid_sale("evid");
+  const auto& [shop, ring, shopper, op, number] = sale;
   auto station = logged_in(web::Role::station_staff);
   const auto serial = intake(*station, ring.variants.at(0).sku);
   // Before packing there is nothing to show, said plainly.
@@ -348,15 +362,8 @@ TEST_F(StudioHttp, EvidenceIsTheShoppersTheWorkshopsAndTheOperatorsAndVerifiesOf
 }
 
 TEST_F(StudioHttp, AReturnIsComparedWithItsPackingShotsAndDecided) {
-  const auto shop = own_workshop("ret", "반품 공방", "Returns Atelier");
-  const auto ring = own_ring(shop, "Returned Ring", 3);
-  auto shopper = signed_up(unique_email("ret-shopper"));
-  const auto number = place_order(*shopper, ring, "ret-" + shop.slug);
-  auto op = logged_in(web::Role::operator_);
-  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
-                        json_headers(*op))
-                .status,
-            200);
+  auto sale = paid_sale("ret");
+  const auto& [shop, ring, shopper, op, number] = sale;
   auto station = logged_in(web::Role::station_staff);
   const auto serial = intake(*station, ring.variants.at(0).sku, "3.20");
   const auto unshipped = intake(*station, ring.variants.at(0).sku, "3.20");

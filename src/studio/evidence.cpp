@@ -90,8 +90,9 @@ Result<std::string> Studio::evidence_bundle(const Evidence& evidence, trust::Tra
 }
 
 std::optional<std::string> Studio::evidence_photo(const std::string& order_number, const std::string& sha256,
-                                                  bool thumb) {
-  auto found = db_.read([&](soci::session& sql) { return repo::evidence_photo(sql, order_number, sha256); });
+                                                  bool thumb, long long workshop_id) {
+  auto found = db_.read(
+      [&](soci::session& sql) { return repo::evidence_photo(sql, order_number, sha256, workshop_id); });
   if (!found) return std::nullopt;
   return blobs_.get(thumb && !found->second.empty() ? found->second : found->first);
 }

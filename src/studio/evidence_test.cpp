@@ -35,6 +35,8 @@ TEST_F(StudioEvidence, AnOrdersEvidenceHasEveryShotAndStepAndVerifiesOffline) {
   // Every photo is served by its hash for this order only.
   EXPECT_TRUE(studio.evidence_photo("B-1", e.photos[0].hash, false).has_value());
   EXPECT_FALSE(studio.evidence_photo("B-2", e.photos[0].hash, false).has_value());
+  EXPECT_TRUE(studio.evidence_photo("B-1", e.photos[0].hash, true, 1).has_value());    // its workshop's
+  EXPECT_FALSE(studio.evidence_photo("B-1", e.photos[0].hash, false, 2).has_value());  // another's
 
   const auto multikey = trust::public_multikey(key);
   const auto bundle = studio.evidence_bundle(e, signed_log, multikey).value();

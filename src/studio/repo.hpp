@@ -78,10 +78,11 @@ void decide(soci::session& sql, long long id, const std::string& decision, const
 // The item's latest event of a kind (0: none).
 long long latest_event(soci::session& sql, long long item_id, const std::string& kind);
 // An item photo's or packing photo's original and thumbnail hashes by the original's SHA-256, when the
-// photo belongs to that order's evidence.
+// photo belongs to that order's evidence (of one workshop's parcel when workshop_id > 0).
 std::optional<std::pair<std::string, std::string>> evidence_photo(soci::session& sql,
                                                                   const std::string& order_number,
-                                                                  const std::string& sha256);
+                                                                  const std::string& sha256,
+                                                                  long long workshop_id);
 
 // --- the studio's shoot (migration 021) ---
 struct ProductRef {

@@ -121,15 +121,19 @@ long long latest_event(soci::session& sql, long long item_id, const std::string&
 
 std::optional<std::pair<std::string, std::string>> evidence_photo(soci::session& sql,
                                                                   const std::string& order_number,
-                                                                  const std::string& sha256) {
-  // A packing shot of one of the order's sessions, or a shot of one of its items (packed in it).
+                                                                  const std::string& sha256,
+                                                                  long long workshop_id) {
+  // A packing shot of one of the order's sessions, or a shot of one of its items (packed in it); of one
+  // workshop's parcel when workshop_id > 0.
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT p.hash, p.thumb_hash FROM packing_photos p JOIN packing_sessions s ON s.id = "
-                      "p.session_id WHERE s.order_number = :n AND p.hash = :h UNION ALL SELECT f.hash, "
-                      "f.thumb_hash FROM item_photos f JOIN packing_items pi ON pi.item_id = f.item_id JOIN "
-                      "packing_sessions s2 ON s2.id = pi.session_id WHERE s2.order_number = :n2 AND f.hash = "
-                      ":h2",
-       soci::use(order_number), soci::use(sha256), soci::use(order_number), soci::use(sha256));
+      (sql.prepare
+           << "SELECT p.hash, p.thumb_hash FROM packing_photos p JOIN packing_sessions s ON s.id = "
+              "p.session_id WHERE s.order_number = :n AND p.hash = :h AND (:w = 0 OR s.workshop_id = :w2) "
+              "UNION ALL SELECT f.hash, f.thumb_hash FROM item_photos f JOIN packing_items pi ON "
+              "pi.item_id = f.item_id JOIN packing_sessions s2 ON s2.id = pi.session_id WHERE "
+              "s2.order_number = :n2 AND f.hash = :h2 AND (:w3 = 0 OR s2.workshop_id = :w4)",
+       soci::use(order_number), soci::use(sha256), soci::use(workshop_id), soci::use(workshop_id),
+       soci::use(order_number), soci::use(sha256), soci::use(workshop_id), soci::use(workshop_id));
   for (const auto& r : rows) return std::pair{row_text(r, 0), row_text(r, 1)};
   return std::nullopt;
 }

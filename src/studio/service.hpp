@@ -117,9 +117,10 @@ class Studio {
   // audit path; the photos with the entries that name them.
   Result<std::string> evidence_bundle(const Evidence& evidence, trust::TransparencyLog& log,
                                       const std::string& public_key);
-  // An evidence photo's bytes (its original, or thumbnail) by its SHA-256, when it is that order's.
+  // An evidence photo's bytes (its original, or thumbnail) by its SHA-256, when it is that order's (and
+  // of that workshop's parcel when workshop_id > 0).
   std::optional<std::string> evidence_photo(const std::string& order_number, const std::string& sha256,
-                                            bool thumb);
+                                            bool thumb, long long workshop_id = 0);
 
  private:
   Result<PackingSession> load_session(soci::session& sql, long long session_id);

@@ -431,3 +431,19 @@ TEST_F(CatalogHttp, RenderedListingCardsFollowTheCatalog) {
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// The demo catalog first on the shared PostgreSQL database: a CTest fixture (tests/CMakeLists.txt) runs
+// this before every pg. test, so the tests that use the demo workshops find them whichever tests made
+// products of their own before (the demo seeds only into a database without products).
+class PgDemoSeed : public ServerTest {};
+
+TEST_F(PgDemoSeed, LoadsTheDemoCatalogBeforeAnyTestMakesProducts) {
+  if (!sqlite_file.empty()) GTEST_SKIP() << "SQLite: every test has a database of its own";
+  app::seed_catalog(app->database(), app->catalog(), app->quotes(), *clock, 60);
+  app->catalog().refresh();
+  EXPECT_TRUE(app->catalog().workshop("iksan-gold").has_value());
+}
+
+}  // namespace brilliant::test

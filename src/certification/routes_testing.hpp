@@ -9,6 +9,7 @@
 #include "trust/log.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
+#include "web/testing.hpp"
 
 namespace brilliant::certification {
 
@@ -32,9 +33,8 @@ class CertificationRoutesTest : public ::testing::Test {
   trust::KeyPair key = trust::new_key();
   Certification certs{*db, blobs, clock, {"http://x.example", "did:web:x.example", key}};
   trust::TransparencyLog log{*db, key, "x.example/log"};
-  web::I18n i18n{root / "locales"};
-  web::StaticFiles files{root / "static"};
-  web::Renderer renderer{root / "templates", i18n, files, web::Reload::never};
+  web::TestPages pages;
+  web::Renderer& renderer = pages.renderer;
   Deps deps{certs, log, renderer, clock};
   web::Router router;
 };

@@ -9,16 +9,15 @@
 #include "studio/testing.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
+#include "web/testing.hpp"
 
 namespace brilliant::studio {
 
 using StudioRoutes = StudioFixture;
 
 TEST_F(StudioRoutes, StationsAreForStationStaffEvidenceForWhoeverSeesTheOrder) {
-  const std::filesystem::path root{BRILLIANT_SOURCE_DIR};
-  web::I18n i18n{root / "locales"};
-  web::StaticFiles files{root / "static"};
-  web::Renderer renderer{root / "templates", i18n, files, web::Reload::never};
+  web::TestPages pages;
+  auto& renderer = pages.renderer;
   Deps deps{studio, renderer, log, "z6Mk", {}};
   web::Router router;
   add_routes(router, deps);

@@ -7,16 +7,15 @@
 #include <boost/json.hpp>
 
 #include "studio/testing.hpp"
+#include "web/testing.hpp"
 
 namespace brilliant::studio {
 
 using StudioViews = StudioFixture;
 
 TEST_F(StudioViews, ReturnsAndEvidenceReadAsThePagesNeed) {
-  const std::filesystem::path root{BRILLIANT_SOURCE_DIR};
-  web::I18n i18n{root / "locales"};
-  web::StaticFiles files{root / "static"};
-  web::Renderer renderer{root / "templates", i18n, files, web::Reload::never};
+  web::TestPages pages;
+  auto& renderer = pages.renderer;
   web::Request req;
   req.locale = "en";
   const auto serial = packed_order();

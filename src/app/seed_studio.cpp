@@ -46,7 +46,7 @@ Result<void> pack(App& app, const web::Principal& station, const std::string& nu
   const auto s = TRY(studio.open_packing(station, number, ""));
   TRY(studio.pack(station, s.id, serial));
   TRY(studio.add_packing_photo(s.id, "piece", media::sample_piece_photo(360 + 20 * n, 300, 120), serial));
-  TRY(studio.add_packing_photo(s.id, "serial", media::sample_piece_photo(400, 300, 90, true), serial));
+  TRY(studio.add_packing_photo(s.id, "serial", media::sample_piece_photo(400, 300, 200), serial));
   TRY(studio.add_packing_photo(s.id, "box", media::sample_piece_photo(400, 300, 210)));
   TRY(studio.add_packing_photo(s.id, "sealed", media::sample_piece_photo(400, 300, 230, true)));
   TRY(studio.close_packing(station, s.id, "cj", "6" + std::to_string(100000000000LL + 7 * n)));
@@ -66,7 +66,7 @@ Result<void> seed_orders(App& app, const StudioDemo& who,
     if (n == 1) continue;
     auto r = TRY(app.studio().open_return(station.user_id, serial, grams_text(piece.mg)));
     TRY(app.studio().add_return_photo(r.id, "piece", media::sample_piece_photo(470, 280, 130, false, 226)));
-    TRY(app.studio().add_return_photo(r.id, "serial", media::sample_piece_photo(380, 320, 95, true, 228)));
+    TRY(app.studio().add_return_photo(r.id, "serial", media::sample_piece_photo(390, 310, 210, false, 228)));
     TRY(app.studio().decide(station.user_id, r.id, "accept", "단순 변심 반품, 사진·무게 일치"));
   }
   return {};

@@ -34,6 +34,21 @@ std::vector<long long> Evidence::log_indexes() const {
   return {out.begin(), out.end()};
 }
 
+namespace {
+
+std::vector<Item> items_of(soci::session& sql, const std::string& order_number, long long workshop_id) {
+  std::vector<Item> out;
+  for (const auto& serial : repo::order_serials(sql, order_number, workshop_id))
+    if (auto item = repo::item(sql, serial)) out.push_back(std::move(*item));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Item> Studio::order_items(const std::string& order_number, long long workshop_id) {
+  return db_.read([&](soci::session& sql) { return items_of(sql, order_number, workshop_id); });
+}
+
 Evidence Studio::evidence(const std::string& order_number, long long workshop_id) {
   return db_.read([&](soci::session& sql) {
     Evidence out{order_number, {}, {}, {}, {}};
@@ -44,14 +59,12 @@ Evidence Studio::evidence(const std::string& order_number, long long workshop_id
         out.photos.push_back(
             {"packing", "", p.view, p.hash, p.thumb_hash, p.phash, "", "", s.closed_at, p.log_index});
     }
-    for (const auto& serial : repo::order_serials(sql, order_number, workshop_id)) {
-      auto item = repo::item(sql, serial);
-      if (!item) continue;
-      EvidenceItem entry{*item, repo::events(sql, item->id)};
+    for (auto& item : items_of(sql, order_number, workshop_id)) {
+      EvidenceItem entry{item, repo::events(sql, item.id)};
       for (const auto& e : entry.events)
         for (const auto& p : e.photos)
-          out.photos.push_back({stage_of(e.kind), serial, p.view, p.hash, p.thumb_hash, p.phash, p.voided_at,
-                                p.void_reason, p.created_at, p.log_index});
+          out.photos.push_back({stage_of(e.kind), item.serial, p.view, p.hash, p.thumb_hash, p.phash,
+                                p.voided_at, p.void_reason, p.created_at, p.log_index});
       out.items.push_back(std::move(entry));
     }
     for (auto id : repo::inspections_of_order(sql, order_number)) {

@@ -70,10 +70,9 @@ class EvidenceRoutes {
     return Response::json(json::serialize(TRY(evidence(req, s))));
   }
 
-  Result<Response> proof(Request& req, const Scope& s) {
+  Result<Response> proof(const Scope& s) {
     auto bundle =
         TRY(d_.studio.evidence_bundle(d_.studio.evidence(s.number, s.workshop_id), d_.log, d_.public_key));
-    (void)req;
     return web::private_file(std::move(bundle), "application/json", "evidence-" + s.number + ".json", 0,
                              true);
   }
@@ -92,9 +91,9 @@ class EvidenceRoutes {
   Result<Response> shopper_api(Request& req) { return api(req, TRY(shopper(req))); }
   Result<Response> console_api(Request& req) { return api(req, TRY(console(req))); }
   Result<Response> operator_api(Request& req) { return api(req, TRY(operator_(req))); }
-  Result<Response> shopper_proof(Request& req) { return proof(req, TRY(shopper(req))); }
-  Result<Response> console_proof(Request& req) { return proof(req, TRY(console(req))); }
-  Result<Response> operator_proof(Request& req) { return proof(req, TRY(operator_(req))); }
+  Result<Response> shopper_proof(Request& req) { return proof(TRY(shopper(req))); }
+  Result<Response> console_proof(Request& req) { return proof(TRY(console(req))); }
+  Result<Response> operator_proof(Request& req) { return proof(TRY(operator_(req))); }
   Result<Response> shopper_photo(Request& req) { return photo(req, TRY(shopper(req))); }
   Result<Response> console_photo(Request& req) { return photo(req, TRY(console(req))); }
   Result<Response> operator_photo(Request& req) { return photo(req, TRY(operator_(req))); }

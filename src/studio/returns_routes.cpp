@@ -39,9 +39,8 @@ class ReturnsRoutes {
     const std::string order(req.query_params().get("order"));
     if (!order.empty()) {
       json::array pieces;
-      for (const auto& i : studio.evidence(order).items)
-        pieces.push_back(
-            json::object{{"serial", i.item.serial}, {"sku", i.item.sku}, {"title", i.item.title_ko}});
+      for (const auto& i : studio.order_items(order))
+        pieces.push_back(json::object{{"serial", i.serial}, {"sku", i.sku}, {"title", i.title_ko}});
       m["order"] = order;
       m["has_pieces"] = !pieces.empty();
       m["order_pieces"] = std::move(pieces);

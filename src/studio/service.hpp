@@ -111,6 +111,8 @@ class Studio {
   std::vector<std::string> spin_frames(const std::string& product_slug);
 
   // --- evidence (evidence.cpp) ---
+  // The items packed into an order's parcels (of one workshop's when workshop_id > 0).
+  std::vector<Item> order_items(const std::string& order_number, long long workshop_id = 0);
   // The order's evidence (one workshop's parcel when workshop_id > 0); empty when nothing was packed.
   Evidence evidence(const std::string& order_number, long long workshop_id = 0);
   // JSON for `brilliant verify`: the checkpoint, and for every entry the evidence rests on, its text and

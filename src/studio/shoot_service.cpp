@@ -116,13 +116,13 @@ Result<std::string> Studio::shoot_zip(const std::string& product_slug, const std
 }
 
 Result<int> Studio::publish(long long actor, const std::string& product_slug) {
-  if (!photos_) return Error::not_found("photos");
   const auto shoot = TRY(product_shoot(product_slug));
   if (!shoot.list.ready()) {
     for (const auto& e : shoot.list.entries)
       if (e.required && e.done < e.wanted)
         return Error::rule_broken("view", "shot_missing", "shoot the " + e.view + " view first");
   }
+  if (!photos_) return Error::not_found("photos");
   // Everything is processed before anything changes: a bad frame leaves the product as it was.
   std::vector<std::pair<std::string, std::string>> stills;  // (jpeg, view)
   for (const char* view : still_views)

@@ -1,0 +1,49 @@
+// The studio's demo (seed_studio.cpp) through the whole app on a fresh SQLite database: a dozen items,
+// the demo shopper's one packed and one returned order with their evidence, and nothing again on a
+// second start.
+#include "app/seed_studio.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/app.hpp"
+#include "app/seed.hpp"
+#include "core/secret.hpp"
+
+namespace brilliant::app {
+
+TEST(SeedStudio, ItemsAPackedOrderAndAReturnedOneOnce) {
+  const auto dir = std::filesystem::temp_directory_path() / ("seed-studio-" + random_token(6));
+  std::filesystem::create_directories(dir);
+  Config config;
+  config.root = BRILLIANT_SOURCE_DIR;
+  config.database_url = "sqlite:" + (dir / "demo.db").string();
+  config.blob_root = dir / "blobs";
+  config.issuer_key = dir / "issuer.key";
+  FixedClock clock{TimePoint{} + std::chrono::hours(24 * 365 * 57)};
+  {
+    App app(config, clock);
+    app.migrate();
+    seed_demo(app, 40);
+    EXPECT_EQ(app.studio().recent(50).size(), 12u);
+    const auto orders = app.orders().recent("");
+    ASSERT_EQ(orders.size(), 2u);
+    int returned = 0;
+    for (const auto& o : orders) {
+      const auto e = app.studio().evidence(o.number);
+      EXPECT_EQ(e.photos.size() - (e.returns.empty() ? 0 : 2), 4u) << o.number;
+      for (const auto& r : e.returns) {
+        ++returned;
+        EXPECT_EQ(r.decision, "accept");
+        EXPECT_TRUE(r.match.match) << r.match.score << " weight " << r.match.weight_diff_cg << " "
+                                   << r.match.views[0].distance << " " << r.match.views[1].distance;
+      }
+    }
+    EXPECT_EQ(returned, 1);
+    seed_studio(app,
+                {"station@brilliant.example", "shopper@brilliant.example", "operator@brilliant.example"});
+    EXPECT_EQ(app.studio().recent(50).size(), 12u);  // not twice
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace brilliant::app

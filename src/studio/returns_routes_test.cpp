@@ -1,0 +1,47 @@
+// The returns station's routes: for station staff and operators only, the fixed /station/returns before
+// the /station/{station} pattern, and a return received, shot and decided over the JSON API.
+#include <gtest/gtest.h>
+
+#include "studio/routes_testing.hpp"
+
+namespace brilliant::studio {
+
+using ReturnsRoutes = StudioRoutesTest;
+
+TEST_F(ReturnsRoutes, StationStaffReceiveShootAndDecideAReturn) {
+  size_t returns = 0, generic = 0, found = 0;
+  for (const auto& r : router.routes()) {
+    if (r.pattern.find("/returns") == std::string::npos && r.pattern != "/station/{station}") continue;
+    if (r.pattern == "/station/{station}") generic = r.index;
+    if (r.pattern == "/station/returns" && r.method == web::Method::get) returns = r.index;
+    if (r.pattern.find("/returns") != std::string::npos) {
+      ++found;
+      EXPECT_EQ(r.access.any_of, bit(web::Role::station_staff) | bit(web::Role::operator_)) << r.pattern;
+    }
+  }
+  EXPECT_EQ(found, 8u);
+  EXPECT_LT(returns, generic);
+
+  const auto serial = packed_order();
+  const auto staff = person(1, web::Role::station_staff);
+  auto opened = call(web::Method::post, "/api/v1/returns", {}, staff,
+                     R"({"serial":")" + serial + R"(","weight":"3.20"})");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(json_of(opened).at("order").as_string(), "B-1");
+  const auto id = std::to_string(json_of(opened).at("id").as_int64());
+  auto shot = call(web::Method::post, "/api/v1/returns/{id}/photos", {{"id", id}}, staff,
+                   piece_photo(300, 320, 120), "view=piece");
+  ASSERT_EQ(shot.status, 201) << shot.body;
+  EXPECT_EQ(json_of(shot).at("views").at(0).at("has_returned").as_bool(), true);
+  EXPECT_EQ(
+      call(web::Method::post, "/api/v1/returns/{id}/decision", {{"id", id}}, staff, R"({"decision":"maybe"})")
+          .status,
+      400);
+  auto escalated = call(web::Method::post, "/api/v1/returns/{id}/decision", {{"id", id}}, staff,
+                        R"({"decision":"escalate","reason":"serial shot missing"})");
+  ASSERT_EQ(escalated.status, 200) << escalated.body;
+  EXPECT_TRUE(json_of(escalated).at("open").as_bool());
+  EXPECT_EQ(call(web::Method::get, "/api/v1/returns/{id}", {{"id", "999"}}, staff).status, 404);
+}
+
+}  // namespace brilliant::studio

@@ -1,0 +1,67 @@
+// The studio's whole route table on the test studio (studio/testing.hpp), for the route files' tests:
+// find a route, call its handler as a given person. Who may see an order is stubbed: order "B-1" is the
+// shopper's (user 7), has a parcel of workshop 1, and exists; nothing else does.
+#pragma once
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "studio/routes.hpp"
+#include "studio/testing.hpp"
+#include "web/router.hpp"
+#include "web/testing.hpp"
+
+namespace brilliant::studio {
+
+class StudioRoutesTest : public StudioFixture {
+ protected:
+  void SetUp() override {
+    StudioFixture::SetUp();
+    add_routes(router, deps);
+  }
+  const web::Route* route(web::Method method, const std::string& pattern) {
+    for (const auto& r : router.routes())
+      if (r.method == method && r.pattern == pattern) return &r;
+    return nullptr;
+  }
+  static web::Principal person(long long id, web::Role role, long long workshop_id = 0) {
+    web::Principal p{id, "p@x", "Person"};
+    p.roles = static_cast<uint32_t>(role);
+    p.workshop_id = workshop_id;
+    return p;
+  }
+  // Calls the route's handler as `who` (the pipeline's access check is the route table's, tested apart).
+  web::Response call(web::Method method, const std::string& pattern,
+                     std::vector<std::pair<std::string, std::string>> params,
+                     std::optional<web::Principal> who, std::string body = "", std::string query = "") {
+    const auto* r = route(method, pattern);
+    EXPECT_NE(r, nullptr) << pattern;
+    if (!r) return web::Response{};
+    web::Request req;
+    req.method = method;
+    req.path = pattern;
+    req.params = std::move(params);
+    req.user = std::move(who);
+    req.body = std::move(body);
+    req.query = std::move(query);
+    req.headers.push_back({"Accept", "application/json"});
+    return r->handler(req);
+  }
+  static boost::json::object json_of(const web::Response& r) {
+    return boost::json::parse(r.body).as_object();
+  }
+  static uint32_t bit(web::Role role) { return static_cast<uint32_t>(role); }
+
+  web::TestPages pages;
+  OrderAccess access{
+      [](const web::Request& req, const std::string& number) -> std::optional<std::string> {
+        if (number == "B-1" && req.user && req.user->user_id == 7) return std::string();
+        return std::nullopt;
+      },
+      [](long long workshop, const std::string& number) { return workshop == 1 && number == "B-1"; },
+      [](const std::string& number) { return number == "B-1"; }};
+  Deps deps{studio, pages.renderer, log, trust::public_multikey(trust::new_key()), access};
+  web::Router router;
+};
+
+}  // namespace brilliant::studio

@@ -28,6 +28,17 @@ void describe_api(web::Router& router) {
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
       {Method::post, "/api/v1/products/{slug}/shoot/publish", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/orders/{number}/payment-window", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/payments/toss/confirm",
+       R"({"type":"object","required":["orderId","paymentKey","amount"],"properties":{"orderId":{"type":"string",)"
+       R"("description":"the window's orderId"},"paymentKey":{"type":"string"},"amount":{"type":"integer"}}})"},
+      {Method::post, "/api/v1/payments/toss/webhook",
+       R"({"type":"object","required":["eventType"],"properties":{"eventType":{"type":"string",)"
+       R"("example":"PAYMENT_STATUS_CHANGED"},"createdAt":{"type":"string"},"data":{"type":"object",)"
+       R"("description":"Toss's Payment object: only orderId and paymentKey are read, the rest is asked again"}}})"},
+      {Method::post, "/api/v1/operator/orders/{number}/refunds",
+       R"({"type":"object","required":["reason"],"properties":{"amount":{"type":["integer","null"],"minimum":1,)"
+       R"("description":"won to refund; left out: all that is left"},"reason":{"type":"string","maxLength":200}}})"},
       {Method::post, "/api/v1/returns",
        R"({"type":"object","required":["serial","weight"],"properties":{"serial":{"type":"string",)"
        R"("example":"IT-7K2M-Q9PX"},"weight":{"type":"string","example":"3.19","description":"grams now"}}})"},
@@ -229,6 +240,18 @@ void describe_api(web::Router& router) {
        "The evidence of the workshop's parcel of an order (vendor staff)"},
       {Method::get, "/api/v1/operator/orders/{number}/evidence", "The evidence of any order (operator)"},
       {Method::post, "/api/v1/products/{slug}/view", "Count a product page view (the page's beacon)"},
+      {Method::post, "/api/v1/orders/{number}/payment-window",
+       "Open a card payment window for one's own order awaiting payment: the parameters for Toss's SDK"},
+      {Method::post, "/api/v1/payments/toss/confirm",
+       "Confirm the window's payment {orderId, paymentKey, amount}: checked against the order, confirmed "
+       "with the provider, the order paid once"},
+      {Method::post, "/api/v1/payments/toss/webhook",
+       "Toss Payments' PAYMENT_STATUS_CHANGED webhook; the payment is read back from Toss, never trusted "
+       "from the body"},
+      {Method::post, "/api/v1/operator/orders/{number}/refunds",
+       "Refund an order's card payment in part {amount, reason} or whole {reason} (operator)"},
+      {Method::get, "/api/v1/operator/orders/{number}/payments",
+       "An order's card payment attempts with every transition and the provider's answers (operator)"},
   };
   size_t bodies_used = 0;
   for (const auto& row : table) {

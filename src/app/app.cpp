@@ -18,6 +18,7 @@
 #include "orders/order_views.hpp"
 #include "orders/routes.hpp"
 #include "orders/workshop_sales_repo.hpp"
+#include "payments/views.hpp"
 #include "pricing/routes.hpp"
 #include "trust/key_file.hpp"
 #include "trust/routes.hpp"
@@ -126,13 +127,31 @@ App::App(Config config, const Clock& clock)
                               trust::did_web(base_url_of(config_)), renderer_, clock_});
   certification::add_all_routes(router_, *certification_deps_);
   studio::add_routes(router_, *studio_deps_);
+  payment_provider_ = std::make_unique<payments::TossClient>(config_.toss);
+  payments_ = std::make_unique<payments::Payments>(*database_, orders_, payment_provider_.get(), clock_,
+                                                   config_.toss);
+  payments_deps_ = std::make_unique<payments::Deps>(payments::Deps{*payments_, orders_, renderer_});
+  payments::add_routes(router_, *payments_deps_);
   orders::add_all_routes(
-      router_, {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_, config_.bank_account,
-                &checkout_limit_, config_.secure_cookies, [this](const std::string& number) {
-                  std::vector<std::pair<std::string, std::string>> out;
-                  for (const auto& p : studio_->packing_photos_of(number)) out.emplace_back(p.hash, p.view);
-                  return out;
-                }});
+      router_,
+      {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_, config_.bank_account,
+       &checkout_limit_, config_.secure_cookies,
+       [this](const std::string& number) {
+         std::vector<std::pair<std::string, std::string>> out;
+         for (const auto& p : studio_->packing_photos_of(number)) out.emplace_back(p.hash, p.view);
+         return out;
+       },
+       payments_->card_enabled(),
+       [this](const orders::Order& o, const std::string& locale) -> std::optional<boost::json::object> {
+         auto attempts = payments_->of_order(o.id);
+         if (attempts.empty()) return std::nullopt;
+         return payments::payment_json(attempts.back(), locale, [this, &locale](const std::string& key) {
+           return renderer_.message(locale, key);
+         });
+       },
+       [this](const std::string& number, const std::string& reason, long long actor) {
+         return payments_->cancel_order(number, reason, actor);
+       }});
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
@@ -343,6 +362,12 @@ void App::probe_database() {
           spdlog::info("cancelled {} unpaid orders past their deadline", n);
       } catch (const std::exception& e) {
         spdlog::error("cancelling overdue orders: {}", e.what());
+      }
+      try {  // card payments left in progress (at start: all of them; later: those a minute old)
+        if (int n = payments_->reconcile(probes == 1 ? std::chrono::seconds(0) : std::chrono::seconds(60)))
+          spdlog::info("{} card payments reconciled with the provider", n);
+      } catch (const std::exception& e) {
+        spdlog::error("reconciling card payments: {}", e.what());
       }
       try {
         if (int n = certification_->housekeeping()) spdlog::info("{} certificates expired or withdrawn", n);

@@ -23,6 +23,8 @@
 #include "orders/carts.hpp"
 #include "orders/orders.hpp"
 #include "orders/settlements.hpp"
+#include "payments/payments.hpp"
+#include "payments/routes.hpp"
 #include "pricing/quotes.hpp"
 #include "studio/routes.hpp"
 #include "studio/service.hpp"
@@ -69,6 +71,7 @@ class App {
   trust::TransparencyLog& log() { return *log_; }
   certification::Certification& certification() { return *certification_; }
   studio::Studio& studio() { return *studio_; }
+  payments::Payments& payments() { return *payments_; }
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
@@ -117,6 +120,9 @@ class App {
   std::unique_ptr<certification::Deps> certification_deps_;
   std::unique_ptr<studio::Studio> studio_;
   std::unique_ptr<studio::Deps> studio_deps_;
+  std::unique_ptr<payments::Provider> payment_provider_;
+  std::unique_ptr<payments::Payments> payments_;
+  std::unique_ptr<payments::Deps> payments_deps_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

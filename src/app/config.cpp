@@ -48,6 +48,14 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.smtp.password = t["smtp"]["password"].value_or(c.smtp.password);
   c.smtp.from = t["smtp"]["from"].value_or(c.smtp.from);
   c.bank_account = t["payments"]["bank_account"].value_or(c.bank_account);
+  auto toss = t["payments"]["toss"];
+  c.toss.api_url = toss["api_url"].value_or(c.toss.api_url);
+  c.toss.client_key = toss["client_key"].value_or(c.toss.client_key);
+  c.toss.secret_key = toss["secret_key"].value_or(c.toss.secret_key);
+  c.toss.window_url = toss["window_url"].value_or(c.toss.window_url);
+  c.toss.timeout_seconds = toss["timeout_seconds"].value_or(c.toss.timeout_seconds);
+  if (c.toss.timeout_seconds < 1 || c.toss.timeout_seconds > 120)
+    throw std::runtime_error("payments.toss.timeout_seconds must be between 1 and 120");
 }
 
 void apply_env(Config& c) {
@@ -78,6 +86,10 @@ void apply_env(Config& c) {
   if (auto v = env("BRILLIANT_ACCESS_LOG")) c.access_log = std::string(v) != "0" && std::string(v) != "false";
   if (auto v = env("BRILLIANT_IO_THREADS")) c.server.io_threads = number("BRILLIANT_IO_THREADS", v);
   if (auto v = env("BRILLIANT_POOL_THREADS")) c.server.pool_threads = number("BRILLIANT_POOL_THREADS", v);
+  if (auto v = env("BRILLIANT_TOSS_API_URL")) c.toss.api_url = v;
+  if (auto v = env("BRILLIANT_TOSS_CLIENT_KEY")) c.toss.client_key = v;
+  if (auto v = env("BRILLIANT_TOSS_SECRET_KEY")) c.toss.secret_key = v;
+  if (auto v = env("BRILLIANT_TOSS_WINDOW_URL")) c.toss.window_url = v;
 }
 
 }  // namespace brilliant::app

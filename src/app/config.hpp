@@ -6,6 +6,7 @@
 #include "accounts/password.hpp"
 #include "mail/outbox.hpp"
 #include "net/server.hpp"
+#include "payments/toss.hpp"
 
 namespace brilliant::app {
 
@@ -36,13 +37,17 @@ struct Config {
   mail::SmtpSettings smtp;
   // Where shoppers send bank transfers (무통장입금), shown at checkout and in the order mail.
   std::string bank_account = "KB국민은행 123401-04-567890 (주)브릴리언트 공동브랜드";
+  // Card payments through Toss Payments ([payments.toss]: api_url, client_key, secret_key, window_url,
+  // timeout_seconds). Without both keys the card option is hidden and bank transfer works alone.
+  payments::TossSettings toss;
 };
 
 // Reads a TOML file over the defaults; throws std::runtime_error naming the key on a bad value.
 void apply_toml(Config& config, const std::filesystem::path& file);
 // Applies BRILLIANT_DB, BRILLIANT_HOST, BRILLIANT_PORT, BRILLIANT_ROOT, BRILLIANT_BASE_URL,
 // BRILLIANT_SMTP_URL, BRILLIANT_SMTP_USER, BRILLIANT_SMTP_PASSWORD, BRILLIANT_PASSWORD_COST,
-// BRILLIANT_ACCESS_LOG, BRILLIANT_METRICS_TOKEN, BRILLIANT_IO_THREADS, BRILLIANT_POOL_THREADS when set.
+// BRILLIANT_ACCESS_LOG, BRILLIANT_METRICS_TOKEN, BRILLIANT_IO_THREADS, BRILLIANT_POOL_THREADS,
+// BRILLIANT_TOSS_API_URL, BRILLIANT_TOSS_CLIENT_KEY, BRILLIANT_TOSS_SECRET_KEY, BRILLIANT_TOSS_WINDOW_URL when set.
 void apply_env(Config& config);
 accounts::Cost parse_cost(const std::string& text);
 

@@ -13,6 +13,24 @@ namespace json = boost::json;
 using web::Request;
 using web::Response;
 
+// The key a guest opens their order with: ?key= on links, a hidden field on forms.
+std::string guest_key(const Request& req) {
+  auto key = req.query_params().get("key");
+  return key.empty() && req.method == web::Method::post ? req.form().get("key") : key;
+}
+
+bool is_shopper(const Request& req, const Order& order) {
+  if (order.user_id) return req.user && req.user->user_id == order.user_id;
+  return !order.guest_key.empty() && secrets_equal(guest_key(req), order.guest_key);
+}
+
+std::string order_url(const Request& req, const Order& order, const std::string& query) {
+  std::string url = req.locale_prefix() + "/orders/" + order.number;
+  std::string params = order.guest_key.empty() ? "" : "key=" + order.guest_key;
+  if (!query.empty()) params += (params.empty() ? "" : "&") + query;
+  return params.empty() ? url : url + "?" + params;
+}
+
 namespace {
 
 class OrderRoutes {
@@ -68,6 +86,7 @@ class OrderRoutes {
             {"price_changed", p.price_changed},
             {"has_final_sale", final_sale},
             {"bank_account", d_.bank_account},
+            {"card_enabled", d_.card_enabled},
             {"payment_days", payment_days},
             {"currency", "KRW"}};
   }
@@ -152,7 +171,9 @@ class OrderRoutes {
                                    .key = key,
                                    .locale = req.locale});
     if (!placed.ok()) return checkout_page_with(req, typed, key, placed.error());
-    auto response = Response::redirect(order_url(req, *placed, "placed=1"));
+    // Paying by card: straight to the payment window (the order waits for it like a transfer).
+    const bool card = d_.card_enabled && form.get("pay_with") != "bank_transfer";
+    auto response = Response::redirect(card ? pay_url(req, *placed) : order_url(req, *placed, "placed=1"));
     web::set_cookie(response, "cart_n", "0", {.max_age_seconds = 60 * 60 * 24 * 30, .http_only = false});
     return response;
   }
@@ -211,28 +232,33 @@ class OrderRoutes {
 
   // --- the shopper's orders -----------------------------------------------------------------------
 
-  // The key a guest opens their order with: ?key= on links, a hidden field on forms.
-  static std::string guest_key(const Request& req) {
-    auto key = req.query_params().get("key");
-    return key.empty() && req.method == web::Method::post ? req.form().get("key") : key;
-  }
-
   // The order when the viewer may see it whole: its shopper, an operator, or a guest with its key.
   std::optional<Order> visible(const Request& req) {
     return d_.orders.visible(std::string(req.param("number")), req.user ? req.user->user_id : 0,
                              req.user && req.user->has(web::Role::operator_), guest_key(req));
   }
-  // Its shopper (an account's own order, or a guest holding the key) may cancel it while unpaid.
-  static bool is_shopper(const Request& req, const Order& order) {
-    if (order.user_id) return req.user && req.user->user_id == order.user_id;
-    return !order.guest_key.empty() && secrets_equal(guest_key(req), order.guest_key);
+
+  static std::string pay_url(const Request& req, const Order& order) {
+    return req.locale_prefix() + "/orders/" + order.number + "/pay" +
+           (order.guest_key.empty() ? "" : "?key=" + order.guest_key);
   }
-  // The order's page for its shopper (with the key for a guest).
-  static std::string order_url(const Request& req, const Order& order, const std::string& query = "") {
-    std::string url = req.locale_prefix() + "/orders/" + order.number;
-    std::string params = order.guest_key.empty() ? "" : "key=" + order.guest_key;
-    if (!query.empty()) params += (params.empty() ? "" : "&") + query;
-    return params.empty() ? url : url + "?" + params;
+
+  // The card payment's state, and what came back from the payment window (?paid=1, ?payment_error=).
+  void add_card_payment(const Request& req, const Order& order, json::object& model) {
+    model["card_enabled"] = d_.card_enabled;
+    if (d_.card_enabled && order.status == OrderStatus::awaiting_payment)
+      model["pay_url"] = pay_url(req, order);
+    if (d_.card_payment)
+      if (auto card = d_.card_payment(order, req.locale)) model["card"] = std::move(*card);
+    const auto q = req.query_params();
+    if (q.get("paid") == "1" && order.status == OrderStatus::paid) model["paid_now"] = true;
+    for (const char* which : {"payment_error", "payment_failed"}) {
+      std::string code = q.get(which);
+      if (code.empty()) continue;
+      // Only codes we have words for are shown; anything else reads as the general message.
+      const auto text = t(req, "payments.error." + code);
+      model["payment_problem"] = text.empty() ? t(req, "payments.error.general") : text;
+    }
   }
 
   // The studio's photos of the open box and the sealed parcel, for the shopper to see what was sent.
@@ -263,7 +289,9 @@ class OrderRoutes {
     model["is_owner"] = is_shopper(req, *order);
     if (!order->user_id && is_shopper(req, *order)) model["key"] = order->guest_key;
     model["guest"] = order->user_id == 0;
+    model["is_operator"] = req.user && req.user->has(web::Role::operator_);
     add_packing_photos(req, *order, model);
+    add_card_payment(req, *order, model);
     auto response = d_.renderer.page_response(req, "store/order", std::move(model));
     response.set("Cache-Control", "no-store");
     return response;
@@ -395,7 +423,8 @@ class OrderRoutes {
     const std::string number(req.param("number"));
     if (status == "paid") return d_.orders.mark_paid(number, req.user->user_id);
     if (status == "cancelled")
-      return d_.orders.cancel(number, req.user->user_id, CancelledBy::operator_, reason);
+      return d_.operator_cancel ? d_.operator_cancel(number, reason, req.user->user_id)
+                                : d_.orders.cancel(number, req.user->user_id, CancelledBy::operator_, reason);
     return Error::invalid("status", "choice_invalid", "status must be paid or cancelled");
   }
 

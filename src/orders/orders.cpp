@@ -198,7 +198,7 @@ std::vector<Order> Orders::recent(const std::string& status, const std::string& 
   });
 }
 
-Result<Order> Orders::mark_paid(const std::string& number, long long operator_id) {
+Result<Order> Orders::mark_paid(const std::string& number, long long operator_id, const Paid& how) {
   if (!looks_like_order_number(number)) return Error::not_found("order");
   const auto at = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<Order> {
@@ -208,15 +208,25 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
       return Error::conflict(
           "status", "order_not_awaiting_payment",
           "order " + number + " is " + to_string(order->status) + ", not awaiting payment");
-    sql << "UPDATE orders SET status = 'paid', paid_at = :at, updated_at = :up WHERE id = :id", soci::use(at),
-        soci::use(at), soci::use(order->id);
+    // Conditional, so that two confirmations at once (a card's success page and its webhook, or two clicks)
+    // pay the order once: the second waits for the first's row lock and then finds it paid.
+    soci::statement update =
+        (sql.prepare
+             << "UPDATE orders SET status = 'paid', paid_at = :at, payment_method = :m, updated_at = :up "
+                "WHERE id = :id AND status = 'awaiting_payment'",
+         soci::use(at), soci::use(how.method), soci::use(at), soci::use(order->id));
+    update.execute(true);
+    if (update.get_affected_rows() != 1)
+      return Error::conflict("status", "order_not_awaiting_payment",
+                             "order " + number + " was just paid or cancelled");
     sql << "UPDATE fulfilments SET status = 'to_ship', updated_at = :at WHERE order_id = :id", soci::use(at),
         soci::use(order->id);
     // Best sellers are what sells: each paid piece adds to its product's popularity.
     for (const auto& line : order->lines)
       sql << "UPDATE products SET popularity = popularity + :q WHERE id = :p", soci::use(line.quantity),
           soci::use(line.product_id);
-    record(sql, order->id, operator_id, "paid", "", at);
+    record(sql, order->id, operator_id, "paid", how.note, at);
+    if (how.also) how.also(sql, *order);
     auto paid = *load_id(sql, order->id);
     if (compose_) mail::enqueue(sql, compose_(paid, "paid"), clock_);
     return paid;
@@ -224,7 +234,8 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
 }
 
 Result<Order> Orders::cancel(const std::string& number, long long actor_id, CancelledBy by,
-                             const std::string& raw_reason) {
+                             const std::string& raw_reason,
+                             const std::function<void(soci::session&, const Order&)>& also) {
   if (!looks_like_order_number(number)) return Error::not_found("order");
   const std::string reason(trim(raw_reason));
   const bool by_operator = by == CancelledBy::operator_;
@@ -256,6 +267,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
     sql << "UPDATE fulfilments SET status = 'cancelled', updated_at = :at WHERE order_id = :id",
         soci::use(at), soci::use(order->id);
     record(sql, order->id, actor_id, "cancelled", reason, at);
+    if (also) also(sql, *order);
     auto cancelled = *load_id(sql, order->id);
     if (compose_) mail::enqueue(sql, compose_(cancelled, "cancelled"), clock_);
     return cancelled;
@@ -303,13 +315,29 @@ Result<Order> Orders::ship(const std::string& number, long long workshop_id, lon
   });
 }
 
+Result<Order> Orders::record_event(const std::string& number, long long actor_id, const std::string& kind,
+                                   const std::string& note,
+                                   const std::function<void(soci::session&, const Order&)>& also) {
+  if (!looks_like_order_number(number)) return Error::not_found("order");
+  const auto at = format_utc(clock_.now());
+  return db_.write([&](soci::session& sql) -> Result<Order> {
+    auto order = load(sql, number);
+    if (!order) return Error::not_found("order");
+    record(sql, order->id, actor_id, kind, note, at);
+    if (also) also(sql, *order);
+    return *load_id(sql, order->id);
+  });
+}
+
 int Orders::cancel_overdue() {
   const auto now = format_utc(clock_.now());
   auto overdue = db_.read([&](soci::session& sql) {
     std::vector<std::string> numbers;
     soci::rowset<std::string> rows =
         (sql.prepare
-             << "SELECT number FROM orders WHERE status = 'awaiting_payment' AND pay_by < :now ORDER BY id",
+             << "SELECT number FROM orders o WHERE status = 'awaiting_payment' AND pay_by < :now AND NOT "
+                "EXISTS "
+                "(SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.status = 'in_progress') ORDER BY id",
          soci::use(now));
     for (const auto& n : rows) numbers.push_back(n);
     return numbers;

@@ -44,6 +44,15 @@ struct Checkout {
 // after payment, and must give a reason.
 enum class CancelledBy { shopper, operator_ };
 
+// How an order was paid, when not by the operator confirming a bank transfer: the method stored on the
+// order ("card"), the event's note, and the payment's own record, written in the same transaction so
+// that the order and its payment are paid together or not at all.
+struct Paid {
+  std::string method = "bank_transfer";
+  std::string note;
+  std::function<void(soci::session&, const Order&)> also;
+};
+
 class Orders {
  public:
   // Names a variant in a language ("13호 · 52 mm"), for the line's record.
@@ -75,11 +84,21 @@ class Orders {
   // tells on the phone (q: the order number, their email, the recipient's name or phone, exactly).
   std::vector<Order> recent(const std::string& status, const std::string& q = "", int limit = 100);
 
-  Result<Order> mark_paid(const std::string& number, long long operator_id);
+  Result<Order> mark_paid(const std::string& number, long long operator_id) {
+    return mark_paid(number, operator_id, Paid{});
+  }
+  Result<Order> mark_paid(const std::string& number, long long operator_id, const Paid& how);
   // A shopper may cancel while the order awaits payment; the operator also after payment (refunded by
   // transfer). The reason is required from the operator.
+  // `also` runs in the same transaction (a refund's record).
   Result<Order> cancel(const std::string& number, long long actor_id, CancelledBy by,
-                       const std::string& reason);
+                       const std::string& reason,
+                       const std::function<void(soci::session&, const Order&)>& also = {});
+  // Appends an event to the order's history (a refund, a payment declined), with `also` in the same
+  // transaction; the order is otherwise unchanged.
+  Result<Order> record_event(const std::string& number, long long actor_id, const std::string& kind,
+                             const std::string& note,
+                             const std::function<void(soci::session&, const Order&)>& also = {});
   // The workshop ships its parcel of a paid order: a carrier (one of carriers) and its waybill number
   // (digits, 8 to 14; hyphens and spaces dropped). The shopper is mailed.
   Result<Order> ship(const std::string& number, long long workshop_id, long long actor_id,

@@ -40,6 +40,13 @@ struct Deps {
   // The studio's packing photos of an order (SHA-256, view), served under /orders/{number}/evidence
   // (studio/routes.hpp); wired by the app, empty when there is no studio.
   std::function<std::vector<std::pair<std::string, std::string>>(const std::string& number)> packing_photos;
+  // Card payments (payments/, wired by the app; empty when no provider is configured): whether checkout
+  // offers the card, the order's card payment for its page (payments::payment_json), and the operator's
+  // cancellation, which refunds a card payment before cancelling.
+  bool card_enabled = false;
+  std::function<std::optional<boost::json::object>(const Order&, const std::string& locale)> card_payment;
+  std::function<Result<Order>(const std::string& number, const std::string& reason, long long actor)>
+      operator_cancel;
 };
 
 // Every route of the module: the cart, checkout and orders, settlement statements.
@@ -54,6 +61,13 @@ boost::json::object cart_line_json(const CartLine& line, const std::string& loca
                                    const catalog::Messages& t);
 
 void add_order_routes(web::Router& router, const Deps& deps);
+
+// The key a guest opens their order with: ?key= on links, a hidden field on forms.
+std::string guest_key(const web::Request& req);
+// Its shopper: the account's own order, or a guest holding the key.
+bool is_shopper(const web::Request& req, const Order& order);
+// The order's page for its shopper (with the key for a guest), in the reader's language.
+std::string order_url(const web::Request& req, const Order& order, const std::string& query = "");
 
 // Settlement statements (settlement_routes.cpp): /console/settlements[.csv], /operator/settlements,
 // /operator/settlements/{slug}[/csv] and their JSON under /api/v1/console/settlements and

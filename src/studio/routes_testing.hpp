@@ -20,32 +20,16 @@ class StudioRoutesTest : public StudioFixture {
     add_routes(router, deps);
   }
   const web::Route* route(web::Method method, const std::string& pattern) {
-    for (const auto& r : router.routes())
-      if (r.method == method && r.pattern == pattern) return &r;
-    return nullptr;
+    return web::find_route(router, method, pattern);
   }
   static web::Principal person(long long id, web::Role role, long long workshop_id = 0) {
-    web::Principal p{id, "p@x", "Person"};
-    p.roles = static_cast<uint32_t>(role);
-    p.workshop_id = workshop_id;
-    return p;
+    return web::person(id, role, workshop_id);
   }
-  // Calls the route's handler as `who` (the pipeline's access check is the route table's, tested apart).
   web::Response call(web::Method method, const std::string& pattern,
                      std::vector<std::pair<std::string, std::string>> params,
                      std::optional<web::Principal> who, std::string body = "", std::string query = "") {
-    const auto* r = route(method, pattern);
-    EXPECT_NE(r, nullptr) << pattern;
-    if (!r) return web::Response{};
-    web::Request req;
-    req.method = method;
-    req.path = pattern;
-    req.params = std::move(params);
-    req.user = std::move(who);
-    req.body = std::move(body);
-    req.query = std::move(query);
-    req.headers.push_back({"Accept", "application/json"});
-    return r->handler(req);
+    return web::call_route(router, method, pattern, std::move(params), std::move(who), std::move(body),
+                           std::move(query));
   }
   static boost::json::object json_of(const web::Response& r) {
     return boost::json::parse(r.body).as_object();

@@ -214,11 +214,14 @@ void Pipeline::finish(const Request& request, const Prepared& prepared, Response
   response.add("Referrer-Policy", "strict-origin-when-cross-origin");
   response.add("X-Frame-Options", "DENY");
   auto type = response.header("content-type");
-  if (type.starts_with("text/html")) {
+  // A page may set its own policy (the payment page loads the provider's script); others get this one.
+  if (type.starts_with("text/html") && response.header("content-security-policy").empty()) {
     response.add(
         "Content-Security-Policy",
         "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+  }
+  if (type.starts_with("text/html")) {
     if (response.header("cache-control").empty()) response.add("Cache-Control", "no-store");
     response.add("Vary", "Cookie, Accept-Language");
   }

@@ -403,3 +403,22 @@ for (const box of document.querySelectorAll('[data-spin]')) {
     });
   }).catch(() => {});
 }
+
+// The card payment page: Toss Payments' own window through its JS SDK (v1), loaded only on this page
+// (its policy allows js.tosspayments.com). The stand-in window used in tests and the demo is a plain
+// redirect and needs none of this.
+{
+  const button = document.getElementById('open-toss');
+  if (button) {
+    const w = JSON.parse(button.dataset.tossWindow);
+    button.addEventListener('click', () => {
+      loadScript('https://js.tosspayments.com/v1/payment')
+        .then(() => window.TossPayments(w.client_key).requestPayment('카드', {
+          amount: w.amount, orderId: w.order_id, orderName: w.order_name, customerName: w.customer_name,
+          customerEmail: w.customer_email, successUrl: w.success_url, failUrl: w.fail_url,
+        }))
+        .catch(() => { button.disabled = false; });
+      button.disabled = true;
+    });
+  }
+}

@@ -1,0 +1,100 @@
+// Card payments for orders (issue 12), through one Provider (Toss Payments). The shopper opens a payment
+// window for an order awaiting payment (an attempt: ready); the window sends them back with a paymentKey,
+// and the server checks the orderId and amount are the attempt's, records "in progress", asks the
+// provider to confirm, and marks the order paid in the same transaction as the payment becomes done.
+// A confirm with no answer is looked up by orderId before anything else, and payments left in progress
+// (a crash, a timeout) are reconciled from the provider at start and every minute. Webhooks are only a
+// hint: the payment is read back from the provider's API. Refunds (whole or in part) go to the provider
+// first; its answer is recorded with every transition in payment_events.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/fwd.hpp"
+#include "orders/orders.hpp"
+#include "payments/payment.hpp"
+#include "payments/provider.hpp"
+#include "payments/toss.hpp"
+
+namespace brilliant::payments {
+
+// What the browser needs to open the payment window.
+struct Window {
+  std::string client_key, window_url;  // window_url empty: Toss's own window through its JS SDK
+  std::string order_id, order_name, customer_name, customer_email;
+  long long amount = 0;
+  std::string success_url, fail_url;
+  bool test_mode = false;
+  // The stand-in window's address with every parameter in its query (window_url set).
+  std::string stand_in_url() const;
+};
+
+struct WebhookOutcome {
+  std::string outcome;  // applied | no_change | refused | unknown_order | ignored | retry_later
+  std::string order_number;
+  bool retry = false;  // the provider could not be asked: answer non-2xx so that it sends again
+};
+
+class Payments {
+ public:
+  Payments(db::Database& db, orders::Orders& orders, Provider* provider, const Clock& clock,
+           TossSettings settings);
+
+  bool card_enabled() const { return provider_ && settings_.enabled(); }
+  const TossSettings& settings() const { return settings_; }
+
+  // A payment window for an order awaiting payment: its attempt still ready is reused, else a new one.
+  // site: the shop's address with the reader's language prefix ("https://brilliant.kr/en"); key: a
+  // guest order's key (carried back on the return addresses).
+  Result<Window> open(const orders::Order& order, const std::string& site, const std::string& key);
+  // The window came back with a payment: confirmed with the provider, the order paid once.
+  Result<orders::Order> confirm(const std::string& provider_order_id, const std::string& payment_key,
+                                long long amount);
+  // The window came back without one (cancelled, declined): recorded; the order still awaits payment.
+  Result<orders::Order> window_failed(const std::string& provider_order_id, const std::string& code,
+                                      const std::string& message);
+  // Refunds part (amount) or all (amount 0) of what an order's card payment still holds.
+  Result<orders::Order> refund(const std::string& number, long long amount, const std::string& reason,
+                               long long actor_id);
+  // The operator cancels an order: a card payment is refunded whole first, then the order is cancelled.
+  Result<orders::Order> cancel_order(const std::string& number, const std::string& reason,
+                                     long long actor_id);
+  // Toss's PAYMENT_STATUS_CHANGED webhook (the body as received).
+  WebhookOutcome webhook(const std::string& body);
+  // Asks the provider about payments in progress for at least min_age, and windows opened an hour ago
+  // and never used; returns how many changed.
+  int reconcile(std::chrono::seconds min_age);
+
+  std::vector<Payment> of_order(long long order_id);
+  std::vector<PaymentEvent> history(long long payment_id);
+  // The payment holding the order's money, if any.
+  std::optional<Payment> holding(long long order_id);
+
+ private:
+  std::optional<Payment> find(const std::string& provider_order_id);
+  // Applies what the provider says of a payment (an ok answer).
+  Result<orders::Order> settle(const Payment& p, const Answer& answer, const std::string& kind);
+  Result<orders::Order> settle_done(const Payment& p, const Answer& answer, const std::string& kind);
+  // The provider charged a payment the shop will not honour (wrong amount, order no longer awaiting
+  // payment): it is refunded whole at once and recorded.
+  void give_back(const Payment& p, const Answer& answer, const std::string& code, const std::string& why);
+  Result<orders::Order> ask_after_silence(const Payment& p, const Answer& silence);
+  void note(const Payment& p, const std::string& kind, const Answer& answer, PaymentStatus to,
+            long long amount = 0, long long actor_id = 0);
+  // Moves p (already holding its new state) from `from`, with its event, in one transaction.
+  bool move(const Payment& p, PaymentStatus from, const std::string& kind, const Answer& answer,
+            long long amount = 0, long long actor_id = 0);
+  std::string now() const;
+
+  db::Database& db_;
+  orders::Orders& orders_;
+  Provider* provider_;
+  const Clock& clock_;
+  TossSettings settings_;
+};
+
+}  // namespace brilliant::payments

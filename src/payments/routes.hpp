@@ -1,0 +1,25 @@
+// Card payments on pages and in the JSON API:
+//   GET  /orders/{number}/pay                  the shopper opens the payment window (a guest with ?key=)
+//   GET  /payments/toss/success, /payments/toss/fail   where the window sends the shopper back
+//   POST /api/v1/payments/toss/webhook         Toss's PAYMENT_STATUS_CHANGED (no session, no CSRF)
+//   POST /api/v1/orders/{number}/payment-window   the same window's parameters for app clients
+//   POST /api/v1/payments/toss/confirm         an app client's confirmation after the window
+//   POST /operator/orders/{number}/refund, POST /api/v1/operator/orders/{number}/refunds   refunds
+//   GET  /api/v1/operator/orders/{number}/payments   every attempt with its recorded transitions
+#pragma once
+#include "orders/orders.hpp"
+#include "payments/payments.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+
+namespace brilliant::payments {
+
+struct Deps {
+  Payments& payments;
+  orders::Orders& orders;
+  const web::Renderer& renderer;
+};
+
+void add_routes(web::Router& router, Deps& deps);
+
+}  // namespace brilliant::payments

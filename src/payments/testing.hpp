@@ -1,0 +1,96 @@
+// For tests of the payments service: a provider in memory that behaves as Toss's API does for the calls
+// the shop makes (tests/fake_toss/server.mjs is the same over HTTP, for the HTTP and browser tests).
+#pragma once
+#include <deque>
+#include <map>
+#include <string>
+
+#include "payments/provider.hpp"
+
+namespace brilliant::payments {
+
+class MemoryProvider final : public Provider {
+ public:
+  enum class Next { answer, decline, silent, apply_silently };
+  std::deque<Next> next;  // what the coming confirms do (answer when empty)
+  std::map<std::string, ProviderPayment> by_order_id;
+  bool down = false;  // every call unanswered
+  int confirms = 0, cancels = 0, lookups = 0;
+
+  // The window succeeded: the provider holds an authorised payment for the orderId.
+  std::string authorise(const std::string& order_id, long long amount) {
+    const std::string key = "key-" + order_id;
+    by_order_id[order_id] = {key, order_id, "IN_PROGRESS", "", "", amount, amount};
+    return key;
+  }
+
+  Answer confirm(const std::string& key, const std::string& order_id, long long amount,
+                 const std::string&) override {
+    ++confirms;
+    if (down) return {};
+    auto it = by_order_id.find(order_id);
+    if (it == by_order_id.end() || it->second.payment_key != key)
+      return refused(404, "NOT_FOUND_PAYMENT_SESSION");
+    if (amount != it->second.total) return refused(400, "INVALID_REQUEST");
+    if (it->second.status == "DONE") return refused(400, "ALREADY_PROCESSED_PAYMENT");
+    const Next what = next.empty() ? Next::answer : next.front();
+    if (!next.empty()) next.pop_front();
+    if (what == Next::decline) {
+      it->second.status = "ABORTED";
+      return refused(403, "REJECT_CARD_PAYMENT");
+    }
+    if (what == Next::silent) return {};
+    it->second.status = "DONE";
+    it->second.method = "카드";
+    it->second.approved_at = "2026-11-29T10:00:00+09:00";
+    if (what == Next::apply_silently) return {};
+    return ok(it->second);
+  }
+  Answer cancel(const std::string& key, const std::string&, long long amount, const std::string&) override {
+    ++cancels;
+    if (down) return {};
+    for (auto& [id, p] : by_order_id)
+      if (p.payment_key == key) {
+        const long long take = amount == 0 ? p.balance : amount;
+        if (take > p.balance || (p.status != "DONE" && p.status != "PARTIAL_CANCELED"))
+          return refused(403, "NOT_CANCELABLE_AMOUNT");
+        p.balance -= take;
+        p.status = p.balance == 0 ? "CANCELED" : "PARTIAL_CANCELED";
+        return ok(p);
+      }
+    return refused(404, "NOT_FOUND_PAYMENT");
+  }
+  Answer by_key(const std::string& key) override {
+    ++lookups;
+    if (down) return {};
+    for (auto& [id, p] : by_order_id)
+      if (p.payment_key == key) return ok(p);
+    return refused(404, "NOT_FOUND_PAYMENT");
+  }
+  Answer by_order(const std::string& order_id) override {
+    ++lookups;
+    if (down) return {};
+    auto it = by_order_id.find(order_id);
+    return it == by_order_id.end() ? refused(404, "NOT_FOUND_PAYMENT") : ok(it->second);
+  }
+
+ private:
+  static Answer ok(const ProviderPayment& p) {
+    Answer a;
+    a.kind = Answer::Kind::ok;
+    a.http_status = 200;
+    a.payment = p;
+    a.raw = "{\"status\":\"" + p.status + "\"}";
+    return a;
+  }
+  static Answer refused(int status, const std::string& code) {
+    Answer a;
+    a.kind = Answer::Kind::refused;
+    a.http_status = status;
+    a.code = code;
+    a.message = code;
+    return a;
+  }
+};
+
+}  // namespace brilliant::payments

@@ -1,0 +1,131 @@
+#include "payments/toss.hpp"
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include <boost/json.hpp>
+#include <memory>
+
+namespace brilliant::payments {
+namespace json = boost::json;
+
+namespace {
+
+std::string text_of(const json::object& o, std::string_view key) {
+  auto it = o.find(key);
+  return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
+}
+long long number_of(const json::object& o, std::string_view key) {
+  auto it = o.find(key);
+  if (it == o.end()) return 0;
+  if (it->value().is_int64()) return it->value().as_int64();
+  if (it->value().is_double()) return static_cast<long long>(it->value().as_double());
+  return 0;
+}
+
+std::string basic_auth(const std::string& secret_key) {
+  const std::string plain = secret_key + ":";
+  std::string out(sodium_base64_ENCODED_LEN(plain.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(plain.data()),
+                    plain.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.find('\0'));
+  return "Authorization: Basic " + out;
+}
+
+// Path segments the shop sends are its own ids and Toss's keys: letters, digits, '-' and '_' only.
+std::string segment(const std::string& text) {
+  std::string out;
+  for (char c : text)
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') out += c;
+  return out;
+}
+
+size_t collect(char* data, size_t size, size_t n, void* out) {
+  static_cast<std::string*>(out)->append(data, size * n);
+  return size * n;
+}
+
+}  // namespace
+
+Answer parse_answer(int http_status, const std::string& body) {
+  Answer a;
+  a.http_status = http_status;
+  a.raw = body;
+  boost::system::error_code ec;
+  auto value = json::parse(body, ec);
+  if (http_status == 0 || http_status >= 500 || ec || !value.is_object()) {
+    a.kind = Answer::Kind::unreachable;
+    if (!ec && value.is_object()) {
+      a.code = text_of(value.as_object(), "code");
+      a.message = text_of(value.as_object(), "message");
+    }
+    return a;
+  }
+  const auto& o = value.as_object();
+  if (http_status >= 400) {
+    a.kind = Answer::Kind::refused;
+    a.code = text_of(o, "code");
+    a.message = text_of(o, "message");
+    return a;
+  }
+  a.payment = {text_of(o, "paymentKey"),     text_of(o, "orderId"),    text_of(o, "status"),
+               text_of(o, "method"),         text_of(o, "approvedAt"), number_of(o, "totalAmount"),
+               number_of(o, "balanceAmount")};
+  a.kind = a.payment.payment_key.empty() || a.payment.status.empty() ? Answer::Kind::unreachable
+                                                                     : Answer::Kind::ok;
+  return a;
+}
+
+Answer TossClient::call(const std::string& method, const std::string& path, const std::string& body,
+                        const std::string& idempotency_key) {
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  if (!curl) return parse_answer(0, "");
+  const std::string url = settings_.api_url + path;
+  std::string received;
+  curl_slist* headers = nullptr;
+  headers = curl_slist_append(headers, basic_auth(settings_.secret_key).c_str());
+  headers = curl_slist_append(headers, "Content-Type: application/json");
+  if (!idempotency_key.empty())
+    headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotency_key).c_str());
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(headers, curl_slist_free_all);
+  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
+  if (method == "POST") {
+    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  }
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &received);
+  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, static_cast<long>(settings_.timeout_seconds));
+  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
+  long status = 0;
+  if (curl_easy_perform(curl.get()) == CURLE_OK)
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
+  return parse_answer(static_cast<int>(status), status ? received : std::string());
+}
+
+Answer TossClient::confirm(const std::string& payment_key, const std::string& order_id, long long amount,
+                           const std::string& idempotency_key) {
+  json::object body{{"paymentKey", payment_key}, {"orderId", order_id}, {"amount", amount}};
+  return call("POST", "/v1/payments/confirm", json::serialize(body), idempotency_key);
+}
+
+Answer TossClient::cancel(const std::string& payment_key, const std::string& reason, long long amount,
+                          const std::string& idempotency_key) {
+  json::object body{{"cancelReason", reason}};
+  if (amount > 0) body["cancelAmount"] = amount;
+  return call("POST", "/v1/payments/" + segment(payment_key) + "/cancel", json::serialize(body),
+              idempotency_key);
+}
+
+Answer TossClient::by_key(const std::string& payment_key) {
+  return call("GET", "/v1/payments/" + segment(payment_key), "", "");
+}
+
+Answer TossClient::by_order(const std::string& order_id) {
+  return call("GET", "/v1/payments/orders/" + segment(order_id), "", "");
+}
+
+}  // namespace brilliant::payments

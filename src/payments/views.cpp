@@ -1,0 +1,56 @@
+#include "payments/views.hpp"
+
+#include <boost/json.hpp>
+
+#include "catalog/views.hpp"
+#include "core/clock.hpp"
+
+namespace brilliant::payments {
+namespace json = boost::json;
+
+json::object payment_json(const Payment& p, const std::string& locale, const Messages& t) {
+  return {
+      {"order_id", p.provider_order_id},
+      {"order", p.order_number},
+      {"provider", p.provider},
+      {"status", to_string(p.status)},
+      {"status_text", t("payments.status." + to_string(p.status))},
+      {"method", p.method},
+      {"amount", p.amount},
+      {"amount_text", catalog::format_won(p.amount, locale)},
+      {"balance", p.balance},
+      {"balance_text", catalog::format_won(p.balance, locale)},
+      {"refunded", holds_money(p.status) || p.status == PaymentStatus::canceled ? p.amount - p.balance : 0},
+      {"refunded_text", catalog::format_won(p.amount - p.balance, locale)},
+      {"holds_money", holds_money(p.status)},
+      {"approved_at", p.approved_at},
+      {"created_at", p.created_at}};
+}
+
+json::object payment_json(const Payment& p, const std::vector<PaymentEvent>& events,
+                          const std::string& locale, const Messages& t, bool with_answers) {
+  auto out = payment_json(p, locale, t);
+  json::array list;
+  for (const auto& e : events) {
+    json::object o{
+        {"kind", e.kind},    {"from", e.from_status}, {"to", e.to_status},  {"http_status", e.http_status},
+        {"code", e.code},    {"message", e.message},  {"amount", e.amount}, {"actor", e.actor},
+        {"at", e.created_at}};
+    if (with_answers) o["answer"] = e.answer;
+    list.push_back(std::move(o));
+  }
+  out["events"] = std::move(list);
+  return out;
+}
+
+json::object window_json(const Window& w) {
+  json::object out{{"client_key", w.client_key},       {"order_id", w.order_id},
+                   {"order_name", w.order_name},       {"amount", w.amount},
+                   {"customer_name", w.customer_name}, {"customer_email", w.customer_email},
+                   {"success_url", w.success_url},     {"fail_url", w.fail_url},
+                   {"test_mode", w.test_mode}};
+  if (!w.window_url.empty()) out["window_url"] = w.stand_in_url();
+  return out;
+}
+
+}  // namespace brilliant::payments

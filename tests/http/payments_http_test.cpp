@@ -1,0 +1,282 @@
+// Card payments end to end on both databases, against the stand-in Toss server (tests/fake_toss): paying
+// through the window from checkout, a declined card, a confirm whose answer never comes (looked up by
+// orderId), webhooks (duplicates, unknown orders, the provider's word over the body's), refunds in part
+// and whole, the API clients' window and confirmation, and without keys no card at all.
+#include <boost/json.hpp>
+#include <boost/url.hpp>
+
+#include "http/fake_toss.hpp"
+#include "http/shop_testing.hpp"
+
+namespace brilliant::test {
+namespace json = boost::json;
+
+class PaymentsHttp : public ShopTest {
+ protected:
+  void configure(app::Config& config) override {
+    config.toss = {.api_url = toss.url(),
+                   .client_key = FakeToss::client_key,
+                   .secret_key = FakeToss::secret_key,
+                   .window_url = toss.url() + "/window",
+                   .timeout_seconds = 2};
+  }
+
+  // A shopper whose cart holds one ring of a workshop of this test's own.
+  std::unique_ptr<HttpClient> shopper_with_ring(const std::string& hint) {
+    const auto shop = own_workshop(hint, "결제 공방", "Pay Atelier");
+    const auto ring = own_ring(shop, hint + " Ring", 3);
+    auto c = signed_up(unique_email(hint));
+    add_to_cart(*c, ring.variants.at(0).id);
+    return c;
+  }
+
+  // Checkout with the card: returns the order number and the window's address.
+  std::pair<std::string, std::string> checkout_by_card(HttpClient& c) {
+    auto form = checkout_form(c);
+    form.push_back({"pay_with", "card"});
+    auto placed = c.post_form("/checkout", form);
+    EXPECT_EQ(placed.status, 303) << placed.body;
+    const auto pay = placed.header("location");
+    EXPECT_NE(pay.find("/pay"), std::string::npos) << pay;
+    const auto number = pay.substr(pay.find("/orders/") + 8, pay.find("/pay") - pay.find("/orders/") - 8);
+    auto window = c.get(pay);
+    EXPECT_EQ(window.status, 303);
+    return {number, window.header("location")};
+  }
+
+  // What the shopper does in the window: the card number, then "pay". Returns where it sends them.
+  std::string pay_in_window(const std::string& window_url, const std::string& card) {
+    boost::urls::url_view url(window_url);
+    std::vector<std::pair<std::string, std::string>> fields;
+    for (auto p : url.params()) fields.push_back({p.key, p.value});
+    fields.push_back({"card", card});
+    HttpClient browser("");
+    EXPECT_EQ(browser.get(window_url).status, 200);
+    auto sent = browser.post_form(toss.url() + "/window/approve", fields);
+    EXPECT_EQ(sent.status, 303) << sent.body;
+    return sent.header("location");
+  }
+
+  // Follows a redirect to our own server with the shopper's client.
+  HttpResponse back_home(HttpClient& c, const std::string& location) {
+    EXPECT_TRUE(location.starts_with(base())) << location;
+    return c.get(location.substr(base().size()));
+  }
+
+  std::string status_of(HttpClient& c, const std::string& number) {
+    return std::string(json::parse(c.get("/api/v1/orders/" + number).body).at("status").as_string());
+  }
+
+  FakeToss toss;
+};
+
+TEST_F(PaymentsHttp, AShopperPaysByCardFromCheckoutAndTheOrderIsPaidOnce) {
+  auto c = shopper_with_ring("card");
+  EXPECT_NE(c->get("/checkout").body.find("id=\"pay-card\""), std::string::npos);
+  auto [number, window] = checkout_by_card(*c);
+  EXPECT_TRUE(
+      window.starts_with(toss.url() + "/window?clientKey=test_ck_brilliant_demo&orderId=" + number + "-1"));
+  const auto success = pay_in_window(window, "4330-1234-5678-1234");
+  auto landed = back_home(*c, success);
+  ASSERT_EQ(landed.status, 303) << landed.body;
+  EXPECT_EQ(landed.header("location"), "/orders/" + number + "?paid=1");
+  auto page = c->get("/orders/" + number + "?paid=1");
+  EXPECT_NE(page.body.find("id=\"order-paid\""), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"card-payment\""), std::string::npos);
+  EXPECT_EQ(status_of(*c, number), "paid");
+  // The success page again (a reload) and the provider's webhook twice: paid once, confirmed once.
+  EXPECT_EQ(back_home(*c, success).header("location"), "/orders/" + number + "?paid=1");
+  auto hooks = json::parse(toss.control("webhook", R"({"url":")" + base() +
+                                                       R"(/api/v1/payments/toss/webhook","orderId":")" +
+                                                       number + R"(-1","times":2})")
+                               .body);
+  EXPECT_EQ(json::parse(hooks.at(0).at("body").as_string()).at("outcome").as_string(), "no_change");
+  EXPECT_EQ(json::parse(hooks.at(1).at("body").as_string()).at("outcome").as_string(), "no_change");
+  auto calls = json::parse(toss.get("/__control/calls").body).as_array();
+  int confirms = 0;
+  for (const auto& call : calls) confirms += call.at("path").as_string() == "/v1/payments/confirm";
+  EXPECT_EQ(confirms, 1);
+  const auto order = app->orders().find(number);
+  int paid = 0;
+  for (const auto& e : order->events) paid += e.kind == "paid";
+  EXPECT_EQ(paid, 1);
+  EXPECT_EQ(order->payment_method, "card");
+}
+
+TEST_F(PaymentsHttp, ADeclinedCardSaysSoAndTheShopperMayPayAgain) {
+  auto c = shopper_with_ring("declined");
+  auto [number, window] = checkout_by_card(*c);
+  auto landed = back_home(*c, pay_in_window(window, "4000-0000-0000-0003"));  // declined at confirmation
+  EXPECT_EQ(landed.header("location"), "/orders/" + number + "?payment_error=REJECT_CARD_PAYMENT");
+  auto page = c->get(landed.header("location"));
+  EXPECT_NE(page.body.find("id=\"payment-problem\""), std::string::npos);
+  EXPECT_NE(page.body.find("카드사에서 결제를 거절했습니다"), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"pay-by-card\""), std::string::npos);
+  EXPECT_EQ(status_of(*c, number), "awaiting_payment");
+  // Declined in the window itself, then cancelled by the shopper: still awaiting payment.
+  auto again = c->get("/orders/" + number + "/pay").header("location");
+  EXPECT_NE(again.find("orderId=" + number + "-2"), std::string::npos);
+  EXPECT_EQ(back_home(*c, pay_in_window(again, "4000-0000-0000-0002")).header("location"),
+            "/orders/" + number + "?payment_failed=REJECT_CARD_COMPANY");
+  // Then a good card.
+  auto third = c->get("/orders/" + number + "/pay").header("location");
+  EXPECT_EQ(back_home(*c, pay_in_window(third, "4330-1234-5678-1234")).header("location"),
+            "/orders/" + number + "?paid=1");
+  auto op = logged_in(web::Role::operator_);
+  auto history = json::parse(op->get("/api/v1/operator/orders/" + number + "/payments").body);
+  const auto& attempts = history.at("payments").as_array();
+  ASSERT_EQ(attempts.size(), 3u);
+  EXPECT_EQ(attempts[0].at("status").as_string(), "aborted");
+  EXPECT_EQ(attempts[0].at("events").as_array().back().at("code").as_string(), "REJECT_CARD_PAYMENT");
+  EXPECT_EQ(attempts[1].at("status").as_string(), "aborted");
+  EXPECT_EQ(attempts[2].at("status").as_string(), "done");
+}
+
+TEST_F(PaymentsHttp, AConfirmThatTimesOutIsLookedUpBeforeAnyRetry) {
+  auto c = shopper_with_ring("timeout");
+  auto [number, window] = checkout_by_card(*c);
+  toss.control("next-confirm", R"({"mode":"apply_then_hang"})");  // charged, but the answer never comes
+  auto landed = back_home(*c, pay_in_window(window, "4330-1234-5678-1234"));
+  EXPECT_EQ(landed.header("location"), "/orders/" + number + "?paid=1");
+  EXPECT_EQ(status_of(*c, number), "paid");
+  auto op = logged_in(web::Role::operator_);
+  auto history = json::parse(op->get("/api/v1/operator/orders/" + number + "/payments").body);
+  std::vector<std::string> kinds;
+  for (const auto& e : history.at("payments").at(0).at("events").as_array())
+    kinds.emplace_back(e.at("kind").as_string());
+  EXPECT_EQ(kinds, (std::vector<std::string>{"opened", "confirm_sent", "unreachable", "looked_up"}));
+  toss.control("release", "{}");
+}
+
+TEST_F(PaymentsHttp, WebhooksForUnknownOrdersOrWrongAmountsChangeNothing) {
+  auto hook = [&](const std::string& order_id, const std::string& override_json = "{}") {
+    auto r =
+        toss.control("webhook", R"({"url":")" + base() + R"(/api/v1/payments/toss/webhook","orderId":")" +
+                                    order_id + R"(","override":)" + override_json + "}");
+    return std::string(
+        json::parse(json::parse(r.body).at(0).at("body").as_string()).at("outcome").as_string());
+  };
+  EXPECT_EQ(hook("BR-261129-ZZZZZZZZ-1"), "unknown_order");
+  auto c = shopper_with_ring("hook");
+  auto [number, window] = checkout_by_card(*c);
+  // The provider holds a payment for another amount under this orderId (a tampered window).
+  boost::urls::url_view url(window);
+  std::string order_id;
+  for (auto p : url.params())
+    if (p.key == "orderId") order_id = p.value;
+  auto paid = json::parse(toss.control("pay", R"({"orderId":")" + order_id + R"(","amount":100})").body);
+  toss.control("status", R"({"orderId":")" + order_id + R"(","status":"DONE"})");
+  EXPECT_EQ(hook(order_id), "refused");
+  EXPECT_EQ(status_of(*c, number), "awaiting_payment");
+  // ...and it was given back at the provider at once.
+  auto at_toss = json::parse(toss.get("/__control/orders/" + order_id).body);
+  EXPECT_EQ(at_toss.at("status").as_string(), "CANCELED");
+  EXPECT_FALSE(paid.at("paymentKey").as_string().empty());
+}
+
+TEST_F(PaymentsHttp, TheOperatorRefundsInPartThenCancelsTheOrderWhichRefundsTheRest) {
+  auto c = shopper_with_ring("refund");
+  auto [number, window] = checkout_by_card(*c);
+  back_home(*c, pay_in_window(window, "4330-1234-5678-1234"));
+  const auto total = app->orders().find(number)->total;
+  auto op = logged_in(web::Role::operator_);
+  const std::vector<std::string> h{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
+  auto above = op->request("POST", "/api/v1/operator/orders/" + number + "/refunds",
+                           R"({"amount":)" + std::to_string(total + 1) + R"(,"reason":"too much"})", h);
+  EXPECT_EQ(above.status, 400);
+  EXPECT_NE(above.body.find("refund_above_paid"), std::string::npos);
+  auto no_reason =
+      op->request("POST", "/api/v1/operator/orders/" + number + "/refunds", R"({"amount":1000})", h);
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_NE(no_reason.body.find("reason"), std::string::npos);
+  auto part = op->request("POST", "/api/v1/operator/orders/" + number + "/refunds",
+                          R"({"amount":10000,"reason":"작은 흠집 · small scratch"})", h);
+  ASSERT_EQ(part.status, 200) << part.body;
+  auto p = json::parse(part.body).at("payments").at(0);
+  EXPECT_EQ(p.at("status").as_string(), "partial_canceled");
+  EXPECT_EQ(p.at("balance").as_int64(), total - 10000);
+  // The operator's refund form on the order page.
+  auto page = op->get("/orders/" + number);
+  EXPECT_NE(page.body.find("id=\"refund-form\""), std::string::npos);
+  auto formed =
+      op->post_form("/operator/orders/" + number + "/refund",
+                    {{"_csrf", op->cookie("csrf")}, {"amount", "5000"}, {"reason", "gift wrap missing"}});
+  EXPECT_EQ(formed.status, 303) << formed.body;
+  // Cancelling the paid order refunds what is left, then cancels.
+  auto cancelled = op->request("PUT", "/api/v1/operator/orders/" + number + "/status",
+                               R"({"status":"cancelled","reason":"workshop cannot make it"})", h);
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(json::parse(cancelled.body).at("status").as_string(), "cancelled");
+  auto at_toss = json::parse(toss.get("/__control/orders/" + number + "-1").body);
+  EXPECT_EQ(at_toss.at("status").as_string(), "CANCELED");
+  EXPECT_EQ(at_toss.at("balanceAmount").as_int64(), 0);
+  EXPECT_EQ(at_toss.at("cancels").as_array().size(), 3u);
+  auto refunds =
+      op->request("POST", "/api/v1/operator/orders/" + number + "/refunds", R"({"reason":"again"})", h);
+  EXPECT_EQ(refunds.status, 409);
+}
+
+TEST_F(PaymentsHttp, AnAppClientOpensTheWindowAndConfirmsOverTheApi) {
+  const auto shop = own_workshop("payapi", "앱 공방", "App Atelier");
+  const auto ring = own_ring(shop, "App Ring", 2);
+  const auto email = unique_email("payapi");
+  auto c = signed_up(email);
+  add_to_cart(*c, ring.variants.at(0).id);
+  auto placed = place(*c, "pay-api-1");
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string number(json::parse(placed.body).at("number").as_string());
+  auto h = json_headers(*c);
+  auto window = c->request("POST", "/api/v1/orders/" + number + "/payment-window", "{}", h);
+  ASSERT_EQ(window.status, 201) << window.body;
+  auto w = json::parse(window.body);
+  EXPECT_EQ(w.at("client_key").as_string(), FakeToss::client_key);
+  const std::string order_id(w.at("order_id").as_string());
+  const auto amount = w.at("amount").as_int64();
+  auto paid = json::parse(
+      toss.control("pay", R"({"orderId":")" + order_id + R"(","amount":)" + std::to_string(amount) + "}")
+          .body);
+  const std::string key(paid.at("paymentKey").as_string());
+  auto missing =
+      c->request("POST", "/api/v1/payments/toss/confirm", R"({"orderId":")" + order_id + R"("})", h);
+  EXPECT_EQ(missing.status, 400);
+  auto stranger = signed_up(unique_email("payapi-other"));
+  auto theirs = stranger->request("POST", "/api/v1/payments/toss/confirm",
+                                  R"({"orderId":")" + order_id + R"(","paymentKey":")" + key +
+                                      R"(","amount":)" + std::to_string(amount) + "}",
+                                  json_headers(*stranger));
+  EXPECT_EQ(theirs.status, 404);
+  auto confirmed = c->request("POST", "/api/v1/payments/toss/confirm",
+                              R"({"orderId":")" + order_id + R"(","paymentKey":")" + key + R"(","amount":)" +
+                                  std::to_string(amount) + "}",
+                              h);
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(json::parse(confirmed.body).at("status").as_string(), "done");
+  EXPECT_EQ(status_of(*c, number), "paid");
+  EXPECT_EQ(c->request("POST", "/api/v1/orders/" + number + "/payment-window", "{}", h).status, 409);
+}
+
+class PaymentsWithoutKeysHttp : public ShopTest {};
+
+TEST_F(PaymentsWithoutKeysHttp, WithoutKeysTheCardIsHiddenAndTransferWorksAsBefore) {
+  const auto shop = own_workshop("nokeys", "이체 공방", "Transfer Atelier");
+  const auto ring = own_ring(shop, "Transfer Ring", 2);
+  auto c = signed_up(unique_email("nokeys"));
+  add_to_cart(*c, ring.variants.at(0).id);
+  auto form = checkout_form(*c);
+  EXPECT_EQ(c->get("/checkout").body.find("pay-card"), std::string::npos);
+  form.push_back({"pay_with", "card"});  // ignored
+  auto placed = c->post_form("/checkout", form);
+  ASSERT_EQ(placed.status, 303);
+  EXPECT_NE(placed.header("location").find("placed=1"), std::string::npos);
+  const auto number = placed.header("location").substr(8, placed.header("location").find('?') - 8);
+  EXPECT_EQ(c->get("/orders/" + number + "/pay").status, 303);  // back to the order, saying why
+  EXPECT_NE(c->get("/orders/" + number + "/pay").header("location").find("payment_error=card_unavailable"),
+            std::string::npos);
+  auto hook =
+      c->request("POST", "/api/v1/payments/toss/webhook",
+                 R"({"eventType":"PAYMENT_STATUS_CHANGED","data":{}})", {"Content-Type: application/json"});
+  EXPECT_EQ(hook.status, 200);
+  EXPECT_NE(hook.body.find("unknown_order"), std::string::npos);
+}
+
+}  // namespace brilliant::test

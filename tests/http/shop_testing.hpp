@@ -1,0 +1,73 @@
+// For HTTP tests that shop: a cart filled over the API, the checkout form as its page gives it, orders
+// placed over the API, and reading an order out of a list.
+#pragma once
+#include <boost/json.hpp>
+#include <regex>
+
+#include "http/harness.hpp"
+
+namespace brilliant::test {
+
+class ShopTest : public ServerTest {
+ protected:
+  static std::vector<std::string> json_headers(HttpClient& c, const std::string& key = "") {
+    std::vector<std::string> h{"Content-Type: application/json", "X-CSRF-Token: " + c.cookie("csrf")};
+    if (!key.empty()) h.push_back("Idempotency-Key: " + key);
+    return h;
+  }
+
+  void add_to_cart(HttpClient& c, long long variant, int quantity = 1) {
+    auto r = c.request(
+        "POST", "/api/v1/cart/lines",
+        R"({"variant_id":)" + std::to_string(variant) + R"(,"quantity":)" + std::to_string(quantity) + "}",
+        json_headers(c));
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
+
+  static std::string field_of(const std::string& html, const std::string& name) {
+    std::smatch m;
+    const std::regex re("name=\"" + name + "\" value=\"([^\"]*)\"");
+    return std::regex_search(html, m, re) ? m[1].str() : "";
+  }
+
+  static std::vector<std::pair<std::string, std::string>> address_fields() {
+    return {{"recipient", "김보석"},
+            {"phone", "010-2345-6789"},
+            {"postcode", "54538"},
+            {"address", "전북 익산시 보석로 1"},
+            {"address_detail", "101동 202호"},
+            {"note", "문 앞"},
+            {"agree", "1"}};
+  }
+
+  static std::string address_json() {
+    return R"({"recipient":"Kim","phone":"01023456789","postcode":"54538","address":"1 Boseok-ro, Iksan")";
+  }
+
+  // The checkout form as its page gives it (the one-time key and the total shown) with the address
+  // filled in, for a client whose cart holds something.
+  std::vector<std::pair<std::string, std::string>> checkout_form(HttpClient& c) {
+    auto page = c.get("/checkout");
+    EXPECT_EQ(page.status, 200);
+    auto form = address_fields();
+    form.push_back({"_csrf", c.cookie("csrf")});
+    form.push_back({"checkout_key", field_of(page.body, "checkout_key")});
+    form.push_back({"expected_total", field_of(page.body, "expected_total")});
+    return form;
+  }
+
+  // Places the client's cart through the API; returns the response.
+  HttpResponse place(HttpClient& c, const std::string& key) {
+    return c.request("POST", "/api/v1/orders", address_json() + "}", json_headers(c, key));
+  }
+
+  int stock_of(const std::string& slug) { return app->catalog().product(slug)->variants.at(0).stock; }
+
+  static boost::json::object order_in(const boost::json::value& list, const std::string& number) {
+    for (const auto& o : list.at("orders").as_array())
+      if (o.at("number").as_string() == number) return o.as_object();
+    return {};
+  }
+};
+
+}  // namespace brilliant::test

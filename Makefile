@@ -12,8 +12,7 @@ release: deps
 	@cmake --build --preset release
 
 run: release
-	@mkdir -p var
-	@./build/release/brilliant serve --port $(PORT)
+	@bash scripts/run.sh $(PORT)
 
 test:
 	@bash scripts/install-deps.sh test

@@ -141,7 +141,7 @@ App::App(Config config, const Clock& clock)
          for (const auto& p : studio_->packing_photos_of(number)) out.emplace_back(p.hash, p.view);
          return out;
        },
-       payments_->card_enabled(),
+       payments_->card_enabled(), web::origin_of(config_.toss.window_url),
        [this](const orders::Order& o, const std::string& locale) -> std::optional<boost::json::object> {
          auto attempts = payments_->of_order(o.id);
          if (attempts.empty()) return std::nullopt;

@@ -121,6 +121,9 @@ class OrderRoutes {
       return d_.renderer.page_with_error(req, "store/checkout", std::move(model), on_form);
     }();
     response.set("Cache-Control", "no-store");
+    // Placing the order by card redirects the form to the payment window.
+    if (d_.card_enabled && !d_.payment_window_origin.empty())
+      response.set("Content-Security-Policy", web::page_security_policy(d_.payment_window_origin));
     return response;
   }
 

@@ -44,6 +44,9 @@ struct Deps {
   // offers the card, the order's card payment for its page (payments::payment_json), and the operator's
   // cancellation, which refunds a card payment before cancelling.
   bool card_enabled = false;
+  // The payment window's origin when checkout redirects to it (a stand-in window), for the page's
+  // form-action policy; empty for Toss's own window, opened from our pay page.
+  std::string payment_window_origin;
   std::function<std::optional<boost::json::object>(const Order&, const std::string& locale)> card_payment;
   std::function<Result<Order>(const std::string& number, const std::string& reason, long long actor)>
       operator_cancel;

@@ -9,6 +9,9 @@ namespace brilliant::payments {
 namespace json = boost::json;
 
 json::object payment_json(const Payment& p, const std::string& locale, const Messages& t) {
+  // Only money that was taken can go back: a failed or expired attempt refunded nothing.
+  const bool took = holds_money(p.status) || p.status == PaymentStatus::canceled;
+  const long long refunded = took ? p.amount - p.balance : 0;
   return {
       {"order_id", p.provider_order_id},
       {"order", p.order_number},
@@ -20,8 +23,9 @@ json::object payment_json(const Payment& p, const std::string& locale, const Mes
       {"amount_text", catalog::format_won(p.amount, locale)},
       {"balance", p.balance},
       {"balance_text", catalog::format_won(p.balance, locale)},
-      {"refunded", holds_money(p.status) || p.status == PaymentStatus::canceled ? p.amount - p.balance : 0},
-      {"refunded_text", catalog::format_won(p.amount - p.balance, locale)},
+      {"refunded", refunded},
+      {"refunded_text", catalog::format_won(refunded, locale)},
+      {"has_refund", refunded > 0},
       {"holds_money", holds_money(p.status)},
       {"approved_at", p.approved_at},
       {"created_at", p.created_at}};

@@ -216,10 +216,7 @@ void Pipeline::finish(const Request& request, const Prepared& prepared, Response
   auto type = response.header("content-type");
   // A page may set its own policy (the payment page loads the provider's script); others get this one.
   if (type.starts_with("text/html") && response.header("content-security-policy").empty()) {
-    response.add(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
-        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+    response.add("Content-Security-Policy", page_security_policy());
   }
   if (type.starts_with("text/html")) {
     if (response.header("cache-control").empty()) response.add("Cache-Control", "no-store");

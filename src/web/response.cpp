@@ -1,5 +1,7 @@
 #include "web/response.hpp"
 
+#include <boost/url/parse.hpp>
+
 #include <stdexcept>
 
 #include "core/text.hpp"
@@ -73,6 +75,22 @@ Response Response::redirect(std::string_view location, int status) {
   r.status = status;
   r.add("Location", location);
   return r;
+}
+
+std::string origin_of(std::string_view url) {
+  auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https") || parsed->host().empty()) return "";
+  std::string out = std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host());
+  if (parsed->has_port()) out += ":" + std::string(parsed->port());
+  return out;
+}
+
+std::string page_security_policy(std::string_view extra_form_targets) {
+  std::string form = "'self'";
+  if (!extra_form_targets.empty()) form += " " + std::string(extra_form_targets);
+  return "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
+         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action " +
+         form + "; object-src 'none'";
 }
 
 void as_user_file(Response& response, Disposition disposition, std::string_view filename) {

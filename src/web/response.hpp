@@ -36,6 +36,12 @@ bool header_value_safe(std::string_view value);
 // browsers strip TAB, CR and LF from URLs ("/\t/evil" would become "//evil").
 std::string local_redirect_target(std::string_view next, std::string_view fallback);
 
+// The policy every HTML page gets (the pipeline adds it unless a page set its own). extra_form_targets:
+// more origins forms may go to, also through redirects (a payment window's, e.g. "http://127.0.0.1:8091").
+std::string page_security_policy(std::string_view extra_form_targets = "");
+// "http://127.0.0.1:8091" of "http://127.0.0.1:8091/window?x=1"; empty for anything but an http(s) URL.
+std::string origin_of(std::string_view url);
+
 // Marks a response whose bytes a user uploaded (a document, a mark, a logo, a photo): served from our
 // origin, so it runs nothing there. "Content-Security-Policy: sandbox" gives it a unique origin with
 // scripts, forms and plugins off; PDFs go out as attachments (browsers' PDF viewers do not run

@@ -43,3 +43,20 @@ TEST(Response, PrivateFilesStayInTheirBrowserAndKnowTheirType) {
 }
 
 }  // namespace brilliant::web
+
+namespace brilliant::web {
+namespace {
+
+TEST(PageSecurityPolicy, FormsMayGoToAPaymentWindowOnlyWhenNamed) {
+  EXPECT_NE(page_security_policy().find("form-action 'self';"), std::string::npos);
+  EXPECT_NE(page_security_policy("http://127.0.0.1:8091").find("form-action 'self' http://127.0.0.1:8091;"),
+            std::string::npos);
+  EXPECT_EQ(origin_of("http://127.0.0.1:8091/window?x=1"), "http://127.0.0.1:8091");
+  EXPECT_EQ(origin_of("https://pay.example/w"), "https://pay.example");
+  EXPECT_EQ(origin_of(""), "");
+  EXPECT_EQ(origin_of("javascript:alert(1)"), "");
+  EXPECT_EQ(origin_of("/window"), "");
+}
+
+}  // namespace
+}  // namespace brilliant::web

@@ -17,13 +17,34 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+// The stand-in Toss Payments server (tests/fake_toss) on a free port, for card payments.
+async function startFakeToss() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'tests/fake_toss/server.mjs'), '--port', String(port)],
+                      { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ok, fail) => {
+    child.stdout.on('data', (d) => { if (String(d).includes('listening')) ok(); });
+    child.on('exit', (code) => fail(new Error(`fake toss exited with ${code}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    env: { BRILLIANT_TOSS_API_URL: url, BRILLIANT_TOSS_WINDOW_URL: `${url}/window`,
+           BRILLIANT_TOSS_CLIENT_KEY: 'test_ck_brilliant_demo', BRILLIANT_TOSS_SECRET_KEY: 'test_sk_brilliant_demo' },
+    stop() { const exited = new Promise((ok) => child.on('exit', ok)); child.kill('SIGTERM'); return exited; },
+  };
+}
+
+// options.toss: card payments through the stand-in Toss server (its address is server.toss).
+export async function startServer(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'brilliant-e2e-'));
   const port = await freePort();
+  const toss = options.toss ? await startFakeToss() : null;
   const binary = process.env.BRILLIANT_BINARY || join(root, 'build/debug/brilliant');
   const child = spawn(binary, ['serve', '--root', root, '--db', `sqlite:${join(dir, 'e2e.db')}`, '--port', String(port),
                                '--demo-products', '80'], {
-    env: { ...process.env, BRILLIANT_PASSWORD_COST: 'minimum', BRILLIANT_ACCESS_LOG: '0', BRILLIANT_BLOBS: join(dir, 'blobs') },
+    env: { ...process.env, BRILLIANT_PASSWORD_COST: 'minimum', BRILLIANT_ACCESS_LOG: '0', BRILLIANT_BLOBS: join(dir, 'blobs'),
+           ...(toss ? toss.env : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -37,11 +58,13 @@ export async function startServer() {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    toss: toss?.url,
     database: join(dir, 'e2e.db'),  // SQLite: tests may read what the server wrote (the mail outbox)
     async stop() {
       const exited = new Promise((ok) => child.on('exit', ok));
       child.kill('SIGTERM');
       await exited;
+      await toss?.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,94 @@
+// Paying by card in a real browser, through the stand-in Toss Payments window (tests/fake_toss): a
+// shopper on a phone checks out with the card, the window (marked as a test payment) is declined once
+// and the order page says why, pays again with a good card and lands on the order paid; then, in English
+// on a desktop, the operator refunds part of it from the order page and the shopper sees the refund.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, snap } from './server.js';
+
+let server;
+let browser;
+before(async () => { server = await startServer({ toss: true }); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+async function login(page, email, landing) {
+  await page.getByLabel(/이메일|Email/).fill(email);
+  await page.getByLabel(/비밀번호|Password/).fill('brilliant-demo');
+  await page.getByRole('button', { name: /로그인|Log in/ }).click();
+  await page.waitForURL(landing);
+}
+
+// A published piece in stock (not made to order) from the demo catalog.
+async function pieceInStock(page) {
+  const list = await (await page.request.get(`${server.url}/api/v1/products?sort=new`)).json();
+  for (const card of list.cards) {
+    const product = await (await page.request.get(`${server.url}/api/v1/products/${card.slug}`)).json();
+    if (!product.made_to_order && product.variants.some((v) => v.stock > 0)) return product.slug;
+  }
+  return undefined;
+}
+
+test('pay by card through the window: declined once, then paid; the operator refunds part', async () => {
+  const shopperContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+  const page = await shopperContext.newPage();
+  await page.goto(`${server.url}/login`);
+  await login(page, 'shopper@brilliant.example', /\/account$/);
+  const slug = await pieceInStock(page);
+  assert.ok(slug, 'the demo has a piece in stock');
+  await page.goto(`${server.url}/products/${slug}`);
+  await page.locator('.variant:not(.is-out)').first().click();
+  await page.getByRole('button', { name: '장바구니 담기' }).click();
+  await page.waitForURL(/\/cart\?added=1/);
+  await page.locator('#go-checkout').click();
+  await page.waitForURL(/\/checkout$/);
+  assert.ok(await page.locator('#pay-card').isChecked(), 'the card is offered first when keys exist');
+  await page.getByLabel('휴대전화').fill('010-2345-6789');
+  await page.getByLabel('우편번호').fill('54538');
+  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
+  await page.locator('input[name="agree"]').check();
+  await snap(page, 'payments-checkout-phone');
+  await page.locator('#place-order').click();
+
+  // The stand-in window says it is a test, and the card is declined at confirmation.
+  await page.waitForURL(new RegExp(`^${server.toss}/window`));
+  await assert.doesNotReject(page.getByText('TEST card payment').waitFor());
+  await snap(page, 'payments-window-phone');
+  await page.getByLabel(/카드 번호/).fill('4000-0000-0000-0003');
+  await page.locator('#pay').click();
+  await page.waitForURL(/payment_error=REJECT_CARD_PAYMENT/);
+  const problem = await page.locator('#payment-problem').innerText();
+  assert.match(problem, /카드사에서 결제를 거절했습니다/);
+  assert.equal(await page.locator('#order-status').innerText(), '입금 대기');
+  await snap(page, 'payments-declined-phone');
+
+  // Again with a good card, from the order page.
+  await page.locator('#pay-by-card').click();
+  await page.waitForURL(new RegExp(`^${server.toss}/window`));
+  await page.locator('#pay').click();
+  await page.waitForURL(/paid=1/);
+  await page.locator('#order-paid').waitFor();
+  assert.equal(await page.locator('#card-status').innerText(), '결제 완료');
+  await snap(page, 'payments-paid-phone');
+  const number = new URL(page.url()).pathname.split('/').pop();
+
+  // The operator, in English on a desktop, refunds 10,000 won from the order page.
+  const opContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const op = await opContext.newPage();
+  await op.goto(`${server.url}/en/login`);
+  await login(op, 'operator@brilliant.example', /\/en\/(account|operator)/);
+  await op.goto(`${server.url}/en/orders/${number}`);
+  await op.getByLabel(/Amount in won/).fill('10000');
+  await op.getByLabel('Reason').fill('A small scratch on the band, agreed with the shopper');
+  await snap(op, 'payments-refund-desktop');
+  await op.locator('#refund').click();
+  await op.waitForURL(/refunded=1/);
+  assert.equal(await op.locator('#card-status').innerText(), 'Partly refunded');
+  assert.match(await op.locator('#card-refunded').innerText(), /10,000/);
+
+  await page.reload();
+  assert.equal(await page.locator('#card-status').innerText(), '부분 취소');
+  assert.match(await page.locator('.timeline').innerText(), /환불/);
+
+  const problems = await browser.auditAccessibility();
+  assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);
+});

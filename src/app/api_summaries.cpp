@@ -29,6 +29,35 @@ void describe_api(web::Router& router) {
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
       {Method::post, "/api/v1/products/{slug}/shoot/publish", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/orders/{number}/payment-window", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/orders/{number}/confirmation", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/orders/{number}/returns",
+       R"({"type":"object","required":["lines","reason"],"properties":{"lines":{"type":"array","items":{"type":"integer"},)"
+       R"("description":"order line ids of one delivered parcel"},"kind":{"type":"string","enum":["return","exchange"]},)"
+       R"("reason":{"type":"string","enum":["change_of_mind","wrong_size","defective","not_as_described","wrong_item"]},)"
+       R"("details":{"type":"string","maxLength":1000},"exchange_note":{"type":"string","description":"an exchange: the )"
+       R"(size wanted"},"refund_account":{"type":"string","description":"a bank-transfer order: bank, number, holder"}}})"},
+      {Method::post, "/api/v1/orders/{number}/returns/{id}/shipment",
+       R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
+       R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
+      {Method::post, "/api/v1/console/returns/{id}/decision",
+       R"({"type":"object","required":["action"],"properties":{"action":{"type":"string","enum":["approve","reject",)"
+       R"("receive","decline"]},"note":{"type":"string","maxLength":1000}}})"},
+      {Method::post, "/api/v1/operator/returns/{id}/decision",
+       R"({"type":"object","required":["action"],"properties":{"action":{"type":"string","enum":["approve","reject",)"
+       R"("receive","decline"]},"note":{"type":"string","maxLength":1000}}})"},
+      {Method::post, "/api/v1/operator/returns/{id}/refund", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/console/orders/{number}/delivery", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/operator/orders/{number}/delivery", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/operator/payouts/{month}/close", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/operator/payouts/{month}/paid", R"({"type":"object","properties":{}})"},
+      {Method::put, "/api/v1/operator/carriers",
+       R"({"type":"object","required":["carriers"],"properties":{"carriers":{"type":"array","items":{"type":"object",)"
+       R"("required":["carrier","tracking_url"],"properties":{"carrier":{"type":"string","enum":["cj","post","hanjin",)"
+       R"("lotte","logen"]},"tracking_url":{"type":"string","example":"https://trace.example/?no={tracking}"}}}}}})"},
+      {Method::post, "/api/v1/operator/ledger/adjustments",
+       R"({"type":"object","required":["workshop","amount","memo"],"properties":{"workshop":{"type":"string",)"
+       R"("description":"the workshop's code"},"amount":{"type":"integer","description":"won; negative for a debit"},)"
+       R"("memo":{"type":"string","maxLength":300}}})"},
       {Method::post, "/api/v1/payments/toss/confirm",
        R"({"type":"object","required":["orderId","paymentKey","amount"],"properties":{"orderId":{"type":"string",)"
        R"("description":"the window's orderId"},"paymentKey":{"type":"string"},"amount":{"type":"integer"}}})"},
@@ -240,6 +269,42 @@ void describe_api(web::Router& router) {
        "The evidence of the workshop's parcel of an order (vendor staff)"},
       {Method::get, "/api/v1/operator/orders/{number}/evidence", "The evidence of any order (operator)"},
       {Method::post, "/api/v1/products/{slug}/view", "Count a product page view (the page's beacon)"},
+      {Method::get, "/api/v1/orders/{number}/returns", "One's own order's returns and exchanges"},
+      {Method::post, "/api/v1/orders/{number}/returns",
+       "Ask for a return or exchange of delivered pieces (Article 17: 7 days, 3 months for the seller's "
+       "fault)"},
+      {Method::post, "/api/v1/orders/{number}/returns/{id}/shipment",
+       "The shopper's return parcel {carrier, tracking}"},
+      {Method::get, "/api/v1/console/returns", "The workshop's returns and exchanges"},
+      {Method::post, "/api/v1/console/returns/{id}/decision",
+       "Approve or reject a return, or record its inspection (receive / decline) {action, note}"},
+      {Method::get, "/api/v1/operator/returns", "Every return and exchange (operator)"},
+      {Method::post, "/api/v1/operator/returns/{id}/decision",
+       "The operator's decision on any return {action, note}"},
+      {Method::post, "/api/v1/operator/returns/{id}/refund",
+       "Refund an inspected return: the card through Toss, a transfer into the refund batch"},
+      {Method::post, "/api/v1/orders/{number}/confirmation",
+       "구매확정: confirm the purchase of every delivered parcel of one's own order (the workshops' ledger "
+       "is "
+       "credited)"},
+      {Method::post, "/api/v1/console/orders/{number}/delivery",
+       "Mark the workshop's shipped parcel delivered"},
+      {Method::post, "/api/v1/operator/orders/{number}/delivery",
+       "Mark every shipped parcel of an order delivered"},
+      {Method::get, "/api/v1/operator/carriers", "Each carrier's tracking-page template (operator)"},
+      {Method::put, "/api/v1/operator/carriers",
+       "Set carriers' tracking-page templates: {carriers: [{carrier, tracking_url}]}"},
+      {Method::post, "/api/v1/operator/deliveries",
+       "A carrier's status export as CSV (text/csv body): its delivered rows mark their parcels delivered"},
+      {Method::get, "/api/v1/console/ledger",
+       "The workshop's ledger for a month (?month=YYYY-MM) and its closed months"},
+      {Method::get, "/api/v1/operator/payouts",
+       "A month's payouts: the frozen statements once closed, else the running ones"},
+      {Method::post, "/api/v1/operator/payouts/{month}/close",
+       "Close a month that has ended: each workshop's statement frozen from the ledger (once)"},
+      {Method::post, "/api/v1/operator/payouts/{month}/paid", "Mark a closed month's payouts sent"},
+      {Method::post, "/api/v1/operator/ledger/adjustments",
+       "Append an adjustment to a workshop's ledger {workshop, amount, memo}"},
       {Method::post, "/api/v1/orders/{number}/payment-window",
        "Open a card payment window for one's own order awaiting payment: the parameters for Toss's SDK"},
       {Method::post, "/api/v1/payments/toss/confirm",

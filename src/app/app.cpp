@@ -80,6 +80,8 @@ App::App(Config config, const Clock& clock)
               }),
       checkout_limit_(clock_, config_.checkout_per_hour, 3600s),
       settlements_(*database_),
+      ledger_(*database_, clock_),
+      returns_(*database_, orders_, clock_),
       staff_(*database_, clock_),
       application_files_(*database_, blobs_, clock_),
       page_views_(*database_, clock_),
@@ -151,7 +153,13 @@ App::App(Config config, const Clock& clock)
        },
        [this](const std::string& number, const std::string& reason, long long actor) {
          return payments_->cancel_order(number, reason, actor);
-       }});
+       },
+       &ledger_, &returns_});
+  returns_.set_card_refund([this](const std::string& number, long long amount, const std::string& reason,
+                                  long long actor) -> Result<void> {
+    TRY(payments_->refund(number, amount, reason, actor));
+    return {};
+  });
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
@@ -291,13 +299,23 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
   if (!o.cancel_reason.empty()) model["reason"] = o.cancel_reason;  // a section over "" would still show
   boost::json::array shipped;
   for (const auto& f : o.fulfilments)
-    if (f.status == orders::ParcelStatus::shipped)
+    if (orders::has_left(f.status))
       shipped.push_back(
           boost::json::object{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
                               {"carrier", renderer_.message(locale, "orders.carrier." + f.carrier)},
                               {"tracking", f.tracking}});
   model["shipped"] = std::move(shipped);
-  const std::string kind = event == "paid" || event == "cancelled" || event == "shipped" ? event : "placed";
+  boost::json::array delivered;
+  for (const auto& f : o.fulfilments)
+    if (f.status == orders::ParcelStatus::delivered)
+      delivered.push_back(
+          boost::json::object{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+                              {"carrier", renderer_.message(locale, "orders.carrier." + f.carrier)},
+                              {"tracking", f.tracking}});
+  model["delivered"] = std::move(delivered);
+  const std::string kind =
+      event == "paid" || event == "cancelled" || event == "shipped" || event == "delivered" ? event
+                                                                                            : "placed";
   return {o.customer_email,
           catalog::fill(renderer_.message(locale, "orders.mail_subject_" + kind), {{"number", o.number}}),
           renderer_.fragment("email/order_" + kind + (en ? "_en" : "_ko"), model)};
@@ -362,6 +380,11 @@ void App::probe_database() {
           spdlog::info("cancelled {} unpaid orders past their deadline", n);
       } catch (const std::exception& e) {
         spdlog::error("cancelling overdue orders: {}", e.what());
+      }
+      try {  // 구매확정 of parcels delivered long enough ago (the ledger is credited)
+        if (int n = orders_.auto_confirm()) spdlog::info("{} orders' purchases confirmed by themselves", n);
+      } catch (const std::exception& e) {
+        spdlog::error("confirming purchases: {}", e.what());
       }
       try {  // card payments left in progress (at start: all of them; later: those a minute old)
         if (int n = payments_->reconcile(probes == 1 ? std::chrono::seconds(0) : std::chrono::seconds(60)))

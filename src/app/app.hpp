@@ -21,7 +21,9 @@
 #include "media/photos.hpp"
 #include "net/server.hpp"
 #include "orders/carts.hpp"
+#include "orders/ledger.hpp"
 #include "orders/orders.hpp"
+#include "orders/returns.hpp"
 #include "orders/settlements.hpp"
 #include "payments/payments.hpp"
 #include "payments/routes.hpp"
@@ -72,6 +74,8 @@ class App {
   certification::Certification& certification() { return *certification_; }
   studio::Studio& studio() { return *studio_; }
   payments::Payments& payments() { return *payments_; }
+  orders::Ledger& ledger() { return ledger_; }
+  orders::Returns& returns() { return returns_; }
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
@@ -110,6 +114,8 @@ class App {
   orders::Orders orders_;
   web::RateLimiter checkout_limit_;
   orders::Settlements settlements_;
+  orders::Ledger ledger_;
+  orders::Returns returns_;
   vendors::Staff staff_;
   vendors::ApplicationFiles application_files_;
   catalog::PageViews page_views_;  // flushed when the app goes away

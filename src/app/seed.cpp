@@ -5,6 +5,7 @@
 #include "accounts/repo.hpp"
 #include "app/seed_catalog.hpp"
 #include "app/seed_certification.hpp"
+#include "app/seed_money.hpp"
 #include "app/seed_studio.hpp"
 #include "core/clock.hpp"
 
@@ -32,6 +33,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     if (seed_certification(app.database(), app.certification(), "auditor@brilliant.example"))
       app.catalog().refresh();
     seed_studio(app, studio_demo);
+    seed_money(app, studio_demo.shopper_email, studio_demo.operator_email);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -47,6 +49,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_catalog(app.database(), app.catalog(), app.quotes(), app.clock(), products);
   seed_certification(app.database(), app.certification(), "auditor@brilliant.example");
   seed_studio(app, studio_demo);
+  seed_money(app, studio_demo.shopper_email, studio_demo.operator_email);
   app.catalog().refresh();
   spdlog::info("demo data loaded");
   return logins;

@@ -25,7 +25,9 @@ TEST(SeedStudio, ItemsAPackedOrderAndAReturnedOneOnce) {
     app.migrate();
     seed_demo(app, 40);
     EXPECT_EQ(app.studio().recent(50).size(), 12u);
-    const auto orders = app.orders().recent("");
+    std::vector<orders::Order> orders;  // the studio's (the money loop's demo adds one of last month)
+    for (const auto& o : app.orders().recent(""))
+      if (!app.studio().evidence(o.number).photos.empty()) orders.push_back(o);
     ASSERT_EQ(orders.size(), 2u);
     int returned = 0;
     for (const auto& o : orders) {

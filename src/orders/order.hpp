@@ -11,7 +11,9 @@ namespace brilliant::orders {
 
 // States are enums inside the program; their names (as below) only in SQL and JSON.
 enum class OrderStatus { awaiting_payment, paid, cancelled };
-enum class ParcelStatus { awaiting_payment, to_ship, shipped, cancelled };
+// A parcel after shipping: delivered (by the carrier's word, the workshop's or the operator's), then
+// confirmed (구매확정: by the shopper, or automatically some days after delivery).
+enum class ParcelStatus { awaiting_payment, to_ship, shipped, delivered, confirmed, cancelled };
 
 constexpr std::string_view name_of(OrderStatus s) {
   switch (s) {
@@ -32,6 +34,10 @@ constexpr std::string_view name_of(ParcelStatus s) {
       return "to_ship";
     case ParcelStatus::shipped:
       return "shipped";
+    case ParcelStatus::delivered:
+      return "delivered";
+    case ParcelStatus::confirmed:
+      return "confirmed";
     case ParcelStatus::cancelled:
       return "cancelled";
   }
@@ -44,9 +50,14 @@ constexpr OrderStatus order_status(std::string_view name) {
   return OrderStatus::awaiting_payment;
 }
 constexpr ParcelStatus parcel_status(std::string_view name) {
-  for (auto s : {ParcelStatus::to_ship, ParcelStatus::shipped, ParcelStatus::cancelled})
+  for (auto s : {ParcelStatus::to_ship, ParcelStatus::shipped, ParcelStatus::delivered,
+                 ParcelStatus::confirmed, ParcelStatus::cancelled})
     if (name_of(s) == name) return s;
   return ParcelStatus::awaiting_payment;
+}
+// The parcel has left the workshop (shipped, delivered or confirmed): it comes back only as a return.
+constexpr bool has_left(ParcelStatus s) {
+  return s == ParcelStatus::shipped || s == ParcelStatus::delivered || s == ParcelStatus::confirmed;
 }
 inline std::string to_string(OrderStatus s) { return std::string(name_of(s)); }
 inline std::string to_string(ParcelStatus s) { return std::string(name_of(s)); }
@@ -70,6 +81,7 @@ struct Fulfilment {
   ParcelStatus status = ParcelStatus::awaiting_payment;
   long long subtotal = 0, shipping_fee = 0;
   std::string carrier, tracking, shipped_at;  // once shipped
+  std::string delivered_at, confirmed_at;     // once delivered, once the purchase is confirmed
 };
 
 struct OrderEvent {

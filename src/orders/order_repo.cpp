@@ -93,7 +93,8 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
   soci::rowset<soci::row> parcels =
       sql.prepare
       << "SELECT f.order_id, f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, "
-         "f.shipping_fee, f.carrier, f.tracking, COALESCE(f.shipped_at, '') FROM fulfilments f JOIN "
+         "f.shipping_fee, f.carrier, f.tracking, COALESCE(f.shipped_at, ''), COALESCE(f.delivered_at, ''), "
+         "COALESCE(f.confirmed_at, '') FROM fulfilments f JOIN "
          "workshops w "
          "ON w.id = f.workshop_id WHERE f.order_id" +
              in + " ORDER BY f.id";
@@ -102,7 +103,7 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
       o->fulfilments.push_back({db::row_int(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_text(r, 4),
                                 db::row_text(r, 5), parcel_status(db::row_text(r, 6)), db::row_int(r, 7),
                                 db::row_int(r, 8), db::row_text(r, 9), db::row_text(r, 10),
-                                db::row_text(r, 11)});
+                                db::row_text(r, 11), db::row_text(r, 12), db::row_text(r, 13)});
   soci::rowset<soci::row> lines =
       sql.prepare
       << "SELECT l.order_id, l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, "

@@ -45,12 +45,19 @@ class OrderRoutes {
   }
 
   json::object order_json(const Request& req, const Order& o) const {
-    return orders::order_json(o, req.locale, messages(req.locale), d_.bank_account);
+    auto out = orders::order_json(o, req.locale, messages(req.locale), d_.bank_account);
+    add_tracking_links(out, d_.orders.tracking_links());
+    return out;
   }
 
   json::array orders_json(const Request& req, const std::vector<Order>& orders) const {
+    const auto links = d_.orders.tracking_links();  // once for the whole list
     json::array out;
-    for (const auto& o : orders) out.push_back(order_json(req, o));
+    for (const auto& o : orders) {
+      auto one = orders::order_json(o, req.locale, messages(req.locale), d_.bank_account);
+      add_tracking_links(one, links);
+      out.push_back(std::move(one));
+    }
     return out;
   }
 
@@ -264,6 +271,22 @@ class OrderRoutes {
     }
   }
 
+  // The order's returns, and whether one may be asked for (a parcel has been delivered).
+  void add_returns(const Request& req, const Order& order, json::object& model) {
+    if (!d_.returns) return;
+    json::array list;
+    for (const auto& x : d_.returns->of_order(order.id))
+      list.push_back(return_json(x, req.locale, messages(req.locale), &order));
+    model["has_returns"] = !list.empty();
+    model["returns"] = std::move(list);
+    const bool delivered = std::any_of(order.fulfilments.begin(), order.fulfilments.end(),
+                                       [](const Fulfilment& f) { return !f.delivered_at.empty(); });
+    if (delivered && is_shopper(req, order))
+      model["return_url"] = req.locale_prefix() + "/orders/" + order.number + "/return" +
+                            (order.guest_key.empty() ? "" : "?key=" + order.guest_key);
+    if (req.query_params().get("return_requested") == "1") model["return_requested"] = true;
+  }
+
   // The studio's photos of the open box and the sealed parcel, for the shopper to see what was sent.
   void add_packing_photos(const Request& req, const Order& order, json::object& model) {
     json::array photos;
@@ -289,12 +312,14 @@ class OrderRoutes {
     model["title"] = t(req, "orders.order_title") + " " + order->number;
     model["noindex"] = true;
     model["placed_now"] = req.query_params().get("placed") == "1";
+    if (req.query_params().get("confirmed") == "1") model["confirmed_now"] = true;
     model["is_owner"] = is_shopper(req, *order);
     if (!order->user_id && is_shopper(req, *order)) model["key"] = order->guest_key;
     model["guest"] = order->user_id == 0;
     model["is_operator"] = req.user && req.user->has(web::Role::operator_);
     add_packing_photos(req, *order, model);
     add_card_payment(req, *order, model);
+    add_returns(req, *order, model);
     auto response = d_.renderer.page_response(req, "store/order", std::move(model));
     response.set("Cache-Control", "no-store");
     return response;

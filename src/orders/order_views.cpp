@@ -1,5 +1,9 @@
 #include "orders/order_views.hpp"
 
+#include <algorithm>
+
+#include "orders/delivery_rules.hpp"
+
 #include <boost/json.hpp>
 
 namespace brilliant::orders {
@@ -12,7 +16,9 @@ std::string prefix_of(const std::string& locale) { return locale == "en" ? "/en"
 }  // namespace
 
 std::string chip_state(const std::string& status) {
-  if (status == "paid" || status == "to_ship" || status == "shipped") return "published";
+  if (status == "paid" || status == "to_ship" || status == "shipped" || status == "delivered" ||
+      status == "confirmed")
+    return "published";
   if (status == "cancelled") return "rejected";
   return "in_review";
 }
@@ -73,16 +79,21 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
                       {"status_text", t("orders.parcel." + to_string(f.status))},
                       {"state", chip_state(to_string(f.status))},
                       {"to_ship", f.status == ParcelStatus::to_ship},
+                      {"in_transit", f.status == ParcelStatus::shipped},
+                      {"delivered", f.status == ParcelStatus::delivered},
                       {"subtotal", f.subtotal},
                       {"subtotal_text", catalog::format_won(f.subtotal, locale)},
                       {"shipping_fee", f.shipping_fee},
                       {"shipping_fee_text", shipping_text(f.shipping_fee, locale, t)},
                       {"lines", std::move(lines)}};
-  if (f.status == ParcelStatus::shipped)
+  if (has_left(f.status))
     parcel["shipment"] = json::object{{"carrier", f.carrier},
                                       {"carrier_text", t("orders.carrier." + f.carrier)},
                                       {"tracking", f.tracking},
                                       {"shipped_at", format_seoul(f.shipped_at)}};
+  // Absent rather than "" (a section over "" still shows).
+  if (!f.delivered_at.empty()) parcel["shipment"].as_object()["delivered_at"] = format_seoul(f.delivered_at);
+  if (!f.confirmed_at.empty()) parcel["shipment"].as_object()["confirmed_at"] = format_seoul(f.confirmed_at);
   return parcel;
 }
 
@@ -119,35 +130,40 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
   json::array parcels;
   for (const auto& f : o.fulfilments) parcels.push_back(parcel_json(o, f, locale, t));
   json::array events = events_json(o, t);
-  json::object out{{"number", o.number},
-                   {"url", prefix_of(locale) + "/orders/" + o.number},
-                   {"status", to_string(o.status)},
-                   {"status_text", t("orders.status." + to_string(o.status))},
-                   {"state", chip_state(to_string(o.status))},
-                   {"awaiting_payment", o.status == OrderStatus::awaiting_payment},
-                   {"paid", o.status == OrderStatus::paid},
-                   {"cancelled", o.status == OrderStatus::cancelled},
-                   {"payment_method", o.payment_method},
-                   {"currency", "KRW"},
-                   {"subtotal", o.subtotal},
-                   {"subtotal_text", catalog::format_won(o.subtotal, locale)},
-                   {"shipping_fee", o.shipping_fee},
-                   {"shipping_fee_text", shipping_text(o.shipping_fee, locale, t)},
-                   {"total", o.total},
-                   {"total_text", catalog::format_won(o.total, locale)},
-                   {"placed_at", format_seoul(o.created_at)},
-                   {"pay_by", format_seoul(o.pay_by)},
-                   {"paid_at", format_seoul(o.paid_at)},
-                   {"cancelled_at", format_seoul(o.cancelled_at)},
-                   {"cancel_reason", o.cancel_reason},
-                   {"pieces",
-                    [&] {
-                      long long n = 0;
-                      for (const auto& l : o.lines) n += l.quantity;
-                      return n;
-                    }()},
-                   {"parcels", std::move(parcels)},
-                   {"events", std::move(events)}};
+  json::object out{
+      {"number", o.number},
+      {"url", prefix_of(locale) + "/orders/" + o.number},
+      {"status", to_string(o.status)},
+      {"status_text", t("orders.status." + to_string(o.status))},
+      {"state", chip_state(to_string(o.status))},
+      {"awaiting_payment", o.status == OrderStatus::awaiting_payment},
+      {"paid", o.status == OrderStatus::paid},
+      {"cancelled", o.status == OrderStatus::cancelled},
+      {"in_transit", std::any_of(o.fulfilments.begin(), o.fulfilments.end(),
+                                 [](const Fulfilment& f) { return f.status == ParcelStatus::shipped; })},
+      {"can_confirm", std::any_of(o.fulfilments.begin(), o.fulfilments.end(),
+                                  [](const Fulfilment& f) { return f.status == ParcelStatus::delivered; })},
+      {"payment_method", o.payment_method},
+      {"currency", "KRW"},
+      {"subtotal", o.subtotal},
+      {"subtotal_text", catalog::format_won(o.subtotal, locale)},
+      {"shipping_fee", o.shipping_fee},
+      {"shipping_fee_text", shipping_text(o.shipping_fee, locale, t)},
+      {"total", o.total},
+      {"total_text", catalog::format_won(o.total, locale)},
+      {"placed_at", format_seoul(o.created_at)},
+      {"pay_by", format_seoul(o.pay_by)},
+      {"paid_at", format_seoul(o.paid_at)},
+      {"cancelled_at", format_seoul(o.cancelled_at)},
+      {"cancel_reason", o.cancel_reason},
+      {"pieces",
+       [&] {
+         long long n = 0;
+         for (const auto& l : o.lines) n += l.quantity;
+         return n;
+       }()},
+      {"parcels", std::move(parcels)},
+      {"events", std::move(events)}};
   if (!o.address.address.empty()) out["address"] = address_json(o);
   if (o.cancel_reason.empty()) out.erase("cancel_reason");
   if (!o.customer_email.empty())
@@ -161,6 +177,21 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
                             : std::string());
   }
   return out;
+}
+
+void add_tracking_links(json::object& order, const std::vector<std::pair<std::string, std::string>>& links) {
+  auto* parcels = order.if_contains("parcels");
+  if (!parcels || !parcels->is_array()) return;
+  for (auto& p : parcels->as_array()) {
+    auto* shipment = p.as_object().if_contains("shipment");
+    if (!shipment) continue;
+    auto& s = shipment->as_object();
+    for (const auto& [carrier, url_template] : links)
+      if (s.at("carrier").as_string() == carrier) {
+        const auto url = tracking_url(url_template, std::string(s.at("tracking").as_string()));
+        if (!url.empty()) s["tracking_url"] = url;
+      }
+  }
 }
 
 }  // namespace brilliant::orders

@@ -22,4 +22,8 @@ boost::json::object line_json(const OrderLine& line, const std::string& locale, 
 boost::json::object order_json(const Order& order, const std::string& locale, const catalog::Messages& t,
                                const std::string& bank_account);
 
+// Adds each shipped parcel's tracking page (shipment.tracking_url) from the operator's templates.
+void add_tracking_links(boost::json::object& order,
+                        const std::vector<std::pair<std::string, std::string>>& links);
+
 }  // namespace brilliant::orders

@@ -247,7 +247,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
     auto order = load(sql, number);
     if (!order) return Error::not_found("order");
     for (const auto& f : order->fulfilments)
-      if (f.status == ParcelStatus::shipped)
+      if (has_left(f.status))
         return Error::conflict("status", "order_shipped",
                                "a parcel of order " + number + " has shipped: handle it as a return");
     const bool allowed =

@@ -103,6 +103,26 @@ class Orders {
   // (digits, 8 to 14; hyphens and spaces dropped). The shopper is mailed.
   Result<Order> ship(const std::string& number, long long workshop_id, long long actor_id,
                      const std::string& carrier, const std::string& tracking);
+  // --- delivery and purchase confirmation (delivery.cpp) ---
+  // Delivered: the workshop's own shipped parcel (workshop_id), or every shipped parcel of the order
+  // (the operator: workshop_id 0). The shopper is mailed.
+  Result<Order> deliver(const std::string& number, long long workshop_id, long long actor_id);
+  struct DeliveryImport {
+    int delivered = 0, already = 0, other_rows = 0;
+    std::vector<std::string> unmatched;  // "line 4: cj 123456789012 is no shipped parcel"
+  };
+  // A carrier's status export (delivery_rules.hpp): each delivered row marks its shipped parcel delivered.
+  Result<DeliveryImport> import_deliveries(const std::string& csv, long long actor_id);
+  // 구매확정: the shopper confirms every delivered parcel of the order; the workshops' ledger is credited
+  // in the same transaction. actor_id 0: the system (auto_confirm).
+  Result<Order> confirm_purchase(const std::string& number, long long actor_id);
+  // Confirms every parcel delivered auto_confirm_days ago or more; returns how many orders.
+  int auto_confirm();
+  // The operator's tracking-page templates per carrier (carrier code -> template; every carrier listed).
+  std::vector<std::pair<std::string, std::string>> tracking_links();
+  // Sets one carrier's template (checked: empty, or http(s) with {tracking}).
+  Result<void> set_tracking_link(const std::string& carrier, const std::string& url_template);
+
   // Cancels every order still awaiting payment after its pay_by (stock goes back); returns how many.
   // The app runs it every minute.
   int cancel_overdue();

@@ -17,7 +17,9 @@
 #include "catalog/routes.hpp"
 #include "catalog/views.hpp"
 #include "orders/carts.hpp"
+#include "orders/ledger.hpp"
 #include "orders/orders.hpp"
+#include "orders/returns.hpp"
 #include "orders/settlements.hpp"
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
@@ -50,12 +52,21 @@ struct Deps {
   std::function<std::optional<boost::json::object>(const Order&, const std::string& locale)> card_payment;
   std::function<Result<Order>(const std::string& number, const std::string& reason, long long actor)>
       operator_cancel;
+  Ledger* ledger = nullptr;    // the workshops' ledger (ledger_routes.cpp)
+  Returns* returns = nullptr;  // returns and exchanges (returns_routes.cpp)
 };
 
 // Every route of the module: the cart, checkout and orders, settlement statements.
 void add_all_routes(web::Router& router, const Deps& deps);
 
 void add_cart_routes(web::Router& router, const Deps& deps);
+// Delivery and 구매확정 (delivery_routes.cpp), the ledger and payouts (ledger_routes.cpp).
+void add_delivery_routes(web::Router& router, const Deps& deps);
+void add_ledger_routes(web::Router& router, const Deps& deps);
+void add_returns_routes(web::Router& router, const Deps& deps);
+// A return for pages and the API (with its pieces' titles when the order is given).
+boost::json::object return_json(const OrderReturn& x, const std::string& locale, const catalog::Messages& t,
+                                const Order* order = nullptr);
 
 // The cart named by the request: the X-Cart-Token header (API clients) or the "cart" cookie.
 std::string cart_token(const web::Request& req);

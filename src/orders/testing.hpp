@@ -1,7 +1,7 @@
 // For tests of orders and what builds on them (payments): a fresh database with two workshops, a
-// shopper (user 1) and an operator (user 2), today's gold quote, and three published pieces: moon-ring
-// (120,000 won, 2 in stock, workshop 1), sun-chain (formula-priced from gold, 5 in stock) and sun-cuff
-// (made to order), both of workshop 2.
+// shopper (user 1), an operator (user 2) and a maker of workshop 1 (user 3), today's gold quote, and three
+// published pieces: moon-ring (120,000 won, 2 in stock, workshop 1), sun-chain (formula-priced from gold, 5
+// in stock) and sun-cuff (made to order), both of workshop 2.
 #pragma once
 #include <gtest/gtest.h>
 
@@ -28,6 +28,8 @@ class OrdersFixture : public ::testing::Test {
       s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('op@x.kr', "
            "'운영자', 'h', "
            "'x', 'x')";
+      s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('maker@x.kr', "
+           "'달 공방 장인', 'h', 'x', 'x')";
       s << "INSERT INTO metal_quotes (metal, day, won_per_gram, created_at) VALUES ('gold', '2026-11-26', "
            "150000, "
            "'x')";

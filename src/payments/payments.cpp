@@ -366,7 +366,7 @@ Result<Order> Payments::cancel_order(const std::string& number, const std::strin
   auto order = orders_.find(number);
   if (!order) return Error::not_found("order");
   for (const auto& f : order->fulfilments)
-    if (f.status == orders::ParcelStatus::shipped)
+    if (orders::has_left(f.status))
       return Error::conflict("status", "order_shipped",
                              "a parcel of order " + number + " has shipped: handle it as a return");
   if (order->status == OrderStatus::paid && holding(order->id)) TRY(refund(number, 0, reason, actor_id));

@@ -1,7 +1,10 @@
 // Paying by card in a real browser, through the stand-in Toss Payments window (tests/fake_toss): a
 // shopper on a phone checks out with the card, the window (marked as a test payment) is declined once
 // and the order page says why, pays again with a good card and lands on the order paid; then, in English
-// on a desktop, the operator refunds part of it from the order page and the shopper sees the refund.
+// on a desktop, the operator refunds part of it from the order page and the shopper sees the refund; the
+// workshop ships it, the operator marks it delivered, the shopper confirms the purchase, and the sale
+// appears in the workshop's ledger. Then a return from request to refund: the shopper asks on the order
+// page, the workshop approves and inspects, the shopper sends it back, the operator refunds the card.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
@@ -18,9 +21,10 @@ async function login(page, email, landing) {
   await page.waitForURL(landing);
 }
 
-// A published piece in stock (not made to order) from the demo catalog.
+// A piece in stock (not made to order) of the logged-in maker's workshop.
 async function pieceInStock(page) {
-  const list = await (await page.request.get(`${server.url}/api/v1/products?sort=new`)).json();
+  const profile = await (await page.request.get(`${server.url}/api/v1/console/profile`)).json();
+  const list = await (await page.request.get(`${server.url}/api/v1/products?workshop=${profile.slug}`)).json();
   for (const card of list.cards) {
     const product = await (await page.request.get(`${server.url}/api/v1/products/${card.slug}`)).json();
     if (!product.made_to_order && product.variants.some((v) => v.stock > 0)) return product.slug;
@@ -29,11 +33,15 @@ async function pieceInStock(page) {
 }
 
 test('pay by card through the window: declined once, then paid; the operator refunds part', async () => {
+  const makerContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const maker = await makerContext.newPage();
+  await maker.goto(`${server.url}/login`);
+  await login(maker, 'maker@brilliant.example', /\/(account|console)/);
+  const slug = await pieceInStock(maker);
   const shopperContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
   const page = await shopperContext.newPage();
   await page.goto(`${server.url}/login`);
   await login(page, 'shopper@brilliant.example', /\/account$/);
-  const slug = await pieceInStock(page);
   assert.ok(slug, 'the demo has a piece in stock');
   await page.goto(`${server.url}/products/${slug}`);
   await page.locator('.variant:not(.is-out)').first().click();
@@ -88,6 +96,102 @@ test('pay by card through the window: declined once, then paid; the operator ref
   await page.reload();
   assert.equal(await page.locator('#card-status').innerText(), '부분 취소');
   assert.match(await page.locator('.timeline').innerText(), /환불/);
+
+  // The workshop ships it, the operator marks it delivered, the shopper confirms the purchase.
+  await maker.goto(`${server.url}/console/orders`);
+  const parcel = maker.locator(`[data-order="${number}"]`);
+  await parcel.locator('select[name="carrier"]').selectOption('cj');
+  await parcel.locator('input[name="tracking"]').fill('5566-7788-9900');
+  await parcel.getByRole('button', { name: '발송 처리' }).click();
+  await maker.waitForURL(/shipped=/);
+  await op.goto(`${server.url}/en/orders/${number}`);
+  await op.locator('#mark-delivered').click();
+  await op.waitForURL(new RegExp(`/orders/${number}$`));
+  await page.goto(`${server.url}/orders/${number}`);
+  await snap(page, 'delivery-confirm-phone');
+  await page.locator('#confirm-purchase').click();
+  await page.locator('#order-confirmed').waitFor();
+  await maker.goto(`${server.url}/console/ledger`);
+  await maker.locator('#ledger-entries tr[data-kind="sale"]').first().waitFor();
+  await snap(maker, 'ledger-desktop');
+  await op.goto(`${server.url}/en/operator/payouts`);
+  await snap(op, 'payouts-desktop');
+  await op.goto(`${server.url}/en/operator/delivery`);
+  await snap(op, 'delivery-desktop');
+
+  const problems = await browser.auditAccessibility();
+  assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);
+});
+
+test('a return from request to refund', async () => {
+  const maker = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })).newPage();
+  await maker.goto(`${server.url}/login`);
+  await login(maker, 'maker@brilliant.example', /\/(account|console)/);
+  const slug = await pieceInStock(maker);
+  const page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto(`${server.url}/login`);
+  await login(page, 'shopper@brilliant.example', /\/account$/);
+  await page.goto(`${server.url}/products/${slug}`);
+  await page.locator('.variant:not(.is-out)').first().click();
+  await page.getByRole('button', { name: '장바구니 담기' }).click();
+  await page.waitForURL(/\/cart\?added=1/);
+  await page.locator('#go-checkout').click();
+  await page.getByLabel('휴대전화').fill('010-2345-6789');
+  await page.getByLabel('우편번호').fill('54538');
+  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
+  await page.locator('input[name="agree"]').check();
+  await page.locator('#place-order').click();
+  await page.waitForURL(new RegExp(`^${server.toss}/window`));
+  await page.locator('#pay').click();
+  await page.waitForURL(/paid=1/);
+  const number = new URL(page.url()).pathname.split('/').pop();
+
+  await maker.goto(`${server.url}/console/orders`);
+  const parcel = maker.locator(`[data-order="${number}"]`);
+  await parcel.locator('input[name="tracking"]').fill('6677-8899-0011');
+  await parcel.getByRole('button', { name: '발송 처리' }).click();
+  await maker.waitForURL(/shipped=/);
+  await maker.goto(`${server.url}/console/orders`);
+  await maker.locator(`[data-order="${number}"]`).getByRole('button', { name: '배송 완료로 표시' }).click();
+
+  // The shopper asks for a return: the stone is loose (the seller's fault, the seller pays shipping).
+  await page.goto(`${server.url}/orders/${number}`);
+  await page.locator('#ask-return').click();
+  await page.waitForURL(/\/return$/);
+  await page.locator('input[name="lines"]').first().check();
+  await page.getByLabel('하자·파손').check();
+  await page.getByLabel('자세한 내용').fill('알이 흔들려요');
+  await snap(page, 'return-request-phone');
+  await page.locator('#request-return').click();
+  await page.waitForURL(/return_requested=1/);
+  await page.locator('#return-requested').waitFor();
+
+  // The workshop approves it; the shopper sends it back; the workshop inspects it.
+  await maker.goto(`${server.url}/console/returns`);
+  const row = maker.locator('[data-return]').first();
+  await maker.getByRole('button', { name: '승인' }).first().click();
+  await maker.waitForURL(/done=/);
+  await page.reload();
+  await page.getByLabel('운송장 번호').fill('7788-9900-1122');
+  await page.getByRole('button', { name: '반송했어요' }).click();
+  await maker.goto(`${server.url}/console/returns`);
+  await snap(maker, 'returns-console-desktop');
+  await maker.getByRole('button', { name: '도착·검수 완료' }).first().click();
+  await maker.waitForURL(/done=/);
+  assert.ok(await row.count() > 0);
+
+  // The operator refunds it to the card; the shopper sees it refunded.
+  const op = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })).newPage();
+  await op.goto(`${server.url}/en/login`);
+  await login(op, 'operator@brilliant.example', /\/en\/(account|operator)/);
+  await op.goto(`${server.url}/en/operator/returns`);
+  await op.locator('[id^="refund-"]').first().click();
+  await op.waitForURL(/\/en\/operator\/returns$/);
+  await snap(op, 'returns-operator-desktop');
+  await page.reload();
+  assert.match(await page.locator('#order-returns').innerText(), /환불 완료/);
+  assert.equal(await page.locator('#card-status').innerText(), '전액 취소');
+  await snap(page, 'return-refunded-phone');
 
   const problems = await browser.auditAccessibility();
   assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);

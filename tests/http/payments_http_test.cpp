@@ -280,3 +280,109 @@ TEST_F(PaymentsWithoutKeysHttp, WithoutKeysTheCardIsHiddenAndTransferWorksAsBefo
 }
 
 }  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// A return from request to refund on a card order: asked on the order page, approved by the workshop,
+// sent back by the shopper, inspected and refunded by the operator through Toss; and a bank-transfer
+// order's return refunded into the transfer batch.
+TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
+  const auto shop = own_workshop("returns", "반품 공방", "Return Atelier");
+  const auto ring = own_ring(shop, "Return Ring", 3);
+  auto c = signed_up(unique_email("returns"));
+  add_to_cart(*c, ring.variants.at(0).id);
+  auto [number, window] = checkout_by_card(*c);
+  back_home(*c, pay_in_window(window, "4330-1234-5678-1234"));
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  const std::vector<std::string> mh{"Content-Type: application/json",
+                                    "X-CSRF-Token: " + maker->cookie("csrf")};
+  ASSERT_EQ(maker
+                ->request("POST", "/api/v1/console/orders/" + number + "/shipment",
+                          R"({"carrier":"cj","tracking":"410000000001"})", mh)
+                .status,
+            200);
+  EXPECT_EQ(c->get("/orders/" + number + "/return").body.find("name=\"lines\""),
+            std::string::npos);  // not yet
+  ASSERT_EQ(maker->request("POST", "/api/v1/console/orders/" + number + "/delivery", "{}", mh).status, 200);
+
+  auto form = c->get("/orders/" + number + "/return");
+  ASSERT_EQ(form.status, 200);
+  const auto line = app->orders().find(number)->lines.at(0).id;
+  auto no_reason =
+      c->post_form("/orders/" + number + "/return",
+                   {{"_csrf", c->cookie("csrf")}, {"lines", std::to_string(line)}, {"kind", "return"}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_NE(no_reason.body.find("field-error"), std::string::npos);
+  auto asked = c->post_form("/orders/" + number + "/return", {{"_csrf", c->cookie("csrf")},
+                                                              {"lines", std::to_string(line)},
+                                                              {"kind", "return"},
+                                                              {"reason", "defective"},
+                                                              {"details", "the stone is loose"}});
+  ASSERT_EQ(asked.status, 303) << asked.body;
+  auto returns = json::parse(c->get("/api/v1/orders/" + number + "/returns").body).at("returns");
+  const auto id = std::to_string(returns.at(0).at("id").as_int64());
+  EXPECT_EQ(returns.at(0).at("shipping_payer").as_string(), "seller");
+
+  auto approved = maker->post_form(
+      "/console/returns/" + id + "/decision",
+      {{"_csrf", maker->cookie("csrf")}, {"action", "approve"}, {"note", "CJ로 보내 주세요"}});
+  ASSERT_EQ(approved.status, 303) << approved.body;
+  EXPECT_EQ(maker->get("/console/returns").status, 200);
+  EXPECT_EQ(json::parse(maker->get("/api/v1/console/returns").body).at("returns").as_array().size(), 1u);
+  auto sent = c->request("POST", "/api/v1/orders/" + number + "/returns/" + id + "/shipment",
+                         R"({"carrier":"cj","tracking":"410000000099"})", json_headers(*c));
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  auto received = maker->request("POST", "/api/v1/console/returns/" + id + "/decision",
+                                 R"({"action":"receive","note":"loose stone confirmed"})", mh);
+  ASSERT_EQ(received.status, 200) << received.body;
+  EXPECT_FALSE(json::parse(received.body).at("refund_due").as_string().empty());
+
+  auto op = logged_in(web::Role::operator_);
+  const std::vector<std::string> oh{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
+  EXPECT_EQ(op->get("/operator/returns").status, 200);
+  auto refunded = op->request("POST", "/api/v1/operator/returns/" + id + "/refund", "{}", oh);
+  ASSERT_EQ(refunded.status, 200) << refunded.body;
+  EXPECT_EQ(json::parse(refunded.body).at("refund_method").as_string(), "card");
+  auto at_toss = json::parse(toss.get("/__control/orders/" + number + "-1").body);
+  EXPECT_EQ(at_toss.at("status").as_string(), "CANCELED");  // the whole ring: the whole payment
+  EXPECT_NE(json::parse(op->get("/api/v1/operator/returns").body).at("returns").as_array().size(), 0u);
+  EXPECT_EQ(op->request("POST", "/api/v1/operator/returns/" + id + "/refund", "{}", oh).status, 409);  // once
+
+  // A bank-transfer order: the refund goes to the account the shopper gave, in the batch.
+  add_to_cart(*c, ring.variants.at(0).id);
+  auto placed = place(*c, "return-transfer-" + unique_email("k"));
+  ASSERT_EQ(placed.status, 201);
+  const std::string transfer(json::parse(placed.body).at("number").as_string());
+  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + transfer + "/status", R"({"status":"paid"})", oh)
+                .status,
+            200);
+  ASSERT_EQ(maker
+                ->request("POST", "/api/v1/console/orders/" + transfer + "/shipment",
+                          R"({"carrier":"cj","tracking":"410000000002"})", mh)
+                .status,
+            200);
+  ASSERT_EQ(op->request("POST", "/api/v1/operator/orders/" + transfer + "/delivery", "{}", oh).status, 200);
+  const auto tline = std::to_string(app->orders().find(transfer)->lines.at(0).id);
+  auto made =
+      c->request("POST", "/api/v1/orders/" + transfer + "/returns",
+                 R"({"lines":[)" + tline +
+                     R"(],"reason":"change_of_mind","refund_account":"신한은행 110-123-456789 김보석"})",
+                 json_headers(*c));
+  ASSERT_EQ(made.status, 201) << made.body;
+  const auto tid = std::to_string(json::parse(made.body).at("id").as_int64());
+  ASSERT_EQ(
+      op->request("POST", "/api/v1/operator/returns/" + tid + "/decision", R"({"action":"approve"})", oh)
+          .status,
+      200);
+  ASSERT_EQ(
+      op->request("POST", "/api/v1/operator/returns/" + tid + "/decision", R"({"action":"receive"})", oh)
+          .status,
+      200);
+  ASSERT_EQ(op->request("POST", "/api/v1/operator/returns/" + tid + "/refund", "{}", oh).status, 200);
+  auto batch = op->get("/operator/returns/refunds.csv");
+  ASSERT_EQ(batch.status, 200);
+  EXPECT_NE(batch.body.find("088,신한은행 110-123-456789 김보석," + std::to_string(ring.price - 3500)),
+            std::string::npos);
+}
+
+}  // namespace brilliant::test

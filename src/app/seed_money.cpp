@@ -1,0 +1,113 @@
+#include "app/seed_money.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "app/app.hpp"
+#include "catalog/views.hpp"
+#include "db/database.hpp"
+
+namespace brilliant::app {
+
+namespace {
+
+long long user_id(App& app, const std::string& email) {
+  return app.database().read([&](soci::session& sql) {
+    long long id = 0;
+    sql << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(id);
+    return id;
+  });
+}
+
+// The studio's shipped orders of the shopper, oldest first, and whether each came back to the studio.
+std::vector<std::pair<std::string, bool>> shipped_orders(App& app, long long shopper) {
+  return app.database().read([&](soci::session& sql) {
+    std::vector<std::pair<std::string, bool>> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare
+             << "SELECT o.number, (SELECT COUNT(*) FROM return_inspections r WHERE r.order_number = "
+                "o.number) FROM orders o JOIN fulfilments f ON f.order_id = o.id WHERE o.user_id = :u AND "
+                "f.status = 'shipped' ORDER BY o.id",
+         soci::use(shopper));
+    for (const auto& r : rows) out.emplace_back(db::row_text(r, 0), db::row_int(r, 1) > 0);
+    return out;
+  });
+}
+
+// A piece in stock from the demo catalog (its variant id).
+long long variant_in_stock(App& app) {
+  return app.database().read([](soci::session& sql) {
+    long long id = 0;
+    sql << "SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE v.stock > 1 AND "
+           "p.status = 'published' AND p.made_to_order = 0 ORDER BY v.id DESC LIMIT 1",
+        soci::into(id);
+    return id;
+  });
+}
+
+// Last month, lived through with a clock of its own: an order placed, paid, shipped, delivered and
+// confirmed on its 10th; then the month closed and paid.
+Result<void> last_month(App& app, long long shopper, long long op) {
+  const auto now = std::chrono::system_clock::now();
+  const auto month = orders::shift_month(format_seoul(now).substr(0, 7), -1);
+  TimePoint tenth;
+  if (!parse_utc(month + "-10T03:00:00Z", tenth)) return Error::invalid("month", "month_invalid", month);
+  FixedClock then(tenth);
+  orders::Carts carts(app.database(), app.catalog(), then);
+  orders::Orders past(app.database(), app.catalog(), carts, app.brand(), then,
+                      [](const catalog::Variant& v, const std::string&) { return v.sku; });
+  const auto variant = variant_in_stock(app);
+  if (!variant) return {};
+  const auto added = TRY(carts.add("", shopper, {variant, 1, "", false}));
+  const auto order =
+      TRY(past.place({.cart_token = added.token,
+                      .user_id = shopper,
+                      .address = {"김지민", "010-2345-6789", "54538", "전북 익산시 보석로 1", "", ""},
+                      .key = "demo-money-last-month"}));
+  TRY(past.mark_paid(order.number, op));
+  for (const auto& f : order.fulfilments)
+    TRY(past.ship(order.number, f.workshop_id, op, "cj", "612345678901"));
+  then.advance(std::chrono::hours(48));
+  TRY(past.deliver(order.number, 0, op));
+  TRY(past.confirm_purchase(order.number, shopper));
+  TRY(app.ledger().close(month, op));
+  TRY(app.ledger().mark_paid(month, op));
+  return {};
+}
+
+Result<void> seed(App& app, long long shopper, long long op) {
+  const auto orders = shipped_orders(app, shopper);
+  for (const auto& [number, came_back] : orders) {
+    TRY(app.orders().deliver(number, 0, op));
+    if (!came_back) {
+      TRY(app.orders().confirm_purchase(number, shopper));
+      continue;
+    }
+    const auto order = *app.orders().find(number);
+    orders::ReturnRequest ask;
+    ask.line_ids = {order.lines.at(0).id};
+    ask.reason = "change_of_mind";
+    ask.details = "생각했던 색과 달라요";
+    ask.refund_account = "국민은행 123401-04-567890 김지민";
+    const auto r = TRY(app.returns().request(order, ask, shopper));
+    TRY(app.returns().approve(r.id, 0, "CJ대한통운 반품 접수 후 운송장 번호를 알려 주세요", op));
+    TRY(app.returns().ship_back(r.id, "cj", "698765432109", shopper));
+    TRY(app.returns().receive(r.id, 0, true, "스튜디오 검수: 사진·무게 일치", op));
+    TRY(app.returns().refund(r.id, op));
+  }
+  return last_month(app, shopper, op);
+}
+
+}  // namespace
+
+void seed_money(App& app, const std::string& shopper_email, const std::string& operator_email) {
+  const bool seeded = app.database().read([](soci::session& sql) {
+    long long entries = 0;
+    sql << "SELECT COUNT(*) FROM ledger_entries", soci::into(entries);
+    return entries > 0;
+  });
+  const auto shopper = user_id(app, shopper_email), op = user_id(app, operator_email);
+  if (seeded || !shopper || !op) return;
+  if (auto done = seed(app, shopper, op); !done) spdlog::warn("demo money loop: {}", done.error().message);
+}
+
+}  // namespace brilliant::app

@@ -1,0 +1,45 @@
+// The money loop's demo (seed_money.cpp) through the whole app on a fresh SQLite database: a confirmed
+// order credited to its workshop, a returned one refunded by transfer, last month closed and paid, and
+// nothing again on a second start.
+#include "app/seed_money.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/app.hpp"
+#include "app/seed.hpp"
+#include "core/secret.hpp"
+
+namespace brilliant::app {
+
+TEST(SeedMoney, AConfirmedOrderARefundedReturnAndAClosedPaidMonthOnce) {
+  const auto dir = std::filesystem::temp_directory_path() / ("seed-money-" + random_token(6));
+  std::filesystem::create_directories(dir);
+  Config config;
+  config.root = BRILLIANT_SOURCE_DIR;
+  config.database_url = "sqlite:" + (dir / "demo.db").string();
+  config.blob_root = dir / "blobs";
+  config.issuer_key = dir / "issuer.key";
+  SystemClock clock;  // last month is the real one: the demo is seeded at make run's first start
+  {
+    App app(config, clock);
+    app.migrate();
+    seed_demo(app, 40);
+    const auto periods = app.ledger().periods();
+    ASSERT_EQ(periods.size(), 1u);
+    EXPECT_FALSE(periods[0].paid_at.empty());
+    ASSERT_FALSE(periods[0].statements.empty());
+    EXPECT_GT(periods[0].total, 0);
+    int refunded = 0, confirmed = 0;
+    for (const auto& o : app.orders().recent("")) {
+      for (const auto& r : app.returns().of_order(o.id)) refunded += r.status == "refunded";
+      for (const auto& f : o.fulfilments) confirmed += f.status == orders::ParcelStatus::confirmed;
+    }
+    EXPECT_EQ(refunded, 1);
+    EXPECT_EQ(confirmed, 2);  // this month's and last month's
+    seed_money(app, "shopper@brilliant.example", "operator@brilliant.example");
+    EXPECT_EQ(app.ledger().periods().size(), 1u);  // not twice
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace brilliant::app

@@ -1,0 +1,273 @@
+#include "orders/returns.hpp"
+
+#include <algorithm>
+
+#include "core/csv.hpp"
+#include "core/text.hpp"
+#include "db/database.hpp"
+#include "orders/checkout.hpp"
+#include "orders/ledger.hpp"
+#include "orders/returns_rules.hpp"
+
+namespace brilliant::orders {
+
+namespace {
+
+constexpr char columns[] =
+    "SELECT r.id, r.order_id, r.fulfilment_id, f.workshop_id, o.number, w.name, w.name_en, r.kind, r.reason, "
+    "r.details, r.status, r.shipping_payer, r.deadline, r.exchange_note, r.carrier, r.tracking, "
+    "r.refund_due, "
+    "r.refund_method, r.refund_account, r.note, r.created_at, COALESCE(r.received_at, ''), "
+    "COALESCE(r.refunded_at, ''), r.refund_amount FROM order_returns r JOIN orders o ON o.id = r.order_id "
+    "JOIN "
+    "fulfilments f ON f.id = r.fulfilment_id JOIN workshops w ON w.id = f.workshop_id ";
+
+std::vector<OrderReturn> read(soci::session& sql, soci::rowset<soci::row>& rows) {
+  std::vector<OrderReturn> out;
+  for (const auto& r : rows) {
+    OrderReturn x;
+    x.id = db::row_int(r, 0);
+    x.order_id = db::row_int(r, 1);
+    x.fulfilment_id = db::row_int(r, 2);
+    x.workshop_id = db::row_int(r, 3);
+    std::string* texts[] = {&x.order_number, &x.workshop_ko,   &x.workshop_en,    &x.kind,
+                            &x.reason,       &x.details,       &x.status,         &x.shipping_payer,
+                            &x.deadline,     &x.exchange_note, &x.carrier,        &x.tracking,
+                            &x.refund_due,   &x.refund_method, &x.refund_account, &x.note,
+                            &x.created_at,   &x.received_at,   &x.refunded_at};
+    for (size_t i = 0; i < std::size(texts); ++i) *texts[i] = db::row_text(r, 4 + i);
+    x.refund_amount = db::row_int(r, 23);
+    out.push_back(std::move(x));
+  }
+  for (auto& x : out) {
+    soci::rowset<long long> lines =
+        (sql.prepare
+             << "SELECT order_line_id FROM order_return_lines WHERE return_id = :r ORDER BY order_line_id",
+         soci::use(x.id));
+    for (auto l : lines) x.line_ids.push_back(l);
+  }
+  return out;
+}
+
+constexpr std::array<std::string_view, 4> open_states = {"requested", "approved", "shipped_back", "received"};
+
+}  // namespace
+
+long long refund_for(const Order& order, const std::vector<long long>& line_ids, bool shopper_pays_shipping) {
+  long long total = 0;
+  for (const auto& l : order.lines)
+    if (std::find(line_ids.begin(), line_ids.end(), l.id) != line_ids.end()) total += l.line_total;
+  if (shopper_pays_shipping) total -= return_shipping_fee;
+  return std::max(total, 0LL);
+}
+
+Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& req, long long actor_id) {
+  const auto reason = TRY(return_reason(req.reason));
+  if (req.kind != "return" && req.kind != "exchange")
+    return Error::invalid("kind", "kind_invalid", "kind must be return or exchange");
+  if (req.line_ids.empty())
+    return Error::invalid("lines", "lines_required", "choose the pieces to send back");
+  const std::string details(trim(req.details)), account(trim(req.refund_account)),
+      size(trim(req.exchange_note));
+  if (details.size() > 1000)
+    return Error::invalid("details", "too_long", "details may have at most 1000 bytes");
+  if (req.kind == "exchange" && size.empty())
+    return Error::invalid("exchange_note", "exchange_size_required", "say which size you would like instead");
+  if (req.kind == "return" && order.payment_method != "card" && account.size() < 8)
+    return Error::invalid("refund_account", "refund_account_required",
+                          "give the account for the refund: bank, account number and holder");
+  // Every line of one parcel that has been delivered, each returnable now, none in another open return.
+  long long parcel = 0;
+  bool final_sale = false;
+  for (auto id : req.line_ids) {
+    auto line =
+        std::find_if(order.lines.begin(), order.lines.end(), [&](const OrderLine& l) { return l.id == id; });
+    if (line == order.lines.end())
+      return Error::invalid("lines", "line_unknown", "a chosen piece is not in this order");
+    if (parcel && line->fulfilment_id != parcel)
+      return Error::invalid("lines", "one_parcel", "ask for one workshop's parcel at a time");
+    parcel = line->fulfilment_id;
+    final_sale = final_sale || line->final_sale;
+  }
+  const auto f = std::find_if(order.fulfilments.begin(), order.fulfilments.end(),
+                              [&](const Fulfilment& x) { return x.id == parcel; });
+  TRY(may_return(f->delivered_at, reason, final_sale, clock_.now()));
+  for (const auto& earlier : of_order(order.id))
+    if (std::find(open_states.begin(), open_states.end(), earlier.status) != open_states.end())
+      for (auto id : req.line_ids)
+        if (std::find(earlier.line_ids.begin(), earlier.line_ids.end(), id) != earlier.line_ids.end())
+          return Error::conflict("lines", "return_open", "a return of this piece is already under way");
+  const auto at = format_utc(clock_.now());
+  const std::string payer = sellers_fault(reason) ? "seller" : "shopper";
+  const std::string deadline = return_deadline(f->delivered_at, reason);
+  const std::string reason_name(name_of(reason));
+  const long long amount = req.kind == "exchange" ? 0LL : refund_for(order, req.line_ids, payer == "shopper");
+  long long id = 0;
+  auto done = orders_.record_event(
+      order.number, actor_id, req.kind == "exchange" ? "exchange_requested" : "return_requested",
+      std::string(name_of(reason)) + (details.empty() ? "" : " · " + details),
+      [&](soci::session& sql, const Order&) {
+        sql << "INSERT INTO order_returns (order_id, fulfilment_id, kind, reason, details, status, "
+               "shipping_payer, "
+               "deadline, exchange_note, refund_account, refund_amount, created_at, updated_at) VALUES (:o, "
+               ":f, :k, "
+               ":r, :d, 'requested', :p, :dl, :x, :a, :amt, :c, :u) RETURNING id",
+            soci::use(order.id), soci::use(parcel), soci::use(req.kind), soci::use(reason_name),
+            soci::use(details), soci::use(payer), soci::use(deadline), soci::use(size), soci::use(account),
+            soci::use(amount), soci::use(at), soci::use(at), soci::into(id);
+        for (auto line : req.line_ids)
+          sql << "INSERT INTO order_return_lines (return_id, order_line_id) VALUES (:r, :l)", soci::use(id),
+              soci::use(line);
+      });
+  if (!done) return done.error();
+  return *find(id);
+}
+
+Result<OrderReturn> Returns::open(long long id, long long workshop_id,
+                                  std::initializer_list<std::string_view> from) {
+  auto r = find(id);
+  if (!r || (workshop_id && r->workshop_id != workshop_id)) return Error::not_found("return");
+  if (std::find(from.begin(), from.end(), r->status) == from.end())
+    return Error::conflict("status", "return_state", "this return is " + r->status);
+  return *r;
+}
+
+Result<OrderReturn> Returns::save(const OrderReturn& x, const std::string& event, const std::string& note,
+                                  long long actor_id,
+                                  const std::function<void(soci::session&, const Order&)>& also) {
+  const auto at = format_utc(clock_.now());
+  auto done =
+      orders_.record_event(x.order_number, actor_id, event, note, [&](soci::session& sql, const Order& o) {
+        soci::indicator received = x.received_at.empty() ? soci::i_null : soci::i_ok;
+        soci::indicator refunded = x.refunded_at.empty() ? soci::i_null : soci::i_ok;
+        sql << "UPDATE order_returns SET status = :s, carrier = :c, tracking = :t, refund_due = :d, "
+               "refund_method = :m, "
+               "refund_amount = :a, note = :n, received_at = :ra, refunded_at = :fa, updated_at = :u WHERE "
+               "id = :id",
+            soci::use(x.status), soci::use(x.carrier), soci::use(x.tracking), soci::use(x.refund_due),
+            soci::use(x.refund_method), soci::use(x.refund_amount), soci::use(x.note),
+            soci::use(x.received_at, received), soci::use(x.refunded_at, refunded), soci::use(at),
+            soci::use(x.id);
+        if (also) also(sql, o);
+      });
+  if (!done) return done.error();
+  return *find(x.id);
+}
+
+Result<OrderReturn> Returns::approve(long long id, long long workshop_id, const std::string& note,
+                                     long long actor_id) {
+  auto x = TRY(open(id, workshop_id, {"requested"}));
+  x.status = "approved";
+  x.note = std::string(trim(note)).substr(0, 1000);
+  return save(x, "return_approved",
+              x.shipping_payer == "seller" ? "반품 배송비: 판매자 부담" : "반품 배송비: 고객 부담", actor_id);
+}
+
+Result<OrderReturn> Returns::reject(long long id, long long workshop_id, const std::string& reason,
+                                    long long actor_id) {
+  const std::string why(trim(reason));
+  if (why.empty()) return Error::invalid("note", "reason_required", "say why the return is refused");
+  auto x = TRY(open(id, workshop_id, {"requested"}));
+  x.status = "rejected";
+  x.note = why.substr(0, 1000);
+  return save(x, "return_rejected", x.note, actor_id);
+}
+
+Result<OrderReturn> Returns::ship_back(long long id, const std::string& carrier,
+                                       const std::string& raw_tracking, long long actor_id) {
+  if (std::find(std::begin(carriers), std::end(carriers), carrier) == std::end(carriers))
+    return Error::invalid("carrier", "carrier_invalid",
+                          "carrier must be one of cj, post, hanjin, lotte, logen");
+  const auto tracking = waybill_number(raw_tracking);
+  if (!tracking)
+    return Error::invalid("tracking", "tracking_invalid",
+                          "tracking must be the waybill number: 8 to 14 digits");
+  auto x = TRY(open(id, 0, {"approved"}));
+  x.status = "shipped_back";
+  x.carrier = carrier;
+  x.tracking = *tracking;
+  return save(x, "return_shipped", carrier + " " + *tracking, actor_id);
+}
+
+Result<OrderReturn> Returns::receive(long long id, long long workshop_id, bool accepted,
+                                     const std::string& note, long long actor_id) {
+  const std::string why(trim(note));
+  if (!accepted && why.empty())
+    return Error::invalid("note", "reason_required", "say what the inspection found");
+  auto x = TRY(open(id, workshop_id, {"shipped_back", "approved"}));
+  const auto now = format_utc(clock_.now());
+  x.received_at = now;
+  x.note = why.empty() ? x.note : why.substr(0, 1000);
+  if (!accepted) {
+    x.status = "declined";
+    return save(x, "return_declined", x.note, actor_id);
+  }
+  if (x.kind == "exchange") {
+    x.status = "exchanged";
+    return save(x, "exchanged", x.exchange_note, actor_id);
+  }
+  x.status = "received";
+  x.refund_due = add_business_days(now, 3);
+  return save(x, "return_received", "환불 기한 " + x.refund_due, actor_id);
+}
+
+Result<OrderReturn> Returns::refund(long long id, long long actor_id) {
+  auto x = TRY(open(id, 0, {"received"}));
+  const auto order = orders_.find(x.order_number);
+  if (!order) return Error::not_found("order");
+  const bool card = order->payment_method == "card";
+  if (card) {
+    if (!card_refund_)
+      return Error::conflict("payment", "card_unavailable", "card refunds are not configured");
+    if (x.refund_amount > 0)
+      TRY(card_refund_(x.order_number, x.refund_amount, "반품 환불 (return)", actor_id));
+  }
+  x.status = "refunded";
+  x.refund_method = card ? "card" : "transfer";
+  x.refunded_at = format_utc(clock_.now());
+  const auto at = x.refunded_at;
+  // A confirmed parcel's sale was credited to the workshop: the returned lines are reversed in its ledger.
+  return save(
+      x, card ? "return_refunded" : "return_refund_queued", std::to_string(x.refund_amount) + "원", actor_id,
+      [&](soci::session& sql, const Order& o) { Ledger::reverse_returned(sql, o, x.line_ids, x.id, at); });
+}
+
+std::optional<OrderReturn> Returns::find(long long id) {
+  return db_.read([&](soci::session& sql) -> std::optional<OrderReturn> {
+    soci::rowset<soci::row> rows = (sql.prepare << std::string(columns) + "WHERE r.id = :id", soci::use(id));
+    auto all = read(sql, rows);
+    if (all.empty()) return std::nullopt;
+    return all.front();
+  });
+}
+
+std::vector<OrderReturn> Returns::of_order(long long order_id) {
+  return db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(columns) + "WHERE r.order_id = :o ORDER BY r.id", soci::use(order_id));
+    return read(sql, rows);
+  });
+}
+
+std::vector<OrderReturn> Returns::of_workshop(long long workshop_id, int limit) {
+  return db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(columns) +
+                            "WHERE (:w = 0 OR f.workshop_id = :w2) ORDER BY r.id DESC "
+                            "LIMIT :l",
+         soci::use(workshop_id), soci::use(workshop_id), soci::use(limit));
+    return read(sql, rows);
+  });
+}
+
+std::string Returns::transfer_batch_csv() {
+  std::string out = csv_line({"은행코드", "계좌(입력한 그대로)", "금액", "메모", "반품"});
+  for (const auto& x : of_workshop(0, 1000)) {
+    if (x.status != "refunded" || x.refund_method != "transfer") continue;
+    out += csv_line({bank_code(x.refund_account), x.refund_account, std::to_string(x.refund_amount),
+                     "브릴리언트 반품 환불 " + x.order_number, std::to_string(x.id)});
+  }
+  return out;
+}
+
+}  // namespace brilliant::orders

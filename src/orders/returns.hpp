@@ -1,0 +1,86 @@
+// Returns and exchanges of delivered pieces (issue 12, Article 17; the rules are in returns_rules.hpp).
+// requested -> approved (who pays the return shipping follows the reason) or rejected -> shipped_back
+// (the shopper's waybill) -> received (inspected: accepted) or declined -> refunded (card: through the
+// payment provider; bank transfer: to the account the shopper gave, in the operator's refund batch) or,
+// for an exchange, exchanged. Every step is an order event written in the same transaction.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "db/fwd.hpp"
+#include "orders/orders.hpp"
+
+namespace brilliant::orders {
+
+struct OrderReturn {
+  long long id = 0, order_id = 0, fulfilment_id = 0, workshop_id = 0;
+  std::string order_number, workshop_ko, workshop_en;
+  std::string kind, reason, details, status, shipping_payer, deadline, exchange_note;
+  std::string carrier, tracking, refund_due, refund_method, refund_account, note;
+  std::string created_at, received_at, refunded_at;
+  long long refund_amount = 0;  // won: refunded, or what will be once received
+  std::vector<long long> line_ids;
+};
+
+struct ReturnRequest {
+  std::vector<long long> line_ids;  // lines of one delivered parcel
+  std::string kind = "return";      // return | exchange
+  std::string reason, details, exchange_note;
+  std::string refund_account;  // a bank transfer order: "은행 계좌번호 예금주"
+};
+
+// What a return refunds (pure): the lines' totals, less the return shipping when it is the shopper's choice.
+long long refund_for(const Order& order, const std::vector<long long>& line_ids, bool shopper_pays_shipping);
+
+class Returns {
+ public:
+  // Refunds part of a card payment (payments::Payments::refund, wired by the app); absent: card orders
+  // cannot be refunded here.
+  using CardRefund = std::function<Result<void>(const std::string& number, long long amount,
+                                                const std::string& reason, long long actor)>;
+  Returns(db::Database& db, Orders& orders, const Clock& clock) : db_(db), orders_(orders), clock_(clock) {}
+  void set_card_refund(CardRefund refund) { card_refund_ = std::move(refund); }
+
+  Result<OrderReturn> request(const Order& order, const ReturnRequest& request, long long actor_id);
+  // workshop_id: the parcel's workshop; 0: the operator (any parcel).
+  Result<OrderReturn> approve(long long id, long long workshop_id, const std::string& note,
+                              long long actor_id);
+  Result<OrderReturn> reject(long long id, long long workshop_id, const std::string& reason,
+                             long long actor_id);
+  // The shopper's return parcel (the route checks it is theirs).
+  Result<OrderReturn> ship_back(long long id, const std::string& carrier, const std::string& tracking,
+                                long long actor_id);
+  // The piece arrived and was inspected: accepted (the refund falls due in 3 business days; an exchange is
+  // done) or declined with a reason (it goes back to the shopper).
+  Result<OrderReturn> receive(long long id, long long workshop_id, bool accepted, const std::string& note,
+                              long long actor_id);
+  // The operator refunds an accepted return: to the card, or into the transfer batch.
+  Result<OrderReturn> refund(long long id, long long actor_id);
+
+  std::optional<OrderReturn> find(long long id);
+  std::vector<OrderReturn> of_order(long long order_id);
+  // A workshop's returns (0: every return, for the operator), newest first.
+  std::vector<OrderReturn> of_workshop(long long workshop_id, int limit = 200);
+  // Transfer refunds for the bank's bulk transfer: 은행코드, 계좌번호, 예금주, 금액, 메모 (the account as
+  // typed is split into bank, number and holder).
+  std::string transfer_batch_csv();
+
+ private:
+  // Loads a return the caller may act on (its workshop's, or any for the operator) in one of `from`.
+  Result<OrderReturn> open(long long id, long long workshop_id, std::initializer_list<std::string_view> from);
+  // Saves the changed return and appends its order event in one transaction.
+  Result<OrderReturn> save(const OrderReturn& changed, const std::string& event, const std::string& note,
+                           long long actor_id,
+                           const std::function<void(soci::session&, const Order&)>& also = {});
+
+  db::Database& db_;
+  Orders& orders_;
+  const Clock& clock_;
+  CardRefund card_refund_;
+};
+
+}  // namespace brilliant::orders

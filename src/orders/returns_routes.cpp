@@ -1,0 +1,305 @@
+// Returns and exchanges on pages and in the JSON API:
+//   the shopper:  GET|POST /orders/{number}/return, POST /orders/{number}/returns/{id}/shipment;
+//                 GET|POST /api/v1/orders/{number}/returns, POST
+//                 /api/v1/orders/{number}/returns/{id}/shipment
+//   a workshop:   GET /console/returns, POST /console/returns/{id}/decision; GET /api/v1/console/returns,
+//                 POST /api/v1/console/returns/{id}/decision
+//   the operator: GET /operator/returns, POST /operator/returns/{id}/decision, POST
+//   /operator/returns/{id}/refund,
+//                 GET /operator/returns/refunds.csv; GET /api/v1/operator/returns,
+//                 POST /api/v1/operator/returns/{id}/decision, POST /api/v1/operator/returns/{id}/refund
+// A decision is approve | reject | receive (accepted on inspection) | decline (failed inspection), with a
+// note.
+#include <boost/json.hpp>
+
+#include "catalog/views.hpp"
+#include "orders/returns.hpp"
+#include "orders/returns_rules.hpp"
+#include "orders/routes.hpp"
+#include "web/bind.hpp"
+#include "web/json_input.hpp"
+
+namespace brilliant::orders {
+namespace json = boost::json;
+using web::Request;
+using web::Response;
+
+json::object return_json(const OrderReturn& x, const std::string& locale, const catalog::Messages& t,
+                         const Order* order) {
+  const bool en = locale == "en";
+  json::object o{{"id", x.id},
+                 {"order", x.order_number},
+                 {"workshop", en && !x.workshop_en.empty() ? x.workshop_en : x.workshop_ko},
+                 {"kind", x.kind},
+                 {"kind_text", t("returns.kind." + x.kind)},
+                 {"reason", x.reason},
+                 {"reason_text", t("returns.reason." + x.reason)},
+                 {"status", x.status},
+                 {"status_text", t("returns.status." + x.status)},
+                 {"shipping_payer", x.shipping_payer},
+                 {"payer_text", t("returns.payer." + x.shipping_payer)},
+                 {"deadline", x.deadline.substr(0, 10)},  // the last Seoul day
+                 {"refund_amount", x.refund_amount},
+                 {"has_refund", x.refund_amount > 0},
+                 {"refund_text", catalog::format_won(x.refund_amount, locale)},
+                 {"refund_method", x.refund_method},
+                 {"requested_at", format_seoul(x.created_at)},
+                 {"lines", json::array(x.line_ids.begin(), x.line_ids.end())}};
+  // Absent rather than "" (a section over "" still shows).
+  for (auto [key, value] : {std::pair{"details", &x.details},
+                            {"exchange_note", &x.exchange_note},
+                            {"note", &x.note},
+                            {"refund_due", &x.refund_due}})
+    if (!value->empty()) o[key] = *value;
+  if (!x.tracking.empty())
+    o["shipment"] = json::object{
+        {"carrier", x.carrier}, {"carrier_text", t("orders.carrier." + x.carrier)}, {"tracking", x.tracking}};
+  for (const char* s : {"requested", "approved", "shipped_back", "received"})
+    o[std::string("is_") + s] = x.status == s;
+  if (order) {
+    json::array titles;
+    for (const auto& l : order->lines)
+      if (std::find(x.line_ids.begin(), x.line_ids.end(), l.id) != x.line_ids.end())
+        titles.push_back(json::string(en ? l.title_en : l.title_ko));
+    o["titles"] = std::move(titles);
+  }
+  return o;
+}
+
+namespace {
+
+class ReturnsRoutes {
+ public:
+  explicit ReturnsRoutes(Deps deps) : d_(std::move(deps)), returns(*d_.returns) {}
+
+  std::string t(const Request& req, const std::string& key) const {
+    return d_.renderer.message(req.locale, key);
+  }
+
+  json::object return_json(const Request& req, const OrderReturn& x, const Order* order = nullptr) const {
+    return orders::return_json(x, req.locale, messages(req), order);
+  }
+  catalog::Messages messages(const Request& req) const {
+    return [this, locale = req.locale](const std::string& key) { return d_.renderer.message(locale, key); };
+  }
+  json::array returns_json(const Request& req, const std::vector<OrderReturn>& list) const {
+    json::array out;
+    for (const auto& x : list) {
+      const auto order = d_.orders.find(x.order_number);
+      out.push_back(return_json(req, x, order ? &*order : nullptr));
+    }
+    return out;
+  }
+
+  // --- the shopper ---
+  Result<Order> shoppers_order(const Request& req) {
+    auto order = d_.orders.visible(std::string(req.param("number")), req.user ? req.user->user_id : 0, false,
+                                   guest_key(req));
+    if (!order || !is_shopper(req, *order)) return Error::not_found("order");
+    return *order;
+  }
+
+  json::object form_model(const Request& req, const Order& order) {
+    const bool en = req.locale == "en";
+    json::array lines;
+    for (const auto& f : order.fulfilments) {
+      if (f.delivered_at.empty()) continue;
+      for (const auto& l : order.lines)
+        if (l.fulfilment_id == f.id)
+          lines.push_back(json::object{
+              {"id", l.id},
+              {"title", en ? l.title_en : l.title_ko},
+              {"variant", en ? l.variant_en : l.variant_ko},
+              {"total_text", catalog::format_won(l.line_total, req.locale)},
+              {"final_sale", l.final_sale},
+              {"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+              {"choice_deadline",
+               return_deadline(f.delivered_at, ReturnReason::change_of_mind).substr(0, 10)},
+              {"fault_deadline", return_deadline(f.delivered_at, ReturnReason::defective).substr(0, 10)}});
+    }
+    json::array reasons;
+    for (auto r : {ReturnReason::change_of_mind, ReturnReason::wrong_size, ReturnReason::defective,
+                   ReturnReason::not_as_described, ReturnReason::wrong_item})
+      reasons.push_back(json::object{{"value", name_of(r)},
+                                     {"text", t(req, "returns.reason." + std::string(name_of(r)))},
+                                     {"sellers_fault", sellers_fault(r)}});
+    json::object m{{"title", t(req, "returns.title")},
+                   {"noindex", true},
+                   {"number", order.number},
+                   {"lines", std::move(lines)},
+                   {"reasons", std::move(reasons)},
+                   {"needs_account", order.payment_method != "card"},
+                   {"return_fee_text", catalog::format_won(return_shipping_fee, req.locale)}};
+    m["has_lines"] = !m["lines"].as_array().empty();
+    if (!order.guest_key.empty()) m["key"] = order.guest_key;
+    return m;
+  }
+
+  Result<Response> form_page(Request& req) {
+    const auto order = TRY(shoppers_order(req));
+    return d_.renderer.page_response(req, "store/return", form_model(req, order));
+  }
+
+  static ReturnRequest request_from_form(const web::Form& f) {
+    ReturnRequest r;
+    for (const auto& v : f.all("lines")) r.line_ids.push_back(web::parse_id(v));
+    r.kind = f.get("kind").empty() ? "return" : f.get("kind");
+    r.reason = f.get("reason");
+    r.details = f.get("details");
+    r.exchange_note = f.get("exchange_note");
+    r.refund_account = f.get("refund_account");
+    return r;
+  }
+
+  Result<Response> request_form(Request& req) {
+    const auto order = TRY(shoppers_order(req));
+    const auto f = req.form();
+    auto made = returns.request(order, request_from_form(f), order.user_id);
+    if (!made) return d_.renderer.page_with_error(req, "store/return", form_model(req, order), made.error());
+    return Response::redirect(order_url(req, order, "return_requested=1"));
+  }
+
+  Result<Response> ship_form(Request& req) {
+    const auto order = TRY(shoppers_order(req));
+    const auto x = returns.find(req.param_id("id"));
+    if (!x || x->order_id != order.id) return Error::not_found("return");
+    const auto f = req.form();
+    TRY(returns.ship_back(x->id, f.get("carrier"), f.get("tracking"), order.user_id));
+    return Response::redirect(order_url(req, order));
+  }
+
+  Result<Response> api_list(Request& req) {
+    const auto order = TRY(shoppers_order(req));
+    return Response::json(
+        json::serialize(json::object{{"returns", returns_json(req, returns.of_order(order.id))}}));
+  }
+
+  Result<Response> api_request(Request& req) {
+    const auto order = TRY(shoppers_order(req));
+    auto body = TRY(web::parse_json_object(req.body));
+    ReturnRequest r;
+    const auto* lines = body.if_contains("lines");
+    if (!lines || !lines->is_array())
+      return Error::invalid("lines", "lines_required", "lines: the order line ids to send back");
+    for (const auto& l : lines->as_array()) r.line_ids.push_back(l.is_int64() ? l.as_int64() : 0);
+    r.reason = TRY(web::json_string(body, "reason"));
+    if (body.contains("kind")) r.kind = TRY(web::json_string(body, "kind"));
+    for (auto [field, target] : {std::pair{"details", &r.details},
+                                 {"exchange_note", &r.exchange_note},
+                                 {"refund_account", &r.refund_account}})
+      if (body.contains(field)) *target = TRY(web::json_string(body, field));
+    const auto made = TRY(returns.request(order, r, req.user->user_id));
+    return Response::json(json::serialize(return_json(req, made, &order)), 201);
+  }
+
+  Result<Response> api_ship(Request& req) {
+    const auto order = TRY(shoppers_order(req));
+    const auto x = returns.find(req.param_id("id"));
+    if (!x || x->order_id != order.id) return Error::not_found("return");
+    auto body = TRY(web::parse_json_object(req.body));
+    const auto carrier = TRY(web::json_string(body, "carrier"));
+    const auto tracking = TRY(web::json_string(body, "tracking"));
+    const auto shipped = TRY(returns.ship_back(x->id, carrier, tracking, req.user->user_id));
+    return Response::json(json::serialize(return_json(req, shipped, &order)));
+  }
+
+  // --- workshops and the operator ---
+  long long scope(const Request& req) const {
+    return req.user->has(web::Role::operator_) ? 0 : req.user->workshop_id;
+  }
+  Result<OrderReturn> decide(const Request& req, const std::string& action, const std::string& note) {
+    const long long id = req.param_id("id");
+    if (action == "approve") return returns.approve(id, scope(req), note, req.user->user_id);
+    if (action == "reject") return returns.reject(id, scope(req), note, req.user->user_id);
+    if (action == "receive") return returns.receive(id, scope(req), true, note, req.user->user_id);
+    if (action == "decline") return returns.receive(id, scope(req), false, note, req.user->user_id);
+    return Error::invalid("action", "choice_invalid", "action must be approve, reject, receive or decline");
+  }
+
+  json::object list_model(const Request& req) {
+    json::object m{{"title", t(req, "returns.list_title")},
+                   {"noindex", true},
+                   {"returns", returns_json(req, returns.of_workshop(scope(req)))},
+                   {"is_operator", req.user->has(web::Role::operator_)}};
+    m["has_returns"] = !m["returns"].as_array().empty();
+    return m;
+  }
+  Response console_page(Request& req) {
+    return d_.renderer.page_response(req, "vendors/console_returns", list_model(req));
+  }
+  Response operator_page(Request& req) {
+    return d_.renderer.page_response(req, "operator/returns", list_model(req));
+  }
+  Response api_list_all(Request& req) { return web::page_model_json(list_model(req)); }
+
+  std::string list_url(const Request& req) const {
+    return req.locale_prefix() +
+           (req.user->has(web::Role::operator_) ? "/operator/returns" : "/console/returns");
+  }
+  Response decision_form(Request& req) {
+    const auto f = req.form();
+    auto done = decide(req, f.get("action"), f.get("note"));
+    if (!done) {
+      Error above = done.error();
+      above.field.clear();
+      return d_.renderer.page_with_error(
+          req, req.user->has(web::Role::operator_) ? "operator/returns" : "vendors/console_returns",
+          list_model(req), above);
+    }
+    return Response::redirect(list_url(req) + "?done=" + std::to_string(done->id));
+  }
+  Result<Response> api_decision(Request& req) {
+    auto body = TRY(web::parse_json_object(req.body));
+    const auto action = TRY(web::json_string(body, "action"));
+    std::string note;
+    if (body.contains("note")) note = TRY(web::json_string(body, "note"));
+    const auto done = TRY(decide(req, action, note));
+    return Response::json(json::serialize(return_json(req, done)));
+  }
+  Result<Response> refund_form(Request& req) {
+    TRY(returns.refund(req.param_id("id"), req.user->user_id));
+    return Response::redirect(req.locale_prefix() + "/operator/returns");
+  }
+  Result<Response> api_refund(Request& req) {
+    const auto done = TRY(returns.refund(req.param_id("id"), req.user->user_id));
+    return Response::json(json::serialize(return_json(req, done)));
+  }
+  Response batch_csv(Request&) {
+    auto response =
+        Response::text("\xEF\xBB\xBF" + returns.transfer_batch_csv(), 200, "text/csv; charset=utf-8");
+    response.set("Content-Disposition", "attachment; filename=\"brilliant-return-refunds.csv\"");
+    return response;
+  }
+
+ private:
+  Deps d_;
+  Returns& returns;
+};
+
+}  // namespace
+
+void add_returns_routes(web::Router& router, const Deps& deps) {
+  const web::Bind bind(std::make_shared<ReturnsRoutes>(deps), deps.renderer);
+  const auto login = web::Access::logged_in();
+  const auto vendor = web::require(web::Role::vendor_staff);
+  const auto op = web::require(web::Role::operator_);
+  router.get("/orders/{number}/return", bind(&ReturnsRoutes::form_page));  // guests with their key too
+  router.post("/orders/{number}/return", bind(&ReturnsRoutes::request_form));
+  router.post("/orders/{number}/returns/{id}/shipment", bind(&ReturnsRoutes::ship_form));
+  router.get("/api/v1/orders/{number}/returns", bind(&ReturnsRoutes::api_list)).access = login;
+  router.post("/api/v1/orders/{number}/returns", bind(&ReturnsRoutes::api_request)).access = login;
+  router.post("/api/v1/orders/{number}/returns/{id}/shipment", bind(&ReturnsRoutes::api_ship)).access = login;
+  router.get("/console/returns", bind(&ReturnsRoutes::console_page)).access = vendor;
+  router.post("/console/returns/{id}/decision", bind(&ReturnsRoutes::decision_form)).access = vendor;
+  router.get("/api/v1/console/returns", bind(&ReturnsRoutes::api_list_all)).access = vendor;
+  router.post("/api/v1/console/returns/{id}/decision", bind(&ReturnsRoutes::api_decision)).access = vendor;
+  router.get("/operator/returns", bind(&ReturnsRoutes::operator_page)).access = op;
+  router.get("/operator/returns/refunds.csv", bind(&ReturnsRoutes::batch_csv)).access = op;
+  router.post("/operator/returns/{id}/decision", bind(&ReturnsRoutes::decision_form)).access = op;
+  router.post("/operator/returns/{id}/refund", bind(&ReturnsRoutes::refund_form)).access = op;
+  router.get("/api/v1/operator/returns", bind(&ReturnsRoutes::api_list_all)).access = op;
+  router.post("/api/v1/operator/returns/{id}/decision", bind(&ReturnsRoutes::api_decision)).access = op;
+  router.post("/api/v1/operator/returns/{id}/refund", bind(&ReturnsRoutes::api_refund)).access = op;
+}
+
+}  // namespace brilliant::orders

@@ -1,0 +1,133 @@
+// Returns on the test orders: asked within the law's windows, approved, sent back, inspected, refunded
+// (a card through the wired refund, a transfer into the batch) and reversed in a confirmed parcel's ledger.
+#include "orders/returns.hpp"
+
+#include <gtest/gtest.h>
+
+#include "orders/delivery_rules.hpp"
+#include "orders/ledger.hpp"
+#include "orders/returns_rules.hpp"
+#include "orders/testing.hpp"
+
+namespace brilliant::orders {
+namespace {
+
+class ReturnsTest : public OrdersFixture {
+ protected:
+  Order delivered(const std::string& key, const std::string& tracking) {
+    auto order = one_ring_order(key);
+    EXPECT_TRUE(orders.mark_paid(order.number, 2).ok());
+    EXPECT_TRUE(orders.ship(order.number, 1, 3, "cj", tracking).ok());
+    auto d = orders.deliver(order.number, 1, 3);
+    EXPECT_TRUE(d.ok());
+    return *d;
+  }
+  ReturnRequest ask(const Order& o, const std::string& reason = "change_of_mind") {
+    ReturnRequest r;
+    r.line_ids = {o.lines.at(0).id};
+    r.reason = reason;
+    r.refund_account = "국민은행 123401-04-567890 김보석";
+    return r;
+  }
+  Returns returns{*db, orders, clock};
+  Ledger ledger{*db, clock};
+};
+
+TEST_F(ReturnsTest, AChangeOfMindIsRefundedLessTheReturnShippingByTransfer) {
+  auto order = delivered("k-ret", "100000000001");
+  auto no_account = ask(order);
+  no_account.refund_account = "";
+  EXPECT_EQ(returns.request(order, no_account, 1).error().field, "refund_account");
+  auto x = returns.request(order, ask(order), 1);
+  ASSERT_TRUE(x.ok()) << x.error().message;
+  EXPECT_EQ(x->status, "requested");
+  EXPECT_EQ(x->shipping_payer, "shopper");
+  EXPECT_EQ(x->refund_amount, 120000 - return_shipping_fee);
+  EXPECT_EQ(returns.request(order, ask(order), 1).error().code, "return_open");    // one at a time
+  EXPECT_EQ(returns.approve(x->id, 2, "", 3).error().kind, ErrorKind::not_found);  // not workshop 2's
+  ASSERT_TRUE(returns.approve(x->id, 1, "CJ 반품 접수해 주세요", 3).ok());
+  EXPECT_EQ(returns.ship_back(x->id, "cj", "12", 1).error().field, "tracking");
+  ASSERT_TRUE(returns.ship_back(x->id, "cj", "200000000002", 1).ok());
+  EXPECT_EQ(returns.receive(x->id, 1, false, "", 3).error().field, "note");
+  auto received = returns.receive(x->id, 1, true, "", 3);
+  ASSERT_TRUE(received.ok());
+  EXPECT_EQ(received->status, "received");
+  EXPECT_FALSE(received->refund_due.empty());
+  auto refunded = returns.refund(x->id, 2);
+  ASSERT_TRUE(refunded.ok()) << refunded.error().message;
+  EXPECT_EQ(refunded->refund_method, "transfer");
+  EXPECT_NE(returns.transfer_batch_csv().find("004,국민은행 123401-04-567890 김보석,116500"),
+            std::string::npos);
+  EXPECT_EQ(returns.refund(x->id, 2).error().code, "return_state");  // once
+  const auto events = orders.find(order.number)->events;
+  EXPECT_EQ(events.back().kind, "return_refund_queued");
+  // Not confirmed, never credited: nothing to reverse.
+  EXPECT_TRUE(ledger.entries(1, format_seoul(clock.now()).substr(0, 7)).empty());
+}
+
+TEST_F(ReturnsTest, TheWindowClosesAfterSevenDaysButADefectHasThreeMonths) {
+  auto order = delivered("k-late-ret", "100000000003");
+  clock.advance(std::chrono::hours(24 * 9));
+  auto late = returns.request(order, ask(order), 1);
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, "return_window_closed");
+  auto defect = returns.request(order, ask(order, "defective"), 1);
+  ASSERT_TRUE(defect.ok()) << defect.error().message;
+  EXPECT_EQ(defect->shipping_payer, "seller");
+  EXPECT_EQ(defect->refund_amount, 120000);
+}
+
+TEST_F(ReturnsTest, ARefundOfAConfirmedParcelIsReversedInTheLedgerAndACardGoesBackThroughThePayment) {
+  auto order = delivered("k-card-ret", "100000000004");
+  db->write([&](soci::session& sql) {
+    sql << "UPDATE orders SET payment_method = 'card' WHERE id = :i", soci::use(order.id);
+  });
+  ASSERT_TRUE(orders.confirm_purchase(order.number, 1).ok());
+  std::vector<std::pair<std::string, long long>> refunds;
+  returns.set_card_refund(
+      [&](const std::string& number, long long amount, const std::string&, long long) -> Result<void> {
+        refunds.emplace_back(number, amount);
+        return {};
+      });
+  auto card_order = *orders.find(order.number);
+  auto req = ask(card_order, "defective");
+  req.refund_account = "";  // a card is refunded to the card
+  auto x = returns.request(card_order, req, 1);
+  ASSERT_TRUE(x.ok()) << x.error().message;
+  ASSERT_TRUE(returns.approve(x->id, 0, "", 2).ok());  // the operator
+  ASSERT_TRUE(returns.receive(x->id, 0, true, "scratch confirmed", 2).ok());
+  auto refunded = returns.refund(x->id, 2);
+  ASSERT_TRUE(refunded.ok()) << refunded.error().message;
+  ASSERT_EQ(refunds.size(), 1u);
+  EXPECT_EQ(refunds[0], (std::pair<std::string, long long>{order.number, 120000}));
+  long long balance = 0;
+  for (const auto& e : ledger.entries(1, format_seoul(clock.now()).substr(0, 7))) balance += e.amount;
+  EXPECT_EQ(balance, 0);  // sale and commission both reversed
+}
+
+TEST_F(ReturnsTest, AnExchangeNeedsTheSizeAndEndsExchanged) {
+  auto order = delivered("k-exchange", "100000000005");
+  auto req = ask(order, "wrong_size");
+  req.kind = "exchange";
+  EXPECT_EQ(returns.request(order, req, 1).error().field, "exchange_note");
+  req.exchange_note = "14호";
+  auto x = returns.request(order, req, 1);
+  ASSERT_TRUE(x.ok());
+  ASSERT_TRUE(returns.approve(x->id, 1, "", 3).ok());
+  ASSERT_TRUE(returns.ship_back(x->id, "post", "6000111122223", 1).ok());
+  auto done = returns.receive(x->id, 1, true, "", 3);
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->status, "exchanged");
+  EXPECT_EQ(returns.of_workshop(1).size(), 1u);
+  EXPECT_EQ(returns.of_workshop(2).size(), 0u);
+}
+
+TEST_F(ReturnsTest, AnOpenReturnHoldsBackTheAutomaticConfirmation) {
+  auto order = delivered("k-hold", "100000000006");
+  ASSERT_TRUE(returns.request(order, ask(order), 1).ok());
+  clock.advance(std::chrono::hours(24 * (auto_confirm_days + 1)));
+  EXPECT_EQ(orders.auto_confirm(), 0);
+}
+
+}  // namespace
+}  // namespace brilliant::orders

@@ -1,0 +1,161 @@
+// Delivery, purchase confirmation and the workshops' ledger end to end on both databases: a paid order is
+// shipped, the carrier's export marks it delivered (the shopper is mailed, the waybill links to the
+// operator's tracking page), the shopper confirms the purchase on the order page, the sale and its
+// commission land in that workshop's ledger only, and the operator closes the month once, downloads the
+// bulk-transfer file and marks it paid.
+#include <boost/json.hpp>
+
+#include "db/database.hpp"
+#include "http/shop_testing.hpp"
+
+namespace brilliant::test {
+namespace json = boost::json;
+
+class DeliveryHttp : public ShopTest {};
+
+TEST_F(DeliveryHttp, ShippedDeliveredConfirmedCreditedClosedAndPaid) {
+  const auto shop = own_workshop("ledger", "원장 공방", "Ledger Atelier");
+  const auto rival = own_workshop("rivalledger", "이웃 공방", "Rival Atelier");
+  const auto ring = own_ring(shop, "Ledger Ring", 3);
+  auto c = signed_up(unique_email("ledger"));
+  add_to_cart(*c, ring.variants.at(0).id);
+  auto placed = place(*c, "ledger-order-1");
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string number(json::parse(placed.body).at("number").as_string());
+  auto op = logged_in(web::Role::operator_);
+  const std::vector<std::string> h{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
+  ASSERT_EQ(
+      op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})", h).status,
+      200);
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  const std::vector<std::string> mh{"Content-Type: application/json",
+                                    "X-CSRF-Token: " + maker->cookie("csrf")};
+  ASSERT_EQ(maker
+                ->request("POST", "/api/v1/console/orders/" + number + "/shipment",
+                          R"({"carrier":"cj","tracking":"5566-7788-9900"})", mh)
+                .status,
+            200);
+  // The operator's tracking page for CJ, then the carrier's export.
+  auto links = op->request(
+      "PUT", "/api/v1/operator/carriers",
+      R"({"carriers":[{"carrier":"cj","tracking_url":"https://trace.example/cj?no={tracking}"}]})", h);
+  ASSERT_EQ(links.status, 200) << links.body;
+  auto page = op->get("/operator/delivery");
+  EXPECT_EQ(page.status, 200);
+  auto imported = op->post_form(
+      "/operator/delivery/import",
+      {{"_csrf", op->cookie("csrf")},
+       {"csv",
+        "택배사,운송장번호,배송상태\nCJ대한통운,556677889900,배송완료\nCJ대한통운,000011112222,배송완료\n"}});
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  EXPECT_NE(imported.body.find("id=\"import-result\""), std::string::npos);
+  EXPECT_NE(imported.body.find("000011112222"), std::string::npos);  // said, not matched
+  int delivered_mails = 0;
+  app->database().read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%" + number + "%' AND subject LIKE '%도착%'",
+        soci::into(delivered_mails);
+  });
+  EXPECT_EQ(delivered_mails, 1);
+
+  // The shopper sees the tracking link and confirms the purchase on the order page.
+  auto shown = c->get("/orders/" + number);
+  EXPECT_NE(shown.body.find("https://trace.example/cj?no=556677889900"), std::string::npos);
+  ASSERT_NE(shown.body.find("id=\"confirm-purchase\""), std::string::npos);
+  auto stranger = signed_up(unique_email("ledger-stranger"));
+  EXPECT_EQ(
+      stranger->post_form("/orders/" + number + "/confirm", {{"_csrf", stranger->cookie("csrf")}}).status,
+      404);
+  auto confirmed = c->post_form("/orders/" + number + "/confirm", {{"_csrf", c->cookie("csrf")}});
+  ASSERT_EQ(confirmed.status, 303) << confirmed.body;
+  EXPECT_NE(c->get(confirmed.header("location")).body.find("id=\"order-confirmed\""), std::string::npos);
+
+  // The sale and its commission are in this workshop's ledger, and only there.
+  auto ledger = json::parse(maker->get("/api/v1/console/ledger").body);
+  ASSERT_EQ(ledger.at("entries").as_array().size(), 2u);
+  EXPECT_EQ(ledger.at("entries").at(0).at("kind").as_string(), "sale");
+  EXPECT_EQ(ledger.at("entries").at(0).at("amount").as_int64(), ring.price);
+  const auto payout = ledger.at("statement").at("payout").as_int64();
+  EXPECT_LT(payout, ring.price);
+  auto other = logged_in(web::Role::vendor_staff, rival.slug);
+  EXPECT_EQ(json::parse(other->get("/api/v1/console/ledger").body).at("entries").as_array().size(), 0u);
+  EXPECT_EQ(maker->get("/console/ledger").status, 200);
+
+  // The month ends; the operator closes it once, downloads the batch and marks it paid.
+  const auto month = format_seoul(clock->now()).substr(0, 7);
+  clock->advance(std::chrono::hours(24 * 32));
+  op = logged_in(web::Role::operator_);  // sessions last 30 days
+  const std::vector<std::string> h2{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
+  auto closed = op->request("POST", "/api/v1/operator/payouts/" + month + "/close", "{}", h2);
+  ASSERT_EQ(closed.status, 201) << closed.body;
+  bool found = false;
+  const auto period = json::parse(closed.body);
+  for (const auto& s : period.at("statements").as_array())
+    if (s.at("workshop_slug").as_string() == shop.slug) found = s.at("payout").as_int64() == payout;
+  EXPECT_TRUE(found);
+  EXPECT_EQ(op->request("POST", "/api/v1/operator/payouts/" + month + "/close", "{}", h2).status, 200);
+  auto csv = op->get("/operator/payouts/" + month + "/payouts.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("은행코드,계좌번호,예금주,금액,메모"), std::string::npos);
+  EXPECT_EQ(op->get("/operator/payouts?month=" + month).status, 200);
+  auto paid = op->request("POST", "/api/v1/operator/payouts/" + month + "/paid", "{}", h2);
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_TRUE(json::parse(paid.body).at("paid").as_bool());
+  EXPECT_EQ(logged_in(web::Role::vendor_staff, shop.slug)->get("/api/v1/operator/payouts").status, 403);
+}
+
+// The same steps through the JSON API alone: the workshop and the operator mark parcels delivered, the
+// carrier's export arrives as a CSV body, the shopper confirms, and the operator adjusts a ledger.
+TEST_F(DeliveryHttp, EveryStepHasItsApi) {
+  const auto shop = own_workshop("ledgerapi", "API 공방", "API Atelier");
+  const auto ring = own_ring(shop, "Api Ledger Ring", 3);
+  auto c = signed_up(unique_email("ledgerapi"));
+  auto op = logged_in(web::Role::operator_);
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  const std::vector<std::string> oh{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
+  const std::vector<std::string> mh{"Content-Type: application/json",
+                                    "X-CSRF-Token: " + maker->cookie("csrf")};
+  std::vector<std::string> numbers;
+  for (int i = 0; i < 3; ++i) {
+    add_to_cart(*c, ring.variants.at(0).id);
+    auto placed = place(*c, "ledger-api-" + std::to_string(i) + "-" + unique_email("k"));
+    ASSERT_EQ(placed.status, 201) << placed.body;
+    numbers.emplace_back(json::parse(placed.body).at("number").as_string());
+    ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + numbers.back() + "/status",
+                          R"({"status":"paid"})", oh)
+                  .status,
+              200);
+    ASSERT_EQ(
+        maker
+            ->request("POST", "/api/v1/console/orders/" + numbers.back() + "/shipment",
+                      R"({"carrier":"hanjin","tracking":"70000000000)" + std::to_string(i) + R"("})", mh)
+            .status,
+        200);
+  }
+  auto by_workshop = maker->request("POST", "/api/v1/console/orders/" + numbers[0] + "/delivery", "{}", mh);
+  ASSERT_EQ(by_workshop.status, 200) << by_workshop.body;
+  auto by_operator = op->request("POST", "/api/v1/operator/orders/" + numbers[1] + "/delivery", "{}", oh);
+  ASSERT_EQ(by_operator.status, 200) << by_operator.body;
+  auto by_export = op->request("POST", "/api/v1/operator/deliveries",
+                               "carrier,tracking,status\nhanjin,700000000002,DELIVERED\n",
+                               {"Content-Type: text/csv", "X-CSRF-Token: " + op->cookie("csrf")});
+  ASSERT_EQ(by_export.status, 200) << by_export.body;
+  EXPECT_EQ(json::parse(by_export.body).at("delivered").as_int64(), 1);
+  EXPECT_EQ(op->get("/api/v1/operator/carriers").status, 200);
+  auto confirmed =
+      c->request("POST", "/api/v1/orders/" + numbers[2] + "/confirmation", "{}", json_headers(*c));
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(json::parse(confirmed.body).at("parcels").at(0).at("status").as_string(), "confirmed");
+  auto adjusted =
+      op->request("POST", "/api/v1/operator/ledger/adjustments",
+                  R"({"workshop":")" + shop.slug + R"(","amount":-3000,"memo":"photo session"})", oh);
+  ASSERT_EQ(adjusted.status, 201) << adjusted.body;
+  auto payouts = op->get("/api/v1/operator/payouts?month=" + format_seoul(clock->now()).substr(0, 7));
+  ASSERT_EQ(payouts.status, 200) << payouts.body;
+  bool listed = false;
+  const auto month_view = json::parse(payouts.body);
+  for (const auto& s : month_view.at("open").as_array())
+    listed = listed || s.at("workshop_slug").as_string() == shop.slug;
+  EXPECT_TRUE(listed);
+}
+
+}  // namespace brilliant::test

@@ -129,37 +129,7 @@ App::App(Config config, const Clock& clock)
                               trust::did_web(base_url_of(config_)), renderer_, clock_});
   certification::add_all_routes(router_, *certification_deps_);
   studio::add_routes(router_, *studio_deps_);
-  payment_provider_ = std::make_unique<payments::TossClient>(config_.toss);
-  payments_ = std::make_unique<payments::Payments>(*database_, orders_, payment_provider_.get(), clock_,
-                                                   config_.toss);
-  payments_deps_ = std::make_unique<payments::Deps>(payments::Deps{*payments_, orders_, renderer_});
-  payments::add_routes(router_, *payments_deps_);
-  orders::add_all_routes(
-      router_,
-      {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_, config_.bank_account,
-       &checkout_limit_, config_.secure_cookies,
-       [this](const std::string& number) {
-         std::vector<std::pair<std::string, std::string>> out;
-         for (const auto& p : studio_->packing_photos_of(number)) out.emplace_back(p.hash, p.view);
-         return out;
-       },
-       payments_->card_enabled(), web::origin_of(config_.toss.window_url),
-       [this](const orders::Order& o, const std::string& locale) -> std::optional<boost::json::object> {
-         auto attempts = payments_->of_order(o.id);
-         if (attempts.empty()) return std::nullopt;
-         return payments::payment_json(attempts.back(), locale, [this, &locale](const std::string& key) {
-           return renderer_.message(locale, key);
-         });
-       },
-       [this](const std::string& number, const std::string& reason, long long actor) {
-         return payments_->cancel_order(number, reason, actor);
-       },
-       &ledger_, &returns_});
-  returns_.set_card_refund([this](const std::string& number, long long amount, const std::string& reason,
-                                  long long actor) -> Result<void> {
-    TRY(payments_->refund(number, amount, reason, actor));
-    return {};
-  });
+  add_money_routes();
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
@@ -319,6 +289,42 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
   return {o.customer_email,
           catalog::fill(renderer_.message(locale, "orders.mail_subject_" + kind), {{"number", o.number}}),
           renderer_.fragment("email/order_" + kind + (en ? "_en" : "_ko"), model)};
+}
+
+// Orders and the money around them: card payments (Toss), checkout and orders, delivery, returns, the
+// ledger; the orders module reaches payments only through its Deps hooks.
+void App::add_money_routes() {
+  payment_provider_ = std::make_unique<payments::TossClient>(config_.toss);
+  payments_ = std::make_unique<payments::Payments>(*database_, orders_, payment_provider_.get(), clock_,
+                                                   config_.toss);
+  payments_deps_ = std::make_unique<payments::Deps>(payments::Deps{*payments_, orders_, renderer_});
+  payments::add_routes(router_, *payments_deps_);
+  orders::add_all_routes(
+      router_,
+      {carts_, orders_, settlements_, catalog_, storefront_, renderer_, clock_, config_.bank_account,
+       &checkout_limit_, config_.secure_cookies,
+       [this](const std::string& number) {
+         std::vector<std::pair<std::string, std::string>> out;
+         for (const auto& p : studio_->packing_photos_of(number)) out.emplace_back(p.hash, p.view);
+         return out;
+       },
+       payments_->card_enabled(), web::origin_of(config_.toss.window_url),
+       [this](const orders::Order& o, const std::string& locale) -> std::optional<boost::json::object> {
+         auto attempts = payments_->of_order(o.id);
+         if (attempts.empty()) return std::nullopt;
+         return payments::payment_json(attempts.back(), locale, [this, &locale](const std::string& key) {
+           return renderer_.message(locale, key);
+         });
+       },
+       [this](const std::string& number, const std::string& reason, long long actor) {
+         return payments_->cancel_order(number, reason, actor);
+       },
+       &ledger_, &returns_});
+  returns_.set_card_refund([this](const std::string& number, long long amount, const std::string& reason,
+                                  long long actor) -> Result<void> {
+    TRY(payments_->refund(number, amount, reason, actor));
+    return {};
+  });
 }
 
 // The operator's search synonyms (checked when saved; a line that no longer reads is skipped whole).

@@ -82,6 +82,7 @@ class App {
  private:
   void use_brand_synonyms();
   void add_system_routes();
+  void add_money_routes();
   void start_trust();
   std::vector<vendors::EcoClaimChoice> eco_claim_choices(long long product);
   studio::OrderAccess order_access();

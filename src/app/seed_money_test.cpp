@@ -7,22 +7,15 @@
 
 #include "app/app.hpp"
 #include "app/seed.hpp"
-#include "core/secret.hpp"
+#include "app/testing.hpp"
 
 namespace brilliant::app {
 
 TEST(SeedMoney, AConfirmedOrderARefundedReturnAndAClosedPaidMonthOnce) {
-  const auto dir = std::filesystem::temp_directory_path() / ("seed-money-" + random_token(6));
-  std::filesystem::create_directories(dir);
-  Config config;
-  config.root = BRILLIANT_SOURCE_DIR;
-  config.database_url = "sqlite:" + (dir / "demo.db").string();
-  config.blob_root = dir / "blobs";
-  config.issuer_key = dir / "issuer.key";
-  SystemClock clock;  // last month is the real one: the demo is seeded at make run's first start
+  SystemClock clock;  // the demo closes the month before the app clock's, as at make run's first start
   {
-    App app(config, clock);
-    app.migrate();
+    TempApp temp(clock, "seed-money");
+    App& app = *temp;
     seed_demo(app, 40);
     const auto periods = app.ledger().periods();
     ASSERT_EQ(periods.size(), 1u);
@@ -39,7 +32,6 @@ TEST(SeedMoney, AConfirmedOrderARefundedReturnAndAClosedPaidMonthOnce) {
     seed_money(app, "shopper@brilliant.example", "operator@brilliant.example");
     EXPECT_EQ(app.ledger().periods().size(), 1u);  // not twice
   }
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace brilliant::app

@@ -7,22 +7,15 @@
 
 #include "app/app.hpp"
 #include "app/seed.hpp"
-#include "core/secret.hpp"
+#include "app/testing.hpp"
 
 namespace brilliant::app {
 
 TEST(SeedStudio, ItemsAPackedOrderAndAReturnedOneOnce) {
-  const auto dir = std::filesystem::temp_directory_path() / ("seed-studio-" + random_token(6));
-  std::filesystem::create_directories(dir);
-  Config config;
-  config.root = BRILLIANT_SOURCE_DIR;
-  config.database_url = "sqlite:" + (dir / "demo.db").string();
-  config.blob_root = dir / "blobs";
-  config.issuer_key = dir / "issuer.key";
   FixedClock clock{TimePoint{} + std::chrono::hours(24 * 365 * 57)};
   {
-    App app(config, clock);
-    app.migrate();
+    TempApp temp(clock, "seed-studio");
+    App& app = *temp;
     seed_demo(app, 40);
     EXPECT_EQ(app.studio().recent(50).size(), 12u);
     std::vector<orders::Order> orders;  // the studio's (the money loop's demo adds one of last month)
@@ -45,7 +38,6 @@ TEST(SeedStudio, ItemsAPackedOrderAndAReturnedOneOnce) {
                 {"station@brilliant.example", "shopper@brilliant.example", "operator@brilliant.example"});
     EXPECT_EQ(app.studio().recent(50).size(), 12u);  // not twice
   }
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace brilliant::app

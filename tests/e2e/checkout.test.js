@@ -8,36 +8,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
+import { login, makersPiece } from './demo.js';
 
 let server;
 let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-async function login(page, email, landing = /\/account$/) {
-  await page.getByLabel('이메일').fill(email);
-  await page.getByLabel('비밀번호').fill('brilliant-demo');
-  await page.getByRole('button', { name: '로그인' }).click();
-  await page.waitForURL(landing);
-}
-
-// A ring of the demo maker's workshop with stock (not made to order).
-async function makersRing(page) {
-  const profile = await (await page.request.get(`${server.url}/api/v1/console/profile`)).json();
-  const list = await (await page.request.get(`${server.url}/api/v1/products?workshop=${profile.slug}`)).json();
-  for (const card of list.cards) {
-    const product = await (await page.request.get(`${server.url}/api/v1/products/${card.slug}`)).json();
-    if (!product.made_to_order && product.variants.some((v) => v.stock > 0)) return product.slug;
-  }
-  return undefined;
-}
-
 test('order on a phone, pay by transfer, the operator confirms, the workshop ships (Korean)', async () => {
   const makerContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
   const maker = await makerContext.newPage();
   await maker.goto(`${server.url}/login`);
   await login(maker, 'maker@brilliant.example');
-  const slug = await makersRing(maker);
+  const slug = await makersPiece(maker, server.url);
   assert.ok(slug, 'the demo maker has a ring in stock');
 
   const shopperContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });

@@ -8,36 +8,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
+import { login, makersPiece } from './demo.js';
 
 let server;
 let browser;
 before(async () => { server = await startServer({ toss: true }); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-async function login(page, email, landing) {
-  await page.getByLabel(/이메일|Email/).fill(email);
-  await page.getByLabel(/비밀번호|Password/).fill('brilliant-demo');
-  await page.getByRole('button', { name: /로그인|Log in/ }).click();
-  await page.waitForURL(landing);
-}
-
-// A piece in stock (not made to order) of the logged-in maker's workshop.
-async function pieceInStock(page) {
-  const profile = await (await page.request.get(`${server.url}/api/v1/console/profile`)).json();
-  const list = await (await page.request.get(`${server.url}/api/v1/products?workshop=${profile.slug}`)).json();
-  for (const card of list.cards) {
-    const product = await (await page.request.get(`${server.url}/api/v1/products/${card.slug}`)).json();
-    if (!product.made_to_order && product.variants.some((v) => v.stock > 0)) return product.slug;
-  }
-  return undefined;
-}
-
 test('pay by card through the window: declined once, then paid; the operator refunds part', async () => {
   const makerContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
   const maker = await makerContext.newPage();
   await maker.goto(`${server.url}/login`);
   await login(maker, 'maker@brilliant.example', /\/(account|console)/);
-  const slug = await pieceInStock(maker);
+  const slug = await makersPiece(maker, server.url);
   const shopperContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
   const page = await shopperContext.newPage();
   await page.goto(`${server.url}/login`);
@@ -127,7 +110,7 @@ test('a return from request to refund', async () => {
   const maker = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })).newPage();
   await maker.goto(`${server.url}/login`);
   await login(maker, 'maker@brilliant.example', /\/(account|console)/);
-  const slug = await pieceInStock(maker);
+  const slug = await makersPiece(maker, server.url);
   const page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } })).newPage();
   await page.goto(`${server.url}/login`);
   await login(page, 'shopper@brilliant.example', /\/account$/);

@@ -155,8 +155,72 @@ TEST_F(DeliveryHttp, EveryStepHasItsApi) {
   const auto mine = json::parse(maker->get("/api/v1/console/ledger").body);
   bool adjusted_seen = false;
   for (const auto& e : mine.at("entries").as_array())
-    adjusted_seen = adjusted_seen || (e.at("kind").as_string() == "adjustment" && e.at("amount").as_int64() == -3000);
+    adjusted_seen =
+        adjusted_seen || (e.at("kind").as_string() == "adjustment" && e.at("amount").as_int64() == -3000);
   EXPECT_TRUE(adjusted_seen);
+}
+
+}  // namespace brilliant::test
+
+namespace brilliant::test {
+
+// An exchange for another size: asked over the API within the 7 days, approved by the workshop, sent
+// back, received and ended as exchanged with no refund; outside the window it is refused with the date.
+TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
+  const auto shop = own_workshop("exchange", "교환 공방", "Exchange Atelier");
+  const auto ring = own_ring(shop, "Exchange Ring", 3);
+  auto c = signed_up(unique_email("exchange"));
+  add_to_cart(*c, ring.variants.at(0).id);
+  auto placed = place(*c, "exchange-" + unique_email("k"));
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string number(json::parse(placed.body).at("number").as_string());
+  auto op = logged_in(web::Role::operator_);
+  const std::vector<std::string> oh{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  const std::vector<std::string> mh{"Content-Type: application/json",
+                                    "X-CSRF-Token: " + maker->cookie("csrf")};
+  ASSERT_EQ(
+      op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})", oh).status,
+      200);
+  ASSERT_EQ(maker
+                ->request("POST", "/api/v1/console/orders/" + number + "/shipment",
+                          R"({"carrier":"lotte","tracking":"520000000001"})", mh)
+                .status,
+            200);
+  ASSERT_EQ(maker->request("POST", "/api/v1/console/orders/" + number + "/delivery", "{}", mh).status, 200);
+  const auto line = std::to_string(app->orders().find(number)->lines.at(0).id);
+  auto no_size =
+      c->request("POST", "/api/v1/orders/" + number + "/returns",
+                 R"({"lines":[)" + line + R"(],"kind":"exchange","reason":"wrong_size"})", json_headers(*c));
+  EXPECT_EQ(no_size.status, 400);
+  EXPECT_NE(no_size.body.find("exchange_note"), std::string::npos);
+  auto asked = c->request(
+      "POST", "/api/v1/orders/" + number + "/returns",
+      R"({"lines":[)" + line + R"(],"kind":"exchange","reason":"wrong_size","exchange_note":"15호"})",
+      json_headers(*c));
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const auto id = std::to_string(json::parse(asked.body).at("id").as_int64());
+  ASSERT_EQ(
+      maker->request("POST", "/api/v1/console/returns/" + id + "/decision", R"({"action":"approve"})", mh)
+          .status,
+      200);
+  ASSERT_EQ(c->request("POST", "/api/v1/orders/" + number + "/returns/" + id + "/shipment",
+                       R"({"carrier":"lotte","tracking":"520000000002"})", json_headers(*c))
+                .status,
+            200);
+  auto done =
+      maker->request("POST", "/api/v1/console/returns/" + id + "/decision", R"({"action":"receive"})", mh);
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(json::parse(done.body).at("status").as_string(), "exchanged");
+  EXPECT_EQ(json::parse(done.body).at("refund_amount").as_int64(), 0);
+  // Ten days later a change of mind is out of its window, and says when it closed.
+  clock->advance(std::chrono::hours(24 * 10));
+  auto late = c->request(
+      "POST", "/api/v1/orders/" + number + "/returns",
+      R"({"lines":[)" + line + R"(],"reason":"change_of_mind","refund_account":"국민 123401-04-567890 김"})",
+      json_headers(*c));
+  EXPECT_EQ(late.status, 422) << late.body;
+  EXPECT_NE(late.body.find("return_window_closed"), std::string::npos);
 }
 
 }  // namespace brilliant::test

@@ -434,15 +434,18 @@ TEST_F(StudioHttp, TheDemoHasAStationLoginItemsAPackedAndAReturnedOrder) {
                                        {"password", app::demo_password}})
                 .status,
             303);
+  // The shopper's orders packed at the studio (the money loop's demo adds one of last month, not packed).
   const auto orders = json::parse(shopper->get("/api/v1/orders").body).at("orders").as_array();
-  ASSERT_EQ(orders.size(), 2u);
-  int returned = 0;
+  int packed = 0, returned = 0;
   for (const auto& o : orders) {
     auto e = json::parse(
         shopper->get("/api/v1/orders/" + std::string(o.at("number").as_string()) + "/evidence").body);
+    if (e.at("photos").as_array().empty()) continue;
+    ++packed;
     EXPECT_GE(e.at("photos").as_array().size(), 4u);
     returned += static_cast<int>(e.at("returns").as_array().size());
   }
+  EXPECT_EQ(packed, 2);
   EXPECT_EQ(returned, 1);
 }
 

@@ -73,7 +73,7 @@ std::vector<Payment> of_order(soci::session& sql, long long order_id) {
 
 std::vector<Payment> stuck(soci::session& sql, const std::string& status, const std::string& before) {
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(columns) + "WHERE p.status = :s AND p.updated_at < :b ORDER BY p.id",
+      (sql.prepare << std::string(columns) + "WHERE p.status = :s AND p.updated_at <= :b ORDER BY p.id",
        soci::use(status), soci::use(before));
   return all_of(rows);
 }

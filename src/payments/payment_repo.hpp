@@ -14,7 +14,8 @@ Payment insert(soci::session& sql, long long order_id, const std::string& order_
                const std::string& at);
 std::optional<Payment> by_provider_order(soci::session& sql, const std::string& provider_order_id);
 std::vector<Payment> of_order(soci::session& sql, long long order_id);
-// Payments in these states updated before `before` (reconciliation).
+// Payments in this state updated at or before `before` (reconciliation; times are whole seconds, so at
+// start a payment written in the same second as the restart is still found).
 std::vector<Payment> stuck(soci::session& sql, const std::string& status, const std::string& before);
 
 // Moves the payment when it is still in `from` (false when another request moved it first).

@@ -12,23 +12,22 @@ json::object payment_json(const Payment& p, const std::string& locale, const Mes
   // Only money that was taken can go back: a failed or expired attempt refunded nothing.
   const bool took = holds_money(p.status) || p.status == PaymentStatus::canceled;
   const long long refunded = took ? p.amount - p.balance : 0;
-  return {
-      {"order_id", p.provider_order_id},
-      {"order", p.order_number},
-      {"provider", p.provider},
-      {"status", to_string(p.status)},
-      {"status_text", t("payments.status." + to_string(p.status))},
-      {"method", p.method},
-      {"amount", p.amount},
-      {"amount_text", catalog::format_won(p.amount, locale)},
-      {"balance", p.balance},
-      {"balance_text", catalog::format_won(p.balance, locale)},
-      {"refunded", refunded},
-      {"refunded_text", catalog::format_won(refunded, locale)},
-      {"has_refund", refunded > 0},
-      {"holds_money", holds_money(p.status)},
-      {"approved_at", p.approved_at},
-      {"created_at", p.created_at}};
+  return {{"order_id", p.provider_order_id},
+          {"order", p.order_number},
+          {"provider", p.provider},
+          {"status", to_string(p.status)},
+          {"status_text", t("payments.status." + to_string(p.status))},
+          {"method", p.method},
+          {"amount", p.amount},
+          {"amount_text", catalog::format_won(p.amount, locale)},
+          {"balance", p.balance},
+          {"balance_text", catalog::format_won(p.balance, locale)},
+          {"refunded", refunded},
+          {"refunded_text", catalog::format_won(refunded, locale)},
+          {"has_refund", refunded > 0},
+          {"holds_money", holds_money(p.status)},
+          {"approved_at", p.approved_at},
+          {"created_at", p.created_at}};
 }
 
 json::object payment_json(const Payment& p, const std::vector<PaymentEvent>& events,

@@ -24,17 +24,8 @@ TEST_F(DeliveryHttp, ShippedDeliveredConfirmedCreditedClosedAndPaid) {
   const std::string number(json::parse(placed.body).at("number").as_string());
   auto op = logged_in(web::Role::operator_);
   const std::vector<std::string> h{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
-  ASSERT_EQ(
-      op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})", h).status,
-      200);
   auto maker = logged_in(web::Role::vendor_staff, shop.slug);
-  const std::vector<std::string> mh{"Content-Type: application/json",
-                                    "X-CSRF-Token: " + maker->cookie("csrf")};
-  ASSERT_EQ(maker
-                ->request("POST", "/api/v1/console/orders/" + number + "/shipment",
-                          R"({"carrier":"cj","tracking":"5566-7788-9900"})", mh)
-                .status,
-            200);
+  pay_and_ship(op.get(), *maker, number, "cj", "5566-7788-9900");
   // The operator's tracking page for CJ, then the carrier's export.
   auto links = op->request(
       "PUT", "/api/v1/operator/carriers",
@@ -120,16 +111,7 @@ TEST_F(DeliveryHttp, EveryStepHasItsApi) {
     auto placed = place(*c, "ledger-api-" + std::to_string(i) + "-" + unique_email("k"));
     ASSERT_EQ(placed.status, 201) << placed.body;
     numbers.emplace_back(json::parse(placed.body).at("number").as_string());
-    ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + numbers.back() + "/status",
-                          R"({"status":"paid"})", oh)
-                  .status,
-              200);
-    ASSERT_EQ(
-        maker
-            ->request("POST", "/api/v1/console/orders/" + numbers.back() + "/shipment",
-                      R"({"carrier":"hanjin","tracking":"70000000000)" + std::to_string(i) + R"("})", mh)
-            .status,
-        200);
+    pay_and_ship(op.get(), *maker, numbers.back(), "hanjin", "70000000000" + std::to_string(i));
   }
   auto by_workshop = maker->request("POST", "/api/v1/console/orders/" + numbers[0] + "/delivery", "{}", mh);
   ASSERT_EQ(by_workshop.status, 200) << by_workshop.body;
@@ -179,14 +161,7 @@ TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
   auto maker = logged_in(web::Role::vendor_staff, shop.slug);
   const std::vector<std::string> mh{"Content-Type: application/json",
                                     "X-CSRF-Token: " + maker->cookie("csrf")};
-  ASSERT_EQ(
-      op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})", oh).status,
-      200);
-  ASSERT_EQ(maker
-                ->request("POST", "/api/v1/console/orders/" + number + "/shipment",
-                          R"({"carrier":"lotte","tracking":"520000000001"})", mh)
-                .status,
-            200);
+  pay_and_ship(op.get(), *maker, number, "lotte", "520000000001");
   ASSERT_EQ(maker->request("POST", "/api/v1/console/orders/" + number + "/delivery", "{}", mh).status, 200);
   const auto line = std::to_string(app->orders().find(number)->lines.at(0).id);
   auto no_size =

@@ -296,11 +296,7 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
   auto maker = logged_in(web::Role::vendor_staff, shop.slug);
   const std::vector<std::string> mh{"Content-Type: application/json",
                                     "X-CSRF-Token: " + maker->cookie("csrf")};
-  ASSERT_EQ(maker
-                ->request("POST", "/api/v1/console/orders/" + number + "/shipment",
-                          R"({"carrier":"cj","tracking":"410000000001"})", mh)
-                .status,
-            200);
+  pay_and_ship(nullptr, *maker, number, "cj", "410000000001");  // paid by card already
   EXPECT_EQ(c->get("/orders/" + number + "/return").body.find("name=\"lines\""),
             std::string::npos);  // not yet
   ASSERT_EQ(maker->request("POST", "/api/v1/console/orders/" + number + "/delivery", "{}", mh).status, 200);
@@ -353,14 +349,7 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
   auto placed = place(*c, "return-transfer-" + unique_email("k"));
   ASSERT_EQ(placed.status, 201);
   const std::string transfer(json::parse(placed.body).at("number").as_string());
-  ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + transfer + "/status", R"({"status":"paid"})", oh)
-                .status,
-            200);
-  ASSERT_EQ(maker
-                ->request("POST", "/api/v1/console/orders/" + transfer + "/shipment",
-                          R"({"carrier":"cj","tracking":"410000000002"})", mh)
-                .status,
-            200);
+  pay_and_ship(op.get(), *maker, transfer, "cj", "410000000002");
   ASSERT_EQ(op->request("POST", "/api/v1/operator/orders/" + transfer + "/delivery", "{}", oh).status, 200);
   const auto tline = std::to_string(app->orders().find(transfer)->lines.at(0).id);
   auto made =

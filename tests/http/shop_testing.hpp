@@ -61,6 +61,21 @@ class ShopTest : public ServerTest {
     return c.request("POST", "/api/v1/orders", address_json() + "}", json_headers(c, key));
   }
 
+  // The operator confirms the transfer of an order placed with the client's cart (op given), and the
+  // workshop ships it with the carrier and waybill; both over the JSON API.
+  void pay_and_ship(HttpClient* op, HttpClient& maker, const std::string& number, const std::string& carrier,
+                    const std::string& tracking) {
+    if (op) {
+      auto paid = op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
+                              json_headers(*op));
+      ASSERT_EQ(paid.status, 200) << paid.body;
+    }
+    auto shipped = maker.request("POST", "/api/v1/console/orders/" + number + "/shipment",
+                                 R"({"carrier":")" + carrier + R"(","tracking":")" + tracking + R"("})",
+                                 json_headers(maker));
+    ASSERT_EQ(shipped.status, 200) << shipped.body;
+  }
+
   int stock_of(const std::string& slug) { return app->catalog().product(slug)->variants.at(0).stock; }
 
   static boost::json::object order_in(const boost::json::value& list, const std::string& number) {

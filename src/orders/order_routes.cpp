@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "core/secret.hpp"
+#include "orders/order_page.hpp"
 #include "orders/order_views.hpp"
 #include "orders/routes.hpp"
 #include "web/bind.hpp"
@@ -183,7 +184,8 @@ class OrderRoutes {
     if (!placed.ok()) return checkout_page_with(req, typed, key, placed.error());
     // Paying by card: straight to the payment window (the order waits for it like a transfer).
     const bool card = d_.card_enabled && form.get("pay_with") != "bank_transfer";
-    auto response = Response::redirect(card ? pay_url(req, *placed) : order_url(req, *placed, "placed=1"));
+    auto response =
+        Response::redirect(card ? order_path(req, *placed, "/pay") : order_url(req, *placed, "placed=1"));
     web::set_cookie(response, "cart_n", "0", {.max_age_seconds = 60 * 60 * 24 * 30, .http_only = false});
     return response;
   }
@@ -248,45 +250,6 @@ class OrderRoutes {
                              req.user && req.user->has(web::Role::operator_), guest_key(req));
   }
 
-  static std::string pay_url(const Request& req, const Order& order) {
-    return req.locale_prefix() + "/orders/" + order.number + "/pay" +
-           (order.guest_key.empty() ? "" : "?key=" + order.guest_key);
-  }
-
-  // The card payment's state, and what came back from the payment window (?paid=1, ?payment_error=).
-  void add_card_payment(const Request& req, const Order& order, json::object& model) {
-    model["card_enabled"] = d_.card_enabled;
-    if (d_.card_enabled && order.status == OrderStatus::awaiting_payment)
-      model["pay_url"] = pay_url(req, order);
-    if (d_.card_payment)
-      if (auto card = d_.card_payment(order, req.locale)) model["card"] = std::move(*card);
-    const auto q = req.query_params();
-    if (q.get("paid") == "1" && order.status == OrderStatus::paid) model["paid_now"] = true;
-    for (const char* which : {"payment_error", "payment_failed"}) {
-      std::string code = q.get(which);
-      if (code.empty()) continue;
-      // Only codes we have words for are shown; anything else reads as the general message.
-      const auto text = t(req, "payments.error." + code);
-      model["payment_problem"] = text.empty() ? t(req, "payments.error.general") : text;
-    }
-  }
-
-  // The order's returns, and whether one may be asked for (a parcel has been delivered).
-  void add_returns(const Request& req, const Order& order, json::object& model) {
-    if (!d_.returns) return;
-    json::array list;
-    for (const auto& x : d_.returns->of_order(order.id))
-      list.push_back(return_json(x, req.locale, messages(req.locale), &order));
-    model["has_returns"] = !list.empty();
-    model["returns"] = std::move(list);
-    const bool delivered = std::any_of(order.fulfilments.begin(), order.fulfilments.end(),
-                                       [](const Fulfilment& f) { return !f.delivered_at.empty(); });
-    if (delivered && is_shopper(req, order))
-      model["return_url"] = req.locale_prefix() + "/orders/" + order.number + "/return" +
-                            (order.guest_key.empty() ? "" : "?key=" + order.guest_key);
-    if (req.query_params().get("return_requested") == "1") model["return_requested"] = true;
-  }
-
   // The studio's photos of the open box and the sealed parcel, for the shopper to see what was sent.
   void add_packing_photos(const Request& req, const Order& order, json::object& model) {
     json::array photos;
@@ -301,8 +264,7 @@ class OrderRoutes {
       }
     model["has_packing_photos"] = !photos.empty();
     model["packing_photos"] = std::move(photos);
-    model["evidence_url"] = req.locale_prefix() + "/orders/" + order.number + "/evidence" +
-                            (order.guest_key.empty() ? "" : "?key=" + order.guest_key);
+    model["evidence_url"] = order_path(req, order, "/evidence");
   }
 
   Response order_page(Request& req) {
@@ -318,8 +280,8 @@ class OrderRoutes {
     model["guest"] = order->user_id == 0;
     model["is_operator"] = req.user && req.user->has(web::Role::operator_);
     add_packing_photos(req, *order, model);
-    add_card_payment(req, *order, model);
-    add_returns(req, *order, model);
+    add_card_payment(d_, req, *order, model);
+    add_returns(d_, req, *order, model);
     auto response = d_.renderer.page_response(req, "store/order", std::move(model));
     response.set("Cache-Control", "no-store");
     return response;

@@ -79,7 +79,8 @@ Response Response::redirect(std::string_view location, int status) {
 
 std::string origin_of(std::string_view url) {
   auto parsed = boost::urls::parse_absolute_uri(url);
-  if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https") || parsed->host().empty()) return "";
+  if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https") || parsed->host().empty())
+    return "";
   std::string out = std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host());
   if (parsed->has_port()) out += ":" + std::string(parsed->port());
   return out;

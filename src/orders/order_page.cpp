@@ -1,0 +1,43 @@
+#include "orders/order_page.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+namespace brilliant::orders {
+namespace json = boost::json;
+
+std::string order_path(const web::Request& req, const Order& order, const std::string& tail) {
+  return req.locale_prefix() + "/orders/" + order.number + tail +
+         (order.guest_key.empty() ? "" : "?key=" + order.guest_key);
+}
+
+void add_card_payment(const Deps& d, const web::Request& req, const Order& order, json::object& model) {
+  model["card_enabled"] = d.card_enabled;
+  if (d.card_enabled && order.status == OrderStatus::awaiting_payment)
+    model["pay_url"] = order_path(req, order, "/pay");
+  if (d.card_payment)
+    if (auto card = d.card_payment(order, req.locale)) model["card"] = std::move(*card);
+  const auto q = req.query_params();
+  if (q.get("paid") == "1" && order.status == OrderStatus::paid) model["paid_now"] = true;
+  for (const char* which : {"payment_error", "payment_failed"}) {
+    const std::string code = q.get(which);
+    if (code.empty()) continue;
+    const auto text = d.renderer.message(req.locale, "payments.error." + code);
+    model["payment_problem"] = text.empty() ? d.renderer.message(req.locale, "payments.error.general") : text;
+  }
+}
+
+void add_returns(const Deps& d, const web::Request& req, const Order& order, json::object& model) {
+  if (!d.returns) return;
+  const catalog::Messages t = [&](const std::string& key) { return d.renderer.message(req.locale, key); };
+  json::array list;
+  for (const auto& x : d.returns->of_order(order.id)) list.push_back(return_json(x, req.locale, t, &order));
+  model["has_returns"] = !list.empty();
+  model["returns"] = std::move(list);
+  const bool delivered = std::any_of(order.fulfilments.begin(), order.fulfilments.end(),
+                                     [](const Fulfilment& f) { return !f.delivered_at.empty(); });
+  if (delivered && is_shopper(req, order)) model["return_url"] = order_path(req, order, "/return");
+  if (req.query_params().get("return_requested") == "1") model["return_requested"] = true;
+}
+
+}  // namespace brilliant::orders

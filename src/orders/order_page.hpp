@@ -1,0 +1,20 @@
+// What the order page shows beside the order itself (order_routes.cpp's order_page): its card payment and
+// what came back from the payment window, its returns and whether one may be asked for.
+#pragma once
+#include <boost/json/object.hpp>
+#include <string>
+
+#include "orders/routes.hpp"
+
+namespace brilliant::orders {
+
+// "/en/orders/BR-…/pay?key=…": a page of the order for its shopper, in the reader's language (a guest's
+// key carried along).
+std::string order_path(const web::Request& req, const Order& order, const std::string& tail);
+// card_enabled, pay_url (awaiting payment), card (payments::payment_json), paid_now, payment_problem (only
+// codes with words; anything else reads as the general message).
+void add_card_payment(const Deps& d, const web::Request& req, const Order& order, boost::json::object& model);
+// returns, has_returns, return_url (a parcel was delivered and the viewer is its shopper), return_requested.
+void add_returns(const Deps& d, const web::Request& req, const Order& order, boost::json::object& model);
+
+}  // namespace brilliant::orders

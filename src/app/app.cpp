@@ -117,9 +117,11 @@ App::App(Config config, const Clock& clock)
     page_cache_.forget(pages);
   });
   start_trust();
+  backups_ = std::make_unique<BackupSchedule>(*database_, places_of(config_), config_.backup, clock_);
   add_system_routes();
   add_operator_home_routes(
-      router_, [this] { return operator_todo(*database_); }, renderer_);
+      router_, [this] { return operator_todo(*database_); }, [this] { return backup_json(backups_->status()); },
+      renderer_);
   accounts::add_routes(router_, account_deps_);
   storefront_.add_routes(router_);
   pricing::add_routes(router_, {quotes_, renderer_});
@@ -203,8 +205,7 @@ std::vector<vendors::EcoClaimChoice> App::eco_claim_choices(long long product) {
 // The issuer's key (created at first start, kept in a file outside the database), the transparency log
 // and the certification that signs with the one and appends to the other (issue 11).
 void App::start_trust() {
-  const auto key_file =
-      config_.issuer_key.empty() ? config_.blob_root.parent_path() / "issuer.key" : config_.issuer_key;
+  const auto key_file = places_of(config_).issuer_key;
   auto key = trust::load_or_create_key(key_file);
   if (!key) throw std::runtime_error(key.error().message);
   issuer_key_ = *key;
@@ -355,7 +356,7 @@ void App::add_system_routes() {
       .get("/metrics",
            [this](web::Request& req) {
              if (!metrics_allowed(req, config_.metrics_token)) return web::Response::text("not found\n", 404);
-             return web::Response::text(metrics_->prometheus_text(), 200,
+             return web::Response::text(metrics_->prometheus_text() + backups_->prometheus_text(), 200,
                                         "text/plain; version=0.0.4; charset=utf-8");
            })
       .runs = web::Runs::inline_;
@@ -429,6 +430,7 @@ unsigned short App::start() {
   brand_.load();
   use_brand_synonyms();
   mail_sender_.start();
+  backups_->start();
   return port;
 }
 

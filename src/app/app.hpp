@@ -9,6 +9,7 @@
 
 #include "accounts/routes.hpp"
 #include "accounts/service.hpp"
+#include "app/backup_schedule.hpp"
 #include "app/config.hpp"
 #include "catalog/page_views.hpp"
 #include "catalog/routes.hpp"
@@ -76,6 +77,7 @@ class App {
   payments::Payments& payments() { return *payments_; }
   orders::Ledger& ledger() { return ledger_; }
   orders::Returns& returns() { return returns_; }
+  BackupSchedule& backups() { return *backups_; }
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
@@ -130,6 +132,7 @@ class App {
   std::unique_ptr<payments::Provider> payment_provider_;
   std::unique_ptr<payments::Payments> payments_;
   std::unique_ptr<payments::Deps> payments_deps_;
+  std::unique_ptr<BackupSchedule> backups_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

@@ -56,6 +56,11 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.toss.timeout_seconds = toss["timeout_seconds"].value_or(c.toss.timeout_seconds);
   if (c.toss.timeout_seconds < 1 || c.toss.timeout_seconds > 120)
     throw std::runtime_error("payments.toss.timeout_seconds must be between 1 and 120");
+  c.backup.dir = t["backup"]["dir"].value_or(c.backup.dir.string());
+  c.backup.every_hours = t["backup"]["every_hours"].value_or(c.backup.every_hours);
+  c.backup.keep = t["backup"]["keep"].value_or(c.backup.keep);
+  if (c.backup.every_hours < 1) throw std::runtime_error("backup.every_hours must be at least 1");
+  if (c.backup.keep < 1) throw std::runtime_error("backup.keep must be at least 1");
 }
 
 void apply_env(Config& c) {
@@ -90,6 +95,12 @@ void apply_env(Config& c) {
   if (auto v = env("BRILLIANT_TOSS_CLIENT_KEY")) c.toss.client_key = v;
   if (auto v = env("BRILLIANT_TOSS_SECRET_KEY")) c.toss.secret_key = v;
   if (auto v = env("BRILLIANT_TOSS_WINDOW_URL")) c.toss.window_url = v;
+  if (auto v = env("BRILLIANT_BACKUP_DIR")) c.backup.dir = v;
+}
+
+ops::Places places_of(const Config& c) {
+  return {c.database_url, c.blob_root,
+          c.issuer_key.empty() ? c.blob_root.parent_path() / "issuer.key" : c.issuer_key};
 }
 
 }  // namespace brilliant::app

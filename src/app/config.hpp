@@ -6,6 +6,7 @@
 #include "accounts/password.hpp"
 #include "mail/outbox.hpp"
 #include "net/server.hpp"
+#include "ops/backup.hpp"
 #include "payments/toss.hpp"
 
 namespace brilliant::app {
@@ -40,15 +41,24 @@ struct Config {
   // Card payments through Toss Payments ([payments.toss]: api_url, client_key, secret_key, window_url,
   // timeout_seconds). Without both keys the card option is hidden and bank transfer works alone.
   payments::TossSettings toss;
+  // Scheduled backups ([backup] dir, every_hours, keep; BRILLIANT_BACKUP_DIR): none when dir is empty.
+  struct Backups {
+    std::filesystem::path dir;
+    int every_hours = 24;
+    int keep = 7;
+  } backup;
 };
+
+// Where this installation keeps its data (the issuer key beside the blobs unless set).
+ops::Places places_of(const Config& config);
 
 // Reads a TOML file over the defaults; throws std::runtime_error naming the key on a bad value.
 void apply_toml(Config& config, const std::filesystem::path& file);
 // Applies BRILLIANT_DB, BRILLIANT_HOST, BRILLIANT_PORT, BRILLIANT_ROOT, BRILLIANT_BASE_URL,
 // BRILLIANT_SMTP_URL, BRILLIANT_SMTP_USER, BRILLIANT_SMTP_PASSWORD, BRILLIANT_PASSWORD_COST,
 // BRILLIANT_ACCESS_LOG, BRILLIANT_METRICS_TOKEN, BRILLIANT_IO_THREADS, BRILLIANT_POOL_THREADS,
-// BRILLIANT_TOSS_API_URL, BRILLIANT_TOSS_CLIENT_KEY, BRILLIANT_TOSS_SECRET_KEY, BRILLIANT_TOSS_WINDOW_URL
-// when set.
+// BRILLIANT_TOSS_API_URL, BRILLIANT_TOSS_CLIENT_KEY, BRILLIANT_TOSS_SECRET_KEY, BRILLIANT_TOSS_WINDOW_URL,
+// BRILLIANT_BACKUP_DIR when set.
 void apply_env(Config& config);
 accounts::Cost parse_cost(const std::string& text);
 

@@ -44,4 +44,21 @@ TEST(Config, BadValuesNameTheKey) {
   std::filesystem::remove(file);
 }
 
+TEST(Config, BackupsAndWhereTheDataLives) {
+  auto file = std::filesystem::temp_directory_path() / ("cfg3-" + std::to_string(::getpid()) + ".toml");
+  std::ofstream(file) << "[backup]\ndir = \"/srv/backups\"\nevery_hours = 6\nkeep = 14\n"
+                         "[paths]\nblobs = \"/srv/data/blobs\"\n";
+  Config config;
+  apply_toml(config, file);
+  EXPECT_EQ(config.backup.dir, "/srv/backups");
+  EXPECT_EQ(config.backup.every_hours, 6);
+  EXPECT_EQ(config.backup.keep, 14);
+  EXPECT_EQ(places_of(config).issuer_key, "/srv/data/issuer.key");
+  config.issuer_key = "/etc/brilliant/issuer.key";
+  EXPECT_EQ(places_of(config).issuer_key, "/etc/brilliant/issuer.key");
+  std::ofstream(file) << "[backup]\nkeep = 0\n";
+  EXPECT_THROW(apply_toml(config, file), std::runtime_error);
+  std::filesystem::remove(file);
+}
+
 }  // namespace brilliant::app

@@ -1,4 +1,4 @@
-// brilliant: serve | migrate | seed-demo | user add
+// brilliant: serve | migrate | seed-demo | reprice | verify | user add | backup | restore | check
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
@@ -8,6 +8,9 @@
 
 #include "app/app.hpp"
 #include "app/seed.hpp"
+#include "db/database.hpp"
+#include "ops/backup.hpp"
+#include "ops/check.hpp"
 #include "trust/verify.hpp"
 
 using namespace brilliant;
@@ -23,6 +26,8 @@ struct Options {
   std::string email, name, role = "shopper", workshop, password;  // user add
   std::string credential, proof, key;                             // verify
   std::vector<std::string> photos;                                // verify (evidence)
+  std::string backup_dir;                                         // backup, restore
+  int keep = 0;                                                   // backup
 };
 
 void describe(CLI::App& cli, Options& o) {
@@ -49,6 +54,12 @@ void describe(CLI::App& cli, Options& o) {
                      "a certificate's proof.json (its inclusion in the transparency log)");
   verify->add_option("--key", o.key, "the issuer's public key (z6Mk..., from /.well-known/did.json)");
   verify->add_option("--photo", o.photos, "evidence photos downloaded from the order's evidence page");
+  auto* backup = cli.add_subcommand("backup", "take a consistent backup while the server runs");
+  backup->add_option("dir", o.backup_dir, "backup folder (one snapshot folder per backup, blobs shared)")->required();
+  backup->add_option("--keep", o.keep, "then keep only the newest N snapshots");
+  auto* restore = cli.add_subcommand("restore", "restore a backup into an empty database and blob folder");
+  restore->add_option("dir", o.backup_dir, "a snapshot folder, or a backup folder (its newest snapshot)")->required();
+  cli.add_subcommand("check", "check the database's integrity and that every referenced blob is whole");
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "add a user or grant a role to an existing one");
@@ -130,9 +141,46 @@ int verify(const Options& o) {
   return result.ok() ? 0 : 1;
 }
 
+int backup(const app::Config& config, const Options& o) {
+  SystemClock clock;
+  auto database = db::Database::open(config.database_url, 2);
+  const auto report = ops::take_backup(*database, app::places_of(config), o.backup_dir, clock);
+  std::cout << "backup " << report.folder.string() << ": " << report.manifest.tables.size() << " tables, "
+            << report.manifest.blobs.size() << " blobs (" << report.blobs_copied << " new)\n";
+  if (o.keep > 0) std::cout << "removed " << ops::prune_backups(o.backup_dir, o.keep) << " older backup(s)\n";
+  for (const auto& problem : report.problems) std::cout << "NOT SAVED  " << problem << "\n";
+  return report.problems.empty() ? 0 : 1;
+}
+
+int restore(const app::Config& config, const Options& o) {
+  const auto restored = ops::restore_backup(o.backup_dir, app::places_of(config));
+  if (!restored) {
+    std::cerr << "error: " << restored.error().message << "\n";
+    return 1;
+  }
+  long long rows = 0;
+  for (const auto& t : restored->tables) rows += t.rows;
+  std::cout << "restored the backup of " << restored->created_at << ": " << restored->tables.size() << " tables, "
+            << rows << " rows, " << restored->blobs.size() << " blobs, all checksums match\n";
+  return 0;
+}
+
+int check(const app::Config& config) {
+  auto database = db::Database::open(config.database_url, 2);
+  const auto report = ops::check_installation(*database, config.blob_root);
+  for (const auto& problem : report.problems) std::cout << "PROBLEM  " << problem << "\n";
+  std::cout << (report.ok() ? "ok" : "NOT ok") << ": " << report.tables << " tables, " << report.rows << " rows, "
+            << report.blobs << " referenced blobs checked\n";
+  return report.ok() ? 0 : 1;
+}
+
 int run(const CLI::App& cli, Options& o) {
   if (cli.got_subcommand("verify")) return verify(o);
   const auto config = config_of(o);
+  // These never migrate or create anything in the installation they read.
+  if (cli.got_subcommand("backup")) return backup(config, o);
+  if (cli.got_subcommand("restore")) return restore(config, o);
+  if (cli.got_subcommand("check")) return check(config);
   SystemClock clock;
   app::App app(config, clock);
   const int applied = app.migrate();

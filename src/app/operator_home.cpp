@@ -30,12 +30,13 @@ json::object todo_json(const OperatorTodo& todo, const std::string& locale) {
 }
 
 void add_operator_home_routes(web::Router& router, std::function<OperatorTodo()> todo,
-                              const web::Renderer& renderer) {
+                              std::function<json::object()> backup, const web::Renderer& renderer) {
   const auto operator_only = web::require(web::Role::operator_);
   router
       .get("/operator",
-           [todo, &renderer](Request& req) {
+           [todo, backup, &renderer](Request& req) {
              auto model = todo_json(todo(), req.locale);
+             model["backup"] = backup();
              model["title"] = renderer.message(req.locale, "operator_home.title");
              model["noindex"] = true;
              return renderer.page_response(req, "operator/home", std::move(model));
@@ -43,7 +44,11 @@ void add_operator_home_routes(web::Router& router, std::function<OperatorTodo()>
       .access = operator_only;
   router
       .get("/api/v1/operator/todo",
-           [todo](Request& req) { return Response::json(json::serialize(todo_json(todo(), req.locale))); })
+           [todo, backup](Request& req) {
+             auto out = todo_json(todo(), req.locale);
+             out["backup"] = backup();
+             return Response::json(json::serialize(out));
+           })
       .access = operator_only;
 }
 

@@ -15,8 +15,8 @@ namespace brilliant::app {
 // "waiting": which counts are above zero (a template cannot compare numbers).
 boost::json::object todo_json(const OperatorTodo& todo, const std::string& locale);
 
-// todo: reads today's counts (operator_todo over the app's database).
+// todo: reads today's counts (operator_todo over the app's database); backup: the last backup's status.
 void add_operator_home_routes(web::Router& router, std::function<OperatorTodo()> todo,
-                              const web::Renderer& renderer);
+                              std::function<boost::json::object()> backup, const web::Renderer& renderer);
 
 }  // namespace brilliant::app

@@ -21,45 +21,7 @@ printf '[security]\ncheckout_per_hour = 1000000\n' >"$work/crash.toml"
 pid=$!
 wait_up "$port"
 base="http://127.0.0.1:$port"
-# Two published pieces from the demo catalog, with a variant each.
-read -r slug1 variant1 slug2 variant2 < <(curl -s "$base/api/v1/products?sort=new" | python3 -c '
-import json, sys, urllib.request
-cards = json.load(sys.stdin)["cards"][:2]
-out = []
-for c in cards:
-    p = json.load(urllib.request.urlopen("'"$base"'/api/v1/products/" + c["slug"]))
-    out += [p["slug"], str(p["variants"][0]["id"])]
-print(" ".join(out))')
-
-value() { grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="//; s/"$//'; }
-# Writers: each places guest orders in a loop (a fresh cookie jar each: a new visitor) and records the
-# order numbers the server accepted.
-writer() {
-  local n=$1 i=0
-  while true; do
-    i=$((i + 1))
-    local jar="$work/jar$n-$i" slug=$slug1 variant=$variant1
-    [ $((i % 2)) = 0 ] && slug=$slug2 && variant=$variant2
-    local csrf
-    csrf=$(curl -s -c "$jar" -b "$jar" "$base/products/$slug" | value _csrf) || continue
-    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode "slug=$slug" \
-      --data-urlencode "variant_id=$variant" --data-urlencode "quantity=1" "$base/cart" || continue
-    local page key total
-    page=$(curl -s -c "$jar" -b "$jar" "$base/checkout") || continue
-    key=$(echo "$page" | value checkout_key)
-    total=$(echo "$page" | value expected_total)
-    local location
-    location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" \
-      --data-urlencode "checkout_key=$key" --data-urlencode "expected_total=$total" \
-      --data-urlencode "email=crash$n-$i@example.com" --data-urlencode "recipient=Crash $n" \
-      --data-urlencode "phone=010-1234-5678" --data-urlencode "postcode=54538" \
-      --data-urlencode "address=Iksan $i" --data-urlencode "agree=1" "$base/checkout" || true)
-    case "$location" in
-      */orders/BR-*) echo "$location" | sed 's|.*/orders/||; s|?.*||' >>"$work/accepted$n" ;;
-    esac
-    rm -f "$jar"
-  done
-}
+pick_two_pieces
 accepted=$(crash_after_accepted 30 600)
 pid=""  # killed in there (a subshell)
 count=$(echo "$accepted" | grep -c . || true)

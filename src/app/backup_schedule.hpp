@@ -1,0 +1,53 @@
+// Scheduled backups (issue 15): with [backup] dir set, a backup every `every_hours` on its own thread
+// (a backup may take minutes; /healthz's probe must not wait for it), the oldest pruned past `keep`, and
+// the last result kept for the operator's page and /metrics.
+#pragma once
+#include <boost/json/object.hpp>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "app/config.hpp"
+#include "core/clock.hpp"
+#include "db/fwd.hpp"
+
+namespace brilliant::app {
+
+struct BackupStatus {
+  bool configured = false;
+  std::string last_attempt_at, last_success_at;  // UTC; empty when none yet
+  bool last_ok = false;
+  std::string folder;  // the last snapshot taken
+  std::string error;   // why the last attempt failed, or the blobs it could not save
+};
+
+class BackupSchedule {
+ public:
+  BackupSchedule(db::Database& database, ops::Places places, Config::Backups settings, const Clock& clock);
+  ~BackupSchedule();
+
+  // Takes a backup now when one is due (none yet, or the last attempt every_hours ago). Never throws:
+  // a failure is logged and kept in the status. Returns true when it took one.
+  bool tick();
+  void start();  // ticks once a minute on its own thread until the object goes away
+  BackupStatus status() const;
+  std::string prometheus_text() const;
+
+ private:
+  db::Database& database_;
+  ops::Places places_;
+  Config::Backups settings_;
+  const Clock& clock_;
+  std::mutex tick_mutex_;  // one backup at a time (the thread's and a caller's)
+  mutable std::mutex mutex_;
+  BackupStatus status_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+// The status as the operator's page and API show it (times in Seoul's zone for people).
+boost::json::object backup_json(const BackupStatus& status);
+
+}  // namespace brilliant::app

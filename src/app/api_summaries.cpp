@@ -162,6 +162,12 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/operator/brand",
        "Brand settings with shipping rules and commission rates (operator)"},
       {Method::put, "/api/v1/operator/brand", "Save brand settings (operator); refusals name the field"},
+      {Method::get, "/api/v1/legal",
+       "The business particulars every page shows (상호, 대표자, 사업자등록번호, 통신판매업 신고번호, ...), "
+       "whether the hub mediates, and the versions of the terms and privacy policy"},
+      {Method::get, "/api/v1/operator/legal", "The business particulars and privacy settings (operator)"},
+      {Method::put, "/api/v1/operator/legal",
+       "Save the business particulars and privacy settings (operator); refusals name the field"},
       {Method::post, "/api/v1/operator/brand/logo", "Upload the brand logo as the request body (operator)"},
       {Method::get, "/api/v1/commission",
        "The commission rate for ?workshop=&category= (most specific wins)"},

@@ -21,6 +21,7 @@
 #include "payments/views.hpp"
 #include "pricing/routes.hpp"
 #include "trust/key_file.hpp"
+#include "legal/routes.hpp"
 #include "trust/routes.hpp"
 #include "web/openapi.hpp"
 
@@ -72,6 +73,7 @@ App::App(Config config, const Clock& clock)
       photos_(*database_, blobs_, photo_pipeline_, clock_),
       carts_(*database_, catalog_, clock_),
       brand_(*database_, clock_),
+      legal_(*database_, clock_),
       orders_(*database_, catalog_, carts_, brand_, clock_,
               [this](const catalog::Variant& v, const std::string& locale) {
                 return catalog::variant_label(v, locale, [this, &locale](const std::string& key) {
@@ -123,6 +125,7 @@ App::App(Config config, const Clock& clock)
       router_, [this] { return operator_todo(*database_); }, [this] { return backup_json(backups_->status()); },
       renderer_);
   accounts::add_routes(router_, account_deps_);
+  legal::add_routes(router_, {legal_, renderer_});
   storefront_.add_routes(router_);
   pricing::add_routes(router_, {quotes_, renderer_});
   vendors::add_all_routes(router_, vendors_deps_);
@@ -139,7 +142,9 @@ App::App(Config config, const Clock& clock)
     model["brand_css"] = "/brand.css?v=" + std::to_string(brand_.version());
     if (!brand->logo_hash.empty())
       model["brand_logo"] = "/brand/logo.png?v=" + std::to_string(brand_.version());
+    model["business"] = *legal_.footer();
   });
+  legal_.on_change([this] { page_cache_.clear(); });
   describe_api(router_);
   storefront_.set_generated_api(web::describe_routes(router_.routes(), "/api/v1/"),
                                 api_contract(config_.root));
@@ -428,6 +433,7 @@ unsigned short App::start() {
   renderer_.set_base_url(account_deps_.base_url);
   catalog_.refresh();
   brand_.load();
+  legal_.load();
   use_brand_synonyms();
   mail_sender_.start();
   backups_->start();

@@ -32,6 +32,7 @@
 #include "studio/routes.hpp"
 #include "studio/service.hpp"
 #include "trust/log.hpp"
+#include "legal/store.hpp"
 #include "vendors/brand/brand_store.hpp"
 #include "vendors/deps.hpp"
 #include "vendors/joining/application_files.hpp"
@@ -78,6 +79,7 @@ class App {
   orders::Ledger& ledger() { return ledger_; }
   orders::Returns& returns() { return returns_; }
   BackupSchedule& backups() { return *backups_; }
+  legal::LegalStore& legal() { return legal_; }
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
@@ -114,6 +116,7 @@ class App {
   media::Photos photos_;
   orders::Carts carts_;
   vendors::BrandStore brand_;
+  legal::LegalStore legal_;
   orders::Orders orders_;
   web::RateLimiter checkout_limit_;
   orders::Settlements settlements_;

@@ -8,8 +8,23 @@
 #include "app/seed_money.hpp"
 #include "app/seed_studio.hpp"
 #include "core/clock.hpp"
+#include "legal/business.hpp"
 
 namespace brilliant::app {
+
+namespace {
+
+// The demo hub's business particulars, until the operator enters its own (an installation from before
+// they existed gets them too).
+void seed_legal(App& app) {
+  if (seed_sellers(app.database(), app.clock())) app.catalog().refresh();
+  app.legal().load();
+  if (app.legal().current()->has_value()) return;
+  if (auto saved = app.legal().save(legal::demo_business(), 0); !saved)
+    spdlog::error("demo business particulars: {}", saved.error().message);
+}
+
+}  // namespace
 
 std::vector<DemoLogin> seed_demo(App& app, int products) {
   const std::vector<std::tuple<web::Role, std::string, std::string>> people = {
@@ -34,6 +49,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
       app.catalog().refresh();
     seed_studio(app, studio_demo);
     seed_money(app, studio_demo.shopper_email, studio_demo.operator_email);
+    seed_legal(app);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -50,6 +66,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_certification(app.database(), app.certification(), "auditor@brilliant.example");
   seed_studio(app, studio_demo);
   seed_money(app, studio_demo.shopper_email, studio_demo.operator_email);
+  seed_legal(app);
   app.catalog().refresh();
   spdlog::info("demo data loaded");
   return logins;

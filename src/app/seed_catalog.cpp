@@ -278,4 +278,44 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
   return made;
 }
 
+std::string demo_registration_number(int n) {
+  std::string digits = "4128" + std::to_string(10000 + n * 37).substr(0, 5);
+  static constexpr int weights[] = {1, 3, 7, 1, 3, 7, 1, 3, 5};
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * weights[i];
+  sum += (digits[8] - '0') * 5 / 10;
+  digits += static_cast<char>('0' + (10 - sum % 10) % 10);
+  return digits;
+}
+
+int seed_sellers(db::Database& db, const Clock& clock) {
+  const auto now = format_utc(clock.now());
+  return db.write([&](soci::session& sql) {
+    int added = 0;
+    int n = 0;
+    static const char* representatives[] = {"김금란", "박미륵", "이보람", "최은결", "정서동", "한마루",
+                                            "오금마", "윤백제", "장황등", "임함라", "송용안", "배여산"};
+    for (const auto& w : workshops) {
+      const std::string slug = w.slug;
+      const std::string representative = representatives[n % 12];
+      ++n;
+      long long id = 0;
+      soci::indicator has_seller = soci::i_null;
+      long long seller = 0;
+      sql << "SELECT w.id, s.workshop_id FROM workshops w LEFT JOIN workshop_sellers s ON s.workshop_id = w.id "
+             "WHERE w.slug = :s",
+          soci::use(slug), soci::into(id), soci::into(seller, has_seller);
+      if (!sql.got_data() || has_seller == soci::i_ok) continue;
+      const std::string phone = "063-85" + std::to_string(n % 10) + "-" + std::to_string(2000 + n * 111);
+      catalog::repo::set_seller(sql, id,
+                                {w.ko, representative, demo_registration_number(n),
+                                 "전북특별자치도 익산시 왕궁면 귀금속보석단지길 " + std::to_string(10 + n), phone,
+                                 slug + "@brilliant.example"},
+                                now);
+      ++added;
+    }
+    return added;
+  });
+}
+
 }  // namespace brilliant::app

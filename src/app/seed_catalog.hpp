@@ -10,4 +10,10 @@ namespace brilliant::app {
 int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& quotes, const Clock& clock,
                  int products);
 
+// Gives each demo workshop that has none its seller particulars (a valid registration number, the
+// workshop's address and phone); returns how many were added.
+int seed_sellers(db::Database& db, const Clock& clock);
+// A valid Korean business registration number for demo workshop n (the checksum digit computed).
+std::string demo_registration_number(int n);
+
 }  // namespace brilliant::app

@@ -31,11 +31,17 @@ struct Variant {
   int stock_seen = -1;
 };
 
+// A workshop's particulars as a seller (issue 15): shown on its pieces while the hub mediates the sale.
+struct Seller {
+  std::string company, representative, registration_no, address, phone, email;
+};
+
 struct Workshop {
   long long id = 0;
   std::string slug, name_ko, name_en, story_ko, story_en, location, specialities;
   int founded = 0;
   std::string status = "active";
+  std::optional<Seller> seller;  // none until its particulars are known
 };
 
 // Where a piece is in the brand's review (issue 4): a workshop's draft goes in_review; the operator

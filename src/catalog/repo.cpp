@@ -31,10 +31,12 @@ constexpr char select_card_stock[] =
     "WHERE p.status = 'published' GROUP BY v.product_id";
 constexpr char select_card_collections[] =
     "SELECT pc.product_id, c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id";
-constexpr char select_workshops[] =
-    "SELECT id, slug, name, name_en, story_ko, story_en, location, specialities, founded, status FROM "
-    "workshops "
-    "ORDER BY name";
+// A workshop with its seller particulars (columns 10-15, NULL when none).
+const std::string workshop_columns =
+    "SELECT w.id, w.slug, w.name, w.name_en, w.story_ko, w.story_en, w.location, w.specialities, w.founded, "
+    "w.status, s.company, s.representative, s.registration_no, s.address, s.phone, s.email FROM workshops w "
+    "LEFT JOIN workshop_sellers s ON s.workshop_id = w.id ";
+const std::string select_workshops = workshop_columns + "ORDER BY w.name";
 constexpr char select_collections[] =
     "SELECT id, slug, name_ko, name_en, description_ko, description_en, featured FROM collections ORDER BY "
     "id";
@@ -47,10 +49,14 @@ constexpr char product_columns[] =
     "COALESCE(published_at, ''), eco_claims, eco_certificate";
 
 Workshop workshop_from(const soci::row& r) {
-  return {row_int(r, 0),  row_text(r, 1), row_text(r, 2),
-          row_text(r, 3), row_text(r, 4), row_text(r, 5),
-          row_text(r, 6), row_text(r, 7), static_cast<int>(row_int(r, 8)),
-          row_text(r, 9)};
+  Workshop w{row_int(r, 0),  row_text(r, 1), row_text(r, 2),
+             row_text(r, 3), row_text(r, 4), row_text(r, 5),
+             row_text(r, 6), row_text(r, 7), static_cast<int>(row_int(r, 8)),
+             row_text(r, 9), std::nullopt};
+  if (r.get_indicator(10) == soci::i_ok)
+    w.seller = Seller{row_text(r, 10), row_text(r, 11), row_text(r, 12),
+                      row_text(r, 13), row_text(r, 14), row_text(r, 15)};
+  return w;
 }
 
 Product product_from(const soci::row& r) {
@@ -209,10 +215,7 @@ std::optional<Product> find_product(soci::session& sql, const std::string& slug)
 
 std::optional<Workshop> find_workshop(soci::session& sql, const std::string& slug) {
   soci::rowset<soci::row> rows =
-      (sql.prepare
-           << "SELECT id, slug, name, name_en, story_ko, story_en, location, specialities, founded, status "
-              "FROM workshops WHERE slug = :s",
-       soci::use(slug));
+      (sql.prepare << workshop_columns + "WHERE w.slug = :s", soci::use(slug));
   for (const auto& r : rows) return workshop_from(r);
   return std::nullopt;
 }
@@ -308,6 +311,14 @@ long long insert_workshop(soci::session& sql, const Workshop& w, const std::stri
       soci::use(w.story_en), soci::use(w.location), soci::use(w.specialities), soci::use(w.founded),
       soci::use(w.status), soci::use(now), soci::use(now), soci::into(id);
   return id;
+}
+
+void set_seller(soci::session& sql, long long workshop_id, const Seller& s, const std::string& now) {
+  sql << "DELETE FROM workshop_sellers WHERE workshop_id = :w", soci::use(workshop_id);
+  sql << "INSERT INTO workshop_sellers (workshop_id, company, representative, registration_no, address, phone, "
+         "email, updated_at) VALUES (:w, :c, :r, :n, :a, :p, :e, :now)",
+      soci::use(workshop_id), soci::use(s.company), soci::use(s.representative), soci::use(s.registration_no),
+      soci::use(s.address), soci::use(s.phone), soci::use(s.email), soci::use(now);
 }
 
 long long insert_collection(soci::session& sql, const Collection& c, const std::string& now) {

@@ -29,6 +29,8 @@ void set_status(soci::session& sql, long long product_id, ProductStatus status, 
 void set_eco(soci::session& sql, long long product_id, const std::string& claims,
              const std::string& certificate);
 long long insert_workshop(soci::session& sql, const Workshop& workshop, const std::string& now);
+// Sets (replaces) a workshop's seller particulars.
+void set_seller(soci::session& sql, long long workshop_id, const Seller& seller, const std::string& now);
 long long insert_collection(soci::session& sql, const Collection& collection, const std::string& now);
 long long insert_image(soci::session& sql, long long product_id, int position,
                        const std::string& content_type, const std::string& body, const std::string& alt_ko,

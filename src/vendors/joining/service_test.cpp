@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "catalog/repo.hpp"
 #include "db/testing.hpp"
 
 namespace brilliant::vendors {
@@ -50,6 +51,13 @@ TEST_F(ApplicationsTest, LifecycleWithHistory) {
   auto slug = apps.decide(*id, 2, Decision::approve, "");
   ASSERT_TRUE(slug.ok());
   EXPECT_EQ(*slug, "moon-atelier-62517");
+  // The workshop's seller particulars come from the application (shown on its pieces, issue 15).
+  const auto workshop = db->read([&](soci::session& s) { return catalog::repo::find_workshop(s, *slug); });
+  ASSERT_TRUE(workshop && workshop->seller);
+  EXPECT_EQ(workshop->seller->company, "Moon Atelier");
+  EXPECT_EQ(workshop->seller->registration_no, "2208162517");
+  EXPECT_EQ(workshop->seller->representative, "Kim");
+  EXPECT_EQ(workshop->seller->email, "a@x.example");
   EXPECT_EQ(apps.decide(*id, 2, Decision::reject, "late").error().kind, ErrorKind::conflict);
   auto history = apps.history(*id);
   ASSERT_EQ(history.size(), 4u);

@@ -28,3 +28,7 @@ CREATE TABLE consents (
   created_at TEXT NOT NULL
 );
 CREATE INDEX consents_user ON consents(user_id, item, id);
+
+-- When an order's personal data was reduced to what the record the law requires needs (the account was
+-- closed, or a guest's order passed its retention): the name masked, phone, street and notes erased.
+ALTER TABLE orders ADD COLUMN personal_data_reduced_at TEXT;

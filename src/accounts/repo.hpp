@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "accounts/user.hpp"
@@ -45,5 +46,15 @@ std::optional<long long> consume_reset(soci::session& sql, const std::string& to
 void record_event(soci::session& sql, long long user_id, const std::string& kind, const std::string& ip,
                   const std::string& now);
 long long count_users(soci::session& sql);
+
+void record_consent(soci::session& sql, long long user_id, const Consent& consent);
+// Oldest first.
+std::vector<Consent> consents_of(soci::session& sql, long long user_id);
+// Closes an account for good: the row stays (orders, reviews and logs refer to it) with its email, name
+// and password replaced so nothing identifies or opens it; sessions, tokens, resets, roles and account
+// events go.
+void erase_user(soci::session& sql, long long user_id, const std::string& now);
+// The account's sign-in history (kind, ip, time), newest first: what an export of one's data shows.
+std::vector<std::tuple<std::string, std::string, std::string>> events_of(soci::session& sql, long long user_id);
 
 }  // namespace brilliant::accounts::repo

@@ -128,9 +128,9 @@ Response signup_submit(WebDeps& deps, Request& req) {
   auto form = req.form();
   json::object model{{"email", form.get("email")}, {"name", form.get("name")}, {"next", form.get("next")}};
   if (auto wait = deps.limits.signup_by_ip.take("signup:" + req.remote_ip)) return too_many(deps, req, *wait);
-  auto session =
-      deps.accounts.sign_up({form.get("email"), form.get("name"), form.get("password"), req.locale},
-                            req.remote_ip, std::string(req.header("user-agent")));
+  auto session = deps.accounts.sign_up({form.get("email"), form.get("name"), form.get("password"), req.locale,
+                                        deps.terms_version, deps.privacy_version, form.get("marketing") == "1"},
+                                       req.remote_ip, std::string(req.header("user-agent")));
   if (!session) return form_page(deps, req, "account/signup", std::move(model), &session.error());
   if (!req.session_token_hash.empty()) deps.accounts.log_out(req.session_token_hash);
   // Back where the visitor came from (an invitation, a cart) when the page said so; else a welcome.
@@ -171,6 +171,7 @@ json::object account_model(const WebDeps& deps, const Request& req) {
   }
   model["has_tokens"] = !tokens.empty();
   model["tokens"] = std::move(tokens);
+  add_privacy_model(deps, req, model);
   return model;
 }
 
@@ -274,6 +275,13 @@ Response api_signup(WebDeps& deps, Request& req) {
     *target = *value;
   }
   input.locale = req.locale;
+  input.terms_version = deps.terms_version;
+  input.privacy_version = deps.privacy_version;
+  if (const auto* marketing = body->if_contains("marketing")) {
+    if (!marketing->is_bool())
+      return api_error(deps, req, Error::invalid("marketing", "field_required", "marketing must be true or false"));
+    input.marketing = marketing->as_bool();
+  }
   auto session = deps.accounts.sign_up(input, req.remote_ip, std::string(req.header("user-agent")));
   if (!session) return api_error(deps, req, session.error());
   auto token = deps.accounts.create_api_token(session->user.id, "signup");
@@ -336,6 +344,7 @@ void add_routes(web::Router& router, WebDeps& deps) {
   router.get("/api/v1/tokens", bind(api_tokens)).access = web::Access::logged_in();
   router.add(web::Method::delete_, "/api/v1/tokens/{id}", bind(api_revoke_token)).access =
       web::Access::logged_in();
+  add_privacy_routes(router, deps);
 }
 
 void CookieSessions::resolve(web::Request& request) {

@@ -1,6 +1,8 @@
 // Account pages (/signup, /login, /logout, /account, /password/...) and JSON API (/api/v1/auth, /me,
 // /tokens), plus the session resolver the pipeline uses to find the caller.
 #pragma once
+#include <boost/json/array.hpp>
+#include <functional>
 #include <string>
 
 #include "accounts/service.hpp"
@@ -27,9 +29,19 @@ struct WebDeps {
   bool secure_cookies = false;
   std::chrono::hours session_lifetime{24 * 30};
   mail::SmtpSender* sender = nullptr;  // woken after a mail is queued; may be null
+  // Personal data (issue 15; privacy_routes.cpp), wired by the app: the versions of the terms and privacy
+  // policy people agree to, the account's orders for its data export, and the orders' step when it
+  // closes (personal data reduced; refused while an order is open).
+  std::string terms_version, privacy_version;
+  std::function<boost::json::array(long long user_id, const std::string& locale)> orders_export;
+  std::function<Result<int>(long long user_id)> forget_orders;
 };
 
 void add_routes(web::Router& router, WebDeps& deps);
+// The consent, export and closing routes (privacy_routes.cpp); add_routes calls it.
+void add_privacy_routes(web::Router& router, WebDeps& deps);
+// The account page's privacy panel: marketing consent, the consents given, the links (privacy_routes.cpp).
+void add_privacy_model(const WebDeps& deps, const web::Request& req, boost::json::object& model);
 
 class CookieSessions final : public web::SessionResolver {
  public:

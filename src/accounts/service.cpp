@@ -53,6 +53,11 @@ Result<NewSession> Accounts::sign_up(SignupInput input, const std::string& ip,
     user.id = repo::insert_user(sql, user, now());
     repo::grant_role(sql, user.id, web::Role::shopper, 0, now());
     repo::record_event(sql, user.id, "signup", ip, now());
+    if (!checked.terms_version.empty()) {
+      repo::record_consent(sql, user.id, {"terms", checked.terms_version, true, "signup", now()});
+      repo::record_consent(sql, user.id, {"privacy", checked.privacy_version, true, "signup", now()});
+      repo::record_consent(sql, user.id, {"marketing", checked.privacy_version, checked.marketing, "signup", now()});
+    }
     return open_session(sql, user, ip, user_agent);
   });
 }
@@ -175,6 +180,47 @@ Result<User> Accounts::add_user(const SignupInput& input, web::Role role, const 
     repo::grant_role(sql, user.id, role, workshop, now());
     return *repo::find_by_id(sql, user.id);
   });
+}
+
+std::vector<Consent> Accounts::consents(long long user_id) {
+  return db_.read([&](soci::session& sql) { return repo::consents_of(sql, user_id); });
+}
+
+bool Accounts::marketing_allowed(long long user_id) {
+  bool allowed = false;
+  for (const auto& c : consents(user_id))
+    if (c.item == "marketing") allowed = c.agreed;
+  return allowed;
+}
+
+void Accounts::set_marketing(long long user_id, bool agreed, const std::string& version, const std::string& source) {
+  db_.write([&](soci::session& sql) {
+    repo::record_consent(sql, user_id, {"marketing", version, agreed, source, now()});
+  });
+}
+
+std::optional<Accounts::Own> Accounts::own_data(long long user_id) {
+  return db_.read([&](soci::session& sql) -> std::optional<Own> {
+    auto user = repo::find_by_id(sql, user_id);
+    if (!user) return std::nullopt;
+    return Own{*user, repo::consents_of(sql, user_id), repo::events_of(sql, user_id)};
+  });
+}
+
+Result<User> Accounts::close_account(long long user_id, const std::string& password,
+                                     const std::function<Result<int>()>& before,
+                                     const std::function<mail::Mail(const User&)>& goodbye) {
+  auto user = db_.read([&](soci::session& sql) { return repo::find_by_id(sql, user_id); });
+  if (!user || user->status == "deleted") return Error::not_found("account");
+  if (!verify_password(password, user->password_hash))
+    return Error::invalid("password", "password_wrong", "the password is not this account's");
+  if (before)
+    if (auto done = before(); !done) return done.error();
+  db_.write([&](soci::session& sql) {
+    repo::erase_user(sql, user_id, now());
+    if (goodbye) mail::enqueue(sql, goodbye(*user), clock_);
+  });
+  return *user;
 }
 
 }  // namespace brilliant::accounts

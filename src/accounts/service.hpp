@@ -61,6 +61,27 @@ class Accounts {
   std::vector<ApiToken> api_tokens(long long user_id);
   // Errors: not_found when the user has no such live token (another user's token included).
   Result<void> revoke_api_token(long long user_id, long long token_id);
+  // --- personal data (issue 15) ---
+  std::vector<Consent> consents(long long user_id);
+  // Whether the person may be sent marketing now: their latest marketing decision.
+  bool marketing_allowed(long long user_id);
+  // Records a marketing opt-in or withdrawal (effective at once) under the privacy policy's version.
+  void set_marketing(long long user_id, bool agreed, const std::string& version, const std::string& source);
+  // The account as it was, its consents and sign-in history: for the person's own data export.
+  struct Own {
+    User user;
+    std::vector<Consent> consents;
+    std::vector<std::tuple<std::string, std::string, std::string>> events;  // kind, ip, at
+  };
+  std::optional<Own> own_data(long long user_id);
+  // Closes the account when the password matches: `before` runs first (the orders keep their record with
+  // the personal data reduced; its error, such as an open order, stops the closing), then in one
+  // transaction the account is erased (repo::erase_user) and `goodbye` (composed from the account as it
+  // was) is queued to its old address. Errors: the password (field "password"), or before's.
+  Result<User> close_account(long long user_id, const std::string& password,
+                             const std::function<Result<int>()>& before,
+                             const std::function<mail::Mail(const User&)>& goodbye);
+
   // For `brilliant user add` and the demo seed. workshop_slug binds vendor staff to a workshop.
   Result<User> add_user(const SignupInput& input, web::Role role, const std::string& workshop_slug);
 

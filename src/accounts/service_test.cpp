@@ -88,4 +88,77 @@ TEST_F(AccountsTest, AddUserBindsVendorToWorkshop) {
   EXPECT_GT(vendor->workshop_id, 0);
 }
 
+TEST_F(AccountsTest, ConsentsAtSignUpMarketingOffUnlessTickedAndWithdrawnAtOnce) {
+  SignupInput input{"consent@example.com", "동의", "a-long-password", "ko", "2026-11-29", "2026-11-29", false};
+  auto created = accounts->sign_up(input, "", "");
+  ASSERT_TRUE(created.ok());
+  const auto id = created->user.id;
+  auto consents = accounts->consents(id);
+  ASSERT_EQ(consents.size(), 3u);
+  EXPECT_EQ(consents[0].item, "terms");
+  EXPECT_TRUE(consents[0].agreed);
+  EXPECT_EQ(consents[0].version, "2026-11-29");
+  EXPECT_EQ(consents[2].item, "marketing");
+  EXPECT_FALSE(consents[2].agreed);
+  EXPECT_FALSE(accounts->marketing_allowed(id));
+  accounts->set_marketing(id, true, "2026-11-29", "account");
+  EXPECT_TRUE(accounts->marketing_allowed(id));
+  accounts->set_marketing(id, false, "2026-11-29", "account");
+  EXPECT_FALSE(accounts->marketing_allowed(id));
+  EXPECT_EQ(accounts->consents(id).size(), 5u);  // every decision kept
+  // A command-line account records none.
+  auto added = accounts->add_user({"cli@example.com", "CLI", "a-long-password", "ko"}, web::Role::operator_, "");
+  ASSERT_TRUE(added.ok());
+  EXPECT_TRUE(accounts->consents(added->id).empty());
+}
+
+TEST_F(AccountsTest, ClosingAnAccountNeedsThePasswordAndLeavesNothingToLogInWith) {
+  auto created = accounts->sign_up({"bye@example.com", "작별", "a-long-password", "ko"}, "9.9.9.9", "ua");
+  ASSERT_TRUE(created.ok());
+  const auto id = created->user.id;
+  accounts->create_api_token(id, "script");
+  int before_calls = 0;
+  auto wrong = accounts->close_account(id, "not-my-password", [&] { ++before_calls; return Result<int>(0); }, {});
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().field, "password");
+  EXPECT_EQ(before_calls, 0);
+  // The orders' step refusing (an open order) stops the closing.
+  auto blocked = accounts->close_account(
+      id, "a-long-password", [] { return Result<int>(Error::conflict("orders", "orders_open", "open")); }, {});
+  ASSERT_FALSE(blocked);
+  EXPECT_EQ(blocked.error().code, "orders_open");
+  ASSERT_TRUE(accounts->log_in("bye@example.com", "a-long-password", "", ""));
+  std::string mailed_to;
+  auto closed = accounts->close_account(
+      id, "a-long-password", [] { return Result<int>(2); },
+      [&](const User& u) {
+        mailed_to = u.email;
+        return mail::Mail{u.email, "closed", "text"};
+      });
+  ASSERT_TRUE(closed) << closed.error().message;
+  EXPECT_EQ(mailed_to, "bye@example.com");
+  EXPECT_EQ(accounts->log_in("bye@example.com", "a-long-password", "", "").error().code, "bad_credentials");
+  EXPECT_TRUE(accounts->api_tokens(id).empty());
+  EXPECT_FALSE(accounts->own_data(id));  // a closed account is no one's to read
+  const auto row = db->read([&](soci::session& s) {
+    std::string email, name, status;
+    long long events = 0;
+    s << "SELECT email, name, status FROM users WHERE id = :id", soci::use(id), soci::into(email), soci::into(name),
+        soci::into(status);
+    s << "SELECT COUNT(*) FROM account_events WHERE user_id = :id", soci::use(id), soci::into(events);
+    return std::make_tuple(email, name, status, events);
+  });
+  EXPECT_EQ(std::get<0>(row), "deleted-" + std::to_string(id) + "@deleted.invalid");
+  EXPECT_EQ(std::get<1>(row), "");
+  EXPECT_EQ(std::get<2>(row), "deleted");
+  EXPECT_EQ(std::get<3>(row), 0);  // the sign-in history with its addresses went too
+  const long long queued = db->read([](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM outbox WHERE to_address = 'bye@example.com' AND subject = 'closed'", soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(queued, 1);
+  EXPECT_EQ(accounts->close_account(id, "a-long-password", {}, {}).error().kind, ErrorKind::not_found);
+}
+
 }  // namespace brilliant::accounts

@@ -28,6 +28,10 @@ void describe_api(web::Router& router) {
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
       {Method::post, "/api/v1/products/{slug}/shoot/publish", R"({"type":"object","properties":{}})"},
+      {Method::put, "/api/v1/me/marketing",
+       R"({"type":"object","required":["agreed"],"properties":{"agreed":{"type":"boolean"}}})"},
+      {Method::post, "/api/v1/me/close",
+       R"({"type":"object","required":["password"],"properties":{"password":{"type":"string"}}})"},
       {Method::post, "/api/v1/orders/{number}/payment-window", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/orders/{number}/confirmation", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/orders/{number}/returns",
@@ -162,6 +166,15 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/operator/brand",
        "Brand settings with shipping rules and commission rates (operator)"},
       {Method::put, "/api/v1/operator/brand", "Save brand settings (operator); refusals name the field"},
+      {Method::get, "/api/v1/me/marketing", "Whether the caller receives marketing mail (their latest decision)"},
+      {Method::put, "/api/v1/me/marketing", "Agree to or withdraw from marketing mail; a withdrawal holds at once"},
+      {Method::get, "/api/v1/me/consents",
+       "Every consent decision of the caller (terms, privacy, marketing) with the text's version and time"},
+      {Method::get, "/api/v1/me/data",
+       "Everything held about the caller: account, consents, sign-ins, API tokens, orders (PIPA §35)"},
+      {Method::post, "/api/v1/me/close",
+       "Close the caller's account with its password: erased, orders kept with personal data reduced, a mail "
+       "confirms; refused while an order is open"},
       {Method::get, "/api/v1/legal",
        "The business particulars every page shows (상호, 대표자, 사업자등록번호, 통신판매업 신고번호, ...), "
        "whether the hub mediates, and the versions of the terms and privacy policy"},

@@ -124,6 +124,17 @@ App::App(Config config, const Clock& clock)
   add_operator_home_routes(
       router_, [this] { return operator_todo(*database_); }, [this] { return backup_json(backups_->status()); },
       renderer_);
+  // A person's own data (issue 15): their orders in the export; closing keeps them reduced.
+  account_deps_.terms_version = legal::terms_version;
+  account_deps_.privacy_version = legal::privacy_version;
+  account_deps_.orders_export = [this](long long user, const std::string& locale) {
+    boost::json::array out;
+    const catalog::Messages t = [this, locale](const std::string& key) { return renderer_.message(locale, key); };
+    for (const auto& order : orders_.of_user(user, 10000))
+      out.push_back(orders::order_json(order, locale, t, config_.bank_account));
+    return out;
+  };
+  account_deps_.forget_orders = [this](long long user) { return orders_.forget_customer(user); };
   accounts::add_routes(router_, account_deps_);
   legal::add_routes(router_, {legal_, renderer_});
   storefront_.add_routes(router_);
@@ -408,6 +419,14 @@ void App::probe_database() {
         if (int n = certification_->housekeeping()) spdlog::info("{} certificates expired or withdrawn", n);
       } catch (const std::exception& e) {
         spdlog::error("certificate housekeeping: {}", e.what());
+      }
+    }
+    if (probes % (120 * 60) == 2) {  // hourly: guests' orders past their retention keep only their record
+      try {
+        if (int n = orders_.reduce_old_guest_orders())
+          spdlog::info("{} guest orders past retention had their personal data reduced", n);
+      } catch (const std::exception& e) {
+        spdlog::error("reducing old guest orders: {}", e.what());
       }
     }
     lock.lock();

@@ -123,6 +123,17 @@ class Orders {
   // Sets one carrier's template (checked: empty, or http(s) with {tracking}).
   Result<void> set_tracking_link(const std::string& carrier, const std::string& url_template);
 
+  // --- personal data (personal_data.cpp, issue 15) ---
+  // Orders of the account still open: awaiting payment, a parcel to ship or on its way, a return under way.
+  int open_orders_of(long long user_id);
+  // An account closes: every order of it keeps its record with the personal data reduced
+  // (personal_data.hpp) and its carts go. Refused (conflict, field "orders") while an order is open.
+  // Returns how many orders were reduced (0 on a second call).
+  Result<int> forget_customer(long long user_id);
+  // Guests' orders older than guest_retention_days get the same reduction (500 at a time); the app runs
+  // it daily. Returns how many.
+  int reduce_old_guest_orders();
+
   // Cancels every order still awaiting payment after its pay_by (stock goes back); returns how many.
   // The app runs it every minute.
   int cancel_overdue();

@@ -18,7 +18,7 @@ async function storefrontPages(page) {
   await page.goto(`${server.url}/workshops`);
   const workshop = await page.locator('.workshop-tile').first().getAttribute('href');
   const pages = ['/', '/shop', '/shop?category=ring', '/search?q=%EB%B0%98%EC%A7%80', '/search?q=%EA%B8%88%EB%B0%98%EC%A7%80',
-                 '/search?q=zzqq', product, '/workshops', workshop, '/cart', '/login', '/signup', '/password/forgot', '/join'];
+                 '/search?q=zzqq', product, '/workshops', workshop, '/cart', '/login', '/signup', '/password/forgot', '/join', '/terms', '/privacy'];
   return [...pages, ...pages.filter((p) => p !== '/join').map((p) => `/en${p === '/' ? '/' : p}`)];
 }
 
@@ -62,7 +62,7 @@ for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desk
       ['maker@brilliant.example', ['/console', '/console/products', '/console/products/new', '/console/stock',
         '/console/orders', '/console/settlements', '/console/staff', '/console/profile', '/console/import', '/account']],
       ['operator@brilliant.example', ['/operator', '/operator/orders', '/operator/reviews', '/operator/applications',
-        '/operator/workshops', '/operator/settlements', '/operator/pricing', '/operator/brand']]]) {
+        '/operator/workshops', '/operator/settlements', '/operator/pricing', '/operator/brand', '/operator/legal']]]) {
       const context = await browser.newContext({ locale: 'ko-KR', viewport, isMobile: device === 'phone' });
       const page = await context.newPage();
       await page.goto(`${server.url}/login`);

@@ -21,12 +21,8 @@ using web::Response;
 namespace {
 
 json::object consent_json(const Consent& c) {
-  return {{"item", c.item},
-          {"version", c.version},
-          {"agreed", c.agreed},
-          {"source", c.source},
-          {"at", c.created_at},
-          {"at_seoul", format_seoul(c.created_at)}};
+  return {{"item", c.item},     {"version", c.version}, {"agreed", c.agreed},
+          {"source", c.source}, {"at", c.created_at},   {"at_seoul", format_seoul(c.created_at)}};
 }
 
 json::array consents_json(const std::vector<Consent>& consents) {
@@ -45,7 +41,8 @@ json::object export_json(WebDeps& deps, const Request& req) {
                {"name", own->user.name},
                {"locale", own->user.locale},
                {"created_at", own->user.created_at}};
-    for (const auto& [kind, ip, at] : own->events) events.push_back(json::object{{"kind", kind}, {"ip", ip}, {"at", at}});
+    for (const auto& [kind, ip, at] : own->events)
+      events.push_back(json::object{{"kind", kind}, {"ip", ip}, {"at", at}});
   }
   for (const auto& t : deps.accounts.api_tokens(req.user->user_id))
     tokens.push_back(json::object{{"name", t.name}, {"created_at", t.created_at}, {"live", t.live}});
@@ -62,17 +59,20 @@ json::object export_json(WebDeps& deps, const Request& req) {
 }
 
 mail::Mail closed_mail(const WebDeps& deps, const std::string& locale, const User& user) {
-  json::object model{{"name", user.name}, {"link", deps.base_url + (locale == "en" ? "/en" : "") + "/privacy"}};
-  auto body = deps.renderer.fragment(locale == "en" ? "email/account_closed_en" : "email/account_closed_ko", model);
-  return {user.email, locale == "en" ? "Your Brilliant account is closed" : "Brilliant 회원 탈퇴가 완료되었습니다",
-          body};
+  json::object model{{"name", user.name},
+                     {"link", deps.base_url + (locale == "en" ? "/en" : "") + "/privacy"}};
+  auto body =
+      deps.renderer.fragment(locale == "en" ? "email/account_closed_en" : "email/account_closed_ko", model);
+  return {user.email,
+          locale == "en" ? "Your Brilliant account is closed" : "Brilliant 회원 탈퇴가 완료되었습니다", body};
 }
 
 Result<User> close(WebDeps& deps, const Request& req, const std::string& password) {
   const auto id = req.user->user_id;
   const auto locale = req.locale;
   auto closed = deps.accounts.close_account(
-      id, password, [&]() -> Result<int> { return deps.forget_orders ? deps.forget_orders(id) : Result<int>(0); },
+      id, password,
+      [&]() -> Result<int> { return deps.forget_orders ? deps.forget_orders(id) : Result<int>(0); },
       [&](const User& user) { return closed_mail(deps, locale, user); });
   if (closed && deps.sender) deps.sender->wake();
   return closed;
@@ -85,11 +85,13 @@ Response page_error(Request& req, const Error& e) {
 Response marketing_form(WebDeps& deps, Request& req) {
   const bool agreed = req.form().get("agreed") == "1";
   deps.accounts.set_marketing(req.user->user_id, agreed, deps.privacy_version, "account");
-  return Response::redirect(req.locale_prefix() + "/account?marketing=" + (agreed ? "on" : "off") + "#privacy");
+  return Response::redirect(req.locale_prefix() + "/account?marketing=" + (agreed ? "on" : "off") +
+                            "#privacy");
 }
 
 Response marketing_api_get(WebDeps& deps, Request& req) {
-  return Response::json(json::serialize(json::object{{"agreed", deps.accounts.marketing_allowed(req.user->user_id)}}));
+  return Response::json(
+      json::serialize(json::object{{"agreed", deps.accounts.marketing_allowed(req.user->user_id)}}));
 }
 
 Response marketing_api_put(WebDeps& deps, Request& req) {
@@ -97,14 +99,16 @@ Response marketing_api_put(WebDeps& deps, Request& req) {
   if (!body) return deps.renderer.error(req, body.error());
   const auto* agreed = body->if_contains("agreed");
   if (!agreed || !agreed->is_bool())
-    return deps.renderer.error(req, Error::invalid("agreed", "field_required", "agreed must be true or false"));
+    return deps.renderer.error(req,
+                               Error::invalid("agreed", "field_required", "agreed must be true or false"));
   deps.accounts.set_marketing(req.user->user_id, agreed->as_bool(), deps.privacy_version, "api");
   return marketing_api_get(deps, req);
 }
 
 Response consents_api(WebDeps& deps, Request& req) {
-  return Response::json(json::serialize(json::object{{"consents", consents_json(deps.accounts.consents(req.user->user_id))},
-                                                     {"marketing", deps.accounts.marketing_allowed(req.user->user_id)}}));
+  return Response::json(
+      json::serialize(json::object{{"consents", consents_json(deps.accounts.consents(req.user->user_id))},
+                                   {"marketing", deps.accounts.marketing_allowed(req.user->user_id)}}));
 }
 
 Response data_download(WebDeps& deps, Request& req) {
@@ -127,7 +131,8 @@ Response close_form(WebDeps& deps, Request& req) {
   auto closed = close(deps, req, form.get("password"));
   if (!closed) return page_error(req, closed.error());
   auto response = Response::redirect(req.locale_prefix() + "/account/closed");
-  web::set_cookie(response, session_cookie, "", {.max_age_seconds = 0, .http_only = true, .secure = deps.secure_cookies});
+  web::set_cookie(response, session_cookie, "",
+                  {.max_age_seconds = 0, .http_only = true, .secure = deps.secure_cookies});
   return response;
 }
 
@@ -142,9 +147,9 @@ Response close_api(WebDeps& deps, Request& req) {
 }
 
 Response closed_page(WebDeps& deps, Request& req) {
-  return deps.renderer.page_response(req, "account/closed",
-                                     json::object{{"title", deps.renderer.message(req.locale, "privacy.closed_title")},
-                                                  {"noindex", true}});
+  return deps.renderer.page_response(
+      req, "account/closed",
+      json::object{{"title", deps.renderer.message(req.locale, "privacy.closed_title")}, {"noindex", true}});
 }
 
 }  // namespace

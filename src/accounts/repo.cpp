@@ -184,7 +184,8 @@ long long count_users(soci::session& sql) {
 
 void record_consent(soci::session& sql, long long user_id, const Consent& c) {
   const int agreed = c.agreed ? 1 : 0;
-  sql << "INSERT INTO consents (user_id, item, version, agreed, source, created_at) VALUES (:u, :i, :v, :a, :s, "
+  sql << "INSERT INTO consents (user_id, item, version, agreed, source, created_at) VALUES (:u, :i, :v, :a, "
+         ":s, "
          ":at)",
       soci::use(user_id), soci::use(c.item), soci::use(c.version), soci::use(agreed), soci::use(c.source),
       soci::use(c.created_at);
@@ -193,7 +194,8 @@ void record_consent(soci::session& sql, long long user_id, const Consent& c) {
 std::vector<Consent> consents_of(soci::session& sql, long long user_id) {
   std::vector<Consent> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT item, version, agreed, source, created_at FROM consents WHERE user_id = :u ORDER BY id",
+      (sql.prepare
+           << "SELECT item, version, agreed, source, created_at FROM consents WHERE user_id = :u ORDER BY id",
        soci::use(user_id));
   for (const auto& r : rows)
     out.push_back({db::row_text(r, 0), db::row_text(r, 1), db::row_int(r, 2) != 0, db::row_text(r, 3),
@@ -210,11 +212,12 @@ void erase_user(soci::session& sql, long long user_id, const std::string& now) {
     sql << std::string("DELETE FROM ") + table + " WHERE user_id = :u", soci::use(user_id);
 }
 
-std::vector<std::tuple<std::string, std::string, std::string>> events_of(soci::session& sql, long long user_id) {
+std::vector<std::tuple<std::string, std::string, std::string>> events_of(soci::session& sql,
+                                                                         long long user_id) {
   std::vector<std::tuple<std::string, std::string, std::string>> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT kind, ip, created_at FROM account_events WHERE user_id = :u ORDER BY id DESC LIMIT 1000",
-       soci::use(user_id));
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT kind, ip, created_at FROM account_events WHERE "
+                                                 "user_id = :u ORDER BY id DESC LIMIT 1000",
+                                  soci::use(user_id));
   for (const auto& r : rows) out.emplace_back(db::row_text(r, 0), db::row_text(r, 1), db::row_text(r, 2));
   return out;
 }

@@ -55,6 +55,7 @@ std::vector<Consent> consents_of(soci::session& sql, long long user_id);
 // events go.
 void erase_user(soci::session& sql, long long user_id, const std::string& now);
 // The account's sign-in history (kind, ip, time), newest first: what an export of one's data shows.
-std::vector<std::tuple<std::string, std::string, std::string>> events_of(soci::session& sql, long long user_id);
+std::vector<std::tuple<std::string, std::string, std::string>> events_of(soci::session& sql,
+                                                                         long long user_id);
 
 }  // namespace brilliant::accounts::repo

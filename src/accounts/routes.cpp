@@ -128,9 +128,10 @@ Response signup_submit(WebDeps& deps, Request& req) {
   auto form = req.form();
   json::object model{{"email", form.get("email")}, {"name", form.get("name")}, {"next", form.get("next")}};
   if (auto wait = deps.limits.signup_by_ip.take("signup:" + req.remote_ip)) return too_many(deps, req, *wait);
-  auto session = deps.accounts.sign_up({form.get("email"), form.get("name"), form.get("password"), req.locale,
-                                        deps.terms_version, deps.privacy_version, form.get("marketing") == "1"},
-                                       req.remote_ip, std::string(req.header("user-agent")));
+  auto session =
+      deps.accounts.sign_up({form.get("email"), form.get("name"), form.get("password"), req.locale,
+                             deps.terms_version, deps.privacy_version, form.get("marketing") == "1"},
+                            req.remote_ip, std::string(req.header("user-agent")));
   if (!session) return form_page(deps, req, "account/signup", std::move(model), &session.error());
   if (!req.session_token_hash.empty()) deps.accounts.log_out(req.session_token_hash);
   // Back where the visitor came from (an invitation, a cart) when the page said so; else a welcome.
@@ -279,7 +280,8 @@ Response api_signup(WebDeps& deps, Request& req) {
   input.privacy_version = deps.privacy_version;
   if (const auto* marketing = body->if_contains("marketing")) {
     if (!marketing->is_bool())
-      return api_error(deps, req, Error::invalid("marketing", "field_required", "marketing must be true or false"));
+      return api_error(deps, req,
+                       Error::invalid("marketing", "field_required", "marketing must be true or false"));
     input.marketing = marketing->as_bool();
   }
   auto session = deps.accounts.sign_up(input, req.remote_ip, std::string(req.header("user-agent")));

@@ -56,7 +56,8 @@ Result<NewSession> Accounts::sign_up(SignupInput input, const std::string& ip,
     if (!checked.terms_version.empty()) {
       repo::record_consent(sql, user.id, {"terms", checked.terms_version, true, "signup", now()});
       repo::record_consent(sql, user.id, {"privacy", checked.privacy_version, true, "signup", now()});
-      repo::record_consent(sql, user.id, {"marketing", checked.privacy_version, checked.marketing, "signup", now()});
+      repo::record_consent(sql, user.id,
+                           {"marketing", checked.privacy_version, checked.marketing, "signup", now()});
     }
     return open_session(sql, user, ip, user_agent);
   });
@@ -193,7 +194,8 @@ bool Accounts::marketing_allowed(long long user_id) {
   return allowed;
 }
 
-void Accounts::set_marketing(long long user_id, bool agreed, const std::string& version, const std::string& source) {
+void Accounts::set_marketing(long long user_id, bool agreed, const std::string& version,
+                             const std::string& source) {
   db_.write([&](soci::session& sql) {
     repo::record_consent(sql, user_id, {"marketing", version, agreed, source, now()});
   });

@@ -89,7 +89,8 @@ TEST_F(AccountsTest, AddUserBindsVendorToWorkshop) {
 }
 
 TEST_F(AccountsTest, ConsentsAtSignUpMarketingOffUnlessTickedAndWithdrawnAtOnce) {
-  SignupInput input{"consent@example.com", "동의", "a-long-password", "ko", "2026-11-29", "2026-11-29", false};
+  SignupInput input{"consent@example.com", "동의", "a-long-password", "ko", "2026-11-29",
+                    "2026-11-29",          false};
   auto created = accounts->sign_up(input, "", "");
   ASSERT_TRUE(created.ok());
   const auto id = created->user.id;
@@ -107,7 +108,8 @@ TEST_F(AccountsTest, ConsentsAtSignUpMarketingOffUnlessTickedAndWithdrawnAtOnce)
   EXPECT_FALSE(accounts->marketing_allowed(id));
   EXPECT_EQ(accounts->consents(id).size(), 5u);  // every decision kept
   // A command-line account records none.
-  auto added = accounts->add_user({"cli@example.com", "CLI", "a-long-password", "ko"}, web::Role::operator_, "");
+  auto added =
+      accounts->add_user({"cli@example.com", "CLI", "a-long-password", "ko"}, web::Role::operator_, "");
   ASSERT_TRUE(added.ok());
   EXPECT_TRUE(accounts->consents(added->id).empty());
 }
@@ -118,13 +120,19 @@ TEST_F(AccountsTest, ClosingAnAccountNeedsThePasswordAndLeavesNothingToLogInWith
   const auto id = created->user.id;
   accounts->create_api_token(id, "script");
   int before_calls = 0;
-  auto wrong = accounts->close_account(id, "not-my-password", [&] { ++before_calls; return Result<int>(0); }, {});
+  auto wrong = accounts->close_account(id, "not-my-password",
+                                       [&] {
+                                         ++before_calls;
+                                         return Result<int>(0);
+                                       },
+                                       {});
   ASSERT_FALSE(wrong);
   EXPECT_EQ(wrong.error().field, "password");
   EXPECT_EQ(before_calls, 0);
   // The orders' step refusing (an open order) stops the closing.
   auto blocked = accounts->close_account(
-      id, "a-long-password", [] { return Result<int>(Error::conflict("orders", "orders_open", "open")); }, {});
+      id, "a-long-password", [] { return Result<int>(Error::conflict("orders", "orders_open", "open")); },
+      {});
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().code, "orders_open");
   ASSERT_TRUE(accounts->log_in("bye@example.com", "a-long-password", "", ""));
@@ -143,8 +151,8 @@ TEST_F(AccountsTest, ClosingAnAccountNeedsThePasswordAndLeavesNothingToLogInWith
   const auto row = db->read([&](soci::session& s) {
     std::string email, name, status;
     long long events = 0;
-    s << "SELECT email, name, status FROM users WHERE id = :id", soci::use(id), soci::into(email), soci::into(name),
-        soci::into(status);
+    s << "SELECT email, name, status FROM users WHERE id = :id", soci::use(id), soci::into(email),
+        soci::into(name), soci::into(status);
     s << "SELECT COUNT(*) FROM account_events WHERE user_id = :id", soci::use(id), soci::into(events);
     return std::make_tuple(email, name, status, events);
   });
@@ -154,7 +162,8 @@ TEST_F(AccountsTest, ClosingAnAccountNeedsThePasswordAndLeavesNothingToLogInWith
   EXPECT_EQ(std::get<3>(row), 0);  // the sign-in history with its addresses went too
   const long long queued = db->read([](soci::session& s) {
     long long n = 0;
-    s << "SELECT COUNT(*) FROM outbox WHERE to_address = 'bye@example.com' AND subject = 'closed'", soci::into(n);
+    s << "SELECT COUNT(*) FROM outbox WHERE to_address = 'bye@example.com' AND subject = 'closed'",
+        soci::into(n);
     return n;
   });
   EXPECT_EQ(queued, 1);

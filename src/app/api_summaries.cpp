@@ -166,8 +166,10 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/operator/brand",
        "Brand settings with shipping rules and commission rates (operator)"},
       {Method::put, "/api/v1/operator/brand", "Save brand settings (operator); refusals name the field"},
-      {Method::get, "/api/v1/me/marketing", "Whether the caller receives marketing mail (their latest decision)"},
-      {Method::put, "/api/v1/me/marketing", "Agree to or withdraw from marketing mail; a withdrawal holds at once"},
+      {Method::get, "/api/v1/me/marketing",
+       "Whether the caller receives marketing mail (their latest decision)"},
+      {Method::put, "/api/v1/me/marketing",
+       "Agree to or withdraw from marketing mail; a withdrawal holds at once"},
       {Method::get, "/api/v1/me/consents",
        "Every consent decision of the caller (terms, privacy, marketing) with the text's version and time"},
       {Method::get, "/api/v1/me/data",
@@ -175,6 +177,12 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/me/close",
        "Close the caller's account with its password: erased, orders kept with personal data reduced, a mail "
        "confirms; refused while an order is open"},
+      {Method::get, "/api/v1/operator/audit",
+       "The audit trail: every change by staff, workshops, auditors and the operator, and every view of "
+       "customers' personal data, newest first; ?q=, kind=change|view, from=, to= (Seoul dates), before= "
+       "(operator)"},
+      {Method::get, "/api/v1/console/audit",
+       "The workshop's own staff's audit trail, same filters (its owner)"},
       {Method::get, "/api/v1/legal",
        "The business particulars every page shows (상호, 대표자, 사업자등록번호, 통신판매업 신고번호, ...), "
        "whether the hub mediates, and the versions of the terms and privacy policy"},

@@ -21,7 +21,6 @@
 #include "payments/views.hpp"
 #include "pricing/routes.hpp"
 #include "trust/key_file.hpp"
-#include "legal/routes.hpp"
 #include "trust/routes.hpp"
 #include "web/openapi.hpp"
 
@@ -74,6 +73,7 @@ App::App(Config config, const Clock& clock)
       carts_(*database_, catalog_, clock_),
       brand_(*database_, clock_),
       legal_(*database_, clock_),
+      audit_(*database_, clock_),
       orders_(*database_, catalog_, carts_, brand_, clock_,
               [this](const catalog::Variant& v, const std::string& locale) {
                 return catalog::variant_label(v, locale, [this, &locale](const std::string& key) {
@@ -122,21 +122,9 @@ App::App(Config config, const Clock& clock)
   backups_ = std::make_unique<BackupSchedule>(*database_, places_of(config_), config_.backup, clock_);
   add_system_routes();
   add_operator_home_routes(
-      router_, [this] { return operator_todo(*database_); }, [this] { return backup_json(backups_->status()); },
-      renderer_);
-  // A person's own data (issue 15): their orders in the export; closing keeps them reduced.
-  account_deps_.terms_version = legal::terms_version;
-  account_deps_.privacy_version = legal::privacy_version;
-  account_deps_.orders_export = [this](long long user, const std::string& locale) {
-    boost::json::array out;
-    const catalog::Messages t = [this, locale](const std::string& key) { return renderer_.message(locale, key); };
-    for (const auto& order : orders_.of_user(user, 10000))
-      out.push_back(orders::order_json(order, locale, t, config_.bank_account));
-    return out;
-  };
-  account_deps_.forget_orders = [this](long long user) { return orders_.forget_customer(user); };
-  accounts::add_routes(router_, account_deps_);
-  legal::add_routes(router_, {legal_, renderer_});
+      router_, [this] { return operator_todo(*database_); },
+      [this] { return backup_json(backups_->status()); }, renderer_);
+  add_running_routes();  // accounts with personal data, legal pages, the audit trail (running.cpp)
   storefront_.add_routes(router_);
   pricing::add_routes(router_, {quotes_, renderer_});
   vendors::add_all_routes(router_, vendors_deps_);
@@ -165,7 +153,11 @@ App::App(Config config, const Clock& clock)
   metrics_ = std::make_unique<web::Metrics>(std::move(names));
   pipeline_ = std::make_unique<web::Pipeline>(
       router_, renderer_, static_files_, *metrics_, sessions_,
-      web::PipelineOptions{config_.secure_cookies, config_.access_log}, &page_cache_);
+      web::PipelineOptions{config_.secure_cookies, config_.access_log,
+                           [this](const web::Request& req, const web::Route& route, int status) {
+                             audit_request(req, route, status);
+                           }},
+      &page_cache_);
 }
 
 App::~App() { stop(); }

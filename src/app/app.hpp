@@ -11,6 +11,7 @@
 #include "accounts/service.hpp"
 #include "app/backup_schedule.hpp"
 #include "app/config.hpp"
+#include "audit/log.hpp"
 #include "catalog/page_views.hpp"
 #include "catalog/routes.hpp"
 #include "catalog/service.hpp"
@@ -18,6 +19,7 @@
 #include "certification/service.hpp"
 #include "core/clock.hpp"
 #include "db/fwd.hpp"
+#include "legal/store.hpp"
 #include "mail/outbox.hpp"
 #include "media/photos.hpp"
 #include "net/server.hpp"
@@ -32,7 +34,6 @@
 #include "studio/routes.hpp"
 #include "studio/service.hpp"
 #include "trust/log.hpp"
-#include "legal/store.hpp"
 #include "vendors/brand/brand_store.hpp"
 #include "vendors/deps.hpp"
 #include "vendors/joining/application_files.hpp"
@@ -80,6 +81,10 @@ class App {
   orders::Returns& returns() { return returns_; }
   BackupSchedule& backups() { return *backups_; }
   legal::LegalStore& legal() { return legal_; }
+  audit::Log& audit() { return audit_; }
+  // The audit trail's listener on the pipeline (web::PipelineOptions::observe; running.cpp): a staff
+  // member's successful change, or their opening of a personal-data route, is appended.
+  void audit_request(const web::Request& req, const web::Route& route, int status);
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
@@ -93,7 +98,9 @@ class App {
   std::optional<studio::Parcel> parcel_of(const std::string& number, const std::string& workshop_slug);
   web::Response health() const;
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
-  void probe_database();  // the health probe thread's loop
+  void probe_database();      // the health probe thread's loop
+  void add_running_routes();  // running.cpp
+  boost::json::array orders_export(long long user, const std::string& locale);  // a person's own orders
 
   Config config_;
   const Clock& clock_;
@@ -117,6 +124,7 @@ class App {
   orders::Carts carts_;
   vendors::BrandStore brand_;
   legal::LegalStore legal_;
+  audit::Log audit_;
   orders::Orders orders_;
   web::RateLimiter checkout_limit_;
   orders::Settlements settlements_;

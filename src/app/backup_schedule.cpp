@@ -57,7 +57,8 @@ bool BackupSchedule::tick() {
     next.last_ok = report.problems.empty();
     next.last_success_at = next.last_attempt_at;
     if (!report.problems.empty())
-      next.error = std::to_string(report.problems.size()) + " blob(s) missing from the store: " + report.problems[0];
+      next.error =
+          std::to_string(report.problems.size()) + " blob(s) missing from the store: " + report.problems[0];
     spdlog::info("backup taken in {} ({} new blobs)", next.folder, report.blobs_copied);
   } catch (const std::exception& e) {
     next.error = e.what();
@@ -93,7 +94,8 @@ std::string BackupSchedule::prometheus_text() const {
   const bool has_success = !s.last_success_at.empty() && parse_utc(s.last_success_at, last);
   std::ostringstream out;
   out << "# HELP brilliant_backup_configured 1 when scheduled backups are on ([backup] dir)\n"
-      << "# TYPE brilliant_backup_configured gauge\nbrilliant_backup_configured " << (s.configured ? 1 : 0) << "\n"
+      << "# TYPE brilliant_backup_configured gauge\nbrilliant_backup_configured " << (s.configured ? 1 : 0)
+      << "\n"
       << "# HELP brilliant_backup_last_ok 1 when the last backup attempt saved everything\n"
       << "# TYPE brilliant_backup_last_ok gauge\nbrilliant_backup_last_ok " << (s.last_ok ? 1 : 0) << "\n"
       << "# HELP brilliant_backup_last_success_seconds Unix time of the last backup taken (0: none)\n"

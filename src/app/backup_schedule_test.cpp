@@ -43,7 +43,8 @@ TEST_F(BackupScheduleTest, TakesOneWhenDueKeepsTheNewestAndSaysSo) {
   auto status = schedule.status();
   EXPECT_TRUE(status.last_ok);
   EXPECT_EQ(status.last_success_at, "2026-11-29T03:00:00Z");
-  EXPECT_NE(schedule.prometheus_text().find("brilliant_backup_last_success_seconds 1795921200\n"), std::string::npos);
+  EXPECT_NE(schedule.prometheus_text().find("brilliant_backup_last_success_seconds 1795921200\n"),
+            std::string::npos);
   EXPECT_NE(schedule.prometheus_text().find("brilliant_backup_last_ok 1\n"), std::string::npos);
   const auto shown = backup_json(status);
   EXPECT_EQ(shown.at("last_success_seoul"), "2026-11-29 12:00");

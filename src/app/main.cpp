@@ -55,10 +55,12 @@ void describe(CLI::App& cli, Options& o) {
   verify->add_option("--key", o.key, "the issuer's public key (z6Mk..., from /.well-known/did.json)");
   verify->add_option("--photo", o.photos, "evidence photos downloaded from the order's evidence page");
   auto* backup = cli.add_subcommand("backup", "take a consistent backup while the server runs");
-  backup->add_option("dir", o.backup_dir, "backup folder (one snapshot folder per backup, blobs shared)")->required();
+  backup->add_option("dir", o.backup_dir, "backup folder (one snapshot folder per backup, blobs shared)")
+      ->required();
   backup->add_option("--keep", o.keep, "then keep only the newest N snapshots");
   auto* restore = cli.add_subcommand("restore", "restore a backup into an empty database and blob folder");
-  restore->add_option("dir", o.backup_dir, "a snapshot folder, or a backup folder (its newest snapshot)")->required();
+  restore->add_option("dir", o.backup_dir, "a snapshot folder, or a backup folder (its newest snapshot)")
+      ->required();
   cli.add_subcommand("check", "check the database's integrity and that every referenced blob is whole");
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
@@ -160,8 +162,8 @@ int restore(const app::Config& config, const Options& o) {
   }
   long long rows = 0;
   for (const auto& t : restored->tables) rows += t.rows;
-  std::cout << "restored the backup of " << restored->created_at << ": " << restored->tables.size() << " tables, "
-            << rows << " rows, " << restored->blobs.size() << " blobs, all checksums match\n";
+  std::cout << "restored the backup of " << restored->created_at << ": " << restored->tables.size()
+            << " tables, " << rows << " rows, " << restored->blobs.size() << " blobs, all checksums match\n";
   return 0;
 }
 
@@ -169,8 +171,8 @@ int check(const app::Config& config) {
   auto database = db::Database::open(config.database_url, 2);
   const auto report = ops::check_installation(*database, config.blob_root);
   for (const auto& problem : report.problems) std::cout << "PROBLEM  " << problem << "\n";
-  std::cout << (report.ok() ? "ok" : "NOT ok") << ": " << report.tables << " tables, " << report.rows << " rows, "
-            << report.blobs << " referenced blobs checked\n";
+  std::cout << (report.ok() ? "ok" : "NOT ok") << ": " << report.tables << " tables, " << report.rows
+            << " rows, " << report.blobs << " referenced blobs checked\n";
   return report.ok() ? 0 : 1;
 }
 

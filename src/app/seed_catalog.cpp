@@ -302,15 +302,16 @@ int seed_sellers(db::Database& db, const Clock& clock) {
       long long id = 0;
       soci::indicator has_seller = soci::i_null;
       long long seller = 0;
-      sql << "SELECT w.id, s.workshop_id FROM workshops w LEFT JOIN workshop_sellers s ON s.workshop_id = w.id "
+      sql << "SELECT w.id, s.workshop_id FROM workshops w LEFT JOIN workshop_sellers s ON s.workshop_id = "
+             "w.id "
              "WHERE w.slug = :s",
           soci::use(slug), soci::into(id), soci::into(seller, has_seller);
       if (!sql.got_data() || has_seller == soci::i_ok) continue;
       const std::string phone = "063-85" + std::to_string(n % 10) + "-" + std::to_string(2000 + n * 111);
       catalog::repo::set_seller(sql, id,
                                 {w.ko, representative, demo_registration_number(n),
-                                 "전북특별자치도 익산시 왕궁면 귀금속보석단지길 " + std::to_string(10 + n), phone,
-                                 slug + "@brilliant.example"},
+                                 "전북특별자치도 익산시 왕궁면 귀금속보석단지길 " + std::to_string(10 + n),
+                                 phone, slug + "@brilliant.example"},
                                 now);
       ++added;
     }

@@ -214,8 +214,7 @@ std::optional<Product> find_product(soci::session& sql, const std::string& slug)
 }
 
 std::optional<Workshop> find_workshop(soci::session& sql, const std::string& slug) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << workshop_columns + "WHERE w.slug = :s", soci::use(slug));
+  soci::rowset<soci::row> rows = (sql.prepare << workshop_columns + "WHERE w.slug = :s", soci::use(slug));
   for (const auto& r : rows) return workshop_from(r);
   return std::nullopt;
 }
@@ -315,7 +314,8 @@ long long insert_workshop(soci::session& sql, const Workshop& w, const std::stri
 
 void set_seller(soci::session& sql, long long workshop_id, const Seller& s, const std::string& now) {
   sql << "DELETE FROM workshop_sellers WHERE workshop_id = :w", soci::use(workshop_id);
-  sql << "INSERT INTO workshop_sellers (workshop_id, company, representative, registration_no, address, phone, "
+  sql << "INSERT INTO workshop_sellers (workshop_id, company, representative, registration_no, address, "
+         "phone, "
          "email, updated_at) VALUES (:w, :c, :r, :n, :a, :p, :e, :now)",
       soci::use(workshop_id), soci::use(s.company), soci::use(s.representative), soci::use(s.registration_no),
       soci::use(s.address), soci::use(s.phone), soci::use(s.email), soci::use(now);

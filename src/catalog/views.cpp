@@ -272,14 +272,15 @@ json::object workshop_json(const Workshop& w, const std::string& locale, const M
   if (w.founded) o["since"] = fill(t("catalog.workshop.since"), {{"year", std::to_string(w.founded)}});
   if (w.seller) {
     const auto& n = w.seller->registration_no;
-    o["seller"] = json::object{
-        {"company", w.seller->company},
-        {"representative", w.seller->representative},
-        {"registration_no", n},
-        {"registration_display", n.size() == 10 ? n.substr(0, 3) + "-" + n.substr(3, 2) + "-" + n.substr(5) : n},
-        {"address", w.seller->address},
-        {"phone", w.seller->phone},
-        {"email", w.seller->email}};
+    o["seller"] =
+        json::object{{"company", w.seller->company},
+                     {"representative", w.seller->representative},
+                     {"registration_no", n},
+                     {"registration_display",
+                      n.size() == 10 ? n.substr(0, 3) + "-" + n.substr(3, 2) + "-" + n.substr(5) : n},
+                     {"address", w.seller->address},
+                     {"phone", w.seller->phone},
+                     {"email", w.seller->email}};
   }
   return o;
 }

@@ -1,5 +1,6 @@
 #include "db/migrate.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -22,7 +23,16 @@ std::string expand(std::string sql, Backend backend) {
 std::vector<std::string> split_statements(const std::string& script) {
   std::vector<std::string> out;
   std::string current;
-  enum class State { code, single, dbl, line_comment, block_comment } state = State::code;
+  enum class State { code, single, dbl, line_comment, block_comment, dollar } state = State::code;
+  // A trigger's body (BEGIN ... END) holds semicolons of its own: its statement ends at "END;".
+  auto in_trigger_body = [&current] {
+    std::string upper;
+    for (char ch : current) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+    const auto start = upper.find_first_not_of(" \t\r\n");
+    if (start == std::string::npos || upper.compare(start, 14, "CREATE TRIGGER") != 0) return false;
+    const auto end = upper.find_last_not_of(" \t\r\n");
+    return !(end != std::string::npos && end >= 2 && upper.compare(end - 2, 3, "END") == 0);
+  };
   for (size_t i = 0; i < script.size(); ++i) {
     const char c = script[i];
     const char next = i + 1 < script.size() ? script[i + 1] : '\0';
@@ -40,7 +50,12 @@ std::vector<std::string> split_statements(const std::string& script) {
           state = State::block_comment;
           ++i;
           continue;
-        } else if (c == ';') {
+        } else if (c == '$' && next == '$') {  // PostgreSQL's $$ ... $$ function bodies
+          state = State::dollar;
+          current += "$$";
+          ++i;
+          continue;
+        } else if (c == ';' && !in_trigger_body()) {
           auto first = current.find_first_not_of(" \t\r\n");
           if (first != std::string::npos) out.push_back(current.substr(first));
           current.clear();
@@ -58,6 +73,14 @@ std::vector<std::string> split_statements(const std::string& script) {
           state = State::code;
         else
           continue;
+        break;
+      case State::dollar:
+        if (c == '$' && next == '$') {
+          state = State::code;
+          current += "$$";
+          ++i;
+          continue;
+        }
         break;
       case State::block_comment:
         if (c == '*' && next == '/') {

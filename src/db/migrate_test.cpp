@@ -6,6 +6,22 @@
 
 namespace brilliant::db {
 
+TEST(SplitStatements, KeepsTriggerBodiesAndDollarQuotedFunctionsWhole) {
+  auto parts = split_statements(
+      "CREATE TABLE t (a INT);\n"
+      "CREATE TRIGGER t_guard BEFORE UPDATE ON t BEGIN SELECT RAISE(ABORT, 'no; never'); SELECT 1; END;\n"
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RAISE EXCEPTION 'x';\nEND;\n$$;\n"
+      "SELECT 2;");
+  ASSERT_EQ(parts.size(), 4u);
+  EXPECT_EQ(
+      parts[1],
+      "CREATE TRIGGER t_guard BEFORE UPDATE ON t BEGIN SELECT RAISE(ABORT, 'no; never'); SELECT 1; END");
+  EXPECT_EQ(
+      parts[2],
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RAISE EXCEPTION 'x';\nEND;\n$$");
+  EXPECT_EQ(parts[3], "SELECT 2");
+}
+
 TEST(SplitStatements, RespectsQuotesAndComments) {
   auto parts = split_statements(
       "CREATE TABLE a (x TEXT DEFAULT 'a;b'); -- c;omment\nINSERT INTO a VALUES ('x');/* ; */ ;  ");

@@ -19,7 +19,8 @@ BusinessInfo demo_business() {
   b.hosting = "(주)브릴리언트 공동브랜드 (자체 호스팅)";
   b.privacy_officer = "이안전 (개인정보 보호책임자)";
   b.privacy_email = "privacy@brilliant.example";
-  b.processors = "CJ대한통운: 상품 배송\n토스페이먼츠: 카드 결제 처리\n메일 발송 서비스: 주문·배송 안내 메일 발송";
+  b.processors =
+      "CJ대한통운: 상품 배송\n토스페이먼츠: 카드 결제 처리\n메일 발송 서비스: 주문·배송 안내 메일 발송";
   return b;
 }
 
@@ -28,7 +29,8 @@ namespace {
 Result<void> required(const std::string& field, const std::string& value, size_t max_chars) {
   if (value.empty()) return Error::invalid(field, "field_required", field + " is required");
   if (utf8_length(value) > max_chars)
-    return Error::invalid(field, "too_long", field + " is longer than " + std::to_string(max_chars) + " characters");
+    return Error::invalid(field, "too_long",
+                          field + " is longer than " + std::to_string(max_chars) + " characters");
   return {};
 }
 
@@ -53,7 +55,8 @@ Result<BusinessInfo> check_business(BusinessInfo b) {
   TRY(required("address", b.address, 200));
   TRY(required("phone", b.phone, 30));
   TRY(required("email", b.email, 120));
-  if (!looks_like_email(b.email)) return Error::invalid("email", "email_invalid", "email is not an email address");
+  if (!looks_like_email(b.email))
+    return Error::invalid("email", "email_invalid", "email is not an email address");
   TRY(required("hosting", b.hosting, 100));
   TRY(required("privacy_officer", b.privacy_officer, 100));
   TRY(required("privacy_email", b.privacy_email, 120));

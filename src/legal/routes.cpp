@@ -67,11 +67,13 @@ class LegalRoutes {
     for (const auto& f : text_fields) typed.*(f.member) = form.get(f.name);
     auto arrangement = arrangement_of(form.get("arrangement"));
     if (arrangement) typed.arrangement = *arrangement;
-    auto saved = arrangement ? store.save(typed, req.user->user_id) : Result<BusinessInfo>(arrangement.error());
+    auto saved =
+        arrangement ? store.save(typed, req.user->user_id) : Result<BusinessInfo>(arrangement.error());
     if (saved) return Response::redirect(req.locale_prefix() + "/operator/legal?saved=1");
     auto m = form_model(req, typed);
     const auto& e = saved.error();
-    m["errors"] = json::object{{e.field.empty() ? "form" : e.field, r.localized(req, e)}, {"form", r.localized(req, e)}};
+    m["errors"] = json::object{{e.field.empty() ? "form" : e.field, r.localized(req, e)},
+                               {"form", r.localized(req, e)}};
     return r.page_response(req, "operator/legal", std::move(m), web::http_status(e.kind));
   }
 

@@ -17,7 +17,8 @@ struct Deps {
   const web::Renderer& renderer;
 };
 
-// Reads the particulars from a JSON body (strings; "arrangement": "mediator" or "seller"); errors name the field.
+// Reads the particulars from a JSON body (strings; "arrangement": "mediator" or "seller"); errors name the
+// field.
 Result<BusinessInfo> business_from_json(const boost::json::object& body);
 
 void add_routes(web::Router& router, Deps deps);

@@ -10,7 +10,8 @@ namespace {
 boost::json::object parse(const char* text) { return boost::json::parse(text).as_object(); }
 
 TEST(BusinessFromJson, ReadsEveryFieldAndTheArrangement) {
-  auto b = business_from_json(parse(R"({"company":"상호","representative":"대표","registration_no":"120-81-47521",
+  auto b =
+      business_from_json(parse(R"({"company":"상호","representative":"대표","registration_no":"120-81-47521",
     "mail_order_no":"제1호","address":"익산","phone":"063","email":"a@b.kr","hosting":"자체",
     "privacy_officer":"책임자","privacy_email":"p@b.kr","processors":"택배: 배송","arrangement":"seller"})"));
   ASSERT_TRUE(b) << b.error().message;

@@ -50,12 +50,14 @@ void LegalStore::load() {
   BusinessInfo b;
   bool found = false;
   db_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rows = sql.prepare << "SELECT key, value FROM brand_settings WHERE key LIKE 'legal.%'";
+    soci::rowset<soci::row> rows = sql.prepare
+                                   << "SELECT key, value FROM brand_settings WHERE key LIKE 'legal.%'";
     auto named = fields(b);
     for (const auto& r : rows) {
       const auto key = db::row_text(r, 0), value = db::row_text(r, 1);
       found = true;
-      if (key == "legal.arrangement") b.arrangement = value == "seller" ? Arrangement::seller : Arrangement::mediator;
+      if (key == "legal.arrangement")
+        b.arrangement = value == "seller" ? Arrangement::seller : Arrangement::mediator;
       for (auto& [name, field] : named)
         if (name == key) *field = value;
     }

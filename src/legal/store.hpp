@@ -18,7 +18,8 @@ class LegalStore {
  public:
   LegalStore(db::Database& db, const Clock& clock);
 
-  // Empty until set: the footer then says the particulars are missing (the operator is told on /operator/legal).
+  // Empty until set: the footer then says the particulars are missing (the operator is told on
+  // /operator/legal).
   std::shared_ptr<const std::optional<BusinessInfo>> current() const;
   // What every page's footer shows (legal::footer_json), made once per save rather than per page.
   std::shared_ptr<const boost::json::object> footer() const;

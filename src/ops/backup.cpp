@@ -4,12 +4,12 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 #include <algorithm>
 #include <boost/json.hpp>
 #include <fstream>
 #include <set>
-#include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 #include <stdexcept>
 
 #include "core/secret.hpp"
@@ -45,8 +45,10 @@ std::string copy_hashed(const fs::path& src, const fs::path& dst, const std::str
     crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buffer.data()), n);
     for (size_t done = 0; done < n && !failed;) {
       const auto w = ::write(fd, buffer.data() + done, n - done);
-      if (w <= 0) failed = true;
-      else done += static_cast<size_t>(w);
+      if (w <= 0)
+        failed = true;
+      else
+        done += static_cast<size_t>(w);
     }
   }
   unsigned char digest[crypto_hash_sha256_BYTES];
@@ -95,8 +97,9 @@ void snapshot_postgresql(db::Database& database, const std::string& url, const f
     try {
       std::string snapshot;
       s << "SELECT pg_export_snapshot()", soci::into(snapshot);
-      const auto dumped = run_program({"pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-                                       "--snapshot=" + snapshot, "--file=" + file.string(), "--dbname=" + url});
+      const auto dumped =
+          run_program({"pg_dump", "--format=custom", "--no-owner", "--no-privileges",
+                       "--snapshot=" + snapshot, "--file=" + file.string(), "--dbname=" + url});
       if (!dumped.ok()) throw std::runtime_error("pg_dump failed: " + dumped.output);
       fill_inventory(m, s);
       s << "COMMIT";
@@ -210,7 +213,8 @@ std::string file_sha256(const fs::path& path) {
   return hex;
 }
 
-BackupReport take_backup(db::Database& database, const Places& from, const fs::path& root, const Clock& clock) {
+BackupReport take_backup(db::Database& database, const Places& from, const fs::path& root,
+                         const Clock& clock) {
   BackupReport report;
   Manifest& m = report.manifest;
   m.created_at = format_utc(clock.now());
@@ -320,7 +324,8 @@ std::optional<Error> target_not_empty(const Manifest& m, const Places& to) {
   }
   if (folder_has_files(to.blob_root)) return refused("blobs", to.blob_root.string() + " is not empty");
   if (!to.issuer_key.empty() && fs::exists(to.issuer_key)) {
-    const bool has_key = std::any_of(m.files.begin(), m.files.end(), [](auto& f) { return f.name == "issuer.key"; });
+    const bool has_key =
+        std::any_of(m.files.begin(), m.files.end(), [](auto& f) { return f.name == "issuer.key"; });
     if (has_key) return refused("issuer_key", to.issuer_key.string() + " already exists");
   }
   return std::nullopt;
@@ -348,21 +353,24 @@ Result<Manifest> restore_backup(const fs::path& path, const Places& to) {
     const fs::path file = to.database_url.substr(7);
     copy_hashed(snapshot / "database.sqlite", file);
   } else {
-    const auto restored = run_program({"pg_restore", "--no-owner", "--no-privileges", "--exit-on-error",
-                                       "--single-transaction", "--dbname=" + to.database_url,
-                                       (snapshot / "database.pgdump").string()});
+    const auto restored =
+        run_program({"pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
+                     "--dbname=" + to.database_url, (snapshot / "database.pgdump").string()});
     if (!restored.ok())
       return Error::invalid("db", "restore_failed", "pg_restore failed: " + restored.output);
   }
   for (const auto& hash : manifest->blobs)
     copy_hashed(blob_path(snapshot.parent_path() / "blobs", hash), blob_path(to.blob_root, hash), hash);
-  if (!to.issuer_key.empty() && fs::exists(snapshot / "issuer.key")) copy_hashed(snapshot / "issuer.key", to.issuer_key);
+  if (!to.issuer_key.empty() && fs::exists(snapshot / "issuer.key"))
+    copy_hashed(snapshot / "issuer.key", to.issuer_key);
   // The restored database must hold what the manifest counted.
   for (const auto& t : restored_counts(to))
     if (manifest->rows(t.table) != t.rows)
       return Error::invalid("backup", "restore_incomplete",
-                            "table " + t.table + " has " + std::to_string(t.rows) + " rows after restoring, the "
-                                "manifest says " + std::to_string(manifest->rows(t.table)));
+                            "table " + t.table + " has " + std::to_string(t.rows) +
+                                " rows after restoring, the "
+                                "manifest says " +
+                                std::to_string(manifest->rows(t.table)));
   return manifest;
 }
 

@@ -55,7 +55,7 @@ struct Places {
 struct BackupReport {
   std::filesystem::path folder;
   Manifest manifest;
-  long long blobs_copied = 0;  // new to this root; the rest were there from earlier snapshots
+  long long blobs_copied = 0;         // new to this root; the rest were there from earlier snapshots
   std::vector<std::string> problems;  // blobs the live store has lost or changed (not in the snapshot)
 };
 

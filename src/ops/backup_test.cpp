@@ -126,7 +126,8 @@ TEST_F(BackupTest, LaterSnapshotsCopyOnlyNewBlobsAndPruningKeepsWhatTheyNeed) {
   EXPECT_EQ(report.blobs_copied, 1);
   EXPECT_EQ(report.manifest.blobs.size(), 2u);
   // The first blob's row goes; the third snapshot no longer lists it.
-  live.database->write([&](soci::session& s) { s << "DELETE FROM public_blobs WHERE hash = :h", soci::use(first); });
+  live.database->write(
+      [&](soci::session& s) { s << "DELETE FROM public_blobs WHERE hash = :h", soci::use(first); });
   clock.advance(std::chrono::hours(24));
   take_backup(*live.database, live.places, root, clock);
   EXPECT_EQ(prune_backups(root, 1), 2);

@@ -40,7 +40,8 @@ TEST(CheckInstallation, FindsARowWhoseForeignKeyPointsNowhere) {
   // As an old database with foreign keys off could have been written (the pragma is outside a transaction).
   live.database->read([](soci::session& s) {
     s << "PRAGMA foreign_keys = OFF";
-    s << "INSERT INTO workshop_photos (workshop_id, original_hash, renditions, created_at) VALUES (999, '', '[]', "
+    s << "INSERT INTO workshop_photos (workshop_id, original_hash, renditions, created_at) VALUES (999, '', "
+         "'[]', "
          "'2026-11-29T00:00:00Z')";
     s << "PRAGMA foreign_keys = ON";
   });

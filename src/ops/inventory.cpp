@@ -14,17 +14,26 @@ namespace {
 // Every column that holds a blob's address. A new table with blobs adds itself here; the unit test
 // checks each column exists, and `brilliant check` then finds any blob missing from the store.
 constexpr std::pair<const char*, const char*> blob_columns[] = {
-    {"product_photos", "original_hash"}, {"photo_renditions", "hash"},  {"application_files", "hash"},
-    {"application_files", "preview_hash"}, {"public_blobs", "hash"},    {"workshop_photos", "original_hash"},
-    {"cert_evidence", "hash"},           {"item_photos", "hash"},       {"item_photos", "thumb_hash"},
-    {"packing_photos", "hash"},          {"packing_photos", "thumb_hash"}, {"product_spin_frames", "hash"},
+    {"product_photos", "original_hash"},
+    {"photo_renditions", "hash"},
+    {"application_files", "hash"},
+    {"application_files", "preview_hash"},
+    {"public_blobs", "hash"},
+    {"workshop_photos", "original_hash"},
+    {"cert_evidence", "hash"},
+    {"item_photos", "hash"},
+    {"item_photos", "thumb_hash"},
+    {"packing_photos", "hash"},
+    {"packing_photos", "thumb_hash"},
+    {"product_spin_frames", "hash"},
 };
 
 std::vector<std::string> table_names(soci::session& s) {
-  const char* sql = s.get_backend_name() == "sqlite3"
-                        ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                          "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
-                        : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename";
+  const char* sql =
+      s.get_backend_name() == "sqlite3"
+          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+          : "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename";
   std::vector<std::string> names;
   soci::rowset<std::string> rows = (s.prepare << sql);
   for (const auto& name : rows) names.push_back(name);
@@ -33,7 +42,8 @@ std::vector<std::string> table_names(soci::session& s) {
 
 void add_hashes_in(const std::string& text, std::vector<std::string>& out) {
   static const std::regex hash("[0-9a-f]{64}");
-  for (std::sregex_iterator it(text.begin(), text.end(), hash), end; it != end; ++it) out.push_back(it->str());
+  for (std::sregex_iterator it(text.begin(), text.end(), hash), end; it != end; ++it)
+    out.push_back(it->str());
 }
 
 }  // namespace
@@ -59,8 +69,8 @@ long long schema_version(soci::session& s) {
 std::vector<std::string> referenced_blobs(soci::session& s) {
   std::vector<std::string> hashes;
   for (const auto& [table, column] : blob_columns) {
-    soci::rowset<std::string> rows =
-        (s.prepare << std::string("SELECT DISTINCT ") + column + " FROM " + table + " WHERE " + column + " <> ''");
+    soci::rowset<std::string> rows = (s.prepare << std::string("SELECT DISTINCT ") + column + " FROM " +
+                                                       table + " WHERE " + column + " <> ''");
     for (const auto& hash : rows)
       if (media::valid_hash(hash)) hashes.push_back(hash);
   }

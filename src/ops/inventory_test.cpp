@@ -32,8 +32,10 @@ TEST(Inventory, FindsBlobsInEveryColumnThatHoldsThemAndInAWorkshopPhotosRenditio
   const std::string a(64, 'a'), b(64, 'b'), c(64, 'c');
   const std::string renditions = "[{\"name\":\"card\",\"hash\":\"" + b + "\"},{\"hash\":\"" + c + "\"}]";
   live.database->write([&](soci::session& s) {
-    s << "INSERT INTO workshops (slug, name, created_at, updated_at) VALUES ('w', '공방', '2026-11-29T00:00:00Z', '2026-11-29T00:00:00Z')";
-    s << "INSERT INTO workshop_photos (workshop_id, original_hash, renditions, created_at) VALUES ((SELECT id FROM "
+    s << "INSERT INTO workshops (slug, name, created_at, updated_at) VALUES ('w', '공방', "
+         "'2026-11-29T00:00:00Z', '2026-11-29T00:00:00Z')";
+    s << "INSERT INTO workshop_photos (workshop_id, original_hash, renditions, created_at) VALUES ((SELECT "
+         "id FROM "
          "workshops WHERE slug = 'w'), :a, :r, '2026-11-29T00:00:00Z')",
         soci::use(a), soci::use(renditions);
     s << "INSERT INTO public_blobs (hash, content_type) VALUES (:b, 'image/png')", soci::use(b);

@@ -51,7 +51,8 @@ struct Installation {
     return hash;
   }
   Places elsewhere(const std::string& name) const {
-    return {"sqlite:" + (dir / name / "restored.db").string(), dir / name / "blobs", dir / name / "issuer.key"};
+    return {"sqlite:" + (dir / name / "restored.db").string(), dir / name / "blobs",
+            dir / name / "issuer.key"};
   }
 };
 

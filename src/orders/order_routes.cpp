@@ -471,15 +471,20 @@ void add_order_routes(web::Router& router, const Deps& deps) {
   router.get("/api/v1/orders", bind(&OrderRoutes::api_mine)).access = login;
   router.get("/api/v1/orders/{number}", bind(&OrderRoutes::api_one)).access = login;
   router.post("/api/v1/orders/{number}/cancel", bind(&OrderRoutes::api_cancel)).access = login;
-  router.get("/console/orders", bind(&OrderRoutes::console_page)).access = vendor;
-  router.get("/api/v1/console/orders", bind(&OrderRoutes::api_console)).access = vendor;
-  router.get("/api/v1/console/orders/{number}", bind(&OrderRoutes::api_console_one)).access = vendor;
+  // Pages with customers' addresses and phones: staff opening them is audited (issue 15).
+  const auto personal = [](web::Route& route, const web::Access& access) {
+    route.access = access;
+    route.personal_data = true;
+  };
+  personal(router.get("/console/orders", bind(&OrderRoutes::console_page)), vendor);
+  personal(router.get("/api/v1/console/orders", bind(&OrderRoutes::api_console)), vendor);
+  personal(router.get("/api/v1/console/orders/{number}", bind(&OrderRoutes::api_console_one)), vendor);
   router.post("/console/orders/{number}/ship", bind(&OrderRoutes::ship_form)).access = vendor;
   router.post("/api/v1/console/orders/{number}/shipment", bind(&OrderRoutes::api_ship)).access = vendor;
-  router.get("/operator/orders", bind(&OrderRoutes::operator_page)).access = op;
+  personal(router.get("/operator/orders", bind(&OrderRoutes::operator_page)), op);
   router.post("/operator/orders/{number}/paid", bind(&OrderRoutes::operator_paid_form)).access = op;
   router.post("/operator/orders/{number}/cancel", bind(&OrderRoutes::operator_cancel_form)).access = op;
-  router.get("/api/v1/operator/orders", bind(&OrderRoutes::api_operator)).access = op;
+  personal(router.get("/api/v1/operator/orders", bind(&OrderRoutes::api_operator)), op);
   router
       .add(web::Method::put, "/api/v1/operator/orders/{number}/status",
            bind(&OrderRoutes::api_operator_status))

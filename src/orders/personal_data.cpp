@@ -16,7 +16,8 @@ std::string reduced_name(std::string_view name) {
   const auto lead = static_cast<unsigned char>(trimmed[0]);
   const size_t first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
   const size_t rest = utf8_length(trimmed) - 1;
-  return std::string(trimmed.substr(0, std::min(first, trimmed.size()))) + std::string(std::max<size_t>(rest, 2), '*');
+  return std::string(trimmed.substr(0, std::min(first, trimmed.size()))) +
+         std::string(std::max<size_t>(rest, 2), '*');
 }
 
 std::string reduced_address(std::string_view address) {
@@ -44,12 +45,13 @@ bool reduce(soci::session& sql, long long order_id, const std::string& now) {
   std::string recipient, address;
   soci::indicator reduced = soci::i_null;
   std::string reduced_at;
-  sql << "SELECT recipient, address, personal_data_reduced_at FROM orders WHERE id = :id", soci::use(order_id),
-      soci::into(recipient), soci::into(address), soci::into(reduced_at, reduced);
+  sql << "SELECT recipient, address, personal_data_reduced_at FROM orders WHERE id = :id",
+      soci::use(order_id), soci::into(recipient), soci::into(address), soci::into(reduced_at, reduced);
   if (!sql.got_data() || reduced == soci::i_ok) return false;
   const auto name = reduced_name(recipient), region = reduced_address(address);
   sql << "UPDATE orders SET recipient = :r, phone = '', postcode = '', address = :a, address_detail = '', "
-         "delivery_note = '', guest_email = '', personal_data_reduced_at = :now, updated_at = :now2 WHERE id = :id",
+         "delivery_note = '', guest_email = '', personal_data_reduced_at = :now, updated_at = :now2 WHERE id "
+         "= :id",
       soci::use(name), soci::use(region), soci::use(now), soci::use(now), soci::use(order_id);
   sql << "UPDATE order_returns SET refund_account = '' WHERE order_id = :id", soci::use(order_id);
   repo::record(sql, order_id, 0, "personal_data_reduced", "", now);
@@ -73,12 +75,14 @@ int Orders::open_orders_of(long long user_id) {
 Result<int> Orders::forget_customer(long long user_id) {
   if (const int open = open_orders_of(user_id))
     return Error::conflict("orders", "orders_open",
-                           std::to_string(open) + " order(s) are still open (awaiting payment, on their way or "
-                                                  "being returned): finish or cancel them first");
+                           std::to_string(open) +
+                               " order(s) are still open (awaiting payment, on their way or "
+                               "being returned): finish or cancel them first");
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<int> {
     std::vector<long long> ids;
-    soci::rowset<long long> rows = (sql.prepare << "SELECT id FROM orders WHERE user_id = :u", soci::use(user_id));
+    soci::rowset<long long> rows =
+        (sql.prepare << "SELECT id FROM orders WHERE user_id = :u", soci::use(user_id));
     for (auto id : rows) ids.push_back(id);
     int reduced = 0;
     for (auto id : ids) reduced += reduce(sql, id, now);
@@ -94,8 +98,9 @@ int Orders::reduce_old_guest_orders() {
   return db_.write([&](soci::session& sql) {
     std::vector<long long> ids;
     soci::rowset<long long> rows =
-        (sql.prepare << "SELECT id FROM orders WHERE user_id IS NULL AND personal_data_reduced_at IS NULL AND "
-                        "created_at < :c ORDER BY id LIMIT 500",
+        (sql.prepare
+             << "SELECT id FROM orders WHERE user_id IS NULL AND personal_data_reduced_at IS NULL AND "
+                "created_at < :c ORDER BY id LIMIT 500",
          soci::use(cutoff));
     for (auto id : rows) ids.push_back(id);
     int reduced = 0;

@@ -184,8 +184,11 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
                                             "the workshop is suspended: its console is read-only until the "
                                             "operator reinstates it",
                                             ""}));
-  if (!(cache_ && route.cacheable && anonymous_get(request) && !request.user))
-    return with_cookie(route.handler(request));
+  if (!(cache_ && route.cacheable && anonymous_get(request) && !request.user)) {
+    auto response = route.handler(request);
+    if (options_.observe && request.user) options_.observe(request, route, response.status);
+    return with_cookie(std::move(response));
+  }
   // Rendered with the server's placeholder, cached, then given the visitor's own token.
   const std::string visitor_token = std::exchange(request.csrf_token, cache_placeholder_);
   auto response = route.handler(request);

@@ -5,6 +5,7 @@
 #pragma once
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <optional>
 
 #include "web/access_log.hpp"
@@ -27,6 +28,9 @@ class SessionResolver {
 struct PipelineOptions {
   bool secure_cookies = false;  // behind TLS: cookies get Secure
   bool access_log = true;
+  // Called after a logged-in person's request ran its handler, with the answer's status (the audit
+  // trail listens here); empty: nothing is called.
+  std::function<void(const Request&, const Route&, int status)> observe;
 };
 
 class Pipeline {

@@ -35,11 +35,12 @@ struct Route {
   Handler handler;
   Access access = {};
   Runs runs = Runs::on_pool;
-  bool csrf = true;        // state-changing browser requests must carry the CSRF token
-  bool session = true;     // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
-  bool cacheable = false;  // anonymous GETs may be answered from the page cache
-  std::string summary;     // one line for the OpenAPI document (generated from the method and path if empty)
-  std::string body;        // the request body's JSON Schema for the OpenAPI document (JSON text), or empty
+  bool csrf = true;            // state-changing browser requests must carry the CSRF token
+  bool session = true;         // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
+  bool cacheable = false;      // anonymous GETs may be answered from the page cache
+  bool personal_data = false;  // shows customers' addresses or phones: staff opening it is audited
+  std::string summary;  // one line for the OpenAPI document (generated from the method and path if empty)
+  std::string body;     // the request body's JSON Schema for the OpenAPI document (JSON text), or empty
   std::vector<std::string> segments;  // pattern split at '/', filled by add()
   size_t index = 0;                   // position in the table, for metrics
 };

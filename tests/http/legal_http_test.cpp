@@ -41,8 +41,8 @@ class LegalHttp : public ServerTest {
 
 TEST_F(LegalHttp, TermsAndPrivacyPagesInBothLanguagesNameTheBusiness) {
   auto op = logged_in(web::Role::operator_);
-  auto put = op->request("PUT", "/api/v1/operator/legal", particulars("익산 보석 공동체 주식회사", "mediator"),
-                         json_headers(*op));
+  auto put = op->request("PUT", "/api/v1/operator/legal",
+                         particulars("익산 보석 공동체 주식회사", "mediator"), json_headers(*op));
   ASSERT_EQ(put.status, 200) << put.body;
   EXPECT_EQ(json::parse(put.body).at("registration_display"), "120-81-47521");
   auto c = client();
@@ -65,8 +65,10 @@ TEST_F(LegalHttp, TermsAndPrivacyPagesInBothLanguagesNameTheBusiness) {
 
 TEST_F(LegalHttp, EveryPageCarriesTheParticularsAndASaveShowsAtOnceEvenOnCachedPages) {
   auto op = logged_in(web::Role::operator_);
-  ASSERT_EQ(op->request("PUT", "/api/v1/operator/legal", particulars("첫 상호", "mediator"), json_headers(*op)).status,
-            200);
+  ASSERT_EQ(
+      op->request("PUT", "/api/v1/operator/legal", particulars("첫 상호", "mediator"), json_headers(*op))
+          .status,
+      200);
   auto c = client();
   auto home = c->get("/");
   ASSERT_EQ(home.status, 200);
@@ -76,20 +78,19 @@ TEST_F(LegalHttp, EveryPageCarriesTheParticularsAndASaveShowsAtOnceEvenOnCachedP
   EXPECT_NE(home.body.find("id=\"mediator-notice\""), std::string::npos);
   c->get("/");  // now from the page cache
   // The form this time, as an operator would: the arrangement changes to selling in our own name.
-  auto form = op->post_form("/operator/legal",
-                            {{"_csrf", op->csrf_from("/operator/legal")},
-                             {"company", "둘째 상호"},
-                             {"representative", "김보석"},
-                             {"registration_no", "120-81-47521"},
-                             {"mail_order_no", "제2026-전북익산-0123호"},
-                             {"address", "익산시"},
-                             {"phone", "063-850-1234"},
-                             {"email", "help@brilliant.example"},
-                             {"hosting", "자체"},
-                             {"arrangement", "seller"},
-                             {"privacy_officer", "이안전"},
-                             {"privacy_email", "privacy@brilliant.example"},
-                             {"processors", "CJ대한통운: 상품 배송"}});
+  auto form = op->post_form("/operator/legal", {{"_csrf", op->csrf_from("/operator/legal")},
+                                                {"company", "둘째 상호"},
+                                                {"representative", "김보석"},
+                                                {"registration_no", "120-81-47521"},
+                                                {"mail_order_no", "제2026-전북익산-0123호"},
+                                                {"address", "익산시"},
+                                                {"phone", "063-850-1234"},
+                                                {"email", "help@brilliant.example"},
+                                                {"hosting", "자체"},
+                                                {"arrangement", "seller"},
+                                                {"privacy_officer", "이안전"},
+                                                {"privacy_email", "privacy@brilliant.example"},
+                                                {"processors", "CJ대한통운: 상품 배송"}});
   ASSERT_EQ(form.status, 303) << form.body;
   EXPECT_NE(form.header("location").find("/operator/legal?saved=1"), std::string::npos);
   home = c->get("/");
@@ -101,7 +102,8 @@ TEST_F(LegalHttp, EveryPageCarriesTheParticularsAndASaveShowsAtOnceEvenOnCachedP
 
 TEST_F(LegalHttp, BadParticularsAreRefusedByFieldAndNothingChanges) {
   auto op = logged_in(web::Role::operator_);
-  ASSERT_EQ(op->request("PUT", "/api/v1/operator/legal", particulars("그대로", "mediator"), json_headers(*op)).status,
+  ASSERT_EQ(op->request("PUT", "/api/v1/operator/legal", particulars("그대로", "mediator"), json_headers(*op))
+                .status,
             200);
   auto body = json::parse(particulars("바뀜", "mediator")).as_object();
   body["registration_no"] = "120-81-47522";  // the checksum digit is wrong
@@ -113,9 +115,9 @@ TEST_F(LegalHttp, BadParticularsAreRefusedByFieldAndNothingChanges) {
   bad = op->request("PUT", "/api/v1/operator/legal", json::serialize(body), json_headers(*op));
   EXPECT_EQ(json::parse(bad.body).at("error").at("field"), "arrangement");
   // The form keeps what was typed and says what is wrong beside the field.
-  auto form = op->post_form("/en/operator/legal", {{"_csrf", op->csrf_from("/operator/legal")},
-                                                   {"company", "바뀜"},
-                                                   {"arrangement", "mediator"}});
+  auto form = op->post_form(
+      "/en/operator/legal",
+      {{"_csrf", op->csrf_from("/operator/legal")}, {"company", "바뀜"}, {"arrangement", "mediator"}});
   EXPECT_EQ(form.status, 400);
   EXPECT_NE(form.body.find("value=\"바뀜\""), std::string::npos);
   EXPECT_NE(form.body.find("class=\"field-error\""), std::string::npos);
@@ -124,8 +126,9 @@ TEST_F(LegalHttp, BadParticularsAreRefusedByFieldAndNothingChanges) {
 
 TEST_F(LegalHttp, APieceShowsItsWorkshopAsTheSellerWhileTheHubMediates) {
   auto op = logged_in(web::Role::operator_);
-  ASSERT_EQ(op->request("PUT", "/api/v1/operator/legal", particulars("허브", "mediator"), json_headers(*op)).status,
-            200);
+  ASSERT_EQ(
+      op->request("PUT", "/api/v1/operator/legal", particulars("허브", "mediator"), json_headers(*op)).status,
+      200);
   const auto workshop = own_workshop("seller", "판매 공방", "Seller Atelier");
   const auto ring = own_ring(workshop, "Seller Ring", 3);
   auto c = client();
@@ -133,9 +136,10 @@ TEST_F(LegalHttp, APieceShowsItsWorkshopAsTheSellerWhileTheHubMediates) {
   ASSERT_EQ(page.status, 200);
   EXPECT_EQ(page.body.find("id=\"seller-info\""), std::string::npos);  // not known yet: said so
   app->database().write([&](soci::session& s) {
-    catalog::repo::set_seller(s, workshop.id,
-                              {"판매 공방", "박장인", "2208162517", "익산시 왕궁면 1", "063-111-2222", "s@x.example"},
-                              "2026-11-25T00:00:00Z");
+    catalog::repo::set_seller(
+        s, workshop.id,
+        {"판매 공방", "박장인", "2208162517", "익산시 왕궁면 1", "063-111-2222", "s@x.example"},
+        "2026-11-25T00:00:00Z");
   });
   app->catalog().refresh();
   page = c->get("/en/products/" + ring.slug);

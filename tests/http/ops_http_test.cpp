@@ -5,8 +5,8 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
-#include "http/harness.hpp"
 #include "core/secret.hpp"
+#include "http/harness.hpp"
 #include "ops/backup.hpp"
 
 namespace brilliant::test {

@@ -14,8 +14,10 @@ class PrivacyHttp : public ShopTest {
  protected:
   std::unique_ptr<HttpClient> join(const std::string& email, bool marketing) {
     auto c = client();
-    std::vector<std::pair<std::string, std::string>> form{
-        {"_csrf", c->csrf_from("/signup")}, {"email", email}, {"name", "김지민"}, {"password", "a-long-password"}};
+    std::vector<std::pair<std::string, std::string>> form{{"_csrf", c->csrf_from("/signup")},
+                                                          {"email", email},
+                                                          {"name", "김지민"},
+                                                          {"password", "a-long-password"}};
     if (marketing) form.push_back({"marketing", "1"});
     EXPECT_EQ(c->post_form("/signup", form).status, 303);
     return c;
@@ -24,8 +26,8 @@ class PrivacyHttp : public ShopTest {
     return app->database().read([&](soci::session& s) {
       long long n = 0;
       const std::string like = "%" + subject_part + "%";
-      s << "SELECT COUNT(*) FROM outbox WHERE to_address = :a AND subject LIKE :s", soci::use(email), soci::use(like),
-          soci::into(n);
+      s << "SELECT COUNT(*) FROM outbox WHERE to_address = :a AND subject LIKE :s", soci::use(email),
+          soci::use(like), soci::into(n);
       return n;
     });
   }
@@ -93,26 +95,26 @@ TEST_F(PrivacyHttp, ClosingTheAccountKeepsTheOrderReducedAndNobodyCanLogInAgain)
   ASSERT_EQ(placed.status, 201) << placed.body;
   const auto number = json::value_to<std::string>(json::parse(placed.body).at("number"));
   // A wrong password, then an open order: refused, said on the account page.
-  auto wrong = c->post_form("/account/close",
-                            {{"_csrf", c->cookie("csrf")}, {"password", "not-the-password"}, {"confirm", "1"}});
+  auto wrong = c->post_form(
+      "/account/close", {{"_csrf", c->cookie("csrf")}, {"password", "not-the-password"}, {"confirm", "1"}});
   ASSERT_EQ(wrong.status, 303);
   EXPECT_NE(c->get(wrong.header("location")).body.find("id=\"privacy-error\""), std::string::npos);
   auto open = c->request("POST", "/api/v1/me/close", R"({"password":"a-long-password"})", json_headers(*c));
   EXPECT_EQ(open.status, 409);
   EXPECT_EQ(json::parse(open.body).at("error").at("code"), "orders_open");
   ASSERT_EQ(c->request("POST", "/api/v1/orders/" + number + "/cancel", "", json_headers(*c)).status, 200);
-  auto unticked = c->post_form("/account/close", {{"_csrf", c->cookie("csrf")}, {"password", "a-long-password"}});
+  auto unticked =
+      c->post_form("/account/close", {{"_csrf", c->cookie("csrf")}, {"password", "a-long-password"}});
   EXPECT_NE(unticked.header("location").find("privacy_error=close_unconfirmed"), std::string::npos);
-  auto closed = c->post_form("/account/close",
-                             {{"_csrf", c->cookie("csrf")}, {"password", "a-long-password"}, {"confirm", "1"}});
+  auto closed = c->post_form(
+      "/account/close", {{"_csrf", c->cookie("csrf")}, {"password", "a-long-password"}, {"confirm", "1"}});
   ASSERT_EQ(closed.status, 303);
   EXPECT_NE(closed.header("location").find("/account/closed"), std::string::npos);
   EXPECT_NE(c->get("/account/closed").body.find("id=\"account-closed\""), std::string::npos);
   EXPECT_EQ(c->get("/account").status, 303);  // logged out
   auto again = client();
-  auto login = again->post_form("/login", {{"_csrf", again->csrf_from("/login")},
-                                           {"email", email},
-                                           {"password", "a-long-password"}});
+  auto login = again->post_form(
+      "/login", {{"_csrf", again->csrf_from("/login")}, {"email", email}, {"password", "a-long-password"}});
   EXPECT_EQ(login.status, 401);
   EXPECT_EQ(mails_to(email, "탈퇴"), 1);
   // The operator still has the order, its money whole, the person reduced to a masked name.
@@ -131,9 +133,10 @@ TEST_F(PrivacyHttp, ClosingTheAccountKeepsTheOrderReducedAndNobodyCanLogInAgain)
 TEST_F(PrivacyHttp, ClosingOverTheApi) {
   auto c = client();
   const auto email = unique_email("api-close");
-  auto signup = c->request("POST", "/api/v1/auth/signup",
-                           R"({"email":")" + email + R"(","name":"API","password":"a-long-password","marketing":true})",
-                           {"Content-Type: application/json"});
+  auto signup =
+      c->request("POST", "/api/v1/auth/signup",
+                 R"({"email":")" + email + R"(","name":"API","password":"a-long-password","marketing":true})",
+                 {"Content-Type: application/json"});
   ASSERT_EQ(signup.status, 201) << signup.body;
   const auto token = json::value_to<std::string>(json::parse(signup.body).at("token"));
   const std::vector<std::string> bearer{"Authorization: Bearer " + token, "Content-Type: application/json"};

@@ -158,8 +158,8 @@ Result<std::string> Applications::decide(long long id, long long operator_id, De
           soci::use(id);
       // Its particulars as a seller, shown on its pieces while the hub mediates (issue 15).
       catalog::repo::set_seller(
-          sql, workshop, {a.business_name, a.representative, a.registration_no, a.address, a.phone, a.applicant_email},
-          now);
+          sql, workshop,
+          {a.business_name, a.representative, a.registration_no, a.address, a.phone, a.applicant_email}, now);
       sql << "DELETE FROM user_roles WHERE user_id = :u AND role = 'vendor_staff'", soci::use(a.applicant_id);
       sql << "INSERT INTO user_roles (user_id, role, workshop_id, created_at) VALUES (:u, 'vendor_staff', "
              ":w, :now)",

@@ -101,6 +101,8 @@ class App {
   void probe_database();      // the health probe thread's loop
   void add_running_routes();  // running.cpp
   boost::json::array orders_export(long long user, const std::string& locale);  // a person's own orders
+  // Each parcel's seller particulars for the order mails while the hub mediates (empty otherwise).
+  boost::json::array sellers_json(const orders::Order& order, bool en) const;
 
   Config config_;
   const Clock& clock_;

@@ -8,6 +8,7 @@
 #include "audit/routes.hpp"
 #include "legal/routes.hpp"
 #include "orders/order_views.hpp"
+#include "vendors/joining/application.hpp"
 
 namespace brilliant::app {
 
@@ -18,6 +19,24 @@ boost::json::array App::orders_export(long long user, const std::string& locale)
   };
   for (const auto& order : orders_.of_user(user, 10000))
     out.push_back(orders::order_json(order, locale, t, config_.bank_account));
+  return out;
+}
+
+boost::json::array App::sellers_json(const orders::Order& o, bool en) const {
+  boost::json::array out;
+  const auto business = legal_.current();
+  if (!business->has_value() || (*business)->arrangement != legal::Arrangement::mediator) return out;
+  const auto snapshot = catalog_.snapshot();
+  for (const auto& f : o.fulfilments)
+    for (const auto& w : snapshot->workshops)
+      if (w.id == f.workshop_id && w.seller)
+        out.push_back(boost::json::object{
+            {"workshop", en && !w.name_en.empty() ? w.name_en : w.name_ko},
+            {"company", w.seller->company},
+            {"representative", w.seller->representative},
+            {"registration_no", vendors::format_registration_number(w.seller->registration_no)},
+            {"address", w.seller->address},
+            {"phone", w.seller->phone}});
   return out;
 }
 

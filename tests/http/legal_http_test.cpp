@@ -6,13 +6,13 @@
 
 #include "catalog/repo.hpp"
 #include "db/database.hpp"
-#include "http/harness.hpp"
+#include "http/shop_testing.hpp"
 #include "legal/views.hpp"
 
 namespace brilliant::test {
 namespace json = boost::json;
 
-class LegalHttp : public ServerTest {
+class LegalHttp : public ShopTest {
  protected:
   void SetUp() override {
     ServerTest::SetUp();
@@ -24,9 +24,6 @@ class LegalHttp : public ServerTest {
   void TearDown() override {
     if (app && saved) (void)app->legal().save(*saved, 0);
     ServerTest::TearDown();
-  }
-  static std::vector<std::string> json_headers(HttpClient& c) {
-    return {"Content-Type: application/json", "X-CSRF-Token: " + c.cookie("csrf")};
   }
   static std::string particulars(const std::string& company, const std::string& arrangement) {
     auto b = legal::business_json(legal::demo_business());
@@ -149,6 +146,20 @@ TEST_F(LegalHttp, APieceShowsItsWorkshopAsTheSellerWhileTheHubMediates) {
   EXPECT_NE(page.body.find("박장인"), std::string::npos);
   const auto api = json::parse(c->get("/api/v1/products/" + ring.slug).body);
   EXPECT_EQ(api.at("workshop").at("seller").at("registration_no"), "2208162517");
+  // The order mail names the seller too (the contract's confirmation).
+  auto shopper = signed_up(unique_email("seller-mail"));
+  add_to_cart(*shopper, ring.variants[0].id);
+  auto placed = place(*shopper, "seller-mail-order-0001");
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const auto number = json::value_to<std::string>(json::parse(placed.body).at("number"));
+  const auto body = app->database().read([&](soci::session& s) {
+    std::string text;
+    const std::string like = "%" + number + "%";
+    s << "SELECT body_text FROM outbox WHERE subject LIKE :s", soci::use(like), soci::into(text);
+    return text;
+  });
+  EXPECT_NE(body.find("220-81-62517"), std::string::npos) << body;
+  EXPECT_NE(body.find("박장인"), std::string::npos);
 }
 
 TEST_F(LegalHttp, OnlyOperatorsChangeTheParticulars) {

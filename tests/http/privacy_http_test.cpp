@@ -22,6 +22,20 @@ class PrivacyHttp : public ShopTest {
     EXPECT_EQ(c->post_form("/signup", form).status, 303);
     return c;
   }
+  // A new account (email) with an order awaiting payment, for a ring of a workshop of the test's own:
+  // its client and the order's number.
+  std::pair<std::unique_ptr<HttpClient>, std::string> joined_with_order(const std::string& hint,
+                                                                        const std::string& email) {
+    const auto workshop = own_workshop(hint, "개인정보 공방", "Privacy Atelier");
+    const auto ring = own_ring(workshop, "Privacy Ring " + hint, 5);
+    auto c = join(email, false);
+    add_to_cart(*c, ring.variants[0].id);
+    auto placed = place(*c, hint + "-order-key-0001");
+    EXPECT_EQ(placed.status, 201) << placed.body;
+    return {std::move(c), placed.status == 201
+                              ? json::value_to<std::string>(json::parse(placed.body).at("number"))
+                              : std::string()};
+  }
   long long mails_to(const std::string& email, const std::string& subject_part) {
     return app->database().read([&](soci::session& s) {
       long long n = 0;
@@ -64,14 +78,9 @@ TEST_F(PrivacyHttp, SignUpRecordsConsentsAndMarketingIsOffUnlessTickedAndWithdra
 }
 
 TEST_F(PrivacyHttp, TheExportHoldsTheAccountItsConsentsSignInsAndOrders) {
-  const auto workshop = own_workshop("export", "내보내기 공방", "Export Atelier");
-  const auto ring = own_ring(workshop, "Export Ring", 5);
   const auto email = unique_email("export");
-  auto c = join(email, false);
-  add_to_cart(*c, ring.variants[0].id);
-  auto placed = place(*c, "export-order-key-0001");
-  ASSERT_EQ(placed.status, 201) << placed.body;
-  const auto number = json::value_to<std::string>(json::parse(placed.body).at("number"));
+  auto [c, number] = joined_with_order("export", email);
+  ASSERT_FALSE(number.empty());
   auto download = c->get("/account/data");
   ASSERT_EQ(download.status, 200);
   EXPECT_NE(download.header("content-disposition").find("attachment"), std::string::npos);
@@ -86,14 +95,9 @@ TEST_F(PrivacyHttp, TheExportHoldsTheAccountItsConsentsSignInsAndOrders) {
 }
 
 TEST_F(PrivacyHttp, ClosingTheAccountKeepsTheOrderReducedAndNobodyCanLogInAgain) {
-  const auto workshop = own_workshop("close", "탈퇴 공방", "Closing Atelier");
-  const auto ring = own_ring(workshop, "Closing Ring", 5);
   const auto email = unique_email("close");
-  auto c = join(email, false);
-  add_to_cart(*c, ring.variants[0].id);
-  auto placed = place(*c, "close-order-key-0001");
-  ASSERT_EQ(placed.status, 201) << placed.body;
-  const auto number = json::value_to<std::string>(json::parse(placed.body).at("number"));
+  auto [c, number] = joined_with_order("close", email);
+  ASSERT_FALSE(number.empty());
   // A wrong password, then an open order: refused, said on the account page.
   auto wrong = c->post_form(
       "/account/close", {{"_csrf", c->cookie("csrf")}, {"password", "not-the-password"}, {"confirm", "1"}});

@@ -28,6 +28,11 @@ void describe_api(web::Router& router) {
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
       {Method::post, "/api/v1/products/{slug}/shoot/publish", R"({"type":"object","properties":{}})"},
+      {Method::put, "/api/v1/console/seller",
+       R"({"type":"object","required":["company","representative","registration_no","address","phone"],)"
+       R"("properties":{"company":{"type":"string"},"representative":{"type":"string"},)"
+       R"("registration_no":{"type":"string","description":"10 digits, hyphens allowed"},"address":{"type":"string"},)"
+       R"("phone":{"type":"string"},"email":{"type":"string"}}})"},
       {Method::put, "/api/v1/me/marketing",
        R"({"type":"object","required":["agreed"],"properties":{"agreed":{"type":"boolean"}}})"},
       {Method::post, "/api/v1/me/close",
@@ -183,6 +188,11 @@ void describe_api(web::Router& router) {
        "(operator)"},
       {Method::get, "/api/v1/console/audit",
        "The workshop's own staff's audit trail, same filters (its owner)"},
+      {Method::get, "/api/v1/console/seller",
+       "The workshop's seller particulars shown on its pieces and in order mails ({missing: true} until "
+       "known)"},
+      {Method::put, "/api/v1/console/seller",
+       "Change the workshop's seller particulars (its owner); refusals name the field"},
       {Method::get, "/api/v1/legal",
        "The business particulars every page shows (상호, 대표자, 사업자등록번호, 통신판매업 신고번호, ...), "
        "whether the hub mediates, and the versions of the terms and privacy policy"},

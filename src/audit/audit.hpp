@@ -29,9 +29,9 @@ bool audited(uint32_t roles);
 // empty when the request is not recorded.
 std::string kind_of(std::string_view method, bool personal_data, int status);
 
-// The values a request sent, fit for the log: a form's or a JSON object's fields as "name=value" lines,
-// without secrets (any field whose name holds password, token, secret, csrf or key), each value cut to
-// 200 characters and the whole to 2,000; other bodies as "(N bytes, type)".
+// The values a request sent, fit for the log: a form's or a JSON object's fields as "name=value" lines
+// (the form's _csrf left out), secrets masked (any field whose name holds password, token, secret, csrf
+// or key), each value cut to 200 characters and the whole to 2,000; other bodies as "(N bytes, type)".
 std::string detail_of(std::string_view content_type, std::string_view body);
 
 }  // namespace brilliant::audit

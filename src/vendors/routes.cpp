@@ -16,6 +16,7 @@ void add_all_routes(web::Router& router, Deps& deps) {
   add_console_routes(router, deps);
   add_piece_routes(router, deps);
   add_profile_routes(router, deps);
+  add_seller_routes(router, deps);
   add_dashboard_routes(router, deps);
   add_staff_routes(router, deps);
   add_brand_routes(router, deps);

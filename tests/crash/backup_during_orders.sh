@@ -34,14 +34,7 @@ fi
 photos=$(q "$live_db" "SELECT (SELECT COUNT(*) FROM item_photos) + (SELECT COUNT(*) FROM packing_photos);")
 [ "$photos" -ge 1 ] || { echo "the demo has no photos to back up"; exit 1; }
 q "$live_db" "UPDATE variants SET stock = 100000;" >/dev/null
-port=$(free_port)
-printf '[security]\ncheckout_per_hour = 1000000\n' >"$work/backup.toml"
-"$binary" serve --no-demo --root "$root" --config "$work/backup.toml" --db "$live_db" --port "$port" \
-  >"$work/server.log" 2>&1 &
-pid=$!
-wait_up "$port"
-base="http://127.0.0.1:$port"
-pick_two_pieces
+serve_for_checkouts "$live_db"
 
 writer 1 & w1=$!
 writer 2 & w2=$!

@@ -14,14 +14,7 @@ start_stock=100000
 sqlite3 "$work/crash.db" "UPDATE variants SET stock = $start_stock;"
 # The demo has orders of its own (the studio's packed and returned ones): only those placed here count.
 before=$(sqlite3 "$work/crash.db" "SELECT COALESCE(MAX(id), 0) FROM orders;")
-port=$(free_port)
-printf '[security]\ncheckout_per_hour = 1000000\n' >"$work/crash.toml"
-"$binary" serve --no-demo --root "$root" --config "$work/crash.toml" --db "sqlite:$work/crash.db" --port "$port" \
-  >"$work/server.log" 2>&1 &
-pid=$!
-wait_up "$port"
-base="http://127.0.0.1:$port"
-pick_two_pieces
+serve_for_checkouts "sqlite:$work/crash.db"
 accepted=$(crash_after_accepted 30 600)
 pid=""  # killed in there (a subshell)
 count=$(echo "$accepted" | grep -c . || true)

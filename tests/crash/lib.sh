@@ -31,6 +31,19 @@ crash_after_accepted() {
   cat "$work"/accepted* 2>/dev/null | sort -u
 }
 
+# Serves the database at $1 for guests checking out (no checkout limit): sets $port, $pid and $base, and
+# picks two pieces (pick_two_pieces).
+serve_for_checkouts() {
+  port=$(free_port)
+  printf '[security]\ncheckout_per_hour = 1000000\n' >"$work/checkouts.toml"
+  "$binary" serve --no-demo --root "$root" --config "$work/checkouts.toml" --db "$1" --port "$port" \
+    >"$work/server.log" 2>&1 &
+  pid=$!
+  wait_up "$port"
+  base="http://127.0.0.1:$port"
+  pick_two_pieces
+}
+
 # Guests checking out (kill9_orders.sh, backup_during_orders.sh): pick_two_pieces sets slug1 variant1
 # slug2 variant2 from the demo catalog at $base; writer N then places guest orders in a loop (a fresh
 # cookie jar each: a new visitor) and appends the order numbers the server accepted to $work/acceptedN.

@@ -60,9 +60,9 @@ for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desk
     const problems = [];
     for (const [email, pages] of [
       ['maker@brilliant.example', ['/console', '/console/products', '/console/products/new', '/console/stock',
-        '/console/orders', '/console/settlements', '/console/staff', '/console/profile', '/console/import', '/account']],
+        '/console/orders', '/console/settlements', '/console/staff', '/console/profile', '/console/seller', '/console/audit', '/console/import', '/account']],
       ['operator@brilliant.example', ['/operator', '/operator/orders', '/operator/reviews', '/operator/applications',
-        '/operator/workshops', '/operator/settlements', '/operator/pricing', '/operator/brand', '/operator/legal']]]) {
+        '/operator/workshops', '/operator/settlements', '/operator/pricing', '/operator/brand', '/operator/legal', '/operator/audit']]]) {
       const context = await browser.newContext({ locale: 'ko-KR', viewport, isMobile: device === 'phone' });
       const page = await context.newPage();
       await page.goto(`${server.url}/login`);

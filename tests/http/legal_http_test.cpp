@@ -162,6 +162,38 @@ TEST_F(LegalHttp, APieceShowsItsWorkshopAsTheSellerWhileTheHubMediates) {
   EXPECT_NE(body.find("박장인"), std::string::npos);
 }
 
+TEST_F(LegalHttp, AWorkshopsOwnerKeepsItsSellerParticularsCurrent) {
+  ASSERT_TRUE(app->legal().save(legal::demo_business(), 0));
+  const auto workshop = own_workshop("own-seller", "대표 공방", "Owner Atelier");
+  const auto ring = own_ring(workshop, "Owner Ring", 2);
+  std::string email;
+  auto owner = logged_in(web::Role::vendor_staff, workshop.slug, &email);
+  EXPECT_EQ(owner->get("/api/v1/console/seller").body, R"({"missing":true})");
+  const std::string particulars =
+      R"({"company":"대표 공방","representative":"최대표","registration_no":"220-81-62517","address":"익산시 1",)"
+      R"("phone":"063-123-4567","email":"owner@example.com"})";
+  std::string wrong = particulars;
+  wrong.replace(wrong.find("220-81-62517"), 12, "220-81-62518");  // the checksum digit is wrong
+  auto bad = owner->request("PUT", "/api/v1/console/seller", wrong, json_headers(*owner));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body).at("error").at("field"), "registration_no");
+  auto put = owner->request("PUT", "/api/v1/console/seller", particulars, json_headers(*owner));
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(json::parse(put.body).at("registration_display"), "220-81-62517");
+  const auto page = client()->get("/products/" + ring.slug);
+  EXPECT_NE(page.body.find("최대표"), std::string::npos);
+  EXPECT_NE(owner->get("/console/seller").body.find("value=\"최대표\""), std::string::npos);
+  // A staff member who is not the owner reads them but may not change them.
+  app->database().write([&](soci::session& s) {
+    s << "UPDATE user_roles SET workshop_role = 'staff' WHERE role = 'vendor_staff' AND user_id = (SELECT id "
+         "FROM "
+         "users WHERE email = :e)",
+        soci::use(email);
+  });
+  EXPECT_EQ(owner->request("PUT", "/api/v1/console/seller", particulars, json_headers(*owner)).status, 403);
+  EXPECT_EQ(owner->get("/api/v1/console/seller").status, 200);
+}
+
 TEST_F(LegalHttp, OnlyOperatorsChangeTheParticulars) {
   const auto workshop = own_workshop("legal", "약관 공방", "Terms Atelier");
   auto maker = logged_in(web::Role::vendor_staff, workshop.slug);

@@ -18,5 +18,7 @@ struct Profile {
 Result<Profile> check_profile(Profile profile, int this_year);
 
 void add_profile_routes(web::Router& router, Deps& deps);
+// The workshop's seller particulars (seller_routes.cpp).
+void add_seller_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::vendors

@@ -26,6 +26,7 @@ bench: release
 	@bash bench/studio.sh
 	@bash bench/station.sh
 	@bash bench/orders.sh
+	@bash bench/backup.sh
 
 fuzz:
 	@bash scripts/install-deps.sh test

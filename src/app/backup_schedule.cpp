@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
-#include <fstream>
 #include <sstream>
 
 namespace brilliant::app {
@@ -17,10 +16,7 @@ BackupSchedule::BackupSchedule(db::Database& database, ops::Places places, Confi
   // After a restart the newest snapshot on disk counts as the last one, so a restart does not back up again.
   const auto newest = settings_.dir.empty() ? std::filesystem::path() : ops::snapshot_folder(settings_.dir);
   if (newest.empty()) return;
-  std::ifstream in(newest / "manifest.json", std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (auto manifest = ops::parse_manifest(text.str())) {
+  if (auto manifest = ops::read_manifest(newest)) {
     status_.last_attempt_at = status_.last_success_at = manifest->created_at;
     status_.last_ok = true;
     status_.folder = newest.string();

@@ -26,6 +26,16 @@ namespace {
 
 constexpr const char* format_name = "brilliant-backup/1";
 
+// The lower-case hex digest a streamed SHA-256 ends with.
+std::string hex_digest(crypto_hash_sha256_state& state) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, digest);
+  std::string hex(crypto_hash_sha256_BYTES * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), digest, sizeof digest);
+  hex.pop_back();
+  return hex;
+}
+
 // Streams src into dst (through a temporary name, synced, then renamed) and returns the bytes' SHA-256.
 // When `expect` is given and the bytes do not hash to it, nothing is written and the result says so.
 std::string copy_hashed(const fs::path& src, const fs::path& dst, const std::string& expect = "") {
@@ -51,11 +61,7 @@ std::string copy_hashed(const fs::path& src, const fs::path& dst, const std::str
         done += static_cast<size_t>(w);
     }
   }
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state, digest);
-  std::string hex(crypto_hash_sha256_BYTES * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), digest, sizeof digest);
-  hex.pop_back();
+  const auto hex = hex_digest(state);
   failed = ::fsync(fd) != 0 || failed;
   failed = ::close(fd) != 0 || failed;
   if (failed || in.bad() || (!expect.empty() && hex != expect)) {
@@ -164,6 +170,10 @@ std::string manifest_json(const Manifest& m) {
                                       {"blobs", std::move(blobs)}});
 }
 
+Result<Manifest> read_manifest(const fs::path& snapshot) {
+  return parse_manifest(read_text(snapshot / "manifest.json"));
+}
+
 Result<Manifest> parse_manifest(std::string_view text) {
   boost::system::error_code ec;
   const auto parsed = json::parse(text, ec);
@@ -205,12 +215,7 @@ std::string file_sha256(const fs::path& path) {
     crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buffer.data()),
                               static_cast<unsigned long long>(in.gcount()));
   }
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state, digest);
-  std::string hex(crypto_hash_sha256_BYTES * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), digest, sizeof digest);
-  hex.pop_back();
-  return hex;
+  return hex_digest(state);
 }
 
 BackupReport take_backup(db::Database& database, const Places& from, const fs::path& root,
@@ -280,7 +285,7 @@ fs::path snapshot_folder(const fs::path& path) {
 std::vector<std::string> verify_backup(const fs::path& snapshot) {
   std::vector<std::string> problems;
   if (!is_snapshot(snapshot)) return {"no manifest.json in " + snapshot.string()};
-  const auto manifest = parse_manifest(read_text(snapshot / "manifest.json"));
+  const auto manifest = read_manifest(snapshot);
   if (!manifest) return {manifest.error().message};
   for (const auto& f : manifest->files) {
     const auto path = snapshot / f.name;
@@ -346,7 +351,7 @@ Result<Manifest> restore_backup(const fs::path& path, const Places& to) {
     for (const auto& p : problems) all += (all.empty() ? "" : "; ") + p;
     return Error::invalid("backup", "backup_damaged", "the backup does not match its checksums: " + all);
   }
-  auto manifest = parse_manifest(read_text(snapshot / "manifest.json"));
+  auto manifest = read_manifest(snapshot);
   if (!manifest) return manifest.error();
   if (auto refusal = target_not_empty(*manifest, to)) return *refusal;
   if (manifest->backend == "sqlite") {
@@ -385,7 +390,7 @@ int prune_backups(const fs::path& root, int keep) {
       ++removed;
       continue;
     }
-    auto manifest = parse_manifest(read_text(all[i] / "manifest.json"));
+    auto manifest = read_manifest(all[i]);
     if (!manifest) return removed;  // never delete blobs on a manifest we cannot read
     kept_blobs.insert(manifest->blobs.begin(), manifest->blobs.end());
   }

@@ -41,6 +41,8 @@ struct Manifest {
 
 std::string manifest_json(const Manifest& manifest);
 Result<Manifest> parse_manifest(std::string_view text);
+// A snapshot folder's manifest.json, read and parsed.
+Result<Manifest> read_manifest(const std::filesystem::path& snapshot);
 
 // Lower-case hex SHA-256 of a file's bytes, read in pieces; throws std::runtime_error when unreadable.
 std::string file_sha256(const std::filesystem::path& path);

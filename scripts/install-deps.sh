@@ -6,11 +6,12 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3 libsodium-dev libspdlog-dev libtomlplusplus-dev libcli11-dev
-  libkainjow-mustache-dev libvips-dev libqrencode-dev libzip-dev libcurl4-openssl-dev zlib1g-dev libgtest-dev
+  libkainjow-mustache-dev libvips-dev libqrencode-dev libzip-dev libcurl4-openssl-dev zlib1g-dev libgtest-dev libhiredis-dev
   curl python3 nodejs npm
 )
 if [ "${1:-}" = "test" ]; then
-  packages+=(postgresql-15 postgresql-contrib chromium fonts-noto-cjk clang libclang-rt-14-dev)
+  packages+=(postgresql-15 postgresql-contrib chromium fonts-noto-cjk clang libclang-rt-14-dev
+             nginx-light libnginx-mod-rtmp ffmpeg redis-server)
 fi
 if [ "${1:-}" = "bench" ]; then
   packages+=(wrk nginx-light imagemagick time)

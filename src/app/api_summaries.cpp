@@ -14,6 +14,16 @@ void describe_api(web::Router& router) {
       R"("recipient":{"type":"string","maxLength":40},"phone":{"type":"string","example":"010-1234-5678"},)"
       R"("postcode":{"type":"string","pattern":"^[0-9]{5}$"},"address":{"type":"string","maxLength":200},)"
       R"("address_detail":{"type":"string","maxLength":100},"note":{"type":"string","maxLength":200})";
+  const std::string live_show =
+      R"({"type":"object","required":["title_ko","title_en","scheduled_at"],"properties":{)"
+      R"("title_ko":{"type":"string","maxLength":120},"title_en":{"type":"string","maxLength":120},)"
+      R"("description_ko":{"type":"string"},"description_en":{"type":"string"},)"
+      R"("scheduled_at":{"type":"string","example":"2026-12-01T20:00","description":"Seoul time, or UTC )"
+      R"(text such as 2026-12-01T11:00:00Z"},"lineup":{"type":"array","items":{"type":"integer"},"maxItems":30,)"
+      R"("description":"product ids in order; the host's own pieces on sale, any for the hub"},)"
+      R"("workshop_id":{"type":"integer","description":"operators: the hosting workshop, 0 for the hub"},)"
+      R"("slow_mode_seconds":{"type":"integer","minimum":0,"maximum":300},"banned_words":{"type":"string",)"
+      R"("description":"one per line"},"notice":{"type":"string","maxLength":300}}})";
   const struct {
     Method method;
     const char* pattern;
@@ -28,6 +38,29 @@ void describe_api(web::Router& router) {
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
       {Method::post, "/api/v1/products/{slug}/shoot/publish", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/console/live", live_show},
+      {Method::put, "/api/v1/console/live/{slug}", live_show},
+      {Method::post, "/api/v1/console/live/{slug}/key", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/console/live/{slug}/end", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/console/live/{slug}/pin",
+       R"({"type":"object","required":["product_id"],"properties":{"product_id":{"type":"integer"}}})"},
+      {Method::post, "/api/v1/console/live/{slug}/deals",
+       R"({"type":"object","required":["variant_id","price","quantity"],"properties":{"variant_id":{"type":"integer",)"
+       R"("description":"a variant of a piece in the line-up"},"price":{"type":"integer","description":"won, below )"
+       R"(the regular price"},"quantity":{"type":"integer","minimum":1,"maximum":10000},"per_customer":{"type":)"
+       R"("integer","minimum":1,"maximum":10,"default":1},"duration_seconds":{"type":"integer","minimum":10,)"
+       R"("maximum":7200,"default":300}}})"},
+      {Method::post, "/api/v1/console/live/{slug}/deals/{id}/start", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/console/live/{slug}/moderation",
+       R"({"type":"object","required":["action"],"properties":{"action":{"type":"string","enum":["delete","mute",)"
+       R"("ban"]},"message_id":{"type":"integer","description":"delete: the chat message"},"user_id":{"type":)"
+       R"("integer","description":"mute, ban: the person"},"seconds":{"type":"integer","minimum":0,"maximum":)"
+       R"(86400,"default":300,"description":"mute: how long; 0 lifts it"}}})"},
+      {Method::post, "/api/v1/live/{slug}/reminders", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/live/{slug}/deals/{id}/orders",
+       R"({"type":"object","required":["recipient","phone","postcode","address"],"properties":{"quantity":)"
+       R"({"type":"integer","minimum":1,"default":1},)" +
+           address + "}}"},
       {Method::put, "/api/v1/console/seller",
        R"({"type":"object","required":["company","representative","registration_no","address","phone"],)"
        R"("properties":{"company":{"type":"string"},"representative":{"type":"string"},)"
@@ -200,6 +233,29 @@ void describe_api(web::Router& router) {
       {Method::put, "/api/v1/operator/legal",
        "Save the business particulars and privacy settings (operator); refusals name the field"},
       {Method::post, "/api/v1/operator/brand/logo", "Upload the brand logo as the request body (operator)"},
+      {Method::get, "/api/v1/live", "Live shows: live now, upcoming (soonest first) and replays"},
+      {Method::get, "/api/v1/live/{slug}",
+       "A show: host, times, line-up, live deals with their countdowns, chapters, viewers now"},
+      {Method::get, "/api/v1/live/{slug}/chat", "A show's chat as kept for its replay (?after=ID)"},
+      {Method::post, "/api/v1/live/{slug}/reminders", "Ask for a mail ten minutes before the show starts"},
+      {Method::post, "/api/v1/live/{slug}/deals/{id}/orders",
+       "Buy from a live deal that is open: an order at the deal price, through checkout's rules"},
+      {Method::get, "/api/v1/console/live", "The host's shows with their analytics (operators: every show)"},
+      {Method::post, "/api/v1/console/live",
+       "Schedule a show; the answer carries its stream key, shown this once"},
+      {Method::get, "/api/v1/console/live/{slug}",
+       "The host's panel: the show, its analytics, where to stream"},
+      {Method::put, "/api/v1/console/live/{slug}",
+       "Change a show's titles, time, line-up, notice, slow mode and banned words"},
+      {Method::post, "/api/v1/console/live/{slug}/key", "Make a new stream key (the old one stops working)"},
+      {Method::post, "/api/v1/console/live/{slug}/pin",
+       "Show a piece now: viewers see it, the replay gets a chapter"},
+      {Method::post, "/api/v1/console/live/{slug}/deals", "Add a live-only deal to the show"},
+      {Method::post, "/api/v1/console/live/{slug}/deals/{id}/start",
+       "Start a deal's countdown (while the show is live)"},
+      {Method::post, "/api/v1/console/live/{slug}/end", "End the show (cancel it when it never went live)"},
+      {Method::post, "/api/v1/console/live/{slug}/moderation",
+       "Delete a chat message, mute a person for a while, or ban them from the show"},
       {Method::get, "/api/v1/commission",
        "The commission rate for ?workshop=&category= (most specific wins)"},
       {Method::get, "/api/v1/console/dashboard",

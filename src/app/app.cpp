@@ -134,6 +134,7 @@ App::App(Config config, const Clock& clock)
   certification::add_all_routes(router_, *certification_deps_);
   studio::add_routes(router_, *studio_deps_);
   add_money_routes();
+  add_live_routes();
   orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
@@ -435,6 +436,7 @@ unsigned short App::start() {
                       std::chrono::steady_clock::now().time_since_epoch())
                       .count();
   probe_thread_ = std::thread([this] { probe_database(); });
+  live_thread_ = std::thread([this] { tick_live(); });
   server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, config_.server);
   const auto port = server_->start();
   if (account_deps_.base_url.ends_with(":0")) {
@@ -460,6 +462,7 @@ void App::stop() {
   }
   probe_cv_.notify_all();
   if (probe_thread_.joinable()) probe_thread_.join();
+  if (live_thread_.joinable()) live_thread_.join();
   mail_sender_.stop();
 }
 

@@ -20,6 +20,8 @@
 #include "core/clock.hpp"
 #include "db/fwd.hpp"
 #include "legal/store.hpp"
+#include "live/routes.hpp"
+#include "live/service.hpp"
 #include "mail/outbox.hpp"
 #include "media/photos.hpp"
 #include "net/server.hpp"
@@ -82,6 +84,7 @@ class App {
   BackupSchedule& backups() { return *backups_; }
   legal::LegalStore& legal() { return legal_; }
   audit::Log& audit() { return audit_; }
+  live::Live& live() { return *live_; }
   // The audit trail's listener on the pipeline (web::PipelineOptions::observe; running.cpp): a staff
   // member's successful change, or their opening of a personal-data route, is appended.
   void audit_request(const web::Request& req, const web::Route& route, int status);
@@ -100,6 +103,10 @@ class App {
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
   void probe_database();      // the health probe thread's loop
   void add_running_routes();  // running.cpp
+  void add_live_routes();     // live_wiring.cpp
+  void tick_live();           // the live ticker thread's loop
+  mail::Mail live_reminder_mail(const live::Show& show, const std::string& email,
+                                const std::string& locale) const;
   boost::json::array orders_export(long long user, const std::string& locale);  // a person's own orders
   // Each parcel's seller particulars for the order mails while the hub mediates (empty otherwise).
   boost::json::array sellers_json(const orders::Order& order, bool en) const;
@@ -146,6 +153,8 @@ class App {
   std::unique_ptr<payments::Payments> payments_;
   std::unique_ptr<payments::Deps> payments_deps_;
   std::unique_ptr<BackupSchedule> backups_;
+  std::unique_ptr<live::Live> live_;
+  std::unique_ptr<live::Deps> live_deps_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;
@@ -158,6 +167,7 @@ class App {
   std::mutex probe_mutex_;
   std::condition_variable probe_cv_;
   bool probe_stop_ = false;
+  std::thread live_thread_;  // once a second: viewer counts and hearts; reminders every 30 seconds
 };
 
 }  // namespace brilliant::app

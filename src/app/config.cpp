@@ -61,6 +61,11 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.backup.keep = t["backup"]["keep"].value_or(c.backup.keep);
   if (c.backup.every_hours < 1) throw std::runtime_error("backup.every_hours must be at least 1");
   if (c.backup.keep < 1) throw std::runtime_error("backup.keep must be at least 1");
+  auto live = t["live"];
+  c.live.redis_url = live["redis_url"].value_or(c.live.redis_url);
+  c.live.hls_dir = live["hls_dir"].value_or(c.live.hls_dir.string());
+  c.live.rtmp_url = live["rtmp_url"].value_or(c.live.rtmp_url);
+  c.live.callback_secret = live["callback_secret"].value_or(c.live.callback_secret);
 }
 
 void apply_env(Config& c) {
@@ -96,6 +101,10 @@ void apply_env(Config& c) {
   if (auto v = env("BRILLIANT_TOSS_SECRET_KEY")) c.toss.secret_key = v;
   if (auto v = env("BRILLIANT_TOSS_WINDOW_URL")) c.toss.window_url = v;
   if (auto v = env("BRILLIANT_BACKUP_DIR")) c.backup.dir = v;
+  if (auto v = env("BRILLIANT_REDIS_URL")) c.live.redis_url = v;
+  if (auto v = env("BRILLIANT_LIVE_HLS_DIR")) c.live.hls_dir = v;
+  if (auto v = env("BRILLIANT_LIVE_RTMP_URL")) c.live.rtmp_url = v;
+  if (auto v = env("BRILLIANT_LIVE_CALLBACK_SECRET")) c.live.callback_secret = v;
 }
 
 ops::Places places_of(const Config& c) {

@@ -47,6 +47,15 @@ struct Config {
     int every_hours = 24;
     int keep = 7;
   } backup;
+  // Live shows ([live] redis_url, hls_dir, rtmp_url, callback_secret; BRILLIANT_REDIS_URL,
+  // BRILLIANT_LIVE_HLS_DIR, BRILLIANT_LIVE_RTMP_URL, BRILLIANT_LIVE_CALLBACK_SECRET). Without redis_url
+  // events stay on this node; hls_dir is where nginx-rtmp writes HLS (served at /live/hls/ when set).
+  struct Live {
+    std::string redis_url;
+    std::filesystem::path hls_dir;
+    std::string rtmp_url = "rtmp://127.0.0.1:1935/live";
+    std::string callback_secret;
+  } live;
 };
 
 // Where this installation keeps its data (the issuer key beside the blobs unless set).
@@ -58,6 +67,7 @@ void apply_toml(Config& config, const std::filesystem::path& file);
 // BRILLIANT_SMTP_URL, BRILLIANT_SMTP_USER, BRILLIANT_SMTP_PASSWORD, BRILLIANT_PASSWORD_COST,
 // BRILLIANT_ACCESS_LOG, BRILLIANT_METRICS_TOKEN, BRILLIANT_IO_THREADS, BRILLIANT_POOL_THREADS,
 // BRILLIANT_TOSS_API_URL, BRILLIANT_TOSS_CLIENT_KEY, BRILLIANT_TOSS_SECRET_KEY, BRILLIANT_TOSS_WINDOW_URL,
+// BRILLIANT_REDIS_URL, BRILLIANT_LIVE_HLS_DIR, BRILLIANT_LIVE_RTMP_URL, BRILLIANT_LIVE_CALLBACK_SECRET,
 // BRILLIANT_BACKUP_DIR when set.
 void apply_env(Config& config);
 accounts::Cost parse_cost(const std::string& text);

@@ -5,6 +5,7 @@
 #include "accounts/repo.hpp"
 #include "app/seed_catalog.hpp"
 #include "app/seed_certification.hpp"
+#include "app/seed_live.hpp"
 #include "app/seed_money.hpp"
 #include "app/seed_studio.hpp"
 #include "core/clock.hpp"
@@ -25,6 +26,14 @@ void seed_legal(App& app) {
 }
 
 }  // namespace
+
+long long demo_user_id(App& app, const std::string& email) {
+  return app.database().read([&](soci::session& sql) {
+    long long id = 0;
+    sql << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(id);
+    return id;
+  });
+}
 
 std::vector<DemoLogin> seed_demo(App& app, int products) {
   const std::vector<std::tuple<web::Role, std::string, std::string>> people = {
@@ -50,6 +59,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     seed_studio(app, studio_demo);
     seed_money(app, studio_demo.shopper_email, studio_demo.operator_email);
     seed_legal(app);
+    seed_live(app, studio_demo.operator_email, studio_demo.shopper_email);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -67,6 +77,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_studio(app, studio_demo);
   seed_money(app, studio_demo.shopper_email, studio_demo.operator_email);
   seed_legal(app);
+  seed_live(app, studio_demo.operator_email, studio_demo.shopper_email);
   app.catalog().refresh();
   spdlog::info("demo data loaded");
   return logins;

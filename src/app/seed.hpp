@@ -18,5 +18,7 @@ inline constexpr char demo_password[] = "brilliant-demo";
 // Loads the demo data when the database has no users yet; returns the demo logins either way.
 // Also adds the demo catalog (`products` pieces) when there are no products yet.
 std::vector<DemoLogin> seed_demo(App& app, int products = 300);
+// The id of the user with this email (0 when none): how the demo's parts find the demo people.
+long long demo_user_id(App& app, const std::string& email);
 
 }  // namespace brilliant::app

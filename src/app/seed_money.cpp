@@ -3,20 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include "app/app.hpp"
+#include "app/seed.hpp"
 #include "catalog/views.hpp"
 #include "db/database.hpp"
 
 namespace brilliant::app {
 
 namespace {
-
-long long user_id(App& app, const std::string& email) {
-  return app.database().read([&](soci::session& sql) {
-    long long id = 0;
-    sql << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(id);
-    return id;
-  });
-}
 
 // The studio's shipped orders of the shopper, oldest first, and whether each came back to the studio.
 std::vector<std::pair<std::string, bool>> shipped_orders(App& app, long long shopper) {
@@ -105,7 +98,7 @@ void seed_money(App& app, const std::string& shopper_email, const std::string& o
     sql << "SELECT COUNT(*) FROM ledger_entries", soci::into(entries);
     return entries > 0;
   });
-  const auto shopper = user_id(app, shopper_email), op = user_id(app, operator_email);
+  const auto shopper = demo_user_id(app, shopper_email), op = demo_user_id(app, operator_email);
   if (seeded || !shopper || !op) return;
   if (auto done = seed(app, shopper, op); !done) spdlog::warn("demo money loop: {}", done.error().message);
 }

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/app.hpp"
+#include "app/seed.hpp"
 #include "db/database.hpp"
 #include "media/samples.hpp"
 
@@ -14,14 +15,6 @@ struct Piece {
   std::string sku;
   long long variant_id = 0, mg = 0;
 };
-
-long long user_id(App& app, const std::string& email) {
-  return app.database().read([&](soci::session& sql) {
-    long long id = 0;
-    sql << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(id);
-    return id;
-  });
-}
 
 std::string grams_text(long long mg) {
   return std::to_string(mg / 1000) + "." + std::to_string(mg % 1000 / 100) + std::to_string(mg % 100 / 10);
@@ -55,8 +48,8 @@ Result<void> pack(App& app, const web::Principal& station, const std::string& nu
 
 Result<void> seed_orders(App& app, const StudioDemo& who,
                          const std::vector<std::pair<Piece, std::string>>& items) {
-  const auto shopper = user_id(app, who.shopper_email), op = user_id(app, who.operator_email);
-  const web::Principal station{user_id(app, who.station_email), who.station_email, "스튜디오 촬영팀"};
+  const auto shopper = demo_user_id(app, who.shopper_email), op = demo_user_id(app, who.operator_email);
+  const web::Principal station{demo_user_id(app, who.station_email), who.station_email, "스튜디오 촬영팀"};
   if (items.size() < 3 || !shopper || !op || !station.user_id) return {};
   // One order packed and shipped; another packed, shipped and sent back, its return inspected.
   for (int n = 1; n <= 2; ++n) {
@@ -88,7 +81,7 @@ void seed_studio(App& app, const StudioDemo& who) {
     for (const auto& r : rows) out.push_back({db::row_text(r, 0), db::row_int(r, 1), db::row_int(r, 2)});
     return out;
   });
-  const auto station = user_id(app, who.station_email);
+  const auto station = demo_user_id(app, who.station_email);
   std::vector<std::pair<Piece, std::string>> items;
   int n = 0;
   for (const auto& piece : pieces) {

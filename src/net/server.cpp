@@ -5,12 +5,14 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <ctime>
 #include <future>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
 
+#include "net/websocket.hpp"
 #include "web/pipeline.hpp"
 
 namespace brilliant::net {
@@ -173,12 +175,13 @@ struct Server::Impl {
     }
     metrics.open_connections.fetch_add(1, std::memory_order_relaxed);
     beast::flat_buffer buffer;
+    bool handed_over = false;  // the stream became a WebSocket's (and is closed by now)
     try {
-      co_await serve(stream, buffer, remote);
+      co_await serve(stream, buffer, remote, handed_over);
     } catch (const std::exception& e) {
       spdlog::warn("connection from {} ended: {}", remote, e.what());
     }
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (!handed_over) stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     metrics.open_connections.fetch_sub(1, std::memory_order_relaxed);
     closed_from(remote);
   }
@@ -216,7 +219,8 @@ struct Server::Impl {
     co_await http::async_write(stream, out, tuple_awaitable);
   }
 
-  awaitable<void> serve(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& remote) {
+  awaitable<void> serve(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& remote,
+                        bool& handed_over) {
     while (!stopping) {
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
@@ -248,6 +252,8 @@ struct Server::Impl {
       const unsigned version = beast_request.version();
       const bool keep_alive = beast_request.keep_alive() && !stopping;
       const bool head = beast_request.method() == http::verb::head;
+      std::optional<http::request<http::string_body>> handshake;
+      if (beast::websocket::is_upgrade(beast_request)) handshake = beast_request;
       web::Request request = to_request(std::move(beast_request), remote);
       auto prepared = pipeline.prepare(request);
       // (No co_await inside ?: — GCC 12 mishandles temporaries there.)
@@ -258,6 +264,14 @@ struct Server::Impl {
         response = co_await on_pool(request, prepared);
       }
       pipeline.finish(request, prepared, response, std::chrono::steady_clock::now() - started);
+      if (response.socket && handshake) {  // the route took the connection: it is a WebSocket now
+        in_flight.fetch_sub(1);
+        handed_over = true;
+        co_await serve_websocket(std::move(stream), std::move(*handshake), std::move(response.socket), pool,
+                                 options.socket_limits, open_sockets);
+        co_return;
+      }
+      if (response.socket) response = plain_error(426, "this address speaks WebSocket only");
       auto out = to_beast(std::move(response), version, keep_alive, head);
       stream.expires_after(options.read_timeout);
       auto [ec_write, written] = co_await http::async_write(stream, out, tuple_awaitable);
@@ -280,6 +294,7 @@ struct Server::Impl {
   std::mutex per_ip_mutex;
   std::unordered_map<std::string, int> per_ip;  // open connections per remote address
   std::once_flag stop_once;
+  OpenSockets open_sockets;  // WebSocket connections, let go of at stop
 };
 
 Server::Server(web::Pipeline& pipeline, web::Metrics& metrics, ServerOptions options)
@@ -321,6 +336,7 @@ void Server::stop() {
     for (auto& io : im.ios) io->stop();
     for (auto& t : im.threads)
       if (t.joinable()) t.join();
+    im.open_sockets.release_all();
     beast::error_code ignored;
     im.acceptor.close(ignored);  // in case the posted close never ran
     im.pool.join();

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "web/socket.hpp"
+
 namespace brilliant::web {
 class Pipeline;
 class Metrics;
@@ -30,6 +32,7 @@ struct ServerOptions {
   // Open connections one address may hold (0: no cap); more are answered 503 and closed. Behind a proxy
   // every connection comes from the proxy: raise it there, or set it to 0 and let the proxy cap.
   int max_connections_per_ip = 256;
+  web::SocketLimits socket_limits;  // WebSocket connections (live chat): message size, queue length
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{10};

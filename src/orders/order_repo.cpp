@@ -234,8 +234,10 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
   // retrying client with a new key) only the first takes them; the other finds them gone and rolls
   // back whole. On PostgreSQL the second DELETE waits on the first's row locks, then deletes nothing.
   const std::string token_hash = sha256_hex(o.cart_token);
-  sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
+  if (!o.cart_token.empty())
+    sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
   for (const auto& line : lines) {
+    if (o.cart_token.empty()) break;  // bought directly, not from a cart
     soci::statement remove = (sql.prepare << "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c",
                               soci::use(line.id), soci::use(cart_id));
     remove.execute(true);

@@ -25,7 +25,7 @@ struct NewOrder {
   std::string number, key, fingerprint, guest_email, guest_key, locale, pay_by, at;
   long long user_id = 0;  // 0: a guest
   Address address;
-  std::string cart_token;
+  std::string cart_token;  // empty: the lines were bought directly, no cart gives them up
 };
 struct Inserted {
   long long order_id = 0;

@@ -61,12 +61,29 @@ Result<Preview> Orders::preview(const std::string& cart_token, const std::string
   return p;
 }
 
+Result<Preview> Orders::preview(const DirectLine& direct, const std::string& postcode) {
+  auto product = catalog_.product(direct.product_slug);
+  if (!product) return Error::not_found("product");
+  auto priced = TRY(price_line(*product, direct.input));
+  priced.unit_price = direct.unit_price;
+  priced.quote_id = 0;  // a fixed price, not the metal quote's
+  Preview p;
+  p.planned.push_back({product->workshop_id, priced});
+  p.lines.push_back(CartLine{0, product->slug, priced, priced, "", std::move(*product)});
+  p.plan = plan_order(p.planned, brand_.current()->shipping, remote_postcode(postcode));
+  return p;
+}
+
 namespace {
 
-// What identifies a checkout request beside its key: the cart, who, where to and the total seen.
+// What identifies a checkout request beside its key: the cart (or the piece bought directly), who,
+// where to and the total seen.
 std::string request_fingerprint(const Checkout& in) {
   const auto& a = in.address;
   std::string text;
+  if (const auto& d = in.direct)
+    text = "direct:" + d->product_slug + ":" + std::to_string(d->input.variant_id) + ":" +
+           std::to_string(d->input.quantity) + ":" + std::to_string(d->unit_price) + ";";
   for (const std::string* part : {&in.cart_token, &in.email, &a.recipient, &a.phone, &a.postcode, &a.address,
                                   &a.address_detail, &a.note})
     text += std::to_string(part->size()) + ":" + *part + ";";
@@ -106,7 +123,8 @@ Result<Order> Orders::place(const Checkout& in) {
                                 "this Idempotency-Key (checkout key) was used for a different request");
     return *done;
   }
-  auto preview = TRY(this->preview(in.cart_token, address.postcode));
+  auto preview = in.direct ? TRY(this->preview(*in.direct, address.postcode))
+                           : TRY(this->preview(in.cart_token, address.postcode));
   if (in.expected_total >= 0 && in.expected_total != preview.plan.total)
     return Error::conflict("expected_total", "total_changed",
                            "the total changed to " + std::to_string(preview.plan.total) +
@@ -120,11 +138,21 @@ Result<Order> Orders::place(const Checkout& in) {
   const std::string number = order_number(seoul_day(now), random_code(8, order_alphabet));
   const std::string guest_key = in.user_id ? "" : random_token(24);
   const auto rates = brand_.current()->rates;
-  const repo::NewOrder row{number, in.key, fingerprint, guest_email, guest_key,    in.locale,
-                           pay_by, at,     in.user_id,  address,     in.cart_token};
+  const repo::NewOrder row{number,
+                           in.key,
+                           fingerprint,
+                           guest_email,
+                           guest_key,
+                           in.locale,
+                           pay_by,
+                           at,
+                           in.user_id,
+                           address,
+                           in.direct ? std::string() : in.cart_token};
   auto placed = db_.write([&](soci::session& sql) -> Result<std::pair<Order, repo::Inserted>> {
     // Everything this returns is made afresh on each try: write() may run it again.
     auto inserted = TRY(repo::insert_order(sql, row, preview.lines, preview.plan, rates, label_));
+    if (in.direct && in.direct->also) TRY(in.direct->also(sql, inserted.order_id));
     record(sql, inserted.order_id, in.user_id, "placed", "", at);
     auto order = load_id(sql, inserted.order_id);
     if (!order) return Error::conflict("cart", "order_lost", "the order could not be read back");

@@ -29,8 +29,19 @@ struct Preview {
   bool price_changed = false;  // some line costs other than when it was added
 };
 
+// One piece bought directly rather than from the cart (a live show's deal): priced as the cart would
+// price it, then at unit_price; `also` runs in the order's transaction with the new order's id (it
+// claims the deal's units), and a failure there rolls the whole order back, stock included.
+struct DirectLine {
+  std::string product_slug;
+  LineInput input;
+  long long unit_price = 0;
+  std::function<Result<void>(soci::session&, long long order_id)> also;
+};
+
 struct Checkout {
-  std::string cart_token;
+  std::string cart_token;  // ignored when `direct` is given
+  std::optional<DirectLine> direct;
   long long user_id = 0;  // 0: a guest, who gives an email
   std::string email;      // a guest's email (ignored for a logged-in shopper)
   Address address;
@@ -67,6 +78,8 @@ class Orders {
 
   // postcode: "" when not known yet (no island surcharge).
   Result<Preview> preview(const std::string& cart_token, const std::string& postcode = "");
+  // The same for one piece bought directly.
+  Result<Preview> preview(const DirectLine& direct, const std::string& postcode = "");
   // Places the order. The same key again (a double submit) answers the order it already made.
   Result<Order> place(const Checkout& checkout);
 

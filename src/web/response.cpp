@@ -77,6 +77,13 @@ Response Response::redirect(std::string_view location, int status) {
   return r;
 }
 
+Response Response::upgrade(std::shared_ptr<SocketSession> session) {
+  Response r;
+  r.status = 101;
+  r.socket = std::move(session);
+  return r;
+}
+
 std::string origin_of(std::string_view url) {
   auto parsed = boost::urls::parse_absolute_uri(url);
   if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https") || parsed->host().empty())
@@ -90,7 +97,7 @@ std::string page_security_policy(std::string_view extra_form_targets) {
   std::string form = "'self'";
   if (!extra_form_targets.empty()) form += " " + std::string(extra_form_targets);
   return "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
-         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action " +
+         "connect-src 'self'; media-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action " +
          form + "; object-src 'none'";
 }
 

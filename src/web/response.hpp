@@ -1,10 +1,12 @@
 // Our own response type; the net layer turns it into bytes.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "web/request.hpp"
+#include "web/socket.hpp"
 
 namespace brilliant::web {
 
@@ -12,6 +14,8 @@ struct Response {
   int status = 200;
   std::vector<Header> headers;
   std::string body;
+  // Set by upgrade(): the net layer completes the WebSocket handshake and hands the connection to it.
+  std::shared_ptr<SocketSession> socket;
 
   // Both throw std::invalid_argument (a fault: the pipeline answers 500) when the name or value holds
   // CR, LF, NUL or another control character but TAB: no route can split a header or forge another
@@ -26,6 +30,8 @@ struct Response {
   static Response json(std::string body, int status = 200);
   // 303 See Other: the answer to a form post (post/redirect/get).
   static Response redirect(std::string_view location, int status = 303);
+  // 101 Switching Protocols: the request was a WebSocket handshake the route accepts.
+  static Response upgrade(std::shared_ptr<SocketSession> session);
 };
 
 // True when value may stand in a header field: no CR, LF, NUL or other control character but TAB.

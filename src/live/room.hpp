@@ -1,0 +1,61 @@
+// The people watching one show on this node, and how an event reaches them: the room hands every open
+// connection the same bytes (web::SocketPeer queues them, one write in flight; a viewer too slow to keep
+// up is dropped by the net layer). Counts and hearts are gathered and sent once a second by the tick,
+// so ten thousand viewers joining cost ten thousand joins, not a hundred million count messages.
+#pragma once
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "live/chat.hpp"
+#include "web/socket.hpp"
+
+namespace brilliant::live {
+
+class Room {
+ public:
+  // user_id 0: a viewer who is not logged in.
+  void join(std::shared_ptr<web::SocketPeer> peer, long long user_id);
+  void leave(const web::SocketPeer* peer);
+  // Sends text to every open connection here; returns how many it was queued for.
+  size_t broadcast(const std::shared_ptr<const std::string>& text);
+  size_t viewers() const;
+  // Closes every connection of this person here (a ban).
+  void kick(long long user_id);
+  void heart() { hearts_.fetch_add(1, std::memory_order_relaxed); }
+  // Hearts since the last call.
+  int take_hearts() { return hearts_.exchange(0, std::memory_order_relaxed); }
+
+  // Runs fn with this person's chat record, under the room's lock (the rate limits).
+  template <class F>
+  auto with_chatter(long long user_id, F&& fn) {
+    std::lock_guard lock(mutex_);
+    return fn(chatters_[user_id]);
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  struct Member {
+    std::shared_ptr<web::SocketPeer> peer;
+    long long user_id = 0;
+  };
+  std::vector<Member> members_;
+  std::unordered_map<long long, Chatter> chatters_;
+  std::atomic<int> hearts_{0};
+};
+
+// Every show's room on this node, made on first use.
+class Rooms {
+ public:
+  std::shared_ptr<Room> of(long long show_id);
+  std::shared_ptr<Room> find(long long show_id) const;  // null when nobody joined here
+  std::vector<std::pair<long long, std::shared_ptr<Room>>> all() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<long long, std::shared_ptr<Room>> rooms_;
+};
+
+}  // namespace brilliant::live

@@ -71,7 +71,11 @@ int seed_live(App& app, const std::string& operator_email, const std::string& sh
   const long long host_id = demo_user_id(app, operator_email), shopper_id = demo_user_id(app, shopper_email);
   const auto snap = app.catalog().snapshot();
   if (any || !host_id || snap->workshops.empty()) return 0;
-  const auto& workshop = snap->workshops.front();
+  // The demo maker's workshop hosts, so that maker@ can run the show from the console.
+  const auto* chosen = &snap->workshops.front();
+  for (const auto& w : snap->workshops)
+    if (w.slug == "iksan-gold") chosen = &w;
+  const auto& workshop = *chosen;
   std::vector<long long> lineup;
   for (const auto& card : snap->cards)
     if (card.workshop_slug == workshop.slug && card.in_stock && lineup.size() < 4) lineup.push_back(card.id);

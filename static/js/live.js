@@ -160,7 +160,7 @@ function start(root) {
       if (!end) { out.textContent = ''; continue; }
       const left = Math.max(0, Math.ceil((end - Date.now()) / 1000));
       const m = Math.floor(left / 60), s = String(left % 60).padStart(2, '0');
-      out.textContent = `${m}:${s} ${t('seconds-left')}`;
+      out.textContent = `· ${m}:${s} ${t('seconds-left')}`;
       if (left === 0) { li.dataset.phase = 'closed'; deadlines.delete(li.dataset.deal); }
     }
   }

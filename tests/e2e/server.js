@@ -35,16 +35,32 @@ async function startFakeToss() {
   };
 }
 
+// nginx with the RTMP module for live shows (scripts/live-dev.sh), answering this server's port.
+async function startNginx(dir, appPort) {
+  const rtmpPort = await freePort();
+  const script = join(root, 'scripts/live-dev.sh');
+  const code = await new Promise((ok) => spawn('bash', [script, 'start', join(dir, 'nginx'), String(appPort), String(rtmpPort)],
+                                              { stdio: 'inherit' }).on('exit', ok));
+  if (code !== 0) throw new Error(`live-dev.sh exited with ${code}`);
+  return {
+    rtmp: `rtmp://127.0.0.1:${rtmpPort}/live`,
+    env: { BRILLIANT_LIVE_HLS_DIR: join(dir, 'nginx/hls'), BRILLIANT_LIVE_RTMP_URL: `rtmp://127.0.0.1:${rtmpPort}/live` },
+    stop: () => new Promise((ok) => spawn('bash', [script, 'stop', join(dir, 'nginx')]).on('exit', ok)),
+  };
+}
+
 // options.toss: card payments through the stand-in Toss server (its address is server.toss).
+// options.live: nginx-rtmp in front for live shows (server.rtmp is where to stream).
 export async function startServer(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'brilliant-e2e-'));
   const port = await freePort();
   const toss = options.toss ? await startFakeToss() : null;
+  const nginx = options.live ? await startNginx(dir, port) : null;
   const binary = process.env.BRILLIANT_BINARY || join(root, 'build/debug/brilliant');
   const child = spawn(binary, ['serve', '--root', root, '--db', `sqlite:${join(dir, 'e2e.db')}`, '--port', String(port),
                                '--demo-products', '80'], {
     env: { ...process.env, BRILLIANT_PASSWORD_COST: 'minimum', BRILLIANT_ACCESS_LOG: '0', BRILLIANT_BLOBS: join(dir, 'blobs'),
-           ...(toss ? toss.env : {}) },
+           ...(toss ? toss.env : {}), ...(nginx ? nginx.env : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -59,12 +75,14 @@ export async function startServer(options = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     toss: toss?.url,
+    rtmp: nginx?.rtmp,
     database: join(dir, 'e2e.db'),  // SQLite: tests may read what the server wrote (the mail outbox)
     async stop() {
       const exited = new Promise((ok) => child.on('exit', ok));
       child.kill('SIGTERM');
       await exited;
       await toss?.stop();
+      await nginx?.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,93 @@
+// A live show in a real browser (issue 18): the maker opens the show's panel and makes a stream key; a
+// shopper asks for a reminder on the show page; ffmpeg streams a test picture over RTMP to the project's
+// nginx with that key, and the shopper's page goes live and plays the HLS video (hls.js); the shopper
+// chats and the maker sees it; the maker pins a piece and starts a deal, and the shopper buys it from the
+// drawer without leaving the show; when the stream stops, the show ends. Then the replay of the demo's
+// ended show plays.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { startServer, launchBrowser, snap } from './server.js';
+import { login } from './demo.js';
+
+let server;
+let browser;
+let ffmpeg;
+before(async () => {
+  server = await startServer({ live: true });
+  browser = await launchBrowser(['--autoplay-policy=no-user-gesture-required']);
+});
+after(async () => { ffmpeg?.kill('SIGKILL'); await browser?.close(); await server?.stop(); });
+
+test('a shopper watches a live show, chats, and buys its deal without leaving it', async () => {
+  const makerContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const maker = await makerContext.newPage();
+  await maker.goto(`${server.url}/login`);
+  await login(maker, 'maker@brilliant.example');
+  await maker.goto(`${server.url}/console/live`);
+  await maker.locator('#show-table a').first().click();
+  const panelUrl = maker.url();
+  await maker.getByRole('button', { name: '새 스트림 키 만들기' }).click();
+  const key = (await maker.locator('#stream-key').innerText()).trim();
+  assert.match(key, /^[A-Za-z0-9_-]{32}$/, 'the key is shown once');
+
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  await login(page, 'shopper@brilliant.example');
+  await page.goto(`${server.url}/live`);
+  await page.locator('.show-tile').first().click();
+  await page.getByRole('button', { name: '방송 알림 받기' }).click();
+  await page.locator('#reminded').waitFor();
+  await page.locator('#live-show[data-connected="1"]').waitFor();
+  await snap(page, 'live-upcoming-phone-ko');
+
+  // Go live: a test picture over RTMP, as OBS would send it.
+  ffmpeg = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=25',
+                            '-f', 'lavfi', '-i', 'sine=frequency=440', '-c:v', 'libx264', '-preset', 'veryfast', '-g', '50',
+                            '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-t', '120', '-f', 'flv', `${server.rtmp}/${key}`],
+                 { stdio: 'ignore' });
+  await page.locator('#live-show[data-state="live"]').waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => document.getElementById('live-video').currentTime > 0.5, null, { timeout: 45000 });
+
+  await page.getByLabel('채팅 메시지').fill('13호도 있나요?');
+  await page.getByRole('button', { name: '보내기', exact: true }).click();
+  await page.locator('#chat-lines li', { hasText: '13호도 있나요?' }).waitFor();
+  await maker.goto(panelUrl);
+  await maker.locator('#chat-lines li', { hasText: '13호도 있나요?' }).waitFor();
+
+  await maker.getByRole('button', { name: '지금 소개' }).first().click();
+  await page.locator('#now-showing:not([hidden])').waitFor();
+  await maker.getByRole('button', { name: '특가 시작' }).first().click();
+  const deal = page.locator('.deal[data-phase="open"]').first();
+  await deal.waitFor();
+  assert.match(await deal.locator('[data-countdown]').innerText(), /\d:\d\d/);
+  await deal.getByText('특가로 구매').click();
+  await deal.getByLabel('받는 분').fill('김지민');
+  await deal.getByLabel('휴대전화').fill('010-2345-6789');
+  await deal.getByLabel('우편번호').fill('54538');
+  await deal.getByLabel('주소', { exact: true }).fill('전북 익산시 보석로 1');
+  await deal.getByRole('button', { name: '주문하기' }).click();
+  const done = deal.locator('[data-deal-done]');
+  await done.waitFor();
+  assert.match(await done.innerText(), /BR-\d{6}-/);
+  assert.equal(page.url().includes('/live/'), true, 'the shopper never left the show');
+  await snap(page, 'live-deal-bought-phone-ko');
+  await maker.reload();
+  assert.equal((await maker.locator('#panel-orders').innerText()).trim(), '1');
+  await snap(maker, 'live-panel-desktop-ko');
+
+  ffmpeg.kill('SIGINT');  // the stream stops: nginx tells the server, the show ends
+  await page.locator('#live-show[data-state="ended"]').waitFor({ timeout: 20000 });
+
+  // The demo's earlier show plays as a replay.
+  await page.goto(`${server.url}/live`);
+  await page.locator('.show-tile', { hasText: '다시 보기' }).click();
+  await page.waitForFunction(() => document.getElementById('live-video').currentTime > 0.5, null, { timeout: 30000 });
+  await page.locator('#chat-lines li').first().waitFor();  // its chat, in step with the video
+  await page.goto(`${server.url}/en/live`);
+  assert.match(await page.locator('h1').innerText(), /Live/);
+
+  const problems = await browser.auditAccessibility();
+  assert.deepEqual(problems, [], problems.join('\n'));
+});

@@ -256,5 +256,35 @@ TEST_F(OrdersTest, StatementsCountPaidOrdersAtTheRateTheyWereSoldUnder) {
   EXPECT_TRUE(settlements.statement(2, month)->lines.empty());
 }
 
+// A piece bought directly (a live deal): priced as the cart would, then at the deal's price, with the
+// caller's step in the same transaction; when that step refuses, nothing is written and no stock taken.
+TEST_F(OrdersTest, APieceBoughtDirectlyIsPlacedAtItsPriceAndRefusedWholeWhenItsStepRefuses) {
+  Checkout c = checkout("");
+  c.key = "direct-1";
+  c.direct = DirectLine{"moon-ring",
+                        {.variant_id = variant["moon-ring"], .quantity = 1},
+                        99000,
+                        [](soci::session&, long long) -> Result<void> {
+                          return Error::conflict("deal", "deal_sold_out", "sold out");
+                        }};
+  EXPECT_EQ(orders.place(c).error().code, "deal_sold_out");
+  EXPECT_EQ(stock("moon-ring"), 2);
+  long long seen = 0;
+  c.direct->also = [&](soci::session&, long long order_id) -> Result<void> {
+    seen = order_id;
+    return {};
+  };
+  auto placed = orders.place(c);
+  ASSERT_TRUE(placed) << placed.error().message;
+  EXPECT_EQ(placed->subtotal, 99000);
+  EXPECT_EQ(placed->lines.at(0).unit_price, 99000);
+  EXPECT_GT(seen, 0);
+  EXPECT_EQ(stock("moon-ring"), 1);
+  EXPECT_EQ(orders.place(c)->number, placed->number);  // the same key: the same order
+  c.key = "direct-2";
+  c.direct->input.quantity = 5;
+  EXPECT_EQ(orders.place(c).error().field, "quantity");  // more than the one left
+}
+
 }  // namespace
 }  // namespace brilliant::orders

@@ -1,0 +1,51 @@
+// Chat, moderation, counts and hearts (chat_service.cpp).
+#include <gtest/gtest.h>
+
+#include "live/service.hpp"
+#include "live/testing.hpp"
+
+namespace brilliant::live {
+namespace {
+
+using ChatServiceTest = LiveFixture;
+
+TEST_F(ChatServiceTest, ChatIsStoredSentToTheRoomAndModerated) {
+  auto made = live.create(maker, 1, input({moon()})).value();
+  ASSERT_TRUE(live.stream_started(made.stream_key));
+  auto peer = std::make_shared<FakePeer>();
+  live.rooms().of(made.show.id)->join(peer, shopper.user_id);
+  auto said = live.say(*live.find(made.show.slug), shopper, "예뻐요");
+  ASSERT_TRUE(said);
+  EXPECT_EQ(peer->last("chat").at("text"), "예뻐요");
+  EXPECT_EQ(live.chat(made.show.id).size(), 1u);
+  ASSERT_TRUE(live.mute(made.show.slug, maker, shopper.user_id, 60));
+  EXPECT_EQ(live.say(*live.find(made.show.slug), shopper, "또").error().kind, ErrorKind::too_many);
+  ASSERT_TRUE(live.delete_message(made.show.slug, maker, said->id));
+  EXPECT_EQ(peer->last("deleted").at("id").as_int64(), said->id);
+  EXPECT_TRUE(live.chat(made.show.id).empty());
+  EXPECT_EQ(live.ban(made.show.slug, shopper, 3).error().kind, ErrorKind::forbidden);
+  ASSERT_TRUE(live.ban(made.show.slug, maker, shopper.user_id));
+  EXPECT_FALSE(peer->open());  // kicked
+  EXPECT_TRUE(live.banned(made.show.id, shopper.user_id));
+}
+
+TEST_F(ChatServiceTest, TheTickSendsCountsAndHeartsAndRecordsWatchTime) {
+  auto made = live.create(maker, 1, input({moon()})).value();
+  ASSERT_TRUE(live.stream_started(made.stream_key));
+  auto a = std::make_shared<FakePeer>(), b = std::make_shared<FakePeer>();
+  live.rooms().of(made.show.id)->join(a, 0);
+  live.rooms().of(made.show.id)->join(b, 0);
+  live.heart(made.show.id);
+  live.heart(made.show.id);
+  live.tick();
+  auto tick = a->last("tick");
+  EXPECT_EQ(tick.at("viewers").as_int64(), 2);
+  EXPECT_EQ(tick.at("hearts").as_int64(), 2);
+  EXPECT_EQ(live.viewers(made.show.id), 2);
+  auto show = *live.find(made.show.slug);
+  EXPECT_EQ(show.peak_viewers, 2);
+  EXPECT_EQ(show.watch_seconds, 2);
+}
+
+}  // namespace
+}  // namespace brilliant::live

@@ -8,10 +8,10 @@ packages=(
   libsoci-dev libsqlite3-dev libpq-dev sqlite3 libsodium-dev libspdlog-dev libtomlplusplus-dev libcli11-dev
   libkainjow-mustache-dev libvips-dev libqrencode-dev libzip-dev libcurl4-openssl-dev zlib1g-dev libgtest-dev libhiredis-dev
   curl python3 nodejs npm
+  nginx-light libnginx-mod-rtmp ffmpeg
 )
 if [ "${1:-}" = "test" ]; then
-  packages+=(postgresql-15 postgresql-contrib chromium fonts-noto-cjk clang libclang-rt-14-dev
-             nginx-light libnginx-mod-rtmp ffmpeg redis-server)
+  packages+=(postgresql-15 postgresql-contrib chromium fonts-noto-cjk clang libclang-rt-14-dev redis-server)
 fi
 if [ "${1:-}" = "bench" ]; then
   packages+=(wrk nginx-light imagemagick time)

@@ -19,6 +19,8 @@ if [ ! -f "$modules/ngx_rtmp_module.so" ] || ! command -v nginx >/dev/null; then
   echo "live-dev: nginx with libnginx-mod-rtmp is not installed (apt-get install nginx-light libnginx-mod-rtmp)" >&2
   exit 3
 fi
+# One left running by an earlier start that did not stop it (a killed make run) gives its port back first.
+[ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null && sleep 0.5
 mkdir -p "$dir/hls"
 query=""
 [ -n "$secret" ] && query="?secret=$secret"

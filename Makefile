@@ -27,6 +27,7 @@ bench: release
 	@bash bench/station.sh
 	@bash bench/orders.sh
 	@bash bench/backup.sh
+	@bash bench/live.sh
 
 fuzz:
 	@bash scripts/install-deps.sh test

@@ -135,6 +135,7 @@ class ConsoleLiveRoutes {
   }
 
   Result<Response> api_update(Request& req) {
+    TRY(managed(req));  // an unknown or another host's show first: 404 / 403 before any 400
     auto body = TRY(web::parse_json_object(req.body));
     auto saved = TRY(live_.update(std::string(req.param("slug")), *req.user, TRY(show_input_of(body))));
     return Response::json(json::serialize(panel_model(req, saved)));
@@ -154,6 +155,7 @@ class ConsoleLiveRoutes {
     return back(req, std::string(req.param("slug")), "pinned");
   }
   Result<Response> api_pin(Request& req) {
+    TRY(managed(req));  // an unknown or another host's show first: 404 / 403 before any 400
     auto body = TRY(web::parse_json_object(req.body));
     TRY(live_.pin(std::string(req.param("slug")), *req.user, TRY(json_int(body, "product_id", 0))));
     return Response::json(R"({"pinned":true})");
@@ -164,6 +166,7 @@ class ConsoleLiveRoutes {
     return back(req, std::string(req.param("slug")), "deal_added");
   }
   Result<Response> api_deal(Request& req) {
+    TRY(managed(req));  // an unknown or another host's show first: 404 / 403 before any 400
     auto body = TRY(web::parse_json_object(req.body));
     DealInput in{TRY(json_int(body, "variant_id", 0)), TRY(json_int(body, "price", 0)),
                  static_cast<int>(TRY(json_int(body, "quantity", 0))),
@@ -192,6 +195,7 @@ class ConsoleLiveRoutes {
   }
 
   Result<Response> api_moderate(Request& req) {
+    TRY(managed(req));  // an unknown or another host's show first: 404 / 403 before any 400
     auto body = TRY(web::parse_json_object(req.body));
     const auto action = TRY(web::json_string(body, "action"));
     const auto slug = std::string(req.param("slug"));

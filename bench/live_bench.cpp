@@ -110,7 +110,7 @@ int viewers_main(int port, const std::string& path, int viewers) {
     explicit Viewer(asio::io_context& io) : ws(io) {}
   };
   std::vector<std::unique_ptr<Viewer>> all;
-  std::atomic<long long> held{0}, delivered{0};
+  std::atomic<long long> held{0}, failed{0}, delivered{0};
   std::vector<double> latency_ms;
   latency_ms.reserve(2'000'000);
   std::function<void(Viewer*)> read = [&](Viewer* v) {
@@ -135,11 +135,17 @@ int viewers_main(int port, const std::string& path, int viewers) {
     auto* raw = v.get();
     all.push_back(std::move(v));
     beast::get_lowest_layer(raw->ws).async_connect(endpoint, [&, raw](beast::error_code ec) {
-      if (ec) return;
+      if (ec) {
+        ++failed;
+        return;
+      }
       raw->ws.set_option(websocket::stream_base::decorator(
           [origin](websocket::request_type& req) { req.set(beast::http::field::origin, origin); }));
-      raw->ws.async_handshake("127.0.0.1", path, [&, raw](beast::error_code ec2) {
-        if (ec2) return;
+      raw->ws.async_handshake("127.0.0.1:" + std::to_string(port), path, [&, raw](beast::error_code ec2) {
+        if (ec2) {
+          ++failed;
+          return;
+        }
         ++held;
         read(raw);
       });
@@ -161,15 +167,15 @@ int viewers_main(int port, const std::string& path, int viewers) {
   while (!stop) {
     io.run_for(std::chrono::milliseconds(200));
     static bool told = false;
-    if (!told && held.load() >= viewers) {
+    if (!told && held.load() + failed.load() >= viewers) {
       std::printf("ready %lld\n", held.load());
       std::fflush(stdout);
       told = true;
     }
   }
   watcher.join();
-  std::printf("{\"held\":%lld,\"delivered\":%lld,\"p50_ms\":%.1f,\"p99_ms\":%.1f}\n", held.load(),
-              delivered.load(), percentile(latency_ms, 0.50), percentile(latency_ms, 0.99));
+  std::printf("{\"held\":%lld,\"failed\":%lld,\"delivered\":%lld,\"p50_ms\":%.1f,\"p99_ms\":%.1f}\n",
+              held.load(), failed.load(), delivered.load(), percentile(latency_ms, 0.50), percentile(latency_ms, 0.99));
   return 0;
 }
 

@@ -144,7 +144,6 @@ App::App(Config config, const Clock& clock)
       model["brand_logo"] = "/brand/logo.png?v=" + std::to_string(brand_.version());
     model["business"] = *legal_.footer();
   });
-  legal_.on_change([this] { page_cache_.clear(); });
   describe_api(router_);
   storefront_.set_generated_api(web::describe_routes(router_.routes(), "/api/v1/"),
                                 api_contract(config_.root));

@@ -204,19 +204,12 @@ TEST_F(LiveTest, ADealSellsEachUnitOnceWithinItsCountdownAndItsLimit) {
   auto early = buy(*first, show.slug, id, "deal-key-early-0001");
   EXPECT_EQ(early.status, 422);
   EXPECT_NE(early.body.find("deal_not_started"), std::string::npos);
-  EXPECT_EQ(
-      host->request("POST", "/api/v1/console/live/" + show.slug + "/deals/" + std::to_string(id) + "/start",
-                    "{}", json_headers(*host))
-          .status,
-      422);  // deals start only while live
+  EXPECT_EQ(start_deal(show.slug, id),
+            422);  // deals start only while live
   ASSERT_EQ(publish(show.key), 302);
   auto watcher = viewer(show.slug);
   ASSERT_TRUE(watcher && watcher->until("hello"));
-  ASSERT_EQ(
-      host->request("POST", "/api/v1/console/live/" + show.slug + "/deals/" + std::to_string(id) + "/start",
-                    "{}", json_headers(*host))
-          .status,
-      200);
+  ASSERT_EQ(start_deal(show.slug, id), 200);
   auto opened = watcher->until("deal");
   ASSERT_TRUE(opened);
   EXPECT_EQ(opened->at("deal").at("phase"), "open");
@@ -259,11 +252,7 @@ TEST_F(LiveTest, ADealClosesWhenItsCountdownEnds) {
   auto show = new_show(*host);
   ASSERT_EQ(publish(show.key), 302);
   const long long id = deal(*host, show.slug, ring.variants.at(0).price - 5000, 5, 2, 30);
-  ASSERT_EQ(
-      host->request("POST", "/api/v1/console/live/" + show.slug + "/deals/" + std::to_string(id) + "/start",
-                    "{}", json_headers(*host))
-          .status,
-      200);
+  ASSERT_EQ(start_deal(show.slug, id), 200);
   clock->advance(std::chrono::seconds(30));
   auto fan = logged_in(web::Role::shopper);
   auto late = buy(*fan, show.slug, id, "deal-key-late-00001");

@@ -117,11 +117,7 @@ TEST_F(LiveNodes, TheLastUnitOfADealIsSoldOnceAcrossBothNodes) {
   auto show = new_show(*host);
   ASSERT_EQ(publish(show.key), 302);
   const long long id = deal(*host, show.slug, ring.variants.at(0).price - 1000, 1, 1, 120);
-  ASSERT_EQ(
-      host->request("POST", "/api/v1/console/live/" + show.slug + "/deals/" + std::to_string(id) + "/start",
-                    "{}", json_headers(*host))
-          .status,
-      200);
+  ASSERT_EQ(start_deal(show.slug, id), 200);
   auto watcher = viewer_on(second_port, show.slug);
   ASSERT_TRUE(watcher && watcher->until("hello"));
   // Six shoppers, half of them through each node, all at once.

@@ -56,6 +56,14 @@ class LiveTest : public ShopTest {
     return r.status == 201 ? boost::json::parse(r.body).at("id").as_int64() : 0;
   }
 
+  // The host starts a deal's countdown; the answer's status.
+  long start_deal(const std::string& slug, long long deal_id) {
+    return host
+        ->request("POST", "/api/v1/console/live/" + slug + "/deals/" + std::to_string(deal_id) + "/start",
+                  "{}", json_headers(*host))
+        .status;
+  }
+
   HttpResponse buy(HttpClient& who, const std::string& slug, long long deal_id, const std::string& key,
                    int quantity = 1) {
     return who.request("POST", "/api/v1/live/" + slug + "/deals/" + std::to_string(deal_id) + "/orders",

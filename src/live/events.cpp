@@ -58,6 +58,9 @@ std::string notice_event(const std::string& text) { return event("notice", {{"te
 std::string tick_event(int viewers, int hearts) {
   return event("tick", {{"viewers", viewers}, {"hearts", hearts}});
 }
+std::string sales_event(long long orders, long long revenue) {
+  return event("sales", {{"orders", orders}, {"revenue", revenue}});
+}
 std::string error_event(const std::string& code, const std::string& message) {
   return event("error", {{"code", code}, {"message", message}});
 }

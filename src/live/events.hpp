@@ -22,6 +22,8 @@ std::string deal_event(const Deal& deal, TimePoint now);
 std::string state_event(State state);
 std::string notice_event(const std::string& text);
 std::string tick_event(int viewers, int hearts);
+// The show's orders from its deals and their revenue so far (won), after each sale.
+std::string sales_event(long long orders, long long revenue);
 std::string error_event(const std::string& code, const std::string& message);
 // Between nodes only: one node's viewers and hearts of one show.
 std::string presence_event(const std::string& node, int viewers, int hearts);

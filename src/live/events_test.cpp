@@ -21,6 +21,7 @@ TEST(Events, EachStartsWithItsTypeAndOnlyNodeEventsAreInternal) {
   EXPECT_EQ(json::parse(state_event(State::live)).at("state"), "live");
   EXPECT_EQ(json::parse(deleted_event(3)).at("id").as_int64(), 3);
   EXPECT_EQ(json::parse(error_event("x", "why")).at("message"), "why");
+  EXPECT_EQ(json::parse(sales_event(3, 297000)).at("revenue").as_int64(), 297000);
 }
 
 TEST(Events, ADealCarriesItsPhaseAndCountdownByTheServersClock) {

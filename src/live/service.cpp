@@ -255,9 +255,13 @@ Result<orders::Order> Live::buy(const std::string& slug, long long deal_id, cons
         return {};
       }};
   auto order = orders_.place(checkout);
-  if (order)
-    if (auto now_deal = db_.read([&](soci::session& sql) { return repo::deal(sql, deal_id); }))
-      publish(show.id, deal_event(*now_deal, clock_.now()));
+  if (!order) return order;
+  // Viewers see the units left; the host's panel the show's orders and revenue, as they happen.
+  auto [now_deal, totals] = db_.read([&](soci::session& sql) {
+    return std::pair{repo::deal(sql, deal_id), repo::totals(sql, show.id)};
+  });
+  if (now_deal) publish(show.id, deal_event(*now_deal, clock_.now()));
+  publish(show.id, sales_event(totals.orders, totals.revenue));
   return order;
 }
 

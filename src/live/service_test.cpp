@@ -53,8 +53,12 @@ TEST_F(ServiceTest, ADealIsBoughtThroughCheckoutAndItsFailuresLeaveNothingBehind
   ASSERT_TRUE(live.stream_started(made.stream_key));
   ASSERT_TRUE(live.start_deal(made.show.slug, maker, deal->id));
   Purchase p{1, {"김보석", "01012345678", "54538", "익산시 보석로 1", "", ""}, "live-key-1", "ko"};
+  auto panel = std::make_shared<FakePeer>();
+  live.rooms().of(made.show.id)->join(panel, maker.user_id);
   auto order = live.buy(made.show.slug, deal->id, shopper, p);
   ASSERT_TRUE(order) << order.error().message;
+  EXPECT_EQ(panel->last("sales").at("orders").as_int64(), 1);  // the host sees it as it happens
+  EXPECT_EQ(panel->last("deal").at("deal").at("left").as_int64(), 0);
   EXPECT_EQ(order->subtotal, 99000);
   EXPECT_EQ(stock("moon-ring"), 1);
   EXPECT_EQ(live.buy(made.show.slug, deal->id, shopper, p)->number, order->number);  // the same tap again

@@ -108,6 +108,14 @@ function start(root) {
       if (el) el.textContent = n;
     }
   }
+  // The host's panel: the show's orders and revenue after each sale.
+  function setSales(m) {
+    const en = root.dataset.prefix === '/en';
+    const orders = document.getElementById('panel-orders');
+    const revenue = document.getElementById('panel-revenue');
+    if (orders) orders.textContent = m.orders;
+    if (revenue) revenue.textContent = en ? `₩${m.revenue.toLocaleString('en-US')}` : `${m.revenue.toLocaleString('ko-KR')}원`;
+  }
   function setNotice(text) {
     const el = document.getElementById('live-notice');
     if (!el) return;
@@ -225,6 +233,7 @@ function start(root) {
       case 'notice': setNotice(m.text); break;
       case 'showing': setShowing(m.piece); break;
       case 'deal': setDeal(m.deal); break;
+      case 'sales': setSales(m); break;
       case 'state': setState(m.state); break;
       case 'error': showError(m.message); break;
       default: break;

@@ -1,9 +1,10 @@
+// Screenshots of the live pages for people to look at (not a test), desktop and phone:
+//   node tests/e2e/look_live.mjs URL OUTDIR UPCOMING_SLUG REPLAY_SLUG   (a demo server with BRILLIANT_LIVE_HLS_DIR set)
 import { launchBrowser } from './server.js';
 const [,, url, out, upcoming, replay] = process.argv;
 const browser = await launchBrowser(['--autoplay-policy=no-user-gesture-required']);
 for (const [w, h, tag] of [[1280, 900, 'desk'], [390, 844, 'phone']]) {
   const page = await browser.newPage({ viewport: { width: w, height: h }, locale: 'ko-KR' });
-  page.on('console', (m) => console.log('console:', m.text()));
   await page.goto(`${url}/login`);
   await page.getByLabel('이메일').fill('shopper@brilliant.example');
   await page.getByLabel('비밀번호').fill('brilliant-demo');

@@ -3,6 +3,7 @@
 // orders and revenue), the operator's list (/operator/live), and the same over /api/v1/console/live.
 #include <algorithm>
 #include <boost/json.hpp>
+#include <fstream>
 #include <sstream>
 
 #include "catalog/views.hpp"
@@ -247,6 +248,15 @@ class ConsoleLiveRoutes {
     o["rtmp_url"] = d_.rtmp_url;
     o["banned_words"] = show.banned_words;
     o["scheduled_local"] = format_seoul(show.scheduled_at).replace(10, 1, "T");
+    // The go-live checklist: how long the stream's segments are (keyframes every 2 s give 2).
+    if (!d_.hls_dir.empty()) {
+      std::ifstream in(d_.hls_dir / show.slug / "index.m3u8");
+      const std::string playlist((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (const int seconds = hls_target_duration(playlist)) {
+        o["segment_seconds"] = seconds;
+        o["keyframes_ok"] = seconds <= 3;
+      }
+    }
     return o;
   }
 

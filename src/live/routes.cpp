@@ -36,6 +36,16 @@ bool hls_file_name(std::string_view name) {
   });
 }
 
+int hls_target_duration(std::string_view playlist) {
+  constexpr std::string_view tag = "#EXT-X-TARGETDURATION:";
+  const auto at = playlist.find(tag);
+  if (at == std::string_view::npos) return 0;
+  int seconds = 0;
+  for (size_t i = at + tag.size(); i < playlist.size() && playlist[i] >= '0' && playlist[i] <= '9'; ++i)
+    seconds = std::min(seconds * 10 + (playlist[i] - '0'), 100000);
+  return seconds;
+}
+
 namespace {
 
 class LiveRoutes {

@@ -38,5 +38,8 @@ void add_console_routes(web::Router& router, const Deps& deps);
 bool same_origin(std::string_view origin, std::string_view host);
 // An HLS file name nginx-rtmp writes: "index.m3u8" or letters, digits and '-' ending ".ts".
 bool hls_file_name(std::string_view name);
+// The longest segment a playlist announces (#EXT-X-TARGETDURATION), in seconds; 0 when none. nginx-rtmp
+// cuts segments at keyframes, so a stream with a keyframe every 2 s gives 2: the go-live checklist's test.
+int hls_target_duration(std::string_view playlist);
 
 }  // namespace brilliant::live

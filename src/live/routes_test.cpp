@@ -19,6 +19,14 @@ TEST(LiveRoutes, OnlyThisSitesPagesOpenTheSocket) {
   EXPECT_FALSE(same_origin("null", "brilliant.example"));
 }
 
+TEST(LiveRoutes, TheChecklistReadsTheSegmentLengthOffThePlaylist) {
+  EXPECT_EQ(hls_target_duration("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n0.ts\n"),
+            2);
+  EXPECT_EQ(hls_target_duration("#EXTM3U\n#EXT-X-TARGETDURATION:6\n"), 6);
+  EXPECT_EQ(hls_target_duration("#EXTM3U\n"), 0);
+  EXPECT_EQ(hls_target_duration(""), 0);
+}
+
 TEST(LiveRoutes, OnlyHlsFileNamesAreServed) {
   EXPECT_TRUE(hls_file_name("index.m3u8"));
   EXPECT_TRUE(hls_file_name("12.ts"));

@@ -55,6 +55,10 @@ test('a shopper watches a live show, chats, and buys its deal without leaving it
   await page.locator('#chat-lines li', { hasText: '13호도 있나요?' }).waitFor();
   await maker.goto(panelUrl);
   await maker.locator('#chat-lines li', { hasText: '13호도 있나요?' }).waitFor();
+  // The checklist: the stream is in, and its segments (cut at keyframes, every 2 s here) are short.
+  await maker.locator('#check-stream.is-done').waitFor();
+  await maker.locator('#check-keyframes.is-done').waitFor();
+  assert.match(await maker.locator('#segment-seconds').innerText(), /2/);
 
   await maker.getByRole('button', { name: '지금 소개' }).first().click();
   await page.locator('#now-showing:not([hidden])').waitFor();

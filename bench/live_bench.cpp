@@ -175,7 +175,8 @@ int viewers_main(int port, const std::string& path, int viewers) {
   }
   watcher.join();
   std::printf("{\"held\":%lld,\"failed\":%lld,\"delivered\":%lld,\"p50_ms\":%.1f,\"p99_ms\":%.1f}\n",
-              held.load(), failed.load(), delivered.load(), percentile(latency_ms, 0.50), percentile(latency_ms, 0.99));
+              held.load(), failed.load(), delivered.load(), percentile(latency_ms, 0.50),
+              percentile(latency_ms, 0.99));
   return 0;
 }
 

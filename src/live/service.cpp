@@ -168,15 +168,6 @@ Result<void> Live::pin(const std::string& slug, const web::Principal& who, long 
   return {};
 }
 
-Result<void> Live::set_notice(const std::string& slug, const web::Principal& who, const std::string& text) {
-  auto show = TRY(managed(slug, who));
-  ShowInput input{show.title_ko,          show.title_en,     show.description_ko,
-                  show.description_en,    show.scheduled_at, show.lineup,
-                  show.slow_mode_seconds, show.banned_words, text};
-  TRY(update(slug, who, input));
-  return {};
-}
-
 Result<Deal> Live::add_deal(const std::string& slug, const web::Principal& who, const DealInput& input) {
   auto show = TRY(managed(slug, who));
   long long product_id = 0, regular = 0;

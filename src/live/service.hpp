@@ -72,7 +72,6 @@ class Live {
   void set_replay(const std::string& slug, const std::string& url);
 
   Result<void> pin(const std::string& slug, const web::Principal& who, long long product_id);
-  Result<void> set_notice(const std::string& slug, const web::Principal& who, const std::string& text);
   Result<Deal> add_deal(const std::string& slug, const web::Principal& who, const DealInput& input);
   Result<Deal> start_deal(const std::string& slug, const web::Principal& who, long long deal_id);
   // Buys from a started deal through checkout's rules (stock reserved, bank transfer or card after): the

@@ -4,6 +4,7 @@
 
 #include "catalog/service.hpp"
 #include "vendors/console/seller.hpp"
+#include "vendors/console/seller_routes.hpp"
 #include "vendors/deps.hpp"
 #include "vendors/joining/application.hpp"
 #include "web/bind.hpp"
@@ -29,14 +30,6 @@ std::string* field_of(catalog::Seller& s, std::string_view name) {
   if (name == "address") return &s.address;
   if (name == "phone") return &s.phone;
   return &s.email;
-}
-
-json::object seller_json(const catalog::Seller& s) {
-  json::object o;
-  auto copy = s;
-  for (const char* f : fields) o[f] = *field_of(copy, f);
-  o["registration_display"] = format_registration_number(s.registration_no);
-  return o;
 }
 
 class SellerRoutes {
@@ -79,16 +72,9 @@ class SellerRoutes {
       return d_.renderer.error(req, Error::forbidden("only the workshop's owner changes this"));
     auto body = web::parse_json_object(req.body);
     if (!body) return d_.renderer.error(req, body.error());
-    catalog::Seller typed;
-    for (const char* name : fields) {
-      const auto* v = body->if_contains(name);
-      if (!v) continue;
-      if (!v->is_string())
-        return d_.renderer.error(req,
-                                 Error::invalid(name, "text_invalid", std::string(name) + " must be text"));
-      *field_of(typed, name) = std::string(v->as_string());
-    }
-    auto saved = save_seller(d_.db, d_.clock, req.user->workshop_id, typed);
+    auto typed = seller_from_json(*body);
+    if (!typed) return d_.renderer.error(req, typed.error());
+    auto saved = save_seller(d_.db, d_.clock, req.user->workshop_id, *typed);
     if (!saved) return d_.renderer.error(req, saved.error());
     d_.catalog_changed();
     return Response::json(json::serialize(seller_json(*saved)));
@@ -110,6 +96,25 @@ class SellerRoutes {
 };
 
 }  // namespace
+
+json::object seller_json(const catalog::Seller& s) {
+  json::object o;
+  auto copy = s;
+  for (const char* f : fields) o[f] = *field_of(copy, f);
+  o["registration_display"] = format_registration_number(s.registration_no);
+  return o;
+}
+
+Result<catalog::Seller> seller_from_json(const json::object& body) {
+  catalog::Seller typed;
+  for (const char* name : fields) {
+    const auto* v = body.if_contains(name);
+    if (!v) continue;
+    if (!v->is_string()) return Error::invalid(name, "text_invalid", std::string(name) + " must be text");
+    *field_of(typed, name) = std::string(v->as_string());
+  }
+  return typed;
+}
 
 void add_seller_routes(web::Router& router, Deps& deps) {
   const web::Bind bind(std::make_shared<SellerRoutes>(deps), deps.renderer);

@@ -28,6 +28,7 @@ bench: release
 	@bash bench/orders.sh
 	@bash bench/backup.sh
 	@bash bench/live.sh
+	@bash bench/recommend.sh
 
 fuzz:
 	@bash scripts/install-deps.sh test

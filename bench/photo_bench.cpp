@@ -4,12 +4,14 @@
 //   photo_bench studio-generate DIR COUNT  writes COUNT 24-megapixel studio shots (a piece on an
 //                                     off-white background lit unevenly, media/samples.hpp)
 //   photo_bench webcam FILE            writes one 1920x1440 frame as a station's webcam gives it
+//   photo_bench coach DIR              the photo coach (media/coach.hpp) on every JPEG in DIR, one thread
 //   photo_bench studio DIR [WORKERS]  makes every channel's rendition of each (media::make_packshots:
 //                                     light flattened, trimmed, centred; Naver 1000, Coupang 780,
 //                                     Amazon 2000) and writes them to DIR/out
 // bench/photos.sh and bench/studio.sh run them beside ImageMagick's convert and report peak memory.
 #include <vips/vips8>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <deque>
@@ -19,6 +21,7 @@
 #include <sstream>
 #include <thread>
 
+#include "media/coach.hpp"
 #include "media/packshot.hpp"
 #include "media/photo_pipeline.hpp"
 #include "media/samples.hpp"
@@ -82,6 +85,24 @@ int main(int argc, char** argv) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << ok << " photos in " << seconds << " s: " << ok / seconds << " photos/s\n";
     return ok == static_cast<int>(photos.size()) ? 0 : 1;
+  }
+  if (argc >= 3 && std::string(argv[1]) == "coach") {  // the photo coach on every JPEG in DIR, one thread
+    brilliant::media::start_libvips();
+    std::vector<double> ms;
+    for (const auto& e : std::filesystem::directory_iterator(argv[2])) {
+      if (e.path().extension() != ".jpg") continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const auto t0 = std::chrono::steady_clock::now();
+      auto report = brilliant::media::assess_photo(bytes);
+      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+      if (!report) return 1;
+    }
+    if (ms.empty()) return 1;
+    std::sort(ms.begin(), ms.end());
+    std::cout << "coach: " << ms.size() << " photos, median " << ms[ms.size() / 2] << " ms, slowest "
+              << ms.back() << " ms each\n";
+    return 0;
   }
   if (argc >= 3 && std::string(argv[1]) == "webcam") {  // one 1920x1440 station webcam frame
     std::ofstream(argv[2], std::ios::binary)

@@ -35,4 +35,5 @@ mode=process
 im_last=square
 . bench/lib.sh
 compare
+"$bench" coach "$work/in"  # the photo coach on the same originals (the server runs it on a 2400 px rendition)
 echo "($count photos of 6000x4000, $cores cores, $(date -u +%Y-%m-%d))"

@@ -38,6 +38,10 @@ void describe_api(web::Router& router) {
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
       {Method::post, "/api/v1/products/{slug}/shoot/publish", R"({"type":"object","properties":{}})"},
+      {Method::put, "/api/v1/console/products/{slug}/copy",
+       R"({"type":"object","required":["title_ko","title_en","description_ko","description_en"],"properties":{)"
+       R"("title_ko":{"type":"string"},"title_en":{"type":"string"},"description_ko":{"type":"string",)"
+       R"("description":"becomes the piece's Korean story"},"description_en":{"type":"string"}}})"},
       {Method::post, "/api/v1/console/live", live_show},
       {Method::put, "/api/v1/console/live/{slug}", live_show},
       {Method::post, "/api/v1/console/live/{slug}/key", R"({"type":"object","properties":{}})"},
@@ -261,11 +265,18 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/console/dashboard",
        "The workshop's views, add-to-cart, low stock and review states"},
       {Method::get, "/api/v1/console/products/{slug}", "A piece as the edit form's fields"},
+      {Method::get, "/api/v1/console/products/{slug}/copy",
+       "Copy written from the piece's facts in Korean and English, checked; ?model=1 also asks the language "
+       "model"},
+      {Method::put, "/api/v1/console/products/{slug}/copy",
+       "Publish reviewed copy as the piece's titles and story, checked against its facts first"},
       {Method::put, "/api/v1/console/products/{slug}",
        "Edit a piece: the edit form's fields as a flat object; absent fields keep their values"},
       {Method::post, "/api/v1/console/products/import",
        "Import pieces as CSV (text/csv body); all or nothing"},
       {Method::get, "/api/v1/console/products/{slug}/photos", "A piece's photos in order, with renditions"},
+      {Method::get, "/api/v1/console/products/{slug}/photos/coach",
+       "The photo coach: each photo's blur, light, background and framing, with advice; views still missing"},
       {Method::post, "/api/v1/console/products/{slug}/photos", "Upload one photo as the request body"},
       {Method::put, "/api/v1/console/products/{slug}/photos",
        "Reorder photos: {\"order\": [ids], cover first}"},
@@ -361,7 +372,12 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/console/orders/{number}/evidence",
        "The evidence of the workshop's parcel of an order (vendor staff)"},
       {Method::get, "/api/v1/operator/orders/{number}/evidence", "The evidence of any order (operator)"},
-      {Method::post, "/api/v1/products/{slug}/view", "Count a product page view (the page's beacon)"},
+      {Method::post, "/api/v1/products/{slug}/view",
+       "Count a product page view, with the pieces viewed before it in the visit (the page's beacon)"},
+      {Method::get, "/api/v1/products/{slug}/recommendations",
+       "Pieces to show with this one: also like, complete the look; each with its reason"},
+      {Method::get, "/api/v1/recommendations",
+       "Pieces for a person from what they looked at (seen) and, logged in, bought; each with its reason"},
       {Method::get, "/api/v1/orders/{number}/returns", "One's own order's returns and exchanges"},
       {Method::post, "/api/v1/orders/{number}/returns",
        "Ask for a return or exchange of delivered pieces (Article 17: 7 days, 3 months for the seller's "

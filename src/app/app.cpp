@@ -135,7 +135,7 @@ App::App(Config config, const Clock& clock)
   studio::add_routes(router_, *studio_deps_);
   add_money_routes();
   add_live_routes();
-  orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
+  add_marketing_routes();
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
     model["brand_name"] = locale == "en" ? brand->name_en : brand->name_ko;
@@ -304,6 +304,7 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
 // Orders and the money around them: card payments (Toss), checkout and orders, delivery, returns, the
 // ledger; the orders module reaches payments only through its Deps hooks.
 void App::add_money_routes() {
+  orders_.set_mail([this](const orders::Order& o, const std::string& event) { return order_mail(o, event); });
   payment_provider_ = std::make_unique<payments::TossClient>(config_.toss);
   payments_ = std::make_unique<payments::Payments>(*database_, orders_, payment_provider_.get(), clock_,
                                                    config_.toss);

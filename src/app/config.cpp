@@ -66,6 +66,13 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.live.hls_dir = live["hls_dir"].value_or(c.live.hls_dir.string());
   c.live.rtmp_url = live["rtmp_url"].value_or(c.live.rtmp_url);
   c.live.callback_secret = live["callback_secret"].value_or(c.live.callback_secret);
+  auto marketing = t["marketing"];
+  c.llm.url = marketing["llm_url"].value_or(c.llm.url);
+  c.llm.model = marketing["llm_model"].value_or(c.llm.model);
+  c.llm.api_key = marketing["llm_api_key"].value_or(c.llm.api_key);
+  c.llm.timeout_seconds = marketing["llm_timeout_seconds"].value_or(c.llm.timeout_seconds);
+  if (c.llm.timeout_seconds < 1 || c.llm.timeout_seconds > 600)
+    throw std::runtime_error("marketing.llm_timeout_seconds must be between 1 and 600");
 }
 
 void apply_env(Config& c) {
@@ -105,6 +112,9 @@ void apply_env(Config& c) {
   if (auto v = env("BRILLIANT_LIVE_HLS_DIR")) c.live.hls_dir = v;
   if (auto v = env("BRILLIANT_LIVE_RTMP_URL")) c.live.rtmp_url = v;
   if (auto v = env("BRILLIANT_LIVE_CALLBACK_SECRET")) c.live.callback_secret = v;
+  if (auto v = env("BRILLIANT_LLM_URL")) c.llm.url = v;
+  if (auto v = env("BRILLIANT_LLM_MODEL")) c.llm.model = v;
+  if (auto v = env("BRILLIANT_LLM_API_KEY")) c.llm.api_key = v;
 }
 
 ops::Places places_of(const Config& c) {

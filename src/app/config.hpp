@@ -5,6 +5,7 @@
 
 #include "accounts/password.hpp"
 #include "mail/outbox.hpp"
+#include "marketing/model.hpp"
 #include "net/server.hpp"
 #include "ops/backup.hpp"
 #include "payments/toss.hpp"
@@ -56,6 +57,10 @@ struct Config {
     std::string rtmp_url = "rtmp://127.0.0.1:1935/live";
     std::string callback_secret;
   } live;
+  // The copy assistant's language model ([marketing] llm_url, llm_model, llm_api_key,
+  // llm_timeout_seconds; BRILLIANT_LLM_URL, BRILLIANT_LLM_MODEL, BRILLIANT_LLM_API_KEY): any
+  // OpenAI-compatible chat-completions server. Without llm_url only our own generator writes copy.
+  marketing::ModelSettings llm;
 };
 
 // Where this installation keeps its data (the issuer key beside the blobs unless set).

@@ -6,6 +6,7 @@
 #include "app/seed_catalog.hpp"
 #include "app/seed_certification.hpp"
 #include "app/seed_live.hpp"
+#include "app/seed_marketing.hpp"
 #include "app/seed_money.hpp"
 #include "app/seed_studio.hpp"
 #include "core/clock.hpp"
@@ -60,6 +61,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     seed_money(app, studio_demo.shopper_email, studio_demo.operator_email);
     seed_legal(app);
     seed_live(app, studio_demo.operator_email, studio_demo.shopper_email);
+    seed_marketing(app);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -79,6 +81,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_legal(app);
   seed_live(app, studio_demo.operator_email, studio_demo.shopper_email);
   app.catalog().refresh();
+  seed_marketing(app);  // over the pieces now on sale
   spdlog::info("demo data loaded");
   return logins;
 }

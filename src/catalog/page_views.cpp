@@ -19,7 +19,7 @@ PageViews::~PageViews() {
   }
 }
 
-void PageViews::record(long long product_id, const std::string& visitor) {
+bool PageViews::record(long long product_id, const std::string& visitor) {
   std::map<std::pair<long long, std::string>, long long> ready;
   {
     std::lock_guard lock(mutex_);
@@ -28,17 +28,18 @@ void PageViews::record(long long product_id, const std::string& visitor) {
       if (recent_.size() >= max_remembered) recent_.clear();
       auto [it, fresh] = recent_.try_emplace(visitor + "|" + std::to_string(product_id), now);
       if (!fresh) {
-        if (now - it->second < repeat_window) return;
+        if (now - it->second < repeat_window) return false;
         it->second = now;
       }
     }
     if (pending_.empty()) oldest_ = now;
     ++pending_[{product_id, seoul_day(now)}];
-    if (++pending_total_ < batch_ && now - oldest_ < max_age_) return;
+    if (++pending_total_ < batch_ && now - oldest_ < max_age_) return true;
     ready.swap(pending_);
     pending_total_ = 0;
   }
   write(std::move(ready));
+  return true;
 }
 
 void PageViews::flush() {

@@ -22,8 +22,8 @@ class PageViews {
   ~PageViews();
   // Counts a view unless the same visitor (an IP address) viewed the same piece within `repeat_window`:
   // reloading a page does not inflate its count. The memory of recent visitors is bounded (emptied past
-  // max_remembered entries).
-  void record(long long product_id, const std::string& visitor = {});
+  // max_remembered entries). True when counted.
+  bool record(long long product_id, const std::string& visitor = {});
   void flush();
   // Views per product over the last `days` Korean days (today included), flushed first.
   std::map<long long, long long> totals(const std::vector<long long>& product_ids, int days);

@@ -142,10 +142,7 @@ std::string Storefront::cards_html(const std::vector<const Card*>& cards, const 
     }
     // The card partial reads two words from the page's messages; a fragment gets them in its model.
     auto model = card_json(*c, locale, t);
-    model["t"] = json::object{
-        {"catalog", json::object{{"eco_badge", t("catalog.eco_badge")},
-                                 {"availability", json::object{{"made_to_order",
-                                                                t("catalog.availability.made_to_order")}}}}}};
+    model["t"] = card_partial_words(t);
     auto html = renderer_.fragment("partials/card", model);
     out += html;
     std::lock_guard lock(card_html_mutex_);
@@ -266,14 +263,7 @@ Response Storefront::product_page_with(Request& req, const std::string& slug, in
   if (auto chosen = cart.if_contains("variant_id"))
     for (auto& v : view["variants"].as_array())
       if (v.as_object()["id"] == *chosen) v.as_object()["checked"] = true;
-  auto snap = catalog_.snapshot();
-  // Related: same category from other pieces, most popular first.
-  std::vector<const Card*> related;
-  for (const auto& c : snap->cards)
-    if (c.category == product->category && c.slug != product->slug) related.push_back(&c);
-  std::stable_sort(related.begin(), related.end(),
-                   [](const Card* a, const Card* b) { return a->popularity > b->popularity; });
-  if (related.size() > 4) related.resize(4);
+  auto related = related_pieces(*product, req.locale, t);
   const std::string path = "/products/" + slug;
   json::object model{
       {"title", std::string(view["title"].as_string())},
@@ -283,12 +273,50 @@ Response Storefront::product_page_with(Request& req, const std::string& slug, in
       {"canonical", absolute(req.locale_prefix() + path)},
       {"og_type", "product"},
       {"product", view},
-      {"related", cards_json(related, req.locale, t)},
+      {"related", std::move(related.first)},
+      {"complete_look", std::move(related.second)},
       {"json_ld", product_json_ld(*product, workshop, base_url_, req.locale)},
       {"cart", std::move(cart)}};
   if (!product->image_ids.empty())
     model["og_image"] = absolute("/media/images/" + std::to_string(product->image_ids.front()));
   return renderer_.page_response(req, "store/product", std::move(model), status);
+}
+
+std::pair<json::array, json::array> Storefront::related_pieces(const Product& product,
+                                                               const std::string& locale,
+                                                               const Messages& t) const {
+  auto snap = catalog_.snapshot();
+  if (!related_) {  // the same category's most popular
+    std::vector<const Card*> same;
+    for (const auto& c : snap->cards)
+      if (c.category == product.category && c.slug != product.slug) same.push_back(&c);
+    std::stable_sort(same.begin(), same.end(),
+                     [](const Card* a, const Card* b) { return a->popularity > b->popularity; });
+    if (same.size() > 4) same.resize(4);
+    return {cards_json(same, locale, t), {}};
+  }
+  const auto pieces = related_(product.id);
+  return {reason_cards(pieces.also_like, locale, t), reason_cards(pieces.complete_look, locale, t)};
+}
+
+json::array Storefront::reason_cards(const std::vector<std::pair<long long, std::string>>& pieces,
+                                     const std::string& locale, const Messages& t) const {
+  auto snap = catalog_.snapshot();
+  json::array out;
+  for (const auto& [id, reason] : pieces) {
+    auto it = snap->by_id.find(id);
+    if (it == snap->by_id.end()) continue;
+    auto card = card_json(snap->cards[it->second], locale, t);
+    card["reason_text"] = t("marketing.reason." + reason);
+    out.push_back(std::move(card));
+  }
+  return out;
+}
+
+json::array Storefront::for_you_cards(const std::vector<long long>& seen, long long user_id,
+                                      const std::string& locale) const {
+  if (!for_you_) return {};
+  return reason_cards(for_you_(seen, user_id), locale, messages(locale));
 }
 
 Response Storefront::workshops_page(Request& req) {

@@ -32,6 +32,21 @@ class Storefront {
   // Reloads the quotes and rates the pages show (after any catalog or pricing change).
   void refresh_prices();
   void set_base_url(std::string base_url) { base_url_ = std::move(base_url); }
+  // The product page's two rows of other pieces, each with the reason's name ("bought_together"); the
+  // marketing module's recommendations when set, otherwise the same category's most popular.
+  struct RelatedPieces {
+    std::vector<std::pair<long long, std::string>> also_like, complete_look;
+  };
+  using Related = std::function<RelatedPieces(long long product_id)>;
+  void set_related(Related related) { related_ = std::move(related); }
+  // Pieces for a person (with reasons) from what they have in view (seen: product ids) and, logged in,
+  // bought; the marketing module's when set.
+  using ForYou = std::function<std::vector<std::pair<long long, std::string>>(
+      const std::vector<long long>& seen, long long user_id)>;
+  void set_for_you(ForYou for_you) { for_you_ = std::move(for_you); }
+  // Those pieces as cards with their reasons (empty when nothing is set).
+  boost::json::array for_you_cards(const std::vector<long long>& seen, long long user_id,
+                                   const std::string& locale) const;
   // The product page again after a refused add-to-cart: the message beside the field, the visitor's
   // choices kept (cart: "error", "field", "variant_id", "engraving", "gift_wrap", "quantity").
   web::Response product_page_with(web::Request& req, const std::string& slug, int status,
@@ -52,11 +67,19 @@ class Storefront {
   web::Response api_suggest(web::Request& req);
   web::Response api_facets(web::Request& req);
   web::Response openapi(web::Request& req);
+  Related related_;
+  ForYou for_you_;
+  boost::json::array reason_cards(const std::vector<std::pair<long long, std::string>>& pieces,
+                                  const std::string& locale, const Messages& t) const;
   boost::json::object generated_api_;
   boost::json::object api_contract_;
 
   web::Response listing_page(web::Request& req, const std::string& template_name, boost::json::object model,
                              std::optional<std::vector<long long>> ids);
+  // The product page's rows: (also like, complete the look) as cards.
+  std::pair<boost::json::array, boost::json::array> related_pieces(const Product& product,
+                                                                   const std::string& locale,
+                                                                   const Messages& t) const;
   web::Response not_found(web::Request& req, const std::string& what, const std::string& hint);
   // for_page: the cards as "cards_html" (rendered once per snapshot) instead of a "cards" array.
   boost::json::object listing_json(const web::Request& req, const Listing& listing, const ListingQuery& query,

@@ -49,6 +49,13 @@ std::string fill(std::string text, const std::map<std::string, std::string>& val
   return text;
 }
 
+json::object card_partial_words(const Messages& t) {
+  return {{"catalog",
+           json::object{
+               {"eco_badge", t("catalog.eco_badge")},
+               {"availability", json::object{{"made_to_order", t("catalog.availability.made_to_order")}}}}}};
+}
+
 json::object card_json(const Card& c, const std::string& locale, const Messages& t) {
   const bool en = locale == "en";
   const std::string prefix = en ? "/en" : "";

@@ -30,6 +30,8 @@ std::string fill(std::string text, const std::map<std::string, std::string>& val
 // A variant as shoppers name it: "13호 · US 6.5" (rings), "45 cm" (chains), or its colour.
 std::string variant_label(const Variant& variant, const std::string& locale, const Messages& t);
 boost::json::object card_json(const Card& card, const std::string& locale, const Messages& t);
+// The words the card partial reads from a page's messages, for rendering it as a fragment ("t").
+boost::json::object card_partial_words(const Messages& t);
 boost::json::object product_json(const Product& product, const Workshop& workshop, const std::string& locale,
                                  const Messages& t, const PriceContext& prices);
 boost::json::object workshop_json(const Workshop& workshop, const std::string& locale, const Messages& t);

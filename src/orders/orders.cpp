@@ -2,6 +2,7 @@
 
 #include "db/database.hpp"
 
+#include <spdlog/spdlog.h>
 #include <algorithm>
 #include <unordered_map>
 
@@ -229,7 +230,7 @@ std::vector<Order> Orders::recent(const std::string& status, const std::string& 
 Result<Order> Orders::mark_paid(const std::string& number, long long operator_id, const Paid& how) {
   if (!looks_like_order_number(number)) return Error::not_found("order");
   const auto at = format_utc(clock_.now());
-  return db_.write([&](soci::session& sql) -> Result<Order> {
+  auto paid = db_.write([&](soci::session& sql) -> Result<Order> {
     auto order = load(sql, number);
     if (!order) return Error::not_found("order");
     if (order->status != OrderStatus::awaiting_payment)
@@ -259,6 +260,12 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
     if (compose_) mail::enqueue(sql, compose_(paid, "paid"), clock_);
     return paid;
   });
+  if (paid && on_paid_) try {
+      on_paid_(*paid);
+    } catch (const std::exception& e) {  // the order is paid whatever a listener does
+      spdlog::warn("after paying {}: {}", number, e.what());
+    }
+  return paid;
 }
 
 Result<Order> Orders::cancel(const std::string& number, long long actor_id, CancelledBy by,

@@ -75,6 +75,8 @@ class Orders {
   Orders(db::Database& db, catalog::Catalog& catalog, Carts& carts, const vendors::BrandStore& brand,
          const Clock& clock, VariantLabel label);
   void set_mail(OrderMail compose) { compose_ = std::move(compose); }
+  // Told of every order once it is paid (after the commit; recommendations learn what sells together).
+  void set_on_paid(std::function<void(const Order&)> listener) { on_paid_ = std::move(listener); }
 
   // postcode: "" when not known yet (no island surcharge).
   Result<Preview> preview(const std::string& cart_token, const std::string& postcode = "");
@@ -159,6 +161,7 @@ class Orders {
   const Clock& clock_;
   VariantLabel label_;
   OrderMail compose_;
+  std::function<void(const Order&)> on_paid_;
 };
 
 }  // namespace brilliant::orders

@@ -130,6 +130,11 @@ class CartRoutes {
     model["title"] = d_.renderer.message(req.locale, "cart.title");
     model["noindex"] = true;
     model["flash"] = req.query_params().get("added") == "1";
+    // "For you" from what is in the cart (rendered here: a row arriving later would shift the page).
+    std::vector<long long> in_cart;
+    for (const auto& line : view.lines)
+      if (line.product) in_cart.push_back(line.product->id);
+    model["for_you"] = d_.storefront.for_you_cards(in_cart, req.user ? req.user->user_id : 0, req.locale);
     auto response = d_.renderer.page_response(req, "store/cart", std::move(model));
     response.set("Cache-Control", "no-store");
     give_cookies(response, "", view.pieces, d_.secure_cookies);

@@ -1,10 +1,11 @@
 #include "payments/toss.hpp"
 
-#include <curl/curl.h>
 #include <sodium.h>
 
 #include <boost/json.hpp>
 #include <memory>
+
+#include "core/outbound.hpp"
 
 namespace brilliant::payments {
 namespace json = boost::json;
@@ -40,11 +41,6 @@ std::string segment(const std::string& text) {
   return out;
 }
 
-size_t collect(char* data, size_t size, size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
 }  // namespace
 
 Answer parse_answer(int http_status, const std::string& body) {
@@ -78,32 +74,14 @@ Answer parse_answer(int http_status, const std::string& body) {
 
 Answer TossClient::call(const std::string& method, const std::string& path, const std::string& body,
                         const std::string& idempotency_key) {
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) return parse_answer(0, "");
-  const std::string url = settings_.api_url + path;
-  std::string received;
-  curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, basic_auth(settings_.secret_key).c_str());
-  headers = curl_slist_append(headers, "Content-Type: application/json");
-  if (!idempotency_key.empty())
-    headers = curl_slist_append(headers, ("Idempotency-Key: " + idempotency_key).c_str());
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(headers, curl_slist_free_all);
-  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
-  if (method == "POST") {
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-  }
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &received);
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, static_cast<long>(settings_.timeout_seconds));
-  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-  long status = 0;
-  if (curl_easy_perform(curl.get()) == CURLE_OK)
-    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
-  return parse_answer(static_cast<int>(status), status ? received : std::string());
+  OutboundRequest request{method,
+                          settings_.api_url + path,
+                          {basic_auth(settings_.secret_key), "Content-Type: application/json"},
+                          method == "POST" ? body : std::string(),
+                          settings_.timeout_seconds};
+  if (!idempotency_key.empty()) request.headers.push_back("Idempotency-Key: " + idempotency_key);
+  const auto answer = send(request);
+  return parse_answer(answer.status, answer.body);
 }
 
 Answer TossClient::confirm(const std::string& payment_key, const std::string& order_id, long long amount,

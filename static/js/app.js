@@ -197,10 +197,46 @@ for (const input of document.querySelectorAll('input[data-csv-into]')) {
   }
 }
 
+// The pieces this browser looked at, newest first (kept here, never in a cookie): they pair a view with
+// the ones before it in the same visit (two hours) for recommendations, and seed the "for you" row.
+const seenKey = 'brilliant.seen';
+const readSeen = () => {
+  try {
+    const list = JSON.parse(localStorage.getItem(seenKey) || '[]');
+    return Array.isArray(list) ? list.filter((e) => e && typeof e.s === 'string' && typeof e.t === 'number') : [];
+  } catch {
+    return [];
+  }
+};
+
 // A product page view, counted for the workshop's dashboard (cached pages count too; crawlers that run
-// no script do not).
+// no script do not) and, with the pieces viewed before it in this visit, for recommendations.
 for (const article of document.querySelectorAll('[data-view-beacon]')) {
-  if (navigator.sendBeacon) navigator.sendBeacon(article.dataset.viewBeacon);
+  const slug = article.dataset.slug;
+  const now = Date.now();
+  const seen = readSeen().filter((e) => e.s !== slug);
+  const before = seen.filter((e) => now - e.t < 2 * 3600 * 1000).slice(0, 4).map((e) => e.s);
+  if (navigator.sendBeacon) navigator.sendBeacon(article.dataset.viewBeacon, new URLSearchParams({ before: before.join(',') }));
+  try {
+    localStorage.setItem(seenKey, JSON.stringify([{ s: slug, t: now }, ...seen].slice(0, 20)));
+  } catch {
+    // storage full or disabled: recommendations simply know less
+  }
+}
+
+// "For you" on the home page: cards for what this browser looked at (and, when logged in, bought),
+// fetched as HTML so the cached page stays the same for everyone (the cart renders its own row).
+for (const section of document.querySelectorAll('[data-for-you]')) {
+  const seen = readSeen().map((e) => e.s).slice(0, 20);
+  const prefix = document.documentElement.lang === 'en' ? '/en' : '';
+  fetch(`${prefix}/recommendations/for-you?seen=${encodeURIComponent(seen.join(','))}`, { credentials: 'same-origin' })
+    .then((r) => (r.ok ? r.text() : ''))
+    .then((html) => {
+      if (!html.trim()) return;
+      section.innerHTML = html;
+      section.hidden = false;
+    })
+    .catch(() => {});
 }
 
 // Checkout: a postcode on Jeju or an island adds a surcharge per parcel. Once five digits are typed, ask

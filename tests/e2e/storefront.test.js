@@ -42,6 +42,33 @@ test('search, filter, open a ring and pick a size (Korean, phone)', async () => 
   await context.close();
 });
 
+test('recommendations: rows with reasons on the product page, and "for you" on the home page after browsing (Korean, desktop)', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const list = await (await fetch(`${server.url}/api/v1/products?category=ring`)).json();
+  const [first, second] = list.cards;
+  await page.goto(`${server.url}/products/${first.slug}`);
+  const also = page.locator('[data-recommendations="also_like"] .card');
+  assert.ok(await also.count() > 0, 'the product page shows "you may also like"');
+  const look = page.locator('[data-recommendations="complete_look"] .card');
+  assert.ok(await look.count() > 0, 'and "complete the look"');
+  assert.doesNotMatch(await look.locator('.card-title').first().textContent(), /반지/);
+  assert.ok((await also.locator('.card-reason').first().textContent()).trim().length > 0, 'each says why');
+  await page.locator('[data-recommendations="also_like"]').scrollIntoViewIfNeeded();
+  await snap(page, 'recommendations-desktop-ko');
+  // The second piece's beacon names the first, viewed before it in this visit.
+  const beacon = page.waitForRequest((r) => r.url().endsWith(`/api/v1/products/${second.slug}/view`));
+  await page.goto(`${server.url}/products/${second.slug}`);
+  assert.equal(new URLSearchParams((await beacon).postData()).get('before'), first.slug);
+  await page.goto(`${server.url}/`);
+  const row = page.locator('[data-for-you]');
+  await assert.doesNotReject(row.locator('.card').first().waitFor());
+  assert.equal(await row.locator('h2').textContent(), '당신을 위한 추천');
+  await row.scrollIntoViewIfNeeded();
+  await snap(page, 'for-you-desktop-ko');
+  await context.close();
+});
+
 test('English listing with facets and suggestions as you type (desktop)', async () => {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();

@@ -34,6 +34,35 @@ async function login(page, email) {
   await page.waitForURL(/\/account$/);
 }
 
+test('the copy assistant drafts from the facts, refuses a karat the piece does not have, and publishes reviewed copy', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await login(page, 'maker@brilliant.example');
+  await page.goto(`${server.url}/console/products`);
+  await page.getByRole('link', { name: '문구 도우미' }).first().click();
+  await page.waitForURL(/\/copy$/);
+  await assert.doesNotReject(page.getByText('사실과 어긋나는 내용이 없습니다.').waitFor());
+  const title = page.getByLabel('작품명 (한국어)');
+  const drafted = await title.inputValue();
+  assert.match(drafted, /(\d+K|925|Pt\d+) /, 'the title states the metal\'s fineness');
+  assert.match(await page.getByLabel('설명 (한국어)').inputValue(), /장인이 손으로 만든/);
+  await snap(page, 'copy-assistant-desktop-ko');
+  // A karat the piece does not have is refused, with the reason, and the text typed is kept.
+  const lie = drafted.startsWith('18K') ? drafted.replace('18K', '14K') : `18K ${drafted}`;
+  await title.fill(lie);
+  await page.getByRole('button', { name: '사실 확인 후 게시' }).click();
+  await assert.doesNotReject(page.locator('#copy-error').waitFor());
+  assert.match(await page.locator('#copy-error').textContent(), /title_ko/);
+  assert.equal(await title.inputValue(), lie);
+  await snap(page, 'copy-assistant-refused-ko');
+  await title.fill(drafted);
+  await page.getByRole('button', { name: '사실 확인 후 게시' }).click();
+  await assert.doesNotReject(page.locator('#copy-saved').waitFor());
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, 'copy-assistant-phone-ko');
+  await context.close();
+});
+
 test('a workshop lists a piece with a photo; the operator approves; it is in the store', async () => {
   const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -101,6 +130,10 @@ test('on a phone, a workshop uploads photos (one of 10 MB) with progress, picks 
   await page.getByRole('button', { name: '대체 텍스트 저장' }).click();
   await page.waitForURL(/photos\?saved=1$/);
   assert.equal(await page.locator(`#alt_ko_${lastId}`).inputValue(), '옆에서 본 반지');
+  // The photo coach has looked at each photo: the small front shot is too small for the channels, and
+  // the 10 MB phone photo of grain has no white background.
+  assert.equal(await tiles.locator('.coach-advice').count(), await tiles.count());
+  assert.match(await page.locator(`.photo-tile[data-photo-id="${lastId}"] .coach-advice`).textContent(), /배경이 흰색이 아닙니다/);
   await snap(page, 'console-photos-phone');
   // The dashboard opens from the console's navigation with its six numbers.
   await page.getByRole('link', { name: '대시보드' }).click();

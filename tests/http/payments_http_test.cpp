@@ -5,7 +5,7 @@
 #include <boost/json.hpp>
 #include <boost/url.hpp>
 
-#include "http/fake_toss.hpp"
+#include "http/node_stub.hpp"
 #include "http/shop_testing.hpp"
 
 namespace brilliant::test {

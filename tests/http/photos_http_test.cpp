@@ -267,4 +267,34 @@ TEST_F(PhotosHttp, APhonePhotoOfTenMegabytesUploads) {
   EXPECT_FALSE(photos.empty());
 }
 
+// The photo coach (issue 13) on the console's photo page and in JSON: a gradient with nothing on a white
+// background is told so, and the shoot list's missing views are named.
+TEST_F(PhotosHttp, TheCoachSaysWhatEachPhotoLacks) {
+  auto vendor = logged_in(web::Role::vendor_staff, "iksan-gold");
+  auto uploaded = upload(*vendor, mine, test_jpeg(1800, 1200));
+  ASSERT_EQ(uploaded.status, 201) << uploaded.body;
+  const auto id = std::to_string(json::parse(uploaded.body).at("id").as_int64());
+  auto coach = vendor->get("/api/v1/console/products/" + mine + "/photos/coach");
+  ASSERT_EQ(coach.status, 200) << coach.body;
+  auto body = json::parse(coach.body);
+  const auto& report = body.at("photos").at(id);
+  EXPECT_EQ(report.at("good"), false);
+  bool background = false;
+  for (const auto& f : report.at("findings").as_array()) background |= f.at("code") == "background_not_white";
+  EXPECT_TRUE(background) << coach.body;
+  // The shoot list's five views, less the photos the piece has (other tests on a shared database add some).
+  const auto count = json::parse(vendor->get("/api/v1/console/products/" + mine + "/photos").body)
+                         .at("photos")
+                         .as_array()
+                         .size();
+  EXPECT_EQ(body.at("missing_views").as_array().size(), count < 5 ? 5 - count : 0);
+  auto page = vendor->get("/console/products/" + mine + "/photos");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("class=\"coach-advice\""), std::string::npos);
+  EXPECT_NE(page.body.find("배경"), std::string::npos);
+  EXPECT_EQ(logged_in(web::Role::shopper)->get("/api/v1/console/products/" + mine + "/photos/coach").status,
+            403);
+  EXPECT_EQ(vendor->get("/api/v1/console/products/" + theirs + "/photos/coach").status, 403);
+}
+
 }  // namespace brilliant::test

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include "web/bind.hpp"
 
+#include "media/coach.hpp"
 #include "vendors/console/console.hpp"
 #include "web/errors.hpp"
 #include "web/json_input.hpp"
@@ -62,7 +63,52 @@ namespace {
 
 class PhotoRoutes {
  public:
-  explicit PhotoRoutes(Deps& d) : catalog(d.catalog), photos(d.photos), renderer(d.renderer) {}
+  explicit PhotoRoutes(Deps& d)
+      : catalog(d.catalog), photos(d.photos), renderer(d.renderer), coach(d.blobs) {}
+
+  // The photo coach's advice on each photo (by id) and the shoot list's views still missing, in words.
+  json::object coach_json(const std::vector<media::StoredPhoto>& list, const std::string& locale) {
+    json::object by_photo;
+    for (const auto& p : list) {
+      auto report = coach.of(p);
+      if (!report) continue;
+      json::array findings;
+      for (const auto& f : report->findings)
+        findings.push_back(json::object{{"code", f.code},
+                                        {"measure", f.measure},
+                                        {"limit", f.limit},
+                                        {"advice", renderer.message(locale, "marketing.coach." + f.code)}});
+      by_photo[std::to_string(p.id)] = json::object{{"good", report->good()},
+                                                    {"sharpness", report->sharpness},
+                                                    {"brightness", report->brightness},
+                                                    {"background", report->background},
+                                                    {"fill", report->fill},
+                                                    {"findings", std::move(findings)}};
+    }
+    json::array missing;
+    for (const auto& view : media::missing_views(list.size()))
+      missing.push_back(
+          json::object{{"view", view}, {"text", renderer.message(locale, "marketing.coach.view." + view)}});
+    return {{"photos", std::move(by_photo)}, {"missing_views", std::move(missing)}};
+  }
+
+  // The coach's findings into each photo's model ("coach"), and the missing views into the page's.
+  void add_coach(json::array& photos_model, json::object& page_model,
+                 const std::vector<media::StoredPhoto>& list, const std::string& locale) {
+    auto advice = coach_json(list, locale);
+    for (auto& v : photos_model) {
+      auto& o = v.as_object();
+      if (auto* found = advice["photos"].as_object().if_contains(std::to_string(o.at("id").as_int64())))
+        o["coach"] = *found;
+    }
+    page_model["missing_views"] = advice["missing_views"];
+  }
+
+  Response api_coach(Request& req) {
+    auto product = owned(req);
+    if (!product) return renderer.error(req, product.error());
+    return Response::json(json::serialize(coach_json(photos.of_product(product->id), req.locale)));
+  }
 
   // The piece named in the path, if the caller may work on it.
   Result<catalog::Product> owned(const Request& req) { return piece_in_path(catalog, req); }
@@ -78,6 +124,7 @@ class PhotoRoutes {
         {"photos", photos_json(list)},
         {"count", list.size()}};
     for (auto& [k, v] : extra) m[k] = v;
+    add_coach(m["photos"].as_array(), m, list, req.locale);
     return renderer.page_response(req, "vendors/console_photos", std::move(m), status);
   }
 
@@ -222,6 +269,7 @@ class PhotoRoutes {
   catalog::Catalog& catalog;
   media::Photos& photos;
   const web::Renderer& renderer;
+  media::Coach coach;
 };
 
 }  // namespace
@@ -236,6 +284,7 @@ void add_photo_routes(web::Router& router, Deps& deps) {
 
   router.post("/api/v1/console/products/{slug}/photos", bind(&PhotoRoutes::api_upload_photo)).access = staff;
 
+  router.get("/api/v1/console/products/{slug}/photos/coach", bind(&PhotoRoutes::api_coach)).access = staff;
   router.get("/api/v1/console/products/{slug}/photos", bind(&PhotoRoutes::api_photos)).access = staff;
 
   // {"order": [photo ids, cover first]}

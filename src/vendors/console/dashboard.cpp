@@ -102,14 +102,6 @@ class DashboardRoutes {
         {"top", std::move(top)}};
   }
 
-  Response api_products_view_post(Request& req) {
-    auto snap = catalog.snapshot();
-    auto it = snap->by_slug.find(std::string(req.param("slug")));
-    if (it == snap->by_slug.end()) return r.error(req, Error::not_found("product"));
-    views.record(snap->cards[it->second].id, req.remote_ip);
-    return Response::text("", 204);
-  }
-
   Response console_page(Request& req) { return r.page_response(req, "vendors/dashboard", model(req)); }
 
   Response api_console_dashboard(Request& req) { return web::page_model_json(model(req)); }
@@ -127,11 +119,6 @@ class DashboardRoutes {
 
 void add_dashboard_routes(web::Router& router, Deps& deps) {
   const web::Bind bind(std::make_shared<DashboardRoutes>(deps), deps.renderer);
-  // The beacon: counted only for pieces on sale; no session, no CSRF (sendBeacon carries no header).
-  auto& beacon = router.post("/api/v1/products/{slug}/view", bind(&DashboardRoutes::api_products_view_post));
-  beacon.session = false;
-  beacon.csrf = false;
-
   const auto vendor = web::require(web::Role::vendor_staff);
   router.get("/console", bind(&DashboardRoutes::console_page)).access = vendor;
   router.get("/api/v1/console/dashboard", bind(&DashboardRoutes::api_console_dashboard)).access = vendor;

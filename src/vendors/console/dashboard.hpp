@@ -1,7 +1,7 @@
 // The workshop's dashboard (/console, /api/v1/console/dashboard): views, add-to-cart, the add-to-cart
 // rate, orders, revenue (paid orders) and order conversion, low stock, pieces waiting in review or needing
-// changes, pieces without photos; all from the database. Also the product page's view beacon
-// (POST /api/v1/products/{slug}/view) that feeds the view counts.
+// changes, pieces without photos; all from the database. The view counts come from the product page's
+// beacon (marketing/routes.cpp).
 #pragma once
 #include "catalog/page_views.hpp"
 #include "catalog/service.hpp"

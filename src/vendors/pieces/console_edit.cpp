@@ -20,12 +20,26 @@ namespace json = boost::json;
 using web::Request;
 using web::Response;
 
+Result<catalog::Product> save_piece(Deps& deps, long long user_id, const catalog::Product& before,
+                                    catalog::Product after) {
+  const bool review = before.status == catalog::ProductStatus::published && needs_review(before, after);
+  if (review) after.status = catalog::ProductStatus::in_review;
+  TRY(deps.catalog.save_many({after}, deps.catalog.workshop_by_id(before.workshop_id)));
+  if (review)
+    repo::record_submissions(deps.db, {before.id}, user_id, "edited after approval",
+                             format_utc(deps.clock.now()));
+  deps.quotes.reprice();
+  deps.catalog.refresh();
+  return after;
+}
+
 namespace {
 
 class EditRoutes {
  public:
   explicit EditRoutes(Deps& d)
-      : catalog(d.catalog),
+      : deps(d),
+        catalog(d.catalog),
         quotes(d.quotes),
         db(d.db),
         r(d.renderer),
@@ -129,16 +143,7 @@ class EditRoutes {
   // Saves an edited piece: a published piece whose catalog facts changed goes back to brand review.
   auto save_edit(const Request& req, const catalog::Product& before, const Fields& f)
       -> Result<catalog::Product> {
-    auto after = TRY(edited_piece(f, before));
-    const bool review = before.status == catalog::ProductStatus::published && needs_review(before, after);
-    if (review) after.status = catalog::ProductStatus::in_review;
-    TRY(catalog.save_many({after}, catalog.workshop_by_id(before.workshop_id)));
-    if (review)
-      repo::record_submissions(db, {before.id}, req.user->user_id, "edited after approval",
-                               format_utc(clock.now()));
-    quotes.reprice();
-    catalog.refresh();
-    return after;
+    return save_piece(deps, req.user->user_id, before, TRY(edited_piece(f, before)));
   }
 
   // --- CSV export and import of the workshop's pieces ------------------------------------------------
@@ -295,6 +300,7 @@ class EditRoutes {
   }
 
  private:
+  Deps& deps;
   catalog::Catalog& catalog;
   pricing::Quotes& quotes;
   db::Database& db;

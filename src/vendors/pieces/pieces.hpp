@@ -32,6 +32,12 @@ struct CheckItem {
 // languages, and price sanity against the metal quote (price at least the metal's worth).
 std::vector<CheckItem> brand_checklist(const catalog::Product& product, long long quote_won_per_g);
 
+// Saves an edited piece of a workshop (console_edit.cpp): a published piece whose shown facts or words
+// changed goes back to the brand's review (recorded in its history), formula prices are worked out again
+// and the store refreshed. user_id: who edited it.
+Result<catalog::Product> save_piece(Deps& deps, long long user_id, const catalog::Product& before,
+                                    catalog::Product after);
+
 // Editing every field of a piece and CSV export/import (console_edit.cpp); add_piece_routes calls it.
 void add_edit_routes(web::Router& router, Deps& deps);
 

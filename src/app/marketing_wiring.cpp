@@ -1,0 +1,25 @@
+// Marketing's wiring (issue 13): recommendations fed by paid orders, shown on the product page (the
+// storefront's related rows), and their routes.
+#include "app/app.hpp"
+#include "marketing/copy_routes.hpp"
+#include "marketing/routes.hpp"
+
+namespace brilliant::app {
+
+void App::add_marketing_routes() {
+  recommendations_ = std::make_unique<marketing::Recommendations>(*database_, catalog_, clock_);
+  orders_.set_on_paid([this](const orders::Order& order) {
+    std::vector<long long> products;
+    for (const auto& line : order.lines) products.push_back(line.product_id);
+    recommendations_->paid(order.id, order.user_id, products);
+  });
+  storefront_.set_related(
+      [this](long long product) { return marketing::related_pieces(*recommendations_, product); });
+  storefront_.set_for_you([this](const std::vector<long long>& seen, long long user) {
+    return marketing::for_you_pieces(*recommendations_, seen, user);
+  });
+  marketing::add_routes(router_, {*recommendations_, page_views_, renderer_});
+  marketing::add_copy_routes(router_, {vendors_deps_, config_.llm});
+}
+
+}  // namespace brilliant::app

@@ -1,0 +1,72 @@
+// Recommendations as the shop serves them (issue 13): the in-memory model (recommend.hpp) kept in step
+// with the catalog (the pieces on sale, rebuilt when the catalog's snapshot changes), fed by product page
+// views (the page's beacon names the pieces viewed before it in the same visit) and paid orders (their
+// pieces with each other and with the shopper's earlier purchases), and its counts written to the
+// database in batches, as product views are: a crash loses at most one batch of counts, never an order.
+// The stored counts are loaded on first use (after the app has migrated its database). Thread safe.
+#pragma once
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "catalog/service.hpp"
+#include "core/clock.hpp"
+#include "db/fwd.hpp"
+#include "marketing/evaluation.hpp"
+#include "marketing/recommend.hpp"
+#include "marketing/repo.hpp"
+
+namespace brilliant::marketing {
+
+// The pieces of the catalog as the recommender knows them.
+std::vector<ItemFacts> item_facts(const catalog::Snapshot& snapshot);
+
+class Recommendations {
+ public:
+  Recommendations(db::Database& db, catalog::Catalog& catalog, const Clock& clock, int batch = 500,
+                  std::chrono::seconds max_age = std::chrono::seconds(30));
+  ~Recommendations();
+  Recommendations(const Recommendations&) = delete;
+  Recommendations& operator=(const Recommendations&) = delete;
+
+  // A product page was viewed after `before` (pieces viewed earlier in the same visit, newest first; the
+  // first four count).
+  void viewed(long long product_id, const std::vector<long long>& before);
+  // An order was paid: its pieces, and the shopper's earlier purchases (user_id 0: a guest, none).
+  void paid(long long order_id, long long user_id, const std::vector<long long>& products);
+  // No view counted yet (the demo's history is seeded only then).
+  bool empty();
+  // A whole history at once (the demo's synthetic year), written before it returns.
+  void add_history(const History& history);
+  // Writes the pending counts now (the app calls it on stop).
+  void flush();
+
+  std::vector<Recommendation> also_like(long long product_id, size_t k);
+  std::vector<Recommendation> complete_look(long long product_id, size_t k);
+  // For a person: `seen` (pieces they looked at, newest first) and, when logged in, what they bought
+  // (never recommended again).
+  std::vector<Recommendation> personal(const std::vector<long long>& seen, long long user_id, size_t k);
+  Recommender::Stats stats();
+  // The catalog's snapshot, with the model set from it.
+  std::shared_ptr<const catalog::Snapshot> snapshot();
+
+ private:
+  void sync();  // loads the stored counts once, then follows the catalog
+  void queue(Signal signal, const std::vector<Pair>& pairs);
+  db::Database& db_;
+  catalog::Catalog& catalog_;
+  const Clock& clock_;
+  const int batch_;
+  const std::chrono::seconds max_age_;
+  Recommender model_;
+  std::once_flag loaded_;
+  mutable std::mutex mutex_;  // guards what follows
+  std::shared_ptr<const catalog::Snapshot> snapshot_;
+  repo::Counts pending_views_, pending_purchases_;
+  int pending_total_ = 0;
+  TimePoint oldest_{};
+};
+
+}  // namespace brilliant::marketing

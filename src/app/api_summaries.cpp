@@ -275,6 +275,8 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/console/products/import",
        "Import pieces as CSV (text/csv body); all or nothing"},
       {Method::get, "/api/v1/console/products/{slug}/photos", "A piece's photos in order, with renditions"},
+      {Method::get, "/api/v1/console/live/{slug}/run-sheet",
+       "A show's run-sheet: the line-up in order, what may be said of each piece, and its deals"},
       {Method::get, "/api/v1/console/products/{slug}/photos/coach",
        "The photo coach: each photo's blur, light, background and framing, with advice; views still missing"},
       {Method::post, "/api/v1/console/products/{slug}/photos", "Upload one photo as the request body"},

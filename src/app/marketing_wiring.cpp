@@ -3,6 +3,7 @@
 #include "app/app.hpp"
 #include "marketing/copy_routes.hpp"
 #include "marketing/routes.hpp"
+#include "marketing/run_sheet.hpp"
 
 namespace brilliant::app {
 
@@ -20,6 +21,7 @@ void App::add_marketing_routes() {
   });
   marketing::add_routes(router_, {*recommendations_, page_views_, renderer_});
   marketing::add_copy_routes(router_, {vendors_deps_, config_.llm});
+  marketing::add_run_sheet_routes(router_, {*live_, vendors_deps_});
 }
 
 }  // namespace brilliant::app

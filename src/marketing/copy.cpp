@@ -154,7 +154,7 @@ Copy titled(const CopyFacts& f, bool en, const std::vector<std::string>& sentenc
   return c;
 }
 
-Copy korean(const CopyFacts& f) {
+std::vector<std::string> korean_sentences(const CopyFacts& f) {
   const std::string category = word(categories, f.category, false), metal = metal_phrase(f, false);
   std::vector<std::string> s;
   s.push_back((f.workshop_ko.empty() ? std::string("공방") : f.workshop_ko) + "의 장인이 손으로 만든 " +
@@ -179,7 +179,12 @@ Copy korean(const CopyFacts& f) {
     s.push_back("주문 후 " + std::to_string(f.lead_days) + "일 안에 만들어 보내 드립니다.");
   if (f.eco) s.push_back("친환경 인증을 받은 공방의 작품입니다.");
   if (!f.story_ko.empty()) s.push_back("공방 이야기: " + first_sentence(f.story_ko));
-  auto c = titled(f, false, s, f.workshop_ko);
+  return s;
+}
+
+Copy korean(const CopyFacts& f) {
+  const std::string category = word(categories, f.category, false);
+  auto c = titled(f, false, korean_sentences(f), f.workshop_ko);
   c.hashtags = {"#" + fineness(f), "#" + no_spaces(metal_phrase(f, false).substr(fineness(f).size())),
                 "#" + category, "#수제주얼리", "#익산주얼리"};
   if (!f.stones.empty())
@@ -188,7 +193,7 @@ Copy korean(const CopyFacts& f) {
   return c;
 }
 
-Copy english(const CopyFacts& f) {
+std::vector<std::string> english_sentences(const CopyFacts& f) {
   const std::string category = word(categories, f.category, true), metal = metal_phrase(f, true);
   std::vector<std::string> s;
   s.push_back((f.category == "earrings" ? "A pair of " : "A ") + metal + " " + lower(category) +
@@ -213,7 +218,12 @@ Copy english(const CopyFacts& f) {
   if (f.made_to_order) s.push_back("Made to order within " + std::to_string(f.lead_days) + " days.");
   if (f.eco) s.push_back("From an eco-certified workshop.");
   if (!f.story_en.empty()) s.push_back("The workshop: " + first_sentence(f.story_en));
-  auto c = titled(f, true, s, f.workshop_en);
+  return s;
+}
+
+Copy english(const CopyFacts& f) {
+  const std::string category = word(categories, f.category, true);
+  auto c = titled(f, true, english_sentences(f), f.workshop_en);
   c.hashtags = {"#" + fineness(f) + word(metals, f.metal, true), "#" + no_spaces(category),
                 "#HandmadeJewelry", "#KoreanJewelry", "#Iksan"};
   if (!f.stones.empty())
@@ -229,6 +239,10 @@ bool has_any(const std::string& text, const std::vector<std::string>& words) {
 }  // namespace
 
 Drafts write_copy(const CopyFacts& facts) { return {korean(facts), english(facts)}; }
+
+std::vector<std::string> talking_points(const CopyFacts& facts, bool en) {
+  return en ? english_sentences(facts) : korean_sentences(facts);
+}
 
 namespace {
 

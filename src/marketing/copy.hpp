@@ -37,6 +37,8 @@ struct Drafts {
 };
 // Our own generator: every sentence comes from a fact.
 Drafts write_copy(const CopyFacts& facts);
+// The description's sentences one by one (a live show's run-sheet reads them as talking points).
+std::vector<std::string> talking_points(const CopyFacts& facts, bool en);
 
 struct Problem {
   std::string field;  // the checked field ("description_ko")

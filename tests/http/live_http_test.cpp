@@ -359,5 +359,33 @@ TEST_F(LiveTest, TheHostEditsModeratesAndEndsTheShowOverTheApi) {
   EXPECT_EQ(talker->until("state")->at("state"), "ended");
 }
 
+// The host's run-sheet (issue 13): the line-up with what may be said of each piece and its deals, as a
+// printable page and JSON; only for the show's host and the operator.
+TEST_F(LiveTest, TheRunSheetSaysWhatThePiecesAreAndTheirDeals) {
+  make_workshop();
+  auto show = new_show(*host);
+  ASSERT_GT(deal(*host, show.slug, ring.price / 2, 10, 1, 120), 0);
+  auto r = host->get("/api/v1/console/live/" + show.slug + "/run-sheet");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto sheet = json::parse(r.body).as_object();
+  const auto& pieces = sheet.at("pieces").as_array();
+  ASSERT_EQ(pieces.size(), 1u);
+  EXPECT_EQ(pieces[0].at("slug"), ring.slug.c_str());
+  EXPECT_EQ(pieces[0].at("title"), "925 실버 반지");
+  EXPECT_FALSE(pieces[0].at("points_en").as_array().empty());
+  ASSERT_EQ(pieces[0].at("deals").as_array().size(), 1u);
+  EXPECT_EQ(pieces[0].at("deals").as_array()[0].at("minutes"), 2);
+  auto page = host->get("/console/live/" + show.slug + "/run-sheet");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("진행 대본"), std::string::npos);
+  EXPECT_NE(page.body.find("3.00 g"), std::string::npos);
+  EXPECT_NE(host->get("/console/live/" + show.slug).body.find("id=\"run-sheet-link\""), std::string::npos);
+  auto other = own_workshop("sheetother", "다른 공방", "Other");
+  auto stranger = logged_in(web::Role::vendor_staff, other.slug);
+  EXPECT_EQ(stranger->get("/api/v1/console/live/" + show.slug + "/run-sheet").status, 403);
+  EXPECT_EQ(logged_in(web::Role::operator_)->get("/console/live/" + show.slug + "/run-sheet").status, 200);
+  EXPECT_EQ(host->get("/api/v1/console/live/no-such-show-zz/run-sheet").status, 404);
+}
+
 }  // namespace
 }  // namespace brilliant::test

@@ -295,6 +295,11 @@ TEST_F(PhotosHttp, TheCoachSaysWhatEachPhotoLacks) {
   EXPECT_EQ(logged_in(web::Role::shopper)->get("/api/v1/console/products/" + mine + "/photos/coach").status,
             403);
   EXPECT_EQ(vendor->get("/api/v1/console/products/" + theirs + "/photos/coach").status, 403);
+  // The operator's brand review shows what the coach found.
+  auto review = logged_in(web::Role::operator_)->get("/operator/reviews/" + mine);
+  ASSERT_EQ(review.status, 200);
+  EXPECT_NE(review.body.find("id=\"review-coach\""), std::string::npos);
+  EXPECT_NE(review.body.find("data-code=\"background_not_white\""), std::string::npos);
 }
 
 }  // namespace brilliant::test

@@ -2,8 +2,11 @@
 // POST /api/v1/console/products/{slug}/photos takes one image as the request body (drag and drop and
 // phone cameras send files one by one). Vendor staff act only for their own workshop; operators for any.
 #pragma once
+#include <boost/json/object.hpp>
 #include "catalog/service.hpp"
 #include "core/clock.hpp"
+
+#include "media/coach.hpp"
 #include "media/photos.hpp"
 #include "vendors/deps.hpp"
 #include "web/render.hpp"
@@ -18,6 +21,12 @@ namespace brilliant::vendors {
 std::pair<std::string, long long> photo_action(const std::string& text);
 
 void add_photo_routes(web::Router& router, Deps& deps);
+
+// The photo coach on a piece's photos (media/coach.hpp): by photo id, its measures and findings with
+// advice in the locale; and the shoot list's views still missing. For the console's photo page and the
+// brand review.
+boost::json::object photo_coach_json(media::Coach& coach, const std::vector<media::StoredPhoto>& photos,
+                                     const web::Renderer& renderer, const std::string& locale);
 
 // The piece named in the path ({slug}), if the caller may work on it: not found, or forbidden when it
 // belongs to another workshop (operators may act for any).

@@ -4,7 +4,6 @@
 #include <boost/json.hpp>
 #include "web/bind.hpp"
 
-#include "media/coach.hpp"
 #include "vendors/console/console.hpp"
 #include "web/errors.hpp"
 #include "web/json_input.hpp"
@@ -59,6 +58,32 @@ std::pair<std::string, long long> photo_action(const std::string& text) {
   return {text.substr(0, colon), web::parse_id(std::string_view(text).substr(colon + 1))};
 }
 
+json::object photo_coach_json(media::Coach& coach, const std::vector<media::StoredPhoto>& list,
+                              const web::Renderer& renderer, const std::string& locale) {
+  json::object by_photo;
+  for (const auto& p : list) {
+    auto report = coach.of(p);
+    if (!report) continue;
+    json::array findings;
+    for (const auto& f : report->findings)
+      findings.push_back(json::object{{"code", f.code},
+                                      {"measure", f.measure},
+                                      {"limit", f.limit},
+                                      {"advice", renderer.message(locale, "marketing.coach." + f.code)}});
+    by_photo[std::to_string(p.id)] = json::object{{"good", report->good()},
+                                                  {"sharpness", report->sharpness},
+                                                  {"brightness", report->brightness},
+                                                  {"background", report->background},
+                                                  {"fill", report->fill},
+                                                  {"findings", std::move(findings)}};
+  }
+  json::array missing;
+  for (const auto& view : media::missing_views(list.size()))
+    missing.push_back(
+        json::object{{"view", view}, {"text", renderer.message(locale, "marketing.coach.view." + view)}});
+  return {{"photos", std::move(by_photo)}, {"missing_views", std::move(missing)}};
+}
+
 namespace {
 
 class PhotoRoutes {
@@ -66,36 +91,10 @@ class PhotoRoutes {
   explicit PhotoRoutes(Deps& d)
       : catalog(d.catalog), photos(d.photos), renderer(d.renderer), coach(d.blobs) {}
 
-  // The photo coach's advice on each photo (by id) and the shoot list's views still missing, in words.
-  json::object coach_json(const std::vector<media::StoredPhoto>& list, const std::string& locale) {
-    json::object by_photo;
-    for (const auto& p : list) {
-      auto report = coach.of(p);
-      if (!report) continue;
-      json::array findings;
-      for (const auto& f : report->findings)
-        findings.push_back(json::object{{"code", f.code},
-                                        {"measure", f.measure},
-                                        {"limit", f.limit},
-                                        {"advice", renderer.message(locale, "marketing.coach." + f.code)}});
-      by_photo[std::to_string(p.id)] = json::object{{"good", report->good()},
-                                                    {"sharpness", report->sharpness},
-                                                    {"brightness", report->brightness},
-                                                    {"background", report->background},
-                                                    {"fill", report->fill},
-                                                    {"findings", std::move(findings)}};
-    }
-    json::array missing;
-    for (const auto& view : media::missing_views(list.size()))
-      missing.push_back(
-          json::object{{"view", view}, {"text", renderer.message(locale, "marketing.coach.view." + view)}});
-    return {{"photos", std::move(by_photo)}, {"missing_views", std::move(missing)}};
-  }
-
   // The coach's findings into each photo's model ("coach"), and the missing views into the page's.
   void add_coach(json::array& photos_model, json::object& page_model,
                  const std::vector<media::StoredPhoto>& list, const std::string& locale) {
-    auto advice = coach_json(list, locale);
+    auto advice = photo_coach_json(coach, list, renderer, locale);
     for (auto& v : photos_model) {
       auto& o = v.as_object();
       if (auto* found = advice["photos"].as_object().if_contains(std::to_string(o.at("id").as_int64())))
@@ -107,7 +106,8 @@ class PhotoRoutes {
   Response api_coach(Request& req) {
     auto product = owned(req);
     if (!product) return renderer.error(req, product.error());
-    return Response::json(json::serialize(coach_json(photos.of_product(product->id), req.locale)));
+    return Response::json(
+        json::serialize(photo_coach_json(coach, photos.of_product(product->id), renderer, req.locale)));
   }
 
   // The piece named in the path, if the caller may work on it.

@@ -1,4 +1,5 @@
 #include "vendors/pieces/pieces.hpp"
+#include "vendors/console/console.hpp"
 
 #include "vendors/pieces/piece_edit.hpp"
 #include "vendors/pieces/product_csv.hpp"
@@ -118,7 +119,25 @@ json::object form_echo(const web::Form& form) {
 class PieceRoutes {
  public:
   explicit PieceRoutes(Deps& d)
-      : catalog(d.catalog), quotes(d.quotes), db(d.db), r(d.renderer), clock(d.clock) {}
+      : catalog(d.catalog),
+        quotes(d.quotes),
+        db(d.db),
+        r(d.renderer),
+        clock(d.clock),
+        photos(d.photos),
+        coach(d.blobs) {}
+
+  // The photo coach's word on each photo, in order, for the brand review (only those with findings).
+  json::array review_coach(const catalog::Product& product, const std::string& locale) {
+    const auto list = photos.of_product(product.id);
+    auto advice = photo_coach_json(coach, list, r, locale);
+    json::array out;
+    for (const auto& p : list)
+      if (auto* found = advice["photos"].as_object().if_contains(std::to_string(p.id)))
+        if (!found->at("good").as_bool())
+          out.push_back(json::object{{"number", p.position + 1}, {"findings", found->at("findings")}});
+    return out;
+  }
 
   Response new_piece_page(Request& req) {
     return r.page_response(
@@ -197,6 +216,7 @@ class PieceRoutes {
                             {"in_review", product->status == catalog::ProductStatus::in_review},
                             {"price", std::to_string(product->price)},
                             {"checklist", std::move(checklist)},
+                            {"coach", review_coach(*product, req.locale)},
                             {"eco_claims", std::move(claims)},
                             {"eco_certificate", product->eco_certificate},
                             {"reviews", reviews_json(db, product->id, r, req)}});
@@ -233,6 +253,8 @@ class PieceRoutes {
   db::Database& db;
   const web::Renderer& r;
   const Clock& clock;
+  media::Photos& photos;
+  media::Coach coach;
 };
 
 }  // namespace

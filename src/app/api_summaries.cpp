@@ -275,6 +275,8 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/console/products/import",
        "Import pieces as CSV (text/csv body); all or nothing"},
       {Method::get, "/api/v1/console/products/{slug}/photos", "A piece's photos in order, with renditions"},
+      {Method::get, "/api/v1/operator/marketing/recommendations",
+       "What the recommender knows: pairs bought and viewed together, and how much comes from history"},
       {Method::get, "/api/v1/console/live/{slug}/run-sheet",
        "A show's run-sheet: the line-up in order, what may be said of each piece, and its deals"},
       {Method::get, "/api/v1/console/products/{slug}/photos/coach",

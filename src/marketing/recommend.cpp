@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <mutex>
+#include <tuple>
 
 namespace brilliant::marketing {
 
@@ -140,6 +141,20 @@ double CoCounts::similarity(long long a, long long b, float count) const {
   const double na = std::max(item(a), count), nb = std::max(item(b), count);
   if (count <= 0 || na <= 0 || nb <= 0) return 0;
   return count / std::sqrt(na * nb) * (count / (count + shrink));
+}
+
+std::vector<Pair> CoCounts::strongest(size_t k) const {
+  std::vector<Pair> all;
+  for (const auto& [id, list] : lists_)
+    for (const auto& n : list)
+      if (id < n.id) all.push_back({id, n.id, n.count});
+  const size_t n = std::min(k, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<long>(n), all.end(),
+                    [](const Pair& a, const Pair& b) {
+                      return a.count != b.count ? a.count > b.count : std::tie(a.a, a.b) < std::tie(b.a, b.b);
+                    });
+  all.resize(n);
+  return all;
 }
 
 size_t CoCounts::pairs() const {
@@ -298,6 +313,27 @@ std::vector<Recommendation> Recommender::popular(size_t k, const std::vector<lon
     out.push_back({item.id, 0, Reason::popular});
   }
   return out;
+}
+
+std::vector<Pair> Recommender::strongest(Signal signal, size_t k) const {
+  std::shared_lock lock(mutex_);
+  return (signal == Signal::view ? views_ : purchases_).strongest(k);
+}
+
+Recommender::Coverage Recommender::coverage(size_t sample) const {
+  std::vector<long long> ids;
+  {
+    std::shared_lock lock(mutex_);
+    const size_t step = std::max<size_t>(1, items_.size() / std::max<size_t>(1, sample));
+    for (size_t i = 0; i < items_.size() && ids.size() < sample; i += step) ids.push_back(items_[i].id);
+  }
+  Coverage c;
+  for (long long id : ids) {
+    auto first = also_like(id, 1);
+    ++c.asked;
+    if (!first.empty() && first[0].reason != Reason::similar) ++c.from_history;
+  }
+  return c;
 }
 
 Recommender::Stats Recommender::stats() const {

@@ -42,6 +42,20 @@ double content_similarity(const Features& a, const Features& b);
 // the same workshop or collection. 0 for the same category.
 double goes_with(const Features& a, const Features& b);
 
+// What a count comes from, and the counts one event adds: a pair (a < b) seen together, or a == b for
+// one item's own count (the baskets that held it).
+enum class Signal { view, purchase };
+struct Pair {
+  long long a = 0, b = 0;
+  float count = 1;
+};
+// A visitor viewed `product` after `before` (the pieces viewed earlier in the same visit).
+std::vector<Pair> view_pairs(long long product, const std::vector<long long>& before);
+// A shopper bought `bought` (one order) having bought `earlier` before (their older orders): pairs within
+// the order and with every earlier piece.
+std::vector<Pair> purchase_pairs(const std::vector<long long>& bought,
+                                 const std::vector<long long>& earlier = {});
+
 // Co-occurrence counts with a bounded memory: each item keeps at most `cap` neighbours; when a new one
 // arrives at a full list, it replaces the weakest and inherits its count (the space-saving sketch, so
 // frequent pairs survive and memory stays below items x cap). Not thread safe (Recommender locks).
@@ -60,6 +74,8 @@ class CoCounts {
   // cos(a, b) shrunk by n/(n+shrink): a pair seen twice counts for less than one seen fifty times.
   double similarity(long long a, long long b, float count) const;
   size_t pairs() const;
+  // The `k` pairs seen together most often (a < b), strongest first.
+  std::vector<Pair> strongest(size_t k) const;
 
  private:
   void add_one(long long a, long long b, float weight);
@@ -67,20 +83,6 @@ class CoCounts {
   std::unordered_map<long long, std::vector<Neighbour>> lists_;
   std::unordered_map<long long, float> items_;
 };
-
-// What a count comes from, and the counts one event adds: a pair (a < b) seen together, or a == b for
-// one item's own count (the baskets that held it).
-enum class Signal { view, purchase };
-struct Pair {
-  long long a = 0, b = 0;
-  float count = 1;
-};
-// A visitor viewed `product` after `before` (the pieces viewed earlier in the same visit).
-std::vector<Pair> view_pairs(long long product, const std::vector<long long>& before);
-// A shopper bought `bought` (one order) having bought `earlier` before (their older orders): pairs within
-// the order and with every earlier piece.
-std::vector<Pair> purchase_pairs(const std::vector<long long>& bought,
-                                 const std::vector<long long>& earlier = {});
 
 struct Recommendation {
   long long id = 0;
@@ -113,6 +115,14 @@ class Recommender {
     size_t items = 0, view_pairs = 0, purchase_pairs = 0;
   };
   Stats stats() const;
+  // The pairs bought (or viewed) together most often.
+  std::vector<Pair> strongest(Signal signal, size_t k) const;
+  // Of up to `sample` pieces on sale (spread over the catalog), how many get their first "you may also
+  // like" from history (bought or viewed together) rather than likeness alone.
+  struct Coverage {
+    size_t asked = 0, from_history = 0;
+  };
+  Coverage coverage(size_t sample = 500) const;
 
  private:
   struct Item {

@@ -170,6 +170,21 @@ TEST_F(RecommenderTest, CountsSurviveACatalogChange) {
   EXPECT_EQ(model.stats().purchase_pairs, 1u);
 }
 
+TEST_F(RecommenderTest, StrongestPairsAndCoverageForTheOperator) {
+  for (int i = 0; i < 3; ++i) model.add(Signal::purchase, purchase_pairs({1, 3}));
+  model.add(Signal::purchase, purchase_pairs({2, 4}));
+  auto top = model.strongest(Signal::purchase, 5);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(top[0].a, 1);
+  EXPECT_EQ(top[0].b, 3);
+  EXPECT_FLOAT_EQ(top[0].count, 3);
+  EXPECT_TRUE(model.strongest(Signal::view, 5).empty());
+  auto c = model.coverage(100);
+  EXPECT_EQ(c.asked, 6u);
+  EXPECT_GE(c.from_history, 2u);  // 1 and 3 at least
+  EXPECT_LT(c.from_history, c.asked);
+}
+
 TEST_F(RecommenderTest, ReadersAndWritersAtOnce) {
   std::thread writer([&] {
     for (int i = 0; i < 2000; ++i) model.add(Signal::view, view_pairs(1 + i % 5, {1 + (i + 1) % 5}));

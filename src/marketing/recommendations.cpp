@@ -129,6 +129,16 @@ std::vector<Recommendation> Recommendations::personal(const std::vector<long lon
   return model_.personal(seeds, owned, k);
 }
 
+std::vector<Pair> Recommendations::strongest(Signal signal, size_t k) {
+  sync();
+  return model_.strongest(signal, k);
+}
+
+Recommender::Coverage Recommendations::coverage(size_t sample) {
+  sync();
+  return model_.coverage(sample);
+}
+
 Recommender::Stats Recommendations::stats() {
   sync();
   return model_.stats();

@@ -49,6 +49,8 @@ class Recommendations {
   // (never recommended again).
   std::vector<Recommendation> personal(const std::vector<long long>& seen, long long user_id, size_t k);
   Recommender::Stats stats();
+  std::vector<Pair> strongest(Signal signal, size_t k);
+  Recommender::Coverage coverage(size_t sample = 500);
   // The catalog's snapshot, with the model set from it.
   std::shared_ptr<const catalog::Snapshot> snapshot();
 

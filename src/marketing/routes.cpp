@@ -112,6 +112,46 @@ class RecommendationRoutes {
     return Response::html(std::move(html));  // per person: never cached (the pipeline says no-store)
   }
 
+  // For the operator: how much the model knows and what it has learnt (the pairs bought and viewed
+  // together most), and how many pieces get their first recommendation from history.
+  json::object quality_json(const std::string& locale) {
+    auto snap = recs.snapshot();
+    const auto stats = recs.stats();
+    const auto coverage = recs.coverage();
+    auto pairs = [&](Signal signal) {
+      json::array out;
+      for (const auto& p : recs.strongest(signal, 10)) {
+        auto a = snap->by_id.find(p.a), b = snap->by_id.find(p.b);
+        if (a == snap->by_id.end() || b == snap->by_id.end()) continue;
+        const auto &x = snap->cards[a->second], &y = snap->cards[b->second];
+        const bool en = locale == "en";
+        out.push_back(json::object{{"a", x.slug},
+                                   {"a_title", en ? x.title_en : x.title_ko},
+                                   {"b", y.slug},
+                                   {"b_title", en ? y.title_en : y.title_ko},
+                                   {"count", static_cast<long long>(p.count)}});
+      }
+      return out;
+    };
+    return {{"pieces", stats.items},
+            {"view_pairs", stats.view_pairs},
+            {"purchase_pairs", stats.purchase_pairs},
+            {"sampled", coverage.asked},
+            {"from_history", coverage.from_history},
+            {"from_history_percent", coverage.asked ? 100 * coverage.from_history / coverage.asked : 0},
+            {"bought_together", pairs(Signal::purchase)},
+            {"viewed_together", pairs(Signal::view)}};
+  }
+
+  Response api_quality(Request& req) { return Response::json(json::serialize(quality_json(req.locale))); }
+
+  Response operator_page(Request& req) {
+    auto model = quality_json(req.locale);
+    model["title"] = r.message(req.locale, "marketing.quality.title");
+    model["noindex"] = true;
+    return r.page_response(req, "marketing/operator", std::move(model));
+  }
+
  private:
   catalog::Messages messages(const std::string& locale) const {
     return [this, locale](const std::string& key) { return r.message(locale, key); };
@@ -147,6 +187,10 @@ void add_routes(web::Router& router, const RouteDeps& deps) {
   router.get("/api/v1/products/{slug}/recommendations", bind(&RecommendationRoutes::api_product));
   router.get("/api/v1/recommendations", bind(&RecommendationRoutes::api_personal));
   router.get("/recommendations/for-you", bind(&RecommendationRoutes::for_you));
+  const auto operator_only = web::require(web::Role::operator_);
+  router.get("/operator/marketing", bind(&RecommendationRoutes::operator_page)).access = operator_only;
+  router.get("/api/v1/operator/marketing/recommendations", bind(&RecommendationRoutes::api_quality)).access =
+      operator_only;
 }
 
 }  // namespace brilliant::marketing

@@ -22,7 +22,8 @@ void add_routes(web::Router& router, const RouteDeps& deps);
 catalog::Storefront::RelatedPieces related_pieces(Recommendations& recommendations, long long product_id);
 // The cart's "for you" row (four pieces) with their reasons, for catalog::Storefront::set_for_you.
 std::vector<std::pair<long long, std::string>> for_you_pieces(Recommendations& recommendations,
-                                                              const std::vector<long long>& seen, long long user_id);
+                                                              const std::vector<long long>& seen,
+                                                              long long user_id);
 
 // The ids of the pieces a comma-separated list of slugs names, in order, unknown ones left out (at most
 // `max`); nothing when the text is too long to be such a list (field: `field`).

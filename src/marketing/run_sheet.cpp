@@ -79,6 +79,7 @@ class RunSheetRoutes {
 
   Result<Response> page(Request& req) {
     auto model = TRY(sheet(req));
+    model["show_title"] = model["title"];
     model["title"] =
         r.message(req.locale, "marketing.run_sheet.title") + " · " + std::string(model["title"].as_string());
     model["noindex"] = true;

@@ -122,6 +122,17 @@ TEST_F(RecommendationsHttp, APaidOrderTeachesBoughtTogetherAndTheShopperIsNotOff
   EXPECT_NE(client()->get("/en/recommendations/for-you?seen=" + ring.slug).body.find("Picked for you"),
             std::string::npos);
   EXPECT_NE(client()->get("/").body.find("data-for-you"), std::string::npos);
+
+  // The operator sees the pair among those bought together, and how much comes from history.
+  auto quality = op->get("/api/v1/operator/marketing/recommendations");
+  ASSERT_EQ(quality.status, 200) << quality.body;
+  auto q = json::parse(quality.body);
+  EXPECT_GE(q.at("purchase_pairs").as_int64(), 1);
+  EXPECT_GT(q.at("sampled").as_int64(), 0);
+  auto page = op->get("/operator/marketing");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("id=\"from-history\""), std::string::npos);
+  EXPECT_EQ(shopper->get("/operator/marketing").status, 403);
 }
 
 }  // namespace

@@ -40,6 +40,14 @@ CopyFacts copy_facts(const catalog::Product& p, const catalog::Workshop& w, cons
   return f;
 }
 
+CopyFacts piece_facts(catalog::Catalog& catalog, const web::Renderer& renderer, const catalog::Product& p) {
+  auto words = [&renderer](const std::string& locale) {
+    return catalog::Messages(
+        [&renderer, locale](const std::string& key) { return renderer.message(locale, key); });
+  };
+  return copy_facts(p, catalog.workshop_by_id(p.workshop_id), words("ko"), words("en"));
+}
+
 json::object copy_json(const Copy& c) {
   return {{"title", c.title},
           {"description", c.description},
@@ -148,12 +156,7 @@ class CopyRoutes {
   }
 
  private:
-  CopyFacts facts_of(const catalog::Product& p) const {
-    auto messages = [this](const std::string& locale) {
-      return catalog::Messages([this, locale](const std::string& key) { return r.message(locale, key); });
-    };
-    return copy_facts(p, deps.catalog.workshop_by_id(p.workshop_id), messages("ko"), messages("en"));
-  }
+  CopyFacts facts_of(const catalog::Product& p) const { return piece_facts(deps.catalog, r, p); }
 
   // The page: the drafts (or what the person sent back), the model's when asked, the facts checked.
   json::object page_model(const Request& req, const catalog::Product& p, const web::Form& sent,

@@ -12,6 +12,7 @@
 #include "marketing/copy.hpp"
 #include "marketing/model.hpp"
 #include "vendors/deps.hpp"
+#include "web/render.hpp"
 #include "web/router.hpp"
 
 namespace brilliant::marketing {
@@ -25,6 +26,9 @@ void add_copy_routes(web::Router& router, const CopyDeps& deps);
 // The facts copy may state, from the piece and its workshop (sizes named in each language).
 CopyFacts copy_facts(const catalog::Product& product, const catalog::Workshop& workshop,
                      const catalog::Messages& ko, const catalog::Messages& en);
+// The same for a piece of the catalog, its sizes named in the renderer's words.
+CopyFacts piece_facts(catalog::Catalog& catalog, const web::Renderer& renderer,
+                      const catalog::Product& product);
 boost::json::object copy_json(const Copy& copy);
 boost::json::array problems_json(const std::vector<Problem>& problems);
 

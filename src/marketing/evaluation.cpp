@@ -184,8 +184,9 @@ Evaluation evaluate(const std::vector<ItemFacts>& items, const History& history,
     auto personal = model.personal(unique, owned[shopper], k);
     auto popular = model.popular(k, owned[shopper]);
     for (auto [quality, list] : {std::pair{&out.model, &personal}, std::pair{&out.popular, &popular}}) {
-      quality->ndcg += ndcg(*list, hidden, k);
-      quality->hit_rate += ndcg(*list, hidden, k) > 0 ? 1 : 0;
+      const double gain = ndcg(*list, hidden, k);
+      quality->ndcg += gain;
+      quality->hit_rate += gain > 0 ? 1 : 0;
       ++quality->cases;
     }
   }

@@ -47,19 +47,20 @@ std::shared_ptr<const catalog::Snapshot> Recommendations::snapshot() {
   return snapshot_;
 }
 
+bool Recommendations::pend(Signal signal, const std::vector<Pair>& pairs) {
+  std::lock_guard lock(mutex_);
+  auto& pending = signal == Signal::view ? pending_views_ : pending_purchases_;
+  if (pending_total_ == 0) oldest_ = clock_.now();
+  for (const auto& p : pairs) pending[{p.a, p.b}] += static_cast<long long>(p.count);
+  pending_total_ += static_cast<int>(pairs.size());
+  // Purchases are written at once: orders are few, and their counts worth keeping.
+  return signal == Signal::purchase || pending_total_ >= batch_ || clock_.now() - oldest_ >= max_age_;
+}
+
 void Recommendations::queue(Signal signal, const std::vector<Pair>& pairs) {
   sync();
   model_.add(signal, pairs);
-  {
-    std::lock_guard lock(mutex_);
-    auto& pending = signal == Signal::view ? pending_views_ : pending_purchases_;
-    if (pending_total_ == 0) oldest_ = clock_.now();
-    for (const auto& p : pairs) pending[{p.a, p.b}] += static_cast<long long>(p.count);
-    pending_total_ += static_cast<int>(pairs.size());
-    // Purchases are written at once: orders are few, and their counts worth keeping.
-    if (signal == Signal::view && pending_total_ < batch_ && clock_.now() - oldest_ < max_age_) return;
-  }
-  flush();
+  if (pend(signal, pairs)) flush();
 }
 
 void Recommendations::viewed(long long product_id, const std::vector<long long>& before) {
@@ -85,9 +86,7 @@ void Recommendations::add_history(const History& history) {
   sync();
   replay(history, [&](Signal signal, const std::vector<Pair>& pairs) {
     model_.add(signal, pairs);
-    std::lock_guard lock(mutex_);
-    auto& pending = signal == Signal::view ? pending_views_ : pending_purchases_;
-    for (const auto& p : pairs) pending[{p.a, p.b}] += static_cast<long long>(p.count);
+    pend(signal, pairs);  // written once at the end, in one transaction
   });
   flush();
   std::lock_guard lock(mutex_);

@@ -57,6 +57,8 @@ class Recommendations {
  private:
   void sync();  // loads the stored counts once, then follows the catalog
   void queue(Signal signal, const std::vector<Pair>& pairs);
+  // Adds the pairs to the pending counts; true when a batch is due.
+  bool pend(Signal signal, const std::vector<Pair>& pairs);
   db::Database& db_;
   catalog::Catalog& catalog_;
   const Clock& clock_;

@@ -13,15 +13,14 @@ using web::Response;
 
 json::object run_sheet_json(const live::Show& show,
                             const std::function<std::optional<catalog::Product>(long long)>& piece,
-                            const std::function<catalog::Workshop(long long)>& workshop,
-                            const catalog::Messages& ko, const catalog::Messages& en,
+                            const std::function<CopyFacts(const catalog::Product&)>& facts_of,
                             const std::string& locale) {
   json::array pieces;
   int order = 0;
   for (long long id : show.lineup) {
     const auto p = piece(id);
     if (!p) continue;
-    const auto facts = copy_facts(*p, workshop(p->workshop_id), ko, en);
+    const auto facts = facts_of(*p);
     const auto copy = write_copy(facts);
     json::array deals;
     for (const auto& d : show.deals)
@@ -62,17 +61,14 @@ class RunSheetRoutes {
 
   Result<json::object> sheet(const Request& req) {
     auto show = TRY(live.managed(std::string(req.param("slug")), *req.user));
-    auto messages = [this](const std::string& locale) {
-      return catalog::Messages([this, locale](const std::string& key) { return r.message(locale, key); });
-    };
     auto snap = deps.catalog.snapshot();
     auto piece = [&](long long id) -> std::optional<catalog::Product> {  // pieces on sale only
       auto it = snap->by_id.find(id);
       return it == snap->by_id.end() ? std::nullopt : deps.catalog.product(snap->cards[it->second].slug);
     };
     return run_sheet_json(
-        show, piece, [this](long long id) { return deps.catalog.workshop_by_id(id); }, messages("ko"),
-        messages("en"), req.locale);
+        show, piece, [this](const catalog::Product& p) { return piece_facts(deps.catalog, r, p); },
+        req.locale);
   }
 
   Result<Response> api(Request& req) { return Response::json(json::serialize(TRY(sheet(req)))); }

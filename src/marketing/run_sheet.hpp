@@ -8,6 +8,7 @@
 
 #include "catalog/views.hpp"
 #include "live/service.hpp"
+#include "marketing/copy.hpp"
 #include "vendors/deps.hpp"
 #include "web/router.hpp"
 
@@ -19,11 +20,11 @@ struct RunSheetDeps {
 };
 void add_run_sheet_routes(web::Router& router, const RunSheetDeps& deps);
 
-// The run-sheet of a show whose pieces the catalog gives (`piece`: nothing for one no longer there).
+// The run-sheet of a show whose pieces the catalog gives (`piece`: nothing for one no longer there), each
+// piece's facts as the copy assistant reads them (`facts_of`).
 boost::json::object run_sheet_json(const live::Show& show,
                                    const std::function<std::optional<catalog::Product>(long long)>& piece,
-                                   const std::function<catalog::Workshop(long long)>& workshop,
-                                   const catalog::Messages& ko, const catalog::Messages& en,
+                                   const std::function<CopyFacts(const catalog::Product&)>& facts_of,
                                    const std::string& locale);
 
 }  // namespace brilliant::marketing

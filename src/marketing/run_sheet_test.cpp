@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/testing.hpp"
+#include "marketing/copy_routes.hpp"
 
 namespace brilliant::marketing {
 namespace {
@@ -34,12 +35,12 @@ TEST(RunSheet, TheLineUpInOrderWithWhatToSayAndTheDeals) {
         p.price = 412000;
         return p;
       },
-      [](long long) {
+      [&t](const catalog::Product& p) {
         catalog::Workshop w;
         w.name_ko = "달빛 공방";
-        return w;
+        return copy_facts(p, w, t, t);
       },
-      t, t, "ko");
+      "ko");
   EXPECT_EQ(sheet.at("title"), "금요 라이브");
   EXPECT_EQ(sheet.at("starts"), "2026-12-04 20:00");
   const auto& pieces = sheet.at("pieces").as_array();

@@ -24,11 +24,33 @@ void describe_api(web::Router& router) {
       R"("workshop_id":{"type":"integer","description":"operators: the hosting workshop, 0 for the hub"},)"
       R"("slow_mode_seconds":{"type":"integer","minimum":0,"maximum":300},"banned_words":{"type":"string",)"
       R"("description":"one per line"},"notice":{"type":"string","maxLength":300}}})";
+  const std::string coupon =
+      R"({"type":"object","required":["name_ko","name_en","kind","starts_at"],"properties":{)"
+      R"("code":{"type":"string","example":"WELCOME10","description":"3-32 letters, digits, - or _; omit with )"
+      R"(automatic"},"automatic":{"type":"boolean","description":"no code: applied when its conditions hold"},)"
+      R"("name_ko":{"type":"string","maxLength":60},"name_en":{"type":"string","maxLength":60},)"
+      R"("kind":{"enum":["percent","fixed","free_shipping"]},"value":{"type":"integer","description":)"
+      R"("percent: 1-90; fixed: won"},"max_discount":{"type":"integer","description":"percent: a cap in won"},)"
+      R"("min_subtotal":{"type":"integer","description":"won of covered pieces"},"categories":{"type":)"
+      R"("string","example":"ring, necklace"},"budget":{"type":"integer","description":"won in all; 0: no )"
+      R"(limit"},"per_customer":{"type":"integer","minimum":0,"default":1},"first_order":{"type":"boolean"},)"
+      R"("workshop_bears":{"type":"boolean","description":"the hub's coupon: each workshop bears its share"},)"
+      R"("starts_at":{"type":"string","example":"2026-12-01","description":"a Seoul day, or UTC text"},)"
+      R"("ends_at":{"type":"string","description":"the last Seoul day; empty: open-ended"}}})";
+  const std::string pause =
+      R"({"type":"object","required":["paused"],"properties":{"paused":{"type":"boolean"}}})";
   const struct {
     Method method;
     const char* pattern;
     std::string body;
   } bodies[] = {
+      {Method::post, "/api/v1/operator/coupons", coupon},
+      {Method::post, "/api/v1/operator/segments",
+       R"({"type":"object","required":["name","rules"],"properties":{"name":{"type":"string","maxLength":60},)"
+       R"("rules":{"type":"string","example":"metal = gold\nwithin_days = 90\nspent > 500000"}}})"},
+      {Method::post, "/api/v1/console/coupons", coupon},
+      {Method::post, "/api/v1/operator/coupons/{id}/pause", pause},
+      {Method::post, "/api/v1/console/coupons/{id}/pause", pause},
       {Method::post, "/api/v1/packing/sessions",
        R"({"type":"object","required":["order"],"properties":{"order":{"type":"string"},)"
        R"("workshop":{"type":"string","description":"the workshop's slug when the order has several parcels"}}})"},
@@ -157,7 +179,8 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/orders",
        R"({"type":"object","required":["recipient","phone","postcode","address"],"properties":{)" + address +
            R"(,"expected_total":{"type":"integer","description":"the total (won) the shopper saw; 409 if )"
-           R"(it changed"}}})"},
+           R"(it changed"},"coupon_code":{"type":"string","description":"a coupon code; 422 naming )"
+           R"(coupon_code with the reason when it does not apply"}}})"},
       {Method::post, "/api/v1/console/orders/{number}/shipment",
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"enum":["cj","post",)"
        R"("hanjin","lotte","logen"]},"tracking":{"type":"string","description":"8 to 14 digits"}}})"},
@@ -179,11 +202,24 @@ void describe_api(web::Router& router) {
       {Method::patch, "/api/v1/cart/lines/{id}", "Change a line's quantity"},
       {Method::delete_, "/api/v1/cart/lines/{id}", "Remove a line"},
       {Method::get, "/api/v1/checkout",
-       "The cart priced as checkout will charge it: parcels per workshop, shipping (?postcode=), total"},
+       "The cart priced as checkout will charge it: parcels per workshop, shipping (?postcode=), the "
+       "coupon's discount (?coupon_code=, else the best automatic one), total"},
       {Method::post, "/api/v1/orders",
        "Place the cart as an order (Idempotency-Key header; recipient, phone, postcode, address, "
-       "address_detail, note, expected_total)"},
+       "address_detail, note, expected_total, coupon_code)"},
       {Method::get, "/api/v1/orders", "The shopper's orders, newest first"},
+      {Method::get, "/api/v1/operator/coupons",
+       "Every coupon (the hub's and the workshops') with its state, budget used and results"},
+      {Method::post, "/api/v1/operator/coupons", "Make a hub coupon (a code, or automatic)"},
+      {Method::post, "/api/v1/operator/coupons/{id}/pause", "Pause or resume a coupon"},
+      {Method::get, "/api/v1/console/coupons", "The workshop's own coupons with their results"},
+      {Method::get, "/api/v1/operator/customers",
+       "Customers a segment selects (?rules= or ?segment=): RFM group, churn risk, lifetime value; best first"},
+      {Method::get, "/api/v1/operator/segments", "Saved segments with their sizes now"},
+      {Method::post, "/api/v1/operator/segments", "Save conditions as a named segment"},
+      {Method::post, "/api/v1/console/coupons",
+       "Make a coupon for the workshop's pieces (the workshop bears the discount)"},
+      {Method::post, "/api/v1/console/coupons/{id}/pause", "Pause or resume one of the workshop's coupons"},
       {Method::get, "/api/v1/orders/{number}",
        "One order with its parcels, lines, prices, quotes and history"},
       {Method::post, "/api/v1/orders/{number}/cancel", "Cancel an order that awaits payment (its shopper)"},

@@ -276,6 +276,7 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
       {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number +
                    (o.guest_key.empty() ? "" : "?key=" + o.guest_key)}};
   if (!o.cancel_reason.empty()) model["reason"] = o.cancel_reason;  // a section over "" would still show
+  orders::add_discount(model, o.discount, o.coupon_code, o.coupon_name, locale);
   if (auto sellers = sellers_json(o, en); !sellers.empty()) model["sellers"] = std::move(sellers);
   boost::json::array shipped;
   for (const auto& f : o.fulfilments)

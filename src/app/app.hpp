@@ -23,6 +23,7 @@
 #include "live/routes.hpp"
 #include "live/service.hpp"
 #include "mail/outbox.hpp"
+#include "marketing/coupons.hpp"
 #include "marketing/recommendations.hpp"
 #include "media/photos.hpp"
 #include "net/server.hpp"
@@ -87,6 +88,7 @@ class App {
   audit::Log& audit() { return audit_; }
   live::Live& live() { return *live_; }
   marketing::Recommendations& recommendations() { return *recommendations_; }
+  marketing::Coupons& coupons() { return *coupons_; }
   // The audit trail's listener on the pipeline (web::PipelineOptions::observe; running.cpp): a staff
   // member's successful change, or their opening of a personal-data route, is appended.
   void audit_request(const web::Request& req, const web::Route& route, int status);
@@ -159,6 +161,7 @@ class App {
   std::unique_ptr<live::Live> live_;
   std::unique_ptr<live::Deps> live_deps_;
   std::unique_ptr<marketing::Recommendations> recommendations_;
+  std::unique_ptr<marketing::Coupons> coupons_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

@@ -62,6 +62,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     seed_legal(app);
     seed_live(app, studio_demo.operator_email, studio_demo.shopper_email);
     seed_marketing(app);
+    seed_coupons(app, studio_demo.operator_email);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -82,6 +83,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_live(app, studio_demo.operator_email, studio_demo.shopper_email);
   app.catalog().refresh();
   seed_marketing(app);  // over the pieces now on sale
+  seed_coupons(app, studio_demo.operator_email);
   spdlog::info("demo data loaded");
   return logins;
 }

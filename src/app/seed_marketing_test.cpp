@@ -1,4 +1,5 @@
-// The marketing demo (seed_marketing.cpp): a synthetic year over the demo catalog, once.
+// The marketing demo (seed_marketing.cpp): a synthetic year over the demo catalog and the demo coupons,
+// once.
 #include "app/seed_marketing.hpp"
 
 #include <gtest/gtest.h>
@@ -27,6 +28,17 @@ TEST(SeedMarketing, AYearOfShoppersOnce) {
     for (const auto& r : list) from_history += r.reason != marketing::Reason::similar;
   }
   EXPECT_GT(from_history, 0);  // the synthetic year speaks
+  // The demo's coupons: WELCOME10 for a first order, the demo workshop's own, once.
+  const auto coupons = app.coupons().list();
+  ASSERT_EQ(coupons.size(), 3u);
+  bool welcome = false, workshop_own = false;
+  for (const auto& row : coupons) {
+    welcome = welcome || (row.coupon.code == "WELCOME10" && row.coupon.first_order && !row.coupon.paused);
+    workshop_own = workshop_own || (row.coupon.code == "GOLD5000" && row.coupon.workshop_id != 0);
+  }
+  EXPECT_TRUE(welcome);
+  EXPECT_TRUE(workshop_own);
+  EXPECT_EQ(seed_coupons(app, "operator@brilliant.example"), 0);
 }
 
 }  // namespace brilliant::app

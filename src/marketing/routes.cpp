@@ -1,5 +1,7 @@
 #include "marketing/routes.hpp"
 
+#include "marketing/coupon_routes.hpp"
+
 #include <boost/json.hpp>
 
 #include "catalog/views.hpp"
@@ -61,7 +63,7 @@ Result<size_t> limit_of(const Request& req, size_t fallback) {
 class RecommendationRoutes {
  public:
   explicit RecommendationRoutes(const RouteDeps& d)
-      : recs(d.recommendations), views(d.views), r(d.renderer) {}
+      : recs(d.recommendations), views(d.views), r(d.renderer), coupons(d.coupons), clock(d.clock) {}
 
   // The beacon (sendBeacon: a form body, no CSRF header): before=slug,slug (newest first).
   Result<Response> view_beacon(Request& req) {
@@ -147,7 +149,9 @@ class RecommendationRoutes {
 
   Response operator_page(Request& req) {
     auto model = quality_json(req.locale);
-    model["title"] = r.message(req.locale, "marketing.quality.title");
+    model["title"] = r.message(req.locale, "marketing.title");
+    if (coupons && clock)
+      model["coupons"] = coupon_totals_json(coupons->list(), req.locale, format_utc(clock->now()));
     model["noindex"] = true;
     return r.page_response(req, "marketing/operator", std::move(model));
   }
@@ -173,6 +177,8 @@ class RecommendationRoutes {
   Recommendations& recs;
   catalog::PageViews& views;
   const web::Renderer& r;
+  Coupons* coupons;
+  const Clock* clock;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #pragma once
 #include "catalog/page_views.hpp"
 #include "catalog/routes.hpp"
+#include "marketing/coupons.hpp"
 #include "marketing/recommendations.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -15,6 +16,8 @@ struct RouteDeps {
   Recommendations& recommendations;
   catalog::PageViews& views;
   const web::Renderer& renderer;
+  Coupons* coupons = nullptr;  // their totals on the operator's marketing page
+  const Clock* clock = nullptr;
 };
 void add_routes(web::Router& router, const RouteDeps& deps);
 

@@ -1,5 +1,7 @@
 #include "orders/checkout.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 namespace brilliant::orders {
@@ -103,6 +105,25 @@ OrderPlan plan_order(const std::vector<PlannedLine>& lines, const vendors::Shipp
   }
   plan.total = plan.subtotal + plan.shipping_fee;
   return plan;
+}
+
+Result<void> apply_discount(OrderPlan& plan, PlanDiscount discount) {
+  size_t line_count = 0;
+  for (const auto& p : plan.parcels) line_count += p.lines.size();
+  if (discount.lines.size() != line_count || discount.shipping.size() != plan.parcels.size())
+    return Error::conflict("coupon_code", "coupon_stale", "the coupon was worked out for another cart");
+  plan.discount = 0;
+  for (size_t i = 0; i < plan.parcels.size(); ++i) {
+    auto& p = plan.parcels[i];
+    p.shipping_discount = std::clamp(discount.shipping[i], 0LL, p.shipping_fee);
+    p.discount = p.shipping_discount;
+    for (size_t line : p.lines) p.discount += std::max(discount.lines[line], 0LL);
+    p.discount = std::min(p.discount, p.subtotal + p.shipping_fee);
+    plan.discount += p.discount;
+  }
+  plan.total = plan.subtotal + plan.shipping_fee - plan.discount;
+  plan.coupon = std::move(discount);
+  return {};
 }
 
 std::string order_number(std::string_view seoul_day, std::string_view random_part) {

@@ -41,13 +41,28 @@ struct PlannedParcel {
   long long subtotal = 0;      // won: the parcel's lines with their options
   long long shipping_fee = 0;  // won
   std::vector<size_t> lines;   // indexes into the planned lines
+  long long discount = 0;      // won taken off the parcel: its lines' and its shipping's
+  long long shipping_discount = 0;
+};
+// A coupon's discount on a plan (worked out by orders::Discounts): what comes off each line and each
+// parcel's shipping fee, and who bears it.
+struct PlanDiscount {
+  long long coupon_id = 0;
+  std::string code, name_ko, name_en;  // code: "" for an automatic coupon
+  bool workshop_bears = false;         // else the hub
+  std::vector<long long> lines;        // won off each planned line (same indexes)
+  std::vector<long long> shipping;     // won off each parcel's shipping fee (same indexes)
 };
 struct OrderPlan {
   std::vector<PlannedParcel> parcels;  // in the order each workshop first appears
-  long long subtotal = 0, shipping_fee = 0, total = 0;
+  long long subtotal = 0, shipping_fee = 0, discount = 0, total = 0;  // total: after the discount
+  std::optional<PlanDiscount> coupon;
 };
 OrderPlan plan_order(const std::vector<PlannedLine>& lines, const vendors::ShippingRules& rules,
                      bool remote_area);
+// Takes a discount off the plan: each parcel's share, the plan's discount and total. A discount sized for
+// another plan (other lines or parcels) is refused.
+Result<void> apply_discount(OrderPlan& plan, PlanDiscount discount);
 
 // The parcel carriers a workshop may name when it ships (cj, post, hanjin, lotte, logen).
 inline constexpr std::string_view carriers[] = {"cj", "post", "hanjin", "lotte", "logen"};

@@ -128,20 +128,31 @@ std::optional<PayoutPeriod> load_period(soci::session& sql, const std::string& m
 
 }  // namespace
 
+namespace {
+// The part of a discount the workshop bears (its own coupon, or the hub's charged to it).
+long long workshop_borne(const Order& order, long long discount) {
+  return order.discount_bearer == "workshop" ? discount : 0;
+}
+}  // namespace
+
 std::vector<LedgerEntry> confirmation_entries(const Order& order, const Fulfilment& parcel) {
   std::vector<LedgerEntry> out;
   for (const auto& l : order.lines) {
     if (l.fulfilment_id != parcel.id) continue;
     const auto line = "line:" + std::to_string(l.id);
+    // Commission is on what the piece sold for: after a discount the workshop bore, before the hub's.
+    const long long sold_for = l.line_total - workshop_borne(order, l.discount);
     out.push_back(
         entry(parcel.workshop_id, "sale", l.line_total, order.number, line + ":sale", l.commission_bp));
-    out.push_back(entry(parcel.workshop_id, "commission",
-                        -vendors::commission_won(l.line_total, l.commission_bp), order.number,
-                        line + ":commission", l.commission_bp));
+    out.push_back(entry(parcel.workshop_id, "commission", -vendors::commission_won(sold_for, l.commission_bp),
+                        order.number, line + ":commission", l.commission_bp));
   }
+  const auto base = "parcel:" + std::to_string(parcel.id);
   if (parcel.shipping_fee > 0)
-    out.push_back(entry(parcel.workshop_id, "shipping", parcel.shipping_fee, order.number,
-                        "parcel:" + std::to_string(parcel.id) + ":shipping"));
+    out.push_back(
+        entry(parcel.workshop_id, "shipping", parcel.shipping_fee, order.number, base + ":shipping"));
+  if (const long long borne = workshop_borne(order, parcel.discount); borne > 0)
+    out.push_back(entry(parcel.workshop_id, "discount", -borne, order.number, base + ":discount"));
   return out;
 }
 
@@ -223,10 +234,13 @@ void Ledger::reverse_returned(soci::session& sql, const Order& order, const std:
     long long workshop = 0;
     sql << "SELECT workshop_id FROM fulfilments WHERE id = :f", soci::use(l.fulfilment_id),
         soci::into(workshop);
+    const long long borne = workshop_borne(order, l.discount);
     for (const auto& e :
          {entry(workshop, "refund", -l.line_total, order.number, base + ":sale", l.commission_bp),
-          entry(workshop, "refund", vendors::commission_won(l.line_total, l.commission_bp), order.number,
-                base + ":commission", l.commission_bp)}) {
+          entry(workshop, "refund", vendors::commission_won(l.line_total - borne, l.commission_bp),
+                order.number, base + ":commission", l.commission_bp),
+          entry(workshop, "refund", borne, order.number, base + ":discount")}) {
+      if (e.amount == 0) continue;
       int seen = 0;
       sql << "SELECT COUNT(*) FROM ledger_entries WHERE source = :s", soci::use(e.source), soci::into(seen);
       if (!seen) insert(sql, e, 0, at);

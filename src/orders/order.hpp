@@ -72,7 +72,8 @@ struct OrderLine {
   long long quote_id = 0, quote_won_per_gram = 0;
   std::string quote_metal, quote_day;
   std::string category;
-  int commission_bp = 0;  // the brand's rate when the order was placed
+  int commission_bp = 0;   // the brand's rate when the order was placed
+  long long discount = 0;  // won off this line by the order's coupon
 };
 
 struct Fulfilment {
@@ -80,8 +81,9 @@ struct Fulfilment {
   std::string workshop_slug, workshop_ko, workshop_en;
   ParcelStatus status = ParcelStatus::awaiting_payment;
   long long subtotal = 0, shipping_fee = 0;
-  std::string carrier, tracking, shipped_at;  // once shipped
-  std::string delivered_at, confirmed_at;     // once delivered, once the purchase is confirmed
+  std::string carrier, tracking, shipped_at;      // once shipped
+  std::string delivered_at, confirmed_at;         // once delivered, once the purchase is confirmed
+  long long discount = 0, shipping_discount = 0;  // won off the parcel (shipping's part included)
 };
 
 struct OrderEvent {
@@ -92,7 +94,8 @@ struct Order {
   long long id = 0, user_id = 0;
   std::string number, payment_method;
   OrderStatus status = OrderStatus::awaiting_payment;
-  long long subtotal = 0, shipping_fee = 0, total = 0;
+  long long subtotal = 0, shipping_fee = 0, discount = 0, total = 0;  // total: what the shopper pays
+  std::string coupon_code, coupon_name, discount_bearer;              // bearer: "hub" | "workshop"
   Address address;
   std::string locale, pay_by, paid_at, cancelled_at, cancel_reason, created_at;
   std::string customer_email, customer_name;

@@ -30,6 +30,10 @@ Order head_of(const soci::row& r) {
   o.customer_email = db::row_text(r, 20);
   o.customer_name = db::row_text(r, 21);
   o.guest_key = db::row_text(r, 22);
+  o.discount = db::row_int(r, 23);
+  o.coupon_code = db::row_text(r, 24);
+  o.coupon_name = db::row_text(r, 25);
+  o.discount_bearer = db::row_text(r, 26);
   return o;
 }
 
@@ -64,6 +68,7 @@ OrderLine line_of(const soci::row& r) {
   l.quote_day = db::row_text(r, 26);
   l.category = db::row_text(r, 27);
   l.commission_bp = static_cast<int>(db::row_int(r, 28));
+  l.discount = db::row_int(r, 29);
   return l;
 }
 
@@ -83,7 +88,8 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
          "o.shipping_fee, o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, "
          "o.delivery_note, o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), "
          "o.cancel_reason, o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), "
-         "o.guest_key FROM orders o LEFT JOIN users u ON u.id = o.user_id WHERE o.id" +
+         "o.guest_key, o.discount, o.coupon_code, o.coupon_name, o.discount_bearer FROM orders o LEFT JOIN "
+         "users u ON u.id = o.user_id WHERE o.id" +
              in;
   for (const auto& r : head) by_id[db::row_int(r, 0)] = head_of(r);
   auto order_of = [&](const soci::row& r) -> Order* {
@@ -94,7 +100,7 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
       sql.prepare
       << "SELECT f.order_id, f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, "
          "f.shipping_fee, f.carrier, f.tracking, COALESCE(f.shipped_at, ''), COALESCE(f.delivered_at, ''), "
-         "COALESCE(f.confirmed_at, '') FROM fulfilments f JOIN "
+         "COALESCE(f.confirmed_at, ''), f.discount, f.shipping_discount FROM fulfilments f JOIN "
          "workshops w "
          "ON w.id = f.workshop_id WHERE f.order_id" +
              in + " ORDER BY f.id";
@@ -103,14 +109,16 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
       o->fulfilments.push_back({db::row_int(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_text(r, 4),
                                 db::row_text(r, 5), parcel_status(db::row_text(r, 6)), db::row_int(r, 7),
                                 db::row_int(r, 8), db::row_text(r, 9), db::row_text(r, 10),
-                                db::row_text(r, 11), db::row_text(r, 12), db::row_text(r, 13)});
+                                db::row_text(r, 11), db::row_text(r, 12), db::row_text(r, 13),
+                                db::row_int(r, 14), db::row_int(r, 15)});
   soci::rowset<soci::row> lines =
       sql.prepare
       << "SELECT l.order_id, l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, "
          "l.title_ko, l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
          "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
          "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
-         "l.quote_day, l.category, l.commission_bp FROM order_lines l JOIN fulfilments f ON f.id = "
+         "l.quote_day, l.category, l.commission_bp, l.discount FROM order_lines l JOIN fulfilments f ON f.id "
+         "= "
          "l.fulfilment_id WHERE l.order_id" +
              in + " ORDER BY l.id";
   for (const auto& r : lines) {
@@ -164,8 +172,9 @@ namespace {
 // One line of a parcel: its stock taken (unless made to order) and its row with the price and quote it
 // was sold at. `out` gathers the products whose stock it took.
 Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_id, long long fulfilment_id,
-                         const CartLine& cart_line, const std::vector<vendors::CommissionRate>& rates,
-                         const Orders::VariantLabel& label, Inserted& out) {
+                         const CartLine& cart_line, long long discount,
+                         const std::vector<vendors::CommissionRate>& rates, const Orders::VariantLabel& label,
+                         Inserted& out) {
   const auto& product = *cart_line.product;
   const auto& priced = *cart_line.now;
   const catalog::Variant* variant = nullptr;
@@ -205,10 +214,9 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
          "variant_ko, variant_en, sku, quantity, reserved, engraving, gift_wrap, final_sale, "
          "unit_price, "
          "options_fee, line_total, pricing, quote_id, quote_metal, quote_day, quote_won_per_gram, "
-         "made_to_order, lead_days, category, commission_bp, created_at) VALUES (:o, :f, :p, :v, "
-         ":slug, :tk, "
-         ":te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, :m, :ld, "
-         ":cat, :cb, :c)",
+         "made_to_order, lead_days, category, commission_bp, discount, created_at) VALUES (:o, :f, :p, "
+         ":v, :slug, :tk, :te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, "
+         ":m, :ld, :cat, :cb, :d, :c)",
       soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id), soci::use(priced.variant_id),
       soci::use(product.slug), soci::use(product.title_ko), soci::use(product.title_en),
       soci::use(variant_ko), soci::use(variant_en), soci::use(variant->sku), soci::use(priced.quantity),
@@ -216,7 +224,7 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
       soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(total),
       soci::use(product.pricing), soci::use(quote, quote_ind), soci::use(metal), soci::use(day),
       soci::use(won), soci::use(mto), soci::use(product.lead_days), soci::use(product.category),
-      soci::use(commission), soci::use(o.at);
+      soci::use(commission), soci::use(discount), soci::use(o.at);
   return {};
 }
 
@@ -248,27 +256,37 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
   long long order_id = 0;
   long long user_id = o.user_id;
   soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+  const auto* coupon = plan.coupon ? &*plan.coupon : nullptr;
+  const std::string code = coupon ? coupon->code : "",
+                    name = !coupon            ? ""
+                           : o.locale == "en" ? coupon->name_en
+                                              : coupon->name_ko,
+                    bearer = !coupon                  ? ""
+                             : coupon->workshop_bears ? "workshop"
+                                                      : "hub";
   sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
-         "subtotal, shipping_fee, total, recipient, phone, postcode, address, address_detail, "
-         "delivery_note, "
-         "locale, pay_by, created_at, updated_at) VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', "
-         ":s, "
-         ":f, :t, :r, :ph, :pc, :a, :ad, :note, :l, :pb, :c, :up) RETURNING id",
+         "subtotal, shipping_fee, discount, total, coupon_code, coupon_name, discount_bearer, recipient, "
+         "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at) "
+         "VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', :s, :f, :d, :t, :cc, :cn, :cb, :r, :ph, "
+         ":pc, :a, :ad, :note, :l, :pb, :c, :up) RETURNING id",
       soci::use(o.number), soci::use(user_id, user_ind), soci::use(o.guest_email), soci::use(o.guest_key),
       soci::use(o.key), soci::use(o.fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
-      soci::use(plan.total), soci::use(o.address.recipient), soci::use(o.address.phone),
-      soci::use(o.address.postcode), soci::use(o.address.address), soci::use(o.address.address_detail),
-      soci::use(o.address.note), soci::use(o.locale), soci::use(o.pay_by), soci::use(o.at), soci::use(o.at),
-      soci::into(order_id);
+      soci::use(plan.discount), soci::use(plan.total), soci::use(code), soci::use(name), soci::use(bearer),
+      soci::use(o.address.recipient), soci::use(o.address.phone), soci::use(o.address.postcode),
+      soci::use(o.address.address), soci::use(o.address.address_detail), soci::use(o.address.note),
+      soci::use(o.locale), soci::use(o.pay_by), soci::use(o.at), soci::use(o.at), soci::into(order_id);
   out.order_id = order_id;
   for (const auto& parcel : plan.parcels) {
     long long fulfilment_id = 0;
-    sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, created_at, "
-           "updated_at) VALUES (:o, :w, 'awaiting_payment', :s, :f, :c, :u) RETURNING id",
+    sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, discount, "
+           "shipping_discount, created_at, updated_at) VALUES (:o, :w, 'awaiting_payment', :s, :f, :d, :sd, "
+           ":c, :u) RETURNING id",
         soci::use(order_id), soci::use(parcel.workshop_id), soci::use(parcel.subtotal),
-        soci::use(parcel.shipping_fee), soci::use(o.at), soci::use(o.at), soci::into(fulfilment_id);
+        soci::use(parcel.shipping_fee), soci::use(parcel.discount), soci::use(parcel.shipping_discount),
+        soci::use(o.at), soci::use(o.at), soci::into(fulfilment_id);
     for (size_t index : parcel.lines)
-      TRY(insert_line(sql, o, order_id, fulfilment_id, lines[index], rates, label, out));
+      TRY(insert_line(sql, o, order_id, fulfilment_id, lines[index], coupon ? coupon->lines[index] : 0, rates,
+                      label, out));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "core/secret.hpp"
+#include "core/text.hpp"
 #include "orders/order_page.hpp"
 #include "orders/order_views.hpp"
 #include "orders/routes.hpp"
@@ -65,43 +66,30 @@ class OrderRoutes {
   // --- checkout ---------------------------------------------------------------------------------
 
   json::object checkout_model(const Request& req, const Preview& p) const {
-    const bool en = req.locale == "en";
-    json::array parcels;
-    for (const auto& parcel : p.plan.parcels) {
-      const auto w = d_.catalog.workshop_by_id(parcel.workshop_id);
-      json::array lines;
-      for (size_t i : parcel.lines)
-        lines.push_back(cart_line_json(p.lines[i], req.locale, messages(req.locale)));
-      parcels.push_back(json::object{
-          {"workshop", en && !w.name_en.empty() ? w.name_en : w.name_ko},
-          {"workshop_slug", w.slug},
-          {"subtotal", parcel.subtotal},
-          {"subtotal_text", catalog::format_won(parcel.subtotal, req.locale)},
-          {"shipping_fee", parcel.shipping_fee},
-          {"shipping_fee_text", shipping_text(parcel.shipping_fee, req.locale, messages(req.locale))},
-          {"lines", std::move(lines)}});
-    }
-    bool final_sale = false;
-    for (const auto& l : p.lines) final_sale = final_sale || l.now->final_sale;
-    return {{"parcels", std::move(parcels)},
-            {"parcel_count", static_cast<long long>(p.plan.parcels.size())},
-            {"subtotal", p.plan.subtotal},
-            {"subtotal_text", catalog::format_won(p.plan.subtotal, req.locale)},
-            {"shipping_fee", p.plan.shipping_fee},
-            {"shipping_fee_text", shipping_text(p.plan.shipping_fee, req.locale, messages(req.locale))},
-            {"total", p.plan.total},
-            {"total_text", catalog::format_won(p.plan.total, req.locale)},
-            {"price_changed", p.price_changed},
-            {"has_final_sale", final_sale},
-            {"bank_account", d_.bank_account},
-            {"card_enabled", d_.card_enabled},
-            {"payment_days", payment_days},
-            {"currency", "KRW"}};
+    auto out = checkout_json(p, req.locale, messages(req.locale),
+                             [this](long long id) { return d_.catalog.workshop_by_id(id); });
+    out["bank_account"] = d_.bank_account;
+    out["card_enabled"] = d_.card_enabled;
+    if (p.coupon_refused)
+      out["coupon_refused"] = json::object{{"code", p.coupon_refused->code},
+                                           {"message", d_.renderer.localized(req, *p.coupon_refused)}};
+    return out;
+  }
+  // Who is ordering, for coupons' limits (a guest's email once typed).
+  static Shopper shopper_of(const Request& req, const std::string& email) {
+    return req.user ? Shopper{req.user->user_id, ""} : Shopper{0, ascii_lower(trim(email))};
+  }
+
+  // The coupon code asked for: the form's field, or ?coupon= on a link (a campaign's).
+  static std::string coupon_asked(const Request& req) {
+    return req.method == web::Method::post ? req.form().get("coupon_code") : req.query_params().get("coupon");
   }
 
   Response checkout_page_with(Request& req, const Address& typed, const std::string& key,
                               const std::optional<Error>& error) {
-    auto preview = d_.orders.preview(cart_token(req), typed.postcode);
+    const std::string coupon = coupon_asked(req);
+    const std::string email = req.method == web::Method::post ? req.form().get("email") : "";
+    auto preview = d_.orders.preview(cart_token(req), typed.postcode, coupon, shopper_of(req, email));
     if (!preview.ok() && preview.error().code == "cart_empty")
       return Response::redirect(req.locale_prefix() + "/cart");
     json::object model;
@@ -116,7 +104,8 @@ class OrderRoutes {
     model["address_detail"] = typed.address_detail;
     model["note"] = typed.note;
     model["guest"] = !req.user;
-    if (!req.user && req.method == web::Method::post) model["email"] = req.form().get("email");
+    model["coupon_code"] = coupon;
+    if (!req.user && req.method == web::Method::post) model["email"] = email;
     model["can_order"] = preview.ok();
     std::optional<Error> shown = error;
     if (!preview.ok()) shown = preview.error();
@@ -159,6 +148,8 @@ class OrderRoutes {
     const auto form = req.form();
     const Address typed = address_from(form);
     const std::string key = form.get("checkout_key");
+    // "Apply" beside the coupon field: the page again with the coupon, nothing placed.
+    if (form.get("apply_coupon") == "1") return checkout_page_with(req, typed, key, std::nullopt);
     // The address first (its errors sit beside the fields), then the consent box.
     if (auto checked = check_address(typed); !checked.ok())
       return checkout_page_with(req, typed, key, checked.error());
@@ -180,7 +171,8 @@ class OrderRoutes {
                                    .address = typed,
                                    .expected_total = expected,
                                    .key = key,
-                                   .locale = req.locale});
+                                   .locale = req.locale,
+                                   .coupon_code = std::string(trim(form.get("coupon_code")))});
     if (!placed.ok()) return checkout_page_with(req, typed, key, placed.error());
     // Paying by card: straight to the payment window (the order waits for it like a transfer).
     const bool card = d_.card_enabled && form.get("pay_with") != "bank_transfer";
@@ -191,7 +183,9 @@ class OrderRoutes {
   }
 
   Response api_preview(Request& req) {
-    auto preview = d_.orders.preview(cart_token(req), req.query_params().get("postcode"));
+    const auto query = req.query_params();
+    auto preview = d_.orders.preview(cart_token(req), query.get("postcode"), query.get("coupon_code"),
+                                     shopper_of(req, ""));
     if (!preview.ok()) return d_.renderer.error(req, preview.error());
     auto response = Response::json(json::serialize(checkout_model(req, *preview)));
     response.set("Cache-Control", "no-store");
@@ -213,6 +207,8 @@ class OrderRoutes {
       if (!value.ok()) return d_.renderer.error(req, value.error());
       *target = *value;
     }
+    auto coupon = web::json_string(*body, "coupon_code");
+    if (!coupon.ok()) return d_.renderer.error(req, coupon.error());
     long long expected = -1;
     if (auto it = body->find("expected_total"); it != body->end()) {
       if (!it->value().is_int64() || it->value().as_int64() <= 0)
@@ -237,7 +233,8 @@ class OrderRoutes {
                                    .address = typed,
                                    .expected_total = expected,
                                    .key = key,
-                                   .locale = req.locale});
+                                   .locale = req.locale,
+                                   .coupon_code = std::string(trim(*coupon))});
     if (!placed.ok()) return d_.renderer.error(req, placed.error());
     return Response::json(json::serialize(order_json(req, *placed)), 201);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "orders/delivery_rules.hpp"
+#include "orders/routes.hpp"
 
 #include <boost/json.hpp>
 
@@ -49,6 +50,7 @@ json::object line_json(const OrderLine& l, const std::string& locale, const cata
                  {"total", l.line_total},
                  {"total_text", catalog::format_won(l.line_total, locale)},
                  {"pricing", l.pricing}};
+  if (l.discount > 0) o["discount"] = l.discount;
   if (l.made_to_order)
     o["lead_text"] = catalog::fill(t("catalog.made_to_order_days"), {{"days", std::to_string(l.lead_days)}});
   if (l.pricing == "formula")
@@ -62,6 +64,14 @@ json::object line_json(const OrderLine& l, const std::string& locale, const cata
                                              {"day", l.quote_day},
                                              {"won", catalog::format_won(l.quote_won_per_gram, locale)}})}};
   return o;
+}
+
+void add_discount(json::object& out, long long discount, const std::string& code, const std::string& name,
+                  const std::string& locale) {
+  if (discount <= 0) return;
+  out["discount"] = discount;
+  out["discount_text"] = "-" + catalog::format_won(discount, locale);
+  if (!code.empty() || !name.empty()) out["coupon"] = json::object{{"code", code}, {"name", name}};
 }
 
 namespace {
@@ -86,6 +96,7 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
                       {"shipping_fee", f.shipping_fee},
                       {"shipping_fee_text", shipping_text(f.shipping_fee, locale, t)},
                       {"lines", std::move(lines)}};
+  add_discount(parcel, f.discount, "", "", locale);
   if (has_left(f.status))
     parcel["shipment"] = json::object{{"carrier", f.carrier},
                                       {"carrier_text", t("orders.carrier." + f.carrier)},
@@ -164,6 +175,7 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
        }()},
       {"parcels", std::move(parcels)},
       {"events", std::move(events)}};
+  add_discount(out, o.discount, o.coupon_code, o.coupon_name, locale);
   if (!o.address.address.empty()) out["address"] = address_json(o);
   if (o.cancel_reason.empty()) out.erase("cancel_reason");
   if (!o.customer_email.empty())
@@ -176,6 +188,43 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
         (o.lines.size() > 1 ? catalog::fill(t("orders.and_more"), {{"n", std::to_string(o.lines.size() - 1)}})
                             : std::string());
   }
+  return out;
+}
+
+json::object checkout_json(const Preview& p, const std::string& locale, const catalog::Messages& t,
+                           const std::function<catalog::Workshop(long long)>& workshop) {
+  const bool en = locale == "en";
+  json::array parcels;
+  for (const auto& parcel : p.plan.parcels) {
+    const auto w = workshop(parcel.workshop_id);
+    json::array lines;
+    for (size_t i : parcel.lines) lines.push_back(cart_line_json(p.lines[i], locale, t));
+    json::object one{{"workshop", en && !w.name_en.empty() ? w.name_en : w.name_ko},
+                     {"workshop_slug", w.slug},
+                     {"subtotal", parcel.subtotal},
+                     {"subtotal_text", catalog::format_won(parcel.subtotal, locale)},
+                     {"shipping_fee", parcel.shipping_fee},
+                     {"shipping_fee_text", shipping_text(parcel.shipping_fee, locale, t)},
+                     {"lines", std::move(lines)}};
+    add_discount(one, parcel.discount, "", "", locale);
+    parcels.push_back(std::move(one));
+  }
+  bool final_sale = false;
+  for (const auto& l : p.lines) final_sale = final_sale || l.now->final_sale;
+  json::object out{{"parcels", std::move(parcels)},
+                   {"parcel_count", static_cast<long long>(p.plan.parcels.size())},
+                   {"subtotal", p.plan.subtotal},
+                   {"subtotal_text", catalog::format_won(p.plan.subtotal, locale)},
+                   {"shipping_fee", p.plan.shipping_fee},
+                   {"shipping_fee_text", shipping_text(p.plan.shipping_fee, locale, t)},
+                   {"total", p.plan.total},
+                   {"total_text", catalog::format_won(p.plan.total, locale)},
+                   {"price_changed", p.price_changed},
+                   {"has_final_sale", final_sale},
+                   {"payment_days", payment_days},
+                   {"currency", "KRW"}};
+  if (const auto& c = p.plan.coupon)
+    add_discount(out, p.plan.discount, c->code, en ? c->name_en : c->name_ko, locale);
   return out;
 }
 

@@ -16,6 +16,10 @@ std::string chip_state(const std::string& status);
 // A shipping fee as a shopper reads it: "3,000원", or "무료" (free) for none, never "0원".
 std::string shipping_text(long long fee, const std::string& locale, const catalog::Messages& t);
 
+// A coupon's discount on an order or a checkout: discount and discount_text ("-5,000원"), and a coupon
+// object {code, name} when either is given (nothing is added without a discount).
+void add_discount(boost::json::object& out, long long discount, const std::string& code,
+                  const std::string& name, const std::string& locale);
 boost::json::object line_json(const OrderLine& line, const std::string& locale, const catalog::Messages& t);
 // bank_account is shown only while the order awaits payment. Fields absent rather than empty where a
 // template tests them (address, its note, an event's note, the cancel reason).

@@ -29,12 +29,13 @@ std::string seoul_day(TimePoint t) { return format_seoul(t).substr(0, 10); }
 Order workshop_part(Order order, long long workshop_id) {
   std::erase_if(order.fulfilments, [&](const Fulfilment& f) { return f.workshop_id != workshop_id; });
   std::erase_if(order.lines, [&](const OrderLine& l) { return l.workshop_id != workshop_id; });
-  order.subtotal = order.shipping_fee = 0;
+  order.subtotal = order.shipping_fee = order.discount = 0;
   for (const auto& f : order.fulfilments) {
     order.subtotal += f.subtotal;
     order.shipping_fee += f.shipping_fee;
+    order.discount += f.discount;
   }
-  order.total = order.subtotal + order.shipping_fee;
+  order.total = order.subtotal + order.shipping_fee - order.discount;
   if (order.status != OrderStatus::paid) order.address = {};  // the workshop needs the address only to ship
   order.customer_email.clear();
   order.guest_key.clear();  // opens the whole order: never for a workshop
@@ -45,7 +46,8 @@ Orders::Orders(db::Database& db, catalog::Catalog& catalog, Carts& carts, const 
                const Clock& clock, VariantLabel label)
     : db_(db), catalog_(catalog), carts_(carts), brand_(brand), clock_(clock), label_(std::move(label)) {}
 
-Result<Preview> Orders::preview(const std::string& cart_token, const std::string& postcode) {
+Result<Preview> Orders::preview(const std::string& cart_token, const std::string& postcode,
+                                const std::string& coupon_code, const Shopper& shopper) {
   auto cart = carts_.view(cart_token);
   if (cart.lines.empty()) return Error::invalid("cart", "cart_empty", "the cart is empty");
   Preview p;
@@ -59,6 +61,11 @@ Result<Preview> Orders::preview(const std::string& cart_token, const std::string
   }
   p.price_changed = cart.price_changed;
   p.plan = plan_order(p.planned, brand_.current()->shipping, remote_postcode(postcode));
+  if (discounts_) {
+    auto answer = discounts_->best(p.lines, p.plan, shopper, coupon_code);
+    p.coupon_refused = std::move(answer.refused);
+    if (answer.discount) TRY(apply_discount(p.plan, std::move(*answer.discount)));
+  }
   return p;
 }
 
@@ -88,7 +95,8 @@ std::string request_fingerprint(const Checkout& in) {
   for (const std::string* part : {&in.cart_token, &in.email, &a.recipient, &a.phone, &a.postcode, &a.address,
                                   &a.address_detail, &a.note})
     text += std::to_string(part->size()) + ":" + *part + ";";
-  return sha256_hex(text + std::to_string(in.user_id) + ";" + std::to_string(in.expected_total));
+  return sha256_hex(text + std::to_string(in.user_id) + ";" + std::to_string(in.expected_total) + ";" +
+                    in.coupon_code);
 }
 
 }  // namespace
@@ -124,8 +132,10 @@ Result<Order> Orders::place(const Checkout& in) {
                                 "this Idempotency-Key (checkout key) was used for a different request");
     return *done;
   }
+  const Shopper shopper{in.user_id, guest_email};
   auto preview = in.direct ? TRY(this->preview(*in.direct, address.postcode))
-                           : TRY(this->preview(in.cart_token, address.postcode));
+                           : TRY(this->preview(in.cart_token, address.postcode, in.coupon_code, shopper));
+  if (preview.coupon_refused && !in.coupon_code.empty()) return *preview.coupon_refused;
   if (in.expected_total >= 0 && in.expected_total != preview.plan.total)
     return Error::conflict("expected_total", "total_changed",
                            "the total changed to " + std::to_string(preview.plan.total) +
@@ -154,6 +164,8 @@ Result<Order> Orders::place(const Checkout& in) {
     // Everything this returns is made afresh on each try: write() may run it again.
     auto inserted = TRY(repo::insert_order(sql, row, preview.lines, preview.plan, rates, label_));
     if (in.direct && in.direct->also) TRY(in.direct->also(sql, inserted.order_id));
+    if (preview.plan.coupon && discounts_)
+      TRY(discounts_->claim(sql, *preview.plan.coupon, inserted.order_id, shopper, preview.plan.discount));
     record(sql, inserted.order_id, in.user_id, "placed", "", at);
     auto order = load_id(sql, inserted.order_id);
     if (!order) return Error::conflict("cart", "order_lost", "the order could not be read back");
@@ -302,6 +314,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
     sql << "UPDATE fulfilments SET status = 'cancelled', updated_at = :at WHERE order_id = :id",
         soci::use(at), soci::use(order->id);
     record(sql, order->id, actor_id, "cancelled", reason, at);
+    if (order->discount > 0 && discounts_) discounts_->release(sql, order->id);
     if (also) also(sql, *order);
     auto cancelled = *load_id(sql, order->id);
     if (compose_) mail::enqueue(sql, compose_(cancelled, "cancelled"), clock_);

@@ -16,6 +16,7 @@
 #include "mail/outbox.hpp"
 #include "orders/carts.hpp"
 #include "orders/checkout.hpp"
+#include "orders/discounts.hpp"
 #include "orders/order.hpp"
 #include "vendors/brand/brand_store.hpp"
 
@@ -26,7 +27,8 @@ struct Preview {
   std::vector<CartLine> lines;  // every line can be bought (else preview fails)
   std::vector<PlannedLine> planned;
   OrderPlan plan;
-  bool price_changed = false;  // some line costs other than when it was added
+  bool price_changed = false;           // some line costs other than when it was added
+  std::optional<Error> coupon_refused;  // why the code asked for does not apply (the plan has none then)
 };
 
 // One piece bought directly rather than from the cart (a live show's deal): priced as the cart would
@@ -49,6 +51,7 @@ struct Checkout {
   std::string
       key;  // the checkout form's one-time key (or the API's Idempotency-Key); 16+ characters for guests
   std::string locale = "ko";
+  std::string coupon_code;  // typed by the shopper ("": the best automatic coupon, if any)
 };
 
 // Who cancels an order: a shopper only while it awaits payment; the operator (or the overdue sweep) also
@@ -77,9 +80,13 @@ class Orders {
   void set_mail(OrderMail compose) { compose_ = std::move(compose); }
   // Told of every order once it is paid (after the commit; recommendations learn what sells together).
   void set_on_paid(std::function<void(const Order&)> listener) { on_paid_ = std::move(listener); }
+  // Coupons (marketing/coupons): without them, orders carry no discount.
+  void set_discounts(Discounts* discounts) { discounts_ = discounts; }
 
   // postcode: "" when not known yet (no island surcharge).
-  Result<Preview> preview(const std::string& cart_token, const std::string& postcode = "");
+  // With a coupon code (or "": the best automatic coupon for this shopper).
+  Result<Preview> preview(const std::string& cart_token, const std::string& postcode = "",
+                          const std::string& coupon_code = "", const Shopper& shopper = {});
   // The same for one piece bought directly.
   Result<Preview> preview(const DirectLine& direct, const std::string& postcode = "");
   // Places the order. The same key again (a double submit) answers the order it already made.
@@ -162,6 +169,7 @@ class Orders {
   VariantLabel label_;
   OrderMail compose_;
   std::function<void(const Order&)> on_paid_;
+  Discounts* discounts_ = nullptr;
 };
 
 }  // namespace brilliant::orders

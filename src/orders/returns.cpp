@@ -56,7 +56,8 @@ constexpr std::array<std::string_view, 4> open_states = {"requested", "approved"
 long long refund_for(const Order& order, const std::vector<long long>& line_ids, bool shopper_pays_shipping) {
   long long total = 0;
   for (const auto& l : order.lines)
-    if (std::find(line_ids.begin(), line_ids.end(), l.id) != line_ids.end()) total += l.line_total;
+    if (std::find(line_ids.begin(), line_ids.end(), l.id) != line_ids.end())
+      total += l.line_total - l.discount;
   if (shopper_pays_shipping) total -= return_shipping_fee;
   return std::max(total, 0LL);
 }

@@ -74,6 +74,12 @@ std::string cart_token(const web::Request& req);
 boost::json::object cart_line_json(const CartLine& line, const std::string& locale,
                                    const catalog::Messages& t);
 
+// The checkout's priced cart (order_views.cpp): parcels with their lines, totals, the discount and its
+// coupon.
+boost::json::object checkout_json(const Preview& preview, const std::string& locale,
+                                  const catalog::Messages& t,
+                                  const std::function<catalog::Workshop(long long)>& workshop);
+
 void add_order_routes(web::Router& router, const Deps& deps);
 
 // The key a guest opens their order with: ?key= on links, a hidden field on forms.

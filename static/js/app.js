@@ -251,12 +251,15 @@ for (const form of document.querySelectorAll('form[data-reprice]')) {
     const code = postcode.value.trim();
     if (!/^\d{5}$/.test(code) || code === asked) return;
     asked = code;
-    const response = await fetch(`${form.dataset.reprice}?postcode=${code}`, { headers: { Accept: 'application/json' } });
+    const coupon = encodeURIComponent(form.dataset.coupon || '');
+    const response = await fetch(`${form.dataset.reprice}?postcode=${code}&coupon_code=${coupon}`, { headers: { Accept: 'application/json' } });
     if (!response.ok || code !== postcode.value.trim()) return;
     const plan = await response.json();
     form.querySelector('[data-expected-total]').value = plan.total;
     document.getElementById('checkout-shipping').textContent = plan.shipping_fee || !free ? won(plan.shipping_fee) : free;
     document.getElementById('checkout-total').textContent = won(plan.total);
+    const discount = document.getElementById('checkout-discount');
+    if (discount && plan.discount) discount.textContent = `-${won(plan.discount)}`;
     for (const span of form.querySelectorAll('[data-total]')) span.textContent = won(plan.total);
     form.querySelectorAll('[data-parcel-shipping]').forEach((span, i) => {
       const parcel = plan.parcels[i];

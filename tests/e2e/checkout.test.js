@@ -4,11 +4,12 @@
 // it paid and the workshop sees where to ship it and ships it (the shopper sees the waybill), its revenue
 // and its settlement statement. In English
 // on a desktop a guest orders with an email, and typing a Jeju postcode shows the island surcharge in
-// the total before the order is placed; the order opens with the key from its link only.
+// the total before the order is placed; the order opens with the key from its link only. The operator makes a
+// coupon; a shopper applies it at checkout (a wrong code says why) and it is counted on the coupon pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
-import { login, makersPiece } from './demo.js';
+import { login, makersPiece, pieceInStock, toCheckout } from './demo.js';
 
 let server;
 let browser;
@@ -103,12 +104,7 @@ test('order on a phone, pay by transfer, the operator confirms, the workshop shi
 test('a guest orders with an email; a Jeju postcode adds the island surcharge at once (English, desktop)', async () => {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
-  const list = await (await page.request.get(`${server.url}/api/v1/products?category=necklace`)).json();
-  let slug;
-  for (const card of list.cards) {
-    const product = await (await page.request.get(`${server.url}/api/v1/products/${card.slug}`)).json();
-    if (!product.made_to_order && product.variants.some((v) => v.stock > 0)) { slug = product.slug; break; }
-  }
+  const slug = await pieceInStock(page, server.url, 'category=necklace');
   assert.ok(slug, 'a necklace in stock');
   await page.goto(`${server.url}/en/products/${slug}`);
   await page.locator('.variant:not(.is-out)').first().click();
@@ -136,6 +132,65 @@ test('a guest orders with an email; a Jeju postcode adds the island surcharge at
   const bare = page.url().replace(/\?.*$/, '');
   assert.equal((await page.request.get(bare)).status(), 404);
   await context.close();
+});
+
+test('the operator makes a coupon, a shopper applies it at checkout, and it is counted (Korean)', async () => {
+  const operatorContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
+  const operator = await operatorContext.newPage();
+  await operator.goto(`${server.url}/login`);
+  await login(operator, 'operator@brilliant.example');
+  await operator.goto(`${server.url}/operator/marketing/coupons`);
+  await operator.locator('.coupon-new summary').click();
+  await operator.getByLabel('이름 (한국어)').fill('겨울 15% 할인');
+  await operator.getByLabel('이름 (영어)').fill('Winter 15% off');
+  await operator.getByLabel(/^쿠폰 코드/).fill('winter15');
+  await operator.getByLabel(/^할인 값/).fill('15');
+  await operator.getByLabel(/^최대 할인/).fill('50,000');
+  await operator.locator('#coupon-create').click();
+  await operator.waitForURL(/\/operator\/marketing\/coupons\?made=/);
+  const card = operator.locator('.coupon-card[data-code="WINTER15"]');
+  await assert.doesNotReject(card.waitFor());
+  assert.match(await card.textContent(), /15% 할인 \(최대 50,000원\)/);
+  assert.equal((await card.locator('.coupon-orders').textContent()).trim(), '0');
+  await snap(operator, 'operator-coupons-ko');
+
+  const shopperContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+  const page = await shopperContext.newPage();
+  const slug = await pieceInStock(page, server.url, 'category=ring');
+  assert.ok(slug, 'a ring in stock');
+  await page.goto(`${server.url}/login`);
+  await login(page, 'shopper@brilliant.example');
+  await toCheckout(page, server.url, slug);
+  const before = Number((await page.locator('input[name="expected_total"]').inputValue()));
+  await page.getByLabel('휴대전화').fill('010 2345 6789');
+  await page.getByLabel('우편번호').fill('54538');
+  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
+  // A code that does not exist says so; the real one takes 15 % off, and what was typed stays.
+  await page.getByLabel('쿠폰 코드').fill('NOPE99');
+  await page.locator('#apply-coupon').click();
+  await assert.doesNotReject(page.locator('#coupon-error').waitFor());
+  assert.match(await page.locator('#coupon-error').textContent(), /이 코드의 쿠폰이 없습니다/);
+  await page.getByLabel('쿠폰 코드').fill('winter15');
+  await page.locator('#apply-coupon').click();
+  await assert.doesNotReject(page.locator('#coupon-applied').waitFor());
+  assert.equal(await page.getByLabel('주소', { exact: true }).inputValue(), '전북특별자치도 익산시 왕궁면 보석로 1');
+  const after = Number(await page.locator('input[name="expected_total"]').inputValue());
+  assert.ok(after < before, `the total fell (${before} -> ${after})`);
+  assert.match(await page.locator('#checkout-discount').textContent(), /^-[\d,]+원$/);
+  await page.locator('input[name="agree"]').check();
+  await snap(page, 'checkout-coupon-phone-ko');
+  await page.locator('#place-order').click();
+  await page.waitForURL(/\/orders\/BR-\d{6}-[A-Z0-9]{8}\?placed=1/);
+  assert.match(await page.locator('#order-discount').textContent(), /^-[\d,]+원$/);
+  await snap(page, 'order-coupon-phone-ko');
+
+  // Counted: on the coupon's card and in the marketing page's totals.
+  await operator.goto(`${server.url}/operator/marketing/coupons`);
+  assert.equal((await card.locator('.coupon-orders').textContent()).trim(), '1');
+  await operator.goto(`${server.url}/operator/marketing`);
+  assert.ok(Number(await operator.locator('#coupon-summary-orders').textContent()) >= 1);
+  await snap(operator, 'operator-marketing-ko');
+  await Promise.all([operatorContext.close(), shopperContext.close()]);
 });
 
 test('every page these journeys visited meets WCAG 2.2 AA (axe-core: no serious or critical violation)', async () => {

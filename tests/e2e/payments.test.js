@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
-import { login, makersPiece } from './demo.js';
+import { login, makersPiece, toCheckout } from './demo.js';
 
 let server;
 let browser;
@@ -26,12 +26,7 @@ test('pay by card through the window: declined once, then paid; the operator ref
   await page.goto(`${server.url}/login`);
   await login(page, 'shopper@brilliant.example', /\/account$/);
   assert.ok(slug, 'the demo has a piece in stock');
-  await page.goto(`${server.url}/products/${slug}`);
-  await page.locator('.variant:not(.is-out)').first().click();
-  await page.getByRole('button', { name: '장바구니 담기' }).click();
-  await page.waitForURL(/\/cart\?added=1/);
-  await page.locator('#go-checkout').click();
-  await page.waitForURL(/\/checkout$/);
+  await toCheckout(page, server.url, slug);
   assert.ok(await page.locator('#pay-card').isChecked(), 'the card is offered first when keys exist');
   await page.getByLabel('휴대전화').fill('010-2345-6789');
   await page.getByLabel('우편번호').fill('54538');

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startServer, launchBrowser, snap } from './server.js';
-import { login, makersPiece } from './demo.js';
+import { login, makersPiece, toCheckout } from './demo.js';
 
 let server;
 let browser;
@@ -37,12 +37,7 @@ test('a shopper exports their data and closes the account; the order stays for t
   assert.match(await page.locator('#marketing-state').innerText(), /받지 않습니다/);
 
   // An order, still awaiting payment.
-  await page.goto(`${server.url}/products/${slug}`);
-  await page.locator('.variant:not(.is-out)').first().click();
-  await page.getByRole('button', { name: '장바구니 담기' }).click();
-  await page.waitForURL(/\/cart\?added=1/);
-  await page.locator('#go-checkout').click();
-  await page.waitForURL(/\/checkout$/);
+  await toCheckout(page, server.url, slug);
   await page.getByLabel('휴대전화').fill('010 2345 6789');
   await page.getByLabel('우편번호').fill('54538');
   await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');

@@ -1,0 +1,26 @@
+// Customers and segments in SQL (the rules are in customers.hpp): every shopper account's paid orders,
+// the pieces in them and their latest marketing decision; saved segments.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/fwd.hpp"
+#include "marketing/customers.hpp"
+
+namespace brilliant::marketing::repo {
+
+// Every active shopper account (with or without orders; staff accounts only once they have paid for an
+// order) and anyone else who has paid for an order.
+std::vector<CustomerFacts> load_customers(soci::session& sql);
+
+struct Segment {
+  long long id = 0;
+  std::string name, rules, created_at;
+};
+long long save_segment(soci::session& sql, const std::string& name, const std::string& rules, long long by,
+                       const std::string& at);
+std::vector<Segment> segments(soci::session& sql);
+std::optional<Segment> segment(soci::session& sql, long long id);
+
+}  // namespace brilliant::marketing::repo

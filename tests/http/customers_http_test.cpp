@@ -1,0 +1,101 @@
+// Customers and segments over HTTP (issue 13) on SQLite and PostgreSQL: a shopper's paid order makes
+// them a customer the rules can select, segments are saved and sized, the CSV holds emails only with
+// consent, bad rules name the line, and only the operator may look. The PostgreSQL database is shared,
+// so the assertions look for this test's own shopper.
+#include <boost/json.hpp>
+
+#include "http/shop_testing.hpp"
+#include "web/form.hpp"
+
+namespace brilliant::test {
+namespace {
+
+namespace json = boost::json;
+
+class CustomersHttp : public ShopTest {
+ protected:
+  static bool has_member(const json::value& answer, const std::string& email) {
+    for (const auto& m : answer.at("members").as_array())
+      if (m.at("email").as_string() == email) return true;
+    return false;
+  }
+};
+
+TEST_F(CustomersHttp, APaidOrderMakesACustomerTheRulesSelect) {
+  const auto shop = own_workshop("cust", "고객 공방", "Customer Atelier");
+  const auto ring = own_ring(shop, "Customer Ring", 3);
+  const auto email = unique_email("customer");
+  auto shopper = signed_up(email);
+  add_to_cart(*shopper, ring.variants.at(0).id, 1);
+  auto placed = place(*shopper, "customer-order-" + email);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const auto number = std::string(json::parse(placed.body).at("number").as_string());
+  auto op = logged_in(web::Role::operator_);
+  const auto ask = [&](const std::string& rules) {
+    auto r = op->get("/api/v1/operator/customers?rules=" + web::url_encode(rules));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  };
+  EXPECT_FALSE(has_member(ask("orders >= 1; category = ring"), email));  // not paid yet
+  EXPECT_TRUE(has_member(ask("group = prospect"), email));
+  auto paid = op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
+                          json_headers(*op));
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  auto selected = ask("orders >= 1\ncategory = ring\nwithin_days = 30");
+  ASSERT_TRUE(has_member(selected, email));
+  for (const auto& m : selected.at("members").as_array())
+    if (m.at("email").as_string() == email) {
+      EXPECT_EQ(m.at("orders").as_int64(), 1);
+      EXPECT_EQ(m.at("days_since").as_int64(), 0);
+      EXPECT_GE(m.at("ltv").as_int64(), m.at("spent").as_int64());
+      EXPECT_FALSE(m.at("marketing").as_bool());
+    }
+  EXPECT_FALSE(has_member(ask("category = necklace"), email));
+
+  // Saved, sized, and exported: no email without consent.
+  auto saved =
+      op->request("POST", "/api/v1/operator/segments",
+                  R"({"name":"반지 고객","rules":"category = ring; orders >= 1"})", json_headers(*op));
+  ASSERT_EQ(saved.status, 201) << saved.body;
+  const auto id = json::parse(saved.body).at("id").as_int64();
+  EXPECT_GE(json::parse(saved.body).at("size").as_int64(), 1);
+  auto list = json::parse(op->get("/api/v1/operator/segments").body);
+  bool listed = false;
+  for (const auto& s : list.at("segments").as_array()) listed = listed || s.at("id").as_int64() == id;
+  EXPECT_TRUE(listed);
+  auto page = op->get("/operator/marketing/customers?segment=" + std::to_string(id));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("반지 고객"), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"group-chart\""), std::string::npos);
+  auto csv = op->get("/operator/marketing/customers.csv?segment=" + std::to_string(id));
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.header("content-type").find("text/csv"), std::string::npos);
+  EXPECT_EQ(csv.body.find(email), std::string::npos);
+}
+
+TEST_F(CustomersHttp, BadRulesAndNamesAreRefusedAndOnlyTheOperatorLooks) {
+  auto op = logged_in(web::Role::operator_);
+  auto bad = op->get("/api/v1/operator/customers?rules=" + web::url_encode("metal = gold\ncolour = red"));
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_NE(bad.body.find("\"field\":\"rules\""), std::string::npos);
+  EXPECT_NE(bad.body.find("line 2"), std::string::npos);
+  auto page = op->get("/operator/marketing/customers?rules=" + web::url_encode("spent >= lots"));
+  EXPECT_EQ(page.status, 400);
+  EXPECT_NE(page.body.find("rules-error"), std::string::npos);
+  EXPECT_NE(page.body.find("spent &gt;= lots"), std::string::npos);  // what was typed stays
+  auto unnamed = op->request("POST", "/api/v1/operator/segments", R"({"name":" ","rules":"orders >= 1"})",
+                             json_headers(*op));
+  EXPECT_EQ(unnamed.status, 400);
+  EXPECT_NE(unnamed.body.find("\"field\":\"name\""), std::string::npos);
+  auto form =
+      op->post_form("/operator/marketing/segments",
+                    {{"_csrf", op->cookie("csrf")}, {"name", "큰 손"}, {"rules", "spent >= 1000000"}});
+  EXPECT_EQ(form.status, 303);
+  EXPECT_NE(form.header("location").find("/operator/marketing/customers?segment="), std::string::npos);
+  auto maker = logged_in(web::Role::vendor_staff, own_workshop("custv", "공방", "Atelier").slug);
+  EXPECT_EQ(maker->get("/api/v1/operator/customers").status, 403);
+  EXPECT_EQ(client()->get("/operator/marketing/customers.csv").status / 100, 3);  // to the login page
+}
+
+}  // namespace
+}  // namespace brilliant::test

@@ -214,7 +214,8 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/operator/coupons/{id}/pause", "Pause or resume a coupon"},
       {Method::get, "/api/v1/console/coupons", "The workshop's own coupons with their results"},
       {Method::get, "/api/v1/operator/customers",
-       "Customers a segment selects (?rules= or ?segment=): RFM group, churn risk, lifetime value; best first"},
+       "Customers a segment selects (?rules= or ?segment=): RFM group, churn risk, lifetime value; best "
+       "first"},
       {Method::get, "/api/v1/operator/segments", "Saved segments with their sizes now"},
       {Method::post, "/api/v1/operator/segments", "Save conditions as a named segment"},
       {Method::post, "/api/v1/console/coupons",

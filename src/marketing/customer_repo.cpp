@@ -10,11 +10,12 @@ namespace brilliant::marketing::repo {
 std::vector<CustomerFacts> load_customers(soci::session& sql) {
   std::map<long long, CustomerFacts> by_id;
   soci::rowset<soci::row> people =
-      sql.prepare << "SELECT u.id, u.name, u.email, u.created_at FROM users u WHERE u.status = 'active' AND "
-                     "((EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'shopper') AND NOT "
-                     "EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('operator', "
-                     "'vendor_staff', 'auditor', 'station_staff'))) OR "
-                     "EXISTS (SELECT 1 FROM orders o WHERE o.user_id = u.id AND o.status = 'paid'))";
+      sql.prepare
+      << "SELECT u.id, u.name, u.email, u.created_at FROM users u WHERE u.status = 'active' AND "
+         "((EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'shopper') AND NOT "
+         "EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('operator', "
+         "'vendor_staff', 'auditor', 'station_staff'))) OR "
+         "EXISTS (SELECT 1 FROM orders o WHERE o.user_id = u.id AND o.status = 'paid'))";
   for (const auto& r : people) {
     auto& c = by_id[db::row_int(r, 0)];
     c.user_id = db::row_int(r, 0);

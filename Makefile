@@ -29,6 +29,7 @@ bench: release
 	@bash bench/backup.sh
 	@bash bench/live.sh
 	@bash bench/recommend.sh
+	@bash bench/campaign.sh
 
 fuzz:
 	@bash scripts/install-deps.sh test

@@ -45,6 +45,15 @@ void describe_api(web::Router& router) {
     std::string body;
   } bodies[] = {
       {Method::post, "/api/v1/operator/coupons", coupon},
+      {Method::post, "/api/v1/operator/campaigns",
+       R"({"type":"object","required":["name","segment_id","subject_a","body_a"],"properties":{"name":{"type":)"
+       R"("string","maxLength":80},"segment_id":{"type":"integer"},"subject_a":{"type":"string","maxLength":80,)"
+       R"("description":"(광고) is put in front"},"body_a":{"type":"string","description":"{name}: the )"
+       R"(recipient's name; a blank line starts a paragraph"},"subject_b":{"type":"string","description":)"
+       R"("B variant (A/B test); empty: none"},"body_b":{"type":"string"},"link_path":{"type":"string",)"
+       R"("example":"/shop"},"coupon_code":{"type":"string"},"scheduled_at":{"type":"string","example":)"
+       R"("2026-12-01T10:00","description":"Seoul time; empty: when sent"}}})"},
+      {Method::post, "/api/v1/operator/campaigns/{id}/send", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/operator/segments",
        R"({"type":"object","required":["name","rules"],"properties":{"name":{"type":"string","maxLength":60},)"
        R"("rules":{"type":"string","example":"metal = gold\nwithin_days = 90\nspent > 500000"}}})"},
@@ -217,6 +226,18 @@ void describe_api(web::Router& router) {
        "Customers a segment selects (?rules= or ?segment=): RFM group, churn risk, lifetime value; best "
        "first"},
       {Method::get, "/api/v1/operator/segments", "Saved segments with their sizes now"},
+      {Method::get, "/api/v1/operator/marketing/dashboard",
+       "The marketing dashboard (?days=7|30|90): funnel, paid revenue by day, by channel, campaign, coupon "
+       "and workshop"},
+      {Method::get, "/api/v1/console/marketing/dashboard",
+       "The workshop's marketing dashboard: its pieces' funnel and its parcels' paid revenue, by source"},
+      {Method::get, "/api/v1/operator/campaigns", "Campaigns with their state, and the segments to send to"},
+      {Method::post, "/api/v1/operator/campaigns", "Make a campaign (a draft, or scheduled)"},
+      {Method::get, "/api/v1/operator/campaigns/{id}",
+       "A campaign with its results per variant (sent, opened, clicked, paid orders, revenue) and "
+       "significance"},
+      {Method::post, "/api/v1/operator/campaigns/{id}/send",
+       "Send now to the segment's customers who agreed (between 21:00 and 08:00 Seoul: scheduled for 08:00)"},
       {Method::post, "/api/v1/operator/segments", "Save conditions as a named segment"},
       {Method::post, "/api/v1/console/coupons",
        "Make a coupon for the workshop's pieces (the workshop bears the discount)"},

@@ -411,6 +411,11 @@ void App::probe_database() {
         spdlog::error("reconciling card payments: {}", e.what());
       }
       try {
+        if (int n = campaigns_ ? campaigns_->send_due() : 0) spdlog::info("{} scheduled campaigns sent", n);
+      } catch (const std::exception& e) {
+        spdlog::error("sending scheduled campaigns: {}", e.what());
+      }
+      try {
         if (int n = certification_->housekeeping()) spdlog::info("{} certificates expired or withdrawn", n);
       } catch (const std::exception& e) {
         spdlog::error("certificate housekeeping: {}", e.what());

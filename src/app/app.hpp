@@ -23,6 +23,7 @@
 #include "live/routes.hpp"
 #include "live/service.hpp"
 #include "mail/outbox.hpp"
+#include "marketing/campaigns.hpp"
 #include "marketing/coupons.hpp"
 #include "marketing/recommendations.hpp"
 #include "media/photos.hpp"
@@ -89,6 +90,7 @@ class App {
   live::Live& live() { return *live_; }
   marketing::Recommendations& recommendations() { return *recommendations_; }
   marketing::Coupons& coupons() { return *coupons_; }
+  marketing::Campaigns& campaigns() { return *campaigns_; }
   // The audit trail's listener on the pipeline (web::PipelineOptions::observe; running.cpp): a staff
   // member's successful change, or their opening of a personal-data route, is appended.
   void audit_request(const web::Request& req, const web::Route& route, int status);
@@ -105,11 +107,12 @@ class App {
   std::optional<studio::Parcel> parcel_of(const std::string& number, const std::string& workshop_slug);
   web::Response health() const;
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
-  void probe_database();        // the health probe thread's loop
-  void add_running_routes();    // running.cpp
-  void add_live_routes();       // live_wiring.cpp
-  void add_marketing_routes();  // marketing_wiring.cpp
-  void tick_live();             // the live ticker thread's loop
+  void probe_database();                                                  // the health probe thread's loop
+  void add_running_routes();                                              // running.cpp
+  void add_live_routes();                                                 // live_wiring.cpp
+  void add_marketing_routes();                                            // marketing_wiring.cpp
+  mail::Mail campaign_mail(const marketing::CampaignMailModel& m) const;  // marketing_wiring.cpp
+  void tick_live();                                                       // the live ticker thread's loop
   mail::Mail live_reminder_mail(const live::Show& show, const std::string& email,
                                 const std::string& locale) const;
   boost::json::array orders_export(long long user, const std::string& locale);  // a person's own orders
@@ -162,6 +165,7 @@ class App {
   std::unique_ptr<live::Deps> live_deps_;
   std::unique_ptr<marketing::Recommendations> recommendations_;
   std::unique_ptr<marketing::Coupons> coupons_;
+  std::unique_ptr<marketing::Campaigns> campaigns_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

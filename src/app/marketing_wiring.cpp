@@ -1,9 +1,12 @@
 // Marketing's wiring (issue 13): recommendations fed by paid orders, shown on the product page (the
 // storefront's related rows); coupons as checkout's discounts; their routes.
 #include "app/app.hpp"
+#include "legal/business.hpp"
+#include "marketing/campaign_routes.hpp"
 #include "marketing/copy_routes.hpp"
 #include "marketing/coupon_routes.hpp"
 #include "marketing/customer_routes.hpp"
+#include "marketing/dashboard_routes.hpp"
 #include "marketing/routes.hpp"
 #include "marketing/run_sheet.hpp"
 
@@ -23,11 +26,44 @@ void App::add_marketing_routes() {
   });
   coupons_ = std::make_unique<marketing::Coupons>(*database_, clock_);
   orders_.set_discounts(coupons_.get());
-  marketing::add_routes(router_, {*recommendations_, page_views_, renderer_, coupons_.get(), &clock_});
+  const marketing::DashboardDeps dashboard{*database_, renderer_, clock_};
+  marketing::add_routes(router_, {*recommendations_, page_views_, renderer_, coupons_.get(), &clock_,
+                                  [dashboard](const web::Request& req) {
+                                    return marketing::operator_dashboard(dashboard, req);
+                                  }});
+  marketing::add_dashboard_routes(router_, dashboard);
   marketing::add_coupon_routes(router_, {*coupons_, renderer_, clock_});
   marketing::add_customer_routes(router_, {*database_, renderer_, clock_});
+  campaigns_ = std::make_unique<marketing::Campaigns>(
+      *database_, clock_, renderer_.base_url(),
+      [this](const marketing::CampaignMailModel& m) { return campaign_mail(m); });
+  campaigns_->set_on_unsubscribe([this](long long user) {
+    accounts_.set_marketing(user, false, std::string(legal::privacy_version), "unsubscribe");
+  });
+  marketing::add_campaign_routes(router_, {*campaigns_, renderer_});
   marketing::add_copy_routes(router_, {vendors_deps_, config_.llm});
   marketing::add_run_sheet_routes(router_, {*live_, vendors_deps_});
+}
+
+mail::Mail App::campaign_mail(const marketing::CampaignMailModel& m) const {
+  boost::json::array paragraphs;
+  for (const auto& p : m.paragraphs) paragraphs.push_back(boost::json::value(p));
+  boost::json::object model{{"subject", m.subject},
+                            {"paragraphs", std::move(paragraphs)},
+                            {"name", m.name},
+                            {"click_url", m.click_url},
+                            {"unsubscribe_url", m.unsubscribe_url},
+                            {"open_pixel_url", m.open_pixel_url}};
+  if (!m.coupon_code.empty()) model["coupon_code"] = m.coupon_code;
+  // The sender, as the law asks of every advertising mail: the hub's particulars.
+  const auto business = legal_.current();
+  const auto info = *business ? **business : legal::demo_business();
+  model["company"] = info.company;
+  model["address"] = info.address;
+  model["phone"] = info.phone;
+  model["email"] = info.email;
+  return {"", m.subject, renderer_.fragment("email/campaign_text", model),
+          renderer_.fragment("email/campaign_html", model), m.unsubscribe_url};
 }
 
 }  // namespace brilliant::app

@@ -14,13 +14,16 @@ namespace brilliant::mail {
 namespace {
 
 constexpr char insert_mail[] =
-    "INSERT INTO outbox (to_address, subject, body_text, created_at) VALUES (:to, :subject, :body, :at)";
+    "INSERT INTO outbox (to_address, subject, body_text, body_html, unsubscribe_url, created_at) VALUES "
+    "(:to, "
+    ":subject, :body, :html, :unsub, :at)";
 constexpr char select_recent[] =
     "SELECT id, to_address, subject, body_text, created_at, COALESCE(sent_at, '') FROM outbox ORDER BY id "
     "DESC LIMIT :n";
 constexpr char select_unsent[] =
-    "SELECT id, to_address, subject, body_text FROM outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY "
-    "id LIMIT 20";
+    "SELECT id, to_address, subject, body_text, body_html, unsubscribe_url FROM outbox WHERE sent_at IS NULL "
+    "AND "
+    "attempts < 10 ORDER BY id LIMIT 20";
 constexpr char mark_sent[] = "UPDATE outbox SET sent_at = :at, attempts = attempts + 1 WHERE id = :id";
 constexpr char mark_failed[] = "UPDATE outbox SET attempts = attempts + 1, last_error = :err WHERE id = :id";
 
@@ -59,7 +62,20 @@ std::string address_of(const std::string& from) {
 
 void enqueue(soci::session& sql, const Mail& mail, const Clock& clock) {
   const auto at = format_utc(clock.now());
-  sql << insert_mail, soci::use(mail.to), soci::use(mail.subject), soci::use(mail.body), soci::use(at);
+  sql << insert_mail, soci::use(mail.to), soci::use(mail.subject), soci::use(mail.body), soci::use(mail.html),
+      soci::use(mail.unsubscribe_url), soci::use(at);
+}
+
+void enqueue_many(soci::session& sql, const std::vector<Mail>& mails, const Clock& clock) {
+  const auto at = format_utc(clock.now());
+  Mail one;
+  soci::statement insert =
+      (sql.prepare << insert_mail, soci::use(one.to), soci::use(one.subject), soci::use(one.body),
+       soci::use(one.html), soci::use(one.unsubscribe_url), soci::use(at));
+  for (const auto& mail : mails) {
+    one = mail;
+    insert.execute(true);
+  }
 }
 
 std::vector<QueuedMail> recent(soci::session& sql, int limit) {
@@ -82,11 +98,24 @@ std::string format_message(const Mail& mail, const std::string& from, const std:
     else
       body += c;
   }
-  return "Date: " + date + "\r\nFrom: " + from + "\r\nTo: " + mail.to +
-         "\r\nSubject: " + encode_header(mail.subject) + "\r\nMessage-ID: <" + message_id +
-         ">\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-         "Content-Transfer-Encoding: 8bit\r\n\r\n" +
-         body + "\r\n";
+  std::string head = "Date: " + date + "\r\nFrom: " + from + "\r\nTo: " + mail.to +
+                     "\r\nSubject: " + encode_header(mail.subject) + "\r\nMessage-ID: <" + message_id +
+                     ">\r\nMIME-Version: 1.0\r\n";
+  if (!mail.unsubscribe_url.empty())
+    head += "List-Unsubscribe: <" + mail.unsubscribe_url +
+            ">\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+  const std::string text_part =
+      "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+  if (mail.html.empty()) return head + text_part + body + "\r\n";
+  // Base64 in lines of 76 (RFC 2045), so long HTML lines never break SMTP's line limit.
+  const std::string encoded = base64(mail.html);
+  std::string html;
+  for (size_t i = 0; i < encoded.size(); i += 76) html += encoded.substr(i, 76) + "\r\n";
+  const std::string boundary = "=_brilliant_" + message_id.substr(0, message_id.find('@'));
+  return head + "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary +
+         "\r\n" + text_part + body + "\r\n--" + boundary +
+         "\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + html +
+         "--" + boundary + "--\r\n";
 }
 
 SmtpSender::SmtpSender(db::Database& db, const Clock& clock, SmtpSettings settings)
@@ -137,8 +166,9 @@ int SmtpSender::deliver_pending() {
   db_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rows = sql.prepare << select_unsent;
     for (const auto& row : rows)
-      batch.push_back(
-          {db::row_int(row, 0), {row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3)}});
+      batch.push_back({db::row_int(row, 0),
+                       {row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3),
+                        row.get<std::string>(4), row.get<std::string>(5)}});
   });
   int sent = 0;
   for (const auto& [id, mail] : batch) {

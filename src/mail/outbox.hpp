@@ -16,7 +16,9 @@ namespace brilliant::mail {
 struct Mail {
   std::string to;
   std::string subject;
-  std::string body;  // plain text, UTF-8
+  std::string body;             // plain text, UTF-8
+  std::string html;             // optional HTML alternative (campaigns)
+  std::string unsubscribe_url;  // optional: List-Unsubscribe with one-click POST (RFC 8058)
 };
 
 struct QueuedMail {
@@ -27,10 +29,14 @@ struct QueuedMail {
 };
 
 void enqueue(soci::session& sql, const Mail& mail, const Clock& clock);
+// Many at once with one prepared statement (a campaign's hundred thousand), in the caller's transaction.
+void enqueue_many(soci::session& sql, const std::vector<Mail>& mails, const Clock& clock);
 // Newest first, for tests and the operator console.
 std::vector<QueuedMail> recent(soci::session& sql, int limit);
 
-// RFC 5322 message text for a Mail: headers (Subject encoded per RFC 2047 when not ASCII) and body.
+// RFC 5322 message text for a Mail: headers (Subject encoded per RFC 2047 when not ASCII) and body; with
+// an HTML part, multipart/alternative (the HTML base64-encoded); with an unsubscribe address, the
+// List-Unsubscribe and List-Unsubscribe-Post headers.
 std::string format_message(const Mail& mail, const std::string& from, const std::string& date,
                            const std::string& message_id);
 

@@ -247,7 +247,6 @@ void add_coupon_routes(web::Router& router, const CouponDeps& deps) {
   router.get("/api/v1/operator/coupons", bind(&C::api_list)).access = operator_only;
   router.post("/api/v1/operator/coupons", bind(&C::api_create)).access = operator_only;
   router.post("/api/v1/operator/coupons/{id}/pause", bind(&C::api_pause)).access = operator_only;
-  router.get("/console/marketing", bind(&C::page)).access = workshop;
   router.get("/console/marketing/coupons", bind(&C::page)).access = workshop;
   router.post("/console/marketing/coupons", bind(&C::create_form)).access = workshop;
   router.post("/console/marketing/coupons/{id}/pause", bind(&C::pause_form)).access = workshop;

@@ -63,7 +63,12 @@ Result<size_t> limit_of(const Request& req, size_t fallback) {
 class RecommendationRoutes {
  public:
   explicit RecommendationRoutes(const RouteDeps& d)
-      : recs(d.recommendations), views(d.views), r(d.renderer), coupons(d.coupons), clock(d.clock) {}
+      : recs(d.recommendations),
+        views(d.views),
+        r(d.renderer),
+        coupons(d.coupons),
+        clock(d.clock),
+        dashboard(d.dashboard) {}
 
   // The beacon (sendBeacon: a form body, no CSRF header): before=slug,slug (newest first).
   Result<Response> view_beacon(Request& req) {
@@ -152,6 +157,7 @@ class RecommendationRoutes {
     model["title"] = r.message(req.locale, "marketing.title");
     if (coupons && clock)
       model["coupons"] = coupon_totals_json(coupons->list(), req.locale, format_utc(clock->now()));
+    if (dashboard) model["dashboard"] = dashboard(req);
     model["noindex"] = true;
     return r.page_response(req, "marketing/operator", std::move(model));
   }
@@ -179,6 +185,7 @@ class RecommendationRoutes {
   const web::Renderer& r;
   Coupons* coupons;
   const Clock* clock;
+  std::function<json::object(const Request&)> dashboard;
 };
 
 }  // namespace

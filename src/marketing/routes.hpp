@@ -3,6 +3,9 @@
 // product and per person, and the "for you" row that the home page and the cart fetch as an HTML
 // fragment (so the cached pages stay shared).
 #pragma once
+#include <boost/json/object.hpp>
+#include <functional>
+
 #include "catalog/page_views.hpp"
 #include "catalog/routes.hpp"
 #include "marketing/coupons.hpp"
@@ -18,6 +21,8 @@ struct RouteDeps {
   const web::Renderer& renderer;
   Coupons* coupons = nullptr;  // their totals on the operator's marketing page
   const Clock* clock = nullptr;
+  // The dashboard at the top of the operator's marketing page (dashboard_routes.hpp).
+  std::function<boost::json::object(const web::Request&)> dashboard;
 };
 void add_routes(web::Router& router, const RouteDeps& deps);
 

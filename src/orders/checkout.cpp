@@ -1,6 +1,7 @@
 #include "orders/checkout.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text.hpp"
 
@@ -105,6 +106,24 @@ OrderPlan plan_order(const std::vector<PlannedLine>& lines, const vendors::Shipp
   }
   plan.total = plan.subtotal + plan.shipping_fee;
   return plan;
+}
+
+Attribution attribution_from(std::string_view cookie) {
+  Attribution out;
+  std::string* parts[] = {&out.source, &out.medium, &out.campaign, &out.content};
+  size_t i = 0;
+  for (std::string_view rest = cookie; i < 4; ++i) {
+    const auto bar = rest.find('|');
+    const std::string_view part = rest.substr(0, bar);
+    const bool token =
+        !part.empty() && part.size() <= 60 && std::all_of(part.begin(), part.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+        });
+    if (token) *parts[i] = std::string(part);
+    if (bar == std::string_view::npos) break;
+    rest = rest.substr(bar + 1);
+  }
+  return out;
 }
 
 Result<void> apply_discount(OrderPlan& plan, PlanDiscount discount) {

@@ -64,6 +64,15 @@ OrderPlan plan_order(const std::vector<PlannedLine>& lines, const vendors::Shipp
 // another plan (other lines or parcels) is refused.
 Result<void> apply_discount(OrderPlan& plan, PlanDiscount discount);
 
+// The UTM fields of the visit that led to an order (a campaign's link, any link with utm_*), kept with
+// the order for attribution; empty when none.
+struct Attribution {
+  std::string source, medium, campaign, content;
+};
+// From the first-party "utm" cookie ("source|medium|campaign|content"); a part that is not a short token
+// (letters, digits, '.', '_', '-'; at most 60) is left empty.
+Attribution attribution_from(std::string_view cookie);
+
 // The parcel carriers a workshop may name when it ships (cj, post, hanjin, lotte, logen).
 inline constexpr std::string_view carriers[] = {"cj", "post", "hanjin", "lotte", "logen"};
 // A waybill number as stored (digits only, 8 to 14 of them; hyphens and spaces dropped), or nothing.

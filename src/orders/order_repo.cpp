@@ -266,15 +266,17 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
                                                       : "hub";
   sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
          "subtotal, shipping_fee, discount, total, coupon_code, coupon_name, discount_bearer, recipient, "
-         "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at) "
+         "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at, "
+         "utm_source, utm_medium, utm_campaign, utm_content) "
          "VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', :s, :f, :d, :t, :cc, :cn, :cb, :r, :ph, "
-         ":pc, :a, :ad, :note, :l, :pb, :c, :up) RETURNING id",
+         ":pc, :a, :ad, :note, :l, :pb, :c, :up, :us, :um, :uc, :ut) RETURNING id",
       soci::use(o.number), soci::use(user_id, user_ind), soci::use(o.guest_email), soci::use(o.guest_key),
       soci::use(o.key), soci::use(o.fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
       soci::use(plan.discount), soci::use(plan.total), soci::use(code), soci::use(name), soci::use(bearer),
       soci::use(o.address.recipient), soci::use(o.address.phone), soci::use(o.address.postcode),
       soci::use(o.address.address), soci::use(o.address.address_detail), soci::use(o.address.note),
-      soci::use(o.locale), soci::use(o.pay_by), soci::use(o.at), soci::use(o.at), soci::into(order_id);
+      soci::use(o.locale), soci::use(o.pay_by), soci::use(o.at), soci::use(o.at), soci::use(o.utm.source),
+      soci::use(o.utm.medium), soci::use(o.utm.campaign), soci::use(o.utm.content), soci::into(order_id);
   out.order_id = order_id;
   for (const auto& parcel : plan.parcels) {
     long long fulfilment_id = 0;

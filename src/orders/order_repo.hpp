@@ -26,6 +26,7 @@ struct NewOrder {
   long long user_id = 0;  // 0: a guest
   Address address;
   std::string cart_token;  // empty: the lines were bought directly, no cart gives them up
+  Attribution utm;
 };
 struct Inserted {
   long long order_id = 0;

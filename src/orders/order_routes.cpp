@@ -172,7 +172,8 @@ class OrderRoutes {
                                    .expected_total = expected,
                                    .key = key,
                                    .locale = req.locale,
-                                   .coupon_code = std::string(trim(form.get("coupon_code")))});
+                                   .coupon_code = std::string(trim(form.get("coupon_code"))),
+                                   .utm = attribution_from(req.cookie("utm"))});
     if (!placed.ok()) return checkout_page_with(req, typed, key, placed.error());
     // Paying by card: straight to the payment window (the order waits for it like a transfer).
     const bool card = d_.card_enabled && form.get("pay_with") != "bank_transfer";
@@ -234,7 +235,8 @@ class OrderRoutes {
                                    .expected_total = expected,
                                    .key = key,
                                    .locale = req.locale,
-                                   .coupon_code = std::string(trim(*coupon))});
+                                   .coupon_code = std::string(trim(*coupon)),
+                                   .utm = attribution_from(req.cookie("utm"))});
     if (!placed.ok()) return d_.renderer.error(req, placed.error());
     return Response::json(json::serialize(order_json(req, *placed)), 201);
   }

@@ -159,7 +159,8 @@ Result<Order> Orders::place(const Checkout& in) {
                            at,
                            in.user_id,
                            address,
-                           in.direct ? std::string() : in.cart_token};
+                           in.direct ? std::string() : in.cart_token,
+                           in.utm};
   auto placed = db_.write([&](soci::session& sql) -> Result<std::pair<Order, repo::Inserted>> {
     // Everything this returns is made afresh on each try: write() may run it again.
     auto inserted = TRY(repo::insert_order(sql, row, preview.lines, preview.plan, rates, label_));

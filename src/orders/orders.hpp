@@ -52,6 +52,7 @@ struct Checkout {
       key;  // the checkout form's one-time key (or the API's Idempotency-Key); 16+ characters for guests
   std::string locale = "ko";
   std::string coupon_code;  // typed by the shopper ("": the best automatic coupon, if any)
+  Attribution utm;          // the visit's UTM fields
 };
 
 // Who cancels an order: a shopper only while it awaits payment; the operator (or the overdue sweep) also

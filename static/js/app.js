@@ -461,3 +461,14 @@ for (const box of document.querySelectorAll('[data-spin]')) {
     });
   }
 }
+
+// A visit from a link carrying utm_* (a campaign's mail, a post): remembered for a week in a first-party
+// cookie so that the order it leads to is attributed to it (checkout reads it on the server).
+{
+  const query = new URLSearchParams(location.search);
+  if (query.get('utm_source')) {
+    const part = (name) => (query.get(name) || '').replace(/[^A-Za-z0-9._-]/g, '').slice(0, 60);
+    const value = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content'].map(part).join('|');
+    document.cookie = `utm=${value}; Max-Age=604800; Path=/; SameSite=Lax`;
+  }
+}

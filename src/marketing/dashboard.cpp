@@ -1,0 +1,64 @@
+#include "marketing/dashboard.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/clock.hpp"
+
+namespace brilliant::marketing {
+
+std::vector<Bar> day_bars(const std::vector<std::pair<std::string, long long>>& daily, long long width,
+                          long long height) {
+  std::vector<Bar> out;
+  if (daily.empty()) return out;
+  long long top = 1;
+  for (const auto& [day, value] : daily) top = std::max(top, value);
+  const long long step = width / static_cast<long long>(daily.size());
+  const long long gap = std::max(1LL, step / 5);
+  for (size_t i = 0; i < daily.size(); ++i) {
+    Bar b;
+    b.label = daily[i].first;
+    b.value = daily[i].second;
+    b.height = b.value > 0 ? std::max(1LL, b.value * height / top) : 0;
+    b.x = static_cast<long long>(i) * step;
+    b.y = height - b.height;
+    b.width = std::max(1LL, step - gap);
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+std::vector<Bar> share_bars(const std::vector<std::pair<std::string, long long>>& values, long long width,
+                            long long row) {
+  std::vector<Bar> out;
+  long long top = 1;
+  for (const auto& [key, value] : values) top = std::max(top, value);
+  for (size_t i = 0; i < values.size(); ++i) {
+    Bar b;
+    b.label = values[i].first;
+    b.value = values[i].second;
+    b.width = b.value > 0 ? std::max(1LL, b.value * width / top) : 0;
+    b.y = static_cast<long long>(i) * row;
+    b.height = row * 2 / 3;
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+std::vector<double> funnel_steps(const Funnel& f) {
+  const auto step = [](long long part, long long whole) {
+    return whole > 0 ? static_cast<double>(1000 * part / whole) / 10.0 : 0.0;
+  };
+  return {step(f.carts, f.views), step(f.placed, f.carts), step(f.paid, f.placed)};
+}
+
+std::vector<std::string> days_between(const std::string& first, const std::string& last) {
+  std::vector<std::string> out;
+  TimePoint day, end;
+  if (!parse_utc(first + "T00:00:00Z", day) || !parse_utc(last + "T00:00:00Z", end)) return out;
+  for (; day <= end && out.size() < 400; day += std::chrono::hours(24))
+    out.push_back(format_utc(day).substr(0, 10));
+  return out;
+}
+
+}  // namespace brilliant::marketing

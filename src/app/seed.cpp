@@ -5,6 +5,7 @@
 #include "accounts/repo.hpp"
 #include "app/seed_catalog.hpp"
 #include "app/seed_certification.hpp"
+#include "app/seed_customers.hpp"
 #include "app/seed_live.hpp"
 #include "app/seed_marketing.hpp"
 #include "app/seed_money.hpp"
@@ -63,6 +64,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     seed_live(app, studio_demo.operator_email, studio_demo.shopper_email);
     seed_marketing(app);
     seed_coupons(app, studio_demo.operator_email);
+    seed_customers(app, studio_demo.operator_email);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -84,6 +86,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   app.catalog().refresh();
   seed_marketing(app);  // over the pieces now on sale
   seed_coupons(app, studio_demo.operator_email);
+  seed_customers(app, studio_demo.operator_email);
   spdlog::info("demo data loaded");
   return logins;
 }

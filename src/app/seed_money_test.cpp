@@ -23,7 +23,8 @@ TEST(SeedMoney, AConfirmedOrderARefundedReturnAndAClosedPaidMonthOnce) {
     ASSERT_FALSE(periods[0].statements.empty());
     EXPECT_GT(periods[0].total, 0);
     int refunded = 0, confirmed = 0;
-    for (const auto& o : app.orders().recent("")) {
+    for (const auto& o : app.orders().recent("", "", 5000)) {
+      if (o.customer_email.ends_with("@customers.brilliant.example")) continue;  // the marketing demo's
       for (const auto& r : app.returns().of_order(o.id)) refunded += r.status == "refunded";
       for (const auto& f : o.fulfilments) confirmed += f.status == orders::ParcelStatus::confirmed;
     }

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/rules.hpp"
+#include "core/text.hpp"
 #include "web/openapi.hpp"
 
 namespace brilliant::catalog {
@@ -33,31 +34,8 @@ std::string script_safe(const std::string& text) {
   return out;
 }
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 void url_entry(std::string& out, const std::string& base, const std::string& path) {
-  const std::string ko = xml_escape(base + path), en = xml_escape(base + "/en" + path);
+  const std::string ko = markup_escape(base + path), en = markup_escape(base + "/en" + path);
   for (const auto& loc : {ko, en}) {
     out += "<url><loc>" + loc + "</loc>";
     out += "<xhtml:link rel=\"alternate\" hreflang=\"ko\" href=\"" + ko + "\"/>";

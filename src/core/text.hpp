@@ -24,6 +24,8 @@ char32_t utf8_code_point_at(std::string_view text, size_t i);
 std::u32string utf8_decode(std::string_view text);
 // ASCII-only lower-casing (for emails, header names, slugs).
 std::string ascii_lower(std::string_view text);
+// Text made safe inside XML or HTML text and double-quoted attributes: & < > " escaped.
+std::string markup_escape(std::string_view text);
 // Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
 // A file name as uploaded, made safe to show and to send back: no folders, no control characters,

@@ -23,6 +23,11 @@ TEST(Text, LengthCountsCodePoints) {
   EXPECT_EQ(utf8_length("ab"), 2u);
 }
 
+TEST(Text, MarkupEscape) {
+  EXPECT_EQ(markup_escape("Kim & <Lee> \"J\""), "Kim &amp; &lt;Lee&gt; &quot;J&quot;");
+  EXPECT_EQ(markup_escape("김지민"), "김지민");
+}
+
 TEST(Text, TrimAndLower) {
   EXPECT_EQ(trim("  a b \n"), "a b");
   EXPECT_EQ(ascii_lower("MiXeD@Ex.COM"), "mixed@ex.com");

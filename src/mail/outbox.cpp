@@ -1,5 +1,6 @@
 #include "mail/outbox.hpp"
 
+#include "db/bulk.hpp"
 #include "db/database.hpp"
 
 #include <curl/curl.h>
@@ -68,14 +69,12 @@ void enqueue(soci::session& sql, const Mail& mail, const Clock& clock) {
 
 void enqueue_many(soci::session& sql, const std::vector<Mail>& mails, const Clock& clock) {
   const auto at = format_utc(clock.now());
-  Mail one;
-  soci::statement insert =
-      (sql.prepare << insert_mail, soci::use(one.to), soci::use(one.subject), soci::use(one.body),
-       soci::use(one.html), soci::use(one.unsubscribe_url), soci::use(at));
-  for (const auto& mail : mails) {
-    one = mail;
-    insert.execute(true);
-  }
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(mails.size());
+  for (const auto& m : mails) rows.push_back({m.to, m.subject, m.body, m.html, m.unsubscribe_url, at});
+  db::insert_rows(sql, "outbox",
+                  {"to_address", "subject", "body_text", "body_html", "unsubscribe_url", "created_at"}, rows,
+                  100);
 }
 
 std::vector<QueuedMail> recent(soci::session& sql, int limit) {

@@ -29,7 +29,7 @@ struct QueuedMail {
 };
 
 void enqueue(soci::session& sql, const Mail& mail, const Clock& clock);
-// Many at once with one prepared statement (a campaign's hundred thousand), in the caller's transaction.
+// Many at once in multi-row INSERTs (a campaign's hundred thousand), in the caller's transaction.
 void enqueue_many(soci::session& sql, const std::vector<Mail>& mails, const Clock& clock);
 // Newest first, for tests and the operator console.
 std::vector<QueuedMail> recent(soci::session& sql, int limit);

@@ -77,6 +77,8 @@ class Campaigns {
 
  private:
   Result<Campaign> send_now(long long id, const std::vector<std::string>& from_status);
+  // A variant's mail rendered once, with markers where each person's name and links go.
+  mail::Mail draft(const std::string& subject, const std::string& body, const std::string& coupon) const;
   db::Database& db_;
   const Clock& clock_;
   std::string base_url_;

@@ -29,7 +29,7 @@ class CampaignsTest : public orders::OrdersFixture {
   }
   Campaign make(const std::string& subject_b = "") {
     auto made = campaigns.create({.name = "겨울",
-                                  .subject_a = "겨울 신상",
+                                  .subject_a = "{name} 님, 겨울 신상",
                                   .body_a = "{name} 님, 새 반지입니다.",
                                   .subject_b = subject_b,
                                   .link_path = "/shop",
@@ -49,12 +49,12 @@ class CampaignsTest : public orders::OrdersFixture {
 
   long long segment = 0;
   std::vector<long long> unsubscribed;
-  Campaigns campaigns{
-      *db, clock, "https://shop.example", [](const CampaignMailModel& m) {
-        std::string text;
-        for (const auto& p : m.paragraphs) text += p + "\n";
-        return mail::Mail{"", m.subject, text + m.coupon_code, "<img src=\"" + m.open_pixel_url + "\">", ""};
-      }};
+  Campaigns campaigns{*db, clock, "https://shop.example", [](const CampaignMailModel& m) {
+                        std::string text;
+                        for (const auto& p : m.paragraphs) text += p + "\n";
+                        return mail::Mail{"", m.subject, text + m.coupon_code,
+                                          "<p>" + m.name + "</p><img src=\"" + m.open_pixel_url + "\">", ""};
+                      }};
 };
 
 TEST_F(CampaignsTest, SentOnceThroughTheOutboxOnlyToThoseWhoAgreed) {
@@ -66,7 +66,7 @@ TEST_F(CampaignsTest, SentOnceThroughTheOutboxOnlyToThoseWhoAgreed) {
   auto mails = db->read([](soci::session& sql) { return mail::recent(sql, 10); });
   ASSERT_EQ(mails.size(), 1u);
   EXPECT_EQ(mails[0].mail.to, "a@x.kr");
-  EXPECT_EQ(mails[0].mail.subject, "(광고) 겨울 신상");
+  EXPECT_EQ(mails[0].mail.subject, "(광고) 김보석 님, 겨울 신상");
   EXPECT_NE(mails[0].mail.body.find("김보석 님, 새 반지입니다."), std::string::npos);
   EXPECT_EQ(campaigns.send(c.id).error().code, "campaign_sent");
   const auto unsubscribe_url = db->read([](soci::session& sql) {
@@ -75,6 +75,12 @@ TEST_F(CampaignsTest, SentOnceThroughTheOutboxOnlyToThoseWhoAgreed) {
     return url;
   });
   EXPECT_EQ(unsubscribe_url, "https://shop.example/c/" + token_of(1) + "/unsubscribe");
+  const auto html = db->read([](soci::session& sql) {
+    std::string text;
+    sql << "SELECT body_html FROM outbox", soci::into(text);
+    return text;
+  });
+  EXPECT_EQ(html, "<p>김보석</p><img src=\"https://shop.example/c/" + token_of(1) + "/open.gif\">");
 }
 
 TEST_F(CampaignsTest, OpensClicksOrdersAndUnsubscribesAreCounted) {

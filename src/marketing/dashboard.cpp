@@ -6,20 +6,32 @@
 #include "core/clock.hpp"
 
 namespace brilliant::marketing {
+namespace {
+
+long long largest(const std::vector<std::pair<std::string, long long>>& values) {
+  long long top = 1;
+  for (const auto& [key, value] : values) top = std::max(top, value);
+  return top;
+}
+
+// A value's length in a chart whose longest bar is `full` units: a small value still shows (1 unit).
+long long scaled(long long value, long long full, long long top) {
+  return value > 0 ? std::max(1LL, value * full / top) : 0;
+}
+
+}  // namespace
 
 std::vector<Bar> day_bars(const std::vector<std::pair<std::string, long long>>& daily, long long width,
                           long long height) {
   std::vector<Bar> out;
   if (daily.empty()) return out;
-  long long top = 1;
-  for (const auto& [day, value] : daily) top = std::max(top, value);
   const long long step = width / static_cast<long long>(daily.size());
-  const long long gap = std::max(1LL, step / 5);
+  const long long gap = std::max(1LL, step / 5), top = largest(daily);
   for (size_t i = 0; i < daily.size(); ++i) {
     Bar b;
     b.label = daily[i].first;
     b.value = daily[i].second;
-    b.height = b.value > 0 ? std::max(1LL, b.value * height / top) : 0;
+    b.height = scaled(b.value, height, top);
     b.x = static_cast<long long>(i) * step;
     b.y = height - b.height;
     b.width = std::max(1LL, step - gap);
@@ -31,13 +43,12 @@ std::vector<Bar> day_bars(const std::vector<std::pair<std::string, long long>>& 
 std::vector<Bar> share_bars(const std::vector<std::pair<std::string, long long>>& values, long long width,
                             long long row) {
   std::vector<Bar> out;
-  long long top = 1;
-  for (const auto& [key, value] : values) top = std::max(top, value);
+  const long long top = largest(values);
   for (size_t i = 0; i < values.size(); ++i) {
     Bar b;
     b.label = values[i].first;
     b.value = values[i].second;
-    b.width = b.value > 0 ? std::max(1LL, b.value * width / top) : 0;
+    b.width = scaled(b.value, width, top);
     b.y = static_cast<long long>(i) * row;
     b.height = row * 2 / 3;
     out.push_back(std::move(b));

@@ -14,7 +14,7 @@ using web::Response;
 
 namespace {
 
-constexpr long long chart_width = 600, chart_height = 100, share_width = 260, share_row = 28;
+constexpr long long chart_width = 600, chart_height = 100, share_width = 220, share_row = 28;
 
 json::array shares_json(const std::vector<Share>& shares, const std::string& locale, const web::Renderer& r,
                         const std::string& label_prefix) {

@@ -38,7 +38,7 @@ TEST(DashboardRoutes, TheModelSaysItInWordsAndBars) {
   const auto& channels = m.at("channels").as_array();
   EXPECT_EQ(channels[0].at("label").as_string(), "직접 방문");
   EXPECT_EQ(channels[1].at("label").as_string(), "메일");
-  EXPECT_EQ(channels[1].at("width").as_int64(), 156);  // 180,000 of 300,000 over 260 units
+  EXPECT_EQ(channels[1].at("width").as_int64(), 132);  // 180,000 of 300,000 over 220 units
   EXPECT_FALSE(m.at("has_campaigns").as_bool());
   EXPECT_EQ(m.at("daily").as_array()[0].at("height").as_int64(), 100);
   EXPECT_EQ(m.at("channels_height").as_int64(), 56);

@@ -1,0 +1,18 @@
+// Many rows into one table with few statements: on PostgreSQL, multi-row INSERT ... VALUES (...), (...)
+// of up to `chunk` rows each (a row per statement is a network round trip; a hundred thousand of them take
+// seconds that batching saves); on SQLite, which runs in the process, one prepared single-row statement
+// reused. Every value is bound as text (SQLite's column affinity and PostgreSQL's parameter typing turn
+// "42" into an integer for integer columns).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "db/fwd.hpp"
+
+namespace brilliant::db {
+
+// Inserts rows (each with one value per column, in order) in the caller's transaction.
+void insert_rows(soci::session& sql, const std::string& table, const std::vector<std::string>& columns,
+                 const std::vector<std::vector<std::string>>& rows, size_t chunk = 250);
+
+}  // namespace brilliant::db

@@ -60,6 +60,16 @@ TEST_F(CampaignsHttp, ACampaignGoesToThoseWhoAgreedAndCountsWhatTheyDid) {
   ASSERT_EQ(made.status, 201) << made.body;
   const auto id = std::to_string(json::parse(made.body).at("id").as_int64());
   EXPECT_EQ(json::parse(made.body).at("status").as_string(), "draft");
+  auto listed = op->get("/api/v1/operator/campaigns");
+  ASSERT_EQ(listed.status, 200);
+  bool in_list = false, segment_offered = false;
+  const auto list = json::parse(listed.body);
+  for (const auto& c : list.at("campaigns").as_array())
+    in_list = in_list || std::to_string(c.at("id").as_int64()) == id;
+  for (const auto& s : list.at("segments").as_array())
+    segment_offered = segment_offered || s.at("id").as_int64() == segment_id;
+  EXPECT_TRUE(in_list);
+  EXPECT_TRUE(segment_offered);
   auto sent = op->request("POST", "/api/v1/operator/campaigns/" + id + "/send", "{}", json_headers(*op));
   ASSERT_EQ(sent.status, 200) << sent.body;
   EXPECT_EQ(json::parse(sent.body).at("status").as_string(), "sent");  // 09:00 in Seoul

@@ -35,6 +35,7 @@ void describe_api(web::Router& router) {
       R"("string","example":"ring, necklace"},"budget":{"type":"integer","description":"won in all; 0: no )"
       R"(limit"},"per_customer":{"type":"integer","minimum":0,"default":1},"first_order":{"type":"boolean"},)"
       R"("workshop_bears":{"type":"boolean","description":"the hub's coupon: each workshop bears its share"},)"
+      R"("segment_id":{"type":"integer","description":"the hub's coupon: only this saved segment's members"},)"
       R"("starts_at":{"type":"string","example":"2026-12-01","description":"a Seoul day, or UTC text"},)"
       R"("ends_at":{"type":"string","description":"the last Seoul day; empty: open-ended"}}})";
   const std::string pause =

@@ -51,6 +51,7 @@ Result<CouponInput> input_of(const web::Form& f) {
   in.automatic = f.get("automatic") == "1";
   in.first_order = f.get("first_order") == "1";
   in.workshop_bears = f.get("workshop_bears") == "1";
+  in.segment_id = web::parse_id(f.get("segment_id"));
   return in;
 }
 
@@ -88,6 +89,7 @@ Result<CouponInput> input_of(const json::object& o) {
   in.automatic = TRY(json_flag(o, "automatic"));
   in.first_order = TRY(json_flag(o, "first_order"));
   in.workshop_bears = TRY(json_flag(o, "workshop_bears"));
+  in.segment_id = TRY(json_number(o, "segment_id", 0));
   return in;
 }
 
@@ -120,6 +122,11 @@ class CouponRoutes {
                    {"action", list_path(req)},
                    {"today", format_seoul(clock_.now()).substr(0, 10)}};
     m["has_coupons"] = !rows.empty();
+    json::array segments;
+    if (w == 0)
+      for (const auto& [id, name] : coupons_.segments())
+        segments.push_back(json::object{{"id", id}, {"name", name}});
+    m["segments"] = std::move(segments);
     return m;
   }
   Response page(Request& req) { return r_.page_response(req, "marketing/coupons", list_model(req)); }
@@ -214,6 +221,10 @@ json::object coupon_json(const CouponRow& row, const std::string& locale, const 
                  {"revenue", row.results.revenue},
                  {"revenue_text", catalog::format_won(row.results.revenue, locale)}};
   if (c.workshop_id) o["workshop"] = en && !row.workshop_en.empty() ? row.workshop_en : row.workshop_ko;
+  if (c.segment_id) {
+    o["segment_id"] = c.segment_id;
+    o["segment"] = row.segment;
+  }
   return o;
 }
 

@@ -79,6 +79,8 @@ Result<orders::PlanDiscount> discount_for(const Coupon& c, const Basket& basket,
     return refused("coupon_expired", "this coupon ended on " + format_seoul(c.ends_at));
   if (c.budget > 0 && c.spent >= c.budget)
     return refused("coupon_budget_used", "this coupon has been used up");
+  if (c.segment_id && !shopper.in_segment)
+    return refused("coupon_segment", "this coupon is for selected customers (log in with their account)");
   if (!shopper.anonymous) {
     if (c.first_order && shopper.earlier_orders > 0)
       return refused("coupon_first_order", "this coupon is for a first order only");
@@ -182,6 +184,9 @@ Result<Coupon> check_coupon(const CouponInput& in) {
     c.categories.push_back(one);
   }
   c.first_order = in.first_order;
+  if (in.segment_id < 0)
+    return Error::invalid("segment_id", "number_invalid", "segment_id must be a saved segment's id");
+  c.segment_id = in.segment_id;
   c.workshop_bears = in.workshop_bears;
   c.starts_at = TRY(time_of("starts_at", in.starts_at, false));
   if (!trim(in.ends_at).empty()) c.ends_at = TRY(time_of("ends_at", in.ends_at, true));

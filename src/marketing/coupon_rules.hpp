@@ -29,6 +29,7 @@ struct Coupon {
   long long workshop_id = 0;            // a workshop's own coupon: only its pieces, borne by it
   bool workshop_bears = false;          // else the hub
   bool first_order = false;
+  long long segment_id = 0;         // only this saved segment's members (0: anyone)
   long long budget = 0, spent = 0;  // won; budget 0: no limit
   int per_customer = 1;             // 0: no limit
   std::string starts_at, ends_at;   // UTC "2026-12-01T00:00:00Z"; ends_at "" = open-ended
@@ -54,11 +55,12 @@ struct ShopperRecord {
   int uses = 0;
   int earlier_orders = 0;
   bool anonymous = false;
+  bool in_segment = true;  // a member of the coupon's segment (a guest never is)
 };
 
 // The discount this coupon gives on the basket at `now` (UTC text), or why not: errors name the field
-// coupon_code with codes coupon_paused, coupon_not_started, coupon_expired, coupon_first_order,
-// coupon_used, coupon_budget_used, coupon_no_pieces, coupon_minimum.
+// coupon_code with codes coupon_paused, coupon_not_started, coupon_expired, coupon_segment,
+// coupon_first_order, coupon_used, coupon_budget_used, coupon_no_pieces, coupon_minimum.
 Result<orders::PlanDiscount> discount_for(const Coupon& coupon, const Basket& basket,
                                           const ShopperRecord& shopper, const std::string& now);
 // The total a discount takes off (lines and shipping).
@@ -70,7 +72,7 @@ Result<std::string> coupon_code(std::string_view text);
 // A coupon as the operator or a workshop types it, checked (errors name the field).
 struct CouponInput {
   std::string code, name_ko, name_en, kind, categories, starts_at, ends_at;
-  long long value = 0, max_discount = 0, min_subtotal = 0, budget = 0;
+  long long value = 0, max_discount = 0, min_subtotal = 0, budget = 0, segment_id = 0;
   int per_customer = 1;
   bool automatic = false, first_order = false, workshop_bears = false;
 };

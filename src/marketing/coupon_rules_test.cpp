@@ -105,6 +105,10 @@ TEST(CouponRules, SaysWhyItDoesNotApply) {
   auto bracelets = c;
   bracelets.categories = {"bracelet"};
   EXPECT_EQ(why(bracelets), "coupon_no_pieces/coupon_code");
+  auto members = c;
+  members.segment_id = 4;
+  EXPECT_EQ(why(members, {.in_segment = false}), "coupon_segment/coupon_code");
+  EXPECT_EQ(why(members, {.in_segment = true}), "applies");
   auto spent = c;
   spent.budget = 100000;
   spent.spent = 100000;

@@ -1,6 +1,7 @@
 #include "marketing/coupons.hpp"
 
 #include "db/database.hpp"
+#include "marketing/customer_repo.hpp"
 
 namespace brilliant::marketing {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 constexpr const char* coupon_columns =
     "c.id, COALESCE(c.code, ''), c.name_ko, c.name_en, c.kind, c.value, c.max_discount, c.min_subtotal, "
     "c.categories, COALESCE(c.workshop_id, 0), c.bearer, c.first_order, c.budget, c.spent, c.per_customer, "
-    "c.starts_at, c.ends_at, c.paused";
+    "c.starts_at, c.ends_at, c.paused, COALESCE(c.segment_id, 0)";
 
 Coupon coupon_of(const soci::row& r) {
   Coupon c;
@@ -38,6 +39,7 @@ Coupon coupon_of(const soci::row& r) {
   c.starts_at = db::row_text(r, 15);
   c.ends_at = db::row_text(r, 16);
   c.paused = db::row_int(r, 17) != 0;
+  c.segment_id = db::row_int(r, 18);
   return c;
 }
 
@@ -51,14 +53,18 @@ std::vector<CouponRow> select_rows(soci::session& sql, const std::string& where,
                   "(SELECT COUNT(*) FROM coupon_uses u JOIN orders o ON o.id = u.order_id "
                   "WHERE u.coupon_id = c.id AND o.status = 'paid'), "
                   "(SELECT CAST(COALESCE(SUM(o.total), 0) AS BIGINT) FROM coupon_uses u JOIN orders o "
-                  "ON o.id = u.order_id WHERE u.coupon_id = c.id AND o.status = 'paid') "
-                  "FROM coupons c LEFT JOIN workshops w ON w.id = c.workshop_id WHERE " +
+                  "ON o.id = u.order_id WHERE u.coupon_id = c.id AND o.status = 'paid'), COALESCE(s.name, "
+                  "'') "
+                  "FROM coupons c LEFT JOIN workshops w ON w.id = c.workshop_id LEFT JOIN segments s ON s.id "
+                  "= "
+                  "c.segment_id WHERE " +
                   where + " ORDER BY c.id DESC LIMIT 500",
        soci::use(id));
   std::vector<CouponRow> out;
   for (const auto& r : rows) {
-    CouponRow row{coupon_of(r), {}, db::row_text(r, 18), db::row_text(r, 19)};
-    row.results = {db::row_int(r, 20), db::row_int(r, 21), db::row_int(r, 22), row.coupon.spent};
+    CouponRow row{coupon_of(r), {}, db::row_text(r, 19), db::row_text(r, 20)};
+    row.results = {db::row_int(r, 21), db::row_int(r, 22), db::row_int(r, 23), row.coupon.spent};
+    row.segment = db::row_text(r, 24);
     row.coupon.orders = row.results.orders;
     out.push_back(std::move(row));
   }
@@ -95,6 +101,19 @@ ShopperRecord record_of(soci::session& sql, long long coupon_id, const orders::S
   return r;
 }
 
+// Whether an account is in a saved segment now (its rules over everyone's orders, as customers.hpp says).
+bool member_of(soci::session& sql, long long segment_id, long long user_id, TimePoint now) {
+  const auto segment = repo::segment(sql, segment_id);
+  if (!segment || !user_id) return false;
+  auto rules = parse_rules(segment->rules);
+  if (!rules) return false;
+  const auto customers = repo::load_customers(sql);
+  const auto scores = score_customers(customers, now);
+  for (size_t i = 0; i < customers.size(); ++i)
+    if (customers[i].user_id == user_id) return matches(*rules, customers[i], scores[i], now);
+  return false;
+}
+
 }  // namespace
 
 Result<Coupon> Coupons::create(const CouponInput& input, long long workshop_id, long long actor_id) {
@@ -112,21 +131,36 @@ Result<Coupon> Coupons::create(const CouponInput& input, long long workshop_id, 
       sql << "SELECT COUNT(*) FROM coupons WHERE code = :c", soci::use(c.code), soci::into(taken);
       if (taken) return Error::conflict("code", "coupon_code_taken", "another coupon has the code " + c.code);
     }
+    if (c.segment_id) {
+      if (workshop_id)  // segments are the hub's view of every customer
+        return Error::invalid("segment_id", "segment_unknown",
+                              "a workshop's coupon cannot be limited to a segment");
+      if (!repo::segment(sql, c.segment_id))
+        return Error::invalid("segment_id", "segment_unknown", "no such segment");
+    }
     soci::indicator code_ind = c.code.empty() ? soci::i_null : soci::i_ok;
     soci::indicator workshop_ind = workshop_id ? soci::i_ok : soci::i_null;
+    soci::indicator segment_ind = c.segment_id ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO coupons (code, name_ko, name_en, kind, value, max_discount, min_subtotal, "
-           "categories, "
-           "workshop_id, bearer, first_order, budget, per_customer, starts_at, ends_at, created_by, "
-           "created_at) "
-           "VALUES (:code, :nk, :ne, :k, :v, :m, :min, :cat, :w, :b, :f, :bu, :pc, :s, :e, :by, :at) "
+           "categories, workshop_id, bearer, first_order, budget, per_customer, starts_at, ends_at, "
+           "created_by, "
+           "created_at, segment_id) "
+           "VALUES (:code, :nk, :ne, :k, :v, :m, :min, :cat, :w, :b, :f, :bu, :pc, :s, :e, :by, :at, :sg) "
            "RETURNING id",
         soci::use(c.code, code_ind), soci::use(c.name_ko), soci::use(c.name_en), soci::use(kind),
         soci::use(c.value), soci::use(c.max_discount), soci::use(c.min_subtotal), soci::use(categories),
         soci::use(workshop_id, workshop_ind), soci::use(bearer), soci::use(first), soci::use(c.budget),
         soci::use(c.per_customer), soci::use(c.starts_at), soci::use(c.ends_at), soci::use(actor_id),
-        soci::use(at), soci::into(c.id);
+        soci::use(at), soci::use(c.segment_id, segment_ind), soci::into(c.id);
     return c;
   });
+}
+
+std::vector<std::pair<long long, std::string>> Coupons::segments() {
+  std::vector<std::pair<long long, std::string>> out;
+  for (const auto& s : db_.read([](soci::session& sql) { return repo::segments(sql); }))
+    out.push_back({s.id, s.name});
+  return out;
 }
 
 std::vector<CouponRow> Coupons::list(long long workshop_id) {
@@ -181,7 +215,9 @@ orders::CouponAnswer Coupons::best(const std::vector<orders::CartLine>& lines, c
       answer.refused = Error::rule_broken("coupon_code", "coupon_unknown", "no coupon has the code " + code);
     long long best_amount = 0;
     for (const auto& c : found) {
-      auto d = discount_for(c, basket, record_of(sql, c.id, shopper), now);
+      auto record = record_of(sql, c.id, shopper);
+      record.in_segment = !c.segment_id || member_of(sql, c.segment_id, shopper.user_id, clock_.now());
+      auto d = discount_for(c, basket, record, now);
       if (!d) {
         if (typed) answer.refused = d.error();
         continue;

@@ -5,6 +5,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -22,6 +23,7 @@ struct CouponRow {
   Coupon coupon;
   CouponResults results;
   std::string workshop_ko, workshop_en;  // a workshop's own coupon
+  std::string segment;                   // the segment it is limited to
 };
 
 class Coupons : public orders::Discounts {
@@ -33,6 +35,8 @@ class Coupons : public orders::Discounts {
   // Every coupon (workshop_id 0: the hub's and all workshops'), newest first, with its results.
   std::vector<CouponRow> list(long long workshop_id = 0);
   std::optional<CouponRow> find(long long id);
+  // The saved segments a hub coupon may be limited to (id, name).
+  std::vector<std::pair<long long, std::string>> segments();
   // Pauses or resumes; a workshop (workshop_id != 0) only its own coupons (else not found).
   Result<CouponRow> set_paused(long long id, bool paused, long long workshop_id);
 

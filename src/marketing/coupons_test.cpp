@@ -8,6 +8,7 @@
 #include <atomic>
 #include <thread>
 
+#include "marketing/customer_repo.hpp"
 #include "orders/ledger.hpp"
 #include "orders/testing.hpp"
 
@@ -138,6 +139,35 @@ TEST_F(CouponsTest, AWorkshopsCouponCoversItsPiecesAndItsLedgerBearsIt) {
   const auto part = orders::workshop_part(*order, 2);
   EXPECT_EQ(part.discount, 8000);
   EXPECT_EQ(part.total, part.subtotal + part.shipping_fee - 8000);
+}
+
+TEST_F(CouponsTest, ASegmentsCouponIsOnlyForItsMembers) {
+  db->write([](soci::session& s) {
+    s << "INSERT INTO user_roles (user_id, role, created_at) VALUES (1, 'shopper', 'x')";
+  });
+  const auto segment = db->write(
+      [](soci::session& sql) { return repo::save_segment(sql, "반지 고객", "category = ring", 2, "x"); });
+  make({.code = "RINGFANS", .kind = "fixed", .value = 5000, .segment_id = segment});
+  EXPECT_FALSE(coupons
+                   .create({.code = "NOSEG",
+                            .name_ko = "x",
+                            .name_en = "x",
+                            .kind = "fixed",
+                            .starts_at = "2026-01-01",
+                            .value = 5000,
+                            .segment_id = segment + 9},
+                           0, 2)
+                   .ok());
+  auto before = orders.preview(cart_with("sun-cuff"), "", "RINGFANS", {1, ""});
+  EXPECT_EQ(before->coupon_refused->code, "coupon_segment");  // has not bought a ring yet
+  const auto ring = one_ring_order("ring-first");
+  ASSERT_TRUE(orders.mark_paid(ring.number, 2).ok());
+  auto after = orders.preview(cart_with("sun-cuff"), "", "RINGFANS", {1, ""});
+  ASSERT_TRUE(after.ok());
+  EXPECT_FALSE(after->coupon_refused) << after->coupon_refused->message;
+  EXPECT_EQ(after->plan.discount, 5000);
+  auto guest = orders.preview(cart_with("sun-cuff", 0), "", "RINGFANS", {0, "guest@x.kr"});
+  EXPECT_EQ(guest->coupon_refused->code, "coupon_segment");  // a guest is nobody's member
 }
 
 TEST_F(CouponsTest, PausedCouponsAreOnlyTheirOwnersToResume) {

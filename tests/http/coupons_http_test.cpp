@@ -181,6 +181,9 @@ TEST_F(CouponsHttp, BadInputNamesTheField) {
   EXPECT_EQ(field_of_error("{" + base + R"(,"code":"GOOD1","kind":"bogo","value":5})"), "kind");
   EXPECT_EQ(field_of_error("{" + base + R"(,"code":"GOOD1","kind":"fixed","value":"5000"})"), "value");
   EXPECT_EQ(field_of_error("{" + base + R"(,"code":"no way","kind":"fixed","value":5000})"), "code");
+  EXPECT_EQ(
+      field_of_error("{" + base + R"(,"code":"GOOD1","kind":"fixed","value":5000,"segment_id":987654321})"),
+      "segment_id");
   EXPECT_EQ(field_of_error("{" + base + R"(,"code":"GOOD1","kind":"fixed","value":5000,"automatic":"yes"})"),
             "automatic");
   EXPECT_EQ(field_of_error(

@@ -1,39 +1,44 @@
 #include "app/api_summaries.hpp"
 
 namespace brilliant::app {
+namespace {
 
-std::vector<ApiBody> api_bodies() {
-  using web::Method;
-  const std::string address =
-      R"("recipient":{"type":"string","maxLength":40},"phone":{"type":"string","example":"010-1234-5678"},)"
-      R"("postcode":{"type":"string","pattern":"^[0-9]{5}$"},"address":{"type":"string","maxLength":200},)"
-      R"("address_detail":{"type":"string","maxLength":100},"note":{"type":"string","maxLength":200})";
-  const std::string live_show =
-      R"({"type":"object","required":["title_ko","title_en","scheduled_at"],"properties":{)"
-      R"("title_ko":{"type":"string","maxLength":120},"title_en":{"type":"string","maxLength":120},)"
-      R"("description_ko":{"type":"string"},"description_en":{"type":"string"},)"
-      R"("scheduled_at":{"type":"string","example":"2026-12-01T20:00","description":"Seoul time, or UTC )"
-      R"(text such as 2026-12-01T11:00:00Z"},"lineup":{"type":"array","items":{"type":"integer"},"maxItems":30,)"
-      R"("description":"product ids in order; the host's own pieces on sale, any for the hub"},)"
-      R"("workshop_id":{"type":"integer","description":"operators: the hosting workshop, 0 for the hub"},)"
-      R"("slow_mode_seconds":{"type":"integer","minimum":0,"maximum":300},"banned_words":{"type":"string",)"
-      R"("description":"one per line"},"notice":{"type":"string","maxLength":300}}})";
-  const std::string coupon =
-      R"({"type":"object","required":["name_ko","name_en","kind","starts_at"],"properties":{)"
-      R"("code":{"type":"string","example":"WELCOME10","description":"3-32 letters, digits, - or _; omit with )"
-      R"(automatic"},"automatic":{"type":"boolean","description":"no code: applied when its conditions hold"},)"
-      R"("name_ko":{"type":"string","maxLength":60},"name_en":{"type":"string","maxLength":60},)"
-      R"("kind":{"enum":["percent","fixed","free_shipping"]},"value":{"type":"integer","description":)"
-      R"("percent: 1-90; fixed: won"},"max_discount":{"type":"integer","description":"percent: a cap in won"},)"
-      R"("min_subtotal":{"type":"integer","description":"won of covered pieces"},"categories":{"type":)"
-      R"("string","example":"ring, necklace"},"budget":{"type":"integer","description":"won in all; 0: no )"
-      R"(limit"},"per_customer":{"type":"integer","minimum":0,"default":1},"first_order":{"type":"boolean"},)"
-      R"("workshop_bears":{"type":"boolean","description":"the hub's coupon: each workshop bears its share"},)"
-      R"("segment_id":{"type":"integer","description":"the hub's coupon: only this saved segment's members"},)"
-      R"("starts_at":{"type":"string","example":"2026-12-01","description":"a Seoul day, or UTC text"},)"
-      R"("ends_at":{"type":"string","description":"the last Seoul day; empty: open-ended"}}})";
-  const std::string pause =
-      R"({"type":"object","required":["paused"],"properties":{"paused":{"type":"boolean"}}})";
+using web::Method;
+
+// Parts of request bodies that several routes share.
+const std::string address =
+    R"("recipient":{"type":"string","maxLength":40},"phone":{"type":"string","example":"010-1234-5678"},)"
+    R"("postcode":{"type":"string","pattern":"^[0-9]{5}$"},"address":{"type":"string","maxLength":200},)"
+    R"("address_detail":{"type":"string","maxLength":100},"note":{"type":"string","maxLength":200})";
+const std::string live_show =
+    R"({"type":"object","required":["title_ko","title_en","scheduled_at"],"properties":{)"
+    R"("title_ko":{"type":"string","maxLength":120},"title_en":{"type":"string","maxLength":120},)"
+    R"("description_ko":{"type":"string"},"description_en":{"type":"string"},)"
+    R"("scheduled_at":{"type":"string","example":"2026-12-01T20:00","description":"Seoul time, or UTC )"
+    R"(text such as 2026-12-01T11:00:00Z"},"lineup":{"type":"array","items":{"type":"integer"},"maxItems":30,)"
+    R"("description":"product ids in order; the host's own pieces on sale, any for the hub"},)"
+    R"("workshop_id":{"type":"integer","description":"operators: the hosting workshop, 0 for the hub"},)"
+    R"("slow_mode_seconds":{"type":"integer","minimum":0,"maximum":300},"banned_words":{"type":"string",)"
+    R"("description":"one per line"},"notice":{"type":"string","maxLength":300}}})";
+const std::string coupon =
+    R"({"type":"object","required":["name_ko","name_en","kind","starts_at"],"properties":{)"
+    R"("code":{"type":"string","example":"WELCOME10","description":"3-32 letters, digits, - or _; omit with )"
+    R"(automatic"},"automatic":{"type":"boolean","description":"no code: applied when its conditions hold"},)"
+    R"("name_ko":{"type":"string","maxLength":60},"name_en":{"type":"string","maxLength":60},)"
+    R"("kind":{"enum":["percent","fixed","free_shipping"]},"value":{"type":"integer","description":)"
+    R"("percent: 1-90; fixed: won"},"max_discount":{"type":"integer","description":"percent: a cap in won"},)"
+    R"("min_subtotal":{"type":"integer","description":"won of covered pieces"},"categories":{"type":)"
+    R"("string","example":"ring, necklace"},"budget":{"type":"integer","description":"won in all; 0: no )"
+    R"(limit"},"per_customer":{"type":"integer","minimum":0,"default":1},"first_order":{"type":"boolean"},)"
+    R"("workshop_bears":{"type":"boolean","description":"the hub's coupon: each workshop bears its share"},)"
+    R"("segment_id":{"type":"integer","description":"the hub's coupon: only this saved segment's members"},)"
+    R"("starts_at":{"type":"string","example":"2026-12-01","description":"a Seoul day, or UTC text"},)"
+    R"("ends_at":{"type":"string","description":"the last Seoul day; empty: open-ended"}}})";
+const std::string pause =
+    R"({"type":"object","required":["paused"],"properties":{"paused":{"type":"boolean"}}})";
+
+// The request bodies of the marketing tools, live shows, packing and the copy assistant.
+std::vector<ApiBody> marketing_live_and_studio_bodies() {
   return {
       {Method::post, "/api/v1/operator/coupons", coupon},
       {Method::post, "/api/v1/operator/campaigns",
@@ -87,6 +92,12 @@ std::vector<ApiBody> api_bodies() {
        R"({"type":"object","required":["recipient","phone","postcode","address"],"properties":{"quantity":)"
        R"({"type":"integer","minimum":1,"default":1},)" +
            address + "}}"},
+  };
+}
+
+// The request bodies of sellers, personal data, payments, returns, deliveries and payouts.
+std::vector<ApiBody> money_bodies() {
+  return {
       {Method::put, "/api/v1/console/seller",
        R"({"type":"object","required":["company","representative","registration_no","address","phone"],)"
        R"("properties":{"company":{"type":"string"},"representative":{"type":"string"},)"
@@ -143,6 +154,12 @@ std::vector<ApiBody> api_bodies() {
        R"({"type":"object","required":["decision"],"properties":{"decision":{"type":"string",)"
        R"("enum":["accept","reject","escalate"]},"reason":{"type":"string","maxLength":2000,)"
        R"("description":"needed unless accepting a match"}}})"},
+  };
+}
+
+// The request bodies of the studio's items, certification, the cart and orders.
+std::vector<ApiBody> catalog_and_trust_bodies() {
+  return {
       {Method::post, "/api/v1/station/items",
        R"({"type":"object","required":["sku","weight"],"properties":{"sku":{"type":"string"},)"
        R"("weight":{"type":"string","example":"3.25","description":"grams, up to two decimals"},)"
@@ -188,6 +205,16 @@ std::vector<ApiBody> api_bodies() {
        R"({"type":"object","required":["status"],"properties":{"status":{"enum":["paid","cancelled"]},)"
        R"("reason":{"type":"string","maxLength":500,"description":"required to cancel"}}})"},
   };
+}
+
+}  // namespace
+
+std::vector<ApiBody> api_bodies() {
+  std::vector<ApiBody> all;
+  for (auto& b : marketing_live_and_studio_bodies()) all.push_back(std::move(b));
+  for (auto& b : money_bodies()) all.push_back(std::move(b));
+  for (auto& b : catalog_and_trust_bodies()) all.push_back(std::move(b));
+  return all;
 }
 
 }  // namespace brilliant::app

@@ -50,15 +50,9 @@ std::vector<Campaign> select_campaigns(soci::session& sql, const std::string& wh
 
 // The recipients now: the segment's members whose latest marketing decision is "agreed".
 std::vector<CustomerFacts> recipients_of(soci::session& sql, const std::string& rules, TimePoint now) {
-  auto conditions = parse_rules(rules);
-  if (!conditions) return {};
-  auto customers = repo::load_customers(sql);
-  const auto scores = score_customers(customers, now);
-  std::vector<CustomerFacts> out;
-  for (size_t i = 0; i < customers.size(); ++i)
-    if (customers[i].marketing && matches(*conditions, customers[i], scores[i], now))
-      out.push_back(std::move(customers[i]));
-  return out;
+  auto people = repo::segment_members(sql, rules, now);
+  std::erase_if(people, [](const CustomerFacts& c) { return !c.marketing; });
+  return people;
 }
 
 constexpr std::string_view name_mark = "\x1ename\x1e", link_mark = "\x1elink\x1e";

@@ -1,5 +1,7 @@
 #include "marketing/coupons.hpp"
 
+#include <algorithm>
+
 #include "db/database.hpp"
 #include "marketing/customer_repo.hpp"
 
@@ -105,13 +107,9 @@ ShopperRecord record_of(soci::session& sql, long long coupon_id, const orders::S
 bool member_of(soci::session& sql, long long segment_id, long long user_id, TimePoint now) {
   const auto segment = repo::segment(sql, segment_id);
   if (!segment || !user_id) return false;
-  auto rules = parse_rules(segment->rules);
-  if (!rules) return false;
-  const auto customers = repo::load_customers(sql);
-  const auto scores = score_customers(customers, now);
-  for (size_t i = 0; i < customers.size(); ++i)
-    if (customers[i].user_id == user_id) return matches(*rules, customers[i], scores[i], now);
-  return false;
+  const auto members = repo::segment_members(sql, segment->rules, now);
+  return std::any_of(members.begin(), members.end(),
+                     [&](const CustomerFacts& c) { return c.user_id == user_id; });
 }
 
 }  // namespace

@@ -51,6 +51,16 @@ std::vector<CustomerFacts> load_customers(soci::session& sql) {
   return out;
 }
 
+std::vector<CustomerFacts> segment_members(soci::session& sql, const std::string& rules, TimePoint now) {
+  auto conditions = parse_rules(rules);
+  if (!conditions) return {};
+  auto customers = load_customers(sql);
+  const auto scores = score_customers(customers, now);
+  std::vector<CustomerFacts> out;
+  for (size_t i : members_of(*conditions, customers, scores, now)) out.push_back(std::move(customers[i]));
+  return out;
+}
+
 long long save_segment(soci::session& sql, const std::string& name, const std::string& rules, long long by,
                        const std::string& at) {
   long long id = 0;

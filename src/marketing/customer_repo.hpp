@@ -14,6 +14,10 @@ namespace brilliant::marketing::repo {
 // order) and anyone else who has paid for an order.
 std::vector<CustomerFacts> load_customers(soci::session& sql);
 
+// A segment's members now (rules as customers.hpp reads them), best customers first; none when the
+// rules do not parse. Scores everyone: what campaigns send to and segment-limited coupons check.
+std::vector<CustomerFacts> segment_members(soci::session& sql, const std::string& rules, TimePoint now);
+
 struct Segment {
   long long id = 0;
   std::string name, rules, created_at;

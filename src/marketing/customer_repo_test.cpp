@@ -46,6 +46,13 @@ TEST_F(CustomerRepoTest, OnlyPaidOrdersCountAndTheLatestConsentHolds) {
   EXPECT_EQ(after->bought[0].metal, "gold");
   EXPECT_EQ(after->email, "a@x.kr");
   (void)unpaid;
+  const auto rings =
+      db->read([&](soci::session& sql) { return segment_members(sql, "category = ring", clock.now()); });
+  ASSERT_EQ(rings.size(), 1u);
+  EXPECT_EQ(rings[0].user_id, 1);
+  EXPECT_TRUE(db->read([&](soci::session& sql) {
+                  return segment_members(sql, "colour = red", clock.now());
+                }).empty());
 }
 
 TEST_F(CustomerRepoTest, SegmentsAreSavedAndFound) {

@@ -19,16 +19,6 @@ namespace json = boost::json;
 using web::Request;
 using web::Response;
 
-std::vector<size_t> members_of(const std::vector<Condition>& rules,
-                               const std::vector<CustomerFacts>& customers,
-                               const std::vector<CustomerScore>& scores, TimePoint now) {
-  std::vector<size_t> out;
-  for (size_t i = 0; i < customers.size(); ++i)
-    if (matches(rules, customers[i], scores[i], now)) out.push_back(i);
-  std::stable_sort(out.begin(), out.end(), [&](size_t a, size_t b) { return scores[a].ltv > scores[b].ltv; });
-  return out;
-}
-
 std::string members_csv(const std::vector<size_t>& members, const std::vector<CustomerFacts>& customers,
                         const std::vector<CustomerScore>& scores) {
   std::string out = "\xEF\xBB\xBF" + csv_line({"id", "name", "email", "marketing", "orders", "spent",

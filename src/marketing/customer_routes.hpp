@@ -22,10 +22,6 @@ struct CustomerDeps {
 };
 void add_customer_routes(web::Router& router, const CustomerDeps& deps);
 
-// A segment's members, best customers (highest lifetime value) first: indexes into `customers`.
-std::vector<size_t> members_of(const std::vector<Condition>& rules,
-                               const std::vector<CustomerFacts>& customers,
-                               const std::vector<CustomerScore>& scores, TimePoint now);
 // The members as CSV (UTF-8 with a byte-order mark for Excel): the email only of those who agreed to
 // marketing, since nobody else may be messaged.
 std::string members_csv(const std::vector<size_t>& members, const std::vector<CustomerFacts>& customers,

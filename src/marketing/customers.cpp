@@ -216,4 +216,14 @@ bool matches(const std::vector<Condition>& rules, const CustomerFacts& facts, co
   return true;
 }
 
+std::vector<size_t> members_of(const std::vector<Condition>& rules,
+                               const std::vector<CustomerFacts>& customers,
+                               const std::vector<CustomerScore>& scores, TimePoint now) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < customers.size(); ++i)
+    if (matches(rules, customers[i], scores[i], now)) out.push_back(i);
+  std::stable_sort(out.begin(), out.end(), [&](size_t a, size_t b) { return scores[a].ltv > scores[b].ltv; });
+  return out;
+}
+
 }  // namespace brilliant::marketing

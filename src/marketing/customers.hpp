@@ -52,4 +52,9 @@ Result<std::vector<Condition>> parse_rules(const std::string& text);
 bool matches(const std::vector<Condition>& rules, const CustomerFacts& facts, const CustomerScore& score,
              TimePoint now);
 
+// A segment's members, best customers (highest lifetime value) first: indexes into `customers`.
+std::vector<size_t> members_of(const std::vector<Condition>& rules,
+                               const std::vector<CustomerFacts>& customers,
+                               const std::vector<CustomerScore>& scores, TimePoint now);
+
 }  // namespace brilliant::marketing

@@ -207,6 +207,31 @@ std::vector<ApiBody> catalog_and_trust_bodies() {
   };
 }
 
+// The request bodies of the academy.
+std::vector<ApiBody> academy_bodies() {
+  const std::string empty = R"({"type":"object","properties":{}})";
+  return {
+      {Method::post, "/api/v1/academy/enrolments",
+       R"({"type":"object","required":["session_id","user_id"],"properties":{"session_id":{"type":"integer"},)"
+       R"("user_id":{"type":"integer","description":"a staff member of the owner's workshop; any staff member for the operator"}}})"},
+      {Method::post, "/api/v1/academy/enrolments/{id}/cancel", empty},
+      {Method::post, "/api/v1/academy/checkin/{token}", empty},
+      {Method::post, "/api/v1/console/academy/courses/{slug}/certificate", empty},
+      {Method::post, "/api/v1/operator/academy/courses",
+       R"({"type":"object","required":["slug","title_ko","title_en"],"properties":{"slug":{"type":"string",)"
+       R"("pattern":"^[a-z0-9-]{1,60}$"},"title_ko":{"type":"string","maxLength":160},"title_en":{"type":)"
+       R"("string","maxLength":160},"summary_ko":{"type":"string","maxLength":2000},"summary_en":{"type":)"
+       R"("string","maxLength":2000},"tasks":{"type":"string","example":"copy photos","description":"practice )"
+       R"(tasks, space separated: copy, photos, live, campaign, coupon"}}})"},
+      {Method::post, "/api/v1/operator/academy/sessions",
+       R"({"type":"object","required":["course_id","starts_at","capacity"],"properties":{"course_id":{"type":)"
+       R"("integer"},"starts_at":{"type":"string","example":"2026-12-10T14:00","description":"Seoul time, or )"
+       R"(UTC text"},"place":{"type":"string","maxLength":200},"video_url":{"type":"string","description":)"
+       R"("place or video_url is required"},"capacity":{"type":"integer","minimum":1,"maximum":1000},)"
+       R"("instructor_email":{"type":"string","description":"an account that checks trainees in"}}})"},
+  };
+}
+
 }  // namespace
 
 std::vector<ApiBody> api_bodies() {
@@ -214,6 +239,7 @@ std::vector<ApiBody> api_bodies() {
   for (auto& b : marketing_live_and_studio_bodies()) all.push_back(std::move(b));
   for (auto& b : money_bodies()) all.push_back(std::move(b));
   for (auto& b : catalog_and_trust_bodies()) all.push_back(std::move(b));
+  for (auto& b : academy_bodies()) all.push_back(std::move(b));
   return all;
 }
 

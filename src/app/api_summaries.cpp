@@ -15,6 +15,30 @@ void describe_api(web::Router& router) {
     const char* pattern;
     const char* summary;
   } table[] = {
+      {Method::get, "/api/v1/academy/courses",
+       "The academy's courses with their practice tasks and coming sessions"},
+      {Method::get, "/api/v1/academy/courses/{slug}",
+       "A course: sessions with seats, materials; the caller's progress (workshop staff); their staff and "
+       "enrolments (a workshop's owner)"},
+      {Method::post, "/api/v1/academy/enrolments",
+       "Enrol a staff member in a session (their workshop's owner, or the operator): a seat, else the "
+       "waiting list"},
+      {Method::post, "/api/v1/academy/enrolments/{id}/cancel",
+       "Cancel an enrolment (the trainee, their owner or the operator); the first waiting gets the seat"},
+      {Method::get, "/api/v1/console/academy",
+       "The trainee's enrolments: the check-in token for the door's QR, progress on each task, certificates"},
+      {Method::post, "/api/v1/console/academy/courses/{slug}/certificate",
+       "Issue the trainee's signed completion certificate once they attended and did every task"},
+      {Method::post, "/api/v1/academy/checkin/{token}",
+       "Check a trainee in at the door (the instructor or the operator)"},
+      {Method::get, "/api/v1/academy/teach",
+       "The caller's sessions (all: the operator) with attendance and progress"},
+      {Method::get, "/api/v1/operator/academy",
+       "The academy's totals per course and per workshop (operator)"},
+      {Method::post, "/api/v1/operator/academy/courses",
+       "Make a course {slug, titles, summaries, tasks} (operator)"},
+      {Method::post, "/api/v1/operator/academy/sessions",
+       "Add a session {course_id, starts_at, place or video_url, capacity, instructor_email} (operator)"},
       {Method::get, "/api/v1/tokens",
        "The caller's API tokens: name, created, expires (90 days), revoked; never the token itself"},
       {Method::delete_, "/api/v1/tokens/{id}", "Revoke one of the caller's API tokens"},

@@ -135,7 +135,7 @@ App::App(Config config, const Clock& clock)
   studio::add_routes(router_, *studio_deps_);
   add_money_routes();
   add_live_routes();
-  add_marketing_routes();
+  add_marketing_routes();  // and the academy that practises on them (academy_wiring.cpp)
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
     model["brand_name"] = locale == "en" ? brand->name_en : brand->name_ko;
@@ -416,6 +416,11 @@ void App::probe_database() {
         spdlog::error("sending scheduled campaigns: {}", e.what());
       }
       try {
+        if (int n = academy_->send_reminders()) spdlog::info("{} academy reminders queued", n);
+      } catch (const std::exception& e) {
+        spdlog::error("academy reminders: {}", e.what());
+      }
+      try {
         if (int n = certification_->housekeeping()) spdlog::info("{} certificates expired or withdrawn", n);
       } catch (const std::exception& e) {
         spdlog::error("certificate housekeeping: {}", e.what());
@@ -451,6 +456,7 @@ unsigned short App::start() {
     certification_->set_base_url(account_deps_.base_url);
   }
   renderer_.set_base_url(account_deps_.base_url);
+  academy_->set_issuer({certification_->issuer().base_url, certification_->issuer().did, issuer_key_});
   catalog_.refresh();
   brand_.load();
   legal_.load();

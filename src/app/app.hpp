@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 
+#include "academy/academy.hpp"
 #include "accounts/routes.hpp"
 #include "accounts/service.hpp"
 #include "app/backup_schedule.hpp"
@@ -91,6 +92,7 @@ class App {
   marketing::Recommendations& recommendations() { return *recommendations_; }
   marketing::Coupons& coupons() { return *coupons_; }
   marketing::Campaigns& campaigns() { return *campaigns_; }
+  academy::Academy& academy() { return *academy_; }
   // The audit trail's listener on the pipeline (web::PipelineOptions::observe; running.cpp): a staff
   // member's successful change, or their opening of a personal-data route, is appended.
   void audit_request(const web::Request& req, const web::Route& route, int status);
@@ -112,6 +114,8 @@ class App {
   void add_live_routes();                                                 // live_wiring.cpp
   void add_marketing_routes();                                            // marketing_wiring.cpp
   mail::Mail campaign_mail(const marketing::CampaignMailModel& m) const;  // marketing_wiring.cpp
+  void add_academy_routes();                                              // academy_wiring.cpp
+  mail::Mail academy_mail(const academy::AcademyMail& m) const;           // academy_wiring.cpp
   void tick_live();                                                       // the live ticker thread's loop
   mail::Mail live_reminder_mail(const live::Show& show, const std::string& email,
                                 const std::string& locale) const;
@@ -166,6 +170,7 @@ class App {
   std::unique_ptr<marketing::Recommendations> recommendations_;
   std::unique_ptr<marketing::Coupons> coupons_;
   std::unique_ptr<marketing::Campaigns> campaigns_;
+  std::unique_ptr<academy::Academy> academy_;
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

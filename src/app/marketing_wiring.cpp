@@ -43,6 +43,7 @@ void App::add_marketing_routes() {
   marketing::add_campaign_routes(router_, {*campaigns_, renderer_});
   marketing::add_copy_routes(router_, {vendors_deps_, config_.llm});
   marketing::add_run_sheet_routes(router_, {*live_, vendors_deps_});
+  add_academy_routes();
 }
 
 mail::Mail App::campaign_mail(const marketing::CampaignMailModel& m) const {

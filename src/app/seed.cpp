@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "accounts/repo.hpp"
+#include "app/seed_academy.hpp"
 #include "app/seed_catalog.hpp"
 #include "app/seed_certification.hpp"
 #include "app/seed_customers.hpp"
@@ -65,6 +66,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     seed_marketing(app);
     seed_coupons(app, studio_demo.operator_email);
     seed_customers(app, studio_demo.operator_email);
+    seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -87,6 +89,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_marketing(app);  // over the pieces now on sale
   seed_coupons(app, studio_demo.operator_email);
   seed_customers(app, studio_demo.operator_email);
+  seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
   spdlog::info("demo data loaded");
   return logins;
 }

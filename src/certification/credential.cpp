@@ -15,14 +15,6 @@ namespace {
 
 constexpr size_t min_list_bits = 131072;
 
-json::object proof_options(const std::string& did, const std::string& created) {
-  return {{"type", "DataIntegrityProof"},
-          {"cryptosuite", "eddsa-jcs-2022"},
-          {"created", created},
-          {"verificationMethod", did + "#issuer-key"},
-          {"proofPurpose", "assertionMethod"}};
-}
-
 json::object status_entry(const std::string& base_url, const std::string& purpose, long long index) {
   const auto list = base_url + "/certificates/status/" + purpose;
   return {{"id", list + "#" + std::to_string(index)},
@@ -82,7 +74,7 @@ Result<json::object> issue_credential(const CredentialFacts& f, const trust::Key
                                          {"claims", std::move(claims)}}},
       {"credentialStatus", json::array{status_entry(f.base_url, "revocation", f.status_index),
                                        status_entry(f.base_url, "suspension", f.status_index)}}};
-  return trust::sign_jcs_2022(std::move(credential), proof_options(f.did, f.valid_from), key);
+  return trust::sign_jcs_2022(std::move(credential), trust::issuer_proof_options(f.did, f.valid_from), key);
 }
 
 std::string credential_hash(const json::object& credential) {
@@ -148,7 +140,7 @@ Result<json::object> status_list_credential(const std::string& base_url, const s
                                                              {"type", "BitstringStatusList"},
                                                              {"statusPurpose", purpose},
                                                              {"encodedList", encode_status_list(set)}}}};
-  return trust::sign_jcs_2022(std::move(credential), proof_options(did, now), key);
+  return trust::sign_jcs_2022(std::move(credential), trust::issuer_proof_options(did, now), key);
 }
 
 }  // namespace brilliant::certification

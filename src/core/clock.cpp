@@ -39,4 +39,11 @@ std::string format_seoul(const std::string& utc) {
   return !utc.empty() && parse_utc(utc, t) ? format_seoul(t) : std::string();
 }
 
+bool parse_seoul_input(const std::string& text, TimePoint& out) {
+  if (parse_utc(text, out)) return true;
+  if (text.size() != 16 || text[10] != 'T' || !parse_utc(text + ":00Z", out)) return false;
+  out -= std::chrono::hours(9);
+  return true;
+}
+
 }  // namespace brilliant

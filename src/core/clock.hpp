@@ -28,6 +28,7 @@ class FixedClock final : public Clock {
   void advance(std::chrono::seconds by) {
     now_ += std::chrono::duration_cast<TimePoint::duration>(by).count();
   }
+  void set(TimePoint t) { now_ = t.time_since_epoch().count(); }
 
  private:
   std::atomic<TimePoint::rep> now_;
@@ -41,5 +42,8 @@ bool parse_utc(const std::string& text, TimePoint& out);
 std::string format_seoul(TimePoint t);
 // The same from a stored format_utc text; empty for empty or unreadable text.
 std::string format_seoul(const std::string& utc);
+// A time as a person types it: "2026-12-01T20:00" (a datetime-local field, Seoul time) or stored UTC text;
+// false on anything else.
+bool parse_seoul_input(const std::string& text, TimePoint& out);
 
 }  // namespace brilliant

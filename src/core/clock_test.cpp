@@ -27,3 +27,13 @@ TEST(Clock, FixedClockAdvances) {
 }
 
 }  // namespace brilliant
+
+TEST(Clock, SeoulInputIsNineHoursAheadOfUtc) {
+  brilliant::TimePoint t;
+  ASSERT_TRUE(brilliant::parse_seoul_input("2026-12-01T20:00", t));
+  EXPECT_EQ(brilliant::format_utc(t), "2026-12-01T11:00:00Z");
+  ASSERT_TRUE(brilliant::parse_seoul_input("2026-12-01T20:00:00Z", t));
+  EXPECT_EQ(brilliant::format_utc(t), "2026-12-01T20:00:00Z");
+  EXPECT_FALSE(brilliant::parse_seoul_input("2026-12-01 20:00", t));
+  EXPECT_FALSE(brilliant::parse_seoul_input("", t));
+}

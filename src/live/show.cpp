@@ -31,9 +31,7 @@ Result<std::string> paragraph(const std::string& field, const std::string& raw, 
 Result<std::string> utc_time(const std::string& raw) {
   const std::string text(trim(raw));
   TimePoint t;
-  if (parse_utc(text, t)) return format_utc(t);
-  if (text.size() == 16 && text[10] == 'T' && parse_utc(text + ":00Z", t))
-    return format_utc(t - std::chrono::hours(9));
+  if (parse_seoul_input(text, t)) return format_utc(t);
   return Error::invalid("scheduled_at", "scheduled_at_invalid",
                         "scheduled_at must be a date and time such as 2026-12-01T20:00 (Seoul)");
 }

@@ -167,4 +167,12 @@ Result<void> verify_jcs_2022(const json::object& secured, const std::array<unsig
   return {};
 }
 
+json::object issuer_proof_options(const std::string& did, const std::string& created) {
+  return {{"type", "DataIntegrityProof"},
+          {"cryptosuite", "eddsa-jcs-2022"},
+          {"created", created},
+          {"verificationMethod", did + "#issuer-key"},
+          {"proofPurpose", "assertionMethod"}};
+}
+
 }  // namespace brilliant::trust

@@ -39,6 +39,8 @@ Result<std::string> jcs_2022_hash_data(const boost::json::object& document,
 // verificationMethod and proofPurpose; proofValue is the signature in base58btc multibase.
 Result<boost::json::object> sign_jcs_2022(boost::json::object document, boost::json::object options,
                                           const KeyPair& key);
+// The proof options the hub's credentials use: eddsa-jcs-2022 by `did`'s "#issuer-key", for assertions.
+boost::json::object issuer_proof_options(const std::string& did, const std::string& created);
 // Checks a secured document's proof with `public_key`; the error says which part failed (no proof, the
 // cryptosuite, the proof value's encoding, the signature).
 Result<void> verify_jcs_2022(const boost::json::object& secured,

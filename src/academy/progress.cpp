@@ -13,15 +13,17 @@ namespace json = boost::json;
 namespace {
 
 // The pieces a trainee sent to a tool since `since`, oldest first, with when: the page's POST and the
-// API's POST or PUT (copy: PUT /api/v1/console/products/{slug}/copy; photos: POST).
+// API's `api_method` (copy: PUT /api/v1/console/products/{slug}/copy; photos: POST, the uploads).
 std::vector<std::pair<std::string, std::string>> pieces_sent(soci::session& sql, long long user,
                                                              const std::string& since,
-                                                             const std::string& tool) {
+                                                             const std::string& tool,
+                                                             const std::string& api_method) {
   const std::string page = "/console/products/{slug}/" + tool, api = "/api/v1" + page;
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT target, at FROM audit_log WHERE actor_id = :u AND "
-                                                 "at >= :s AND method IN ('POST', 'PUT') "
-                                                 "AND status < 400 AND route IN (:p, :a) ORDER BY id",
-                                  soci::use(user), soci::use(since), soci::use(page), soci::use(api));
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT target, at FROM audit_log WHERE actor_id = :u AND at >= :s AND status < 400 AND "
+              "((method = 'POST' AND route = :p) OR (method = :m AND route = :a)) ORDER BY id",
+       soci::use(user), soci::use(since), soci::use(page), soci::use(api_method), soci::use(api));
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& r : rows)
     if (auto slug = product_slug_of(db::row_text(r, 0)); !slug.empty())
@@ -94,7 +96,7 @@ Progress Academy::progress(const Course& course, long long user_id) {
       }
       switch (task) {
         case Task::copy:
-          for (const auto& [slug, at] : pieces_sent(sql, user_id, since, "copy")) {
+          for (const auto& [slug, at] : pieces_sent(sql, user_id, since, "copy", "PUT")) {
             std::string state;
             soci::indicator ind = soci::i_ok;
             sql << "SELECT status FROM products WHERE slug = :s", soci::use(slug), soci::into(state, ind);
@@ -105,7 +107,7 @@ Progress Academy::progress(const Course& course, long long user_id) {
           }
           break;
         case Task::photos:
-          for (const auto& [slug, at] : pieces_sent(sql, user_id, since, "photos"))
+          for (const auto& [slug, at] : pieces_sent(sql, user_id, since, "photos", "POST"))
             if (photos_pass_ && photos_pass_(slug)) {
               status = {task, true, slug, at};
               break;

@@ -34,7 +34,7 @@ json::array consents_json(const std::vector<Consent>& consents) {
 json::object export_json(WebDeps& deps, const Request& req) {
   const auto own = deps.accounts.own_data(req.user->user_id);
   json::object account{{"id", req.user->user_id}};
-  json::array events, tokens;
+  json::array events, tokens, viewed;
   if (own) {
     account = {{"id", own->user.id},
                {"email", own->user.email},
@@ -43,6 +43,8 @@ json::object export_json(WebDeps& deps, const Request& req) {
                {"created_at", own->user.created_at}};
     for (const auto& [kind, ip, at] : own->events)
       events.push_back(json::object{{"kind", kind}, {"ip", ip}, {"at", at}});
+    for (const auto& [slug, day, times] : own->views)
+      viewed.push_back(json::object{{"piece", slug}, {"day", day}, {"views", times}});
   }
   for (const auto& t : deps.accounts.api_tokens(req.user->user_id))
     tokens.push_back(json::object{{"name", t.name}, {"created_at", t.created_at}, {"live", t.live}});
@@ -55,6 +57,7 @@ json::object export_json(WebDeps& deps, const Request& req) {
           {"consents", consents_json(own ? own->consents : std::vector<Consent>{})},
           {"sign_ins", std::move(events)},
           {"api_tokens", std::move(tokens)},
+          {"pieces_viewed", std::move(viewed)},
           {"orders", deps.orders_export ? deps.orders_export(req.user->user_id, req.locale) : json::array{}}};
 }
 

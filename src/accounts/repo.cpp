@@ -208,8 +208,20 @@ void erase_user(soci::session& sql, long long user_id, const std::string& now) {
   sql << "UPDATE users SET email = :e, name = '', password_hash = '!', status = 'deleted', updated_at = :now "
          "WHERE id = :u",
       soci::use(email), soci::use(now), soci::use(user_id);
-  for (const char* table : {"sessions", "api_tokens", "password_resets", "user_roles", "account_events"})
+  for (const char* table :
+       {"sessions", "api_tokens", "password_resets", "user_roles", "account_events", "customer_views"})
     sql << std::string("DELETE FROM ") + table + " WHERE user_id = :u", soci::use(user_id);
+}
+
+std::vector<std::tuple<std::string, std::string, long long>> views_of(soci::session& sql, long long user_id) {
+  std::vector<std::tuple<std::string, std::string, long long>> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT p.slug, v.day, v.views FROM customer_views v JOIN products p ON p.id = v.product_id "
+              "WHERE v.user_id = :u ORDER BY v.day DESC, p.slug LIMIT 5000",
+       soci::use(user_id));
+  for (const auto& r : rows) out.emplace_back(db::row_text(r, 0), db::row_text(r, 1), db::row_int(r, 2));
+  return out;
 }
 
 std::vector<std::tuple<std::string, std::string, std::string>> events_of(soci::session& sql,

@@ -57,5 +57,7 @@ void erase_user(soci::session& sql, long long user_id, const std::string& now);
 // The account's sign-in history (kind, ip, time), newest first: what an export of one's data shows.
 std::vector<std::tuple<std::string, std::string, std::string>> events_of(soci::session& sql,
                                                                          long long user_id);
+// The pieces they looked at while logged in (customer_views): slug, Seoul day, times; newest first.
+std::vector<std::tuple<std::string, std::string, long long>> views_of(soci::session& sql, long long user_id);
 
 }  // namespace brilliant::accounts::repo

@@ -205,7 +205,8 @@ std::optional<Accounts::Own> Accounts::own_data(long long user_id) {
   return db_.read([&](soci::session& sql) -> std::optional<Own> {
     auto user = repo::find_by_id(sql, user_id);
     if (!user) return std::nullopt;
-    return Own{*user, repo::consents_of(sql, user_id), repo::events_of(sql, user_id)};
+    return Own{*user, repo::consents_of(sql, user_id), repo::events_of(sql, user_id),
+               repo::views_of(sql, user_id)};
   });
 }
 

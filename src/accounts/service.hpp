@@ -72,6 +72,7 @@ class Accounts {
     User user;
     std::vector<Consent> consents;
     std::vector<std::tuple<std::string, std::string, std::string>> events;  // kind, ip, at
+    std::vector<std::tuple<std::string, std::string, long long>> views;     // piece's slug, day, times
   };
   std::optional<Own> own_data(long long user_id);
   // Closes the account when the password matches: `before` runs first (the orders keep their record with

@@ -273,6 +273,8 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/operator/orders/{number}/evidence", "The evidence of any order (operator)"},
       {Method::post, "/api/v1/products/{slug}/view",
        "Count a product page view, with the pieces viewed before it in the visit (the page's beacon)"},
+      {Method::post, "/api/v1/visits",
+       "Count a visit's start with its traffic source (the page's beacon, once per browser tab)"},
       {Method::get, "/api/v1/products/{slug}/recommendations",
        "Pieces to show with this one: also like, complete the look; each with its reason"},
       {Method::get, "/api/v1/recommendations",

@@ -27,6 +27,7 @@
 #include "marketing/campaigns.hpp"
 #include "marketing/coupons.hpp"
 #include "marketing/recommendations.hpp"
+#include "marketing/traffic.hpp"
 #include "media/photos.hpp"
 #include "net/server.hpp"
 #include "orders/carts.hpp"
@@ -114,6 +115,7 @@ class App {
   void add_live_routes();                                                 // live_wiring.cpp
   void add_marketing_routes();                                            // marketing_wiring.cpp
   mail::Mail campaign_mail(const marketing::CampaignMailModel& m) const;  // marketing_wiring.cpp
+  long long customer_of(const web::Request& req);                         // marketing_wiring.cpp
   void add_academy_routes();                                              // academy_wiring.cpp
   mail::Mail academy_mail(const academy::AcademyMail& m) const;           // academy_wiring.cpp
   void tick_live();                                                       // the live ticker thread's loop
@@ -171,6 +173,7 @@ class App {
   std::unique_ptr<marketing::Coupons> coupons_;
   std::unique_ptr<marketing::Campaigns> campaigns_;
   std::unique_ptr<academy::Academy> academy_;
+  std::unique_ptr<marketing::Visits> visits_;  // written in batches; flushed when it goes away
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

@@ -26,14 +26,16 @@ void App::add_marketing_routes() {
   });
   coupons_ = std::make_unique<marketing::Coupons>(*database_, clock_);
   orders_.set_discounts(coupons_.get());
-  const marketing::DashboardDeps dashboard{*database_, renderer_, clock_};
+  visits_ = std::make_unique<marketing::Visits>(*database_, clock_);
+  const marketing::DashboardDeps dashboard{*database_, renderer_, clock_, visits_.get()};
   marketing::add_routes(router_, {*recommendations_, page_views_, renderer_, coupons_.get(), &clock_,
                                   [dashboard](const web::Request& req) {
                                     return marketing::operator_dashboard(dashboard, req);
-                                  }});
+                                  },
+                                  [this](web::Request& req) { return customer_of(req); }, visits_.get()});
   marketing::add_dashboard_routes(router_, dashboard);
   marketing::add_coupon_routes(router_, {*coupons_, renderer_, clock_});
-  marketing::add_customer_routes(router_, {*database_, renderer_, clock_});
+  marketing::add_customer_routes(router_, {*database_, renderer_, clock_, [this] { page_views_.flush(); }});
   campaigns_ = std::make_unique<marketing::Campaigns>(
       *database_, clock_, renderer_.base_url(),
       [this](const marketing::CampaignMailModel& m) { return campaign_mail(m); });
@@ -44,6 +46,16 @@ void App::add_marketing_routes() {
   marketing::add_copy_routes(router_, {vendors_deps_, config_.llm});
   marketing::add_run_sheet_routes(router_, {*live_, vendors_deps_});
   add_academy_routes();
+}
+
+// The shopper a session-less request (the view beacon) came from: its session cookie resolved on a copy
+// that holds only the cookies, so the request itself stays anonymous.
+long long App::customer_of(const web::Request& req) {
+  if (req.cookie("sid").empty()) return 0;  // a visitor: no lookup
+  web::Request probe;
+  probe.headers = req.headers;
+  sessions_.resolve(probe);
+  return probe.user && probe.user->has(web::Role::shopper) ? probe.user->user_id : 0;
 }
 
 mail::Mail App::campaign_mail(const marketing::CampaignMailModel& m) const {

@@ -127,6 +127,17 @@ int seed_customers(App& app, const std::string& operator_email, int customers) {
              ":v, :a, 'signup', :c)",
           soci::use(id), soci::use(version), soci::use(marketing), soci::use(joined_at);
       if (marketing) agreed.push_back({id, name});
+      // Six in ten looked at pieces lately: a few pieces on a few days of the last month.
+      if (pick(10) < 6)
+        for (long long v = 0, looks = 1 + pick(4); v < looks; ++v) {
+          const auto& piece = pieces[static_cast<size_t>(pick(static_cast<long long>(pieces.size())))];
+          const auto view_day = format_seoul(now - day * (1 + pick(30))).substr(0, 10);
+          const long long times = 1 + pick(3);
+          sql << "INSERT INTO customer_views (user_id, product_id, day, views) VALUES (:u, :p, :d, :v) "
+                 "ON CONFLICT (user_id, product_id, day) DO UPDATE SET views = customer_views.views + "
+                 "excluded.views",
+              soci::use(id), soci::use(piece.product_id), soci::use(view_day), soci::use(times);
+        }
       // Most buy once or twice a year; some are regulars; a quarter have not bought yet.
       const long long roll = pick(100);
       const long long count = roll < 25 ? 0 : roll < 60 ? 1 : roll < 80 ? 2 : 3 + pick(4);
@@ -159,11 +170,26 @@ int seed_customers(App& app, const std::string& operator_email, int customers) {
             soci::use(view_day);
       }
     }
+    // A month of visits by traffic source, for the dashboard's sources and their conversion.
+    const std::pair<const char*, long long> traffic[] = {{"direct", 140}, {"naver", 110}, {"instagram", 70},
+                                                         {"kakao", 35},   {"google", 25}, {"mail", 8}};
+    for (int d = 1; d <= 30; ++d) {
+      const auto visit_day = format_seoul(now - day * d).substr(0, 10);
+      for (const auto& [source, typical] : traffic) {
+        const std::string name(source);
+        const long long n = typical / 2 + pick(typical);
+        sql << "INSERT INTO visits (day, source, visits) VALUES (:d, :s, :n) ON CONFLICT (day, source) DO "
+               "NOTHING",
+            soci::use(visit_day), soci::use(name), soci::use(n);
+      }
+    }
     const auto at = format_utc(now);
     const long long segment =
         marketing::repo::save_segment(sql, "마케팅 동의 고객", "marketing = yes", by, at);
     marketing::repo::save_segment(sql, "금을 두 번 이상 산 고객", "metal = gold\norders >= 2", by, at);
     marketing::repo::save_segment(sql, "이탈 위험 고객", "group = at_risk", by, at);
+    marketing::repo::save_segment(sql, "반지를 세 번 넘게 보고 사지 않은 고객",
+                                  "viewed_category = ring\nviews >= 3\ncategory != ring", by, at);
     // A finished A/B campaign three weeks ago: its opens, clicks and the orders it brought.
     const TimePoint sent = now - day * 21;
     const auto sent_at = format_utc(sent);

@@ -20,11 +20,13 @@ TEST(SeedCustomers, AYearOfCustomersAndAFinishedCampaignOnce) {
   seed_demo(app, 20);  // seeds the customers too
   const auto customers =
       app.database().read([](soci::session& sql) { return marketing::repo::load_customers(sql); });
-  int buyers = 0, agreed = 0;
+  int buyers = 0, agreed = 0, lookers = 0;
   for (const auto& c : customers) {
     buyers += !c.paid_at.empty();
     agreed += c.marketing;
+    lookers += !c.viewed.empty();
   }
+  EXPECT_GT(lookers, 100);  // six in ten looked at pieces lately
   EXPECT_GE(customers.size(), 240u);
   EXPECT_GT(buyers, 120);
   EXPECT_GT(agreed, 120);
@@ -36,7 +38,7 @@ TEST(SeedCustomers, AYearOfCustomersAndAFinishedCampaignOnce) {
   EXPECT_EQ(r.a.sent + r.b.sent, campaigns[0].recipients);
   EXPECT_GT(r.a.opened + r.b.opened, r.a.clicked + r.b.clicked);
   EXPECT_GT(r.a.orders + r.b.orders, 0);
-  EXPECT_EQ(app.campaigns().segments().size(), 3u);
+  EXPECT_EQ(app.campaigns().segments().size(), 4u);
   EXPECT_EQ(seed_customers(app, "operator@brilliant.example"), 0);  // not twice
 }
 

@@ -19,8 +19,8 @@ PageViews::~PageViews() {
   }
 }
 
-bool PageViews::record(long long product_id, const std::string& visitor) {
-  std::map<std::pair<long long, std::string>, long long> ready;
+bool PageViews::record(long long product_id, const std::string& visitor, long long user_id) {
+  Counts ready;
   {
     std::lock_guard lock(mutex_);
     const auto now = clock_.now();
@@ -33,35 +33,46 @@ bool PageViews::record(long long product_id, const std::string& visitor) {
       }
     }
     if (pending_.empty()) oldest_ = now;
-    ++pending_[{product_id, seoul_day(now)}];
+    ++pending_[{product_id, seoul_day(now), user_id}];
     if (++pending_total_ < batch_ && now - oldest_ < max_age_) return true;
     ready.swap(pending_);
     pending_total_ = 0;
   }
-  write(std::move(ready));
+  write(ready);
   return true;
 }
 
 void PageViews::flush() {
-  std::map<std::pair<long long, std::string>, long long> ready;
+  Counts ready;
   {
     std::lock_guard lock(mutex_);
     ready.swap(pending_);
     pending_total_ = 0;
   }
-  if (!ready.empty()) write(std::move(ready));
+  if (!ready.empty()) write(ready);
 }
 
-void PageViews::write(std::map<std::pair<long long, std::string>, long long> counts) {
+void PageViews::write(const Counts& counts) {
+  std::map<std::pair<long long, std::string>, long long> per_piece;
+  for (const auto& [key, views] : counts) per_piece[{std::get<0>(key), std::get<1>(key)}] += views;
   db_.write([&](soci::session& sql) {
-    for (const auto& [key, views] : counts) {
+    for (const auto& [key, views] : per_piece) {
       const auto& [product, day] = key;
       sql << "INSERT INTO product_views (product_id, day, views) SELECT :p, :d, :v WHERE EXISTS (SELECT 1 "
-             "FROM "
-             "products WHERE id = :p2) ON CONFLICT (product_id, day) DO UPDATE SET views = "
-             "product_views.views + "
-             "excluded.views",
+             "FROM products WHERE id = :p2) ON CONFLICT (product_id, day) DO UPDATE SET views = "
+             "product_views.views + excluded.views",
           soci::use(product), soci::use(day), soci::use(views), soci::use(product);
+    }
+    for (const auto& [key, views] : counts) {
+      const auto& [product, day, user] = key;
+      if (user == 0) continue;
+      sql << "INSERT INTO customer_views (user_id, product_id, day, views) SELECT :u, :p, :d, :v WHERE "
+             "EXISTS "
+             "(SELECT 1 FROM products WHERE id = :p2) AND EXISTS (SELECT 1 FROM users WHERE id = :u2) "
+             "ON CONFLICT (user_id, product_id, day) DO UPDATE SET views = customer_views.views + "
+             "excluded.views",
+          soci::use(user), soci::use(product), soci::use(day), soci::use(views), soci::use(product),
+          soci::use(user);
     }
   });
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -22,20 +23,22 @@ class PageViews {
   ~PageViews();
   // Counts a view unless the same visitor (an IP address) viewed the same piece within `repeat_window`:
   // reloading a page does not inflate its count. The memory of recent visitors is bounded (emptied past
-  // max_remembered entries). True when counted.
-  bool record(long long product_id, const std::string& visitor = {});
+  // max_remembered entries). A logged-in customer's view (user_id) is also counted as theirs
+  // (customer_views, for segments such as "viewed rings 3 times"). True when counted.
+  bool record(long long product_id, const std::string& visitor = {}, long long user_id = 0);
   void flush();
   // Views per product over the last `days` Korean days (today included), flushed first.
   std::map<long long, long long> totals(const std::vector<long long>& product_ids, int days);
 
  private:
-  void write(std::map<std::pair<long long, std::string>, long long> counts);
+  using Counts = std::map<std::tuple<long long, std::string, long long>, long long>;  // (product, day, user)
+  void write(const Counts& counts);
   db::Database& db_;
   const Clock& clock_;
   const int batch_;
   const std::chrono::seconds max_age_;
   std::mutex mutex_;
-  std::map<std::pair<long long, std::string>, long long> pending_;  // (product, day) -> views
+  Counts pending_;  // -> views
   int pending_total_ = 0;
   TimePoint oldest_{};
   static constexpr std::chrono::minutes repeat_window{30};

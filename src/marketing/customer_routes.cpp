@@ -51,7 +51,8 @@ Result<std::string> segment_name(const std::string& raw) {
 
 class CustomerRoutes {
  public:
-  explicit CustomerRoutes(const CustomerDeps& d) : db_(d.db), r_(d.renderer), clock_(d.clock) {}
+  explicit CustomerRoutes(const CustomerDeps& d)
+      : db_(d.db), r_(d.renderer), clock_(d.clock), before_reading_(d.before_reading) {}
 
   // Everyone scored now, the segments saved.
   struct Base {
@@ -63,6 +64,7 @@ class CustomerRoutes {
   Base base() const {
     Base b;
     b.now = clock_.now();
+    if (before_reading_) before_reading_();
     db_.read([&](soci::session& sql) {
       b.customers = repo::load_customers(sql);
       b.segments = repo::segments(sql);
@@ -231,6 +233,7 @@ class CustomerRoutes {
   db::Database& db_;
   const web::Renderer& r_;
   const Clock& clock_;
+  std::function<void()> before_reading_;
 };
 
 }  // namespace

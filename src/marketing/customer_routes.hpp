@@ -5,6 +5,7 @@
 // and /api/v1/operator/segments. Pages with people's emails are audited when opened.
 #pragma once
 #include <boost/json/object.hpp>
+#include <functional>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -19,6 +20,7 @@ struct CustomerDeps {
   db::Database& db;
   const web::Renderer& renderer;
   const Clock& clock;
+  std::function<void()> before_reading = {};  // writes the views counted in memory (catalog::PageViews)
 };
 void add_customer_routes(web::Router& router, const CustomerDeps& deps);
 

@@ -140,8 +140,9 @@ Result<std::vector<Condition>> parse_rules(const std::string& text) {
     if (c.value.empty()) return Error::invalid("rules", "rules_invalid", where + "a value is missing");
     const bool numeric =
         std::find(numeric_fields.begin(), numeric_fields.end(), c.field) != numeric_fields.end() ||
-        c.field == "within_days";
-    const bool named = c.field == "metal" || c.field == "category" || c.field == "group";
+        c.field == "within_days" || c.field == "views" || c.field == "viewed_days";
+    const bool named = c.field == "metal" || c.field == "category" || c.field == "group" ||
+                       c.field == "viewed_category" || c.field == "viewed_metal";
     if (c.field == "marketing") {
       if (c.op != "=" || (c.value != "yes" && c.value != "no"))
         return Error::invalid("rules", "rules_invalid", where + "marketing = yes or marketing = no");
@@ -162,20 +163,47 @@ Result<std::vector<Condition>> parse_rules(const std::string& text) {
           std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
       if (!number)
         return Error::invalid("rules", "rules_invalid", where + "the value must be a whole number");
-      if (c.field == "within_days" && c.op != "=" && c.op != "<=")
-        return Error::invalid("rules", "rules_invalid", where + "within_days = N (the last N days)");
+      if ((c.field == "within_days" || c.field == "viewed_days") && c.op != "=" && c.op != "<=")
+        return Error::invalid("rules", "rules_invalid", where + c.field + " = N (the last N days)");
       c.value = digits;
     } else {
       return Error::invalid("rules", "rules_invalid",
                             where +
                                 "unknown field; use metal, category, within_days, group, marketing, "
-                                "orders, spent, ltv, days_since or churn");
+                                "orders, spent, ltv, days_since, churn, viewed_category, viewed_metal, views "
+                                "or viewed_days");
     }
     rules.push_back(std::move(c));
   }
   if (rules.size() > 20) return Error::invalid("rules", "rules_invalid", "at most 20 conditions");
   return rules;
 }
+
+namespace {
+
+// How often the customer looked at pieces of the kinds the rules' viewed_category and viewed_metal
+// "=" conditions name, within viewed_days (`only`: that one condition alone, to ask "never viewed").
+long long views_of(const std::vector<Condition>& rules, const CustomerFacts& facts, TimePoint now,
+                   const Condition* only = nullptr) {
+  std::string since;
+  for (const auto& c : rules)
+    if (c.field == "viewed_days")
+      since = format_seoul(now - std::chrono::hours(24) * std::stoll(c.value)).substr(0, 10);
+  long long n = 0;
+  for (const auto& v : facts.viewed) {
+    if (v.day < since) continue;
+    bool kind = true;
+    for (const auto& c : rules) {
+      if (only ? &c != only : c.op != "=") continue;
+      if (c.field == "viewed_category") kind = kind && v.category == c.value;
+      if (c.field == "viewed_metal") kind = kind && v.metal == c.value;
+    }
+    if (kind) n += v.views;
+  }
+  return n;
+}
+
+}  // namespace
 
 bool matches(const std::vector<Condition>& rules, const CustomerFacts& facts, const CustomerScore& score,
              TimePoint now) {
@@ -192,6 +220,12 @@ bool matches(const std::vector<Condition>& rules, const CustomerFacts& facts, co
         return (c.field == "metal" ? b.metal : b.category) == c.value && in_window(b.paid_at);
       });
       ok = c.op == "=" ? any : !any;
+    } else if (c.field == "viewed_category" || c.field == "viewed_metal") {
+      ok = c.op == "=" ? views_of(rules, facts, now) > 0 : views_of(rules, facts, now, &c) == 0;
+    } else if (c.field == "views") {
+      ok = compare(double(views_of(rules, facts, now)), c.op, std::stod(c.value));
+    } else if (c.field == "viewed_days") {
+      ok = true;  // scopes the views
     } else if (c.field == "within_days") {
       ok = !facts.paid_at.empty() && in_window(facts.paid_at.back());
     } else if (c.field == "group") {

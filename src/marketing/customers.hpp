@@ -17,6 +17,11 @@ namespace brilliant::marketing {
 struct Bought {
   std::string category, metal, paid_at;
 };
+// Pieces a customer looked at on one Seoul day: their category and metal, and how many times.
+struct Viewed {
+  std::string category, metal, day;
+  long long views = 0;
+};
 struct CustomerFacts {
   long long user_id = 0;
   std::string name, email, joined_at;
@@ -24,6 +29,7 @@ struct CustomerFacts {
   long long spent = 0;               // won over those orders
   std::vector<Bought> bought;
   bool marketing = false;  // may be sent marketing now (their latest decision)
+  std::vector<Viewed> viewed;
 };
 
 struct CustomerScore {
@@ -46,6 +52,10 @@ struct Condition {
 //   within_days = N: bought something in the last N days (and scopes metal and category to them)
 //   group = or != an RFM group; marketing = yes or no (may be messaged)
 //   orders, spent, ltv, days_since, churn (percent) with =, !=, <, <=, >, >=
+//   viewed_category, viewed_metal = or != a name: looked at (or never looked at) such a piece
+//   views with a comparison: how often they looked at pieces of the viewed_... kinds (any, without them)
+//   viewed_days = N: only the views of the last N days count (all kept, without it)
+//   e.g. "viewed rings 3+ times, never bought one": viewed_category = ring; views >= 3; category != ring
 // Errors name the field "rules" and say which line.
 Result<std::vector<Condition>> parse_rules(const std::string& text);
 // True when every condition holds for the customer at `now`.

@@ -98,6 +98,34 @@ TEST(Customers, SegmentRulesReadLikeTheIssue) {
   EXPECT_EQ(count(""), 5);  // no condition: everyone
 }
 
+TEST(Customers, ViewedRingsThreeTimesNeverBoughtOne) {
+  auto facts = five();
+  // 5 (never bought) looked at rings four times, 2 (bought earrings) three times but a month ago, 4 (bought
+  // a ring) many times.
+  facts[4].viewed = {{"ring", "gold", "2026-11-28", 3},
+                     {"ring", "silver", "2026-11-29", 1},
+                     {"necklace", "gold", "2026-11-29", 5}};
+  facts[1].viewed = {{"ring", "silver", "2026-10-20", 3}};
+  facts[3].viewed = {{"ring", "silver", "2026-11-30", 9}};
+  const auto s = score_customers(facts, now);
+  const auto members = [&](const std::string& text) {
+    auto r = parse_rules(text);
+    EXPECT_TRUE(r.ok()) << text << ": " << (r.ok() ? "" : r.error().message);
+    std::vector<long long> out;
+    for (size_t i = 0; i < facts.size(); ++i)
+      if (matches(*r, facts[i], s[i], now)) out.push_back(facts[i].user_id);
+    return out;
+  };
+  EXPECT_EQ(members("viewed_category = ring; views >= 3; category != ring"), (std::vector<long long>{2, 5}));
+  EXPECT_EQ(members("viewed_category = ring; views >= 3; category != ring; viewed_days = 14"),
+            (std::vector<long long>{5}));  // 2's views were a month ago
+  EXPECT_EQ(members("viewed_category = ring; viewed_metal = gold"), (std::vector<long long>{5}));
+  EXPECT_EQ(members("viewed_category != necklace; views >= 1"), (std::vector<long long>{2, 4}));
+  EXPECT_EQ(members("views >= 9"),
+            (std::vector<long long>{4, 5}));  // of any kind: 9 rings; 4 rings, 5 necklaces
+  EXPECT_EQ(members("viewed_category = ring; views > 9"), (std::vector<long long>{}));
+}
+
 TEST(Customers, BadRulesSayWhichLine) {
   const auto why = [](const std::string& text) {
     auto r = parse_rules(text);
@@ -106,7 +134,7 @@ TEST(Customers, BadRulesSayWhichLine) {
   EXPECT_EQ(
       why("metal = gold\ncolour = red"),
       "rules: line 2 (colour = red): unknown field; use metal, category, within_days, group, marketing, "
-      "orders, spent, ltv, days_since or churn");
+      "orders, spent, ltv, days_since, churn, viewed_category, viewed_metal, views or viewed_days");
   EXPECT_NE(why("spent >= lots").find("whole number"), std::string::npos);
   EXPECT_NE(why("metal > gold").find("takes = or !="), std::string::npos);
   EXPECT_NE(why("group = vip").find("a group is"), std::string::npos);

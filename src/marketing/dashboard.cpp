@@ -72,4 +72,25 @@ std::vector<std::string> days_between(const std::string& first, const std::strin
   return out;
 }
 
+std::vector<Traffic> traffic_of(const std::map<std::string, long long>& visits,
+                                const std::vector<Share>& channels) {
+  std::map<std::string, Traffic> by_source;
+  for (const auto& [source, n] : visits) by_source[source] = {source, n};
+  for (const auto& c : channels) {
+    auto& t = by_source[c.key];
+    t.source = c.key;
+    t.orders = c.orders;
+    t.revenue = c.revenue;
+  }
+  std::vector<Traffic> out;
+  for (auto& [source, t] : by_source) {
+    t.conversion = t.visits ? static_cast<double>(1000 * t.orders / t.visits) / 10.0 : 0.0;
+    out.push_back(t);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Traffic& a, const Traffic& b) {
+    return a.visits != b.visits ? a.visits > b.visits : a.revenue > b.revenue;
+  });
+  return out;
+}
+
 }  // namespace brilliant::marketing

@@ -126,8 +126,30 @@ json::object dashboard_json(const DashboardData& data, const std::string& locale
   return m;
 }
 
+json::array traffic_json(const std::vector<Traffic>& traffic, const std::string& locale,
+                         const web::Renderer& r) {
+  json::array out;
+  for (const auto& t : traffic) {
+    auto label = r.message(locale, "marketing.dashboard.channel." + t.source);
+    out.push_back(json::object{{"source", t.source},
+                               {"label", label.empty() ? t.source : label},
+                               {"visits", t.visits},
+                               {"orders", t.orders},
+                               {"revenue", t.revenue},
+                               {"revenue_text", catalog::format_won(t.revenue, locale)},
+                               {"conversion", t.conversion}});
+    if (out.size() == 12) break;
+  }
+  return out;
+}
+
 json::object operator_dashboard(const DashboardDeps& deps, const Request& req) {
-  auto m = dashboard_json(load(deps, 0, days_asked(req)), req.locale, deps.renderer);
+  auto data = load(deps, 0, days_asked(req));
+  if (deps.visits)
+    data.traffic = traffic_of(deps.visits->per_source(data.first_day, data.last_day), data.channels);
+  auto m = dashboard_json(data, req.locale, deps.renderer);
+  m["traffic"] = traffic_json(data.traffic, req.locale, deps.renderer);
+  m["has_traffic"] = !data.traffic.empty();
   m["path"] = req.locale_prefix() + "/operator/marketing";
   return m;
 }

@@ -1,13 +1,15 @@
 // The marketing dashboard over HTTP (issue 13): on the operator's /operator/marketing (everything, per
-// workshop too) and a workshop's /console/marketing (its own pieces and parcels, with links to its coupons,
-// the copy assistant and the photo coach); ?days=7|30|90 (default 30, ending today in Seoul). Charts are
-// SVG drawn on the server. JSON: /api/v1/operator/marketing/dashboard, /api/v1/console/marketing/dashboard.
+// workshop too, and the traffic sources: visits and conversion per source) and a workshop's
+// /console/marketing (its own pieces and parcels, with links to its coupons, the copy assistant and the photo
+// coach); ?days=7|30|90 (default 30, ending today in Seoul). Charts are SVG drawn on the server. JSON:
+// /api/v1/operator/marketing/dashboard, /api/v1/console/marketing/dashboard.
 #pragma once
 #include <boost/json/object.hpp>
 
 #include "core/clock.hpp"
 #include "db/fwd.hpp"
 #include "marketing/dashboard.hpp"
+#include "marketing/traffic.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -17,6 +19,7 @@ struct DashboardDeps {
   db::Database& db;
   const web::Renderer& renderer;
   const Clock& clock;
+  Visits* visits = nullptr;  // the operator's traffic sources
 };
 void add_dashboard_routes(web::Router& router, const DashboardDeps& deps);
 

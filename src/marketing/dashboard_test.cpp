@@ -39,4 +39,22 @@ TEST(Dashboard, DaysBetweenIsInclusive) {
 }
 
 }  // namespace
+
+TEST(Dashboard, TrafficJoinsVisitsWithTheOrdersOfTheirChannel) {
+  const std::map<std::string, long long> visits = {{"naver", 400}, {"direct", 900}, {"instagram", 50}};
+  const std::vector<Share> channels = {{"naver", 8, 800000}, {"direct", 9, 700000}, {"mail", 3, 150000}};
+  const auto t = traffic_of(visits, channels);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].source, "direct");
+  EXPECT_EQ(t[0].conversion, 1.0);
+  EXPECT_EQ(t[1].source, "naver");
+  EXPECT_EQ(t[1].conversion, 2.0);
+  EXPECT_EQ(t[1].revenue, 800000);
+  EXPECT_EQ(t[2].source, "instagram");
+  EXPECT_EQ(t[2].orders, 0);
+  EXPECT_EQ(t[3].source, "mail");  // orders without counted visits
+  EXPECT_EQ(t[3].visits, 0);
+  EXPECT_EQ(t[3].conversion, 0.0);
+}
+
 }  // namespace brilliant::marketing

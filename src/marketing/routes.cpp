@@ -68,7 +68,9 @@ class RecommendationRoutes {
         r(d.renderer),
         coupons(d.coupons),
         clock(d.clock),
-        dashboard(d.dashboard) {}
+        dashboard(d.dashboard),
+        customer_of(d.customer_of),
+        visits(d.visits) {}
 
   // The beacon (sendBeacon: a form body, no CSRF header): before=slug,slug (newest first).
   Result<Response> view_beacon(Request& req) {
@@ -80,7 +82,19 @@ class RecommendationRoutes {
     const auto before = TRY(slugs_to_ids(*snap, form.valid() ? form.get("before") : "", "before", 4));
     // A visitor is an address and a browser: many shoppers share one address behind a carrier's NAT.
     const std::string visitor = req.remote_ip + "|" + std::string(req.header("user-agent").substr(0, 200));
-    if (views.record(id, visitor)) recs.viewed(id, before);
+    const long long customer = customer_of ? customer_of(req) : 0;
+    if (views.record(id, visitor, customer)) recs.viewed(id, before);
+    return Response::text("", 204);
+  }
+
+  // The visit beacon (once per browser tab's visit): utm_source of the landing page's link, ref = the
+  // referrer; visits from the store's own pages are not new ones.
+  Response visit_beacon(Request& req) {
+    const auto form = req.form();
+    const auto host = std::string(req.header("host"));
+    const auto source = traffic_source(form.valid() ? form.get("utm_source") : "",
+                                       form.valid() ? form.get("ref") : "", host.substr(0, host.find(':')));
+    if (visits && !source.empty()) visits->record(source);
     return Response::text("", 204);
   }
 
@@ -186,6 +200,8 @@ class RecommendationRoutes {
   Coupons* coupons;
   const Clock* clock;
   std::function<json::object(const Request&)> dashboard;
+  std::function<long long(Request&)> customer_of;
+  Visits* visits;
 };
 
 }  // namespace
@@ -197,6 +213,9 @@ void add_routes(web::Router& router, const RouteDeps& deps) {
   auto& beacon = router.post("/api/v1/products/{slug}/view", bind(&RecommendationRoutes::view_beacon));
   beacon.session = false;
   beacon.csrf = false;
+  auto& visit = router.post("/api/v1/visits", bind(&RecommendationRoutes::visit_beacon));
+  visit.session = false;
+  visit.csrf = false;
   router.get("/api/v1/products/{slug}/recommendations", bind(&RecommendationRoutes::api_product));
   router.get("/api/v1/recommendations", bind(&RecommendationRoutes::api_personal));
   router.get("/recommendations/for-you", bind(&RecommendationRoutes::for_you));

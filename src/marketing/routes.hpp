@@ -10,6 +10,7 @@
 #include "catalog/routes.hpp"
 #include "marketing/coupons.hpp"
 #include "marketing/recommendations.hpp"
+#include "marketing/traffic.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -23,6 +24,10 @@ struct RouteDeps {
   const Clock* clock = nullptr;
   // The dashboard at the top of the operator's marketing page (dashboard_routes.hpp).
   std::function<boost::json::object(const web::Request&)> dashboard;
+  // Who sent the beacon (its session cookie), 0 for a visitor: the beacon route keeps no session, so
+  // that a view is neither audited nor given a CSRF cookie; a customer's views feed segments.
+  std::function<long long(web::Request&)> customer_of;
+  Visits* visits = nullptr;  // the visit beacon's counter (traffic.hpp)
 };
 void add_routes(web::Router& router, const RouteDeps& deps);
 

@@ -209,6 +209,18 @@ const readSeen = () => {
   }
 };
 
+// A visit, counted once per browser tab (sessionStorage) with where it came from: the link's utm_source or
+// the referrer (the server names the source; the store's own pages are no new visit). No person is recorded.
+try {
+  if (!sessionStorage.getItem('brilliant.visit') && navigator.sendBeacon) {
+    sessionStorage.setItem('brilliant.visit', '1');
+    const utm = new URLSearchParams(location.search).get('utm_source') || '';
+    navigator.sendBeacon('/api/v1/visits', new URLSearchParams({ utm_source: utm, ref: document.referrer }));
+  }
+} catch {
+  // storage disabled: the visit goes uncounted
+}
+
 // A product page view, counted for the workshop's dashboard (cached pages count too; crawlers that run
 // no script do not) and, with the pieces viewed before it in this visit, for recommendations.
 for (const article of document.querySelectorAll('[data-view-beacon]')) {

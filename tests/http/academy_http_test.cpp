@@ -6,6 +6,7 @@
 // PDF, a credential that verifies with the hub's key and a log proof. Course slugs are unique per run:
 // the PostgreSQL database is shared.
 #include <boost/json.hpp>
+#include <vips/vips8>
 
 #include "core/secret.hpp"
 #include "core/text.hpp"
@@ -173,6 +174,72 @@ TEST_F(AcademyHttp, FromEnrolmentToAVerifiedCertificate) {
   auto operator_page = op->get("/operator/academy");
   EXPECT_EQ(operator_page.status, 200);
   EXPECT_NE(operator_page.body.find("교육 공방"), std::string::npos);
+}
+
+// A gold ring that fills a white frame, sharp and well lit: what the photo coach passes.
+std::string good_ring_photo() {
+  using vips::VImage;
+  VImage frame = (VImage::black(1200, 1200, VImage::option()->set("bands", 3)) + 255).cast(VIPS_FORMAT_UCHAR);
+  frame.draw_circle({209, 161.5, 76}, 600, 600, 420, VImage::option()->set("fill", true));
+  frame.draw_circle({255, 255, 255}, 600, 600, 210, VImage::option()->set("fill", true));
+  for (int i = -420; i < 420; i += 12) frame.draw_line({60, 40, 10}, 600 + i, 350, 630 + i, 380);
+  void* buf = nullptr;
+  size_t size = 0;
+  frame.write_to_buffer(".jpg", &buf, &size, VImage::option()->set("Q", 92));
+  std::string out(static_cast<char*>(buf), size);
+  g_free(buf);
+  return out;
+}
+
+TEST_F(AcademyHttp, ThePhotosTaskIsDoneWhenThePiecesPhotosPassTheCoach) {
+  auto op = logged_in(web::Role::operator_);
+  const std::string slug = "photos-" + ascii_lower(random_code(6, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));
+  const auto course = api(*op, "POST", "/api/v1/operator/academy/courses",
+                          R"({"slug":")" + slug +
+                              R"(","title_ko":"사진","title_en":"Photos","summary_ko":"",)"
+                              R"("summary_en":"","tasks":"photos"})",
+                          201);
+  const auto course_id = app->academy().course(slug)->id;
+  const auto session = api(*op, "POST", "/api/v1/operator/academy/sessions",
+                           R"({"course_id":)" + std::to_string(course_id) +
+                               R"(,"starts_at":"2026-12-10T14:00","place":"센터","capacity":5})",
+                           201);
+  const auto shop = own_workshop("academy-photos", "사진 공방", "Photo Atelier");
+  const auto ring = own_ring(shop, "Coached Ring", 2);
+  std::string email;
+  auto trainee = logged_in(web::Role::vendor_staff, shop.slug, &email);
+  const auto enrolled = api(*op, "POST", "/api/v1/academy/enrolments",
+                            R"({"session_id":)" + std::to_string(session.at("id").as_int64()) +
+                                R"(,"user_id":)" + std::to_string(user_id(email)) + "}",
+                            201);
+  (void)enrolled;
+  const auto photos = "/api/v1/console/products/" + ring.slug + "/photos";
+  const auto upload = [&](const std::string& bytes) {
+    return trainee->request("POST", photos, bytes,
+                            {"Content-Type: image/jpeg", "X-CSRF-Token: " + trainee->cookie("csrf")});
+  };
+  const auto task = [&] {
+    const auto mine = api(*trainee, "GET", "/api/v1/console/academy", "", 200);
+    for (const auto& e : mine.at("enrolments").as_array())
+      if (e.at("course").at("slug").as_string() == slug)
+        return e.at("progress").at("tasks").at(0).as_object();
+    return json::object{};
+  };
+  // A dark, small gradient: the coach flags it, so the task is not done.
+  ASSERT_EQ(upload(test_jpeg(900, 700, 40)).status, 201);
+  EXPECT_FALSE(task().at("done").as_bool());
+  // The flagged photo replaced with a good one: done, naming the piece.
+  const auto listed = json::parse(trainee->get(photos).body);
+  for (const auto& p : listed.at("photos").as_array())
+    ASSERT_EQ(trainee
+                  ->request("DELETE", photos + "/" + std::to_string(p.at("id").as_int64()), "",
+                            {"X-CSRF-Token: " + trainee->cookie("csrf")})
+                  .status,
+              200);
+  ASSERT_EQ(upload(good_ring_photo()).status, 201);
+  const auto done = task();
+  EXPECT_TRUE(done.at("done").as_bool()) << json::serialize(done);
+  EXPECT_EQ(done.at("evidence").as_string(), ring.slug);
 }
 
 TEST_F(AcademyHttp, TheOperatorMakesCoursesOverTheApiAndOthersMayNot) {

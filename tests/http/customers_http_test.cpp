@@ -4,6 +4,9 @@
 // so the assertions look for this test's own shopper.
 #include <boost/json.hpp>
 
+#include "core/secret.hpp"
+#include "core/text.hpp"
+
 #include "http/shop_testing.hpp"
 #include "web/form.hpp"
 
@@ -71,6 +74,62 @@ TEST_F(CustomersHttp, APaidOrderMakesACustomerTheRulesSelect) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.header("content-type").find("text/csv"), std::string::npos);
   EXPECT_EQ(csv.body.find(email), std::string::npos);
+}
+
+TEST_F(CustomersHttp, ALoggedInShoppersViewsFeedSegments) {
+  const auto shop = own_workshop("custview", "보기 공방", "Viewing Atelier");
+  const auto email = unique_email("looker");
+  auto shopper = signed_up(email);
+  // Three rings looked at by the logged-in shopper (the beacon carries their session cookie), none bought.
+  for (const auto* title : {"Look One", "Look Two", "Look Three"}) {
+    const auto ring = own_ring(shop, title, 2);
+    auto r = shopper->request("POST", "/api/v1/products/" + ring.slug + "/view",
+                              "before=", {"Content-Type: application/x-www-form-urlencoded"});
+    ASSERT_EQ(r.status, 204) << r.body;
+    EXPECT_TRUE(r.header("set-cookie").empty());  // the beacon keeps no session of its own
+  }
+  auto op = logged_in(web::Role::operator_);
+  const auto ask = [&](const std::string& rules) {
+    auto r = op->get("/api/v1/operator/customers?rules=" + web::url_encode(rules));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  };
+  EXPECT_TRUE(has_member(ask("viewed_category = ring\nviews >= 3\ncategory != ring"), email));
+  EXPECT_FALSE(has_member(ask("viewed_category = ring\nviews >= 4"), email));
+  EXPECT_FALSE(has_member(ask("viewed_category = necklace"), email));
+  EXPECT_TRUE(has_member(ask("viewed_category != necklace\nviewed_days = 7\nviews >= 1"), email));
+  // An anonymous visitor's view is counted for the piece, never for a person.
+  const auto ring = own_ring(shop, "Look Four", 2);
+  EXPECT_EQ(client()
+                ->request("POST", "/api/v1/products/" + ring.slug + "/view",
+                          "before=", {"Content-Type: application/x-www-form-urlencoded", "User-Agent: other"})
+                .status,
+            204);
+  EXPECT_FALSE(has_member(ask("viewed_category = ring\nviews >= 4"), email));
+}
+
+TEST_F(CustomersHttp, VisitsAreCountedPerTrafficSourceOnTheDashboard) {
+  const auto source = "t" + ascii_lower(random_code(8, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));
+  const auto visit = [&](const std::string& body) {
+    return client()->request("POST", "/api/v1/visits", body,
+                             {"Content-Type: application/x-www-form-urlencoded"});
+  };
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(visit("utm_source=" + source + "&ref=").status, 204);
+  // Moving between the store's own pages is no new visit.
+  EXPECT_EQ(visit("utm_source=&ref=" + web::url_encode(base() + "/shop")).status, 204);
+  EXPECT_EQ(visit("ref=" + web::url_encode("https://m.search.naver.com/search.naver?q=ring")).status, 204);
+  auto op = logged_in(web::Role::operator_);
+  auto dash = json::parse(op->get("/api/v1/operator/marketing/dashboard?days=7").body);
+  long long mine = -1, naver = 0, self = 0;
+  for (const auto& t : dash.at("traffic").as_array()) {
+    if (t.at("source").as_string() == source) mine = t.at("visits").as_int64();
+    if (t.at("source").as_string() == "naver") naver = t.at("visits").as_int64();
+    if (t.at("source").as_string() == "127.0.0.1") self = t.at("visits").as_int64();
+  }
+  EXPECT_EQ(mine, 3);
+  EXPECT_GE(naver, 1);
+  EXPECT_EQ(self, 0);
+  EXPECT_NE(op->get("/operator/marketing").body.find("id=\"traffic\""), std::string::npos);
 }
 
 TEST_F(CustomersHttp, BadRulesAndNamesAreRefusedAndOnlyTheOperatorLooks) {

@@ -145,14 +145,18 @@ TEST_F(AcademyTest, ProgressComesFromWhatTheTraineeDidAndTheCertificateIsSignedA
            "detail, "
            "status) VALUES ('2026-12-10T06:20:00Z', 2, 'u2@x.example', 'vendor_staff', 1, 'change', 'PUT', "
            "'/api/v1/console/products/{slug}/copy', '/api/v1/console/products/sun-ring/copy', '', 200)";
-    // A show of 4 minutes does not count; one of 6 minutes with a pinned piece does.
-    for (auto [slug, end] : {std::pair{"short", "2026-12-10T07:04:00Z"}, {"long", "2026-12-10T08:06:00Z"}}) {
+    // A rehearsal of 4 minutes does not count, nor does a public show; a rehearsal of 6 minutes with a
+    // pinned piece does.
+    for (auto [slug, end, rehearsal] : {std::tuple{"short", "2026-12-10T07:04:00Z", 1},
+                                        {"public", "2026-12-10T07:36:00Z", 0},
+                                        {"long", "2026-12-10T08:06:00Z", 1}}) {
       const std::string start = std::string(end).substr(0, 14) + "00:00Z", s(slug), ended(end);
       sql << "INSERT INTO live_shows (slug, title_ko, title_en, scheduled_at, state, stream_key_hash, "
-             "started_at, "
-             "ended_at, created_by, created_at) VALUES (:s, :t, :t2, :a, 'ended', 'x', :b, :e, 2, :c)",
+             "started_at, ended_at, created_by, created_at, rehearsal) VALUES (:s, :t, :t2, :a, 'ended', "
+             "'x', "
+             ":b, :e, 2, :c, :r)",
           soci::use(s), soci::use(s), soci::use(s), soci::use(start), soci::use(start), soci::use(ended),
-          soci::use(start);
+          soci::use(start), soci::use(rehearsal);
       sql << "INSERT INTO live_chapters (show_id, product_id, at) SELECT id, 1, started_at FROM live_shows "
              "WHERE slug = :s",
           soci::use(s);

@@ -45,10 +45,10 @@ TaskStatus first_of(soci::session& sql, Task task, const std::string& query, lon
 
 TaskStatus rehearsal(soci::session& sql, long long user, const std::string& since) {
   soci::rowset<soci::row> rows =
-      (sql.prepare
-           << "SELECT s.title_ko, s.started_at, s.ended_at, "
-              "(SELECT COUNT(*) FROM live_chapters c WHERE c.show_id = s.id) FROM live_shows s "
-              "WHERE s.created_by = :u AND s.started_at >= :s AND s.ended_at IS NOT NULL ORDER BY s.id",
+      (sql.prepare << "SELECT s.title_ko, s.started_at, s.ended_at, "
+                      "(SELECT COUNT(*) FROM live_chapters c WHERE c.show_id = s.id) FROM live_shows s "
+                      "WHERE s.created_by = :u AND s.rehearsal = 1 AND s.started_at >= :s AND s.ended_at IS "
+                      "NOT NULL ORDER BY s.id",
        soci::use(user), soci::use(since));
   for (const auto& r : rows)
     if (rehearsal_counts(db::row_text(r, 1), db::row_text(r, 2), static_cast<int>(db::row_int(r, 3))))

@@ -79,7 +79,11 @@ class AcademyRoutes {
     m["sessions"] = std::move(sessions);
     m["open_sessions"] = std::move(open);
     json::array materials;
-    for (const auto& x : a_.materials(c.id)) materials.push_back(material_json(x));
+    for (const auto& x : a_.materials(c.id)) {
+      auto o = material_json(x);
+      o["kind_text"] = r_.message(req.locale, "academy.kind_" + x.kind);
+      materials.push_back(std::move(o));
+    }
     m["has_materials"] = !materials.empty();
     m["materials"] = std::move(materials);
     const auto* user = req.user ? &*req.user : nullptr;

@@ -15,7 +15,7 @@ namespace brilliant::academy {
 // Practice tasks, each checked on the real tools:
 //   copy      published a piece's copy through the copy assistant, and the piece is on sale now;
 //   photos    uploaded photos to a piece whose photos now all pass the photo coach;
-//   live      ran a rehearsal live show: at least 5 minutes of stream with one piece pinned;
+//   live      ran a rehearsal (a private show): at least 5 minutes of stream with one piece pinned;
 //   campaign  sent a campaign (the operator's staff; a campaign to a test segment);
 //   coupon    made a coupon for their workshop.
 enum class Task { copy, photos, live, campaign, coupon };

@@ -19,7 +19,8 @@ const std::string live_show =
     R"("description":"product ids in order; the host's own pieces on sale, any for the hub"},)"
     R"("workshop_id":{"type":"integer","description":"operators: the hosting workshop, 0 for the hub"},)"
     R"("slow_mode_seconds":{"type":"integer","minimum":0,"maximum":300},"banned_words":{"type":"string",)"
-    R"("description":"one per line"},"notice":{"type":"string","maxLength":300}}})";
+    R"("description":"one per line"},"notice":{"type":"string","maxLength":300},"rehearsal":{"type":)"
+    R"("boolean","description":"private: only the host and the operator see it; the academy's practice show"}}})";
 const std::string coupon =
     R"({"type":"object","required":["name_ko","name_en","kind","starts_at"],"properties":{)"
     R"("code":{"type":"string","example":"WELCOME10","description":"3-32 letters, digits, - or _; omit with )"

@@ -56,6 +56,11 @@ Result<ShowInput> show_input_of(const json::object& o) {
   in.notice = TRY(web::json_string(o, "notice"));
   in.slow_mode_seconds = static_cast<int>(TRY(json_int(o, "slow_mode_seconds", 0)));
   in.lineup = TRY(lineup_of(o));
+  if (auto it = o.find("rehearsal"); it != o.end()) {
+    if (!it->value().is_bool())
+      return Error::invalid("rehearsal", "boolean_invalid", "rehearsal must be true or false");
+    in.rehearsal = it->value().as_bool();
+  }
   return in;
 }
 
@@ -68,7 +73,8 @@ ShowInput show_input_of(const web::Form& f) {
                {},
                static_cast<int>(web::parse_id(f.get("slow_mode_seconds"))),
                f.get("banned_words"),
-               f.get("notice")};
+               f.get("notice"),
+               f.get("rehearsal") == "1"};
   auto add = [&](std::string_view id) {
     if (auto n = web::parse_id(id); n && std::find(in.lineup.begin(), in.lineup.end(), n) == in.lineup.end())
       in.lineup.push_back(n);

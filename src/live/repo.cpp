@@ -1,5 +1,7 @@
 #include "live/repo.hpp"
 
+#include <unordered_map>
+
 #include <soci/soci.h>
 
 #include <algorithm>
@@ -14,7 +16,8 @@ constexpr const char* show_columns =
     "s.id, s.slug, COALESCE(s.workshop_id, 0), COALESCE(w.name, ''), s.title_ko, s.title_en, "
     "s.description_ko, "
     "s.description_en, s.scheduled_at, s.state, COALESCE(s.started_at, ''), COALESCE(s.ended_at, ''), "
-    "s.replay_url, s.slow_mode_seconds, s.banned_words, s.notice, s.peak_viewers, s.watch_seconds "
+    "s.replay_url, s.slow_mode_seconds, s.banned_words, s.notice, s.peak_viewers, s.watch_seconds, "
+    "s.rehearsal "
     "FROM live_shows s LEFT JOIN workshops w ON w.id = s.workshop_id ";
 
 Show show_of(const soci::row& r) {
@@ -37,6 +40,7 @@ Show show_of(const soci::row& r) {
   s.notice = db::row_text(r, 15);
   s.peak_viewers = static_cast<int>(db::row_int(r, 16));
   s.watch_seconds = db::row_int(r, 17);
+  s.rehearsal = db::row_int(r, 18) != 0;
   return s;
 }
 
@@ -105,25 +109,28 @@ long long insert_show(soci::session& sql, const NewShow& n) {
   const auto& in = n.input;
   soci::indicator host = n.workshop_id ? soci::i_ok : soci::i_null;
   long long workshop = n.workshop_id;
+  const int rehearsal = in.rehearsal ? 1 : 0;
   sql << "INSERT INTO live_shows (slug, workshop_id, title_ko, title_en, description_ko, description_en, "
-         "scheduled_at, stream_key_hash, slow_mode_seconds, banned_words, notice, created_by, created_at) "
-         "VALUES "
-         "(:slug, :w, :tk, :te, :dk, :de, :at, :key, :slow, :words, :notice, :by, :now) RETURNING id",
+         "scheduled_at, stream_key_hash, slow_mode_seconds, banned_words, notice, created_by, created_at, "
+         "rehearsal) VALUES "
+         "(:slug, :w, :tk, :te, :dk, :de, :at, :key, :slow, :words, :notice, :by, :now, :r) RETURNING id",
       soci::use(n.slug), soci::use(workshop, host), soci::use(in.title_ko), soci::use(in.title_en),
       soci::use(in.description_ko), soci::use(in.description_en), soci::use(in.scheduled_at),
       soci::use(n.key_hash), soci::use(in.slow_mode_seconds), soci::use(in.banned_words),
-      soci::use(in.notice), soci::use(n.created_by), soci::use(n.at), soci::into(id);
+      soci::use(in.notice), soci::use(n.created_by), soci::use(n.at), soci::use(rehearsal), soci::into(id);
   replace_lineup(sql, id, in.lineup);
   return id;
 }
 
 void update_show(soci::session& sql, long long id, const ShowInput& in) {
+  const int rehearsal = in.rehearsal ? 1 : 0;
   sql << "UPDATE live_shows SET title_ko = :tk, title_en = :te, description_ko = :dk, description_en = :de, "
-         "scheduled_at = :at, slow_mode_seconds = :slow, banned_words = :words, notice = :notice WHERE id = "
-         ":id",
+         "scheduled_at = :at, slow_mode_seconds = :slow, banned_words = :words, notice = :notice, rehearsal "
+         "= :r "
+         "WHERE id = :id",
       soci::use(in.title_ko), soci::use(in.title_en), soci::use(in.description_ko),
       soci::use(in.description_en), soci::use(in.scheduled_at), soci::use(in.slow_mode_seconds),
-      soci::use(in.banned_words), soci::use(in.notice), soci::use(id);
+      soci::use(in.banned_words), soci::use(in.notice), soci::use(rehearsal), soci::use(id);
   replace_lineup(sql, id, in.lineup);
 }
 
@@ -138,17 +145,23 @@ std::optional<Show> find_by_key(soci::session& sql, const std::string& key_hash)
 std::vector<Show> list(soci::session& sql, long long workshop_id, int limit) {
   std::vector<Show> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare << std::string("SELECT ") + show_columns +
-                          "WHERE (:w = 0 OR s.workshop_id = :w2) ORDER BY s.scheduled_at DESC LIMIT " +
-                          std::to_string(limit),
+      (sql.prepare
+           << std::string("SELECT ") + show_columns +
+                  "WHERE (:w = 0 OR s.workshop_id = :w2) ORDER BY s.scheduled_at DESC, s.id DESC LIMIT " +
+                  std::to_string(limit),
        soci::use(workshop_id), soci::use(workshop_id));
   for (const auto& r : rows) out.push_back(show_of(r));
-  for (auto& s : out) {
-    soci::rowset<soci::row> lineup =
-        (sql.prepare << "SELECT product_id FROM live_lineup WHERE show_id = :s ORDER BY position",
-         soci::use(s.id));
-    for (const auto& r : lineup) s.lineup.push_back(db::row_int(r, 0));
-  }
+  // Every listed show's line-up in one query, not one per show.
+  std::unordered_map<long long, Show*> by_id;
+  for (auto& s : out) by_id[s.id] = &s;
+  soci::rowset<soci::row> lineups =
+      (sql.prepare << "SELECT l.show_id, l.product_id FROM live_lineup l JOIN (SELECT s.id FROM live_shows s "
+                      "WHERE (:w = 0 OR s.workshop_id = :w2) ORDER BY s.scheduled_at DESC, s.id DESC LIMIT " +
+                          std::to_string(limit) + ") x ON x.id = l.show_id ORDER BY l.show_id, l.position",
+       soci::use(workshop_id), soci::use(workshop_id));
+  for (const auto& r : lineups)
+    if (auto it = by_id.find(db::row_int(r, 0)); it != by_id.end())
+      it->second->lineup.push_back(db::row_int(r, 1));
   return out;
 }
 
@@ -308,7 +321,8 @@ std::vector<Due> take_due_reminders(soci::session& sql, const std::string& befor
   std::vector<Due> out;
   soci::rowset<soci::row> rows =
       (sql.prepare << std::string("SELECT ") + show_columns +
-                          "WHERE s.state = 'scheduled' AND s.reminded_at IS NULL AND s.scheduled_at <= :b",
+                          "WHERE s.state = 'scheduled' AND s.rehearsal = 0 AND s.reminded_at IS NULL AND "
+                          "s.scheduled_at <= :b",
        soci::use(before));
   for (const auto& r : rows) out.push_back({show_of(r), {}});
   for (auto& due : out) {

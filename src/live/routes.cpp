@@ -182,6 +182,8 @@ class LiveRoutes {
   Result<Show> find(const Request& req) {
     auto show = live_.find(std::string(req.param("slug")));
     if (!show || !valid_slug(show->slug)) return Error::not_found("show");
+    // A rehearsal is private: for everyone else it does not exist.
+    if (show->rehearsal && !(req.user && Live::may_manage(*show, *req.user))) return Error::not_found("show");
     return std::move(*show);
   }
 
@@ -210,6 +212,7 @@ class LiveRoutes {
   json::object list_model(const Request& req) {
     json::array live_now, upcoming, replays;
     for (const auto& s : live_.list()) {
+      if (s.rehearsal) continue;  // private
       auto o = show_summary_json(s, r_, req);
       if (s.state == State::live)
         live_now.push_back(std::move(o));

@@ -85,5 +85,26 @@ TEST_F(RoutesTest, TheShowsHlsIsServedAndItsEndKeepsItAsTheReplay) {
   EXPECT_EQ(live.find(made.show.slug)->replay_url, "/live/hls/" + made.show.slug + "/index.m3u8");
 }
 
+TEST_F(RoutesTest, ARehearsalIsSeenOnlyByItsHostAndTheOperator) {
+  auto in = input({moon()});
+  in.rehearsal = true;
+  const auto rehearsal = live.create(maker, 1, in).value();
+  const auto open = live.create(maker, 1, input({moon()})).value();
+  EXPECT_TRUE(live.find(rehearsal.show.slug)->rehearsal);
+  auto list = web::call_route(router, web::Method::get, "/api/v1/live", {}, std::nullopt);
+  EXPECT_EQ(list.body.find(rehearsal.show.slug), std::string::npos);
+  EXPECT_NE(list.body.find(open.show.slug), std::string::npos);
+  const auto page = [&](std::optional<web::Principal> who) {
+    return web::call_route(router, web::Method::get, "/api/v1/live/{slug}", {{"slug", rehearsal.show.slug}},
+                           who)
+        .status;
+  };
+  EXPECT_EQ(page(std::nullopt), 404);
+  EXPECT_EQ(page(shopper), 404);
+  EXPECT_EQ(page(who(9, web::Role::vendor_staff, 2)), 404);  // another workshop
+  EXPECT_EQ(page(maker), 200);
+  EXPECT_EQ(page(op), 200);
+}
+
 }  // namespace
 }  // namespace brilliant::live

@@ -64,6 +64,7 @@ Result<ShowInput> check_show(const ShowInput& in) {
   if (in.slow_mode_seconds < 0 || in.slow_mode_seconds > 300)
     return Error::invalid("slow_mode_seconds", "slow_mode_invalid", "slow_mode_seconds: 0 to 300");
   out.slow_mode_seconds = in.slow_mode_seconds;
+  out.rehearsal = in.rehearsal;
   out.banned_words = TRY(paragraph("banned_words", in.banned_words, 4000));
   out.notice = TRY(one_line("notice", in.notice, false, 300));
   return out;

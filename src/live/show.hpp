@@ -46,6 +46,7 @@ struct Show {
   long long watch_seconds = 0;
   std::vector<long long> lineup;  // product ids in order
   std::vector<Chapter> chapters;
+  bool rehearsal = false;  // private: only its host and the operator see it (the academy's practice show)
   std::vector<Deal> deals;
 
   const std::string& title(const std::string& locale) const { return locale == "en" ? title_en : title_ko; }
@@ -61,6 +62,7 @@ struct ShowInput {
   std::vector<long long> lineup;
   int slow_mode_seconds = 0;
   std::string banned_words, notice;
+  bool rehearsal = false;
 };
 inline constexpr size_t max_lineup = 30;
 

@@ -44,6 +44,7 @@ json::object show_summary_json(const Show& s, const web::Renderer& r, const web:
                  {"ws_url", "/live/" + s.slug + "/ws"},
                  {"playlist", "/live/hls/" + s.slug + "/index.m3u8"}};
   if (!s.replay_url.empty()) o["replay_url"] = s.replay_url;
+  o["rehearsal"] = s.rehearsal;
   return o;
 }
 

@@ -35,6 +35,26 @@ TEST_F(LiveTest, HostSchedulesAShowThatViewersFindInBothLanguages) {
   EXPECT_EQ(client()->get("/live/no-such-show-zzzz").status, 404);
 }
 
+TEST_F(LiveTest, ARehearsalIsPrivateToItsHostAndTheOperator) {
+  make_workshop();
+  auto show = new_show(*host, R"(,"rehearsal":true)");
+  ASSERT_FALSE(show.slug.empty());
+  auto list = client()->get("/api/v1/live").body;
+  EXPECT_EQ(list.find(show.slug), std::string::npos);
+  EXPECT_EQ(client()->get("/live/" + show.slug).status, 404);
+  EXPECT_EQ(signed_up(unique_email("peek"))->get("/api/v1/live/" + show.slug).status, 404);
+  auto mine = host->get("/api/v1/live/" + show.slug);
+  ASSERT_EQ(mine.status, 200);
+  EXPECT_TRUE(json::parse(mine.body).at("rehearsal").as_bool());
+  EXPECT_EQ(logged_in(web::Role::operator_)->get("/live/" + show.slug).status, 200);
+  auto bad =
+      host->request("POST", "/api/v1/console/live",
+                    R"({"title_ko":"a","title_en":"b","scheduled_at":"2026-11-25T20:00","rehearsal":"yes"})",
+                    json_headers(*host));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("rehearsal"), std::string::npos);
+}
+
 TEST_F(LiveTest, BadShowsAreRefusedNamingTheFieldAndOthersCannotRunThem) {
   make_workshop();
   auto r = host->request("POST", "/api/v1/console/live",

@@ -31,6 +31,15 @@ std::vector<std::pair<std::string, std::string>> pieces_sent(soci::session& sql,
   return out;
 }
 
+// The first piece sent to a tool that `passes`, as the task's evidence.
+template <class Passes>
+TaskStatus first_piece(soci::session& sql, Task task, long long user, const std::string& since,
+                       const std::string& tool, const std::string& api_method, Passes passes) {
+  for (const auto& [slug, at] : pieces_sent(sql, user, since, tool, api_method))
+    if (passes(slug)) return {task, true, slug, at};
+  return {task};
+}
+
 // The first row of `query` (user, since) as evidence: column 0 what, column 1 when.
 TaskStatus first_of(soci::session& sql, Task task, const std::string& query, long long user,
                     const std::string& since) {
@@ -95,32 +104,28 @@ Progress Academy::progress(const Course& course, long long user_id) {
         continue;
       }
       switch (task) {
-        case Task::copy:
-          for (const auto& [slug, at] : pieces_sent(sql, user_id, since, "copy", "PUT")) {
+        case Task::copy:  // published through the assistant, and on sale now
+          status = first_piece(sql, task, user_id, since, "copy", "PUT", [&](const std::string& slug) {
             std::string state;
             soci::indicator ind = soci::i_ok;
             sql << "SELECT status FROM products WHERE slug = :s", soci::use(slug), soci::into(state, ind);
-            if (sql.got_data() && state == "published") {
-              status = {task, true, slug, at};
-              break;
-            }
-          }
+            return sql.got_data() && state == "published";
+          });
           break;
-        case Task::photos:
-          for (const auto& [slug, at] : pieces_sent(sql, user_id, since, "photos", "POST"))
-            if (photos_pass_ && photos_pass_(slug)) {
-              status = {task, true, slug, at};
-              break;
-            }
+        case Task::photos:  // uploaded, and every photo of that piece passes the coach now
+          status = first_piece(sql, task, user_id, since, "photos", "POST",
+                               [&](const std::string& slug) { return photos_pass_ && photos_pass_(slug); });
           break;
         case Task::live:
           status = rehearsal(sql, user_id, since);
           break;
         case Task::campaign:
-          status = first_of(sql, task,
-                            "SELECT name, sent_at FROM campaigns WHERE created_by = :u AND status = 'sent' "
-                            "AND sent_at >= :s ORDER BY id",
-                            user_id, since);
+          status = first_of(
+              sql, task,
+              "SELECT name, at FROM (SELECT id, name, CASE WHEN status = 'sent' AND COALESCE(sent_at, '') > "
+              "COALESCE(tested_at, '') THEN sent_at ELSE tested_at END AS at FROM campaigns WHERE "
+              "created_by = :u) x WHERE at >= :s ORDER BY id",
+              user_id, since);
           break;
         case Task::coupon:
           status = first_of(sql, task,

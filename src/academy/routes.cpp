@@ -15,13 +15,6 @@ using web::Response;
 
 namespace {
 
-Response public_json(const std::string& body, const char* type = "application/json") {
-  auto response = Response::text(body, 200, type);
-  response.set("Access-Control-Allow-Origin", "*");  // anyone's verifier may fetch it
-  response.add("Cache-Control", "no-cache");
-  return response;
-}
-
 Result<long long> id_field(const json::object& o, std::string_view field) {
   auto it = o.find(field);
   if (it == o.end() || !it->value().is_int64() || it->value().as_int64() <= 0)
@@ -211,13 +204,13 @@ class AcademyRoutes {
   }
   Result<Response> credential(Request& req) {
     const auto c = TRY(certificate_in_path(req));
-    auto response = public_json(c.credential, "application/vc+json");
+    auto response = web::public_json(c.credential, "application/vc+json");
     response.add("Content-Disposition", "inline; filename=\"" + c.number + ".json\"");
     return response;
   }
   Result<Response> proof(Request& req) {
     const auto c = TRY(certificate_in_path(req));
-    return public_json(TRY(a_.proof_bundle(c, d_.log)));
+    return web::public_json(TRY(a_.proof_bundle(c, d_.log)));
   }
 
  private:

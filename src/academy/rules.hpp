@@ -16,7 +16,8 @@ namespace brilliant::academy {
 //   copy      published a piece's copy through the copy assistant, and the piece is on sale now;
 //   photos    uploaded photos to a piece whose photos now all pass the photo coach;
 //   live      ran a rehearsal (a private show): at least 5 minutes of stream with one piece pinned;
-//   campaign  sent a campaign (the operator's staff; a campaign to a test segment);
+//   campaign  sent a campaign: as a test to themselves (a workshop's campaigns go only that way), or, the
+//             hub's staff, to a segment;
 //   coupon    made a coupon for their workshop.
 enum class Task { copy, photos, live, campaign, coupon };
 inline constexpr Task all_tasks[] = {Task::copy, Task::photos, Task::live, Task::campaign, Task::coupon};

@@ -38,18 +38,22 @@ const std::string coupon =
 const std::string pause =
     R"({"type":"object","required":["paused"],"properties":{"paused":{"type":"boolean"}}})";
 
+// A campaign's fields (the hub's go to segment_id; a workshop's have none: they are sent only as tests).
+const std::string campaign_fields =
+    R"("name":{"type":"string","maxLength":80},"segment_id":{"type":"integer"},"subject_a":{"type":"string",)"
+    R"("maxLength":80,"description":"(광고) is put in front"},"body_a":{"type":"string","description":"{name}: )"
+    R"(the recipient's name; a blank line starts a paragraph"},"subject_b":{"type":"string","description":)"
+    R"("B variant (A/B test); empty: none"},"body_b":{"type":"string"},"link_path":{"type":"string",)"
+    R"("example":"/shop"},"coupon_code":{"type":"string"},"scheduled_at":{"type":"string","example":)"
+    R"("2026-12-01T10:00","description":"Seoul time; empty: when sent"})";
+
 // The request bodies of the marketing tools, live shows, packing and the copy assistant.
 std::vector<ApiBody> marketing_live_and_studio_bodies() {
   return {
       {Method::post, "/api/v1/operator/coupons", coupon},
       {Method::post, "/api/v1/operator/campaigns",
-       R"({"type":"object","required":["name","segment_id","subject_a","body_a"],"properties":{"name":{"type":)"
-       R"("string","maxLength":80},"segment_id":{"type":"integer"},"subject_a":{"type":"string","maxLength":80,)"
-       R"("description":"(광고) is put in front"},"body_a":{"type":"string","description":"{name}: the )"
-       R"(recipient's name; a blank line starts a paragraph"},"subject_b":{"type":"string","description":)"
-       R"("B variant (A/B test); empty: none"},"body_b":{"type":"string"},"link_path":{"type":"string",)"
-       R"("example":"/shop"},"coupon_code":{"type":"string"},"scheduled_at":{"type":"string","example":)"
-       R"("2026-12-01T10:00","description":"Seoul time; empty: when sent"}}})"},
+       R"({"type":"object","required":["name","segment_id","subject_a","body_a"],"properties":{)" +
+           campaign_fields + "}}"},
       {Method::post, "/api/v1/operator/campaigns/{id}/send", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/operator/segments",
        R"({"type":"object","required":["name","rules"],"properties":{"name":{"type":"string","maxLength":60},)"
@@ -208,10 +212,15 @@ std::vector<ApiBody> catalog_and_trust_bodies() {
   };
 }
 
-// The request bodies of the academy.
+// The request bodies of the academy and the practice it asks for (a workshop's test campaigns).
 std::vector<ApiBody> academy_bodies() {
   const std::string empty = R"({"type":"object","properties":{}})";
   return {
+      {Method::post, "/api/v1/console/campaigns",
+       R"({"type":"object","required":["name","subject_a","body_a"],"properties":{)" + campaign_fields +
+           "}}"},
+      {Method::post, "/api/v1/console/campaigns/{id}/test", empty},
+      {Method::post, "/api/v1/operator/campaigns/{id}/test", empty},
       {Method::post, "/api/v1/academy/enrolments",
        R"({"type":"object","required":["session_id","user_id"],"properties":{"session_id":{"type":"integer"},)"
        R"("user_id":{"type":"integer","description":"a staff member of the owner's workshop; any staff member for the operator"}}})"},

@@ -73,6 +73,15 @@ void describe_api(web::Router& router) {
       {Method::get, "/api/v1/operator/campaigns/{id}",
        "A campaign with its results per variant (sent, opened, clicked, paid orders, revenue) and "
        "significance"},
+      {Method::post, "/api/v1/operator/campaigns/{id}/test",
+       "Mail each variant of a draft to the operator alone, marked [TEST]; counts for nobody's results"},
+      {Method::get, "/api/v1/console/campaigns",
+       "The workshop's own campaigns (sent only as tests to their author)"},
+      {Method::post, "/api/v1/console/campaigns",
+       "Write a workshop campaign {name, subject_a, body_a, ...}: no segment, for test sends (the academy's "
+       "practice)"},
+      {Method::post, "/api/v1/console/campaigns/{id}/test",
+       "Mail the workshop's campaign to the caller alone, marked [TEST]"},
       {Method::post, "/api/v1/operator/campaigns/{id}/send",
        "Send now to the segment's customers who agreed (between 21:00 and 08:00 Seoul: scheduled for 08:00)"},
       {Method::post, "/api/v1/operator/segments", "Save conditions as a named segment"},

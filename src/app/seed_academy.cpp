@@ -35,10 +35,11 @@ const DemoCourse demo_courses[] = {
       "live"},
      {{"방송 준비 (콘솔의 라이브)", "/console/live"}}},
     {{"campaigns-and-coupons", "캠페인과 쿠폰", "Campaigns and coupons",
-      "누가 다시 살지 세그먼트로 찾고, 우리 공방이 부담하는 쿠폰을 만들어 정산서에서 확인합니다.",
+      "누가 다시 살지 세그먼트로 찾고, 우리 공방이 부담하는 쿠폰을 만들어 정산서에서 확인하고, 캠페인 메일을 써서 "
+      "나에게 시험 발송합니다.",
       "Find who will buy again with segments, make a coupon your workshop bears and see it in the settlement "
-      "statement.",
-      "coupon"},
+      "statement, and write a campaign mail and send yourself a test.",
+      "coupon campaign"},
      {{"쿠폰 만들기 (콘솔)", "/console/marketing/coupons"}}},
 };
 
@@ -120,6 +121,10 @@ bool seed_academy(App& app, const std::string& workshop_slug, const std::string&
            "created_at) VALUES ('GOLDFRIEND', '단골 감사 5%', 'Thank-you 5%', 'percent', 5, :w, 'workshop', "
            ":s, :u, :a)",
         soci::use(workshop), soci::use(starts), soci::use(staff[1]), soci::use(at);
+    sql << "INSERT INTO campaigns (name, subject_a, body_a, link_path, created_by, created_at, workshop_id, "
+           "tested_at) VALUES ('단골 감사 메일', '{name} 님, 늘 고맙습니다', '단골 손님께 5% 감사 쿠폰을 "
+           "드립니다.', '/shop', :u, :a, :w, :t)",
+        soci::use(staff[1]), soci::use(at), soci::use(workshop), soci::use(at);
   });
   if (auto held = academy.claim(courses[2], staff[1]); !held)
     spdlog::error("demo certificate: {}", held.error().message);

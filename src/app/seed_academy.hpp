@@ -1,6 +1,6 @@
 // The demo academy (issue 13), so that `make run` shows courses with trainees at different stages: three
 // courses with past and coming sessions (one full, with a waiting list), materials, and the demo
-// workshop's people: the owner (maker@) attended "Campaigns and coupons" and has its practice task to do,
+// workshop's people: the owner (maker@) attended "Campaigns and coupons" and has its practice tasks to do,
 // an apprentice waits for a seat, a designer finished a course and holds a signed certificate. Once:
 // nothing when courses exist. Returns whether it seeded.
 #pragma once

@@ -17,13 +17,6 @@ using web::Response;
 
 namespace {
 
-Response public_json(const std::string& body, const char* type = "application/json") {
-  auto response = Response::text(body, 200, type);
-  response.set("Access-Control-Allow-Origin", "*");  // anyone's verifier may fetch it
-  response.add("Cache-Control", "no-cache");
-  return response;
-}
-
 class PublicRoutes {
  public:
   explicit PublicRoutes(Deps& d) : certs(d.certification), log(d.log), r(d.renderer) {}
@@ -111,14 +104,14 @@ class PublicRoutes {
 
   Result<Response> credential(Request& req) {
     const auto c = TRY(find(req));
-    auto response = public_json(c.credential, "application/vc+json");
+    auto response = web::public_json(c.credential, "application/vc+json");
     response.add("Content-Disposition", "inline; filename=\"" + c.number + ".json\"");
     return response;
   }
 
   Result<Response> proof(Request& req) {
     const auto c = TRY(find(req));
-    return public_json(TRY(certs.proof_bundle(c, log)));
+    return web::public_json(TRY(certs.proof_bundle(c, log)));
   }
 
   Result<media::QrCode> qr_of(const Request& req) {
@@ -159,7 +152,7 @@ class PublicRoutes {
   }
 
   Result<Response> status_list(Request& req) {
-    return public_json(TRY(certs.status_list(std::string(req.param("purpose")))), "application/vc+json");
+    return web::public_json(TRY(certs.status_list(std::string(req.param("purpose")))), "application/vc+json");
   }
 
  private:

@@ -56,6 +56,18 @@ class CampaignRoutes {
  public:
   explicit CampaignRoutes(const CampaignDeps& d) : campaigns_(d.campaigns), r_(d.renderer) {}
 
+  // The operator's pages and API act for the hub (0); a workshop's staff for their workshop, whose
+  // campaigns are only ever sent as tests to their author (the academy's practice).
+  static long long owner(const Request& req) {
+    return req.path.starts_with("/operator") || req.path.starts_with("/api/v1/operator")
+               ? 0
+               : req.user->workshop_id;
+  }
+  static std::string list_path(const Request& req) {
+    return req.locale_prefix() +
+           (owner(req) ? "/console/marketing/campaigns" : "/operator/marketing/campaigns");
+  }
+
   json::object campaign_json(const Request& req, const Campaign& c) const {
     json::object o{{"id", c.id},
                    {"name", c.name},
@@ -75,18 +87,25 @@ class CampaignRoutes {
                    {"scheduled_at", format_seoul(c.scheduled_at)},
                    {"sent_at", format_seoul(c.sent_at)},
                    {"recipients", c.recipients},
+                   {"tested_at", format_seoul(c.tested_at)},
+                   {"tested", !c.tested_at.empty()},
                    {"ad_subject", ad_subject(c.subject_a)}};
     return o;
   }
 
   json::object list_model(const Request& req) const {
     json::array list, segments;
-    for (const auto& c : campaigns_.list()) list.push_back(campaign_json(req, c));
-    for (const auto& [id, name] : campaigns_.segments())
-      segments.push_back(json::object{{"id", id}, {"name", name}});
+    const long long w = owner(req);
+    for (const auto& c : campaigns_.list(w)) list.push_back(campaign_json(req, c));
+    if (w == 0)
+      for (const auto& [id, name] : campaigns_.segments())
+        segments.push_back(json::object{{"id", id}, {"name", name}});
     json::object m{{"title", r_.message(req.locale, "campaigns.title")}, {"noindex", true}};
+    m["hub"] = w == 0;
+    m["action"] = list_path(req);
     m["has_campaigns"] = !list.empty();
     m["has_segments"] = !segments.empty();
+    m["can_create"] = w != 0 || !segments.empty();
     m["campaigns"] = std::move(list);
     m["segments"] = std::move(segments);
     return m;
@@ -120,7 +139,7 @@ class CampaignRoutes {
 
   Response create_form(Request& req) {
     const auto form = req.form();
-    auto made = campaigns_.create(input_of(form), req.user->user_id);
+    auto made = campaigns_.create(input_of(form), req.user->user_id, owner(req));
     if (!made) {
       auto m = list_model(req);
       for (const char* field :
@@ -128,12 +147,13 @@ class CampaignRoutes {
         m["form_" + std::string(field)] = form.get(field);
       return r_.page_with_error(req, "marketing/campaigns", std::move(m), made.error());
     }
-    return Response::redirect(req.locale_prefix() + "/operator/marketing/campaigns/" +
-                              std::to_string(made->id));
+    return Response::redirect(owner(req) ? list_path(req) + "?made=" + std::to_string(made->id) +
+                                               "#campaign-" + std::to_string(made->id)
+                                         : list_path(req) + "/" + std::to_string(made->id));
   }
   Result<Response> api_create(Request& req) {
     auto body = TRY(web::parse_json_object(req.body));
-    auto made = TRY(campaigns_.create(TRY(input_of(body)), req.user->user_id));
+    auto made = TRY(campaigns_.create(TRY(input_of(body)), req.user->user_id, owner(req)));
     return Response::json(json::serialize(detail_model(req, made)), 201);
   }
 
@@ -156,7 +176,7 @@ class CampaignRoutes {
   }
   Result<Campaign> campaign(const Request& req) {
     auto c = campaigns_.find(web::parse_id(req.param("id")));
-    if (!c) return Error::not_found("campaign");
+    if (!c || c->workshop_id != owner(req)) return Error::not_found("campaign");
     return std::move(*c);
   }
   Result<Response> detail_page(Request& req) {
@@ -172,6 +192,20 @@ class CampaignRoutes {
   }
   Result<Response> api_send(Request& req) {
     return web::page_model_json(detail_model(req, TRY(campaigns_.send(TRY(campaign(req)).id))));
+  }
+
+  // A test to the person asking: the hub's from its page, a workshop's from the console.
+  Result<Response> test_form(Request& req) {
+    const auto c = TRY(campaign(req));
+    TRY(campaigns_.send_test(c.id, owner(req), req.user->email, req.user->name));
+    return Response::redirect(owner(req) ? list_path(req) + "?tested=" + std::to_string(c.id) + "#campaign-" +
+                                               std::to_string(c.id)
+                                         : list_path(req) + "/" + std::to_string(c.id) + "?tested=1");
+  }
+  Result<Response> api_test(Request& req) {
+    const auto c = TRY(campaign(req));
+    return Response::json(json::serialize(
+        campaign_json(req, TRY(campaigns_.send_test(c.id, owner(req), req.user->email, req.user->name)))));
   }
 
   // --- the recipient, by the token in their mail ---
@@ -228,6 +262,16 @@ void add_campaign_routes(web::Router& router, const CampaignDeps& deps) {
   router.post("/api/v1/operator/campaigns", bind(&C::api_create)).access = operator_only;
   router.get("/api/v1/operator/campaigns/{id}", bind(&C::api_detail)).access = operator_only;
   router.post("/api/v1/operator/campaigns/{id}/send", bind(&C::api_send)).access = operator_only;
+  router.post("/operator/marketing/campaigns/{id}/test", bind(&C::test_form)).access = operator_only;
+  router.post("/api/v1/operator/campaigns/{id}/test", bind(&C::api_test)).access = operator_only;
+  // A workshop writes campaigns and sends them as tests to itself (the academy's practice).
+  const auto workshop = web::require(web::Role::vendor_staff);
+  router.get("/console/marketing/campaigns", bind(&C::page)).access = workshop;
+  router.post("/console/marketing/campaigns", bind(&C::create_form)).access = workshop;
+  router.post("/console/marketing/campaigns/{id}/test", bind(&C::test_form)).access = workshop;
+  router.get("/api/v1/console/campaigns", bind(&C::api_list)).access = workshop;
+  router.post("/api/v1/console/campaigns", bind(&C::api_create)).access = workshop;
+  router.post("/api/v1/console/campaigns/{id}/test", bind(&C::api_test)).access = workshop;
   // The recipient's links: no session needed; the token is the secret. The unsubscribe POST comes from
   // mail programs (RFC 8058) without a CSRF token.
   router.get("/c/{token}/open.gif", bind(&C::open_pixel)).session = false;

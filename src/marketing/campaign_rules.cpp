@@ -28,7 +28,7 @@ Result<std::string> text_field(const std::string& field, const std::string& raw,
 
 }  // namespace
 
-Result<CampaignInput> check_campaign(const CampaignInput& in) {
+Result<CampaignInput> check_campaign(const CampaignInput& in, bool segment_required) {
   CampaignInput out;
   out.name = TRY(line_field("name", in.name, 80, true));
   out.subject_a = TRY(line_field("subject_a", in.subject_a, 80, true));
@@ -45,7 +45,9 @@ Result<CampaignInput> check_campaign(const CampaignInput& in) {
                           "link_path must be a path of this store, such as /shop");
   out.coupon_code = std::string(trim(in.coupon_code));
   out.segment_id = in.segment_id;
-  if (out.segment_id <= 0) return Error::invalid("segment_id", "required", "choose a segment to send to");
+  if (out.segment_id <= 0 && segment_required)
+    return Error::invalid("segment_id", "required", "choose a segment to send to");
+  if (!segment_required) out.segment_id = 0;
   const std::string when(trim(in.scheduled_at));
   if (!when.empty()) {
     TimePoint t;

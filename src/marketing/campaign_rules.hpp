@@ -18,7 +18,8 @@ struct CampaignInput {
   std::string name, subject_a, body_a, subject_b, body_b, link_path, coupon_code, scheduled_at;
   long long segment_id = 0;
 };
-Result<CampaignInput> check_campaign(const CampaignInput& input);
+// A workshop's campaign (test sends only) needs no segment; the hub's does.
+Result<CampaignInput> check_campaign(const CampaignInput& input, bool segment_required = true);
 
 // "(광고) " + subject, unless the operator already wrote it.
 std::string ad_subject(std::string_view subject);

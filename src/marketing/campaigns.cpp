@@ -14,7 +14,7 @@ constexpr const char* campaign_columns =
     "c.id, COALESCE(c.segment_id, 0), c.name, COALESCE(s.name, ''), c.rules, c.subject_a, c.body_a, "
     "c.subject_b, "
     "c.body_b, c.link_path, c.coupon_code, c.status, c.scheduled_at, COALESCE(c.sent_at, ''), c.created_at, "
-    "c.recipients";
+    "c.recipients, COALESCE(c.workshop_id, 0), COALESCE(c.tested_at, '')";
 
 Campaign campaign_of(const soci::row& r) {
   Campaign c;
@@ -34,6 +34,8 @@ Campaign campaign_of(const soci::row& r) {
   c.sent_at = db::row_text(r, 13);
   c.created_at = db::row_text(r, 14);
   c.recipients = db::row_int(r, 15);
+  c.workshop_id = db::row_int(r, 16);
+  c.tested_at = db::row_text(r, 17);
   return c;
 }
 
@@ -87,20 +89,24 @@ mail::Mail Campaigns::draft(const std::string& subject, const std::string& body,
   return m;
 }
 
-Result<Campaign> Campaigns::create(const CampaignInput& raw, long long actor_id) {
-  const auto in = TRY(check_campaign(raw));
+Result<Campaign> Campaigns::create(const CampaignInput& raw, long long actor_id, long long workshop_id) {
+  const auto in = TRY(check_campaign(raw, workshop_id == 0));
   const auto at = format_utc(clock_.now());
   const long long id = TRY(db_.write([&](soci::session& sql) -> Result<long long> {
-    if (!repo::segment(sql, in.segment_id))
+    if (workshop_id == 0 && !repo::segment(sql, in.segment_id))
       return Error::invalid("segment_id", "segment_unknown", "no such segment");
+    soci::indicator segment = workshop_id == 0 ? soci::i_ok : soci::i_null;
+    soci::indicator owner = workshop_id == 0 ? soci::i_null : soci::i_ok;
+    long long segment_id = in.segment_id;
     long long made = 0;
     sql << "INSERT INTO campaigns (name, segment_id, subject_a, body_a, subject_b, body_b, link_path, "
-           "coupon_code, "
-           "scheduled_at, created_by, created_at) VALUES (:n, :s, :sa, :ba, :sb, :bb, :l, :c, :w, :by, :at) "
-           "RETURNING id",
-        soci::use(in.name), soci::use(in.segment_id), soci::use(in.subject_a), soci::use(in.body_a),
+           "coupon_code, scheduled_at, created_by, created_at, workshop_id) VALUES (:n, :s, :sa, :ba, :sb, "
+           ":bb, "
+           ":l, :c, :w, :by, :at, :ws) RETURNING id",
+        soci::use(in.name), soci::use(segment_id, segment), soci::use(in.subject_a), soci::use(in.body_a),
         soci::use(in.subject_b), soci::use(in.body_b), soci::use(in.link_path), soci::use(in.coupon_code),
-        soci::use(in.scheduled_at), soci::use(actor_id), soci::use(at), soci::into(made);
+        soci::use(in.scheduled_at), soci::use(actor_id), soci::use(at), soci::use(workshop_id, owner),
+        soci::into(made);
     return made;
   }));
   return *find(id);
@@ -113,8 +119,37 @@ std::vector<std::pair<long long, std::string>> Campaigns::segments() {
   return out;
 }
 
-std::vector<Campaign> Campaigns::list() {
-  return db_.read([](soci::session& sql) { return select_campaigns(sql, "0 = :id", 0); });
+std::vector<Campaign> Campaigns::list(long long workshop_id) {
+  return db_.read([&](soci::session& sql) {
+    return select_campaigns(sql, "COALESCE(c.workshop_id, 0) = :id", workshop_id);
+  });
+}
+
+Result<Campaign> Campaigns::send_test(long long id, long long workshop_id, const std::string& to,
+                                      const std::string& name) {
+  auto campaign = find(id);
+  if (!campaign || campaign->workshop_id != workshop_id) return Error::not_found("campaign");
+  const auto now = format_utc(clock_.now());
+  const std::string own =
+      base_url_ + (workshop_id ? "/console/marketing/campaigns" : "/operator/marketing/campaigns");
+  std::vector<mail::Mail> mails;
+  for (const auto& [subject, body] :
+       {std::pair{campaign->subject_a, campaign->body_a}, std::pair{campaign->subject_b, campaign->body_b}}) {
+    if (subject.empty()) continue;
+    std::string personal = subject;
+    replace_all(personal, "{name}", name);
+    auto m = compose_({"[TEST] " + ad_subject(personal), paragraphs(body, name), name, campaign->coupon_code,
+                       base_url_ + campaign->link_path, own, ""});
+    m.to = to;
+    m.unsubscribe_url.clear();  // a test to oneself: nothing to unsubscribe from
+    mails.push_back(std::move(m));
+  }
+  db_.write([&](soci::session& sql) {
+    mail::enqueue_many(sql, mails, clock_);
+    sql << "UPDATE campaigns SET tested_at = :t WHERE id = :id", soci::use(now), soci::use(id);
+  });
+  campaign->tested_at = now;
+  return *campaign;
 }
 
 std::optional<Campaign> Campaigns::find(long long id) {
@@ -160,6 +195,9 @@ Result<Campaign> Campaigns::send(long long id) {
   if (!campaign) return Error::not_found("campaign");
   if (campaign->status == "sent")
     return Error::conflict("status", "campaign_sent", "this campaign was sent already");
+  if (campaign->workshop_id != 0)
+    return Error::rule_broken("status", "test_only",
+                              "a workshop's campaign is sent only as a test to its author");
   const TimePoint now = clock_.now();
   TimePoint at = now;
   if (!campaign->scheduled_at.empty()) parse_utc(campaign->scheduled_at, at);

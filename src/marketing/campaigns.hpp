@@ -24,6 +24,8 @@ struct Campaign {
   std::string status;  // draft | scheduled | sent
   std::string scheduled_at, sent_at, created_at;
   long long recipients = 0;
+  long long workshop_id = 0;  // a workshop's: sent only as tests to its author
+  std::string tested_at;      // the latest test send
   bool ab() const { return !subject_b.empty(); }
 };
 
@@ -57,15 +59,20 @@ class Campaigns {
   // Told when someone unsubscribes (accounts withdraws their marketing consent at once).
   void set_on_unsubscribe(std::function<void(long long user_id)> hook) { on_unsubscribe_ = std::move(hook); }
 
-  Result<Campaign> create(const CampaignInput& input, long long actor_id);
+  // workshop_id 0: the hub's (to a segment); else a workshop's, which is only ever sent as a test.
+  Result<Campaign> create(const CampaignInput& input, long long actor_id, long long workshop_id = 0);
   // The saved segments a campaign may go to (id, name).
   std::vector<std::pair<long long, std::string>> segments();
-  std::vector<Campaign> list();
+  std::vector<Campaign> list(long long workshop_id = 0);  // the hub's, or that workshop's
   std::optional<Campaign> find(long long id);
   CampaignResults results(long long id);
   // Sends a draft now, or schedules it when now is outside 08:00-21:00 Seoul time (or it has a time of its
   // own still to come). Sending twice is refused (409).
   Result<Campaign> send(long long id);
+  // A test: each variant to the author alone (`to`, `name`), marked "[TEST]", with no tracking; counts
+  // for nobody's results. A workshop's campaign (workshop_id) only goes this way.
+  Result<Campaign> send_test(long long id, long long workshop_id, const std::string& to,
+                             const std::string& name);
   // Sends the scheduled campaigns whose time has come; returns how many.
   int send_due();
 

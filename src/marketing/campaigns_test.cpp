@@ -83,6 +83,33 @@ TEST_F(CampaignsTest, SentOnceThroughTheOutboxOnlyToThoseWhoAgreed) {
   EXPECT_EQ(html, "<p>김보석</p><img src=\"https://shop.example/c/" + token_of(1) + "/open.gif\">");
 }
 
+TEST_F(CampaignsTest, AWorkshopsCampaignGoesOnlyAsATestToItsAuthor) {
+  auto made = campaigns.create(
+      {.name = "연습", .subject_a = "{name} 님, 연습", .body_a = "{name} 님, 안녕하세요."}, 3, 1);
+  ASSERT_TRUE(made.ok()) << made.error().message;  // no segment needed
+  EXPECT_EQ(made->workshop_id, 1);
+  EXPECT_EQ(made->segment_id, 0);
+  EXPECT_TRUE(campaigns.list().empty());  // not among the hub's
+  EXPECT_EQ(campaigns.list(1).size(), 1u);
+  EXPECT_EQ(campaigns.send(made->id).error().code, "test_only");
+  EXPECT_EQ(campaigns.send_test(made->id, 2, "x@y.kr", "X").error().kind,
+            ErrorKind::not_found);  // not theirs
+  auto tested = campaigns.send_test(made->id, 1, "maker@x.kr", "장인");
+  ASSERT_TRUE(tested.ok()) << tested.error().message;
+  EXPECT_FALSE(tested->tested_at.empty());
+  EXPECT_EQ(campaigns.find(made->id)->status, "draft");
+  auto mails = db->read([](soci::session& sql) { return mail::recent(sql, 10); });
+  ASSERT_EQ(mails.size(), 1u);  // to the author alone
+  EXPECT_EQ(mails[0].mail.to, "maker@x.kr");
+  EXPECT_EQ(mails[0].mail.subject, "[TEST] (광고) 장인 님, 연습");
+  EXPECT_NE(mails[0].mail.body.find("장인 님, 안녕하세요."), std::string::npos);
+  // The hub's campaign may be tested too, before it is sent.
+  const auto hub = make("B안");
+  ASSERT_TRUE(campaigns.send_test(hub.id, 0, "op@x.kr", "운영").ok());
+  EXPECT_EQ(db->read([](soci::session& sql) { return mail::recent(sql, 10); }).size(), 3u);  // A and B
+  EXPECT_EQ(campaigns.results(hub.id).a.sent, 0);  // tests count for nobody's results
+}
+
 TEST_F(CampaignsTest, OpensClicksOrdersAndUnsubscribesAreCounted) {
   const auto c = make();
   ASSERT_TRUE(campaigns.send(c.id).ok());

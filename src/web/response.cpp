@@ -129,6 +129,13 @@ std::string type_of(std::string_view b) {
 }
 }  // namespace
 
+Response public_json(std::string body, std::string_view type) {
+  auto response = Response::text(std::move(body), 200, type);
+  response.set("Access-Control-Allow-Origin", "*");
+  response.add("Cache-Control", "no-cache");
+  return response;
+}
+
 Response private_file(std::string bytes, std::string content_type, std::string_view filename, int max_age,
                       bool download) {
   if (content_type.empty()) content_type = type_of(bytes);

@@ -60,6 +60,10 @@ void as_user_file(Response& response, Disposition disposition, std::string_view 
 Response private_file(std::string bytes, std::string content_type, std::string_view filename = "",
                       int max_age = 3600, bool download = false);
 
+// A document anyone's verifier may fetch from any site (Access-Control-Allow-Origin: *), always
+// revalidated (no-cache): signed credentials and log proofs.
+Response public_json(std::string body, std::string_view type = "application/json");
+
 struct CookieOptions {
   int max_age_seconds = -1;  // -1: a session cookie; 0: delete
   bool http_only = true;

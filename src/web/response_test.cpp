@@ -58,5 +58,14 @@ TEST(PageSecurityPolicy, FormsMayGoToAPaymentWindowOnlyWhenNamed) {
   EXPECT_EQ(origin_of("/window"), "");
 }
 
+TEST(Response, APublicDocumentIsForAnySiteAndAlwaysRevalidated) {
+  auto r = public_json(R"({"a":1})", "application/vc+json");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, R"({"a":1})");
+  EXPECT_EQ(r.header("Content-Type"), "application/vc+json");
+  EXPECT_EQ(r.header("Access-Control-Allow-Origin"), "*");
+  EXPECT_EQ(r.header("Cache-Control"), "no-cache");
+}
+
 }  // namespace
 }  // namespace brilliant::web

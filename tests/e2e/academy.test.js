@@ -1,6 +1,6 @@
 // The academy in a real browser. In Korean, the demo workshop's owner (who attended "Campaigns and
-// coupons") opens their training, sees the coupon task still to do, makes a coupon for the workshop in
-// the console, comes back to find the task done, takes the certificate, sees it verified in the browser
+// coupons") opens their training, sees the coupon and campaign tasks still to do, makes a coupon for the
+// workshop and sends themselves a test of a campaign in the console, comes back to find the tasks done, takes the certificate, sees it verified in the browser
 // and downloads its PDF, whose text (pdftotext) names them and the course. In English on a phone, the
 // owner enrols the designer in a session from the course page, and the instructor opens the trainee's
 // door QR link and checks them in with one big button.
@@ -42,9 +42,25 @@ test('a trainee does the practice task and downloads the certificate (Korean)', 
   await page.locator('#coupon-create').click();
   await page.waitForURL(/\/console\/marketing\/coupons\?made=/);
 
+  // The campaign task: a mail written in the console and sent to oneself as a test.
+  const campaignTask = course.locator('[data-task="campaign"]');
+  await page.goto(`${server.url}/console/academy`);
+  assert.match(await campaignTask.getAttribute('class'), /task-open/);
+  await page.goto(`${server.url}/console/marketing/campaigns`);
+  await page.locator('.coupon-new summary').click();
+  await page.locator('#campaign-name').fill('단골 고객 인사');
+  await page.locator('#subject_a').fill('{name} 님, 겨울 반지가 왔어요');
+  await page.locator('#body_a').fill('새로 만든 반지를 소개합니다.');
+  await page.locator('#campaign-create').click();
+  await page.waitForURL(/\/console\/marketing\/campaigns\?made=/);
+  await page.locator('#campaign-list .coupon-card').first().locator('button[id^="test-"]').click();
+  await page.waitForURL(/\/console\/marketing\/campaigns\?tested=/);
+  await snap(page, 'academy-campaign-test-ko');
+
   await page.goto(`${server.url}/console/academy`);
   assert.match(await task.getAttribute('class'), /task-done/);
   assert.match(await task.textContent(), /REGULAR10/);
+  assert.match(await campaignTask.getAttribute('class'), /task-done/);
   await course.locator('#claim').click();
   await page.waitForURL(/\/academy\/certificates\/AC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   const number = (await page.locator('#certificate-number').textContent()).trim();

@@ -242,6 +242,59 @@ TEST_F(AcademyHttp, ThePhotosTaskIsDoneWhenThePiecesPhotosPassTheCoach) {
   EXPECT_EQ(done.at("evidence").as_string(), ring.slug);
 }
 
+TEST_F(AcademyHttp, TheCampaignTaskIsATestSendOfTheWorkshopsOwnCampaign) {
+  auto op = logged_in(web::Role::operator_);
+  const std::string slug = "mail-" + ascii_lower(random_code(6, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));
+  api(*op, "POST", "/api/v1/operator/academy/courses",
+      R"({"slug":")" + slug +
+          R"(","title_ko":"캠페인","title_en":"Campaigns","summary_ko":"","summary_en":"",)"
+          R"("tasks":"campaign"})",
+      201);
+  const auto session = api(*op, "POST", "/api/v1/operator/academy/sessions",
+                           R"({"course_id":)" + std::to_string(app->academy().course(slug)->id) +
+                               R"(,"starts_at":"2026-12-10T14:00","place":"센터","capacity":5})",
+                           201);
+  const auto shop = own_workshop("academy-mail", "메일 공방", "Mail Atelier");
+  std::string email;
+  auto trainee = logged_in(web::Role::vendor_staff, shop.slug, &email);
+  api(*op, "POST", "/api/v1/academy/enrolments",
+      R"({"session_id":)" + std::to_string(session.at("id").as_int64()) + R"(,"user_id":)" +
+          std::to_string(user_id(email)) + "}",
+      201);
+  // Written in the console (no segment: a workshop never mails the hub's customers) and sent as a test.
+  auto page = trainee->post_form("/console/marketing/campaigns", {{"_csrf", trainee->cookie("csrf")},
+                                                                  {"name", "첫 캠페인"},
+                                                                  {"subject_a", "{name} 님께 겨울 반지"},
+                                                                  {"body_a", "새 반지를 보세요."},
+                                                                  {"link_path", "/shop"}});
+  ASSERT_EQ(page.status, 303) << page.body;
+  const auto made = api(*trainee, "POST", "/api/v1/console/campaigns",
+                        R"({"name":"둘째","subject_a":"겨울","body_a":"본문","subject_b":"","body_b":"",)"
+                        R"("link_path":"/shop","coupon_code":"","scheduled_at":""})",
+                        201);
+  const auto id = std::to_string(made.at("id").as_int64());
+  const auto mine = api(*trainee, "GET", "/api/v1/console/campaigns", "", 200);
+  EXPECT_EQ(mine.at("campaigns").as_array().size(), 2u);
+  EXPECT_EQ(op->request("POST", "/api/v1/operator/campaigns/" + id + "/test", "{}", json_headers(*op)).status,
+            404);
+  EXPECT_EQ(op->request("POST", "/api/v1/operator/campaigns/" + id + "/send", "{}", json_headers(*op)).status,
+            404);
+  const auto tested = api(*trainee, "POST", "/api/v1/console/campaigns/" + id + "/test", "", 200);
+  EXPECT_TRUE(tested.at("tested").as_bool());
+  const auto outbox = app->database().read([&](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM outbox WHERE to_address = :e AND subject LIKE '[TEST]%'", soci::use(email),
+        soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(outbox, 1);
+  const auto console = api(*trainee, "GET", "/api/v1/console/academy", "", 200);
+  const auto& task = console.at("enrolments").as_array().at(0).at("progress").at("tasks").at(0);
+  EXPECT_TRUE(task.at("done").as_bool()) << json::serialize(task);
+  EXPECT_EQ(task.at("evidence").as_string(), "둘째");
+  EXPECT_EQ(trainee->get("/console/marketing/campaigns").status, 200);
+}
+
 TEST_F(AcademyHttp, TheOperatorMakesCoursesOverTheApiAndOthersMayNot) {
   auto op = logged_in(web::Role::operator_);
   const std::string slug = "live-" + ascii_lower(random_code(6, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));

@@ -70,6 +70,11 @@ TEST_F(CampaignsHttp, ACampaignGoesToThoseWhoAgreedAndCountsWhatTheyDid) {
     segment_offered = segment_offered || s.at("id").as_int64() == segment_id;
   EXPECT_TRUE(in_list);
   EXPECT_TRUE(segment_offered);
+  // A test to the operator first: it counts for nobody and leaves the campaign a draft.
+  auto tested = op->request("POST", "/api/v1/operator/campaigns/" + id + "/test", "{}", json_headers(*op));
+  ASSERT_EQ(tested.status, 200) << tested.body;
+  EXPECT_TRUE(json::parse(tested.body).at("tested").as_bool());
+  EXPECT_EQ(json::parse(tested.body).at("status").as_string(), "draft");
   auto sent = op->request("POST", "/api/v1/operator/campaigns/" + id + "/send", "{}", json_headers(*op));
   ASSERT_EQ(sent.status, 200) << sent.body;
   EXPECT_EQ(json::parse(sent.body).at("status").as_string(), "sent");  // 09:00 in Seoul

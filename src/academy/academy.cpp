@@ -155,13 +155,17 @@ Result<Course> Academy::create_course(const CourseInput& in) {
   if (!valid_course_slug(slug))
     return Error::invalid("slug", "slug_invalid",
                           "slug must be lower-case letters, digits and dashes (1-60)");
+  // Each TRY on a line of its own: a return from inside a braced list would skip destructors.
+  auto title_ko = TRY(one_line("title_ko", in.title_ko, 160, true));
+  auto title_en = TRY(one_line("title_en", in.title_en, 160, true));
+  auto task_list = TRY(parse_tasks(in.tasks));
   Course c{0,
            slug,
-           TRY(one_line("title_ko", in.title_ko, 160, true)),
-           TRY(one_line("title_en", in.title_en, 160, true)),
+           std::move(title_ko),
+           std::move(title_en),
            std::string(trim(in.summary_ko)),
            std::string(trim(in.summary_en)),
-           TRY(parse_tasks(in.tasks))};
+           std::move(task_list)};
   for (const auto* s : {&c.summary_ko, &c.summary_en})
     if (s->size() > 2000 || !safe_text_input(*s))
       return Error::invalid(s == &c.summary_ko ? "summary_ko" : "summary_en", "summary_invalid",
@@ -229,8 +233,9 @@ std::vector<Material> Academy::materials(long long course_id) {
 
 Result<Material> Academy::add_material(long long course_id, const std::string& title, const std::string& url,
                                        const std::string& kind) {
-  Material m{0, TRY(one_line("title", title, 160, true)), TRY(link_field("url", url, true)),
-             std::string(trim(kind))};
+  auto name = TRY(one_line("title", title, 160, true));
+  auto link = TRY(link_field("url", url, true));
+  Material m{0, std::move(name), std::move(link), std::string(trim(kind))};
   if (m.kind != "pdf" && m.kind != "video" && m.kind != "link")
     return Error::invalid("kind", "kind_invalid", "kind must be pdf, video or link");
   db_.write([&](soci::session& sql) {

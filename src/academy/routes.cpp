@@ -117,8 +117,8 @@ class AcademyRoutes {
   }
   Result<Response> api_enrol(Request& req) {
     const auto body = TRY(web::parse_json_object(req.body));
-    const auto made =
-        TRY(a_.enrol(TRY(id_field(body, "session_id")), TRY(id_field(body, "user_id")), *req.user));
+    const long long session_id = TRY(id_field(body, "session_id")), user_id = TRY(id_field(body, "user_id"));
+    const auto made = TRY(a_.enrol(session_id, user_id, *req.user));
     return Response::json(json::serialize(enrolment_json(made, req.locale, now(), false)), 201);
   }
   Result<Response> cancel_form(Request& req) {

@@ -127,16 +127,23 @@ class TeachRoutes {
   }
   Result<Response> api_course(Request& req) {
     const auto o = TRY(web::parse_json_object(req.body));
-    const auto made =
-        TRY(a_.create_course({TRY(web::json_string(o, "slug")), TRY(web::json_string(o, "title_ko")),
-                              TRY(web::json_string(o, "title_en")), TRY(web::json_string(o, "summary_ko")),
-                              TRY(web::json_string(o, "summary_en")), TRY(web::json_string(o, "tasks"))}));
+    CourseInput in;
+    for (auto [field, target] : {std::pair{"slug", &in.slug},
+                                 {"title_ko", &in.title_ko},
+                                 {"title_en", &in.title_en},
+                                 {"summary_ko", &in.summary_ko},
+                                 {"summary_en", &in.summary_en},
+                                 {"tasks", &in.tasks}})
+      *target = TRY(web::json_string(o, field));
+    const auto made = TRY(a_.create_course(in));
     return Response::json(json::serialize(course_json(made, req.locale, words(req))), 201);
   }
   Result<Session> add_session(const web::Form& f) {
-    return a_.add_session(web::parse_id(f.get("course_id")),
-                          {f.get("starts_at"), f.get("place"), f.get("video_url"), f.get("instructor_email"),
-                           TRY(capacity_of(f.get("capacity")))});
+    // Each TRY on a line of its own: a return from inside a braced list would skip destructors.
+    const int capacity = TRY(capacity_of(f.get("capacity")));
+    return a_.add_session(
+        web::parse_id(f.get("course_id")),
+        {f.get("starts_at"), f.get("place"), f.get("video_url"), f.get("instructor_email"), capacity});
   }
   Response session_form(Request& req) {
     const auto f = req.form();

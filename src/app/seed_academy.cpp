@@ -35,7 +35,8 @@ const DemoCourse demo_courses[] = {
       "live"},
      {{"방송 준비 (콘솔의 라이브)", "/console/live"}}},
     {{"campaigns-and-coupons", "캠페인과 쿠폰", "Campaigns and coupons",
-      "누가 다시 살지 세그먼트로 찾고, 우리 공방이 부담하는 쿠폰을 만들어 정산서에서 확인하고, 캠페인 메일을 써서 "
+      "누가 다시 살지 세그먼트로 찾고, 우리 공방이 부담하는 쿠폰을 만들어 정산서에서 확인하고, 캠페인 메일을 "
+      "써서 "
       "나에게 시험 발송합니다.",
       "Find who will buy again with segments, make a coupon your workshop bears and see it in the settlement "
       "statement, and write a campaign mail and send yourself a test.",

@@ -208,15 +208,10 @@ std::vector<Certificate> Academy::certificates_of(long long user_id) {
 }
 
 Result<std::string> Academy::proof_bundle(const Certificate& c, trust::TransparencyLog& log) {
-  const auto index = static_cast<uint64_t>(c.log_index);
-  const auto checkpoint = log.checkpoint(format_utc(clock_.now()));
-  if (index >= checkpoint.size) return Error::not_found("log entry");
-  auto bundle = trust::inclusion_json(log, index, checkpoint.size);
-  bundle["certificate"] = c.number;
-  bundle["event"] = "course_completed";
-  bundle["tree_size"] = checkpoint.size;
-  bundle["checkpoint"] = trust::checkpoint_json(checkpoint);
-  return json::serialize(bundle);
+  const auto bundle = trust::certificate_proof(log, static_cast<uint64_t>(c.log_index), c.number,
+                                               "course_completed", format_utc(clock_.now()));
+  if (!bundle) return Error::not_found("log entry");
+  return json::serialize(*bundle);
 }
 
 std::vector<CourseTotals> Academy::course_totals() {

@@ -64,7 +64,8 @@ class AcademyRoutes {
     json::object m{{"title", c.title(req.locale)}, {"description", c.summary(req.locale)}};
     m["course"] = course_json(c, req.locale, t);
     json::array sessions, open;
-    for (const auto& s : a_.sessions(c.id)) {
+    const auto held = a_.sessions(c.id);
+    for (const auto& s : held) {
       sessions.push_back(session_json(s, req.locale, at));
       if (s.starts_at > at) open.push_back(session_json(s, req.locale, at));
     }
@@ -86,7 +87,7 @@ class AcademyRoutes {
       json::array staff, enrolled;
       for (const auto& [id, name] : a_.staff_of(user->workshop_id))
         staff.push_back(json::object{{"id", id}, {"name", name}});
-      for (const auto& s : a_.sessions(c.id))
+      for (const auto& s : held)
         for (const auto& e : a_.roster(s.id))
           if (e.workshop_id == user->workshop_id)
             enrolled.push_back(enrolment_json(e, req.locale, at, false));

@@ -119,15 +119,10 @@ Result<std::string> Certification::status_list(const std::string& purpose) {
 Result<std::string> Certification::proof_bundle(const Certificate& c, trust::TransparencyLog& log) {
   const auto history = events(c.id);
   if (history.empty()) return Error::not_found("certificate event");
-  const auto index = static_cast<uint64_t>(history.back().log_index);
-  const auto checkpoint = log.checkpoint(format_utc(clock_.now()));
-  if (index >= checkpoint.size) return Error::not_found("log entry");
-  auto bundle = trust::inclusion_json(log, index, checkpoint.size);
-  bundle["certificate"] = c.number;
-  bundle["event"] = history.back().kind;
-  bundle["tree_size"] = checkpoint.size;
-  bundle["checkpoint"] = trust::checkpoint_json(checkpoint);
-  return json::serialize(bundle);
+  const auto bundle = trust::certificate_proof(log, static_cast<uint64_t>(history.back().log_index), c.number,
+                                               history.back().kind, format_utc(clock_.now()));
+  if (!bundle) return Error::not_found("log entry");
+  return json::serialize(*bundle);
 }
 
 // --- product claims --------------------------------------------------------------------------------

@@ -51,10 +51,8 @@ Result<CampaignInput> check_campaign(const CampaignInput& in, bool segment_requi
   const std::string when(trim(in.scheduled_at));
   if (!when.empty()) {
     TimePoint t;
-    if (parse_utc(when, t))
+    if (parse_seoul_input(when, t))  // UTC text, or a datetime-local field in Seoul time
       out.scheduled_at = format_utc(t);
-    else if (when.size() == 16 && when[10] == 'T' && parse_utc(when + ":00Z", t))
-      out.scheduled_at = format_utc(t - std::chrono::hours(9));  // a datetime-local field, Seoul time
     else
       return Error::invalid("scheduled_at", "scheduled_at_invalid",
                             "scheduled_at must be a time such as 2026-12-01T10:00 (Seoul)");

@@ -7,6 +7,7 @@
 
 #include "db/testing.hpp"
 #include "trust/log_repo.hpp"
+#include "trust/proof_json.hpp"
 
 namespace brilliant::trust {
 namespace {
@@ -119,6 +120,18 @@ TEST_F(LogTest, ABatchTakesConsecutiveIndexesAcrossStatementChunks) {
                     .ok())
         << i;
   EXPECT_TRUE(log.check().ok());
+}
+
+TEST_F(LogTest, ACertificatesProofNamesItsEntryAndCheckpointOnlyOnceLogged) {
+  for (int i = 0; i < 3; ++i) log.append("entry " + std::to_string(i), "now");
+  auto proof = certificate_proof(log, 1, "AC-7K2M-Q9PX", "course_completed", "now");
+  ASSERT_TRUE(proof.has_value());
+  EXPECT_EQ(proof->at("certificate").as_string(), "AC-7K2M-Q9PX");
+  EXPECT_EQ(proof->at("event").as_string(), "course_completed");
+  EXPECT_EQ(proof->at("tree_size").as_uint64(), 3u);
+  EXPECT_EQ(proof->at("leaf_index").as_uint64(), 1u);
+  EXPECT_TRUE(proof->at("checkpoint").as_object().contains("note"));
+  EXPECT_FALSE(certificate_proof(log, 3, "AC-7K2M-Q9PX", "course_completed", "now").has_value());  // not yet
 }
 
 }  // namespace brilliant::trust

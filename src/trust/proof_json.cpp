@@ -19,4 +19,17 @@ boost::json::object inclusion_json(TransparencyLog& log, uint64_t index, uint64_
   return {{"leaf_index", index}, {"entry", base64(log.entry(index))}, {"path", std::move(path)}};
 }
 
+std::optional<boost::json::object> certificate_proof(TransparencyLog& log, uint64_t index,
+                                                     const std::string& number, const std::string& event,
+                                                     const std::string& now) {
+  const auto checkpoint = log.checkpoint(now);
+  if (index >= checkpoint.size) return std::nullopt;
+  auto bundle = inclusion_json(log, index, checkpoint.size);
+  bundle["certificate"] = number;
+  bundle["event"] = event;
+  bundle["tree_size"] = checkpoint.size;
+  bundle["checkpoint"] = checkpoint_json(checkpoint);
+  return bundle;
+}
+
 }  // namespace brilliant::trust

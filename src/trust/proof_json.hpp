@@ -4,6 +4,8 @@
 #pragma once
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "trust/log.hpp"
 
@@ -12,5 +14,11 @@ namespace brilliant::trust {
 boost::json::object checkpoint_json(const Checkpoint& checkpoint);
 // The entry at `index` with its audit path to the tree of `size` entries.
 boost::json::object inclusion_json(TransparencyLog& log, uint64_t index, uint64_t size);
+// What a certificate's proof.json holds: the entry at `index` with its inclusion in the tree as of a
+// checkpoint signed `now`, that checkpoint, and the certificate's number and event. Nothing when the log
+// does not hold the index yet.
+std::optional<boost::json::object> certificate_proof(TransparencyLog& log, uint64_t index,
+                                                     const std::string& number, const std::string& event,
+                                                     const std::string& now);
 
 }  // namespace brilliant::trust

@@ -7,7 +7,7 @@
 
 namespace brilliant::marketing::repo {
 
-std::vector<CustomerFacts> load_customers(soci::session& sql) {
+std::vector<CustomerFacts> load_customers(soci::session& sql, bool with_views) {
   std::map<long long, CustomerFacts> by_id;
   soci::rowset<soci::row> people =
       sql.prepare
@@ -40,14 +40,16 @@ std::vector<CustomerFacts> load_customers(soci::session& sql) {
     if (auto it = by_id.find(db::row_int(r, 0)); it != by_id.end())
       it->second.bought.push_back({db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3)});
   // What each looked at, per Seoul day and kind of piece.
-  soci::rowset<soci::row> views =
-      (sql.prepare << "SELECT v.user_id, p.category, p.metal, v.day, CAST(SUM(v.views) AS BIGINT) "
-                      "FROM customer_views v JOIN products p ON p.id = v.product_id "
-                      "GROUP BY v.user_id, p.category, p.metal, v.day");
-  for (const auto& r : views)
-    if (auto it = by_id.find(db::row_int(r, 0)); it != by_id.end())
-      it->second.viewed.push_back(
-          {db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3), db::row_int(r, 4)});
+  if (with_views) {
+    soci::rowset<soci::row> views =
+        (sql.prepare << "SELECT v.user_id, p.category, p.metal, v.day, CAST(SUM(v.views) AS BIGINT) "
+                        "FROM customer_views v JOIN products p ON p.id = v.product_id "
+                        "GROUP BY v.user_id, p.category, p.metal, v.day");
+    for (const auto& r : views)
+      if (auto it = by_id.find(db::row_int(r, 0)); it != by_id.end())
+        it->second.viewed.push_back(
+            {db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3), db::row_int(r, 4)});
+  }
   // The latest marketing decision holds (consents are appended, never changed).
   soci::rowset<soci::row> consents =
       sql.prepare << "SELECT user_id, agreed FROM consents WHERE item = 'marketing' ORDER BY id";
@@ -63,7 +65,7 @@ std::vector<CustomerFacts> load_customers(soci::session& sql) {
 std::vector<CustomerFacts> segment_members(soci::session& sql, const std::string& rules, TimePoint now) {
   auto conditions = parse_rules(rules);
   if (!conditions) return {};
-  auto customers = load_customers(sql);
+  auto customers = load_customers(sql, uses_views(*conditions));
   const auto scores = score_customers(customers, now);
   std::vector<CustomerFacts> out;
   for (size_t i : members_of(*conditions, customers, scores, now)) out.push_back(std::move(customers[i]));

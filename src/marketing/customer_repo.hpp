@@ -11,8 +11,9 @@
 namespace brilliant::marketing::repo {
 
 // Every active shopper account (with or without orders; staff accounts only once they have paid for an
-// order) and anyone else who has paid for an order.
-std::vector<CustomerFacts> load_customers(soci::session& sql);
+// order) and anyone else who has paid for an order; with what they looked at only when asked (the
+// views are the costliest part, and only viewed_... rules need them).
+std::vector<CustomerFacts> load_customers(soci::session& sql, bool with_views = true);
 
 // A segment's members now (rules as customers.hpp reads them), best customers first; none when the
 // rules do not parse. Scores everyone: what campaigns send to and segment-limited coupons check.

@@ -205,6 +205,11 @@ long long views_of(const std::vector<Condition>& rules, const CustomerFacts& fac
 
 }  // namespace
 
+bool uses_views(const std::vector<Condition>& rules) {
+  return std::any_of(rules.begin(), rules.end(),
+                     [](const Condition& c) { return c.field.starts_with("view"); });
+}
+
 bool matches(const std::vector<Condition>& rules, const CustomerFacts& facts, const CustomerScore& score,
              TimePoint now) {
   double window = -1;  // within_days: only pieces bought in the window count for metal and category

@@ -58,6 +58,8 @@ struct Condition {
 //   e.g. "viewed rings 3+ times, never bought one": viewed_category = ring; views >= 3; category != ring
 // Errors name the field "rules" and say which line.
 Result<std::vector<Condition>> parse_rules(const std::string& text);
+// Whether any condition reads what customers looked at (viewed_..., views).
+bool uses_views(const std::vector<Condition>& rules);
 // True when every condition holds for the customer at `now`.
 bool matches(const std::vector<Condition>& rules, const CustomerFacts& facts, const CustomerScore& score,
              TimePoint now);

@@ -124,6 +124,9 @@ TEST(Customers, ViewedRingsThreeTimesNeverBoughtOne) {
   EXPECT_EQ(members("views >= 9"),
             (std::vector<long long>{4, 5}));  // of any kind: 9 rings; 4 rings, 5 necklaces
   EXPECT_EQ(members("viewed_category = ring; views > 9"), (std::vector<long long>{}));
+  EXPECT_TRUE(uses_views(parse_rules("orders >= 1; views >= 2").value()));
+  EXPECT_TRUE(uses_views(parse_rules("viewed_days = 7").value()));
+  EXPECT_FALSE(uses_views(parse_rules("metal = gold; within_days = 90").value()));
 }
 
 TEST(Customers, BadRulesSayWhichLine) {

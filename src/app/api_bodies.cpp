@@ -239,6 +239,10 @@ std::vector<ApiBody> academy_bodies() {
        R"(UTC text"},"place":{"type":"string","maxLength":200},"video_url":{"type":"string","description":)"
        R"("place or video_url is required"},"capacity":{"type":"integer","minimum":1,"maximum":1000},)"
        R"("instructor_email":{"type":"string","description":"an account that checks trainees in"}}})"},
+      {Method::put, "/api/v1/operator/channels/{channel}/categories/{category}",
+       R"({"type":"object","required":["external"],"properties":{"external":{"type":"string","maxLength":250,)"
+       R"("example":"200","description":"Naver's category number, Google's product taxonomy number, or )"
+       R"(Kakao's category path; empty removes the mapping"}}})"},
   };
 }
 

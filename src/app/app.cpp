@@ -136,6 +136,7 @@ App::App(Config config, const Clock& clock)
   add_money_routes();
   add_live_routes();
   add_marketing_routes();  // and the academy that practises on them (academy_wiring.cpp)
+  add_channel_routes();
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
     model["brand_name"] = locale == "en" ? brand->name_en : brand->name_ko;

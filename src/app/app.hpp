@@ -18,6 +18,7 @@
 #include "catalog/service.hpp"
 #include "certification/routes.hpp"
 #include "certification/service.hpp"
+#include "channels/channels.hpp"
 #include "core/clock.hpp"
 #include "db/fwd.hpp"
 #include "legal/store.hpp"
@@ -94,6 +95,9 @@ class App {
   marketing::Coupons& coupons() { return *coupons_; }
   marketing::Campaigns& campaigns() { return *campaigns_; }
   academy::Academy& academy() { return *academy_; }
+  channels::Channels& channels() { return *channels_; }
+  // The shop as the channels' feeds name it: the brand's Korean name, the base URL, the tagline.
+  channels::Shop feed_shop() const;  // channels_wiring.cpp
   // The audit trail's listener on the pipeline (web::PipelineOptions::observe; running.cpp): a staff
   // member's successful change, or their opening of a personal-data route, is appended.
   void audit_request(const web::Request& req, const web::Route& route, int status);
@@ -118,6 +122,7 @@ class App {
   long long customer_of(const web::Request& req);                         // marketing_wiring.cpp
   void add_academy_routes();                                              // academy_wiring.cpp
   mail::Mail academy_mail(const academy::AcademyMail& m) const;           // academy_wiring.cpp
+  void add_channel_routes();                                              // channels_wiring.cpp
   void tick_live();                                                       // the live ticker thread's loop
   mail::Mail live_reminder_mail(const live::Show& show, const std::string& email,
                                 const std::string& locale) const;
@@ -173,6 +178,7 @@ class App {
   std::unique_ptr<marketing::Coupons> coupons_;
   std::unique_ptr<marketing::Campaigns> campaigns_;
   std::unique_ptr<academy::Academy> academy_;
+  std::unique_ptr<channels::Channels> channels_;
   std::unique_ptr<marketing::Visits> visits_;  // written in batches; flushed when it goes away
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;

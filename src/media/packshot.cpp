@@ -267,3 +267,27 @@ Result<uint64_t> piece_hash(std::string_view photo) {
 }
 
 }  // namespace brilliant::media
+
+namespace brilliant::media {
+
+Result<std::string> square_on_white(std::string_view image, int side, double fill) {
+  const int inner = std::max(1, static_cast<int>(side * fill));
+  VipsBlob* blob = vips_blob_new(nullptr, image.data(), image.size());
+  try {
+    // thumbnail draws vector pictures (SVG) at the asked size and shrinks photos on load.
+    VImage fitted = as_srgb(VImage::thumbnail_buffer(blob, inner, VImage::option()->set("height", inner)));
+    vips_area_unref(VIPS_AREA(blob));
+    blob = nullptr;
+    const std::vector<double> white{255, 255, 255};
+    VImage square =
+        fitted.cast(VIPS_FORMAT_UCHAR)
+            .embed((side - fitted.width()) / 2, (side - fitted.height()) / 2, side, side,
+                   VImage::option()->set("extend", VIPS_EXTEND_BACKGROUND)->set("background", white));
+    return encode_image(square, ".jpg", VImage::option()->set("Q", 88)->set("strip", true));
+  } catch (const vips::VError&) {
+    if (blob) vips_area_unref(VIPS_AREA(blob));
+    return unreadable();
+  }
+}
+
+}  // namespace brilliant::media

@@ -38,6 +38,11 @@ Result<std::vector<Packshot>> make_packshots(std::string_view photo, const std::
                                              double fill = 0.85,
                                              const std::array<double, 3>& gains = {1.0, 1.0, 1.0});
 
+// Any picture a browser shows (JPEG, PNG, WebP, SVG) fitted into `fill` of a `side` x `side` white square,
+// as JPEG: what a channel's feed links for a piece that has a drawn picture and no photograph. Errors on
+// field "photo" when libvips cannot read it.
+Result<std::string> square_on_white(std::string_view image, int side, double fill = 0.85);
+
 // The perceptual hash (as photo_pipeline.hpp's) of the piece itself: light divided out, trimmed and
 // centred first, so that a re-shot of the same piece, moved or nearer the camera, lands close (within
 // 16 bits) and another piece far (beyond 20). The whole frame's hash when no piece stands out. For

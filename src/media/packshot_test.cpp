@@ -60,3 +60,24 @@ TEST(Packshot, AReShotOfThePieceMatchesAndAnotherPieceDoesNot) {
 }
 
 }  // namespace brilliant::media
+
+namespace brilliant::media {
+namespace {
+
+TEST(SquareOnWhite, ADrawingBecomesACentredJpegSquare) {
+  const std::string svg =
+      "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='20'><rect width='40' height='20' "
+      "fill='#d4af37'/></svg>";
+  auto jpeg = square_on_white(svg, 400);
+  ASSERT_TRUE(jpeg.ok()) << jpeg.error().message;
+  auto image = vips::VImage::new_from_buffer(jpeg->data(), jpeg->size(), "");
+  EXPECT_EQ(image.width(), 400);
+  EXPECT_EQ(image.height(), 400);
+  EXPECT_GT(image(2, 2)[0], 250);      // white border
+  EXPECT_LT(image(200, 200)[2], 120);  // the gold drawing, drawn at 85 % of the side
+  EXPECT_GT(image(200, 200)[0], 180);
+  EXPECT_EQ(square_on_white("not a picture", 400).error().field, "photo");
+}
+
+}  // namespace
+}  // namespace brilliant::media

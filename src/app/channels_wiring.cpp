@@ -1,0 +1,25 @@
+// The sales channels' wiring (issue 19): the feeds read the catalog, the brand's name and shipping rules,
+// and the locale texts; the routes.
+#include "app/app.hpp"
+#include "channels/routes.hpp"
+
+namespace brilliant::app {
+
+void App::add_channel_routes() {
+  channels_ = std::make_unique<channels::Channels>(
+      *database_, clock_, catalog_,
+      channels::Sources{
+          [this](const std::string& locale, const std::string& key) { return i18n_.text(locale, key); },
+          [this] { return feed_shop(); },
+          [this](long long price) {
+            return vendors::shipping_fee(brand_.current()->shipping, price, false);
+          }});
+  channels::add_routes(router_, {*channels_, renderer_});
+}
+
+channels::Shop App::feed_shop() const {
+  const auto brand = brand_.current();
+  return {brand->name_ko, account_deps_.base_url, i18n_.text("ko", "brand.tagline")};
+}
+
+}  // namespace brilliant::app

@@ -4,11 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
-#include "core/secret.hpp"
+#include "print/testing.hpp"
 
 namespace brilliant::academy {
 namespace {
@@ -22,17 +18,9 @@ TEST(CertificatePdf, HoldsTheNameTheCourseAndTheNumber) {
                 .title_en = "AI copy and photos"};
   const auto pdf = certificate_pdf(c, "https://brilliant.example/academy/certificates/AC-7K2M-Q9PX");
   ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
-  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0)
-    GTEST_SKIP() << "pdftotext (poppler-utils) missing";
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto in = dir / ("cert-" + random_token(6) + ".pdf"),
-             out = dir / ("cert-" + random_token(6) + ".txt");
-  std::ofstream(in, std::ios::binary) << pdf;
-  ASSERT_EQ(std::system(("pdftotext " + in.string() + " " + out.string()).c_str()), 0);
-  std::ifstream text_file(out);
-  const std::string text((std::istreambuf_iterator<char>(text_file)), {});
-  std::filesystem::remove(in);
-  std::filesystem::remove(out);
+  const auto read = print::pdf_text(pdf);
+  if (!read) GTEST_SKIP() << "pdftotext (poppler-utils) missing";
+  const std::string& text = *read;
   for (const char* want : {"김하늘", "익산 금세공방", "AI 상품 문구와 사진", "AI copy and photos",
                            "AC-7K2M-Q9PX", "Certificate of Completion", "2026-12-10"})
     EXPECT_NE(text.find(want), std::string::npos) << want << " missing from:\n" << text;

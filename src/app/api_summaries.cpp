@@ -43,6 +43,9 @@ void describe_api(web::Router& router) {
        "The sales channels' feeds: addresses, pieces listed and left out, the category mapping (operator)"},
       {Method::put, "/api/v1/operator/channels/{channel}/categories/{category}",
        "Map one of our categories to a channel's own {external}; empty removes it (operator)"},
+      {Method::get, "/api/v1/operator/reports/program",
+       "The funding program's outcome report for ?year= (Seoul months): GMV, orders, channels, workshops, "
+       "certification, academy; null for a part not yet in use (operator)"},
       {Method::get, "/api/v1/tokens",
        "The caller's API tokens: name, created, expires (90 days), revoked; never the token itself"},
       {Method::delete_, "/api/v1/tokens/{id}", "Revoke one of the caller's API tokens"},

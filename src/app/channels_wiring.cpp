@@ -1,7 +1,8 @@
 // The sales channels' wiring (issue 19): the feeds read the catalog, the brand's name and shipping rules,
-// and the locale texts; the routes.
+// and the locale texts; the routes; and the program report, which counts what the channels sold.
 #include "app/app.hpp"
 #include "channels/routes.hpp"
+#include "reports/routes.hpp"
 
 namespace brilliant::app {
 
@@ -15,6 +16,10 @@ void App::add_channel_routes() {
             return vendors::shipping_fee(brand_.current()->shipping, price, false);
           }});
   channels::add_routes(router_, {*channels_, renderer_});
+  reports::add_routes(router_, {*database_, renderer_, clock_, [this](const std::string& locale) {
+                                  const auto brand = brand_.current();
+                                  return locale == "en" ? brand->name_en : brand->name_ko;
+                                }});
 }
 
 channels::Shop App::feed_shop() const {

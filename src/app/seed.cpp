@@ -28,6 +28,18 @@ void seed_legal(App& app) {
     spdlog::error("demo business particulars: {}", saved.error().message);
 }
 
+// Google's product taxonomy numbers for our categories (Apparel & Accessories > Jewelry > Rings 200, ...),
+// so the demo's Google feed is complete; Naver's and Kakao's are the operator's to fill in.
+void seed_channels(App& app) {
+  if (!app.channels().mapping("ko").at(0).external.at("google").empty()) return;
+  const std::pair<const char*, const char*> google[] = {
+      {"ring", "200"},     {"necklace", "196"}, {"pendant", "192"}, {"earrings", "194"},
+      {"bracelet", "191"}, {"anklet", "189"},   {"brooch", "197"},  {"set", "6463"}};
+  for (const auto& [category, id] : google)
+    if (auto set = app.channels().set_mapping("google", category, id); !set)
+      spdlog::error("demo channel mapping: {}", set.error().message);
+}
+
 }  // namespace
 
 long long demo_user_id(App& app, const std::string& email) {
@@ -67,6 +79,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     seed_coupons(app, studio_demo.operator_email);
     seed_customers(app, studio_demo.operator_email);
     seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
+    seed_channels(app);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -90,6 +103,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_coupons(app, studio_demo.operator_email);
   seed_customers(app, studio_demo.operator_email);
   seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
+  seed_channels(app);
   spdlog::info("demo data loaded");
   return logins;
 }

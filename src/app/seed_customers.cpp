@@ -150,9 +150,10 @@ int seed_customers(App& app, const std::string& operator_email, int customers) {
                            now - day * pick(std::max(1L, span)) - std::chrono::hours(pick(12)),
                            &piece,
                            {source,
-                            source.empty()     ? ""
-                            : source == "mail" ? "email"
-                                               : "social",
+                            source.empty()      ? ""
+                            : source == "mail"  ? "email"
+                            : source == "naver" ? "shopping_feed"  // from the Naver Shopping feed's link
+                                                : "social",
                             "", ""}});
       }
     }

@@ -239,6 +239,25 @@ std::vector<ApiBody> academy_bodies() {
        R"(UTC text"},"place":{"type":"string","maxLength":200},"video_url":{"type":"string","description":)"
        R"("place or video_url is required"},"capacity":{"type":"integer","minimum":1,"maximum":1000},)"
        R"("instructor_email":{"type":"string","description":"an account that checks trainees in"}}})"},
+      {Method::post, "/api/v1/console/exhibitions/{slug}/application",
+       R"({"type":"object","required":["note"],"properties":{"note":{"type":"string","maxLength":1000}}})"},
+      {Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{product_id}",
+       R"({"type":"object","properties":{"bring":{"type":"boolean","default":true},"wholesale_price":{"type":)"
+       R"("integer","minimum":0,"description":"won a piece; 0 shows 'on request'"},"min_quantity":{"type":)"
+       R"("integer","minimum":1,"default":1}}})"},
+      {Method::put, "/api/v1/console/products/{id}/translations/{lang}",
+       R"({"type":"object","required":["title"],"properties":{"title":{"type":"string","maxLength":120},)"
+       R"("story":{"type":"string","maxLength":4000},"machine_draft":{"type":"boolean","default":false}}})"},
+      {Method::post, "/api/v1/operator/exhibitions",
+       R"({"type":"object","required":["slug","name_ko","name_en","city","country","starts_on","ends_on"],)"
+       R"("properties":{"slug":{"type":"string","pattern":"^[a-z0-9-]{3,60}$"},"name_ko":{"type":"string"},)"
+       R"("name_en":{"type":"string"},"city":{"type":"string"},"country":{"type":"string","example":"HK"},)"
+       R"("venue":{"type":"string"},"booth":{"type":"string"},"starts_on":{"type":"string","format":"date"},)"
+       R"("ends_on":{"type":"string","format":"date"},"currency":{"type":"string","example":"HKD"},)"
+       R"("cost":{"type":"integer","minimum":0,"description":"won"}}})"},
+      {Method::put, "/api/v1/operator/exhibitions/{slug}/workshops/{workshop_id}",
+       R"({"type":"object","required":["state"],"properties":{"state":{"type":"string","enum":["selected",)"
+       R"("declined"]}}})"},
       {Method::put, "/api/v1/operator/channels/{channel}/categories/{category}",
        R"({"type":"object","required":["external"],"properties":{"external":{"type":"string","maxLength":250,)"
        R"("example":"200","description":"Naver's category number, Google's product taxonomy number, or )"

@@ -21,6 +21,7 @@
 #include "channels/channels.hpp"
 #include "core/clock.hpp"
 #include "db/fwd.hpp"
+#include "exhibitions/exhibitions.hpp"
 #include "legal/store.hpp"
 #include "live/routes.hpp"
 #include "live/service.hpp"
@@ -96,6 +97,7 @@ class App {
   marketing::Campaigns& campaigns() { return *campaigns_; }
   academy::Academy& academy() { return *academy_; }
   channels::Channels& channels() { return *channels_; }
+  exhibitions::Exhibitions& exhibitions() { return *exhibitions_; }
   // The shop as the channels' feeds name it: the brand's Korean name, the base URL, the tagline.
   channels::Shop feed_shop() const;  // channels_wiring.cpp
   // The audit trail's listener on the pipeline (web::PipelineOptions::observe; running.cpp): a staff
@@ -179,6 +181,7 @@ class App {
   std::unique_ptr<marketing::Campaigns> campaigns_;
   std::unique_ptr<academy::Academy> academy_;
   std::unique_ptr<channels::Channels> channels_;
+  std::unique_ptr<exhibitions::Exhibitions> exhibitions_;
   std::unique_ptr<marketing::Visits> visits_;  // written in batches; flushed when it goes away
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;

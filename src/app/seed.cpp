@@ -7,6 +7,7 @@
 #include "app/seed_catalog.hpp"
 #include "app/seed_certification.hpp"
 #include "app/seed_customers.hpp"
+#include "app/seed_exhibitions.hpp"
 #include "app/seed_live.hpp"
 #include "app/seed_marketing.hpp"
 #include "app/seed_money.hpp"
@@ -80,6 +81,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     seed_customers(app, studio_demo.operator_email);
     seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
     seed_channels(app);
+    seed_exhibitions(app);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -104,6 +106,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_customers(app, studio_demo.operator_email);
   seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
   seed_channels(app);
+  seed_exhibitions(app);
   spdlog::info("demo data loaded");
   return logins;
 }

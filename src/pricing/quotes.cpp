@@ -1,7 +1,6 @@
 #include "pricing/quotes.hpp"
 
-#include "db/database.hpp"
-
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <regex>
@@ -9,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/text.hpp"
+#include "db/database.hpp"
 #include "pricing/formula.hpp"
 
 namespace brilliant::pricing {
@@ -255,8 +255,10 @@ Result<long long> parse_rate(const std::string& text) {
 }
 
 Result<void> Quotes::set_rate(const std::string& code, const std::string& krw_per_unit) {
-  if (code != "USD" && code != "JPY" && code != "CNY" && code != "EUR")
-    return Error::invalid("code", "currency_unknown", "currency must be USD, JPY, CNY or EUR");
+  if (std::none_of(std::begin(display_currencies), std::end(display_currencies),
+                   [&](const char* c) { return code == c; }))
+    return Error::invalid("code", "currency_unknown",
+                          "currency must be USD, JPY, CNY, EUR, HKD, THB, SGD or TWD");
   const long long value = TRY(parse_rate(krw_per_unit));
   const auto now = format_utc(clock_.now());
   db_.write([&](soci::session& sql) {

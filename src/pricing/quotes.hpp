@@ -22,6 +22,9 @@ struct Quote {
   std::string created_at;
 };
 
+// The currencies the operator keeps rates for: shoppers' approximate prices, exhibitions' line sheets.
+inline constexpr const char* display_currencies[] = {"USD", "JPY", "CNY", "EUR", "HKD", "THB", "SGD", "TWD"};
+
 struct Rate {
   std::string code;  // USD, JPY, CNY
   long long krw_per_unit_x1000 = 0;

@@ -51,7 +51,7 @@ Response page(Quotes& quotes, const web::Renderer& renderer, const Request& req,
     o["metal_text"] = renderer.message(req.locale, "catalog.metal." + q.metal);
     history.push_back(std::move(o));
   }
-  for (const auto& code : {"USD", "JPY", "CNY", "EUR"}) {
+  for (const char* code : display_currencies) {
     json::object o{{"code", code}, {"value", ""}};
     for (const auto& r : quotes.rates())
       if (r.code == code)
@@ -119,7 +119,7 @@ class QuoteRoutes {
 
   Response operator_rates_form(Request& req) {
     auto form = req.form();
-    for (const auto& code : {"USD", "JPY", "CNY", "EUR"}) {
+    for (const char* code : display_currencies) {
       auto value = form.get(code);
       if (value.empty()) continue;
       auto done = quotes.set_rate(code, value);

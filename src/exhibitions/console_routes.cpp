@@ -1,0 +1,176 @@
+// A workshop's side of exhibitions (routes.hpp): apply, choose the pieces to bring with their wholesale
+// prices, and translate them for the line sheet.
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "exhibitions/routes.hpp"
+#include "exhibitions/views_json.hpp"
+#include "web/bind.hpp"
+#include "web/json_input.hpp"
+
+namespace brilliant::exhibitions {
+namespace json = boost::json;
+using web::Request;
+using web::Response;
+
+namespace {
+
+class ConsoleRoutes {
+ public:
+  explicit ConsoleRoutes(const Deps& d) : d_(d), x_(d.exhibitions), r_(d.renderer) {}
+
+  long long workshop(const Request& req) const { return req.user ? req.user->workshop_id : 0; }
+
+  // The workshop's published pieces, with whether (and how) each is brought and its translations.
+  json::array own_pieces(const Request& req, const Exhibition& e) {
+    const auto ws = d_.catalog.workshop_by_id(workshop(req));
+    const auto snap = d_.catalog.snapshot();
+    std::map<long long, Piece> brought;
+    for (const auto& p : x_.pieces(e.id))
+      if (p.workshop_id == ws.id) brought[p.product_id] = p;
+    std::vector<long long> ids;
+    for (const auto& c : snap->cards)
+      if (c.workshop_slug == ws.slug) ids.push_back(c.id);
+    const auto translated = x_.translations(ids);
+    json::array out;
+    for (const auto& c : snap->cards) {
+      if (c.workshop_slug != ws.slug) continue;
+      const auto it = brought.find(c.id);
+      json::object o{{"product_id", c.id},
+                     {"title", req.locale == "en" ? c.title_en : c.title_ko},
+                     {"brought", it != brought.end()},
+                     {"wholesale_price", it == brought.end() ? 0 : it->second.wholesale_price},
+                     {"min_quantity", it == brought.end() ? 1 : it->second.min_quantity}};
+      for (const char* lang : {"zh", "ja"}) {
+        const auto t = translated.find({c.id, lang});
+        o[std::string("title_") + lang] = t == translated.end() ? "" : t->second.title;
+        o[std::string("story_") + lang] = t == translated.end() ? "" : t->second.story;
+      }
+      out.push_back(std::move(o));
+    }
+    return out;
+  }
+
+  json::object model(const Request& req) {
+    json::array list;
+    for (const auto& e : x_.all()) {
+      auto o = exhibition_json(e, req.locale);
+      const auto mine = x_.participant(e.id, workshop(req));
+      o["state"] = mine ? mine->state : "";
+      o["applied"] = mine && mine->state == "applied";
+      o["selected"] = mine && mine->state == "selected";
+      o["declined"] = mine && mine->state == "declined";
+      o["can_apply"] = !mine || mine->state == "declined";
+      if (mine && mine->state == "selected") o["own_pieces"] = own_pieces(req, e);
+      list.push_back(std::move(o));
+    }
+    json::object m{{"title", r_.message(req.locale, "exhibitions.console_title")}, {"noindex", true}};
+    m["has_exhibitions"] = !list.empty();
+    m["exhibitions"] = std::move(list);
+    return m;
+  }
+  Response page(Request& req) { return r_.page_response(req, "exhibitions/console", model(req)); }
+  Response api(Request& req) { return web::page_model_json(model(req)); }
+  Response back(const Request& req) {
+    return Response::redirect(req.locale_prefix() + "/console/exhibitions");
+  }
+  // Shown above the forms (a row's field has no place of its own), in the reader's language.
+  Response refused(Request& req, Error error) {
+    error.field.clear();
+    return r_.page_with_error(req, "exhibitions/console", model(req), error);
+  }
+
+  Response apply_form(Request& req) {
+    auto done = x_.apply(std::string(req.param("slug")), workshop(req), req.form().get("note"));
+    return done ? back(req) : refused(req, done.error());
+  }
+  Result<Response> api_apply(Request& req) {
+    const auto o = TRY(web::parse_json_object(req.body));
+    const auto note = TRY(web::json_string(o, "note"));
+    TRY(x_.apply(std::string(req.param("slug")), workshop(req), note));
+    return Response::json(R"({"state":"applied"})", 201);
+  }
+
+  // Every listed piece: bring_{id}, wholesale_{id}, min_{id}.
+  Response pieces_form(Request& req) {
+    const auto f = req.form();
+    const std::string slug(req.param("slug"));
+    const auto e = x_.find(slug);
+    if (!e) return r_.error(req, Error::not_found("exhibition"));
+    for (const auto& c : d_.catalog.snapshot()->cards) {
+      const auto id = std::to_string(c.id);
+      if (!f.has("listed_" + id)) continue;
+      const auto min = f.get("min_" + id);
+      auto done = x_.set_piece(slug, workshop(req), c.id, f.get("bring_" + id) == "1",
+                               web::parse_id(f.get("wholesale_" + id)),
+                               min.empty() ? 1 : static_cast<int>(web::parse_id(min)));
+      if (!done) return refused(req, done.error());
+    }
+    return back(req);
+  }
+  Result<Response> api_piece(Request& req) {
+    const auto o = TRY(web::parse_json_object(req.body));
+    const bool bring = !o.contains("bring") || (o.at("bring").is_bool() && o.at("bring").as_bool());
+    const long long wholesale = o.contains("wholesale_price") && o.at("wholesale_price").is_int64()
+                                    ? o.at("wholesale_price").as_int64()
+                                    : 0;
+    const long long min =
+        o.contains("min_quantity") && o.at("min_quantity").is_int64() ? o.at("min_quantity").as_int64() : 1;
+    TRY(x_.set_piece(std::string(req.param("slug")), workshop(req), req.param_id("product_id"), bring,
+                     wholesale, static_cast<int>(std::clamp(min, -1LL, 1000000LL))));
+    return Response::json(json::serialize(json::object{{"product_id", req.param_id("product_id")},
+                                                       {"brought", bring},
+                                                       {"wholesale_price", wholesale},
+                                                       {"min_quantity", min}}));
+  }
+
+  // title_{lang}_{id}, story_{lang}_{id} for the pieces the form lists.
+  Response translations_form(Request& req) {
+    const auto f = req.form();
+    for (const auto& c : d_.catalog.snapshot()->cards)
+      for (const char* lang : {"zh", "ja"}) {
+        const auto key = std::string(lang) + "_" + std::to_string(c.id);
+        if (!f.has("title_" + key)) continue;
+        auto done = x_.translate(workshop(req), c.id, lang, f.get("title_" + key), f.get("story_" + key));
+        if (!done) return refused(req, done.error());
+      }
+    return back(req);
+  }
+  Result<Response> api_translation(Request& req) {
+    const auto o = TRY(web::parse_json_object(req.body));
+    const auto title = TRY(web::json_string(o, "title"));
+    std::string story;
+    if (o.contains("story")) story = TRY(web::json_string(o, "story"));
+    const bool draft =
+        o.contains("machine_draft") && o.at("machine_draft").is_bool() && o.at("machine_draft").as_bool();
+    const std::string lang(req.param("lang"));
+    TRY(x_.translate(workshop(req), req.param_id("id"), lang, title, story, draft));
+    return Response::json(json::serialize(json::object{
+        {"product_id", req.param_id("id")}, {"lang", lang}, {"title", title}, {"machine_draft", draft}}));
+  }
+
+ private:
+  const Deps d_;
+  Exhibitions& x_;
+  const web::Renderer& r_;
+};
+
+}  // namespace
+
+void add_console_routes(web::Router& router, const Deps& deps) {
+  const web::Bind bind(std::make_shared<ConsoleRoutes>(deps), deps.renderer);
+  using C = ConsoleRoutes;
+  const auto staff = web::require(web::Role::vendor_staff);
+  router.get("/console/exhibitions", bind(&C::page)).access = staff;
+  router.post("/console/exhibitions/{slug}/application", bind(&C::apply_form)).access = staff;
+  router.post("/console/exhibitions/{slug}/pieces", bind(&C::pieces_form)).access = staff;
+  router.post("/console/exhibitions/{slug}/translations", bind(&C::translations_form)).access = staff;
+  router.get("/api/v1/console/exhibitions", bind(&C::api)).access = staff;
+  router.post("/api/v1/console/exhibitions/{slug}/application", bind(&C::api_apply)).access = staff;
+  router.add(web::Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{product_id}", bind(&C::api_piece))
+      .access = staff;
+  router.add(web::Method::put, "/api/v1/console/products/{id}/translations/{lang}", bind(&C::api_translation))
+      .access = staff;
+}
+
+}  // namespace brilliant::exhibitions

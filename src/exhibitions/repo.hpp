@@ -1,0 +1,29 @@
+// SQL for exhibitions (issue 19). Functions take the session they run on.
+#pragma once
+#include <optional>
+
+#include "db/database.hpp"
+#include "exhibitions/exhibitions.hpp"
+
+namespace brilliant::exhibitions::repo {
+
+long long insert(soci::session& sql, const ExhibitionInput& in, const std::string& now);
+std::vector<Exhibition> all(soci::session& sql);
+std::optional<Exhibition> find(soci::session& sql, const std::string& slug);
+
+std::vector<Participant> participants(soci::session& sql, long long exhibition_id);
+void upsert_participant(soci::session& sql, long long exhibition_id, long long workshop_id,
+                        const std::string& state, const std::string& note, const std::string& now,
+                        bool decided);
+
+std::vector<Piece> pieces(soci::session& sql, long long exhibition_id);
+void set_piece(soci::session& sql, long long exhibition_id, const Piece& piece, bool bring,
+               const std::string& now);
+// The piece's workshop and status ("" when there is no such piece).
+std::pair<long long, std::string> product_owner(soci::session& sql, long long product_id);
+
+void set_translation(soci::session& sql, long long product_id, const std::string& lang, const Translation& t,
+                     const std::string& now);
+std::map<std::pair<long long, std::string>, Translation> translations(soci::session& sql);
+
+}  // namespace brilliant::exhibitions::repo

@@ -1,0 +1,33 @@
+// Exhibitions over HTTP (issue 19).
+//   Everyone: /exhibitions (upcoming and past), /exhibitions/{slug} (the line sheet; /en/, /zh/ and /ja/
+//     before it for its languages; wholesale prices for approved buyers and the operator only),
+//     /exhibitions/{slug}/linesheet.pdf (?lang=), /exhibitions/{slug}/poster.pdf.
+//   A workshop: /console/exhibitions (apply; once selected, the pieces it brings with wholesale prices, and
+//     their names and stories in Chinese and Japanese).
+//   The operator: /operator/exhibitions (plan a fair, select workshops; exchange rates are pricing's).
+// The same as JSON under /api/v1/exhibitions, /api/v1/console/... and /api/v1/operator/....
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+
+#include "catalog/service.hpp"
+#include "exhibitions/exhibitions.hpp"
+#include "web/render.hpp"
+#include "web/router.hpp"
+
+namespace brilliant::exhibitions {
+
+struct Deps {
+  Exhibitions& exhibitions;
+  catalog::Catalog& catalog;
+  const web::Renderer& renderer;
+  const Clock& clock;
+  std::function<std::map<std::string, long long>()> rates;  // currency -> won for one unit x 1,000 (pricing)
+};
+
+void add_routes(web::Router& router, const Deps& deps);           // public (routes.cpp), then console's
+void add_console_routes(web::Router& router, const Deps& deps);   // console_routes.cpp
+void add_operator_routes(web::Router& router, const Deps& deps);  // operator_routes.cpp
+
+}  // namespace brilliant::exhibitions

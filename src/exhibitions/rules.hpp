@@ -1,0 +1,34 @@
+// Exhibition rules (issue 19), pure: what an exhibition must say, exchange rates, prices in a visitor's
+// currency, and the line sheet's own words in its four languages (Korean, English, simplified Chinese,
+// Japanese; the rest of the site speaks Korean and English).
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace brilliant::exhibitions {
+
+inline constexpr const char* languages[] = {"ko", "en", "zh", "ja"};
+bool known_language(std::string_view lang);
+
+struct ExhibitionInput {
+  std::string slug, name_ko, name_en, city, country, venue, booth, starts_on, ends_on, currency;
+  long long cost = 0;  // won
+};
+
+// Trimmed and checked; errors name the field: slug (3-60 of a-z, 0-9, '-'), name_ko, name_en, city,
+// country (two letters), starts_on / ends_on (YYYY-MM-DD, ends on or after it starts), currency (three
+// letters), cost (0 or more). Country and currency come back upper-cased.
+Result<ExhibitionInput> checked(ExhibitionInput in);
+
+// Whether a currency is written without minor units (KRW, JPY, TWD, VND).
+bool whole_units(std::string_view currency);
+// won in the currency at `won_x1000` (won for one unit, times 1,000, as pricing keeps rates), rounded half
+// up: "US$ 123.45", "HK$ 1,234.00", "¥ 12,300", "฿ 3,400.00"; "₩1,234,000" for KRW; empty for a rate of 0.
+std::string foreign_price(long long won, const std::string& currency, long long won_x1000);
+
+// The line sheet's words ("price", "wholesale", ...) in a language; the English word for an unknown one.
+std::string label(std::string_view lang, std::string_view key);
+
+}  // namespace brilliant::exhibitions

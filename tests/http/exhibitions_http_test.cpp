@@ -1,0 +1,106 @@
+// Joint exhibitions over HTTP (issue 19) on SQLite and PostgreSQL: the operator plans a fair (a bad field is
+// refused by name) and sets a rate; a workshop applies and, once selected, brings a piece with a wholesale
+// price and translates it; another workshop cannot bring it or translate it; the line sheet shows the
+// piece in four languages with the price in the visitors' currency, and its wholesale price to an approved
+// buyer only; its PDF and the booth poster download. Slugs are unique per run: PostgreSQL is shared.
+#include <boost/json.hpp>
+
+#include "core/secret.hpp"
+#include "core/text.hpp"
+#include "http/shop_testing.hpp"
+
+namespace brilliant::test {
+namespace {
+
+namespace json = boost::json;
+
+class ExhibitionsHttp : public ShopTest {
+ protected:
+  HttpResponse call(HttpClient& who, const std::string& method, const std::string& path,
+                    const std::string& body = "") {
+    return who.request(method, path, body, json_headers(who));
+  }
+};
+
+TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
+  auto op = logged_in(web::Role::operator_);
+  const std::string slug = "hk-" + ascii_lower(random_code(6, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));
+  auto refused =
+      call(*op, "POST", "/api/v1/operator/exhibitions",
+           R"({"slug":")" + slug +
+               R"(","name_ko":"홍콩 쇼","name_en":"HK Show","city":"Hong Kong",)"
+               R"("country":"HKG","starts_on":"2026-03-04","ends_on":"2026-03-08","currency":"HKD"})");
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("country"), std::string::npos);
+  auto made = call(
+      *op, "POST", "/api/v1/operator/exhibitions",
+      R"({"slug":")" + slug +
+          R"(","name_ko":"홍콩 주얼리 쇼","name_en":"Hong Kong Jewellery Show",)"
+          R"("city":"Hong Kong","country":"HK","venue":"HKCEC","booth":"1B-23","starts_on":"2027-03-04",)"
+          R"("ends_on":"2027-03-08","currency":"HKD","cost":12000000})");
+  ASSERT_EQ(made.status, 201) << made.body;
+  ASSERT_EQ(op->post_form("/operator/rates", {{"_csrf", op->cookie("csrf")}, {"HKD", "176.5"}}).status, 303);
+
+  const auto gold = own_workshop("fair-gold", "금 공방", "Gold Atelier");
+  const auto silver = own_workshop("fair-silver", "은 공방", "Silver Atelier");
+  const auto ring = own_ring(gold, "Fair Ring", 4, "박람회 반지");
+  auto maker = logged_in(web::Role::vendor_staff, gold.slug);
+  auto other = logged_in(web::Role::vendor_staff, silver.slug);
+  ASSERT_EQ(call(*maker, "POST", "/api/v1/console/exhibitions/" + slug + "/application", R"({"note":"신작"})")
+                .status,
+            201);
+  const std::string piece = "/api/v1/console/exhibitions/" + slug + "/pieces/" + std::to_string(ring.id);
+  EXPECT_EQ(call(*maker, "PUT", piece, R"({"wholesale_price":90000,"min_quantity":5})").status,
+            403);  // not yet
+  ASSERT_EQ(call(*op, "PUT", "/api/v1/operator/exhibitions/" + slug + "/workshops/" + std::to_string(gold.id),
+                 R"({"state":"selected"})")
+                .status,
+            200);
+  auto brought = call(*maker, "PUT", piece, R"({"wholesale_price":90000,"min_quantity":5})");
+  ASSERT_EQ(brought.status, 200) << brought.body;
+  EXPECT_EQ(call(*other, "PUT", piece, R"({"wholesale_price":1})").status, 403);  // silver is not selected
+  const std::string translation = "/api/v1/console/products/" + std::to_string(ring.id) + "/translations/";
+  ASSERT_EQ(
+      call(*maker, "PUT", translation + "zh", R"({"title":"博览会戒指","story":"金工坊的新作"})").status,
+      200);
+  EXPECT_EQ(call(*other, "PUT", translation + "ja", R"({"title":"x"})").status, 404);
+  EXPECT_EQ(call(*maker, "PUT", translation + "fr", R"({"title":"x"})").status, 400);
+  const auto mine = json::parse(maker->get("/api/v1/console/exhibitions", {"Accept: application/json"}).body);
+  bool listed = false;
+  for (const auto& e : mine.at("exhibitions").as_array())
+    if (e.at("slug").as_string() == slug)
+      listed = e.at("own_pieces").as_array().at(0).at("brought").as_bool();
+  EXPECT_TRUE(listed);
+
+  auto visitor = client();
+  const std::tuple<std::string, std::string> sheets[] = {{"/exhibitions/" + slug, "박람회 반지"},
+                                                         {"/en/exhibitions/" + slug, "Fair Ring"},
+                                                         {"/zh/exhibitions/" + slug, "博览会戒指"},
+                                                         {"/ja/exhibitions/" + slug, "Fair Ring"}};
+  for (const auto& [path, title] : sheets) {
+    auto page = visitor->get(path);
+    ASSERT_EQ(page.status, 200) << path;
+    EXPECT_NE(page.body.find(title), std::string::npos) << path;
+    EXPECT_NE(page.body.find("HK$ "), std::string::npos) << path;
+    EXPECT_EQ(page.body.find("₩90,000"), std::string::npos) << path;
+  }
+  auto buyer = logged_in(web::Role::buyer);
+  EXPECT_NE(buyer->get("/zh/exhibitions/" + slug).body.find("₩90,000"), std::string::npos);
+  const auto sheet = json::parse(
+      visitor->get("/api/v1/exhibitions/" + slug + "?lang=zh", {"Accept: application/json"}).body);
+  EXPECT_EQ(sheet.at("pieces").as_array().at(0).at("title").as_string(), "博览会戒指");
+  EXPECT_FALSE(sheet.at("pieces").as_array().at(0).as_object().contains("wholesale"));
+  auto pdf = visitor->get("/exhibitions/" + slug + "/linesheet.pdf?lang=ja");
+  EXPECT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(visitor->get("/exhibitions/" + slug + "/poster.pdf").body.substr(0, 5), "%PDF-");
+  const auto list = json::parse(visitor->get("/api/v1/exhibitions", {"Accept: application/json"}).body);
+  EXPECT_NE(json::serialize(list).find(slug), std::string::npos);
+  const auto ops = json::parse(op->get("/api/v1/operator/exhibitions", {"Accept: application/json"}).body);
+  EXPECT_NE(json::serialize(ops).find("\"HKD\""), std::string::npos);
+  EXPECT_EQ(op->get("/operator/exhibitions").status, 200);
+  EXPECT_EQ(maker->get("/console/exhibitions").status, 200);
+}
+
+}  // namespace
+}  // namespace brilliant::test

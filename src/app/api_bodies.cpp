@@ -258,6 +258,18 @@ std::vector<ApiBody> academy_bodies() {
       {Method::put, "/api/v1/operator/exhibitions/{slug}/workshops/{workshop_id}",
        R"({"type":"object","required":["state"],"properties":{"state":{"type":"string","enum":["selected",)"
        R"("declined"]}}})"},
+      {Method::post, "/api/v1/exhibitions/{slug}/leads",
+       R"({"type":"object","required":["client_id","name"],"properties":{"client_id":{"type":"string",)"
+       R"("pattern":"^[A-Za-z0-9-]{8,64}$","description":"made on the device; a retried sync never duplicates"},)"
+       R"("base_version":{"type":"integer","minimum":0,"description":"the version edited; 0 for a new lead"},)"
+       R"("name":{"type":"string","maxLength":120},"company":{"type":"string"},"email":{"type":"string"},)"
+       R"("phone":{"type":"string"},"country":{"type":"string","example":"JP"},"interests":{"type":"array",)"
+       R"("items":{"type":"integer"},"description":"product ids shown at the fair"},"rating":{"type":"integer",)"
+       R"("minimum":0,"maximum":5},"notes":{"type":"string"},"consent":{"type":"boolean"},"captured_at":)"
+       R"({"type":"string","description":"UTC, on the device"}}})"},
+      {Method::post, "/api/v1/exhibitions/{slug}/leads/{id}/resolve",
+       R"({"type":"object","required":["choice"],"properties":{"choice":{"type":"string","enum":["kept",)"
+       R"("theirs"]}}})"},
       {Method::put, "/api/v1/operator/channels/{channel}/categories/{category}",
        R"({"type":"object","required":["external"],"properties":{"external":{"type":"string","maxLength":250,)"
        R"("example":"200","description":"Naver's category number, Google's product taxonomy number, or )"

@@ -66,6 +66,13 @@ void describe_api(web::Router& router) {
        "Plan an exhibition {slug, names, city, country, venue, booth, dates, currency, cost} (operator)"},
       {Method::put, "/api/v1/operator/exhibitions/{slug}/workshops/{workshop_id}",
        "Select or decline a workshop that applied {state} (operator)"},
+      {Method::get, "/api/v1/exhibitions/{slug}/leads",
+       "The booth's leads with any conflicting edit kept beside (the operator, selected workshops' staff)"},
+      {Method::post, "/api/v1/exhibitions/{slug}/leads",
+       "Sync a lead from the booth app: 201 new, 200 unchanged or updated, 409 an edit on a stale copy kept "
+       "beside"},
+      {Method::post, "/api/v1/exhibitions/{slug}/leads/{id}/resolve",
+       "Resolve a lead's conflict {choice: kept | theirs}"},
       {Method::get, "/api/v1/tokens",
        "The caller's API tokens: name, created, expires (90 days), revoked; never the token itself"},
       {Method::delete_, "/api/v1/tokens/{id}", "Revoke one of the caller's API tokens"},

@@ -22,6 +22,7 @@
 #include "core/clock.hpp"
 #include "db/fwd.hpp"
 #include "exhibitions/exhibitions.hpp"
+#include "exhibitions/leads.hpp"
 #include "legal/store.hpp"
 #include "live/routes.hpp"
 #include "live/service.hpp"
@@ -182,6 +183,7 @@ class App {
   std::unique_ptr<academy::Academy> academy_;
   std::unique_ptr<channels::Channels> channels_;
   std::unique_ptr<exhibitions::Exhibitions> exhibitions_;
+  std::unique_ptr<exhibitions::Leads> leads_;
   std::unique_ptr<marketing::Visits> visits_;  // written in batches; flushed when it goes away
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;

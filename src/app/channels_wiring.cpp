@@ -19,11 +19,17 @@ void App::add_channel_routes() {
           }});
   channels::add_routes(router_, {*channels_, renderer_});
   exhibitions_ = std::make_unique<exhibitions::Exhibitions>(*database_, clock_);
-  const exhibitions::Deps fairs{*exhibitions_, catalog_, renderer_, clock_, [this] {
+  leads_ = std::make_unique<exhibitions::Leads>(*database_, clock_);
+  const exhibitions::Deps fairs{*exhibitions_,
+                                catalog_,
+                                renderer_,
+                                clock_,
+                                [this] {
                                   std::map<std::string, long long> rates;
                                   for (const auto& r : quotes_.rates()) rates[r.code] = r.krw_per_unit_x1000;
                                   return rates;
-                                }};
+                                },
+                                leads_.get()};
   exhibitions::add_routes(router_, fairs);
   exhibitions::add_operator_routes(router_, fairs);
   reports::add_routes(router_, {*database_, renderer_, clock_, [this](const std::string& locale) {

@@ -2,6 +2,9 @@
 //   Everyone: /exhibitions (upcoming and past), /exhibitions/{slug} (the line sheet; /en/, /zh/ and /ja/
 //     before it for its languages; wholesale prices for approved buyers and the operator only),
 //     /exhibitions/{slug}/linesheet.pdf (?lang=), /exhibitions/{slug}/poster.pdf.
+//   The booth: /exhibitions/{slug}/booth (the operator and the selected workshops' staff capture buyers'
+//     details on a phone, offline too; conflicts are resolved there), /exhibitions/{slug}/contact (a visitor
+//     leaves their own details through the booth's QR code).
 //   A workshop: /console/exhibitions (apply; once selected, the pieces it brings with wholesale prices, and
 //     their names and stories in Chinese and Japanese).
 //   The operator: /operator/exhibitions (plan a fair, select workshops; exchange rates are pricing's).
@@ -13,6 +16,7 @@
 
 #include "catalog/service.hpp"
 #include "exhibitions/exhibitions.hpp"
+#include "exhibitions/leads.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -24,10 +28,12 @@ struct Deps {
   const web::Renderer& renderer;
   const Clock& clock;
   std::function<std::map<std::string, long long>()> rates;  // currency -> won for one unit x 1,000 (pricing)
+  Leads* leads = nullptr;                                   // the booth's leads (leads_routes.cpp)
 };
 
 void add_routes(web::Router& router, const Deps& deps);           // public (routes.cpp), then console's
 void add_console_routes(web::Router& router, const Deps& deps);   // console_routes.cpp
+void add_lead_routes(web::Router& router, const Deps& deps);      // leads_routes.cpp (needs deps.leads)
 void add_operator_routes(web::Router& router, const Deps& deps);  // operator_routes.cpp
 
 }  // namespace brilliant::exhibitions

@@ -47,9 +47,15 @@ class ExhibitionRoutesTest : public ExhibitionsTest {
   }
 
   web::TestPages pages;
-  Deps deps{exhibitions, catalog, pages.renderer, clock, [] {
+  Leads leads{*db, clock};
+  Deps deps{exhibitions,
+            catalog,
+            pages.renderer,
+            clock,
+            [] {
               return std::map<std::string, long long>{{"HKD", 176500}, {"THB", 39200}};
-            }};
+            },
+            &leads};
   web::Router router;
   web::Principal op = web::person(9, web::Role::operator_);
   web::Principal gold = web::person(1, web::Role::vendor_staff, 1);

@@ -1,5 +1,6 @@
-// For the exhibitions' tests: two workshops (1 "gold", 2 "silver") with a published ring each (ids 1 and
-// 2: 120,000 and 80,000 won) and a draft one of gold (id 3), the catalog over them, and the service.
+// For the exhibitions' tests: nine people (ids 1-9), two workshops (1 "gold", 2 "silver") with a published
+// ring each (ids 1 and 2: 120,000 and 80,000 won) and a draft one of gold (id 3), the catalog over them, and
+// the service.
 #pragma once
 #include <gtest/gtest.h>
 
@@ -20,6 +21,12 @@ class ExhibitionsTest : public ::testing::Test {
       s << "INSERT INTO workshops (slug, name, name_en, status, created_at, updated_at) VALUES ('silver', "
            "'은 공방', "
            "'Silver Atelier', 'active', 'x', 'x')";
+      for (int i = 1; i <= 9; ++i) {  // the people the route tests call as
+        const std::string email = "u" + std::to_string(i) + "@x.example";
+        s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES (:e, 'U', '', "
+             "'x', 'x')",
+            soci::use(email);
+      }
     });
     piece(1, "sun-ring", "해 반지", "Sun ring", 120000);
     piece(2, "moon-ring", "달 반지", "Moon ring", 80000);

@@ -1,5 +1,6 @@
 #include "exhibitions/views_json.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 namespace brilliant::exhibitions {
@@ -58,6 +59,73 @@ json::object sheet_json(const Sheet& s) {
           {"pieces", std::move(lines)},
           {"has_pieces", !s.lines.empty()},
           {"words", std::move(words)}};
+}
+
+}  // namespace brilliant::exhibitions
+
+namespace brilliant::exhibitions {
+
+json::object lead_json(const Lead& l) {
+  const auto& f = l.fields;
+  json::array interests;
+  for (long long id : f.interests) interests.push_back(id);
+  json::object o{{"id", l.id},
+                 {"client_id", f.client_id},
+                 {"name", f.name},
+                 {"company", f.company},
+                 {"email", f.email},
+                 {"phone", f.phone},
+                 {"country", f.country},
+                 {"notes", f.notes},
+                 {"rating", f.rating},
+                 {"consent", f.consent},
+                 {"interests", interests},
+                 {"source", l.source},
+                 {"version", l.version},
+                 {"captured_at", f.captured_at}};
+  o["has_conflict"] = !l.conflict.empty();
+  if (!l.conflict.empty()) o["conflict"] = json::parse(l.conflict);
+  return o;
+}
+
+Result<LeadInput> lead_input_json(const json::object& o) {
+  LeadInput in;
+  for (auto [key, field] : {std::pair{"client_id", &in.client_id},
+                            {"name", &in.name},
+                            {"company", &in.company},
+                            {"email", &in.email},
+                            {"phone", &in.phone},
+                            {"country", &in.country},
+                            {"notes", &in.notes},
+                            {"captured_at", &in.captured_at}}) {
+    if (!o.contains(key)) continue;
+    if (!o.at(key).is_string())
+      return Error::invalid(key, "field_invalid", std::string(key) + " must be text");
+    *field = std::string(o.at(key).as_string());
+  }
+  auto integer = [&](const char* key, int& out) -> Result<void> {
+    if (!o.contains(key)) return {};
+    if (!o.at(key).is_int64())
+      return Error::invalid(key, "number_invalid", std::string(key) + " must be a number");
+    out = static_cast<int>(std::clamp<long long>(o.at(key).as_int64(), -1, 1000000));
+    return {};
+  };
+  TRY(integer("rating", in.rating));
+  TRY(integer("base_version", in.base_version));
+  if (o.contains("consent")) {
+    if (!o.at("consent").is_bool())
+      return Error::invalid("consent", "field_invalid", "consent must be true or false");
+    in.consent = o.at("consent").as_bool();
+  }
+  if (o.contains("interests")) {
+    if (!o.at("interests").is_array())
+      return Error::invalid("interests", "field_invalid", "interests is a list of ids");
+    for (const auto& id : o.at("interests").as_array()) {
+      if (!id.is_int64()) return Error::invalid("interests", "field_invalid", "interests is a list of ids");
+      in.interests.push_back(id.as_int64());
+    }
+  }
+  return in;
 }
 
 }  // namespace brilliant::exhibitions

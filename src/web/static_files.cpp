@@ -112,6 +112,8 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
   response.add("ETag", file.etag);
   response.add("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "public, no-cache");
   response.add("Vary", "Accept-Encoding");
+  // A service worker (static/js/*-sw.js) may control pages outside /static/ (the booth app's offline copy).
+  if (relative.ends_with("-sw.js")) response.add("Service-Worker-Allowed", "/");
   if (etag_matches(request.header("if-none-match"), file.etag)) {
     response.status = 304;
     return response;

@@ -35,6 +35,15 @@ TEST_F(StaticFilesTest, FingerprintedUrlIsImmutable) {
   EXPECT_EQ(response->header("content-type"), "text/css; charset=utf-8");
 }
 
+TEST_F(StaticFilesTest, AServiceWorkerMayControlPagesOutsideStatic) {
+  std::filesystem::create_directories(dir / "js");
+  std::ofstream(dir / "js" / "booth-sw.js") << "self.addEventListener('fetch', () => {});";
+  std::ofstream(dir / "js" / "app.js") << "export {};";
+  StaticFiles files(dir);
+  EXPECT_EQ(files.serve(get("/static/js/booth-sw.js"))->header("Service-Worker-Allowed"), "/");
+  EXPECT_EQ(files.serve(get("/static/js/app.js"))->header("Service-Worker-Allowed"), "");
+}
+
 TEST_F(StaticFilesTest, EtagGives304) {
   StaticFiles files(dir);
   auto first = files.serve(get("/static/css/app.css"));

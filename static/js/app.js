@@ -384,7 +384,7 @@ async function qrReader() {
   };
 }
 
-for (const input of document.querySelectorAll('input[data-scan]')) {
+for (const input of document.querySelectorAll('input[data-scan], textarea[data-scan]')) {
   if (!navigator.mediaDevices?.getUserMedia) continue;
   const button = document.createElement('button');
   button.type = 'button';
@@ -408,7 +408,9 @@ for (const input of document.querySelectorAll('input[data-scan]')) {
         stream.getTracks().forEach((track) => track.stop());
         video.remove();
         input.value = code;
-        input.form.requestSubmit();
+        // data-scan="fill": the page reads the code itself (a business card fills a form); else submit.
+        if (input.dataset.scan === 'fill') input.dispatchEvent(new Event('change', { bubbles: true }));
+        else input.form.requestSubmit();
         return;
       }
       requestAnimationFrame(look);

@@ -100,6 +100,33 @@ TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
   EXPECT_NE(json::serialize(ops).find("\"HKD\""), std::string::npos);
   EXPECT_EQ(op->get("/operator/exhibitions").status, 200);
   EXPECT_EQ(maker->get("/console/exhibitions").status, 200);
+
+  // The booth: a lead synced twice is stored once; an edit on a stale copy is kept beside it and chosen.
+  const std::string leads = "/api/v1/exhibitions/" + slug + "/leads";
+  const std::string lead =
+      R"({"client_id":"phone-)" + slug +
+      R"(","name":"Tanaka Yui","company":"Ginza",)"
+      R"("email":"yui@ginza.example","country":"JP","rating":4,"consent":true,"interests":[)" +
+      std::to_string(ring.id) + "]}";
+  EXPECT_EQ(call(*other, "POST", leads, lead).status, 403);  // silver is not at the fair
+  auto synced = call(*maker, "POST", leads, lead);
+  ASSERT_EQ(synced.status, 201) << synced.body;
+  const auto lead_id = json::parse(synced.body).at("id").as_int64();
+  EXPECT_EQ(call(*maker, "POST", leads, lead).status, 200);  // a retried sync
+  std::string stale = lead;
+  stale.replace(stale.find(R"("rating":4)"), 10, R"("rating":2)");
+  auto crossed = call(*op, "POST", leads, stale);
+  EXPECT_EQ(crossed.status, 409);
+  const auto listed_leads = json::parse(maker->get(leads, {"Accept: application/json"}).body);
+  size_t mine_count = 0;
+  for (const auto& l : listed_leads.at("leads").as_array()) mine_count += l.at("id").as_int64() == lead_id;
+  EXPECT_EQ(mine_count, 1u);
+  auto chosen =
+      call(*maker, "POST", leads + "/" + std::to_string(lead_id) + "/resolve", R"({"choice":"theirs"})");
+  ASSERT_EQ(chosen.status, 200) << chosen.body;
+  EXPECT_EQ(json::parse(chosen.body).at("rating").as_int64(), 2);
+  EXPECT_EQ(maker->get("/exhibitions/" + slug + "/booth").status, 200);
+  EXPECT_EQ(visitor->get("/exhibitions/" + slug + "/contact").status, 200);
 }
 
 }  // namespace

@@ -241,7 +241,7 @@ std::vector<ApiBody> academy_bodies() {
        R"("instructor_email":{"type":"string","description":"an account that checks trainees in"}}})"},
       {Method::post, "/api/v1/console/exhibitions/{slug}/application",
        R"({"type":"object","required":["note"],"properties":{"note":{"type":"string","maxLength":1000}}})"},
-      {Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{product_id}",
+      {Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{id}",
        R"({"type":"object","properties":{"bring":{"type":"boolean","default":true},"wholesale_price":{"type":)"
        R"("integer","minimum":0,"description":"won a piece; 0 shows 'on request'"},"min_quantity":{"type":)"
        R"("integer","minimum":1,"default":1}}})"},

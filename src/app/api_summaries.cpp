@@ -54,7 +54,7 @@ void describe_api(web::Router& router) {
        "Exhibitions with the caller's workshop's participation; once selected, its pieces and translations"},
       {Method::post, "/api/v1/console/exhibitions/{slug}/application",
        "Apply to take part in an exhibition {note} (workshop staff)"},
-      {Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{product_id}",
+      {Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{id}",
        "Bring (or stop bringing) one of the workshop's published pieces {bring, wholesale_price, "
        "min_quantity}"},
       {Method::put, "/api/v1/console/products/{id}/translations/{lang}",

@@ -108,35 +108,10 @@ App::App(Config config, const Clock& clock)
                       return orders::repo::workshop_sales(*database_, workshop, since_7, since_30);
                     },
                     [this](long long product) { return eco_claim_choices(product); }} {
-  catalog_.on_change([this] {
-    storefront_.refresh_prices();
-    page_cache_.clear();
-  });
-  catalog_.on_stock_change([this](const std::vector<std::string>& slugs) {
-    std::vector<std::string> pages;  // the page cache's keys: locale|path (see web/pipeline.cpp)
-    for (const auto& slug : slugs)
-      for (const char* locale : {"ko", "en"}) pages.push_back(std::string(locale) + "|/products/" + slug);
-    page_cache_.forget(pages);
-  });
+  watch_catalog();
   start_trust();
   backups_ = std::make_unique<BackupSchedule>(*database_, places_of(config_), config_.backup, clock_);
-  add_system_routes();
-  add_operator_home_routes(
-      router_, [this] { return operator_todo(*database_); },
-      [this] { return backup_json(backups_->status()); }, renderer_);
-  add_running_routes();  // accounts with personal data, legal pages, the audit trail (running.cpp)
-  storefront_.add_routes(router_);
-  pricing::add_routes(router_, {quotes_, renderer_});
-  vendors::add_all_routes(router_, vendors_deps_);
-  media::add_routes(router_, {photos_, renderer_});
-  trust::add_routes(router_, {*log_, trust::public_multikey(issuer_key_),
-                              trust::did_web(base_url_of(config_)), renderer_, clock_});
-  certification::add_all_routes(router_, *certification_deps_);
-  studio::add_routes(router_, *studio_deps_);
-  add_money_routes();
-  add_live_routes();
-  add_marketing_routes();  // and the academy that practises on them (academy_wiring.cpp)
-  add_channel_routes();
+  add_all_routes();
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();
     model["brand_name"] = locale == "en" ? brand->name_en : brand->name_ko;
@@ -162,6 +137,42 @@ App::App(Config config, const Clock& clock)
 }
 
 App::~App() { stop(); }
+
+// Every module's routes on the one router (the API description and metrics are made from it after).
+void App::add_all_routes() {
+  add_system_routes();
+  add_operator_home_routes(
+      router_, [this] { return operator_todo(*database_); },
+      [this] { return backup_json(backups_->status()); }, renderer_);
+  add_running_routes();  // accounts with personal data, legal pages, the audit trail (running.cpp)
+  storefront_.add_routes(router_);
+  pricing::add_routes(router_, {quotes_, renderer_});
+  vendors::add_all_routes(router_, vendors_deps_);
+  media::add_routes(router_, {photos_, renderer_});
+  trust::add_routes(router_, {*log_, trust::public_multikey(issuer_key_),
+                              trust::did_web(base_url_of(config_)), renderer_, clock_});
+  certification::add_all_routes(router_, *certification_deps_);
+  studio::add_routes(router_, *studio_deps_);
+  add_money_routes();
+  add_live_routes();
+  add_marketing_routes();  // and the academy that practises on them (academy_wiring.cpp)
+  add_channel_routes();
+}
+
+// Pages showing prices and stock follow the catalog: a change reprices and empties the page cache; a stock
+// count changing (nothing sold out) forgets only those pieces' own pages.
+void App::watch_catalog() {
+  catalog_.on_change([this] {
+    storefront_.refresh_prices();
+    page_cache_.clear();
+  });
+  catalog_.on_stock_change([this](const std::vector<std::string>& slugs) {
+    std::vector<std::string> pages;  // the page cache's keys: locale|path (see web/pipeline.cpp)
+    for (const auto& slug : slugs)
+      for (const char* locale : {"ko", "en"}) pages.push_back(std::string(locale) + "|/products/" + slug);
+    page_cache_.forget(pages);
+  });
+}
 
 // An order's parcel as the studio's packing needs it: the workshop's (or the only) fulfilment and lines.
 std::optional<studio::Parcel> App::parcel_of(const std::string& number, const std::string& workshop_slug) {

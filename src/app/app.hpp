@@ -109,6 +109,8 @@ class App {
 
  private:
   void use_brand_synonyms();
+  void watch_catalog();
+  void add_all_routes();
   void add_system_routes();
   void add_money_routes();
   void start_trust();

@@ -43,8 +43,8 @@ std::string tracked_link(const std::string& base_url, const std::string& slug, s
 
 // A field as TSV can hold it: TAB, CR and LF (and other C0 controls) become spaces, runs of spaces one.
 std::string tsv_field(std::string_view text);
-// Text as XML 1.0 can hold it: & < > " ' as entities; control characters other than TAB, LF and CR
-// dropped (XML cannot carry them, not even as references).
+// Text as XML 1.0 can hold it: & < > " as entities (core's markup_escape); control characters other than
+// TAB, LF and CR dropped (XML cannot carry them, not even as references).
 std::string xml_text(std::string_view text);
 
 std::string naver_full(const std::vector<FeedItem>& items);

@@ -90,14 +90,7 @@ TEST_F(ChannelRoutesTest, TheOperatorMapsCategoriesByJsonAndForm) {
 TEST_F(ChannelRoutesTest, ThePageRendersInBothLanguages) {
   piece("moon-ring");
   for (const char* locale : {"ko", "en"}) {
-    const auto* route = web::find_route(router, Method::get, "/operator/channels");
-    ASSERT_NE(route, nullptr);
-    web::Request req;
-    req.method = Method::get;
-    req.path = "/operator/channels";
-    req.locale = locale;
-    req.user = op;
-    const auto r = route->handler(req);
+    const auto r = web::call_route(router, Method::get, "/operator/channels", {}, op, "", "", false, locale);
     EXPECT_EQ(r.status, 200);
     EXPECT_NE(r.body.find("/feeds/naver-ep.tsv"), std::string::npos);
     EXPECT_NE(r.body.find(std::string(locale) == "ko" ? "네이버" : "Naver"), std::string::npos);

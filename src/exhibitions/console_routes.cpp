@@ -108,7 +108,17 @@ class ConsoleRoutes {
     }
     return back(req);
   }
+  // The fair in the path, for a workshop that takes part in it (selected): else not found or forbidden.
+  Result<Exhibition> selected_fair(const Request& req) {
+    const auto e = x_.find(std::string(req.param("slug")));
+    if (!e) return Error::not_found("exhibition");
+    const auto mine = x_.participant(e->id, workshop(req));
+    if (!mine || mine->state != "selected") return Error::forbidden("only a selected workshop brings pieces");
+    return *e;
+  }
+
   Result<Response> api_piece(Request& req) {
+    TRY(selected_fair(req));
     const auto o = TRY(web::parse_json_object(req.body));
     const bool bring = !o.contains("bring") || (o.at("bring").is_bool() && o.at("bring").as_bool());
     const long long wholesale = o.contains("wholesale_price") && o.at("wholesale_price").is_int64()
@@ -116,16 +126,17 @@ class ConsoleRoutes {
                                     : 0;
     const long long min =
         o.contains("min_quantity") && o.at("min_quantity").is_int64() ? o.at("min_quantity").as_int64() : 1;
-    TRY(x_.set_piece(std::string(req.param("slug")), workshop(req), req.param_id("product_id"), bring,
-                     wholesale, static_cast<int>(std::clamp(min, -1LL, 1000000LL))));
-    return Response::json(json::serialize(json::object{{"product_id", req.param_id("product_id")},
+    TRY(x_.set_piece(std::string(req.param("slug")), workshop(req), req.param_id("id"), bring, wholesale,
+                     static_cast<int>(std::clamp(min, -1LL, 1000000LL))));
+    return Response::json(json::serialize(json::object{{"product_id", req.param_id("id")},
                                                        {"brought", bring},
                                                        {"wholesale_price", wholesale},
                                                        {"min_quantity", min}}));
   }
 
   // title_{lang}_{id}, story_{lang}_{id} for the pieces the form lists.
-  Response translations_form(Request& req) {
+  Result<Response> translations_form(Request& req) {
+    TRY(selected_fair(req));
     const auto f = req.form();
     for (const auto& c : d_.catalog.snapshot()->cards)
       for (const char* lang : {"zh", "ja"}) {
@@ -167,8 +178,8 @@ void add_console_routes(web::Router& router, const Deps& deps) {
   router.post("/console/exhibitions/{slug}/translations", bind(&C::translations_form)).access = staff;
   router.get("/api/v1/console/exhibitions", bind(&C::api)).access = staff;
   router.post("/api/v1/console/exhibitions/{slug}/application", bind(&C::api_apply)).access = staff;
-  router.add(web::Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{product_id}", bind(&C::api_piece))
-      .access = staff;
+  router.add(web::Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{id}", bind(&C::api_piece)).access =
+      staff;
   router.add(web::Method::put, "/api/v1/console/products/{id}/translations/{lang}", bind(&C::api_translation))
       .access = staff;
 }

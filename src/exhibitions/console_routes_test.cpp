@@ -20,16 +20,16 @@ TEST_F(ExhibitionRoutesTest, AWorkshopAppliesBringsAndTranslates) {
   auto mine = body_of(r).at("exhibitions").as_array().at(0).as_object();
   EXPECT_TRUE(mine.at("applied").as_bool());
   EXPECT_FALSE(mine.contains("own_pieces"));
-  EXPECT_EQ(call(Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{product_id}",
-                 {{"slug", "hk-2026"}, {"product_id", "1"}}, gold, R"({"wholesale_price":90000})")
+  EXPECT_EQ(call(Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{id}",
+                 {{"slug", "hk-2026"}, {"id", "1"}}, gold, R"({"wholesale_price":90000})")
                 .status,
             403);  // not selected yet
   ASSERT_TRUE(exhibitions.decide("hk-2026", 1, "selected").ok());
-  r = call(Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{product_id}",
-           {{"slug", "hk-2026"}, {"product_id", "1"}}, gold, R"({"wholesale_price":90000,"min_quantity":5})");
+  r = call(Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{id}", {{"slug", "hk-2026"}, {"id", "1"}},
+           gold, R"({"wholesale_price":90000,"min_quantity":5})");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(call(Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{product_id}",
-                 {{"slug", "hk-2026"}, {"product_id", "2"}}, gold, "{}")
+  EXPECT_EQ(call(Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{id}",
+                 {{"slug", "hk-2026"}, {"id", "2"}}, gold, "{}")
                 .status,
             404);  // silver's piece
   r = call(Method::post, "/console/exhibitions/{slug}/pieces", {{"slug", "hk-2026"}}, gold,

@@ -28,19 +28,8 @@ class ExhibitionRoutesTest : public ExhibitionsTest {
                      std::vector<std::pair<std::string, std::string>> params,
                      std::optional<web::Principal> who, std::string body = "", bool json = true,
                      std::string query = "", std::string locale = "ko") {
-    const auto* r = web::find_route(router, m, pattern);
-    EXPECT_NE(r, nullptr) << pattern;
-    if (!r) return {};
-    web::Request req;
-    req.method = m;
-    req.path = pattern;
-    req.params = std::move(params);
-    req.user = std::move(who);
-    req.body = std::move(body);
-    req.query = std::move(query);
-    req.locale = std::move(locale);
-    if (json) req.headers.push_back({"Accept", "application/json"});
-    return r->handler(req);
+    return web::call_route(router, m, pattern, std::move(params), std::move(who), std::move(body),
+                           std::move(query), json, std::move(locale));
   }
   static boost::json::object body_of(const web::Response& r) {
     return boost::json::parse(r.body).as_object();

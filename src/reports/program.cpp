@@ -94,6 +94,11 @@ void add_states(Report& r, const Facts& f) {
 
 }  // namespace
 
+bool channel_in_use(const InUse& in_use, int c) {
+  const std::string name = sales_channels[c];
+  return name == "live" ? in_use.live : name == "b2b" ? in_use.b2b : true;
+}
+
 std::string channel_of(bool live_deal, const std::string& utm_source, const std::string& utm_medium) {
   if (live_deal) return "live";
   const bool feed_source = utm_source == "naver" || utm_source == "google" || utm_source == "kakao";
@@ -120,11 +125,7 @@ std::pair<std::string, std::string> year_bounds(int year) {
 Report build_report(const Facts& f) {
   Report r;
   r.year = f.year;
-  r.live_in_use = f.live_in_use;
-  r.b2b_in_use = f.b2b_in_use;
-  r.certification_in_use = f.certification_in_use;
-  r.academy_in_use = f.academy_in_use;
-  r.exhibitions_in_use = f.exhibitions_in_use;
+  r.in_use = f.in_use;
   add_sales(r, f);
   count_into(r, f.published, &Figures::new_products);
   count_into(r, f.products_certified, &Figures::products_certified);
@@ -152,11 +153,6 @@ Report build_report(const Facts& f) {
 
 namespace {
 
-bool channel_in_use(const Report& r, int c) {
-  const std::string name = sales_channels[c];
-  return name == "live" ? r.live_in_use : name == "b2b" ? r.b2b_in_use : true;
-}
-
 std::string figure(bool in_use, long long value, const Words& w) {
   return in_use ? std::to_string(value) : w("reports.not_in_use");
 }
@@ -175,13 +171,13 @@ std::string report_csv(const Report& r, const Words& w) {
     std::vector<std::string> cells{label, std::to_string(m.orders), std::to_string(m.gmv),
                                    std::to_string(m.aov())};
     for (int c = 0; c < channel_count; ++c)
-      cells.push_back(figure(channel_in_use(r, c), m.channel_gmv[c], w));
+      cells.push_back(figure(channel_in_use(r.in_use, c), m.channel_gmv[c], w));
     cells.push_back(std::to_string(m.workshops));
     cells.push_back(std::to_string(m.active_workshops));
     cells.push_back(std::to_string(m.new_products));
     for (long long v : {m.certified_workshops, m.certificates_issued, m.products_certified})
-      cells.push_back(figure(r.certification_in_use, v, w));
-    for (long long v : {m.trainees, m.completions}) cells.push_back(figure(r.academy_in_use, v, w));
+      cells.push_back(figure(r.in_use.certification, v, w));
+    for (long long v : {m.trainees, m.completions}) cells.push_back(figure(r.in_use.academy, v, w));
     out += csv_line(cells);
   };
   for (int m = 0; m < 12; ++m) row(month_label(r.year, m + 1), r.months[m]);
@@ -189,12 +185,12 @@ std::string report_csv(const Report& r, const Words& w) {
   out += "\r\n" + csv_line({w("reports.by_channel"), w("reports.orders"), w("reports.gmv")});
   for (int c = 0; c < channel_count; ++c)
     out += csv_line({w(std::string("reports.channel.") + sales_channels[c]),
-                     figure(channel_in_use(r, c), r.total.channel_orders[c], w),
-                     figure(channel_in_use(r, c), r.total.channel_gmv[c], w)});
+                     figure(channel_in_use(r.in_use, c), r.total.channel_orders[c], w),
+                     figure(channel_in_use(r.in_use, c), r.total.channel_gmv[c], w)});
   out += "\r\n" + csv_line({w("reports.by_workshop"), w("reports.orders"), w("reports.gmv")});
   for (const auto& ws : r.workshops)
     out += csv_line({ws.name, std::to_string(ws.orders), std::to_string(ws.gmv)});
-  out += "\r\n" + csv_line({w("reports.exhibitions"), r.exhibitions_in_use ? "" : w("reports.not_in_use")});
+  out += "\r\n" + csv_line({w("reports.exhibitions"), r.in_use.exhibitions ? "" : w("reports.not_in_use")});
   return out;
 }
 

@@ -32,6 +32,14 @@ struct Sale {
 // catalog_feed), else the store.
 std::string channel_of(bool live_deal, const std::string& utm_source, const std::string& utm_medium);
 
+// The parts of the program anyone has used (any row ever); the rest show "not yet in use".
+struct InUse {
+  bool live = false, b2b = false, certification = false, academy = false, exhibitions = false;
+};
+
+// Whether sales channel `c` (an index of sales_channels) is in use: the store and the feeds always are.
+bool channel_in_use(const InUse& in_use, int c);
+
 struct Certificate {
   long long workshop_id = 0;
   std::string valid_from, valid_until, status, issued_at;  // UTC
@@ -46,9 +54,7 @@ struct Facts {
   std::vector<std::string> products_certified;               // when each piece got its first eco claim
   std::vector<std::string> attended;                         // when trainees attended a session
   std::vector<std::string> completions;                      // when course certificates were issued
-  // Parts in use at all (any row ever): the rest show "not yet in use".
-  bool live_in_use = false, b2b_in_use = false, certification_in_use = false, academy_in_use = false,
-       exhibitions_in_use = false;
+  InUse in_use;
 };
 
 struct Figures {
@@ -74,8 +80,7 @@ struct Report {
   // sold in the year.
   Figures total;
   std::vector<WorkshopRow> workshops;  // by GMV, largest first
-  bool live_in_use = false, b2b_in_use = false, certification_in_use = false, academy_in_use = false,
-       exhibitions_in_use = false;
+  InUse in_use;
 };
 
 Report build_report(const Facts& facts);

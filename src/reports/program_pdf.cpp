@@ -99,9 +99,8 @@ std::string program_pdf(const Report& r, const Words& w, const std::string& bran
   y = row(pdf, margin, head, widths, true);
   auto line = [&](const std::string& label, const Figures& m) {
     std::vector<std::string> cells = {label, std::to_string(m.orders), money(m.gmv), money(m.aov())};
-    const bool in_use[channel_count] = {true, true, r.live_in_use, r.b2b_in_use};
     for (int c = 0; c < channel_count; ++c)
-      cells.push_back(in_use[c] ? money(m.channel_gmv[c]) : w("reports.not_in_use"));
+      cells.push_back(channel_in_use(r.in_use, c) ? money(m.channel_gmv[c]) : w("reports.not_in_use"));
     cells.push_back(std::to_string(m.active_workshops));
     cells.push_back(std::to_string(m.new_products));
     y = row(pdf, y, cells, widths, false);
@@ -113,14 +112,14 @@ std::string program_pdf(const Report& r, const Words& w, const std::string& bran
   const std::vector<double> two = {300, 120};
   y = row(pdf, y, {w("reports.workshops"), std::to_string(r.total.workshops)}, two, false);
   y = row(pdf, y,
-          {w("reports.certified_workshops"), part(r.certification_in_use, r.total.certified_workshops, w)},
+          {w("reports.certified_workshops"), part(r.in_use.certification, r.total.certified_workshops, w)},
           two, false);
   y = row(pdf, y,
-          {w("reports.products_certified"), part(r.certification_in_use, r.total.products_certified, w)}, two,
+          {w("reports.products_certified"), part(r.in_use.certification, r.total.products_certified, w)}, two,
           false);
-  y = row(pdf, y, {w("reports.trainees"), part(r.academy_in_use, r.total.trainees, w)}, two, false);
-  y = row(pdf, y, {w("reports.completions"), part(r.academy_in_use, r.total.completions, w)}, two, false);
-  y = row(pdf, y, {w("reports.exhibitions"), r.exhibitions_in_use ? "" : w("reports.not_in_use")}, two,
+  y = row(pdf, y, {w("reports.trainees"), part(r.in_use.academy, r.total.trainees, w)}, two, false);
+  y = row(pdf, y, {w("reports.completions"), part(r.in_use.academy, r.total.completions, w)}, two, false);
+  y = row(pdf, y, {w("reports.exhibitions"), r.in_use.exhibitions ? "" : w("reports.not_in_use")}, two,
           false);
   pdf.new_page();
   y = margin;

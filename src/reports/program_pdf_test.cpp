@@ -15,7 +15,7 @@ Report sample() {
   f.sales = {{1, "2026-03-10T01:00:00Z", 10, "익산 금 공방", 1234000, "store"},
              {2, "2026-03-11T01:00:00Z", 20, "Silver Atelier", 66000, "marketplaces"}};
   f.workshops = {{10, "2025-01-01T00:00:00Z"}, {20, "2025-01-01T00:00:00Z"}};
-  f.academy_in_use = true;
+  f.in_use.academy = true;
   return build_report(f);
 }
 

@@ -23,8 +23,8 @@ Facts sample() {
   f.workshops = {{10, "2025-06-01T00:00:00Z"}, {20, "2026-02-15T00:00:00Z"}};
   f.published = {"2026-01-05T00:00:00Z", "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z"};
   f.certificates = {{10, "2026-04-01T00:00:00Z", "2029-04-01T00:00:00Z", "active", "2026-04-01T00:00:00Z"}};
-  f.live_in_use = true;
-  f.certification_in_use = true;
+  f.in_use.live = true;
+  f.in_use.certification = true;
   return f;
 }
 

@@ -60,9 +60,9 @@ Facts facts(soci::session& sql, int year) {
       times(sql, "SELECT attended_at FROM enrolments WHERE attended_at >= :f AND attended_at < :t", from, to);
   f.completions = times(
       sql, "SELECT issued_at FROM course_certificates WHERE issued_at >= :f AND issued_at < :t", from, to);
-  f.live_in_use = any(sql, "live_shows", "rehearsal = 0");
-  f.certification_in_use = any(sql, "certificates");
-  f.academy_in_use = any(sql, "courses");
+  f.in_use.live = any(sql, "live_shows", "rehearsal = 0");
+  f.in_use.certification = any(sql, "certificates");
+  f.in_use.academy = any(sql, "courses");
   // B2B quotes and exhibitions are not built yet (issue 19): their parts stay "not yet in use".
   return f;
 }

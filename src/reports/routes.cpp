@@ -42,11 +42,11 @@ class ReportRoutes {
     const auto& locale = req.locale;
     const auto w = words(req);
     json::object channels;
-    const bool in_use[channel_count] = {true, true, r.live_in_use, r.b2b_in_use};
     for (int c = 0; c < channel_count; ++c)
       channels[sales_channels[c]] =
-          in_use[c] ? json::value(json::object{{"orders", f.channel_orders[c]}, {"gmv", f.channel_gmv[c]}})
-                    : json::value(nullptr);
+          channel_in_use(r.in_use, c)
+              ? json::value(json::object{{"orders", f.channel_orders[c]}, {"gmv", f.channel_gmv[c]}})
+              : json::value(nullptr);
     auto part = [](bool used, long long v) { return used ? json::value(v) : json::value(nullptr); };
     json::object o{{"orders", f.orders},
                    {"gmv", f.gmv},
@@ -57,11 +57,11 @@ class ReportRoutes {
                    {"workshops", f.workshops},
                    {"active_workshops", f.active_workshops},
                    {"new_products", f.new_products},
-                   {"certified_workshops", part(r.certification_in_use, f.certified_workshops)},
-                   {"certificates_issued", part(r.certification_in_use, f.certificates_issued)},
-                   {"products_certified", part(r.certification_in_use, f.products_certified)},
-                   {"trainees", part(r.academy_in_use, f.trainees)},
-                   {"completions", part(r.academy_in_use, f.completions)}};
+                   {"certified_workshops", part(r.in_use.certification, f.certified_workshops)},
+                   {"certificates_issued", part(r.in_use.certification, f.certificates_issued)},
+                   {"products_certified", part(r.in_use.certification, f.products_certified)},
+                   {"trainees", part(r.in_use.academy, f.trainees)},
+                   {"completions", part(r.in_use.academy, f.completions)}};
     // What a page shows of each: the number, or "not yet in use".
     for (const char* key :
          {"certified_workshops", "certificates_issued", "products_certified", "trainees", "completions"}) {
@@ -93,11 +93,10 @@ class ReportRoutes {
       o["month"] = month_label(r.year, m + 1);
       months.push_back(std::move(o));
     }
-    const bool in_use[channel_count] = {true, true, r.live_in_use, r.b2b_in_use};
     for (int c = 0; c < channel_count; ++c)
       channels.push_back(json::object{{"channel", sales_channels[c]},
                                       {"name", w(std::string("reports.channel.") + sales_channels[c])},
-                                      {"in_use", in_use[c]},
+                                      {"in_use", channel_in_use(r.in_use, c)},
                                       {"orders", r.total.channel_orders[c]},
                                       {"gmv", r.total.channel_gmv[c]},
                                       {"gmv_text", catalog::format_won(r.total.channel_gmv[c], req.locale)}});
@@ -115,9 +114,9 @@ class ReportRoutes {
                    {"months", std::move(months)},
                    {"channels", std::move(channels)},
                    {"workshops", std::move(workshops)},
-                   {"certification_in_use", r.certification_in_use},
-                   {"academy_in_use", r.academy_in_use},
-                   {"exhibitions_in_use", r.exhibitions_in_use}};
+                   {"certification_in_use", r.in_use.certification},
+                   {"academy_in_use", r.in_use.academy},
+                   {"exhibitions_in_use", r.in_use.exhibitions}};
     m["has_workshops"] = !m["workshops"].as_array().empty();
     if (!req.wants_json()) m["chart"] = chart(r, req);
     return m;

@@ -7,7 +7,7 @@
 #include <boost/json.hpp>
 
 #include "db/database.hpp"
-#include "db/testing.hpp"
+#include "reports/testing.hpp"
 #include "web/testing.hpp"
 
 namespace brilliant::reports {
@@ -15,42 +15,19 @@ namespace {
 namespace json = boost::json;
 using web::Method;
 
-class ReportRoutesTest : public ::testing::Test {
+class ReportRoutesTest : public ReportRepoTest {
  protected:
   void SetUp() override {
-    db->write([](soci::session& sql) {
-      sql << "INSERT INTO workshops (slug, name, status, created_at, updated_at) VALUES ('g', '금 공방', "
-             "'active', "
-             "'2026-01-01T00:00:00Z', 'x')";
-      sql << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('u@x', 'U', '', "
-             "'x', "
-             "'x')";
-      sql << "INSERT INTO orders (number, user_id, checkout_key, request_hash, status, payment_method, "
-             "subtotal, "
-             "shipping_fee, total, recipient, phone, postcode, address, locale, pay_by, paid_at, created_at, "
-             "updated_at) VALUES ('BR-1', 1, 'k', '', 'paid', 'bank_transfer', 120000, 0, 120000, 'R', "
-             "'010', "
-             "'1', 'A', 'ko', 'x', '2026-05-05T03:00:00Z', 'x', 'x')";
-      sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, created_at, "
-             "updated_at) VALUES (1, 1, 'to_ship', 120000, 0, 'x', 'x')";
-    });
+    ReportRepoTest::SetUp();
+    order("paid", "2026-05-05T03:00:00Z", 120000);
     add_routes(router,
                {*db, pages.renderer, clock, [](const std::string& l) { return l == "en" ? "B" : "비"; }});
   }
   web::Response call(const std::string& pattern, const std::string& query, bool json = true,
                      const std::string& locale = "ko") {
-    const auto* route = web::find_route(router, Method::get, pattern);
-    EXPECT_NE(route, nullptr) << pattern;
-    web::Request req;
-    req.method = Method::get;
-    req.path = pattern;
-    req.query = query;
-    req.locale = locale;
-    req.user = web::person(1, web::Role::operator_);
-    if (json) req.headers.push_back({"Accept", "application/json"});
-    return route->handler(req);
+    return web::call_route(router, Method::get, pattern, {}, web::person(1, web::Role::operator_), "", query,
+                           json, locale);
   }
-  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
   FixedClock clock{TimePoint{} + std::chrono::hours(24 * (365 * 56 + 14 + 300))};  // in 2026
   web::TestPages pages;
   web::Router router;

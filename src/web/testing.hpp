@@ -32,12 +32,12 @@ inline const Route* find_route(const Router& router, Method method, const std::s
   return nullptr;
 }
 
-// Calls a route's handler as `who`, asking for JSON (the pipeline's access check is the route table's,
-// tested apart).
+// Calls a route's handler as `who`, asking for JSON or the page in `locale` (the pipeline's access check
+// is the route table's, tested apart).
 inline Response call_route(const Router& router, Method method, const std::string& pattern,
                            std::vector<std::pair<std::string, std::string>> params,
                            std::optional<Principal> who, std::string body = "", std::string query = "",
-                           bool json = true) {
+                           bool json = true, std::string locale = "ko") {
   const auto* r = find_route(router, method, pattern);
   EXPECT_NE(r, nullptr) << pattern;
   if (!r) return Response{};
@@ -48,6 +48,7 @@ inline Response call_route(const Router& router, Method method, const std::strin
   req.user = std::move(who);
   req.body = std::move(body);
   req.query = std::move(query);
+  req.locale = std::move(locale);
   if (json) req.headers.push_back({"Accept", "application/json"});
   return r->handler(req);
 }

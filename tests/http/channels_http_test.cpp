@@ -42,7 +42,7 @@ TEST_F(ChannelsHttp, CrawlersReadTheFeedsAndTheOperatorMapsCategories) {
   const auto w = own_workshop("feeds", "피드 공방", "Feeds Atelier");
   const auto ring = own_ring(w, "Feed Ring", 3, "피드 반지");
   const auto sold = own_ring(w, "Sold Ring", 0, "품절 반지");
-  const std::string story = "달빛\t아래\n<b>빛</b> & 금";
+  const std::string story = "달빛\t아래\n<b>빛</b> & 별";
   app->database().write([&](soci::session& sql) {
     sql << "UPDATE products SET story_ko = :s WHERE id = :i", soci::use(story), soci::use(ring.id);
     for (long long id : {ring.id, sold.id})
@@ -69,7 +69,7 @@ TEST_F(ChannelsHttp, CrawlersReadTheFeedsAndTheOperatorMapsCategories) {
   auto google = crawler->get("/feeds/google.xml");
   ASSERT_EQ(google.status, 200);
   EXPECT_NE(google.body.find("<g:id>" + std::to_string(ring.id) + "</g:id>"), std::string::npos);
-  EXPECT_NE(google.body.find("<g:description>달빛\t아래\n&lt;b&gt;빛&lt;/b&gt; &amp; 금</g:description>"),
+  EXPECT_NE(google.body.find("<g:description>달빛\t아래\n&lt;b&gt;빛&lt;/b&gt; &amp; 별</g:description>"),
             std::string::npos);
   EXPECT_EQ(google.body.find("<g:id>" + std::to_string(sold.id) + "</g:id>"), std::string::npos);
   auto kakao = crawler->get("/feeds/kakao.xml");

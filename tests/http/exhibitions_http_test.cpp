@@ -41,8 +41,8 @@ TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
   ASSERT_EQ(made.status, 201) << made.body;
   ASSERT_EQ(op->post_form("/operator/rates", {{"_csrf", op->cookie("csrf")}, {"HKD", "176.5"}}).status, 303);
 
-  const auto gold = own_workshop("fair-gold", "금 공방", "Gold Atelier");
-  const auto silver = own_workshop("fair-silver", "은 공방", "Silver Atelier");
+  const auto gold = own_workshop("fair-a", "박람회 공방 가", "Fair Atelier A");
+  const auto silver = own_workshop("fair-b", "박람회 공방 나", "Fair Atelier B");
   const auto ring = own_ring(gold, "Fair Ring", 4, "박람회 반지");
   auto maker = logged_in(web::Role::vendor_staff, gold.slug);
   auto other = logged_in(web::Role::vendor_staff, silver.slug);

@@ -73,6 +73,9 @@ void describe_api(web::Router& router) {
        "beside"},
       {Method::post, "/api/v1/exhibitions/{slug}/leads/{id}/resolve",
        "Resolve a lead's conflict {choice: kept | theirs}"},
+      {Method::get, "/api/v1/operator/exhibitions/{slug}/results",
+       "A fair's results: leads by country and workshop, paid orders through its line sheet, its cost "
+       "(operator)"},
       {Method::get, "/api/v1/tokens",
        "The caller's API tokens: name, created, expires (90 days), revoked; never the token itself"},
       {Method::delete_, "/api/v1/tokens/{id}", "Revoke one of the caller's API tokens"},

@@ -1,6 +1,8 @@
 #include "exhibitions/exhibitions.hpp"
 
 #include <algorithm>
+#include <set>
+#include <sstream>
 
 #include "core/text.hpp"
 #include "exhibitions/repo.hpp"
@@ -93,6 +95,50 @@ Result<void> Exhibitions::set_piece(const std::string& slug, long long workshop_
 
 std::vector<Piece> Exhibitions::pieces(long long exhibition_id) {
   return db_.read([&](soci::session& sql) { return repo::pieces(sql, exhibition_id); });
+}
+
+Results Exhibitions::results(const Exhibition& e) {
+  Results r;
+  r.cost = e.info.cost;
+  long long visitors = 0;
+  const auto leads =
+      db_.read([&](soci::session& sql) { return repo::lead_countries_and_interests(sql, e.id, &visitors); });
+  const auto sales = db_.read([&](soci::session& sql) { return repo::fair_sales(sql, e.info.slug); });
+  const auto pieces = this->pieces(e.id);
+  r.leads = static_cast<long long>(leads.size());
+  r.visitors = visitors;
+  std::map<std::string, long long> countries;
+  std::map<long long, Results::Workshop> by_workshop;
+  for (const auto& p : participants(e.id))
+    if (p.state == "selected") by_workshop[p.workshop_id].name = p.workshop_ko;
+  for (const auto& [country, interests] : leads) {
+    ++countries[country];
+    std::istringstream ids(interests);
+    std::set<long long> counted;
+    for (long long id; ids >> id;)
+      for (const auto& p : pieces)
+        if (p.product_id == id && counted.insert(p.workshop_id).second) ++by_workshop[p.workshop_id].leads;
+  }
+  std::set<long long> orders;
+  for (const auto& s : sales) {
+    orders.insert(s.order_id);
+    r.amount += s.amount;
+    auto& w = by_workshop[s.workshop_id];
+    w.amount += s.amount;
+    ++w.orders;
+  }
+  r.orders = static_cast<long long>(orders.size());
+  for (const auto& [country, n] : countries) r.countries.emplace_back(country, n);
+  std::sort(r.countries.begin(), r.countries.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (auto& [id, w] : by_workshop) {
+    if (w.name.empty()) w.name = "-";  // sold through the sheet's link, but not at the fair
+    r.workshops.push_back(w);
+  }
+  std::sort(r.workshops.begin(), r.workshops.end(), [](const auto& a, const auto& b) {
+    return a.amount != b.amount ? a.amount > b.amount : a.leads > b.leads;
+  });
+  return r;
 }
 
 Result<void> Exhibitions::translate(long long workshop_id, long long product_id, const std::string& lang,

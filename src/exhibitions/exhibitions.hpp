@@ -38,6 +38,19 @@ struct Translation {
   bool machine_draft = false;
 };
 
+// What a fair brought (issue 19's results report): leads at the booth (and how many visitors left their own
+// details), by country and by workshop (a lead counts for each workshop whose piece interested it), and the
+// paid orders that came through the line sheet's links (utm_campaign = the fair's slug), by workshop.
+struct Results {
+  long long leads = 0, visitors = 0, orders = 0, amount = 0, cost = 0;
+  std::vector<std::pair<std::string, long long>> countries;  // country ("" unknown) -> leads, most first
+  struct Workshop {
+    std::string name;
+    long long leads = 0, orders = 0, amount = 0;
+  };
+  std::vector<Workshop> workshops;  // selected workshops, by amount then leads
+};
+
 class Exhibitions {
  public:
   Exhibitions(db::Database& db, const Clock& clock);
@@ -60,6 +73,7 @@ class Exhibitions {
   Result<void> set_piece(const std::string& slug, long long workshop_id, long long product_id, bool bring,
                          long long wholesale_price, int min_quantity);
   std::vector<Piece> pieces(long long exhibition_id);
+  Results results(const Exhibition& exhibition);
 
   // A piece's name and story in zh or ja, by its own workshop (field "lang", "title", "story").
   Result<void> translate(long long workshop_id, long long product_id, const std::string& lang,

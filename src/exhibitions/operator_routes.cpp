@@ -95,6 +95,40 @@ class OperatorRoutes {
         json::serialize(json::object{{"workshop_id", req.param_id("workshop_id")}, {"state", state}}));
   }
 
+  Result<json::object> results_model(const Request& req) {
+    const auto e = x_.find(std::string(req.param("slug")));
+    if (!e) return Error::not_found("exhibition");
+    const auto r = x_.results(*e);
+    json::array countries, workshops;
+    for (const auto& [country, leads] : r.countries)
+      countries.push_back(json::object{{"country", country.empty() ? "-" : country}, {"leads", leads}});
+    for (const auto& w : r.workshops)
+      workshops.push_back(json::object{{"workshop", w.name},
+                                       {"leads", w.leads},
+                                       {"orders", w.orders},
+                                       {"amount", w.amount},
+                                       {"amount_text", won_text(w.amount)}});
+    return json::object{{"title", r_.message(req.locale, "exhibitions.results_title") + " · " +
+                                      (req.locale == "en" ? e->info.name_en : e->info.name_ko)},
+                        {"noindex", true},
+                        {"exhibition", exhibition_json(*e, req.locale)},
+                        {"leads", r.leads},
+                        {"visitors", r.visitors},
+                        {"orders", r.orders},
+                        {"amount", r.amount},
+                        {"amount_text", won_text(r.amount)},
+                        {"cost", r.cost},
+                        {"cost_text", won_text(r.cost)},
+                        {"cost_per_lead_text", r.leads ? won_text(r.cost / r.leads) : "-"},
+                        {"countries", std::move(countries)},
+                        {"workshops", std::move(workshops)}};
+  }
+  static std::string won_text(long long won) { return foreign_price(won, "KRW", 0); }
+  Result<Response> results_page(Request& req) {
+    return r_.page_response(req, "exhibitions/results", TRY(results_model(req)));
+  }
+  Result<Response> api_results(Request& req) { return web::page_model_json(TRY(results_model(req))); }
+
  private:
   const Deps d_;
   Exhibitions& x_;
@@ -111,6 +145,8 @@ void add_operator_routes(web::Router& router, const Deps& deps) {
   router.post("/operator/exhibitions", bind(&O::create_form)).access = op;
   router.post("/operator/exhibitions/{slug}/workshops/{workshop_id}", bind(&O::decide_form)).access = op;
   router.get("/api/v1/operator/exhibitions", bind(&O::api)).access = op;
+  router.get("/operator/exhibitions/{slug}/results", bind(&O::results_page)).access = op;
+  router.get("/api/v1/operator/exhibitions/{slug}/results", bind(&O::api_results)).access = op;
   router.post("/api/v1/operator/exhibitions", bind(&O::api_create)).access = op;
   router
       .add(web::Method::put, "/api/v1/operator/exhibitions/{slug}/workshops/{workshop_id}",

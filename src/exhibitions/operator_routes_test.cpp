@@ -43,3 +43,59 @@ TEST_F(ExhibitionRoutesTest, TheOperatorPlansSelectsAndSetsRates) {
 
 }  // namespace
 }  // namespace brilliant::exhibitions
+
+namespace brilliant::exhibitions {
+namespace {
+
+TEST_F(ExhibitionRoutesTest, AFairsResultsCountLeadsAndTheOrdersItsSheetBrought) {
+  fair_with_gold();
+  const long long fair = exhibitions.find("hk-2026")->id;
+  LeadInput lead{"phone-1-0001", 0, "Tanaka", "Ginza", "t@x.example", "", "JP", "", "", {1}, 4, true};
+  ASSERT_TRUE(leads.sync(fair, lead, 1, false, {1}).ok());
+  lead.client_id = "visitor-0001";
+  lead.country = "";
+  ASSERT_TRUE(leads.sync(fair, lead, 0, true, {1}).ok());
+  db->write([](soci::session& sql) {
+    for (const auto& [status, campaign] :
+         {std::pair{"paid", "hk-2026"}, {"paid", "other"}, {"cancelled", "hk-2026"}}) {
+      long long id = 0;
+      const std::string s(status), c(campaign), number = "BR-" + c + s, key = number;
+      sql << "INSERT INTO orders (number, user_id, checkout_key, request_hash, status, payment_method, "
+             "subtotal, "
+             "shipping_fee, total, recipient, phone, postcode, address, locale, pay_by, created_at, "
+             "updated_at, "
+             "utm_source, utm_campaign) VALUES (:n, 4, :k, '', :s, 'bank_transfer', 240000, 0, 240000, 'R', "
+             "'1', "
+             "'1', 'A', 'ko', 'x', 'x', 'x', 'exhibition', :c) RETURNING id",
+          soci::use(number), soci::use(key), soci::use(s), soci::use(c), soci::into(id);
+      sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, created_at, "
+             "updated_at) "
+             "VALUES (:o, 1, 'to_ship', 240000, 0, 'x', 'x')",
+          soci::use(id);
+    }
+  });
+  auto r = call(Method::get, "/api/v1/operator/exhibitions/{slug}/results", {{"slug", "hk-2026"}}, op);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto o = body_of(r);
+  EXPECT_EQ(o.at("leads").as_int64(), 2);
+  EXPECT_EQ(o.at("visitors").as_int64(), 1);
+  EXPECT_EQ(o.at("orders").as_int64(), 1);  // only the paid one through this fair's sheet
+  EXPECT_EQ(o.at("amount").as_int64(), 240000);
+  EXPECT_EQ(o.at("cost").as_int64(), 12000000);
+  const auto& ws = o.at("workshops").as_array();
+  ASSERT_EQ(ws.size(), 1u);
+  EXPECT_EQ(ws.at(0).at("leads").as_int64(), 2);
+  EXPECT_EQ(ws.at(0).at("amount").as_int64(), 240000);
+  EXPECT_EQ(o.at("countries").as_array().size(), 2u);  // JP and unknown
+  for (const char* locale : {"ko", "en"}) {
+    r = call(Method::get, "/operator/exhibitions/{slug}/results", {{"slug", "hk-2026"}}, op, "", false, "",
+             locale);
+    EXPECT_EQ(r.status, 200);
+    EXPECT_NE(r.body.find("₩240,000"), std::string::npos);
+  }
+  EXPECT_EQ(call(Method::get, "/api/v1/operator/exhibitions/{slug}/results", {{"slug", "none"}}, op).status,
+            404);
+}
+
+}  // namespace
+}  // namespace brilliant::exhibitions

@@ -116,6 +116,32 @@ std::pair<long long, std::string> product_owner(soci::session& sql, long long pr
   return {0, ""};
 }
 
+std::vector<std::pair<std::string, std::string>> lead_countries_and_interests(soci::session& sql,
+                                                                              long long exhibition_id,
+                                                                              long long* visitors) {
+  std::vector<std::pair<std::string, std::string>> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT country, interests, source FROM exhibition_leads WHERE exhibition_id = :e",
+       soci::use(exhibition_id));
+  for (const auto& r : rows) {
+    out.emplace_back(db::row_text(r, 0), db::row_text(r, 1));
+    if (visitors && db::row_text(r, 2) == "visitor") ++*visitors;
+  }
+  return out;
+}
+
+std::vector<FairSale> fair_sales(soci::session& sql, const std::string& slug) {
+  std::vector<FairSale> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT o.id, f.workshop_id, f.subtotal FROM orders o JOIN fulfilments f ON f.order_id = o.id "
+              "WHERE o.status = 'paid' AND f.status <> 'cancelled' AND o.utm_source = 'exhibition' AND "
+              "o.utm_campaign = :s ORDER BY o.id",
+       soci::use(slug));
+  for (const auto& r : rows) out.push_back({db::row_int(r, 0), db::row_int(r, 1), db::row_int(r, 2)});
+  return out;
+}
+
 void set_translation(soci::session& sql, long long product_id, const std::string& lang, const Translation& t,
                      const std::string& now) {
   const int draft = t.machine_draft ? 1 : 0;

@@ -22,6 +22,15 @@ void set_piece(soci::session& sql, long long exhibition_id, const Piece& piece, 
 // The piece's workshop and status ("" when there is no such piece).
 std::pair<long long, std::string> product_owner(soci::session& sql, long long product_id);
 
+// Leads' countries and interests ("" when none), and paid orders from the line sheet's links per workshop.
+std::vector<std::pair<std::string, std::string>> lead_countries_and_interests(soci::session& sql,
+                                                                              long long exhibition_id,
+                                                                              long long* visitors);
+struct FairSale {
+  long long order_id = 0, workshop_id = 0, amount = 0;
+};
+std::vector<FairSale> fair_sales(soci::session& sql, const std::string& slug);
+
 void set_translation(soci::session& sql, long long product_id, const std::string& lang, const Translation& t,
                      const std::string& now);
 std::map<std::pair<long long, std::string>, Translation> translations(soci::session& sql);

@@ -127,6 +127,18 @@ TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
   EXPECT_EQ(json::parse(chosen.body).at("rating").as_int64(), 2);
   EXPECT_EQ(maker->get("/exhibitions/" + slug + "/booth").status, 200);
   EXPECT_EQ(visitor->get("/exhibitions/" + slug + "/contact").status, 200);
+
+  // The fair's results: the lead, from Japan, interested in the gold workshop's piece; the cost as planned.
+  const auto results = json::parse(
+      op->get("/api/v1/operator/exhibitions/" + slug + "/results", {"Accept: application/json"}).body);
+  EXPECT_EQ(results.at("leads").as_int64(), 1);
+  EXPECT_EQ(results.at("countries").as_array().at(0).at("country").as_string(), "JP");
+  EXPECT_EQ(results.at("cost").as_int64(), 12000000);
+  EXPECT_EQ(results.at("workshops").as_array().at(0).at("leads").as_int64(), 1);
+  EXPECT_EQ(
+      maker->get("/api/v1/operator/exhibitions/" + slug + "/results", {"Accept: application/json"}).status,
+      403);
+  EXPECT_EQ(op->get("/operator/exhibitions/" + slug + "/results").status, 200);
 }
 
 }  // namespace

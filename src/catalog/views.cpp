@@ -12,13 +12,7 @@ namespace brilliant::catalog {
 namespace json = boost::json;
 
 std::string format_won(long long won, const std::string& locale) {
-  std::string digits = std::to_string(won < 0 ? -won : won);
-  std::string grouped;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) grouped.push_back(',');
-    grouped.push_back(digits[i]);
-  }
-  if (won < 0) grouped = "-" + grouped;
+  const std::string grouped = thousands(won);
   return locale == "en" ? "₩" + grouped : grouped + "원";
 }
 

@@ -100,6 +100,16 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string thousands(long long value) {
+  const std::string digits = std::to_string(value < 0 ? -value : value);
+  std::string out = value < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
 std::string scaled_text(long long value, int decimals) {
   long long unit = 1;
   for (int i = 0; i < decimals; ++i) unit *= 10;

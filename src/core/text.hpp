@@ -33,6 +33,8 @@ std::string_view trim(std::string_view text);
 std::string clean_file_name(const std::string& raw, const std::string& fallback);
 // Number of Unicode code points in valid UTF-8.
 size_t utf8_length(std::string_view text);
+// An integer with thousands separators: 1234567 -> "1,234,567", -1234 -> "-1,234".
+std::string thousands(long long value);
 // A fixed-point integer as a decimal: 2400 with 3 decimals -> "2.4", 50 with 2 -> "0.5", 7 with 0 -> "7".
 std::string scaled_text(long long value, int decimals);
 // A decimal read exactly (no floating point) as a fixed-point integer: "2.4" with 3 decimals -> 2400.

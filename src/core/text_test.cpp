@@ -101,4 +101,11 @@ TEST(Text, FileNamesLoseFoldersAndControlsAndKeepTheirLetters) {
   EXPECT_EQ(clean_file_name(std::string(200, 'a'), "file").size(), 120u);
 }
 
+TEST(Text, ThousandsSeparators) {
+  EXPECT_EQ(thousands(0), "0");
+  EXPECT_EQ(thousands(999), "999");
+  EXPECT_EQ(thousands(1234567), "1,234,567");
+  EXPECT_EQ(thousands(-1234), "-1,234");
+}
+
 }  // namespace brilliant

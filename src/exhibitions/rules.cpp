@@ -36,15 +36,6 @@ Result<std::string> line(std::string value, const std::string& field, size_t mos
   return value;
 }
 
-std::string grouped(long long n) {
-  std::string digits = std::to_string(n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
 const std::map<std::string, std::string, std::less<>> symbols = {
     {"USD", "US$"}, {"HKD", "HK$"}, {"CNY", "CN¥"}, {"JPY", "¥"}, {"THB", "฿"},
     {"EUR", "€"},   {"SGD", "S$"},  {"TWD", "NT$"}, {"VND", "₫"}, {"GBP", "£"}};
@@ -121,14 +112,14 @@ bool whole_units(std::string_view currency) {
 }
 
 std::string foreign_price(long long won, const std::string& currency, long long won_x1000) {
-  if (currency == "KRW") return "₩" + grouped(won);
+  if (currency == "KRW") return "₩" + thousands(won);
   if (won_x1000 <= 0) return "";
   const auto it = symbols.find(currency);
   const std::string symbol = it == symbols.end() ? currency : it->second;
-  if (whole_units(currency)) return symbol + " " + grouped((won * 1000 + won_x1000 / 2) / won_x1000);
+  if (whole_units(currency)) return symbol + " " + thousands((won * 1000 + won_x1000 / 2) / won_x1000);
   const long long cents = (won * 100000 + won_x1000 / 2) / won_x1000;
   const std::string minor = std::to_string(100 + cents % 100).substr(1);
-  return symbol + " " + grouped(cents / 100) + "." + minor;
+  return symbol + " " + thousands(cents / 100) + "." + minor;
 }
 
 std::string label(std::string_view lang, std::string_view key) {

@@ -94,6 +94,10 @@ void add_states(Report& r, const Facts& f) {
 
 }  // namespace
 
+std::string figure(bool in_use, long long value, const Words& w) {
+  return in_use ? std::to_string(value) : w("reports.not_in_use");
+}
+
 bool channel_in_use(const InUse& in_use, int c) {
   const std::string name = sales_channels[c];
   return name == "live" ? in_use.live : name == "b2b" ? in_use.b2b : true;
@@ -151,13 +155,7 @@ Report build_report(const Facts& f) {
   return r;
 }
 
-namespace {
-
-std::string figure(bool in_use, long long value, const Words& w) {
-  return in_use ? std::to_string(value) : w("reports.not_in_use");
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string report_csv(const Report& r, const Words& w) {
   std::string out = csv_line({w("reports.title"), std::to_string(r.year)});

@@ -97,5 +97,7 @@ using Words = std::function<std::string(const std::string& key)>;
 // Months in rows, then the channels' and the workshops' rows, then the other parts; "not yet in use"
 // where a part has no data (words("reports.not_in_use")).
 std::string report_csv(const Report& report, const Words& words);
+// A part's figure as the CSV and PDF print it: the number, or "not yet in use".
+std::string figure(bool in_use, long long value, const Words& words);
 
 }  // namespace brilliant::reports

@@ -64,10 +64,6 @@ double chart(print::Pdf& pdf, double y, const Report& r, const Words& w) {
   return y + h + 40;
 }
 
-std::string part(bool in_use, long long value, const Words& w) {
-  return in_use ? std::to_string(value) : w("reports.not_in_use");
-}
-
 }  // namespace
 
 std::string program_pdf(const Report& r, const Words& w, const std::string& brand,
@@ -112,13 +108,13 @@ std::string program_pdf(const Report& r, const Words& w, const std::string& bran
   const std::vector<double> two = {300, 120};
   y = row(pdf, y, {w("reports.workshops"), std::to_string(r.total.workshops)}, two, false);
   y = row(pdf, y,
-          {w("reports.certified_workshops"), part(r.in_use.certification, r.total.certified_workshops, w)},
+          {w("reports.certified_workshops"), figure(r.in_use.certification, r.total.certified_workshops, w)},
           two, false);
   y = row(pdf, y,
-          {w("reports.products_certified"), part(r.in_use.certification, r.total.products_certified, w)}, two,
-          false);
-  y = row(pdf, y, {w("reports.trainees"), part(r.in_use.academy, r.total.trainees, w)}, two, false);
-  y = row(pdf, y, {w("reports.completions"), part(r.in_use.academy, r.total.completions, w)}, two, false);
+          {w("reports.products_certified"), figure(r.in_use.certification, r.total.products_certified, w)},
+          two, false);
+  y = row(pdf, y, {w("reports.trainees"), figure(r.in_use.academy, r.total.trainees, w)}, two, false);
+  y = row(pdf, y, {w("reports.completions"), figure(r.in_use.academy, r.total.completions, w)}, two, false);
   y = row(pdf, y, {w("reports.exhibitions"), r.in_use.exhibitions ? "" : w("reports.not_in_use")}, two,
           false);
   pdf.new_page();

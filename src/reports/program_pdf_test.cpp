@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text.hpp"
 #include "print/testing.hpp"
 
 namespace brilliant::reports {
@@ -19,14 +20,7 @@ Report sample() {
   return build_report(f);
 }
 
-std::string won(long long v) {
-  std::string digits = std::to_string(v), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out + " won";
-}
+std::string won(long long v) { return thousands(v) + " won"; }
 
 TEST(ProgramPdf, HoldsTheYearTheFiguresAndTheWorkshops) {
   const std::map<std::string, std::string> ko = {{"reports.title", "지원사업 성과 보고서"},

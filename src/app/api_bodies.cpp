@@ -277,6 +277,41 @@ std::vector<ApiBody> academy_bodies() {
   };
 }
 
+// The request bodies of B2B: buyers' applications, quotes and their answers.
+std::vector<ApiBody> b2b_bodies() {
+  return {
+      {Method::post, "/api/v1/buyer/application",
+       R"({"type":"object","required":["company","country"],"properties":{"company":{"type":"string",)"
+       R"("maxLength":120},"country":{"type":"string","example":"TH","description":"ISO 3166 alpha-2"},)"
+       R"("website":{"type":"string","example":"https://shop.example"},"note":{"type":"string",)"
+       R"("maxLength":1000}}})"},
+      {Method::post, "/api/v1/buyer/quotes",
+       R"({"type":"object","required":["product","quantity"],"properties":{"product":{"type":"string",)"
+       R"("description":"the piece's slug"},"variant_id":{"type":"integer","description":"0 or absent: the )"
+       R"(first"},"quantity":{"type":"integer","minimum":1,"maximum":100000},"note":{"type":"string",)"
+       R"("maxLength":1000},"exhibition":{"type":"string","description":"the fair's slug, when asked from its )"
+       R"(line sheet"}}})"},
+      {Method::post, "/api/v1/buyer/quotes/{number}/order",
+       R"({"type":"object","required":["recipient","phone","postcode","address"],"properties":{"recipient":)"
+       R"({"type":"string"},"phone":{"type":"string"},"postcode":{"type":"string","pattern":"^[0-9]{5}$"},)"
+       R"("address":{"type":"string"},"address_detail":{"type":"string"},"note":{"type":"string"},"quantity":)"
+       R"({"type":"integer","minimum":1,"description":"default: the quote's; at least its minimum"}}})"},
+      {Method::post, "/api/v1/buyer/quotes/{number}/withdraw",
+       R"({"type":"object","properties":{"note":{"type":"string","maxLength":1000}}})"},
+      {Method::post, "/api/v1/console/quotes/{number}/answer",
+       R"({"type":"object","required":["unit_price"],"properties":{"unit_price":{"type":"integer","minimum":1,)"
+       R"("description":"won a piece"},"min_quantity":{"type":"integer","minimum":1,"default":1},"lead_days":)"
+       R"({"type":"integer","minimum":0,"maximum":365,"default":0,"description":"0: from stock; more: made )"
+       R"(for the order"},"valid_days":{"type":"integer","minimum":1,"maximum":90,"default":14},"note":)"
+       R"({"type":"string","maxLength":1000},"send":{"type":"boolean","default":true}}})"},
+      {Method::post, "/api/v1/console/quotes/{number}/decline",
+       R"({"type":"object","properties":{"note":{"type":"string","maxLength":1000}}})"},
+      {Method::post, "/api/v1/operator/buyers/{id}/decision",
+       R"({"type":"object","required":["decision"],"properties":{"decision":{"type":"string","enum":[)"
+       R"("approved","refused"]}}})"},
+  };
+}
+
 }  // namespace
 
 std::vector<ApiBody> api_bodies() {
@@ -285,6 +320,7 @@ std::vector<ApiBody> api_bodies() {
   for (auto& b : money_bodies()) all.push_back(std::move(b));
   for (auto& b : catalog_and_trust_bodies()) all.push_back(std::move(b));
   for (auto& b : academy_bodies()) all.push_back(std::move(b));
+  for (auto& b : b2b_bodies()) all.push_back(std::move(b));
   return all;
 }
 

@@ -428,6 +428,11 @@ void App::probe_database() {
         spdlog::error("sending scheduled campaigns: {}", e.what());
       }
       try {
+        if (int n = b2b_->send_reminders()) spdlog::info("{} quote reminders queued for workshops", n);
+      } catch (const std::exception& e) {
+        spdlog::error("quote reminders: {}", e.what());
+      }
+      try {
         if (int n = academy_->send_reminders()) spdlog::info("{} academy reminders queued", n);
       } catch (const std::exception& e) {
         spdlog::error("academy reminders: {}", e.what());

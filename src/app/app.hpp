@@ -13,6 +13,7 @@
 #include "app/backup_schedule.hpp"
 #include "app/config.hpp"
 #include "audit/log.hpp"
+#include "b2b/b2b.hpp"
 #include "catalog/page_views.hpp"
 #include "catalog/routes.hpp"
 #include "catalog/service.hpp"
@@ -99,6 +100,11 @@ class App {
   academy::Academy& academy() { return *academy_; }
   channels::Channels& channels() { return *channels_; }
   exhibitions::Exhibitions& exhibitions() { return *exhibitions_; }
+  b2b::B2b& b2b() { return *b2b_; }
+  // A workshop's reminder of a quote it has not answered (b2b), in its staff member's language.
+  mail::Mail quote_reminder_mail(const b2b::Quote& q, const std::string& email,
+                                 const std::string& locale) const;
+  exhibitions::Leads& leads() { return *leads_; }
   // The shop as the channels' feeds name it: the brand's Korean name, the base URL, the tagline.
   channels::Shop feed_shop() const;  // channels_wiring.cpp
   // The audit trail's listener on the pipeline (web::PipelineOptions::observe; running.cpp): a staff
@@ -186,6 +192,7 @@ class App {
   std::unique_ptr<channels::Channels> channels_;
   std::unique_ptr<exhibitions::Exhibitions> exhibitions_;
   std::unique_ptr<exhibitions::Leads> leads_;
+  std::unique_ptr<b2b::B2b> b2b_;
   std::unique_ptr<marketing::Visits> visits_;  // written in batches; flushed when it goes away
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;

@@ -47,4 +47,26 @@ TEST(ChannelsWiring, TheFeedsNameTheBrandAndShipByItsRules) {
   EXPECT_EQ(app.channels().mapping("en").at(0).name, "Rings");
 }
 
+TEST(ChannelsWiring, AWorkshopsQuoteReminderNamesTheQuoteAndLinksItInItsLanguage) {
+  FixedClock clock(TimePoint{} + std::chrono::hours(24 * 365 * 57));
+  TempApp temp(clock, "quote-reminder");
+  b2b::Quote q;
+  q.number = "Q-261130-7KQ4MX";
+  q.title_ko = "달 반지";
+  q.title_en = "Moon ring";
+  q.quantity = 12;
+  q.buyer_company = "Siam Gems";
+  q.buyer_country = "TH";
+  q.requested_at = "2026-11-28T03:00:00Z";
+  const auto ko = temp->quote_reminder_mail(q, "maker@x.kr", "ko");
+  EXPECT_EQ(ko.to, "maker@x.kr");
+  EXPECT_NE(ko.subject.find(q.number), std::string::npos);
+  EXPECT_NE(ko.body.find("달 반지 × 12"), std::string::npos);
+  EXPECT_NE(ko.body.find("/console/quotes/Q-261130-7KQ4MX"), std::string::npos);
+  const auto en = temp->quote_reminder_mail(q, "maker@x.kr", "en");
+  EXPECT_NE(en.body.find("Moon ring × 12"), std::string::npos);
+  EXPECT_NE(en.body.find("Siam Gems (TH)"), std::string::npos);
+  EXPECT_NE(en.body.find("/en/console/quotes/"), std::string::npos);
+}
+
 }  // namespace brilliant::app

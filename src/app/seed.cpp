@@ -4,6 +4,7 @@
 
 #include "accounts/repo.hpp"
 #include "app/seed_academy.hpp"
+#include "app/seed_b2b.hpp"
 #include "app/seed_catalog.hpp"
 #include "app/seed_certification.hpp"
 #include "app/seed_customers.hpp"
@@ -82,6 +83,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
     seed_channels(app);
     seed_exhibitions(app);
+    seed_b2b(app, "buyer@brilliant.example", studio_demo.operator_email);
     return logins;
   }
   const auto now = format_utc(std::chrono::system_clock::now());
@@ -107,6 +109,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
   seed_channels(app);
   seed_exhibitions(app);
+  seed_b2b(app, "buyer@brilliant.example", studio_demo.operator_email);
   spdlog::info("demo data loaded");
   return logins;
 }

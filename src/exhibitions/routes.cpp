@@ -76,6 +76,9 @@ class ExhibitionRoutes {
           {"lang", l}, {"name", label(l, "language")}, {"url", sheet_path(slug, l)}, {"current", lang == l}});
     m["languages"] = std::move(langs);
     m["slug"] = slug;
+    m["fair_slug"] = slug;
+    // An approved buyer asks for a quote on a piece from here (b2b); anyone else may apply to be one.
+    m["can_quote"] = req.user && req.user->has(web::Role::buyer);
     return r_.page_response(req, "exhibitions/sheet", std::move(m));
   }
   Result<Response> sheet_here(Request& req) { return sheet_page(req, req.locale); }

@@ -15,16 +15,17 @@ Result<std::string> clean_engraving(const std::string& text) {
   return out;
 }
 
-Result<PricedLine> price_line(const catalog::Product& product, const LineInput& input, int already_in_cart) {
+Result<PricedLine> price_line(const catalog::Product& product, const LineInput& input, int already_in_cart,
+                              int most) {
   if (!product.on_sale()) return Error::invalid("variant_id", "not_for_sale", "this piece is not for sale");
   const catalog::Variant* variant = nullptr;
   for (const auto& v : product.variants)
     if (v.id == input.variant_id) variant = &v;
   if (!variant)
     return Error::invalid("variant_id", "variant_invalid", "choose a size or option of this piece");
-  if (input.quantity < 1 || input.quantity > max_quantity)
+  if (input.quantity < 1 || input.quantity > most)
     return Error::invalid("quantity", "quantity_invalid",
-                          "quantity must be from 1 to " + std::to_string(max_quantity));
+                          "quantity must be from 1 to " + std::to_string(most));
   const int wanted = input.quantity + already_in_cart;
   if (!product.made_to_order && wanted > variant->stock)
     return Error::conflict("quantity", "out_of_stock",

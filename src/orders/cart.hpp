@@ -34,9 +34,9 @@ struct PricedLine {
 
 // Checks the input against the product (published, variant of it, quantity, stock unless made to
 // order, engraving limit, gift wrap offered) and prices it. already_in_cart: pieces of the same variant
-// the cart holds already (stock counts them). Errors name the field.
+// the cart holds already (stock counts them); most: the largest quantity allowed. Errors name the field.
 Result<PricedLine> price_line(const catalog::Product& product, const LineInput& input,
-                              int already_in_cart = 0);
+                              int already_in_cart = 0, int most = max_quantity);
 
 inline long long line_total(const PricedLine& line) {
   return (line.unit_price + line.options_fee) * line.quantity;

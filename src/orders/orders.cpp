@@ -72,7 +72,8 @@ Result<Preview> Orders::preview(const std::string& cart_token, const std::string
 Result<Preview> Orders::preview(const DirectLine& direct, const std::string& postcode) {
   auto product = catalog_.product(direct.product_slug);
   if (!product) return Error::not_found("product");
-  auto priced = TRY(price_line(*product, direct.input));
+  product->made_to_order = product->made_to_order || direct.made_for_order;
+  auto priced = TRY(price_line(*product, direct.input, 0, direct.most));
   priced.unit_price = direct.unit_price;
   priced.quote_id = 0;  // a fixed price, not the metal quote's
   Preview p;

@@ -39,6 +39,8 @@ struct DirectLine {
   LineInput input;
   long long unit_price = 0;
   std::function<Result<void>(soci::session&, long long order_id)> also;
+  bool made_for_order = false;  // made for this order (a B2B quote with a lead time): no stock is taken
+  int most = max_quantity;      // the most in the line (B2B orders go beyond a shopper's limit)
 };
 
 struct Checkout {

@@ -103,7 +103,9 @@ bool channel_in_use(const InUse& in_use, int c) {
   return name == "live" ? in_use.live : name == "b2b" ? in_use.b2b : true;
 }
 
-std::string channel_of(bool live_deal, const std::string& utm_source, const std::string& utm_medium) {
+std::string channel_of(bool quote, bool live_deal, const std::string& utm_source,
+                       const std::string& utm_medium) {
+  if (quote) return "b2b";
   if (live_deal) return "live";
   const bool feed_source = utm_source == "naver" || utm_source == "google" || utm_source == "kakao";
   const bool feed_medium = utm_medium == "shopping_feed" || utm_medium == "catalog_feed";
@@ -135,6 +137,8 @@ Report build_report(const Facts& f) {
   count_into(r, f.products_certified, &Figures::products_certified);
   count_into(r, f.attended, &Figures::trainees);
   count_into(r, f.completions, &Figures::completions);
+  count_into(r, f.leads, &Figures::leads);
+  count_into(r, f.contracts, &Figures::contracts);
   std::vector<std::string> issued;
   for (const auto& c : f.certificates) issued.push_back(c.issued_at);
   count_into(r, issued, &Figures::certificates_issued);
@@ -151,6 +155,8 @@ Report build_report(const Facts& f) {
     r.total.products_certified += m.products_certified;
     r.total.trainees += m.trainees;
     r.total.completions += m.completions;
+    r.total.leads += m.leads;
+    r.total.contracts += m.contracts;
   }
   return r;
 }
@@ -161,8 +167,9 @@ std::string report_csv(const Report& r, const Words& w) {
   std::string out = csv_line({w("reports.title"), std::to_string(r.year)});
   std::vector<std::string> head{w("reports.month"), w("reports.orders"), w("reports.gmv"), w("reports.aov")};
   for (const char* c : sales_channels) head.push_back(w(std::string("reports.channel.") + c));
-  for (const char* k : {"workshops", "active_workshops", "new_products", "certified_workshops",
-                        "certificates_issued", "products_certified", "trainees", "completions"})
+  for (const char* k :
+       {"workshops", "active_workshops", "new_products", "certified_workshops", "certificates_issued",
+        "products_certified", "trainees", "completions", "leads", "contracts"})
     head.push_back(w(std::string("reports.") + k));
   out += csv_line(head);
   auto row = [&](const std::string& label, const Figures& m) {
@@ -176,6 +183,8 @@ std::string report_csv(const Report& r, const Words& w) {
     for (long long v : {m.certified_workshops, m.certificates_issued, m.products_certified})
       cells.push_back(figure(r.in_use.certification, v, w));
     for (long long v : {m.trainees, m.completions}) cells.push_back(figure(r.in_use.academy, v, w));
+    cells.push_back(figure(r.in_use.exhibitions, m.leads, w));
+    cells.push_back(figure(r.in_use.b2b, m.contracts, w));
     out += csv_line(cells);
   };
   for (int m = 0; m < 12; ++m) row(month_label(r.year, m + 1), r.months[m]);
@@ -188,7 +197,9 @@ std::string report_csv(const Report& r, const Words& w) {
   out += "\r\n" + csv_line({w("reports.by_workshop"), w("reports.orders"), w("reports.gmv")});
   for (const auto& ws : r.workshops)
     out += csv_line({ws.name, std::to_string(ws.orders), std::to_string(ws.gmv)});
-  out += "\r\n" + csv_line({w("reports.exhibitions"), r.in_use.exhibitions ? "" : w("reports.not_in_use")});
+  out += "\r\n" + csv_line({w("reports.exhibitions"), w("reports.leads"), w("reports.contracts")});
+  out += csv_line({w("reports.total"), figure(r.in_use.exhibitions, r.total.leads, w),
+                   figure(r.in_use.b2b, r.total.contracts, w)});
   return out;
 }
 

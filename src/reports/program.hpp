@@ -27,10 +27,11 @@ struct Sale {
   std::string channel;   // one of sales_channels
 };
 
-// The channel an order came through: live when it bought a live-only deal, marketplaces when its link
-// came from a channel feed (utm_source naver, google or kakao with utm_medium shopping_feed or
-// catalog_feed), else the store.
-std::string channel_of(bool live_deal, const std::string& utm_source, const std::string& utm_medium);
+// The channel an order came through: B2B when it was placed from a buyer's quote, live when it bought a
+// live-only deal, marketplaces when its link came from a channel feed (utm_source naver, google or kakao
+// with utm_medium shopping_feed or catalog_feed), else the store.
+std::string channel_of(bool quote, bool live_deal, const std::string& utm_source,
+                       const std::string& utm_medium);
 
 // The parts of the program anyone has used (any row ever); the rest show "not yet in use".
 struct InUse {
@@ -54,6 +55,8 @@ struct Facts {
   std::vector<std::string> products_certified;               // when each piece got its first eco claim
   std::vector<std::string> attended;                         // when trainees attended a session
   std::vector<std::string> completions;                      // when course certificates were issued
+  std::vector<std::string> leads;                            // when exhibition leads were captured
+  std::vector<std::string> contracts;                        // when buyers ordered from quotes
   InUse in_use;
 };
 
@@ -63,6 +66,7 @@ struct Figures {
   long long workshops = 0, active_workshops = 0, new_products = 0;
   long long certified_workshops = 0, certificates_issued = 0, products_certified = 0;
   long long trainees = 0, completions = 0;
+  long long leads = 0, contracts = 0;  // exhibitions' leads; B2B orders placed from quotes
   long long aov() const { return orders ? (gmv + orders / 2) / orders : 0; }
 };
 

@@ -115,8 +115,8 @@ std::string program_pdf(const Report& r, const Words& w, const std::string& bran
           two, false);
   y = row(pdf, y, {w("reports.trainees"), figure(r.in_use.academy, r.total.trainees, w)}, two, false);
   y = row(pdf, y, {w("reports.completions"), figure(r.in_use.academy, r.total.completions, w)}, two, false);
-  y = row(pdf, y, {w("reports.exhibitions"), r.in_use.exhibitions ? "" : w("reports.not_in_use")}, two,
-          false);
+  y = row(pdf, y, {w("reports.leads"), figure(r.in_use.exhibitions, r.total.leads, w)}, two, false);
+  y = row(pdf, y, {w("reports.contracts"), figure(r.in_use.b2b, r.total.contracts, w)}, two, false);
   pdf.new_page();
   y = margin;
   y += pdf.text(margin, y, page_w - 2 * margin, w("reports.by_workshop"), style(12, true)) + 6;

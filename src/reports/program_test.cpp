@@ -38,11 +38,13 @@ TEST(ProgramReport, AnOrderCountsInTheSeoulMonthItWasPaid) {
 }
 
 TEST(ProgramReport, ChannelsComeFromLiveDealsAndTheFeedsLinks) {
-  EXPECT_EQ(channel_of(true, "naver", "shopping_feed"), "live");
-  EXPECT_EQ(channel_of(false, "naver", "shopping_feed"), "marketplaces");
-  EXPECT_EQ(channel_of(false, "kakao", "catalog_feed"), "marketplaces");
-  EXPECT_EQ(channel_of(false, "naver", "blog"), "store");
-  EXPECT_EQ(channel_of(false, "mail", "email"), "store");
+  EXPECT_EQ(channel_of(true, false, "b2b", "quote"), "b2b");
+  EXPECT_EQ(channel_of(true, true, "", ""), "b2b");
+  EXPECT_EQ(channel_of(false, true, "naver", "shopping_feed"), "live");
+  EXPECT_EQ(channel_of(false, false, "naver", "shopping_feed"), "marketplaces");
+  EXPECT_EQ(channel_of(false, false, "kakao", "catalog_feed"), "marketplaces");
+  EXPECT_EQ(channel_of(false, false, "naver", "blog"), "store");
+  EXPECT_EQ(channel_of(false, false, "mail", "email"), "store");
 }
 
 TEST(ProgramReport, TotalsAreTheSumsOfTheirRows) {
@@ -105,7 +107,10 @@ TEST(ProgramReport, TheCsvSaysNotYetInUseRatherThanZero) {
   const auto& total = (*rows)[14].fields;
   EXPECT_EQ(total[0], "reports.total");
   EXPECT_EQ(total[column("reports.orders")], "3");
-  EXPECT_NE(csv.find("reports.exhibitions,reports.not_in_use"), std::string::npos);
+  EXPECT_NE(
+      csv.find("reports.exhibitions,reports.leads,reports.contracts\r\nreports.total,reports.not_in_use,"
+               "reports.not_in_use"),
+      std::string::npos);
   EXPECT_NE(csv.find("금 공방,2,170000"), std::string::npos);
 }
 

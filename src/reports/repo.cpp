@@ -24,14 +24,15 @@ void sales(soci::session& sql, Facts& f, const std::string& from, const std::str
       (sql.prepare
            << "SELECT o.id, o.paid_at, f.workshop_id, w.name, f.subtotal, o.utm_source, o.utm_medium, "
               "CASE WHEN EXISTS (SELECT 1 FROM live_deal_orders d WHERE d.order_id = o.id) THEN 1 ELSE 0 "
-              "END FROM orders o JOIN fulfilments f ON f.order_id = o.id JOIN workshops w ON w.id = "
+              "END, CASE WHEN EXISTS (SELECT 1 FROM quotes q WHERE q.order_id = o.id) THEN 1 ELSE 0 END "
+              "FROM orders o JOIN fulfilments f ON f.order_id = o.id JOIN workshops w ON w.id = "
               "f.workshop_id WHERE o.status = 'paid' AND f.status <> 'cancelled' AND o.paid_at >= :f AND "
               "o.paid_at < :t ORDER BY o.id",
        soci::use(from), soci::use(to));
   for (const auto& r : rows)
-    f.sales.push_back({db::row_int(r, 0), db::row_text(r, 1), db::row_int(r, 2), db::row_text(r, 3),
-                       db::row_int(r, 4),
-                       channel_of(db::row_int(r, 7) != 0, db::row_text(r, 5), db::row_text(r, 6))});
+    f.sales.push_back(
+        {db::row_int(r, 0), db::row_text(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_int(r, 4),
+         channel_of(db::row_int(r, 8) != 0, db::row_int(r, 7) != 0, db::row_text(r, 5), db::row_text(r, 6))});
 }
 
 }  // namespace
@@ -60,10 +61,15 @@ Facts facts(soci::session& sql, int year) {
       times(sql, "SELECT attended_at FROM enrolments WHERE attended_at >= :f AND attended_at < :t", from, to);
   f.completions = times(
       sql, "SELECT issued_at FROM course_certificates WHERE issued_at >= :f AND issued_at < :t", from, to);
+  f.leads = times(
+      sql, "SELECT captured_at FROM exhibition_leads WHERE captured_at >= :f AND captured_at < :t", from, to);
+  f.contracts =
+      times(sql, "SELECT at FROM quote_events WHERE status = 'ordered' AND at >= :f AND at < :t", from, to);
   f.in_use.live = any(sql, "live_shows", "rehearsal = 0");
   f.in_use.certification = any(sql, "certificates");
   f.in_use.academy = any(sql, "courses");
-  // B2B quotes and exhibitions are not built yet (issue 19): their parts stay "not yet in use".
+  f.in_use.b2b = any(sql, "quotes");
+  f.in_use.exhibitions = any(sql, "exhibitions");
   return f;
 }
 

@@ -55,5 +55,36 @@ TEST_F(ReportRepoTest, ALiveDealsOrderIsLive) {
   EXPECT_EQ(f.published, std::vector<std::string>{"2026-03-01T00:00:00Z"});
 }
 
+TEST_F(ReportRepoTest, AnOrderFromABuyersQuoteIsB2bAndFairsCountLeadsAndContracts) {
+  const auto id = order("paid", "2026-04-01T00:00:00Z", 10000);
+  order("paid", "2026-04-02T00:00:00Z", 20000);
+  db->write([&](soci::session& sql) {
+    sql << "INSERT INTO products (workshop_id, slug, category, title_ko, title_en, metal, purity, weight_mg, "
+           "status, created_at, updated_at) VALUES (1, 'p', 'ring', 'p', 'p', 'gold', 585, 1, 'published', "
+           "'x', "
+           "'x')";
+    sql << "INSERT INTO quotes (number, buyer_id, workshop_id, product_id, variant_id, quantity, status, "
+           "order_id, requested_at, updated_at) VALUES ('Q-260401-AAAAAA', 1, 1, 1, 1, 10, 'ordered', :o, "
+           "'x', "
+           "'x')",
+        soci::use(id);
+    sql << "INSERT INTO quote_events (quote_id, status, at) VALUES (1, 'ordered', '2026-04-01T01:00:00Z')";
+    sql << "INSERT INTO exhibitions (slug, name_ko, name_en, city, country, starts_on, ends_on, created_at, "
+           "updated_at) VALUES ('f', 'F', 'F', 'Bangkok', 'TH', '2026-03-01', '2026-03-03', 'x', 'x')";
+    for (const std::string at : {"2026-03-01T02:00:00Z", "2026-03-02T02:00:00Z", "2025-03-02T02:00:00Z"})
+      sql << "INSERT INTO exhibition_leads (exhibition_id, client_id, name, source, captured_at, created_at, "
+             "updated_at) VALUES (1, :c, 'Lead', 'booth', :a, 'x', 'x')",
+          soci::use(at), soci::use(at);
+  });
+  const auto f = db->read([](soci::session& sql) { return repo::facts(sql, 2026); });
+  ASSERT_EQ(f.sales.size(), 2u);
+  EXPECT_EQ(f.sales[0].channel, "b2b");
+  EXPECT_EQ(f.sales[1].channel, "store");
+  EXPECT_TRUE(f.in_use.b2b);
+  EXPECT_TRUE(f.in_use.exhibitions);
+  EXPECT_EQ(f.leads.size(), 2u);  // not last year's
+  EXPECT_EQ(f.contracts, std::vector<std::string>{"2026-04-01T01:00:00Z"});
+}
+
 }  // namespace
 }  // namespace brilliant::reports

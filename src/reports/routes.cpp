@@ -61,10 +61,12 @@ class ReportRoutes {
                    {"certificates_issued", part(r.in_use.certification, f.certificates_issued)},
                    {"products_certified", part(r.in_use.certification, f.products_certified)},
                    {"trainees", part(r.in_use.academy, f.trainees)},
-                   {"completions", part(r.in_use.academy, f.completions)}};
+                   {"completions", part(r.in_use.academy, f.completions)},
+                   {"leads", part(r.in_use.exhibitions, f.leads)},
+                   {"contracts", part(r.in_use.b2b, f.contracts)}};
     // What a page shows of each: the number, or "not yet in use".
-    for (const char* key :
-         {"certified_workshops", "certificates_issued", "products_certified", "trainees", "completions"}) {
+    for (const char* key : {"certified_workshops", "certificates_issued", "products_certified", "trainees",
+                            "completions", "leads", "contracts"}) {
       const auto& v = o.at(key);
       o[std::string(key) + "_text"] = v.is_null() ? w("reports.not_in_use") : std::to_string(v.as_int64());
     }
@@ -116,7 +118,8 @@ class ReportRoutes {
                    {"workshops", std::move(workshops)},
                    {"certification_in_use", r.in_use.certification},
                    {"academy_in_use", r.in_use.academy},
-                   {"exhibitions_in_use", r.in_use.exhibitions}};
+                   {"exhibitions_in_use", r.in_use.exhibitions},
+                   {"b2b_in_use", r.in_use.b2b}};
     m["has_workshops"] = !m["workshops"].as_array().empty();
     if (!req.wants_json()) m["chart"] = chart(r, req);
     return m;

@@ -48,4 +48,13 @@ Result<std::string> json_string(const boost::json::object& object, std::string_v
   return std::string(it->value().get_string());
 }
 
+Result<long long> json_int(const boost::json::object& object, std::string_view field, long long fallback) {
+  auto it = object.find(field);
+  if (it == object.end() || it->value().is_null()) return fallback;
+  if (it->value().is_int64()) return it->value().get_int64();
+  if (it->value().is_uint64() && it->value().get_uint64() <= 9007199254740991ULL)
+    return static_cast<long long>(it->value().get_uint64());
+  return Error::invalid(std::string(field), "number_invalid", std::string(field) + " must be a whole number");
+}
+
 }  // namespace brilliant::web

@@ -12,5 +12,7 @@ namespace brilliant::web {
 Result<boost::json::object> parse_json_object(std::string_view body);
 // A string member; empty when absent; an Error naming the field when present but not a string.
 Result<std::string> json_string(const boost::json::object& object, std::string_view field);
+// A whole-number member; `fallback` when absent or null; an Error naming the field otherwise.
+Result<long long> json_int(const boost::json::object& object, std::string_view field, long long fallback);
 
 }  // namespace brilliant::web

@@ -15,6 +15,15 @@ TEST(JsonInput, ObjectsOnlyWithNamedErrors) {
   EXPECT_EQ(json_string(object, "age").error().field, "age");
 }
 
+TEST(JsonInput, WholeNumbersAreReadWithAFallbackAndRefusedNamingTheField) {
+  auto object = parse_json_object(R"({"quantity":12,"none":null,"price":"12","share":1.5})").value();
+  EXPECT_EQ(json_int(object, "quantity", 1).value(), 12);
+  EXPECT_EQ(json_int(object, "missing", 7).value(), 7);
+  EXPECT_EQ(json_int(object, "none", 3).value(), 3);
+  EXPECT_EQ(json_int(object, "price", 0).error().field, "price");
+  EXPECT_EQ(json_int(object, "share", 0).error().code, "number_invalid");
+}
+
 TEST(JsonInput, ControlCharactersAnywhereAreRefusedNamingTheMember) {
   auto top = parse_json_object(R"({"q":"a\u0000b"})");
   ASSERT_FALSE(top.ok());

@@ -1,6 +1,7 @@
 #include "b2b/b2b.hpp"
 
 #include "b2b/testing.hpp"
+#include "exhibitions/exhibitions.hpp"
 
 namespace brilliant::b2b {
 namespace {
@@ -127,6 +128,40 @@ TEST_F(Service, WorkshopsThatHaveNotAnsweredAreRemindedAfterTwoDaysThenDaily) {
   ASSERT_TRUE(b2b.answer(1, q->number, {90000, 1, 0, 14, ""}, true, maker).ok());
   clock.advance(std::chrono::hours(24));
   EXPECT_EQ(b2b.send_reminders(), 0);
+}
+
+}  // namespace
+}  // namespace brilliant::b2b
+
+namespace brilliant::b2b {
+namespace {
+
+TEST_F(Service, AFairsResultsCountItsQuotesAndItsB2bOrdersByTheBuyersCountry) {
+  exhibitions::Exhibitions fairs{*db, clock};
+  ASSERT_TRUE(fairs
+                  .create({"bkk-2027", "방콕", "Bangkok", "Bangkok", "TH", "", "", "2027-02-01", "2027-02-04",
+                           "THB", 5000000})
+                  .ok());
+  auto q = b2b.request(buyer, {"moon-ring", 0, 2, "", "bkk-2027"});
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->exhibition_slug, "bkk-2027");
+  ASSERT_TRUE(b2b.answer(1, q->number, {90000, 1, 0, 14, ""}, true, maker).ok());
+  ASSERT_TRUE(b2b.request(buyer, {"sun-chain", 0, 3, "", "bkk-2027"}).ok());  // asked, not answered
+  ASSERT_TRUE(b2b.accept(buyer, q->number).ok());
+  const auto order = b2b.order(buyer, q->number, ordering("b2b-key-0030"));
+  ASSERT_TRUE(order.ok());
+  auto before = fairs.results(*fairs.find("bkk-2027"));
+  EXPECT_EQ(before.quotes, 2);
+  EXPECT_EQ(before.orders, 0);  // not paid yet
+  ASSERT_TRUE(orders.mark_paid(order->number, op).ok());
+  const auto r = fairs.results(*fairs.find("bkk-2027"));
+  EXPECT_EQ(r.orders, 1);
+  EXPECT_EQ(r.amount, 180000);
+  ASSERT_EQ(r.countries.size(), 1u);
+  EXPECT_EQ(r.countries[0].country, "TH");
+  EXPECT_EQ(r.countries[0].quotes, 2);
+  EXPECT_EQ(r.countries[0].orders, 1);
+  EXPECT_EQ(r.countries[0].amount, 180000);
 }
 
 }  // namespace

@@ -136,6 +136,7 @@ class BuyerRoutes {
     return done ? back(req) : refused(req, done.error());
   }
   Result<Response> api_withdraw(Request& req) {
+    TRY(mine(req));
     const auto o = TRY(web::parse_json_object(req.body.empty() ? "{}" : req.body));
     const auto note = TRY(web::json_string(o, "note"));
     const auto q = TRY(b_.decline(me(req), 0, std::string(req.param("number")), note, me(req)));
@@ -156,6 +157,7 @@ class BuyerRoutes {
                               "/invoice");
   }
   Result<Response> api_order(Request& req) {
+    TRY(mine(req));  // another's quote (or none) is not found before its body is read
     const auto o = TRY(web::parse_json_object(req.body));
     Ordering how;
     std::array<std::string, 6> a;

@@ -84,6 +84,7 @@ class WorkshopRoutes {
     return done ? back(req) : refused(req, done.error());
   }
   Result<Response> api_answer(Request& req) {
+    TRY(ours(req));  // another's quote (or none) is not found before its body is read
     const auto o = TRY(web::parse_json_object(req.body));
     Answer a;
     a.unit_price = TRY(web::json_int(o, "unit_price", 0));
@@ -105,6 +106,7 @@ class WorkshopRoutes {
     return done ? back(req) : refused(req, done.error());
   }
   Result<Response> api_decline(Request& req) {
+    TRY(ours(req));
     const auto o = TRY(web::parse_json_object(req.body.empty() ? "{}" : req.body));
     const auto note = TRY(web::json_string(o, "note"));
     const auto q = TRY(b_.decline(0, workshop(req), std::string(req.param("number")), note, me(req)));

@@ -103,34 +103,50 @@ Results Exhibitions::results(const Exhibition& e) {
   long long visitors = 0;
   const auto leads =
       db_.read([&](soci::session& sql) { return repo::lead_countries_and_interests(sql, e.id, &visitors); });
-  const auto sales = db_.read([&](soci::session& sql) { return repo::fair_sales(sql, e.info.slug); });
+  const auto sales = db_.read([&](soci::session& sql) { return repo::fair_sales(sql, e.id, e.info.slug); });
+  const auto quotes = db_.read([&](soci::session& sql) { return repo::fair_quotes(sql, e.id); });
+  const auto items = db_.read([&](soci::session& sql) { return repo::fair_items(sql, e.info.slug); });
+  r.items_sent = items.sent;
+  r.items_back = items.back;
+  r.items_sold = items.sold;
   const auto pieces = this->pieces(e.id);
   r.leads = static_cast<long long>(leads.size());
   r.visitors = visitors;
-  std::map<std::string, long long> countries;
+  std::map<std::string, Results::Country> countries;
   std::map<long long, Results::Workshop> by_workshop;
   for (const auto& p : participants(e.id))
     if (p.state == "selected") by_workshop[p.workshop_id].name = p.workshop_ko;
   for (const auto& [country, interests] : leads) {
-    ++countries[country];
+    ++countries[country].leads;
     std::istringstream ids(interests);
     std::set<long long> counted;
     for (long long id; ids >> id;)
       for (const auto& p : pieces)
         if (p.product_id == id && counted.insert(p.workshop_id).second) ++by_workshop[p.workshop_id].leads;
   }
+  r.quotes = static_cast<long long>(quotes.size());
+  for (const auto& [workshop, country] : quotes) {
+    ++by_workshop[workshop].quotes;
+    ++countries[country].quotes;
+  }
   std::set<long long> orders;
   for (const auto& s : sales) {
-    orders.insert(s.order_id);
+    auto& c = countries[s.country];
+    if (orders.insert(s.order_id).second) ++c.orders;
     r.amount += s.amount;
+    c.amount += s.amount;
     auto& w = by_workshop[s.workshop_id];
     w.amount += s.amount;
     ++w.orders;
   }
   r.orders = static_cast<long long>(orders.size());
-  for (const auto& [country, n] : countries) r.countries.emplace_back(country, n);
-  std::sort(r.countries.begin(), r.countries.end(),
-            [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (auto& [country, c] : countries) {
+    c.country = country;
+    r.countries.push_back(c);
+  }
+  std::sort(r.countries.begin(), r.countries.end(), [](const auto& a, const auto& b) {
+    return a.leads != b.leads ? a.leads > b.leads : a.amount > b.amount;
+  });
   for (auto& [id, w] : by_workshop) {
     if (w.name.empty()) w.name = "-";  // sold through the sheet's link, but not at the fair
     r.workshops.push_back(w);

@@ -39,14 +39,20 @@ struct Translation {
 };
 
 // What a fair brought (issue 19's results report): leads at the booth (and how many visitors left their own
-// details), by country and by workshop (a lead counts for each workshop whose piece interested it), and the
-// paid orders that came through the line sheet's links (utm_campaign = the fair's slug), by workshop.
+// details), by country and by workshop (a lead counts for each workshop whose piece interested it); B2B
+// quotes asked from its line sheet; and the paid orders that came from it (through the line sheet's links,
+// or placed from those quotes), by workshop and, for B2B orders, by the buyer's country.
 struct Results {
-  long long leads = 0, visitors = 0, orders = 0, amount = 0, cost = 0;
-  std::vector<std::pair<std::string, long long>> countries;  // country ("" unknown) -> leads, most first
+  long long leads = 0, visitors = 0, quotes = 0, orders = 0, amount = 0, cost = 0;
+  long long items_sent = 0, items_back = 0, items_sold = 0;  // the studio's items that travelled
+  struct Country {
+    std::string country;  // "" unknown (a shopper's order, a lead without one)
+    long long leads = 0, quotes = 0, orders = 0, amount = 0;
+  };
+  std::vector<Country> countries;  // most leads first, then most amount
   struct Workshop {
     std::string name;
-    long long leads = 0, orders = 0, amount = 0;
+    long long leads = 0, quotes = 0, orders = 0, amount = 0;
   };
   std::vector<Workshop> workshops;  // selected workshops, by amount then leads
 };

@@ -9,6 +9,7 @@
 #include "exhibitions/views_json.hpp"
 #include "web/bind.hpp"
 #include "web/json_input.hpp"
+#include "web/rate_limit.hpp"
 
 namespace brilliant::exhibitions {
 namespace json = boost::json;
@@ -19,7 +20,12 @@ namespace {
 
 class LeadRoutes {
  public:
-  explicit LeadRoutes(const Deps& d) : d_(d), x_(d.exhibitions), leads_(*d.leads), r_(d.renderer) {}
+  explicit LeadRoutes(const Deps& d)
+      : d_(d),
+        x_(d.exhibitions),
+        leads_(*d.leads),
+        r_(d.renderer),
+        visitors_(d.clock, 20, std::chrono::minutes(10)) {}
 
   Result<Exhibition> fair(const Request& req) {
     auto e = x_.find(std::string(req.param("slug")));
@@ -113,6 +119,14 @@ class LeadRoutes {
   }
   Result<Response> contact_form(Request& req) {
     const auto e = TRY(fair(req));
+    // A public form: twenty from one address at once, then one every thirty seconds (a booth's shared Wi-Fi
+    // is one address, so the burst allows a queue of visitors).
+    if (const auto wait = visitors_.take("contact:" + req.remote_ip)) {
+      auto refused = r_.error(req, Error::too_many("too many forms from here; try again in " +
+                                                   std::to_string(*wait) + " seconds"));
+      refused.set("Retry-After", std::to_string(*wait));
+      return refused;
+    }
     const auto f = req.form();
     LeadInput in{f.get("client_id"),
                  0,
@@ -145,6 +159,7 @@ class LeadRoutes {
   Exhibitions& x_;
   Leads& leads_;
   const web::Renderer& r_;
+  web::RateLimiter visitors_;
 };
 
 }  // namespace

@@ -77,5 +77,26 @@ TEST_F(ExhibitionRoutesTest, AVisitorLeavesTheirDetails) {
   EXPECT_EQ(all[0].fields.interests, std::vector<long long>{1});
 }
 
+TEST_F(ExhibitionRoutesTest, TheVisitorsFormTakesTwentyAtOnceFromOneAddressThenAsksToWait) {
+  fair_with_gold();
+  const std::vector<std::pair<std::string, std::string>> at{{"slug", "hk-2026"}};
+  for (int i = 0; i < 20; ++i) {
+    const auto r = call(
+        Method::post, "/exhibitions/{slug}/contact", at, std::nullopt,
+        "client_id=visitor-" + std::to_string(1000 + i) + "&name=V&email=v%40x.example&consent=1", false);
+    ASSERT_EQ(r.status, 200) << i;
+  }
+  auto refused = call(Method::post, "/exhibitions/{slug}/contact", at, std::nullopt,
+                      "client_id=visitor-2000&name=V&email=v%40x.example&consent=1", false);
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.header("Retry-After"), "30");
+  EXPECT_EQ(leads.of(1).size(), 20u);
+  clock.advance(std::chrono::seconds(30));
+  EXPECT_EQ(call(Method::post, "/exhibitions/{slug}/contact", at, std::nullopt,
+                 "client_id=visitor-2000&name=V&email=v%40x.example&consent=1", false)
+                .status,
+            200);
+}
+
 }  // namespace
 }  // namespace brilliant::exhibitions

@@ -100,11 +100,17 @@ class OperatorRoutes {
     if (!e) return Error::not_found("exhibition");
     const auto r = x_.results(*e);
     json::array countries, workshops;
-    for (const auto& [country, leads] : r.countries)
-      countries.push_back(json::object{{"country", country.empty() ? "-" : country}, {"leads", leads}});
+    for (const auto& c : r.countries)
+      countries.push_back(json::object{{"country", c.country.empty() ? "-" : c.country},
+                                       {"leads", c.leads},
+                                       {"quotes", c.quotes},
+                                       {"orders", c.orders},
+                                       {"amount", c.amount},
+                                       {"amount_text", won_text(c.amount)}});
     for (const auto& w : r.workshops)
       workshops.push_back(json::object{{"workshop", w.name},
                                        {"leads", w.leads},
+                                       {"quotes", w.quotes},
                                        {"orders", w.orders},
                                        {"amount", w.amount},
                                        {"amount_text", won_text(w.amount)}});
@@ -114,6 +120,11 @@ class OperatorRoutes {
                         {"exhibition", exhibition_json(*e, req.locale)},
                         {"leads", r.leads},
                         {"visitors", r.visitors},
+                        {"quotes", r.quotes},
+                        {"items_sent", r.items_sent},
+                        {"items_back", r.items_back},
+                        {"items_sold", r.items_sold},
+                        {"has_items", r.items_sent > 0},
                         {"orders", r.orders},
                         {"amount", r.amount},
                         {"amount_text", won_text(r.amount)},

@@ -130,15 +130,43 @@ std::vector<std::pair<std::string, std::string>> lead_countries_and_interests(so
   return out;
 }
 
-std::vector<FairSale> fair_sales(soci::session& sql, const std::string& slug) {
+std::vector<FairSale> fair_sales(soci::session& sql, long long exhibition_id, const std::string& slug) {
   std::vector<FairSale> out;
   soci::rowset<soci::row> rows =
-      (sql.prepare
-           << "SELECT o.id, f.workshop_id, f.subtotal FROM orders o JOIN fulfilments f ON f.order_id = o.id "
-              "WHERE o.status = 'paid' AND f.status <> 'cancelled' AND o.utm_source = 'exhibition' AND "
-              "o.utm_campaign = :s ORDER BY o.id",
+      (sql.prepare << "SELECT o.id, f.workshop_id, f.subtotal, COALESCE(a.country, '') FROM orders o JOIN "
+                      "fulfilments f "
+                      "ON f.order_id = o.id LEFT JOIN quotes q ON q.order_id = o.id LEFT JOIN "
+                      "buyer_applications a ON "
+                      "a.user_id = q.buyer_id WHERE o.status = 'paid' AND f.status <> 'cancelled' AND "
+                      "((o.utm_source = "
+                      "'exhibition' AND o.utm_campaign = :s) OR q.exhibition_id = :e) ORDER BY o.id",
+       soci::use(slug), soci::use(exhibition_id));
+  for (const auto& r : rows)
+    out.push_back({db::row_int(r, 0), db::row_int(r, 1), db::row_int(r, 2), db::row_text(r, 3)});
+  return out;
+}
+
+FairItems fair_items(soci::session& sql, const std::string& slug) {
+  FairItems out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT kind, COUNT(DISTINCT item_id) FROM item_events WHERE note = :s AND kind IN "
+                      "('sent_to_fair', 'back_from_fair', 'sold_at_fair') GROUP BY kind",
        soci::use(slug));
-  for (const auto& r : rows) out.push_back({db::row_int(r, 0), db::row_int(r, 1), db::row_int(r, 2)});
+  for (const auto& r : rows) {
+    const auto kind = db::row_text(r, 0);
+    (kind == "sent_to_fair" ? out.sent : kind == "back_from_fair" ? out.back : out.sold) = db::row_int(r, 1);
+  }
+  return out;
+}
+
+std::vector<std::pair<long long, std::string>> fair_quotes(soci::session& sql, long long exhibition_id) {
+  std::vector<std::pair<long long, std::string>> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT q.workshop_id, COALESCE(a.country, '') FROM quotes q LEFT JOIN buyer_applications "
+              "a ON a.user_id = q.buyer_id WHERE q.exhibition_id = :e ORDER BY q.id",
+       soci::use(exhibition_id));
+  for (const auto& r : rows) out.emplace_back(db::row_int(r, 0), db::row_text(r, 1));
   return out;
 }
 

@@ -37,5 +37,28 @@ TEST_F(ExhibitionsTest, RepoKeepsFairsParticipantsPiecesAndTranslations) {
   EXPECT_EQ(db->read([](soci::session& sql) { return repo::product_owner(sql, 99); }).first, 0);
 }
 
+TEST_F(ExhibitionsTest, TheStudiosItemsThatTravelledToAFairAreCountedByWhatHappened) {
+  db->write([](soci::session& sql) {
+    long long variant = 0;
+    sql << "SELECT id FROM variants WHERE product_id = 1 ORDER BY id LIMIT 1", soci::into(variant);
+    for (const std::string serial : {"IT-AAAA-AAAA", "IT-BBBB-BBBB", "IT-CCCC-CCCC"})
+      sql << "INSERT INTO items (serial, variant_id, product_id, workshop_id, weight_cg, expected_mg, "
+             "status, "
+             "created_at) VALUES (:s, :v, 1, 1, 300, 3000, 'received', 't')",
+          soci::use(serial), soci::use(variant);
+    const std::tuple<int, std::string, std::string> events[] = {
+        {1, "sent_to_fair", "hk-2026"},   {2, "sent_to_fair", "hk-2026"},      {1, "sold_at_fair", "hk-2026"},
+        {2, "back_from_fair", "hk-2026"}, {3, "sent_to_fair", "another-fair"}, {3, "received", "hk-2026"}};
+    for (const auto& [item, kind, note] : events)
+      sql << "INSERT INTO item_events (item_id, kind, station, note, log_index, created_at) VALUES (:i, :k, "
+             "'fair', :n, 0, 't')",
+          soci::use(item), soci::use(kind), soci::use(note);
+  });
+  const auto items = db->read([](soci::session& sql) { return repo::fair_items(sql, "hk-2026"); });
+  EXPECT_EQ(items.sent, 2);
+  EXPECT_EQ(items.sold, 1);
+  EXPECT_EQ(items.back, 1);
+}
+
 }  // namespace
 }  // namespace brilliant::exhibitions

@@ -23,6 +23,8 @@ std::string to_string(Station station) {
       return "packing";
     case Station::returns:
       return "returns";
+    case Station::fair:
+      return "fair";
   }
   return "intake";
 }
@@ -39,7 +41,8 @@ const std::vector<std::string>& kinds_at(Station station) {
       {"photographed"},
       {"qa_passed", "qa_failed"},
       {"packed", "shipped"},
-      {"return_received", "inspected", "restocked", "returned_to_workshop"}};
+      {"return_received", "inspected", "restocked", "returned_to_workshop"},
+      {"sent_to_fair", "back_from_fair", "sold_at_fair"}};
   return kinds[static_cast<int>(station)];
 }
 
@@ -75,7 +78,8 @@ bool weight_far_off(int weight_cg, long long expected_mg) {
 }
 
 int stock_delta(const std::string& from, const std::string& to) {
-  static const std::set<std::string> shelf{"received", "photographed", "qa_passed", "listed", "restocked"};
+  static const std::set<std::string> shelf{"received", "photographed", "qa_passed",
+                                           "listed",   "restocked",    "back_from_fair"};
   if (to == "packed") return 0;
   return static_cast<int>(shelf.contains(to)) - static_cast<int>(shelf.contains(from));
 }

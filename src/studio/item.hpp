@@ -9,21 +9,23 @@
 
 namespace brilliant::studio {
 
-enum class Station { intake, studio, qa, packing, returns };
+enum class Station { intake, studio, qa, packing, returns, fair };
 std::string to_string(Station station);
 std::optional<Station> station_of(const std::string& text);
-inline constexpr Station all_stations[] = {Station::intake, Station::studio, Station::qa, Station::packing,
-                                           Station::returns};
+inline constexpr Station all_stations[] = {Station::intake,  Station::studio,  Station::qa,
+                                           Station::packing, Station::returns, Station::fair};
 
 // The event kinds a station records: intake "received"; studio "photographed"; QA "qa_passed" or
 // "qa_failed"; packing "packed", "shipped"; returns "return_received", "inspected", "restocked",
-// "returned_to_workshop".
+// "returned_to_workshop"; a joint exhibition (issue 19) "sent_to_fair", "back_from_fair", "sold_at_fair"
+// (the event's note names the fair by its slug).
 const std::vector<std::string>& kinds_at(Station station);
 bool kind_allowed(Station station, const std::string& kind);
 
 // For hub-held pieces, how a variant's stock moves when an item goes from `from` (its status, "" when
-// new) to `to`: +1 onto the shelf (received, photographed, QA passed, listed, restocked), -1 off it (QA
-// failed, returned to the workshop), 0 when packed (the order took the unit at checkout) and otherwise.
+// new) to `to`: +1 onto the shelf (received, photographed, QA passed, listed, restocked, back from a
+// fair), -1 off it (QA failed, returned to the workshop, sent to a fair), 0 when packed (the order took the
+// unit at checkout), when sold at a fair (it left the shelf when it was sent) and otherwise.
 int stock_delta(const std::string& from, const std::string& to);
 
 // "IT-XXXX-XXXX": printable, 40 random bits.

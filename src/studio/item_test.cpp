@@ -11,6 +11,8 @@ TEST(Item, StationsRecordTheirOwnKindsOfEvent) {
   EXPECT_TRUE(kind_allowed(Station::qa, "qa_failed"));
   EXPECT_FALSE(kind_allowed(Station::qa, "received"));
   EXPECT_FALSE(kind_allowed(Station::packing, "restocked"));
+  EXPECT_TRUE(kind_allowed(Station::fair, "sold_at_fair"));
+  EXPECT_FALSE(kind_allowed(Station::fair, "shipped"));
   EXPECT_EQ(station_of("returns"), Station::returns);
   EXPECT_FALSE(station_of("office"));
   for (auto s : all_stations) EXPECT_EQ(station_of(to_string(s)), s);
@@ -67,6 +69,9 @@ TEST(Item, StockMovesWhenAPieceGoesOnOrOffTheShelfNotWhenItIsPacked) {
   EXPECT_EQ(stock_delta("inspected", "restocked"), 1);
   EXPECT_EQ(stock_delta("listed", "returned_to_workshop"), -1);
   EXPECT_EQ(stock_delta("inspected", "returned_to_workshop"), 0);
+  EXPECT_EQ(stock_delta("qa_passed", "sent_to_fair"), -1);  // a piece at a fair is not on the shop's shelf
+  EXPECT_EQ(stock_delta("sent_to_fair", "back_from_fair"), 1);
+  EXPECT_EQ(stock_delta("sent_to_fair", "sold_at_fair"), 0);
 }
 
 }  // namespace brilliant::studio

@@ -72,6 +72,7 @@ class StudioRoutes {
     auto m = base_model(req, "studio.station." + to_string(s));
     m["station"] = to_string(s);
     m["is_packing"] = s == Station::packing;
+    m["is_fair"] = s == Station::fair;
     json::array kinds;
     for (const auto& k : kinds_at(s))
       kinds.push_back(json::object{{"kind", k}, {"text", r.message(req.locale, "studio.kind." + k)}});

@@ -107,6 +107,8 @@ Result<ItemEvent> Studio::record(long long actor, const std::string& serial, Sta
     return Error::invalid("kind", "kind_invalid",
                           "the " + to_string(station) + " station does not record " + kind);
   TRY(check_text("note", note, false));
+  if (station == Station::fair && (trim(note).empty() || !single_line(note) || note.size() > 60))
+    return Error::invalid("note", "fair_required", "note names the fair by its slug, e.g. bangkok-gems-fair");
   const auto now = format_utc(clock_.now());
   long long moved = 0;  // the product whose stock moved
   auto event = db_.write([&](soci::session& sql) -> Result<ItemEvent> {

@@ -121,4 +121,27 @@ TEST_F(StudioTest, AHubHeldPiecesStockFollowsItsItems) {
   EXPECT_EQ(told, (std::vector<long long>{1, 1, 1}));  // two intakes and the failed QA
 }
 
+TEST_F(StudioTest, APieceTravelsToAFairAndBackOffTheShopsShelf) {
+  auto stock = [&] {
+    return db->read([](soci::session& sql) {
+      int n = 0;
+      sql << "SELECT stock FROM variants WHERE sku = 'BR-1-13'", soci::into(n);
+      return n;
+    });
+  };
+  const auto a = studio.intake(1, "BR-1-13", "3.20", "", "").value();
+  const auto b = studio.intake(1, "BR-1-13", "3.20", "", "").value();
+  EXPECT_EQ(stock(), 2);
+  EXPECT_EQ(studio.record(1, a.serial, Station::fair, "sent_to_fair", "").error().field, "note");
+  ASSERT_TRUE(studio.record(1, a.serial, Station::fair, "sent_to_fair", "bangkok-gems-fair").ok());
+  ASSERT_TRUE(studio.record(1, b.serial, Station::fair, "sent_to_fair", "bangkok-gems-fair").ok());
+  EXPECT_EQ(stock(), 0);  // at the fair, not for sale online
+  ASSERT_TRUE(studio.record(1, a.serial, Station::fair, "sold_at_fair", "bangkok-gems-fair").ok());
+  ASSERT_TRUE(studio.record(1, b.serial, Station::fair, "back_from_fair", "bangkok-gems-fair").ok());
+  EXPECT_EQ(stock(), 1);
+  const auto history = studio.history(studio.item(a.serial).value());
+  EXPECT_EQ(history.back().kind, "sold_at_fair");
+  EXPECT_EQ(history.back().note, "bangkok-gems-fair");
+}
+
 }  // namespace brilliant::studio

@@ -16,10 +16,6 @@ namespace json = boost::json;
 
 class B2bHttp : public ShopTest {
  protected:
-  HttpResponse call(HttpClient& who, const std::string& method, const std::string& path,
-                    const std::string& body = "", const std::string& key = "") {
-    return who.request(method, path, body, json_headers(who, key));
-  }
   static json::object object(const HttpResponse& r) { return json::parse(r.body).as_object(); }
 };
 

@@ -14,13 +14,7 @@ namespace {
 
 namespace json = boost::json;
 
-class ExhibitionsHttp : public ShopTest {
- protected:
-  HttpResponse call(HttpClient& who, const std::string& method, const std::string& path,
-                    const std::string& body = "") {
-    return who.request(method, path, body, json_headers(who));
-  }
-};
+class ExhibitionsHttp : public ShopTest {};
 
 TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
   auto op = logged_in(web::Role::operator_);

@@ -16,6 +16,12 @@ class ShopTest : public ServerTest {
     return h;
   }
 
+  // A JSON request as `who`, with its CSRF header (and an Idempotency-Key when given).
+  static HttpResponse call(HttpClient& who, const std::string& method, const std::string& path,
+                           const std::string& body = "", const std::string& key = "") {
+    return who.request(method, path, body, json_headers(who, key));
+  }
+
   void add_to_cart(HttpClient& c, long long variant, int quantity = 1) {
     auto r = c.request(
         "POST", "/api/v1/cart/lines",

@@ -4,6 +4,7 @@
 
 #include "app/app.hpp"
 #include "app/seed.hpp"
+#include "studio/item.hpp"
 
 namespace brilliant::app {
 namespace {
@@ -36,6 +37,19 @@ void leads(App& app, const exhibitions::Exhibition& fair, const std::vector<long
   }
 }
 
+// Two of the studio's pieces on the shelf went to the fair: one was sold there, one came back.
+void travel(App& app, const std::string& fair, long long operator_id) {
+  int sent = 0;
+  for (const auto& item : app.studio().recent(100)) {
+    if (sent == 2) break;
+    if (studio::stock_delta(item.status, "sent_to_fair") != -1) continue;  // not on the shelf
+    if (!app.studio().record(operator_id, item.serial, studio::Station::fair, "sent_to_fair", fair)) continue;
+    (void)app.studio().record(operator_id, item.serial, studio::Station::fair,
+                              sent == 0 ? "sold_at_fair" : "back_from_fair", fair);
+    ++sent;
+  }
+}
+
 }  // namespace
 
 int seed_b2b(App& app, const std::string& buyer_email, const std::string& operator_email) {
@@ -51,6 +65,7 @@ int seed_b2b(App& app, const std::string& buyer_email, const std::string& operat
   std::vector<long long> ids;
   for (const auto& p : pieces) ids.push_back(p.product_id);
   leads(app, *fair, ids, op);
+  travel(app, fair->info.slug, op);
   int made = 0;
   // The states a person meets, one piece each: ordered and paid, accepted, sent, waiting for the workshop.
   for (size_t i = 0; i < pieces.size() && made < 4; ++i) {

@@ -34,6 +34,12 @@ TEST(SeedB2b, AnApprovedBuyerLeadsAndQuotesInEachStateOnce) {
   }
   const auto fair = app.exhibitions().find("hong-kong-jewellery-fair").value();
   EXPECT_EQ(app.leads().of(fair.id).size(), 5u);
+  const auto results = app.exhibitions().results(fair);
+  EXPECT_EQ(results.items_sent, 2);
+  EXPECT_EQ(results.items_sold, 1);
+  EXPECT_EQ(results.items_back, 1);
+  EXPECT_EQ(results.quotes, 4);
+  EXPECT_EQ(results.orders, 1);
   EXPECT_EQ(seed_b2b(app, "buyer@brilliant.example", "operator@brilliant.example"), 0);
 }
 

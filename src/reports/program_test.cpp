@@ -76,6 +76,25 @@ TEST(ProgramReport, TotalsAreTheSumsOfTheirRows) {
   EXPECT_EQ(r.months[2].new_products, 2);
 }
 
+TEST(ProgramReport, ExhibitionLeadsAndB2bContractsCountInTheirSeoulMonthsAndAddUp) {
+  auto f = sample();
+  f.sales.push_back({5, "2026-05-02T01:00:00Z", 10, "금 공방", 450000, "b2b"});
+  f.leads = {"2026-03-05T02:00:00Z", "2026-03-06T02:00:00Z", "2026-03-31T16:00:00Z"};  // the last: April
+  f.contracts = {"2026-05-01T03:00:00Z"};
+  f.in_use.exhibitions = f.in_use.b2b = true;
+  const auto r = build_report(f);
+  EXPECT_EQ(r.months[2].leads, 2);
+  EXPECT_EQ(r.months[3].leads, 1);
+  EXPECT_EQ(r.months[4].contracts, 1);
+  EXPECT_EQ(r.total.leads, 3);
+  EXPECT_EQ(r.total.contracts, 1);
+  EXPECT_EQ(r.total.channel_gmv[3], 450000);  // B2B
+  EXPECT_EQ(r.total.channel_orders[3], 1);
+  const auto csv = report_csv(r, [](const std::string& key) { return key; });
+  EXPECT_NE(csv.find("reports.exhibitions,reports.leads,reports.contracts\r\nreports.total,3,1"),
+            std::string::npos);
+}
+
 TEST(ProgramReport, StatesAreCountedAtEachMonthsEnd) {
   const auto r = build_report(sample());
   EXPECT_EQ(r.months[0].workshops, 1);  // the second joined in February

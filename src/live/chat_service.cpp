@@ -129,6 +129,7 @@ void Live::tick() {
     room->broadcast(std::make_shared<const std::string>(tick_event(everywhere, hearts_everywhere)));
     db_.write([&](soci::session& sql) { repo::add_watch(sql, show_id, everywhere, here); });
   }
+  rooms_.drop_unused();  // after the empty ones told the other nodes they have nobody here
 }
 
 void Live::publish(long long show_id, const std::string& event) { bus_->publish(show_id, event); }

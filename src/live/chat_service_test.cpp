@@ -45,6 +45,12 @@ TEST_F(ChatServiceTest, TheTickSendsCountsAndHeartsAndRecordsWatchTime) {
   auto show = *live.find(made.show.slug);
   EXPECT_EQ(show.peak_viewers, 2);
   EXPECT_EQ(show.watch_seconds, 2);
+  // Once everyone has left, the tick says so to the other nodes and forgets the room.
+  live.rooms().find(made.show.id)->leave(a.get());
+  live.rooms().find(made.show.id)->leave(b.get());
+  live.tick();
+  EXPECT_EQ(live.rooms().find(made.show.id), nullptr);
+  EXPECT_EQ(live.viewers(made.show.id), 0);
 }
 
 }  // namespace

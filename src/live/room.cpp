@@ -51,4 +51,11 @@ std::vector<std::pair<long long, std::shared_ptr<Room>>> Rooms::all() const {
   return {rooms_.begin(), rooms_.end()};
 }
 
+size_t Rooms::drop_unused() {
+  std::lock_guard lock(mutex_);
+  return std::erase_if(rooms_, [](const auto& entry) {
+    return entry.second.use_count() == 1 && entry.second->viewers() == 0;
+  });
+}
+
 }  // namespace brilliant::live

@@ -46,12 +46,16 @@ class Room {
   std::atomic<int> hearts_{0};
 };
 
-// Every show's room on this node, made on first use.
+// Every show's room on this node, made on first use and dropped once nobody is in it.
 class Rooms {
  public:
   std::shared_ptr<Room> of(long long show_id);
   std::shared_ptr<Room> find(long long show_id) const;  // null when nobody joined here
   std::vector<std::pair<long long, std::shared_ptr<Room>>> all() const;
+  // Forgets the rooms nobody is in and nobody holds (a connection being opened holds its room), so a node
+  // that served a thousand shows keeps only the live ones; returns how many. Moderation lives in the
+  // database and is read again on joining; only the chat rate limits' state goes.
+  size_t drop_unused();
 
  private:
   mutable std::mutex mutex_;

@@ -52,5 +52,21 @@ TEST(Rooms, MadeOnFirstUseAndFoundAfter) {
   EXPECT_EQ(rooms.all().size(), 1u);
 }
 
+TEST(Rooms, ARoomNobodyIsInNorHoldsIsDropped) {
+  Rooms rooms;
+  auto peer = std::make_shared<FakePeer>();
+  rooms.of(1)->join(peer, 5);
+  auto held = rooms.of(2);  // a connection being opened holds its room before joining
+  rooms.of(3);
+  EXPECT_EQ(rooms.drop_unused(), 1u);  // only 3
+  EXPECT_NE(rooms.find(1), nullptr);
+  EXPECT_NE(rooms.find(2), nullptr);
+  EXPECT_EQ(rooms.find(3), nullptr);
+  rooms.find(1)->leave(peer.get());
+  held.reset();
+  EXPECT_EQ(rooms.drop_unused(), 2u);
+  EXPECT_TRUE(rooms.all().empty());
+}
+
 }  // namespace
 }  // namespace brilliant::live

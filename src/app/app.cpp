@@ -394,6 +394,20 @@ void App::add_system_routes() {
       .runs = web::Runs::inline_;
 }
 
+namespace {
+
+// One housekeeping job: how many things it did is logged when it did any; a failure is logged and the
+// loop goes on.
+void housekeep(const char* failing, const char* done, const std::function<int()>& job) {
+  try {
+    if (int n = job()) spdlog::info("{} {}", n, done);
+  } catch (const std::exception& e) {
+    spdlog::error("{}: {}", failing, e.what());
+  }
+}
+
+}  // namespace
+
 void App::probe_database() {
   std::unique_lock lock(probe_mutex_);
   long long probes = 0;
@@ -405,52 +419,26 @@ void App::probe_database() {
                         .count();
     // Housekeeping once a minute on the same thread: unpaid orders past their deadline are cancelled.
     if (++probes % 120 == 1) {
-      try {
-        if (int n = orders_.cancel_overdue())
-          spdlog::info("cancelled {} unpaid orders past their deadline", n);
-      } catch (const std::exception& e) {
-        spdlog::error("cancelling overdue orders: {}", e.what());
-      }
-      try {  // 구매확정 of parcels delivered long enough ago (the ledger is credited)
-        if (int n = orders_.auto_confirm()) spdlog::info("{} orders' purchases confirmed by themselves", n);
-      } catch (const std::exception& e) {
-        spdlog::error("confirming purchases: {}", e.what());
-      }
-      try {  // card payments left in progress (at start: all of them; later: those a minute old)
-        if (int n = payments_->reconcile(probes == 1 ? std::chrono::seconds(0) : std::chrono::seconds(60)))
-          spdlog::info("{} card payments reconciled with the provider", n);
-      } catch (const std::exception& e) {
-        spdlog::error("reconciling card payments: {}", e.what());
-      }
-      try {
-        if (int n = campaigns_ ? campaigns_->send_due() : 0) spdlog::info("{} scheduled campaigns sent", n);
-      } catch (const std::exception& e) {
-        spdlog::error("sending scheduled campaigns: {}", e.what());
-      }
-      try {
-        if (int n = b2b_->send_reminders()) spdlog::info("{} quote reminders queued for workshops", n);
-      } catch (const std::exception& e) {
-        spdlog::error("quote reminders: {}", e.what());
-      }
-      try {
-        if (int n = academy_->send_reminders()) spdlog::info("{} academy reminders queued", n);
-      } catch (const std::exception& e) {
-        spdlog::error("academy reminders: {}", e.what());
-      }
-      try {
-        if (int n = certification_->housekeeping()) spdlog::info("{} certificates expired or withdrawn", n);
-      } catch (const std::exception& e) {
-        spdlog::error("certificate housekeeping: {}", e.what());
-      }
+      housekeep("cancelling overdue orders", "unpaid orders past their deadline cancelled",
+                [&] { return orders_.cancel_overdue(); });
+      // 구매확정 of parcels delivered long enough ago (the ledger is credited)
+      housekeep("confirming purchases", "orders' purchases confirmed by themselves",
+                [&] { return orders_.auto_confirm(); });
+      // card payments left in progress (at start: all of them; later: those a minute old)
+      housekeep("reconciling card payments", "card payments reconciled with the provider", [&] {
+        return payments_->reconcile(probes == 1 ? std::chrono::seconds(0) : std::chrono::seconds(60));
+      });
+      housekeep("sending scheduled campaigns", "scheduled campaigns sent",
+                [&] { return campaigns_ ? campaigns_->send_due() : 0; });
+      housekeep("quote reminders", "quote reminders queued for workshops",
+                [&] { return b2b_->send_reminders(); });
+      housekeep("academy reminders", "academy reminders queued", [&] { return academy_->send_reminders(); });
+      housekeep("certificate housekeeping", "certificates expired or withdrawn",
+                [&] { return certification_->housekeeping(); });
     }
-    if (probes % (120 * 60) == 2) {  // hourly: guests' orders past their retention keep only their record
-      try {
-        if (int n = orders_.reduce_old_guest_orders())
-          spdlog::info("{} guest orders past retention had their personal data reduced", n);
-      } catch (const std::exception& e) {
-        spdlog::error("reducing old guest orders: {}", e.what());
-      }
-    }
+    if (probes % (120 * 60) == 2)  // hourly: guests' orders past their retention keep only their record
+      housekeep("reducing old guest orders", "guest orders past retention had their personal data reduced",
+                [&] { return orders_.reduce_old_guest_orders(); });
     lock.lock();
     probe_cv_.wait_for(lock, std::chrono::milliseconds(500), [this] { return probe_stop_; });
   }

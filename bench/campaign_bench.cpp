@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app/app.hpp"
+#include "bench_app.hpp"
 #include "core/secret.hpp"
 #include "db/database.hpp"
 #include "marketing/customer_repo.hpp"
@@ -16,13 +17,8 @@ using namespace brilliant;
 
 int main(int argc, char** argv) {
   const long long customers = argc > 1 ? std::atoll(argv[1]) : 100000;
-  const auto dir = std::filesystem::temp_directory_path() / ("brilliant-campaign-bench-" + random_token(6));
-  std::filesystem::create_directories(dir);
-  app::Config config;
-  config.database_url = argc > 2 ? argv[2] : "sqlite:" + (dir / "bench.db").string();
-  config.root = BRILLIANT_SOURCE_DIR;
-  config.blob_root = dir / "blobs";
-  config.access_log = false;
+  const bench::BenchFolder folder("campaign");
+  auto config = folder.config(argc > 2 ? argv[2] : nullptr);
   config.password_cost = accounts::Cost::minimum;
   SystemClock clock;
   {
@@ -86,6 +82,5 @@ int main(int argc, char** argv) {
                 customers, app.database().backend() == db::Backend::sqlite ? "SQLite" : "PostgreSQL",
                 sent->recipients, seconds, sent->recipients / seconds, setup_s);
   }
-  std::filesystem::remove_all(dir);
   return 0;
 }

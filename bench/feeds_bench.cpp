@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 #include "app/seed_catalog.hpp"
+#include "bench_app.hpp"
 #include "core/secret.hpp"
 #include "db/database.hpp"
 
@@ -27,13 +28,8 @@ double seconds(F&& work) {
 
 int main(int argc, char** argv) {
   const int products = argc > 1 ? std::atoi(argv[1]) : 10000;
-  const auto dir = std::filesystem::temp_directory_path() / ("brilliant-feeds-bench-" + random_token(6));
-  std::filesystem::create_directories(dir);
-  app::Config config;
-  config.database_url = argc > 2 ? argv[2] : "sqlite:" + (dir / "bench.db").string();
-  config.root = BRILLIANT_SOURCE_DIR;
-  config.blob_root = dir / "blobs";
-  config.access_log = false;
+  const bench::BenchFolder folder("feeds");
+  const auto config = folder.config(argc > 2 ? argv[2] : nullptr);
   SystemClock clock;
   {
     app::App app(config, clock);
@@ -68,6 +64,5 @@ int main(int argc, char** argv) {
     std::printf("sizes: naver %.1f MB, google %.1f MB, kakao %.1f MB\n", naver / 1e6, google / 1e6,
                 kakao / 1e6);
   }
-  std::filesystem::remove_all(dir);
   return 0;
 }

@@ -146,8 +146,7 @@ class BuyerRoutes {
   Result<Response> order_form(Request& req) {
     const auto f = req.form();
     Ordering how;
-    how.address = {f.get("recipient"), f.get("phone"),          f.get("postcode"),
-                   f.get("address"),   f.get("address_detail"), f.get("note")};
+    how.address = orders::address_from(f);
     how.quantity = web::parse_id(f.get("quantity"));
     how.key = f.get("key");
     how.locale = req.locale;
@@ -160,11 +159,7 @@ class BuyerRoutes {
     TRY(mine(req));  // another's quote (or none) is not found before its body is read
     const auto o = TRY(web::parse_json_object(req.body));
     Ordering how;
-    std::array<std::string, 6> a;
-    size_t i = 0;
-    for (const char* name : {"recipient", "phone", "postcode", "address", "address_detail", "note"})
-      a[i++] = TRY(web::json_string(o, name));
-    how.address = {a[0], a[1], a[2], a[3], a[4], a[5]};
+    how.address = TRY(orders::address_from(o));
     how.quantity = TRY(web::json_int(o, "quantity", 0));
     how.key = std::string(req.header("idempotency-key"));
     if (how.key.empty())
@@ -197,7 +192,8 @@ class BuyerRoutes {
     m["total_text"] = catalog::format_won(order->total, req.locale);
     m["total"] = order->total;
     m["bank_account"] = d_.bank_account;
-    m["buyer_company"] = b_.application(me(req)) ? b_.application(me(req))->info.company : "";
+    const auto application = b_.application(me(req));
+    m["buyer_company"] = application ? application->info.company : "";
     m["recipient"] = order->address.recipient;
     m["address"] = order->address.address + " " + order->address.address_detail;
     if (d_.legal)

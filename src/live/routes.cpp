@@ -107,8 +107,7 @@ class LiveRoutes {
     const auto form = req.form();
     Purchase p;
     p.quantity = static_cast<int>(web::parse_id(form.get("quantity")));
-    p.address = {form.get("recipient"), form.get("phone"),          form.get("postcode"),
-                 form.get("address"),   form.get("address_detail"), form.get("note")};
+    p.address = orders::address_from(form);
     p.key = form.get("key");
     p.locale = req.locale;
     auto order = TRY(live_.buy(std::string(req.param("slug")), req.param_id("id"), *req.user, p));
@@ -128,8 +127,7 @@ class LiveRoutes {
       const auto* v = body.if_contains(name);
       return v && v->is_string() ? std::string(v->as_string()) : std::string();
     };
-    p.address = {text("recipient"), text("phone"),          text("postcode"),
-                 text("address"),   text("address_detail"), text("note")};
+    p.address = TRY(orders::address_from(body));
     p.key = std::string(req.header("idempotency-key"));
     if (p.key.empty()) p.key = text("key");
     if (p.key.empty())

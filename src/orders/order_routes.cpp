@@ -126,11 +126,6 @@ class OrderRoutes {
 
   Response checkout_page(Request& req) { return checkout_page_with(req, {}, "", std::nullopt); }
 
-  static Address address_from(const web::Form& form) {
-    return {form.get("recipient"), form.get("phone"),          form.get("postcode"),
-            form.get("address"),   form.get("address_detail"), form.get("note")};
-  }
-
   // Placing orders holds stock for days, so attempts are limited (429 with Retry-After).
   std::optional<Response> limited(const Request& req) {
     if (!d_.checkout_limit) return std::nullopt;
@@ -197,17 +192,9 @@ class OrderRoutes {
     if (auto refused = limited(req)) return std::move(*refused);
     auto body = web::parse_json_object(req.body);
     if (!body) return d_.renderer.error(req, body.error());
-    Address typed;
-    for (auto [field, target] : {std::pair{"recipient", &typed.recipient},
-                                 {"phone", &typed.phone},
-                                 {"postcode", &typed.postcode},
-                                 {"address", &typed.address},
-                                 {"address_detail", &typed.address_detail},
-                                 {"note", &typed.note}}) {
-      auto value = web::json_string(*body, field);
-      if (!value.ok()) return d_.renderer.error(req, value.error());
-      *target = *value;
-    }
+    auto read = address_from(*body);
+    if (!read.ok()) return d_.renderer.error(req, read.error());
+    const Address typed = *read;
     auto coupon = web::json_string(*body, "coupon_code");
     if (!coupon.ok()) return d_.renderer.error(req, coupon.error());
     long long expected = -1;

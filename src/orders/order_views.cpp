@@ -1,5 +1,7 @@
 #include "orders/order_views.hpp"
 
+#include "web/json_input.hpp"
+
 #include <algorithm>
 
 #include "orders/delivery_rules.hpp"
@@ -241,6 +243,23 @@ void add_tracking_links(json::object& order, const std::vector<std::pair<std::st
         if (!url.empty()) s["tracking_url"] = url;
       }
   }
+}
+
+Address address_from(const web::Form& form) {
+  return {form.get("recipient"), form.get("phone"),          form.get("postcode"),
+          form.get("address"),   form.get("address_detail"), form.get("note")};
+}
+
+Result<Address> address_from(const boost::json::object& body) {
+  Address typed;
+  for (auto [field, target] : {std::pair{"recipient", &typed.recipient},
+                               {"phone", &typed.phone},
+                               {"postcode", &typed.postcode},
+                               {"address", &typed.address},
+                               {"address_detail", &typed.address_detail},
+                               {"note", &typed.note}})
+    *target = TRY(web::json_string(body, field));
+  return typed;
 }
 
 }  // namespace brilliant::orders

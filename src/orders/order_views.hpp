@@ -7,6 +7,7 @@
 
 #include "catalog/views.hpp"
 #include "orders/orders.hpp"
+#include "web/form.hpp"
 
 namespace brilliant::orders {
 
@@ -20,6 +21,12 @@ std::string shipping_text(long long fee, const std::string& locale, const catalo
 // object {code, name} when either is given (nothing is added without a discount).
 void add_discount(boost::json::object& out, long long discount, const std::string& code,
                   const std::string& name, const std::string& locale);
+// A delivery address as a form or a JSON body gives it (recipient, phone, postcode, address,
+// address_detail, note), unchecked (check_address does that). JSON: a member that is not a string is an
+// error naming it.
+Address address_from(const web::Form& form);
+Result<Address> address_from(const boost::json::object& body);
+
 boost::json::object line_json(const OrderLine& line, const std::string& locale, const catalog::Messages& t);
 // bank_account is shown only while the order awaits payment. Fields absent rather than empty where a
 // template tests them (address, its note, an event's note, the cancel reason).

@@ -102,5 +102,27 @@ TEST(OrderViews, SeoulTimesAndChips) {
   EXPECT_EQ(chip_state("awaiting_payment"), "in_review");
 }
 
+TEST(OrderViews, AnAddressIsReadAlikeFromAFormAndFromJson) {
+  const web::Form form({{"recipient", "김보석"},
+                        {"phone", "010-1234-5678"},
+                        {"postcode", "54538"},
+                        {"address", "익산시 보석로 1"},
+                        {"address_detail", "2층"},
+                        {"note", "문 앞"}});
+  const auto typed = address_from(form);
+  EXPECT_EQ(typed.recipient, "김보석");
+  EXPECT_EQ(typed.address_detail, "2층");
+  const auto body =
+      boost::json::parse(R"({"recipient":"김보석","phone":"010-1234-5678","postcode":"54538",)"
+                         R"("address":"익산시 보석로 1","address_detail":"2층","note":"문 앞"})")
+          .as_object();
+  const auto read = address_from(body);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->postcode, typed.postcode);
+  EXPECT_EQ(read->note, typed.note);
+  const auto bad = boost::json::parse(R"({"recipient":"Kim","postcode":54538})").as_object();
+  EXPECT_EQ(address_from(bad).error().field, "postcode");
+}
+
 }  // namespace
 }  // namespace brilliant::orders

@@ -134,6 +134,12 @@ std::vector<ApiBody> money_bodies() {
       {Method::post, "/api/v1/operator/orders/{number}/delivery", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/operator/payouts/{month}/close", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/operator/payouts/{month}/paid", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/operator/deposits/{id}/confirmation",
+       R"({"type":"object","required":["order"],"properties":{"order":{"type":"string","description":"the order )"
+       R"(number this deposit pays; its total must equal the deposit"}}})"},
+      {Method::post, "/api/v1/operator/deposits/{id}/set-aside",
+       R"({"type":"object","required":["note"],"properties":{"note":{"type":"string","minLength":1,"maxLength":200}}})"},
+      {Method::post, "/api/v1/operator/deposits/confirm-certain", R"({"type":"object","properties":{}})"},
       {Method::put, "/api/v1/operator/carriers",
        R"({"type":"object","required":["carriers"],"properties":{"carriers":{"type":"array","items":{"type":"object",)"
        R"("required":["carrier","tracking_url"],"properties":{"carrier":{"type":"string","enum":["cj","post","hanjin",)"
@@ -202,7 +208,10 @@ std::vector<ApiBody> catalog_and_trust_bodies() {
        R"({"type":"object","required":["recipient","phone","postcode","address"],"properties":{)" + address +
            R"(,"expected_total":{"type":"integer","description":"the total (won) the shopper saw; 409 if )"
            R"(it changed"},"coupon_code":{"type":"string","description":"a coupon code; 422 naming )"
-           R"(coupon_code with the reason when it does not apply"}}})"},
+           R"(coupon_code with the reason when it does not apply"},"depositor":{"type":"string","maxLength":20,)"
+           R"("description":"the name the bank transfer will carry, when not the orderer's"},"cash_receipt":)"
+           R"({"enum":["none","income","expense"]},"cash_receipt_id":{"type":"string","description":"a mobile )"
+           R"(number or cash-receipt card for income, a business registration number for expense"}}})"},
       {Method::post, "/api/v1/console/orders/{number}/shipment",
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"enum":["cj","post",)"
        R"("hanjin","lotte","logen"]},"tracking":{"type":"string","description":"8 to 14 digits"}}})"},

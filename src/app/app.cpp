@@ -321,7 +321,9 @@ void App::add_money_routes() {
   payment_provider_ = std::make_unique<payments::TossClient>(config_.toss);
   payments_ = std::make_unique<payments::Payments>(*database_, orders_, payment_provider_.get(), clock_,
                                                    config_.toss);
-  payments_deps_ = std::make_unique<payments::Deps>(payments::Deps{*payments_, orders_, renderer_});
+  deposits_ = std::make_unique<payments::Deposits>(*database_, orders_, clock_);
+  payments_deps_ =
+      std::make_unique<payments::Deps>(payments::Deps{*payments_, orders_, renderer_, *deposits_});
   payments::add_routes(router_, *payments_deps_);
   orders::add_all_routes(
       router_,

@@ -88,6 +88,7 @@ class App {
   certification::Certification& certification() { return *certification_; }
   studio::Studio& studio() { return *studio_; }
   payments::Payments& payments() { return *payments_; }
+  payments::Deposits& deposits() { return *deposits_; }
   orders::Ledger& ledger() { return ledger_; }
   orders::Returns& returns() { return returns_; }
   BackupSchedule& backups() { return *backups_; }
@@ -181,6 +182,7 @@ class App {
   std::unique_ptr<studio::Deps> studio_deps_;
   std::unique_ptr<payments::Provider> payment_provider_;
   std::unique_ptr<payments::Payments> payments_;
+  std::unique_ptr<payments::Deposits> deposits_;
   std::unique_ptr<payments::Deps> payments_deps_;
   std::unique_ptr<BackupSchedule> backups_;
   std::unique_ptr<live::Live> live_;

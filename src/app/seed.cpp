@@ -8,6 +8,7 @@
 #include "app/seed_catalog.hpp"
 #include "app/seed_certification.hpp"
 #include "app/seed_customers.hpp"
+#include "app/seed_deposits.hpp"
 #include "app/seed_exhibitions.hpp"
 #include "app/seed_live.hpp"
 #include "app/seed_marketing.hpp"
@@ -80,6 +81,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
     seed_marketing(app);
     seed_coupons(app, studio_demo.operator_email);
     seed_customers(app, studio_demo.operator_email);
+    seed_deposits(app);
     seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
     seed_channels(app);
     seed_exhibitions(app);
@@ -106,6 +108,7 @@ std::vector<DemoLogin> seed_demo(App& app, int products) {
   seed_marketing(app);  // over the pieces now on sale
   seed_coupons(app, studio_demo.operator_email);
   seed_customers(app, studio_demo.operator_email);
+  seed_deposits(app);
   seed_academy(app, "iksan-gold", "maker@brilliant.example", studio_demo.operator_email);
   seed_channels(app);
   seed_exhibitions(app);

@@ -71,6 +71,47 @@ Result<Address> check_address(const Address& in) {
   return out;
 }
 
+bool business_number_valid(std::string_view d) {
+  if (d.size() != 10 || d.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  constexpr int weights[] = {1, 3, 7, 1, 3, 7, 1, 3, 5};
+  int sum = 0;
+  for (size_t i = 0; i < 9; ++i) sum += (d[i] - '0') * weights[i];
+  sum += (d[8] - '0') * 5 / 10;
+  return (10 - sum % 10) % 10 == d[9] - '0';
+}
+
+Result<TransferDetails> check_transfer(const TransferDetails& in) {
+  TransferDetails out;
+  out.depositor = TRY(text_field(in.depositor, "depositor", 20, false));
+  out.cash_receipt = std::string(trim(in.cash_receipt));
+  if (out.cash_receipt == "none") out.cash_receipt.clear();
+  if (!out.cash_receipt.empty() && out.cash_receipt != "income" && out.cash_receipt != "expense")
+    return Error::invalid("cash_receipt", "cash_receipt_invalid",
+                          "cash_receipt must be none, income (소득공제) or expense (지출증빙)");
+  if (out.cash_receipt.empty()) return out;
+  std::string digits;
+  for (char c : trim(in.cash_receipt_id))
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c != '-' && c != ' ')
+      digits = "x";
+  if (out.cash_receipt == "expense") {
+    if (!business_number_valid(digits))
+      return Error::invalid("cash_receipt_id", "business_number_invalid",
+                            "cash_receipt_id must be a business registration number such as 123-45-67890");
+    out.cash_receipt_id = digits.substr(0, 3) + "-" + digits.substr(3, 2) + "-" + digits.substr(5);
+  } else if (auto phone = korean_phone(digits); phone && digits.starts_with("01")) {
+    out.cash_receipt_id = *phone;
+  } else if (digits.size() >= 13 && digits.size() <= 19 && digits.find('x') == std::string::npos) {
+    out.cash_receipt_id = digits;
+  } else {
+    return Error::invalid(
+        "cash_receipt_id", "cash_receipt_id_invalid",
+        "cash_receipt_id must be a mobile number (010-1234-5678) or a cash-receipt card number");
+  }
+  return out;
+}
+
 bool remote_postcode(const std::string& postcode) {
   if (postcode.size() != 5 || postcode.find_first_not_of("0123456789") != std::string::npos) return false;
   const int code = std::stoi(postcode);

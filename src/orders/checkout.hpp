@@ -25,6 +25,19 @@ struct Address {
 // control characters. Errors name the field.
 Result<Address> check_address(const Address& input);
 
+// How a bank transfer will come (무통장입금): the name the transfer will carry (입금자명; "" when it is the
+// orderer's own) and a cash receipt asked for (현금영수증): "" none; "income" (소득공제, to a phone number or
+// a cash-receipt card's 13 to 19 digits); "expense" (지출증빙, to a business registration number, checked
+// by its check digit). The operator issues it once the order is paid.
+struct TransferDetails {
+  std::string depositor, cash_receipt, cash_receipt_id;
+};
+// Trims and checks; stores phones as 010-1234-5678 and business numbers as 123-45-67890. Errors name
+// "depositor", "cash_receipt" or "cash_receipt_id".
+Result<TransferDetails> check_transfer(const TransferDetails& input);
+// True for a Korean business registration number (사업자등록번호: ten digits, the last a check digit).
+bool business_number_valid(std::string_view digits);
+
 // A Korean phone number as stored ("01012345678", "010 1234 5678" -> "010-1234-5678"; Seoul's 02
 // numbers "02-123-4567"), or nothing for anything else.
 std::optional<std::string> korean_phone(std::string_view text);

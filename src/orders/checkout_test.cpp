@@ -112,3 +112,33 @@ TEST(Checkout, OrderNumbers) {
 
 }  // namespace
 }  // namespace brilliant::orders
+
+namespace brilliant::orders {
+namespace {
+
+TEST(TransferDetails, TheDepositorAndACashReceiptAreCheckedAndKeptTidy) {
+  const auto none = check_transfer({"  한빛상사 ", "none", "ignored"});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->depositor, "한빛상사");
+  EXPECT_EQ(none->cash_receipt, "");
+  EXPECT_EQ(none->cash_receipt_id, "");
+  const auto phone = check_transfer({"", "income", "010 1234 5678"});
+  ASSERT_TRUE(phone.ok());
+  EXPECT_EQ(phone->cash_receipt_id, "010-1234-5678");
+  const auto card = check_transfer({"", "income", "1234-5678-9012-3456"});
+  ASSERT_TRUE(card.ok());
+  EXPECT_EQ(card->cash_receipt_id, "1234567890123456");
+  const auto business = check_transfer({"", "expense", "2208162517"});
+  ASSERT_TRUE(business.ok());
+  EXPECT_EQ(business->cash_receipt_id, "220-81-62517");
+  EXPECT_EQ(check_transfer({"", "expense", "220-81-62518"}).error().field, "cash_receipt_id");  // check digit
+  EXPECT_EQ(check_transfer({"", "income", "02-123-4567"}).error().field, "cash_receipt_id");    // no mobile
+  EXPECT_EQ(check_transfer({"", "gift", ""}).error().field, "cash_receipt");
+  EXPECT_EQ(check_transfer({"이름이 스무 글자를 넘는 아주 아주 긴 입금자명입니다", "", ""}).error().field,
+            "depositor");
+  EXPECT_TRUE(business_number_valid("1234567891"));
+  EXPECT_FALSE(business_number_valid("123456789"));
+}
+
+}  // namespace
+}  // namespace brilliant::orders

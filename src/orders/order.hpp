@@ -100,6 +100,7 @@ struct Order {
   std::string locale, pay_by, paid_at, cancelled_at, cancel_reason, created_at;
   std::string customer_email, customer_name;
   std::string guest_key;  // a guest's order: the key that opens it (empty for an account's order)
+  TransferDetails transfer;  // the depositor's name and cash receipt asked for at checkout
   std::vector<Fulfilment> fulfilments;
   std::vector<OrderLine> lines;
   std::vector<OrderEvent> events;

@@ -34,6 +34,7 @@ Order head_of(const soci::row& r) {
   o.coupon_code = db::row_text(r, 24);
   o.coupon_name = db::row_text(r, 25);
   o.discount_bearer = db::row_text(r, 26);
+  o.transfer = {db::row_text(r, 27), db::row_text(r, 28), db::row_text(r, 29)};
   return o;
 }
 
@@ -88,7 +89,8 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
          "o.shipping_fee, o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, "
          "o.delivery_note, o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), "
          "o.cancel_reason, o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), "
-         "o.guest_key, o.discount, o.coupon_code, o.coupon_name, o.discount_bearer FROM orders o LEFT JOIN "
+         "o.guest_key, o.discount, o.coupon_code, o.coupon_name, o.discount_bearer, o.depositor, "
+         "o.cash_receipt, o.cash_receipt_id FROM orders o LEFT JOIN "
          "users u ON u.id = o.user_id WHERE o.id" +
              in;
   for (const auto& r : head) by_id[db::row_int(r, 0)] = head_of(r);
@@ -267,16 +269,18 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
   sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
          "subtotal, shipping_fee, discount, total, coupon_code, coupon_name, discount_bearer, recipient, "
          "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at, "
-         "utm_source, utm_medium, utm_campaign, utm_content) "
+         "utm_source, utm_medium, utm_campaign, utm_content, depositor, cash_receipt, cash_receipt_id) "
          "VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', :s, :f, :d, :t, :cc, :cn, :cb, :r, :ph, "
-         ":pc, :a, :ad, :note, :l, :pb, :c, :up, :us, :um, :uc, :ut) RETURNING id",
+         ":pc, :a, :ad, :note, :l, :pb, :c, :up, :us, :um, :uc, :ut, :dep, :cr, :cri) RETURNING id",
       soci::use(o.number), soci::use(user_id, user_ind), soci::use(o.guest_email), soci::use(o.guest_key),
       soci::use(o.key), soci::use(o.fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
       soci::use(plan.discount), soci::use(plan.total), soci::use(code), soci::use(name), soci::use(bearer),
       soci::use(o.address.recipient), soci::use(o.address.phone), soci::use(o.address.postcode),
       soci::use(o.address.address), soci::use(o.address.address_detail), soci::use(o.address.note),
       soci::use(o.locale), soci::use(o.pay_by), soci::use(o.at), soci::use(o.at), soci::use(o.utm.source),
-      soci::use(o.utm.medium), soci::use(o.utm.campaign), soci::use(o.utm.content), soci::into(order_id);
+      soci::use(o.utm.medium), soci::use(o.utm.campaign), soci::use(o.utm.content),
+      soci::use(o.transfer.depositor), soci::use(o.transfer.cash_receipt),
+      soci::use(o.transfer.cash_receipt_id), soci::into(order_id);
   out.order_id = order_id;
   for (const auto& parcel : plan.parcels) {
     long long fulfilment_id = 0;

@@ -27,6 +27,7 @@ struct NewOrder {
   Address address;
   std::string cart_token;  // empty: the lines were bought directly, no cart gives them up
   Attribution utm;
+  TransferDetails transfer;
 };
 struct Inserted {
   long long order_id = 0;

@@ -106,6 +106,13 @@ class OrderRoutes {
     model["guest"] = !req.user;
     model["coupon_code"] = coupon;
     if (!req.user && req.method == web::Method::post) model["email"] = email;
+    if (req.method == web::Method::post) {
+      const auto typed_transfer = transfer_from(req.form());
+      model["depositor"] = typed_transfer.depositor;
+      model["cash_receipt_id"] = typed_transfer.cash_receipt_id;
+      model["cash_receipt_" +
+            (typed_transfer.cash_receipt.empty() ? std::string("none") : typed_transfer.cash_receipt)] = true;
+    }
     model["can_order"] = preview.ok();
     std::optional<Error> shown = error;
     if (!preview.ok()) shown = preview.error();
@@ -168,7 +175,8 @@ class OrderRoutes {
                                    .key = key,
                                    .locale = req.locale,
                                    .coupon_code = std::string(trim(form.get("coupon_code"))),
-                                   .utm = attribution_from(req.cookie("utm"))});
+                                   .utm = attribution_from(req.cookie("utm")),
+                                   .transfer = transfer_from(form)});
     if (!placed.ok()) return checkout_page_with(req, typed, key, placed.error());
     // Paying by card: straight to the payment window (the order waits for it like a transfer).
     const bool card = d_.card_enabled && form.get("pay_with") != "bank_transfer";
@@ -197,6 +205,8 @@ class OrderRoutes {
     const Address typed = *read;
     auto coupon = web::json_string(*body, "coupon_code");
     if (!coupon.ok()) return d_.renderer.error(req, coupon.error());
+    auto transfer = transfer_from(*body);
+    if (!transfer.ok()) return d_.renderer.error(req, transfer.error());
     long long expected = -1;
     if (auto it = body->find("expected_total"); it != body->end()) {
       if (!it->value().is_int64() || it->value().as_int64() <= 0)
@@ -223,7 +233,8 @@ class OrderRoutes {
                                    .key = key,
                                    .locale = req.locale,
                                    .coupon_code = std::string(trim(*coupon)),
-                                   .utm = attribution_from(req.cookie("utm"))});
+                                   .utm = attribution_from(req.cookie("utm")),
+                                   .transfer = *transfer});
     if (!placed.ok()) return d_.renderer.error(req, placed.error());
     return Response::json(json::serialize(order_json(req, *placed)), 201);
   }

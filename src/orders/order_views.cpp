@@ -135,6 +135,16 @@ json::object address_json(const Order& o) {
   return address;
 }
 
+json::object transfer_json(const TransferDetails& d, const catalog::Messages& t) {
+  json::object out{{"depositor", d.depositor}};
+  if (!d.cash_receipt.empty()) {
+    out["cash_receipt"] = d.cash_receipt;
+    out["cash_receipt_text"] = t("deposits.receipt." + d.cash_receipt);
+    out["cash_receipt_id"] = d.cash_receipt_id;
+  }
+  return out;
+}
+
 }  // namespace
 
 json::object order_json(const Order& o, const std::string& locale, const catalog::Messages& t,
@@ -183,6 +193,8 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
   if (!o.customer_email.empty())
     out["customer"] = json::object{{"name", o.customer_name}, {"email", o.customer_email}};
   if (o.status == OrderStatus::awaiting_payment) out["bank_account"] = bank_account;
+  if (!o.transfer.depositor.empty() || !o.transfer.cash_receipt.empty())
+    out["transfer"] = transfer_json(o.transfer, t);
   if (!o.lines.empty()) {
     const auto& first = o.lines.front();
     out["summary"] =
@@ -258,6 +270,19 @@ Result<Address> address_from(const boost::json::object& body) {
                                {"address", &typed.address},
                                {"address_detail", &typed.address_detail},
                                {"note", &typed.note}})
+    *target = TRY(web::json_string(body, field));
+  return typed;
+}
+
+TransferDetails transfer_from(const web::Form& form) {
+  return {form.get("depositor"), form.get("cash_receipt"), form.get("cash_receipt_id")};
+}
+
+Result<TransferDetails> transfer_from(const boost::json::object& body) {
+  TransferDetails typed;
+  for (auto [field, target] : {std::pair{"depositor", &typed.depositor},
+                               {"cash_receipt", &typed.cash_receipt},
+                               {"cash_receipt_id", &typed.cash_receipt_id}})
     *target = TRY(web::json_string(body, field));
   return typed;
 }

@@ -26,6 +26,9 @@ void add_discount(boost::json::object& out, long long discount, const std::strin
 // error naming it.
 Address address_from(const web::Form& form);
 Result<Address> address_from(const boost::json::object& body);
+// The transfer's depositor and cash receipt (depositor, cash_receipt, cash_receipt_id), the same way.
+TransferDetails transfer_from(const web::Form& form);
+Result<TransferDetails> transfer_from(const boost::json::object& body);
 
 boost::json::object line_json(const OrderLine& line, const std::string& locale, const catalog::Messages& t);
 // bank_account is shown only while the order awaits payment. Fields absent rather than empty where a

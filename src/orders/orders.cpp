@@ -39,6 +39,7 @@ Order workshop_part(Order order, long long workshop_id) {
   if (order.status != OrderStatus::paid) order.address = {};  // the workshop needs the address only to ship
   order.customer_email.clear();
   order.guest_key.clear();  // opens the whole order: never for a workshop
+  order.transfer = {};      // the shopper's payment details are the hub's business
   return order;
 }
 
@@ -93,8 +94,10 @@ std::string request_fingerprint(const Checkout& in) {
   if (const auto& d = in.direct)
     text = "direct:" + d->product_slug + ":" + std::to_string(d->input.variant_id) + ":" +
            std::to_string(d->input.quantity) + ":" + std::to_string(d->unit_price) + ";";
-  for (const std::string* part : {&in.cart_token, &in.email, &a.recipient, &a.phone, &a.postcode, &a.address,
-                                  &a.address_detail, &a.note})
+  const auto& t = in.transfer;
+  for (const std::string* part :
+       {&in.cart_token, &in.email, &a.recipient, &a.phone, &a.postcode, &a.address, &a.address_detail,
+        &a.note, &t.depositor, &t.cash_receipt, &t.cash_receipt_id})
     text += std::to_string(part->size()) + ":" + *part + ";";
   return sha256_hex(text + std::to_string(in.user_id) + ";" + std::to_string(in.expected_total) + ";" +
                     in.coupon_code);
@@ -107,6 +110,7 @@ Result<Order> Orders::place(const Checkout& in) {
     return Error::invalid("checkout_key", "checkout_key_invalid",
                           "checkout_key is required (at most 100 characters)");
   const auto address = TRY(check_address(in.address));
+  const auto transfer = TRY(check_transfer(in.transfer));
   std::string guest_email;
   if (!in.user_id) {
     guest_email = TRY(accounts::normalize_email(in.email));
@@ -161,7 +165,8 @@ Result<Order> Orders::place(const Checkout& in) {
                            in.user_id,
                            address,
                            in.direct ? std::string() : in.cart_token,
-                           in.utm};
+                           in.utm,
+                           transfer};
   auto placed = db_.write([&](soci::session& sql) -> Result<std::pair<Order, repo::Inserted>> {
     // Everything this returns is made afresh on each try: write() may run it again.
     auto inserted = TRY(repo::insert_order(sql, row, preview.lines, preview.plan, rates, label_));
@@ -251,6 +256,7 @@ Result<Order> Orders::mark_paid(const std::string& number, long long operator_id
       return Error::conflict(
           "status", "order_not_awaiting_payment",
           "order " + number + " is " + to_string(order->status) + ", not awaiting payment");
+    if (how.claim) TRY(how.claim(sql, *order));
     // Conditional, so that two confirmations at once (a card's success page and its webhook, or two clicks)
     // pay the order once: the second waits for the first's row lock and then finds it paid.
     soci::statement update =

@@ -53,8 +53,9 @@ struct Checkout {
   std::string
       key;  // the checkout form's one-time key (or the API's Idempotency-Key); 16+ characters for guests
   std::string locale = "ko";
-  std::string coupon_code;  // typed by the shopper ("": the best automatic coupon, if any)
-  Attribution utm;          // the visit's UTM fields
+  std::string coupon_code;   // typed by the shopper ("": the best automatic coupon, if any)
+  Attribution utm;           // the visit's UTM fields
+  TransferDetails transfer;  // checked by place (errors name its fields)
 };
 
 // Who cancels an order: a shopper only while it awaits payment; the operator (or the overdue sweep) also
@@ -68,6 +69,9 @@ struct Paid {
   std::string method = "bank_transfer";
   std::string note;
   std::function<void(soci::session&, const Order&)> also;
+  // Runs first in the transaction: its error refuses the payment and changes nothing (a bank deposit
+  // already used for another order).
+  std::function<Result<void>(soci::session&, const Order&)> claim;
 };
 
 class Orders {

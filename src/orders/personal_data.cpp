@@ -42,17 +42,22 @@ namespace {
 
 // Reduces one order in the caller's transaction; false when it was reduced already.
 bool reduce(soci::session& sql, long long order_id, const std::string& now) {
-  std::string recipient, address;
+  std::string recipient, address, depositor;
   soci::indicator reduced = soci::i_null;
   std::string reduced_at;
-  sql << "SELECT recipient, address, personal_data_reduced_at FROM orders WHERE id = :id",
-      soci::use(order_id), soci::into(recipient), soci::into(address), soci::into(reduced_at, reduced);
+  sql << "SELECT recipient, address, depositor, personal_data_reduced_at FROM orders WHERE id = :id",
+      soci::use(order_id), soci::into(recipient), soci::into(address), soci::into(depositor),
+      soci::into(reduced_at, reduced);
   if (!sql.got_data() || reduced == soci::i_ok) return false;
   const auto name = reduced_name(recipient), region = reduced_address(address);
+  const auto sender = depositor.empty() ? std::string() : reduced_name(depositor);
+  // The depositor's name is reduced like the recipient's; a cash receipt's number stays with the payment's
+  // record (kept five years, like the contract).
   sql << "UPDATE orders SET recipient = :r, phone = '', postcode = '', address = :a, address_detail = '', "
-         "delivery_note = '', guest_email = '', personal_data_reduced_at = :now, updated_at = :now2 WHERE id "
-         "= :id",
-      soci::use(name), soci::use(region), soci::use(now), soci::use(now), soci::use(order_id);
+         "delivery_note = '', guest_email = '', depositor = :d, "
+         "personal_data_reduced_at = :now, updated_at = :now2 WHERE id = :id",
+      soci::use(name), soci::use(region), soci::use(sender), soci::use(now), soci::use(now),
+      soci::use(order_id);
   sql << "UPDATE order_returns SET refund_account = '' WHERE order_id = :id", soci::use(order_id);
   repo::record(sql, order_id, 0, "personal_data_reduced", "", now);
   return true;

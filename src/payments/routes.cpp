@@ -191,6 +191,7 @@ void add_routes(web::Router& router, Deps& deps) {
   router.post("/operator/orders/{number}/refund", bind(&PaymentRoutes::refund_form)).access = op;
   router.post("/api/v1/operator/orders/{number}/refunds", bind(&PaymentRoutes::api_refund)).access = op;
   router.get("/api/v1/operator/orders/{number}/payments", bind(&PaymentRoutes::api_payments)).access = op;
+  add_deposit_routes(router, deps);
 }
 
 }  // namespace brilliant::payments

@@ -6,8 +6,10 @@
 //   POST /api/v1/payments/toss/confirm         an app client's confirmation after the window
 //   POST /operator/orders/{number}/refund, POST /api/v1/operator/orders/{number}/refunds   refunds
 //   GET  /api/v1/operator/orders/{number}/payments   every attempt with its recorded transitions
+//   /operator/deposits and /api/v1/operator/deposits...   bank-transfer deposits (deposit_routes.cpp)
 #pragma once
 #include "orders/orders.hpp"
+#include "payments/deposits.hpp"
 #include "payments/payments.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -18,8 +20,11 @@ struct Deps {
   Payments& payments;
   orders::Orders& orders;
   const web::Renderer& renderer;
+  Deposits& deposits;
 };
 
+// Every route above and the deposits' (deposit_routes.cpp).
 void add_routes(web::Router& router, Deps& deps);
+void add_deposit_routes(web::Router& router, Deps& deps);
 
 }  // namespace brilliant::payments

@@ -36,7 +36,8 @@ class PaymentRoutesTest : public orders::OrdersFixture {
       clock,
       {.client_key = "test_ck_1", .secret_key = "test_sk_1", .window_url = "http://pay.test/window"}};
   web::TestPages pages;
-  Deps deps{payments, orders, pages.renderer};
+  Deposits deposits{*db, orders, clock};
+  Deps deps{payments, orders, pages.renderer, deposits};
   web::Router router;
   web::Principal shopper = web::person(1, web::Role::shopper);
   web::Principal op = web::person(2, web::Role::operator_);

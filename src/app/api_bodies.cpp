@@ -113,6 +113,9 @@ std::vector<ApiBody> money_bodies() {
       {Method::post, "/api/v1/me/close",
        R"({"type":"object","required":["password"],"properties":{"password":{"type":"string"}}})"},
       {Method::post, "/api/v1/orders/{number}/payment-window", R"({"type":"object","properties":{}})"},
+      {Method::post, "/api/v1/orders/{number}/virtual-account",
+       R"({"type":"object","required":["bank"],"properties":{"bank":{"enum":["04","88","20","81","11","03"],)"
+       R"("description":"Toss's bank code: KB 04, Shinhan 88, Woori 20, Hana 81, NH 11, IBK 03"}}})"},
       {Method::post, "/api/v1/orders/{number}/confirmation", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/orders/{number}/returns",
        R"({"type":"object","required":["lines","reason"],"properties":{"lines":{"type":"array","items":{"type":"integer"},)"

@@ -350,6 +350,8 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/orders/{number}/returns",
        "Ask for a return or exchange of delivered pieces (Article 17: 7 days, 3 months for the seller's "
        "fault)"},
+      {Method::post, "/api/v1/orders/{number}/returns/{id}/photos",
+       "A photo of the piece sent with one's return request (the image as the body)"},
       {Method::post, "/api/v1/orders/{number}/returns/{id}/shipment",
        "The shopper's return parcel {carrier, tracking}"},
       {Method::get, "/api/v1/console/returns", "The workshop's returns and exchanges"},
@@ -394,6 +396,8 @@ void describe_api(web::Router& router) {
        "Append an adjustment to a workshop's ledger {workshop, amount, memo}"},
       {Method::post, "/api/v1/orders/{number}/payment-window",
        "Open a card payment window for one's own order awaiting payment: the parameters for Toss's SDK"},
+      {Method::post, "/api/v1/orders/{number}/virtual-account",
+       "A virtual account (가상계좌) at a bank {bank} for one's own order awaiting payment: paid on deposit"},
       {Method::post, "/api/v1/payments/toss/confirm",
        "Confirm the window's payment {orderId, paymentKey, amount}: checked against the order, confirmed "
        "with the provider, the order paid once"},

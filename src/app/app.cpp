@@ -346,6 +346,9 @@ void App::add_money_routes() {
          return payments_->cancel_order(number, reason, actor);
        },
        &ledger_, &returns_});
+  returns_.set_blobs(&blobs_);
+  returns_.set_mail([this](const orders::Order& o, const orders::OrderReturn& r, const std::string& event,
+                           const std::string& note) { return return_mail(o, r, event, note); });
   returns_.set_card_refund([this](const std::string& number, long long amount, const std::string& reason,
                                   long long actor) -> Result<void> {
     TRY(payments_->refund(number, amount, reason, actor));

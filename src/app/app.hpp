@@ -114,6 +114,9 @@ class App {
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
+  // The shopper's mail at a step of a return or exchange (return_mail.cpp).
+  mail::Mail return_mail(const orders::Order& order, const orders::OrderReturn& r, const std::string& event,
+                         const std::string& note) const;  // return_mail.cpp
  private:
   void use_brand_synonyms();
   void watch_catalog();

@@ -195,7 +195,8 @@ Result<orders::Order> B2b::order(long long buyer_id, const std::string& number, 
                                          return {};
                                        },
                                        q->lead_days > 0,
-                                       100000};
+                                       100000,
+                                       true};
   auto placed = orders_.place(checkout);
   if (!placed && q->status == "ordered") return allowed(Action::order, q->status).error();
   return placed;

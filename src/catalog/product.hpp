@@ -98,6 +98,7 @@ struct Product {
   int lead_days = 0;
   int engraving_max_chars = 0;
   long long engraving_fee = 0, gift_wrap_fee = 0;
+  int per_customer_limit = 0;           // the most one customer may buy, over all their orders (0: no limit)
   bool eco_certified = false;           // it has claims backed by its workshop's active certificate
   std::vector<std::string> eco_claims;  // those claims (recycled_silver, ...); written by certification
   std::string eco_certificate;          // the certificate's number

@@ -46,7 +46,7 @@ constexpr char product_columns[] =
     "purity, colour, weight_mg, plating_metal, plating_process, plating_microns_x100, pricing, fixed_price, "
     "labour_fee, stone_cost, loss_bp, margin_bp, price, COALESCE(quote_id, 0), made_to_order, lead_days, "
     "engraving_max_chars, engraving_fee, gift_wrap_fee, eco_certified, popularity, created_at, "
-    "COALESCE(published_at, ''), eco_claims, eco_certificate";
+    "COALESCE(published_at, ''), eco_claims, eco_certificate, per_customer_limit";
 
 Workshop workshop_from(const soci::row& r) {
   Workshop w{row_int(r, 0),  row_text(r, 1), row_text(r, 2),
@@ -95,6 +95,7 @@ Product product_from(const soci::row& r) {
   std::istringstream claims(row_text(r, i++));
   for (std::string claim; claims >> claim;) p.eco_claims.push_back(claim);
   p.eco_certificate = row_text(r, i++);
+  p.per_customer_limit = static_cast<int>(row_int(r, i++));
   return p;
 }
 
@@ -252,13 +253,14 @@ long long insert_product(soci::session& sql, const Product& p, const std::string
          "plating_microns_x100, pricing, "
          "fixed_price, labour_fee, stone_cost, loss_bp, margin_bp, price, made_to_order, lead_days, "
          "engraving_max_chars, "
-         "engraving_fee, gift_wrap_fee, eco_certified, popularity, created_at, updated_at, published_at) "
+         "engraving_fee, gift_wrap_fee, eco_certified, popularity, created_at, updated_at, published_at, "
+         "per_customer_limit) "
          "VALUES "
          "(:w, :slug, :status, :cat, :tko, :ten, :sko, :sen, :cko, :cen, :tags, :metal, :purity, :colour, "
          ":weight, :pm, "
          ":pp, :pmic, :pricing, :fixed, :labour, :stone, :loss, :margin, :price, :mto, :lead, :engr, "
          ":engrfee, :wrap, "
-         ":eco, :pop, :now, :now2, :pub) RETURNING id",
+         ":eco, :pop, :now, :now2, :pub, :limit) RETURNING id",
       soci::use(p.workshop_id), soci::use(p.slug), soci::use(status_name), soci::use(p.category),
       soci::use(p.title_ko), soci::use(p.title_en), soci::use(p.story_ko), soci::use(p.story_en),
       soci::use(p.care_ko), soci::use(p.care_en), soci::use(p.tags), soci::use(p.metal), soci::use(p.purity),
@@ -267,7 +269,8 @@ long long insert_product(soci::session& sql, const Product& p, const std::string
       soci::use(p.labour_fee), soci::use(p.stone_cost), soci::use(p.loss_bp), soci::use(p.margin_bp),
       soci::use(p.price), soci::use(mto), soci::use(p.lead_days), soci::use(p.engraving_max_chars),
       soci::use(p.engraving_fee), soci::use(p.gift_wrap_fee), soci::use(eco), soci::use(p.popularity),
-      soci::use(now), soci::use(now), soci::use(p.published_at, published_ind), soci::into(id);
+      soci::use(now), soci::use(now), soci::use(p.published_at, published_ind),
+      soci::use(p.per_customer_limit), soci::into(id);
   for (const auto& s : p.stones)
     sql << "INSERT INTO product_stones (product_id, kind, origin, count, carat_x1000, shape, colour, "
            "clarity, cut, lab, "
@@ -361,7 +364,7 @@ Result<void> update_product(soci::session& sql, const Product& p, const std::str
          "plating_microns_x100 = :pmic, pricing = :pricing, fixed_price = :fixed, labour_fee = :labour, "
          "stone_cost = :stone, loss_bp = :loss, margin_bp = :margin, price = :price, made_to_order = :mto, "
          "lead_days = :lead, engraving_max_chars = :engr, engraving_fee = :engrfee, gift_wrap_fee = :wrap, "
-         "updated_at = :now WHERE id = :id",
+         "per_customer_limit = :limit, updated_at = :now WHERE id = :id",
       soci::use(status_name), soci::use(p.category), soci::use(p.title_ko), soci::use(p.title_en),
       soci::use(p.story_ko), soci::use(p.story_en), soci::use(p.care_ko), soci::use(p.care_en),
       soci::use(p.tags), soci::use(p.metal), soci::use(p.purity), soci::use(p.colour), soci::use(p.weight_mg),
@@ -369,7 +372,7 @@ Result<void> update_product(soci::session& sql, const Product& p, const std::str
       soci::use(p.pricing), soci::use(p.fixed_price), soci::use(p.labour_fee), soci::use(p.stone_cost),
       soci::use(p.loss_bp), soci::use(p.margin_bp), soci::use(p.price), soci::use(mto),
       soci::use(p.lead_days), soci::use(p.engraving_max_chars), soci::use(p.engraving_fee),
-      soci::use(p.gift_wrap_fee), soci::use(now), soci::use(p.id);
+      soci::use(p.gift_wrap_fee), soci::use(p.per_customer_limit), soci::use(now), soci::use(p.id);
   sql << "DELETE FROM product_stones WHERE product_id = :id", soci::use(p.id);
   for (const auto& s : p.stones)
     sql << "INSERT INTO product_stones (product_id, kind, origin, count, carat_x1000, shape, colour, "

@@ -225,6 +225,10 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
   }
   if (p.made_to_order)
     o["lead_text"] = fill(t("catalog.made_to_order_days"), {{"days", std::to_string(p.lead_days)}});
+  if (p.per_customer_limit > 0) {
+    o["per_customer_limit"] = p.per_customer_limit;
+    o["limit_text"] = fill(t("catalog.per_customer_limit"), {{"n", std::to_string(p.per_customer_limit)}});
+  }
   if (p.engraving_max_chars > 0)
     o["engraving_text"] =
         fill(t("catalog.product.engraving_text"),

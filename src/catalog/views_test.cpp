@@ -45,3 +45,26 @@ TEST(Views, CardCarriesLocalizedTitleAndUrl) {
 }
 
 }  // namespace brilliant::catalog
+
+namespace brilliant::catalog {
+namespace {
+
+TEST(Views, APieceLimitedPerCustomerSaysSo) {
+  Product p;
+  p.slug = "limited";
+  p.status = ProductStatus::published;
+  p.per_customer_limit = 2;
+  Workshop w;
+  w.name_ko = "공방";
+  const auto t = [](const std::string& key) {
+    return key == "catalog.per_customer_limit" ? "1인 {{n}}개 한정" : key;
+  };
+  const auto o = product_json(p, w, "ko", t, {});
+  EXPECT_EQ(o.at("per_customer_limit").as_int64(), 2);
+  EXPECT_EQ(o.at("limit_text").as_string(), "1인 2개 한정");
+  p.per_customer_limit = 0;
+  EXPECT_FALSE(product_json(p, w, "ko", t, {}).contains("limit_text"));
+}
+
+}  // namespace
+}  // namespace brilliant::catalog

@@ -24,10 +24,10 @@ struct ServerOptions {
   int pool_threads = 0;        // 0: four per core (database calls wait on I/O)
   size_t header_limit = 16 * 1024;
   size_t body_limit = 2 * 1024 * 1024;
-  // Requests whose target starts with one of upload_prefixes (photos, application files) may carry up
-  // to upload_limit bytes.
+  // Requests whose target starts with one of upload_prefixes (photos, application files, return photos) may
+  // carry up to upload_limit bytes.
   std::vector<std::string> upload_prefixes = {"/api/v1/console/", "/api/v1/applications/files",
-                                              "/api/v1/operator/brand/logo"};
+                                              "/api/v1/orders/", "/api/v1/operator/brand/logo"};
   size_t upload_limit = 48 * 1024 * 1024;
   // Open connections one address may hold (0: no cap); more are answered 503 and closed. Behind a proxy
   // every connection comes from the proxy: raise it there, or set it to 0 and let the proxy cap.

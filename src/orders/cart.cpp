@@ -27,6 +27,11 @@ Result<PricedLine> price_line(const catalog::Product& product, const LineInput& 
     return Error::invalid("quantity", "quantity_invalid",
                           "quantity must be from 1 to " + std::to_string(most));
   const int wanted = input.quantity + already_in_cart;
+  // A shopper's line (B2B lines go beyond max_quantity and are not limited per customer).
+  if (product.per_customer_limit > 0 && most <= max_quantity && wanted > product.per_customer_limit)
+    return Error::conflict(
+        "quantity", "purchase_limit",
+        "this piece is limited to " + std::to_string(product.per_customer_limit) + " per customer");
   if (!product.made_to_order && wanted > variant->stock)
     return Error::conflict("quantity", "out_of_stock",
                            variant->stock <= 0

@@ -95,3 +95,25 @@ TEST(Cart, OnlyPublishedPiecesSell) {
 
 }  // namespace
 }  // namespace brilliant::orders
+
+namespace brilliant::orders {
+namespace {
+
+TEST(PurchaseLimitInCart, AShopperCannotPutMoreThanTheLimitInTheCartButABuyerMay) {
+  catalog::Product p;
+  p.id = 1;
+  p.status = catalog::ProductStatus::published;
+  p.pricing = "fixed";
+  p.fixed_price = p.price = 50000;
+  p.per_customer_limit = 2;
+  p.variants.push_back({7, "sku-7", 0, 0, 0, "", 0, 100, 50000});
+  EXPECT_TRUE(price_line(p, {7, 2, "", false}).ok());
+  const auto over = price_line(p, {7, 1, "", false}, 2);
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.error().code, "purchase_limit");
+  EXPECT_EQ(over.error().field, "quantity");
+  EXPECT_TRUE(price_line(p, {7, 50, "", false}, 0, 100000).ok());  // wholesale
+}
+
+}  // namespace
+}  // namespace brilliant::orders

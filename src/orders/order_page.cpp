@@ -13,8 +13,10 @@ std::string order_path(const web::Request& req, const Order& order, const std::s
 
 void add_card_payment(const Deps& d, const web::Request& req, const Order& order, json::object& model) {
   model["card_enabled"] = d.card_enabled;
-  if (d.card_enabled && order.status == OrderStatus::awaiting_payment)
+  if (d.card_enabled && order.status == OrderStatus::awaiting_payment) {
     model["pay_url"] = order_path(req, order, "/pay");
+    model["account_url"] = order_path(req, order, "/virtual-account");  // the same keys open 가상계좌
+  }
   if (d.card_payment)
     if (auto card = d.card_payment(order, req.locale)) model["card"] = std::move(*card);
   const auto q = req.query_params();

@@ -11,6 +11,7 @@
 #include "core/secret.hpp"
 #include "core/text.hpp"
 #include "orders/order_repo.hpp"
+#include "orders/purchase_limits.hpp"
 
 namespace brilliant::orders {
 using repo::ids_of;
@@ -171,6 +172,9 @@ Result<Order> Orders::place(const Checkout& in) {
     // Everything this returns is made afresh on each try: write() may run it again.
     auto inserted = TRY(repo::insert_order(sql, row, preview.lines, preview.plan, rates, label_));
     if (in.direct && in.direct->also) TRY(in.direct->also(sql, inserted.order_id));
+    if (!in.direct || !in.direct->wholesale)
+      TRY(purchase_limits::count(sql, purchase_limits::buyer_key(in.user_id, guest_email), preview.lines,
+                                 in.locale));
     if (preview.plan.coupon && discounts_)
       TRY(discounts_->claim(sql, *preview.plan.coupon, inserted.order_id, shopper, preview.plan.discount));
     record(sql, inserted.order_id, in.user_id, "placed", "", at);
@@ -323,6 +327,8 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
         soci::use(at), soci::use(order->id);
     record(sql, order->id, actor_id, "cancelled", reason, at);
     if (order->discount > 0 && discounts_) discounts_->release(sql, order->id);
+    purchase_limits::give_back(sql, purchase_limits::buyer_key(order->user_id, order->customer_email),
+                               *order);
     if (also) also(sql, *order);
     auto cancelled = *load_id(sql, order->id);
     if (compose_) mail::enqueue(sql, compose_(cancelled, "cancelled"), clock_);

@@ -41,6 +41,7 @@ struct DirectLine {
   std::function<Result<void>(soci::session&, long long order_id)> also;
   bool made_for_order = false;  // made for this order (a B2B quote with a lead time): no stock is taken
   int most = max_quantity;      // the most in the line (B2B orders go beyond a shopper's limit)
+  bool wholesale = false;       // a B2B order: pieces' per-customer limits do not apply
 };
 
 struct Checkout {

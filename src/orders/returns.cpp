@@ -5,6 +5,8 @@
 #include "core/csv.hpp"
 #include "core/text.hpp"
 #include "db/database.hpp"
+#include "media/blob_store.hpp"
+#include "media/documents.hpp"
 #include "orders/checkout.hpp"
 #include "orders/ledger.hpp"
 #include "orders/returns_rules.hpp"
@@ -45,6 +47,10 @@ std::vector<OrderReturn> read(soci::session& sql, soci::rowset<soci::row>& rows)
              << "SELECT order_line_id FROM order_return_lines WHERE return_id = :r ORDER BY order_line_id",
          soci::use(x.id));
     for (auto l : lines) x.line_ids.push_back(l);
+    soci::rowset<long long> photos =
+        (sql.prepare << "SELECT id FROM order_return_photos WHERE return_id = :r ORDER BY id",
+         soci::use(x.id));
+    for (auto p : photos) x.photo_ids.push_back(p);
   }
   return out;
 }
@@ -119,6 +125,21 @@ Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& re
         for (auto line : req.line_ids)
           sql << "INSERT INTO order_return_lines (return_id, order_line_id) VALUES (:r, :l)", soci::use(id),
               soci::use(line);
+        if (!mail_) return;
+        OrderReturn asked;
+        asked.id = id;
+        asked.order_number = order.number;
+        asked.kind = req.kind;
+        asked.reason = reason_name;
+        asked.status = "requested";
+        asked.shipping_payer = payer;
+        asked.deadline = deadline;
+        asked.exchange_note = size;
+        asked.refund_amount = amount;
+        mail::enqueue(
+            sql,
+            mail_(order, asked, req.kind == "exchange" ? "exchange_requested" : "return_requested", details),
+            clock_);
       });
   if (!done) return done.error();
   return *find(id);
@@ -150,6 +171,7 @@ Result<OrderReturn> Returns::save(const OrderReturn& x, const std::string& event
             soci::use(x.received_at, received), soci::use(x.refunded_at, refunded), soci::use(at),
             soci::use(x.id);
         if (also) also(sql, o);
+        if (mail_) mail::enqueue(sql, mail_(o, x, event, note), clock_);
       });
   if (!done) return done.error();
   return *find(x.id);
@@ -259,6 +281,43 @@ std::vector<OrderReturn> Returns::of_workshop(long long workshop_id, int limit) 
          soci::use(workshop_id), soci::use(workshop_id), soci::use(limit));
     return read(sql, rows);
   });
+}
+
+Result<long long> Returns::add_photo(long long id, std::string_view bytes, long long actor_id) {
+  const auto x = find(id);
+  if (!x) return Error::not_found("return");
+  if (x->status != "requested" && x->status != "approved")
+    return Error::conflict("status", "return_state",
+                           "photos are sent with the request, before the piece comes back");
+  if (x->photo_ids.size() >= max_return_photos)
+    return Error::conflict("photo", "too_many_photos",
+                           "at most " + std::to_string(max_return_photos) + " photos for one request");
+  if (!blobs_) return Error::invalid("photo", "photos_off", "photos cannot be kept here");
+  const auto checked = TRY(media::check_file(bytes, media::Accepts::images, "photo"));
+  const auto hash = blobs_->put(bytes), preview = blobs_->put(checked.preview_png);
+  const auto at = format_utc(clock_.now());
+  long long uploader = actor_id;  // 0: a guest with the order's key
+  soci::indicator uploader_ind = actor_id ? soci::i_ok : soci::i_null;
+  return db_.write([&](soci::session& sql) -> Result<long long> {
+    long long photo = 0;
+    sql << "INSERT INTO order_return_photos (return_id, hash, preview_hash, content_type, width, height, "
+           "uploaded_by, created_at) VALUES (:r, :h, :p, :t, :w, :ht, :u, :at) RETURNING id",
+        soci::use(id), soci::use(hash), soci::use(preview), soci::use(checked.content_type),
+        soci::use(checked.width), soci::use(checked.height), soci::use(uploader, uploader_ind), soci::use(at),
+        soci::into(photo);
+    return photo;
+  });
+}
+
+std::optional<std::string> Returns::photo_preview(long long id, long long photo_id) {
+  const auto hash = db_.read([&](soci::session& sql) {
+    std::string preview;
+    sql << "SELECT preview_hash FROM order_return_photos WHERE id = :p AND return_id = :r",
+        soci::use(photo_id), soci::use(id), soci::into(preview);
+    return preview;
+  });
+  if (hash.empty() || !blobs_) return std::nullopt;
+  return blobs_->get(hash);
 }
 
 std::string Returns::transfer_batch_csv() {

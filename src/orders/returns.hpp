@@ -7,12 +7,17 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "db/fwd.hpp"
 #include "orders/orders.hpp"
+
+namespace brilliant::media {
+class BlobStore;
+}
 
 namespace brilliant::orders {
 
@@ -24,6 +29,7 @@ struct OrderReturn {
   std::string created_at, received_at, refunded_at;
   long long refund_amount = 0;  // won: refunded, or what will be once received
   std::vector<long long> line_ids;
+  std::vector<long long> photo_ids;  // photos the shopper sent with the request, in order
 };
 
 struct ReturnRequest {
@@ -44,6 +50,14 @@ class Returns {
                                                 const std::string& reason, long long actor)>;
   Returns(db::Database& db, Orders& orders, const Clock& clock) : db_(db), orders_(orders), clock_(clock) {}
   void set_card_refund(CardRefund refund) { card_refund_ = std::move(refund); }
+  // The shopper's mail at each step (event: return_requested, exchange_requested, return_approved,
+  // return_rejected, return_shipped, return_received, return_declined, exchanged, return_refunded,
+  // return_refund_queued; note: the step's note); the app renders it. Queued in the step's transaction.
+  using ReturnMail = std::function<mail::Mail(const Order&, const OrderReturn&, const std::string& event,
+                                              const std::string& note)>;
+  void set_mail(ReturnMail compose) { mail_ = std::move(compose); }
+  // Where return photos are kept (without it, photos are refused).
+  void set_blobs(media::BlobStore* blobs) { blobs_ = blobs; }
 
   Result<OrderReturn> request(const Order& order, const ReturnRequest& request, long long actor_id);
   // workshop_id: the parcel's workshop; 0: the operator (any parcel).
@@ -61,6 +75,11 @@ class Returns {
   // The operator refunds an accepted return: to the card, or into the transfer batch.
   Result<OrderReturn> refund(long long id, long long actor_id);
 
+  // A photo the shopper sends with the request, while it is requested or approved (at most 8): checked by
+  // decoding (an image up to 10 MB, field "photo"), kept whole with a preview. Returns the photo's id.
+  Result<long long> add_photo(long long id, std::string_view bytes, long long actor_id);
+  // The preview (PNG) of one of this return's photos.
+  std::optional<std::string> photo_preview(long long id, long long photo_id);
   std::optional<OrderReturn> find(long long id);
   std::vector<OrderReturn> of_order(long long order_id);
   // A workshop's returns (0: every return, for the operator), newest first.
@@ -81,6 +100,8 @@ class Returns {
   Orders& orders_;
   const Clock& clock_;
   CardRefund card_refund_;
+  ReturnMail mail_;
+  media::BlobStore* blobs_ = nullptr;
 };
 
 }  // namespace brilliant::orders

@@ -1,7 +1,9 @@
 // Returns and exchanges on pages and in the JSON API:
 //   the shopper:  GET|POST /orders/{number}/return, POST /orders/{number}/returns/{id}/shipment;
 //                 GET|POST /api/v1/orders/{number}/returns, POST
-//                 /api/v1/orders/{number}/returns/{id}/shipment
+//                 /api/v1/orders/{number}/returns/{id}/shipment, POST
+//                 /api/v1/orders/{number}/returns/{id}/photos (the photo as the body); GET
+//                 /orders/{number}/returns/{id}/photos/{photo} (also the workshop's staff and the operator)
 //   a workshop:   GET /console/returns, POST /console/returns/{id}/decision; GET /api/v1/console/returns,
 //                 POST /api/v1/console/returns/{id}/decision
 //   the operator: GET /operator/returns, POST /operator/returns/{id}/decision, POST
@@ -56,6 +58,15 @@ json::object return_json(const OrderReturn& x, const std::string& locale, const 
         {"carrier", x.carrier}, {"carrier_text", t("orders.carrier." + x.carrier)}, {"tracking", x.tracking}};
   for (const char* s : {"requested", "approved", "shipped_back", "received"})
     o[std::string("is_") + s] = x.status == s;
+  json::array photos;  // a guest's pages add the order's key to these addresses
+  for (auto p : x.photo_ids)
+    photos.push_back(json::object{{"id", p},
+                                  {"url", "/orders/" + x.order_number + "/returns/" + std::to_string(x.id) +
+                                              "/photos/" + std::to_string(p)}});
+  o["has_photos"] = !photos.empty();
+  o["can_add_photos"] =
+      (x.status == "requested" || x.status == "approved") && x.photo_ids.size() < max_return_photos;
+  o["photos"] = std::move(photos);
   if (order) {
     json::array titles;
     for (const auto& l : order->lines)
@@ -203,6 +214,31 @@ class ReturnsRoutes {
     return Response::json(json::serialize(return_json(req, shipped, &order)));
   }
 
+  Result<Response> api_photo(Request& req) {
+    const auto order = TRY(shoppers_order(req));
+    const auto x = returns.find(req.param_id("id"));
+    if (!x || x->order_id != order.id) return Error::not_found("return");
+    const auto photo = TRY(returns.add_photo(x->id, req.body, req.user ? req.user->user_id : 0));
+    return Response::json(
+        json::serialize(json::object{{"id", photo},
+                                     {"url", "/orders/" + order.number + "/returns/" + std::to_string(x->id) +
+                                                 "/photos/" + std::to_string(photo)}}),
+        201);
+  }
+
+  // A return photo's preview for the shopper (a guest with the key), the return's workshop or the operator.
+  Result<Response> photo(Request& req) {
+    const auto x = returns.find(req.param_id("id"));
+    if (!x || x->order_number != req.param("number")) return Error::not_found("photo");
+    const bool staff =
+        req.user && (req.user->has(web::Role::operator_) ||
+                     (req.user->has(web::Role::vendor_staff) && req.user->workshop_id == x->workshop_id));
+    if (!staff) TRY(shoppers_order(req));
+    auto png = returns.photo_preview(x->id, req.param_id("photo"));
+    if (!png) return Error::not_found("photo");
+    return web::private_file(std::move(*png), "image/png");
+  }
+
   // --- workshops and the operator ---
   long long scope(const Request& req) const {
     return req.user->has(web::Role::operator_) ? 0 : req.user->workshop_id;
@@ -289,6 +325,9 @@ void add_returns_routes(web::Router& router, const Deps& deps) {
   router.get("/api/v1/orders/{number}/returns", bind(&ReturnsRoutes::api_list)).access = login;
   router.post("/api/v1/orders/{number}/returns", bind(&ReturnsRoutes::api_request)).access = login;
   router.post("/api/v1/orders/{number}/returns/{id}/shipment", bind(&ReturnsRoutes::api_ship)).access = login;
+  router.post("/api/v1/orders/{number}/returns/{id}/photos",
+              bind(&ReturnsRoutes::api_photo));  // guests: ?key=
+  router.get("/orders/{number}/returns/{id}/photos/{photo}", bind(&ReturnsRoutes::photo));
   router.get("/console/returns", bind(&ReturnsRoutes::console_page)).access = vendor;
   router.post("/console/returns/{id}/decision", bind(&ReturnsRoutes::decision_form)).access = vendor;
   router.get("/api/v1/console/returns", bind(&ReturnsRoutes::api_list_all)).access = vendor;

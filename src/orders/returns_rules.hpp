@@ -53,5 +53,7 @@ std::string add_business_days(const std::string& utc, int days);
 
 // The return shipping the shopper pays when it is their choice (won, taken from the refund).
 inline constexpr long long return_shipping_fee = 3500;
+// The most photos a shopper may send with one return or exchange request.
+inline constexpr size_t max_return_photos = 8;
 
 }  // namespace brilliant::orders

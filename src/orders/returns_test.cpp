@@ -131,3 +131,69 @@ TEST_F(ReturnsTest, AnOpenReturnHoldsBackTheAutomaticConfirmation) {
 
 }  // namespace
 }  // namespace brilliant::orders
+
+#include <unistd.h>
+
+#include "db/database.hpp"
+#include "mail/outbox.hpp"
+#include "media/blob_store.hpp"
+#include "media/samples.hpp"
+
+namespace brilliant::orders {
+namespace {
+
+class ReturnExtrasTest : public ReturnsTest {
+ protected:
+  std::filesystem::path folder = std::filesystem::temp_directory_path() /
+                                 ("return-photos-" + std::to_string(::getpid()) + "-" +
+                                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  media::FolderBlobStore blobs{folder};
+  void TearDown() override { std::filesystem::remove_all(folder); }
+};
+
+TEST_F(ReturnExtrasTest, PhotosGoWithTheRequestUntilThePieceComesBack) {
+  auto order = delivered("k-ret-photo", "100000000031");
+  auto x = returns.request(order, ask(order, "defective"), 1);
+  ASSERT_TRUE(x.ok()) << x.error().message;
+  const auto photo = media::sample_piece_photo(400, 300, 200);
+  EXPECT_EQ(returns.add_photo(x->id, photo, 1).error().field, "photo");  // no blob store: refused
+  returns.set_blobs(&blobs);
+  EXPECT_EQ(returns.add_photo(x->id, "not an image", 1).error().field, "photo");
+  auto id = returns.add_photo(x->id, photo, 1);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  const auto again = returns.find(x->id);
+  ASSERT_EQ(again->photo_ids, std::vector<long long>{*id});
+  const auto preview = returns.photo_preview(x->id, *id);
+  ASSERT_TRUE(preview.has_value());
+  EXPECT_EQ(preview->substr(1, 3), "PNG");
+  EXPECT_FALSE(returns.photo_preview(x->id + 1, *id).has_value());  // another return's id
+  ASSERT_TRUE(returns.approve(x->id, 1, "", 3).ok());
+  ASSERT_TRUE(returns.ship_back(x->id, "cj", "200000000032", 1).ok());
+  EXPECT_EQ(returns.add_photo(x->id, photo, 1).error().code, "return_state");
+}
+
+TEST_F(ReturnExtrasTest, EveryStepIsMailedToTheShopperInTheSameTransaction) {
+  std::vector<std::string> mailed;
+  returns.set_mail([&](const Order& o, const OrderReturn& r, const std::string& event, const std::string&) {
+    mailed.push_back(event + ":" + r.status);
+    return mail::Mail{o.customer_email, event, r.status, "", ""};
+  });
+  auto order = delivered("k-ret-mail", "100000000041");
+  auto x = returns.request(order, ask(order), 1);
+  ASSERT_TRUE(x.ok());
+  ASSERT_TRUE(returns.approve(x->id, 1, "", 3).ok());
+  ASSERT_TRUE(returns.ship_back(x->id, "cj", "200000000042", 1).ok());
+  ASSERT_TRUE(returns.receive(x->id, 1, true, "", 3).ok());
+  ASSERT_TRUE(returns.refund(x->id, 2).ok());
+  EXPECT_EQ(mailed, (std::vector<std::string>{"return_requested:requested", "return_approved:approved",
+                                              "return_shipped:shipped_back", "return_received:received",
+                                              "return_refund_queued:refunded"}));
+  long long queued = 0;
+  db->read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM outbox WHERE to_address = 'a@x.kr'", soci::into(queued);
+  });
+  EXPECT_EQ(queued, 5);
+}
+
+}  // namespace
+}  // namespace brilliant::orders

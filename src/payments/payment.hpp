@@ -68,6 +68,9 @@ struct Payment {
   long long amount = 0;   // won asked for (the order's total when opened)
   long long balance = 0;  // won still held (amount less refunds)
   std::string approved_at, created_at, updated_at;
+  // A virtual account (가상계좌): where the shopper sends the money, and until when (Toss's ISO time).
+  std::string account_number, bank_code, account_holder, due_date;
+  bool is_account() const { return !account_number.empty(); }
 };
 
 // One recorded transition or refusal, with what the provider answered.

@@ -10,8 +10,8 @@ namespace {
 
 constexpr char columns[] =
     "SELECT p.id, p.order_id, o.number, p.provider, p.provider_order_id, p.payment_key, p.status, p.method, "
-    "p.amount, p.balance, p.approved_at, p.created_at, p.updated_at FROM payments p JOIN orders o ON o.id = "
-    "p.order_id ";
+    "p.amount, p.balance, p.approved_at, p.created_at, p.updated_at, p.account_number, p.bank_code, "
+    "p.account_holder, p.due_date FROM payments p JOIN orders o ON o.id = p.order_id ";
 
 Payment from_row(const soci::row& r) {
   Payment p;
@@ -28,6 +28,10 @@ Payment from_row(const soci::row& r) {
   p.approved_at = row_text(r, 10);
   p.created_at = row_text(r, 11);
   p.updated_at = row_text(r, 12);
+  p.account_number = row_text(r, 13);
+  p.bank_code = row_text(r, 14);
+  p.account_holder = row_text(r, 15);
+  p.due_date = row_text(r, 16);
   return p;
 }
 
@@ -87,6 +91,28 @@ bool move(soci::session& sql, const Payment& p, PaymentStatus from, const std::s
        soci::use(p.approved_at), soci::use(at), soci::use(p.id), soci::use(was));
   update.execute(true);
   return update.get_affected_rows() == 1;
+}
+
+bool set_account(soci::session& sql, const Payment& p, const std::string& secret_hash,
+                 const std::string& at) {
+  const std::string waiting = to_string(PaymentStatus::waiting_for_deposit),
+                    ready = to_string(PaymentStatus::ready);
+  soci::statement update =
+      (sql.prepare
+           << "UPDATE payments SET status = :s, payment_key = :k, method = :m, account_number = :n, "
+              "bank_code = :b, account_holder = :h, due_date = :d, secret_hash = :sh, updated_at = :u "
+              "WHERE id = :id AND status = :was",
+       soci::use(waiting), soci::use(p.payment_key), soci::use(p.method), soci::use(p.account_number),
+       soci::use(p.bank_code), soci::use(p.account_holder), soci::use(p.due_date), soci::use(secret_hash),
+       soci::use(at), soci::use(p.id), soci::use(ready));
+  update.execute(true);
+  return update.get_affected_rows() == 1;
+}
+
+std::string secret_hash(soci::session& sql, long long payment_id) {
+  std::string hash;
+  sql << "SELECT secret_hash FROM payments WHERE id = :id", soci::use(payment_id), soci::into(hash);
+  return hash;
 }
 
 void record(soci::session& sql, long long payment_id, const PaymentEvent& e, long long actor_id,

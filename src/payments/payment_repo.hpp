@@ -20,6 +20,10 @@ std::vector<Payment> stuck(soci::session& sql, const std::string& status, const 
 
 // Moves the payment when it is still in `from` (false when another request moved it first).
 bool move(soci::session& sql, const Payment& p, PaymentStatus from, const std::string& at);
+// A ready attempt becomes a virtual account waiting for its deposit (false when it was not ready).
+bool set_account(soci::session& sql, const Payment& p, const std::string& secret_hash, const std::string& at);
+// The SHA-256 (hex) of the secret the account's deposit callbacks must carry; "" for a card payment.
+std::string secret_hash(soci::session& sql, long long payment_id);
 void record(soci::session& sql, long long payment_id, const PaymentEvent& e, long long actor_id,
             const std::string& at);
 std::vector<PaymentEvent> events(soci::session& sql, long long payment_id);

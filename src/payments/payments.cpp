@@ -5,46 +5,13 @@
 
 #include "core/text.hpp"
 #include "db/database.hpp"
+#include "payments/payment_events.hpp"
 #include "payments/payment_repo.hpp"
 
 namespace brilliant::payments {
 namespace json = boost::json;
 using orders::Order;
 using orders::OrderStatus;
-
-namespace {
-
-PaymentEvent event_of(const std::string& kind, const Answer& a, PaymentStatus from, PaymentStatus to,
-                      long long amount) {
-  PaymentEvent e;
-  e.kind = kind;
-  e.from_status = to_string(from);
-  e.to_status = to_string(to);
-  e.http_status = a.http_status;
-  e.code = a.code;
-  e.message = a.message;
-  e.answer = a.raw;
-  e.amount = amount;
-  return e;
-}
-
-Answer our_refusal(const std::string& code, const std::string& message) {
-  Answer a;
-  a.kind = Answer::Kind::refused;
-  a.code = code;
-  a.message = message;
-  return a;
-}
-
-// "달빛 반지 외 2건" (the first line's title and how many more), as Korean shops name an order.
-std::string order_name(const Order& o) {
-  if (o.lines.empty()) return o.number;
-  std::string name = o.lines.front().title_ko;
-  if (o.lines.size() > 1) name += " 외 " + std::to_string(o.lines.size() - 1) + "건";
-  return name.substr(0, 100);
-}
-
-}  // namespace
 
 std::string Window::stand_in_url() const {
   boost::urls::url url(window_url);
@@ -250,7 +217,7 @@ Result<Order> Payments::settle_done(const Payment& p, const Answer& answer, cons
   const auto at = now();
   auto paid = orders_.mark_paid(
       p.order_number, 0,
-      {.method = "card",
+      {.method = done.method == "가상계좌" ? "virtual_account" : "card",
        .note = (done.method.empty() ? std::string("카드") : done.method) + " · " + p.provider_order_id,
        .also = [&](soci::session& sql, const Order&) {
          repo::move(sql, done, p.status, at);
@@ -380,6 +347,14 @@ WebhookOutcome Payments::webhook(const std::string& body) {
   const auto& o = value.as_object();
   const auto* type = o.if_contains("eventType");
   const auto* data = o.if_contains("data");
+  const auto text_in = [](const json::object& from, const char* k) {
+    const auto* v = from.if_contains(k);
+    return v && v->is_string() ? std::string(v->as_string()) : std::string();
+  };
+  // A virtual account's deposit callback: its older form has the secret at the top.
+  if (!type && o.contains("secret")) return deposit_callback(text_in(o, "orderId"), text_in(o, "secret"));
+  if (type && type->is_string() && type->as_string() == "DEPOSIT_CALLBACK" && data && data->is_object())
+    return deposit_callback(text_in(data->as_object(), "orderId"), text_in(data->as_object(), "secret"));
   if (!type || !type->is_string() || type->as_string() != "PAYMENT_STATUS_CHANGED" || !data ||
       !data->is_object())
     return {"ignored", "", false};

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -39,6 +40,15 @@ struct WebhookOutcome {
   bool retry = false;  // the provider could not be asked: answer non-2xx so that it sends again
 };
 
+// The banks a virtual account may be opened at: Toss's two-digit code and the bank's name.
+struct AccountBank {
+  std::string_view code, name_ko, name_en;
+};
+inline constexpr AccountBank account_banks[] = {
+    {"04", "KB국민은행", "KB Kookmin Bank"},  {"88", "신한은행", "Shinhan Bank"},
+    {"20", "우리은행", "Woori Bank"},         {"81", "하나은행", "Hana Bank"},
+    {"11", "NH농협은행", "NH NongHyup Bank"}, {"03", "IBK기업은행", "IBK Industrial Bank"}};
+
 class Payments {
  public:
   Payments(db::Database& db, orders::Orders& orders, Provider* provider, const Clock& clock,
@@ -63,8 +73,19 @@ class Payments {
   // The operator cancels an order: a card payment is refunded whole first, then the order is cancelled.
   Result<orders::Order> cancel_order(const std::string& number, const std::string& reason,
                                      long long actor_id);
-  // Toss's PAYMENT_STATUS_CHANGED webhook (the body as received).
+  // Toss's webhooks (the body as received): PAYMENT_STATUS_CHANGED, and a virtual account's deposit
+  // callback (DEPOSIT_CALLBACK, or its older form with the secret at the top), passed to deposit_callback.
   WebhookOutcome webhook(const std::string& body);
+
+  // --- virtual accounts (가상계좌; virtual_accounts.cpp) ---
+  // A virtual account for an order awaiting payment, at one of account_banks: the one already waiting
+  // (same amount) or a new attempt asked of the provider, open until the order's pay-by time (at most 72
+  // hours), with the cash receipt asked for at checkout. The callbacks' secret is kept as its SHA-256.
+  // Errors: card_unavailable (no keys), order_not_awaiting_payment, bank (not offered), account_refused.
+  Result<Payment> open_account(const orders::Order& order, const std::string& bank);
+  // The money arrived (or the account changed): the callback must carry the account's secret; then the
+  // payment is read back from the provider and settled, so the order is paid once however often it comes.
+  WebhookOutcome deposit_callback(const std::string& order_id, const std::string& secret);
   // Asks the provider about payments in progress for at least min_age, and windows opened an hour ago
   // and never used; returns how many changed.
   int reconcile(std::chrono::seconds min_age);

@@ -124,6 +124,7 @@ TEST_F(PaymentsTest, APaymentLeftInProgressIsReconciledOnceTheProviderAnswers) {
     }
     Answer by_key(const std::string&) override { return {}; }
     Answer by_order(const std::string&) override { return {}; }
+    Answer issue_account(const AccountRequest&, const std::string&) override { return {}; }
   } flaky(provider);
   Payments cut_off{*db, orders, &flaky, clock, {.client_key = "test_ck_1", .secret_key = "test_sk_1"}};
   auto pending = cut_off.confirm(w.order_id, key, w.amount);

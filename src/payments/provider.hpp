@@ -9,6 +9,18 @@ namespace brilliant::payments {
 struct ProviderPayment {
   std::string payment_key, order_id, status, method, approved_at;  // status: the provider's word (DONE...)
   long long total = 0, balance = 0;
+  // A virtual account's (가상계좌): where to send the money, until when, and the secret its deposit
+  // callbacks carry.
+  std::string account_number, bank_code, account_holder, due_date, secret;
+};
+
+// A virtual account (가상계좌) asked for an order: the bank (Toss's two-digit code), how long it stays
+// open, and the cash receipt the shopper asked for at checkout (type 소득공제 | 지출증빙, the number).
+struct AccountRequest {
+  std::string order_id, order_name, customer_name, customer_email, bank;
+  long long amount = 0;
+  int valid_hours = 72;
+  std::string cash_receipt_type, cash_receipt_number;
 };
 
 struct Answer {
@@ -39,6 +51,8 @@ class Provider {
   virtual Answer by_key(const std::string& payment_key) = 0;
   // GET /v1/payments/orders/{orderId}
   virtual Answer by_order(const std::string& order_id) = 0;
+  // POST /v1/virtual-accounts: an account that pays the order when the money arrives.
+  virtual Answer issue_account(const AccountRequest& request, const std::string& idempotency_key) = 0;
 };
 
 }  // namespace brilliant::payments

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/views.hpp"
+#include "orders/order_page.hpp"
 #include "orders/routes.hpp"
 #include "payments/views.hpp"
 #include "web/bind.hpp"
@@ -59,6 +60,42 @@ class PaymentRoutes {
                  "connect-src 'self' https://*.tosspayments.com; frame-ancestors 'none'; base-uri 'self'; "
                  "form-action 'self' https://*.tosspayments.com; object-src 'none'");
     return response;
+  }
+
+  // --- virtual accounts (가상계좌) ---
+  json::object account_model(const Request& req, const Order& order) {
+    json::array banks;
+    for (const auto& b : account_banks)
+      banks.push_back(json::object{{"code", b.code}, {"name", req.locale == "en" ? b.name_en : b.name_ko}});
+    json::object m{{"title", r.message(req.locale, "payments.account_title")},
+                   {"noindex", true},
+                   {"number", order.number},
+                   {"total_text", catalog::format_won(order.total, req.locale)},
+                   {"order_url", orders::order_url(req, order, "")},
+                   {"banks", std::move(banks)}};
+    if (!order.guest_key.empty()) m["key"] = order.guest_key;
+    for (const auto& p : payments.of_order(order.id))
+      if (p.is_account() && p.status == PaymentStatus::waiting_for_deposit)
+        m["account"] = account_json(p, req.locale);
+    return m;
+  }
+  Result<Response> account_page(Request& req) {
+    const auto order = TRY(own_order(req));
+    return r.page_response(req, "store/virtual_account", account_model(req, order));
+  }
+  Result<Response> account_form(Request& req) {
+    const auto order = TRY(own_order(req));
+    auto opened = payments.open_account(order, req.form().get("bank"));
+    if (!opened)
+      return r.page_with_error(req, "store/virtual_account", account_model(req, order), opened.error());
+    return Response::redirect(orders::order_path(req, order, "/virtual-account"));
+  }
+  Result<Response> api_account(Request& req) {
+    const auto order = TRY(own_order(req));
+    auto body = TRY(web::parse_json_object(req.body));
+    const auto bank = TRY(web::json_string(body, "bank"));
+    const auto opened = TRY(payments.open_account(order, bank));
+    return Response::json(json::serialize(payment_json(opened, req.locale, messages(req))), 201);
   }
 
   // Where the window sends the shopper: the order's page, paid or with what went wrong.
@@ -188,6 +225,10 @@ void add_routes(web::Router& router, Deps& deps) {
   hook.session = false;
   router.post("/api/v1/orders/{number}/payment-window", bind(&PaymentRoutes::api_window)).access = login;
   router.post("/api/v1/payments/toss/confirm", bind(&PaymentRoutes::api_confirm)).access = login;
+  router.get("/orders/{number}/virtual-account",
+             bind(&PaymentRoutes::account_page));  // guests with their key
+  router.post("/orders/{number}/virtual-account", bind(&PaymentRoutes::account_form));
+  router.post("/api/v1/orders/{number}/virtual-account", bind(&PaymentRoutes::api_account)).access = login;
   router.post("/operator/orders/{number}/refund", bind(&PaymentRoutes::refund_form)).access = op;
   router.post("/api/v1/operator/orders/{number}/refunds", bind(&PaymentRoutes::api_refund)).access = op;
   router.get("/api/v1/operator/orders/{number}/payments", bind(&PaymentRoutes::api_payments)).access = op;

@@ -4,6 +4,8 @@
 //   POST /api/v1/payments/toss/webhook         Toss's PAYMENT_STATUS_CHANGED (no session, no CSRF)
 //   POST /api/v1/orders/{number}/payment-window   the same window's parameters for app clients
 //   POST /api/v1/payments/toss/confirm         an app client's confirmation after the window
+//   GET|POST /orders/{number}/virtual-account, POST /api/v1/orders/{number}/virtual-account {bank}
+//                                              a virtual account (가상계좌) to send the money to
 //   POST /operator/orders/{number}/refund, POST /api/v1/operator/orders/{number}/refunds   refunds
 //   GET  /api/v1/operator/orders/{number}/payments   every attempt with its recorded transitions
 //   /operator/deposits and /api/v1/operator/deposits...   bank-transfer deposits (deposit_routes.cpp)

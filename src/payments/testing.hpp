@@ -15,7 +15,8 @@ class MemoryProvider final : public Provider {
   std::deque<Next> next;  // what the coming confirms do (answer when empty)
   std::map<std::string, ProviderPayment> by_order_id;
   bool down = false;  // every call unanswered
-  int confirms = 0, cancels = 0, lookups = 0;
+  int confirms = 0, cancels = 0, lookups = 0, accounts = 0;
+  AccountRequest last_account;
 
   // The window succeeded: the provider holds an authorised payment for the orderId.
   std::string authorise(const std::string& order_id, long long amount) {
@@ -66,6 +67,28 @@ class MemoryProvider final : public Provider {
     for (auto& [id, p] : by_order_id)
       if (p.payment_key == key) return ok(p);
     return refused(404, "NOT_FOUND_PAYMENT");
+  }
+  // A virtual account: waiting for the deposit, with its account and the callbacks' secret.
+  Answer issue_account(const AccountRequest& r, const std::string&) override {
+    ++accounts;
+    if (down) return {};
+    if (by_order_id.count(r.order_id)) return refused(400, "DUPLICATED_ORDER_ID");
+    ProviderPayment p{"va-" + r.order_id, r.order_id, "WAITING_FOR_DEPOSIT", "가상계좌", "",
+                      r.amount,           r.amount};
+    p.account_number = "X2710" + std::to_string(r.amount);
+    p.bank_code = r.bank;
+    p.account_holder = r.customer_name;
+    p.due_date = "2026-12-03T23:59:59+09:00";
+    p.secret = "ps_secret_" + r.order_id;
+    last_account = r;
+    by_order_id[r.order_id] = p;
+    return ok(p);
+  }
+  // The money arrived: the payment is done (the deposit callback is the test's to send).
+  void deposit(const std::string& order_id) {
+    auto& p = by_order_id.at(order_id);
+    p.status = "DONE";
+    p.approved_at = "2026-11-30T15:00:00+09:00";
   }
   Answer by_order(const std::string& order_id) override {
     ++lookups;

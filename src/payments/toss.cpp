@@ -67,6 +67,14 @@ Answer parse_answer(int http_status, const std::string& body) {
   a.payment = {text_of(o, "paymentKey"),     text_of(o, "orderId"),    text_of(o, "status"),
                text_of(o, "method"),         text_of(o, "approvedAt"), number_of(o, "totalAmount"),
                number_of(o, "balanceAmount")};
+  a.payment.secret = text_of(o, "secret");
+  if (const auto* account = o.if_contains("virtualAccount"); account && account->is_object()) {
+    const auto& v = account->as_object();
+    a.payment.account_number = text_of(v, "accountNumber");
+    a.payment.bank_code = text_of(v, "bankCode");
+    a.payment.account_holder = text_of(v, "customerName");
+    a.payment.due_date = text_of(v, "dueDate");
+  }
   a.kind = a.payment.payment_key.empty() || a.payment.status.empty() ? Answer::Kind::unreachable
                                                                      : Answer::Kind::ok;
   return a;
@@ -104,6 +112,20 @@ Answer TossClient::by_key(const std::string& payment_key) {
 
 Answer TossClient::by_order(const std::string& order_id) {
   return call("GET", "/v1/payments/orders/" + segment(order_id), "", "");
+}
+
+Answer TossClient::issue_account(const AccountRequest& r, const std::string& idempotency_key) {
+  json::object body{{"amount", r.amount},
+                    {"orderId", r.order_id},
+                    {"orderName", r.order_name},
+                    {"customerName", r.customer_name},
+                    {"bank", r.bank},
+                    {"validHours", r.valid_hours}};
+  if (!r.customer_email.empty()) body["customerEmail"] = r.customer_email;
+  if (!r.cash_receipt_type.empty())
+    body["cashReceipt"] =
+        json::object{{"type", r.cash_receipt_type}, {"registrationNumber", r.cash_receipt_number}};
+  return call("POST", "/v1/virtual-accounts", json::serialize(body), idempotency_key);
 }
 
 }  // namespace brilliant::payments

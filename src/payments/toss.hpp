@@ -34,6 +34,7 @@ class TossClient final : public Provider {
                 const std::string& idempotency_key) override;
   Answer by_key(const std::string& payment_key) override;
   Answer by_order(const std::string& order_id) override;
+  Answer issue_account(const AccountRequest& request, const std::string& idempotency_key) override;
 
  private:
   Answer call(const std::string& method, const std::string& path, const std::string& body,

@@ -8,26 +8,43 @@
 namespace brilliant::payments {
 namespace json = boost::json;
 
+json::object account_json(const Payment& p, const std::string& locale) {
+  std::string bank(p.bank_code);
+  for (const auto& b : account_banks)
+    if (b.code == p.bank_code) bank = locale == "en" ? b.name_en : b.name_ko;
+  // Toss writes "2026-12-03T23:59:59+09:00" (Seoul time): shown as "2026-12-03 23:59".
+  const std::string due =
+      p.due_date.size() >= 16 ? p.due_date.substr(0, 10) + " " + p.due_date.substr(11, 5) : p.due_date;
+  return {{"number", p.account_number},
+          {"bank_code", p.bank_code},
+          {"bank", bank},
+          {"holder", p.account_holder},
+          {"due", due},
+          {"waiting", p.status == PaymentStatus::waiting_for_deposit}};
+}
+
 json::object payment_json(const Payment& p, const std::string& locale, const Messages& t) {
   // Only money that was taken can go back: a failed or expired attempt refunded nothing.
   const bool took = holds_money(p.status) || p.status == PaymentStatus::canceled;
   const long long refunded = took ? p.amount - p.balance : 0;
-  return {{"order_id", p.provider_order_id},
-          {"order", p.order_number},
-          {"provider", p.provider},
-          {"status", to_string(p.status)},
-          {"status_text", t("payments.status." + to_string(p.status))},
-          {"method", p.method},
-          {"amount", p.amount},
-          {"amount_text", catalog::format_won(p.amount, locale)},
-          {"balance", p.balance},
-          {"balance_text", catalog::format_won(p.balance, locale)},
-          {"refunded", refunded},
-          {"refunded_text", catalog::format_won(refunded, locale)},
-          {"has_refund", refunded > 0},
-          {"holds_money", holds_money(p.status)},
-          {"approved_at", p.approved_at},
-          {"created_at", p.created_at}};
+  json::object out{{"order_id", p.provider_order_id},
+                   {"order", p.order_number},
+                   {"provider", p.provider},
+                   {"status", to_string(p.status)},
+                   {"status_text", t("payments.status." + to_string(p.status))},
+                   {"method", p.method},
+                   {"amount", p.amount},
+                   {"amount_text", catalog::format_won(p.amount, locale)},
+                   {"balance", p.balance},
+                   {"balance_text", catalog::format_won(p.balance, locale)},
+                   {"refunded", refunded},
+                   {"refunded_text", catalog::format_won(refunded, locale)},
+                   {"has_refund", refunded > 0},
+                   {"holds_money", holds_money(p.status)},
+                   {"approved_at", p.approved_at},
+                   {"created_at", p.created_at}};
+  if (p.is_account()) out["account"] = account_json(p, locale);
+  return out;
 }
 
 json::object payment_json(const Payment& p, const std::vector<PaymentEvent>& events,

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
-import { login, makersPiece, toCheckout } from './demo.js';
+import { login, makersPiece, pieceInStock, toCheckout } from './demo.js';
 
 let server;
 let browser;
@@ -143,10 +143,31 @@ test('a return from request to refund', async () => {
   await page.locator('#request-return').click();
   await page.waitForURL(/return_requested=1/);
   await page.locator('#return-requested').waitFor();
+  // A photo of the loose stone, from the phone's camera roll (drawn here on a canvas).
+  const jpeg = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 640;
+    c.height = 480;
+    const g = c.getContext('2d');
+    g.fillStyle = '#f4efe6';
+    g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#c9a227';
+    g.beginPath();
+    g.arc(320, 240, 120, 0, Math.PI * 2);
+    g.fill();
+    return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+  });
+  const reloaded = page.waitForEvent('load');
+  await page.locator('input[id^="return-photos-"]').setInputFiles({ name: 'stone.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg, 'base64') });
+  await reloaded;
+  await page.locator('.return-photos img').first().waitFor();
+  assert.equal(await page.locator('.return-photos img').count(), 1);
+  await snap(page, 'return-photos-phone');
 
   // The workshop approves it; the shopper sends it back; the workshop inspects it.
   await maker.goto(`${server.url}/console/returns`);
   const row = maker.locator('[data-return]').first();
+  assert.equal(await maker.locator('[data-return] .return-photos img').count() >= 1, true, 'the workshop sees the photo');
   await maker.getByRole('button', { name: '승인' }).first().click();
   await maker.waitForURL(/done=/);
   await page.reload();
@@ -173,4 +194,39 @@ test('a return from request to refund', async () => {
 
   const problems = await browser.auditAccessibility();
   assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);
+});
+
+test('a virtual account: asked for on the order page, paid when the money arrives', async () => {
+  const page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto(`${server.url}/login`);
+  await login(page, 'shopper@brilliant.example', /\/account$/);
+  const slug = await pieceInStock(page, server.url, 'category=ring');
+  await toCheckout(page, server.url, slug);
+  await page.locator('#pay-transfer').check();
+  await page.getByLabel('휴대전화').fill('010-2345-6789');
+  await page.getByLabel('우편번호').fill('54538');
+  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
+  await page.locator('input[name="agree"]').check();
+  await page.locator('#place-order').click();
+  await page.waitForURL(/placed=1/);
+  const number = new URL(page.url()).pathname.split('/').pop();
+  await page.locator('#virtual-account-link').click();
+  await page.waitForURL(/virtual-account$/);
+  await page.getByLabel('신한은행').check();
+  await snap(page, 'virtual-account-choose-phone');
+  await page.locator('#open-account').click();
+  await page.locator('#virtual-account').waitFor();
+  assert.equal(await page.locator('#account-bank').innerText(), '신한은행');
+  assert.match(await page.locator('#account-number').innerText(), /^\d{14}$/);
+  await snap(page, 'virtual-account-phone');
+  // The bank tells Toss, Toss tells the shop: the order is paid.
+  const payments = await (await page.request.get(`${server.url}/api/v1/orders/${number}`)).json();
+  assert.equal(payments.status, 'awaiting_payment');
+  const deposited = await fetch(`${server.toss}/__control/deposit`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ orderId: `${number}-1`, url: `${server.url}/api/v1/payments/toss/webhook` }),
+  });
+  assert.equal(deposited.status, 200);
+  await page.goto(`${server.url}/orders/${number}`);
+  assert.equal(await page.locator('#order-status').innerText(), '결제 완료');
 });

@@ -2,7 +2,7 @@
 // It follows the documented requests and answers (Basic auth with the secret key, Idempotency-Key,
 // the Payment object, { code, message } errors) closely enough to exercise our client, and adds a
 // control API (/__control/...) that tests use to make the next confirm decline, time out, or apply and
-// then never answer, and to send webhooks. No real money moves: the window says so on every page.
+// then never answer, to send webhooks, and to deposit into a virtual account (its callback sent). No real money moves: the window says so on every page.
 //
 //   node tests/fake_toss/server.mjs [--port 0] [--host 127.0.0.1] [--secret-key test_sk_...] [--client-key test_ck_...]
 // Prints "fake toss listening on http://HOST:PORT" once it listens.
@@ -54,6 +54,24 @@ function newPayment(orderId, orderName, amount, card) {
   payments.set(p.paymentKey, p);
   byOrder.set(orderId, p.paymentKey);
   return p;
+}
+
+// A virtual account (가상계좌): waiting for the deposit, with an account number and the secret that the
+// deposit callbacks carry.
+function issueAccount(res, body) {
+  if (!body.orderId || !(Number(body.amount) > 0) || !body.bank || !body.customerName)
+    return fail(res, 400, 'INVALID_REQUEST', 'orderId, amount, bank and customerName are required');
+  if (byOrder.has(body.orderId)) return fail(res, 400, 'DUPLICATED_ORDER_ID', '이미 승인 및 취소가 진행된 중복된 주문번호 입니다.');
+  const p = newPayment(body.orderId, body.orderName, Number(body.amount), '');
+  p.method = '가상계좌';
+  p.status = 'WAITING_FOR_DEPOSIT';
+  p.card = null;
+  const due = new Date(Date.now() + (Number(body.validHours) || 168) * 3600e3 + 9 * 3600e3);
+  p.virtualAccount = { accountType: '일반', accountNumber: `${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+    bankCode: body.bank, customerName: body.customerName, dueDate: due.toISOString().replace(/\.\d+Z$/, '+09:00'),
+    refundStatus: 'NONE', expired: false, settlementStatus: 'INCOMPLETED' };
+  p.cashReceipt = body.cashReceipt || null;
+  send(res, 200, p);
 }
 
 function authorized(req) {
@@ -174,6 +192,17 @@ async function control(req, res, path) {
     if (body.status === 'CANCELED') p.balanceAmount = 0;
     return send(res, 200, p);
   }
+  if (path === '/__control/deposit') {  // the money reached an account: the payment done, the callback sent
+    const p = payments.get(byOrder.get(body.orderId));
+    if (!p || !p.virtualAccount) return fail(res, 404, 'NOT_FOUND_PAYMENT', 'no virtual account for that order');
+    p.status = 'DONE';
+    p.approvedAt = seoulNow();
+    const answers = [];
+    for (let i = 0; i < (body.times || 1); i++)
+      answers.push(await postJson(body.url, { createdAt: new Date().toISOString().slice(0, 23), secret: body.secret || p.secret,
+                                              status: 'DONE', transactionKey: p.lastTransactionKey, orderId: p.orderId }));
+    return send(res, 200, answers);
+  }
   if (path === '/__control/webhook') {  // sends PAYMENT_STATUS_CHANGED for an order's payment, `times` times
     const p = payments.get(byOrder.get(body.orderId));
     const data = p || { orderId: body.orderId, paymentKey: 'tbril-unknown', status: 'DONE', totalAmount: body.amount || 1 };
@@ -211,6 +240,7 @@ const server = createServer(async (req, res) => {
     }
     const body = text ? JSON.parse(text) : {};
     if (path === '/v1/payments/confirm' && req.method === 'POST') return confirm(res, body);
+    if (path === '/v1/virtual-accounts' && req.method === 'POST') return issueAccount(res, body);
     let m = path.match(/^\/v1\/payments\/orders\/([^/]+)$/);
     if (m && req.method === 'GET') {
       const p = payments.get(byOrder.get(decodeURIComponent(m[1])));

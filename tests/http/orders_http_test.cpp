@@ -317,6 +317,7 @@ TEST_F(OrdersHttp, EveryOrderRouteRefusesOtherPeoplesOrders) {
     std::string path = route.pattern;
     path.replace(path.find("{number}"), 8, number);
     if (auto id = path.find("{id}"); id != std::string::npos) path.replace(id, 4, "1");
+    if (auto photo = path.find("{photo}"); photo != std::string::npos) path.replace(photo, 7, "1");
     if (auto hash = path.find("{sha256}"); hash != std::string::npos)
       path.replace(hash, 8, std::string(64, 'a'));
     const std::string method(web::method_name(route.method));

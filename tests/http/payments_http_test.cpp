@@ -63,10 +63,6 @@ class PaymentsHttp : public ShopTest {
     return c.get(location.substr(base().size()));
   }
 
-  std::string status_of(HttpClient& c, const std::string& number) {
-    return std::string(json::parse(c.get("/api/v1/orders/" + number).body).at("status").as_string());
-  }
-
   FakeToss toss;
 };
 

@@ -82,6 +82,11 @@ class ShopTest : public ServerTest {
     ASSERT_EQ(shipped.status, 200) << shipped.body;
   }
 
+  // The order's status as its shopper reads it over the API.
+  static std::string status_of(HttpClient& c, const std::string& number) {
+    return std::string(boost::json::parse(c.get("/api/v1/orders/" + number).body).at("status").as_string());
+  }
+
   int stock_of(const std::string& slug) { return app->catalog().product(slug)->variants.at(0).stock; }
 
   static boost::json::object order_in(const boost::json::value& list, const std::string& number) {

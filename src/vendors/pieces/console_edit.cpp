@@ -100,7 +100,8 @@ class EditRoutes {
                           "lead_days",
                           "engraving_max_chars",
                           "engraving_fee",
-                          "gift_wrap_fee"})
+                          "gift_wrap_fee",
+                          "per_customer_limit"})
       fields[k] = f(k);
     fields["made_to_order"] = f("made_to_order") == "1";
     json::array stones, variants;

@@ -52,6 +52,7 @@ std::map<std::string, std::string> piece_fields(const catalog::Product& p, int b
       {"engraving_max_chars", std::to_string(p.engraving_max_chars)},
       {"engraving_fee", std::to_string(p.engraving_fee)},
       {"gift_wrap_fee", std::to_string(p.gift_wrap_fee)},
+      {"per_customer_limit", p.per_customer_limit ? std::to_string(p.per_customer_limit) : ""},
       {"stone_rows", std::to_string(p.stones.size() + static_cast<size_t>(blank_rows))},
       {"variant_rows", std::to_string(p.variants.size() + static_cast<size_t>(blank_rows))}};
   for (size_t i = 0; i < p.stones.size(); ++i) {
@@ -203,6 +204,7 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
   p.engraving_max_chars = static_cast<int>(TRY(number_field(field, "engraving_max_chars")));
   p.engraving_fee = TRY(number_field(field, "engraving_fee"));
   p.gift_wrap_fee = TRY(number_field(field, "gift_wrap_fee"));
+  p.per_customer_limit = static_cast<int>(TRY(number_field(field, "per_customer_limit")));
   if (p.pricing == "fixed") {
     if (p.fixed_price < 1000)
       return Error::invalid("fixed_price", "number_invalid", "a fixed price must be at least 1,000 won");

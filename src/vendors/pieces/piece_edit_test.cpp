@@ -88,3 +88,19 @@ TEST(PieceEdit, AnApiStockChangeOfAnExistingVariantSaysWhatItWasChangedFrom) {
 }
 
 }  // namespace brilliant::vendors
+
+namespace brilliant::vendors {
+
+TEST(PieceEdit, APerCustomerLimitIsAWholeNumberUpToAHundredOrNone) {
+  auto p = sample();
+  p.per_customer_limit = 2;
+  Form form{piece_fields(p, 0)};
+  EXPECT_EQ(form.values.at("per_customer_limit"), "2");
+  EXPECT_EQ(edited_piece(form.fields(), p)->per_customer_limit, 2);
+  form.values["per_customer_limit"] = "";
+  EXPECT_EQ(edited_piece(form.fields(), p)->per_customer_limit, 0);
+  form.values["per_customer_limit"] = "101";
+  EXPECT_EQ(edited_piece(form.fields(), p).error().field, "per_customer_limit");
+}
+
+}  // namespace brilliant::vendors

@@ -21,7 +21,8 @@ const std::vector<NumberSpec>& number_specs() {
       {"engraving_max_chars", "chars", 0, 0, 40, false},
       {"engraving_fee", "won", 0, 0, 10'000'000, false},
       {"gift_wrap_fee", "won", 0, 0, 10'000'000, false},
-      {"stone_count", "", 0, 0, 1'000, false},  // 0 (empty) means one stone
+      {"per_customer_limit", "", 0, 0, 100, false},  // 0 (empty): no limit
+      {"stone_count", "", 0, 0, 1'000, false},       // 0 (empty) means one stone
       {"stone_carat", "ct", 3, 0, 1'000'000, false},
       {"ring_size", "", 0, 0, 35, false},  // Korean sizes 1-35; 0 (empty): none given
       {"ring_circumference_mm", "mm", 1, 0, 1'000, false},

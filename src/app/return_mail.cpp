@@ -1,0 +1,35 @@
+// The shopper's mail at each step of a return or exchange (orders::Returns::set_mail): what happened, the
+// step's note, who pays the return shipping, the refund and its due date, and the link to the order.
+#include <boost/json.hpp>
+
+#include "app/app.hpp"
+#include "catalog/views.hpp"
+#include "core/clock.hpp"
+
+namespace brilliant::app {
+
+mail::Mail App::return_mail(const orders::Order& o, const orders::OrderReturn& r, const std::string& event,
+                            const std::string& note) const {
+  const std::string locale = o.locale == "en" ? "en" : "ko";
+  const bool en = locale == "en";
+  const auto t = [&](const std::string& key) { return renderer_.message(locale, key); };
+  boost::json::object model{{"name", o.customer_name},
+                            {"number", o.number},
+                            {"step", t("returns.mail_step." + event)},
+                            {"kind", t("returns.kind." + r.kind)},
+                            {"status", t("returns.status." + r.status)},
+                            {"link", renderer_.base_url() + (en ? "/en" : "") + "/orders/" + o.number +
+                                         (o.guest_key.empty() ? "" : "?key=" + o.guest_key)}};
+  if (!note.empty()) model["note"] = note;
+  if (!r.shipping_payer.empty() && r.status == "approved")
+    model["payer"] = t("returns.payer." + r.shipping_payer);
+  if (r.refund_amount > 0) model["refund"] = catalog::format_won(r.refund_amount, locale);
+  if (!r.refund_due.empty() && r.status == "received") model["refund_due"] = r.refund_due;
+  if (!r.exchange_note.empty()) model["exchange"] = r.exchange_note;
+  return {o.customer_email,
+          catalog::fill(t("returns.mail_subject"),
+                        {{"number", o.number}, {"step", t("returns.mail_step." + event)}}),
+          renderer_.fragment(std::string("email/return_step_") + (en ? "en" : "ko"), model)};
+}
+
+}  // namespace brilliant::app

@@ -1,0 +1,36 @@
+// The return mails (return_mail.cpp): each step in the shopper's language, with what the step says.
+#include <gtest/gtest.h>
+
+#include "app/app.hpp"
+#include "app/testing.hpp"
+
+namespace brilliant::app {
+
+TEST(ReturnMail, EachStepSaysWhatHappenedInTheShoppersLanguage) {
+  SystemClock clock;
+  TempApp temp(clock, "return-mail");
+  orders::Order o;
+  o.number = "BR-261130-AAAAAAAA";
+  o.locale = "ko";
+  o.customer_name = "김지민";
+  o.customer_email = "jimin@x.kr";
+  orders::OrderReturn r;
+  r.kind = "return";
+  r.status = "approved";
+  r.shipping_payer = "shopper";
+  r.refund_amount = 116500;
+  const auto approved = temp->return_mail(o, r, "return_approved", "CJ대한통운으로 보내 주세요");
+  EXPECT_EQ(approved.to, "jimin@x.kr");
+  EXPECT_NE(approved.subject.find(o.number), std::string::npos);
+  EXPECT_NE(approved.subject.find("승인"), std::string::npos);
+  EXPECT_NE(approved.body.find("CJ대한통운으로 보내 주세요"), std::string::npos);
+  EXPECT_NE(approved.body.find("반품 배송비 고객 부담"), std::string::npos);
+  EXPECT_NE(approved.body.find("116,500원"), std::string::npos);
+  o.locale = "en";
+  r.status = "refunded";
+  const auto refunded = temp->return_mail(o, r, "return_refunded", "");
+  EXPECT_NE(refunded.subject.find("refunded"), std::string::npos);
+  EXPECT_NE(refunded.body.find("/en/orders/" + o.number), std::string::npos);
+}
+
+}  // namespace brilliant::app

@@ -1,0 +1,37 @@
+#include "payments/payment_events.hpp"
+
+#include <gtest/gtest.h>
+
+namespace brilliant::payments {
+namespace {
+
+TEST(PaymentEvents, AnOrderIsNamedAsKoreanShopsNameItNeverCutMidSyllable) {
+  orders::Order o;
+  o.number = "BR-261130-AAAAAAAA";
+  EXPECT_EQ(order_name(o), o.number);
+  orders::OrderLine ring;
+  ring.title_ko = "달빛 반지";
+  o.lines = {ring, ring, ring};
+  EXPECT_EQ(order_name(o), "달빛 반지 외 2건");
+  o.lines.resize(1);
+  o.lines[0].title_ko = std::string(41, 'a') + std::string("가나다라마바사아자차카타파하가나다라마바사아");
+  const auto name = order_name(o);
+  EXPECT_EQ(name.size(), 98u);  // 41 letters and 19 whole three-byte syllables, not 100 bytes
+}
+
+TEST(PaymentEvents, ATransitionKeepsTheProvidersAnswer) {
+  Answer a;
+  a.http_status = 403;
+  a.code = "REJECT_CARD_PAYMENT";
+  a.message = "declined";
+  a.raw = "{}";
+  const auto e = event_of("declined", a, PaymentStatus::in_progress, PaymentStatus::aborted, 5000);
+  EXPECT_EQ(e.from_status, "in_progress");
+  EXPECT_EQ(e.to_status, "aborted");
+  EXPECT_EQ(e.code, "REJECT_CARD_PAYMENT");
+  EXPECT_EQ(e.amount, 5000);
+  EXPECT_EQ(our_refusal("secret_mismatch", "no").kind, Answer::Kind::refused);
+}
+
+}  // namespace
+}  // namespace brilliant::payments

@@ -290,6 +290,34 @@ Result<std::vector<PayoutStatement>> Ledger::open_statements(const std::string& 
   });
 }
 
+namespace {
+
+// A workshop that owes money at the end of a month (its refunds outweighed its sales) is paid nothing and
+// its debt moves into the next month, as two entries: "carry" +debt at the month's last second (its
+// statement ends at 0) and "carry" -debt at the next month's first (taken from what it earns next). Once
+// per workshop and month (their sources are unique).
+void carry_over_debts(soci::session& sql, const std::string& month,
+                      const std::pair<std::string, std::string>& bounds, long long actor_id) {
+  TimePoint next_start;
+  if (!parse_utc(bounds.second, next_start)) return;
+  const auto last_second = format_utc(next_start - std::chrono::seconds(1));
+  for (const auto& list : entries_between(sql, bounds.first, bounds.second, 0)) {
+    const auto owed = sum_entries(list);
+    if (owed.payout >= 0) continue;
+    const auto tag = "carry:" + month + ":" + std::to_string(owed.workshop_id);
+    insert(sql,
+           {0, owed.workshop_id, "carry", -owed.payout, "", tag + ":out", month + " → 다음 달로 이월", "", "",
+            0},
+           actor_id, last_second);
+    insert(sql,
+           {0, owed.workshop_id, "carry", owed.payout, "", tag + ":in", month + "에서 이월된 미정산액", "",
+            "", 0},
+           actor_id, bounds.second);
+  }
+}
+
+}  // namespace
+
 Result<PayoutPeriod> Ledger::close(const std::string& month, long long actor_id, bool* already) {
   const auto bounds = TRY(month_bounds(month));
   const auto at = format_utc(clock_.now());
@@ -300,6 +328,7 @@ Result<PayoutPeriod> Ledger::close(const std::string& month, long long actor_id,
       if (already) *already = true;
       return *closed;
     }
+    carry_over_debts(sql, month, bounds, actor_id);
     std::vector<PayoutStatement> statements;
     long long total = 0;
     for (const auto& list : entries_between(sql, bounds.first, bounds.second, 0)) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "db/database.hpp"
+#include "orders/settlements.hpp"
 #include "orders/testing.hpp"
 
 namespace brilliant::orders {
@@ -97,6 +98,28 @@ TEST_F(LedgerTest, AClosedMonthIsFrozenOnceAndEqualsItsEntries) {
   EXPECT_EQ(ledger.mark_paid(month, 2)->paid_at, paid->paid_at);
   EXPECT_EQ(ledger.period(month, 2)->statements.size(), 1u);  // one workshop's view
   EXPECT_EQ(ledger.periods().size(), 1u);
+}
+
+TEST_F(LedgerTest, AWorkshopThatOwesAtCloseIsPaidNothingAndOwesItNextMonth) {
+  const auto month = format_seoul(clock.now()).substr(0, 7);
+  ASSERT_TRUE(ledger.adjust(1, -8000, "a refund after the payout", 2).ok());
+  ASSERT_TRUE(ledger.adjust(2, 700, "rounding", 2).ok());
+  clock.advance(std::chrono::hours(24 * 32));
+  auto closed = ledger.close(month, 2);
+  ASSERT_TRUE(closed.ok()) << closed.error().message;
+  EXPECT_EQ(closed->total, 700);
+  ASSERT_EQ(closed->statements.size(), 2u);
+  for (const auto& statement : closed->statements)  // the one that owed is paid nothing, nothing negative
+    EXPECT_EQ(statement.payout, statement.workshop_id == 1 ? 0 : 700);
+  EXPECT_EQ(payout_csv(*closed).find("-8000"), std::string::npos);
+  const auto next = shift_month(month, 1);
+  const auto owed = ledger.entries(1, next);
+  ASSERT_EQ(owed.size(), 1u);
+  EXPECT_EQ(owed[0].kind, "carry");
+  EXPECT_EQ(owed[0].amount, -8000);
+  EXPECT_EQ(ledger.open_statements(next, 1)->at(0).payout, -8000);
+  EXPECT_TRUE(ledger.close(month, 2).ok());  // closed once: no second carry
+  EXPECT_EQ(ledger.entries(1, next).size(), 1u);
 }
 
 }  // namespace

@@ -297,9 +297,11 @@ Result<Order> Payments::refund(const std::string& number, long long amount, cons
         "at most " + std::to_string(p->balance) + " won can be refunded (what the card paid, less refunds)");
   const long long given = amount == 0 ? p->balance : amount;
   note(*p, "cancel_sent", {}, p->status, given, actor_id);
-  const auto attempt = history(p->id).size();
-  auto answer = provider_->cancel(p->payment_key, reason, given == p->balance ? 0 : given,
-                                  "refund-" + p->provider_order_id + "-" + std::to_string(attempt));
+  // The key names this refund by what it starts from and takes: asked again after a crash or a lost answer
+  // (our balance unchanged), the provider replays its first answer instead of refunding twice.
+  const auto key =
+      "refund-" + p->provider_order_id + "-" + std::to_string(p->balance) + "-" + std::to_string(given);
+  auto answer = provider_->cancel(p->payment_key, reason, given == p->balance ? 0 : given, key);
   if (answer.kind == Answer::Kind::unreachable) {
     note(*p, "unreachable", answer, p->status, given, actor_id);
     auto asked = provider_->by_key(p->payment_key);
@@ -359,41 +361,41 @@ WebhookOutcome Payments::webhook(const std::string& body) {
       !data->is_object())
     return {"ignored", "", false};
   const auto& d = data->as_object();
-  auto text = [&](const char* k) {
-    const auto* v = d.if_contains(k);
-    return v && v->is_string() ? std::string(v->as_string()) : std::string();
-  };
-  const std::string order_id = text("orderId"), key = text("paymentKey");
+  const std::string order_id = text_in(d, "orderId"), key = text_in(d, "paymentKey");
   auto p = card_enabled() ? find(order_id) : std::nullopt;
-  if (!p) {
-    const auto at = now();
-    db_.write([&](soci::session& sql) {
-      repo::record(sql, 0,
-                   event_of("webhook_refused", our_refusal("unknown_order", body.substr(0, 2000)),
-                            PaymentStatus::ready, PaymentStatus::ready, 0),
-                   0, at);
-    });
-    return {"unknown_order", "", false};
-  }
+  if (!p) return unknown_order(body.substr(0, 2000));
   if (!p->payment_key.empty() && p->payment_key != key) {
     note(*p, "webhook_refused", our_refusal("payment_key_mismatch", body.substr(0, 2000)), p->status);
     return {"refused", p->order_number, false};
   }
-  // The body is only a hint: what the provider's API says is what happened.
-  auto asked = provider_->by_key(key);
+  return settle_as_provider_says(*p, key, "webhook");  // the body is only a hint
+}
+
+WebhookOutcome Payments::unknown_order(const std::string& what) {
+  const auto at = now();
+  db_.write([&](soci::session& sql) {
+    repo::record(sql, 0,
+                 event_of("webhook_refused", our_refusal("unknown_order", what), PaymentStatus::ready,
+                          PaymentStatus::ready, 0),
+                 0, at);
+  });
+  return {"unknown_order", "", false};
+}
+
+WebhookOutcome Payments::settle_as_provider_says(const Payment& p, const std::string& payment_key,
+                                                 const std::string& kind) {
+  auto asked = provider_->by_key(payment_key);
   if (asked.kind == Answer::Kind::unreachable) {
-    note(*p, "unreachable", asked, p->status);
-    return {"retry_later", p->order_number, true};
+    note(p, "unreachable", asked, p.status);
+    return {"retry_later", p.order_number, true};
   }
   if (!asked.ok()) {
-    note(*p, "webhook_refused", asked, p->status);
-    return {"refused", p->order_number, false};
+    note(p, "webhook_refused", asked, p.status);
+    return {"refused", p.order_number, false};
   }
-  const auto before = p->status;
-  auto settled = settle(*p, asked, "webhook");
-  if (!settled.ok()) return {"refused", p->order_number, false};
-  auto after = find(order_id);
-  return {after && after->status != before ? "applied" : "no_change", p->order_number, false};
+  if (!settle(p, asked, kind).ok()) return {"refused", p.order_number, false};
+  const auto after = find(p.provider_order_id);
+  return {after && after->status != p.status ? "applied" : "no_change", p.order_number, false};
 }
 
 int Payments::reconcile(std::chrono::seconds min_age) {

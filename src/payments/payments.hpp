@@ -97,6 +97,11 @@ class Payments {
 
  private:
   std::optional<Payment> find(const std::string& provider_order_id);
+  // A webhook for no payment of ours: recorded (with `what` it named), nothing changes.
+  WebhookOutcome unknown_order(const std::string& what);
+  // A webhook or callback about p: the payment read back from the provider by its key and settled.
+  WebhookOutcome settle_as_provider_says(const Payment& p, const std::string& payment_key,
+                                         const std::string& kind);
   // Applies what the provider says of a payment (an ok answer).
   Result<orders::Order> settle(const Payment& p, const Answer& answer, const std::string& kind);
   Result<orders::Order> settle_done(const Payment& p, const Answer& answer, const std::string& kind);

@@ -235,6 +235,15 @@ TEST_F(PaymentsTest, ARefundTheProviderCannotBeAskedForChangesNothing) {
   EXPECT_EQ(payments.cancel_order(order.number, "changed mind", 2).error().code, "provider_unreachable");
   EXPECT_EQ(orders.find(order.number)->status, orders::OrderStatus::paid);
   EXPECT_EQ(payment_of(order).balance, order.total);
+  // Asked again once the provider answers: the same Idempotency-Key, so a refund the provider did make
+  // before its answer was lost is replayed, never made twice; a second, different refund has its own key.
+  provider.down = false;
+  ASSERT_TRUE(payments.refund(order.number, 10000, "scratch", 2).ok());
+  ASSERT_TRUE(payments.refund(order.number, 10000, "another scratch", 2).ok());
+  ASSERT_EQ(provider.cancel_keys.size(), 4u);
+  EXPECT_EQ(provider.cancel_keys[0], provider.cancel_keys[1]);  // the whole refund, asked twice while down
+  EXPECT_NE(provider.cancel_keys[2], provider.cancel_keys[3]);  // two refunds, one after the other
+  EXPECT_EQ(provider.cancel_keys[2], "refund-" + w.order_id + "-" + std::to_string(order.total) + "-10000");
 }
 
 TEST_F(PaymentsTest, WithoutKeysNoWindowOpens) {

@@ -4,6 +4,7 @@
 #include <deque>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "payments/provider.hpp"
 
@@ -17,6 +18,7 @@ class MemoryProvider final : public Provider {
   bool down = false;  // every call unanswered
   int confirms = 0, cancels = 0, lookups = 0, accounts = 0;
   AccountRequest last_account;
+  std::vector<std::string> cancel_keys;  // the Idempotency-Key of each cancel asked
 
   // The window succeeded: the provider holds an authorised payment for the orderId.
   std::string authorise(const std::string& order_id, long long amount) {
@@ -47,8 +49,10 @@ class MemoryProvider final : public Provider {
     if (what == Next::apply_silently) return {};
     return ok(it->second);
   }
-  Answer cancel(const std::string& key, const std::string&, long long amount, const std::string&) override {
+  Answer cancel(const std::string& key, const std::string&, long long amount,
+                const std::string& idempotency) override {
     ++cancels;
+    cancel_keys.push_back(idempotency);
     if (down) return {};
     for (auto& [id, p] : by_order_id)
       if (p.payment_key == key) {

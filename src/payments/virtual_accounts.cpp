@@ -96,16 +96,7 @@ Result<Payment> Payments::open_account(const Order& order, const std::string& ba
 
 WebhookOutcome Payments::deposit_callback(const std::string& order_id, const std::string& secret) {
   auto p = card_enabled() ? find(order_id) : std::nullopt;
-  if (!p || !p->is_account()) {
-    const auto at = now();
-    db_.write([&](soci::session& sql) {
-      repo::record(sql, 0,
-                   event_of("webhook_refused", our_refusal("unknown_order", order_id.substr(0, 200)),
-                            PaymentStatus::ready, PaymentStatus::ready, 0),
-                   0, at);
-    });
-    return {"unknown_order", "", false};
-  }
+  if (!p || !p->is_account()) return unknown_order(order_id.substr(0, 200));
   const auto kept = db_.read([&](soci::session& sql) { return repo::secret_hash(sql, p->id); });
   if (secret.empty() || !secrets_equal(sha256_hex(secret), kept)) {
     note(*p, "webhook_refused",
@@ -113,19 +104,7 @@ WebhookOutcome Payments::deposit_callback(const std::string& order_id, const std
     return {"refused", p->order_number, false};
   }
   // The callback says the money arrived; what the provider's API says is what happened.
-  auto asked = provider_->by_key(p->payment_key);
-  if (asked.kind == Answer::Kind::unreachable) {
-    note(*p, "unreachable", asked, p->status);
-    return {"retry_later", p->order_number, true};
-  }
-  if (!asked.ok()) {
-    note(*p, "webhook_refused", asked, p->status);
-    return {"refused", p->order_number, false};
-  }
-  const auto before = p->status;
-  if (!settle(*p, asked, "deposit").ok()) return {"refused", p->order_number, false};
-  const auto after = find(order_id);
-  return {after && after->status != before ? "applied" : "no_change", p->order_number, false};
+  return settle_as_provider_says(*p, p->payment_key, "deposit");
 }
 
 }  // namespace brilliant::payments

@@ -35,3 +35,11 @@ export async function toCheckout(page, base, slug) {
   await page.locator('#go-checkout').click();
   await page.waitForURL(/\/checkout$/);
 }
+
+// On the Korean checkout page: the demo shopper's phone, postcode and address, and the agreement box.
+export async function fillAddress(page) {
+  await page.getByLabel('휴대전화').fill('010-2345-6789');
+  await page.getByLabel('우편번호').fill('54538');
+  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
+  await page.locator('input[name="agree"]').check();
+}

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
-import { login, pieceInStock, toCheckout } from './demo.js';
+import { fillAddress, login, pieceInStock, toCheckout } from './demo.js';
 
 let server;
 let browser;
@@ -21,13 +21,10 @@ test('a transfer named at checkout is matched from the statement and confirmed',
   const slug = await pieceInStock(page, server.url, 'category=ring');
   assert.ok(slug, 'the demo has a ring in stock');
   await toCheckout(page, server.url, slug);
-  await page.getByLabel('휴대전화').fill('010-2345-6789');
-  await page.getByLabel('우편번호').fill('54538');
-  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
+  await fillAddress(page);
   await page.getByLabel(/입금자명/).fill('한빛상사');
   await page.getByLabel('현금영수증', { exact: true }).selectOption('income');
   await page.getByLabel(/현금영수증 번호/).fill('010 9876 5432');
-  await page.locator('input[name="agree"]').check();
   await snap(page, 'deposits-checkout-phone');
   await page.locator('#place-order').click();
   await page.waitForURL(/placed=1/);

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
-import { login, makersPiece, pieceInStock, toCheckout } from './demo.js';
+import { fillAddress, login, makersPiece, pieceInStock, toCheckout } from './demo.js';
 
 let server;
 let browser;
@@ -28,10 +28,7 @@ test('pay by card through the window: declined once, then paid; the operator ref
   assert.ok(slug, 'the demo has a piece in stock');
   await toCheckout(page, server.url, slug);
   assert.ok(await page.locator('#pay-card').isChecked(), 'the card is offered first when keys exist');
-  await page.getByLabel('휴대전화').fill('010-2345-6789');
-  await page.getByLabel('우편번호').fill('54538');
-  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
-  await page.locator('input[name="agree"]').check();
+  await fillAddress(page);
   await snap(page, 'payments-checkout-phone');
   await page.locator('#place-order').click();
 
@@ -114,10 +111,7 @@ test('a return from request to refund', async () => {
   await page.getByRole('button', { name: '장바구니 담기' }).click();
   await page.waitForURL(/\/cart\?added=1/);
   await page.locator('#go-checkout').click();
-  await page.getByLabel('휴대전화').fill('010-2345-6789');
-  await page.getByLabel('우편번호').fill('54538');
-  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
-  await page.locator('input[name="agree"]').check();
+  await fillAddress(page);
   await page.locator('#place-order').click();
   await page.waitForURL(new RegExp(`^${server.toss}/window`));
   await page.locator('#pay').click();
@@ -203,10 +197,7 @@ test('a virtual account: asked for on the order page, paid when the money arrive
   const slug = await pieceInStock(page, server.url, 'category=ring');
   await toCheckout(page, server.url, slug);
   await page.locator('#pay-transfer').check();
-  await page.getByLabel('휴대전화').fill('010-2345-6789');
-  await page.getByLabel('우편번호').fill('54538');
-  await page.getByLabel('주소', { exact: true }).fill('전북특별자치도 익산시 왕궁면 보석로 1');
-  await page.locator('input[name="agree"]').check();
+  await fillAddress(page);
   await page.locator('#place-order').click();
   await page.waitForURL(/placed=1/);
   const number = new URL(page.url()).pathname.split('/').pop();

@@ -5,22 +5,13 @@
 #include <boost/json.hpp>
 #include <boost/url.hpp>
 
-#include "http/node_stub.hpp"
-#include "http/shop_testing.hpp"
+#include "http/toss_testing.hpp"
 
 namespace brilliant::test {
 namespace json = boost::json;
 
-class PaymentsHttp : public ShopTest {
+class PaymentsHttp : public TossShopTest {
  protected:
-  void configure(app::Config& config) override {
-    config.toss = {.api_url = toss.url(),
-                   .client_key = FakeToss::client_key,
-                   .secret_key = FakeToss::secret_key,
-                   .window_url = toss.url() + "/window",
-                   .timeout_seconds = 2};
-  }
-
   // A shopper whose cart holds one ring of a workshop of this test's own.
   std::unique_ptr<HttpClient> shopper_with_ring(const std::string& hint) {
     const auto shop = own_workshop(hint, "결제 공방", "Pay Atelier");
@@ -62,8 +53,6 @@ class PaymentsHttp : public ShopTest {
     EXPECT_TRUE(location.starts_with(base())) << location;
     return c.get(location.substr(base().size()));
   }
-
-  FakeToss toss;
 };
 
 TEST_F(PaymentsHttp, AShopperPaysByCardFromCheckoutAndTheOrderIsPaidOnce) {

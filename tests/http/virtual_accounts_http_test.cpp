@@ -4,21 +4,13 @@
 // often it comes; nobody else reaches the order's account.
 #include <boost/json.hpp>
 
-#include "http/node_stub.hpp"
-#include "http/shop_testing.hpp"
+#include "http/toss_testing.hpp"
 
 namespace brilliant::test {
 namespace json = boost::json;
 
-class VirtualAccountsHttp : public ShopTest {
+class VirtualAccountsHttp : public TossShopTest {
  protected:
-  void configure(app::Config& config) override {
-    config.toss = {.api_url = toss.url(),
-                   .client_key = FakeToss::client_key,
-                   .secret_key = FakeToss::secret_key,
-                   .window_url = toss.url() + "/window",
-                   .timeout_seconds = 2};
-  }
   // The stand-in bank's deposit: the payment done at Toss, then its callback sent `times` times.
   json::array deposit(const std::string& order_id, const std::string& secret, int times) {
     json::object body{
@@ -29,7 +21,6 @@ class VirtualAccountsHttp : public ShopTest {
   static std::string outcome(const json::value& answer) {
     return std::string(json::parse(answer.at("body").as_string()).at("outcome").as_string());
   }
-  FakeToss toss;
 };
 
 TEST_F(VirtualAccountsHttp, ADepositIntoTheOrdersAccountPaysItOnce) {

@@ -100,6 +100,10 @@ class Orders {
   // Places the order. The same key again (a double submit) answers the order it already made.
   Result<Order> place(const Checkout& checkout);
 
+  // Pieces came back to stock outside an order's own change (an accepted return): the catalog re-reads them.
+  void stock_came_back(const std::vector<long long>& product_ids) {
+    catalog_.stock_changed(product_ids, product_ids);
+  }
   std::optional<Order> find(const std::string& number);
   // The order when this viewer may see it whole: its shopper (user_id), an operator, or anyone with the
   // guest order's key. Otherwise nothing, as for a missing order.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "catalog/stock_repo.hpp"
 #include "core/csv.hpp"
 #include "core/text.hpp"
 #include "db/database.hpp"
@@ -225,13 +226,32 @@ Result<OrderReturn> Returns::receive(long long id, long long workshop_id, bool a
     x.status = "declined";
     return save(x, "return_declined", x.note, actor_id);
   }
+  // The piece is back on the workshop's shelf: its units return to stock (a hub-held piece's stock follows
+  // the studio's items instead: the return station restocks it).
+  std::vector<long long> restocked;
+  const auto restock = [&](soci::session& sql, const Order& o) {
+    restocked.clear();  // the transaction may run again
+    for (const auto& l : o.lines) {
+      if (l.reserved <= 0 || std::find(x.line_ids.begin(), x.line_ids.end(), l.id) == x.line_ids.end())
+        continue;
+      int hub_held = 0;
+      sql << "SELECT hub_held FROM products WHERE id = :p", soci::use(l.product_id), soci::into(hub_held);
+      if (hub_held) continue;
+      catalog::repo::give_back_stock(sql, l.variant_id, l.reserved, now);
+      restocked.push_back(l.product_id);
+    }
+  };
   if (x.kind == "exchange") {
     x.status = "exchanged";
-    return save(x, "exchanged", x.exchange_note, actor_id);
+  } else {
+    x.status = "received";
+    x.refund_due = add_business_days(now, 3);
   }
-  x.status = "received";
-  x.refund_due = add_business_days(now, 3);
-  return save(x, "return_received", "환불 기한 " + x.refund_due, actor_id);
+  auto saved = x.kind == "exchange"
+                   ? save(x, "exchanged", x.exchange_note, actor_id, restock)
+                   : save(x, "return_received", "환불 기한 " + x.refund_due, actor_id, restock);
+  if (saved && !restocked.empty()) orders_.stock_came_back(restocked);
+  return saved;
 }
 
 Result<OrderReturn> Returns::refund(long long id, long long actor_id) {

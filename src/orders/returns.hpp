@@ -69,7 +69,8 @@ class Returns {
   Result<OrderReturn> ship_back(long long id, const std::string& carrier, const std::string& tracking,
                                 long long actor_id);
   // The piece arrived and was inspected: accepted (the refund falls due in 3 business days; an exchange is
-  // done) or declined with a reason (it goes back to the shopper).
+  // done; its units go back to stock unless the hub holds the piece) or declined with a reason (it goes
+  // back to the shopper).
   Result<OrderReturn> receive(long long id, long long workshop_id, bool accepted, const std::string& note,
                               long long actor_id);
   // The operator refunds an accepted return: to the card, or into the transfer batch.

@@ -172,6 +172,23 @@ TEST_F(ReturnExtrasTest, PhotosGoWithTheRequestUntilThePieceComesBack) {
   EXPECT_EQ(returns.add_photo(x->id, photo, 1).error().code, "return_state");
 }
 
+TEST_F(ReturnExtrasTest, AnAcceptedReturnPutsThePieceBackInStockButADeclinedOneDoesNot) {
+  auto order = delivered("k-ret-stock", "100000000051");
+  EXPECT_EQ(stock("moon-ring"), 1);
+  auto x = returns.request(order, ask(order), 1);
+  ASSERT_TRUE(x.ok());
+  ASSERT_TRUE(returns.approve(x->id, 1, "", 3).ok());
+  ASSERT_TRUE(returns.ship_back(x->id, "cj", "200000000052", 1).ok());
+  ASSERT_TRUE(returns.receive(x->id, 1, true, "", 3).ok());
+  EXPECT_EQ(stock("moon-ring"), 2);
+  auto other = delivered("k-ret-stock-2", "100000000053");
+  auto y = returns.request(other, ask(other), 1);
+  ASSERT_TRUE(y.ok());
+  ASSERT_TRUE(returns.approve(y->id, 1, "", 3).ok());
+  ASSERT_TRUE(returns.receive(y->id, 1, false, "the stone is missing", 3).ok());
+  EXPECT_EQ(stock("moon-ring"), 1);  // declined: the piece goes back to the shopper
+}
+
 TEST_F(ReturnExtrasTest, EveryStepIsMailedToTheShopperInTheSameTransaction) {
   std::vector<std::string> mailed;
   returns.set_mail([&](const Order& o, const OrderReturn& r, const std::string& event, const std::string&) {

@@ -345,6 +345,9 @@ void App::add_money_routes() {
        [this](const std::string& number, const std::string& reason, long long actor) {
          return payments_->cancel_order(number, reason, actor);
        },
+       [this](const auto& number, const auto& skus, const auto& l) {
+         return studio_inspections(number, skus, l);
+       },
        &ledger_, &returns_});
   returns_.set_blobs(&blobs_);
   returns_.set_mail([this](const orders::Order& o, const orders::OrderReturn& r, const std::string& event,

@@ -114,9 +114,14 @@ class App {
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 
-  // The shopper's mail at a step of a return or exchange (return_mail.cpp).
+  // The shopper's mail at a step of a return or exchange (returns_wiring.cpp).
   mail::Mail return_mail(const orders::Order& order, const orders::OrderReturn& r, const std::string& event,
-                         const std::string& note) const;  // return_mail.cpp
+                         const std::string& note) const;
+  // The returns station's inspections of an order's pieces with these SKUs, for a return row
+  // (orders::Deps::studio_inspections; returns_wiring.cpp).
+  boost::json::array studio_inspections(const std::string& number, const std::vector<std::string>& skus,
+                                        const std::string& locale) const;
+
  private:
   void use_brand_synonyms();
   void watch_catalog();

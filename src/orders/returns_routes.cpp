@@ -97,9 +97,22 @@ class ReturnsRoutes {
     json::array out;
     for (const auto& x : list) {
       const auto order = d_.orders.find(x.order_number);
-      out.push_back(return_json(req, x, order ? &*order : nullptr));
+      auto o = return_json(req, x, order ? &*order : nullptr);
+      if (order) add_studio_check(req, x, *order, o);
+      out.push_back(std::move(o));
     }
     return out;
+  }
+  // The returns station's comparison of the returned pieces with their packing photos, when the studio
+  // received them: what the workshop and the operator inspect with.
+  void add_studio_check(const Request& req, const OrderReturn& x, const Order& order, json::object& o) const {
+    if (!d_.studio_inspections) return;
+    std::vector<std::string> skus;
+    for (const auto& l : order.lines)
+      if (std::find(x.line_ids.begin(), x.line_ids.end(), l.id) != x.line_ids.end()) skus.push_back(l.sku);
+    auto checks = d_.studio_inspections(order.number, skus, req.locale);
+    o["has_studio_check"] = !checks.empty();
+    o["studio_check"] = std::move(checks);
   }
 
   // --- the shopper ---

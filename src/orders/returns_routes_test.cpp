@@ -70,3 +70,53 @@ TEST_F(ReturnsRoutesTest, FromRequestToRefundEachByItsOwner) {
 
 }  // namespace
 }  // namespace brilliant::orders
+
+namespace brilliant::orders {
+namespace {
+
+class StudioCheckRoutesTest : public OrderRoutesFixture {
+ protected:
+  void SetUp() override {
+    OrderRoutesFixture::SetUp();
+    deps.returns = &returns;
+    deps.studio_inspections = [this](const std::string& number, const std::vector<std::string>& skus,
+                                     const std::string&) {
+      asked.emplace_back(number, skus);
+      return boost::json::array{boost::json::object{{"serial", "IT-7K2M-Q9PX"},
+                                                    {"score", 92},
+                                                    {"match", true},
+                                                    {"decision", "accept"},
+                                                    {"decision_text", "수락"},
+                                                    {"url", "/station/returns/1"}}};
+    };
+    add_returns_routes(router, deps);
+  }
+  Returns returns{*db, orders, clock};
+  std::vector<std::pair<std::string, std::vector<std::string>>> asked;
+};
+
+TEST_F(StudioCheckRoutesTest, AReturnRowCarriesTheStudiosCheckOfItsPieces) {
+  auto order = one_ring_order("k-rr-studio");
+  ASSERT_TRUE(orders.mark_paid(order.number, 2).ok());
+  ASSERT_TRUE(orders.ship(order.number, 1, 3, "cj", "300000000011").ok());
+  ASSERT_TRUE(orders.deliver(order.number, 1, 3).ok());
+  ReturnRequest ask;
+  ask.line_ids = {order.lines.at(0).id};
+  ask.reason = "defective";
+  ask.refund_account = "국민 123401-04-567890 김";
+  ASSERT_TRUE(returns.request(*orders.find(order.number), ask, 1).ok());
+  auto list = web::call_route(router, Method::get, "/api/v1/console/returns", {}, maker);
+  ASSERT_EQ(list.status, 200) << list.body;
+  const auto row = boost::json::parse(list.body).at("returns").at(0);
+  EXPECT_TRUE(row.at("has_studio_check").as_bool());
+  EXPECT_EQ(row.at("studio_check").at(0).at("serial").as_string(), "IT-7K2M-Q9PX");
+  ASSERT_FALSE(asked.empty());
+  EXPECT_EQ(asked.back().first, order.number);
+  EXPECT_EQ(asked.back().second, std::vector<std::string>{order.lines.at(0).sku});  // only the returned lines
+  auto page = web::call_route(router, Method::get, "/operator/returns", {}, op, "", "", false);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-studio-check=\"IT-7K2M-Q9PX\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace brilliant::orders

@@ -52,6 +52,11 @@ struct Deps {
   std::function<std::optional<boost::json::object>(const Order&, const std::string& locale)> card_payment;
   std::function<Result<Order>(const std::string& number, const std::string& reason, long long actor)>
       operator_cancel;
+  // The studio's returns-station inspections of an order's pieces with these SKUs (serial, match score,
+  // decision; for a return row), in the reader's language; wired by the app, empty without a studio.
+  std::function<boost::json::array(const std::string& number, const std::vector<std::string>& skus,
+                                   const std::string& locale)>
+      studio_inspections;
   Ledger* ledger = nullptr;    // the workshops' ledger (ledger_routes.cpp)
   Returns* returns = nullptr;  // returns and exchanges (returns_routes.cpp)
 };

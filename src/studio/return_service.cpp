@@ -73,6 +73,15 @@ Result<ReturnInspection> Studio::inspection(long long id) {
   return db_.read([&](soci::session& sql) { return load_inspection(sql, id); });
 }
 
+std::vector<ReturnInspection> Studio::returns_of_order(const std::string& order_number) {
+  return db_.read([&](soci::session& sql) {
+    std::vector<ReturnInspection> out;
+    for (auto id : repo::inspections_of_order(sql, order_number))
+      if (auto r = load_inspection(sql, id); r.ok()) out.push_back(std::move(r).value());
+    return out;
+  });
+}
+
 std::vector<ReturnInspection> Studio::recent_returns(int limit) {
   return db_.read([&](soci::session& sql) { return repo::recent_inspections(sql, limit); });
 }

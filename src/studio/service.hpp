@@ -85,6 +85,8 @@ class Studio {
   // The inspection with its packing and return shots compared as they stand.
   Result<ReturnInspection> inspection(long long id);
   std::vector<ReturnInspection> recent_returns(int limit);
+  // The returns station's inspections of an order's pieces (with their match as it stands), oldest first.
+  std::vector<ReturnInspection> returns_of_order(const std::string& order_number);
   // A return shot (piece_views) on the inspection's event; refused once decided.
   Result<ItemPhoto> add_return_photo(long long inspection_id, const std::string& view,
                                      std::string_view bytes);

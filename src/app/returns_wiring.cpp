@@ -1,5 +1,9 @@
-// The shopper's mail at each step of a return or exchange (orders::Returns::set_mail): what happened, the
-// step's note, who pays the return shipping, the refund and its due date, and the link to the order.
+// The money loop's returns joined to the rest of the app: the shopper's mail at each step of a return or
+// exchange (orders::Returns::set_mail: what happened, the step's note, who pays the return shipping, the
+// refund and its due date, the link to the order), and the studio's returns-station inspections shown on a
+// return's row (orders::Deps::studio_inspections).
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "app/app.hpp"
@@ -30,6 +34,24 @@ mail::Mail App::return_mail(const orders::Order& o, const orders::OrderReturn& r
           catalog::fill(t("returns.mail_subject"),
                         {{"number", o.number}, {"step", t("returns.mail_step." + event)}}),
           renderer_.fragment(std::string("email/return_step_") + (en ? "en" : "ko"), model)};
+}
+
+boost::json::array App::studio_inspections(const std::string& number, const std::vector<std::string>& skus,
+                                           const std::string& locale) const {
+  boost::json::array out;
+  for (const auto& r : studio_->returns_of_order(number)) {
+    if (std::find(skus.begin(), skus.end(), r.sku) == skus.end()) continue;
+    const std::string decision = r.decision.empty() ? "open" : r.decision;
+    out.push_back(boost::json::object{
+        {"serial", r.serial},
+        {"score", r.open() ? r.match.score : r.score},
+        {"match", r.match.match},
+        {"weight_ok", r.match.weight_ok},
+        {"decision", decision},
+        {"decision_text", renderer_.message(locale, "returns.studio_decision." + decision)},
+        {"url", std::string(locale == "en" ? "/en" : "") + "/station/returns/" + std::to_string(r.id)}});
+  }
+  return out;
 }
 
 }  // namespace brilliant::app

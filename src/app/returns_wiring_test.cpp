@@ -1,7 +1,9 @@
-// The return mails (return_mail.cpp): each step in the shopper's language, with what the step says.
+// The returns wiring (returns_wiring.cpp): the return mails: each step in the shopper's language, with what
+// the step says.
 #include <gtest/gtest.h>
 
 #include "app/app.hpp"
+#include "app/seed.hpp"
 #include "app/testing.hpp"
 
 namespace brilliant::app {
@@ -31,6 +33,26 @@ TEST(ReturnMail, EachStepSaysWhatHappenedInTheShoppersLanguage) {
   const auto refunded = temp->return_mail(o, r, "return_refunded", "");
   EXPECT_NE(refunded.subject.find("refunded"), std::string::npos);
   EXPECT_NE(refunded.body.find("/en/orders/" + o.number), std::string::npos);
+}
+
+}  // namespace brilliant::app
+
+namespace brilliant::app {
+
+TEST(ReturnsWiring, AReturnRowShowsTheStudiosCheckOfItsOwnPiecesOnly) {
+  SystemClock clock;
+  TempApp temp(clock, "returns-wiring");
+  App& app = *temp;
+  seed_demo(app, 24);  // the demo shopper's returned order went through the returns station
+  const auto inspections = app.studio().recent_returns(10);
+  ASSERT_FALSE(inspections.empty());
+  const auto& r = inspections.front();
+  const auto checks = app.studio_inspections(r.order_number, {r.sku}, "ko");
+  ASSERT_EQ(checks.size(), 1u);
+  EXPECT_EQ(checks[0].at("serial").as_string(), r.serial);
+  EXPECT_GE(checks[0].at("score").as_int64(), 0);
+  EXPECT_FALSE(checks[0].at("decision_text").as_string().empty());
+  EXPECT_TRUE(app.studio_inspections(r.order_number, {"ANOTHER-SKU"}, "ko").empty());
 }
 
 }  // namespace brilliant::app

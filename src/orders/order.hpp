@@ -99,7 +99,7 @@ struct Order {
   Address address;
   std::string locale, pay_by, paid_at, cancelled_at, cancel_reason, created_at;
   std::string customer_email, customer_name;
-  std::string guest_key;  // a guest's order: the key that opens it (empty for an account's order)
+  std::string guest_key;     // a guest's order: the key that opens it (empty for an account's order)
   TransferDetails transfer;  // the depositor's name and cash receipt asked for at checkout
   std::vector<Fulfilment> fulfilments;
   std::vector<OrderLine> lines;

@@ -53,6 +53,16 @@ long long demo_user_id(App& app, const std::string& email) {
   });
 }
 
+long long demo_variant_in_stock(App& app, int more_than) {
+  return app.database().read([&](soci::session& sql) {
+    long long id = 0;
+    sql << "SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE v.stock > :n AND "
+           "p.status = 'published' AND p.made_to_order = 0 ORDER BY v.id DESC LIMIT 1",
+        soci::use(more_than), soci::into(id);
+    return id;
+  });
+}
+
 std::vector<DemoLogin> seed_demo(App& app, int products) {
   const std::vector<std::tuple<web::Role, std::string, std::string>> people = {
       {web::Role::operator_, "operator@brilliant.example", "허브 운영자"},

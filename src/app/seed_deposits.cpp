@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/app.hpp"
+#include "app/seed.hpp"
 #include "db/database.hpp"
 
 namespace brilliant::app {
@@ -14,7 +15,7 @@ struct Customer {
   std::string name;
 };
 
-// Two of the demo's customers (seed_customers) and a piece with stock to spare.
+// Two of the demo's customers (seed_customers).
 std::vector<Customer> two_customers(App& app) {
   return app.database().read([](soci::session& sql) {
     std::vector<Customer> out;
@@ -22,16 +23,6 @@ std::vector<Customer> two_customers(App& app) {
                                                   "'%@customers.brilliant.example' ORDER BY id LIMIT 2";
     for (const auto& r : rows) out.push_back({db::row_int(r, 0), db::row_text(r, 1)});
     return out;
-  });
-}
-
-long long variant_in_stock(App& app) {
-  return app.database().read([](soci::session& sql) {
-    long long id = 0;
-    sql << "SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE v.stock > 2 AND "
-           "p.status = 'published' AND p.made_to_order = 0 ORDER BY v.id LIMIT 1",
-        soci::into(id);
-    return id;
   });
 }
 
@@ -47,7 +38,7 @@ Result<orders::Order> order_for(App& app, const Customer& c, long long variant,
 
 Result<int> seed(App& app, long long op) {
   const auto customers = two_customers(app);
-  const auto variant = variant_in_stock(app);
+  const auto variant = demo_variant_in_stock(app, 2);
   if (customers.size() < 2 || !variant) return 0;
   const auto a = TRY(order_for(app, customers[0], variant, {"한빛주얼리", "expense", "220-81-62517"}));
   const auto b = TRY(order_for(app, customers[1], variant, {}));
@@ -64,13 +55,12 @@ Result<int> seed(App& app, long long op) {
 }  // namespace
 
 int seed_deposits(App& app) {
-  const auto op = app.database().read([](soci::session& sql) {
-    long long statements = 0, id = 0;
+  const bool seeded = app.database().read([](soci::session& sql) {
+    long long statements = 0;
     sql << "SELECT COUNT(*) FROM bank_statements", soci::into(statements);
-    if (statements > 0) return 0LL;
-    sql << "SELECT id FROM users WHERE email = 'operator@brilliant.example'", soci::into(id);
-    return id;
+    return statements > 0;
   });
+  const auto op = seeded ? 0 : demo_user_id(app, "operator@brilliant.example");
   if (!op) return 0;
   auto kept = seed(app, op);
   if (!kept) {

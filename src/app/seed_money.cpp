@@ -26,17 +26,6 @@ std::vector<std::pair<std::string, bool>> shipped_orders(App& app, long long sho
   });
 }
 
-// A piece in stock from the demo catalog (its variant id).
-long long variant_in_stock(App& app) {
-  return app.database().read([](soci::session& sql) {
-    long long id = 0;
-    sql << "SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id WHERE v.stock > 1 AND "
-           "p.status = 'published' AND p.made_to_order = 0 ORDER BY v.id DESC LIMIT 1",
-        soci::into(id);
-    return id;
-  });
-}
-
 // Last month, lived through with a clock of its own: an order placed, paid, shipped, delivered and
 // confirmed on its 10th; then the month closed and paid.
 Result<void> last_month(App& app, long long shopper, long long op) {
@@ -48,7 +37,7 @@ Result<void> last_month(App& app, long long shopper, long long op) {
   orders::Carts carts(app.database(), app.catalog(), then);
   orders::Orders past(app.database(), app.catalog(), carts, app.brand(), then,
                       [](const catalog::Variant& v, const std::string&) { return v.sku; });
-  const auto variant = variant_in_stock(app);
+  const auto variant = demo_variant_in_stock(app, 1);
   if (!variant) return {};
   const auto added = TRY(carts.add("", shopper, {variant, 1, "", false}));
   const auto order =

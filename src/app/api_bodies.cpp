@@ -121,8 +121,10 @@ std::vector<ApiBody> money_bodies() {
        R"({"type":"object","required":["lines","reason"],"properties":{"lines":{"type":"array","items":{"type":"integer"},)"
        R"("description":"order line ids of one delivered parcel"},"kind":{"type":"string","enum":["return","exchange"]},)"
        R"("reason":{"type":"string","enum":["change_of_mind","wrong_size","defective","not_as_described","wrong_item"]},)"
-       R"("details":{"type":"string","maxLength":1000},"exchange_note":{"type":"string","description":"an exchange: the )"
-       R"(size wanted"},"refund_account":{"type":"string","description":"a bank-transfer order: bank, number, holder"}}})"},
+       R"("details":{"type":"string","maxLength":1000},"exchange_variant_id":{"type":"integer","description":"an )"
+       R"(exchange (one line): the size wanted, a variant of the same product (its own for a like-for-like )"
+       R"(replacement); set aside from stock at once"},"refund_account":{"type":"string","description":"a )"
+       R"(bank-transfer order: bank, number, holder"}}})"},
       {Method::post, "/api/v1/orders/{number}/returns/{id}/shipment",
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},

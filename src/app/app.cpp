@@ -174,26 +174,6 @@ void App::watch_catalog() {
   });
 }
 
-// An order's parcel as the studio's packing needs it: the workshop's (or the only) fulfilment and lines.
-std::optional<studio::Parcel> App::parcel_of(const std::string& number, const std::string& workshop_slug) {
-  auto order = orders_.find(number);
-  if (!order) return std::nullopt;
-  const orders::Fulfilment* chosen = nullptr;
-  for (const auto& f : order->fulfilments)
-    if (f.workshop_slug == workshop_slug || (workshop_slug.empty() && order->fulfilments.size() == 1))
-      chosen = &f;
-  if (!chosen) return std::nullopt;
-  studio::Parcel p{order->number,
-                   chosen->id,
-                   chosen->workshop_id,
-                   chosen->workshop_ko,
-                   chosen->status == orders::ParcelStatus::to_ship,
-                   {}};
-  for (const auto& l : order->lines)
-    if (l.fulfilment_id == chosen->id) p.lines.push_back({l.variant_id, l.quantity, l.sku, l.title_ko, 0});
-  return p;
-}
-
 // Who may see an order's evidence: as who may see the order itself.
 studio::OrderAccess App::order_access() {
   return {[this](const web::Request& req, const std::string& number) -> std::optional<std::string> {

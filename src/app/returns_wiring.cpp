@@ -1,7 +1,7 @@
 // The money loop's returns joined to the rest of the app: the shopper's mail at each step of a return or
 // exchange (orders::Returns::set_mail: what happened, the step's note, who pays the return shipping, the
 // refund and its due date, the link to the order), and the studio's returns-station inspections shown on a
-// return's row (orders::Deps::studio_inspections).
+// return's row (orders::Deps::studio_inspections), and the parcel the studio's packing station packs.
 #include <algorithm>
 
 #include <boost/json.hpp>
@@ -52,6 +52,29 @@ boost::json::array App::studio_inspections(const std::string& number, const std:
         {"url", std::string(locale == "en" ? "/en" : "") + "/station/returns/" + std::to_string(r.id)}});
   }
   return out;
+}
+
+// An order's parcel as the studio's packing needs it: the workshop's (or the only) fulfilment and lines.
+std::optional<studio::Parcel> App::parcel_of(const std::string& number, const std::string& workshop_slug) {
+  auto order = orders_.find(number);
+  if (!order) return std::nullopt;
+  // The workshop named, or the order's only workshop; its parcel to ship first (an exchange's replacement).
+  long long workshop = 0;
+  for (const auto& f : order->fulfilments)
+    if (f.workshop_slug == workshop_slug || (workshop_slug.empty() && !workshop)) workshop = f.workshop_id;
+  for (const auto& f : order->fulfilments)
+    if (workshop_slug.empty() && f.workshop_id != workshop) return std::nullopt;  // several: name one
+  const auto* chosen = orders::workshop_parcel(*order, workshop);
+  if (!chosen) return std::nullopt;
+  studio::Parcel p{order->number,
+                   chosen->id,
+                   chosen->workshop_id,
+                   chosen->workshop_ko,
+                   chosen->status == orders::ParcelStatus::to_ship,
+                   {}};
+  for (const auto& l : order->lines)
+    if (l.fulfilment_id == chosen->id) p.lines.push_back({l.variant_id, l.quantity, l.sku, l.title_ko, 0});
+  return p;
 }
 
 }  // namespace brilliant::app

@@ -56,6 +56,41 @@ Result<void> last_month(App& app, long long shopper, long long op) {
   return {};
 }
 
+// A ring bought in the wrong size this week and exchanged: asked for, sent back, received, and its
+// replacement parcel in the other size waiting for the workshop to ship (the console's "to ship").
+Result<void> exchange(App& app, long long shopper, long long op) {
+  const auto [bought, wanted] = app.database().read([](soci::session& sql) {
+    long long a = 0, b = 0;
+    sql << "SELECT a.id, b.id FROM variants a JOIN variants b ON b.product_id = a.product_id AND b.id > a.id "
+           "JOIN products p ON p.id = a.product_id WHERE a.stock > 1 AND b.stock > 1 AND p.status = "
+           "'published' AND p.made_to_order = 0 AND p.hub_held = 0 ORDER BY a.id LIMIT 1",
+        soci::into(a), soci::into(b);
+    return std::pair{a, b};
+  });
+  if (!bought) return {};
+  const auto added = TRY(app.carts().add("", shopper, {bought, 1, "", false}));
+  const auto order =
+      TRY(app.orders().place({.cart_token = added.token,
+                              .user_id = shopper,
+                              .address = {"김지민", "010-2345-6789", "54538", "전북 익산시 보석로 1", "", ""},
+                              .key = "demo-money-exchange"}));
+  TRY(app.orders().mark_paid(order.number, op));
+  for (const auto& f : order.fulfilments)
+    TRY(app.orders().ship(order.number, f.workshop_id, op, "cj", "612345670001"));
+  TRY(app.orders().deliver(order.number, 0, op));
+  orders::ReturnRequest ask;
+  ask.line_ids = {order.lines.at(0).id};
+  ask.kind = "exchange";
+  ask.reason = "wrong_size";
+  ask.details = "손가락에 조금 작아요";
+  ask.exchange_variant_id = wanted;
+  const auto r = TRY(app.returns().request(*app.orders().find(order.number), ask, shopper));
+  TRY(app.returns().approve(r.id, 0, "CJ대한통운 반품 접수 후 운송장 번호를 알려 주세요", op));
+  TRY(app.returns().ship_back(r.id, "cj", "698765430002", shopper));
+  TRY(app.returns().receive(r.id, 0, true, "검수 완료: 새 사이즈로 교환 발송", op));
+  return {};
+}
+
 Result<void> seed(App& app, long long shopper, long long op) {
   const auto orders = shipped_orders(app, shopper);
   for (const auto& [number, came_back] : orders) {
@@ -76,6 +111,7 @@ Result<void> seed(App& app, long long shopper, long long op) {
     TRY(app.returns().receive(r.id, 0, true, "스튜디오 검수: 사진·무게 일치", op));
     TRY(app.returns().refund(r.id, op));
   }
+  TRY(exchange(app, shopper, op));
   return last_month(app, shopper, op);
 }
 

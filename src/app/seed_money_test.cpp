@@ -1,5 +1,6 @@
 // The money loop's demo (seed_money.cpp) through the whole app on a fresh SQLite database: a confirmed
-// order credited to its workshop, a returned one refunded by transfer, last month closed and paid, and
+// order credited to its workshop, a returned one refunded by transfer, one exchanged for another size with
+// its replacement parcel to ship (what the packing station packs for it), last month closed and paid, and
 // nothing again on a second start.
 #include "app/seed_money.hpp"
 
@@ -22,14 +23,22 @@ TEST(SeedMoney, AConfirmedOrderARefundedReturnAndAClosedPaidMonthOnce) {
     EXPECT_FALSE(periods[0].paid_at.empty());
     ASSERT_FALSE(periods[0].statements.empty());
     EXPECT_GT(periods[0].total, 0);
-    int refunded = 0, confirmed = 0;
+    int refunded = 0, confirmed = 0, exchanged = 0, replacements = 0;
     for (const auto& o : app.orders().recent("", "", 5000)) {
       if (o.customer_email.ends_with("@customers.brilliant.example")) continue;  // the marketing demo's
-      for (const auto& r : app.returns().of_order(o.id)) refunded += r.status == "refunded";
-      for (const auto& f : o.fulfilments) confirmed += f.status == orders::ParcelStatus::confirmed;
+      for (const auto& r : app.returns().of_order(o.id)) {
+        refunded += r.status == "refunded";
+        exchanged += r.status == "exchanged";
+      }
+      for (const auto& f : o.fulfilments) {
+        confirmed += f.status == orders::ParcelStatus::confirmed;
+        replacements += f.replaces_return_id && f.status == orders::ParcelStatus::to_ship;
+      }
     }
     EXPECT_EQ(refunded, 1);
-    EXPECT_EQ(confirmed, 2);  // this month's and last month's
+    EXPECT_EQ(exchanged, 1);
+    EXPECT_EQ(replacements, 1);  // the exchange's new size, waiting for its workshop
+    EXPECT_EQ(confirmed, 2);     // this month's and last month's
     seed_money(app, "shopper@brilliant.example", "operator@brilliant.example");
     EXPECT_EQ(app.ledger().periods().size(), 1u);  // not twice
   }

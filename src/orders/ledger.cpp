@@ -138,7 +138,8 @@ long long workshop_borne(const Order& order, long long discount) {
 std::vector<LedgerEntry> confirmation_entries(const Order& order, const Fulfilment& parcel) {
   std::vector<LedgerEntry> out;
   for (const auto& l : order.lines) {
-    if (l.fulfilment_id != parcel.id) continue;
+    // An exchange's replacement was paid for as the line it replaces, credited with that line's parcel.
+    if (l.fulfilment_id != parcel.id || l.replaces_line_id) continue;
     const auto line = "line:" + std::to_string(l.id);
     // Commission is on what the piece sold for: after a discount the workshop bore, before the hub's.
     const long long sold_for = l.line_total - workshop_borne(order, l.discount);
@@ -222,15 +223,15 @@ void Ledger::credit_confirmed(soci::session& sql, const Order& order, const Fulf
 
 void Ledger::reverse_returned(soci::session& sql, const Order& order, const std::vector<long long>& line_ids,
                               long long return_id, const std::string& at) {
-  for (const auto& l : order.lines) {
-    if (std::find(line_ids.begin(), line_ids.end(), l.id) == line_ids.end()) continue;
-    const auto line = "line:" + std::to_string(l.id);
+  for (const auto& returned : order.lines) {
+    if (std::find(line_ids.begin(), line_ids.end(), returned.id) == line_ids.end()) continue;
+    const auto& l = paid_line(order, returned);  // a replacement returned: the sale it came from
     int credited = 0;
-    const auto sale_source = line + ":sale";
+    const auto sale_source = "line:" + std::to_string(l.id) + ":sale";
     sql << "SELECT COUNT(*) FROM ledger_entries WHERE source = :s", soci::use(sale_source),
         soci::into(credited);
     if (!credited) continue;
-    const auto base = "return:" + std::to_string(return_id) + ":" + line;
+    const auto base = "return:" + std::to_string(return_id) + ":line:" + std::to_string(returned.id);
     long long workshop = 0;
     sql << "SELECT workshop_id FROM fulfilments WHERE id = :f", soci::use(l.fulfilment_id),
         soci::into(workshop);

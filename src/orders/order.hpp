@@ -72,8 +72,9 @@ struct OrderLine {
   long long quote_id = 0, quote_won_per_gram = 0;
   std::string quote_metal, quote_day;
   std::string category;
-  int commission_bp = 0;   // the brand's rate when the order was placed
-  long long discount = 0;  // won off this line by the order's coupon
+  int commission_bp = 0;           // the brand's rate when the order was placed
+  long long discount = 0;          // won off this line by the order's coupon
+  long long replaces_line_id = 0;  // an exchange's replacement: the line it replaces, at no charge
 };
 
 struct Fulfilment {
@@ -84,6 +85,16 @@ struct Fulfilment {
   std::string carrier, tracking, shipped_at;      // once shipped
   std::string delivered_at, confirmed_at;         // once delivered, once the purchase is confirmed
   long long discount = 0, shipping_discount = 0;  // won off the parcel (shipping's part included)
+  long long replaces_return_id = 0;               // an exchange's replacement parcel: that exchange
+};
+
+// A size a delivered piece may be exchanged for: a variant of its product, named in both languages.
+struct SizeChoice {
+  long long variant_id = 0;
+  std::string sku, label_ko, label_en;
+  int stock = 0;
+  bool available = false;  // enough in stock for the line (or the piece is made to order)
+  bool current = false;    // the line's own size
 };
 
 struct OrderEvent {
@@ -108,5 +119,13 @@ struct Order {
 
 // Keeps only one workshop's part of an order (its fulfilment and lines; totals become that part's).
 Order workshop_part(Order order, long long workshop_id);
+// A workshop's parcel of the order: the one waiting to be shipped when there is one (an exchange's
+// replacement comes after the first), otherwise its latest; null when the workshop has none.
+const Fulfilment* workshop_parcel(const Order& order, long long workshop_id);
+// The line that was paid for: the line itself, or for an exchange's replacement (sent at no charge) the
+// line it replaces, followed back to the sale. What a refund or a ledger reversal of it is worth.
+const OrderLine& paid_line(const Order& order, const OrderLine& line);
+// The order's line with this id, or null.
+const OrderLine* find_line(const Order& order, long long line_id);
 
 }  // namespace brilliant::orders

@@ -70,6 +70,7 @@ OrderLine line_of(const soci::row& r) {
   l.category = db::row_text(r, 27);
   l.commission_bp = static_cast<int>(db::row_int(r, 28));
   l.discount = db::row_int(r, 29);
+  l.replaces_line_id = db::row_int(r, 30);
   return l;
 }
 
@@ -102,7 +103,8 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
       sql.prepare
       << "SELECT f.order_id, f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, "
          "f.shipping_fee, f.carrier, f.tracking, COALESCE(f.shipped_at, ''), COALESCE(f.delivered_at, ''), "
-         "COALESCE(f.confirmed_at, ''), f.discount, f.shipping_discount FROM fulfilments f JOIN "
+         "COALESCE(f.confirmed_at, ''), f.discount, f.shipping_discount, COALESCE(f.replaces_return_id, 0) "
+         "FROM fulfilments f JOIN "
          "workshops w "
          "ON w.id = f.workshop_id WHERE f.order_id" +
              in + " ORDER BY f.id";
@@ -112,14 +114,15 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
                                 db::row_text(r, 5), parcel_status(db::row_text(r, 6)), db::row_int(r, 7),
                                 db::row_int(r, 8), db::row_text(r, 9), db::row_text(r, 10),
                                 db::row_text(r, 11), db::row_text(r, 12), db::row_text(r, 13),
-                                db::row_int(r, 14), db::row_int(r, 15)});
+                                db::row_int(r, 14), db::row_int(r, 15), db::row_int(r, 16)});
   soci::rowset<soci::row> lines =
       sql.prepare
       << "SELECT l.order_id, l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, "
          "l.title_ko, l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
          "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
          "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
-         "l.quote_day, l.category, l.commission_bp, l.discount FROM order_lines l JOIN fulfilments f ON f.id "
+         "l.quote_day, l.category, l.commission_bp, l.discount, COALESCE(l.replaces_line_id, 0) FROM "
+         "order_lines l JOIN fulfilments f ON f.id "
          "= "
          "l.fulfilment_id WHERE l.order_id" +
              in + " ORDER BY l.id";

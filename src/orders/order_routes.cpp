@@ -326,7 +326,9 @@ class OrderRoutes {
     const auto orders = d_.orders.of_workshop(req.user->workshop_id);
     long long to_ship = 0, awaiting = 0;
     for (const auto& o : orders) {
-      if (!o.fulfilments.empty() && o.fulfilments.front().status == ParcelStatus::to_ship) ++to_ship;
+      if (std::any_of(o.fulfilments.begin(), o.fulfilments.end(),
+                      [](const Fulfilment& f) { return f.status == ParcelStatus::to_ship; }))
+        ++to_ship;
       if (o.status == OrderStatus::awaiting_payment) ++awaiting;
     }
     return {{"title", t(req, "orders.console_title")},

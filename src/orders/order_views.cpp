@@ -53,6 +53,7 @@ json::object line_json(const OrderLine& l, const std::string& locale, const cata
                  {"total_text", catalog::format_won(l.line_total, locale)},
                  {"pricing", l.pricing}};
   if (l.discount > 0) o["discount"] = l.discount;
+  if (l.replaces_line_id) o["replaces_line"] = l.replaces_line_id;  // an exchange's piece, at no charge
   if (l.made_to_order)
     o["lead_text"] = catalog::fill(t("catalog.made_to_order_days"), {{"days", std::to_string(l.lead_days)}});
   if (l.pricing == "formula")
@@ -99,6 +100,7 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
                       {"shipping_fee_text", shipping_text(f.shipping_fee, locale, t)},
                       {"lines", std::move(lines)}};
   add_discount(parcel, f.discount, "", "", locale);
+  if (f.replaces_return_id) parcel["replaces_return"] = f.replaces_return_id;  // an exchange's parcel
   if (has_left(f.status))
     parcel["shipment"] = json::object{{"carrier", f.carrier},
                                       {"carrier_text", t("orders.carrier." + f.carrier)},

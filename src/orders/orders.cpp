@@ -44,6 +44,29 @@ Order workshop_part(Order order, long long workshop_id) {
   return order;
 }
 
+const Fulfilment* workshop_parcel(const Order& order, long long workshop_id) {
+  const Fulfilment* found = nullptr;
+  for (const auto& f : order.fulfilments)
+    if (f.workshop_id == workshop_id && (!found || found->status != ParcelStatus::to_ship)) found = &f;
+  return found;
+}
+
+const OrderLine* find_line(const Order& order, long long line_id) {
+  auto it = std::find_if(order.lines.begin(), order.lines.end(),
+                         [&](const OrderLine& l) { return l.id == line_id; });
+  return it == order.lines.end() ? nullptr : &*it;
+}
+
+const OrderLine& paid_line(const Order& order, const OrderLine& line) {
+  const OrderLine* at = &line;
+  for (size_t hops = 0; at->replaces_line_id && hops < order.lines.size(); ++hops) {
+    const auto* replaced = find_line(order, at->replaces_line_id);
+    if (!replaced) break;
+    at = replaced;
+  }
+  return *at;
+}
+
 Orders::Orders(db::Database& db, catalog::Catalog& catalog, Carts& carts, const vendors::BrandStore& brand,
                const Clock& clock, VariantLabel label)
     : db_(db), catalog_(catalog), carts_(carts), brand_(brand), clock_(clock), label_(std::move(label)) {}
@@ -349,10 +372,7 @@ Result<Order> Orders::ship(const std::string& number, long long workshop_id, lon
   const auto at = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<Order> {
     auto order = load(sql, number);
-    const Fulfilment* parcel = nullptr;
-    if (order)
-      for (const auto& f : order->fulfilments)
-        if (f.workshop_id == workshop_id) parcel = &f;
+    const Fulfilment* parcel = order ? workshop_parcel(*order, workshop_id) : nullptr;
     if (!parcel)
       return Error::not_found("order");  // another workshop's order: as if missing, before anything
     if (std::find(std::begin(carriers), std::end(carriers), carrier) == std::end(carriers))
@@ -380,13 +400,23 @@ Result<Order> Orders::ship(const std::string& number, long long workshop_id, lon
 Result<Order> Orders::record_event(const std::string& number, long long actor_id, const std::string& kind,
                                    const std::string& note,
                                    const std::function<void(soci::session&, const Order&)>& also) {
+  return record_event_if(number, actor_id, kind, note,
+                         [&](soci::session& sql, const Order& o) -> Result<void> {
+                           if (also) also(sql, o);
+                           return {};
+                         });
+}
+
+Result<Order> Orders::record_event_if(const std::string& number, long long actor_id, const std::string& kind,
+                                      const std::string& note,
+                                      const std::function<Result<void>(soci::session&, const Order&)>& also) {
   if (!looks_like_order_number(number)) return Error::not_found("order");
   const auto at = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<Order> {
     auto order = load(sql, number);
     if (!order) return Error::not_found("order");
     record(sql, order->id, actor_id, kind, note, at);
-    if (also) also(sql, *order);
+    TRY(also(sql, *order));
     return *load_id(sql, order->id);
   });
 }

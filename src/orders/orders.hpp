@@ -100,8 +100,9 @@ class Orders {
   // Places the order. The same key again (a double submit) answers the order it already made.
   Result<Order> place(const Checkout& checkout);
 
-  // Pieces came back to stock outside an order's own change (an accepted return): the catalog re-reads them.
-  void stock_came_back(const std::vector<long long>& product_ids) {
+  // Stock moved outside an order's own placing or cancelling (an accepted return, an exchange's size
+  // held): the catalog re-reads these products.
+  void stock_changed(const std::vector<long long>& product_ids) {
     catalog_.stock_changed(product_ids, product_ids);
   }
   std::optional<Order> find(const std::string& number);
@@ -133,6 +134,13 @@ class Orders {
   Result<Order> record_event(const std::string& number, long long actor_id, const std::string& kind,
                              const std::string& note,
                              const std::function<void(soci::session&, const Order&)>& also = {});
+  // The same when `also` may refuse: its error rolls the event and everything else back.
+  Result<Order> record_event_if(const std::string& number, long long actor_id, const std::string& kind,
+                                const std::string& note,
+                                const std::function<Result<void>(soci::session&, const Order&)>& also);
+  // The sizes a delivered line may be exchanged for (exchanges.cpp): its product's variants as the
+  // catalog has them now, the line's own included (a like-for-like replacement of a faulty piece).
+  std::vector<SizeChoice> sizes_for(const OrderLine& line);
   // The workshop ships its parcel of a paid order: a carrier (one of carriers) and its waybill number
   // (digits, 8 to 14; hyphens and spaces dropped). The shopper is mailed.
   Result<Order> ship(const std::string& number, long long workshop_id, long long actor_id,

@@ -9,6 +9,7 @@
 #include "media/blob_store.hpp"
 #include "media/documents.hpp"
 #include "orders/checkout.hpp"
+#include "orders/exchanges.hpp"
 #include "orders/ledger.hpp"
 #include "orders/returns_rules.hpp"
 
@@ -21,7 +22,8 @@ constexpr char columns[] =
     "r.details, r.status, r.shipping_payer, r.deadline, r.exchange_note, r.carrier, r.tracking, "
     "r.refund_due, "
     "r.refund_method, r.refund_account, r.note, r.created_at, COALESCE(r.received_at, ''), "
-    "COALESCE(r.refunded_at, ''), r.refund_amount FROM order_returns r JOIN orders o ON o.id = r.order_id "
+    "COALESCE(r.refunded_at, ''), r.refund_amount, COALESCE(r.exchange_variant_id, 0), r.exchange_units, "
+    "COALESCE(r.replacement_id, 0) FROM order_returns r JOIN orders o ON o.id = r.order_id "
     "JOIN "
     "fulfilments f ON f.id = r.fulfilment_id JOIN workshops w ON w.id = f.workshop_id ";
 
@@ -40,6 +42,9 @@ std::vector<OrderReturn> read(soci::session& sql, soci::rowset<soci::row>& rows)
                             &x.created_at,   &x.received_at,   &x.refunded_at};
     for (size_t i = 0; i < std::size(texts); ++i) *texts[i] = db::row_text(r, 4 + i);
     x.refund_amount = db::row_int(r, 23);
+    x.exchange_variant_id = db::row_int(r, 24);
+    x.exchange_units = static_cast<int>(db::row_int(r, 25));
+    x.replacement_id = db::row_int(r, 26);
     out.push_back(std::move(x));
   }
   for (auto& x : out) {
@@ -64,7 +69,7 @@ long long refund_for(const Order& order, const std::vector<long long>& line_ids,
   long long total = 0;
   for (const auto& l : order.lines)
     if (std::find(line_ids.begin(), line_ids.end(), l.id) != line_ids.end())
-      total += l.line_total - l.discount;
+      total += paid_line(order, l).line_total - paid_line(order, l).discount;
   if (shopper_pays_shipping) total -= return_shipping_fee;
   return std::max(total, 0LL);
 }
@@ -75,12 +80,9 @@ Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& re
     return Error::invalid("kind", "kind_invalid", "kind must be return or exchange");
   if (req.line_ids.empty())
     return Error::invalid("lines", "lines_required", "choose the pieces to send back");
-  const std::string details(trim(req.details)), account(trim(req.refund_account)),
-      size(trim(req.exchange_note));
+  const std::string details(trim(req.details)), account(trim(req.refund_account));
   if (details.size() > 1000)
     return Error::invalid("details", "too_long", "details may have at most 1000 bytes");
-  if (req.kind == "exchange" && size.empty())
-    return Error::invalid("exchange_note", "exchange_size_required", "say which size you would like instead");
   if (req.kind == "return" && order.payment_method != "card" && account.size() < 8)
     return Error::invalid("refund_account", "refund_account_required",
                           "give the account for the refund: bank, account number and holder");
@@ -88,10 +90,8 @@ Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& re
   long long parcel = 0;
   bool final_sale = false;
   for (auto id : req.line_ids) {
-    auto line =
-        std::find_if(order.lines.begin(), order.lines.end(), [&](const OrderLine& l) { return l.id == id; });
-    if (line == order.lines.end())
-      return Error::invalid("lines", "line_unknown", "a chosen piece is not in this order");
+    const auto* line = find_line(order, id);
+    if (!line) return Error::invalid("lines", "line_unknown", "a chosen piece is not in this order");
     if (parcel && line->fulfilment_id != parcel)
       return Error::invalid("lines", "one_parcel", "ask for one workshop's parcel at a time");
     parcel = line->fulfilment_id;
@@ -100,33 +100,49 @@ Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& re
   const auto f = std::find_if(order.fulfilments.begin(), order.fulfilments.end(),
                               [&](const Fulfilment& x) { return x.id == parcel; });
   TRY(may_return(f->delivered_at, reason, final_sale, clock_.now()));
-  for (const auto& earlier : of_order(order.id))
-    if (std::find(open_states.begin(), open_states.end(), earlier.status) != open_states.end())
-      for (auto id : req.line_ids)
-        if (std::find(earlier.line_ids.begin(), earlier.line_ids.end(), id) != earlier.line_ids.end())
-          return Error::conflict("lines", "return_open", "a return of this piece is already under way");
+  for (const auto& earlier : of_order(order.id)) {
+    if (earlier.status == "rejected" || earlier.status == "declined") continue;  // the shopper kept it
+    const bool open = std::find(open_states.begin(), open_states.end(), earlier.status) != open_states.end();
+    for (auto id : req.line_ids)
+      if (std::find(earlier.line_ids.begin(), earlier.line_ids.end(), id) != earlier.line_ids.end())
+        return Error::conflict("lines", open ? "return_open" : "return_done",
+                               open ? "a return of this piece is already under way"
+                                    : "this piece was already returned or exchanged");
+  }
+  std::optional<SizeChoice> wanted;
+  if (req.kind == "exchange")
+    wanted = TRY(exchanges::choose(orders_, order, req.line_ids, req.exchange_variant_id));
+  const std::string size = !wanted ? "" : order.locale == "en" ? wanted->label_en : wanted->label_ko;
   const auto at = format_utc(clock_.now());
   const std::string payer = sellers_fault(reason) ? "seller" : "shopper";
   const std::string deadline = return_deadline(f->delivered_at, reason);
   const std::string reason_name(name_of(reason));
   const long long amount = req.kind == "exchange" ? 0LL : refund_for(order, req.line_ids, payer == "shopper");
   long long id = 0;
-  auto done = orders_.record_event(
+  auto done = orders_.record_event_if(
       order.number, actor_id, req.kind == "exchange" ? "exchange_requested" : "return_requested",
-      std::string(name_of(reason)) + (details.empty() ? "" : " · " + details),
-      [&](soci::session& sql, const Order&) {
+      std::string(name_of(reason)) + (size.empty() ? "" : " · " + size) +
+          (details.empty() ? "" : " · " + details),
+      [&](soci::session& sql, const Order&) -> Result<void> {
+        // An exchange holds its size from stock now (refused, and nothing written, if it just sold out).
+        const int held =
+            wanted ? TRY(exchanges::hold(sql, *find_line(order, req.line_ids.front()), *wanted, at)) : 0;
+        const long long variant = wanted ? wanted->variant_id : 0;
+        soci::indicator variant_ind = wanted ? soci::i_ok : soci::i_null;
         sql << "INSERT INTO order_returns (order_id, fulfilment_id, kind, reason, details, status, "
-               "shipping_payer, "
-               "deadline, exchange_note, refund_account, refund_amount, created_at, updated_at) VALUES (:o, "
-               ":f, :k, "
-               ":r, :d, 'requested', :p, :dl, :x, :a, :amt, :c, :u) RETURNING id",
+               "shipping_payer, deadline, exchange_note, refund_account, refund_amount, created_at, "
+               "updated_at, "
+               "exchange_variant_id, exchange_units) VALUES (:o, :f, :k, :r, :d, 'requested', :p, :dl, :x, "
+               ":a, "
+               ":amt, :c, :u, :v, :h) RETURNING id",
             soci::use(order.id), soci::use(parcel), soci::use(req.kind), soci::use(reason_name),
             soci::use(details), soci::use(payer), soci::use(deadline), soci::use(size), soci::use(account),
-            soci::use(amount), soci::use(at), soci::use(at), soci::into(id);
+            soci::use(amount), soci::use(at), soci::use(at), soci::use(variant, variant_ind), soci::use(held),
+            soci::into(id);
         for (auto line : req.line_ids)
           sql << "INSERT INTO order_return_lines (return_id, order_line_id) VALUES (:r, :l)", soci::use(id),
               soci::use(line);
-        if (!mail_) return;
+        if (!mail_) return {};
         OrderReturn asked;
         asked.id = id;
         asked.order_number = order.number;
@@ -141,8 +157,10 @@ Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& re
             sql,
             mail_(order, asked, req.kind == "exchange" ? "exchange_requested" : "return_requested", details),
             clock_);
+        return {};
       });
   if (!done) return done.error();
+  if (wanted) orders_.stock_changed({find_line(order, req.line_ids.front())->product_id});
   return *find(id);
 }
 
@@ -194,7 +212,18 @@ Result<OrderReturn> Returns::reject(long long id, long long workshop_id, const s
   auto x = TRY(open(id, workshop_id, {"requested"}));
   x.status = "rejected";
   x.note = why.substr(0, 1000);
-  return save(x, "return_rejected", x.note, actor_id);
+  return finish_without_exchange(x, "return_rejected", actor_id);
+}
+
+Result<OrderReturn> Returns::finish_without_exchange(const OrderReturn& x, const std::string& event,
+                                                     long long actor_id) {
+  const auto at = format_utc(clock_.now());
+  auto saved = save(x, event, x.note, actor_id,
+                    [&](soci::session& sql, const Order&) { exchanges::release(sql, x.id, at); });
+  if (saved && x.exchange_units > 0)
+    if (const auto order = orders_.find(x.order_number); order && !x.line_ids.empty())
+      orders_.stock_changed({find_line(*order, x.line_ids.front())->product_id});
+  return saved;
 }
 
 Result<OrderReturn> Returns::ship_back(long long id, const std::string& carrier,
@@ -224,7 +253,7 @@ Result<OrderReturn> Returns::receive(long long id, long long workshop_id, bool a
   x.note = why.empty() ? x.note : why.substr(0, 1000);
   if (!accepted) {
     x.status = "declined";
-    return save(x, "return_declined", x.note, actor_id);
+    return finish_without_exchange(x, "return_declined", actor_id);
   }
   // The piece is back on the workshop's shelf: its units return to stock (a hub-held piece's stock follows
   // the studio's items instead: the return station restocks it).
@@ -242,15 +271,22 @@ Result<OrderReturn> Returns::receive(long long id, long long workshop_id, bool a
     }
   };
   if (x.kind == "exchange") {
+    // The size held for it leaves in a replacement parcel that the workshop ships like any other.
     x.status = "exchanged";
-  } else {
-    x.status = "received";
-    x.refund_due = add_business_days(now, 3);
+    const auto order = orders_.find(x.order_number);
+    if (!order) return Error::not_found("order");
+    const auto size = exchanges::size_of(orders_, *order, x);
+    auto saved = save(x, "exchanged", x.exchange_note, actor_id, [&](soci::session& sql, const Order& o) {
+      restock(sql, o);
+      exchanges::open_replacement(sql, o, x, size, now);
+    });
+    if (saved && !restocked.empty()) orders_.stock_changed(restocked);
+    return saved;
   }
-  auto saved = x.kind == "exchange"
-                   ? save(x, "exchanged", x.exchange_note, actor_id, restock)
-                   : save(x, "return_received", "환불 기한 " + x.refund_due, actor_id, restock);
-  if (saved && !restocked.empty()) orders_.stock_came_back(restocked);
+  x.status = "received";
+  x.refund_due = add_business_days(now, 3);
+  auto saved = save(x, "return_received", "환불 기한 " + x.refund_due, actor_id, restock);
+  if (saved && !restocked.empty()) orders_.stock_changed(restocked);
   return saved;
 }
 

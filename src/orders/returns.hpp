@@ -28,6 +28,10 @@ struct OrderReturn {
   std::string carrier, tracking, refund_due, refund_method, refund_account, note;
   std::string created_at, received_at, refunded_at;
   long long refund_amount = 0;  // won: refunded, or what will be once received
+  // An exchange: the size wanted (a variant of the piece's product), the units of it held from stock until
+  // the exchange ends, and the replacement parcel once it is opened (migrations/047_exchanges.sql).
+  long long exchange_variant_id = 0, replacement_id = 0;
+  int exchange_units = 0;
   std::vector<long long> line_ids;
   std::vector<long long> photo_ids;  // photos the shopper sent with the request, in order
 };
@@ -35,8 +39,9 @@ struct OrderReturn {
 struct ReturnRequest {
   std::vector<long long> line_ids;  // lines of one delivered parcel
   std::string kind = "return";      // return | exchange
-  std::string reason, details, exchange_note;
-  std::string refund_account;  // a bank transfer order: "은행 계좌번호 예금주"
+  std::string reason, details;
+  long long exchange_variant_id = 0;  // an exchange: the size wanted (exactly one line)
+  std::string refund_account;         // a bank transfer order: "은행 계좌번호 예금주"
 };
 
 // What a return refunds (pure): the lines' totals, less the return shipping when it is the shopper's choice.
@@ -96,6 +101,10 @@ class Returns {
   Result<OrderReturn> save(const OrderReturn& changed, const std::string& event, const std::string& note,
                            long long actor_id,
                            const std::function<void(soci::session&, const Order&)>& also = {});
+
+  // Rejected or declined: saved with what an exchange held given back to stock.
+  Result<OrderReturn> finish_without_exchange(const OrderReturn& x, const std::string& event,
+                                              long long actor_id);
 
   db::Database& db_;
   Orders& orders_;

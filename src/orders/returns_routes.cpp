@@ -53,6 +53,11 @@ json::object return_json(const OrderReturn& x, const std::string& locale, const 
                             {"note", &x.note},
                             {"refund_due", &x.refund_due}})
     if (!value->empty()) o[key] = *value;
+  if (x.exchange_variant_id) {
+    o["exchange_variant_id"] = x.exchange_variant_id;
+    o["size_held"] = x.exchange_units > 0;
+  }
+  if (x.replacement_id) o["replacement_parcel"] = x.replacement_id;
   if (!x.tracking.empty())
     o["shipment"] = json::object{
         {"carrier", x.carrier}, {"carrier_text", t("orders.carrier." + x.carrier)}, {"tracking", x.tracking}};
@@ -123,23 +128,43 @@ class ReturnsRoutes {
     return *order;
   }
 
+  // The sizes a line may be exchanged for, for the form's choice (sold-out ones shown, disabled).
+  json::array sizes_json(const Request& req, const OrderLine& line) {
+    json::array out;
+    for (const auto& s : d_.orders.sizes_for(line))
+      out.push_back(json::object{{"id", s.variant_id},
+                                 {"label", req.locale == "en" ? s.label_en : s.label_ko},
+                                 {"available", s.available},
+                                 {"current", s.current}});
+    return out;
+  }
+
   json::object form_model(const Request& req, const Order& order) {
     const bool en = req.locale == "en";
+    std::vector<long long> finished;  // lines already returned or exchanged, or on their way
+    for (const auto& x : returns.of_order(order.id))
+      if (x.status != "rejected" && x.status != "declined")
+        finished.insert(finished.end(), x.line_ids.begin(), x.line_ids.end());
     json::array lines;
     for (const auto& f : order.fulfilments) {
       if (f.delivered_at.empty()) continue;
-      for (const auto& l : order.lines)
-        if (l.fulfilment_id == f.id)
-          lines.push_back(json::object{
-              {"id", l.id},
-              {"title", en ? l.title_en : l.title_ko},
-              {"variant", en ? l.variant_en : l.variant_ko},
-              {"total_text", catalog::format_won(l.line_total, req.locale)},
-              {"final_sale", l.final_sale},
-              {"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
-              {"choice_deadline",
-               return_deadline(f.delivered_at, ReturnReason::change_of_mind).substr(0, 10)},
-              {"fault_deadline", return_deadline(f.delivered_at, ReturnReason::defective).substr(0, 10)}});
+      for (const auto& l : order.lines) {
+        if (l.fulfilment_id != f.id || std::find(finished.begin(), finished.end(), l.id) != finished.end())
+          continue;
+        auto sizes = sizes_json(req, l);
+        const bool has_sizes = !sizes.empty();
+        lines.push_back(json::object{
+            {"id", l.id},
+            {"title", en ? l.title_en : l.title_ko},
+            {"variant", en ? l.variant_en : l.variant_ko},
+            {"total_text", catalog::format_won(paid_line(order, l).line_total, req.locale)},
+            {"final_sale", l.final_sale},
+            {"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+            {"choice_deadline", return_deadline(f.delivered_at, ReturnReason::change_of_mind).substr(0, 10)},
+            {"fault_deadline", return_deadline(f.delivered_at, ReturnReason::defective).substr(0, 10)},
+            {"sizes", std::move(sizes)},
+            {"has_sizes", has_sizes}});
+      }
     }
     json::array reasons;
     for (auto r : {ReturnReason::change_of_mind, ReturnReason::wrong_size, ReturnReason::defective,
@@ -170,7 +195,7 @@ class ReturnsRoutes {
     r.kind = f.get("kind").empty() ? "return" : f.get("kind");
     r.reason = f.get("reason");
     r.details = f.get("details");
-    r.exchange_note = f.get("exchange_note");
+    r.exchange_variant_id = web::parse_id(f.get("exchange_variant_id"));
     r.refund_account = f.get("refund_account");
     return r;
   }
@@ -208,10 +233,14 @@ class ReturnsRoutes {
     for (const auto& l : lines->as_array()) r.line_ids.push_back(l.is_int64() ? l.as_int64() : 0);
     r.reason = TRY(web::json_string(body, "reason"));
     if (body.contains("kind")) r.kind = TRY(web::json_string(body, "kind"));
-    for (auto [field, target] : {std::pair{"details", &r.details},
-                                 {"exchange_note", &r.exchange_note},
-                                 {"refund_account", &r.refund_account}})
+    for (auto [field, target] : {std::pair{"details", &r.details}, {"refund_account", &r.refund_account}})
       if (body.contains(field)) *target = TRY(web::json_string(body, field));
+    if (const auto* v = body.if_contains("exchange_variant_id")) {
+      if (!v->is_int64())
+        return Error::invalid("exchange_variant_id", "number_invalid",
+                              "exchange_variant_id is a variant's id");
+      r.exchange_variant_id = v->as_int64();
+    }
     const auto made = TRY(returns.request(order, r, req.user->user_id));
     return Response::json(json::serialize(return_json(req, made, &order)), 201);
   }

@@ -4,7 +4,9 @@
 // on a desktop, the operator refunds part of it from the order page and the shopper sees the refund; the
 // workshop ships it, the operator marks it delivered, the shopper confirms the purchase, and the sale
 // appears in the workshop's ledger. Then a return from request to refund: the shopper asks on the order
-// page, the workshop approves and inspects, the shopper sends it back, the operator refunds the card.
+// page, the workshop approves and inspects, the shopper sends it back, the operator refunds the card. And an
+// exchange: the shopper chooses the size on the return form, the workshop receives the ring back, and the
+// new size waits in the workshop's orders as a parcel of its own, shipped like any other.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, snap } from './server.js';
@@ -98,14 +100,9 @@ test('pay by card through the window: declined once, then paid; the operator ref
   assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);
 });
 
-test('a return from request to refund', async () => {
-  const maker = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })).newPage();
-  await maker.goto(`${server.url}/login`);
-  await login(maker, 'maker@brilliant.example', /\/(account|console)/);
-  const slug = await makersPiece(maker, server.url);
-  const page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } })).newPage();
-  await page.goto(`${server.url}/login`);
-  await login(page, 'shopper@brilliant.example', /\/account$/);
+// The maker's piece bought by card on the shopper's phone, shipped and marked delivered by the workshop:
+// the order's number.
+async function deliveredOrder(page, maker, slug, tracking) {
   await page.goto(`${server.url}/products/${slug}`);
   await page.locator('.variant:not(.is-out)').first().click();
   await page.getByRole('button', { name: '장바구니 담기' }).click();
@@ -117,14 +114,32 @@ test('a return from request to refund', async () => {
   await page.locator('#pay').click();
   await page.waitForURL(/paid=1/);
   const number = new URL(page.url()).pathname.split('/').pop();
-
   await maker.goto(`${server.url}/console/orders`);
   const parcel = maker.locator(`[data-order="${number}"]`);
-  await parcel.locator('input[name="tracking"]').fill('6677-8899-0011');
+  await parcel.locator('input[name="tracking"]').fill(tracking);
   await parcel.getByRole('button', { name: '발송 처리' }).click();
   await maker.waitForURL(/shipped=/);
   await maker.goto(`${server.url}/console/orders`);
   await maker.locator(`[data-order="${number}"]`).getByRole('button', { name: '배송 완료로 표시' }).click();
+  await maker.waitForURL(/\/console\/orders/);
+  return number;
+}
+
+// A maker and a shopper, each logged in on their own device, and the maker's piece in stock.
+async function makerAndShopper() {
+  const maker = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })).newPage();
+  await maker.goto(`${server.url}/login`);
+  await login(maker, 'maker@brilliant.example', /\/(account|console)/);
+  const slug = await makersPiece(maker, server.url);
+  const page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto(`${server.url}/login`);
+  await login(page, 'shopper@brilliant.example', /\/account$/);
+  return { maker, page, slug };
+}
+
+test('a return from request to refund', async () => {
+  const { maker, page, slug } = await makerAndShopper();
+  const number = await deliveredOrder(page, maker, slug, '6677-8899-0011');
 
   // The shopper asks for a return: the stone is loose (the seller's fault, the seller pays shipping).
   await page.goto(`${server.url}/orders/${number}`);
@@ -185,6 +200,51 @@ test('a return from request to refund', async () => {
   assert.match(await page.locator('#order-returns').innerText(), /환불 완료/);
   assert.equal(await page.locator('#card-status').innerText(), '전액 취소');
   await snap(page, 'return-refunded-phone');
+
+  const problems = await browser.auditAccessibility();
+  assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);
+});
+
+test('an exchange for another size: the size is chosen, held, and shipped in its own parcel', async () => {
+  const { maker, page, slug } = await makerAndShopper();
+  const number = await deliveredOrder(page, maker, slug, '6677-8899-0021');
+  await page.goto(`${server.url}/orders/${number}`);
+  await page.locator('#ask-return').click();
+  await page.waitForURL(/\/return$/);
+  await page.locator('input[name="lines"]').first().check();
+  await page.getByLabel('교환', { exact: true }).check();
+  // The sizes of the piece: any in stock (the last one offered; the ring's own size replaces a faulty one).
+  const sizes = page.locator('#exchange_variant_id option:not([disabled]):not([value=""])');
+  assert.ok(await sizes.count() > 0, 'a size is offered');
+  const wanted = await sizes.last().getAttribute('value');
+  await page.locator('#exchange_variant_id').selectOption(wanted);
+  await page.getByLabel('사이즈가 맞지 않음').check();
+  await snap(page, 'exchange-request-phone');
+  await page.locator('#request-return').click();
+  await page.waitForURL(/return_requested=1/);
+
+  await maker.goto(`${server.url}/console/returns`);
+  await maker.getByRole('button', { name: '승인' }).first().click();
+  await maker.waitForURL(/done=/);
+  await page.reload();
+  await page.getByLabel('운송장 번호').fill('7788-9900-2233');
+  await page.getByRole('button', { name: '반송했어요' }).click();
+  await maker.goto(`${server.url}/console/returns`);
+  await maker.getByRole('button', { name: '도착·검수 완료' }).first().click();
+  await maker.waitForURL(/done=/);
+
+  // The new size waits in the workshop's orders as a parcel of its own, and ships like any other.
+  await maker.goto(`${server.url}/console/orders`);
+  const order = maker.locator(`[data-order="${number}"]`);
+  await order.locator('[data-replacement]').waitFor();
+  await snap(maker, 'exchange-console-desktop');
+  await order.locator('input[name="tracking"]').fill('6677-8899-0022');
+  await order.getByRole('button', { name: '발송 처리' }).click();
+  await maker.waitForURL(/shipped=/);
+  await page.goto(`${server.url}/orders/${number}`);
+  await page.locator('[data-replacement]').waitFor();
+  assert.match(await page.locator('body').innerText(), /667788990022/);
+  await snap(page, 'exchange-order-phone');
 
   const problems = await browser.auditAccessibility();
   assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);

@@ -146,11 +146,13 @@ TEST_F(DeliveryHttp, EveryStepHasItsApi) {
 
 namespace brilliant::test {
 
-// An exchange for another size: asked over the API within the 7 days, approved by the workshop, sent
-// back, received and ended as exchanged with no refund; outside the window it is refused with the date.
+// An exchange for another size: asked over the API within the 7 days (the size sold out is refused, the
+// size wanted is set aside at once), approved by the workshop, sent back, received and ended as exchanged
+// with no refund; a replacement parcel in the new size then waits for the workshop to ship it at no charge,
+// and the order page shows it; outside the window a return is refused with the date.
 TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
   const auto shop = own_workshop("exchange", "교환 공방", "Exchange Atelier");
-  const auto ring = own_ring(shop, "Exchange Ring", 3);
+  const auto ring = own_ring(shop, "Exchange Ring", 3);  // size 13: 3; size 15: none yet
   auto c = signed_up(unique_email("exchange"));
   add_to_cart(*c, ring.variants.at(0).id);
   auto placed = place(*c, "exchange-" + unique_email("k"));
@@ -164,16 +166,29 @@ TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
   pay_and_ship(op.get(), *maker, number, "lotte", "520000000001");
   ASSERT_EQ(maker->request("POST", "/api/v1/console/orders/" + number + "/delivery", "{}", mh).status, 200);
   const auto line = std::to_string(app->orders().find(number)->lines.at(0).id);
-  auto no_size =
-      c->request("POST", "/api/v1/orders/" + number + "/returns",
-                 R"({"lines":[)" + line + R"(],"kind":"exchange","reason":"wrong_size"})", json_headers(*c));
+  const auto ask = [&](const std::string& size) {
+    return c->request("POST", "/api/v1/orders/" + number + "/returns",
+                      R"({"lines":[)" + line + R"(],"kind":"exchange","reason":"wrong_size")" + size + "}",
+                      json_headers(*c));
+  };
+  auto no_size = ask("");
   EXPECT_EQ(no_size.status, 400);
-  EXPECT_NE(no_size.body.find("exchange_note"), std::string::npos);
-  auto asked = c->request(
-      "POST", "/api/v1/orders/" + number + "/returns",
-      R"({"lines":[)" + line + R"(],"kind":"exchange","reason":"wrong_size","exchange_note":"15호"})",
-      json_headers(*c));
+  EXPECT_NE(no_size.body.find("exchange_variant_id"), std::string::npos);
+  const auto size15 = std::to_string(ring.variants.at(1).id);
+  auto sold_out = ask(R"(,"exchange_variant_id":)" + size15);
+  EXPECT_EQ(sold_out.status, 409) << sold_out.body;
+  EXPECT_NE(sold_out.body.find("out_of_stock"), std::string::npos);
+  // The form offers the sizes, the sold-out one disabled.
+  auto form = c->get("/orders/" + number + "/return");
+  EXPECT_NE(form.body.find("value=\"" + size15 + "\" disabled"), std::string::npos);
+  app->database().write([&](soci::session& sql) {
+    sql << "UPDATE variants SET stock = 1 WHERE id = :v", soci::use(ring.variants.at(1).id);
+  });
+  app->catalog().stock_changed({ring.id}, {ring.id});
+  auto asked = ask(R"(,"exchange_variant_id":)" + size15);
   ASSERT_EQ(asked.status, 201) << asked.body;
+  EXPECT_TRUE(json::parse(asked.body).at("size_held").as_bool());
+  EXPECT_EQ(app->catalog().product(ring.slug)->variants.at(1).stock, 0);  // set aside for this exchange
   const auto id = std::to_string(json::parse(asked.body).at("id").as_int64());
   ASSERT_EQ(
       maker->request("POST", "/api/v1/console/returns/" + id + "/decision", R"({"action":"approve"})", mh)
@@ -186,8 +201,26 @@ TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
   auto done =
       maker->request("POST", "/api/v1/console/returns/" + id + "/decision", R"({"action":"receive"})", mh);
   ASSERT_EQ(done.status, 200) << done.body;
-  EXPECT_EQ(json::parse(done.body).at("status").as_string(), "exchanged");
-  EXPECT_EQ(json::parse(done.body).at("refund_amount").as_int64(), 0);
+  const auto exchanged = json::parse(done.body).as_object();
+  EXPECT_EQ(exchanged.at("status").as_string(), "exchanged");
+  EXPECT_EQ(exchanged.at("refund_amount").as_int64(), 0);
+  ASSERT_TRUE(exchanged.contains("replacement_parcel"));
+  // The replacement waits for the workshop: to ship, size 15, nothing to pay; shipped like any parcel.
+  auto console = maker->request("GET", "/api/v1/console/orders/" + number, "", mh);
+  ASSERT_EQ(console.status, 200) << console.body;
+  const auto parcels = json::parse(console.body).at("parcels").as_array();
+  ASSERT_EQ(parcels.size(), 2u);
+  EXPECT_EQ(parcels.at(1).at("status").as_string(), "to_ship");
+  EXPECT_EQ(parcels.at(1).at("replaces_return").as_int64(), std::stoll(id));
+  EXPECT_EQ(parcels.at(1).at("lines").at(0).at("sku").as_string(), ring.variants.at(1).sku);
+  EXPECT_EQ(parcels.at(1).at("lines").at(0).at("total").as_int64(), 0);
+  EXPECT_EQ(app->catalog().product(ring.slug)->variants.at(0).stock, 3);  // size 13 back on the shelf
+  auto shipped = maker->request("POST", "/api/v1/console/orders/" + number + "/shipment",
+                                R"({"carrier":"cj","tracking":"520000000003"})", mh);
+  ASSERT_EQ(shipped.status, 200) << shipped.body;
+  auto page = c->get("/orders/" + number);
+  EXPECT_NE(page.body.find("data-replacement"), std::string::npos);
+  EXPECT_NE(page.body.find("520000000003"), std::string::npos);
   // Ten days later a change of mind is out of its window, and says when it closed.
   clock->advance(std::chrono::hours(24 * 10));
   auto late = c->request(

@@ -249,6 +249,7 @@ void describe_api(web::Router& router) {
       {Method::patch, "/api/v1/console/products/{slug}/photos/{id}",
        "Set a photo's alt text (alt_ko, alt_en)"},
       {Method::delete_, "/api/v1/console/products/{slug}/photos/{id}", "Take a photo off the piece"},
+      {Method::get, "/api/v1/console/stock", "The workshop's stock table: each variant's stock and price"},
       {Method::get, "/api/v1/console/staff", "The workshop's people and waiting invitations"},
       {Method::post, "/api/v1/console/staff/invitations", "Invite by email (owner): {\"email\"}"},
       {Method::delete_, "/api/v1/console/staff/invitations/{id}", "Revoke a waiting invitation (owner)"},

@@ -3,6 +3,7 @@
 #include "db/database.hpp"
 
 #include "app/api_summaries.hpp"
+#include "app/audit_states.hpp"
 #include "app/operator_home.hpp"
 #include "app/operator_todo_repo.hpp"
 
@@ -121,6 +122,7 @@ App::App(Config config, const Clock& clock)
     model["business"] = *legal_.footer();
   });
   describe_api(router_);
+  name_audit_states(router_);
   storefront_.set_generated_api(web::describe_routes(router_.routes(), "/api/v1/"),
                                 api_contract(config_.root));
   std::vector<std::string> names;
@@ -129,10 +131,11 @@ App::App(Config config, const Clock& clock)
   metrics_ = std::make_unique<web::Metrics>(std::move(names));
   pipeline_ = std::make_unique<web::Pipeline>(
       router_, renderer_, static_files_, *metrics_, sessions_,
-      web::PipelineOptions{config_.secure_cookies, config_.access_log,
-                           [this](const web::Request& req, const web::Route& route, int status) {
-                             audit_request(req, route, status);
-                           }},
+      web::PipelineOptions{
+          config_.secure_cookies, config_.access_log,
+          [this](const web::Request& req, const web::Route& route, int status,
+                 const web::StateChange& state) { audit_request(req, route, status, state); },
+          [](const web::Request& req) { return req.user && audit::audited(req.user->roles); }},
       &page_cache_);
 }
 

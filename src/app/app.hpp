@@ -110,7 +110,9 @@ class App {
   channels::Shop feed_shop() const;  // channels_wiring.cpp
   // The audit trail's listener on the pipeline (web::PipelineOptions::observe; running.cpp): a staff
   // member's successful change, or their opening of a personal-data route, is appended.
-  void audit_request(const web::Request& req, const web::Route& route, int status);
+  // A change whose route names its state_from also records what it changed (before → after).
+  void audit_request(const web::Request& req, const web::Route& route, int status,
+                     const web::StateChange& state = {});
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
 

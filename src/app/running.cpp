@@ -54,7 +54,8 @@ void App::add_running_routes() {
   audit::add_routes(router_, {audit_, renderer_});
 }
 
-void App::audit_request(const web::Request& req, const web::Route& route, int status) {
+void App::audit_request(const web::Request& req, const web::Route& route, int status,
+                        const web::StateChange& state) {
   if (!req.user || !audit::audited(req.user->roles)) return;
   const auto kind = audit::kind_of(web::method_name(req.method), route.personal_data, status);
   if (kind.empty()) return;
@@ -73,7 +74,8 @@ void App::audit_request(const web::Request& req, const web::Route& route, int st
                      req.path,
                      kind == "change" ? audit::detail_of(req.header("content-type"), req.body) : req.query,
                      status,
-                     req.remote_ip};
+                     req.remote_ip,
+                     audit::changes(state.before, state.after)};
   try {
     audit_.record(std::move(entry));
   } catch (const std::exception& e) {

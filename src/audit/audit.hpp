@@ -21,6 +21,7 @@ struct Entry {
   std::string method, route, target, detail;
   int status = 0;
   std::string ip;
+  std::string changes;  // what the change changed: "path: before → after" lines (see changes())
 };
 
 // Whose actions are recorded: anyone holding a role beyond shopper and buyer (roles: web::Role bits).
@@ -33,5 +34,13 @@ std::string kind_of(std::string_view method, bool personal_data, int status);
 // (the form's _csrf left out), secrets masked (any field whose name holds password, token, secret, csrf
 // or key), each value cut to 200 characters and the whole to 2,000; other bodies as "(N bytes, type)".
 std::string detail_of(std::string_view content_type, std::string_view body);
+
+// What a change changed, from the JSON of its state before and after (web::StateChange): one line per
+// value that differs, "path: before → after" ("∅" where a value is absent), at most 40 lines (then
+// "… N more"), each value cut to 120 characters. Paths are "price", "variants[sku=R-13].stock": array
+// items that are objects are named by their id, number, slug, sku, month, code or key field when they
+// have one, else by position. Display copies ("*_text", "*_html", "url") and timestamps "updated_at"
+// are left out; secrets are masked as in detail_of. Empty when either side is missing or unreadable.
+std::string changes(std::string_view before, std::string_view after);
 
 }  // namespace brilliant::audit

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "web/principal.hpp"
 
 namespace brilliant::audit {
@@ -42,4 +44,41 @@ TEST(DetailOf, FormAndJsonFieldsWithoutSecrets) {
 }
 
 }  // namespace
+}  // namespace brilliant::audit
+
+namespace brilliant::audit {
+
+TEST(AuditChanges, NamesEachValueThatChangedWithItsBeforeAndAfter) {
+  const std::string before =
+      R"({"title":"Edit","slug":"moon","price":120000,"price_text":"120,000원","status":"draft",)"
+      R"("variants":[{"sku":"R-13","stock":2,"price":120000},{"sku":"R-15","stock":0}],"engraving":true,)"
+      R"("api_key":"old","tags":["a","b"]})";
+  const std::string after =
+      R"({"title":"Edit","slug":"moon","price":130000,"price_text":"130,000원","status":"draft",)"
+      R"("variants":[{"sku":"R-15","stock":0},{"sku":"R-13","stock":1,"price":120000},{"sku":"R-17","stock":4}],)"
+      R"("api_key":"new","tags":["a"]})";
+  EXPECT_EQ(changes(before, after),
+            "price: 120000 → 130000\n"
+            "variants[sku=R-13].stock: 2 → 1\n"
+            "engraving: true → ∅\n"
+            "api_key: *** → ***\n"
+            "tags[1]: b → ∅\n"
+            "variants[sku=R-17].stock: ∅ → 4");
+}
+
+TEST(AuditChanges, NothingWhenASideIsMissingOrUnchangedAndAtMostFortyLines) {
+  EXPECT_EQ(changes("", R"({"a":1})"), "");
+  EXPECT_EQ(changes(R"({"a":1})", "not json"), "");
+  EXPECT_EQ(changes(R"({"a":1,"updated_at":"x","url":"/a"})", R"({"a":1,"updated_at":"y","url":"/b"})"), "");
+  std::string before = "{", after = "{";
+  for (int i = 0; i < 45; ++i) {
+    before += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i);
+    after += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i + 1);
+  }
+  const auto out = changes(before + "}", after + "}");
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 40);
+  EXPECT_TRUE(out.ends_with("… 5 more"));
+  EXPECT_TRUE(out.starts_with("k0: 0 → 1\n"));
+}
+
 }  // namespace brilliant::audit

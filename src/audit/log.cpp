@@ -12,11 +12,10 @@ void Log::record(Entry e) {
   e.at = format_utc(clock_.now());
   db_.write([&](soci::session& sql) {
     sql << "INSERT INTO audit_log (at, actor_id, actor, roles, workshop_id, kind, method, route, target, "
-           "detail, "
-           "status, ip) VALUES (:at, :aid, :a, :r, :w, :k, :m, :ro, :t, :d, :s, :ip)",
+           "detail, status, ip, changes) VALUES (:at, :aid, :a, :r, :w, :k, :m, :ro, :t, :d, :s, :ip, :c)",
         soci::use(e.at), soci::use(e.actor_id), soci::use(e.actor), soci::use(e.roles),
         soci::use(e.workshop_id), soci::use(e.kind), soci::use(e.method), soci::use(e.route),
-        soci::use(e.target), soci::use(e.detail), soci::use(e.status), soci::use(e.ip);
+        soci::use(e.target), soci::use(e.detail), soci::use(e.status), soci::use(e.ip), soci::use(e.changes);
   });
 }
 
@@ -36,9 +35,9 @@ std::vector<Entry> Log::search(const Filter& f) {
   const std::string from = seoul_day_start(f.from), to = seoul_day_start(f.to, 1);
   const long long before = f.before_id > 0 ? f.before_id : (1LL << 62);
   const std::string sql_text =
-      "SELECT id, at, actor_id, actor, roles, workshop_id, kind, method, route, target, detail, status, ip "
-      "FROM audit_log WHERE (:q = '' OR actor LIKE :q1 OR route LIKE :q2 OR target LIKE :q3 OR detail LIKE "
-      ":q4) "
+      "SELECT id, at, actor_id, actor, roles, workshop_id, kind, method, route, target, detail, status, ip, "
+      "changes FROM audit_log WHERE (:q = '' OR actor LIKE :q1 OR route LIKE :q2 OR target LIKE :q3 OR "
+      "detail LIKE :q4 OR changes LIKE :q5) "
       "AND (:k = '' OR kind = :k2) AND (:f = '' OR at >= :f2) AND (:t = '' OR at < :t2) "
       "AND (:w = 0 OR workshop_id = :w2) AND id < :b ORDER BY id DESC LIMIT " +
       std::to_string(std::clamp(f.limit, 1, 500));
@@ -46,8 +45,9 @@ std::vector<Entry> Log::search(const Filter& f) {
     std::vector<Entry> out;
     soci::rowset<soci::row> rows =
         (sql.prepare << sql_text, soci::use(f.q), soci::use(like), soci::use(like), soci::use(like),
-         soci::use(like), soci::use(f.kind), soci::use(f.kind), soci::use(from), soci::use(from),
-         soci::use(to), soci::use(to), soci::use(f.workshop_id), soci::use(f.workshop_id), soci::use(before));
+         soci::use(like), soci::use(like), soci::use(f.kind), soci::use(f.kind), soci::use(from),
+         soci::use(from), soci::use(to), soci::use(to), soci::use(f.workshop_id), soci::use(f.workshop_id),
+         soci::use(before));
     for (const auto& r : rows) {
       Entry e;
       e.id = db::row_int(r, 0);
@@ -63,6 +63,7 @@ std::vector<Entry> Log::search(const Filter& f) {
       e.detail = db::row_text(r, 10);
       e.status = static_cast<int>(db::row_int(r, 11));
       e.ip = db::row_text(r, 12);
+      e.changes = db::row_text(r, 13);
       out.push_back(std::move(e));
     }
     return out;

@@ -29,7 +29,9 @@ json::object entry_json(const Entry& e) {
           {"target", e.target},
           {"detail", e.detail},
           {"status", e.status},
-          {"ip", e.ip}};
+          {"ip", e.ip},
+          {"changes", e.changes},
+          {"has_changes", !e.changes.empty()}};
 }
 
 class AuditRoutes {

@@ -185,8 +185,14 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
                                             "operator reinstates it",
                                             ""}));
   if (!(cache_ && route.cacheable && anonymous_get(request) && !request.user)) {
+    const bool stateful = options_.observe && options_.audits && request.user && !route.state_from.empty() &&
+                          request.method != Method::get && request.method != Method::head &&
+                          options_.audits(request);
+    StateChange state;
+    if (stateful) state.before = read_state(request, route);
     auto response = route.handler(request);
-    if (options_.observe && request.user) options_.observe(request, route, response.status);
+    if (stateful && response.status < 400) state.after = read_state(request, route);
+    if (options_.observe && request.user) options_.observe(request, route, response.status, state);
     return with_cookie(std::move(response));
   }
   // Rendered with the server's placeholder, cached, then given the visitor's own token.
@@ -196,6 +202,32 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
   response.body = cache_->put(cache_key(request), response, cache_placeholder_, request.csrf_token);
   response.add("X-Cache", "miss");
   return with_cookie(std::move(response));
+}
+
+std::string Pipeline::read_state(const Request& request, const Route& route) const {
+  std::string path = route.state_from;
+  for (const auto& [name, value] : request.params)
+    if (auto at = path.find("{" + name + "}"); at != std::string::npos)
+      path.replace(at, name.size() + 2, value);
+  const auto match = router_.match(Method::get, path);
+  if (!match.route || (match.route->access.any_of && !(request.user->roles & match.route->access.any_of)))
+    return "";
+  Request read;
+  read.method = Method::get;
+  read.target = read.path = path;
+  read.params = match.params;
+  read.locale = request.locale;
+  read.user = request.user;
+  read.request_id = request.request_id + "-state";
+  read.remote_ip = request.remote_ip;
+  try {
+    auto answer = match.route->handler(read);
+    if (answer.status == 200 && answer.header("content-type").starts_with("application/json"))
+      return std::move(answer.body);
+  } catch (const std::exception& e) {
+    spdlog::warn("request {}: reading the state at {} failed: {}", request.request_id, path, e.what());
+  }
+  return "";
 }
 
 std::optional<Response> Pipeline::refuse_upload(Request& head) const {

@@ -25,12 +25,21 @@ class SessionResolver {
   virtual void resolve(Request& request) = 0;
 };
 
+// The state an audited change changed, as the JSON answers of its route's state_from read before and
+// after its handler ran (empty when the route names none or the read failed).
+struct StateChange {
+  std::string before, after;
+};
+
 struct PipelineOptions {
   bool secure_cookies = false;  // behind TLS: cookies get Secure
   bool access_log = true;
-  // Called after a logged-in person's request ran its handler, with the answer's status (the audit
-  // trail listens here); empty: nothing is called.
-  std::function<void(const Request&, const Route&, int status)> observe;
+  // Called after a logged-in person's request ran its handler, with the answer's status and, for a change
+  // whose route names a state_from that `audits` asked for, that state's JSON before and after it (the
+  // audit trail listens here); empty: nothing is called.
+  std::function<void(const Request&, const Route&, int status, const StateChange& state)> observe;
+  // Whether a logged-in person's change is recorded (its state is read only then); empty: never read.
+  std::function<bool(const Request&)> audits;
 };
 
 class Pipeline {
@@ -62,6 +71,9 @@ class Pipeline {
 
  private:
   Response guarded(Request& request, const Route& route) const;
+  // The JSON answer of route.state_from for this request (its params filled from the request's), read as
+  // the request's own person; empty when there is none, the person may not read it, or it fails.
+  std::string read_state(const Request& request, const Route& route) const;
   // The visitor's CSRF token from the cookie; a fresh one (and true) when the cookie is missing.
   std::pair<std::string, bool> csrf_for(const Request& request) const;
   void give_csrf_cookie(Response& response, const std::string& token) const;

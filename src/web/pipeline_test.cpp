@@ -152,3 +152,63 @@ TEST_F(CachedPipelineTest, AVisitorsCookieIsNeverBakedIntoTheCachedPage) {
 
 }  // namespace
 }  // namespace brilliant::web
+
+namespace brilliant::web {
+namespace {
+
+// An audited change reads the state its route names before and after it runs, as the person making it;
+// shoppers (not audited here), refused changes and reads are never read twice.
+TEST(PipelineState, AnAuditedChangeSeesItsStateBeforeAndAfter) {
+  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
+  I18n i18n{root / "locales"};
+  StaticFiles files{root / "static"};
+  Renderer renderer{root / "templates", i18n, files, Reload::never};
+  Router router;
+  FakeSessions sessions;
+  Metrics metrics(std::vector<std::string>{"a", "b", "c"});
+  int price = 100, reads = 0;
+  router
+      .get("/api/things/{id}",
+           [&](Request& r) {
+             ++reads;
+             return Response::json(R"({"id":")" + std::string(r.param("id")) + R"(","price":)" +
+                                   std::to_string(price) + "}");
+           })
+      .access = require(Role::operator_);
+  router
+      .post("/things/{id}",
+            [&](Request& r) {
+              if (r.body == "bad") return Response::text("no", 400);
+              price += 5;
+              return Response::text("ok");
+            })
+      .state_from = "/api/things/{id}";
+  std::vector<StateChange> seen;
+  PipelineOptions options{false, false};
+  options.observe = [&](const Request&, const Route&, int, const StateChange& s) { seen.push_back(s); };
+  options.audits = [](const Request& r) { return r.user->has(Role::operator_); };
+  Pipeline pipeline(router, renderer, files, metrics, sessions, options);
+  const std::string token(43, 'k');
+  const auto post = [&](const std::string& who, const std::string& body) {
+    Request r;
+    r.method = Method::post;
+    r.target = "/things/7";
+    r.headers = {{"Cookie", "csrf=" + token + "; sid=" + who}, {"X-CSRF-Token", token}};
+    r.body = body;
+    auto prepared = pipeline.prepare(r);
+    return pipeline.run(r, prepared).status;
+  };
+  ASSERT_EQ(post("operator", "fine"), 200);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].before, R"({"id":"7","price":100})");
+  EXPECT_EQ(seen[0].after, R"({"id":"7","price":105})");
+  EXPECT_EQ(post("operator", "bad"), 400);
+  EXPECT_EQ(seen.back().after, "");  // refused: nothing changed to read
+  EXPECT_EQ(reads, 3);
+  EXPECT_EQ(post("shopper", "fine"), 200);
+  EXPECT_EQ(seen.back().before, "");  // not audited: not read
+  EXPECT_EQ(reads, 3);
+}
+
+}  // namespace
+}  // namespace brilliant::web

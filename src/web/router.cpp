@@ -60,21 +60,22 @@ Route& Router::add(Method method, std::string pattern, Handler handler) {
   return routes_.back();
 }
 
-void Router::describe(Method method, std::string_view pattern, std::string summary, std::string body) {
+Route& Router::find(Method method, std::string_view pattern) {
   for (auto& route : routes_)
-    if (route.method == method && route.pattern == pattern) {
-      if (!body.empty()) {
-        boost::system::error_code ec;
-        auto schema = boost::json::parse(body, ec);
-        if (ec || !schema.is_object())
-          throw std::logic_error("the body schema of " + std::string(pattern) + " is not a JSON object");
-      }
-      route.summary = std::move(summary);
-      route.body = std::move(body);
-      return;
-    }
-  throw std::logic_error("no route " + std::string(method_name(method)) + " " + std::string(pattern) +
-                         " to describe");
+    if (route.method == method && route.pattern == pattern) return route;
+  throw std::logic_error("no route " + std::string(method_name(method)) + " " + std::string(pattern));
+}
+
+void Router::describe(Method method, std::string_view pattern, std::string summary, std::string body) {
+  auto& route = find(method, pattern);
+  if (!body.empty()) {
+    boost::system::error_code ec;
+    auto schema = boost::json::parse(body, ec);
+    if (ec || !schema.is_object())
+      throw std::logic_error("the body schema of " + std::string(pattern) + " is not a JSON object");
+  }
+  route.summary = std::move(summary);
+  route.body = std::move(body);
 }
 
 Match Router::match(Method method, std::string_view path) const {

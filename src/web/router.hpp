@@ -41,6 +41,9 @@ struct Route {
   bool personal_data = false;  // shows customers' addresses or phones: staff opening it is audited
   std::string summary;  // one line for the OpenAPI document (generated from the method and path if empty)
   std::string body;     // the request body's JSON Schema for the OpenAPI document (JSON text), or empty
+  // A change's state for the audit trail: the pattern of a GET route answering JSON (its {params} filled
+  // from this route's) that the pipeline reads before and after an audited change; empty: not read.
+  std::string state_from;
   std::vector<std::string> segments;  // pattern split at '/', filled by add()
   size_t index = 0;                   // position in the table, for metrics
 };
@@ -61,6 +64,8 @@ class Router {
   Route& post(std::string pattern, Handler handler) {
     return add(Method::post, std::move(pattern), std::move(handler));
   }
+  // The registered route with this method and pattern; throws std::logic_error when there is none.
+  Route& find(Method method, std::string_view pattern);
   // Sets the one-line summary of a registered route (the OpenAPI document shows it); throws
   // std::logic_error when no route has that method and pattern, so a renamed route cannot be missed.
   // body: the JSON Schema of the request body (JSON text), empty when none; throws on a missing route

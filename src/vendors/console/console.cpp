@@ -82,6 +82,11 @@ class ConsoleRoutes {
   }
 
   Response stock_table_page(Request& req) { return stock_page(req, {}, 200); }
+  // The same table as JSON: each variant's stock and price (what the audit trail compares a save with).
+  Response api_stock(Request& req) {
+    return Response::json(
+        json::serialize(json::object{{"rows", stock_json(db, req.user->workshop_id, req.locale)}}));
+  }
 
   Response stock_table_form(Request& req) {
     const auto form = req.form();
@@ -165,6 +170,7 @@ void add_console_routes(web::Router& router, Deps& deps) {
   router.get("/console/stock", bind(&ConsoleRoutes::stock_table_page)).access = vendor;
 
   router.post("/console/stock", bind(&ConsoleRoutes::stock_table_form)).access = vendor;
+  router.get("/api/v1/console/stock", bind(&ConsoleRoutes::api_stock)).access = vendor;
 
   router.post("/console/products/{slug}/duplicate", bind(&ConsoleRoutes::duplicate_form)).access = vendor;
 }

@@ -129,14 +129,17 @@ App::App(Config config, const Clock& clock)
   for (const auto& route : router_.routes())
     names.push_back(std::string(web::method_name(route.method)) + " " + route.pattern);
   metrics_ = std::make_unique<web::Metrics>(std::move(names));
-  pipeline_ = std::make_unique<web::Pipeline>(
-      router_, renderer_, static_files_, *metrics_, sessions_,
-      web::PipelineOptions{
-          config_.secure_cookies, config_.access_log,
-          [this](const web::Request& req, const web::Route& route, int status,
-                 const web::StateChange& state) { audit_request(req, route, status, state); },
-          [](const web::Request& req) { return req.user && audit::audited(req.user->roles); }},
-      &page_cache_);
+  web::PipelineOptions options{
+      config_.secure_cookies,
+      config_.access_log,
+      [this](const web::Request& req, const web::Route& route, int status, const web::StateChange& state) {
+        audit_request(req, route, status, state);
+      },
+      [](const web::Request& req) { return req.user && audit::audited(req.user->roles); },
+      config_.access_log_dir,
+      config_.access_log_days};
+  pipeline_ = std::make_unique<web::Pipeline>(router_, renderer_, static_files_, *metrics_, sessions_,
+                                              std::move(options), &page_cache_);
 }
 
 App::~App() { stop(); }

@@ -27,6 +27,8 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.base_url = t["server"]["base_url"].value_or(c.base_url);
   c.secure_cookies = t["server"]["secure_cookies"].value_or(c.secure_cookies);
   c.access_log = t["server"]["access_log"].value_or(c.access_log);
+  c.access_log_dir = t["server"]["access_log_dir"].value_or(c.access_log_dir.string());
+  c.access_log_days = t["server"]["access_log_days"].value_or(c.access_log_days);
   c.metrics_token = t["server"]["metrics_token"].value_or(c.metrics_token);
   c.server.max_connections_per_ip =
       t["server"]["max_connections_per_ip"].value_or(c.server.max_connections_per_ip);
@@ -101,6 +103,7 @@ void apply_env(Config& c) {
   if (auto v = env("BRILLIANT_PASSWORD_COST")) c.password_cost = parse_cost(v);
   if (auto v = env("BRILLIANT_METRICS_TOKEN")) c.metrics_token = v;
   if (auto v = env("BRILLIANT_ACCESS_LOG")) c.access_log = std::string(v) != "0" && std::string(v) != "false";
+  if (auto v = env("BRILLIANT_ACCESS_LOG_DIR")) c.access_log_dir = v;
   if (auto v = env("BRILLIANT_IO_THREADS")) c.server.io_threads = number("BRILLIANT_IO_THREADS", v);
   if (auto v = env("BRILLIANT_POOL_THREADS")) c.server.pool_threads = number("BRILLIANT_POOL_THREADS", v);
   if (auto v = env("BRILLIANT_TOSS_API_URL")) c.toss.api_url = v;

@@ -17,6 +17,10 @@ struct Config {
   std::string base_url;  // empty: http://host:port
   bool secure_cookies = false;
   bool access_log = true;
+  // Empty: the access log goes to standard output (the system's log keeps it); a folder: one file a day,
+  // days older than access_log_days deleted by the server itself.
+  std::filesystem::path access_log_dir;
+  int access_log_days = 90;
   std::string metrics_token;  // empty: /metrics answers only loopback callers
   std::string database_url = "sqlite:var/brilliant.db";
   int database_readers = 8;

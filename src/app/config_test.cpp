@@ -9,7 +9,8 @@ namespace brilliant::app {
 
 TEST(Config, TomlThenEnvironment) {
   auto file = std::filesystem::temp_directory_path() / ("cfg-" + std::to_string(::getpid()) + ".toml");
-  std::ofstream(file) << "[server]\nport = 9000\nhost = \"0.0.0.0\"\n[database]\nurl = \"sqlite:x.db\"\n"
+  std::ofstream(file) << "[server]\nport = 9000\nhost = \"0.0.0.0\"\naccess_log_dir = \"var/log\"\n"
+                         "access_log_days = 100\n[database]\nurl = \"sqlite:x.db\"\n"
                          "[security]\npassword_cost = \"minimum\"\n";
   Config config;
   apply_toml(config, file);
@@ -17,6 +18,12 @@ TEST(Config, TomlThenEnvironment) {
   EXPECT_EQ(config.server.host, "0.0.0.0");
   EXPECT_EQ(config.database_url, "sqlite:x.db");
   EXPECT_EQ(config.password_cost, accounts::Cost::minimum);
+  EXPECT_EQ(config.access_log_dir, "var/log");
+  EXPECT_EQ(config.access_log_days, 100);
+  setenv("BRILLIANT_ACCESS_LOG_DIR", "/var/log/brilliant", 1);
+  apply_env(config);
+  EXPECT_EQ(config.access_log_dir, "/var/log/brilliant");
+  unsetenv("BRILLIANT_ACCESS_LOG_DIR");
   setenv("BRILLIANT_PORT", "9100", 1);
   setenv("BRILLIANT_DB", "postgresql://localhost/b", 1);
   apply_env(config);

@@ -1,13 +1,16 @@
 #include "web/access_log.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <ctime>
 #include <iterator>
+#include <optional>
 
 #include "web/form.hpp"
 #include "web/router.hpp"
@@ -69,7 +72,58 @@ std::string loggable_target(const Request& request, const Route* route) {
   return out;
 }
 
-AccessLog::AccessLog(int fd) : fd_(fd), id_(next_log_id++) {
+int trim_access_logs(const std::filesystem::path& dir, const std::string& today, int keep_days) {
+  using namespace std::chrono;
+  const auto day_of = [](const std::string& text) -> std::optional<sys_days> {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return std::nullopt;
+    const year_month_day ymd{year{y}, month{m}, day{d}};
+    if (!ymd.ok()) return std::nullopt;
+    return sys_days{ymd};
+  };
+  const auto now = day_of(today);
+  std::error_code ec;
+  if (!now || !std::filesystem::is_directory(dir, ec)) return 0;
+  int deleted = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const auto name = entry.path().filename().string();
+    if (name.size() != 21 || !name.starts_with("access-") || !name.ends_with(".log")) continue;
+    const auto day = day_of(name.substr(7, 10));
+    if (day && *now - *day > days(keep_days) && std::filesystem::remove(entry.path(), ec)) ++deleted;
+  }
+  return deleted;
+}
+
+AccessLog::AccessLog(int fd) : fd_(fd), id_(next_log_id++) { start_flusher(); }
+
+AccessLog::AccessLog(std::filesystem::path dir, int keep_days)
+    : fd_(-1), dir_(std::move(dir)), keep_days_(keep_days), id_(next_log_id++) {
+  std::filesystem::create_directories(dir_);
+  {
+    std::lock_guard lock(write_mutex_);
+    open_day_file();
+  }
+  start_flusher();
+}
+
+void AccessLog::open_day_file() {
+  const time_t now = std::time(nullptr);
+  tm local{};
+  localtime_r(&now, &local);
+  char day[16];
+  std::strftime(day, sizeof day, "%Y-%m-%d", &local);
+  if (fd_ >= 0 && day_ == day) return;
+  const int fd = ::open((dir_ / ("access-" + std::string(day) + ".log")).c_str(),
+                        O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+  if (fd < 0) return;  // keep writing where it did (or nowhere) rather than stop serving
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = fd;
+  day_ = day;
+  trim_access_logs(dir_, day_, keep_days_);
+}
+
+void AccessLog::start_flusher() {
   flusher_ = std::jthread([this](std::stop_token stop) {
     std::unique_lock lock(flush_mutex_);
     while (!stop.stop_requested()) {
@@ -83,6 +137,7 @@ AccessLog::~AccessLog() {
   flusher_.request_stop();
   flusher_.join();
   flush();
+  if (!dir_.empty() && fd_ >= 0) ::close(fd_);
 }
 
 AccessLog::Buffer& AccessLog::buffer_of_this_thread() {
@@ -102,6 +157,7 @@ AccessLog::Buffer& AccessLog::buffer_of_this_thread() {
 
 void AccessLog::write_out(std::string& text) {
   std::lock_guard lock(write_mutex_);
+  if (!dir_.empty()) open_day_file();
   size_t done = 0;
   while (done < text.size()) {
     const ssize_t n = ::write(fd_, text.data() + done, text.size() - done);

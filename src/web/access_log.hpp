@@ -4,9 +4,13 @@
 // has gathered every half second and when the log closes. So a busy server makes one system call per
 // few hundred requests, and a line waits at most half a second. Lines of different threads may appear
 // a block apart (each carries its time). Secrets never reach it: see loggable_target.
+// Written to a folder instead, it keeps one file a local day (access-YYYY-MM-DD.log) and deletes the
+// days older than it is told to keep (3 months under the Protection of Communications Secrets Act) when
+// it opens each day's file.
 #pragma once
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -24,9 +28,15 @@ struct Route;
 // password, secret, code) replaced by "***". A guest's order key or a reset link never reaches a log.
 std::string loggable_target(const Request& request, const Route* route);
 
+// Deletes the day files (access-YYYY-MM-DD.log) in `dir` older than `keep_days` days before `today`
+// (YYYY-MM-DD); other files are left alone. Returns how many were deleted.
+int trim_access_logs(const std::filesystem::path& dir, const std::string& today, int keep_days);
+
 class AccessLog {
  public:
   explicit AccessLog(int fd = 1);  // standard output unless told otherwise
+  // One file a local day in `dir` (made if missing), keeping `keep_days` days.
+  AccessLog(std::filesystem::path dir, int keep_days);
   ~AccessLog();
   AccessLog(const AccessLog&) = delete;
   AccessLog& operator=(const AccessLog&) = delete;
@@ -44,8 +54,14 @@ class AccessLog {
  private:
   Buffer& buffer_of_this_thread();
   void write_out(std::string& text);
+  void start_flusher();
+  // In a folder: the day's file open for appending (write_mutex_ held); a new day opens a new file.
+  void open_day_file();
 
-  const int fd_;
+  int fd_;
+  std::filesystem::path dir_;  // empty: fd_ is the caller's
+  int keep_days_ = 0;
+  std::string day_;              // the day fd_ is the file of
   const unsigned long long id_;  // tells this log's buffers apart in a thread's list
   std::mutex buffers_mutex_;
   std::vector<std::shared_ptr<Buffer>> buffers_;

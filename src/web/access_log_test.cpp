@@ -59,3 +59,50 @@ TEST(AccessLog, EveryLineReachesStandardOutputInOrder) {
 }
 
 }  // namespace brilliant::web
+
+#include <unistd.h>
+
+#include <fstream>
+
+namespace brilliant::web {
+
+// In a folder the log keeps one file a local day and deletes the days past what it keeps; a file that is
+// not a day's log is never touched.
+TEST(AccessLogFiles, OneFileADayAndOldDaysDeleted) {
+  const auto dir = std::filesystem::temp_directory_path() / ("access-logs-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (const char* name : {"access-2026-08-01.log", "access-2026-09-01.log", "access-2026-11-29.log",
+                           "notes.txt", "access-2026-13-01.log"})
+    std::ofstream(dir / name) << "x\n";
+  EXPECT_EQ(trim_access_logs(dir, "2026-11-30", 90), 1);  // August only: September 1 is 90 days back
+  EXPECT_FALSE(std::filesystem::exists(dir / "access-2026-08-01.log"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "access-2026-09-01.log"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "notes.txt"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "access-2026-13-01.log"));  // no such day: not ours
+  EXPECT_EQ(trim_access_logs(dir, "not a day", 1), 0);
+
+  std::ofstream(dir / "access-2000-01-01.log") << "x\n";
+  {
+    AccessLog log(dir, 1);  // keeps yesterday and today: older days go when it opens today's file
+    Request r;
+    r.method = Method::get;
+    r.path = "/hello";
+    r.remote_ip = "10.0.0.1";
+    r.request_id = "req-1";
+    log.write(r, nullptr, 200, std::chrono::milliseconds(3));
+  }
+  const time_t now = std::time(nullptr);
+  tm local{};
+  localtime_r(&now, &local);
+  char today[32];
+  std::strftime(today, sizeof today, "access-%Y-%m-%d.log", &local);
+  std::ifstream in(dir / today);
+  std::string line;
+  ASSERT_TRUE(std::getline(in, line));
+  EXPECT_NE(line.find("10.0.0.1 GET /hello 200"), std::string::npos) << line;
+  EXPECT_FALSE(std::filesystem::exists(dir / "access-2000-01-01.log"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace brilliant::web

@@ -50,7 +50,10 @@ Pipeline::Pipeline(const Router& router, const Renderer& renderer, const StaticF
       cache_(cache),
       node_tag_(random_token(6).substr(0, 6)),
       cache_placeholder_(random_token()),
-      access_log_(options.access_log ? std::make_unique<AccessLog>() : nullptr) {}
+      access_log_(!options.access_log ? nullptr
+                  : options.access_log_dir.empty()
+                      ? std::make_unique<AccessLog>()
+                      : std::make_unique<AccessLog>(options.access_log_dir, options.access_log_days)) {}
 
 std::pair<std::string, bool> Pipeline::csrf_for(const Request& request) const {
   // Only a token of the server's own form is taken back: anything else could be markup meant to be

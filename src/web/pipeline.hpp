@@ -40,6 +40,10 @@ struct PipelineOptions {
   std::function<void(const Request&, const Route&, int status, const StateChange& state)> observe;
   // Whether a logged-in person's change is recorded (its state is read only then); empty: never read.
   std::function<bool(const Request&)> audits;
+  // Where the access log goes: standard output, or with a folder one file a local day, kept this many
+  // days (web::AccessLog).
+  std::filesystem::path access_log_dir;
+  int access_log_days = 90;
 };
 
 class Pipeline {

@@ -82,7 +82,7 @@ bool noise(std::string_view key, bool top) {
 // The field an array item is named by (its id, number, ...), or none: it is then named by position.
 const char* name_field(const json::value& item) {
   if (item.is_object())
-    for (const char* key : {"id", "number", "slug", "sku", "month", "code", "key", "metal", "carrier"})
+    for (const char* key : {"sku", "number", "id", "slug", "month", "code", "key", "metal", "carrier"})
       if (const auto* v = item.as_object().if_contains(key); v && (v->is_string() || v->is_int64()))
         return key;
   return nullptr;

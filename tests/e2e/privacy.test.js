@@ -2,7 +2,7 @@
 // piece, is told an open order stops the account from closing, cancels it, downloads their data (the
 // order is in it), withdraws nothing they never gave, closes the account and can no longer log in; the
 // operator still finds the order, the recipient's name masked. Terms and privacy pages are one click from
-// every page.
+// every page. And the audit trail: a workshop's stock change reaches the operator with its before and after.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -97,6 +97,27 @@ test('a shopper exports their data and closes the account; the order stays for t
   assert.match(await row.innerText(), /박\*\*/);
   assert.doesNotMatch(await row.innerText(), /서연/);
   await snap(operator, 'operator-reduced-order-ko');
+});
+
+test('the operator reads who changed what: a workshop stock saved on its table, before and after', async () => {
+  const maker = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })).newPage();
+  await maker.goto(`${server.url}/login`);
+  await login(maker, 'maker@brilliant.example');
+  await maker.goto(`${server.url}/console/stock`);
+  const input = maker.locator('input[name^="stock_"]').first();
+  const before = Number(await input.inputValue());
+  await input.fill(String(before + 2));
+  await maker.locator('form[action$="/console/stock"] button[type="submit"]').click();
+  await maker.waitForURL(/saved=/);
+
+  const operator = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })).newPage();
+  await operator.goto(`${server.url}/en/login`);
+  await login(operator, 'operator@brilliant.example', /\/en\/(account|operator)/);
+  await operator.goto(`${server.url}/en/operator/audit?q=maker%40brilliant.example`);
+  const changes = operator.locator('.audit-changes').first();
+  await changes.waitFor();
+  assert.match(await changes.innerText(), new RegExp(`stock: ${before} → ${before + 2}`));
+  await snap(operator, 'audit-before-after-desktop');
 });
 
 test('every page these journeys visited meets WCAG 2.2 AA (axe-core: no serious or critical violation)', async () => {

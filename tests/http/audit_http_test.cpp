@@ -108,7 +108,8 @@ TEST_F(AuditHttp, AChangeRecordsTheValuesItChangedBeforeAndAfter) {
   auto op = logged_in(web::Role::operator_, "", &op_email);
   const auto mine = entries(*op, "q=" + HttpClient::encode(maker_email) + "&kind=change");
   ASSERT_EQ(mine.size(), 1u);
-  EXPECT_EQ(json::value_to<std::string>(mine[0].at("changes")), "rows[id=" + v + "].stock: 3 → 7");
+  EXPECT_EQ(json::value_to<std::string>(mine[0].at("changes")),
+            "rows[sku=" + ring.variants.at(0).sku + "].stock: 3 → 7");
   EXPECT_TRUE(mine[0].at("has_changes").as_bool());
 
   const auto today = app->quotes().current().at("silver");

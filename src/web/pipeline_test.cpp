@@ -158,14 +158,7 @@ namespace {
 
 // An audited change reads the state its route names before and after it runs, as the person making it;
 // shoppers (not audited here), refused changes and reads are never read twice.
-TEST(PipelineState, AnAuditedChangeSeesItsStateBeforeAndAfter) {
-  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
-  I18n i18n{root / "locales"};
-  StaticFiles files{root / "static"};
-  Renderer renderer{root / "templates", i18n, files, Reload::never};
-  Router router;
-  FakeSessions sessions;
-  Metrics metrics(std::vector<std::string>{"a", "b", "c"});
+TEST_F(PipelineTest, AnAuditedChangeSeesItsStateBeforeAndAfter) {
   int price = 100, reads = 0;
   router
       .get("/api/things/{id}",
@@ -187,7 +180,7 @@ TEST(PipelineState, AnAuditedChangeSeesItsStateBeforeAndAfter) {
   PipelineOptions options{false, false};
   options.observe = [&](const Request&, const Route&, int, const StateChange& s) { seen.push_back(s); };
   options.audits = [](const Request& r) { return r.user->has(Role::operator_); };
-  Pipeline pipeline(router, renderer, files, metrics, sessions, options);
+  Pipeline pipeline(router, renderer, files, *metrics, sessions, options);
   const std::string token(43, 'k');
   const auto post = [&](const std::string& who, const std::string& body) {
     Request r;

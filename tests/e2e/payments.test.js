@@ -125,6 +125,14 @@ async function deliveredOrder(page, maker, slug, tracking) {
   return number;
 }
 
+// The shopper opens the return form of the order and ticks its first piece.
+async function askForReturn(page, number) {
+  await page.goto(`${server.url}/orders/${number}`);
+  await page.locator('#ask-return').click();
+  await page.waitForURL(/\/return$/);
+  await page.locator('input[name="lines"]').first().check();
+}
+
 // A maker and a shopper, each logged in on their own device, and the maker's piece in stock.
 async function makerAndShopper() {
   const maker = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })).newPage();
@@ -142,10 +150,7 @@ test('a return from request to refund', async () => {
   const number = await deliveredOrder(page, maker, slug, '6677-8899-0011');
 
   // The shopper asks for a return: the stone is loose (the seller's fault, the seller pays shipping).
-  await page.goto(`${server.url}/orders/${number}`);
-  await page.locator('#ask-return').click();
-  await page.waitForURL(/\/return$/);
-  await page.locator('input[name="lines"]').first().check();
+  await askForReturn(page, number);
   await page.getByLabel('하자·파손').check();
   await page.getByLabel('자세한 내용').fill('알이 흔들려요');
   await snap(page, 'return-request-phone');
@@ -208,10 +213,7 @@ test('a return from request to refund', async () => {
 test('an exchange for another size: the size is chosen, held, and shipped in its own parcel', async () => {
   const { maker, page, slug } = await makerAndShopper();
   const number = await deliveredOrder(page, maker, slug, '6677-8899-0021');
-  await page.goto(`${server.url}/orders/${number}`);
-  await page.locator('#ask-return').click();
-  await page.waitForURL(/\/return$/);
-  await page.locator('input[name="lines"]').first().check();
+  await askForReturn(page, number);
   await page.getByLabel('교환', { exact: true }).check();
   // The sizes of the piece: any in stock (the last one offered; the ring's own size replaces a faulty one).
   const sizes = page.locator('#exchange_variant_id option:not([disabled]):not([value=""])');

@@ -162,7 +162,9 @@ std::vector<ApiBody> money_bodies() {
        R"("description":"Toss's Payment object: only orderId and paymentKey are read, the rest is asked again"}}})"},
       {Method::post, "/api/v1/operator/orders/{number}/refunds",
        R"({"type":"object","required":["reason"],"properties":{"amount":{"type":["integer","null"],"minimum":1,)"
-       R"("description":"won to refund; left out: all that is left"},"reason":{"type":"string","maxLength":200}}})"},
+       R"("description":"won to refund; left out: all that is left"},"reason":{"type":"string","maxLength":200},)"
+       R"("refund_account":{"type":"string","description":"a virtual account's payment: the shopper's bank, )"
+       R"(account number and holder, where Toss sends the money back"}}})"},
       {Method::post, "/api/v1/returns",
        R"({"type":"object","required":["serial","weight"],"properties":{"serial":{"type":"string",)"
        R"("example":"IT-7K2M-Q9PX"},"weight":{"type":"string","example":"3.19","description":"grams now"}}})"},

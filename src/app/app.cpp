@@ -6,6 +6,7 @@
 #include "app/audit_states.hpp"
 #include "app/operator_home.hpp"
 #include "app/operator_todo_repo.hpp"
+#include "payments/payment_events.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -339,8 +340,8 @@ void App::add_money_routes() {
   returns_.set_mail([this](const orders::Order& o, const orders::OrderReturn& r, const std::string& event,
                            const std::string& note) { return return_mail(o, r, event, note); });
   returns_.set_card_refund([this](const std::string& number, long long amount, const std::string& reason,
-                                  long long actor) -> Result<void> {
-    TRY(payments_->refund(number, amount, reason, actor));
+                                  long long actor, const std::string& account) -> Result<void> {
+    TRY(payments_->refund(number, amount, reason, actor, payments::refund_account_of(account)));
     return {};
   });
 }

@@ -148,7 +148,7 @@ Results Exhibitions::results(const Exhibition& e) {
     return a.leads != b.leads ? a.leads > b.leads : a.amount > b.amount;
   });
   for (auto& [id, w] : by_workshop) {
-    if (w.name.empty()) w.name = "-";  // sold through the sheet's link, but not at the fair
+    if (w.name.empty()) w.name.assign(1, '-');  // sold through the sheet's link, but not at the fair
     r.workshops.push_back(w);
   }
   std::sort(r.workshops.begin(), r.workshops.end(), [](const auto& a, const auto& b) {

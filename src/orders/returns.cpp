@@ -294,15 +294,16 @@ Result<OrderReturn> Returns::refund(long long id, long long actor_id) {
   auto x = TRY(open(id, 0, {"received"}));
   const auto order = orders_.find(x.order_number);
   if (!order) return Error::not_found("order");
-  const bool card = order->payment_method == "card";
+  // A card or a Toss virtual account is refunded through the provider; a plain transfer by the batch.
+  const bool card = order->payment_method == "card" || order->payment_method == "virtual_account";
   if (card) {
     if (!card_refund_)
       return Error::conflict("payment", "card_unavailable", "card refunds are not configured");
     if (x.refund_amount > 0)
-      TRY(card_refund_(x.order_number, x.refund_amount, "반품 환불 (return)", actor_id));
+      TRY(card_refund_(x.order_number, x.refund_amount, "반품 환불 (return)", actor_id, x.refund_account));
   }
   x.status = "refunded";
-  x.refund_method = card ? "card" : "transfer";
+  x.refund_method = !card ? "transfer" : order->payment_method == "card" ? "card" : "virtual_account";
   x.refunded_at = format_utc(clock_.now());
   const auto at = x.refunded_at;
   // A confirmed parcel's sale was credited to the workshop: the returned lines are reversed in its ledger.

@@ -49,10 +49,12 @@ long long refund_for(const Order& order, const std::vector<long long>& line_ids,
 
 class Returns {
  public:
-  // Refunds part of a card payment (payments::Payments::refund, wired by the app); absent: card orders
-  // cannot be refunded here.
-  using CardRefund = std::function<Result<void>(const std::string& number, long long amount,
-                                                const std::string& reason, long long actor)>;
+  // Refunds part of a card or virtual-account payment through its provider (payments::Payments::refund,
+  // wired by the app; a virtual account's money goes to the account the shopper typed); absent: such
+  // orders cannot be refunded here.
+  using CardRefund =
+      std::function<Result<void>(const std::string& number, long long amount, const std::string& reason,
+                                 long long actor, const std::string& refund_account)>;
   Returns(db::Database& db, Orders& orders, const Clock& clock) : db_(db), orders_(orders), clock_(clock) {}
   void set_card_refund(CardRefund refund) { card_refund_ = std::move(refund); }
   // The shopper's mail at each step (event: return_requested, exchange_requested, return_approved,
@@ -78,7 +80,8 @@ class Returns {
   // back to the shopper).
   Result<OrderReturn> receive(long long id, long long workshop_id, bool accepted, const std::string& note,
                               long long actor_id);
-  // The operator refunds an accepted return: to the card, or into the transfer batch.
+  // The operator refunds an accepted return: to the card or, for a virtual account, through the provider
+  // to the shopper's account; a bank transfer into the operator's transfer batch.
   Result<OrderReturn> refund(long long id, long long actor_id);
 
   // A photo the shopper sends with the request, while it is requested or approved (at most 8): checked by

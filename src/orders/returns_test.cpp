@@ -84,11 +84,11 @@ TEST_F(ReturnsTest, ARefundOfAConfirmedParcelIsReversedInTheLedgerAndACardGoesBa
   });
   ASSERT_TRUE(orders.confirm_purchase(order.number, 1).ok());
   std::vector<std::pair<std::string, long long>> refunds;
-  returns.set_card_refund(
-      [&](const std::string& number, long long amount, const std::string&, long long) -> Result<void> {
-        refunds.emplace_back(number, amount);
-        return {};
-      });
+  returns.set_card_refund([&](const std::string& number, long long amount, const std::string&, long long,
+                              const std::string&) -> Result<void> {
+    refunds.emplace_back(number, amount);
+    return {};
+  });
   auto card_order = *orders.find(order.number);
   auto req = ask(card_order, "defective");
   req.refund_account = "";  // a card is refunded to the card
@@ -103,6 +103,31 @@ TEST_F(ReturnsTest, ARefundOfAConfirmedParcelIsReversedInTheLedgerAndACardGoesBa
   long long balance = 0;
   for (const auto& e : ledger.entries(1, format_seoul(clock.now()).substr(0, 7))) balance += e.amount;
   EXPECT_EQ(balance, 0);  // sale and commission both reversed
+}
+
+// A Toss virtual account's payment goes back through Toss, to the account the shopper typed.
+TEST_F(ReturnsTest, AVirtualAccountIsRefundedThroughTheProviderToTheShoppersAccount) {
+  auto order = delivered("k-va-ret", "100000000008");
+  db->write([&](soci::session& sql) {
+    sql << "UPDATE orders SET payment_method = 'virtual_account' WHERE id = :i", soci::use(order.id);
+  });
+  std::string sent_to;
+  returns.set_card_refund([&](const std::string&, long long, const std::string&, long long,
+                              const std::string& account) -> Result<void> {
+    sent_to = account;
+    return {};
+  });
+  const auto va = *orders.find(order.number);
+  auto x = returns.request(va, ask(va, "defective"), 1);
+  ASSERT_TRUE(x.ok()) << x.error().message;
+  ASSERT_TRUE(returns.approve(x->id, 1, "", 3).ok());
+  ASSERT_TRUE(returns.receive(x->id, 1, true, "", 3).ok());
+  auto refunded = returns.refund(x->id, 2);
+  ASSERT_TRUE(refunded.ok()) << refunded.error().message;
+  EXPECT_EQ(refunded->refund_method, "virtual_account");
+  EXPECT_EQ(sent_to, "국민은행 123401-04-567890 김보석");
+  EXPECT_EQ(returns.transfer_batch_csv().find("k-va-ret"), std::string::npos);  // not in the bank's batch
+  EXPECT_EQ(returns.transfer_batch_csv().find(order.number), std::string::npos);
 }
 
 TEST_F(ReturnsTest, AnExchangeNeedsTheSizeAndEndsExchanged) {

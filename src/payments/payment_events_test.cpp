@@ -35,3 +35,18 @@ TEST(PaymentEvents, ATransitionKeepsTheProvidersAnswer) {
 
 }  // namespace
 }  // namespace brilliant::payments
+
+namespace brilliant::payments {
+
+TEST(RefundAccountOf, TheBanksCodeTheDigitsAndTheHolder) {
+  const auto kb = refund_account_of("국민은행 123401-04-567890 김보석");
+  EXPECT_EQ(kb.bank, "04");
+  EXPECT_EQ(kb.number, "12340104567890");
+  EXPECT_EQ(kb.holder, "김보석");
+  EXPECT_EQ(refund_account_of("신한 110-123-456789").bank, "88");
+  EXPECT_EQ(refund_account_of("신한 110-123-456789").holder, "");  // no holder named: the number's last part
+  EXPECT_TRUE(refund_account_of("어딘가은행 123456789 김").empty());  // no bank we know
+  EXPECT_TRUE(refund_account_of("국민 123 김").empty());              // too short a number
+}
+
+}  // namespace brilliant::payments

@@ -279,7 +279,7 @@ Result<Order> Payments::window_failed(const std::string& provider_order_id, cons
 }
 
 Result<Order> Payments::refund(const std::string& number, long long amount, const std::string& raw_reason,
-                               long long actor_id) {
+                               long long actor_id, const RefundAccount& to) {
   const std::string reason(trim(raw_reason));
   if (reason.empty()) return Error::invalid("reason", "reason_required", "say why the money is refunded");
   if (reason.size() > 200) return Error::invalid("reason", "too_long", "reason may have at most 200 bytes");
@@ -291,6 +291,10 @@ Result<Order> Payments::refund(const std::string& number, long long amount, cons
                            "order " + number + " holds no card payment: refund it by bank transfer");
   if (!card_enabled())
     return Error::conflict("payment", "card_unavailable", "card payments are not configured");
+  if (p->is_account() && to.empty())
+    return Error::invalid(
+        "refund_account", "refund_account_required",
+        "a virtual account's payment goes back to a bank account: give bank, number and holder");
   if (amount < 0 || amount > p->balance)
     return Error::invalid(
         "amount", "refund_above_paid",
@@ -301,7 +305,7 @@ Result<Order> Payments::refund(const std::string& number, long long amount, cons
   // (our balance unchanged), the provider replays its first answer instead of refunding twice.
   const auto key =
       "refund-" + p->provider_order_id + "-" + std::to_string(p->balance) + "-" + std::to_string(given);
-  auto answer = provider_->cancel(p->payment_key, reason, given == p->balance ? 0 : given, key);
+  auto answer = provider_->cancel(p->payment_key, reason, given == p->balance ? 0 : given, key, to);
   if (answer.kind == Answer::Kind::unreachable) {
     note(*p, "unreachable", answer, p->status, given, actor_id);
     auto asked = provider_->by_key(p->payment_key);

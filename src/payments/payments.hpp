@@ -67,9 +67,10 @@ class Payments {
   // The window came back without one (cancelled, declined): recorded; the order still awaits payment.
   Result<orders::Order> window_failed(const std::string& provider_order_id, const std::string& code,
                                       const std::string& message);
-  // Refunds part (amount) or all (amount 0) of what an order's card payment still holds.
+  // Refunds part (amount) or all (amount 0) of what an order's card payment still holds. A virtual
+  // account's payment goes back to the shopper's account (`to`, required then: field refund_account).
   Result<orders::Order> refund(const std::string& number, long long amount, const std::string& reason,
-                               long long actor_id);
+                               long long actor_id, const RefundAccount& to = {});
   // The operator cancels an order: a card payment is refunded whole first, then the order is cancelled.
   Result<orders::Order> cancel_order(const std::string& number, const std::string& reason,
                                      long long actor_id);

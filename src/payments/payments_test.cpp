@@ -119,8 +119,9 @@ TEST_F(PaymentsTest, APaymentLeftInProgressIsReconciledOnceTheProviderAnswers) {
       real.confirm(k, o, a, i);
       return {};
     }
-    Answer cancel(const std::string& k, const std::string& r, long long a, const std::string& i) override {
-      return real.cancel(k, r, a, i);
+    Answer cancel(const std::string& k, const std::string& r, long long a, const std::string& i,
+                  const RefundAccount& to = {}) override {
+      return real.cancel(k, r, a, i, to);
     }
     Answer by_key(const std::string&) override { return {}; }
     Answer by_order(const std::string&) override { return {}; }

@@ -38,15 +38,23 @@ struct Answer {
   bool ok() const { return kind == Kind::ok; }
 };
 
+// Where a virtual-account payment's refund goes (Toss's refundReceiveAccount): the bank's two-digit code,
+// the account number's digits, the holder. Empty for a card: the card is refunded.
+struct RefundAccount {
+  std::string bank, number, holder;
+  bool empty() const { return number.empty(); }
+};
+
 class Provider {
  public:
   virtual ~Provider() = default;
   // POST /v1/payments/confirm with the payment key, our orderId and the amount we expect.
   virtual Answer confirm(const std::string& payment_key, const std::string& order_id, long long amount,
                          const std::string& idempotency_key) = 0;
-  // POST /v1/payments/{paymentKey}/cancel; amount 0 cancels what is left.
+  // POST /v1/payments/{paymentKey}/cancel; amount 0 cancels what is left; a virtual account's money goes
+  // back to `to`.
   virtual Answer cancel(const std::string& payment_key, const std::string& reason, long long amount,
-                        const std::string& idempotency_key) = 0;
+                        const std::string& idempotency_key, const RefundAccount& to = {}) = 0;
   // GET /v1/payments/{paymentKey}
   virtual Answer by_key(const std::string& payment_key) = 0;
   // GET /v1/payments/orders/{orderId}

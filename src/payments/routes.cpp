@@ -6,6 +6,7 @@
 #include "catalog/views.hpp"
 #include "orders/order_page.hpp"
 #include "orders/routes.hpp"
+#include "payments/payment_events.hpp"
 #include "payments/views.hpp"
 #include "web/bind.hpp"
 #include "web/json_input.hpp"
@@ -160,7 +161,13 @@ class PaymentRoutes {
     return std::nullopt;
   }
 
-  Result<Order> refund(Request& req, const std::string& amount_text, const std::string& reason) {
+  // account: a virtual account's refund goes to the shopper's bank account, as typed ("국민 123-45 김").
+  Result<Order> refund(Request& req, const std::string& amount_text, const std::string& reason,
+                       const std::string& account) {
+    const auto to = refund_account_of(account);
+    if (!account.empty() && to.empty())
+      return Error::invalid("refund_account", "refund_account_invalid",
+                            "refund_account: the bank's name, the account number and the holder");
     long long amount = 0;
     if (!amount_text.empty()) {
       amount = web::parse_id(amount_text);
@@ -168,12 +175,12 @@ class PaymentRoutes {
         return Error::invalid("amount", "number_invalid",
                               "amount must be a whole number of won, or empty for all");
     }
-    return payments.refund(std::string(req.param("number")), amount, reason, req.user->user_id);
+    return payments.refund(std::string(req.param("number")), amount, reason, req.user->user_id, to);
   }
 
   Result<Response> refund_form(Request& req) {
     const auto f = req.form();
-    const auto order = TRY(refund(req, f.get("amount"), f.get("reason")));
+    const auto order = TRY(refund(req, f.get("amount"), f.get("reason"), f.get("refund_account")));
     return Response::redirect(req.locale_prefix() + "/orders/" + order.number + "?refunded=1");
   }
 
@@ -187,7 +194,9 @@ class PaymentRoutes {
                               "amount must be a whole number of won, or left out for all");
       amount = std::to_string(a->as_int64());
     }
-    const auto order = TRY(refund(req, amount, reason));
+    std::string account;
+    if (body.contains("refund_account")) account = TRY(web::json_string(body, "refund_account"));
+    const auto order = TRY(refund(req, amount, reason, account));
     return api_payments_of(req, order);
   }
 

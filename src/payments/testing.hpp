@@ -19,6 +19,7 @@ class MemoryProvider final : public Provider {
   int confirms = 0, cancels = 0, lookups = 0, accounts = 0;
   AccountRequest last_account;
   std::vector<std::string> cancel_keys;  // the Idempotency-Key of each cancel asked
+  RefundAccount refunded_to;             // the last cancel's refund account
 
   // The window succeeded: the provider holds an authorised payment for the orderId.
   std::string authorise(const std::string& order_id, long long amount) {
@@ -49,13 +50,15 @@ class MemoryProvider final : public Provider {
     if (what == Next::apply_silently) return {};
     return ok(it->second);
   }
-  Answer cancel(const std::string& key, const std::string&, long long amount,
-                const std::string& idempotency) override {
+  Answer cancel(const std::string& key, const std::string&, long long amount, const std::string& idempotency,
+                const RefundAccount& to = {}) override {
     ++cancels;
     cancel_keys.push_back(idempotency);
+    refunded_to = to;
     if (down) return {};
     for (auto& [id, p] : by_order_id)
       if (p.payment_key == key) {
+        if (p.method == "가상계좌" && to.empty()) return refused(400, "INVALID_REFUND_ACCOUNT_INFO");
         const long long take = amount == 0 ? p.balance : amount;
         if (take > p.balance || (p.status != "DONE" && p.status != "PARTIAL_CANCELED"))
           return refused(403, "NOT_CANCELABLE_AMOUNT");

@@ -99,9 +99,12 @@ Answer TossClient::confirm(const std::string& payment_key, const std::string& or
 }
 
 Answer TossClient::cancel(const std::string& payment_key, const std::string& reason, long long amount,
-                          const std::string& idempotency_key) {
+                          const std::string& idempotency_key, const RefundAccount& to) {
   json::object body{{"cancelReason", reason}};
   if (amount > 0) body["cancelAmount"] = amount;
+  if (!to.empty())
+    body["refundReceiveAccount"] =
+        json::object{{"bank", to.bank}, {"accountNumber", to.number}, {"holderName", to.holder}};
   return call("POST", "/v1/payments/" + segment(payment_key) + "/cancel", json::serialize(body),
               idempotency_key);
 }

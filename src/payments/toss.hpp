@@ -31,7 +31,7 @@ class TossClient final : public Provider {
   Answer confirm(const std::string& payment_key, const std::string& order_id, long long amount,
                  const std::string& idempotency_key) override;
   Answer cancel(const std::string& payment_key, const std::string& reason, long long amount,
-                const std::string& idempotency_key) override;
+                const std::string& idempotency_key, const RefundAccount& to = {}) override;
   Answer by_key(const std::string& payment_key) override;
   Answer by_order(const std::string& order_id) override;
   Answer issue_account(const AccountRequest& request, const std::string& idempotency_key) override;

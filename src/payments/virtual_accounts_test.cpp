@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "orders/testing.hpp"
+#include "payments/payment_events.hpp"
 #include "payments/payments.hpp"
 #include "payments/testing.hpp"
 
@@ -53,6 +54,16 @@ TEST_F(VirtualAccountsTest, AnAccountIsIssuedOnceAndTheDepositCallbackPaysTheOrd
   for (const auto& e : after.events) paid_events += e.kind == "paid";
   EXPECT_EQ(paid_events, 1);
   EXPECT_EQ(payments.deposit_callback("BR-000000-NOSUCH22-1", "x").outcome, "unknown_order");
+
+  // Refunded through Toss to the shopper's own account: refused without one, sent with its bank's code.
+  EXPECT_EQ(payments.refund(order.number, 10000, "사이즈", 2).error().field, "refund_account");
+  auto refunded =
+      payments.refund(order.number, 10000, "사이즈", 2, refund_account_of("신한 110-123-456789 김보석"));
+  ASSERT_TRUE(refunded.ok()) << refunded.error().message;
+  EXPECT_EQ(provider.refunded_to.bank, "88");
+  EXPECT_EQ(provider.refunded_to.number, "110123456789");
+  EXPECT_EQ(provider.refunded_to.holder, "김보석");
+  EXPECT_EQ(payments.holding(order.id)->balance, order.total - 10000);
 }
 
 TEST_F(VirtualAccountsTest, AnUnknownBankAPaidOrderAndAShopWithoutKeysAreRefused) {

@@ -107,12 +107,17 @@ function cancel(res, p, body) {
   if (p.status === 'CANCELED') return fail(res, 400, 'ALREADY_CANCELED_PAYMENT', '이미 취소된 결제 입니다.');
   if (p.status !== 'DONE' && p.status !== 'PARTIAL_CANCELED') return fail(res, 403, 'NOT_CANCELABLE_PAYMENT', '취소 할 수 없는 결제 입니다.');
   if (!body.cancelReason) return fail(res, 400, 'INVALID_REQUEST', 'cancelReason is required');
+  // A virtual account's money goes back to a bank account the merchant names (refundReceiveAccount).
+  const to = body.refundReceiveAccount;
+  if (p.method === '가상계좌' && !(to && /^\d{2,3}$/.test(to.bank || '') && /^\d{6,20}$/.test(to.accountNumber || '')))
+    return fail(res, 400, 'INVALID_REFUND_ACCOUNT_INFO', '환불 계좌 정보가 유효하지 않습니다.');
   const amount = body.cancelAmount === undefined ? p.balanceAmount : Number(body.cancelAmount);
   if (!(amount > 0) || amount > p.balanceAmount) return fail(res, 403, 'NOT_CANCELABLE_AMOUNT', '취소 할 수 없는 금액 입니다.');
   p.balanceAmount -= amount;
   p.status = p.balanceAmount === 0 ? 'CANCELED' : 'PARTIAL_CANCELED';
   p.cancels = [...(p.cancels || []), { transactionKey: key(32), cancelReason: body.cancelReason, taxExemptionAmount: 0,
-    canceledAt: seoulNow(), cancelAmount: amount, refundableAmount: p.balanceAmount, cancelStatus: 'DONE' }];
+    canceledAt: seoulNow(), cancelAmount: amount, refundableAmount: p.balanceAmount, cancelStatus: 'DONE',
+    ...(to ? { refundReceiveAccount: to } : {}) }];
   send(res, 200, p);
 }
 

@@ -1,7 +1,8 @@
 // Virtual accounts (가상계좌) end to end on both databases, against the stand-in Toss server: the shopper
 // asks for an account at a bank (an unknown bank is a 400 naming it), gets the same account when asking
 // again, a deposit callback with another secret changes nothing, the real one pays the order once however
-// often it comes; nobody else reaches the order's account.
+// often it comes; nobody else reaches the order's account; the operator's refund goes back through Toss to
+// the shopper's own bank account.
 #include <boost/json.hpp>
 
 #include "http/toss_testing.hpp"
@@ -66,6 +67,24 @@ TEST_F(VirtualAccountsHttp, ADepositIntoTheOrdersAccountPaysItOnce) {
   int paid = 0;
   for (const auto& e : order->events) paid += e.kind == "paid";
   EXPECT_EQ(paid, 1);
+
+  // The operator refunds part through Toss, to the shopper's own account (required, and read).
+  auto op = logged_in(web::Role::operator_);
+  const auto refunds = "/api/v1/operator/orders/" + number + "/refunds";
+  auto no_account = call(*op, "POST", refunds, R"({"amount":1000,"reason":"사이즈 차액"})");
+  EXPECT_EQ(no_account.status, 400);
+  EXPECT_NE(no_account.body.find("refund_account"), std::string::npos);
+  auto unreadable =
+      call(*op, "POST", refunds, R"({"amount":1000,"reason":"사이즈 차액","refund_account":"x"})");
+  EXPECT_EQ(unreadable.status, 400);
+  auto refunded =
+      call(*op, "POST", refunds,
+           R"({"amount":1000,"reason":"사이즈 차액","refund_account":"국민은행 123401-04-567890 김보석"})");
+  ASSERT_EQ(refunded.status, 200) << refunded.body;
+  EXPECT_NE(refunded.body.find("\"balance\":" + std::to_string(order->total - 1000)), std::string::npos)
+      << refunded.body;
+  auto form = op->get("/orders/" + number);
+  EXPECT_NE(form.body.find("id=\"refund-account\""), std::string::npos);  // the page asks for it too
 }
 
 }  // namespace brilliant::test

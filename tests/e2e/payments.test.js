@@ -133,6 +133,17 @@ async function askForReturn(page, number) {
   await page.locator('input[name="lines"]').first().check();
 }
 
+// The workshop approves the first waiting return; the shopper sends the piece back with this waybill; the
+// workshop's returns page is open again.
+async function approveAndSendBack(maker, page, waybill) {
+  await maker.getByRole('button', { name: '승인' }).first().click();
+  await maker.waitForURL(/done=/);
+  await page.reload();
+  await page.getByLabel('운송장 번호').fill(waybill);
+  await page.getByRole('button', { name: '반송했어요' }).click();
+  await maker.goto(`${server.url}/console/returns`);
+}
+
 // A maker and a shopper, each logged in on their own device, and the maker's piece in stock.
 async function makerAndShopper() {
   const maker = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } })).newPage();
@@ -182,12 +193,7 @@ test('a return from request to refund', async () => {
   await maker.goto(`${server.url}/console/returns`);
   const row = maker.locator('[data-return]').first();
   assert.equal(await maker.locator('[data-return] .return-photos img').count() >= 1, true, 'the workshop sees the photo');
-  await maker.getByRole('button', { name: '승인' }).first().click();
-  await maker.waitForURL(/done=/);
-  await page.reload();
-  await page.getByLabel('운송장 번호').fill('7788-9900-1122');
-  await page.getByRole('button', { name: '반송했어요' }).click();
-  await maker.goto(`${server.url}/console/returns`);
+  await approveAndSendBack(maker, page, '7788-9900-1122');
   await snap(maker, 'returns-console-desktop');
   await maker.getByRole('button', { name: '도착·검수 완료' }).first().click();
   await maker.waitForURL(/done=/);
@@ -226,12 +232,7 @@ test('an exchange for another size: the size is chosen, held, and shipped in its
   await page.waitForURL(/return_requested=1/);
 
   await maker.goto(`${server.url}/console/returns`);
-  await maker.getByRole('button', { name: '승인' }).first().click();
-  await maker.waitForURL(/done=/);
-  await page.reload();
-  await page.getByLabel('운송장 번호').fill('7788-9900-2233');
-  await page.getByRole('button', { name: '반송했어요' }).click();
-  await maker.goto(`${server.url}/console/returns`);
+  await approveAndSendBack(maker, page, '7788-9900-2233');
   await maker.getByRole('button', { name: '도착·검수 완료' }).first().click();
   await maker.waitForURL(/done=/);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "orders/delivery_rules.hpp"
+#include "orders/returns_rules.hpp"
 #include "orders/routes.hpp"
 
 #include <boost/json.hpp>
@@ -112,6 +113,19 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
   return parcel;
 }
 
+namespace {
+
+// A return request's note begins with its reason's code ("wrong_size · 50 cm"): shown in the reader's words.
+std::string event_note(const OrderEvent& e, const catalog::Messages& t) {
+  if (e.kind != "return_requested" && e.kind != "exchange_requested") return e.note;
+  const auto cut = e.note.find(" · ");
+  const std::string code = e.note.substr(0, cut);
+  if (!return_reason(code).ok()) return e.note;
+  return t("returns.reason." + code) + (cut == std::string::npos ? "" : e.note.substr(cut));
+}
+
+}  // namespace
+
 json::array events_json(const Order& o, const catalog::Messages& t) {
   json::array events;
   for (const auto& e : o.events) {
@@ -119,7 +133,7 @@ json::array events_json(const Order& o, const catalog::Messages& t) {
                        {"text", t("orders.event." + e.kind)},
                        {"actor", e.actor},
                        {"at", format_seoul(e.created_at)}};
-    if (!e.note.empty()) event["note"] = e.note;  // absent, not "": a section over "" still shows
+    if (!e.note.empty()) event["note"] = event_note(e, t);  // absent, not "": a section over "" shows
     events.push_back(std::move(event));
   }
   return events;

@@ -93,6 +93,17 @@ TEST(OrderViews, APaidOrderInKoreanShowsTheAddressNotTheAccount) {
   EXPECT_EQ(j.at("summary").as_string(), "달 반지[orders.and_more]");
 }
 
+TEST(OrderViews, AReturnRequestsReasonIsShownInTheReadersWords) {
+  auto o = order();
+  o.events = {{"exchange_requested", "wrong_size · 50 cm · 작아요", "김보석", "2026-11-26T01:05:00Z"},
+              {"return_requested", "defective", "김보석", "2026-11-26T01:06:00Z"},
+              {"cancelled", "wrong_size", "운영자", "2026-11-26T01:07:00Z"}};
+  const auto events = order_json(o, "en", key, "").at("events").as_array();
+  EXPECT_EQ(events.at(0).at("note").as_string(), "[returns.reason.wrong_size] · 50 cm · 작아요");
+  EXPECT_EQ(events.at(1).at("note").as_string(), "[returns.reason.defective]");
+  EXPECT_EQ(events.at(2).at("note").as_string(), "wrong_size");  // not a return's: as written
+}
+
 TEST(OrderViews, SeoulTimesAndChips) {
   EXPECT_EQ(format_seoul("2026-11-30T15:00:00Z"), "2026-12-01 00:00");
   EXPECT_EQ(format_seoul(""), "");

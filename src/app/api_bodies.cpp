@@ -92,6 +92,9 @@ std::vector<ApiBody> marketing_live_and_studio_bodies() {
        R"("ban"]},"message_id":{"type":"integer","description":"delete: the chat message"},"user_id":{"type":)"
        R"("integer","description":"mute, ban: the person"},"seconds":{"type":"integer","minimum":0,"maximum":)"
        R"(86400,"default":300,"description":"mute: how long; 0 lifts it"}}})"},
+      {Method::post, "/api/v1/console/live/{slug}/moderators",
+       R"({"type":"object","required":["email"],"properties":{"email":{"type":"string","format":"email",)"
+       R"("description":"the account's email"}}})"},
       {Method::post, "/api/v1/live/{slug}/reminders", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/live/{slug}/deals/{id}/orders",
        R"({"type":"object","required":["recipient","phone","postcode","address"],"properties":{"quantity":)"

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "live/events.hpp"
 #include "live/service.hpp"
@@ -19,13 +20,13 @@ Result<repo::ChatLine> Live::say(const Show& show, const web::Principal& who, co
   ChatRules rules;
   rules.slow_mode_seconds = show.slow_mode_seconds;
   rules.banned_words = banned_word_list(show.banned_words);
-  rules.moderator = may_manage(show, who);
+  rules.moderator = may_moderate(show, who);
   const auto now = clock_.now();
   auto room = rooms_.of(show.id);
   auto checked =
       room->with_chatter(who.user_id, [&](Chatter& c) { return check_message(rules, c, text, now); });
   if (!checked) return checked.error();
-  repo::ChatLine line{0, who.user_id, who.name, *checked, format_utc(now), rules.moderator};
+  repo::ChatLine line{0, who.user_id, who.name, *checked, format_utc(now), may_manage(show, who)};
   line.id = db_.write([&](soci::session& sql) { return repo::insert_chat(sql, show.id, line); });
   publish(show.id, chat_event(line));
   return line;
@@ -36,7 +37,7 @@ std::vector<repo::ChatLine> Live::chat(long long show_id, int limit, long long a
 }
 
 Result<void> Live::delete_message(const std::string& slug, const web::Principal& who, long long message_id) {
-  auto show = TRY(managed(slug, who));
+  auto show = TRY(moderated(slug, who));
   const bool deleted =
       db_.write([&](soci::session& sql) { return repo::delete_chat(sql, show.id, message_id, who.user_id); });
   if (!deleted) return Error::not_found("message");
@@ -45,7 +46,7 @@ Result<void> Live::delete_message(const std::string& slug, const web::Principal&
 }
 
 Result<void> Live::mute(const std::string& slug, const web::Principal& who, long long user_id, int seconds) {
-  auto show = TRY(managed(slug, who));
+  auto show = TRY(moderated(slug, who));
   if (seconds < 0 || seconds > 24 * 3600)
     return Error::invalid("seconds", "seconds_invalid", "seconds: 0 (lift the mute) to 86,400");
   const auto until = seconds ? format_utc(clock_.now() + std::chrono::seconds(seconds)) : std::string();
@@ -57,7 +58,7 @@ Result<void> Live::mute(const std::string& slug, const web::Principal& who, long
 }
 
 Result<void> Live::ban(const std::string& slug, const web::Principal& who, long long user_id) {
-  auto show = TRY(managed(slug, who));
+  auto show = TRY(moderated(slug, who));
   if (user_id == who.user_id)
     return Error::invalid("user_id", "ban_self", "user_id: you cannot ban yourself");
   db_.write([&](soci::session& sql) {
@@ -65,6 +66,40 @@ Result<void> Live::ban(const std::string& slug, const web::Principal& who, long 
   });
   publish(show.id, moderation_event(user_id, "", true));
   return {};
+}
+
+Result<Show> Live::moderated(const std::string& slug, const web::Principal& who) {
+  auto show = TRY(find_or_error(slug));
+  if (!may_moderate(show, who))
+    return Error::forbidden("only the show's host and its moderators moderate its chat");
+  return show;
+}
+
+Result<std::vector<repo::Moderator>> Live::add_moderator(const std::string& slug, const web::Principal& who,
+                                                         const std::string& raw_email) {
+  const auto show = TRY(managed(slug, who));
+  const std::string email(trim(raw_email));
+  if (email.empty()) return Error::invalid("email", "email_required", "email: the moderator's account email");
+  return db_.write([&](soci::session& sql) -> Result<std::vector<repo::Moderator>> {
+    const long long user = repo::user_by_email(sql, email);
+    if (!user)
+      return Error::invalid("email", "user_unknown", "email: no account has it; ask them to join first");
+    repo::add_moderator(sql, show.id, user, who.user_id, format_utc(clock_.now()));
+    return repo::moderators(sql, show.id);
+  });
+}
+
+Result<std::vector<repo::Moderator>> Live::remove_moderator(const std::string& slug,
+                                                            const web::Principal& who, long long user_id) {
+  const auto show = TRY(managed(slug, who));
+  return db_.write([&](soci::session& sql) -> Result<std::vector<repo::Moderator>> {
+    if (!repo::remove_moderator(sql, show.id, user_id)) return Error::not_found("moderator");
+    return repo::moderators(sql, show.id);
+  });
+}
+
+std::vector<repo::Moderator> Live::moderators(long long show_id) {
+  return db_.read([&](soci::session& sql) { return repo::moderators(sql, show_id); });
 }
 
 bool Live::banned(long long show_id, long long user_id) {

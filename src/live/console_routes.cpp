@@ -218,6 +218,32 @@ class ConsoleLiveRoutes {
     return Response::json(json::serialize(json::object{{"done", action}}));
   }
 
+  // The host names a chat moderator by email, or takes one back (form and API).
+  Result<Response> moderator_form(Request& req) {
+    TRY(live_.add_moderator(std::string(req.param("slug")), *req.user, req.form().get("email")));
+    return back(req, std::string(req.param("slug")), "moderator");
+  }
+  Result<Response> moderator_remove_form(Request& req) {
+    TRY(live_.remove_moderator(std::string(req.param("slug")), *req.user, req.param_id("user_id")));
+    return back(req, std::string(req.param("slug")), "moderator");
+  }
+  static Response moderators_json(const std::vector<repo::Moderator>& list, int status) {
+    json::array out;
+    for (const auto& m : list)
+      out.push_back(json::object{{"user_id", m.user_id}, {"name", m.name}, {"email", m.email}});
+    return Response::json(json::serialize(json::object{{"moderators", std::move(out)}}), status);
+  }
+  Result<Response> api_add_moderator(Request& req) {
+    TRY(managed(req));  // another host's show: 403/404 before reading the body
+    auto body = TRY(web::parse_json_object(req.body));
+    const auto email = TRY(web::json_string(body, "email"));
+    return moderators_json(TRY(live_.add_moderator(std::string(req.param("slug")), *req.user, email)), 201);
+  }
+  Result<Response> api_remove_moderator(Request& req) {
+    return moderators_json(
+        TRY(live_.remove_moderator(std::string(req.param("slug")), *req.user, req.param_id("user_id"))), 200);
+  }
+
  private:
   // Vendor staff host for their own workshop; operators for the one they name, or the hub (0).
   static long long host_of(const Request& req, long long asked) {
@@ -253,6 +279,11 @@ class ConsoleLiveRoutes {
     o["viewers"] = live_.viewers(show.id);
     o["rtmp_url"] = d_.rtmp_url;
     o["banned_words"] = show.banned_words;
+    json::array moderators;
+    for (const auto& m : live_.moderators(show.id))
+      moderators.push_back(json::object{{"user_id", m.user_id}, {"name", m.name}, {"email", m.email}});
+    o["has_moderators"] = !moderators.empty();
+    o["moderators"] = std::move(moderators);
     o["scheduled_local"] = format_seoul(show.scheduled_at).replace(10, 1, "T");
     // The go-live checklist: how long the stream's segments are (keyframes every 2 s give 2).
     if (!d_.hls_dir.empty()) {
@@ -346,6 +377,14 @@ void add_console_routes(web::Router& router, const Deps& deps) {
   router.post("/api/v1/console/live/{slug}/deals/{id}/start", bind(&C::api_start)).access = hosts;
   router.post("/api/v1/console/live/{slug}/end", bind(&C::api_end)).access = hosts;
   router.post("/api/v1/console/live/{slug}/moderation", bind(&C::api_moderate)).access = hosts;
+  router.post("/console/live/{slug}/moderators", bind(&C::moderator_form)).access = hosts;
+  router.post("/console/live/{slug}/moderators/{user_id}/remove", bind(&C::moderator_remove_form)).access =
+      hosts;
+  router.post("/api/v1/console/live/{slug}/moderators", bind(&C::api_add_moderator)).access = hosts;
+  router
+      .add(web::Method::delete_, "/api/v1/console/live/{slug}/moderators/{user_id}",
+           bind(&C::api_remove_moderator))
+      .access = hosts;
 }
 
 }  // namespace brilliant::live

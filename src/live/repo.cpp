@@ -82,6 +82,10 @@ void load_parts(soci::session& sql, Show& s) {
       (sql.prepare << std::string("SELECT ") + deal_columns + "WHERE d.show_id = :s ORDER BY d.id",
        soci::use(s.id));
   for (const auto& r : deals) s.deals.push_back(deal_of(r));
+  soci::rowset<soci::row> moderators =
+      (sql.prepare << "SELECT user_id FROM live_moderators WHERE show_id = :s ORDER BY user_id",
+       soci::use(s.id));
+  for (const auto& r : moderators) s.moderator_ids.push_back(db::row_int(r, 0));
 }
 
 std::optional<Show> find_where(soci::session& sql, const std::string& where, const std::string& value) {
@@ -346,6 +350,39 @@ Totals totals(soci::session& sql, long long show_id) {
       soci::use(show_id), soci::into(t.orders), soci::into(t.revenue);
   sql << "SELECT COUNT(*) FROM live_chat WHERE show_id = :s", soci::use(show_id), soci::into(t.chat_messages);
   return t;
+}
+
+long long user_by_email(soci::session& sql, const std::string& email) {
+  long long id = 0;
+  sql << "SELECT id FROM users WHERE lower(email) = lower(:e)", soci::use(email), soci::into(id);
+  return sql.got_data() ? id : 0;
+}
+
+void add_moderator(soci::session& sql, long long show_id, long long user_id, long long by,
+                   const std::string& at) {
+  int known = 0;
+  sql << "SELECT COUNT(*) FROM live_moderators WHERE show_id = :s AND user_id = :u", soci::use(show_id),
+      soci::use(user_id), soci::into(known);
+  if (known) return;
+  sql << "INSERT INTO live_moderators (show_id, user_id, added_by, created_at) VALUES (:s, :u, :b, :at)",
+      soci::use(show_id), soci::use(user_id), soci::use(by), soci::use(at);
+}
+
+bool remove_moderator(soci::session& sql, long long show_id, long long user_id) {
+  soci::statement st = (sql.prepare << "DELETE FROM live_moderators WHERE show_id = :s AND user_id = :u",
+                        soci::use(show_id), soci::use(user_id));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+std::vector<Moderator> moderators(soci::session& sql, long long show_id) {
+  std::vector<Moderator> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << "SELECT u.id, u.name, u.email FROM live_moderators m JOIN users u ON u.id = m.user_id "
+                      "WHERE m.show_id = :s ORDER BY u.name, u.id",
+       soci::use(show_id));
+  for (const auto& r : rows) out.push_back({db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2)});
+  return out;
 }
 
 }  // namespace brilliant::live::repo

@@ -47,6 +47,17 @@ int bought_by(soci::session& sql, long long deal_id, long long user_id);
 void record_purchase(soci::session& sql, long long deal_id, long long user_id, long long order_id,
                      int quantity, const std::string& at);
 
+// A show's chat moderators: the account that was named, and who it is.
+struct Moderator {
+  long long user_id = 0;
+  std::string name, email;
+};
+long long user_by_email(soci::session& sql, const std::string& email);  // 0: no such account
+void add_moderator(soci::session& sql, long long show_id, long long user_id, long long by,
+                   const std::string& at);
+bool remove_moderator(soci::session& sql, long long show_id, long long user_id);
+std::vector<Moderator> moderators(soci::session& sql, long long show_id);
+
 struct ChatLine {
   long long id = 0, user_id = 0;
   std::string name, text, at;

@@ -49,6 +49,11 @@ Result<Show> Live::find_or_error(const std::string& slug) {
   return std::move(*show);
 }
 
+bool Live::may_moderate(const Show& show, const web::Principal& who) {
+  return may_manage(show, who) || std::find(show.moderator_ids.begin(), show.moderator_ids.end(),
+                                            who.user_id) != show.moderator_ids.end();
+}
+
 Result<Show> Live::managed(const std::string& slug, const web::Principal& who) {
   auto show = TRY(find_or_error(slug));
   if (!may_manage(show, who)) return Error::forbidden("only the show's host and operators may run it");

@@ -62,6 +62,15 @@ class Live {
   // The show if `who` may run it (its workshop's staff, or an operator), else not found / forbidden.
   Result<Show> managed(const std::string& slug, const web::Principal& who);
   static bool may_manage(const Show& show, const web::Principal& who);
+  // Who may delete, mute and ban in its chat: those who may run it, and the moderators its host named.
+  static bool may_moderate(const Show& show, const web::Principal& who);
+  // The host names a chat moderator by their account's email (400 naming email when no account has it),
+  // or takes one back; the show's moderators, for the host's panel.
+  Result<std::vector<repo::Moderator>> add_moderator(const std::string& slug, const web::Principal& who,
+                                                     const std::string& email);
+  Result<std::vector<repo::Moderator>> remove_moderator(const std::string& slug, const web::Principal& who,
+                                                        long long user_id);
+  std::vector<repo::Moderator> moderators(long long show_id);
 
   // nginx-rtmp's on_publish (the stream key is the stream's name) and on_publish_done (the name is the
   // show's slug by then: on_publish renamed the stream; a key is taken too).
@@ -106,6 +115,8 @@ class Live {
   void publish(long long show_id, const std::string& event);
 
  private:
+  // The show if `who` may moderate its chat (may_moderate), else not found / forbidden.
+  Result<Show> moderated(const std::string& slug, const web::Principal& who);
   void deliver(long long show_id, const std::string& event);
   Result<Show> find_or_error(const std::string& slug);
   Result<void> check_lineup(const std::vector<long long>& lineup, long long workshop_id);

@@ -44,7 +44,8 @@ struct Show {
   std::string notice;
   int peak_viewers = 0;
   long long watch_seconds = 0;
-  std::vector<long long> lineup;  // product ids in order
+  std::vector<long long> moderator_ids;  // people the host named to moderate its chat
+  std::vector<long long> lineup;         // product ids in order
   std::vector<Chapter> chapters;
   bool rehearsal = false;  // private: only its host and the operator see it (the academy's practice show)
   std::vector<Deal> deals;

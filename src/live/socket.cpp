@@ -115,7 +115,7 @@ std::string hello_event(Live& live, const catalog::Snapshot& snap, const Show& s
       {"deals", std::move(deals)},
       {"chat", std::move(chat)},
       {"me", json::object{{"user_id", user ? user->user_id : 0},
-                          {"moderator", user && Live::may_manage(show, *user)}}}};
+                          {"moderator", user && Live::may_moderate(show, *user)}}}};
   return json::serialize(o);
 }
 

@@ -8,7 +8,8 @@ if (root) start(root);
 
 function start(root) {
   const t = (name) => root.dataset['t' + name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase())] || '';
-  const moderator = root.dataset.moderator === '1';
+  // The host's panel moderates; on the show page the server says whether this viewer may (a named moderator).
+  let moderator = root.dataset.moderator === '1';
   const video = document.getElementById('live-video');
   const lines = document.getElementById('chat-lines');
   const chatForm = document.getElementById('chat-form');
@@ -219,6 +220,7 @@ function start(root) {
   function receive(m) {
     switch (m.type) {
       case 'hello':
+        moderator = moderator || Boolean(m.me?.moderator);
         lines?.replaceChildren();
         m.chat.forEach(addLine);
         m.deals.forEach(setDeal);

@@ -148,6 +148,50 @@ TEST_F(LiveTest, ChatReachesEveryViewerAsTextAndModeratorsRemoveWhatTheyMust) {
   EXPECT_TRUE(viewer(show.slug));              // others still can
 }
 
+// A chat moderator the host names by email (over the API; the panel has the same form) deletes and bans
+// from the show page's socket, told so in its hello; once taken back, they are refused.
+TEST_F(LiveTest, AModeratorTheHostNamesDeletesAndBansFromTheShowPage) {
+  make_workshop();
+  auto show = new_show(*host);
+  ASSERT_EQ(publish(show.key), 302);
+  std::string helper_email;
+  auto helper = logged_in(web::Role::shopper, "", &helper_email);
+  auto fan = logged_in(web::Role::shopper);
+  const auto path = "/api/v1/console/live/" + show.slug + "/moderators";
+  const std::vector<std::string> h{"Content-Type: application/json", "X-CSRF-Token: " + host->cookie("csrf")};
+  auto unknown = host->request("POST", path, R"({"email":"nobody-at-all@example.com"})", h);
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body.find("\"email\""), std::string::npos);
+  const std::vector<std::string> fh{"Content-Type: application/json", "X-CSRF-Token: " + fan->cookie("csrf")};
+  EXPECT_EQ(fan->request("POST", path, R"({"email":")" + helper_email + R"("})", fh).status, 403);
+  auto named = host->request("POST", path, R"({"email":")" + helper_email + R"("})", h);
+  ASSERT_EQ(named.status, 201) << named.body;
+  const auto helper_id = json::parse(named.body).at("moderators").at(0).at("user_id").as_int64();
+  EXPECT_NE(host->get("/console/live/" + show.slug).body.find(helper_email), std::string::npos);
+
+  auto talker = viewer(show.slug, fan.get());
+  auto mod = viewer(show.slug, helper.get());
+  ASSERT_TRUE(talker && mod);
+  ASSERT_TRUE(talker->until("hello"));
+  auto hello = mod->until("hello");
+  ASSERT_TRUE(hello);
+  EXPECT_TRUE(hello->at("me").at("moderator").as_bool());
+  talker->send(R"({"type":"chat","text":"광고 링크"})");
+  auto line = mod->until("chat");
+  ASSERT_TRUE(line);
+  mod->send(R"({"type":"delete","id":)" + std::to_string(line->at("id").as_int64()) + "}");
+  EXPECT_TRUE(talker->until("deleted"));
+  auto removed = host->request("DELETE", path + "/" + std::to_string(helper_id), "", h);
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_TRUE(json::parse(removed.body).at("moderators").as_array().empty());
+  mod->send(R"({"type":"ban","user_id":)" + std::to_string(line->at("user_id").as_int64()) + "}");
+  EXPECT_EQ(mod->until("error")->at("code"), "forbidden");
+  talker->send(R"({"type":"chat","text":"아직 있어요"})");  // not banned: still in the show
+  auto still = mod->until("chat");
+  ASSERT_TRUE(still);
+  EXPECT_EQ(still->at("text"), "아직 있어요");
+}
+
 TEST_F(LiveTest, ChatIsRateLimitedAndSlowModeAndBannedWordsApply) {
   make_workshop();
   auto show = new_show(*host, R"(,"banned_words":"사기\nspam")");

@@ -114,9 +114,7 @@ TEST_F(LiveTest, TheStreamKeyStartsTheShowAndItsEndEndsIt) {
 }
 
 TEST_F(LiveTest, ChatReachesEveryViewerAsTextAndModeratorsRemoveWhatTheyMust) {
-  make_workshop();
-  auto show = new_show(*host);
-  ASSERT_EQ(publish(show.key), 302);
+  auto show = live_show();
   std::string email;
   auto fan = logged_in(web::Role::shopper, "", &email);
   auto talker = viewer(show.slug, fan.get());
@@ -151,9 +149,7 @@ TEST_F(LiveTest, ChatReachesEveryViewerAsTextAndModeratorsRemoveWhatTheyMust) {
 // A chat moderator the host names by email (over the API; the panel has the same form) deletes and bans
 // from the show page's socket, told so in its hello; once taken back, they are refused.
 TEST_F(LiveTest, AModeratorTheHostNamesDeletesAndBansFromTheShowPage) {
-  make_workshop();
-  auto show = new_show(*host);
-  ASSERT_EQ(publish(show.key), 302);
+  auto show = live_show();
   std::string helper_email;
   auto helper = logged_in(web::Role::shopper, "", &helper_email);
   auto fan = logged_in(web::Role::shopper);
@@ -219,9 +215,7 @@ TEST_F(LiveTest, ChatIsRateLimitedAndSlowModeAndBannedWordsApply) {
 }
 
 TEST_F(LiveTest, BadFramesAndForeignOriginsCloseOnlyThatConnection) {
-  make_workshop();
-  auto show = new_show(*host);
-  ASSERT_EQ(publish(show.key), 302);
+  auto show = live_show();
   const std::vector<std::string> upgrade{
       "Upgrade: websocket", "Connection: Upgrade",
       "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13"};
@@ -312,9 +306,7 @@ TEST_F(LiveTest, ADealSellsEachUnitOnceWithinItsCountdownAndItsLimit) {
 }
 
 TEST_F(LiveTest, ADealClosesWhenItsCountdownEnds) {
-  make_workshop();
-  auto show = new_show(*host);
-  ASSERT_EQ(publish(show.key), 302);
+  auto show = live_show();
   const long long id = deal(*host, show.slug, ring.variants.at(0).price - 5000, 5, 2, 30);
   ASSERT_EQ(start_deal(show.slug, id), 200);
   clock->advance(std::chrono::seconds(30));
@@ -326,9 +318,7 @@ TEST_F(LiveTest, ADealClosesWhenItsCountdownEnds) {
 }
 
 TEST_F(LiveTest, PinnedPiecesReachViewersAndBecomeTheReplaysChapters) {
-  make_workshop();
-  auto show = new_show(*host);
-  ASSERT_EQ(publish(show.key), 302);
+  auto show = live_show();
   auto watcher = viewer(show.slug);
   ASSERT_TRUE(watcher && watcher->until("hello"));
   clock->advance(std::chrono::seconds(90));

@@ -33,6 +33,14 @@ class LiveTest : public ShopTest {
     return {std::string(o.at("slug").as_string()), std::string(o.at("stream_key").as_string())};
   }
 
+  // The workshop's show, gone live (its stream key published).
+  Show live_show() {
+    make_workshop();
+    auto show = new_show(*host);
+    EXPECT_EQ(publish(show.key), 302);
+    return show;
+  }
+
   // nginx-rtmp's on_publish with this stream name; its status (302 accepted, 403 refused).
   long publish(const std::string& name) {
     return client()->post_form("/live/rtmp/publish", {{"name", name}}).status;

@@ -225,7 +225,7 @@ void describe_api(web::Router& router) {
       {Method::post, "/api/v1/console/live/{slug}/moderators",
        "Name a chat moderator by their account's email (they delete, mute and ban; they do not run the "
        "show)"},
-      {Method::delete_, "/api/v1/console/live/{slug}/moderators/{user_id}", "Take a chat moderator back"},
+      {Method::delete_, "/api/v1/console/live/{slug}/moderators/{id}", "Take a chat moderator back"},
       {Method::get, "/api/v1/commission",
        "The commission rate for ?workshop=&category= (most specific wins)"},
       {Method::get, "/api/v1/console/dashboard",

@@ -224,7 +224,7 @@ class ConsoleLiveRoutes {
     return back(req, std::string(req.param("slug")), "moderator");
   }
   Result<Response> moderator_remove_form(Request& req) {
-    TRY(live_.remove_moderator(std::string(req.param("slug")), *req.user, req.param_id("user_id")));
+    TRY(live_.remove_moderator(std::string(req.param("slug")), *req.user, req.param_id("id")));
     return back(req, std::string(req.param("slug")), "moderator");
   }
   static Response moderators_json(const std::vector<repo::Moderator>& list, int status) {
@@ -241,7 +241,7 @@ class ConsoleLiveRoutes {
   }
   Result<Response> api_remove_moderator(Request& req) {
     return moderators_json(
-        TRY(live_.remove_moderator(std::string(req.param("slug")), *req.user, req.param_id("user_id"))), 200);
+        TRY(live_.remove_moderator(std::string(req.param("slug")), *req.user, req.param_id("id"))), 200);
   }
 
  private:
@@ -378,11 +378,10 @@ void add_console_routes(web::Router& router, const Deps& deps) {
   router.post("/api/v1/console/live/{slug}/end", bind(&C::api_end)).access = hosts;
   router.post("/api/v1/console/live/{slug}/moderation", bind(&C::api_moderate)).access = hosts;
   router.post("/console/live/{slug}/moderators", bind(&C::moderator_form)).access = hosts;
-  router.post("/console/live/{slug}/moderators/{user_id}/remove", bind(&C::moderator_remove_form)).access =
-      hosts;
+  router.post("/console/live/{slug}/moderators/{id}/remove", bind(&C::moderator_remove_form)).access = hosts;
   router.post("/api/v1/console/live/{slug}/moderators", bind(&C::api_add_moderator)).access = hosts;
   router
-      .add(web::Method::delete_, "/api/v1/console/live/{slug}/moderators/{user_id}",
+      .add(web::Method::delete_, "/api/v1/console/live/{slug}/moderators/{id}",
            bind(&C::api_remove_moderator))
       .access = hosts;
 }

@@ -39,8 +39,9 @@ std::string detail_of(std::string_view content_type, std::string_view body);
 // value that differs, "path: before → after" ("∅" where a value is absent), at most 40 lines (then
 // "… N more"), each value cut to 120 characters. Paths are "price", "variants[sku=R-13].stock": array
 // items that are objects are named by their sku, number, id, slug, month, code or key field when they
-// have one (in that order), else by position. Display copies ("*_text", "*_html", "url") and timestamps "updated_at"
-// are left out; secrets are masked as in detail_of. Empty when either side is missing or unreadable.
+// have one (in that order), else by position. Display copies ("*_text", "*_html", "url") and timestamps
+// "updated_at" are left out; secrets are masked as in detail_of. Empty when either side is missing or
+// unreadable.
 std::string changes(std::string_view before, std::string_view after);
 
 }  // namespace brilliant::audit

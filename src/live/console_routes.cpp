@@ -227,11 +227,14 @@ class ConsoleLiveRoutes {
     TRY(live_.remove_moderator(std::string(req.param("slug")), *req.user, req.param_id("id")));
     return back(req, std::string(req.param("slug")), "moderator");
   }
-  static Response moderators_json(const std::vector<repo::Moderator>& list, int status) {
+  static json::array moderators_array(const std::vector<repo::Moderator>& list) {
     json::array out;
     for (const auto& m : list)
       out.push_back(json::object{{"user_id", m.user_id}, {"name", m.name}, {"email", m.email}});
-    return Response::json(json::serialize(json::object{{"moderators", std::move(out)}}), status);
+    return out;
+  }
+  static Response moderators_json(const std::vector<repo::Moderator>& list, int status) {
+    return Response::json(json::serialize(json::object{{"moderators", moderators_array(list)}}), status);
   }
   Result<Response> api_add_moderator(Request& req) {
     TRY(managed(req));  // another host's show: 403/404 before reading the body
@@ -279,9 +282,7 @@ class ConsoleLiveRoutes {
     o["viewers"] = live_.viewers(show.id);
     o["rtmp_url"] = d_.rtmp_url;
     o["banned_words"] = show.banned_words;
-    json::array moderators;
-    for (const auto& m : live_.moderators(show.id))
-      moderators.push_back(json::object{{"user_id", m.user_id}, {"name", m.name}, {"email", m.email}});
+    auto moderators = moderators_array(live_.moderators(show.id));
     o["has_moderators"] = !moderators.empty();
     o["moderators"] = std::move(moderators);
     o["scheduled_local"] = format_seoul(show.scheduled_at).replace(10, 1, "T");

@@ -218,11 +218,13 @@ Result<OrderReturn> Returns::reject(long long id, long long workshop_id, const s
 Result<OrderReturn> Returns::finish_without_exchange(const OrderReturn& x, const std::string& event,
                                                      long long actor_id) {
   const auto at = format_utc(clock_.now());
-  auto saved = save(x, event, x.note, actor_id,
-                    [&](soci::session& sql, const Order&) { exchanges::release(sql, x.id, at); });
-  if (saved && x.exchange_units > 0)
-    if (const auto order = orders_.find(x.order_number); order && !x.line_ids.empty())
-      orders_.stock_changed({find_line(*order, x.line_ids.front())->product_id});
+  long long product = 0;  // the piece whose size went back on the shelf, read in the step's transaction
+  auto saved = save(x, event, x.note, actor_id, [&](soci::session& sql, const Order& o) {
+    exchanges::release(sql, x.id, at);
+    if (const auto* line = x.line_ids.empty() ? nullptr : find_line(o, x.line_ids.front()))
+      product = line->product_id;
+  });
+  if (saved && x.exchange_units > 0 && product) orders_.stock_changed({product});
   return saved;
 }
 
@@ -273,12 +275,9 @@ Result<OrderReturn> Returns::receive(long long id, long long workshop_id, bool a
   if (x.kind == "exchange") {
     // The size held for it leaves in a replacement parcel that the workshop ships like any other.
     x.status = "exchanged";
-    const auto order = orders_.find(x.order_number);
-    if (!order) return Error::not_found("order");
-    const auto size = exchanges::size_of(orders_, *order, x);
     auto saved = save(x, "exchanged", x.exchange_note, actor_id, [&](soci::session& sql, const Order& o) {
       restock(sql, o);
-      exchanges::open_replacement(sql, o, x, size, now);
+      exchanges::open_replacement(sql, o, x, exchanges::size_of(orders_, o, x), now);
     });
     if (saved && !restocked.empty()) orders_.stock_changed(restocked);
     return saved;

@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <thread>
 
 #include "app/app.hpp"
@@ -77,6 +78,7 @@ struct Bench {
     config.password_cost = accounts::Cost::minimum;
     config.server.port = 0;
     config.server.max_connections_per_ip = 0;  // every viewer comes from 127.0.0.1
+    if (const char* batch = std::getenv("BATCH_MS")) config.live.batch_ms = std::atoi(batch);  // else 80
     app = std::make_unique<app::App>(config, clock);
     app->migrate();
     app::seed_catalog(app->database(), app->catalog(), app->quotes(), clock, 200);
@@ -101,28 +103,41 @@ struct Bench {
 };
 
 // The viewers' process: holds `viewers` connections, counts chat events and their latency until told
-// to stop (stdin closes), then prints one line of JSON.
+// to stop (stdin closes), then prints one line of JSON. Its connections are shared among THREADS
+// I/O threads (env VIEWER_THREADS, default 2): ten thousand browsers read in parallel, and one thread
+// reading all of them would add its own queueing to the latency it measures.
 int viewers_main(int port, const std::string& path, int viewers) {
-  asio::io_context io(1);
+  const char* threads_env = std::getenv("VIEWER_THREADS");
+  const int threads = std::max(1, threads_env ? std::atoi(threads_env) : 2);
   struct Viewer {
     websocket::stream<beast::tcp_stream> ws;
     beast::flat_buffer buffer;
-    explicit Viewer(asio::io_context& io) : ws(io) {}
+    std::vector<double>* latency_ms;
+    explicit Viewer(asio::io_context& io, std::vector<double>* latency) : ws(io), latency_ms(latency) {}
   };
+  std::vector<std::unique_ptr<asio::io_context>> ios;
+  std::vector<std::vector<double>> latency(threads);  // one per thread: no lock on the hot path
+  for (int t = 0; t < threads; ++t) {
+    ios.push_back(std::make_unique<asio::io_context>(1));
+    latency[t].reserve(12'000'000 / threads);
+  }
   std::vector<std::unique_ptr<Viewer>> all;
   std::atomic<long long> held{0}, failed{0}, delivered{0};
-  std::vector<double> latency_ms;
-  latency_ms.reserve(2'000'000);
   std::function<void(Viewer*)> read = [&](Viewer* v) {
     v->ws.async_read(v->buffer, [&, v](beast::error_code ec, size_t) {
       if (ec) return;
       const auto text = beast::buffers_to_string(v->buffer.data());
       v->buffer.consume(v->buffer.size());
-      const auto at = text.find("\"text\":\"t");
-      if (text.starts_with(R"({"type":"chat")") && at != std::string::npos) {
-        const long long sent = std::atoll(text.c_str() + at + 9);
+      // One event, or a batch of them (a JSON array): every chat event in it carries its send time.
+      const auto arrived = now_ns();
+      for (size_t at = text.find(R"({"type":"chat")"); at != std::string::npos;
+           at = text.find(R"({"type":"chat")", at + 1)) {
+        const auto sent_at = text.find("\"text\":\"t", at);
+        if (sent_at == std::string::npos) break;
+        const long long sent = std::atoll(text.c_str() + sent_at + 9);
         ++delivered;
-        if (latency_ms.size() < latency_ms.capacity()) latency_ms.push_back((now_ns() - sent) / 1e6);
+        auto& mine = *v->latency_ms;
+        if (mine.size() < mine.capacity()) mine.push_back((arrived - sent) / 1e6);
       }
       read(v);
     });
@@ -130,50 +145,54 @@ int viewers_main(int port, const std::string& path, int viewers) {
   const auto endpoint =
       asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port));
   const std::string origin = "http://127.0.0.1:" + std::to_string(port);
-  for (int i = 0; i < viewers; ++i) {
-    auto v = std::make_unique<Viewer>(io);
-    auto* raw = v.get();
-    all.push_back(std::move(v));
-    beast::get_lowest_layer(raw->ws).async_connect(endpoint, [&, raw](beast::error_code ec) {
+  auto open = [&](Viewer* v) {
+    beast::get_lowest_layer(v->ws).async_connect(endpoint, [&, v](beast::error_code ec) {
       if (ec) {
         ++failed;
         return;
       }
-      raw->ws.set_option(websocket::stream_base::decorator(
+      v->ws.set_option(websocket::stream_base::decorator(
           [origin](websocket::request_type& req) { req.set(beast::http::field::origin, origin); }));
-      raw->ws.async_handshake("127.0.0.1:" + std::to_string(port), path, [&, raw](beast::error_code ec2) {
+      v->ws.async_handshake("127.0.0.1:" + std::to_string(port), path, [&, v](beast::error_code ec2) {
         if (ec2) {
           ++failed;
           return;
         }
         ++held;
-        read(raw);
+        read(v);
       });
     });
-    if (i % 500 == 499) io.poll();  // let handshakes progress while connecting
+  };
+  for (int i = 0; i < viewers; ++i) {
+    const int t = i % threads;
+    all.push_back(std::make_unique<Viewer>(*ios[t], &latency[t]));
   }
-  std::atomic<bool> stop{false};
+  std::vector<std::thread> runners;
+  for (int t = 0; t < threads; ++t)
+    runners.emplace_back([&, t] {
+      auto guard = asio::make_work_guard(*ios[t]);
+      // This thread's viewers connect a few hundred at a time (the server's backlog stays short).
+      for (int i = t, opened = 0; i < viewers; i += threads) {
+        open(all[i].get());
+        if (++opened % 250 == 0) ios[t]->poll();
+      }
+      ios[t]->run();
+    });
   std::thread watcher([&] {
     char c;
     while (::read(0, &c, 1) > 0) {
-      if (c == 'r') {  // reset: measurement starts now
-        delivered = 0;
-      }
+      if (c == 'r') delivered = 0;  // reset: measurement starts now
     }
-    stop = true;
-    io.stop();
+    for (auto& io : ios) io->stop();
   });
   // Report readiness when every connection is up (or given up), then run until stdin closes.
-  while (!stop) {
-    io.run_for(std::chrono::milliseconds(200));
-    static bool told = false;
-    if (!told && held.load() + failed.load() >= viewers) {
-      std::printf("ready %lld\n", held.load());
-      std::fflush(stdout);
-      told = true;
-    }
-  }
+  while (held.load() + failed.load() < viewers) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::printf("ready %lld\n", held.load());
+  std::fflush(stdout);
   watcher.join();
+  for (auto& r : runners) r.join();
+  std::vector<double> latency_ms;
+  for (auto& v : latency) latency_ms.insert(latency_ms.end(), v.begin(), v.end());
   std::printf("{\"held\":%lld,\"failed\":%lld,\"delivered\":%lld,\"p50_ms\":%.1f,\"p99_ms\":%.1f}\n",
               held.load(), failed.load(), delivered.load(), percentile(latency_ms, 0.50),
               percentile(latency_ms, 0.99));

@@ -68,6 +68,7 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.live.hls_dir = live["hls_dir"].value_or(c.live.hls_dir.string());
   c.live.rtmp_url = live["rtmp_url"].value_or(c.live.rtmp_url);
   c.live.callback_secret = live["callback_secret"].value_or(c.live.callback_secret);
+  c.live.batch_ms = live["batch_ms"].value_or(c.live.batch_ms);
   auto marketing = t["marketing"];
   c.llm.url = marketing["llm_url"].value_or(c.llm.url);
   c.llm.model = marketing["llm_model"].value_or(c.llm.model);

@@ -52,11 +52,14 @@ struct Config {
     int every_hours = 24;
     int keep = 7;
   } backup;
-  // Live shows ([live] redis_url, hls_dir, rtmp_url, callback_secret; BRILLIANT_REDIS_URL,
+  // Live shows ([live] redis_url, hls_dir, rtmp_url, callback_secret, batch_ms; BRILLIANT_REDIS_URL,
   // BRILLIANT_LIVE_HLS_DIR, BRILLIANT_LIVE_RTMP_URL, BRILLIANT_LIVE_CALLBACK_SECRET). Without redis_url
-  // events stay on this node; hls_dir is where nginx-rtmp writes HLS (served at /live/hls/ when set).
+  // events stay on this node; hls_dir is where nginx-rtmp writes HLS (served at /live/hls/ when set);
+  // batch_ms is the window in which a busy show's events are sent to viewers as one message (0: each
+  // event alone).
   struct Live {
     std::string redis_url;
+    int batch_ms = 80;
     std::filesystem::path hls_dir;
     std::string rtmp_url = "rtmp://127.0.0.1:1935/live";
     std::string callback_secret;

@@ -12,7 +12,8 @@ namespace brilliant::app {
 void App::add_live_routes() {
   auto bus = config_.live.redis_url.empty() ? std::unique_ptr<live::Bus>(std::make_unique<live::LocalBus>())
                                             : live::redis_bus(config_.live.redis_url);
-  live_ = std::make_unique<live::Live>(*database_, catalog_, orders_, clock_, std::move(bus));
+  live_ = std::make_unique<live::Live>(*database_, catalog_, orders_, clock_, std::move(bus),
+                                       std::chrono::milliseconds(std::max(0, config_.live.batch_ms)));
   live_->set_reminder_mail(
       [this](const live::Show& show, const std::string& email, const std::string& locale) {
         return live_reminder_mail(show, email, locale);

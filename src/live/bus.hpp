@@ -4,7 +4,10 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+
+#include "live/chat.hpp"
 
 namespace brilliant::live {
 
@@ -16,6 +19,13 @@ class Bus {
   virtual void start(Deliver deliver) = 0;
   virtual void publish(long long show_id, const std::string& event) = 0;
   virtual void stop() {}
+  // Chat's pace (check_pace) for one person in one show, decided on a record every node shares, so a
+  // person cannot send three times as fast by talking through three nodes. Nothing when this bus keeps
+  // no shared record (one node, or Redis unreachable): the room's own record decides.
+  virtual std::optional<Result<void>> pace(long long /*show_id*/, long long /*user_id*/,
+                                           const ChatRules& /*rules*/, TimePoint /*now*/) {
+    return std::nullopt;
+  }
 };
 
 class LocalBus final : public Bus {

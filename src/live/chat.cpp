@@ -22,7 +22,7 @@ std::vector<std::string> banned_word_list(std::string_view text) {
   return out;
 }
 
-Result<std::string> check_message(const ChatRules& rules, Chatter& who, std::string_view raw, TimePoint now) {
+Result<std::string> check_text(const ChatRules& rules, const Chatter& who, std::string_view raw, TimePoint now) {
   if (who.banned) return Error::forbidden("you were removed from this show's chat");
   if (now < who.muted_until)
     return Error::too_many("you are muted for " + seconds_text(who.muted_until - now) + " more seconds");
@@ -38,17 +38,26 @@ Result<std::string> check_message(const ChatRules& rules, Chatter& who, std::str
     if (lower.find(word) != std::string::npos)
       return Error::rule_broken("text", "text_banned_word",
                                 "the message holds a word this show does not allow");
-  if (!rules.moderator) {
-    if (rules.slow_mode_seconds > 0 && !who.recent.empty()) {
-      const auto next = who.recent.back() + std::chrono::seconds(rules.slow_mode_seconds);
-      if (now < next) return Error::too_many("slow mode: wait " + seconds_text(next - now) + " seconds");
-    }
-    if (static_cast<int>(who.recent.size()) >= burst_messages && now < who.recent.front() + burst_window)
-      return Error::too_many("too many messages: wait " +
-                             seconds_text(who.recent.front() + burst_window - now) + " seconds");
+  return text;
+}
+
+Result<void> check_pace(const ChatRules& rules, std::vector<TimePoint>& recent, TimePoint now) {
+  if (rules.moderator) return {};
+  if (rules.slow_mode_seconds > 0 && !recent.empty()) {
+    const auto next = recent.back() + std::chrono::seconds(rules.slow_mode_seconds);
+    if (now < next) return Error::too_many("slow mode: wait " + seconds_text(next - now) + " seconds");
   }
-  who.recent.push_back(now);
-  if (static_cast<int>(who.recent.size()) > burst_messages) who.recent.erase(who.recent.begin());
+  if (static_cast<int>(recent.size()) >= burst_messages && now < recent.front() + burst_window)
+    return Error::too_many("too many messages: wait " + seconds_text(recent.front() + burst_window - now) +
+                           " seconds");
+  recent.push_back(now);
+  while (static_cast<int>(recent.size()) > burst_messages) recent.erase(recent.begin());
+  return {};
+}
+
+Result<std::string> check_message(const ChatRules& rules, Chatter& who, std::string_view raw, TimePoint now) {
+  auto text = TRY(check_text(rules, who, raw, now));
+  TRY(check_pace(rules, who.recent, now));
   return text;
 }
 

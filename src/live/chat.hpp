@@ -32,8 +32,15 @@ struct ChatRules {
 std::vector<std::string> banned_word_list(std::string_view text);
 
 // The message as it will be stored (trimmed) or why not: empty, too long, not text, a banned word, the
-// person banned or muted, too fast (burst or slow mode: the error says in how many seconds). On success
-// the time is noted in `who`.
+// person banned or muted. Its pace is not looked at.
+Result<std::string> check_text(const ChatRules& rules, const Chatter& who, std::string_view text, TimePoint now);
+
+// The pace: too fast (burst or slow mode: the error says in how many seconds) unless a moderator. On
+// success the time is noted in `recent` (the person's last messages, newest last). Across nodes the
+// same rule runs on the record the nodes share (Bus::pace).
+Result<void> check_pace(const ChatRules& rules, std::vector<TimePoint>& recent, TimePoint now);
+
+// Both, as one node decides alone.
 Result<std::string> check_message(const ChatRules& rules, Chatter& who, std::string_view text, TimePoint now);
 
 }  // namespace brilliant::live

@@ -24,8 +24,12 @@ Result<repo::ChatLine> Live::say(const Show& show, const web::Principal& who, co
   const auto now = clock_.now();
   auto room = rooms_.of(show.id);
   auto checked =
-      room->with_chatter(who.user_id, [&](Chatter& c) { return check_message(rules, c, text, now); });
+      room->with_chatter(who.user_id, [&](const Chatter& c) { return check_text(rules, c, text, now); });
   if (!checked) return checked.error();
+  auto paced = bus_->pace(show.id, who.user_id, rules, now);  // shared by every node, where there are
+  if (!paced)
+    paced = room->with_chatter(who.user_id, [&](Chatter& c) { return check_pace(rules, c.recent, now); });
+  if (!*paced) return paced->error();
   repo::ChatLine line{0, who.user_id, who.name, *checked, format_utc(now), may_manage(show, who)};
   line.id = db_.write([&](soci::session& sql) { return repo::insert_chat(sql, show.id, line); });
   publish(show.id, chat_event(line));
@@ -161,7 +165,7 @@ void Live::tick() {
       hearts_everywhere = std::exchange(remote_hearts_[show_id], 0);
     }
     const int everywhere = viewers(show_id);
-    room->broadcast(std::make_shared<const std::string>(tick_event(everywhere, hearts_everywhere)));
+    rooms_.deliver(show_id, tick_event(everywhere, hearts_everywhere));
     db_.write([&](soci::session& sql) { repo::add_watch(sql, show_id, everywhere, here); });
   }
   rooms_.drop_unused();  // after the empty ones told the other nodes they have nobody here
@@ -173,7 +177,7 @@ void Live::publish(long long show_id, const std::string& event) { bus_->publish(
 // viewers connected to this node.
 void Live::deliver(long long show_id, const std::string& event) {
   if (!internal_event(event)) {
-    if (auto room = rooms_.find(show_id)) room->broadcast(std::make_shared<const std::string>(event));
+    rooms_.deliver(show_id, event);
     return;
   }
   boost::system::error_code ec;

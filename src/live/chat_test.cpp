@@ -7,6 +7,24 @@ namespace {
 
 const TimePoint t0 = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
 
+TEST(Chat, TheTextCheckLeavesThePaceAloneAndThePaceCheckKeepsTheLastThree) {
+  ChatRules rules;
+  Chatter who;
+  const TimePoint t0{std::chrono::hours(1000)};
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(check_text(rules, who, "hi", t0));
+  EXPECT_TRUE(who.recent.empty());
+  std::vector<TimePoint> shared;  // as Bus::pace keeps it for every node
+  for (int i = 0; i < burst_messages; ++i) EXPECT_TRUE(check_pace(rules, shared, t0 + std::chrono::seconds(i)));
+  EXPECT_EQ(check_pace(rules, shared, t0 + std::chrono::seconds(3)).error().kind, ErrorKind::too_many);
+  EXPECT_EQ(shared.size(), static_cast<size_t>(burst_messages));
+  EXPECT_TRUE(check_pace(rules, shared, t0 + burst_window));
+  EXPECT_EQ(shared.front(), t0 + std::chrono::seconds(1));  // the oldest dropped
+  rules.moderator = true;
+  const auto before = shared;
+  EXPECT_TRUE(check_pace(rules, shared, t0 + burst_window));
+  EXPECT_EQ(shared, before);  // a moderator's messages are not counted
+}
+
 TEST(Chat, TrimsAndRefusesWhatIsNotOneLineOfText) {
   Chatter who;
   ChatRules rules;

@@ -79,6 +79,41 @@ class RedisBus final : public Bus {
     if (deliver_) deliver_(show_id, event);
   }
 
+  // The person's last message times live in one Redis key (milliseconds since the epoch, newest last);
+  // WATCH makes the read, check and write one step across nodes: a race with another node's write
+  // is tried again.
+  std::optional<Result<void>> pace(long long show_id, long long user_id, const ChatRules& rules,
+                                   TimePoint now) override {
+    if (rules.moderator) return Result<void>{};
+    const std::string key = "brilliant:live:pace:" + std::to_string(show_id) + ":" + std::to_string(user_id);
+    std::lock_guard lock(publish_mutex_);
+    for (int attempt = 0; attempt < 8; ++attempt) {
+      if (!publisher_) publisher_ = connect(endpoint_);
+      if (!publisher_) break;
+      auto recent = read_watched(key);
+      if (!recent) {
+        publisher_.reset();
+        continue;
+      }
+      auto paced = check_pace(rules, *recent, now);
+      if (!paced) {
+        command("UNWATCH");
+        return paced;
+      }
+      std::string value;
+      for (const auto& t : *recent)
+        value += (value.empty() ? "" : " ") +
+                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
+      command("MULTI");
+      command("SET %s %s PX %d", key.c_str(), value.c_str(), 3'600'000);
+      auto done = command("EXEC");
+      if (done && done->type == REDIS_REPLY_ARRAY) return paced;
+      if (!done) publisher_.reset();  // broken; a nil reply is a race lost: read again
+    }
+    spdlog::warn("live: Redis unreachable, chat pace kept on this node only");
+    return std::nullopt;
+  }
+
   void stop() override {
     if (stopping_.exchange(true)) return;
     {
@@ -136,6 +171,29 @@ class RedisBus final : public Bus {
         spdlog::error("live: delivering an event failed: {}", e.what());
       }
     }
+  }
+
+  template <class... A>
+  Reply command(const char* format, A... args) {
+    return Reply(static_cast<redisReply*>(redisCommand(publisher_.get(), format, args...)), &freeReplyObject);
+  }
+
+  // WATCHes the key and reads its times; nothing when the connection broke.
+  std::optional<std::vector<TimePoint>> read_watched(const std::string& key) {
+    if (!command("WATCH %s", key.c_str())) return std::nullopt;
+    auto got = command("GET %s", key.c_str());
+    if (!got) return std::nullopt;
+    std::vector<TimePoint> recent;
+    if (got->type != REDIS_REPLY_STRING) return recent;
+    const std::string_view text(got->str, got->len);
+    for (size_t start = 0; start < text.size();) {
+      const auto end = std::min(text.find(' ', start), text.size());
+      long long ms = 0;
+      for (char c : text.substr(start, end - start)) ms = ms * 10 + (c - '0');
+      recent.push_back(TimePoint{std::chrono::milliseconds(ms)});
+      start = end + 1;
+    }
+    return recent;
   }
 
   Endpoint endpoint_;

@@ -43,6 +43,50 @@ TEST(Room, HeartsAreCountedUntilTaken) {
   EXPECT_EQ(room.with_chatter(5, [](Chatter& c) { return c.banned; }), false);
 }
 
+TEST(Room, AnEventInAQuietRoomGoesAtOnceAndABusyRoomsEventsGoAsOneArray) {
+  using namespace std::chrono_literals;
+  Room room;
+  auto peer = std::make_shared<FakePeer>();
+  room.join(peer, 1);
+  const auto t = std::chrono::steady_clock::time_point{} + 1h;
+  EXPECT_TRUE(room.deliver(R"({"type":"a"})", t, 50ms));  // nothing sent for a while: at once
+  EXPECT_FALSE(room.deliver(R"({"type":"b"})", t + 10ms, 50ms));
+  EXPECT_FALSE(room.deliver(R"({"type":"c"})", t + 20ms, 50ms));
+  EXPECT_EQ(peer->sent().size(), 1u);
+  room.flush(t + 50ms);
+  ASSERT_EQ(peer->sent().size(), 2u);
+  EXPECT_EQ(peer->sent()[1], R"([{"type":"b"},{"type":"c"}])");
+  // A batch just went: the next event waits too, and alone it is sent as itself.
+  EXPECT_FALSE(room.deliver(R"({"type":"d"})", t + 60ms, 50ms));
+  room.flush(t + 100ms);
+  room.flush(t + 150ms);  // nothing waits: nothing sent
+  ASSERT_EQ(peer->sent().size(), 3u);
+  EXPECT_EQ(peer->sent()[2], R"({"type":"d"})");
+  EXPECT_TRUE(room.deliver(R"({"type":"e"})", t + 200ms, 50ms));
+}
+
+TEST(Rooms, TheBatchSenderSendsWhatWaitsOnceTheWindowEnds) {
+  Rooms rooms(std::chrono::milliseconds(20));
+  auto peer = std::make_shared<FakePeer>();
+  rooms.of(1)->join(peer, 5);
+  rooms.deliver(1, R"({"type":"a"})");
+  rooms.deliver(1, R"({"type":"b"})");
+  rooms.deliver(1, R"({"type":"c"})");
+  rooms.deliver(2, R"({"type":"nobody"})");  // no room: nothing
+  ASSERT_TRUE(peer->wait_for(2));
+  EXPECT_EQ(peer->sent()[0], R"({"type":"a"})");
+  EXPECT_EQ(peer->sent()[1], R"([{"type":"b"},{"type":"c"}])");
+}
+
+TEST(Rooms, WithoutAWindowEveryEventGoesAtOnce) {
+  Rooms rooms;
+  auto peer = std::make_shared<FakePeer>();
+  rooms.of(1)->join(peer, 5);
+  rooms.deliver(1, R"({"type":"a"})");
+  rooms.deliver(1, R"({"type":"b"})");
+  EXPECT_EQ(peer->sent().size(), 2u);
+}
+
 TEST(Rooms, MadeOnFirstUseAndFoundAfter) {
   Rooms rooms;
   EXPECT_EQ(rooms.find(1), nullptr);

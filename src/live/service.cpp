@@ -25,12 +25,13 @@ long long maker_of(const catalog::Snapshot& snap, long long product_id) {
 }  // namespace
 
 Live::Live(db::Database& db, catalog::Catalog& catalog, orders::Orders& orders, const Clock& clock,
-           std::unique_ptr<Bus> bus)
+           std::unique_ptr<Bus> bus, std::chrono::milliseconds batch_window)
     : db_(db),
       catalog_(catalog),
       orders_(orders),
       clock_(clock),
       bus_(std::move(bus)),
+      rooms_(batch_window),
       node_(random_token(8)) {
   bus_->start([this](long long show_id, const std::string& event) { deliver(show_id, event); });
 }

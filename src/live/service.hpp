@@ -45,7 +45,7 @@ class Live {
   using ReminderMail =
       std::function<mail::Mail(const Show&, const std::string& email, const std::string& locale)>;
   Live(db::Database& db, catalog::Catalog& catalog, orders::Orders& orders, const Clock& clock,
-       std::unique_ptr<Bus> bus = std::make_unique<LocalBus>());
+       std::unique_ptr<Bus> bus = std::make_unique<LocalBus>(), std::chrono::milliseconds batch_window = {});
   ~Live();
   void set_reminder_mail(ReminderMail compose) { reminder_mail_ = std::move(compose); }
 

@@ -3,6 +3,7 @@
 // WebSocket peer that keeps what it is sent.
 #pragma once
 #include <boost/json.hpp>
+#include <condition_variable>
 #include <mutex>
 
 #include "live/service.hpp"
@@ -16,7 +17,13 @@ class FakePeer final : public web::SocketPeer {
     std::lock_guard lock(mutex_);
     if (!open_) return false;
     sent_.push_back(*text);
+    arrived_.notify_all();
     return true;
+  }
+  // Waits (up to five seconds) until `count` messages came; false when they did not.
+  bool wait_for(size_t count) {
+    std::unique_lock lock(mutex_);
+    return arrived_.wait_for(lock, std::chrono::seconds(5), [&] { return sent_.size() >= count; });
   }
   void close() override { open_ = false; }
   bool open() const override { return open_; }
@@ -36,6 +43,7 @@ class FakePeer final : public web::SocketPeer {
 
  private:
   mutable std::mutex mutex_;
+  std::condition_variable arrived_;
   std::vector<std::string> sent_;
   std::atomic<bool> open_{true};
 };

@@ -21,7 +21,8 @@ constexpr auto tuple_awaitable = asio::as_tuple(asio::use_awaitable);
 class Connection final : public web::SocketPeer, public std::enable_shared_from_this<Connection> {
  public:
   Connection(beast::tcp_stream&& stream, size_t max_queue)
-      : stream_(std::make_unique<websocket::stream<beast::tcp_stream>>(std::move(stream))),
+      : io_(io_executor(stream)),
+        stream_(std::make_unique<websocket::stream<beast::tcp_stream>>(std::move(stream))),
         ws(*stream_),
         max_queue_(max_queue) {}
 
@@ -29,15 +30,15 @@ class Connection final : public web::SocketPeer, public std::enable_shared_from_
     if (!open_ || !text) return false;
     std::lock_guard lock(life_);
     if (!stream_) return false;
-    asio::post(ws.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable {
-      self->enqueue(std::move(text));
-    });
+    // (Posted to the io_context's own executor, not the stream's type-erased one: a broadcast does this
+    // once per viewer.)
+    asio::post(io_, [self = shared_from_this(), text = std::move(text)]() mutable { self->enqueue(std::move(text)); });
     return true;
   }
   // A null message in the queue stands for the close frame.
   void close() override {
     std::lock_guard lock(life_);
-    if (stream_) asio::post(ws.get_executor(), [self = shared_from_this()] { self->enqueue(nullptr); });
+    if (stream_) asio::post(io_, [self = shared_from_this()] { self->enqueue(nullptr); });
   }
   bool open() const override { return open_; }
 
@@ -56,6 +57,14 @@ class Connection final : public web::SocketPeer, public std::enable_shared_from_
   }
 
  private:
+  static asio::io_context::executor_type io_executor(beast::tcp_stream& stream) {
+    const auto any = stream.get_executor();
+    const auto* io = any.target<asio::io_context::executor_type>();
+    if (!io) throw std::logic_error("a WebSocket's stream runs on an io_context");
+    return *io;
+  }
+
+  asio::io_context::executor_type io_;
   std::mutex life_;
   std::unique_ptr<websocket::stream<beast::tcp_stream>> stream_;
 
@@ -72,26 +81,34 @@ class Connection final : public web::SocketPeer, public std::enable_shared_from_
     queue_.push_back(std::move(text));
     if (writing_) return;
     writing_ = true;
-    asio::co_spawn(ws.get_executor(), write_all(shared_from_this()), asio::detached);
+    write_next();
   }
 
-  awaitable<void> write_all(std::shared_ptr<Connection>) {  // (the argument keeps this alive)
-    while (!queue_.empty() && open_) {
-      auto next = std::move(queue_.front());
-      queue_.pop_front();
-      if (!next) {
-        closing_ = true;
-        co_await ws.async_close(websocket::close_code::normal, tuple_awaitable);
-        break;
-      }
-      ws.text(true);
-      auto [ec, written] = co_await ws.async_write(asio::buffer(*next), tuple_awaitable);
-      if (ec) {
-        drop();
-        break;
-      }
+  // Writes the queue's front, and on completion the next (a plain handler chain: a broadcast to ten
+  // thousand viewers makes no coroutine frame per viewer).
+  void write_next() {
+    if (queue_.empty() || !open_) {
+      writing_ = false;
+      return;
     }
-    writing_ = false;
+    auto next = std::move(queue_.front());
+    queue_.pop_front();
+    if (!next) {
+      closing_ = true;
+      ws.async_close(websocket::close_code::normal,
+                     [self = shared_from_this()](beast::error_code) { self->writing_ = false; });
+      return;
+    }
+    ws.text(true);
+    const auto buffer = asio::buffer(*next);
+    ws.async_write(buffer, [self = shared_from_this(), next = std::move(next)](beast::error_code ec, size_t) {
+      if (ec) {
+        self->drop();
+        self->writing_ = false;
+        return;
+      }
+      self->write_next();
+    });
   }
 
   void drop() {

@@ -246,7 +246,10 @@ function start(root) {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     socket = new WebSocket(`${scheme}://${location.host}${root.dataset.ws}`);
     socket.addEventListener('open', () => { retry = 500; showError(''); root.dataset.connected = '1'; });
-    socket.addEventListener('message', (event) => receive(JSON.parse(event.data)));
+    socket.addEventListener('message', (event) => {
+      const data = JSON.parse(event.data);  // one event, or a busy moment's events as one array
+      (Array.isArray(data) ? data : [data]).forEach(receive);
+    });
     socket.addEventListener('close', () => {
       root.dataset.connected = '0';
       if (state === 'ended' || state === 'cancelled') return;

@@ -112,6 +112,31 @@ TEST_F(LiveNodes, ChatSentOnOneNodeReachesViewersOnTheOther) {
   EXPECT_TRUE(both);
 }
 
+TEST_F(LiveNodes, ThePaceOfAPersonsChatIsKeptAcrossNodes) {
+  make_workshop();
+  auto show = new_show(*host);
+  ASSERT_EQ(publish(show.key), 302);
+  auto fan = logged_in(web::Role::shopper);
+  auto here = viewer_on(port, show.slug, fan.get());
+  auto there = viewer_on(second_port, show.slug, fan.get());  // the same person in a second tab, other node
+  ASSERT_TRUE(here && there && here->until("hello") && there->until("hello"));
+  for (int i = 0; i < live::burst_messages; ++i) {
+    here->send(R"({"type":"chat","text":"하나 더 )" + std::to_string(i) + R"("})");
+    ASSERT_TRUE(here->until("chat")) << i;
+  }
+  there->send(R"({"type":"chat","text":"다른 서버로는 빠르게?"})");
+  auto refused = there->until("error");
+  ASSERT_TRUE(refused);
+  EXPECT_NE(std::string(refused->at("message").as_string()).find("too many messages"), std::string::npos);
+  // The host is not held to the pace on either node.
+  auto panel = viewer_on(second_port, show.slug, host.get());
+  ASSERT_TRUE(panel && panel->until("hello"));
+  for (int i = 0; i < live::burst_messages + 2; ++i) panel->send(R"({"type":"chat","text":"공지"})");
+  int said = 0;
+  while (said < live::burst_messages + 2 && panel->until("chat")) ++said;
+  EXPECT_EQ(said, live::burst_messages + 2);
+}
+
 TEST_F(LiveNodes, TheLastUnitOfADealIsSoldOnceAcrossBothNodes) {
   make_workshop();
   auto show = new_show(*host);

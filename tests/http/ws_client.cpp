@@ -4,6 +4,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/json.hpp>
+#include <deque>
 
 namespace brilliant::test {
 
@@ -15,6 +16,7 @@ struct WsClient::Impl {
   asio::io_context io;
   websocket::stream<beast::tcp_stream> ws{io};
   beast::flat_buffer buffer;
+  std::deque<std::string> batched;  // the rest of a batch (a JSON array of events) the server sent
   bool closed = false;
 };
 
@@ -54,6 +56,11 @@ void WsClient::send_raw(const std::string& bytes) {
 }
 
 std::optional<std::string> WsClient::receive(std::chrono::milliseconds wait) {
+  if (!impl_->batched.empty()) {
+    auto next = std::move(impl_->batched.front());
+    impl_->batched.pop_front();
+    return next;
+  }
   if (impl_->closed) return std::nullopt;
   std::optional<std::string> out;
   bool done = false;
@@ -75,6 +82,15 @@ std::optional<std::string> WsClient::receive(std::chrono::milliseconds wait) {
     impl_->io.run();
     impl_->closed = true;
     return std::nullopt;
+  }
+  if (out && out->starts_with('[')) {  // a batch: its events one by one, in order
+    boost::system::error_code ec;
+    auto value = boost::json::parse(*out, ec);
+    if (!ec && value.is_array() && !value.as_array().empty()) {
+      for (const auto& event : value.as_array()) impl_->batched.push_back(boost::json::serialize(event));
+      out = std::move(impl_->batched.front());
+      impl_->batched.pop_front();
+    }
   }
   return out;
 }

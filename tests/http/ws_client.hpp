@@ -22,7 +22,8 @@ class WsClient {
   // Bytes straight onto the socket, as a broken or hostile client would send them (unmasked frames,
   // reserved opcodes, a continuation without a start).
   void send_raw(const std::string& bytes);
-  // The next message, or nothing when none comes within `wait` or the connection closed.
+  // The next event, or nothing when none comes within `wait` or the connection closed. A batch (a JSON
+  // array of events in one message) is handed out one event at a time.
   std::optional<std::string> receive(std::chrono::milliseconds wait = std::chrono::seconds(5));
   // Reads until a message of this "type" comes (others are skipped); nothing when none comes in `wait`.
   std::optional<boost::json::object> until(const std::string& type,

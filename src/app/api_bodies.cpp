@@ -95,6 +95,11 @@ std::vector<ApiBody> marketing_live_and_studio_bodies() {
       {Method::post, "/api/v1/console/live/{slug}/moderators",
        R"({"type":"object","required":["email"],"properties":{"email":{"type":"string","format":"email",)"
        R"("description":"the account's email"}}})"},
+      {Method::post, "/api/v1/console/live/{slug}/targets",
+       R"({"type":"object","required":["url","key"],"properties":{"url":{"type":"string","description":)"
+       R"("the platform's RTMP ingest address, rtmp:// or rtmps://, without the key"},"key":{"type":"string",)"
+       R"("maxLength":200,"description":"the platform's stream key, kept sealed and never shown again"},"label":)"
+       R"({"type":"string","maxLength":40,"description":"a name for it; empty: the platform's"}}})"},
       {Method::post, "/api/v1/live/{slug}/reminders", R"({"type":"object","properties":{}})"},
       {Method::post, "/api/v1/live/{slug}/deals/{id}/orders",
        R"({"type":"object","required":["recipient","phone","postcode","address"],"properties":{"quantity":)"

@@ -226,6 +226,14 @@ void describe_api(web::Router& router) {
        "Name a chat moderator by their account's email (they delete, mute and ban; they do not run the "
        "show)"},
       {Method::delete_, "/api/v1/console/live/{slug}/moderators/{id}", "Take a chat moderator back"},
+      {Method::get, "/api/v1/console/live/{slug}/targets",
+       "The show's simulcast targets and what each relay is doing (idle, connecting, live, failed, stopped)"},
+      {Method::post, "/api/v1/console/live/{slug}/targets",
+       "Add a simulcast target: a platform's RTMP ingest address and stream key (relayed at once while live; "
+       "at "
+       "most five)"},
+      {Method::delete_, "/api/v1/console/live/{slug}/targets/{id}",
+       "Remove a simulcast target (its relay stops)"},
       {Method::get, "/api/v1/commission",
        "The commission rate for ?workshop=&category= (most specific wins)"},
       {Method::get, "/api/v1/console/dashboard",

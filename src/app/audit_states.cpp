@@ -39,6 +39,11 @@ std::vector<AuditState> audit_states() {
       {post, "/console/certification", "/api/v1/console/certification"},
       {post, "/api/v1/console/certification", "/api/v1/console/certification"},
       {post, "/api/v1/console/certification/submit", "/api/v1/console/certification"},
+      // A show's simulcast targets (their keys never in the trail: only the hint is in the state).
+      {post, "/console/live/{slug}/targets", "/api/v1/console/live/{slug}/targets"},
+      {post, "/api/v1/console/live/{slug}/targets", "/api/v1/console/live/{slug}/targets"},
+      {post, "/console/live/{slug}/targets/{id}/remove", "/api/v1/console/live/{slug}/targets"},
+      {del, "/api/v1/console/live/{slug}/targets/{id}", "/api/v1/console/live/{slug}/targets"},
       // The operator: orders, refunds, returns, deposits, payouts, quotes, workshops, settings.
       {post, "/operator/orders/{number}/paid", "/api/v1/orders/{number}"},
       {post, "/operator/orders/{number}/cancel", "/api/v1/orders/{number}"},

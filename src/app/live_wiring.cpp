@@ -1,7 +1,8 @@
 // Live commerce's wiring (issue 18): the service with its bus (Redis across nodes when configured),
-// the routes, the reminder mail, and the ticker thread.
+// simulcast relays, the routes, the reminder mail, and the ticker thread.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "app/app.hpp"
@@ -14,6 +15,14 @@ void App::add_live_routes() {
                                             : live::redis_bus(config_.live.redis_url);
   live_ = std::make_unique<live::Live>(*database_, catalog_, orders_, clock_, std::move(bus),
                                        std::chrono::milliseconds(std::max(0, config_.live.batch_ms)));
+  // Simulcast: relays read the show's stream from nginx beside the ingest URL; the platforms' stream keys
+  // are sealed under a key derived from the issuer's (the one secret every node and backup already has).
+  live::SimulcastSettings simulcast;
+  simulcast.rtmp_url = config_.live.rtmp_url;
+  std::array<unsigned char, 32> seed{};
+  std::copy_n(issuer_key_.secret_key.begin(), seed.size(), seed.begin());
+  simulcast.key = derive_key(seed, "livepush");
+  live_->set_simulcast(std::move(simulcast));
   live_->set_reminder_mail(
       [this](const live::Show& show, const std::string& email, const std::string& locale) {
         return live_reminder_mail(show, email, locale);

@@ -98,4 +98,39 @@ std::optional<std::string> from_base64(std::string_view text) {
   return out;
 }
 
+std::string seal(std::string_view plain, const SealKey& key) {
+  ensure_sodium();
+  std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(), '\0');
+  auto* nonce = reinterpret_cast<unsigned char*>(out.data());
+  randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plain.data()), plain.size(), nonce,
+                        key.data());
+  return base64(out);
+}
+
+std::optional<std::string> open_sealed(std::string_view sealed, const SealKey& key) {
+  ensure_sodium();
+  const auto raw = from_base64(sealed);
+  if (!raw || raw->size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return std::nullopt;
+  const auto* nonce = reinterpret_cast<const unsigned char*>(raw->data());
+  const auto box_size = raw->size() - crypto_secretbox_NONCEBYTES;
+  std::string plain(box_size - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
+                                 nonce + crypto_secretbox_NONCEBYTES, box_size, nonce, key.data()) != 0)
+    return std::nullopt;
+  return plain;
+}
+
+SealKey derive_key(const std::array<unsigned char, 32>& master, std::string_view context,
+                   unsigned long long id) {
+  ensure_sodium();
+  if (context.size() != crypto_kdf_CONTEXTBYTES)
+    throw std::invalid_argument("a key's context is 8 characters");
+  const std::string ctx(context);
+  SealKey key{};
+  crypto_kdf_derive_from_key(key.data(), key.size(), id, ctx.c_str(), master.data());
+  return key;
+}
+
 }  // namespace brilliant

@@ -1,5 +1,6 @@
 // Random tokens and hashes through libsodium (never hand-written crypto).
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,5 +27,16 @@ std::string base64(std::string_view bytes);
 std::optional<std::string> from_base64(std::string_view text);
 // Constant-time equality for secrets of any length.
 bool secrets_equal(std::string_view a, std::string_view b);
+
+// A secret this installation must use again (a simulcast target's stream key), kept encrypted at rest:
+// libsodium's secretbox (XSalsa20-Poly1305) under a 32-byte key, as base64 of a random nonce and the
+// box. open_sealed gives nothing when the text was not sealed under that key or was changed.
+using SealKey = std::array<unsigned char, 32>;
+std::string seal(std::string_view plain, const SealKey& key);
+std::optional<std::string> open_sealed(std::string_view sealed, const SealKey& key);
+// A key for one purpose (`context`: exactly 8 characters) derived from a 32-byte master secret
+// (libsodium's crypto_kdf), so one secret the installation keeps can serve several purposes apart.
+SealKey derive_key(const std::array<unsigned char, 32>& master, std::string_view context,
+                   unsigned long long id = 1);
 
 }  // namespace brilliant

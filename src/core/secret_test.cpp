@@ -4,6 +4,24 @@
 
 namespace brilliant {
 
+TEST(Secret, ASealedSecretOpensOnlyUnderItsKeyAndUnchanged) {
+  std::array<unsigned char, 32> master{};
+  master[0] = 7;
+  const auto key = derive_key(master, "livepush");
+  EXPECT_NE(key, derive_key(master, "otherkey"));  // purposes kept apart
+  EXPECT_EQ(key, derive_key(master, "livepush"));  // and the same every time
+  const auto sealed = seal("live_abcd-1234", key);
+  EXPECT_EQ(sealed.find("live_abcd"), std::string::npos);
+  EXPECT_NE(sealed, seal("live_abcd-1234", key));  // a fresh nonce each time
+  EXPECT_EQ(open_sealed(sealed, key).value(), "live_abcd-1234");
+  EXPECT_FALSE(open_sealed(sealed, derive_key(master, "otherkey")));
+  auto changed = *from_base64(sealed);
+  changed.back() ^= 1;
+  EXPECT_FALSE(open_sealed(base64(changed), key));
+  EXPECT_FALSE(open_sealed("not base64 at all", key));
+  EXPECT_THROW(derive_key(master, "short"), std::invalid_argument);
+}
+
 TEST(Secret, TokensAreUrlSafeAndUnique) {
   auto a = random_token(), b = random_token();
   EXPECT_NE(a, b);

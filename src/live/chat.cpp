@@ -22,7 +22,8 @@ std::vector<std::string> banned_word_list(std::string_view text) {
   return out;
 }
 
-Result<std::string> check_text(const ChatRules& rules, const Chatter& who, std::string_view raw, TimePoint now) {
+Result<std::string> check_text(const ChatRules& rules, const Chatter& who, std::string_view raw,
+                               TimePoint now) {
   if (who.banned) return Error::forbidden("you were removed from this show's chat");
   if (now < who.muted_until)
     return Error::too_many("you are muted for " + seconds_text(who.muted_until - now) + " more seconds");

@@ -33,7 +33,8 @@ std::vector<std::string> banned_word_list(std::string_view text);
 
 // The message as it will be stored (trimmed) or why not: empty, too long, not text, a banned word, the
 // person banned or muted. Its pace is not looked at.
-Result<std::string> check_text(const ChatRules& rules, const Chatter& who, std::string_view text, TimePoint now);
+Result<std::string> check_text(const ChatRules& rules, const Chatter& who, std::string_view text,
+                               TimePoint now);
 
 // The pace: too fast (burst or slow mode: the error says in how many seconds) unless a moderator. On
 // success the time is noted in `recent` (the person's last messages, newest last). Across nodes the

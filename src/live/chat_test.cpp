@@ -14,7 +14,8 @@ TEST(Chat, TheTextCheckLeavesThePaceAloneAndThePaceCheckKeepsTheLastThree) {
   for (int i = 0; i < 5; ++i) EXPECT_TRUE(check_text(rules, who, "hi", t0));
   EXPECT_TRUE(who.recent.empty());
   std::vector<TimePoint> shared;  // as Bus::pace keeps it for every node
-  for (int i = 0; i < burst_messages; ++i) EXPECT_TRUE(check_pace(rules, shared, t0 + std::chrono::seconds(i)));
+  for (int i = 0; i < burst_messages; ++i)
+    EXPECT_TRUE(check_pace(rules, shared, t0 + std::chrono::seconds(i)));
   EXPECT_EQ(check_pace(rules, shared, t0 + std::chrono::seconds(3)).error().kind, ErrorKind::too_many);
   EXPECT_EQ(shared.size(), static_cast<size_t>(burst_messages));
   EXPECT_TRUE(check_pace(rules, shared, t0 + burst_window));

@@ -247,7 +247,41 @@ class ConsoleLiveRoutes {
         TRY(live_.remove_moderator(std::string(req.param("slug")), *req.user, req.param_id("id"))), 200);
   }
 
+  // Simulcast push targets: added and removed on the panel's form or the API; the API lists them with
+  // their relays' states (the panel asks every few seconds).
+  Result<Response> target_form(Request& req) {
+    auto show = TRY(managed(req));
+    const auto form = req.form();
+    auto added =
+        live_.add_target(show.slug, *req.user, {form.get("label"), form.get("url"), form.get("key")});
+    if (!added) return r_.page_with_error(req, "live/panel", panel_page_model(req, show, ""), added.error());
+    return back(req, show.slug, "target");
+  }
+  Result<Response> target_remove_form(Request& req) {
+    TRY(live_.remove_target(std::string(req.param("slug")), *req.user, req.param_id("id")));
+    return back(req, std::string(req.param("slug")), "target_removed");
+  }
+  Result<Response> api_targets(Request& req) { return targets_response(TRY(managed(req)).id, 200); }
+  Result<Response> api_add_target(Request& req) {
+    auto show = TRY(managed(req));  // another host's show: 403/404 before reading the body
+    auto body = TRY(web::parse_json_object(req.body));
+    PushTargetInput input{TRY(web::json_string(body, "label")), TRY(web::json_string(body, "url")),
+                          TRY(web::json_string(body, "key"))};
+    TRY(live_.add_target(show.slug, *req.user, input));
+    return targets_response(show.id, 201);
+  }
+  Result<Response> api_remove_target(Request& req) {
+    auto show = TRY(managed(req));
+    TRY(live_.remove_target(show.slug, *req.user, req.param_id("id")));
+    return targets_response(show.id, 200);
+  }
+
  private:
+  Response targets_response(long long show_id, int status) {
+    return Response::json(json::serialize(json::object{{"targets", targets_json(live_.targets(show_id))}}),
+                          status);
+  }
+
   // Vendor staff host for their own workshop; operators for the one they name, or the hub (0).
   static long long host_of(const Request& req, long long asked) {
     return req.user->has(web::Role::operator_) ? asked : req.user->workshop_id;
@@ -285,6 +319,12 @@ class ConsoleLiveRoutes {
     auto moderators = moderators_array(live_.moderators(show.id));
     o["has_moderators"] = !moderators.empty();
     o["moderators"] = std::move(moderators);
+    auto targets = targets_json(live_.targets(show.id));
+    for (auto& t : targets)
+      t.as_object()["state_label"] =
+          r_.message(req.locale, "live.target_state." + std::string(t.at("state").as_string()));
+    o["has_targets"] = !targets.empty();
+    o["targets"] = std::move(targets);
     o["scheduled_local"] = format_seoul(show.scheduled_at).replace(10, 1, "T");
     // The go-live checklist: how long the stream's segments are (keyframes every 2 s give 2).
     if (!d_.hls_dir.empty()) {
@@ -384,6 +424,12 @@ void add_console_routes(web::Router& router, const Deps& deps) {
   router
       .add(web::Method::delete_, "/api/v1/console/live/{slug}/moderators/{id}",
            bind(&C::api_remove_moderator))
+      .access = hosts;
+  router.post("/console/live/{slug}/targets", bind(&C::target_form)).access = hosts;
+  router.post("/console/live/{slug}/targets/{id}/remove", bind(&C::target_remove_form)).access = hosts;
+  router.get("/api/v1/console/live/{slug}/targets", bind(&C::api_targets)).access = hosts;
+  router.post("/api/v1/console/live/{slug}/targets", bind(&C::api_add_target)).access = hosts;
+  router.add(web::Method::delete_, "/api/v1/console/live/{slug}/targets/{id}", bind(&C::api_remove_target))
       .access = hosts;
 }
 

@@ -103,7 +103,8 @@ class RedisBus final : public Bus {
       std::string value;
       for (const auto& t : *recent)
         value += (value.empty() ? "" : " ") +
-                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
+                 std::to_string(
+                     std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count());
       command("MULTI");
       command("SET %s %s PX %d", key.c_str(), value.c_str(), 3'600'000);
       auto done = command("EXEC");

@@ -385,4 +385,52 @@ std::vector<Moderator> moderators(soci::session& sql, long long show_id) {
   return out;
 }
 
+long long insert_push_target(soci::session& sql, long long show_id, const PushTargetInput& in,
+                             const std::string& key_sealed, long long by, const std::string& at) {
+  long long id = 0;
+  const std::string hint = key_hint(in.key);
+  sql << "INSERT INTO live_push_targets (show_id, label, url, key_sealed, key_hint, updated_at, added_by, "
+         "created_at) VALUES (:s, :l, :u, :k, :h, :at, :b, :at2) RETURNING id",
+      soci::use(show_id), soci::use(in.label), soci::use(in.url), soci::use(key_sealed), soci::use(hint),
+      soci::use(at), soci::use(by), soci::use(at), soci::into(id);
+  return id;
+}
+
+std::vector<PushTarget> push_targets(soci::session& sql, long long show_id) {
+  std::vector<PushTarget> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT id, show_id, label, url, key_hint, state, detail, updated_at FROM live_push_targets "
+              "WHERE show_id = :s ORDER BY id",
+       soci::use(show_id));
+  for (const auto& r : rows)
+    out.push_back({db::row_int(r, 0), db::row_int(r, 1), db::row_text(r, 2), db::row_text(r, 3),
+                   db::row_text(r, 4), db::row_text(r, 5), db::row_text(r, 6), db::row_text(r, 7)});
+  return out;
+}
+
+std::vector<SealedTarget> sealed_targets(soci::session& sql, long long show_id, long long target_id) {
+  std::vector<SealedTarget> out;
+  soci::rowset<soci::row> rows =
+      (sql.prepare
+           << "SELECT id, url, key_sealed FROM live_push_targets WHERE show_id = :s AND (:t = 0 OR id = :t2) "
+              "ORDER BY id",
+       soci::use(show_id), soci::use(target_id), soci::use(target_id));
+  for (const auto& r : rows) out.push_back({db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2)});
+  return out;
+}
+
+bool remove_push_target(soci::session& sql, long long show_id, long long target_id) {
+  soci::statement st = (sql.prepare << "DELETE FROM live_push_targets WHERE show_id = :s AND id = :t",
+                        soci::use(show_id), soci::use(target_id));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+void set_push_state(soci::session& sql, long long target_id, const std::string& state,
+                    const std::string& detail, const std::string& at) {
+  sql << "UPDATE live_push_targets SET state = :st, detail = :d, updated_at = :at WHERE id = :t",
+      soci::use(state), soci::use(detail), soci::use(at), soci::use(target_id);
+}
+
 }  // namespace brilliant::live::repo

@@ -7,6 +7,7 @@
 #include "core/result.hpp"
 #include "db/fwd.hpp"
 #include "live/show.hpp"
+#include "live/simulcast.hpp"
 
 namespace brilliant::live::repo {
 
@@ -57,6 +58,19 @@ void add_moderator(soci::session& sql, long long show_id, long long user_id, lon
                    const std::string& at);
 bool remove_moderator(soci::session& sql, long long show_id, long long user_id);
 std::vector<Moderator> moderators(soci::session& sql, long long show_id);
+
+// Simulcast push targets (simulcast.hpp); the key only sealed, read back only to start a relay.
+long long insert_push_target(soci::session& sql, long long show_id, const PushTargetInput& input,
+                             const std::string& key_sealed, long long by, const std::string& at);
+std::vector<PushTarget> push_targets(soci::session& sql, long long show_id);
+struct SealedTarget {
+  long long id = 0;
+  std::string url, key_sealed;
+};
+std::vector<SealedTarget> sealed_targets(soci::session& sql, long long show_id, long long target_id = 0);
+bool remove_push_target(soci::session& sql, long long show_id, long long target_id);
+void set_push_state(soci::session& sql, long long target_id, const std::string& state,
+                    const std::string& detail, const std::string& at);
 
 struct ChatLine {
   long long id = 0, user_id = 0;

@@ -128,6 +128,7 @@ Result<Show> Live::stream_started(const std::string& key) {
   show->state = State::live;
   if (show->started_at.empty()) show->started_at = at;
   publish(show->id, state_event(State::live));
+  start_relays(*show);
   return std::move(*show);
 }
 
@@ -138,6 +139,7 @@ Result<Show> Live::stream_ended(const std::string& name) {
                                      : std::nullopt;
   });
   if (!show) return Error::forbidden("unknown stream key");
+  stop_relays(show->id);  // the stream is gone: nothing to relay (ended already or not)
   if (show->state != State::live) return std::move(*show);
   const auto at = format_utc(clock_.now());
   db_.write([&](soci::session& sql) { repo::set_state(sql, show->id, State::ended, at); });
@@ -153,6 +155,7 @@ Result<Show> Live::end(const std::string& slug, const web::Principal& who) {
   const auto next = show.state == State::live ? State::ended : State::cancelled;
   db_.write([&](soci::session& sql) { repo::set_state(sql, show.id, next, format_utc(clock_.now())); });
   publish(show.id, state_event(next));
+  stop_relays(show.id);
   return *find(slug);
 }
 

@@ -13,12 +13,15 @@
 #include "catalog/service.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "core/secret.hpp"
 #include "db/fwd.hpp"
 #include "live/bus.hpp"
 #include "live/deal.hpp"
+#include "live/relays.hpp"
 #include "live/repo.hpp"
 #include "live/room.hpp"
 #include "live/show.hpp"
+#include "live/simulcast.hpp"
 #include "mail/outbox.hpp"
 #include "orders/orders.hpp"
 #include "web/principal.hpp"
@@ -30,6 +33,18 @@ struct Purchase {
   orders::Address address;
   std::string key;  // the drawer's one-time key (Idempotency-Key): a second tap makes no second order
   std::string locale = "ko";
+};
+
+// Simulcast on this node: how a relay is made (ffmpeg by default, relay_command), where the show's stream
+// is read (the ingest URL, relay_source) and the key that seals the platforms' stream keys.
+struct SimulcastSettings {
+  std::string rtmp_url = "rtmp://127.0.0.1:1935/live";
+  SealKey key{};
+  std::function<std::vector<std::string>(const std::string& source, const std::string& url,
+                                         const std::string& key)>
+      command = [](const std::string& source, const std::string& url, const std::string& key) {
+        return relay_command("ffmpeg", source, url, key);
+      };
 };
 
 struct Analytics {
@@ -102,6 +117,15 @@ class Live {
   bool banned(long long show_id, long long user_id);
   void heart(long long show_id);
 
+  // Simulcast (simulcast_service.cpp): the host or an operator adds a platform's ingest URL and stream
+  // key to a show (at most five); while the show's stream comes in, a relay on the node that took the
+  // stream copies it to each target, and the targets' states are written down for every node's panel.
+  void set_simulcast(SimulcastSettings settings);
+  Result<PushTarget> add_target(const std::string& slug, const web::Principal& who,
+                                const PushTargetInput& input);
+  Result<void> remove_target(const std::string& slug, const web::Principal& who, long long target_id);
+  std::vector<PushTarget> targets(long long show_id);
+
   Analytics analytics(const Show& show);
   Rooms& rooms() { return rooms_; }
   std::shared_ptr<const catalog::Snapshot> catalog_snapshot() const { return catalog_.snapshot(); }
@@ -119,6 +143,9 @@ class Live {
   Result<Show> moderated(const std::string& slug, const web::Principal& who);
   void deliver(long long show_id, const std::string& event);
   Result<Show> find_or_error(const std::string& slug);
+  // Starts the relays of a show whose stream came in (one target: target_id; 0: all of them).
+  void start_relays(const Show& show, long long target_id = 0);
+  void stop_relays(long long show_id);
   Result<void> check_lineup(const std::vector<long long>& lineup, long long workshop_id);
 
   db::Database& db_;
@@ -136,6 +163,9 @@ class Live {
   };
   std::map<long long, std::map<std::string, NodeCount>> counts_;  // show -> node -> last report
   std::map<long long, int> remote_hearts_;
+  SimulcastSettings simulcast_;
+  std::unique_ptr<Relays>
+      relays_;  // last: stopped (their reports write to the database) before the rest goes
 };
 
 }  // namespace brilliant::live

@@ -90,6 +90,19 @@ json::object show_json(const Show& s, const catalog::Snapshot& snap, TimePoint n
   return o;
 }
 
+json::array targets_json(const std::vector<PushTarget>& targets) {
+  json::array out;
+  for (const auto& t : targets)
+    out.push_back(json::object{{"id", t.id},
+                               {"label", t.label},
+                               {"url", t.url},
+                               {"key_hint", t.key_hint},
+                               {"state", t.state},
+                               {"detail", t.detail},
+                               {"updated_at", t.updated_at}});
+  return out;
+}
+
 json::object analytics_json(const Analytics& a, const std::string& locale) {
   char average[32], conversion[32];
   std::snprintf(average, sizeof average, "%.1f", a.average_viewers);

@@ -10,6 +10,9 @@
 
 namespace brilliant::live {
 
+// A show's simulcast targets as the panel and the API show them (never the key: its hint).
+boost::json::array targets_json(const std::vector<PushTarget>& targets);
+
 // The show for a list (no line-up details).
 boost::json::object show_summary_json(const Show& show, const web::Renderer& r, const web::Request& req);
 // The whole show: line-up cards, deals with their countdown, chapters (offsets into the replay).

@@ -32,7 +32,9 @@ class Connection final : public web::SocketPeer, public std::enable_shared_from_
     if (!stream_) return false;
     // (Posted to the io_context's own executor, not the stream's type-erased one: a broadcast does this
     // once per viewer.)
-    asio::post(io_, [self = shared_from_this(), text = std::move(text)]() mutable { self->enqueue(std::move(text)); });
+    asio::post(io_, [self = shared_from_this(), text = std::move(text)]() mutable {
+      self->enqueue(std::move(text));
+    });
     return true;
   }
   // A null message in the queue stands for the close frame.

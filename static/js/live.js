@@ -272,4 +272,24 @@ function start(root) {
     else pending.splice(0).forEach(addLine);
   }
   connect();
+
+  // The host's panel: the simulcast targets' states, asked for every few seconds (the relays run on the
+  // node that took the stream; every node reads their states from the database).
+  const simulcast = document.getElementById('simulcast');
+  if (simulcast?.dataset.targets && simulcast.querySelector('[data-target-id]')) {
+    const refresh = async () => {
+      try {
+        const answer = await (await fetch(simulcast.dataset.targets, { credentials: 'same-origin' })).json();
+        for (const target of answer.targets) {
+          const item = simulcast.querySelector(`[data-target-id="${target.id}"]`);
+          if (!item) continue;
+          const badge = item.querySelector('.target-state');
+          badge.dataset.state = target.state;
+          badge.textContent = simulcast.dataset[`t${target.state[0].toUpperCase()}${target.state.slice(1)}`] || target.state;
+          item.querySelector('.target-detail').textContent = target.state === 'failed' ? target.detail : '';
+        }
+      } catch { /* the next round tries again */ }
+    };
+    setInterval(refresh, 3000);
+  }
 }

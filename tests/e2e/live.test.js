@@ -3,21 +3,55 @@
 // nginx with that key, and the shopper's page goes live and plays the HLS video (hls.js); the shopper
 // chats and the maker sees it; the maker pins a piece and starts a deal, and the shopper buys it from the
 // drawer without leaving the show; when the stream stops, the show ends. Then the replay of the demo's
-// ended show plays.
+// ended show plays. Simulcast: before going live the maker adds a second nginx (standing in for YouTube
+// Live) as a push target on the panel; the server's relay copies the stream there (its HLS appears) and
+// the panel shows the target live.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, launchBrowser, snap } from './server.js';
 import { login } from './demo.js';
 
 let server;
 let browser;
 let ffmpeg;
+let platform;  // a second nginx-rtmp standing in for a streaming platform (the simulcast target)
+
+function freePort() {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+  });
+}
+
+// nginx with the RTMP module accepting any stream on /live2 and writing its HLS under dir/hls.
+async function startPlatform() {
+  const dir = mkdtempSync(join(tmpdir(), 'brilliant-platform-'));
+  const port = await freePort();
+  writeFileSync(join(dir, 'nginx.conf'), `load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;
+${process.getuid() === 0 ? 'user root;' : ''}
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 64; }
+rtmp { server { listen 127.0.0.1:${port}; application live2 { live on; record off; hls on; hls_path ${dir}/hls; hls_nested on; hls_fragment 2s; } } }
+http { access_log off; client_body_temp_path ${dir}/cb; proxy_temp_path ${dir}/p; fastcgi_temp_path ${dir}/f; uwsgi_temp_path ${dir}/u; scgi_temp_path ${dir}/s; }
+`);
+  const started = spawnSync('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')]);
+  if (started.status !== 0) throw new Error(`the stand-in platform's nginx did not start: ${started.stderr}`);
+  return { url: `rtmp://127.0.0.1:${port}/live2`, dir, stop: () => spawnSync('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-s', 'stop']) };
+}
+
 before(async () => {
   server = await startServer({ live: true });
+  platform = await startPlatform();
   browser = await launchBrowser(['--autoplay-policy=no-user-gesture-required']);
 });
-after(async () => { ffmpeg?.kill('SIGKILL'); await browser?.close(); await server?.stop(); });
+after(async () => { ffmpeg?.kill('SIGKILL'); platform?.stop(); await browser?.close(); await server?.stop(); });
 
 test('a shopper watches a live show, chats, and buys its deal without leaving it', async () => {
   const makerContext = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
@@ -30,6 +64,16 @@ test('a shopper watches a live show, chats, and buys its deal without leaving it
   await maker.getByRole('button', { name: '새 스트림 키 만들기' }).click();
   const key = (await maker.locator('#stream-key').innerText()).trim();
   assert.match(key, /^[A-Za-z0-9_-]{32}$/, 'the key is shown once');
+  // Simulcast: the stand-in platform's ingest address and its stream key.
+  const targetForm = maker.locator('#target-form');
+  await targetForm.getByLabel('이름 (선택)').fill('테스트 채널');
+  await targetForm.getByLabel('RTMP 주소').fill(platform.url);
+  await targetForm.getByLabel('스트림 키').fill('relay-test-key');
+  await targetForm.getByRole('button', { name: '송출 대상 추가' }).click();
+  const target = maker.locator('#simulcast [data-target-id]', { hasText: '테스트 채널' });
+  await target.waitFor();
+  assert.equal(await target.locator('.target-state').getAttribute('data-state'), 'idle');
+  assert.equal((await maker.content()).includes('relay-test-key'), false, 'the key is never shown back');
 
   const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
@@ -59,6 +103,13 @@ test('a shopper watches a live show, chats, and buys its deal without leaving it
   await maker.locator('#check-stream.is-done').waitFor();
   await maker.locator('#check-keyframes.is-done').waitFor();
   assert.match(await maker.locator('#segment-seconds').innerText(), /2/);
+  // The relay copies the stream to the platform: its HLS appears there, and the panel says so.
+  await maker.locator('#simulcast .target-state[data-state="live"]').waitFor({ timeout: 30000 });
+  for (let i = 0; i < 100 && !existsSync(join(platform.dir, 'hls', 'relay-test-key', 'index.m3u8')); i++) {
+    await maker.waitForTimeout(200);
+  }
+  assert.ok(existsSync(join(platform.dir, 'hls', 'relay-test-key', 'index.m3u8')), 'the platform received the stream');
+  await snap(maker, 'live-panel-simulcast-desktop-ko');
 
   await maker.getByRole('button', { name: '지금 소개' }).first().click();
   await page.locator('#now-showing:not([hidden])').waitFor();

@@ -51,6 +51,7 @@ Result<void> Live::delete_message(const std::string& slug, const web::Principal&
 
 Result<void> Live::mute(const std::string& slug, const web::Principal& who, long long user_id, int seconds) {
   auto show = TRY(moderated(slug, who));
+  TRY(may_silence(show, who, user_id));
   if (seconds < 0 || seconds > 24 * 3600)
     return Error::invalid("seconds", "seconds_invalid", "seconds: 0 (lift the mute) to 86,400");
   const auto until = seconds ? format_utc(clock_.now() + std::chrono::seconds(seconds)) : std::string();
@@ -63,6 +64,7 @@ Result<void> Live::mute(const std::string& slug, const web::Principal& who, long
 
 Result<void> Live::ban(const std::string& slug, const web::Principal& who, long long user_id) {
   auto show = TRY(moderated(slug, who));
+  TRY(may_silence(show, who, user_id));
   if (user_id == who.user_id)
     return Error::invalid("user_id", "ban_self", "user_id: you cannot ban yourself");
   db_.write([&](soci::session& sql) {
@@ -77,6 +79,13 @@ Result<Show> Live::moderated(const std::string& slug, const web::Principal& who)
   if (!may_moderate(show, who))
     return Error::forbidden("only the show's host and its moderators moderate its chat");
   return show;
+}
+
+Result<void> Live::may_silence(const Show& show, const web::Principal& who, long long user_id) {
+  if (may_manage(show, who)) return {};
+  if (db_.read([&](soci::session& sql) { return repo::runs_shows_of(sql, user_id, show.workshop_id); }))
+    return Error::forbidden("a moderator cannot mute or ban the show's host or an operator");
+  return {};
 }
 
 Result<std::vector<repo::Moderator>> Live::add_moderator(const std::string& slug, const web::Principal& who,

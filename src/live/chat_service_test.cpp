@@ -62,6 +62,16 @@ TEST_F(ChatServiceTest, AModeratorTheHostNamesModeratesTheChatButDoesNotRunTheSh
   EXPECT_EQ(live.ban(other.show.slug, shopper, viewer.user_id).error().kind,
             ErrorKind::forbidden);                                                          // not theirs
   EXPECT_EQ(live.pin(made.show.slug, shopper, moon()).error().kind, ErrorKind::forbidden);  // not running it
+  // The show's own people are not theirs to silence: the workshop's staff and operators.
+  db->write([](soci::session& sql) {
+    sql << "INSERT INTO user_roles (user_id, role, workshop_id, created_at) VALUES (3, 'vendor_staff', 1, "
+           "'x')";
+    sql << "INSERT INTO user_roles (user_id, role, workshop_id, created_at) VALUES (2, 'operator', NULL, "
+           "'x')";
+  });
+  EXPECT_EQ(live.mute(made.show.slug, shopper, maker.user_id, 60).error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(live.ban(made.show.slug, shopper, op.user_id).error().kind, ErrorKind::forbidden);
+  EXPECT_TRUE(live.mute(made.show.slug, maker, viewer.user_id, 0));  // the host may; lifts the mute
   ASSERT_TRUE(live.remove_moderator(made.show.slug, maker, shopper.user_id));
   EXPECT_EQ(live.ban(made.show.slug, shopper, viewer.user_id).error().kind, ErrorKind::forbidden);
   EXPECT_EQ(live.remove_moderator(made.show.slug, maker, shopper.user_id).error().kind, ErrorKind::not_found);

@@ -375,6 +375,14 @@ bool remove_moderator(soci::session& sql, long long show_id, long long user_id) 
   return st.get_affected_rows() > 0;
 }
 
+bool runs_shows_of(soci::session& sql, long long user_id, long long workshop_id) {
+  int n = 0;
+  sql << "SELECT COUNT(*) FROM user_roles WHERE user_id = :u AND (role = 'operator' OR "
+         "(role = 'vendor_staff' AND workshop_id = :w))",
+      soci::use(user_id), soci::use(workshop_id), soci::into(n);
+  return n > 0;
+}
+
 std::vector<Moderator> moderators(soci::session& sql, long long show_id) {
   std::vector<Moderator> out;
   soci::rowset<soci::row> rows =

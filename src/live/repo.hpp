@@ -57,6 +57,8 @@ long long user_by_email(soci::session& sql, const std::string& email);  // 0: no
 void add_moderator(soci::session& sql, long long show_id, long long user_id, long long by,
                    const std::string& at);
 bool remove_moderator(soci::session& sql, long long show_id, long long user_id);
+// True when the person runs shows of this workshop: its staff (workshop_id 0: nobody's) or an operator.
+bool runs_shows_of(soci::session& sql, long long user_id, long long workshop_id);
 std::vector<Moderator> moderators(soci::session& sql, long long show_id);
 
 // Simulcast push targets (simulcast.hpp); the key only sealed, read back only to start a relay.

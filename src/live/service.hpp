@@ -141,6 +141,8 @@ class Live {
  private:
   // The show if `who` may moderate its chat (may_moderate), else not found / forbidden.
   Result<Show> moderated(const std::string& slug, const web::Principal& who);
+  // A named moderator silences viewers, never the show's own people (its workshop's staff, operators).
+  Result<void> may_silence(const Show& show, const web::Principal& who, long long user_id);
   void deliver(long long show_id, const std::string& event);
   Result<Show> find_or_error(const std::string& slug);
   // Starts the relays of a show whose stream came in (one target: target_id; 0: all of them).

@@ -1,5 +1,5 @@
 # Two commands do everything (README): `make run` and `make test`.
-.PHONY: run test build release debug bench fuzz tsan audit deps clean format
+.PHONY: run serve-build test build release debug bench fuzz tsan audit deps clean format
 
 PORT ?= 8080
 
@@ -11,7 +11,13 @@ release: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release
 
-run: release
+# `make run` builds only the server (not the tests or benchmarks), with ninja's [n/N] progress.
+serve-build: deps
+	@cmake --preset release >/dev/null
+	@echo "Building the server (build/release/brilliant); the first build takes several minutes on 2 cores."
+	@cmake --build --preset release --target brilliant
+
+run: serve-build
 	@bash scripts/run.sh $(PORT)
 
 test:

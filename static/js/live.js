@@ -273,8 +273,8 @@ function start(root) {
   }
   connect();
 
-  // The host's panel: the simulcast targets' states, asked for every few seconds (the relays run on the
-  // node that took the stream; every node reads their states from the database).
+  // The host's panel: the simulcast targets' states, asked for every few seconds while live (the relays
+  // run on the node that took the stream; every node reads their states from the database).
   const simulcast = document.getElementById('simulcast');
   if (simulcast?.dataset.targets && simulcast.querySelector('[data-target-id]')) {
     const refresh = async () => {
@@ -290,6 +290,8 @@ function start(root) {
         }
       } catch { /* the next round tries again */ }
     };
-    setInterval(refresh, 3000);
+    // Only while the show streams (and once after, to show the relays stopped): no requests before.
+    let before = state;
+    setInterval(() => { if (state === 'live' || before === 'live') refresh(); before = state; }, 3000);
   }
 }

@@ -10,23 +10,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, snap } from './server.js';
+import { startServer, launchBrowser, snap, freePort } from './server.js';
 import { login } from './demo.js';
 
 let server;
 let browser;
 let ffmpeg;
 let platform;  // a second nginx-rtmp standing in for a streaming platform (the simulcast target)
-
-function freePort() {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
-  });
-}
 
 // nginx with the RTMP module accepting any stream on /live2 and writing its HLS under dir/hls.
 async function startPlatform() {

@@ -10,7 +10,8 @@ import { axeViolations, describeViolations } from './axe.js';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
-function freePort() {
+// A free loopback port (bound, read, released).
+export function freePort() {
   return new Promise((ok) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });

@@ -36,6 +36,7 @@ bench: release
 	@bash bench/live.sh
 	@bash bench/recommend.sh
 	@bash bench/campaign.sh
+	@bash bench/cluster.sh
 
 fuzz:
 	@bash scripts/install-deps.sh test

@@ -87,5 +87,21 @@ if [ -z "${BENCH_PATHS:-}" ]; then
     label="${spec#*=} (rendered)" bench_one "${spec%%=*}-r" "${spec#*=}" "Cookie: sid=bench-not-a-session"
   done
 fi
+# A logged-in shopper (a real session from the login form): the same pages, and the cart.
+if [ -z "${BENCH_PATHS:-}" ] || [ -n "${BENCH_LOGGED_IN:-}" ]; then
+  jar="$work/cookies"
+  email="bench-$(date +%s%N)@example.com"
+  curl -s -c "$jar" -b "$jar" -o /dev/null "http://127.0.0.1:$bport/signup"
+  csrf=$(awk '$6 == "csrf" {print $7}' "$jar")
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=$email" \
+    --data-urlencode "name=Bench Shopper" --data-urlencode "password=bench-password-1" --data-urlencode "agree=1" \
+    "http://127.0.0.1:$bport/signup"
+  sid=$(awk '$6 == "sid" {print $7}' "$jar")
+  csrf=$(awk '$6 == "csrf" {print $7}' "$jar")
+  [ -n "$sid" ] || echo "  note: the bench shopper could not sign up" >&2
+  for spec in listing=/shop?category=ring\&metal=gold product=/products/$slug search=/search?q=gold+ring cart=/cart; do
+    label="${spec#*=} (logged in)" bench_one "${spec%%=*}-u" "${spec#*=}" "Cookie: sid=$sid; csrf=$csrf"
+  done
+fi
 echo "catalog: $products products; $reprice"
 echo "(wrk -t2 -c$connections -d${duration}s; $(nproc) cores; $(date -u +%Y-%m-%d))"

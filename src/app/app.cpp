@@ -4,6 +4,7 @@
 
 #include "app/api_summaries.hpp"
 #include "app/audit_states.hpp"
+#include "app/nodes_repo.hpp"
 #include "app/operator_home.hpp"
 #include "app/operator_todo_repo.hpp"
 #include "payments/payment_events.hpp"
@@ -51,6 +52,7 @@ bool metrics_allowed(const web::Request& req, const std::string& token) {
 App::App(Config config, const Clock& clock)
     : config_(std::move(config)),
       clock_(clock),
+      node_(node_name(config_)),
       database_(db::Database::open(config_.database_url, config_.database_readers)),
       i18n_(config_.root / "locales"),
       static_files_(config_.root / "static"),
@@ -105,12 +107,14 @@ App::App(Config config, const Clock& clock)
                     [this] {
                       use_brand_synonyms();
                       page_cache_.clear();
+                      tell_nodes("brand");
                     },
                     [this](long long workshop, const std::string& since_7, const std::string& since_30) {
                       return orders::repo::workshop_sales(*database_, workshop, since_7, since_30);
                     },
                     [this](long long product) { return eco_claim_choices(product); }} {
   watch_catalog();
+  join_cluster();
   start_trust();
   backups_ = std::make_unique<BackupSchedule>(*database_, places_of(config_), config_.backup, clock_);
   add_all_routes();
@@ -403,40 +407,65 @@ void housekeep(const char* failing, const char* done, const std::function<int()>
 
 }  // namespace
 
+// The health probe every half second; background jobs when a new minute (or hour) begins, each minute's
+// run claimed so that, with several nodes, one of them runs it.
 void App::probe_database() {
   std::unique_lock lock(probe_mutex_);
-  long long probes = 0;
+  std::string minute, hour;
+  bool first = true;
   while (!probe_stop_) {
     lock.unlock();
     database_up_ = database_->ping();
     probed_at_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now().time_since_epoch())
                         .count();
-    // Housekeeping once a minute on the same thread: unpaid orders past their deadline are cancelled.
-    if (++probes % 120 == 1) {
-      housekeep("cancelling overdue orders", "unpaid orders past their deadline cancelled",
-                [&] { return orders_.cancel_overdue(); });
-      // 구매확정 of parcels delivered long enough ago (the ledger is credited)
-      housekeep("confirming purchases", "orders' purchases confirmed by themselves",
-                [&] { return orders_.auto_confirm(); });
-      // card payments left in progress (at start: all of them; later: those a minute old)
-      housekeep("reconciling card payments", "card payments reconciled with the provider", [&] {
-        return payments_->reconcile(probes == 1 ? std::chrono::seconds(0) : std::chrono::seconds(60));
-      });
-      housekeep("sending scheduled campaigns", "scheduled campaigns sent",
-                [&] { return campaigns_ ? campaigns_->send_due() : 0; });
-      housekeep("quote reminders", "quote reminders queued for workshops",
-                [&] { return b2b_->send_reminders(); });
-      housekeep("academy reminders", "academy reminders queued", [&] { return academy_->send_reminders(); });
-      housekeep("certificate housekeeping", "certificates expired or withdrawn",
-                [&] { return certification_->housekeeping(); });
+    if (first)  // card payments this node left in progress when it stopped: looked up at once
+      housekeep("reconciling card payments", "card payments reconciled with the provider",
+                [&] { return payments_->reconcile(std::chrono::seconds(0)); });
+    first = false;
+    const auto now = std::chrono::system_clock::now();
+    if (minute != minute_slot(now) && database_up_) {
+      minute = minute_slot(now);
+      if (claim("housekeeping", minute)) housekeep_minutely();
     }
-    if (probes % (120 * 60) == 2)  // hourly: guests' orders past their retention keep only their record
-      housekeep("reducing old guest orders", "guest orders past retention had their personal data reduced",
-                [&] { return orders_.reduce_old_guest_orders(); });
+    if (hour != hour_slot(now) && database_up_) {
+      hour = hour_slot(now);
+      if (claim("housekeeping-hourly", hour)) housekeep_hourly(now);
+    }
     lock.lock();
     probe_cv_.wait_for(lock, std::chrono::milliseconds(500), [this] { return probe_stop_; });
   }
+}
+
+void App::housekeep_minutely() {
+  housekeep("cancelling overdue orders", "unpaid orders past their deadline cancelled",
+            [&] { return orders_.cancel_overdue(); });
+  // 구매확정 of parcels delivered long enough ago (the ledger is credited)
+  housekeep("confirming purchases", "orders' purchases confirmed by themselves",
+            [&] { return orders_.auto_confirm(); });
+  // card payments left in progress for a minute (a confirm that got no answer)
+  housekeep("reconciling card payments", "card payments reconciled with the provider",
+            [&] { return payments_->reconcile(std::chrono::seconds(60)); });
+  housekeep("sending scheduled campaigns", "scheduled campaigns sent",
+            [&] { return campaigns_ ? campaigns_->send_due() : 0; });
+  housekeep("quote reminders", "quote reminders queued for workshops",
+            [&] { return b2b_->send_reminders(); });
+  housekeep("academy reminders", "academy reminders queued", [&] { return academy_->send_reminders(); });
+  housekeep("certificate housekeeping", "certificates expired or withdrawn",
+            [&] { return certification_->housekeeping(); });
+}
+
+void App::housekeep_hourly(TimePoint now) {
+  // guests' orders past their retention keep only their record
+  housekeep("reducing old guest orders", "guest orders past retention had their personal data reduced",
+            [&] { return orders_.reduce_old_guest_orders(); });
+  // job claims older than a day, and rate-limit buckets untouched for a day (full again by then)
+  housekeep("forgetting old job claims", "old job claims and rate-limit buckets removed", [&] {
+    const auto day_ago = now - std::chrono::hours(24);
+    return forget_old_claims(
+        *database_, minute_slot(day_ago),
+        std::chrono::duration_cast<std::chrono::milliseconds>(day_ago.time_since_epoch()).count());
+  });
 }
 
 unsigned short App::start() {
@@ -457,6 +486,8 @@ unsigned short App::start() {
   }
   renderer_.set_base_url(account_deps_.base_url);
   academy_->set_issuer({certification_->issuer().base_url, certification_->issuer().did, issuer_key_});
+  // Listening before loading: a change another node makes from here on is heard, none falls between.
+  if (notices_) notices_->start([this](const db::Notice& notice) { hear(notice); });
   catalog_.refresh();
   brand_.load();
   legal_.load();
@@ -476,6 +507,7 @@ void App::stop() {
   if (probe_thread_.joinable()) probe_thread_.join();
   if (live_thread_.joinable()) live_thread_.join();
   mail_sender_.stop();
+  if (notices_) notices_->stop();
 }
 
 void App::run_until_signal() {

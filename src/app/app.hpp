@@ -22,6 +22,7 @@
 #include "channels/channels.hpp"
 #include "core/clock.hpp"
 #include "db/fwd.hpp"
+#include "db/notices.hpp"
 #include "exhibitions/exhibitions.hpp"
 #include "exhibitions/leads.hpp"
 #include "legal/store.hpp"
@@ -115,6 +116,8 @@ class App {
                      const web::StateChange& state = {});
   const trust::KeyPair& issuer_key() const { return issuer_key_; }
   const web::Router& router() const { return router_; }
+  const std::string& node() const { return node_; }
+  const db::Notices* notices() const { return notices_.get(); }
 
   // The shopper's mail at a step of a return or exchange (returns_wiring.cpp).
   mail::Mail return_mail(const orders::Order& order, const orders::OrderReturn& r, const std::string& event,
@@ -127,6 +130,13 @@ class App {
  private:
   void use_brand_synonyms();
   void watch_catalog();
+  // Several nodes (nodes.cpp): shared limits and notices on PostgreSQL; what another node told; a job's
+  // run claimed for a time slot (true: this node runs it).
+  static std::string node_name(const Config& config);
+  void join_cluster();
+  void tell_nodes(const std::string& topic);
+  void hear(const db::Notice& notice);
+  bool claim(const std::string& job, const std::string& slot);
   void add_all_routes();
   void add_system_routes();
   void add_money_routes();
@@ -136,7 +146,9 @@ class App {
   std::optional<studio::Parcel> parcel_of(const std::string& number, const std::string& workshop_slug);
   web::Response health() const;
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
-  void probe_database();                                                  // the health probe thread's loop
+  void probe_database();  // the health probe thread's loop
+  void housekeep_minutely();
+  void housekeep_hourly(TimePoint now);
   void add_running_routes();                                              // running.cpp
   void add_live_routes();                                                 // live_wiring.cpp
   void add_marketing_routes();                                            // marketing_wiring.cpp
@@ -154,6 +166,7 @@ class App {
 
   Config config_;
   const Clock& clock_;
+  std::string node_;
   std::unique_ptr<db::Database> database_;
   web::I18n i18n_;
   web::StaticFiles static_files_;
@@ -206,6 +219,8 @@ class App {
   std::unique_ptr<exhibitions::Leads> leads_;
   std::unique_ptr<b2b::B2b> b2b_;
   std::unique_ptr<marketing::Visits> visits_;  // written in batches; flushed when it goes away
+  std::unique_ptr<web::BucketStore> buckets_;  // PostgreSQL: the rate limits every node shares
+  std::unique_ptr<db::Notices> notices_;       // PostgreSQL: changes told to and heard from other nodes
   web::Router router_;
   std::unique_ptr<web::Metrics> metrics_;
   std::unique_ptr<web::Pipeline> pipeline_;

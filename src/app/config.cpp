@@ -1,6 +1,8 @@
 #include "app/config.hpp"
 
 #include <toml++/toml.h>
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -32,6 +34,14 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.metrics_token = t["server"]["metrics_token"].value_or(c.metrics_token);
   c.server.max_connections_per_ip =
       t["server"]["max_connections_per_ip"].value_or(c.server.max_connections_per_ip);
+  if (auto* proxies = t["server"]["trusted_proxies"].as_array()) {
+    c.server.trusted_proxies.clear();
+    for (const auto& entry : *proxies) {
+      auto text = entry.value<std::string>();
+      if (!text) throw std::runtime_error("server.trusted_proxies must be a list of addresses or networks");
+      c.server.trusted_proxies.push_back(*text);
+    }
+  }
   c.reload_templates = t["server"]["reload_templates"].value_or(c.reload_templates);
   c.database_url = t["database"]["url"].value_or(c.database_url);
   c.database_readers = t["database"]["readers"].value_or(c.database_readers);
@@ -69,6 +79,10 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.live.rtmp_url = live["rtmp_url"].value_or(c.live.rtmp_url);
   c.live.callback_secret = live["callback_secret"].value_or(c.live.callback_secret);
   c.live.batch_ms = live["batch_ms"].value_or(c.live.batch_ms);
+  c.cluster.name = t["cluster"]["name"].value_or(c.cluster.name);
+  c.cluster.node = t["cluster"]["node"].value_or(c.cluster.node);
+  if (!valid_cluster_name(c.cluster.name))
+    throw std::runtime_error("cluster.name must be 1 to 40 letters, digits, '-' or '_'");
   auto marketing = t["marketing"];
   c.llm.url = marketing["llm_url"].value_or(c.llm.url);
   c.llm.model = marketing["llm_model"].value_or(c.llm.model);
@@ -76,6 +90,12 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.llm.timeout_seconds = marketing["llm_timeout_seconds"].value_or(c.llm.timeout_seconds);
   if (c.llm.timeout_seconds < 1 || c.llm.timeout_seconds > 600)
     throw std::runtime_error("marketing.llm_timeout_seconds must be between 1 and 600");
+}
+
+bool valid_cluster_name(std::string_view name) {
+  return !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
 }
 
 void apply_env(Config& c) {
@@ -116,6 +136,21 @@ void apply_env(Config& c) {
   if (auto v = env("BRILLIANT_LIVE_HLS_DIR")) c.live.hls_dir = v;
   if (auto v = env("BRILLIANT_LIVE_RTMP_URL")) c.live.rtmp_url = v;
   if (auto v = env("BRILLIANT_LIVE_CALLBACK_SECRET")) c.live.callback_secret = v;
+  if (auto v = env("BRILLIANT_CLUSTER")) {
+    if (!valid_cluster_name(v))
+      throw std::runtime_error("BRILLIANT_CLUSTER must be 1 to 40 letters, digits, '-' or '_'");
+    c.cluster.name = v;
+  }
+  if (auto v = env("BRILLIANT_NODE")) c.cluster.node = v;
+  if (auto v = env("BRILLIANT_TRUSTED_PROXIES")) {  // "127.0.0.1,10.0.0.0/8"
+    c.server.trusted_proxies.clear();
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      const auto comma = rest.find(',');
+      if (auto item = rest.substr(0, comma); !item.empty()) c.server.trusted_proxies.emplace_back(item);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+  }
   if (auto v = env("BRILLIANT_LLM_URL")) c.llm.url = v;
   if (auto v = env("BRILLIANT_LLM_MODEL")) c.llm.model = v;
   if (auto v = env("BRILLIANT_LLM_API_KEY")) c.llm.api_key = v;

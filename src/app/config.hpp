@@ -64,6 +64,13 @@ struct Config {
     std::string rtmp_url = "rtmp://127.0.0.1:1935/live";
     std::string callback_secret;
   } live;
+  // Several nodes on one PostgreSQL database ([cluster] name, node; BRILLIANT_CLUSTER, BRILLIANT_NODE):
+  // nodes with the same cluster name tell each other of changes, share rate limits and run each
+  // background job once; node names this process in logs and job claims (empty: host name and pid).
+  struct Cluster {
+    std::string name = "brilliant";
+    std::string node;
+  } cluster;
   // The copy assistant's language model ([marketing] llm_url, llm_model, llm_api_key,
   // llm_timeout_seconds; BRILLIANT_LLM_URL, BRILLIANT_LLM_MODEL, BRILLIANT_LLM_API_KEY): any
   // OpenAI-compatible chat-completions server. Without llm_url only our own generator writes copy.
@@ -80,8 +87,11 @@ void apply_toml(Config& config, const std::filesystem::path& file);
 // BRILLIANT_ACCESS_LOG, BRILLIANT_METRICS_TOKEN, BRILLIANT_IO_THREADS, BRILLIANT_POOL_THREADS,
 // BRILLIANT_TOSS_API_URL, BRILLIANT_TOSS_CLIENT_KEY, BRILLIANT_TOSS_SECRET_KEY, BRILLIANT_TOSS_WINDOW_URL,
 // BRILLIANT_REDIS_URL, BRILLIANT_LIVE_HLS_DIR, BRILLIANT_LIVE_RTMP_URL, BRILLIANT_LIVE_CALLBACK_SECRET,
-// BRILLIANT_BACKUP_DIR when set.
+// BRILLIANT_BACKUP_DIR, BRILLIANT_CLUSTER, BRILLIANT_NODE, BRILLIANT_TRUSTED_PROXIES (comma-separated) when
+// set.
 void apply_env(Config& config);
 accounts::Cost parse_cost(const std::string& text);
+// A cluster's name: 1 to 40 ASCII letters, digits, '-' or '_' (it names a PostgreSQL notice channel).
+bool valid_cluster_name(std::string_view name);
 
 }  // namespace brilliant::app

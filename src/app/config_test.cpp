@@ -51,6 +51,31 @@ TEST(Config, BadValuesNameTheKey) {
   std::filesystem::remove(file);
 }
 
+TEST(Config, ClusterAndTrustedProxies) {
+  auto file = std::filesystem::temp_directory_path() / ("cfg3-" + std::to_string(::getpid()) + ".toml");
+  std::ofstream(file) << "[server]\ntrusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\"]\n"
+                         "[cluster]\nname = \"iksan\"\nnode = \"web-1\"\n";
+  Config config;
+  EXPECT_EQ(config.cluster.name, "brilliant");
+  apply_toml(config, file);
+  EXPECT_EQ(config.server.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"}));
+  EXPECT_EQ(config.cluster.name, "iksan");
+  EXPECT_EQ(config.cluster.node, "web-1");
+  setenv("BRILLIANT_TRUSTED_PROXIES", "10.1.0.1,,fd00::/8", 1);
+  setenv("BRILLIANT_NODE", "web-2", 1);
+  apply_env(config);
+  EXPECT_EQ(config.server.trusted_proxies, (std::vector<std::string>{"10.1.0.1", "fd00::/8"}));
+  EXPECT_EQ(config.cluster.node, "web-2");
+  setenv("BRILLIANT_CLUSTER", "no spaces; please", 1);
+  EXPECT_THROW(apply_env(config), std::runtime_error);
+  unsetenv("BRILLIANT_CLUSTER");
+  unsetenv("BRILLIANT_NODE");
+  unsetenv("BRILLIANT_TRUSTED_PROXIES");
+  std::ofstream(file) << "[cluster]\nname = \"\"\n";
+  EXPECT_THROW(apply_toml(config, file), std::runtime_error);
+  std::filesystem::remove(file);
+}
+
 TEST(Config, BackupsAndWhereTheDataLives) {
   auto file = std::filesystem::temp_directory_path() / ("cfg3-" + std::to_string(::getpid()) + ".toml");
   std::ofstream(file) << "[backup]\ndir = \"/srv/backups\"\nevery_hours = 6\nkeep = 14\n"

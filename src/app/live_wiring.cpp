@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "app/app.hpp"
+#include "app/nodes_repo.hpp"
 #include "catalog/views.hpp"
 
 namespace brilliant::app {
@@ -50,13 +51,17 @@ mail::Mail App::live_reminder_mail(const live::Show& show, const std::string& em
 
 void App::tick_live() {
   std::unique_lock lock(probe_mutex_);
-  long long ticks = 0;
+  std::string minute;
   while (!probe_stop_) {
     lock.unlock();
     try {
       live_->tick();
-      if (++ticks % 30 == 1)
-        if (int n = live_->send_reminders()) spdlog::info("{} live-show reminders queued", n);
+      // reminders once a minute, by whichever node claims the minute
+      if (const auto slot = minute_slot(std::chrono::system_clock::now()); slot != minute) {
+        minute = slot;
+        if (claim("live-reminders", minute))
+          if (int n = live_->send_reminders()) spdlog::info("{} live-show reminders queued", n);
+      }
     } catch (const std::exception& e) {
       spdlog::error("live ticker: {}", e.what());
     }

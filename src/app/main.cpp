@@ -11,6 +11,7 @@
 #include "db/database.hpp"
 #include "ops/backup.hpp"
 #include "ops/check.hpp"
+#include "ops/migrate_to.hpp"
 #include "trust/verify.hpp"
 
 using namespace brilliant;
@@ -27,6 +28,7 @@ struct Options {
   std::string credential, proof, key;                             // verify
   std::vector<std::string> photos;                                // verify (evidence)
   std::string backup_dir;                                         // backup, restore
+  std::string target_url;                                         // migrate-to
   int keep = 0;                                                   // backup
 };
 
@@ -62,6 +64,10 @@ void describe(CLI::App& cli, Options& o) {
   restore->add_option("dir", o.backup_dir, "a snapshot folder, or a backup folder (its newest snapshot)")
       ->required();
   cli.add_subcommand("check", "check the database's integrity and that every referenced blob is whole");
+  cli.add_subcommand("migrate-to",
+                     "copy this SQLite hub into a new PostgreSQL database and verify every table")
+      ->add_option("url", o.target_url, "postgresql://user@host:port/database (empty of people and orders)")
+      ->required();
   auto* user = cli.add_subcommand("user", "manage accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "add a user or grant a role to an existing one");
@@ -176,6 +182,28 @@ int check(const app::Config& config) {
   return report.ok() ? 0 : 1;
 }
 
+// Every table copied and compared: row counts and checksums on both sides.
+int migrate_to(const app::Config& config, const Options& o) {
+  auto from = db::Database::open(config.database_url, 2);
+  auto to = db::Database::open(o.target_url, 2);
+  const auto copied = ops::copy_database(*from, *to, config.root / "migrations");
+  if (!copied) {
+    std::cerr << "error: " << copied.error().message << "\n";
+    return 2;
+  }
+  long long rows = 0;
+  for (const auto& t : copied->tables) {
+    rows += t.source_rows;
+    std::cout << (t.matches() ? "ok        " : "DIFFERENT ") << t.table << ": " << t.source_rows << " -> "
+              << t.target_rows << " rows, checksum " << t.source_checksum.substr(0, 16) << " -> "
+              << t.target_checksum.substr(0, 16) << "\n";
+  }
+  for (const auto& t : copied->skipped) std::cout << "skipped   " << t << " (this installation's own)\n";
+  std::cout << (copied->ok() ? "copied and verified: " : "NOT verified: ") << copied->tables.size()
+            << " tables, " << rows << " rows\n";
+  return copied->ok() ? 0 : 1;
+}
+
 int run(const CLI::App& cli, Options& o) {
   if (cli.got_subcommand("verify")) return verify(o);
   const auto config = config_of(o);
@@ -183,6 +211,7 @@ int run(const CLI::App& cli, Options& o) {
   if (cli.got_subcommand("backup")) return backup(config, o);
   if (cli.got_subcommand("restore")) return restore(config, o);
   if (cli.got_subcommand("check")) return check(config);
+  if (cli.got_subcommand("migrate-to")) return migrate_to(config, o);
   SystemClock clock;
   app::App app(config, clock);
   const int applied = app.migrate();

@@ -50,7 +50,10 @@ void App::add_running_routes() {
   account_deps_.forget_orders = [this](long long user) { return orders_.forget_customer(user); };
   accounts::add_routes(router_, account_deps_);
   legal::add_routes(router_, {legal_, renderer_});
-  legal_.on_change([this] { page_cache_.clear(); });  // the footer is on every cached page
+  legal_.on_change([this] {
+    page_cache_.clear();  // the footer is on every cached page
+    tell_nodes("legal");
+  });
   audit::add_routes(router_, {audit_, renderer_});
 }
 

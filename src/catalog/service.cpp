@@ -44,6 +44,18 @@ std::shared_ptr<const SearchVocabulary> vocabulary_of(const Snapshot& snapshot, 
 }  // namespace
 
 void Catalog::refresh() {
+  reload();
+  if (relay_.refreshed) relay_.refreshed();
+}
+
+void Catalog::stock_changed(const std::vector<long long>& product_ids,
+                            const std::vector<long long>& may_flip) {
+  if (product_ids.empty()) return;
+  apply_stock(product_ids, may_flip);
+  if (relay_.stock) relay_.stock(product_ids, may_flip);
+}
+
+void Catalog::reload() {
   auto fresh =
       std::make_shared<Snapshot>(db_.read([](soci::session& sql) { return repo::load_snapshot(sql); }));
   fresh->version = ++version_;
@@ -60,8 +72,7 @@ void Catalog::refresh() {
   for (const auto& listener : listeners_) listener();
 }
 
-void Catalog::stock_changed(const std::vector<long long>& product_ids,
-                            const std::vector<long long>& may_flip) {
+void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip) {
   if (product_ids.empty()) return;
   std::unordered_map<long long, bool> in_stock;
   if (!may_flip.empty())

@@ -43,6 +43,21 @@ class Catalog {
   // hear of the pieces (their pages show counts).
   void stock_changed(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip);
 
+  // Several nodes (issue 16): the relay hears of every change made on this node (a refresh; stock with its
+  // ids) to tell the other nodes; what another node changed comes in through the *_elsewhere calls, which
+  // do the same here without telling anyone again. Set before serving.
+  struct Relay {
+    std::function<void()> refreshed;
+    std::function<void(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip)>
+        stock;
+  };
+  void relay_to(Relay relay) { relay_ = std::move(relay); }
+  void refresh_from_elsewhere() { reload(); }
+  void stock_changed_elsewhere(const std::vector<long long>& product_ids,
+                               const std::vector<long long>& may_flip) {
+    apply_stock(product_ids, may_flip);
+  }
+
   std::optional<Product> product(const std::string& slug);
   std::optional<Workshop> workshop(const std::string& slug);
   std::vector<std::pair<long long, Product::Photo>> workshop_photos(long long workshop_id);
@@ -77,6 +92,9 @@ class Catalog {
   mutable std::mutex mutex_;
   std::shared_ptr<const Snapshot> snapshot_;
   std::atomic<long long> version_{0};
+  Relay relay_;
+  void reload();
+  void apply_stock(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip);
   std::vector<std::function<void()>> listeners_;
   std::vector<std::function<void(const std::vector<std::string>&)>> stock_listeners_;
   // Checks each product (fields, and a price that comes out above zero) and returns their search texts.

@@ -110,6 +110,10 @@ std::optional<Scheme> latest_published(soci::session& sql) {
       schemes_where(sql, "WHERE status = 'published' AND version > :k ORDER BY version DESC LIMIT 1", 0));
 }
 
+void lock_schemes(soci::session& sql) {
+  if (sql.get_backend_name() == "postgresql") sql << "LOCK TABLE cert_schemes IN SHARE ROW EXCLUSIVE MODE";
+}
+
 void insert_scheme(soci::session& sql, const Scheme& s, const std::string& now) {
   const std::string status = s.published ? "published" : "draft";
   const std::string published = s.published ? now : "";

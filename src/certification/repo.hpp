@@ -14,6 +14,9 @@ namespace brilliant::certification::repo {
 std::vector<Scheme> schemes(soci::session& sql);  // newest first, with criteria
 std::optional<Scheme> scheme(soci::session& sql, int version);
 std::optional<Scheme> latest_published(soci::session& sql);
+// Makes the caller's transaction the only one deciding whether the first scheme is needed (several nodes
+// starting at once on PostgreSQL; SQLite's one writer already is).
+void lock_schemes(soci::session& sql);
 void insert_scheme(soci::session& sql, const Scheme& scheme, const std::string& now);
 void save_criterion(soci::session& sql, int version, const Criterion& c);
 void publish_scheme(soci::session& sql, int version, const std::string& now);

@@ -56,6 +56,7 @@ Certification::Certification(db::Database& db, media::BlobStore& blobs, const Cl
 bool Certification::ensure_scheme() {
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) {
+    repo::lock_schemes(sql);
     if (!repo::schemes(sql).empty()) return false;
     auto s = first_scheme();
     s.published = true;

@@ -7,7 +7,11 @@
 namespace brilliant::db {
 
 void insert_rows(soci::session& sql, const std::string& table, const std::vector<std::string>& columns,
-                 const std::vector<std::vector<std::string>>& rows, size_t chunk) {
+                 const std::vector<std::vector<std::string>>& rows, size_t chunk,
+                 const std::vector<std::vector<bool>>* nulls) {
+  auto indicator = [nulls](size_t r, size_t c) {
+    return nulls && (*nulls)[r][c] ? soci::i_null : soci::i_ok;
+  };
   std::string head = "INSERT INTO " + table + " (";
   for (size_t c = 0; c < columns.size(); ++c) head += (c ? ", " : "") + columns[c];
   head += ") VALUES ";
@@ -16,17 +20,19 @@ void insert_rows(soci::session& sql, const std::string& table, const std::vector
   if (sql.get_backend_name() == "sqlite3") chunk = 1;
   if (chunk == 1) {
     std::vector<std::string> values(columns.size());
+    std::vector<soci::indicator> flags(columns.size(), soci::i_ok);
     std::string text = head + "(";
     soci::statement st(sql);
     for (size_t c = 0; c < columns.size(); ++c) {
       text += (c ? ", :p" : ":p") + std::to_string(c);
-      st.exchange(soci::use(values[c]));
+      st.exchange(soci::use(values[c], flags[c]));
     }
     st.alloc();
     st.prepare(text + ")");
     st.define_and_bind();
-    for (const auto& row : rows) {
-      values = row;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      values = rows[r];
+      for (size_t c = 0; c < columns.size(); ++c) flags[c] = indicator(r, c);
       st.execute(true);
     }
     return;
@@ -35,12 +41,14 @@ void insert_rows(soci::session& sql, const std::string& table, const std::vector
     const size_t end = std::min(rows.size(), start + chunk);
     std::string text = head;
     soci::statement st(sql);
+    std::vector<soci::indicator> flags((end - start) * columns.size());  // sized first: use() keeps addresses
     size_t n = 0;
     for (size_t r = start; r < end; ++r) {
       text += r > start ? ", (" : "(";
       for (size_t c = 0; c < columns.size(); ++c, ++n) {
         text += (c ? ", :p" : ":p") + std::to_string(n);
-        st.exchange(soci::use(rows[r].at(c)));
+        flags[n] = indicator(r, c);
+        st.exchange(soci::use(rows[r].at(c), flags[n]));
       }
       text += ")";
     }

@@ -11,8 +11,10 @@
 
 namespace brilliant::db {
 
-// Inserts rows (each with one value per column, in order) in the caller's transaction.
+// Inserts rows (each with one value per column, in order) in the caller's transaction. With nulls (one
+// flag per value, in the same shape as rows), a flagged value goes in as NULL.
 void insert_rows(soci::session& sql, const std::string& table, const std::vector<std::string>& columns,
-                 const std::vector<std::vector<std::string>>& rows, size_t chunk = 250);
+                 const std::vector<std::vector<std::string>>& rows, size_t chunk = 250,
+                 const std::vector<std::vector<bool>>* nulls = nullptr);
 
 }  // namespace brilliant::db

@@ -43,7 +43,8 @@ std::unique_ptr<soci::connection_pool> make_pool(std::size_t size, const soci::b
   return pool;
 }
 
-// SOCI 4.0 mangles URI connection strings; give libpq its keyword form instead.
+}  // namespace
+
 std::string pg_keywords(const std::string& url) {
   auto parsed = boost::urls::parse_uri(url);
   if (!parsed) throw std::runtime_error("database url is not a valid URI: " + url);
@@ -66,8 +67,6 @@ std::string pg_keywords(const std::string& url) {
   for (auto param : parsed->params()) add(std::string(param.key).c_str(), std::string(param.value));
   return out;
 }
-
-}  // namespace
 
 Database::Database(Backend backend, std::unique_ptr<soci::connection_pool> readers,
                    std::unique_ptr<soci::connection_pool> writers)

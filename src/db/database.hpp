@@ -80,6 +80,9 @@ class Database {
   std::unique_ptr<soci::connection_pool> writers_;  // SQLite: one connection; PostgreSQL: the readers
 };
 
+// libpq's keyword form of a postgresql:// URL (SOCI 4.0 mangles URIs); for connections of one's own.
+std::string pg_keywords(const std::string& url);
+
 // Reads an integer column of a dynamic row whatever SOCI made of it (int on SQLite INTEGER, long long
 // on PostgreSQL bigint, string for SQLite expressions); 0 for NULL. Domain code never calls row::get.
 long long row_int(const soci::row& row, std::size_t column);

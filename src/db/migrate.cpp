@@ -119,8 +119,17 @@ std::vector<Migration> load_migrations(const std::filesystem::path& dir, Backend
   return out;
 }
 
+// Several nodes starting at once on one PostgreSQL database each migrate: one transaction-scoped advisory
+// lock makes them take turns, and each migration is skipped by whoever finds it applied already.
+constexpr long long migration_lock = 2026120151;
+
 int migrate(Database& db, const std::filesystem::path& dir) {
-  db.write([](soci::session& s) {
+  const bool postgres = db.backend() == Backend::postgresql;
+  auto take_turn = [postgres](soci::session& s) {
+    if (postgres) s << "SELECT pg_advisory_xact_lock(:k)", soci::use(migration_lock);
+  };
+  db.write([&](soci::session& s) {
+    take_turn(s);
     s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
          "applied_at TEXT NOT NULL)";
   });
@@ -134,11 +143,18 @@ int migrate(Database& db, const std::filesystem::path& dir) {
   for (const auto& mig : load_migrations(dir, db.backend())) {
     if (mig.version <= current) continue;
     try {
-      db.write([&](soci::session& s) {
+      const bool ran = db.write([&](soci::session& s) {
+        take_turn(s);
+        long long done = 0;
+        s << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(mig.version),
+            soci::into(done);
+        if (done) return false;  // another node applied it while this one waited
         for (const auto& statement : split_statements(mig.sql)) s << statement;
         s << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, CURRENT_TIMESTAMP)",
             soci::use(mig.version), soci::use(mig.name);
+        return true;
       });
+      if (!ran) continue;
     } catch (const std::exception& e) {
       throw std::runtime_error("migration " + std::to_string(mig.version) + "_" + mig.name +
                                " failed: " + e.what());

@@ -21,12 +21,19 @@ constexpr char insert_mail[] =
 constexpr char select_recent[] =
     "SELECT id, to_address, subject, body_text, created_at, COALESCE(sent_at, '') FROM outbox ORDER BY id "
     "DESC LIMIT :n";
-constexpr char select_unsent[] =
-    "SELECT id, to_address, subject, body_text, body_html, unsubscribe_url FROM outbox WHERE sent_at IS NULL "
-    "AND "
-    "attempts < 10 ORDER BY id LIMIT 20";
+// A batch is claimed before it is sent (several nodes share the outbox): unsent mail nobody holds, or
+// whose holder's claim ran out (it died mid-batch), taken for five minutes. PostgreSQL skips rows another
+// node is claiming at that moment; SQLite's one writer claims one batch at a time.
+constexpr char claim_unsent[] =
+    "UPDATE outbox SET claimed_by = :node, claimed_until = :until WHERE id IN (SELECT id FROM outbox WHERE "
+    "sent_at IS NULL AND attempts < 10 AND claimed_until < :now ORDER BY id LIMIT 20";
+constexpr char select_claimed[] =
+    "SELECT id, to_address, subject, body_text, body_html, unsubscribe_url FROM outbox WHERE claimed_by = "
+    ":node "
+    "AND claimed_until = :until AND sent_at IS NULL ORDER BY id";
 constexpr char mark_sent[] = "UPDATE outbox SET sent_at = :at, attempts = attempts + 1 WHERE id = :id";
-constexpr char mark_failed[] = "UPDATE outbox SET attempts = attempts + 1, last_error = :err WHERE id = :id";
+constexpr char mark_failed[] =
+    "UPDATE outbox SET attempts = attempts + 1, last_error = :err, claimed_until = '' WHERE id = :id";
 
 bool is_ascii(const std::string& text) {
   for (unsigned char c : text)
@@ -118,7 +125,7 @@ std::string format_message(const Mail& mail, const std::string& from, const std:
 }
 
 SmtpSender::SmtpSender(db::Database& db, const Clock& clock, SmtpSettings settings)
-    : db_(db), clock_(clock), settings_(std::move(settings)) {}
+    : db_(db), clock_(clock), settings_(std::move(settings)), node_(random_token(6)) {}
 
 SmtpSender::~SmtpSender() { stop(); }
 
@@ -159,16 +166,26 @@ void SmtpSender::loop() {
   }
 }
 
-int SmtpSender::deliver_pending() {
-  if (settings_.url.empty()) return 0;
+std::vector<std::pair<long long, Mail>> claim_batch(db::Database& db, const std::string& node,
+                                                    TimePoint now) {
   std::vector<std::pair<long long, Mail>> batch;
-  db_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rows = sql.prepare << select_unsent;
+  const std::string at = format_utc(now), until = format_utc(now + std::chrono::minutes(5));
+  const bool postgres = db.backend() == db::Backend::postgresql;
+  db.write([&](soci::session& sql) {
+    sql << std::string(claim_unsent) + (postgres ? " FOR UPDATE SKIP LOCKED)" : ")"), soci::use(node),
+        soci::use(until), soci::use(at);
+    soci::rowset<soci::row> rows = (sql.prepare << select_claimed, soci::use(node), soci::use(until));
     for (const auto& row : rows)
       batch.push_back({db::row_int(row, 0),
                        {row.get<std::string>(1), row.get<std::string>(2), row.get<std::string>(3),
                         row.get<std::string>(4), row.get<std::string>(5)}});
   });
+  return batch;
+}
+
+int SmtpSender::deliver_pending() {
+  if (settings_.url.empty()) return 0;
+  const auto batch = claim_batch(db_, node_, clock_.now());
   int sent = 0;
   for (const auto& [id, mail] : batch) {
     Upload upload{

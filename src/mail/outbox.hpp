@@ -40,6 +40,10 @@ std::vector<QueuedMail> recent(soci::session& sql, int limit);
 std::string format_message(const Mail& mail, const std::string& from, const std::string& date,
                            const std::string& message_id);
 
+// Claims up to 20 unsent mails for `node` for five minutes (several nodes share the outbox; one whose claim
+// ran out, its sender gone, is claimed again) and returns them with their ids.
+std::vector<std::pair<long long, Mail>> claim_batch(db::Database& db, const std::string& node, TimePoint now);
+
 struct SmtpSettings {
   std::string url;  // "smtp://host:587" or "smtps://host:465"; empty: mail stays in the outbox
   std::string user;
@@ -47,7 +51,8 @@ struct SmtpSettings {
   std::string from = "Brilliant <no-reply@brilliant.example>";
 };
 
-// Delivers unsent outbox rows through libcurl's SMTP client on its own thread. Thread safe.
+// Delivers unsent outbox rows through libcurl's SMTP client on its own thread; with several nodes, each
+// batch is claimed first so no mail goes out twice. Thread safe.
 class SmtpSender {
  public:
   SmtpSender(db::Database& db, const Clock& clock, SmtpSettings settings);
@@ -62,6 +67,7 @@ class SmtpSender {
   db::Database& db_;
   const Clock& clock_;
   SmtpSettings settings_;
+  std::string node_;  // this sender's name on the mail it claims
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable cv_;

@@ -49,7 +49,8 @@ TEST(Outbox, EnqueueAndReadBack) {
            "created_at TEXT,"
            " sent_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '', "
            "body_html "
-           "TEXT NOT NULL DEFAULT '', unsubscribe_url TEXT NOT NULL DEFAULT '')";
+           "TEXT NOT NULL DEFAULT '', unsubscribe_url TEXT NOT NULL DEFAULT '', claimed_by TEXT NOT NULL "
+           "DEFAULT '', claimed_until TEXT NOT NULL DEFAULT '')";
     });
     FixedClock clock(TimePoint{});
     db->write([&](soci::session& s) { enqueue(s, {"x@y.example", "S", "B"}, clock); });
@@ -68,6 +69,43 @@ TEST(Outbox, EnqueueAndReadBack) {
     EXPECT_EQ(mails[0].sent_at, "");
     SmtpSender unconfigured(*db, clock, {});
     EXPECT_EQ(unconfigured.deliver_pending(), 0);
+  }
+  for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+}
+
+// Several nodes share the outbox: each claims a batch nobody else holds; a claim that ran out (its node
+// died mid-batch) is taken over; sent mail is never claimed again.
+TEST(Outbox, TwoNodesClaimDisjointBatchesAndTakeOverAnExpiredOne) {
+  auto path =
+      std::filesystem::temp_directory_path() / ("outbox-claims-" + std::to_string(::getpid()) + ".db");
+  {
+    auto db = db::Database::open("sqlite:" + path.string(), 1);
+    db->write([](soci::session& s) {
+      s << "CREATE TABLE outbox (id INTEGER PRIMARY KEY, to_address TEXT, subject TEXT, body_text TEXT, "
+           "created_at TEXT, sent_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL "
+           "DEFAULT "
+           "'', body_html TEXT NOT NULL DEFAULT '', unsubscribe_url TEXT NOT NULL DEFAULT '', claimed_by "
+           "TEXT NOT "
+           "NULL DEFAULT '', claimed_until TEXT NOT NULL DEFAULT '')";
+    });
+    FixedClock clock(TimePoint{} + std::chrono::hours(24 * 365 * 56));
+    std::vector<Mail> mails;
+    for (int i = 0; i < 30; ++i) mails.push_back({"m" + std::to_string(i) + "@y.example", "S", "B"});
+    db->write([&](soci::session& s) { enqueue_many(s, mails, clock); });
+    const auto first = claim_batch(*db, "node-1", clock.now());
+    const auto second = claim_batch(*db, "node-2", clock.now());
+    ASSERT_EQ(first.size(), 20u);
+    ASSERT_EQ(second.size(), 10u);
+    for (const auto& [id, mail] : second)
+      for (const auto& [other, _] : first) EXPECT_NE(id, other) << "mail " << id << " claimed twice";
+    EXPECT_TRUE(claim_batch(*db, "node-3", clock.now()).empty()) << "everything is held";
+    // node-2 sends its ten; node-1 dies holding twenty. Five minutes on, node-3 takes those over.
+    db->write([&](soci::session& s) { s << "UPDATE outbox SET sent_at = 'x' WHERE claimed_by = 'node-2'"; });
+    clock.advance(std::chrono::seconds(301));
+    const auto taken_over = claim_batch(*db, "node-3", clock.now());
+    EXPECT_EQ(taken_over.size(), 20u);
+    for (const auto& [id, mail] : taken_over)
+      EXPECT_TRUE(std::any_of(first.begin(), first.end(), [&](const auto& f) { return f.first == id; }));
   }
   for (auto suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }

@@ -1,4 +1,5 @@
 #include "net/server.hpp"
+#include "net/forwarded.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -108,6 +109,7 @@ struct Server::Impl {
       : pipeline(p),
         metrics(m),
         options(std::move(o)),
+        proxies(options.trusted_proxies),
         io_threads(options.io_threads > 0 ? options.io_threads
                                           : std::max(1u, std::thread::hardware_concurrency())),
         ios(make_contexts(io_threads)),
@@ -205,6 +207,7 @@ struct Server::Impl {
     parser.body_limit(allowed);
     if (!upload || parser.is_done() || (length && *length <= options.body_limit)) co_return std::nullopt;
     web::Request probe = head_request(head, remote);
+    probe.remote_ip = proxies.client(remote, probe.header("x-forwarded-for"));
     auto refusal = co_await asio::co_spawn(
         pool, [&]() -> awaitable<std::optional<web::Response>> { co_return pipeline.refuse_upload(probe); },
         use_awaitable);
@@ -255,6 +258,7 @@ struct Server::Impl {
       std::optional<http::request<http::string_body>> handshake;
       if (beast::websocket::is_upgrade(beast_request)) handshake = beast_request;
       web::Request request = to_request(std::move(beast_request), remote);
+      if (!proxies.empty()) request.remote_ip = proxies.client(remote, request.header("x-forwarded-for"));
       auto prepared = pipeline.prepare(request);
       // (No co_await inside ?: — GCC 12 mishandles temporaries there.)
       web::Response response;
@@ -283,6 +287,7 @@ struct Server::Impl {
   web::Pipeline& pipeline;
   web::Metrics& metrics;
   ServerOptions options;
+  TrustedProxies proxies;
   int io_threads;
   std::vector<std::unique_ptr<asio::io_context>> ios;
   size_t next_context = 0;

@@ -32,6 +32,9 @@ struct ServerOptions {
   // Open connections one address may hold (0: no cap); more are answered 503 and closed. Behind a proxy
   // every connection comes from the proxy: raise it there, or set it to 0 and let the proxy cap.
   int max_connections_per_ip = 256;
+  // Load balancers in front ("127.0.0.1", "10.0.0.0/8"): their X-Forwarded-For names the client
+  // (net/forwarded.hpp). Empty: the peer is the client, the header ignored.
+  std::vector<std::string> trusted_proxies;
   web::SocketLimits socket_limits;  // WebSocket connections (live chat): message size, queue length
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds idle_timeout{60};

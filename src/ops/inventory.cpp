@@ -28,6 +28,14 @@ constexpr std::pair<const char*, const char*> blob_columns[] = {
     {"product_spin_frames", "hash"},
 };
 
+void add_hashes_in(const std::string& text, std::vector<std::string>& out) {
+  static const std::regex hash("[0-9a-f]{64}");
+  for (std::sregex_iterator it(text.begin(), text.end(), hash), end; it != end; ++it)
+    out.push_back(it->str());
+}
+
+}  // namespace
+
 std::vector<std::string> table_names(soci::session& s) {
   const char* sql =
       s.get_backend_name() == "sqlite3"
@@ -39,14 +47,6 @@ std::vector<std::string> table_names(soci::session& s) {
   for (const auto& name : rows) names.push_back(name);
   return names;
 }
-
-void add_hashes_in(const std::string& text, std::vector<std::string>& out) {
-  static const std::regex hash("[0-9a-f]{64}");
-  for (std::sregex_iterator it(text.begin(), text.end(), hash), end; it != end; ++it)
-    out.push_back(it->str());
-}
-
-}  // namespace
 
 std::vector<TableCount> count_rows(soci::session& s) {
   std::vector<TableCount> counts;

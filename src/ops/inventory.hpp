@@ -14,6 +14,8 @@ struct TableCount {
   long long rows = 0;
 };
 
+// The database's own tables, by name (SQLite's virtual tables left out; their shadow tables are listed).
+std::vector<std::string> table_names(soci::session& s);
 std::vector<TableCount> count_rows(soci::session& s);
 long long schema_version(soci::session& s);
 // Sorted, without repeats; only well-formed hashes (64 lower-case hex digits).

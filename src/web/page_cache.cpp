@@ -1,26 +1,36 @@
 #include "web/page_cache.hpp"
 
+#include <algorithm>
+
 namespace brilliant::web {
 namespace {
 
-std::vector<std::string> split(std::string_view body, std::string_view placeholder) {
-  std::vector<std::string> parts;
-  size_t start = 0, found;
-  while (!placeholder.empty() && (found = body.find(placeholder, start)) != std::string_view::npos) {
+// The body cut at each placeholder (the token's, and the account area's when given), with which one
+// stood in each gap.
+void split(std::string_view body, std::string_view token_mark, std::string_view account_mark,
+           std::vector<std::string>& parts, std::vector<bool>& account_after) {
+  size_t start = 0;
+  while (true) {
+    const size_t token_at = token_mark.empty() ? std::string_view::npos : body.find(token_mark, start);
+    const size_t account_at = account_mark.empty() ? std::string_view::npos : body.find(account_mark, start);
+    const size_t found = std::min(token_at, account_at);
+    if (found == std::string_view::npos) break;
+    const bool account = found == account_at;
     parts.emplace_back(body.substr(start, found - start));
-    start = found + placeholder.size();
+    account_after.push_back(account);
+    start = found + (account ? account_mark.size() : token_mark.size());
   }
   parts.emplace_back(body.substr(start));
-  return parts;
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view token) {
+std::string join(const std::vector<std::string>& parts, const std::vector<bool>& account_after,
+                 std::string_view token, std::string_view account) {
   std::string out;
   size_t size = 0;
-  for (const auto& part : parts) size += part.size() + token.size();
+  for (const auto& part : parts) size += part.size() + std::max(token.size(), account.size());
   out.reserve(size);
   for (size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += token;
+    if (i) out += account_after[i - 1] ? account : token;
     out += parts[i];
   }
   return out;
@@ -30,21 +40,23 @@ std::string without_query(const std::string& key) { return key.substr(0, key.fin
 
 }  // namespace
 
-std::optional<Response> PageCache::get(const std::string& key, const std::string& token) const {
+std::optional<Response> PageCache::get(const std::string& key, const std::string& token,
+                                       std::string_view account) const {
   std::shared_lock lock(mutex_);
   auto it = entries_.find(key);
   if (it == entries_.end()) return std::nullopt;
   Response response;
   response.headers = it->second.headers;
-  response.body = join(it->second.parts, token);
+  response.body = join(it->second.parts, it->second.account_after, token, account);
   return response;
 }
 
 std::string PageCache::put(const std::string& key, const Response& response, const std::string& placeholder,
-                           const std::string& token) {
+                           const std::string& token, const std::string& account_placeholder,
+                           std::string_view account) {
   Entry entry;
-  entry.parts = split(response.body, placeholder);
-  std::string filled = join(entry.parts, token);
+  split(response.body, placeholder, account_placeholder, entry.parts, entry.account_after);
+  std::string filled = join(entry.parts, entry.account_after, token, account);
   if (response.status != 200 || placeholder.empty()) return filled;
   for (const auto& h : response.headers)
     if (h.name != "Set-Cookie") entry.headers.push_back(h);

@@ -26,13 +26,17 @@ class PageCache {
   explicit PageCache(size_t max_pages = 20000, size_t max_query_pages = 4000)
       : limits_{max_pages, max_query_pages} {}
 
-  // The cached response with `token` wherever the placeholder stood; nullopt on a miss.
-  std::optional<Response> get(const std::string& key, const std::string& token) const;
-  // Keeps a 200 response rendered with `placeholder` as its token, cut at the placeholder (keys holding
-  // '?' go to the query segment), and returns its body with `token` in the placeholder's place (for any
-  // status: the page goes to the visitor who asked for it). The body is cut once.
+  // The cached response with `token` wherever the placeholder stood and `account` where the account
+  // placeholder stood; nullopt on a miss.
+  std::optional<Response> get(const std::string& key, const std::string& token,
+                              std::string_view account = {}) const;
+  // Keeps a 200 response rendered with `placeholder` as its token (and `account_placeholder` for the
+  // header's account area, when given), cut at both (keys holding '?' go to the query segment), and
+  // returns its body with `token` and `account` in their places (for any status: the page goes to the
+  // visitor who asked for it). The body is cut once.
   std::string put(const std::string& key, const Response& response, const std::string& placeholder,
-                  const std::string& token);
+                  const std::string& token, const std::string& account_placeholder = {},
+                  std::string_view account = {});
   void clear();
   // Forgets the pages at these keys (locale|path, no query) and the same pages with any query string:
   // a piece's stock changed, and only the pages that show its count need to go.
@@ -42,7 +46,8 @@ class PageCache {
  private:
   struct Entry {
     std::vector<Header> headers;
-    std::vector<std::string> parts;  // the body split at the placeholder
+    std::vector<std::string> parts;   // the body split at the placeholders
+    std::vector<bool> account_after;  // per gap between parts: the account area (else the token)
   };
   size_t limits_[2];
   mutable std::shared_mutex mutex_;

@@ -80,3 +80,23 @@ TEST(PageCache, ForgetsOnePiecesPagesWithAndWithoutQueryAndKeepsTheRest) {
 }
 
 }  // namespace brilliant::web
+
+namespace brilliant::web {
+
+// Logged-in visitors (issue 16): one cached page, each visitor's token and account area put back.
+TEST(PageCache, PutsEachVisitorsAccountAreaBackBesideTheirToken) {
+  PageCache cache;
+  Response page = Response::html("<header>[ACC]</header><form><input value=\"[TOK]\"></form><p>[TOK]</p>");
+  const auto first = cache.put("ko|/shop", page, "[TOK]", "t1", "[ACC]", "<a>로그인</a>");
+  EXPECT_EQ(first, "<header><a>로그인</a></header><form><input value=\"t1\"></form><p>t1</p>");
+  auto kim = cache.get("ko|/shop", "t2", "<a>김보석</a><form><input value=\"t2\"></form>");
+  ASSERT_TRUE(kim);
+  EXPECT_EQ(kim->body,
+            "<header><a>김보석</a><form><input value=\"t2\"></form></header><form><input "
+            "value=\"t2\"></form><p>t2</p>");
+  auto plain = cache.get("ko|/shop", "t3");  // no area given: empty where it stood
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->body, "<header></header><form><input value=\"t3\"></form><p>t3</p>");
+}
+
+}  // namespace brilliant::web

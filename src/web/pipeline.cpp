@@ -49,7 +49,6 @@ Pipeline::Pipeline(const Router& router, const Renderer& renderer, const StaticF
       options_(options),
       cache_(cache),
       node_tag_(random_token(6).substr(0, 6)),
-      cache_placeholder_(random_token()),
       access_log_(!options.access_log ? nullptr
                   : options.access_log_dir.empty()
                       ? std::make_unique<AccessLog>()
@@ -120,7 +119,7 @@ Pipeline::Prepared Pipeline::prepare(Request& request) const {
   prepared.inline_ = prepared.match.route->runs == Runs::inline_;
   if (cache_ && prepared.match.route->cacheable && anonymous_get(request)) {
     auto [token, fresh] = csrf_for(request);
-    if (auto hit = cache_->get(cache_key(request), token)) {
+    if (auto hit = cache_->get(cache_key(request), token, renderer_.account_area(request))) {
       if (fresh) give_csrf_cookie(*hit, token);
       hit->add("X-Cache", "hit");
       prepared.early = std::move(*hit);
@@ -187,24 +186,42 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
                                             "the workshop is suspended: its console is read-only until the "
                                             "operator reinstates it",
                                             ""}));
-  if (!(cache_ && route.cacheable && anonymous_get(request) && !request.user)) {
-    const bool stateful = options_.observe && options_.audits && request.user && !route.state_from.empty() &&
-                          request.method != Method::get && request.method != Method::head &&
-                          options_.audits(request);
-    StateChange state;
-    if (stateful) state.before = read_state(request, route);
-    auto response = route.handler(request);
-    if (stateful && response.status < 400) state.after = read_state(request, route);
-    if (options_.observe && request.user) options_.observe(request, route, response.status, state);
-    return with_cookie(std::move(response));
-  }
-  // Rendered with the server's placeholder, cached, then given the visitor's own token.
-  const std::string visitor_token = std::exchange(request.csrf_token, cache_placeholder_);
+  // Storefront pages come from the page cache for everyone but API tokens and suspended staff (whose
+  // pages carry a banner): a logged-in visitor's differs only in the token and the account area.
+  const bool reading = request.method == Method::get || request.method == Method::head;
+  if (cache_ && route.cacheable && reading && !request.bearer &&
+      !(request.user && request.user->console_writes_blocked()))
+    return with_cookie(cached_for(request, route));
+  const bool stateful = options_.observe && options_.audits && request.user && !route.state_from.empty() &&
+                        !reading && options_.audits(request);
+  StateChange state;
+  if (stateful) state.before = read_state(request, route);
   auto response = route.handler(request);
-  request.csrf_token = visitor_token;
-  response.body = cache_->put(cache_key(request), response, cache_placeholder_, request.csrf_token);
-  response.add("X-Cache", "miss");
+  if (stateful && response.status < 400) state.after = read_state(request, route);
+  if (options_.observe && request.user) options_.observe(request, route, response.status, state);
   return with_cookie(std::move(response));
+}
+
+Response Pipeline::cached_for(Request& request, const Route& route) const {
+  const auto key = cache_key(request);
+  const std::string area = renderer_.account_area(request);
+  if (auto hit = cache_->get(key, request.csrf_token, area)) {
+    hit->add("X-Cache", "hit");
+    if (options_.observe && request.user) options_.observe(request, route, hit->status, {});
+    return std::move(*hit);
+  }
+  // Rendered for the cache as nobody's: no person, the renderer's marks for the token and the account
+  // area; then given this visitor's own.
+  auto user = std::exchange(request.user, std::nullopt);
+  const std::string token = std::exchange(request.csrf_token, renderer_.csrf_mark());
+  auto response = route.handler(request);
+  request.csrf_token = token;
+  request.user = std::move(user);
+  response.body =
+      cache_->put(key, response, renderer_.csrf_mark(), request.csrf_token, renderer_.account_mark(), area);
+  response.add("X-Cache", "miss");
+  if (options_.observe && request.user) options_.observe(request, route, response.status, {});
+  return response;
 }
 
 std::string Pipeline::read_state(const Request& request, const Route& route) const {

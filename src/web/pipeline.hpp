@@ -82,6 +82,9 @@ class Pipeline {
   std::pair<std::string, bool> csrf_for(const Request& request) const;
   void give_csrf_cookie(Response& response, const std::string& token) const;
   static bool anonymous_get(const Request& request);
+  // A cacheable page for a visitor with a session (or a stale cookie): the cached page with their own
+  // token and account area, rendered for the cache (as nobody's) on a miss.
+  Response cached_for(Request& request, const Route& route) const;
 
   const Router& router_;
   const Renderer& renderer_;
@@ -92,9 +95,7 @@ class Pipeline {
   PageCache* cache_;
   mutable std::atomic<unsigned long long> next_request_{0};
   std::string node_tag_;
-  std::string cache_placeholder_;
-  std::unique_ptr<AccessLog> access_log_;  // null when the access log is off  // the token pages are rendered
-                                           // with for the cache; never sent
+  std::unique_ptr<AccessLog> access_log_;  // null when the access log is off
 };
 
 }  // namespace brilliant::web

@@ -4,6 +4,17 @@
 
 namespace brilliant::web {
 
+std::optional<long long> take_token(Bucket& bucket, TimePoint now, double burst, double per_second) {
+  const double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
+  bucket.tokens = std::min(burst, bucket.tokens + std::max(0.0, elapsed) * per_second);
+  bucket.updated = now;
+  if (bucket.tokens >= 1.0) {
+    bucket.tokens -= 1.0;
+    return std::nullopt;
+  }
+  return static_cast<long long>(std::ceil((1.0 - bucket.tokens) / per_second));
+}
+
 RateLimiter::RateLimiter(const Clock& clock, int burst, std::chrono::seconds period)
     : clock_(clock),
       burst_(burst),
@@ -11,6 +22,9 @@ RateLimiter::RateLimiter(const Clock& clock, int burst, std::chrono::seconds per
 
 std::optional<long long> RateLimiter::take(const std::string& key) {
   const auto now = clock_.now();
+  if (store_)
+    return store_->update(name_ + ":" + key, Bucket{burst_, now},
+                          [&](Bucket& bucket) { return take_token(bucket, now, burst_, per_second_); });
   std::lock_guard lock(mutex_);
   if (buckets_.size() > 100000) {  // forget full buckets so memory stays bounded
     for (auto it = buckets_.begin(); it != buckets_.end();) {
@@ -19,15 +33,7 @@ std::optional<long long> RateLimiter::take(const std::string& key) {
     }
   }
   auto [it, fresh] = buckets_.try_emplace(key, Bucket{burst_, now});
-  Bucket& bucket = it->second;
-  double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
-  bucket.tokens = std::min(burst_, bucket.tokens + std::max(0.0, elapsed) * per_second_);
-  bucket.updated = now;
-  if (bucket.tokens >= 1.0) {
-    bucket.tokens -= 1.0;
-    return std::nullopt;
-  }
-  return static_cast<long long>(std::ceil((1.0 - bucket.tokens) / per_second_));
+  return take_token(it->second, now, burst_, per_second_);
 }
 
 }  // namespace brilliant::web

@@ -1,7 +1,8 @@
-// Token-bucket rate limits by key (an IP, an account), in memory on this node.
-// Thread safe. (Several nodes share limits through Redis: DESIGN.md §7, not built yet.)
+// Token-bucket rate limits by key (an IP, an account): in memory on this node, or, when several nodes
+// serve (issue 16), in a store they all share (app/ gives one over the database). Thread safe.
 #pragma once
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -11,22 +12,44 @@
 
 namespace brilliant::web {
 
+struct Bucket {
+  double tokens;
+  TimePoint updated;
+};
+
+// Refills the bucket for the time since it was last updated and takes one token: nothing when it had
+// one, else the seconds to wait (for Retry-After).
+std::optional<long long> take_token(Bucket& bucket, TimePoint now, double burst, double per_second);
+
+// Buckets shared by every node. update() runs `step` on key's bucket (a full one when the key is new)
+// and stores what it leaves, as one step no other node's update of the key can come between.
+class BucketStore {
+ public:
+  using Step = std::function<std::optional<long long>(Bucket&)>;
+  virtual ~BucketStore() = default;
+  virtual std::optional<long long> update(const std::string& key, const Bucket& fresh, const Step& step) = 0;
+};
+
 class RateLimiter {
  public:
   // Allows `burst` requests at once, refilled at burst per `period`.
   RateLimiter(const Clock& clock, int burst, std::chrono::seconds period);
 
+  // Keeps this limiter's buckets in `store` under "name:key" from now on.
+  void share(BucketStore* store, std::string name) {
+    store_ = store;
+    name_ = std::move(name);
+  }
+
   // Takes one token for key; when none is left returns the seconds to wait (for Retry-After).
   std::optional<long long> take(const std::string& key);
 
  private:
-  struct Bucket {
-    double tokens;
-    TimePoint updated;
-  };
   const Clock& clock_;
   double burst_;
   double per_second_;
+  BucketStore* store_ = nullptr;
+  std::string name_;
   std::mutex mutex_;
   std::unordered_map<std::string, Bucket> buckets_;
 };

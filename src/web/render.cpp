@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/secret.hpp"
 #include "web/errors.hpp"
 #include "web/form.hpp"
 
@@ -112,7 +113,12 @@ std::filesystem::file_time_type newest_mtime(const std::filesystem::path& dir) {
 }  // namespace
 
 Renderer::Renderer(std::filesystem::path dir, const I18n& i18n, const StaticFiles& assets, Reload reload)
-    : dir_(std::move(dir)), i18n_(i18n), assets_(assets), reload_(reload) {
+    : csrf_mark_(random_token(24)),
+      account_mark_(random_token(24)),
+      dir_(std::move(dir)),
+      i18n_(i18n),
+      assets_(assets),
+      reload_(reload) {
   load_all();
   for (auto locale : locales) {
     json::object holder{{"t", i18n_.messages(locale)}};
@@ -168,6 +174,40 @@ std::string Renderer::fragment(std::string_view name, const json::value& model) 
   return render(name, model, "");
 }
 
+namespace {
+
+// The logged-in person as pages show them.
+json::object user_json(const Request& request) {
+  json::object user;
+  user["name"] = request.user->name;
+  user["email"] = request.user->email;
+  user["operator"] = request.user->has(Role::operator_);
+  user["vendor"] = request.user->has(Role::vendor_staff);
+  user["auditor"] = request.user->has(Role::auditor);
+  user["station"] = request.user->has(Role::station_staff);
+  user["workshop_owner"] = request.user->workshop_owner;
+  user["suspended"] = request.user->console_writes_blocked();
+  return user;
+}
+
+}  // namespace
+
+std::string Renderer::account_area(const Request& request) const {
+  json::object model{{"prefix", request.locale_prefix()}, {"csrf", request.csrf_token}};
+  if (request.user) {
+    model["user"] = user_json(request);
+    return render("partials/account_area", model, request.locale);
+  }
+  // The login links are the same for everyone in a language: made once (again after a template reload).
+  std::lock_guard lock(areas_mutex_);
+  auto it = anonymous_areas_.find(request.locale);
+  if (it == anonymous_areas_.end() || reload_ == Reload::when_changed)
+    it = anonymous_areas_
+             .insert_or_assign(request.locale, render("partials/account_area", model, request.locale))
+             .first;
+  return it->second;
+}
+
 std::string Renderer::page(const Request& request, std::string_view name, json::object model) const {
   const bool en = request.locale == "en";
   model["lang"] = request.locale;
@@ -186,18 +226,7 @@ std::string Renderer::page(const Request& request, std::string_view name, json::
   model["base_url"] = base_url_;
   model["asset_css"] = assets_.url("css/app.css");
   model["asset_js"] = assets_.url("js/app.js");
-  if (request.user) {
-    json::object user;
-    user["name"] = request.user->name;
-    user["email"] = request.user->email;
-    user["operator"] = request.user->has(Role::operator_);
-    user["vendor"] = request.user->has(Role::vendor_staff);
-    user["auditor"] = request.user->has(Role::auditor);
-    user["station"] = request.user->has(Role::station_staff);
-    user["workshop_owner"] = request.user->workshop_owner;
-    user["suspended"] = request.user->console_writes_blocked();
-    model["user"] = std::move(user);
-  }
+  if (request.user) model["user"] = user_json(request);
   if (brand_) brand_(request.locale, model);
   if (!model.contains("brand_name")) model["brand_name"] = i18n_.text(request.locale, "brand.name");
   if (!model.contains("title")) model["title"] = model["brand_name"];
@@ -206,6 +235,9 @@ std::string Renderer::page(const Request& request, std::string_view name, json::
   std::string body = render(name, value, request.locale);
   if (!layout) return body;
   value.as_object()["content"] = std::move(body);
+  // A render for the page cache leaves the account area's mark; the cache puts each visitor's back.
+  value.as_object()["account_area"] =
+      request.csrf_token == csrf_mark_ ? account_mark_ : account_area(request);
   return render("layouts/main", value, request.locale);
 }
 

@@ -63,9 +63,22 @@ class Renderer {
   // A catalog message in the locale; empty when the catalog has no such key.
   std::string message(std::string_view locale, const std::string& key) const;
 
+  // Pages for the page cache are rendered with csrf_mark() as the request's CSRF token, and such a render
+  // writes account_mark() where the header's account area goes (the person's name and links, or the login
+  // links): one cached page then serves every visitor, anonymous or logged in, with their own token and
+  // area put back (issue 16). Both are random per process and never sent.
+  const std::string& csrf_mark() const { return csrf_mark_; }
+  const std::string& account_mark() const { return account_mark_; }
+  // The header's account area for this request (partials/account_area): its person's links and logout
+  // form, or the login and sign-up links.
+  std::string account_area(const Request& request) const;
+
  private:
   std::string base_url_;
   BrandContext brand_;
+  std::string csrf_mark_, account_mark_;
+  mutable std::mutex areas_mutex_;
+  mutable std::map<std::string, std::string, std::less<>> anonymous_areas_;  // per locale, made once
   struct Compiled;
   void load_all();
   std::string render(std::string_view name, const boost::json::value& model, std::string_view locale) const;

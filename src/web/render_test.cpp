@@ -30,6 +30,33 @@ TEST_F(RenderTest, PageInBothLanguagesWithLayout) {
   EXPECT_NE(html.find("href=\"/en/password/forgot\""), std::string::npos);
 }
 
+// Issue 16: a page rendered for the cache carries the marks, never anyone's name; each visitor's account
+// area is rendered on its own (a person's links and logout form, or the login links).
+TEST_F(RenderTest, APageForTheCacheHasTheAccountMarkAndEachVisitorTheirOwnArea) {
+  Request cached;
+  cached.path = "/shop";
+  cached.csrf_token = renderer.csrf_mark();
+  auto html = renderer.page(cached, "account/login", {});
+  EXPECT_NE(html.find(renderer.account_mark()), std::string::npos);
+  EXPECT_EQ(html.find("nav-login"), std::string::npos);
+  Request kim = cached;
+  kim.csrf_token = "kims-token";
+  kim.user = Principal{7, "kim@example.com", "<김보석>", static_cast<uint32_t>(Role::operator_)};
+  const auto area = renderer.account_area(kim);
+  EXPECT_NE(area.find("&lt;김보석&gt;"), std::string::npos) << "escaped";
+  EXPECT_NE(area.find("value=\"kims-token\""), std::string::npos);
+  EXPECT_NE(area.find("href=\"/operator\""), std::string::npos);
+  Request nobody = cached;
+  nobody.locale = "en";
+  const auto login = renderer.account_area(nobody);
+  EXPECT_NE(login.find("href=\"/en/login\""), std::string::npos);
+  EXPECT_EQ(login.find("logout"), std::string::npos);
+  // An ordinary page has the area in place, no mark.
+  auto own = renderer.page(kim, "account/login", {});
+  EXPECT_EQ(own.find(renderer.account_mark()), std::string::npos);
+  EXPECT_NE(own.find("&lt;김보석&gt;"), std::string::npos);
+}
+
 TEST_F(RenderTest, ValuesAreEscaped) {
   Request r;
   r.path = "/login";

@@ -353,6 +353,45 @@ TEST_F(CatalogHttp, AnonymousPagesComeFromTheCacheWithTheirOwnToken) {
   EXPECT_EQ(m2[1].str(), other->cookie("csrf"));
 }
 
+// Logged-in visitors (issue 16) get the same cached page with their own account area and token put back;
+// nobody's name reaches another visitor.
+TEST_F(CatalogHttp, LoggedInPagesComeFromTheCacheWithTheirOwnAccountArea) {
+  auto kim = signed_up(unique_email("kim"), "a-long-password", "김보석");
+  auto lee = signed_up(unique_email("lee"), "a-long-password", "이진주");
+  auto first = kim->get("/shop?metal=gold");
+  auto again = kim->get("/shop?metal=gold");
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.header("x-cache"), "hit");
+  EXPECT_NE(again.body.find("김보석"), std::string::npos);
+  EXPECT_NE(again.body.find("action=\"/logout\""), std::string::npos);
+  EXPECT_NE(again.body.find("value=\"" + kim->cookie("csrf") + "\""), std::string::npos) << "Kim's own token";
+  EXPECT_EQ(again.body.find("nav-login"), std::string::npos);
+  EXPECT_EQ(again.header("cache-control"), "no-store");
+  auto theirs = lee->get("/shop?metal=gold");
+  EXPECT_EQ(theirs.header("x-cache"), "hit");
+  EXPECT_NE(theirs.body.find("이진주"), std::string::npos);
+  EXPECT_EQ(theirs.body.find("김보석"), std::string::npos);
+  auto nobody = client()->get("/shop?metal=gold");
+  EXPECT_EQ(nobody.header("x-cache"), "hit");
+  EXPECT_NE(nobody.body.find("nav-login"), std::string::npos);
+  EXPECT_EQ(nobody.body.find("김보석"), std::string::npos);
+  EXPECT_EQ(nobody.body.find("이진주"), std::string::npos);
+  // The page itself is the same for all three: only the account area and the token differ.
+  auto strip = [](std::string body, const std::string& token) {
+    const auto from = body.find("<div class=\"header-tools\">"), to = body.find("</header>");
+    body.erase(from, to - from);
+    for (size_t at; (at = body.find(token)) != std::string::npos;) body.erase(at, token.size());
+    return body;
+  };
+  EXPECT_EQ(strip(again.body, kim->cookie("csrf")), strip(theirs.body, lee->cookie("csrf")));
+  // An operator's area has the operator's link; in English, the English page.
+  auto op = logged_in(web::Role::operator_);
+  auto english = op->get("/en/shop?metal=gold");
+  EXPECT_NE(english.body.find("href=\"/en/operator\""), std::string::npos);
+  EXPECT_NE(english.body.find("lang=\"en\""), std::string::npos);
+  (void)first;
+}
+
 TEST_F(CatalogHttp, OperatorQuoteRepricesTheCatalog) {
   auto op = app->accounts().add_user({unique_email("op"), "Operator", "operator-password", "ko"},
                                      web::Role::operator_, "");

@@ -49,6 +49,9 @@ void ServerTest::SetUp() {
         (std::filesystem::temp_directory_path() / ("brilliant-http-" + random_token(8) + ".db")).string();
     config.database_url = "sqlite:" + sqlite_file;
   }
+  // Tests running at once share the PostgreSQL database: each is a cluster of its own (its rate limits,
+  // job claims and notices apart from the others'); a test's second node copies its config.
+  config.cluster.name = "test-" + random_token(6);
   configure(config);
   TimePoint start;
   parse_utc("2026-11-25T00:00:00Z", start);

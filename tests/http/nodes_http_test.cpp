@@ -1,0 +1,116 @@
+// Two app nodes on one PostgreSQL database (issue 16): a price changed on one node shows on the other's
+// pages, a piece sold out on one is sold out on the other, login limits count on both together, and
+// each minute's housekeeping runs on one of them.
+#include <chrono>
+#include <thread>
+
+#include "db/database.hpp"
+#include "http/shop_testing.hpp"
+
+namespace brilliant::test {
+namespace {
+
+class NodesHttp : public ShopTest {
+ protected:
+  void SetUp() override {
+    ShopTest::SetUp();
+    if (IsSkipped() || HasFailure()) return;
+    if (app->database().backend() != db::Backend::postgresql)
+      GTEST_SKIP() << "several nodes share a PostgreSQL database (SQLite serves one node)";
+    second = std::make_unique<app::App>(app->config(), *clock);  // the same database and cluster
+    second_port = second->start();
+  }
+  void TearDown() override {
+    second.reset();
+    ShopTest::TearDown();
+  }
+  std::unique_ptr<HttpClient> on_second() {
+    return std::make_unique<HttpClient>("http://127.0.0.1:" + std::to_string(second_port));
+  }
+  // Asks until the page has `text` (bounded: 10 s); true when it came.
+  static bool shows(HttpClient& c, const std::string& path, const std::string& text) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < give_up) {
+      if (c.get(path).body.find(text) != std::string::npos) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
+
+  std::unique_ptr<app::App> second;
+  int second_port = 0;
+};
+
+TEST_F(NodesHttp, APriceChangedOnOneNodeShowsOnTheOthersPages) {
+  const auto shop = own_workshop("nodes", "노드 공방", "Node Atelier");
+  const auto ring = own_ring(shop, "Node Ring", 3);
+  ASSERT_TRUE(second->notices() && second->notices()->listening());
+  auto visitor = on_second();
+  const std::string page = "/en/products/" + ring.slug;
+  ASSERT_TRUE(shows(*visitor, page, catalog::format_won(ring.price, "en")));  // cached on node 2 now
+  const auto today = app->quotes().current().at("silver");
+  ASSERT_TRUE(app->quotes().set_quote("silver", today.day, today.won_per_gram + 700, 0, "test").ok());
+  const auto repriced = app->catalog().product(ring.slug)->price;
+  ASSERT_NE(repriced, ring.price);
+  EXPECT_TRUE(shows(*visitor, page, catalog::format_won(repriced, "en")))
+      << "node 2 still shows the old price";
+  EXPECT_EQ(second->catalog().product(ring.slug)->price, repriced);
+  EXPECT_GE(second->notices()->heard(), 1);
+  ASSERT_TRUE(app->quotes().set_quote("silver", today.day, today.won_per_gram, 0, today.source).ok());
+}
+
+TEST_F(NodesHttp, APieceSoldOutOnOneNodeIsSoldOutOnTheOther) {
+  const auto shop = own_workshop("nodes", "노드 공방", "Node Atelier");
+  const auto ring = own_ring(shop, "Last Node Ring", 1);
+  const auto slug = ring.slug;
+  auto visitor = on_second();
+  const std::string listing = "/api/v1/products?workshop=" + shop.slug;
+  ASSERT_TRUE(shows(*visitor, listing, R"("in_stock":true)"));  // node 2's listing, cached
+  auto shopper = signed_up(unique_email("nodes"));
+  add_to_cart(*shopper, ring.variants.front().id);
+  auto placed = place(*shopper, "nodes-" + slug);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  EXPECT_TRUE(shows(*visitor, listing, R"("in_stock":false)"))
+      << "node 2 still lists the last piece for sale";
+}
+
+TEST_F(NodesHttp, LoginLimitsCountOnBothNodesTogether) {
+  const auto email = unique_email("nodes-limit");
+  signed_up(email);
+  auto one = client();
+  auto two = on_second();
+  const auto t1 = one->csrf_from("/login"), t2 = two->csrf_from("/login");
+  // Five wrong passwords a minute per account: three on one node, two on the other...
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(one->post_form("/login", {{"_csrf", t1}, {"email", email}, {"password", "wrong"}}).status, 401);
+  for (int i = 0; i < 2; ++i)
+    EXPECT_EQ(two->post_form("/login", {{"_csrf", t2}, {"email", email}, {"password", "wrong"}}).status, 401);
+  // ...and the sixth is refused wherever it lands.
+  auto sixth = two->post_form("/login", {{"_csrf", t2}, {"email", email}, {"password", "wrong"}});
+  EXPECT_EQ(sixth.status, 429);
+  EXPECT_FALSE(sixth.header("retry-after").empty());
+}
+
+TEST_F(NodesHttp, EachMinutesHousekeepingRunsOnOneNode) {
+  // Both nodes started within the test; whatever minute they are in, each housekeeping minute has one
+  // claim, by one of the two.
+  const auto cluster = app->config().cluster.name;
+  auto claims = app->database().read([&](soci::session& sql) {
+    std::vector<std::pair<std::string, std::string>> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT slot, node FROM job_runs WHERE job = :job ORDER BY slot",
+         soci::use(cluster + ":housekeeping"));
+    for (const auto& r : rows) out.push_back({r.get<std::string>(0), r.get<std::string>(1)});
+    return out;
+  });
+  ASSERT_FALSE(claims.empty());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (i) {
+      EXPECT_NE(claims[i].first, claims[i - 1].first) << "a minute claimed twice";
+    }
+    EXPECT_TRUE(claims[i].second == app->node() || claims[i].second == second->node()) << claims[i].second;
+  }
+}
+
+}  // namespace
+}  // namespace brilliant::test

@@ -94,7 +94,7 @@ if [ -z "${BENCH_PATHS:-}" ] || [ -n "${BENCH_LOGGED_IN:-}" ]; then
   curl -s -c "$jar" -b "$jar" -o /dev/null "http://127.0.0.1:$bport/signup"
   csrf=$(awk '$6 == "csrf" {print $7}' "$jar")
   curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=$email" \
-    --data-urlencode "name=Bench Shopper" --data-urlencode "password=bench-password-1" --data-urlencode "agree=1" \
+    --data-urlencode "name=Bench Shopper" --data-urlencode "password=bench-password-1" \
     "http://127.0.0.1:$bport/signup"
   sid=$(awk '$6 == "sid" {print $7}' "$jar")
   csrf=$(awk '$6 == "csrf" {print $7}' "$jar")

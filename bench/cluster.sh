@@ -19,7 +19,7 @@ if [ $small = 1 ]; then
 else
   binary=${BRILLIANT_BINARY:-$root/build/release/brilliant}
   seconds=${CLUSTER_SECONDS:-30} shoppers=${CLUSTER_SHOPPERS:-32} browsers=${CLUSTER_BROWSERS:-8}
-  products=${CLUSTER_PRODUCTS:-10000} fsync=on
+  products=${CLUSTER_PRODUCTS:-2000} fsync=on
 fi
 [ -x "$binary" ] || { echo "no $binary: build it first"; exit 1; }
 
@@ -74,7 +74,7 @@ BRILLIANT_NODE=node-2 "$binary" serve --no-demo --config "$work/node.toml" --roo
 node2=$!
 pids+=($node2)
 up() { curl -sf "http://127.0.0.1:$1/healthz" >/dev/null; }
-for _ in $(seq 1 1200); do up "$port1" && up "$port2" && break; sleep 0.1; done
+for _ in $(seq 1 6000); do up "$port1" && up "$port2" && break; sleep 0.1; done  # seeding the demo takes a while
 up "$port1" && up "$port2" || { echo "the nodes did not start"; tail -n 20 "$work"/logs/*.log; exit 1; }
 # Node 2 started with no catalog; node 1 loaded the demo after: node 2 heard of it.
 for _ in $(seq 1 100); do
@@ -121,6 +121,9 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$lbport/healthz" >/dev/null
 # --- the load, the quote change and the kill --------------------------------------------------------------
 variants=$(psql_ "SELECT string_agg(id::text, ',') FROM (SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id
   WHERE p.status = 'published' AND v.stock > 0 ORDER BY v.id LIMIT 40) s")
+# Most of them with stock enough for the whole run (throughput), the last ten as they are (a few pieces
+# each: these sell out, and must not be oversold).
+psql_ "UPDATE variants SET stock = 100000 WHERE id IN (SELECT id FROM variants WHERE id IN ($variants) ORDER BY id LIMIT 30)" >/dev/null
 psql_ "SELECT id, stock FROM variants WHERE id IN ($variants)" >"$work/stock-before"
 python3 bench/cluster_load.py --lb "http://127.0.0.1:$lbport" --node1 "http://127.0.0.1:$port1" \
   --node2 "http://127.0.0.1:$port2" --node2-pid "$node2" --shoppers "$shoppers" --browsers "$browsers" \

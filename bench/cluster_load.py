@@ -169,6 +169,8 @@ def main():
         t0 = time.monotonic()
         must(*operator1.request("POST", "/api/v1/quotes", {"metal": "gold", "day": day, "won_per_gram": won})[:2],
              "quote change")
+        answered = time.monotonic()  # node 1 has repriced, reloaded and told the others
+        result["quote_answered_ms"] = round((answered - t0) * 1000)
         want = must(*Client(args.node1).request("GET", "/api/v1/products/" + gold_slug)[:2], "node 1")["price"]
         # Node 2's listing comes from its in-memory snapshot and page cache: it changes only when node 2
         # hears of the quote.
@@ -177,6 +179,7 @@ def main():
             status, data, _ = watch.request("GET", "/api/v1/products?metal=gold")
             if status == 200 and any(c["slug"] == gold_slug and c["price"] == want for c in json.loads(data)["cards"]):
                 result["price_followed_ms"] = round((time.monotonic() - t0) * 1000)
+                result["followed_after_answer_ms"] = round((time.monotonic() - answered) * 1000)
                 return
             time.sleep(0.005)
         result["price_followed_ms"] = None

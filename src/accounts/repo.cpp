@@ -8,13 +8,9 @@ constexpr char select_roles[] =
     "SELECT r.role, COALESCE(r.workshop_id, 0), r.workshop_role, COALESCE(w.status, '') FROM user_roles r "
     "LEFT JOIN workshops w ON w.id = r.workshop_id WHERE r.user_id = :id";
 
-template <class Key>
-std::optional<User> load(soci::session& sql, const std::string& where, const Key& key) {
-  User user;
-  sql << "SELECT " + std::string(user_columns) + " FROM users u " + where, soci::use(key),
-      soci::into(user.id), soci::into(user.email), soci::into(user.name), soci::into(user.password_hash),
-      soci::into(user.locale), soci::into(user.status), soci::into(user.created_at);
-  if (!sql.got_data() || user.status != "active") return std::nullopt;
+// The person's roles (and workshop) read onto a user just read; nothing for an account that is not active.
+std::optional<User> with_roles(soci::session& sql, User user) {
+  if (user.status != "active") return std::nullopt;
   std::string role_text, workshop_role, workshop_status;
   long long workshop = 0;
   soci::statement st = (sql.prepare << select_roles, soci::use(user.id), soci::into(role_text),
@@ -31,6 +27,16 @@ std::optional<User> load(soci::session& sql, const std::string& where, const Key
     }
   }
   return user;
+}
+
+template <class Key>
+std::optional<User> load(soci::session& sql, const std::string& where, const Key& key) {
+  User user;
+  sql << "SELECT " + std::string(user_columns) + " FROM users u " + where, soci::use(key),
+      soci::into(user.id), soci::into(user.email), soci::into(user.name), soci::into(user.password_hash),
+      soci::into(user.locale), soci::into(user.status), soci::into(user.created_at);
+  if (!sql.got_data()) return std::nullopt;
+  return with_roles(sql, std::move(user));
 }
 
 }  // namespace
@@ -53,7 +59,7 @@ std::optional<User> find_by_session(soci::session& sql, const std::string& token
       soci::into(user.name), soci::into(user.password_hash), soci::into(user.locale), soci::into(user.status),
       soci::into(user.created_at);
   if (!sql.got_data()) return std::nullopt;
-  return find_by_id(sql, user.id);
+  return with_roles(sql, std::move(user));  // (one read of the person: every request with a session asks)
 }
 
 std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash,

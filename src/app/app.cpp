@@ -460,11 +460,12 @@ void App::housekeep_hourly(TimePoint now) {
   housekeep("reducing old guest orders", "guest orders past retention had their personal data reduced",
             [&] { return orders_.reduce_old_guest_orders(); });
   // job claims older than a day, and rate-limit buckets untouched for a day (full again by then)
+  // (Claims are named by the wall clock's minutes, buckets timed by the app's clock.)
   housekeep("forgetting old job claims", "old job claims and rate-limit buckets removed", [&] {
-    const auto day_ago = now - std::chrono::hours(24);
+    const auto buckets_before = clock_.now() - std::chrono::hours(24);
     return forget_old_claims(
-        *database_, minute_slot(day_ago),
-        std::chrono::duration_cast<std::chrono::milliseconds>(day_ago.time_since_epoch()).count());
+        *database_, minute_slot(now - std::chrono::hours(24)),
+        std::chrono::duration_cast<std::chrono::milliseconds>(buckets_before.time_since_epoch()).count());
   });
 }
 

@@ -40,18 +40,23 @@ TEST(FormatMessage, AsciiSubjectStaysPlain) {
   EXPECT_NE(text.find("Subject: Hello\r\n"), std::string::npos);
 }
 
+// A database with the outbox as the migrations leave it.
+std::unique_ptr<db::Database> outbox_database(const std::filesystem::path& path) {
+  auto db = db::Database::open("sqlite:" + path.string(), 1);
+  db->write([](soci::session& s) {
+    s << "CREATE TABLE outbox (id INTEGER PRIMARY KEY, to_address TEXT, subject TEXT, body_text TEXT, "
+         "created_at TEXT, sent_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL "
+         "DEFAULT "
+         "'', body_html TEXT NOT NULL DEFAULT '', unsubscribe_url TEXT NOT NULL DEFAULT '', claimed_by TEXT "
+         "NOT NULL DEFAULT '', claimed_until TEXT NOT NULL DEFAULT '')";
+  });
+  return db;
+}
+
 TEST(Outbox, EnqueueAndReadBack) {
   auto path = std::filesystem::temp_directory_path() / ("outbox-" + std::to_string(::getpid()) + ".db");
   {
-    auto db = db::Database::open("sqlite:" + path.string(), 1);
-    db->write([](soci::session& s) {
-      s << "CREATE TABLE outbox (id INTEGER PRIMARY KEY, to_address TEXT, subject TEXT, body_text TEXT, "
-           "created_at TEXT,"
-           " sent_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '', "
-           "body_html "
-           "TEXT NOT NULL DEFAULT '', unsubscribe_url TEXT NOT NULL DEFAULT '', claimed_by TEXT NOT NULL "
-           "DEFAULT '', claimed_until TEXT NOT NULL DEFAULT '')";
-    });
+    auto db = outbox_database(path);
     FixedClock clock(TimePoint{});
     db->write([&](soci::session& s) { enqueue(s, {"x@y.example", "S", "B"}, clock); });
     db->write([&](soci::session& s) {
@@ -79,15 +84,7 @@ TEST(Outbox, TwoNodesClaimDisjointBatchesAndTakeOverAnExpiredOne) {
   auto path =
       std::filesystem::temp_directory_path() / ("outbox-claims-" + std::to_string(::getpid()) + ".db");
   {
-    auto db = db::Database::open("sqlite:" + path.string(), 1);
-    db->write([](soci::session& s) {
-      s << "CREATE TABLE outbox (id INTEGER PRIMARY KEY, to_address TEXT, subject TEXT, body_text TEXT, "
-           "created_at TEXT, sent_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL "
-           "DEFAULT "
-           "'', body_html TEXT NOT NULL DEFAULT '', unsubscribe_url TEXT NOT NULL DEFAULT '', claimed_by "
-           "TEXT NOT "
-           "NULL DEFAULT '', claimed_until TEXT NOT NULL DEFAULT '')";
-    });
+    auto db = outbox_database(path);
     FixedClock clock(TimePoint{} + std::chrono::hours(24 * 365 * 56));
     std::vector<Mail> mails;
     for (int i = 0; i < 30; ++i) mails.push_back({"m" + std::to_string(i) + "@y.example", "S", "B"});

@@ -193,19 +193,30 @@ json::object user_json(const Request& request) {
 }  // namespace
 
 std::string Renderer::account_area(const Request& request) const {
-  json::object model{{"prefix", request.locale_prefix()}, {"csrf", request.csrf_token}};
+  // The area depends on the language, the person (name, roles) and the token alone: made once for each and
+  // kept (a bounded map, emptied when full), so a logged-in page costs no render (issue 16).
+  std::string key = request.locale;
   if (request.user) {
-    model["user"] = user_json(request);
-    return render("partials/account_area", model, request.locale);
+    const auto& u = *request.user;
+    key += '\x1f' + std::to_string(u.user_id) + '\x1f' + u.name + '\x1f' + std::to_string(u.roles) +
+           (u.workshop_owner ? "o" : "") + (u.console_writes_blocked() ? "s" : "") + '\x1f' +
+           request.csrf_token;
   }
-  // The login links are the same for everyone in a language: made once (again after a template reload).
+  auto make = [&] {
+    json::object model{{"prefix", request.locale_prefix()}, {"csrf", request.csrf_token}};
+    if (request.user) model["user"] = user_json(request);
+    return render("partials/account_area", model, request.locale);
+  };
+  if (reload_ == Reload::when_changed) return make();  // templates may change under a debug build
+  {
+    std::lock_guard lock(areas_mutex_);
+    if (auto it = areas_.find(key); it != areas_.end()) return it->second;
+  }
+  auto area = make();
   std::lock_guard lock(areas_mutex_);
-  auto it = anonymous_areas_.find(request.locale);
-  if (it == anonymous_areas_.end() || reload_ == Reload::when_changed)
-    it = anonymous_areas_
-             .insert_or_assign(request.locale, render("partials/account_area", model, request.locale))
-             .first;
-  return it->second;
+  if (areas_.size() >= 20000) areas_.clear();
+  areas_.emplace(std::move(key), area);
+  return area;
 }
 
 std::string Renderer::page(const Request& request, std::string_view name, json::object model) const {

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <unordered_map>
 
 #include "core/result.hpp"
 #include "web/i18n.hpp"
@@ -78,7 +79,7 @@ class Renderer {
   BrandContext brand_;
   std::string csrf_mark_, account_mark_;
   mutable std::mutex areas_mutex_;
-  mutable std::map<std::string, std::string, std::less<>> anonymous_areas_;  // per locale, made once
+  mutable std::unordered_map<std::string, std::string> areas_;  // by language, person and token (bounded)
   struct Compiled;
   void load_all();
   std::string render(std::string_view name, const boost::json::value& model, std::string_view locale) const;

@@ -1,6 +1,6 @@
 // Several nodes on one PostgreSQL database (issue 16): what a node changes in memory it tells the others
 // (db::Notices, PostgreSQL's LISTEN/NOTIFY), rate limits live in the database, and each background job's
-// run is claimed once across nodes (app/nodes_repo).
+// run is claimed once across nodes (app/nodes_repo); the minute's and the hour's jobs themselves.
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -27,6 +27,16 @@ std::string stock_notice(const std::vector<long long>& ids, const std::vector<lo
     return out;
   };
   return join(ids) + "/" + join(may_flip);
+}
+
+// One housekeeping job: how many things it did is logged when it did any; a failure is logged and the
+// loop goes on.
+void housekeep(const char* failing, const char* done, const std::function<int()>& job) {
+  try {
+    if (int n = job()) spdlog::info("{} {}", n, done);
+  } catch (const std::exception& e) {
+    spdlog::error("{}: {}", failing, e.what());
+  }
 }
 
 }  // namespace
@@ -82,6 +92,68 @@ bool App::claim(const std::string& job, const std::string& slot) {
     spdlog::error("claiming the job {}: {}", job, e.what());
     return false;
   }
+}
+
+// The health probe every half second; background jobs when a new minute (or hour) begins, each minute's
+// run claimed so that, with several nodes, one of them runs it.
+void App::probe_database() {
+  std::unique_lock lock(probe_mutex_);
+  std::string minute, hour;
+  bool first = true;
+  while (!probe_stop_) {
+    lock.unlock();
+    database_up_ = database_->ping();
+    probed_at_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now().time_since_epoch())
+                        .count();
+    if (first)  // card payments this node left in progress when it stopped: looked up at once
+      housekeep("reconciling card payments", "card payments reconciled with the provider",
+                [&] { return payments_->reconcile(std::chrono::seconds(0)); });
+    first = false;
+    const auto now = std::chrono::system_clock::now();
+    if (minute != minute_slot(now) && database_up_) {
+      minute = minute_slot(now);
+      if (claim("housekeeping", minute)) housekeep_minutely();
+    }
+    if (hour != hour_slot(now) && database_up_) {
+      hour = hour_slot(now);
+      if (claim("housekeeping-hourly", hour)) housekeep_hourly(now);
+    }
+    lock.lock();
+    probe_cv_.wait_for(lock, std::chrono::milliseconds(500), [this] { return probe_stop_; });
+  }
+}
+
+void App::housekeep_minutely() {
+  housekeep("cancelling overdue orders", "unpaid orders past their deadline cancelled",
+            [&] { return orders_.cancel_overdue(); });
+  // 구매확정 of parcels delivered long enough ago (the ledger is credited)
+  housekeep("confirming purchases", "orders' purchases confirmed by themselves",
+            [&] { return orders_.auto_confirm(); });
+  // card payments left in progress for a minute (a confirm that got no answer)
+  housekeep("reconciling card payments", "card payments reconciled with the provider",
+            [&] { return payments_->reconcile(std::chrono::seconds(60)); });
+  housekeep("sending scheduled campaigns", "scheduled campaigns sent",
+            [&] { return campaigns_ ? campaigns_->send_due() : 0; });
+  housekeep("quote reminders", "quote reminders queued for workshops",
+            [&] { return b2b_->send_reminders(); });
+  housekeep("academy reminders", "academy reminders queued", [&] { return academy_->send_reminders(); });
+  housekeep("certificate housekeeping", "certificates expired or withdrawn",
+            [&] { return certification_->housekeeping(); });
+}
+
+void App::housekeep_hourly(TimePoint now) {
+  // guests' orders past their retention keep only their record
+  housekeep("reducing old guest orders", "guest orders past retention had their personal data reduced",
+            [&] { return orders_.reduce_old_guest_orders(); });
+  // job claims older than a day, and rate-limit buckets untouched for a day (full again by then)
+  // (Claims are named by the wall clock's minutes, buckets timed by the app's clock.)
+  housekeep("forgetting old job claims", "old job claims and rate-limit buckets removed", [&] {
+    const auto buckets_before = clock_.now() - std::chrono::hours(24);
+    return forget_old_claims(
+        *database_, minute_slot(now - std::chrono::hours(24)),
+        std::chrono::duration_cast<std::chrono::milliseconds>(buckets_before.time_since_epoch()).count());
+  });
 }
 
 }  // namespace brilliant::app

@@ -20,13 +20,13 @@ std::string default_node_name() {
 }
 
 // "1 2 3/3": the pieces whose stock changed and, after the slash, those that may have sold out or come back.
+// (The ids are written as db/notices writes them, in one piece.)
 std::string stock_notice(const std::vector<long long>& ids, const std::vector<long long>& may_flip) {
-  auto join = [](const std::vector<long long>& list) {
-    std::string out;
-    for (long long id : list) out += (out.empty() ? "" : " ") + std::to_string(id);
-    return out;
+  auto whole = [](const std::vector<long long>& list) {
+    auto pieces = db::id_chunks(list, std::string::npos);
+    return pieces.empty() ? std::string() : pieces.front();
   };
-  return join(ids) + "/" + join(may_flip);
+  return whole(ids) + "/" + whole(may_flip);
 }
 
 // One housekeeping job: how many things it did is logged when it did any; a failure is logged and the

@@ -44,6 +44,14 @@ VImage scene(int index) {
       .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
 }
 
+// A file's bytes in one string of its size (a stream's growing buffer and its copy would be counted
+// against our peak memory).
+std::string read_file(const std::filesystem::path& path) {
+  std::string bytes(std::filesystem::file_size(path), '\0');
+  std::ifstream(path, std::ios::binary).read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return bytes;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,27 +67,22 @@ int main(int argc, char** argv) {
     std::vector<std::filesystem::path> photos;
     for (const auto& e : std::filesystem::directory_iterator(argv[2]))
       if (e.path().extension() == ".jpg") photos.push_back(e.path());
-    auto read = [](const std::filesystem::path& path) {
-      std::ifstream in(path, std::ios::binary);
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      return bytes.str();
-    };
     const auto out = std::filesystem::path(argv[2]) / "blobs";
     brilliant::media::FolderBlobStore blobs(out);
     brilliant::media::PhotoPipeline pipeline(blobs, {}, argc >= 4 ? std::stoi(argv[3]) : 0);
     const auto started = std::chrono::steady_clock::now();
-    // Uploads arrive one at a time: hold one photo per worker plus the next one in memory.
+    // One photo per worker in memory, as ImageMagick's converts hold one each (reading the next from the
+    // page cache takes a millisecond; holding it ahead cost a whole photo's bytes of peak memory).
     const size_t workers =
         argc >= 4 ? static_cast<size_t>(std::stoi(argv[3])) : std::thread::hardware_concurrency();
     std::deque<std::future<brilliant::Result<brilliant::media::ProcessedPhoto>>> inflight;
     int ok = 0;
     for (const auto& path : photos) {
-      if (inflight.size() >= workers + 1) {
+      if (inflight.size() >= workers) {
         ok += inflight.front().get().ok();
         inflight.pop_front();
       }
-      inflight.push_back(pipeline.submit(read(path)));
+      inflight.push_back(pipeline.submit(read_file(path)));
     }
     for (auto& f : inflight) ok += f.get().ok();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -135,10 +138,7 @@ int main(int argc, char** argv) {
     for (int w = 0; w < workers; ++w)
       threads.emplace_back([&] {
         for (size_t i = next++; i < photos.size(); i = next++) {
-          std::ifstream in(photos[i], std::ios::binary);
-          std::ostringstream bytes;
-          bytes << in.rdbuf();
-          auto made = brilliant::media::make_packshots(bytes.str(), {1000, 780, 2000});
+          auto made = brilliant::media::make_packshots(read_file(photos[i]), {1000, 780, 2000});
           if (!made) continue;
           const char* names[] = {"naver", "coupang", "amazon"};
           for (size_t c = 0; c < 3; ++c)

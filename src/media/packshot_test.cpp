@@ -45,6 +45,36 @@ TEST(Packshot, ChannelsHaveTheirSizesAndAnEmptyFrameOrANonImageIsRefused) {
   EXPECT_EQ(make_packshot("not a photo", 1000).error().field, "photo");
 }
 
+TEST(Packshot, APhotoTakenSidewaysIsTurnedUprightBeforeThePieceIsFound) {
+  start_libvips();
+  // A bar lying across a 1200x900 frame, the camera held sideways (EXIF orientation 6): upright, the
+  // frame is 900x1200 and the bar stands.
+  const auto level = sample_piece_photo(600, 450, 150, true, 236, 1200, 900);
+  VImage sideways = VImage::new_from_buffer(level.data(), level.size(), "").copy();
+  sideways.set("orientation", 6);
+  const auto bytes = encode_image(sideways, ".jpg", VImage::option()->set("Q", 92));
+  const auto flat = make_packshot(level, 1000).value();
+  const auto turned = make_packshot(bytes, 1000).value();
+  EXPECT_GT(flat.width, flat.height);
+  EXPECT_GT(turned.height, turned.width);
+  EXPECT_NEAR(turned.height, flat.width, 4);
+  EXPECT_NEAR(turned.width, flat.height, 12);
+}
+
+TEST(ThumbnailOf, AJpegShrinksOnLoadAndIsResizedToTheSideOnlyWhenAskedExactly) {
+  start_libvips();
+  const auto bytes = sample_piece_photo(1000, 500, 300, false, 238, 2000, 1000);
+  const VImage exact = thumbnail_of(bytes, 480);
+  EXPECT_EQ(exact.width(), 480);
+  EXPECT_EQ(exact.height(), 240);
+  const VImage loose = thumbnail_of(bytes, 480, false);  // 1/4 keeps the long side at 500 >= 480
+  EXPECT_EQ(loose.width(), 500);
+  EXPECT_EQ(loose.height(), 250);
+  // A PNG has no DCT scaling: fitted either way.
+  const auto png = encode_image(VImage::new_from_buffer(bytes.data(), bytes.size(), ""), ".png");
+  EXPECT_EQ(thumbnail_of(png, 480, false).width(), 480);
+}
+
 TEST(Packshot, AReShotOfThePieceMatchesAndAnotherPieceDoesNot) {
   start_libvips();
   const auto first = piece_hash(sample_piece_photo(420, 560, 150, false, 238, 1200, 900)).value();

@@ -22,21 +22,25 @@ inline std::string encode_image(const vips::VImage& image, const char* suffix,
 // The image in `bytes` shrunk on load to fit `side` x `side` (never enlarged), upright, decoded into
 // memory: truncated files are errors (vips::VError). The bytes are borrowed, not copied. A JPEG is decoded
 // with its DCT scaling by the largest power of two that keeps the longer side at least `side` (what
-// ImageMagick's -define jpeg:size does), then resized the rest of the way: five times faster than
-// libvips' thumbnail, which decodes at a larger scale to leave room for its own anti-aliasing.
-inline vips::VImage thumbnail_of(std::string_view bytes, int side) {
+// ImageMagick's -define jpeg:size does), streamed top to bottom through the resize into memory (only
+// the result is held whole): five times faster than libvips' thumbnail, which decodes at a larger scale to
+// leave room for its own anti-aliasing. With `exact` false a JPEG is left at its DCT scale (up to twice
+// `side`): for a copy that is only looked at, that saves the resize.
+inline vips::VImage thumbnail_of(std::string_view bytes, int side, bool exact = true) {
   const char* loader = vips_foreign_find_load_buffer(bytes.data(), bytes.size());
   if (loader && std::string_view(loader) == "VipsForeignLoadJpegBuffer") {
     auto header = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "");
     const int longest = std::max(header.width(), header.height());
     int shrink = 1;
     while (shrink < 8 && longest / (shrink * 2) >= side) shrink *= 2;
-    auto image = vips::VImage::new_from_buffer(
-                     bytes.data(), bytes.size(), "",
-                     vips::VImage::option()->set("shrink", shrink)->set("fail_on", VIPS_FAIL_ON_TRUNCATED))
+    auto image = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                               vips::VImage::option()
+                                                   ->set("shrink", shrink)
+                                                   ->set("access", VIPS_ACCESS_SEQUENTIAL)
+                                                   ->set("fail_on", VIPS_FAIL_ON_TRUNCATED))
                      .autorot();
     const int now = std::max(image.width(), image.height());
-    if (now > side) image = image.resize(static_cast<double>(side) / now);
+    if (exact && now > side) image = image.resize(static_cast<double>(side) / now);
     return image.copy_memory();
   }
   VipsBlob* blob = vips_blob_new(nullptr, bytes.data(), bytes.size());

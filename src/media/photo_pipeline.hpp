@@ -67,7 +67,8 @@ class PhotoPipeline {
   ~PhotoPipeline();
 
   // Processes on the calling thread. Errors (field "photo"): photo_too_large, not_an_image,
-  // unsupported_format, too_many_pixels, photo_corrupt. Nothing is stored unless all renditions succeed.
+  // unsupported_format, too_many_pixels, photo_corrupt. No rendition is stored unless all succeed (from the
+  // pool, submit(), the original is stored once it has decoded).
   Result<ProcessedPhoto> process(std::string_view bytes);
   // An evidence photo (the studio's): checked as process() checks, the original stored and a JPEG
   // thumbnail, with the perceptual hash; none of the sales renditions. Much quicker at a station.
@@ -79,6 +80,9 @@ class PhotoPipeline {
  private:
   void work();
   Result<vips::VImage> checked(std::string_view bytes, ProcessedPhoto& out) const;
+  // process() of bytes the pool owns (`owned`, which `bytes` views): the original is stored as soon as it
+  // has decoded and its memory given back before the encoders take theirs (a fifth of the peak).
+  Result<ProcessedPhoto> process(std::string_view bytes, std::string* owned);
   BlobStore& blobs_;
   PhotoLimits limits_;
   mutable std::mutex mutex_;

@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <map>
+
 #include <vips/vips8>
 
 #include "media/vips_buffer.hpp"
@@ -93,14 +95,18 @@ bool certify(certification::Certification& certs, db::Database& db, const Plan& 
     return out;
   });
   int lot = 1;
+  std::map<std::string, std::vector<std::string>> allowed;  // by metal
+  std::vector<std::pair<long long, std::vector<ProductClaim>>> claimed;
   for (size_t i = 0; i < pieces.size(); i += 2) {
+    const auto& [id, metal] = pieces[i];
+    if (!allowed.contains(metal)) allowed[metal] = certs.allowed_claims(*workshop, metal);
     std::vector<ProductClaim> claims;
-    for (const auto& code : certs.allowed_claims(*workshop, pieces[i].second))
+    for (const auto& code : allowed[metal])
       if (claims.size() < 2)
-        claims.push_back(
-            {pieces[i].first, code, "2026-11 로트 #" + std::to_string(lot++) + " (정련소 재생 원료 증명서)"});
-    if (!claims.empty() && !certs.set_claims(pieces[i].first, claims)) return false;
+        claims.push_back({id, code, "2026-11 로트 #" + std::to_string(lot++) + " (정련소 재생 원료 증명서)"});
+    if (!claims.empty()) claimed.emplace_back(id, std::move(claims));
   }
+  if (!claimed.empty() && !certs.set_claims(claimed)) return false;  // all at once: one store refresh
   if (plan.suspend)
     return certs.change_status(*number, StatusAction::suspend, plan.suspend, auditor.user_id).ok();
   return true;

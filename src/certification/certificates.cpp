@@ -152,31 +152,42 @@ std::vector<ProductClaim> Certification::claims_of(long long product_id) {
 }
 
 Result<void> Certification::set_claims(long long product_id, const std::vector<ProductClaim>& claims) {
-  for (const auto& c : claims) {
-    if (!known_claim(c.claim)) return Error::invalid("claims", "claim_unknown", "unknown claim: " + c.claim);
-    TRY(check_text("evidence_" + c.claim, c.evidence, true));
-  }
+  return set_claims({{product_id, claims}});
+}
+
+Result<void> Certification::set_claims(
+    const std::vector<std::pair<long long, std::vector<ProductClaim>>>& pieces) {
+  for (const auto& [product_id, claims] : pieces)
+    for (const auto& c : claims) {
+      if (!known_claim(c.claim))
+        return Error::invalid("claims", "claim_unknown", "unknown claim: " + c.claim);
+      TRY(check_text("evidence_" + c.claim, c.evidence, true));
+    }
   const auto now = format_utc(clock_.now());
   auto done = db_.write([&](soci::session& sql) -> Result<void> {
-    auto piece = repo::product_brief(sql, product_id);
-    if (!piece) return Error::not_found("product");
-    const auto workshop = &piece->workshop_id;
-    const auto& metal = piece->metal;
-    std::vector<std::string> allowed;
-    for (const auto& cert : repo::certificates_of(sql, *workshop))
-      if (cert.status == CertificateStatus::active) {
-        allowed = cert.claims;
-        break;
+    std::map<long long, std::vector<std::string>> allowed;  // by workshop: its active certificate's claims
+    for (const auto& [product_id, claims] : pieces) {
+      auto piece = repo::product_brief(sql, product_id);
+      if (!piece) return Error::not_found("product");
+      auto backed = allowed.find(piece->workshop_id);
+      if (backed == allowed.end()) {
+        backed = allowed.emplace(piece->workshop_id, std::vector<std::string>{}).first;
+        for (const auto& cert : repo::certificates_of(sql, piece->workshop_id))
+          if (cert.status == CertificateStatus::active) {
+            backed->second = cert.claims;
+            break;
+          }
       }
-    for (const auto& c : claims) {
-      const bool fits = claim_metal(c.claim).empty() || claim_metal(c.claim) == metal;
-      if (std::find(allowed.begin(), allowed.end(), c.claim) == allowed.end() || !fits)
-        return Error::rule_broken("claims", "claim_not_backed",
-                                  "the workshop's active certificate does not back the claim " + c.claim +
-                                      (fits ? "" : " for this metal"));
+      for (const auto& c : claims) {
+        const bool fits = claim_metal(c.claim).empty() || claim_metal(c.claim) == piece->metal;
+        if (std::find(backed->second.begin(), backed->second.end(), c.claim) == backed->second.end() || !fits)
+          return Error::rule_broken("claims", "claim_not_backed",
+                                    "the workshop's active certificate does not back the claim " + c.claim +
+                                        (fits ? "" : " for this metal"));
+      }
+      repo::set_claims(sql, product_id, claims, now);
     }
-    repo::set_claims(sql, product_id, claims, now);
-    sync_store(sql, *workshop);
+    for (const auto& [workshop, claims] : allowed) sync_store(sql, workshop);
     return {};
   });
   if (done && store_changed_) store_changed_();

@@ -73,6 +73,23 @@ TEST_F(CertificationTest, AnAuditorIssuesASignedLoggedCertificateAndTheStoreShow
   ASSERT_TRUE(certs.set_claims(silver, {{silver, "recycled_silver", "lot 2026-11 (refiner cert)"}}).ok());
   EXPECT_EQ(eco_of("silver-ring"), (std::pair<std::string, std::string>{"recycled_silver", number}));
   EXPECT_EQ(eco_of("gold-ring").first, "");
+  // Many pieces at once: all or none, and the store refreshed once.
+  const auto gold = certs.product_brief(std::string("gold-ring"))->id;
+  const int changes = store_changes;
+  EXPECT_EQ(certs
+                .set_claims({{silver, {{silver, "plastic_free_packaging", "supplier letter"}}},
+                             {gold, {{gold, "recycled_silver", "lot 9"}}}})
+                .error()
+                .code,
+            "claim_not_backed");  // silver's claim on the gold ring
+  EXPECT_EQ(eco_of("silver-ring").first, "recycled_silver") << "nothing of the refused batch stayed";
+  ASSERT_TRUE(certs
+                  .set_claims({{silver, {{silver, "plastic_free_packaging", "supplier letter"}}},
+                               {gold, {{gold, "plastic_free_packaging", "supplier letter"}}}})
+                  .ok());
+  EXPECT_EQ(eco_of("silver-ring").first, "plastic_free_packaging");
+  EXPECT_EQ(eco_of("gold-ring").first, "plastic_free_packaging");
+  EXPECT_EQ(store_changes, changes + 1);
 }
 
 TEST_F(CertificationTest, ALowScoreIsRefusedAndARefusalNeedsAReason) {

@@ -99,6 +99,28 @@ void PageCache::clear() {
   query_pages_.clear();
 }
 
+bool PageCache::claim(const std::string& key, std::chrono::milliseconds patience) {
+  std::unique_lock lock(filling_mutex_);
+  if (filling_.insert(key).second) return true;
+  ++waiting_;
+  filled_.wait_for(lock, patience, [&] { return !filling_.contains(key); });
+  --waiting_;
+  return false;
+}
+
+void PageCache::release(const std::string& key) {
+  {
+    std::lock_guard lock(filling_mutex_);
+    filling_.erase(key);
+  }
+  filled_.notify_all();
+}
+
+size_t PageCache::waiting() const {
+  std::lock_guard lock(filling_mutex_);
+  return waiting_;
+}
+
 size_t PageCache::size() const {
   std::shared_lock lock(mutex_);
   return entries_.size();

@@ -8,6 +8,8 @@
 // a query string live in a smaller segment of their own: a flood of unique query strings evicts only
 // the oldest of those (first in, first out), never the plain pages. Thread safe.
 #pragma once
+#include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -15,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "web/response.hpp"
@@ -43,6 +46,15 @@ class PageCache {
   void forget(const std::vector<std::string>& keys);
   size_t size() const;
 
+  // One render per missing page: the first caller to miss `key` claims it (true) and must release it
+  // once it has put the page (or failed); a caller that misses while another renders it waits for that
+  // render (at most `patience`) and gets false: it should get() again, and render only if the page is
+  // still not there (a page that is not a 200 is never kept). After a catalog change empties the cache,
+  // 64 visitors asking for one search page cost one search, not 64.
+  bool claim(const std::string& key, std::chrono::milliseconds patience = std::chrono::seconds(5));
+  void release(const std::string& key);
+  size_t waiting() const;  // callers waiting for another's render, now
+
  private:
   struct Entry {
     std::vector<Header> headers;
@@ -54,6 +66,10 @@ class PageCache {
   std::unordered_map<std::string, Entry> entries_;
   std::deque<std::string> order_[2];  // keys per segment, oldest first (a forgotten key may linger)
   std::unordered_map<std::string, size_t> query_pages_;  // locale|path -> its pages in the query segment
+  mutable std::mutex filling_mutex_;
+  std::condition_variable filled_;
+  std::unordered_set<std::string> filling_;  // keys being rendered by the caller that claimed them
+  size_t waiting_ = 0;
 };
 
 }  // namespace brilliant::web

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <future>
+#include <thread>
+
 namespace brilliant::web {
 
 TEST(PageCache, PutsEachVisitorsTokenBack) {
@@ -97,6 +100,30 @@ TEST(PageCache, PutsEachVisitorsAccountAreaBackBesideTheirToken) {
   auto plain = cache.get("ko|/shop", "t3");  // no area given: empty where it stood
   ASSERT_TRUE(plain);
   EXPECT_EQ(plain->body, "<header></header><form><input value=\"t3\"></form><p>t3</p>");
+}
+
+}  // namespace brilliant::web
+
+namespace brilliant::web {
+
+// One render per missing page (issue 16): the second visitor to miss waits for the first one's render.
+TEST(PageCache, ASecondMissWaitsForTheFirstRenderOfThatPage) {
+  PageCache cache;
+  ASSERT_TRUE(cache.claim("ko|/search?q=ring"));
+  EXPECT_TRUE(cache.claim("ko|/shop")) << "another page renders at the same time";
+  auto second = std::async(std::launch::async, [&] { return cache.claim("ko|/search?q=ring"); });
+  while (cache.waiting() == 0) std::this_thread::yield();  // the second visitor is waiting
+  cache.put("ko|/search?q=ring", Response::html("<p>t</p>"), "t", "t");
+  cache.release("ko|/search?q=ring");
+  EXPECT_FALSE(second.get()) << "it waited rather than rendering";
+  EXPECT_TRUE(cache.get("ko|/search?q=ring", "u")) << "and finds the page there";
+  EXPECT_EQ(cache.waiting(), 0u);
+  // Released, the page may be claimed again (after the cache was emptied, say); a claim nobody releases
+  // holds others back only for the patience given.
+  EXPECT_TRUE(cache.claim("ko|/search?q=ring"));
+  EXPECT_FALSE(cache.claim("ko|/search?q=ring", std::chrono::milliseconds(0)));
+  cache.release("ko|/search?q=ring");
+  cache.release("ko|/shop");
 }
 
 }  // namespace brilliant::web

@@ -72,6 +72,20 @@ bool Pipeline::anonymous_get(const Request& request) {
          request.header("authorization").empty();
 }
 
+bool Pipeline::recalled_reader(Request& request) const {
+  // A browser reading with a session resolved under a second ago, who is not staff whose reading the
+  // audit trail records or whose pages carry the suspension banner (those go the whole way).
+  if (request.method != Method::get && request.method != Method::head) return false;
+  if (request.cookie("sid").empty() || !request.header("authorization").empty()) return false;
+  if (!sessions_.recall(request)) return false;
+  if (request.user && !request.user->console_writes_blocked() &&
+      !(options_.audits && options_.audits(request)))
+    return true;
+  request.user.reset();
+  request.session_token_hash.clear();
+  return false;
+}
+
 Pipeline::Prepared Pipeline::prepare(Request& request) const {
   Prepared prepared;
   request.request_id =
@@ -117,12 +131,17 @@ Pipeline::Prepared Pipeline::prepare(Request& request) const {
   }
   request.params = prepared.match.params;
   prepared.inline_ = prepared.match.route->runs == Runs::inline_;
-  if (cache_ && prepared.match.route->cacheable && anonymous_get(request)) {
+  if (cache_ && prepared.match.route->cacheable && (anonymous_get(request) || recalled_reader(request))) {
     auto [token, fresh] = csrf_for(request);
+    request.csrf_token = token;
     if (auto hit = cache_->get(cache_key(request), token, renderer_.account_area(request))) {
       if (fresh) give_csrf_cookie(*hit, token);
       hit->add("X-Cache", "hit");
       prepared.early = std::move(*hit);
+    } else {  // a miss runs the whole way, on the pool, resolving the session afresh
+      request.user.reset();
+      request.session_token_hash.clear();
+      request.csrf_token.clear();
     }
   }
   return prepared;
@@ -205,11 +224,23 @@ Response Pipeline::guarded(Request& request, const Route& route) const {
 Response Pipeline::cached_for(Request& request, const Route& route) const {
   const auto key = cache_key(request);
   const std::string area = renderer_.account_area(request);
-  if (auto hit = cache_->get(key, request.csrf_token, area)) {
-    hit->add("X-Cache", "hit");
-    if (options_.observe && request.user) options_.observe(request, route, hit->status, {});
-    return std::move(*hit);
-  }
+  const auto hit = [&](Response page) {
+    page.add("X-Cache", "hit");
+    if (options_.observe && request.user) options_.observe(request, route, page.status, {});
+    return page;
+  };
+  if (auto page = cache_->get(key, request.csrf_token, area)) return hit(std::move(*page));
+  // One render per missing page: a visitor who misses while another renders it waits for that page.
+  struct Claim {
+    PageCache* cache;
+    const std::string& key;
+    bool mine;
+    ~Claim() {
+      if (mine) cache->release(key);
+    }
+  } claim{cache_, key, cache_->claim(key)};
+  if (!claim.mine)
+    if (auto page = cache_->get(key, request.csrf_token, area)) return hit(std::move(*page));
   // Rendered for the cache as nobody's: no person, the renderer's marks for the token and the account
   // area; then given this visitor's own.
   auto user = std::exchange(request.user, std::nullopt);

@@ -23,6 +23,11 @@ class SessionResolver {
   virtual ~SessionResolver() = default;
   // Sets request.user, session_token_hash and bearer when a live session or token is presented.
   virtual void resolve(Request& request) = 0;
+  // Without blocking: sets request.user and session_token_hash from what resolve() found for this session
+  // cookie when that was under a second ago, and says so; false when it knows nothing that recent. Used
+  // only to answer a logged-in visitor's storefront page from the page cache on the I/O thread; every
+  // other request resolves afresh.
+  virtual bool recall(Request&) { return false; }
 };
 
 // The state an audited change changed, as the JSON answers of its route's state_from read before and
@@ -82,6 +87,9 @@ class Pipeline {
   std::pair<std::string, bool> csrf_for(const Request& request) const;
   void give_csrf_cookie(Response& response, const std::string& token) const;
   static bool anonymous_get(const Request& request);
+  // A logged-in reader whose session the resolver recalls without blocking (request.user set), for the
+  // page cache on the I/O thread.
+  bool recalled_reader(Request& request) const;
   // A cacheable page for a visitor with a session (or a stale cookie): the cached page with their own
   // token and account area, rendered for the cache (as nobody's) on a miss.
   Response cached_for(Request& request, const Route& route) const;

@@ -2,16 +2,32 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <future>
+#include <thread>
+
 namespace brilliant::web {
 namespace {
 
 class FakeSessions final : public SessionResolver {
  public:
   void resolve(Request& request) override {
+    ++resolved;
+    find(request);
+  }
+  // With `remembers`, every known session is recalled (as if resolved a moment ago).
+  bool recall(Request& request) override { return remembers && find(request); }
+
+  int resolved = 0;
+  bool remembers = false;
+
+ private:
+  static bool find(Request& request) {
     if (request.cookie("sid") == "operator")
       request.user = Principal{1, "op@x", "Op", static_cast<uint32_t>(Role::operator_), 0};
     if (request.cookie("sid") == "shopper")
       request.user = Principal{2, "s@x", "S", static_cast<uint32_t>(Role::shopper), 0};
+    return request.user.has_value();
   }
 };
 
@@ -148,6 +164,75 @@ TEST_F(CachedPipelineTest, AVisitorsCookieIsNeverBakedIntoTheCachedPage) {
     EXPECT_EQ(hit.header("x-cache"), "hit") << target;
     EXPECT_EQ(hit.body, "<div class=\"card\">ring</div><input name=\"_csrf\" value=\"" + later + "\">");
   }
+}
+
+// Visitors who miss the same page at once (a cold cache after a catalog change) cost one render: the
+// others wait for it and get it from the cache.
+TEST_F(CachedPipelineTest, VisitorsMissingOnePageAtOnceCostOneRender) {
+  std::atomic<int> renders{0};
+  std::promise<void> gate;
+  auto open = gate.get_future().share();
+  router
+      .get("/slow",
+           [&](Request&) {
+             ++renders;
+             open.wait();
+             return Response::html("<p>slow page</p>");
+           })
+      .cacheable = true;
+  pipeline = std::make_unique<Pipeline>(router, renderer, files, *metrics, sessions,
+                                        PipelineOptions{false, false}, &cache);
+  auto first = std::async(std::launch::async, [&] { return send(Method::get, "/slow"); });
+  while (renders == 0) std::this_thread::yield();
+  auto second = std::async(std::launch::async, [&] { return send(Method::get, "/slow"); });
+  while (cache.waiting() == 0) std::this_thread::yield();
+  gate.set_value();
+  const auto a = first.get(), b = second.get();
+  EXPECT_EQ(renders, 1);
+  EXPECT_EQ(a.header("x-cache"), "miss");
+  EXPECT_EQ(b.header("x-cache"), "hit");
+  EXPECT_EQ(a.body, b.body);
+}
+
+// A logged-in reader whose session the resolver recalls is answered from the cache while the request is
+// prepared (on the I/O thread, no session read); audited staff, unknown sessions and misses go the whole
+// way and resolve afresh.
+TEST_F(CachedPipelineTest, ARecalledReaderIsAnsweredFromTheCacheWithoutResolvingTheSession) {
+  PipelineOptions options{false, false};
+  options.audits = [](const Request& r) { return r.user->has(Role::operator_); };
+  pipeline = std::make_unique<Pipeline>(router, renderer, files, *metrics, sessions, options, &cache);
+  sessions.remembers = true;
+  const std::string token(43, 'c');
+  const auto visit = [&](const std::string& who) {
+    Request r;
+    r.target = "/page";
+    r.headers = {{"Cookie", "csrf=" + token + "; sid=" + who}};
+    auto prepared = pipeline->prepare(r);
+    const bool early = prepared.early.has_value();
+    auto response = pipeline->run(r, prepared);
+    return std::pair{early, response};
+  };
+  auto [early_miss, miss] = visit("shopper");  // nothing cached yet: the whole way
+  EXPECT_FALSE(early_miss);
+  EXPECT_EQ(miss.header("x-cache"), "miss");
+  EXPECT_EQ(sessions.resolved, 1);
+  auto [early_hit, hit] = visit("shopper");
+  EXPECT_TRUE(early_hit);
+  EXPECT_EQ(hit.header("x-cache"), "hit");
+  EXPECT_NE(hit.body.find("value=\"" + token + "\""), std::string::npos);
+  EXPECT_EQ(sessions.resolved, 1) << "no session read for the hit";
+  auto [early_staff, staff] = visit("operator");  // audited: resolved and recorded the usual way
+  EXPECT_FALSE(early_staff);
+  EXPECT_EQ(staff.header("x-cache"), "hit");
+  EXPECT_EQ(sessions.resolved, 2);
+  auto [early_stale, stale] = visit("ended");  // a cookie whose session nobody knows
+  EXPECT_FALSE(early_stale);
+  EXPECT_EQ(sessions.resolved, 3);
+  sessions.remembers = false;  // the recollection ran out: the whole way again
+  auto [early_again, again] = visit("shopper");
+  EXPECT_FALSE(early_again);
+  EXPECT_EQ(again.header("x-cache"), "hit");
+  EXPECT_EQ(sessions.resolved, 4);
 }
 
 }  // namespace

@@ -1,0 +1,34 @@
+#include "core/recent.hpp"
+
+#include <gtest/gtest.h>
+
+namespace brilliant {
+namespace {
+
+TEST(Recent, KeepsAValueForItsFreshnessAndNoLonger) {
+  Recent<int> recent(std::chrono::seconds(10));
+  const auto t0 = Recent<int>::Clock::now();
+  EXPECT_FALSE(recent.get("a", t0));
+  recent.put("a", 1, t0);
+  EXPECT_EQ(recent.get("a", t0 + std::chrono::seconds(9)), 1);
+  EXPECT_FALSE(recent.get("a", t0 + std::chrono::seconds(10))) << "ten seconds old: made again";
+  EXPECT_FALSE(recent.get("b", t0));
+}
+
+TEST(Recent, MakesAValueOnceAndForgetsEverythingWhenFull) {
+  Recent<std::string> recent(std::chrono::hours(1), 3);
+  int made = 0;
+  const auto make = [&] { return "made " + std::to_string(++made); };
+  EXPECT_EQ(recent.get_or("a", make), "made 1");
+  EXPECT_EQ(recent.get_or("a", make), "made 1");
+  EXPECT_EQ(made, 1);
+  recent.put("b", "b");
+  recent.put("c", "c");
+  EXPECT_EQ(recent.size(), 3u);
+  recent.put("d", "d");  // full: the rest forgotten
+  EXPECT_EQ(recent.size(), 1u);
+  EXPECT_EQ(recent.get_or("a", make), "made 2");
+}
+
+}  // namespace
+}  // namespace brilliant

@@ -2,19 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "accounts/testing.hpp"
 #include "core/secret.hpp"
-#include "db/testing.hpp"
 
 namespace brilliant::accounts {
 namespace {
 
-class CookieSessionsTest : public ::testing::Test {
+class CookieSessionsTest : public AccountsTest {
  protected:
   void SetUp() override {
-    TimePoint start;
-    parse_utc("2026-11-25T00:00:00Z", start);
-    clock = std::make_unique<FixedClock>(start);
-    accounts = std::make_unique<Accounts>(*db, *clock, AccountsSettings{.password_cost = Cost::minimum});
+    AccountsTest::SetUp();
     session =
         accounts->sign_up({"jimin@example.com", "김지민", "a-long-password", "ko"}, "", "").value().token;
   }
@@ -23,9 +20,6 @@ class CookieSessionsTest : public ::testing::Test {
     r.headers = {{"Cookie", std::string(session_cookie) + "=" + sid}};
     return r;
   }
-  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
-  std::unique_ptr<FixedClock> clock;
-  std::unique_ptr<Accounts> accounts;
   std::string session;
 };
 

@@ -2,23 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "accounts/testing.hpp"
 #include "core/secret.hpp"
-#include "db/testing.hpp"
 
 namespace brilliant::accounts {
-
-class AccountsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    TimePoint start;
-    parse_utc("2026-11-25T00:00:00Z", start);
-    clock = std::make_unique<FixedClock>(start);
-    accounts = std::make_unique<Accounts>(*db, *clock, AccountsSettings{.password_cost = Cost::minimum});
-  }
-  db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
-  std::unique_ptr<FixedClock> clock;
-  std::unique_ptr<Accounts> accounts;
-};
 
 TEST_F(AccountsTest, SignUpLogInAndSessionExpiry) {
   auto created = accounts->sign_up({"Jimin@Example.com", "김지민", "a-long-password", "ko"}, "1.2.3.4", "ua");

@@ -37,6 +37,8 @@ bench: release
 	@bash bench/recommend.sh
 	@bash bench/campaign.sh
 	@bash bench/cluster.sh
+	@bash bench/big_catalog.sh 10000
+	@bash bench/big_catalog.sh 100000
 
 fuzz:
 	@bash scripts/install-deps.sh test

@@ -133,7 +133,7 @@ Pipeline::Prepared Pipeline::prepare(Request& request) const {
   prepared.inline_ = prepared.match.route->runs == Runs::inline_;
   if (cache_ && prepared.match.route->cacheable && (anonymous_get(request) || recalled_reader(request))) {
     auto [token, fresh] = csrf_for(request);
-    request.csrf_token = token;
+    if (request.user) request.csrf_token = token;  // the account area's logout form carries it
     if (auto hit = cache_->get(cache_key(request), token, renderer_.account_area(request))) {
       if (fresh) give_csrf_cookie(*hit, token);
       hit->add("X-Cache", "hit");

@@ -94,8 +94,7 @@ int main(int argc, char** argv) {
     std::vector<double> ms;
     for (const auto& e : std::filesystem::directory_iterator(argv[2])) {
       if (e.path().extension() != ".jpg") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const std::string bytes = read_file(e.path());
       const auto t0 = std::chrono::steady_clock::now();
       auto report = brilliant::media::assess_photo(bytes);
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());

@@ -363,24 +363,21 @@ void CookieSessions::resolve(web::Request& request) {
   if (token.empty()) return;
   request.session_token_hash = sha256_hex(token);
   auto user = accounts_.user_for_session(request.session_token_hash);
-  if (user) request.user = to_principal(*user);
-  std::lock_guard lock(mutex_);
   if (!user) {
-    found_.erase(request.session_token_hash);
+    found_.forget(request.session_token_hash);
     return;
   }
-  if (found_.size() >= 50000) found_.clear();
-  found_.insert_or_assign(request.session_token_hash, Found{*request.user, std::chrono::steady_clock::now()});
+  request.user = to_principal(*user);
+  found_.put(request.session_token_hash, *request.user);
 }
 
 bool CookieSessions::recall(web::Request& request) {
   auto token = request.cookie(session_cookie);
   if (token.empty()) return false;
   auto hash = sha256_hex(token);
-  std::lock_guard lock(mutex_);
-  auto it = found_.find(hash);
-  if (it == found_.end() || std::chrono::steady_clock::now() - it->second.at >= fresh_for_) return false;
-  request.user = it->second.user;
+  auto user = found_.get(hash);
+  if (!user) return false;
+  request.user = std::move(*user);
   request.session_token_hash = std::move(hash);
   return true;
 }

@@ -4,11 +4,10 @@
 #include <boost/json/array.hpp>
 #include <chrono>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 
 #include "accounts/service.hpp"
+#include "core/recent.hpp"
 #include "web/pipeline.hpp"
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
@@ -49,21 +48,15 @@ void add_privacy_model(const WebDeps& deps, const web::Request& req, boost::json
 class CookieSessions final : public web::SessionResolver {
  public:
   explicit CookieSessions(Accounts& accounts, std::chrono::milliseconds fresh_for = std::chrono::seconds(1))
-      : accounts_(accounts), fresh_for_(fresh_for) {}
+      : accounts_(accounts), found_(fresh_for, 50000) {}
   void resolve(web::Request& request) override;
   // What resolve() last found for this cookie's session, when under `fresh_for` ago: a logged-out,
   // revoked or changed session shows on cached storefront pages for at most that long (on any node).
   bool recall(web::Request& request) override;
 
  private:
-  struct Found {
-    web::Principal user;
-    std::chrono::steady_clock::time_point at;
-  };
   Accounts& accounts_;
-  std::chrono::milliseconds fresh_for_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Found> found_;  // by session token hash; emptied when it grows large
+  Recent<web::Principal> found_;  // by session token hash
 };
 
 }  // namespace brilliant::accounts

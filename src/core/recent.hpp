@@ -1,5 +1,6 @@
 // What was worked out for a key a moment ago, kept for a while: a result too dear to make on every
-// request and fine to be that old (e.g. a cart's "for you" pieces, which score every piece on sale).
+// request and fine to be that old (a cart's "for you" pieces, which score every piece on sale; who a
+// session cookie belongs to, for cached storefront pages).
 // At most `most` keys are kept (all forgotten when full: a flood of keys cannot grow it). Thread safe.
 #pragma once
 #include <chrono>
@@ -29,6 +30,10 @@ class Recent {
     std::lock_guard lock(mutex_);
     if (kept_.size() >= most_) kept_.clear();
     kept_.insert_or_assign(key, Kept{std::move(value), now});
+  }
+  void forget(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    kept_.erase(key);
   }
   // The kept value, or `make()`'s (kept for next time). Two callers missing at once may both make it.
   template <class Make>

@@ -13,6 +13,9 @@ TEST(Recent, KeepsAValueForItsFreshnessAndNoLonger) {
   EXPECT_EQ(recent.get("a", t0 + std::chrono::seconds(9)), 1);
   EXPECT_FALSE(recent.get("a", t0 + std::chrono::seconds(10))) << "ten seconds old: made again";
   EXPECT_FALSE(recent.get("b", t0));
+  recent.put("b", 2, t0);
+  recent.forget("b");  // e.g. a session found ended
+  EXPECT_FALSE(recent.get("b", t0));
 }
 
 TEST(Recent, MakesAValueOnceAndForgetsEverythingWhenFull) {

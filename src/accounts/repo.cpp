@@ -1,5 +1,7 @@
 #include "accounts/repo.hpp"
 
+#include "db/kept.hpp"
+
 namespace brilliant::accounts::repo {
 namespace {
 
@@ -11,31 +13,30 @@ constexpr char select_roles[] =
 // The person's roles (and workshop) read onto a user just read; nothing for an account that is not active.
 std::optional<User> with_roles(soci::session& sql, User user) {
   if (user.status != "active") return std::nullopt;
-  std::string role_text, workshop_role, workshop_status;
-  long long workshop = 0;
-  soci::statement st = (sql.prepare << select_roles, soci::use(user.id), soci::into(role_text),
-                        soci::into(workshop), soci::into(workshop_role), soci::into(workshop_status));
-  st.execute();
-  while (st.fetch()) {
-    web::Role role;
-    if (!web::parse_role(role_text, role)) continue;
-    user.roles |= static_cast<uint32_t>(role);
-    if (role == web::Role::vendor_staff) {
-      user.workshop_id = workshop;
-      user.workshop_owner = workshop_role == "owner";
-      user.workshop_suspended = workshop_status == "suspended";
-    }
-  }
+  db::each(
+      sql, select_roles,
+      [&](const soci::row& r) {
+        web::Role role;
+        if (!web::parse_role(db::row_text(r, 0), role)) return;
+        user.roles |= static_cast<uint32_t>(role);
+        if (role == web::Role::vendor_staff) {
+          user.workshop_id = db::row_int(r, 1);
+          user.workshop_owner = db::row_text(r, 2) == "owner";
+          user.workshop_suspended = db::row_text(r, 3) == "suspended";
+        }
+      },
+      soci::use(user.id));
   return user;
 }
 
 template <class Key>
 std::optional<User> load(soci::session& sql, const std::string& where, const Key& key) {
   User user;
-  sql << "SELECT " + std::string(user_columns) + " FROM users u " + where, soci::use(key),
-      soci::into(user.id), soci::into(user.email), soci::into(user.name), soci::into(user.password_hash),
-      soci::into(user.locale), soci::into(user.status), soci::into(user.created_at);
-  if (!sql.got_data()) return std::nullopt;
+  if (!db::run(sql, "SELECT " + std::string(user_columns) + " FROM users u " + where, soci::use(key),
+               soci::into(user.id), soci::into(user.email), soci::into(user.name),
+               soci::into(user.password_hash), soci::into(user.locale), soci::into(user.status),
+               soci::into(user.created_at)))
+    return std::nullopt;
   return with_roles(sql, std::move(user));
 }
 
@@ -52,23 +53,26 @@ std::optional<User> find_by_id(soci::session& sql, long long id) {
 std::optional<User> find_by_session(soci::session& sql, const std::string& token_hash,
                                     const std::string& now) {
   User user;
-  sql << "SELECT " + std::string(user_columns) +
-             " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash AND s.expires_at "
-             "> :now",
-      soci::use(token_hash), soci::use(now), soci::into(user.id), soci::into(user.email),
-      soci::into(user.name), soci::into(user.password_hash), soci::into(user.locale), soci::into(user.status),
-      soci::into(user.created_at);
-  if (!sql.got_data()) return std::nullopt;
+  if (!db::run(sql,
+               "SELECT " + std::string(user_columns) +
+                   " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash AND "
+                   "s.expires_at > :now",
+               soci::use(token_hash), soci::use(now), soci::into(user.id), soci::into(user.email),
+               soci::into(user.name), soci::into(user.password_hash), soci::into(user.locale),
+               soci::into(user.status), soci::into(user.created_at)))
+    return std::nullopt;
   return with_roles(sql, std::move(user));  // (one read of the person: every request with a session asks)
 }
 
 std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash,
                                       const std::string& now) {
   long long user_id = 0;
-  sql << "SELECT user_id FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > "
-         ":now",
-      soci::use(token_hash), soci::use(now), soci::into(user_id);
-  if (!sql.got_data()) return std::nullopt;
+  if (!db::run(
+          sql,
+          "SELECT user_id FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > "
+          ":now",
+          soci::use(token_hash), soci::use(now), soci::into(user_id)))
+    return std::nullopt;
   return find_by_id(sql, user_id);
 }
 

@@ -1,6 +1,7 @@
 #include "app/nodes_repo.hpp"
 
 #include "db/database.hpp"
+#include "db/kept.hpp"
 
 namespace brilliant::app {
 
@@ -32,24 +33,25 @@ int forget_old_claims(db::Database& db, const std::string& before, long long bef
 
 std::optional<long long> DatabaseBuckets::update(const std::string& key, const web::Bucket& fresh,
                                                  const Step& step) {
-  const bool postgres = db_.backend() == db::Backend::postgresql;
   return db_.write([&](soci::session& sql) {
     const long long fresh_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(fresh.updated.time_since_epoch()).count();
-    sql << "INSERT INTO rate_buckets (key, tokens, updated_ms) VALUES (:key, :tokens, :at) "
-           "ON CONFLICT (key) DO NOTHING",
-        soci::use(key), soci::use(fresh.tokens), soci::use(fresh_ms);
+    // The bucket as it stands (a full one when new), its row locked until the transaction ends: one
+    // statement, and the update below a second.
     double tokens = 0;
     long long updated_ms = 0;
-    sql << std::string("SELECT tokens, updated_ms FROM rate_buckets WHERE key = :key") +
-               (postgres ? " FOR UPDATE" : ""),
-        soci::use(key), soci::into(tokens), soci::into(updated_ms);
+    db::run(
+        sql,
+        "INSERT INTO rate_buckets (key, tokens, updated_ms) VALUES (:key, :tokens, :at) ON CONFLICT (key) "
+        "DO UPDATE SET tokens = rate_buckets.tokens RETURNING tokens, updated_ms",
+        soci::use(key), soci::use(fresh.tokens), soci::use(fresh_ms), soci::into(tokens),
+        soci::into(updated_ms));
     web::Bucket bucket{tokens, TimePoint{std::chrono::milliseconds(updated_ms)}};
     auto wait = step(bucket);
     const long long at_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(bucket.updated.time_since_epoch()).count();
-    sql << "UPDATE rate_buckets SET tokens = :tokens, updated_ms = :at WHERE key = :key",
-        soci::use(bucket.tokens), soci::use(at_ms), soci::use(key);
+    db::run(sql, "UPDATE rate_buckets SET tokens = :tokens, updated_ms = :at WHERE key = :key",
+            soci::use(bucket.tokens), soci::use(at_ms), soci::use(key));
     return wait;
   });
 }

@@ -1,5 +1,7 @@
 #include "catalog/repo.hpp"
 
+#include "db/kept.hpp"
+
 #include <sstream>
 
 #include <boost/json.hpp>
@@ -160,57 +162,59 @@ Snapshot load_snapshot(soci::session& sql) {
 }
 
 std::optional<Product> find_product(soci::session& sql, const std::string& slug) {
-  soci::rowset<soci::row> rows =
-      (sql.prepare << "SELECT " + std::string(product_columns) + " FROM products WHERE slug = :s",
-       soci::use(slug));
   std::optional<Product> found;
-  for (const auto& r : rows) found = product_from(r);
+  db::each(
+      sql, "SELECT " + std::string(product_columns) + " FROM products WHERE slug = :s",
+      [&](const soci::row& r) { found = product_from(r); }, soci::use(slug));
   if (!found) return found;
   Product& p = *found;
   std::string workshop_status;
-  sql << "SELECT status FROM workshops WHERE id = :w", soci::use(p.workshop_id), soci::into(workshop_status);
+  db::run(sql, "SELECT status FROM workshops WHERE id = :w", soci::use(p.workshop_id),
+          soci::into(workshop_status));
   p.workshop_active = workshop_status != "suspended";
-  soci::rowset<soci::row> stones =
-      (sql.prepare << "SELECT kind, origin, count, carat_x1000, shape, colour, clarity, cut, lab, report_no "
-                      "FROM product_stones WHERE product_id = :id ORDER BY id",
-       soci::use(p.id));
-  for (const auto& r : stones)
-    p.stones.push_back({row_text(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)),
-                        static_cast<int>(row_int(r, 3)), row_text(r, 4), row_text(r, 5), row_text(r, 6),
-                        row_text(r, 7), row_text(r, 8), row_text(r, 9)});
-  soci::rowset<soci::row> variants =
-      (sql.prepare << "SELECT id, sku, position, ring_circ_x10, length_mm, colour, weight_mg, stock, price "
-                      "FROM variants WHERE product_id = :id ORDER BY position, id",
-       soci::use(p.id));
-  for (const auto& r : variants)
-    p.variants.push_back({row_int(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)),
-                          static_cast<int>(row_int(r, 3)), static_cast<int>(row_int(r, 4)), row_text(r, 5),
-                          row_int(r, 6), static_cast<int>(row_int(r, 7)), row_int(r, 8)});
-  soci::rowset<soci::row> images =
-      (sql.prepare << "SELECT id FROM product_images WHERE product_id = :id ORDER BY position, id",
-       soci::use(p.id));
-  for (const auto& r : images) p.image_ids.push_back(row_int(r, 0));
-  soci::rowset<soci::row> cols =
-      (sql.prepare
-           << "SELECT c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id "
-              "WHERE pc.product_id = :id",
-       soci::use(p.id));
-  for (const auto& r : cols) p.collections.push_back(row_text(r, 0));
-  soci::rowset<soci::row> photos =
-      (sql.prepare
-           << "SELECT ph.id, ph.alt_ko, ph.alt_en, r.name, r.format, r.width, r.hash FROM product_photos ph "
-              "JOIN photo_renditions r ON r.photo_id = ph.id WHERE ph.product_id = :id "
-              "ORDER BY ph.position, ph.id, r.width, r.format",
-       soci::use(p.id));
+  db::each(
+      sql,
+      "SELECT kind, origin, count, carat_x1000, shape, colour, clarity, cut, lab, report_no "
+      "FROM product_stones WHERE product_id = :id ORDER BY id",
+      [&](const soci::row& r) {
+        p.stones.push_back({row_text(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)),
+                            static_cast<int>(row_int(r, 3)), row_text(r, 4), row_text(r, 5), row_text(r, 6),
+                            row_text(r, 7), row_text(r, 8), row_text(r, 9)});
+      },
+      soci::use(p.id));
+  db::each(
+      sql,
+      "SELECT id, sku, position, ring_circ_x10, length_mm, colour, weight_mg, stock, price "
+      "FROM variants WHERE product_id = :id ORDER BY position, id",
+      [&](const soci::row& r) {
+        p.variants.push_back({row_int(r, 0), row_text(r, 1), static_cast<int>(row_int(r, 2)),
+                              static_cast<int>(row_int(r, 3)), static_cast<int>(row_int(r, 4)),
+                              row_text(r, 5), row_int(r, 6), static_cast<int>(row_int(r, 7)), row_int(r, 8)});
+      },
+      soci::use(p.id));
+  db::each(
+      sql, "SELECT id FROM product_images WHERE product_id = :id ORDER BY position, id",
+      [&](const soci::row& r) { p.image_ids.push_back(row_int(r, 0)); }, soci::use(p.id));
+  db::each(
+      sql,
+      "SELECT c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id "
+      "WHERE pc.product_id = :id",
+      [&](const soci::row& r) { p.collections.push_back(row_text(r, 0)); }, soci::use(p.id));
   long long last = -1;
-  for (const auto& r : photos) {
-    if (row_int(r, 0) != last) {
-      last = row_int(r, 0);
-      p.photos.push_back({row_text(r, 1), row_text(r, 2), {}});
-    }
-    p.photos.back().renditions.push_back(
-        {row_text(r, 3), row_text(r, 4), row_text(r, 6), static_cast<int>(row_int(r, 5))});
-  }
+  db::each(
+      sql,
+      "SELECT ph.id, ph.alt_ko, ph.alt_en, r.name, r.format, r.width, r.hash FROM product_photos ph "
+      "JOIN photo_renditions r ON r.photo_id = ph.id WHERE ph.product_id = :id "
+      "ORDER BY ph.position, ph.id, r.width, r.format",
+      [&](const soci::row& r) {
+        if (row_int(r, 0) != last) {
+          last = row_int(r, 0);
+          p.photos.push_back({row_text(r, 1), row_text(r, 2), {}});
+        }
+        p.photos.back().renditions.push_back(
+            {row_text(r, 3), row_text(r, 4), row_text(r, 6), static_cast<int>(row_int(r, 5))});
+      },
+      soci::use(p.id));
   return found;
 }
 

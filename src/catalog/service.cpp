@@ -3,6 +3,7 @@
 #include "catalog/repo.hpp"
 
 #include "db/database.hpp"
+#include "db/kept.hpp"
 
 #include "catalog/rules.hpp"
 #include "pricing/formula.hpp"
@@ -56,6 +57,7 @@ void Catalog::stock_changed(const std::vector<long long>& product_ids,
 }
 
 void Catalog::reload() {
+  forget_products({});
   auto fresh =
       std::make_shared<Snapshot>(db_.read([](soci::session& sql) { return repo::load_snapshot(sql); }));
   fresh->version = ++version_;
@@ -74,13 +76,14 @@ void Catalog::reload() {
 
 void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip) {
   if (product_ids.empty()) return;
+  forget_products(product_ids);
   std::unordered_map<long long, bool> in_stock;
   if (!may_flip.empty())
     db_.read([&](soci::session& sql) {
       for (long long id : may_flip) {
         long long with_stock = 0;
-        sql << "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
-            soci::into(with_stock);
+        db::run(sql, "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
+                soci::into(with_stock));
         in_stock[id] = with_stock > 0;
       }
     });
@@ -113,7 +116,61 @@ void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::
 }
 
 std::optional<Product> Catalog::product(const std::string& slug) {
-  return db_.read([&](soci::session& sql) { return repo::find_product(sql, slug); });
+  long long epoch = 0;
+  {
+    std::lock_guard lock(products_mutex_);
+    if (auto it = products_.find(slug); it != products_.end()) return *it->second;
+    epoch = products_epoch_;
+  }
+  return remember(db_.read([&](soci::session& sql) { return repo::find_product(sql, slug); }), epoch);
+}
+
+std::optional<Product> Catalog::product_of_variant(long long variant_id) {
+  std::string slug;
+  {
+    std::lock_guard lock(products_mutex_);
+    if (auto it = variant_slugs_.find(variant_id); it != variant_slugs_.end()) slug = it->second;
+  }
+  if (slug.empty())
+    slug = db_.read([&](soci::session& sql) {
+      std::string s;
+      sql << "SELECT p.slug FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = :v",
+          soci::use(variant_id), soci::into(s);
+      return sql.got_data() ? s : std::string();
+    });
+  if (slug.empty()) return std::nullopt;
+  auto found = product(slug);
+  if (found && std::none_of(found->variants.begin(), found->variants.end(),
+                            [&](const Variant& v) { return v.id == variant_id; }))
+    return std::nullopt;
+  return found;
+}
+
+std::optional<Product> Catalog::remember(std::optional<Product> product, long long epoch) {
+  constexpr size_t most = 20000;  // pieces kept; all let go when full (a catalog change does it anyway)
+  if (!product) return product;
+  std::lock_guard lock(products_mutex_);
+  if (epoch != products_epoch_) return product;  // the catalog changed while it was read
+  if (products_.size() >= most) {
+    products_.clear();
+    variant_slugs_.clear();
+  }
+  for (const auto& v : product->variants) variant_slugs_[v.id] = product->slug;
+  products_[product->slug] = std::make_shared<const Product>(*product);
+  return product;
+}
+
+void Catalog::forget_products(const std::vector<long long>& product_ids) {
+  std::lock_guard lock(products_mutex_);
+  ++products_epoch_;
+  if (product_ids.empty()) {
+    products_.clear();
+    variant_slugs_.clear();
+    return;
+  }
+  std::erase_if(products_, [&](const auto& entry) {
+    return std::find(product_ids.begin(), product_ids.end(), entry.second->id) != product_ids.end();
+  });
 }
 
 std::optional<Workshop> Catalog::workshop(const std::string& slug) {

@@ -58,7 +58,11 @@ class Catalog {
     apply_stock(product_ids, may_flip);
   }
 
+  // A product read whole (variants, stones, photos). Kept in memory until the catalog changes or its stock
+  // does, the rule the page cache follows (on other nodes too: both hear of it the same way).
   std::optional<Product> product(const std::string& slug);
+  // The product one of whose variants this is (a cart's add), by the same memory.
+  std::optional<Product> product_of_variant(long long variant_id);
   std::optional<Workshop> workshop(const std::string& slug);
   std::vector<std::pair<long long, Product::Photo>> workshop_photos(long long workshop_id);
   // The workshop of a product (from the snapshot when it is there).
@@ -102,6 +106,14 @@ class Catalog {
                                            const std::vector<Workshop>& workshops);
   mutable std::mutex search_mutex_;
   std::unordered_map<std::string, std::vector<long long>> searches_;
+  // product(): what was read, by slug; variants to their product's slug. `products_epoch_` moves on
+  // every change, so a read that overlapped one is not kept.
+  std::mutex products_mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const Product>> products_;
+  std::unordered_map<long long, std::string> variant_slugs_;
+  long long products_epoch_ = 0;
+  void forget_products(const std::vector<long long>& product_ids);
+  std::optional<Product> remember(std::optional<Product> product, long long epoch);
   std::shared_ptr<const SearchVocabulary> vocabulary_ = std::make_shared<SearchVocabulary>();
   Synonyms synonyms_;
 };

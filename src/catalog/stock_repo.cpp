@@ -1,5 +1,7 @@
 #include "catalog/stock_repo.hpp"
 
+#include "db/kept.hpp"
+
 namespace brilliant::catalog::repo {
 namespace {
 
@@ -31,11 +33,13 @@ std::optional<int> take_stock(soci::session& sql, long long variant_id, int quan
                               const std::string& now) {
   int left = 0;
   soci::indicator left_ind = soci::i_null;
-  sql << "UPDATE variants SET stock = stock - :q, updated_at = :at WHERE id = :v AND stock >= :q2 RETURNING "
-         "stock",
+  const bool taken = db::run(
+      sql,
+      "UPDATE variants SET stock = stock - :q, updated_at = :at WHERE id = :v AND stock >= :q2 RETURNING "
+      "stock",
       soci::use(quantity), soci::use(now), soci::use(variant_id), soci::use(quantity),
-      soci::into(left, left_ind);
-  if (!sql.got_data() || left_ind != soci::i_ok) return std::nullopt;
+      soci::into(left, left_ind));
+  if (!taken || left_ind != soci::i_ok) return std::nullopt;
   return left;
 }
 

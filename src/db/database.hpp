@@ -12,6 +12,9 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
+
+#include "db/kept.hpp"
 
 namespace brilliant::db {
 
@@ -28,7 +31,7 @@ class Database {
   // Runs fn with a pooled session, outside any transaction.
   template <class F>
   auto read(F&& fn) {
-    Lease lease(*readers_);
+    Lease lease(*readers_, kept_readers_);
     return fn(lease.session());
   }
 
@@ -59,25 +62,35 @@ class Database {
   bool ping();
 
  private:
+  // A pooled session for this thread, with its kept statements (db/kept.hpp).
   class Lease {
    public:
-    explicit Lease(soci::connection_pool& pool) : pool_(pool), index_(pool.lease()) {}
+    Lease(soci::connection_pool& pool, std::vector<std::unique_ptr<Kept>>& kept)
+        : pool_(pool), index_(pool.lease()), scope_(kept[index_].get()) {}
     ~Lease() { pool_.give_back(index_); }
     soci::session& session() { return pool_.at(index_); }
 
    private:
     soci::connection_pool& pool_;
     std::size_t index_;
+    KeptScope scope_;
   };
 
-  Database(Backend backend, std::unique_ptr<soci::connection_pool> readers,
-           std::unique_ptr<soci::connection_pool> writers);
+  Database(Backend backend, std::unique_ptr<soci::connection_pool> readers, std::size_t readers_size,
+           std::unique_ptr<soci::connection_pool> writers, std::size_t writers_size);
   // fn returns true to commit, false to roll back.
   void run_write(const std::function<bool(soci::session&)>& fn);
+  // SQLite's one writer: transactions that queue while one commits go in together (database.cpp).
+  struct Queued;
+  struct Group;
+  void run_group(std::vector<Queued*>& batch);
+  std::unique_ptr<Group> group_;
 
   Backend backend_;
   std::unique_ptr<soci::connection_pool> readers_;
   std::unique_ptr<soci::connection_pool> writers_;  // SQLite: one connection; PostgreSQL: the readers
+  // Each pooled session's kept statements, by its place in its pool (let go before the sessions close).
+  std::vector<std::unique_ptr<Kept>> kept_readers_, kept_writers_;
 };
 
 // libpq's keyword form of a postgresql:// URL (SOCI 4.0 mangles URIs); for connections of one's own.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <thread>
 
@@ -82,6 +83,41 @@ TEST_F(DatabaseTest, FailedResultRollsBack) {
     return n;
   });
   EXPECT_EQ(count, 0);
+}
+
+// Writers that queue while one commits go in together (group commit); each keeps its own outcome: one
+// that throws or asks to roll back undoes only its own rows, and its caller alone hears of it.
+TEST_F(DatabaseTest, TransactionsCommittedTogetherKeepTheirOwnOutcomes) {
+  std::vector<std::thread> threads;
+  std::atomic<int> thrown{0}, committed{0};
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 40; ++i) {
+        const long long v = t * 1000 + i;
+        try {
+          auto outcome = db->write([&](soci::session& s) {
+            s << "INSERT INTO n (v) VALUES (:v)", soci::use(v);
+            if (i % 5 == 3) throw std::runtime_error("refused");
+            s << "INSERT INTO n (v) VALUES (:v)", soci::use(v);  // two rows: all or nothing
+            return Outcome{i % 5 != 4};
+          });
+          if (outcome.ok()) ++committed;
+        } catch (const std::runtime_error&) {
+          ++thrown;
+        }
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(thrown.load(), 8 * 8);
+  EXPECT_EQ(committed.load(), 8 * 24);
+  auto [rows, odd] = db->read([](soci::session& s) {
+    long long n = 0, unpaired = 0;
+    s << "SELECT COUNT(*) FROM n", soci::into(n);
+    s << "SELECT COUNT(*) FROM (SELECT v FROM n GROUP BY v HAVING COUNT(*) <> 2) x", soci::into(unpaired);
+    return std::pair{n, unpaired};
+  });
+  EXPECT_EQ(rows, 2 * 8 * 24);
+  EXPECT_EQ(odd, 0);
 }
 
 TEST(DatabaseOpen, RejectsUnknownUrl) { EXPECT_THROW(Database::open("mysql://x", 1), std::runtime_error); }

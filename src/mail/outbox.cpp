@@ -1,5 +1,7 @@
 #include "mail/outbox.hpp"
 
+#include "db/kept.hpp"
+
 #include "db/bulk.hpp"
 #include "db/database.hpp"
 
@@ -70,8 +72,8 @@ std::string address_of(const std::string& from) {
 
 void enqueue(soci::session& sql, const Mail& mail, const Clock& clock) {
   const auto at = format_utc(clock.now());
-  sql << insert_mail, soci::use(mail.to), soci::use(mail.subject), soci::use(mail.body), soci::use(mail.html),
-      soci::use(mail.unsubscribe_url), soci::use(at);
+  db::run(sql, insert_mail, soci::use(mail.to), soci::use(mail.subject), soci::use(mail.body),
+          soci::use(mail.html), soci::use(mail.unsubscribe_url), soci::use(at));
 }
 
 void enqueue_many(soci::session& sql, const std::vector<Mail>& mails, const Clock& clock) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "db/database.hpp"
+#include "db/kept.hpp"
 #include "marketing/customer_repo.hpp"
 
 namespace brilliant::marketing {
@@ -199,16 +200,17 @@ orders::CouponAnswer Coupons::best(const std::vector<orders::CartLine>& lines, c
     code = *checked;
   }
   db_.read([&](soci::session& sql) {
-    soci::rowset<soci::row> rows =
-        typed ? (sql.prepare << std::string("SELECT ") + coupon_columns + " FROM coupons c WHERE c.code = :c",
-                 soci::use(code))
-              : (sql.prepare
-                     << std::string("SELECT ") + coupon_columns +
-                            " FROM coupons c WHERE c.code IS NULL AND c.paused = 0 AND c.starts_at <= :n "
-                            "AND (c.ends_at = '' OR c.ends_at > :n2) ORDER BY c.id",
-                 soci::use(now), soci::use(now));
     std::vector<Coupon> found;
-    for (const auto& r : rows) found.push_back(coupon_of(r));
+    const auto add = [&](const soci::row& r) { found.push_back(coupon_of(r)); };
+    if (typed)
+      db::each(sql, std::string("SELECT ") + coupon_columns + " FROM coupons c WHERE c.code = :c", add,
+               soci::use(code));
+    else
+      db::each(sql,
+               std::string("SELECT ") + coupon_columns +
+                   " FROM coupons c WHERE c.code IS NULL AND c.paused = 0 AND c.starts_at <= :n "
+                   "AND (c.ends_at = '' OR c.ends_at > :n2) ORDER BY c.id",
+               add, soci::use(now), soci::use(now));
     if (typed && found.empty())
       answer.refused = Error::rule_broken("coupon_code", "coupon_unknown", "no coupon has the code " + code);
     long long best_amount = 0;

@@ -1,6 +1,7 @@
 #include "orders/carts.hpp"
 
 #include "db/database.hpp"
+#include "db/kept.hpp"
 
 #include "core/secret.hpp"
 
@@ -12,8 +13,9 @@ long long find_cart(soci::session& sql, const std::string& token) {
   long long id = 0;
   soci::indicator ind = soci::i_null;
   const std::string hash = sha256_hex(token);  // bound values must outlive the statement
-  sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(hash), soci::into(id, ind);
-  return sql.got_data() && ind == soci::i_ok ? id : 0;
+  const bool found =
+      db::run(sql, "SELECT id FROM carts WHERE token_hash = :h", soci::use(hash), soci::into(id, ind));
+  return found && ind == soci::i_ok ? id : 0;
 }
 
 struct StoredLine {
@@ -24,36 +26,36 @@ struct StoredLine {
 
 std::vector<StoredLine> load_lines(soci::session& sql, long long cart_id) {
   std::vector<StoredLine> out;
-  soci::rowset<soci::row> rows =
-      (sql.prepare
-           << "SELECT l.id, p.slug, l.product_id, l.variant_id, l.quantity, l.engraving, l.gift_wrap, "
-              "l.final_sale, l.unit_price, l.options_fee, COALESCE(l.quote_id, 0), l.quote_won_per_gram "
-              "FROM cart_lines l JOIN products p ON p.id = l.product_id "
-              "WHERE l.cart_id = :c ORDER BY l.id",
-       soci::use(cart_id));
-  for (const auto& r : rows) {
-    StoredLine s;
-    s.id = db::row_int(r, 0);
-    s.slug = db::row_text(r, 1);
-    s.line.product_id = db::row_int(r, 2);
-    s.line.variant_id = db::row_int(r, 3);
-    s.line.quantity = static_cast<int>(db::row_int(r, 4));
-    s.line.engraving = db::row_text(r, 5);
-    s.line.gift_wrap = db::row_int(r, 6) != 0;
-    s.line.final_sale = db::row_int(r, 7) != 0;
-    s.line.unit_price = db::row_int(r, 8);
-    s.line.options_fee = db::row_int(r, 9);
-    s.line.quote_id = db::row_int(r, 10);
-    s.line.quote_won_per_gram = db::row_int(r, 11);
-    out.push_back(std::move(s));
-  }
+  db::each(
+      sql,
+      "SELECT l.id, p.slug, l.product_id, l.variant_id, l.quantity, l.engraving, l.gift_wrap, "
+      "l.final_sale, l.unit_price, l.options_fee, COALESCE(l.quote_id, 0), l.quote_won_per_gram "
+      "FROM cart_lines l JOIN products p ON p.id = l.product_id "
+      "WHERE l.cart_id = :c ORDER BY l.id",
+      [&](const soci::row& r) {
+        StoredLine s;
+        s.id = db::row_int(r, 0);
+        s.slug = db::row_text(r, 1);
+        s.line.product_id = db::row_int(r, 2);
+        s.line.variant_id = db::row_int(r, 3);
+        s.line.quantity = static_cast<int>(db::row_int(r, 4));
+        s.line.engraving = db::row_text(r, 5);
+        s.line.gift_wrap = db::row_int(r, 6) != 0;
+        s.line.final_sale = db::row_int(r, 7) != 0;
+        s.line.unit_price = db::row_int(r, 8);
+        s.line.options_fee = db::row_int(r, 9);
+        s.line.quote_id = db::row_int(r, 10);
+        s.line.quote_won_per_gram = db::row_int(r, 11);
+        out.push_back(std::move(s));
+      },
+      soci::use(cart_id));
   return out;
 }
 
 long long quote_value(soci::session& sql, long long quote_id) {
   long long won = 0;
   if (quote_id)
-    sql << "SELECT won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote_id), soci::into(won);
+    db::run(sql, "SELECT won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote_id), soci::into(won));
   return won;
 }
 
@@ -61,10 +63,11 @@ void store_price(soci::session& sql, long long line_id, const PricedLine& line, 
   long long quote = line.quote_id;
   soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
   const long long won = quote_value(sql, quote);
-  sql << "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, quote_id = :qt, "
-         "quote_won_per_gram = :w, updated_at = :now WHERE id = :id",
-      soci::use(line.quantity), soci::use(line.unit_price), soci::use(line.options_fee),
-      soci::use(quote, quote_ind), soci::use(won), soci::use(now), soci::use(line_id);
+  db::run(sql,
+          "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, quote_id = :qt, "
+          "quote_won_per_gram = :w, updated_at = :now WHERE id = :id",
+          soci::use(line.quantity), soci::use(line.unit_price), soci::use(line.options_fee),
+          soci::use(quote, quote_ind), soci::use(won), soci::use(now), soci::use(line_id));
 }
 
 LineInput input_of(const PricedLine& line, int quantity) {
@@ -80,14 +83,7 @@ Carts::Carts(db::Database& db, catalog::Catalog& catalog, const Clock& clock)
     : db_(db), catalog_(catalog), clock_(clock) {}
 
 std::optional<catalog::Product> Carts::product_of_variant(long long variant_id) {
-  auto slug = db_.read([&](soci::session& sql) {
-    std::string s;
-    sql << "SELECT p.slug FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = :v",
-        soci::use(variant_id), soci::into(s);
-    return sql.got_data() ? s : std::string();
-  });
-  if (slug.empty()) return std::nullopt;
-  return catalog_.product(slug);
+  return catalog_.product_of_variant(variant_id);
 }
 
 Result<Carts::Added> Carts::add(const std::string& token, long long user_id, const LineInput& input) {
@@ -102,9 +98,11 @@ Result<Carts::Added> Carts::add(const std::string& token, long long user_id, con
       added.token = random_token(24);
       soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
       const std::string hash = sha256_hex(added.token);
-      sql << "INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :now, :now2) "
-             "RETURNING id",
-          soci::use(hash), soci::use(user_id, user_ind), soci::use(now), soci::use(now), soci::into(cart);
+      db::run(sql,
+              "INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :now, :now2) "
+              "RETURNING id",
+              soci::use(hash), soci::use(user_id, user_ind), soci::use(now), soci::use(now),
+              soci::into(cart));
     }
     auto lines = load_lines(sql, cart);
     int same_variant = 0;
@@ -129,15 +127,16 @@ Result<Carts::Added> Carts::add(const std::string& token, long long user_id, con
       soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
       int gift = priced.gift_wrap ? 1 : 0, final_sale = priced.final_sale ? 1 : 0;
       const long long won = quote_value(sql, quote);
-      sql << "INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, engraving, gift_wrap, "
-             "final_sale, unit_price, options_fee, quote_id, quote_won_per_gram, created_at, updated_at) "
-             "VALUES (:c, :p, :v, :q, :e, :g, :fs, :u, :f, :qt, :w, :now, :now2) RETURNING id",
-          soci::use(cart), soci::use(priced.product_id), soci::use(priced.variant_id),
-          soci::use(priced.quantity), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
-          soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(quote, quote_ind),
-          soci::use(won), soci::use(now), soci::use(now), soci::into(added.line_id);
+      db::run(sql,
+              "INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, engraving, gift_wrap, "
+              "final_sale, unit_price, options_fee, quote_id, quote_won_per_gram, created_at, updated_at) "
+              "VALUES (:c, :p, :v, :q, :e, :g, :fs, :u, :f, :qt, :w, :now, :now2) RETURNING id",
+              soci::use(cart), soci::use(priced.product_id), soci::use(priced.variant_id),
+              soci::use(priced.quantity), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
+              soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(quote, quote_ind),
+              soci::use(won), soci::use(now), soci::use(now), soci::into(added.line_id));
     }
-    sql << "UPDATE carts SET updated_at = :now WHERE id = :c", soci::use(now), soci::use(cart);
+    db::run(sql, "UPDATE carts SET updated_at = :now WHERE id = :c", soci::use(now), soci::use(cart));
     return added;
   });
 }

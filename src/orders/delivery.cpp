@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "db/database.hpp"
+#include "db/kept.hpp"
 #include "orders/delivery_rules.hpp"
 #include "orders/ledger.hpp"
 #include "orders/order_repo.hpp"
@@ -137,8 +138,8 @@ namespace brilliant::orders {
 std::vector<std::pair<std::string, std::string>> Orders::tracking_links() {
   auto kept = db_.read([&](soci::session& sql) {
     std::vector<std::pair<std::string, std::string>> rows;
-    soci::rowset<soci::row> all = (sql.prepare << "SELECT carrier, tracking_url FROM carrier_links");
-    for (const auto& r : all) rows.emplace_back(db::row_text(r, 0), db::row_text(r, 1));
+    db::each(sql, "SELECT carrier, tracking_url FROM carrier_links",
+             [&](const soci::row& r) { rows.emplace_back(db::row_text(r, 0), db::row_text(r, 1)); });
     return rows;
   });
   std::vector<std::pair<std::string, std::string>> out;

@@ -1,5 +1,7 @@
 #include "orders/order_repo.hpp"
 
+#include "db/kept.hpp"
+
 #include <unordered_map>
 
 #include "catalog/stock_repo.hpp"
@@ -80,65 +82,74 @@ OrderLine line_of(const soci::row& r) {
 // read up to a hundred). The ids come from our own rows (integers), so they are written into the SQL.
 std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& ids) {
   if (ids.empty()) return {};
-  std::string in = " IN (";
-  for (size_t i = 0; i < ids.size(); ++i) in += (i ? "," : "") + std::to_string(ids[i]);
-  in += ")";
+  // One order (after placing it, on its page): the same statements every time, kept. Several (the list
+  // pages): an IN list made for the call.
+  const bool one = ids.size() == 1;
+  std::string in = " = :id";
+  if (!one) {
+    in = " IN (";
+    for (size_t i = 0; i < ids.size(); ++i) in += (i ? "," : "") + std::to_string(ids[i]);
+    in += ")";
+  }
+  auto rows = [&](const std::string& query, const auto& on_row) {
+    if (one)
+      db::each(sql, query, on_row, soci::use(ids.front()));
+    else
+      db::each_once(sql, query, on_row);
+  };
   std::unordered_map<long long, Order> by_id;
-  soci::rowset<soci::row> head =
-      sql.prepare
-      << "SELECT o.id, COALESCE(o.user_id, 0), o.number, o.status, o.payment_method, o.subtotal, "
-         "o.shipping_fee, o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, "
-         "o.delivery_note, o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), "
-         "o.cancel_reason, o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), "
-         "o.guest_key, o.discount, o.coupon_code, o.coupon_name, o.discount_bearer, o.depositor, "
-         "o.cash_receipt, o.cash_receipt_id FROM orders o LEFT JOIN "
-         "users u ON u.id = o.user_id WHERE o.id" +
-             in;
-  for (const auto& r : head) by_id[db::row_int(r, 0)] = head_of(r);
+  rows(
+      "SELECT o.id, COALESCE(o.user_id, 0), o.number, o.status, o.payment_method, o.subtotal, "
+      "o.shipping_fee, o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, "
+      "o.delivery_note, o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), "
+      "o.cancel_reason, o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), "
+      "o.guest_key, o.discount, o.coupon_code, o.coupon_name, o.discount_bearer, o.depositor, "
+      "o.cash_receipt, o.cash_receipt_id FROM orders o LEFT JOIN "
+      "users u ON u.id = o.user_id WHERE o.id" +
+          in,
+      [&](const soci::row& r) { by_id[db::row_int(r, 0)] = head_of(r); });
   auto order_of = [&](const soci::row& r) -> Order* {
     auto it = by_id.find(db::row_int(r, 0));
     return it == by_id.end() ? nullptr : &it->second;
   };
-  soci::rowset<soci::row> parcels =
-      sql.prepare
-      << "SELECT f.order_id, f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, "
-         "f.shipping_fee, f.carrier, f.tracking, COALESCE(f.shipped_at, ''), COALESCE(f.delivered_at, ''), "
-         "COALESCE(f.confirmed_at, ''), f.discount, f.shipping_discount, COALESCE(f.replaces_return_id, 0) "
-         "FROM fulfilments f JOIN "
-         "workshops w "
-         "ON w.id = f.workshop_id WHERE f.order_id" +
-             in + " ORDER BY f.id";
-  for (const auto& r : parcels)
-    if (Order* o = order_of(r))
-      o->fulfilments.push_back({db::row_int(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_text(r, 4),
-                                db::row_text(r, 5), parcel_status(db::row_text(r, 6)), db::row_int(r, 7),
-                                db::row_int(r, 8), db::row_text(r, 9), db::row_text(r, 10),
-                                db::row_text(r, 11), db::row_text(r, 12), db::row_text(r, 13),
-                                db::row_int(r, 14), db::row_int(r, 15), db::row_int(r, 16)});
-  soci::rowset<soci::row> lines =
-      sql.prepare
-      << "SELECT l.order_id, l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, "
-         "l.title_ko, l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
-         "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
-         "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
-         "l.quote_day, l.category, l.commission_bp, l.discount, COALESCE(l.replaces_line_id, 0) FROM "
-         "order_lines l JOIN fulfilments f ON f.id "
-         "= "
-         "l.fulfilment_id WHERE l.order_id" +
-             in + " ORDER BY l.id";
-  for (const auto& r : lines) {
-    Order* o = order_of(r);
-    if (!o) continue;
-    o->lines.push_back(line_of(r));
-  }
-  soci::rowset<soci::row> events =
-      sql.prepare
-      << "SELECT e.order_id, e.kind, e.note, COALESCE(u.name, ''), e.created_at FROM order_events e "
-         "LEFT JOIN users u ON u.id = e.actor_id WHERE e.order_id" +
-             in + " ORDER BY e.id";
-  for (const auto& r : events)
-    if (Order* o = order_of(r))
-      o->events.push_back({db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3), db::row_text(r, 4)});
+  rows(
+      "SELECT f.order_id, f.id, f.workshop_id, w.slug, w.name, w.name_en, f.status, f.subtotal, "
+      "f.shipping_fee, f.carrier, f.tracking, COALESCE(f.shipped_at, ''), COALESCE(f.delivered_at, ''), "
+      "COALESCE(f.confirmed_at, ''), f.discount, f.shipping_discount, COALESCE(f.replaces_return_id, 0) "
+      "FROM fulfilments f JOIN "
+      "workshops w "
+      "ON w.id = f.workshop_id WHERE f.order_id" +
+          in + " ORDER BY f.id",
+      [&](const soci::row& r) {
+        if (Order* o = order_of(r))
+          o->fulfilments.push_back(
+              {db::row_int(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_text(r, 4),
+               db::row_text(r, 5), parcel_status(db::row_text(r, 6)), db::row_int(r, 7), db::row_int(r, 8),
+               db::row_text(r, 9), db::row_text(r, 10), db::row_text(r, 11), db::row_text(r, 12),
+               db::row_text(r, 13), db::row_int(r, 14), db::row_int(r, 15), db::row_int(r, 16)});
+      });
+  rows(
+      "SELECT l.order_id, l.id, l.fulfilment_id, l.product_id, l.variant_id, f.workshop_id, l.slug, "
+      "l.title_ko, l.title_en, l.variant_ko, l.variant_en, l.sku, l.engraving, l.quantity, l.reserved, "
+      "l.lead_days, l.gift_wrap, l.final_sale, l.made_to_order, l.unit_price, l.options_fee, "
+      "l.line_total, l.pricing, COALESCE(l.quote_id, 0), l.quote_won_per_gram, l.quote_metal, "
+      "l.quote_day, l.category, l.commission_bp, l.discount, COALESCE(l.replaces_line_id, 0) FROM "
+      "order_lines l JOIN fulfilments f ON f.id "
+      "= "
+      "l.fulfilment_id WHERE l.order_id" +
+          in + " ORDER BY l.id",
+      [&](const soci::row& r) {
+        if (Order* o = order_of(r)) o->lines.push_back(line_of(r));
+      });
+  rows(
+      "SELECT e.order_id, e.kind, e.note, COALESCE(u.name, ''), e.created_at FROM order_events e "
+      "LEFT JOIN users u ON u.id = e.actor_id WHERE e.order_id" +
+          in + " ORDER BY e.id",
+      [&](const soci::row& r) {
+        if (Order* o = order_of(r))
+          o->events.push_back(
+              {db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3), db::row_text(r, 4)});
+      });
   std::vector<Order> out;
   for (long long id : ids)
     if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
@@ -168,8 +179,10 @@ std::vector<long long> ids_of(soci::rowset<soci::row>& rows) {
 void record(soci::session& sql, long long order_id, long long actor_id, const std::string& kind,
             const std::string& note, const std::string& at) {
   soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
-  sql << "INSERT INTO order_events (order_id, actor_id, kind, note, created_at) VALUES (:o, :a, :k, :n, :at)",
-      soci::use(order_id), soci::use(actor_id, actor_ind), soci::use(kind), soci::use(note), soci::use(at);
+  db::run(
+      sql,
+      "INSERT INTO order_events (order_id, actor_id, kind, note, created_at) VALUES (:o, :a, :k, :n, :at)",
+      soci::use(order_id), soci::use(actor_id, actor_ind), soci::use(kind), soci::use(note), soci::use(at));
 }
 
 namespace {
@@ -202,9 +215,10 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
   long long quote = priced.quote_id;
   soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
   if (quote) {
-    sql << "SELECT metal, day, won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote),
-        soci::into(metal), soci::into(day), soci::into(won);
-    if (!sql.got_data()) {  // gone (replaced before corrections were kept in place): what the cart saw
+    if (!db::run(
+            sql, "SELECT metal, day, won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote),
+            soci::into(metal), soci::into(day),
+            soci::into(won))) {  // gone (replaced before corrections were kept in place): what the cart saw
       metal = product.metal;
       won = cart_line.added.quote_won_per_gram;
     }
@@ -214,22 +228,23 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
   const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
   const long long total = line_total(priced);
   const int commission = vendors::commission_bp(rates, product.workshop_id, product.category).value_or(0);
-  sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, "
-         "title_en, "
-         "variant_ko, variant_en, sku, quantity, reserved, engraving, gift_wrap, final_sale, "
-         "unit_price, "
-         "options_fee, line_total, pricing, quote_id, quote_metal, quote_day, quote_won_per_gram, "
-         "made_to_order, lead_days, category, commission_bp, discount, created_at) VALUES (:o, :f, :p, "
-         ":v, :slug, :tk, :te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, "
-         ":m, :ld, :cat, :cb, :d, :c)",
-      soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id), soci::use(priced.variant_id),
-      soci::use(product.slug), soci::use(product.title_ko), soci::use(product.title_en),
-      soci::use(variant_ko), soci::use(variant_en), soci::use(variant->sku), soci::use(priced.quantity),
-      soci::use(reserved), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
-      soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(total),
-      soci::use(product.pricing), soci::use(quote, quote_ind), soci::use(metal), soci::use(day),
-      soci::use(won), soci::use(mto), soci::use(product.lead_days), soci::use(product.category),
-      soci::use(commission), soci::use(discount), soci::use(o.at);
+  db::run(sql,
+          "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, "
+          "title_en, "
+          "variant_ko, variant_en, sku, quantity, reserved, engraving, gift_wrap, final_sale, "
+          "unit_price, "
+          "options_fee, line_total, pricing, quote_id, quote_metal, quote_day, quote_won_per_gram, "
+          "made_to_order, lead_days, category, commission_bp, discount, created_at) VALUES (:o, :f, :p, "
+          ":v, :slug, :tk, :te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, "
+          ":m, :ld, :cat, :cb, :d, :c)",
+          soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id), soci::use(priced.variant_id),
+          soci::use(product.slug), soci::use(product.title_ko), soci::use(product.title_en),
+          soci::use(variant_ko), soci::use(variant_en), soci::use(variant->sku), soci::use(priced.quantity),
+          soci::use(reserved), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
+          soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(total),
+          soci::use(product.pricing), soci::use(quote, quote_ind), soci::use(metal), soci::use(day),
+          soci::use(won), soci::use(mto), soci::use(product.lead_days), soci::use(product.category),
+          soci::use(commission), soci::use(discount), soci::use(o.at));
   return {};
 }
 
@@ -241,20 +256,18 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
   Inserted out;
   long long cart_id = 0;
   long long taken = 0;
-  sql << "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(o.key), soci::into(taken);
+  db::run(sql, "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(o.key), soci::into(taken));
   if (taken) return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
   // The cart's lines leave it first, each exactly once: of two checkouts of one cart (two tabs, a
   // retrying client with a new key) only the first takes them; the other finds them gone and rolls
   // back whole. On PostgreSQL the second DELETE waits on the first's row locks, then deletes nothing.
   const std::string token_hash = sha256_hex(o.cart_token);
   if (!o.cart_token.empty())
-    sql << "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id);
+    db::run(sql, "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id));
   for (const auto& line : lines) {
     if (o.cart_token.empty()) break;  // bought directly, not from a cart
-    soci::statement remove = (sql.prepare << "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c",
-                              soci::use(line.id), soci::use(cart_id));
-    remove.execute(true);
-    if (remove.get_affected_rows() != 1)
+    if (db::run_count(sql, "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c", soci::use(line.id),
+                      soci::use(cart_id)) != 1)
       return Error::conflict("cart", "cart_already_ordered",
                              "this cart was just ordered (in another tab?): see your orders");
   }
@@ -269,30 +282,32 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
                     bearer = !coupon                  ? ""
                              : coupon->workshop_bears ? "workshop"
                                                       : "hub";
-  sql << "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
-         "subtotal, shipping_fee, discount, total, coupon_code, coupon_name, discount_bearer, recipient, "
-         "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at, "
-         "utm_source, utm_medium, utm_campaign, utm_content, depositor, cash_receipt, cash_receipt_id) "
-         "VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', :s, :f, :d, :t, :cc, :cn, :cb, :r, :ph, "
-         ":pc, :a, :ad, :note, :l, :pb, :c, :up, :us, :um, :uc, :ut, :dep, :cr, :cri) RETURNING id",
-      soci::use(o.number), soci::use(user_id, user_ind), soci::use(o.guest_email), soci::use(o.guest_key),
-      soci::use(o.key), soci::use(o.fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
-      soci::use(plan.discount), soci::use(plan.total), soci::use(code), soci::use(name), soci::use(bearer),
-      soci::use(o.address.recipient), soci::use(o.address.phone), soci::use(o.address.postcode),
-      soci::use(o.address.address), soci::use(o.address.address_detail), soci::use(o.address.note),
-      soci::use(o.locale), soci::use(o.pay_by), soci::use(o.at), soci::use(o.at), soci::use(o.utm.source),
-      soci::use(o.utm.medium), soci::use(o.utm.campaign), soci::use(o.utm.content),
-      soci::use(o.transfer.depositor), soci::use(o.transfer.cash_receipt),
-      soci::use(o.transfer.cash_receipt_id), soci::into(order_id);
+  db::run(sql,
+          "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
+          "subtotal, shipping_fee, discount, total, coupon_code, coupon_name, discount_bearer, recipient, "
+          "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at, "
+          "utm_source, utm_medium, utm_campaign, utm_content, depositor, cash_receipt, cash_receipt_id) "
+          "VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', :s, :f, :d, :t, :cc, :cn, :cb, :r, :ph, "
+          ":pc, :a, :ad, :note, :l, :pb, :c, :up, :us, :um, :uc, :ut, :dep, :cr, :cri) RETURNING id",
+          soci::use(o.number), soci::use(user_id, user_ind), soci::use(o.guest_email), soci::use(o.guest_key),
+          soci::use(o.key), soci::use(o.fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
+          soci::use(plan.discount), soci::use(plan.total), soci::use(code), soci::use(name),
+          soci::use(bearer), soci::use(o.address.recipient), soci::use(o.address.phone),
+          soci::use(o.address.postcode), soci::use(o.address.address), soci::use(o.address.address_detail),
+          soci::use(o.address.note), soci::use(o.locale), soci::use(o.pay_by), soci::use(o.at),
+          soci::use(o.at), soci::use(o.utm.source), soci::use(o.utm.medium), soci::use(o.utm.campaign),
+          soci::use(o.utm.content), soci::use(o.transfer.depositor), soci::use(o.transfer.cash_receipt),
+          soci::use(o.transfer.cash_receipt_id), soci::into(order_id));
   out.order_id = order_id;
   for (const auto& parcel : plan.parcels) {
     long long fulfilment_id = 0;
-    sql << "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, discount, "
-           "shipping_discount, created_at, updated_at) VALUES (:o, :w, 'awaiting_payment', :s, :f, :d, :sd, "
-           ":c, :u) RETURNING id",
-        soci::use(order_id), soci::use(parcel.workshop_id), soci::use(parcel.subtotal),
-        soci::use(parcel.shipping_fee), soci::use(parcel.discount), soci::use(parcel.shipping_discount),
-        soci::use(o.at), soci::use(o.at), soci::into(fulfilment_id);
+    db::run(sql,
+            "INSERT INTO fulfilments (order_id, workshop_id, status, subtotal, shipping_fee, discount, "
+            "shipping_discount, created_at, updated_at) VALUES (:o, :w, 'awaiting_payment', :s, :f, :d, :sd, "
+            ":c, :u) RETURNING id",
+            soci::use(order_id), soci::use(parcel.workshop_id), soci::use(parcel.subtotal),
+            soci::use(parcel.shipping_fee), soci::use(parcel.discount), soci::use(parcel.shipping_discount),
+            soci::use(o.at), soci::use(o.at), soci::into(fulfilment_id));
     for (size_t index : parcel.lines)
       TRY(insert_line(sql, o, order_id, fulfilment_id, lines[index], coupon ? coupon->lines[index] : 0, rates,
                       label, out));

@@ -1,6 +1,7 @@
 #include "orders/orders.hpp"
 
 #include "db/database.hpp"
+#include "db/kept.hpp"
 
 #include <spdlog/spdlog.h>
 #include <algorithm>
@@ -148,9 +149,9 @@ Result<Order> Orders::place(const Checkout& in) {
   std::string replayed_hash;
   if (auto done = db_.read([&](soci::session& sql) -> std::optional<Order> {
         std::string number;
-        sql << "SELECT number, request_hash FROM orders WHERE checkout_key = :k", soci::use(in.key),
-            soci::into(number), soci::into(replayed_hash);
-        if (!sql.got_data()) return std::nullopt;
+        if (!db::run(sql, "SELECT number, request_hash FROM orders WHERE checkout_key = :k",
+                     soci::use(in.key), soci::into(number), soci::into(replayed_hash)))
+          return std::nullopt;
         auto order = load(sql, number);
         if (!order || order->user_id != in.user_id || (!in.user_id && order->customer_email != guest_email))
           return std::nullopt;

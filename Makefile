@@ -32,6 +32,7 @@ bench: release
 	@bash bench/studio.sh
 	@bash bench/station.sh
 	@bash bench/orders.sh
+	@bash bench/orders_http.sh
 	@bash bench/backup.sh
 	@bash bench/live.sh
 	@bash bench/recommend.sh

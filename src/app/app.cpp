@@ -106,7 +106,7 @@ App::App(Config config, const Clock& clock)
                     [this] { catalog_.refresh(); },
                     [this] {
                       use_brand_synonyms();
-                      page_cache_.clear();
+                      pages_changed();
                       tell_nodes("brand");
                     },
                     [this](long long workshop, const std::string& since_7, const std::string& since_30) {
@@ -175,7 +175,7 @@ void App::add_all_routes() {
 void App::watch_catalog() {
   catalog_.on_change([this] {
     storefront_.refresh_prices();
-    page_cache_.clear();
+    pages_changed();
   });
   catalog_.on_stock_change([this](const std::vector<std::string>& slugs) {
     std::vector<std::string> pages;  // the page cache's keys: locale|path (see web/pipeline.cpp)
@@ -339,7 +339,7 @@ void App::add_money_routes() {
        [this](const auto& number, const auto& skus, const auto& l) {
          return studio_inspections(number, skus, l);
        },
-       &ledger_, &returns_});
+       &ledger_, &returns_, &cart_pages_});
   returns_.set_blobs(&blobs_);
   returns_.set_mail([this](const orders::Order& o, const orders::OrderReturn& r, const std::string& event,
                            const std::string& note) { return return_mail(o, r, event, note); });

@@ -177,6 +177,11 @@ class App {
   accounts::WebDeps account_deps_;
   accounts::CookieSessions sessions_;
   web::PageCache page_cache_;
+  web::PageCache cart_pages_{500, 500};  // the cart page by what it shows (orders::Deps::cart_pages)
+  void pages_changed() {                 // the brand, the legal pages or the catalog changed
+    page_cache_.clear();
+    cart_pages_.clear();
+  }
   catalog::Catalog catalog_;
   pricing::Quotes quotes_;
   catalog::Storefront storefront_;

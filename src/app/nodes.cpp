@@ -81,7 +81,7 @@ void App::hear(const db::Notice& notice) {
     use_brand_synonyms();
   }
   if (topic == "legal" || topic == "resync") legal_.load();
-  if (topic == "brand" || topic == "legal" || topic == "resync") page_cache_.clear();
+  if (topic == "brand" || topic == "legal" || topic == "resync") pages_changed();
   spdlog::debug("heard '{}' from node {}", topic, notice.node);
 }
 

@@ -51,7 +51,7 @@ void App::add_running_routes() {
   accounts::add_routes(router_, account_deps_);
   legal::add_routes(router_, {legal_, renderer_});
   legal_.on_change([this] {
-    page_cache_.clear();  // the footer is on every cached page
+    pages_changed();  // the footer is on every cached page
     tell_nodes("legal");
   });
   audit::add_routes(router_, {audit_, renderer_});

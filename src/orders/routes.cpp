@@ -135,10 +135,27 @@ class CartRoutes {
     for (const auto& line : view.lines)
       if (line.product) in_cart.push_back(line.product->id);
     model["for_you"] = d_.storefront.for_you_cards(in_cart, req.user ? req.user->user_id : 0, req.locale);
-    auto response = d_.renderer.page_response(req, "store/cart", std::move(model));
+    auto response = kept_page(req, std::move(model));
     response.set("Cache-Control", "no-store");
     give_cookies(response, "", view.pieces, d_.secure_cookies);
     return response;
+  }
+
+  // The page is a function of its model and URL alone (the person shows only in the token and the header's
+  // account area, which the renderer's marks stand for): the same cart shown again is not rendered again.
+  Response kept_page(Request& req, json::object model) {
+    if (!d_.cart_pages) return d_.renderer.page_response(req, "store/cart", std::move(model));
+    const std::string key = req.locale + "|" + req.target + "|" + json::serialize(model);
+    const std::string area = d_.renderer.account_area(req);
+    if (auto page = d_.cart_pages->get(key, req.csrf_token, area)) return std::move(*page);
+    auto user = std::exchange(req.user, std::nullopt);
+    const auto token = std::exchange(req.csrf_token, d_.renderer.csrf_mark());
+    auto page = d_.renderer.page_response(req, "store/cart", std::move(model));
+    req.csrf_token = token;
+    req.user = std::move(user);
+    page.body = d_.cart_pages->put(key, page, d_.renderer.csrf_mark(), req.csrf_token,
+                                   d_.renderer.account_mark(), area);
+    return page;
   }
 
   Response add_form(Request& req) {

@@ -21,6 +21,7 @@
 #include "orders/orders.hpp"
 #include "orders/returns.hpp"
 #include "orders/settlements.hpp"
+#include "web/page_cache.hpp"
 #include "web/rate_limit.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -59,6 +60,10 @@ struct Deps {
       studio_inspections;
   Ledger* ledger = nullptr;    // the workshops' ledger (ledger_routes.cpp)
   Returns* returns = nullptr;  // returns and exchanges (returns_routes.cpp)
+  // The cart page as rendered, by what it shows (its lines and prices now, "for you", language, URL), as
+  // nobody's: each visitor gets their own token and account area put back (issue 16). Null: rendered
+  // every time. The app empties it when the brand or the legal pages change.
+  web::PageCache* cart_pages = nullptr;
 };
 
 // Every route of the module: the cart, checkout and orders, settlement statements.

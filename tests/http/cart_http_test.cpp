@@ -174,3 +174,38 @@ TEST_F(CartHttp, ALineKeepsThePriceItWasAddedAtWhenTheQuoteMoves) {
 }
 
 }  // namespace brilliant::test
+
+// The cart page is rendered once per thing it shows and kept (issue 16): each person still gets their
+// own name, token and cart, and a change to the cart shows at once.
+TEST_F(CartHttp, AKeptCartPageShowsEachPersonTheirOwnNameTokenAndLines) {
+  auto ann = signed_up(unique_email("cart-ann"), "a-long-password", "앤 카트");
+  auto bob = signed_up(unique_email("cart-bob"), "a-long-password", "밥 카트");
+  auto nobody = client();
+  for (int round = 0; round < 2; ++round) {  // the second round comes from what the first kept
+    auto a = ann->get("/cart"), b = bob->get("/cart"), n = nobody->get("/cart");
+    ASSERT_EQ(a.status, 200);
+    ASSERT_EQ(b.status, 200);
+    ASSERT_EQ(n.status, 200);
+    EXPECT_NE(a.body.find("앤 카트"), std::string::npos);
+    EXPECT_EQ(a.body.find("밥 카트"), std::string::npos);
+    EXPECT_NE(b.body.find("밥 카트"), std::string::npos);
+    EXPECT_EQ(b.body.find("앤 카트"), std::string::npos);
+    EXPECT_EQ(n.body.find("앤 카트"), std::string::npos);
+    EXPECT_EQ(n.body.find("밥 카트"), std::string::npos);
+    EXPECT_NE(a.body.find(ann->cookie("csrf")), std::string::npos);
+    EXPECT_EQ(a.body.find(bob->cookie("csrf")), std::string::npos);
+    EXPECT_NE(b.body.find(bob->cookie("csrf")), std::string::npos);
+  }
+  ASSERT_EQ(add(*ann, in_stock).status, 303);
+  auto a = ann->get("/cart"), b = bob->get("/cart");
+  EXPECT_NE(a.body.find("각인 은반지"), std::string::npos);  // shown at once
+  EXPECT_EQ(b.body.find("각인 은반지"), std::string::npos);  // only in her cart
+  const auto line = cart(*ann).at("lines").at(0).at("id").as_int64();
+  auto csrf = ann->csrf_from("/cart");
+  ASSERT_EQ(
+      ann->post_form("/cart/lines/" + std::to_string(line), {{"_csrf", csrf}, {"quantity", "2"}}).status,
+      303);
+  EXPECT_EQ(cart(*ann).at("lines").at(0).at("quantity").as_int64(), 2);
+  auto again = ann->get("/cart");
+  EXPECT_NE(again.body, a.body);  // the new quantity and total, not the page kept before
+}

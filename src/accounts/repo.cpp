@@ -5,75 +5,64 @@
 namespace brilliant::accounts::repo {
 namespace {
 
-constexpr char user_columns[] = "u.id, u.email, u.name, u.password_hash, u.locale, u.status, u.created_at";
-constexpr char select_roles[] =
-    "SELECT r.role, COALESCE(r.workshop_id, 0), r.workshop_role, COALESCE(w.status, '') FROM user_roles r "
-    "LEFT JOIN workshops w ON w.id = r.workshop_id WHERE r.user_id = :id";
-
-// The person's roles (and workshop) read onto a user just read; nothing for an account that is not active.
-std::optional<User> with_roles(soci::session& sql, User user) {
-  if (user.status != "active") return std::nullopt;
+// The person and their roles (and workshop) in one statement, a row per role; nothing for an account
+// that is not active. `from` names the tables (the person is `u`), `where` the condition on them.
+template <class... Uses>
+std::optional<User> load(soci::session& sql, const std::string& from, const std::string& where,
+                         const Uses&... keys) {
+  std::optional<User> found;
   db::each(
-      sql, select_roles,
+      sql,
+      "SELECT u.id, u.email, u.name, u.password_hash, u.locale, u.status, u.created_at, COALESCE(r.role, "
+      "''), "
+      "COALESCE(r.workshop_id, 0), COALESCE(r.workshop_role, ''), COALESCE(w.status, '') FROM " +
+          from +
+          " LEFT JOIN user_roles r ON r.user_id = u.id LEFT JOIN workshops w ON w.id = r.workshop_id WHERE " +
+          where,
       [&](const soci::row& r) {
+        if (!found)
+          found = User{.id = db::row_int(r, 0),
+                       .email = db::row_text(r, 1),
+                       .name = db::row_text(r, 2),
+                       .password_hash = db::row_text(r, 3),
+                       .locale = db::row_text(r, 4),
+                       .status = db::row_text(r, 5),
+                       .created_at = db::row_text(r, 6)};
         web::Role role;
-        if (!web::parse_role(db::row_text(r, 0), role)) return;
-        user.roles |= static_cast<uint32_t>(role);
+        if (!web::parse_role(db::row_text(r, 7), role)) return;
+        found->roles |= static_cast<uint32_t>(role);
         if (role == web::Role::vendor_staff) {
-          user.workshop_id = db::row_int(r, 1);
-          user.workshop_owner = db::row_text(r, 2) == "owner";
-          user.workshop_suspended = db::row_text(r, 3) == "suspended";
+          found->workshop_id = db::row_int(r, 8);
+          found->workshop_owner = db::row_text(r, 9) == "owner";
+          found->workshop_suspended = db::row_text(r, 10) == "suspended";
         }
       },
-      soci::use(user.id));
-  return user;
-}
-
-template <class Key>
-std::optional<User> load(soci::session& sql, const std::string& where, const Key& key) {
-  User user;
-  if (!db::run(sql, "SELECT " + std::string(user_columns) + " FROM users u " + where, soci::use(key),
-               soci::into(user.id), soci::into(user.email), soci::into(user.name),
-               soci::into(user.password_hash), soci::into(user.locale), soci::into(user.status),
-               soci::into(user.created_at)))
-    return std::nullopt;
-  return with_roles(sql, std::move(user));
+      soci::use(keys)...);
+  if (found && found->status != "active") return std::nullopt;
+  return found;
 }
 
 }  // namespace
 
 std::optional<User> find_by_email(soci::session& sql, const std::string& email) {
-  return load(sql, "WHERE u.email = :key", email);
+  return load(sql, "users u", "u.email = :key", email);
 }
 
 std::optional<User> find_by_id(soci::session& sql, long long id) {
-  return load(sql, "WHERE u.id = :key", id);
+  return load(sql, "users u", "u.id = :key", id);
 }
 
+// (Every request with a session or a token asks: one statement each.)
 std::optional<User> find_by_session(soci::session& sql, const std::string& token_hash,
                                     const std::string& now) {
-  User user;
-  if (!db::run(sql,
-               "SELECT " + std::string(user_columns) +
-                   " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :hash AND "
-                   "s.expires_at > :now",
-               soci::use(token_hash), soci::use(now), soci::into(user.id), soci::into(user.email),
-               soci::into(user.name), soci::into(user.password_hash), soci::into(user.locale),
-               soci::into(user.status), soci::into(user.created_at)))
-    return std::nullopt;
-  return with_roles(sql, std::move(user));  // (one read of the person: every request with a session asks)
+  return load(sql, "sessions s JOIN users u ON u.id = s.user_id",
+              "s.token_hash = :hash AND s.expires_at > :now", token_hash, now);
 }
 
 std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash,
                                       const std::string& now) {
-  long long user_id = 0;
-  if (!db::run(
-          sql,
-          "SELECT user_id FROM api_tokens WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > "
-          ":now",
-          soci::use(token_hash), soci::use(now), soci::into(user_id)))
-    return std::nullopt;
-  return find_by_id(sql, user_id);
+  return load(sql, "api_tokens t JOIN users u ON u.id = t.user_id",
+              "t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now", token_hash, now);
 }
 
 long long insert_user(soci::session& sql, const User& user, const std::string& now) {

@@ -152,6 +152,30 @@ TEST_P(KeptTest, AFailedStatementRollsItsTransactionBackAndIsPreparedAgainNextTi
   EXPECT_EQ(rows, 2);
 }
 
+struct Refused {
+  bool ok() const { return false; }
+};
+
+// A statement first prepared inside a transaction that rolls back is still there for the next one (on
+// PostgreSQL a prepared statement belongs to the connection, not the transaction).
+TEST_P(KeptTest, AStatementPreparedInATransactionThatRolledBackServesTheNextOne) {
+  const auto insert = q("INSERT INTO {T} (id, name, n) VALUES (:id, :name, :n)");
+  const auto select = q("SELECT name FROM {T} WHERE id = :id");
+  const int id = 1;
+  const std::string name = "kept";
+  const long long n = 1;
+  db_->write([&](soci::session& s) {
+    run_count(s, insert, soci::use(id), soci::use(name), soci::use(n));
+    std::string seen;
+    EXPECT_TRUE(run(s, select, soci::use(id), soci::into(seen)));
+    return Refused{};
+  });
+  db_->write([&](soci::session& s) { run_count(s, insert, soci::use(id), soci::use(name), soci::use(n)); });
+  std::string found;
+  EXPECT_TRUE(db_->write([&](soci::session& s) { return run(s, select, soci::use(id), soci::into(found)); }));
+  EXPECT_EQ(found, "kept");
+}
+
 TEST_P(KeptTest, ASessionNotLeasedFromTheDatabaseRunsTheSameStatementsOneTime) {
   soci::session* leased = nullptr;
   db_->read([&](soci::session& s) {

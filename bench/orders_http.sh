@@ -39,8 +39,8 @@ if [[ " $backends " == *" postgresql "* ]]; then
   "${runas[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U brilliant pgbench
   pg_url="postgresql://brilliant@127.0.0.1:$pgport/brilliant"
   # pgbench's TPC-B on the same cluster, same clients, the same length of run.
-  pgbench -h 127.0.0.1 -p "$pgport" -U brilliant -i -s 10 -q pgbench >/dev/null 2>&1
-  pgbench -h 127.0.0.1 -p "$pgport" -U brilliant -c "$clients" -j 2 -T "$seconds" pgbench >"$work/pgbench.out" 2>&1
+  "$pgbin/pgbench" -h 127.0.0.1 -p "$pgport" -U brilliant -i -s 10 -q pgbench >/dev/null 2>&1
+  "$pgbin/pgbench" -h 127.0.0.1 -p "$pgport" -U brilliant -c "$clients" -j 2 -T "$seconds" pgbench >"$work/pgbench.out" 2>&1
   tpcb=$(awk '/^tps = / {print $3; exit}' "$work/pgbench.out")
   tpcb_p=$(awk '/^latency average/ {print $4; exit}' "$work/pgbench.out")
   echo "pgbench TPC-B (scale 10, $clients clients, fsync on): $tpcb tps, latency average $tpcb_p ms"

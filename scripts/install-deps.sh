@@ -14,7 +14,7 @@ if [ "${1:-}" = "test" ]; then
   packages+=(postgresql-15 postgresql-contrib chromium poppler-utils clang libclang-rt-14-dev redis-server)
 fi
 if [ "${1:-}" = "bench" ]; then
-  packages+=(wrk nginx-light imagemagick time)
+  packages+=(wrk nginx-light imagemagick time postgresql-15 postgresql-contrib)  # pgbench, cluster.sh
 fi
 missing=()
 for p in "${packages[@]}"; do

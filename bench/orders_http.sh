@@ -6,7 +6,8 @@
 # database is checked: every variant's stock is what it was less the units in the run's orders, none below
 # zero, and the orders the server answered 201 are all there.
 # Usage: bench/orders_http.sh [CLIENTS=64] [SECONDS=10] [BACKENDS="sqlite postgresql"]
-# Environment: BRILLIANT_BINARY (default the release build), ORDERS_LOAD (the load generator).
+# Environment: BRILLIANT_BINARY (default the release build), ORDERS_LOAD (the load generator),
+# ORDERS_READERS (the server's database connections, `[database] readers`; default the server's own, 8).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -59,6 +60,7 @@ run_one() {  # backend -> prints the load's JSON after checking the database
   cat >"$work/hub.toml" <<CONF
 [database]
 url = "$url"
+${ORDERS_READERS:+readers = $ORDERS_READERS}
 [security]
 password_cost = "minimum"
 signup_per_ip_per_hour = 100000

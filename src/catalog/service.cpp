@@ -116,6 +116,10 @@ void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::
 }
 
 std::optional<Product> Catalog::product(const std::string& slug) {
+  return db_.read([&](soci::session& sql) { return repo::find_product(sql, slug); });
+}
+
+std::optional<Product> Catalog::kept_product(const std::string& slug) {
   long long epoch = 0;
   {
     std::lock_guard lock(products_mutex_);
@@ -139,7 +143,7 @@ std::optional<Product> Catalog::product_of_variant(long long variant_id) {
       return sql.got_data() ? s : std::string();
     });
   if (slug.empty()) return std::nullopt;
-  auto found = product(slug);
+  auto found = kept_product(slug);
   if (found && std::none_of(found->variants.begin(), found->variants.end(),
                             [&](const Variant& v) { return v.id == variant_id; }))
     return std::nullopt;

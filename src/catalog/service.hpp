@@ -58,10 +58,13 @@ class Catalog {
     apply_stock(product_ids, may_flip);
   }
 
-  // A product read whole (variants, stones, photos). Kept in memory until the catalog changes or its stock
-  // does, the rule the page cache follows (on other nodes too: both hear of it the same way).
+  // A product read whole (variants, stones, photos), as the database has it now.
   std::optional<Product> product(const std::string& slug);
-  // The product one of whose variants this is (a cart's add), by the same memory.
+  // The same for the cart and checkout, which read it on every request: kept in memory until the catalog
+  // changes or its stock does, the rule the page cache follows (on other nodes too: both hear of it the
+  // same way). A change that does not refresh the catalog (a draft sent for review) is not seen here.
+  std::optional<Product> kept_product(const std::string& slug);
+  // The product one of whose variants this is (a cart's add), kept the same way.
   std::optional<Product> product_of_variant(long long variant_id);
   std::optional<Workshop> workshop(const std::string& slug);
   std::vector<std::pair<long long, Product::Photo>> workshop_photos(long long workshop_id);

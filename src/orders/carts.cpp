@@ -150,7 +150,7 @@ CartView Carts::view(const std::string& token) {
   });
   for (auto& s : stored) {
     CartLine line{.id = s.id, .slug = s.slug, .added = s.line};
-    line.product = catalog_.product(s.slug);
+    line.product = catalog_.kept_product(s.slug);
     if (line.product) {
       auto now = price_line(*line.product, input_of(s.line, s.line.quantity));
       if (now.ok())

@@ -99,6 +99,7 @@ TEST_F(CartsTest, ALineKeepsItsPriceAndTheViewShowsTodaysPrice) {
   ASSERT_TRUE(added.ok());
   db->write(
       [&](soci::session& s) { s << "UPDATE variants SET price = 125000 WHERE id = :id", soci::use(small); });
+  catalog.refresh();  // as a reprice does
   auto view = carts.view(added->token);
   ASSERT_EQ(view.lines.size(), 1u);
   EXPECT_EQ(view.lines[0].added.unit_price, 120000);
@@ -112,6 +113,7 @@ TEST_F(CartsTest, APieceWithdrawnFromSaleStaysInTheCartButCannotBeBought) {
   auto added = carts.add("", 0, {.variant_id = small});
   ASSERT_TRUE(added.ok());
   db->write([](soci::session& s) { s << "UPDATE products SET status = 'archived'"; });
+  catalog.refresh();  // as withdrawing a piece does
   auto view = carts.view(added->token);
   ASSERT_EQ(view.lines.size(), 1u);
   EXPECT_FALSE(view.lines[0].now.has_value());

@@ -72,6 +72,7 @@ TEST_F(OrdersTest, NothingIsWrittenWhenAPieceSellsOutOrTheTotalMoved) {
 
   db->write([&](soci::session& s) { s << "UPDATE variants SET stock = 2 WHERE sku = 'moon-ring-1'"; });
   db->write([&](soci::session& s) { s << "UPDATE variants SET price = 130000 WHERE sku = 'moon-ring-1'"; });
+  catalog.refresh();  // as a change of price does
   c.expected_total = shown;
   auto moved = orders.place(c);
   ASSERT_FALSE(moved.ok());

@@ -42,6 +42,7 @@ class OrdersFixture : public ::testing::Test {
     db->write([](soci::session& s) {
       s << "UPDATE products SET pricing = 'formula', quote_id = 1 WHERE slug = 'sun-chain'";
     });
+    catalog.refresh();  // as every change to a piece does (the cart keeps pieces until the catalog changes)
   }
 
   void add_piece(long long workshop, const std::string& slug, long long price, int stock,

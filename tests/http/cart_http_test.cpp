@@ -196,7 +196,7 @@ TEST_F(CartHttp, AKeptCartPageShowsEachPersonTheirOwnNameTokenAndLines) {
   }
   ASSERT_EQ(add(*ann, in_stock).status, 303);
   auto a = ann->get("/cart"), b = bob->get("/cart");
-  EXPECT_NE(a.body.find("각인 은반지"), std::string::npos);  // shown at once
+  EXPECT_NE(a.body.find("각인 은반지"), std::string::npos);   // shown at once
   EXPECT_NE(a.body.find("/cart/lines/"), std::string::npos);  // her line's quantity form
   EXPECT_EQ(b.body.find("/cart/lines/"), std::string::npos);  // his cart is still empty
   const auto line = cart(*ann).at("lines").at(0).at("id").as_int64();

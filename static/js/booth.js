@@ -48,41 +48,65 @@ async function show(extra) {
   status.dataset.count = String(pending.length);
 }
 
+// One send at a time. A request to send that arrives during one (the 'online' event while the send begun
+// offline is still failing, a lead saved meanwhile) runs again right after it, so nothing waits for the next
+// event; a send the network refused is tried again with a growing pause while the phone thinks it is online.
 let syncing = false;
+let again = false;
+let retry = null;
+let pause = 2000;
+
 async function sync() {
-  if (syncing || !slug) return;
+  if (!slug) return;
+  if (syncing) {
+    again = true;
+    return;
+  }
   syncing = true;
+  again = false;
+  clearTimeout(retry);
+  let unreachable = false;
   try {
-    for (const lead of await queued()) {
-      if (lead.slug !== slug || lead.conflict) continue;
-      const { slug: _, conflict: __, ...body } = lead;
-      let response;
-      try {
-        response = await fetch(`/api/v1/exhibitions/${slug}/leads`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken() },
-          credentials: 'same-origin',
-          body: JSON.stringify(body),
-        });
-      } catch {
-        break;  // offline: try again when the network is back
-      }
-      if (response.status === 200 || response.status === 201) {
-        await store('readwrite', (s) => s.delete(lead.client_id));
-        const saved = await response.json();
-        addToList(saved);
-      } else if (response.status === 409) {
-        await store('readwrite', (s) => s.put({ ...lead, conflict: true }));
-      } else if (response.status >= 400 && response.status < 500) {
-        await store('readwrite', (s) => s.put({ ...lead, conflict: true }));
-      } else {
-        break;
-      }
-    }
+    unreachable = await sendQueued();
   } finally {
     syncing = false;
-    show();
+    await show();
   }
+  if (again) return sync();
+  if (!unreachable) pause = 2000;
+  else if (navigator.onLine) {
+    retry = setTimeout(sync, pause);
+    pause = Math.min(pause * 2, 60000);
+  }
+}
+
+// Sends every lead waiting for this booth; true when the network (or the server) was not reachable.
+async function sendQueued() {
+  for (const lead of await queued()) {
+    if (lead.slug !== slug || lead.conflict) continue;
+    const { slug: _, conflict: __, ...body } = lead;
+    let response;
+    try {
+      response = await fetch(`/api/v1/exhibitions/${slug}/leads`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken() },
+        credentials: 'same-origin',
+        body: JSON.stringify(body),
+      });
+    } catch {
+      return true;
+    }
+    if (response.status === 200 || response.status === 201) {
+      await store('readwrite', (s) => s.delete(lead.client_id));
+      addToList(await response.json());
+    } else if (response.status >= 400 && response.status < 500) {
+      // 409 (edited on a stale copy) and any other refusal: kept on the phone, marked for a person to look at.
+      await store('readwrite', (s) => s.put({ ...lead, conflict: true }));
+    } else {
+      return true;
+    }
+  }
+  return false;
 }
 
 function addToList(lead) {

@@ -42,6 +42,49 @@ std::shared_ptr<const SearchVocabulary> vocabulary_of(const Snapshot& snapshot, 
   return std::make_shared<const SearchVocabulary>(texts);
 }
 
+// A stock change lets go of the kept copies of its products, so no reader is handed the old counts: each
+// leaves a marker of its own in its place (a Product with no id). Read back with their variants' counts now
+// (one statement each, rather than the whole product at the next cart's add), each is kept again if its
+// marker is still there: no other change to that product, and no fresh read of it, came in meanwhile.
+using KeptProducts = std::unordered_map<std::string, std::shared_ptr<const Product>>;
+struct LetGo {
+  std::shared_ptr<const Product> marker, product;
+};
+
+bool is_marker(const std::shared_ptr<const Product>& kept) { return kept->id == 0; }
+
+std::vector<LetGo> let_go(std::mutex& mutex, KeptProducts& kept, long long& epoch,
+                          const std::vector<long long>& ids) {
+  std::lock_guard lock(mutex);
+  ++epoch;  // a read of these products begun before now is not kept
+  std::vector<LetGo> out;
+  for (auto& [slug, product] : kept)
+    if (!is_marker(product) && std::find(ids.begin(), ids.end(), product->id) != ids.end()) {
+      out.push_back({std::make_shared<const Product>(), product});
+      product = out.back().marker;
+    }
+  return out;
+}
+
+void keep_again(std::mutex& mutex, KeptProducts& kept, std::vector<LetGo>& read_back) {
+  std::lock_guard lock(mutex);
+  for (auto& one : read_back)
+    if (auto it = kept.find(one.product->slug); it != kept.end() && it->second == one.marker)
+      it->second = std::move(one.product);
+}
+
+std::shared_ptr<const Product> with_counts_now(soci::session& sql, const Product& product) {
+  auto fresh = std::make_shared<Product>(product);
+  db::each(
+      sql, "SELECT id, stock FROM variants WHERE product_id = :p",
+      [&](const soci::row& r) {
+        for (auto& v : fresh->variants)
+          if (v.id == db::row_int(r, 0)) v.stock = static_cast<int>(db::row_int(r, 1));
+      },
+      soci::use(product.id));
+  return fresh;
+}
+
 }  // namespace
 
 void Catalog::refresh() {
@@ -76,9 +119,9 @@ void Catalog::reload() {
 
 void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip) {
   if (product_ids.empty()) return;
-  forget_products(product_ids);
+  auto kept = let_go(products_mutex_, products_, products_epoch_, product_ids);
   std::unordered_map<long long, bool> in_stock;
-  if (!may_flip.empty())
+  if (!may_flip.empty() || !kept.empty())
     db_.read([&](soci::session& sql) {
       for (long long id : may_flip) {
         long long with_stock = 0;
@@ -86,7 +129,9 @@ void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::
                 soci::into(with_stock));
         in_stock[id] = with_stock > 0;
       }
+      for (auto& one : kept) one.product = with_counts_now(sql, *one.product);
     });
+  keep_again(products_mutex_, products_, kept);
   bool flipped = false;
   std::vector<std::string> slugs;
   {
@@ -123,7 +168,7 @@ std::optional<Product> Catalog::kept_product(const std::string& slug) {
   long long epoch = 0;
   {
     std::lock_guard lock(products_mutex_);
-    if (auto it = products_.find(slug); it != products_.end()) return *it->second;
+    if (auto it = products_.find(slug); it != products_.end() && !is_marker(it->second)) return *it->second;
     epoch = products_epoch_;
   }
   return remember(db_.read([&](soci::session& sql) { return repo::find_product(sql, slug); }), epoch);
@@ -173,7 +218,8 @@ void Catalog::forget_products(const std::vector<long long>& product_ids) {
     return;
   }
   std::erase_if(products_, [&](const auto& entry) {
-    return std::find(product_ids.begin(), product_ids.end(), entry.second->id) != product_ids.end();
+    return is_marker(entry.second) ||
+           std::find(product_ids.begin(), product_ids.end(), entry.second->id) != product_ids.end();
   });
 }
 

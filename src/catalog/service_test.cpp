@@ -118,6 +118,25 @@ TEST_F(CatalogServiceTest, AProductIsKeptUntilItsStockOrTheCatalogChanges) {
   EXPECT_FALSE(catalog.kept_product("no-such-ring").has_value());
 }
 
+// A stock change reads back only the kept product's counts and keeps it again: the rest of it is not read
+// (a title changed behind the catalog's back stays as kept), the counts are the database's.
+TEST_F(CatalogServiceTest, AStockChangeKeepsTheProductWithItsNewCounts) {
+  auto id = catalog.create(ring("moon-ring"), workshop);
+  ASSERT_TRUE(id.ok());
+  ASSERT_EQ(catalog.kept_product("moon-ring")->variants.front().stock, 2);
+  db->write([&](soci::session& s) { s << "UPDATE variants SET stock = 1"; });
+  db->write([&](soci::session& s) { s << "UPDATE products SET title_en = 'Renamed'"; });
+  catalog.stock_changed({*id}, {*id});
+  auto kept = catalog.kept_product("moon-ring");
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_EQ(kept->variants.front().stock, 1);
+  EXPECT_NE(kept->title_en, "Renamed");     // kept again, not read whole
+  catalog.stock_changed({*id + 1000}, {});  // another piece's change leaves it kept
+  EXPECT_NE(catalog.kept_product("moon-ring")->title_en, "Renamed");
+  catalog.refresh();
+  EXPECT_EQ(catalog.kept_product("moon-ring")->title_en, "Renamed");
+}
+
 TEST_F(CatalogServiceTest, RefreshTellsListeners) {
   int told = 0;
   catalog.on_change([&] { ++told; });

@@ -52,22 +52,19 @@ std::vector<StoredLine> load_lines(soci::session& sql, long long cart_id) {
   return out;
 }
 
-long long quote_value(soci::session& sql, long long quote_id) {
-  long long won = 0;
-  if (quote_id)
-    db::run(sql, "SELECT won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote_id), soci::into(won));
-  return won;
-}
+// The quote's value as the line stores it (what the price was made from), read in the line's own statement.
+constexpr const char* quote_value_sql = "COALESCE((SELECT won_per_gram FROM metal_quotes WHERE id = :qw), 0)";
 
 void store_price(soci::session& sql, long long line_id, const PricedLine& line, const std::string& now) {
   long long quote = line.quote_id;
   soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
-  const long long won = quote_value(sql, quote);
-  db::run(sql,
-          "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, quote_id = :qt, "
-          "quote_won_per_gram = :w, updated_at = :now WHERE id = :id",
-          soci::use(line.quantity), soci::use(line.unit_price), soci::use(line.options_fee),
-          soci::use(quote, quote_ind), soci::use(won), soci::use(now), soci::use(line_id));
+  static const std::string update =
+      std::string(
+          "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, "
+          "quote_id = :qt, quote_won_per_gram = ") +
+      quote_value_sql + ", updated_at = :now WHERE id = :id";
+  db::run(sql, update, soci::use(line.quantity), soci::use(line.unit_price), soci::use(line.options_fee),
+          soci::use(quote, quote_ind), soci::use(quote), soci::use(now), soci::use(line_id));
 }
 
 LineInput input_of(const PricedLine& line, int quantity) {
@@ -126,15 +123,16 @@ Result<Carts::Added> Carts::add(const std::string& token, long long user_id, con
       long long quote = priced.quote_id;
       soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
       int gift = priced.gift_wrap ? 1 : 0, final_sale = priced.final_sale ? 1 : 0;
-      const long long won = quote_value(sql, quote);
-      db::run(sql,
+      static const std::string insert =
+          std::string(
               "INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, engraving, gift_wrap, "
               "final_sale, unit_price, options_fee, quote_id, quote_won_per_gram, created_at, updated_at) "
-              "VALUES (:c, :p, :v, :q, :e, :g, :fs, :u, :f, :qt, :w, :now, :now2) RETURNING id",
-              soci::use(cart), soci::use(priced.product_id), soci::use(priced.variant_id),
+              "VALUES (:c, :p, :v, :q, :e, :g, :fs, :u, :f, :qt, ") +
+          quote_value_sql + ", :now, :now2) RETURNING id";
+      db::run(sql, insert, soci::use(cart), soci::use(priced.product_id), soci::use(priced.variant_id),
               soci::use(priced.quantity), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
               soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(quote, quote_ind),
-              soci::use(won), soci::use(now), soci::use(now), soci::into(added.line_id));
+              soci::use(quote), soci::use(now), soci::use(now), soci::into(added.line_id));
     }
     db::run(sql, "UPDATE carts SET updated_at = :now WHERE id = :c", soci::use(now), soci::use(cart));
     return added;

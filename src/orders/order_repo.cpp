@@ -254,7 +254,6 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
                               const OrderPlan& plan, const std::vector<vendors::CommissionRate>& rates,
                               const Orders::VariantLabel& label) {
   Inserted out;
-  long long cart_id = 0;
   long long taken = 0;
   db::run(sql, "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(o.key), soci::into(taken));
   if (taken) return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
@@ -262,12 +261,12 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
   // retrying client with a new key) only the first takes them; the other finds them gone and rolls
   // back whole. On PostgreSQL the second DELETE waits on the first's row locks, then deletes nothing.
   const std::string token_hash = sha256_hex(o.cart_token);
-  if (!o.cart_token.empty())
-    db::run(sql, "SELECT id FROM carts WHERE token_hash = :h", soci::use(token_hash), soci::into(cart_id));
   for (const auto& line : lines) {
     if (o.cart_token.empty()) break;  // bought directly, not from a cart
-    if (db::run_count(sql, "DELETE FROM cart_lines WHERE id = :id AND cart_id = :c", soci::use(line.id),
-                      soci::use(cart_id)) != 1)
+    if (db::run_count(sql,
+                      "DELETE FROM cart_lines WHERE id = :id AND cart_id = (SELECT id FROM carts WHERE "
+                      "token_hash = :h)",
+                      soci::use(line.id), soci::use(token_hash)) != 1)
       return Error::conflict("cart", "cart_already_ordered",
                              "this cart was just ordered (in another tab?): see your orders");
   }

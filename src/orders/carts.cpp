@@ -24,32 +24,60 @@ struct StoredLine {
   PricedLine line;
 };
 
+// A cart line's columns (after `first` others) and what they say.
+constexpr const char* line_columns =
+    "l.id, p.slug, l.product_id, l.variant_id, l.quantity, l.engraving, l.gift_wrap, l.final_sale, "
+    "l.unit_price, l.options_fee, COALESCE(l.quote_id, 0), l.quote_won_per_gram ";
+
+StoredLine stored_line(const soci::row& r, std::size_t first) {
+  StoredLine s;
+  s.id = db::row_int(r, first);
+  s.slug = db::row_text(r, first + 1);
+  s.line.product_id = db::row_int(r, first + 2);
+  s.line.variant_id = db::row_int(r, first + 3);
+  s.line.quantity = static_cast<int>(db::row_int(r, first + 4));
+  s.line.engraving = db::row_text(r, first + 5);
+  s.line.gift_wrap = db::row_int(r, first + 6) != 0;
+  s.line.final_sale = db::row_int(r, first + 7) != 0;
+  s.line.unit_price = db::row_int(r, first + 8);
+  s.line.options_fee = db::row_int(r, first + 9);
+  s.line.quote_id = db::row_int(r, first + 10);
+  s.line.quote_won_per_gram = db::row_int(r, first + 11);
+  return s;
+}
+
 std::vector<StoredLine> load_lines(soci::session& sql, long long cart_id) {
+  static const std::string query = std::string("SELECT ") + line_columns +
+                                   "FROM cart_lines l JOIN products p ON p.id = l.product_id "
+                                   "WHERE l.cart_id = :c ORDER BY l.id";
   std::vector<StoredLine> out;
   db::each(
-      sql,
-      "SELECT l.id, p.slug, l.product_id, l.variant_id, l.quantity, l.engraving, l.gift_wrap, "
-      "l.final_sale, l.unit_price, l.options_fee, COALESCE(l.quote_id, 0), l.quote_won_per_gram "
-      "FROM cart_lines l JOIN products p ON p.id = l.product_id "
-      "WHERE l.cart_id = :c ORDER BY l.id",
-      [&](const soci::row& r) {
-        StoredLine s;
-        s.id = db::row_int(r, 0);
-        s.slug = db::row_text(r, 1);
-        s.line.product_id = db::row_int(r, 2);
-        s.line.variant_id = db::row_int(r, 3);
-        s.line.quantity = static_cast<int>(db::row_int(r, 4));
-        s.line.engraving = db::row_text(r, 5);
-        s.line.gift_wrap = db::row_int(r, 6) != 0;
-        s.line.final_sale = db::row_int(r, 7) != 0;
-        s.line.unit_price = db::row_int(r, 8);
-        s.line.options_fee = db::row_int(r, 9);
-        s.line.quote_id = db::row_int(r, 10);
-        s.line.quote_won_per_gram = db::row_int(r, 11);
-        out.push_back(std::move(s));
-      },
-      soci::use(cart_id));
+      sql, query, [&](const soci::row& r) { out.push_back(stored_line(r, 0)); }, soci::use(cart_id));
   return out;
+}
+
+// The cart behind a token with its lines, in one statement (its id 0 when there is none).
+struct StoredCart {
+  long long id = 0;
+  std::vector<StoredLine> lines;
+};
+
+StoredCart load_cart(soci::session& sql, const std::string& token) {
+  StoredCart cart;
+  if (token.empty()) return cart;
+  static const std::string query = std::string("SELECT c.id, ") + line_columns +
+                                   "FROM carts c LEFT JOIN cart_lines l ON l.cart_id = c.id "
+                                   "LEFT JOIN products p ON p.id = l.product_id "
+                                   "WHERE c.token_hash = :h ORDER BY l.id";
+  const std::string hash = sha256_hex(token);  // bound values must outlive the statement
+  db::each(
+      sql, query,
+      [&](const soci::row& r) {
+        cart.id = db::row_int(r, 0);
+        if (db::row_int(r, 1)) cart.lines.push_back(stored_line(r, 1));  // none: one row of nulls
+      },
+      soci::use(hash));
+  return cart;
 }
 
 // The quote's value as the line stores it (what the price was made from), read in the line's own statement.
@@ -90,7 +118,12 @@ Result<Carts::Added> Carts::add(const std::string& token, long long user_id, con
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<Added> {
     Added added{token, 0};
-    long long cart = find_cart(sql, token);
+    long long cart = 0;
+    if (!token.empty()) {  // found and marked as used in one statement
+      const std::string hash = sha256_hex(token);
+      db::run(sql, "UPDATE carts SET updated_at = :now WHERE token_hash = :h RETURNING id", soci::use(now),
+              soci::use(hash), soci::into(cart));
+    }
     if (!cart) {
       added.token = random_token(24);
       soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
@@ -134,7 +167,6 @@ Result<Carts::Added> Carts::add(const std::string& token, long long user_id, con
               soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(quote, quote_ind),
               soci::use(quote), soci::use(now), soci::use(now), soci::into(added.line_id));
     }
-    db::run(sql, "UPDATE carts SET updated_at = :now WHERE id = :c", soci::use(now), soci::use(cart));
     return added;
   });
 }
@@ -143,8 +175,9 @@ CartView Carts::view(const std::string& token) {
   CartView view;
   std::vector<StoredLine> stored;
   db_.read([&](soci::session& sql) {
-    view.cart_id = find_cart(sql, token);
-    if (view.cart_id) stored = load_lines(sql, view.cart_id);
+    auto cart = load_cart(sql, token);
+    view.cart_id = cart.id;
+    stored = std::move(cart.lines);
   });
   for (auto& s : stored) {
     CartLine line{.id = s.id, .slug = s.slug, .added = s.line};
@@ -173,8 +206,7 @@ CartView Carts::view(const std::string& token) {
 Result<void> Carts::set_quantity(const std::string& token, long long line_id, int quantity) {
   if (quantity == 0) return remove(token, line_id);
   auto stored = db_.read([&](soci::session& sql) -> std::optional<StoredLine> {
-    const long long cart = find_cart(sql, token);
-    for (auto& l : load_lines(sql, cart))
+    for (auto& l : load_cart(sql, token).lines)
       if (l.id == line_id) return l;
     return std::nullopt;
   });

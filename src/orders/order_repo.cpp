@@ -210,19 +210,12 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
     out.sold.push_back(product.id);
     if (*left == 0) out.sold_out.push_back(product.id);
   }
-  std::string metal, day;
-  long long won = 0;
+  // The quote the price was made from, as stored now, read in the line's own statement; when it is gone
+  // (replaced before corrections were kept in place), what the cart saw.
   long long quote = priced.quote_id;
   soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
-  if (quote) {
-    if (!db::run(
-            sql, "SELECT metal, day, won_per_gram FROM metal_quotes WHERE id = :q", soci::use(quote),
-            soci::into(metal), soci::into(day),
-            soci::into(won))) {  // gone (replaced before corrections were kept in place): what the cart saw
-      metal = product.metal;
-      won = cart_line.added.quote_won_per_gram;
-    }
-  }
+  const std::string metal_seen = quote ? product.metal : "";
+  const long long won_seen = quote ? cart_line.added.quote_won_per_gram : 0;
   const std::string variant_ko = label ? label(*variant, "ko") : "";
   const std::string variant_en = label ? label(*variant, "en") : "";
   const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
@@ -235,16 +228,20 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
           "unit_price, "
           "options_fee, line_total, pricing, quote_id, quote_metal, quote_day, quote_won_per_gram, "
           "made_to_order, lead_days, category, commission_bp, discount, created_at) VALUES (:o, :f, :p, "
-          ":v, :slug, :tk, :te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, :qm, :qd, :qw, "
+          ":v, :slug, :tk, :te, :vk, :ve, :sku, :q, :r, :e, :g, :fs, :u, :of, :lt, :pr, :qi, "
+          "COALESCE((SELECT metal FROM metal_quotes WHERE id = :q1), :qm), "
+          "COALESCE((SELECT day FROM metal_quotes WHERE id = :q2), ''), "
+          "COALESCE((SELECT won_per_gram FROM metal_quotes WHERE id = :q3), :qw), "
           ":m, :ld, :cat, :cb, :d, :c)",
           soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id), soci::use(priced.variant_id),
           soci::use(product.slug), soci::use(product.title_ko), soci::use(product.title_en),
           soci::use(variant_ko), soci::use(variant_en), soci::use(variant->sku), soci::use(priced.quantity),
           soci::use(reserved), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
           soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(total),
-          soci::use(product.pricing), soci::use(quote, quote_ind), soci::use(metal), soci::use(day),
-          soci::use(won), soci::use(mto), soci::use(product.lead_days), soci::use(product.category),
-          soci::use(commission), soci::use(discount), soci::use(o.at));
+          soci::use(product.pricing), soci::use(quote, quote_ind), soci::use(quote), soci::use(metal_seen),
+          soci::use(quote), soci::use(quote), soci::use(won_seen), soci::use(mto),
+          soci::use(product.lead_days), soci::use(product.category), soci::use(commission),
+          soci::use(discount), soci::use(o.at));
   return {};
 }
 

@@ -31,29 +31,56 @@ int forget_old_claims(db::Database& db, const std::string& before, long long bef
   });
 }
 
-std::optional<long long> DatabaseBuckets::update(const std::string& key, const web::Bucket& fresh,
-                                                 const Step& step) {
-  return db_.write([&](soci::session& sql) {
-    const long long fresh_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(fresh.updated.time_since_epoch()).count();
-    // The bucket as it stands (a full one when new), its row locked until the transaction ends: one
-    // statement, and the update below a second.
-    double tokens = 0;
-    long long updated_ms = 0;
-    db::run(
-        sql,
-        "INSERT INTO rate_buckets (key, tokens, updated_ms) VALUES (:key, :tokens, :at) ON CONFLICT (key) "
-        "DO UPDATE SET tokens = rate_buckets.tokens RETURNING tokens, updated_ms",
-        soci::use(key), soci::use(fresh.tokens), soci::use(fresh_ms), soci::into(tokens),
-        soci::into(updated_ms));
-    web::Bucket bucket{tokens, TimePoint{std::chrono::milliseconds(updated_ms)}};
-    auto wait = step(bucket);
-    const long long at_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(bucket.updated.time_since_epoch()).count();
-    db::run(sql, "UPDATE rate_buckets SET tokens = :tokens, updated_ms = :at WHERE key = :key",
-            soci::use(bucket.tokens), soci::use(at_ms), soci::use(key));
-    return wait;
+namespace {
+
+// The bucket refilled for the time since its last take (never above burst); a token taken only when a whole
+// one is there, else the row stays as it was (the refill is worked out again at the next take).
+const std::string& take_sql(bool pg) {
+  static const auto text = [](bool pg) {
+    // The binds' types spelled out: PostgreSQL would take the rate for a bigint from the column beside it.
+    // Each use of the refill has binds of its own names (SQLite binds a repeated name once).
+    const auto refilled = [pg](const std::string& n) {
+      const std::string burst = "CAST(:b" + n + " AS DOUBLE PRECISION)",
+                        rate = "CAST(:r" + n + " AS DOUBLE PRECISION)",
+                        elapsed = "CAST(:n" + n + " AS BIGINT) - rate_buckets.updated_ms";
+      return pg ? "LEAST(" + burst + ", rate_buckets.tokens + GREATEST(0, " + elapsed + ") * " + rate + ")"
+                : "min(" + burst + ", rate_buckets.tokens + max(0, " + elapsed + ") * " + rate + ")";
+    };
+    return "INSERT INTO rate_buckets (key, tokens, updated_ms) VALUES (:key, :fresh, :at) ON CONFLICT (key) "
+           "DO UPDATE SET tokens = " +
+           refilled("1") + " - 1, updated_ms = :at2 WHERE " + refilled("2") + " >= 1 RETURNING tokens";
+  };
+  static const std::string on_pg = text(true), on_sqlite = text(false);
+  return pg ? on_pg : on_sqlite;
+}
+
+}  // namespace
+
+std::optional<long long> DatabaseBuckets::take(const std::string& key, TimePoint now, double burst,
+                                               double per_second) {
+  const long long now_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const double per_ms = per_second / 1000.0, taken_when_new = burst - 1.0;
+  const bool pg = db_.backend() == db::Backend::postgresql;
+  const std::string& upsert = take_sql(pg);
+  auto statement = [&](soci::session& sql) {
+    double left = 0;
+    return db::run(sql, upsert, soci::use(key), soci::use(taken_when_new), soci::use(now_ms),
+                   soci::use(burst), soci::use(now_ms), soci::use(per_ms), soci::use(now_ms),
+                   soci::use(burst), soci::use(now_ms), soci::use(per_ms), soci::into(left));
+  };
+  // One statement is its own transaction on PostgreSQL (its pool is also the writers'); SQLite's writes
+  // all go through its one writer.
+  const bool took = pg ? db_.read(statement) : db_.write(statement);
+  if (took) return std::nullopt;
+  web::Bucket bucket{0, now};
+  long long updated_ms = now_ms;
+  db_.read([&](soci::session& sql) {
+    db::run(sql, "SELECT tokens, updated_ms FROM rate_buckets WHERE key = :key", soci::use(key),
+            soci::into(bucket.tokens), soci::into(updated_ms));
   });
+  bucket.updated = TimePoint{std::chrono::milliseconds(updated_ms)};
+  return web::take_token(bucket, now, burst, per_second).value_or(1);
 }
 
 }  // namespace brilliant::app

@@ -20,13 +20,14 @@ int forget_old_claims(db::Database& db, const std::string& before, long long bef
 std::string minute_slot(TimePoint at);
 std::string hour_slot(TimePoint at);
 
-// Rate-limit buckets in the database: the key's row is inserted when new, then read under its lock (FOR
-// UPDATE on PostgreSQL; SQLite's one writer) and written back, in one transaction.
+// Rate-limit buckets in the database: a take is one statement (an upsert that refills and takes a token
+// only when one is there, its arithmetic in SQL), atomic under the key's row lock on PostgreSQL and on
+// SQLite's one writer. A refusal reads the bucket once more for the wait it answers.
 class DatabaseBuckets final : public web::BucketStore {
  public:
   explicit DatabaseBuckets(db::Database& db) : db_(db) {}
-  std::optional<long long> update(const std::string& key, const web::Bucket& fresh,
-                                  const Step& step) override;
+  std::optional<long long> take(const std::string& key, TimePoint now, double burst,
+                                double per_second) override;
 
  private:
   db::Database& db_;

@@ -1,7 +1,12 @@
 #include "app/nodes_repo.hpp"
 
+#include <atomic>
+#include <cstdlib>
+#include <thread>
+
 #include <gtest/gtest.h>
 
+#include "core/secret.hpp"
 #include "db/database.hpp"
 #include "db/testing.hpp"
 
@@ -54,6 +59,48 @@ TEST(NodesRepo, BucketsInTheDatabaseLimitAcrossLimitersAndForgetIdleOnes) {
                               (clock.now() + std::chrono::hours(1)).time_since_epoch())
                               .count();
   EXPECT_EQ(forget_old_claims(*db, "2000-01-01T00:00", later), 2);  // both keys' buckets
+}
+
+// Takes from many threads at once (as from many nodes) never hand out more tokens than the bucket holds; an
+// hour later it is full again, and never fuller than its burst. (A time far ahead, so no test's
+// housekeeping forgets the bucket meanwhile.)
+void check_concurrent_takes(db::Database& db, const std::string& key) {
+  DatabaseBuckets store(db);
+  const auto now = at("2100-01-01T09:00:00Z");
+  std::atomic<int> allowed = 0, refused = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 10; ++i) {
+        auto wait = store.take(key, now, 20, 20.0 / 3600);
+        if (!wait) {
+          ++allowed;
+          continue;
+        }
+        ++refused;
+        EXPECT_GT(*wait, 0);
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(allowed.load(), 20);
+  EXPECT_EQ(refused.load(), 60);
+  int later = 0;
+  for (int i = 0; i < 30; ++i) later += store.take(key, now + std::chrono::hours(1), 20, 20.0 / 3600) ? 0 : 1;
+  EXPECT_EQ(later, 20);
+  db.write([&](soci::session& sql) { sql << "DELETE FROM rate_buckets WHERE key = :k", soci::use(key); });
+}
+
+TEST(NodesRepo, BucketsInTheDatabaseGiveEachTokenOnceUnderConcurrentTakes) {
+  db::TempDatabase db(BRILLIANT_SOURCE_DIR "/migrations");
+  check_concurrent_takes(*db, "c:checkout:7");
+}
+
+// The same on PostgreSQL, where a take runs outside any transaction (the test run's migrated database).
+TEST(NodesRepo, BucketsOnPostgresqlGiveEachTokenOnceUnderConcurrentTakes) {
+  const char* url = std::getenv("BRILLIANT_TEST_PG_URL");
+  if (!url) GTEST_SKIP() << "no PostgreSQL for this run (BRILLIANT_TEST_PG_URL unset)";
+  auto db = db::Database::open(url, 4);
+  check_concurrent_takes(*db, "c:checkout-test:" + random_token(8));
 }
 
 }  // namespace

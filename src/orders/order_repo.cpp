@@ -251,9 +251,6 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
                               const OrderPlan& plan, const std::vector<vendors::CommissionRate>& rates,
                               const Orders::VariantLabel& label) {
   Inserted out;
-  long long taken = 0;
-  db::run(sql, "SELECT COUNT(*) FROM orders WHERE checkout_key = :k", soci::use(o.key), soci::into(taken));
-  if (taken) return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
   // The cart's lines leave it first, each exactly once: of two checkouts of one cart (two tabs, a
   // retrying client with a new key) only the first takes them; the other finds them gone and rolls
   // back whole. On PostgreSQL the second DELETE waits on the first's row locks, then deletes nothing.
@@ -284,7 +281,8 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
           "phone, postcode, address, address_detail, delivery_note, locale, pay_by, created_at, updated_at, "
           "utm_source, utm_medium, utm_campaign, utm_content, depositor, cash_receipt, cash_receipt_id) "
           "VALUES (:n, :u, :ge, :gk, :k, :rh, 'awaiting_payment', :s, :f, :d, :t, :cc, :cn, :cb, :r, :ph, "
-          ":pc, :a, :ad, :note, :l, :pb, :c, :up, :us, :um, :uc, :ut, :dep, :cr, :cri) RETURNING id",
+          ":pc, :a, :ad, :note, :l, :pb, :c, :up, :us, :um, :uc, :ut, :dep, :cr, :cri) "
+          "ON CONFLICT (checkout_key) DO NOTHING RETURNING id",
           soci::use(o.number), soci::use(user_id, user_ind), soci::use(o.guest_email), soci::use(o.guest_key),
           soci::use(o.key), soci::use(o.fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
           soci::use(plan.discount), soci::use(plan.total), soci::use(code), soci::use(name),
@@ -294,6 +292,10 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
           soci::use(o.at), soci::use(o.utm.source), soci::use(o.utm.medium), soci::use(o.utm.campaign),
           soci::use(o.utm.content), soci::use(o.transfer.depositor), soci::use(o.transfer.cash_receipt),
           soci::use(o.transfer.cash_receipt_id), soci::into(order_id));
+  // A key used before (a second submit; on PostgreSQL one in flight is waited for): no row, and the
+  // cart's lines taken above are put back by the rollback.
+  if (!order_id)
+    return Error::conflict("checkout_key", "checkout_key_used", "this checkout was already placed");
   out.order_id = order_id;
   for (const auto& parcel : plan.parcels) {
     long long fulfilment_id = 0;

@@ -128,6 +128,29 @@ std::string request_fingerprint(const Checkout& in) {
                     in.coupon_code);
 }
 
+// The order an earlier submit with this checkout key placed, when it is this shopper's: itself when the
+// request is the same, else 422 (the key was used for a different request); nothing when there is none.
+std::optional<Result<Order>> replayed(db::Database& db, const Checkout& in, const std::string& guest_email,
+                                      const std::string& fingerprint) {
+  std::string replayed_hash;
+  auto done = db.read([&](soci::session& sql) -> std::optional<Order> {
+    std::string number;
+    if (!db::run(sql, "SELECT number, request_hash FROM orders WHERE checkout_key = :k", soci::use(in.key),
+                 soci::into(number), soci::into(replayed_hash)))
+      return std::nullopt;
+    auto order = load(sql, number);
+    if (!order || order->user_id != in.user_id || (!in.user_id && order->customer_email != guest_email))
+      return std::nullopt;
+    return order;
+  });
+  if (!done) return std::nullopt;
+  if (!replayed_hash.empty() && replayed_hash != fingerprint)
+    return Result<Order>(
+        Error::rule_broken("checkout_key", "checkout_key_reused",
+                           "this Idempotency-Key (checkout key) was used for a different request"));
+  return Result<Order>(std::move(*done));
+}
+
 }  // namespace
 
 Result<Order> Orders::place(const Checkout& in) {
@@ -144,24 +167,19 @@ Result<Order> Orders::place(const Checkout& in) {
                             "checkout_key must have 16 characters or more");
   }
   // A second submit of the same form: the order it made, not another one; the same key with another
-  // request is refused (the IETF Idempotency-Key draft, §2.6: 422).
+  // request is refused (the IETF Idempotency-Key draft, §2.6: 422). Looked for only when placing fails
+  // (its cart is empty by then, or the key is taken: insert_order refuses a key used before), so a first
+  // submit costs no extra read.
   const std::string fingerprint = request_fingerprint(in);
-  std::string replayed_hash;
-  if (auto done = db_.read([&](soci::session& sql) -> std::optional<Order> {
-        std::string number;
-        if (!db::run(sql, "SELECT number, request_hash FROM orders WHERE checkout_key = :k",
-                     soci::use(in.key), soci::into(number), soci::into(replayed_hash)))
-          return std::nullopt;
-        auto order = load(sql, number);
-        if (!order || order->user_id != in.user_id || (!in.user_id && order->customer_email != guest_email))
-          return std::nullopt;
-        return order;
-      })) {
-    if (!replayed_hash.empty() && replayed_hash != fingerprint)
-      return Error::rule_broken("checkout_key", "checkout_key_reused",
-                                "this Idempotency-Key (checkout key) was used for a different request");
-    return *done;
-  }
+  auto placed = place_new(in, guest_email, fingerprint, address, transfer);
+  if (placed) return placed;
+  if (auto done = replayed(db_, in, guest_email, fingerprint)) return std::move(*done);
+  return placed;
+}
+
+Result<Order> Orders::place_new(const Checkout& in, const std::string& guest_email,
+                                const std::string& fingerprint, const Address& address,
+                                const TransferDetails& transfer) {
   const Shopper shopper{in.user_id, guest_email};
   auto preview = in.direct ? TRY(this->preview(*in.direct, address.postcode))
                            : TRY(this->preview(in.cart_token, address.postcode, in.coupon_code, shopper));

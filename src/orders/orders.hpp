@@ -181,6 +181,10 @@ class Orders {
   int cancel_overdue();
 
  private:
+  // place() once the input is checked: a new order, or why not (a replay is place()'s to find).
+  Result<Order> place_new(const Checkout& in, const std::string& guest_email, const std::string& fingerprint,
+                          const Address& address, const TransferDetails& transfer);
+
   db::Database& db_;
   catalog::Catalog& catalog_;
   Carts& carts_;

@@ -106,6 +106,31 @@ TEST_F(OrdersTest, AGuestGivesAnEmailAndGetsAKey) {
   EXPECT_EQ(again->guest_key, order->guest_key);
 }
 
+// A checkout key names one order: its owner sending the same form again gets that order, the same key with
+// another request is refused (422), and another shopper's order under it is refused whole, their cart kept.
+TEST_F(OrdersTest, ACheckoutKeyPlacesOneOrderOnly) {
+  auto mine = carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 1})->token;
+  auto c = checkout(mine, "one-key-for-one-order");
+  auto order = orders.place(c);
+  ASSERT_TRUE(order.ok()) << order.error().message;
+  EXPECT_EQ(orders.place(c)->number, order->number);
+  auto changed = c;
+  changed.address.address = "익산시 보석로 2";
+  EXPECT_EQ(orders.place(changed).error().code, "checkout_key_reused");
+
+  auto theirs = carts.add("", 3, {.variant_id = variant["sun-chain"], .quantity = 2})->token;
+  auto other = checkout(theirs, "one-key-for-one-order");
+  other.user_id = 3;
+  auto refused = orders.place(other);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "checkout_key_used");
+  ASSERT_EQ(carts.view(theirs).lines.size(), 1u);  // the lines the refused order took are back
+  EXPECT_EQ(stock("sun-chain"), 4);
+  other.key = "another-key-of-their-own";
+  EXPECT_TRUE(orders.place(other).ok());
+  EXPECT_EQ(stock("sun-chain"), 2);
+}
+
 TEST_F(OrdersTest, RefusesAnEmptyCartABadAddressAndAMissingKey) {
   EXPECT_EQ(orders.place(checkout("no-such-cart")).error().field, "cart");
   auto token = carts.add("", 1, {.variant_id = variant["sun-chain"], .quantity = 1})->token;

@@ -22,9 +22,7 @@ RateLimiter::RateLimiter(const Clock& clock, int burst, std::chrono::seconds per
 
 std::optional<long long> RateLimiter::take(const std::string& key) {
   const auto now = clock_.now();
-  if (store_)
-    return store_->update(name_ + ":" + key, Bucket{burst_, now},
-                          [&](Bucket& bucket) { return take_token(bucket, now, burst_, per_second_); });
+  if (store_) return store_->take(name_ + ":" + key, now, burst_, per_second_);
   std::lock_guard lock(mutex_);
   if (buckets_.size() > 100000) {  // forget full buckets so memory stays bounded
     for (auto it = buckets_.begin(); it != buckets_.end();) {

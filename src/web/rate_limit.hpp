@@ -21,13 +21,13 @@ struct Bucket {
 // one, else the seconds to wait (for Retry-After).
 std::optional<long long> take_token(Bucket& bucket, TimePoint now, double burst, double per_second);
 
-// Buckets shared by every node. update() runs `step` on key's bucket (a full one when the key is new)
-// and stores what it leaves, as one step no other node's update of the key can come between.
+// Buckets shared by every node. take() does what take_token does to key's bucket (a full one when the key is
+// new) and stores what it leaves, as one step no other node's take of the key can come between.
 class BucketStore {
  public:
-  using Step = std::function<std::optional<long long>(Bucket&)>;
   virtual ~BucketStore() = default;
-  virtual std::optional<long long> update(const std::string& key, const Bucket& fresh, const Step& step) = 0;
+  virtual std::optional<long long> take(const std::string& key, TimePoint now, double burst,
+                                        double per_second) = 0;
 };
 
 class RateLimiter {

@@ -76,7 +76,24 @@ OrderLine line_of(const soci::row& r) {
   return l;
 }
 
+// The orders' own rows with their customers, for "WHERE o.id" and a condition.
+const std::string head_query =
+    "SELECT o.id, COALESCE(o.user_id, 0), o.number, o.status, o.payment_method, o.subtotal, "
+    "o.shipping_fee, o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, "
+    "o.delivery_note, o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), "
+    "o.cancel_reason, o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), "
+    "o.guest_key, o.discount, o.coupon_code, o.coupon_name, o.discount_bearer, o.depositor, "
+    "o.cash_receipt, o.cash_receipt_id FROM orders o LEFT JOIN users u ON u.id = o.user_id WHERE o.id";
+
 }  // namespace
+
+std::optional<Order> load_head(soci::session& sql, long long id) {
+  static const std::string query = head_query + " = :id";
+  std::optional<Order> out;
+  db::each(
+      sql, query, [&](const soci::row& r) { out = head_of(r); }, soci::use(id));
+  return out;
+}
 
 // The orders with these ids, whole, in that order: four queries however many orders (the list pages
 // read up to a hundred). The ids come from our own rows (integers), so they are written into the SQL.
@@ -98,16 +115,7 @@ std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& i
       db::each_once(sql, query, on_row);
   };
   std::unordered_map<long long, Order> by_id;
-  rows(
-      "SELECT o.id, COALESCE(o.user_id, 0), o.number, o.status, o.payment_method, o.subtotal, "
-      "o.shipping_fee, o.total, o.recipient, o.phone, o.postcode, o.address, o.address_detail, "
-      "o.delivery_note, o.locale, o.pay_by, COALESCE(o.paid_at, ''), COALESCE(o.cancelled_at, ''), "
-      "o.cancel_reason, o.created_at, COALESCE(u.email, o.guest_email), COALESCE(u.name, o.recipient), "
-      "o.guest_key, o.discount, o.coupon_code, o.coupon_name, o.discount_bearer, o.depositor, "
-      "o.cash_receipt, o.cash_receipt_id FROM orders o LEFT JOIN "
-      "users u ON u.id = o.user_id WHERE o.id" +
-          in,
-      [&](const soci::row& r) { by_id[db::row_int(r, 0)] = head_of(r); });
+  rows(head_query + in, [&](const soci::row& r) { by_id[db::row_int(r, 0)] = head_of(r); });
   auto order_of = [&](const soci::row& r) -> Order* {
     auto it = by_id.find(db::row_int(r, 0));
     return it == by_id.end() ? nullptr : &it->second;
@@ -187,6 +195,34 @@ void record(soci::session& sql, long long order_id, long long actor_id, const st
 
 namespace {
 
+// An order line as insert_line writes it (its id and quote's particulars come back from the INSERT).
+OrderLine written_line(long long fulfilment_id, const catalog::Product& product,
+                       const catalog::Variant& variant, const PricedLine& priced, int reserved,
+                       const std::string& variant_ko, const std::string& variant_en) {
+  return {.fulfilment_id = fulfilment_id,
+          .product_id = product.id,
+          .variant_id = priced.variant_id,
+          .workshop_id = product.workshop_id,
+          .slug = product.slug,
+          .title_ko = product.title_ko,
+          .title_en = product.title_en,
+          .variant_ko = variant_ko,
+          .variant_en = variant_en,
+          .sku = variant.sku,
+          .engraving = priced.engraving,
+          .quantity = priced.quantity,
+          .reserved = reserved,
+          .lead_days = product.lead_days,
+          .gift_wrap = priced.gift_wrap,
+          .final_sale = priced.final_sale,
+          .made_to_order = product.made_to_order,
+          .unit_price = priced.unit_price,
+          .options_fee = priced.options_fee,
+          .pricing = product.pricing,
+          .quote_id = priced.quote_id,
+          .category = product.category};
+}
+
 // One line of a parcel: its stock taken (unless made to order) and its row with the price and quote it
 // was sold at. `out` gathers the products whose stock it took.
 Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_id, long long fulfilment_id,
@@ -221,6 +257,10 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
   const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
   const long long total = line_total(priced);
   const int commission = vendors::commission_bp(rates, product.workshop_id, product.category).value_or(0);
+  OrderLine line = written_line(fulfilment_id, product, *variant, priced, reserved, variant_ko, variant_en);
+  line.line_total = total;
+  line.commission_bp = commission;
+  line.discount = discount;
   db::run(sql,
           "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, "
           "title_en, "
@@ -232,7 +272,7 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
           "COALESCE((SELECT metal FROM metal_quotes WHERE id = :q1), :qm), "
           "COALESCE((SELECT day FROM metal_quotes WHERE id = :q2), ''), "
           "COALESCE((SELECT won_per_gram FROM metal_quotes WHERE id = :q3), :qw), "
-          ":m, :ld, :cat, :cb, :d, :c)",
+          ":m, :ld, :cat, :cb, :d, :c) RETURNING id, quote_metal, quote_day, quote_won_per_gram",
           soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id), soci::use(priced.variant_id),
           soci::use(product.slug), soci::use(product.title_ko), soci::use(product.title_en),
           soci::use(variant_ko), soci::use(variant_en), soci::use(variant->sku), soci::use(priced.quantity),
@@ -241,7 +281,9 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
           soci::use(product.pricing), soci::use(quote, quote_ind), soci::use(quote), soci::use(metal_seen),
           soci::use(quote), soci::use(quote), soci::use(won_seen), soci::use(mto),
           soci::use(product.lead_days), soci::use(product.category), soci::use(commission),
-          soci::use(discount), soci::use(o.at));
+          soci::use(discount), soci::use(o.at), soci::into(line.id), soci::into(line.quote_metal),
+          soci::into(line.quote_day), soci::into(line.quote_won_per_gram));
+  out.lines.push_back(std::move(line));
   return {};
 }
 
@@ -306,6 +348,12 @@ Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::
             soci::use(order_id), soci::use(parcel.workshop_id), soci::use(parcel.subtotal),
             soci::use(parcel.shipping_fee), soci::use(parcel.discount), soci::use(parcel.shipping_discount),
             soci::use(o.at), soci::use(o.at), soci::into(fulfilment_id));
+    out.fulfilments.push_back({.id = fulfilment_id,
+                               .workshop_id = parcel.workshop_id,
+                               .subtotal = parcel.subtotal,
+                               .shipping_fee = parcel.shipping_fee,
+                               .discount = parcel.discount,
+                               .shipping_discount = parcel.shipping_discount});
     for (size_t index : parcel.lines)
       TRY(insert_line(sql, o, order_id, fulfilment_id, lines[index], coupon ? coupon->lines[index] : 0, rates,
                       label, out));

@@ -13,6 +13,8 @@ namespace brilliant::orders::repo {
 // The orders with these ids, whole (parcels, lines, events), in that order: four queries however many.
 std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& ids);
 std::optional<Order> load_id(soci::session& sql, long long id);
+// Only the order's own row (with its customer), no parcels, lines or events: one query.
+std::optional<Order> load_head(soci::session& sql, long long id);
 std::optional<Order> load(soci::session& sql, const std::string& number);
 // The ids a list query selects (its first column), in its order.
 std::vector<long long> ids_of(soci::rowset<soci::row>& rows);
@@ -33,6 +35,10 @@ struct Inserted {
   long long order_id = 0;
   std::vector<long long> sold;      // products the order took stock of (their pages show counts)
   std::vector<long long> sold_out;  // of those, the ones it took the last piece of (listings may change)
+  // The parcels and lines as written (a parcel's workshop by id only: its names are the caller's to add),
+  // in the order load_many reads them back.
+  std::vector<Fulfilment> fulfilments;
+  std::vector<OrderLine> lines;
 };
 // Inserts the order, its parcels and lines in the caller's transaction: the cart's lines leave the cart
 // exactly once and stock is taken only if enough is left, else a conflict (the caller rolls back).

@@ -2,12 +2,35 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "orders/testing.hpp"
 
 namespace brilliant::orders {
 namespace {
 
 class OrdersTest : public OrdersFixture {};
+
+// Every field of an order's parcels, lines and events, to compare an order as placed with it read back.
+std::string described(const Order& o) {
+  std::ostringstream out;
+  for (const auto& f : o.fulfilments)
+    out << "F " << f.id << ' ' << f.workshop_id << ' ' << f.workshop_slug << ' ' << f.workshop_ko << ' '
+        << f.workshop_en << ' ' << static_cast<int>(f.status) << ' ' << f.subtotal << ' ' << f.shipping_fee
+        << ' ' << f.carrier << f.tracking << f.shipped_at << f.delivered_at << f.confirmed_at << ' '
+        << f.discount << ' ' << f.shipping_discount << ' ' << f.replaces_return_id << '\n';
+  for (const auto& l : o.lines)
+    out << "L " << l.id << ' ' << l.fulfilment_id << ' ' << l.product_id << ' ' << l.variant_id << ' '
+        << l.workshop_id << ' ' << l.slug << ' ' << l.title_ko << ' ' << l.title_en << ' ' << l.variant_ko
+        << ' ' << l.variant_en << ' ' << l.sku << ' ' << l.engraving << ' ' << l.quantity << ' ' << l.reserved
+        << ' ' << l.lead_days << ' ' << l.gift_wrap << l.final_sale << l.made_to_order << ' ' << l.unit_price
+        << ' ' << l.options_fee << ' ' << l.line_total << ' ' << l.pricing << ' ' << l.quote_id << ' '
+        << l.quote_won_per_gram << ' ' << l.quote_metal << ' ' << l.quote_day << ' ' << l.category << ' '
+        << l.commission_bp << ' ' << l.discount << ' ' << l.replaces_line_id << '\n';
+  for (const auto& e : o.events)
+    out << "E " << e.kind << ' ' << e.note << ' ' << e.actor << ' ' << e.created_at << '\n';
+  return out.str();
+}
 
 TEST_F(OrdersTest, PlacingSplitsByWorkshopReservesStockKeepsPricesAndEmptiesTheCart) {
   auto token =
@@ -22,6 +45,12 @@ TEST_F(OrdersTest, PlacingSplitsByWorkshopReservesStockKeepsPricesAndEmptiesTheC
   ASSERT_TRUE(order.ok()) << order.error().message;
 
   EXPECT_TRUE(looks_like_order_number(order->number)) << order->number;
+  // What placing answers (parcels and lines as written) is what reading the order back gives.
+  auto stored = orders.find(order->number);
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(described(*order), described(*stored));
+  EXPECT_EQ(order->customer_name, stored->customer_name);
+  EXPECT_EQ(order->total, stored->total);
   EXPECT_EQ(order->status, OrderStatus::awaiting_payment);
   EXPECT_EQ(order->address.phone, "010-1234-5678");
   ASSERT_EQ(order->fulfilments.size(), 2u);

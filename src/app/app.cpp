@@ -435,6 +435,7 @@ void App::stop() {
   if (probe_thread_.joinable()) probe_thread_.join();
   if (live_thread_.joinable()) live_thread_.join();
   mail_sender_.stop();
+  catalog_.relay_to({});  // the stock relay sends what is waiting and stops, while the notices still can
   if (notices_) notices_->stop();
 }
 

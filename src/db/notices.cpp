@@ -9,6 +9,7 @@
 
 #include "core/secret.hpp"
 #include "db/database.hpp"
+#include "db/kept.hpp"
 
 namespace brilliant::db {
 
@@ -86,8 +87,8 @@ void Notices::stop() {
 void Notices::publish(const std::string& topic, const std::string& data) {
   const std::string payload = notice_text({node_, topic, data});
   try {
-    db_.read([&](soci::session& sql) {
-      sql << "SELECT pg_notify(:channel, :payload)", soci::use(channel_), soci::use(payload);
+    db_.read([&](soci::session& sql) {  // kept prepared: a busy sale sends one per order
+      db::run(sql, "SELECT pg_notify(:channel, :payload)", soci::use(channel_), soci::use(payload));
     });
   } catch (const std::exception& e) {
     spdlog::warn("could not tell the other nodes of '{}': {}", topic, e.what());

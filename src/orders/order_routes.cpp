@@ -1,4 +1,5 @@
 // Checkout and orders on pages and in the JSON API (see routes.hpp for the list).
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/secret.hpp"
@@ -48,7 +49,10 @@ class OrderRoutes {
 
   json::object order_json(const Request& req, const Order& o) const {
     auto out = orders::order_json(o, req.locale, messages(req.locale), d_.bank_account);
-    add_tracking_links(out, d_.orders.tracking_links());
+    // Only a parcel on its way has a tracking page: an order just placed reads no templates.
+    if (std::any_of(o.fulfilments.begin(), o.fulfilments.end(),
+                    [](const Fulfilment& f) { return has_left(f.status); }))
+      add_tracking_links(out, d_.orders.tracking_links());
     return out;
   }
 

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "catalog/views.hpp"
+#include "web/cache_render.hpp"
 #include "web/errors.hpp"
 #include "web/json_input.hpp"
 
@@ -148,14 +149,9 @@ class CartRoutes {
     const std::string key = req.locale + "|" + req.target + "|" + json::serialize(model);
     const std::string area = d_.renderer.account_area(req);
     if (auto page = d_.cart_pages->get(key, req.csrf_token, area)) return std::move(*page);
-    auto user = std::exchange(req.user, std::nullopt);
-    const auto token = std::exchange(req.csrf_token, d_.renderer.csrf_mark());
-    auto page = d_.renderer.page_response(req, "store/cart", std::move(model));
-    req.csrf_token = token;
-    req.user = std::move(user);
-    page.body = d_.cart_pages->put(key, page, d_.renderer.csrf_mark(), req.csrf_token,
-                                   d_.renderer.account_mark(), area);
-    return page;
+    return web::render_for_cache(*d_.cart_pages, d_.renderer, req, key, area, [&](Request& as_nobody) {
+      return d_.renderer.page_response(as_nobody, "store/cart", std::move(model));
+    });
   }
 
   Response add_form(Request& req) {

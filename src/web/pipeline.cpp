@@ -6,6 +6,7 @@
 
 #include "core/secret.hpp"
 #include "core/text.hpp"
+#include "web/cache_render.hpp"
 #include "web/form.hpp"
 
 namespace brilliant::web {
@@ -241,15 +242,7 @@ Response Pipeline::cached_for(Request& request, const Route& route) const {
   } claim{cache_, key, cache_->claim(key)};
   if (!claim.mine)
     if (auto page = cache_->get(key, request.csrf_token, area)) return hit(std::move(*page));
-  // Rendered for the cache as nobody's: no person, the renderer's marks for the token and the account
-  // area; then given this visitor's own.
-  auto user = std::exchange(request.user, std::nullopt);
-  const std::string token = std::exchange(request.csrf_token, renderer_.csrf_mark());
-  auto response = route.handler(request);
-  request.csrf_token = token;
-  request.user = std::move(user);
-  response.body =
-      cache_->put(key, response, renderer_.csrf_mark(), request.csrf_token, renderer_.account_mark(), area);
+  auto response = render_for_cache(*cache_, renderer_, request, key, area, route.handler);
   response.add("X-Cache", "miss");
   if (options_.observe && request.user) options_.observe(request, route, response.status, {});
   return response;

@@ -29,6 +29,22 @@ bool retryable(const soci::soci_error& e) {
   return false;
 }
 
+// Runs `once` (a whole transaction) again while it fails in a way worth retrying (a busy database, a
+// serialization failure or deadlock), up to max_attempts, backing off a little longer each time.
+template <class Once>
+void with_retries(Once&& once) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      once();
+      return;
+    } catch (const soci::soci_error& e) {
+      if (!retryable(e) || attempt >= max_attempts) throw;
+      spdlog::warn("transaction retried after: {}", e.what());
+      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+    }
+  }
+}
+
 void configure_sqlite(soci::session& s) {
   s << "PRAGMA journal_mode=WAL";
   s << "PRAGMA foreign_keys=ON";
@@ -157,29 +173,22 @@ void Database::run_write(const std::function<bool(soci::session&)>& fn) {
     if (mine.error) std::rethrow_exception(mine.error);
     return;
   }
-  for (int attempt = 1;; ++attempt) {
+  with_retries([&] {
     Lease lease(*readers_, kept_readers_);
     soci::session& s = lease.session();
-    try {
-      soci::transaction tx(s);
-      if (fn(s))
-        tx.commit();
-      else
-        tx.rollback();
-      return;
-    } catch (const soci::soci_error& e) {
-      if (!retryable(e) || attempt >= max_attempts) throw;
-      spdlog::warn("transaction retried after: {}", e.what());
-      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));  // back off before retrying
-    }
-  }
+    soci::transaction tx(s);
+    if (fn(s))
+      tx.commit();
+    else
+      tx.rollback();
+  });
 }
 
 void Database::run_group(std::vector<Queued*>& batch) {
-  for (int attempt = 1;; ++attempt) {
-    Lease lease(*writers_, kept_writers_);
-    soci::session& s = lease.session();
-    try {
+  try {
+    with_retries([&] {
+      Lease lease(*writers_, kept_writers_);
+      soci::session& s = lease.session();
       soci::transaction tx(s);
       for (Queued* q : batch) {
         q->error = nullptr;
@@ -197,20 +206,11 @@ void Database::run_group(std::vector<Queued*>& batch) {
         s << "RELEASE SAVEPOINT queued";
       }
       tx.commit();
-      for (Queued* q : batch) q->done = true;
-      return;
-    } catch (const soci::soci_error& e) {
-      if (!retryable(e) || attempt >= max_attempts) {
-        for (Queued* q : batch) {
-          q->error = std::current_exception();
-          q->done = true;
-        }
-        return;
-      }
-      spdlog::warn("transaction retried after: {}", e.what());
-      std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
-    }
+    });
+  } catch (const soci::soci_error&) {  // not to be retried, or tried enough: every write in the group hears
+    for (Queued* q : batch) q->error = std::current_exception();
   }
+  for (Queued* q : batch) q->done = true;
 }
 
 bool Database::ping() {

@@ -53,16 +53,27 @@ struct LetGo {
 
 bool is_marker(const std::shared_ptr<const Product>& kept) { return kept->id == 0; }
 
+// The kept products are found by slug through the snapshot (a sale runs this on every order; a scan of
+// the thousands kept would hold the lock meanwhile); a piece the storefront does not list is looked for
+// among them all.
 std::vector<LetGo> let_go(std::mutex& mutex, KeptProducts& kept, long long& epoch,
-                          const std::vector<long long>& ids) {
+                          const std::vector<long long>& ids, const Snapshot& listed) {
   std::lock_guard lock(mutex);
   ++epoch;  // a read of these products begun before now is not kept
   std::vector<LetGo> out;
-  for (auto& [slug, product] : kept)
-    if (!is_marker(product) && std::find(ids.begin(), ids.end(), product->id) != ids.end()) {
-      out.push_back({std::make_shared<const Product>(), product});
-      product = out.back().marker;
+  auto take = [&](std::shared_ptr<const Product>& product) {
+    out.push_back({std::make_shared<const Product>(), product});
+    product = out.back().marker;
+  };
+  for (long long id : ids) {
+    if (auto card = listed.by_id.find(id); card != listed.by_id.end()) {
+      auto it = kept.find(listed.cards[card->second].slug);
+      if (it != kept.end() && !is_marker(it->second) && it->second->id == id) take(it->second);
+      continue;
     }
+    for (auto& [slug, product] : kept)
+      if (!is_marker(product) && product->id == id) take(product);
+  }
   return out;
 }
 
@@ -119,7 +130,7 @@ void Catalog::reload() {
 
 void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip) {
   if (product_ids.empty()) return;
-  auto kept = let_go(products_mutex_, products_, products_epoch_, product_ids);
+  auto kept = let_go(products_mutex_, products_, products_epoch_, product_ids, *snapshot());
   std::unordered_map<long long, bool> in_stock;
   if (!may_flip.empty() || !kept.empty())
     db_.read([&](soci::session& sql) {
@@ -183,9 +194,11 @@ std::optional<Product> Catalog::product_of_variant(long long variant_id) {
   if (slug.empty())
     slug = db_.read([&](soci::session& sql) {
       std::string s;
-      sql << "SELECT p.slug FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = :v",
-          soci::use(variant_id), soci::into(s);
-      return sql.got_data() ? s : std::string();
+      return db::run(sql,
+                     "SELECT p.slug FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = :v",
+                     soci::use(variant_id), soci::into(s))
+                 ? s
+                 : std::string();
     });
   if (slug.empty()) return std::nullopt;
   auto found = kept_product(slug);

@@ -123,6 +123,8 @@ TEST_F(CatalogServiceTest, AProductIsKeptUntilItsStockOrTheCatalogChanges) {
 TEST_F(CatalogServiceTest, AStockChangeKeepsTheProductWithItsNewCounts) {
   auto id = catalog.create(ring("moon-ring"), workshop);
   ASSERT_TRUE(id.ok());
+  catalog.refresh();  // listed: found through the snapshot (the test above finds an unlisted one)
+  ASSERT_TRUE(catalog.snapshot()->by_id.contains(*id));
   ASSERT_EQ(catalog.kept_product("moon-ring")->variants.front().stock, 2);
   db->write([&](soci::session& s) { s << "UPDATE variants SET stock = 1"; });
   db->write([&](soci::session& s) { s << "UPDATE products SET title_en = 'Renamed'"; });

@@ -33,6 +33,7 @@ struct NewOrder {
 };
 struct Inserted {
   long long order_id = 0;
+  Order head;  // the order's own row as written (load_head's fields), no parcels, lines or events
   std::vector<long long> sold;      // products the order took stock of (their pages show counts)
   std::vector<long long> sold_out;  // of those, the ones it took the last piece of (listings may change)
   // The parcels and lines as written (a parcel's workshop by id only: its names are the caller's to add),
@@ -40,8 +41,9 @@ struct Inserted {
   std::vector<Fulfilment> fulfilments;
   std::vector<OrderLine> lines;
 };
-// Inserts the order, its parcels and lines in the caller's transaction: the cart's lines leave the cart
-// exactly once and stock is taken only if enough is left, else a conflict (the caller rolls back).
+// Inserts the order, its "placed" event, its parcels and lines in the caller's transaction: the cart's
+// lines leave the cart exactly once and stock is taken only if enough is left, else a conflict (the caller
+// rolls back).
 Result<Inserted> insert_order(soci::session& sql, const NewOrder& order, const std::vector<CartLine>& lines,
                               const OrderPlan& plan, const std::vector<vendors::CommissionRate>& rates,
                               const Orders::VariantLabel& label);

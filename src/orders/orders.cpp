@@ -153,15 +153,14 @@ std::optional<Result<Order>> replayed(db::Database& db, const Checkout& in, cons
 
 }  // namespace
 
-// The order just placed: its row read back (with its customer), its parcels and lines as insert_order
-// wrote them (one query where reading them back whole took four, inside the transaction that holds
-// the stock rows), and the one event it has.
-std::optional<Order> as_placed(soci::session& sql, const repo::Inserted& inserted, const std::string& at,
-                               const catalog::Snapshot& catalog) {
-  auto order = repo::load_head(sql, inserted.order_id);
-  if (!order) return order;
-  order->fulfilments = inserted.fulfilments;
-  for (auto& parcel : order->fulfilments) {
+// The order just placed as insert_order wrote it (its row, with its customer, came back from the INSERT:
+// no query where reading it back whole took four, inside the transaction that holds the stock rows),
+// and the one event it has.
+Order as_placed(soci::session& sql, const repo::Inserted& inserted, const std::string& at,
+                const catalog::Snapshot& catalog) {
+  Order order = inserted.head;
+  order.fulfilments = inserted.fulfilments;
+  for (auto& parcel : order.fulfilments) {
     auto known = std::find_if(catalog.workshops.begin(), catalog.workshops.end(),
                               [&](const catalog::Workshop& w) { return w.id == parcel.workshop_id; });
     if (known != catalog.workshops.end()) {
@@ -174,8 +173,8 @@ std::optional<Order> as_placed(soci::session& sql, const repo::Inserted& inserte
               soci::into(parcel.workshop_en));
     }
   }
-  order->lines = inserted.lines;
-  order->events = {{"placed", "", order->user_id ? order->customer_name : "", at}};
+  order.lines = inserted.lines;
+  order.events = {{"placed", "", order.user_id ? order.customer_name : "", at}};
   return order;
 }
 
@@ -245,11 +244,9 @@ Result<Order> Orders::place_new(const Checkout& in, const std::string& guest_ema
                                  in.locale));
     if (preview.plan.coupon && discounts_)
       TRY(discounts_->claim(sql, *preview.plan.coupon, inserted.order_id, shopper, preview.plan.discount));
-    record(sql, inserted.order_id, in.user_id, "placed", "", at);
     auto order = as_placed(sql, inserted, at, *catalog_.snapshot());
-    if (!order) return Error::conflict("cart", "order_lost", "the order could not be read back");
-    if (compose_) mail::enqueue(sql, compose_(*order, "placed"), clock_);
-    return std::pair{std::move(*order), std::move(inserted)};
+    if (compose_) mail::enqueue(sql, compose_(order, "placed"), clock_);
+    return std::pair{std::move(order), std::move(inserted)};
   });
   if (!placed) return placed.error();
   catalog_.stock_changed(placed->second.sold, placed->second.sold_out);

@@ -83,16 +83,19 @@ StoredCart load_cart(soci::session& sql, const std::string& token) {
 // The quote's value as the line stores it (what the price was made from), read in the line's own statement.
 constexpr const char* quote_value_sql = "COALESCE((SELECT won_per_gram FROM metal_quotes WHERE id = :qw), 0)";
 
-void store_price(soci::session& sql, long long line_id, const PricedLine& line, const std::string& now) {
-  long long quote = line.quote_id;
+// Stores the line's new quantity and price; returns the quote's value as stored with it.
+long long store_price(soci::session& sql, long long line_id, const PricedLine& line, const std::string& now) {
+  long long quote = line.quote_id, stored_value = 0;
   soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
   static const std::string update =
       std::string(
           "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, "
           "quote_id = :qt, quote_won_per_gram = ") +
-      quote_value_sql + ", updated_at = :now WHERE id = :id";
+      quote_value_sql + ", updated_at = :now WHERE id = :id RETURNING quote_won_per_gram";
   db::run(sql, update, soci::use(line.quantity), soci::use(line.unit_price), soci::use(line.options_fee),
-          soci::use(quote, quote_ind), soci::use(quote), soci::use(now), soci::use(line_id));
+          soci::use(quote, quote_ind), soci::use(quote), soci::use(now), soci::use(line_id),
+          soci::into(stored_value));
+  return stored_value;
 }
 
 LineInput input_of(const PricedLine& line, int quantity) {
@@ -102,86 +105,13 @@ LineInput input_of(const PricedLine& line, int quantity) {
           .gift_wrap = line.gift_wrap};
 }
 
-}  // namespace
-
-Carts::Carts(db::Database& db, catalog::Catalog& catalog, const Clock& clock)
-    : db_(db), catalog_(catalog), clock_(clock) {}
-
-std::optional<catalog::Product> Carts::product_of_variant(long long variant_id) {
-  return catalog_.product_of_variant(variant_id);
-}
-
-Result<Carts::Added> Carts::add(const std::string& token, long long user_id, const LineInput& input) {
-  auto product = product_of_variant(input.variant_id);
-  if (!product)
-    return Error::invalid("variant_id", "variant_invalid", "choose a size or option of this piece");
-  const auto now = format_utc(clock_.now());
-  return db_.write([&](soci::session& sql) -> Result<Added> {
-    Added added{token, 0};
-    long long cart = 0;
-    if (!token.empty()) {  // found and marked as used in one statement
-      const std::string hash = sha256_hex(token);
-      db::run(sql, "UPDATE carts SET updated_at = :now WHERE token_hash = :h RETURNING id", soci::use(now),
-              soci::use(hash), soci::into(cart));
-    }
-    if (!cart) {
-      added.token = random_token(24);
-      soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
-      const std::string hash = sha256_hex(added.token);
-      db::run(sql,
-              "INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :now, :now2) "
-              "RETURNING id",
-              soci::use(hash), soci::use(user_id, user_ind), soci::use(now), soci::use(now),
-              soci::into(cart));
-    }
-    auto lines = load_lines(sql, cart);
-    int same_variant = 0;
-    const StoredLine* same = nullptr;
-    const auto engraving = TRY(clean_engraving(input.engraving));
-    for (const auto& l : lines) {
-      if (l.line.variant_id != input.variant_id) continue;
-      same_variant += l.line.quantity;
-      if (l.line.engraving == engraving && l.line.gift_wrap == input.gift_wrap) same = &l;
-    }
-    if (same) {
-      auto priced = TRY(price_line(*product, input_of(same->line, same->line.quantity + input.quantity),
-                                   same_variant - same->line.quantity));
-      store_price(sql, same->id, priced, now);
-      added.line_id = same->id;
-    } else {
-      if (lines.size() >= static_cast<size_t>(max_lines))
-        return Error::rule_broken("variant_id", "cart_full",
-                                  "a cart holds at most " + std::to_string(max_lines) + " lines");
-      auto priced = TRY(price_line(*product, input, same_variant));
-      long long quote = priced.quote_id;
-      soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
-      int gift = priced.gift_wrap ? 1 : 0, final_sale = priced.final_sale ? 1 : 0;
-      static const std::string insert =
-          std::string(
-              "INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, engraving, gift_wrap, "
-              "final_sale, unit_price, options_fee, quote_id, quote_won_per_gram, created_at, updated_at) "
-              "VALUES (:c, :p, :v, :q, :e, :g, :fs, :u, :f, :qt, ") +
-          quote_value_sql + ", :now, :now2) RETURNING id";
-      db::run(sql, insert, soci::use(cart), soci::use(priced.product_id), soci::use(priced.variant_id),
-              soci::use(priced.quantity), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
-              soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(quote, quote_ind),
-              soci::use(quote), soci::use(now), soci::use(now), soci::into(added.line_id));
-    }
-    return added;
-  });
-}
-
-CartView Carts::view(const std::string& token) {
+// The cart as its page shows it: every line priced again against the catalog as it is now.
+CartView view_of(catalog::Catalog& catalog, long long cart_id, std::vector<StoredLine> stored) {
   CartView view;
-  std::vector<StoredLine> stored;
-  db_.read([&](soci::session& sql) {
-    auto cart = load_cart(sql, token);
-    view.cart_id = cart.id;
-    stored = std::move(cart.lines);
-  });
+  view.cart_id = cart_id;
   for (auto& s : stored) {
     CartLine line{.id = s.id, .slug = s.slug, .added = s.line};
-    line.product = catalog_.kept_product(s.slug);
+    line.product = catalog.kept_product(s.slug);
     if (line.product) {
       auto now = price_line(*line.product, input_of(s.line, s.line.quantity));
       if (now.ok())
@@ -201,6 +131,87 @@ CartView Carts::view(const std::string& token) {
     view.lines.push_back(std::move(line));
   }
   return view;
+}
+
+}  // namespace
+
+Carts::Carts(db::Database& db, catalog::Catalog& catalog, const Clock& clock)
+    : db_(db), catalog_(catalog), clock_(clock) {}
+
+std::optional<catalog::Product> Carts::product_of_variant(long long variant_id) {
+  return catalog_.product_of_variant(variant_id);
+}
+
+Result<Carts::Added> Carts::add(const std::string& token, long long user_id, const LineInput& input) {
+  auto product = product_of_variant(input.variant_id);
+  if (!product)
+    return Error::invalid("variant_id", "variant_invalid", "choose a size or option of this piece");
+  const auto now = format_utc(clock_.now());
+  std::vector<StoredLine> lines;  // the cart's lines after the add: its answer shows them
+  long long cart = 0;
+  auto result = db_.write([&](soci::session& sql) -> Result<Added> {
+    Added added{token, 0};
+    cart = 0;
+    if (!token.empty()) {  // found and marked as used in one statement
+      const std::string hash = sha256_hex(token);
+      db::run(sql, "UPDATE carts SET updated_at = :now WHERE token_hash = :h RETURNING id", soci::use(now),
+              soci::use(hash), soci::into(cart));
+    }
+    if (!cart) {
+      added.token = random_token(24);
+      soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+      const std::string hash = sha256_hex(added.token);
+      db::run(sql,
+              "INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :now, :now2) "
+              "RETURNING id",
+              soci::use(hash), soci::use(user_id, user_ind), soci::use(now), soci::use(now),
+              soci::into(cart));
+    }
+    lines = load_lines(sql, cart);
+    int same_variant = 0;
+    StoredLine* same = nullptr;
+    const auto engraving = TRY(clean_engraving(input.engraving));
+    for (auto& l : lines) {
+      if (l.line.variant_id != input.variant_id) continue;
+      same_variant += l.line.quantity;
+      if (l.line.engraving == engraving && l.line.gift_wrap == input.gift_wrap) same = &l;
+    }
+    if (same) {
+      auto priced = TRY(price_line(*product, input_of(same->line, same->line.quantity + input.quantity),
+                                   same_variant - same->line.quantity));
+      priced.quote_won_per_gram = store_price(sql, same->id, priced, now);
+      same->line = std::move(priced);
+      added.line_id = same->id;
+      return added;
+    }
+    if (lines.size() >= static_cast<size_t>(max_lines))
+      return Error::rule_broken("variant_id", "cart_full",
+                                "a cart holds at most " + std::to_string(max_lines) + " lines");
+    auto priced = TRY(price_line(*product, input, same_variant));
+    long long quote = priced.quote_id;
+    soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
+    int gift = priced.gift_wrap ? 1 : 0, final_sale = priced.final_sale ? 1 : 0;
+    static const std::string insert =
+        std::string(
+            "INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, engraving, gift_wrap, "
+            "final_sale, unit_price, options_fee, quote_id, quote_won_per_gram, created_at, updated_at) "
+            "VALUES (:c, :p, :v, :q, :e, :g, :fs, :u, :f, :qt, ") +
+        quote_value_sql + ", :now, :now2) RETURNING id, quote_won_per_gram";
+    db::run(sql, insert, soci::use(cart), soci::use(priced.product_id), soci::use(priced.variant_id),
+            soci::use(priced.quantity), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
+            soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(quote, quote_ind),
+            soci::use(quote), soci::use(now), soci::use(now), soci::into(added.line_id),
+            soci::into(priced.quote_won_per_gram));
+    lines.push_back({added.line_id, product->slug, std::move(priced)});
+    return added;
+  });
+  if (result) result->view = view_of(catalog_, cart, std::move(lines));
+  return result;
+}
+
+CartView Carts::view(const std::string& token) {
+  auto cart = db_.read([&](soci::session& sql) { return load_cart(sql, token); });
+  return view_of(catalog_, cart.id, std::move(cart.lines));
 }
 
 Result<void> Carts::set_quantity(const std::string& token, long long line_id, int quantity) {

@@ -39,6 +39,7 @@ class Carts {
   struct Added {
     std::string token;  // the cart's token (new when the visitor had none)
     long long line_id = 0;
+    CartView view;  // the cart after the add, as view() shows it (read in the add's own transaction)
   };
   // user_id: the logged-in shopper, 0 for a guest.
   Result<Added> add(const std::string& token, long long user_id, const LineInput& input);

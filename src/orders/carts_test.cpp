@@ -64,6 +64,41 @@ TEST_F(CartsTest, AGuestGetsACartAndTheSameOptionsAddUp) {
   EXPECT_TRUE(view.lines[1].added.final_sale);
 }
 
+// The add's answer shows the cart from the add's own transaction: the same as reading it afresh.
+TEST_F(CartsTest, AnAddAnswersWithTheCartAsViewShowsIt) {
+  auto first = carts.add("", 0, {.variant_id = small, .quantity = 1});
+  ASSERT_TRUE(first.ok());
+  auto again = carts.add(first->token, 0, {.variant_id = small, .quantity = 1});  // the same line, two now
+  ASSERT_TRUE(again.ok());
+  auto other = carts.add(first->token, 0, {.variant_id = large, .quantity = 1, .gift_wrap = true});
+  ASSERT_TRUE(other.ok());
+  for (const auto* added : {&*first, &*again, &*other}) EXPECT_GT(added->view.cart_id, 0);
+  EXPECT_EQ(first->view.pieces, 1);
+  EXPECT_EQ(again->view.pieces, 2);
+  const auto fresh = carts.view(first->token);
+  const auto& answered = other->view;
+  EXPECT_EQ(answered.cart_id, fresh.cart_id);
+  EXPECT_EQ(answered.pieces, fresh.pieces);
+  EXPECT_EQ(answered.subtotal, fresh.subtotal);
+  EXPECT_EQ(answered.has_final_sale, fresh.has_final_sale);
+  EXPECT_EQ(answered.price_changed, fresh.price_changed);
+  ASSERT_EQ(answered.lines.size(), fresh.lines.size());
+  for (size_t i = 0; i < fresh.lines.size(); ++i) {
+    const auto &a = answered.lines[i], &f = fresh.lines[i];
+    EXPECT_EQ(a.id, f.id);
+    EXPECT_EQ(a.slug, f.slug);
+    EXPECT_EQ(a.added.variant_id, f.added.variant_id);
+    EXPECT_EQ(a.added.quantity, f.added.quantity);
+    EXPECT_EQ(a.added.unit_price, f.added.unit_price);
+    EXPECT_EQ(a.added.options_fee, f.added.options_fee);
+    EXPECT_EQ(a.added.gift_wrap, f.added.gift_wrap);
+    EXPECT_EQ(a.added.quote_id, f.added.quote_id);
+    EXPECT_EQ(a.added.quote_won_per_gram, f.added.quote_won_per_gram);
+    ASSERT_TRUE(a.now && f.now);
+    EXPECT_EQ(line_total(*a.now), line_total(*f.now));
+  }
+}
+
 TEST_F(CartsTest, StockCountsEveryLineOfTheVariant) {
   auto token = carts.add("", 0, {.variant_id = small, .quantity = 2})->token;
   auto over = carts.add(token, 0, {.variant_id = small, .quantity = 1, .engraving = "A"});

@@ -185,8 +185,8 @@ class CartRoutes {
                                              std::move(kept));
     }
     auto response = Response::redirect(req.locale_prefix() + "/cart?added=1");
-    give_cookies(response, added->token == cart_token(req) ? "" : added->token,
-                 d_.carts.view(added->token).pieces, d_.secure_cookies);
+    give_cookies(response, added->token == cart_token(req) ? "" : added->token, added->view.pieces,
+                 d_.secure_cookies);
     return response;
   }
 
@@ -250,7 +250,7 @@ class CartRoutes {
     const std::string token = cart_token(req);
     auto added = d_.carts.add(token, req.user ? req.user->user_id : 0, input);
     if (!added.ok()) return d_.renderer.error(req, added.error());
-    auto view = d_.carts.view(added->token);
+    const auto& view = added->view;
     auto out = cart_json(view, req.locale, messages(req.locale));
     out["line_id"] = added->line_id;
     const bool fresh = added->token != token;

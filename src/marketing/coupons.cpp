@@ -124,7 +124,7 @@ Result<Coupon> Coupons::create(const CouponInput& input, long long workshop_id, 
   const std::string kind(name_of(c.kind)), bearer = c.workshop_bears ? "workshop" : "hub";
   const std::string at = format_utc(clock_.now());
   const int first = c.first_order;
-  return db_.write([&](soci::session& sql) -> Result<Coupon> {
+  auto made = db_.write([&](soci::session& sql) -> Result<Coupon> {
     if (!c.code.empty()) {
       int taken = 0;
       sql << "SELECT COUNT(*) FROM coupons WHERE code = :c", soci::use(c.code), soci::into(taken);
@@ -153,6 +153,8 @@ Result<Coupon> Coupons::create(const CouponInput& input, long long workshop_id, 
         soci::use(at), soci::use(c.segment_id, segment_ind), soci::into(c.id);
     return c;
   });
+  forget_automatic();
+  return made;
 }
 
 std::vector<std::pair<long long, std::string>> Coupons::segments() {
@@ -181,6 +183,7 @@ Result<CouponRow> Coupons::set_paused(long long id, bool paused, long long works
   db_.write([&](soci::session& sql) {
     sql << "UPDATE coupons SET paused = :p WHERE id = :id", soci::use(flag), soci::use(id);
   });
+  forget_automatic();
   return *find(id);
 }
 
@@ -199,18 +202,16 @@ orders::CouponAnswer Coupons::best(const std::vector<orders::CartLine>& lines, c
     }
     code = *checked;
   }
+  std::vector<Coupon> found;
+  if (!typed)
+    for (auto& c : automatic())
+      if (c.starts_at <= now && (c.ends_at.empty() || c.ends_at > now)) found.push_back(std::move(c));
+  if (!typed && found.empty()) return answer;  // no automatic coupon runs now: nothing to read
   db_.read([&](soci::session& sql) {
-    std::vector<Coupon> found;
-    const auto add = [&](const soci::row& r) { found.push_back(coupon_of(r)); };
     if (typed)
-      db::each(sql, std::string("SELECT ") + coupon_columns + " FROM coupons c WHERE c.code = :c", add,
-               soci::use(code));
-    else
-      db::each(sql,
-               std::string("SELECT ") + coupon_columns +
-                   " FROM coupons c WHERE c.code IS NULL AND c.paused = 0 AND c.starts_at <= :n "
-                   "AND (c.ends_at = '' OR c.ends_at > :n2) ORDER BY c.id",
-               add, soci::use(now), soci::use(now));
+      db::each(
+          sql, std::string("SELECT ") + coupon_columns + " FROM coupons c WHERE c.code = :c",
+          [&](const soci::row& r) { found.push_back(coupon_of(r)); }, soci::use(code));
     if (typed && found.empty())
       answer.refused = Error::rule_broken("coupon_code", "coupon_unknown", "no coupon has the code " + code);
     long long best_amount = 0;
@@ -231,6 +232,36 @@ orders::CouponAnswer Coupons::best(const std::vector<orders::CartLine>& lines, c
   return answer;
 }
 
+std::vector<Coupon> Coupons::automatic() {
+  long long changes = 0;
+  {
+    std::lock_guard lock(automatic_mutex_);
+    if (automatic_ && std::chrono::steady_clock::now() - automatic_read_at_ < std::chrono::seconds(1))
+      return *automatic_;
+    changes = automatic_changes_;
+  }
+  const auto read_at = std::chrono::steady_clock::now();
+  std::vector<Coupon> found;
+  db_.read([&](soci::session& sql) {
+    db::each(sql,
+             std::string("SELECT ") + coupon_columns +
+                 " FROM coupons c WHERE c.code IS NULL AND c.paused = 0 ORDER BY c.id",
+             [&](const soci::row& r) { found.push_back(coupon_of(r)); });
+  });
+  std::lock_guard lock(automatic_mutex_);
+  if (changes == automatic_changes_) {
+    automatic_ = found;
+    automatic_read_at_ = read_at;
+  }
+  return found;
+}
+
+void Coupons::forget_automatic() {
+  std::lock_guard lock(automatic_mutex_);
+  automatic_.reset();
+  ++automatic_changes_;
+}
+
 Result<void> Coupons::claim(soci::session& sql, const orders::PlanDiscount& d, long long order_id,
                             const orders::Shopper& shopper, long long amount) {
   const std::string now = format_utc(clock_.now());
@@ -241,6 +272,7 @@ Result<void> Coupons::claim(soci::session& sql, const orders::PlanDiscount& d, l
               "AND (ends_at = '' OR ends_at > :n2) AND (budget = 0 OR spent + :a2 <= budget)",
        soci::use(amount), soci::use(d.coupon_id), soci::use(now), soci::use(now), soci::use(amount));
   take.execute(true);
+  forget_automatic();
   if (take.get_affected_rows() != 1)
     return Error::conflict("coupon_code", "coupon_budget_used",
                            "the coupon was used up or ended just now: check the total again");
@@ -265,6 +297,7 @@ void Coupons::release(soci::session& sql, long long order_id) {
       soci::use(order_id), soci::into(coupon_id), soci::into(amount);
   if (!sql.got_data()) return;
   sql << "UPDATE coupons SET spent = spent - :a WHERE id = :c", soci::use(amount), soci::use(coupon_id);
+  forget_automatic();
   sql << "UPDATE coupon_uses SET released = 1 WHERE order_id = :o", soci::use(order_id);
 }
 

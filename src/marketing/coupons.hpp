@@ -3,6 +3,8 @@
 // transaction with one conditional UPDATE of the coupon's row (so a budget is never overspent, and the
 // row lock orders two tabs of one shopper), released when the order is cancelled.
 #pragma once
+#include <chrono>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -47,8 +49,19 @@ class Coupons : public orders::Discounts {
   void release(soci::session& sql, long long order_id) override;
 
  private:
+  // The automatic coupons (no code, not paused; any dates), which every checkout preview looks through:
+  // kept for at most a second. A change made here forgets them at once; one made on another node is seen
+  // within the second (a claim is checked again under the coupon's row lock, so a budget used up there
+  // still holds).
+  std::vector<Coupon> automatic();
+  void forget_automatic();
+
   db::Database& db_;
   const Clock& clock_;
+  std::mutex automatic_mutex_;
+  std::optional<std::vector<Coupon>> automatic_;
+  std::chrono::steady_clock::time_point automatic_read_at_{};
+  long long automatic_changes_ = 0;  // a change while they were being read: that read is not kept
 };
 
 }  // namespace brilliant::marketing

@@ -181,5 +181,23 @@ TEST_F(CouponsTest, PausedCouponsAreOnlyTheirOwnersToResume) {
   EXPECT_EQ(coupons.set_paused(c.id, false, 0)->coupon.paused, false);  // the operator
 }
 
+// The automatic coupons are kept between previews: a change made through Coupons is seen at once, and
+// their dates are checked against the clock on every preview, not when they were read.
+TEST_F(CouponsTest, KeptAutomaticCouponsFollowChangesAndTheirDates) {
+  const auto token = cart_with("moon-ring");
+  const auto discount = [&] { return orders.preview(token, "", "", {1, ""})->plan.discount; };
+  EXPECT_EQ(discount(), 0);  // none yet (and that "none" is kept)
+  const auto later = format_utc(clock.now() + std::chrono::hours(2));
+  const auto c = make({.kind = "fixed", .value = 5000, .automatic = true});
+  EXPECT_EQ(discount(), 5000);  // made here: offered at once
+  ASSERT_TRUE(coupons.set_paused(c.id, true, 0).ok());
+  EXPECT_EQ(discount(), 0);  // paused: at once
+  const auto soon = make({.kind = "fixed", .starts_at = later, .value = 7000, .automatic = true});
+  EXPECT_EQ(discount(), 0);  // kept, but not started
+  clock.advance(std::chrono::hours(3));
+  EXPECT_EQ(discount(), 7000);  // started: the kept copy is read against the clock
+  EXPECT_GT(soon.id, c.id);
+}
+
 }  // namespace
 }  // namespace brilliant::marketing

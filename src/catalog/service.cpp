@@ -53,27 +53,49 @@ struct LetGo {
 
 bool is_marker(const std::shared_ptr<const Product>& kept) { return kept->id == 0; }
 
-// The kept products are found by slug through the snapshot (a sale runs this on every order; a scan of
-// the thousands kept would hold the lock meanwhile); a piece the storefront does not list is looked for
-// among them all.
-std::vector<LetGo> let_go(std::mutex& mutex, KeptProducts& kept, long long& epoch,
-                          const std::vector<long long>& ids, const Snapshot& listed) {
-  std::lock_guard lock(mutex);
-  ++epoch;  // a read of these products begun before now is not kept
-  std::vector<LetGo> out;
-  auto take = [&](std::shared_ptr<const Product>& product) {
-    out.push_back({std::make_shared<const Product>(), product});
-    product = out.back().marker;
-  };
+// Calls on_kept with each kept copy (or marker) of these products. They are found by slug through the
+// snapshot (a sale runs this on every order; a scan of the thousands kept would hold the lock meanwhile);
+// a piece the storefront does not list is looked for among them all.
+template <class OnKept>
+void each_kept(KeptProducts& kept, const std::vector<long long>& ids, const Snapshot& listed,
+               OnKept&& on_kept) {
   for (long long id : ids) {
     if (auto card = listed.by_id.find(id); card != listed.by_id.end()) {
       auto it = kept.find(listed.cards[card->second].slug);
-      if (it != kept.end() && !is_marker(it->second) && it->second->id == id) take(it->second);
+      if (it != kept.end() && (is_marker(it->second) || it->second->id == id)) on_kept(it->second);
       continue;
     }
     for (auto& [slug, product] : kept)
-      if (!is_marker(product) && product->id == id) take(product);
+      if (!is_marker(product) && product->id == id) on_kept(product);
   }
+}
+
+std::vector<LetGo> let_go(std::mutex& mutex, KeptProducts& kept, long long& epoch, long long& let_go_epoch,
+                          const std::vector<long long>& ids, const Snapshot& listed) {
+  std::lock_guard lock(mutex);
+  ++epoch;  // a read of these products begun before now is not kept
+  ++let_go_epoch;
+  std::vector<LetGo> out;
+  each_kept(kept, ids, listed, [&](std::shared_ptr<const Product>& product) {
+    if (is_marker(product)) return;
+    out.push_back({std::make_shared<const Product>(), product});
+    product = out.back().marker;
+  });
+  return out;
+}
+
+// Whether each of these products has a variant in stock, as the database has it now.
+std::unordered_map<long long, bool> in_stock_now(db::Database& db, const std::vector<long long>& ids) {
+  std::unordered_map<long long, bool> out;
+  if (ids.empty()) return out;
+  db.read([&](soci::session& sql) {
+    for (long long id : ids) {
+      long long with_stock = 0;
+      db::run(sql, "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
+              soci::into(with_stock));
+      out[id] = with_stock > 0;
+    }
+  });
   return out;
 }
 
@@ -111,7 +133,7 @@ void Catalog::stock_changed(const std::vector<long long>& product_ids,
 }
 
 void Catalog::reload() {
-  forget_products({});
+  forget_products();
   auto fresh =
       std::make_shared<Snapshot>(db_.read([](soci::session& sql) { return repo::load_snapshot(sql); }));
   fresh->version = ++version_;
@@ -128,21 +150,55 @@ void Catalog::reload() {
   for (const auto& listener : listeners_) listener();
 }
 
+void Catalog::stock_sold(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip,
+                         const std::vector<std::pair<long long, int>>& left, long long since) {
+  if (product_ids.empty()) return;
+  if (lower_counts(product_ids, left, since))
+    show_stock(product_ids, in_stock_now(db_, may_flip));
+  else
+    apply_stock(product_ids, may_flip);
+  if (relay_.stock) relay_.stock(product_ids, may_flip);
+}
+
+long long Catalog::stock_epoch() {
+  std::lock_guard lock(products_mutex_);
+  return let_go_epoch_;
+}
+
+bool Catalog::lower_counts(const std::vector<long long>& product_ids,
+                           const std::vector<std::pair<long long, int>>& left, long long since) {
+  const auto listed = snapshot();
+  std::lock_guard lock(products_mutex_);
+  if (since != let_go_epoch_) return false;
+  ++products_epoch_;  // a read begun before now may hold the counts before the sale: not kept
+  each_kept(products_, product_ids, *listed, [&](std::shared_ptr<const Product>& kept) {
+    if (is_marker(kept)) {  // its read-back may have begun before this sale: not to be kept
+      kept = std::make_shared<const Product>();
+      return;
+    }
+    auto fresh = std::make_shared<Product>(*kept);
+    for (auto& v : fresh->variants)
+      for (const auto& [variant, count] : left)
+        if (v.id == variant) v.stock = std::min(v.stock, count);
+    kept = std::move(fresh);
+  });
+  return true;
+}
+
 void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip) {
   if (product_ids.empty()) return;
-  auto kept = let_go(products_mutex_, products_, products_epoch_, product_ids, *snapshot());
-  std::unordered_map<long long, bool> in_stock;
-  if (!may_flip.empty() || !kept.empty())
+  auto kept = let_go(products_mutex_, products_, products_epoch_, let_go_epoch_, product_ids, *snapshot());
+  auto in_stock = in_stock_now(db_, may_flip);
+  if (!kept.empty())
     db_.read([&](soci::session& sql) {
-      for (long long id : may_flip) {
-        long long with_stock = 0;
-        db::run(sql, "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
-                soci::into(with_stock));
-        in_stock[id] = with_stock > 0;
-      }
       for (auto& one : kept) one.product = with_counts_now(sql, *one.product);
     });
   keep_again(products_mutex_, products_, kept);
+  show_stock(product_ids, in_stock);
+}
+
+void Catalog::show_stock(const std::vector<long long>& product_ids,
+                         const std::unordered_map<long long, bool>& in_stock) {
   bool flipped = false;
   std::vector<std::string> slugs;
   {
@@ -222,18 +278,12 @@ std::optional<Product> Catalog::remember(std::optional<Product> product, long lo
   return product;
 }
 
-void Catalog::forget_products(const std::vector<long long>& product_ids) {
+void Catalog::forget_products() {
   std::lock_guard lock(products_mutex_);
   ++products_epoch_;
-  if (product_ids.empty()) {
-    products_.clear();
-    variant_slugs_.clear();
-    return;
-  }
-  std::erase_if(products_, [&](const auto& entry) {
-    return is_marker(entry.second) ||
-           std::find(product_ids.begin(), product_ids.end(), entry.second->id) != product_ids.end();
-  });
+  ++let_go_epoch_;
+  products_.clear();
+  variant_slugs_.clear();
 }
 
 std::optional<Workshop> Catalog::workshop(const std::string& slug) {

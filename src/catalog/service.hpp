@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "catalog/listing.hpp"
@@ -42,6 +43,14 @@ class Catalog {
   // sale: an order that sold out nothing reads nothing. When no flag flipped, only the stock listeners
   // hear of the pieces (their pages show counts).
   void stock_changed(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip);
+  // The same after an order on this node, which knows the counts it left: `left` is (variant id, stock
+  // after) for each variant it sold, and `since` what stock_epoch() said before it wrote. The kept copies
+  // take those counts without a read, the lower of two standing (orders only lower counts, so two orders'
+  // counts arriving out of turn end right); unless kept products were let go since `since` (a restock, a
+  // cancellation, another node's sale, a refresh), when they are read back as stock_changed does.
+  void stock_sold(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip,
+                  const std::vector<std::pair<long long, int>>& left, long long since);
+  long long stock_epoch();
 
   // Several nodes (issue 16): the relay hears of every change made on this node (a refresh; stock with its
   // ids) to tell the other nodes; what another node changed comes in through the *_elsewhere calls, which
@@ -102,6 +111,12 @@ class Catalog {
   Relay relay_;
   void reload();
   void apply_stock(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip);
+  // The kept copies take an order's counts (false: kept products were let go since `since`).
+  bool lower_counts(const std::vector<long long>& product_ids,
+                    const std::vector<std::pair<long long, int>>& left, long long since);
+  // The listings' in-stock flags (in_stock: read for the pieces that may have flipped) and the listeners.
+  void show_stock(const std::vector<long long>& product_ids,
+                  const std::unordered_map<long long, bool>& in_stock);
   std::vector<std::function<void()>> listeners_;
   std::vector<std::function<void(const std::vector<std::string>&)>> stock_listeners_;
   // Checks each product (fields, and a price that comes out above zero) and returns their search texts.
@@ -110,12 +125,13 @@ class Catalog {
   mutable std::mutex search_mutex_;
   std::unordered_map<std::string, std::vector<long long>> searches_;
   // product(): what was read, by slug; variants to their product's slug. `products_epoch_` moves on
-  // every change, so a read that overlapped one is not kept.
+  // every change, so a read that overlapped one is not kept; `let_go_epoch_` on every change whose counts
+  // are read back (stock_sold's counts then do not stand).
   std::mutex products_mutex_;
   std::unordered_map<std::string, std::shared_ptr<const Product>> products_;
   std::unordered_map<long long, std::string> variant_slugs_;
-  long long products_epoch_ = 0;
-  void forget_products(const std::vector<long long>& product_ids);
+  long long products_epoch_ = 0, let_go_epoch_ = 0;
+  void forget_products();
   std::optional<Product> remember(std::optional<Product> product, long long epoch);
   std::shared_ptr<const SearchVocabulary> vocabulary_ = std::make_shared<SearchVocabulary>();
   Synonyms synonyms_;

@@ -139,6 +139,33 @@ TEST_F(CatalogServiceTest, AStockChangeKeepsTheProductWithItsNewCounts) {
   EXPECT_EQ(catalog.kept_product("moon-ring")->title_en, "Renamed");
 }
 
+// An order's own counts: the kept copy takes them with no read at all (the database here says otherwise,
+// and it is not asked), the lower of two orders' counts stands whichever comes last, and after kept
+// products were let go (a restock) since the order began, the counts are read back instead.
+TEST_F(CatalogServiceTest, AnOrdersCountsAreKeptWithoutARead) {
+  auto id = catalog.create(ring("moon-ring"), workshop);
+  ASSERT_TRUE(id.ok());
+  catalog.refresh();
+  const long long variant = catalog.kept_product("moon-ring")->variants.front().id;
+  const auto stock = [&] { return catalog.kept_product("moon-ring")->variants.front().stock; };
+  ASSERT_EQ(stock(), 2);
+  std::vector<std::string> heard;
+  catalog.on_stock_change([&](const std::vector<std::string>& slugs) { heard = slugs; });
+  db->write([&](soci::session& s) { s << "UPDATE variants SET stock = 7"; });  // not what the orders left
+  const long long first = catalog.stock_epoch(), second = catalog.stock_epoch();
+  catalog.stock_sold({*id}, {}, {{variant, 0}}, second);  // the later order's count arrives first
+  EXPECT_EQ(stock(), 0);
+  EXPECT_EQ(heard, std::vector<std::string>{"moon-ring"});  // its page still hears of it
+  catalog.stock_sold({*id}, {}, {{variant, 1}}, first);
+  EXPECT_EQ(stock(), 0);  // the lower stands
+  const long long before_restock = catalog.stock_epoch();
+  catalog.stock_changed({*id}, {*id});  // a restock's change: the database's counts are read back
+  EXPECT_EQ(stock(), 7);
+  db->write([&](soci::session& s) { s << "UPDATE variants SET stock = 5"; });
+  catalog.stock_sold({*id}, {}, {{variant, 6}}, before_restock);  // began before it: read back, not taken
+  EXPECT_EQ(stock(), 5);
+}
+
 TEST_F(CatalogServiceTest, RefreshTellsListeners) {
   int told = 0;
   catalog.on_change([&] { ++told; });

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "db/database.hpp"
@@ -16,6 +17,10 @@ std::optional<Order> load_id(soci::session& sql, long long id);
 // Only the order's own row (with its customer), no parcels, lines or events: one query.
 std::optional<Order> load_head(soci::session& sql, long long id);
 std::optional<Order> load(soci::session& sql, const std::string& number);
+// The order's own row as load_head reads it, and the columns an INSERT INTO orders returns it with
+// (order_writes.cpp).
+Order head_of(const soci::row& r);
+extern const std::string returned_head;
 // The ids a list query selects (its first column), in its order.
 std::vector<long long> ids_of(soci::rowset<soci::row>& rows);
 // Appends an order event (actor 0: the system).
@@ -36,6 +41,7 @@ struct Inserted {
   Order head;  // the order's own row as written (load_head's fields), no parcels, lines or events
   std::vector<long long> sold;      // products the order took stock of (their pages show counts)
   std::vector<long long> sold_out;  // of those, the ones it took the last piece of (listings may change)
+  std::vector<std::pair<long long, int>> left;  // each variant it took stock of, with the stock left
   // The parcels and lines as written (a parcel's workshop by id only: its names are the caller's to add),
   // in the order load_many reads them back.
   std::vector<Fulfilment> fulfilments;

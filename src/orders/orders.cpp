@@ -235,6 +235,7 @@ Result<Order> Orders::place_new(const Checkout& in, const std::string& guest_ema
                            in.direct ? std::string() : in.cart_token,
                            in.utm,
                            transfer};
+  const long long stock_epoch = catalog_.stock_epoch();  // before the stock is taken: see stock_sold
   auto placed = db_.write([&](soci::session& sql) -> Result<std::pair<Order, repo::Inserted>> {
     // Everything this returns is made afresh on each try: write() may run it again.
     auto inserted = TRY(repo::insert_order(sql, row, preview.lines, preview.plan, rates, label_));
@@ -249,7 +250,8 @@ Result<Order> Orders::place_new(const Checkout& in, const std::string& guest_ema
     return std::pair{std::move(order), std::move(inserted)};
   });
   if (!placed) return placed.error();
-  catalog_.stock_changed(placed->second.sold, placed->second.sold_out);
+  const auto& sold = placed->second;
+  catalog_.stock_sold(sold.sold, sold.sold_out, sold.left, stock_epoch);
   return std::move(placed->first);
 }
 

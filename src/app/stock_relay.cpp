@@ -4,7 +4,8 @@
 
 namespace brilliant::app {
 
-StockRelay::StockRelay(Send send) : send_(std::move(send)), thread_([this] { run(); }) {}
+StockRelay::StockRelay(Send send, std::chrono::milliseconds pause)
+    : send_(std::move(send)), pause_(pause), thread_([this] { run(); }) {}
 
 StockRelay::~StockRelay() {
   {
@@ -40,6 +41,7 @@ void StockRelay::run() {
       spdlog::warn("could not tell the other nodes of {} pieces' stock: {}", ids.size(), e.what());
     }
     lock.lock();
+    wake_.wait_for(lock, pause_, [this] { return stopping_; });
   }
 }
 

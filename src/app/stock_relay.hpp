@@ -1,7 +1,9 @@
 // Stock changes told to the other nodes from a thread of their own (issue 16): an order only leaves the
-// ids of the pieces it sold here and goes on; what arrives while one notice is being sent goes out merged
-// in the next, so a busy sale sends about one notice per round trip to the database, not one per order.
+// ids of the pieces it sold here and goes on; what arrives while one notice is being sent, or in the pause
+// after it, goes out merged in the next. A busy sale thus sends a notice per pause (every node, this one
+// included, wakes for each), not one per order; the other nodes hear of a sale within the pause.
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -14,7 +16,7 @@ namespace brilliant::app {
 class StockRelay {
  public:
   using Send = std::function<void(const std::vector<long long>& ids, const std::vector<long long>& may_flip)>;
-  explicit StockRelay(Send send);
+  explicit StockRelay(Send send, std::chrono::milliseconds pause = std::chrono::milliseconds(0));
   // Sends what is still waiting, then stops.
   ~StockRelay();
   StockRelay(const StockRelay&) = delete;
@@ -26,6 +28,7 @@ class StockRelay {
  private:
   void run();
   Send send_;
+  std::chrono::milliseconds pause_;  // between two sends (cut short when stopping)
   std::mutex mutex_;
   std::condition_variable wake_;
   std::set<long long> ids_, may_flip_;

@@ -45,6 +45,27 @@ TEST(StockRelay, ChangesThatArriveDuringASendGoOutTogetherInTheNext) {
   EXPECT_EQ(sent[1].may_flip, (std::vector<long long>{3}));
 }
 
+// After a send the relay pauses: what is told meanwhile goes out together after the pause, and stopping
+// cuts the pause short (the pause here is far longer than the test).
+TEST(StockRelay, ChangesToldDuringThePauseGoOutTogether) {
+  std::vector<std::vector<long long>> sent;
+  std::promise<void> first_sent;
+  {
+    StockRelay relay(
+        [&](const std::vector<long long>& ids, const std::vector<long long>&) {
+          sent.push_back(ids);
+          if (sent.size() == 1) first_sent.set_value();
+        },
+        std::chrono::hours(1));
+    relay.tell({1}, {});
+    first_sent.get_future().wait();
+    relay.tell({2}, {});
+    relay.tell({3}, {});
+  }
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(sent[1], (std::vector<long long>{2, 3}));
+}
+
 // A send that fails is logged and the relay goes on with the next.
 TEST(StockRelay, AFailedSendDoesNotStopTheRelay) {
   std::vector<std::vector<long long>> sent;

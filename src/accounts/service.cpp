@@ -83,7 +83,37 @@ std::optional<User> Accounts::user_for_session(const std::string& token_hash) {
 }
 
 std::optional<User> Accounts::user_for_api_token(const std::string& token_hash) {
-  return db_.read([&](soci::session& sql) { return repo::find_by_api_token(sql, token_hash, now()); });
+  constexpr auto kept_for = std::chrono::seconds(1);
+  constexpr size_t most = 50000;  // tokens kept; all forgotten when full
+  long long changes = 0;
+  {
+    std::lock_guard lock(tokens_mutex_);
+    if (auto it = tokens_.find(token_hash); it != tokens_.end()) {
+      const auto& kept = it->second;
+      const auto on_clock = clock_.now() - kept.read_on;
+      if (std::chrono::steady_clock::now() - kept.read_at < kept_for &&
+          on_clock >= TimePoint::duration::zero() && on_clock < kept_for)
+        return kept.user;
+    }
+    changes = token_changes_;
+  }
+  const auto read_at = std::chrono::steady_clock::now();
+  const auto read_on = clock_.now();
+  auto user = db_.read([&](soci::session& sql) { return repo::find_by_api_token(sql, token_hash, now()); });
+  std::lock_guard lock(tokens_mutex_);
+  if (!user || user->roles != static_cast<uint32_t>(web::Role::shopper) || changes != token_changes_) {
+    tokens_.erase(token_hash);
+    return user;
+  }
+  if (tokens_.size() >= most) tokens_.clear();
+  tokens_[token_hash] = {*user, read_at, read_on};
+  return user;
+}
+
+void Accounts::forget_tokens() {
+  std::lock_guard lock(tokens_mutex_);
+  tokens_.clear();
+  ++token_changes_;
 }
 
 Result<void> Accounts::change_password(long long user_id, const std::string& current, const std::string& next,
@@ -100,6 +130,7 @@ Result<void> Accounts::change_password(long long user_id, const std::string& cur
     repo::revoke_api_tokens_of(sql, user_id, now());
     repo::record_event(sql, user_id, "password_changed", ip, now());
   });
+  forget_tokens();
   return {};
 }
 
@@ -119,7 +150,7 @@ void Accounts::request_reset(const std::string& email, const ResetMailComposer& 
 Result<void> Accounts::reset_password(const std::string& token, const std::string& next) {
   TRY(check_password(next, "password"));
   const auto hash = hash_password(next, settings_.password_cost);
-  return db_.write([&](soci::session& sql) -> Result<void> {
+  auto reset = db_.write([&](soci::session& sql) -> Result<void> {
     auto user_id = repo::consume_reset(sql, sha256_hex(token), now());
     if (!user_id)
       return Error::invalid("token", "reset_token_invalid",
@@ -130,6 +161,8 @@ Result<void> Accounts::reset_password(const std::string& token, const std::strin
     repo::record_event(sql, *user_id, "password_reset", "", now());
     return Result<void>{};
   });
+  forget_tokens();
+  return reset;
 }
 
 std::string Accounts::create_api_token(long long user_id, const std::string& name) {
@@ -147,11 +180,13 @@ std::vector<ApiToken> Accounts::api_tokens(long long user_id) {
 }
 
 Result<void> Accounts::revoke_api_token(long long user_id, long long token_id) {
-  return db_.write([&](soci::session& sql) -> Result<void> {
+  auto revoked = db_.write([&](soci::session& sql) -> Result<void> {
     if (!repo::revoke_api_token(sql, user_id, token_id, now())) return Error::not_found("token");
     repo::record_event(sql, user_id, "api_token_revoked", "", now());
     return Result<void>{};
   });
+  forget_tokens();
+  return revoked;
 }
 
 Result<User> Accounts::add_user(const SignupInput& input, web::Role role, const std::string& workshop_slug) {
@@ -223,6 +258,7 @@ Result<User> Accounts::close_account(long long user_id, const std::string& passw
     repo::erase_user(sql, user_id, now());
     if (goodbye) mail::enqueue(sql, goodbye(*user), clock_);
   });
+  forget_tokens();
   return *user;
 }
 

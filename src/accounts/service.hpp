@@ -1,11 +1,13 @@
 // Account operations over the database: sign-up, log-in, sessions, API tokens, password change and
 // reset. Returns Result values for expected failures; throws only on database faults.
-// Thread safe: holds no mutable state of its own.
+// Thread safe: its one piece of state, the shoppers' API tokens it keeps for a second, is under a lock.
 #pragma once
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "accounts/password.hpp"
@@ -44,6 +46,10 @@ class Accounts {
                             const std::string& user_agent);
   void log_out(const std::string& token_hash);
   std::optional<User> user_for_session(const std::string& token_hash);
+  // Who an API token is. A shopper's (no role beyond shopper) is kept for at most a second, as a busy
+  // shopper's client asks on every request: a revocation, a password change or reset and a closed account
+  // made here forget them at once; made on another node, they hold there within the second. Tokens of
+  // anyone with more rights (staff, workshops, buyers) are read every time.
   std::optional<User> user_for_api_token(const std::string& token_hash);
 
   // Ends every other session of the user (keeps the one whose hash is keep_session) and revokes every
@@ -90,9 +96,19 @@ class Accounts {
   std::string now() const { return format_utc(clock_.now()); }
   NewSession open_session(soci::session& sql, const User& user, const std::string& ip, const std::string& ua);
 
+  void forget_tokens();
+
   db::Database& db_;
   const Clock& clock_;
   AccountsSettings settings_;
+  struct KeptToken {
+    User user;
+    std::chrono::steady_clock::time_point read_at;
+    TimePoint read_on;  // by the clock (a token's expiry follows it; tests move it)
+  };
+  std::mutex tokens_mutex_;
+  std::unordered_map<std::string, KeptToken> tokens_;  // by token hash: shoppers' only
+  long long token_changes_ = 0;  // a change while a token was being read: that read is not kept
 };
 
 }  // namespace brilliant::accounts

@@ -59,6 +59,50 @@ TEST_F(AccountsTest, ChangePasswordAndApiTokens) {
   EXPECT_FALSE(accounts->user_for_api_token(sha256_hex("brl_forged")));
 }
 
+// A shopper's token is kept between requests, and what ends it here ends it at once: a revocation, a
+// password change. A token of anyone with more rights is read every time: a role taken away behind
+// Accounts' back (as the workshop's staff page does) counts on the next request.
+TEST_F(AccountsTest, KeptTokensEndAtOnceAndOnlyShoppersAreKept) {
+  auto created = accounts->sign_up({"k@example.com", "K", "first-password", "ko"}, "", "");
+  ASSERT_TRUE(created.ok());
+  const auto id = created->user.id;
+  const auto first = sha256_hex(accounts->create_api_token(id, "one"));
+  const auto second = sha256_hex(accounts->create_api_token(id, "two"));
+  ASSERT_TRUE(accounts->user_for_api_token(first));
+  ASSERT_TRUE(accounts->user_for_api_token(first));  // kept
+  const auto listed = accounts->api_tokens(id);
+  ASSERT_EQ(listed.size(), 2u);
+  for (const auto& t : listed) {
+    if (t.name == "one") {
+      ASSERT_TRUE(accounts->revoke_api_token(id, t.id).ok());
+    }
+  }
+  EXPECT_FALSE(accounts->user_for_api_token(first));  // revoked here: at once
+  ASSERT_TRUE(accounts->user_for_api_token(second));
+  ASSERT_TRUE(accounts->change_password(id, "first-password", "second-password", "").ok());
+  EXPECT_FALSE(accounts->user_for_api_token(second));  // every token revoked with the password
+  // A kept token still expires on the clock's time.
+  const auto third = sha256_hex(accounts->create_api_token(id, "three"));
+  ASSERT_TRUE(accounts->user_for_api_token(third));
+  clock->advance(std::chrono::hours(24 * 91));
+  EXPECT_FALSE(accounts->user_for_api_token(third));
+
+  db->write([](soci::session& s) {
+    s << "INSERT INTO workshops (slug, name, created_at, updated_at) VALUES ('kw', 'W', 'x', 'x')";
+  });
+  auto vendor =
+      accounts->add_user({"kv@example.com", "V", "vendor-password", "ko"}, web::Role::vendor_staff, "kw");
+  ASSERT_TRUE(vendor.ok());
+  const auto staff = sha256_hex(accounts->create_api_token(vendor->id, "console"));
+  ASSERT_TRUE(accounts->user_for_api_token(staff)->roles & static_cast<uint32_t>(web::Role::vendor_staff));
+  db->write([&](soci::session& s) {
+    s << "DELETE FROM user_roles WHERE user_id = :u AND role = 'vendor_staff'", soci::use(vendor->id);
+  });
+  const auto after = accounts->user_for_api_token(staff);
+  ASSERT_TRUE(after);
+  EXPECT_FALSE(after->roles & static_cast<uint32_t>(web::Role::vendor_staff));  // not kept: read again
+}
+
 TEST_F(AccountsTest, AddUserBindsVendorToWorkshop) {
   EXPECT_EQ(
       accounts->add_user({"v@example.com", "V", "vendor-password", "ko"}, web::Role::vendor_staff, "nope")

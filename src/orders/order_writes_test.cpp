@@ -120,19 +120,18 @@ void writes_and_refuses(db::Database& db) {
     // Two parcels, one per workshop, as the table holds them; each line in its workshop's parcel.
     EXPECT_EQ(count(sql, "FROM fulfilments WHERE order_id = " + std::to_string(id)), 2);
     EXPECT_EQ(written->fulfilments.size(), 2u);
-    for (const auto& f : written->fulfilments) {
-      long long workshop = 0;
-      sql << "SELECT workshop_id FROM fulfilments WHERE id = :f AND order_id = :o", soci::use(f.id),
-          soci::use(id), soci::into(workshop);
-      EXPECT_EQ(workshop, f.workshop_id);
-    }
+    const auto column_of = [&](const std::string& query, long long row) {  // of a row of this order
+      long long out = 0;
+      sql << query, soci::use(row), soci::use(id), soci::into(out);
+      return out;
+    };
+    for (const auto& f : written->fulfilments)
+      EXPECT_EQ(column_of("SELECT workshop_id FROM fulfilments WHERE id = :r AND order_id = :o", f.id),
+                f.workshop_id);
     EXPECT_EQ(written->lines.size(), 2u);
-    for (const auto& l : written->lines) {
-      long long parcel = 0;
-      sql << "SELECT fulfilment_id FROM order_lines WHERE id = :l AND order_id = :o", soci::use(l.id),
-          soci::use(id), soci::into(parcel);
-      EXPECT_EQ(parcel, l.fulfilment_id);
-    }
+    for (const auto& l : written->lines)
+      EXPECT_EQ(column_of("SELECT fulfilment_id FROM order_lines WHERE id = :r AND order_id = :o", l.id),
+                l.fulfilment_id);
     // Stock taken and told back; the cart emptied; one "placed" event by nobody (a guest).
     EXPECT_EQ(written->left, (std::vector<std::pair<long long, int>>{{ring.line.variant_id, 2},
                                                                      {chain.line.variant_id, 2}}));

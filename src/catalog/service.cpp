@@ -85,17 +85,14 @@ std::vector<LetGo> let_go(std::mutex& mutex, KeptProducts& kept, long long& epoc
 }
 
 // Whether each of these products has a variant in stock, as the database has it now.
-std::unordered_map<long long, bool> in_stock_now(db::Database& db, const std::vector<long long>& ids) {
+std::unordered_map<long long, bool> in_stock_now(soci::session& sql, const std::vector<long long>& ids) {
   std::unordered_map<long long, bool> out;
-  if (ids.empty()) return out;
-  db.read([&](soci::session& sql) {
-    for (long long id : ids) {
-      long long with_stock = 0;
-      db::run(sql, "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
-              soci::into(with_stock));
-      out[id] = with_stock > 0;
-    }
-  });
+  for (long long id : ids) {
+    long long with_stock = 0;
+    db::run(sql, "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
+            soci::into(with_stock));
+    out[id] = with_stock > 0;
+  }
   return out;
 }
 
@@ -154,7 +151,9 @@ void Catalog::stock_sold(const std::vector<long long>& product_ids, const std::v
                          const std::vector<std::pair<long long, int>>& left, long long since) {
   if (product_ids.empty()) return;
   if (lower_counts(product_ids, left, since))
-    show_stock(product_ids, in_stock_now(db_, may_flip));
+    show_stock(product_ids, may_flip.empty()
+                                ? std::unordered_map<long long, bool>{}
+                                : db_.read([&](soci::session& sql) { return in_stock_now(sql, may_flip); }));
   else
     apply_stock(product_ids, may_flip);
   if (relay_.stock) relay_.stock(product_ids, may_flip);
@@ -188,9 +187,10 @@ bool Catalog::lower_counts(const std::vector<long long>& product_ids,
 void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip) {
   if (product_ids.empty()) return;
   auto kept = let_go(products_mutex_, products_, products_epoch_, let_go_epoch_, product_ids, *snapshot());
-  auto in_stock = in_stock_now(db_, may_flip);
-  if (!kept.empty())
+  std::unordered_map<long long, bool> in_stock;
+  if (!may_flip.empty() || !kept.empty())  // one reader for both
     db_.read([&](soci::session& sql) {
+      in_stock = in_stock_now(sql, may_flip);
       for (auto& one : kept) one.product = with_counts_now(sql, *one.product);
     });
   keep_again(products_mutex_, products_, kept);

@@ -7,6 +7,7 @@
 #include "app/nodes_repo.hpp"
 #include "app/operator_home.hpp"
 #include "app/operator_todo_repo.hpp"
+#include "app/pool_size.hpp"
 #include "payments/payment_events.hpp"
 
 #include <spdlog/spdlog.h>
@@ -402,7 +403,11 @@ unsigned short App::start() {
                       .count();
   probe_thread_ = std::thread([this] { probe_database(); });
   live_thread_ = std::thread([this] { tick_live(); });
-  server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, config_.server);
+  auto server_options = config_.server;
+  server_options.pool_threads =
+      pool_threads(server_options.pool_threads, database_->backend() == db::Backend::sqlite,
+                   std::thread::hardware_concurrency());
+  server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, server_options);
   const auto port = server_->start();
   if (account_deps_.base_url.ends_with(":0")) {
     account_deps_.base_url = "http://" + config_.server.host + ":" + std::to_string(port);

@@ -103,5 +103,24 @@ TEST(NodesRepo, BucketsOnPostgresqlGiveEachTokenOnceUnderConcurrentTakes) {
   check_concurrent_takes(*db, "c:checkout-test:" + random_token(8));
 }
 
+// Buckets are soft state: on PostgreSQL their table writes no write-ahead log, so a take does not wait for a
+// disk sync (migrations/052_soft_rate_buckets.pg.sql). The orders a take guards stay logged.
+TEST(NodesRepo, BucketsOnPostgresqlAreUnloggedAndOrdersAreNot) {
+  const char* url = std::getenv("BRILLIANT_TEST_PG_URL");
+  if (!url) GTEST_SKIP() << "no PostgreSQL for this run (BRILLIANT_TEST_PG_URL unset)";
+  auto db = db::Database::open(url, 1);
+  auto persistence = [&](const std::string& table) {
+    return db->read([&](soci::session& sql) {
+      std::string kind;
+      sql << "SELECT CAST(relpersistence AS TEXT) FROM pg_class WHERE relname = :t AND relkind = 'r'",
+          soci::use(table), soci::into(kind);
+      return kind;
+    });
+  };
+  EXPECT_EQ(persistence("rate_buckets"), "u");
+  EXPECT_EQ(persistence("orders"), "p");
+  EXPECT_EQ(persistence("cart_lines"), "p");
+}
+
 }  // namespace
 }  // namespace brilliant::app

@@ -1,0 +1,3 @@
+-- Rate buckets are soft state (issue 16). PostgreSQL makes the table UNLOGGED (052_soft_rate_buckets.pg.sql);
+-- SQLite has no such table kind, and its rate-limited writes go through the group commit with everything
+-- else. Nothing to change here: this file keeps both databases at the same schema version.

@@ -100,6 +100,7 @@ CONF
   [ "$backend" = postgresql ] && q "VACUUM ANALYZE" >/dev/null && q "CHECKPOINT" >/dev/null
   local tag="oh-$backend-$RANDOM"
   "$load" 127.0.0.1 "$port" "$clients" "$seconds" "$variants" "$tag" >"$work/load.json"
+  awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$server/status" >"$work/peak_rss_mb"  # the server's peak resident memory
   kill "$server" && wait "$server" 2>/dev/null || true
   server=""
   q "SELECT id, stock FROM variants WHERE id IN ($variants) ORDER BY id" >"$work/after"
@@ -125,6 +126,7 @@ if r["orders"] == 0: failures.append("no order was placed")
 del r["sold"]
 r["backend"] = backend
 r["placed_in_database"] = placed
+r["server_peak_rss_mb"] = int(open(f"{work}/peak_rss_mb").read() or 0)
 r["low_stock_sold_out"] = sum(1 for v, b in before.items() if int(b) <= 5 and int(after[v]) == 0)
 print(json.dumps(r))
 if failures:

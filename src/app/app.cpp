@@ -7,7 +7,7 @@
 #include "app/nodes_repo.hpp"
 #include "app/operator_home.hpp"
 #include "app/operator_todo_repo.hpp"
-#include "app/pool_size.hpp"
+#include "app/tuning.hpp"
 #include "payments/payment_events.hpp"
 
 #include <spdlog/spdlog.h>
@@ -403,6 +403,7 @@ unsigned short App::start() {
                       .count();
   probe_thread_ = std::thread([this] { probe_database(); });
   live_thread_ = std::thread([this] { tick_live(); });
+  keep_freed_memory();
   auto server_options = config_.server;
   server_options.pool_threads =
       pool_threads(server_options.pool_threads, database_->backend() == db::Backend::sqlite,

@@ -1,0 +1,38 @@
+#include "app/tuning.hpp"
+
+#include <gtest/gtest.h>
+#include <malloc.h>
+
+#include <cstdlib>
+#include <vector>
+
+namespace brilliant::app {
+namespace {
+
+TEST(PoolThreads, AConfiguredNumberIsKeptOnEitherDatabase) {
+  EXPECT_EQ(pool_threads(3, true, 2), 3);
+  EXPECT_EQ(pool_threads(3, false, 2), 3);
+}
+
+TEST(PoolThreads, PostgreSqlRunsFourPerCore) {
+  EXPECT_EQ(pool_threads(0, false, 2), 8);
+  EXPECT_EQ(pool_threads(0, false, 0), 4);  // a machine that cannot tell its cores counts as one
+}
+
+TEST(PoolThreads, SqliteRunsEnoughToFillAGroupCommit) {
+  EXPECT_EQ(pool_threads(0, true, 2), 64);
+  EXPECT_EQ(pool_threads(0, true, 32), 128);  // four per core once that is more
+}
+
+// Freed memory stays at the top of the heap for the next request instead of going back to the system.
+// (A sanitizer's allocator takes no such setting: there the test has nothing to check.)
+TEST(KeepFreedMemory, TheHeapKeepsWhatWasFreedAtItsTop) {
+  if (!keep_freed_memory(std::size_t{16} << 20)) GTEST_SKIP() << "the allocator is not glibc's";
+  std::vector<void*> blocks;
+  for (int i = 0; i < 100; ++i) blocks.push_back(std::malloc(64 * 1024));  // 6.4 MB, each below mmap's size
+  for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) std::free(*it);
+  EXPECT_GE(mallinfo2().keepcost, std::size_t{6} << 20);  // glibc's default gives back all but 128 kB
+}
+
+}  // namespace
+}  // namespace brilliant::app

@@ -9,21 +9,6 @@
 namespace brilliant::app {
 namespace {
 
-TEST(PoolThreads, AConfiguredNumberIsKeptOnEitherDatabase) {
-  EXPECT_EQ(pool_threads(3, true, 2), 3);
-  EXPECT_EQ(pool_threads(3, false, 2), 3);
-}
-
-TEST(PoolThreads, PostgreSqlRunsFourPerCore) {
-  EXPECT_EQ(pool_threads(0, false, 2), 8);
-  EXPECT_EQ(pool_threads(0, false, 0), 4);  // a machine that cannot tell its cores counts as one
-}
-
-TEST(PoolThreads, SqliteRunsEnoughToFillAGroupCommit) {
-  EXPECT_EQ(pool_threads(0, true, 2), 64);
-  EXPECT_EQ(pool_threads(0, true, 32), 128);  // four per core once that is more
-}
-
 // Freed memory stays at the top of the heap for the next request instead of going back to the system.
 // (A sanitizer's allocator takes no such setting: there the test has nothing to check.)
 TEST(KeepFreedMemory, TheHeapKeepsWhatWasFreedAtItsTop) {

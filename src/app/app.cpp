@@ -404,7 +404,10 @@ unsigned short App::start() {
   probe_thread_ = std::thread([this] { probe_database(); });
   live_thread_ = std::thread([this] { tick_live(); });
   keep_freed_memory();
-  server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, config_.server);
+  auto server_options = config_.server;
+  server_options.write_pool_threads =
+      write_pool_threads(server_options.write_pool_threads, database_->backend() == db::Backend::sqlite);
+  server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, server_options);
   const auto port = server_->start();
   if (account_deps_.base_url.ends_with(":0")) {
     account_deps_.base_url = "http://" + config_.server.host + ":" + std::to_string(port);

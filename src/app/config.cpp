@@ -25,6 +25,7 @@ void apply_toml(Config& c, const std::filesystem::path& file) {
   c.server.port = static_cast<unsigned short>(t["server"]["port"].value_or(static_cast<int>(c.server.port)));
   c.server.io_threads = t["server"]["io_threads"].value_or(c.server.io_threads);
   c.server.pool_threads = t["server"]["pool_threads"].value_or(c.server.pool_threads);
+  c.server.write_pool_threads = t["server"]["write_pool_threads"].value_or(c.server.write_pool_threads);
   c.server.body_limit = t["server"]["body_limit"].value_or(static_cast<int64_t>(c.server.body_limit));
   c.base_url = t["server"]["base_url"].value_or(c.base_url);
   c.secure_cookies = t["server"]["secure_cookies"].value_or(c.secure_cookies);
@@ -127,6 +128,8 @@ void apply_env(Config& c) {
   if (auto v = env("BRILLIANT_ACCESS_LOG_DIR")) c.access_log_dir = v;
   if (auto v = env("BRILLIANT_IO_THREADS")) c.server.io_threads = number("BRILLIANT_IO_THREADS", v);
   if (auto v = env("BRILLIANT_POOL_THREADS")) c.server.pool_threads = number("BRILLIANT_POOL_THREADS", v);
+  if (auto v = env("BRILLIANT_WRITE_POOL_THREADS"))
+    c.server.write_pool_threads = number("BRILLIANT_WRITE_POOL_THREADS", v);
   if (auto v = env("BRILLIANT_TOSS_API_URL")) c.toss.api_url = v;
   if (auto v = env("BRILLIANT_TOSS_CLIENT_KEY")) c.toss.client_key = v;
   if (auto v = env("BRILLIANT_TOSS_SECRET_KEY")) c.toss.secret_key = v;

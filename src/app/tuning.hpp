@@ -5,6 +5,14 @@
 
 namespace brilliant::app {
 
+// How many threads run requests that may write when the configuration leaves it to us (`[server]
+// write_pool_threads = 0`): on SQLite 64, as many as one group commit takes (db/database.cpp), so that a
+// busy day's orders share their disk syncs while reads keep the main pool's four per core (at 16-64
+// threads for everything, the cart page lost a quarter of its rate). On PostgreSQL none: writes share the
+// main pool, where each thread holds a connection while it waits (more threads only queue for them).
+// A configured number is kept as it is. (docs/PERFORMANCE.md, "A pool for writes".)
+int write_pool_threads(int configured, bool sqlite);
+
 // The memory glibc's allocator keeps at the top of each heap when it grows one or gives memory back:
 // `keep_at_top` bytes. By default it keeps none, so under load each thread's arena grew its heap with a
 // system call and page faults, and the frees that followed gave the pages back: on SQLite that churn cost

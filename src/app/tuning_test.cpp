@@ -9,6 +9,16 @@
 namespace brilliant::app {
 namespace {
 
+TEST(WritePoolThreads, SqliteGetsAGroupCommitsWorthAndPostgresqlNone) {
+  EXPECT_EQ(write_pool_threads(0, true), 64);
+  EXPECT_EQ(write_pool_threads(0, false), 0);  // writes share the main pool
+}
+
+TEST(WritePoolThreads, AConfiguredNumberIsKeptOnEitherDatabase) {
+  EXPECT_EQ(write_pool_threads(3, true), 3);
+  EXPECT_EQ(write_pool_threads(3, false), 3);
+}
+
 // Freed memory stays at the top of the heap for the next request instead of going back to the system.
 // (A sanitizer's allocator takes no such setting: there the test has nothing to check.)
 TEST(KeepFreedMemory, TheHeapKeepsWhatWasFreedAtItsTop) {

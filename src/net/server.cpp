@@ -115,6 +115,9 @@ struct Server::Impl {
         ios(make_contexts(io_threads)),
         pool(options.pool_threads > 0 ? options.pool_threads
                                       : 4 * std::max(1u, std::thread::hardware_concurrency())),
+        write_pool(options.write_pool_threads > 0
+                       ? std::make_unique<asio::thread_pool>(options.write_pool_threads)
+                       : nullptr),
         acceptor(*ios.front()) {}
 
   // One single-threaded io_context per I/O thread: a connection lives on one of them for its whole
@@ -142,8 +145,10 @@ struct Server::Impl {
 
   awaitable<web::Response> on_pool(web::Request& request, const web::Pipeline::Prepared& prepared) {
     metrics.pool_queue_depth.fetch_add(1, std::memory_order_relaxed);
+    const bool reads = request.method == web::Method::get || request.method == web::Method::head;
+    auto& runner = write_pool && !reads ? *write_pool : pool;
     auto response = co_await asio::co_spawn(
-        pool, [&]() -> awaitable<web::Response> { co_return pipeline.run(request, prepared); },
+        runner, [&]() -> awaitable<web::Response> { co_return pipeline.run(request, prepared); },
         use_awaitable);
     metrics.pool_queue_depth.fetch_sub(1, std::memory_order_relaxed);
     co_return response;
@@ -292,6 +297,7 @@ struct Server::Impl {
   std::vector<std::unique_ptr<asio::io_context>> ios;
   size_t next_context = 0;
   asio::thread_pool pool;
+  std::unique_ptr<asio::thread_pool> write_pool;  // options.write_pool_threads; null: writes use pool
   tcp::acceptor acceptor;
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
@@ -345,6 +351,7 @@ void Server::stop() {
     beast::error_code ignored;
     im.acceptor.close(ignored);  // in case the posted close never ran
     im.pool.join();
+    if (im.write_pool) im.write_pool->join();
   });
 }
 

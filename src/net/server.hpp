@@ -22,6 +22,10 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: pick a free port
   int io_threads = 0;          // 0: one per core
   int pool_threads = 0;        // 0: four per core (database calls wait on I/O)
+  // Requests that may write (any method but GET and HEAD) run on a pool of their own this size; 0: they
+  // share the pool above. On SQLite a write waits there for its group's one disk sync (db/database.cpp):
+  // the more writes can wait together, the more each sync carries, while reads keep their own threads.
+  int write_pool_threads = 0;
   size_t header_limit = 16 * 1024;
   size_t body_limit = 2 * 1024 * 1024;
   // Requests whose target starts with one of upload_prefixes (photos, application files, return photos) may

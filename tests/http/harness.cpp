@@ -22,6 +22,7 @@ void ServerTest::SetUp() {
   config.server.port = 0;
   config.server.io_threads = 2;
   config.server.pool_threads = 4;
+  config.server.write_pool_threads = 4;  // (a served hub on SQLite runs 64: app/tuning.hpp)
   config.server.body_limit = 64 * 1024;
   config.server.header_limit = 8 * 1024;
   config.password_cost = accounts::Cost::minimum;

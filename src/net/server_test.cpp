@@ -1,0 +1,133 @@
+// The server's two pools: requests that may write run on a pool of their own when one is configured
+// (`write_pool_threads`), so as many writes can wait at once as that pool has threads (were they on the
+// main pool's one thread here, the first would wait out its deadline alone), and reads are never queued
+// behind them.
+#include "net/server.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "web/pipeline.hpp"
+
+namespace brilliant::net {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+
+class NoSessions final : public web::SessionResolver {
+ public:
+  void resolve(web::Request&) override {}
+};
+
+// What the handlers wait for: a count that they raise and wait on, each up to a deadline (a handler that
+// is never joined answers 504 instead of hanging the test).
+struct Meeting {
+  std::mutex mutex;
+  std::condition_variable changed;
+  int arrived = 0;
+  void arrive() {
+    std::lock_guard lock(mutex);
+    ++arrived;
+    changed.notify_all();
+  }
+  bool wait_for(int count) {
+    std::unique_lock lock(mutex);
+    return changed.wait_for(lock, std::chrono::seconds(10), [&] { return arrived >= count; });
+  }
+};
+
+class TwoPools : public ::testing::Test {
+ protected:
+  // POST /meet: arrives, then waits until `meet_count` have arrived. GET /ping: arrives and answers.
+  void start(int write_threads, int meet_count) {
+    router
+        .post("/meet",
+              [this, meet_count](web::Request&) {
+                meeting.arrive();
+                return meeting.wait_for(meet_count) ? web::Response::text("met")
+                                                    : web::Response::text("alone", 504);
+              })
+        .session = false;  // a machine endpoint: no session, no CSRF token
+    router
+        .get("/ping",
+             [this](web::Request&) {
+               meeting.arrive();
+               return web::Response::text("pong");
+             })
+        .session = false;
+    metrics = std::make_unique<web::Metrics>(std::vector<std::string>{"meet", "ping"});
+    pipeline = std::make_unique<web::Pipeline>(router, renderer, files, *metrics, sessions,
+                                               web::PipelineOptions{false, false});
+    ServerOptions options;
+    options.port = 0;
+    options.io_threads = 1;
+    options.pool_threads = 1;
+    options.write_pool_threads = write_threads;
+    server = std::make_unique<Server>(*pipeline, *metrics, options);
+    port = server->start();
+  }
+
+  // The status of one request on a connection of its own.
+  unsigned ask(http::verb verb, const char* target) {
+    asio::io_context io;
+    beast::tcp_stream stream(io);
+    stream.connect({asio::ip::make_address("127.0.0.1"), port});
+    http::request<http::string_body> request{verb, target, 11};
+    request.set(http::field::host, "127.0.0.1");
+    request.prepare_payload();
+    http::write(stream, request);
+    beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    http::read(stream, buffer, response);
+    return response.result_int();
+  }
+
+  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
+  web::I18n i18n{root / "locales"};
+  web::StaticFiles files{root / "static"};
+  web::Renderer renderer{root / "templates", i18n, files, web::Reload::never};
+  web::Router router;
+  NoSessions sessions;
+  Meeting meeting;
+  std::unique_ptr<web::Metrics> metrics;
+  std::unique_ptr<web::Pipeline> pipeline;
+  std::unique_ptr<Server> server;
+  unsigned short port = 0;
+};
+
+TEST_F(TwoPools, AsManyWritesWaitAtOnceAsTheWritePoolHasThreads) {
+  start(2, 2);  // one thread for reads, two for writes: two writes meet
+  unsigned first = 0;
+  std::thread other([&] { first = ask(http::verb::post, "/meet"); });
+  const unsigned second = ask(http::verb::post, "/meet");
+  other.join();
+  EXPECT_EQ(first, 200u);
+  EXPECT_EQ(second, 200u);
+}
+
+TEST_F(TwoPools, AReadIsAnsweredWhileEveryWriteThreadWaits) {
+  start(1, 2);  // the one write thread waits for a read to arrive
+  unsigned write = 0;
+  std::thread writer([&] { write = ask(http::verb::post, "/meet"); });
+  {  // the write has arrived (and holds its thread) before the read is sent
+    std::unique_lock lock(meeting.mutex);
+    ASSERT_TRUE(
+        meeting.changed.wait_for(lock, std::chrono::seconds(10), [&] { return meeting.arrived >= 1; }));
+  }
+  EXPECT_EQ(ask(http::verb::get, "/ping"), 200u);
+  writer.join();
+  EXPECT_EQ(write, 200u);
+}
+
+}  // namespace
+}  // namespace brilliant::net

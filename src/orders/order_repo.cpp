@@ -94,14 +94,6 @@ const std::string returned_head =
     "COALESCE((SELECT name FROM users WHERE id = orders.user_id), recipient), guest_key, discount, "
     "coupon_code, coupon_name, discount_bearer, depositor, cash_receipt, cash_receipt_id";
 
-std::optional<Order> load_head(soci::session& sql, long long id) {
-  static const std::string query = head_query + " = :id";
-  std::optional<Order> out;
-  db::each(
-      sql, query, [&](const soci::row& r) { out = head_of(r); }, soci::use(id));
-  return out;
-}
-
 // The orders with these ids, whole, in that order: four queries however many orders (the list pages
 // read up to a hundred). The ids come from our own rows (integers), so they are written into the SQL.
 std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& ids) {

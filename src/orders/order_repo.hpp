@@ -14,11 +14,9 @@ namespace brilliant::orders::repo {
 // The orders with these ids, whole (parcels, lines, events), in that order: four queries however many.
 std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& ids);
 std::optional<Order> load_id(soci::session& sql, long long id);
-// Only the order's own row (with its customer), no parcels, lines or events: one query.
-std::optional<Order> load_head(soci::session& sql, long long id);
 std::optional<Order> load(soci::session& sql, const std::string& number);
-// The order's own row as load_head reads it, and the columns an INSERT INTO orders returns it with
-// (order_writes.cpp).
+// The order's own row (with its customer) as load_many reads it, and the columns an INSERT INTO orders
+// returns it with (order_writes.cpp).
 Order head_of(const soci::row& r);
 extern const std::string returned_head;
 // The ids a list query selects (its first column), in its order.
@@ -38,7 +36,7 @@ struct NewOrder {
 };
 struct Inserted {
   long long order_id = 0;
-  Order head;  // the order's own row as written (load_head's fields), no parcels, lines or events
+  Order head;  // the order's own row as written (head_of's fields), no parcels, lines or events
   std::vector<long long> sold;      // products the order took stock of (their pages show counts)
   std::vector<long long> sold_out;  // of those, the ones it took the last piece of (listings may change)
   std::vector<std::pair<long long, int>> left;  // each variant it took stock of, with the stock left

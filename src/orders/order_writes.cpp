@@ -125,7 +125,7 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
   return {};
 }
 
-// The order's own row and its "placed" event. The row comes back as load_head reads it (its customer from
+// The order's own row and its "placed" event. The row comes back as load_many reads it (its customer from
 // users in the same statement); on PostgreSQL the event is written by that statement too. No row: the
 // checkout key was used before.
 const std::string head_insert =

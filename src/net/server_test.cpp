@@ -15,7 +15,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
-#include "web/pipeline.hpp"
+#include "net/testing.hpp"
 
 namespace brilliant::net {
 namespace {
@@ -23,11 +23,6 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
-
-class NoSessions final : public web::SessionResolver {
- public:
-  void resolve(web::Request&) override {}
-};
 
 // What the handlers wait for: a count that they raise and wait on, each up to a deadline (a handler that
 // is never joined answers 504 instead of hanging the test).
@@ -50,7 +45,7 @@ class TwoPools : public ::testing::Test {
  protected:
   // POST /meet: arrives, then waits until `meet_count` have arrived. GET /ping: arrives and answers.
   void start(int write_threads, int meet_count) {
-    router
+    serving.router
         .post("/meet",
               [this, meet_count](web::Request&) {
                 meeting.arrive();
@@ -58,22 +53,20 @@ class TwoPools : public ::testing::Test {
                                                     : web::Response::text("alone", 504);
               })
         .session = false;  // a machine endpoint: no session, no CSRF token
-    router
+    serving.router
         .get("/ping",
              [this](web::Request&) {
                meeting.arrive();
                return web::Response::text("pong");
              })
         .session = false;
-    metrics = std::make_unique<web::Metrics>(std::vector<std::string>{"meet", "ping"});
-    pipeline = std::make_unique<web::Pipeline>(router, renderer, files, *metrics, sessions,
-                                               web::PipelineOptions{false, false});
     ServerOptions options;
     options.port = 0;
     options.io_threads = 1;
     options.pool_threads = 1;
     options.write_pool_threads = write_threads;
-    server = std::make_unique<Server>(*pipeline, *metrics, options);
+    auto& pipeline = serving.build({"meet", "ping"});  // (before its metrics are named below)
+    server = std::make_unique<Server>(pipeline, *serving.metrics, options);
     port = server->start();
   }
 
@@ -92,15 +85,8 @@ class TwoPools : public ::testing::Test {
     return response.result_int();
   }
 
-  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
-  web::I18n i18n{root / "locales"};
-  web::StaticFiles files{root / "static"};
-  web::Renderer renderer{root / "templates", i18n, files, web::Reload::never};
-  web::Router router;
-  NoSessions sessions;
+  testing::TestPipeline serving;
   Meeting meeting;
-  std::unique_ptr<web::Metrics> metrics;
-  std::unique_ptr<web::Pipeline> pipeline;
   std::unique_ptr<Server> server;
   unsigned short port = 0;
 };

@@ -12,7 +12,7 @@
 #include <boost/beast/websocket.hpp>
 
 #include "net/server.hpp"
-#include "web/pipeline.hpp"
+#include "net/testing.hpp"
 
 namespace brilliant::net {
 namespace {
@@ -20,11 +20,6 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace websocket = beast::websocket;
-
-class NoSessions final : public web::SessionResolver {
- public:
-  void resolve(web::Request&) override {}
-};
 
 // Echoes each message back; remembers its peer (as a show's room would) and whether it was closed.
 struct Echo final : web::SocketSession {
@@ -47,16 +42,14 @@ struct Echo final : web::SocketSession {
 class WebSocketServer : public ::testing::Test {
  protected:
   WebSocketServer() {
-    router.get("/ws", [this](web::Request&) { return web::Response::upgrade(session); });
-    metrics = std::make_unique<web::Metrics>(std::vector<std::string>{"ws"});
-    pipeline = std::make_unique<web::Pipeline>(router, renderer, files, *metrics, sessions,
-                                               web::PipelineOptions{false, false});
+    serving.router.get("/ws", [this](web::Request&) { return web::Response::upgrade(session); });
     ServerOptions options;
     options.port = 0;
     options.io_threads = 1;
     options.pool_threads = 2;
     options.socket_limits.max_queue = 16;
-    server = std::make_unique<Server>(*pipeline, *metrics, options);
+    auto& pipeline = serving.build({"ws"});  // (before its metrics are named below)
+    server = std::make_unique<Server>(pipeline, *serving.metrics, options);
     port = server->start();
   }
 
@@ -67,15 +60,8 @@ class WebSocketServer : public ::testing::Test {
     return ws;
   }
 
-  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
-  web::I18n i18n{root / "locales"};
-  web::StaticFiles files{root / "static"};
-  web::Renderer renderer{root / "templates", i18n, files, web::Reload::never};
-  web::Router router;
-  NoSessions sessions;
+  testing::TestPipeline serving;
   std::shared_ptr<Echo> session = std::make_shared<Echo>();
-  std::unique_ptr<web::Metrics> metrics;
-  std::unique_ptr<web::Pipeline> pipeline;
   std::unique_ptr<Server> server;
   unsigned short port = 0;
   asio::io_context io;

@@ -65,8 +65,8 @@ class TwoPools : public ::testing::Test {
     options.io_threads = 1;
     options.pool_threads = 1;
     options.write_pool_threads = write_threads;
-    auto& pipeline = serving.build({"meet", "ping"});  // (before its metrics are named below)
-    server = std::make_unique<Server>(pipeline, *serving.metrics, options);
+    serving.build({"meet", "ping"});
+    server = std::make_unique<Server>(*serving.pipeline, *serving.metrics, options);
     port = server->start();
   }
 

@@ -16,12 +16,12 @@ class NoSessions final : public web::SessionResolver {
 };
 
 struct TestPipeline {
-  // Builds the pipeline once the test's routes are in `router`; `metric_names` name them for the metrics.
-  web::Pipeline& build(std::vector<std::string> metric_names) {
+  // Builds the metrics and the pipeline once the test's routes are in `router` (`metric_names` name them);
+  // a Server is then given `*pipeline` and `*metrics`.
+  void build(std::vector<std::string> metric_names) {
     metrics = std::make_unique<web::Metrics>(std::move(metric_names));
     pipeline = std::make_unique<web::Pipeline>(router, renderer, files, *metrics, sessions,
                                                web::PipelineOptions{false, false});
-    return *pipeline;
   }
 
   std::filesystem::path root = BRILLIANT_SOURCE_DIR;

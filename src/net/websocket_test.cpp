@@ -48,8 +48,8 @@ class WebSocketServer : public ::testing::Test {
     options.io_threads = 1;
     options.pool_threads = 2;
     options.socket_limits.max_queue = 16;
-    auto& pipeline = serving.build({"ws"});  // (before its metrics are named below)
-    server = std::make_unique<Server>(pipeline, *serving.metrics, options);
+    serving.build({"ws"});
+    server = std::make_unique<Server>(*serving.pipeline, *serving.metrics, options);
     port = server->start();
   }
 

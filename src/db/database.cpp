@@ -1,5 +1,4 @@
 #include "db/database.hpp"
-#include "db/retry.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -16,6 +15,9 @@
 #include <thread>
 
 namespace brilliant::db {
+namespace {
+
+constexpr int max_attempts = 5;
 
 bool retryable(const soci::soci_error& e) {
   if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e))
@@ -26,10 +28,6 @@ bool retryable(const soci::soci_error& e) {
   }
   return false;
 }
-
-namespace {
-
-constexpr int max_attempts = 5;
 
 // Runs `once` (a whole transaction) again while it fails in a way worth retrying (a busy database, a
 // serialization failure or deadlock), up to max_attempts, backing off a little longer each time.

@@ -9,10 +9,6 @@
 #include "db/database.hpp"
 #include "orders/orders.hpp"
 
-namespace brilliant::mail {
-struct Mail;
-}
-
 namespace brilliant::orders::repo {
 
 // The orders with these ids, whole (parcels, lines, events), in that order: four queries however many.
@@ -55,23 +51,5 @@ struct Inserted {
 Result<Inserted> insert_order(soci::session& sql, const NewOrder& order, const std::vector<CartLine>& lines,
                               const OrderPlan& plan, const std::vector<vendors::CommissionRate>& rates,
                               const Orders::VariantLabel& label);
-
-// A logged-in shopper's email and name as the request knows them (a guest's come from the order).
-struct Customer {
-  std::string email, name;
-};
-// The order as insert_order would write it, before it is written: no ids, the customer as given, each
-// line's quote as the cart saw it. What the placed mail is composed from when the order is written at once.
-Result<Inserted> as_written(const NewOrder& order, const std::vector<CartLine>& lines, const OrderPlan& plan,
-                            const std::vector<vendors::CommissionRate>& rates,
-                            const Orders::VariantLabel& label, const Customer& customer);
-// PostgreSQL only: the whole order in one statement, outside any transaction (each statement is its own):
-// the cart's lines out, the order, its event, parcels and lines (`expected`, from as_written), the stock
-// they take (grouped per variant, only where enough is left) and `mail` (when given) into the outbox. The
-// refusals are insert_order's, and a refused statement leaves nothing behind. Not for an order that
-// writes anything else (a coupon's claim, a purchase limit's count, a direct purchase's own rows).
-Result<Inserted> insert_order_at_once(soci::session& sql, const NewOrder& order,
-                                      const std::vector<CartLine>& lines, const OrderPlan& plan,
-                                      Inserted expected, const mail::Mail* mail);
 
 }  // namespace brilliant::orders::repo

@@ -174,8 +174,6 @@ class OrderRoutes {
     auto placed = d_.orders.place({.cart_token = cart_token(req),
                                    .user_id = req.user ? req.user->user_id : 0,
                                    .email = form.get("email"),
-                                   .account_email = req.user ? req.user->email : "",
-                                   .account_name = req.user ? req.user->name : "",
                                    .address = typed,
                                    .expected_total = expected,
                                    .key = key,
@@ -234,8 +232,6 @@ class OrderRoutes {
                          "the cart is empty: send the X-Cart-Token header that adding to the cart returned"));
     auto placed = d_.orders.place({.cart_token = cart,
                                    .user_id = req.user->user_id,
-                                   .account_email = req.user->email,
-                                   .account_name = req.user->name,
                                    .address = typed,
                                    .expected_total = expected,
                                    .key = key,

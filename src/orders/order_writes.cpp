@@ -1,7 +1,7 @@
 // Writing an order at checkout (repo::insert_order): its row, event, parcels and lines, and the stock its
 // lines take. SQLite runs each as its own statement; PostgreSQL, where each statement is a round trip,
 // folds them into as few as it can.
-#include "orders/order_writes.hpp"
+#include "orders/order_repo.hpp"
 
 #include "db/kept.hpp"
 
@@ -13,7 +13,7 @@
 #include "core/secret.hpp"
 
 namespace brilliant::orders::repo {
-namespace writes {
+namespace {
 
 // An order line as insert_line writes it (its id and quote's particulars come back from the INSERT).
 OrderLine written_line(long long fulfilment_id, const catalog::Product& product,
@@ -63,34 +63,6 @@ const std::string line_insert_taking_stock =
     "AND variants.stock >= :sq2 RETURNING l.id, l.quote_metal, l.quote_day, l.quote_won_per_gram, "
     "variants.stock";
 
-Result<OrderLine> line_as_written(long long fulfilment_id, const CartLine& cart_line, long long discount,
-                                  const std::vector<vendors::CommissionRate>& rates,
-                                  const Orders::VariantLabel& label) {
-  const auto& product = *cart_line.product;
-  const auto& priced = *cart_line.now;
-  const catalog::Variant* variant = nullptr;
-  for (const auto& v : product.variants)
-    if (v.id == priced.variant_id) variant = &v;
-  if (!variant) return Error::conflict("cart", "cart_unavailable", "a piece in the cart changed");
-  OrderLine line =
-      written_line(fulfilment_id, product, *variant, priced, product.made_to_order ? 0 : priced.quantity,
-                   label ? label(*variant, "ko") : "", label ? label(*variant, "en") : "");
-  line.line_total = line_total(priced);
-  line.commission_bp = vendors::commission_bp(rates, product.workshop_id, product.category).value_or(0);
-  line.discount = discount;
-  if (priced.quote_id) {  // what the cart saw, until the statement reads the quote as stored now
-    line.quote_metal = product.metal;
-    line.quote_won_per_gram = cart_line.added.quote_won_per_gram;
-  }
-  return line;
-}
-
-Error out_of_stock(const NewOrder& o, const OrderLine& line) {
-  return Error::conflict(
-      "cart", "out_of_stock",
-      (o.locale == "en" ? line.title_en : line.title_ko) + ": not enough left in this size any more");
-}
-
 // One line of a parcel: its stock taken (unless made to order) and its row. `out` gathers the products
 // whose stock it took.
 Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_id, long long fulfilment_id,
@@ -99,18 +71,27 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
                          Inserted& out) {
   const auto& product = *cart_line.product;
   const auto& priced = *cart_line.now;
-  OrderLine line = TRY(line_as_written(fulfilment_id, cart_line, discount, rates, label));
+  const catalog::Variant* variant = nullptr;
+  for (const auto& v : product.variants)
+    if (v.id == priced.variant_id) variant = &v;
+  if (!variant) return Error::conflict("cart", "cart_unavailable", "a piece in the cart changed");
   long long quote = priced.quote_id;
   soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
-  const std::string metal_seen = line.quote_metal;
-  const long long won_seen = line.quote_won_per_gram;
+  const std::string metal_seen = quote ? product.metal : "";
+  const long long won_seen = quote ? cart_line.added.quote_won_per_gram : 0;
+  const std::string variant_ko = label ? label(*variant, "ko") : "";
+  const std::string variant_en = label ? label(*variant, "en") : "";
   const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
-  const int reserved = line.reserved;
+  const int reserved = product.made_to_order ? 0 : priced.quantity;
+  OrderLine line = written_line(fulfilment_id, product, *variant, priced, reserved, variant_ko, variant_en);
+  line.line_total = line_total(priced);
+  line.commission_bp = vendors::commission_bp(rates, product.workshop_id, product.category).value_or(0);
+  line.discount = discount;
   const auto write = [&](const std::string& query, auto&&... more) {
     return db::run(sql, query, soci::use(order_id), soci::use(fulfilment_id), soci::use(product.id),
                    soci::use(priced.variant_id), soci::use(product.slug), soci::use(product.title_ko),
-                   soci::use(product.title_en), soci::use(line.variant_ko), soci::use(line.variant_en),
-                   soci::use(line.sku), soci::use(priced.quantity), soci::use(reserved),
+                   soci::use(product.title_en), soci::use(variant_ko), soci::use(variant_en),
+                   soci::use(variant->sku), soci::use(priced.quantity), soci::use(reserved),
                    soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
                    soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(line.line_total),
                    soci::use(product.pricing), soci::use(quote, quote_ind), soci::use(quote),
@@ -132,7 +113,10 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
     write(line_insert);
   }
   if (!product.made_to_order) {
-    if (!left) return out_of_stock(o, line);
+    if (!left)
+      return Error::conflict("cart", "out_of_stock",
+                             (o.locale == "en" ? product.title_en : product.title_ko) +
+                                 ": not enough left in this size any more");
     out.sold.push_back(product.id);
     out.left.push_back({priced.variant_id, *left});
     if (*left == 0) out.sold_out.push_back(product.id);
@@ -151,6 +135,46 @@ const std::string head_insert =
     "utm_medium, utm_campaign, utm_content, depositor, cash_receipt, cash_receipt_id) VALUES (:n, :u, :ge, "
     ":gk, :k, :rh, 'awaiting_payment', :s, :f, :d, :t, :cc, :cn, :cb, :r, :ph, :pc, :a, :ad, :note, :l, :pb, "
     ":c, :up, :us, :um, :uc, :ut, :dep, :cr, :cri) ON CONFLICT (checkout_key) DO NOTHING";
+
+// The values run_head binds beside the order's own: its customer and its coupon.
+struct HeadValues {
+  long long user_id;
+  soci::indicator user_ind;
+  std::string code, name, bearer;
+  explicit HeadValues(const NewOrder& o, const OrderPlan& plan)
+      : user_id(o.user_id), user_ind(o.user_id ? soci::i_ok : soci::i_null) {
+    if (!plan.coupon) return;
+    code = plan.coupon->code;
+    name = o.locale == "en" ? plan.coupon->name_en : plan.coupon->name_ko;
+    bearer = plan.coupon->workshop_bears ? "workshop" : "hub";
+  }
+};
+
+// Runs a statement whose first binds (after `before`) are head_insert's and that returns the head's row
+// (and `after`'s columns), calling on_row with it.
+template <class OnRow, class... Before, class... After>
+void run_head(soci::session& sql, const std::string& query, const NewOrder& o, const OrderPlan& plan,
+              HeadValues& v, OnRow&& on_row, std::tuple<Before...> before, std::tuple<After...> after) {
+  std::apply(
+      [&](auto&&... b) {
+        std::apply(
+            [&](auto&&... a) {
+              db::each(sql, query, on_row, b..., soci::use(o.number), soci::use(v.user_id, v.user_ind),
+                       soci::use(o.guest_email), soci::use(o.guest_key), soci::use(o.key),
+                       soci::use(o.fingerprint), soci::use(plan.subtotal), soci::use(plan.shipping_fee),
+                       soci::use(plan.discount), soci::use(plan.total), soci::use(v.code), soci::use(v.name),
+                       soci::use(v.bearer), soci::use(o.address.recipient), soci::use(o.address.phone),
+                       soci::use(o.address.postcode), soci::use(o.address.address),
+                       soci::use(o.address.address_detail), soci::use(o.address.note), soci::use(o.locale),
+                       soci::use(o.pay_by), soci::use(o.at), soci::use(o.at), soci::use(o.utm.source),
+                       soci::use(o.utm.medium), soci::use(o.utm.campaign), soci::use(o.utm.content),
+                       soci::use(o.transfer.depositor), soci::use(o.transfer.cash_receipt),
+                       soci::use(o.transfer.cash_receipt_id), a...);
+            },
+            after);
+      },
+      before);
+}
 
 Error cart_already_ordered() {
   return Error::conflict("cart", "cart_already_ordered",
@@ -205,40 +229,6 @@ Result<void> write_head_one_by_one(soci::session& sql, const NewOrder& o, const 
   return {};
 }
 
-// (order_writes.hpp)
-const std::string head_ctes =
-    "WITH gone AS (DELETE FROM cart_lines WHERE cart_id = (SELECT id FROM carts WHERE token_hash = :h) "
-    "AND id = ANY(CAST(:ids AS BIGINT[])) RETURNING id), o AS (" +
-    head_insert +
-    " RETURNING *), placed AS (INSERT INTO order_events (order_id, actor_id, kind, note, created_at) "
-    "SELECT id, user_id, 'placed', '', created_at FROM o), parcels AS (INSERT INTO fulfilments (order_id, "
-    "workshop_id, status, subtotal, shipping_fee, discount, shipping_discount, created_at, updated_at) "
-    "SELECT o.id, p.w, 'awaiting_payment', p.s, p.f, p.d, p.sd, o.created_at, o.created_at FROM o, "
-    "unnest(CAST(:pw AS BIGINT[]), CAST(:ps AS BIGINT[]), CAST(:pf AS BIGINT[]), CAST(:pd AS BIGINT[]), "
-    "CAST(:psd AS BIGINT[])) AS p(w, s, f, d, sd) RETURNING id, workshop_id)";
-
-ParcelArrays::ParcelArrays(const OrderPlan& plan) {
-  std::vector<long long> ws, ss, fs, ds, sds;
-  for (const auto& p : plan.parcels) {
-    ws.push_back(p.workshop_id);
-    ss.push_back(p.subtotal);
-    fs.push_back(p.shipping_fee);
-    ds.push_back(p.discount);
-    sds.push_back(p.shipping_discount);
-  }
-  w = pg_array(ws), s = pg_array(ss), f = pg_array(fs), d = pg_array(ds), sd = pg_array(sds);
-}
-
-std::vector<Fulfilment> parcels_written(const std::string& pairs) {
-  std::vector<Fulfilment> out;
-  std::istringstream written(pairs);
-  for (std::string pair; written >> pair;)
-    out.push_back({.id = std::stoll(pair.substr(pair.find(':') + 1)),
-                   .workshop_id = std::stoll(pair.substr(0, pair.find(':')))});
-  std::sort(out.begin(), out.end(), [](const Fulfilment& a, const Fulfilment& b) { return a.id < b.id; });
-  return out;
-}
-
 // The same in one statement (PostgreSQL, where each is a round trip): the cart's lines are deleted (a
 // second checkout of the cart waits on the first's row locks, then deletes nothing and rolls back), the
 // order inserted (nothing on a used key), its event and its parcels written from its row. One row comes
@@ -246,15 +236,31 @@ std::vector<Fulfilment> parcels_written(const std::string& pairs) {
 Result<void> write_head_at_once(soci::session& sql, const NewOrder& o, const std::vector<CartLine>& lines,
                                 const OrderPlan& plan, Inserted& out) {
   static const std::string query =
-      head_ctes + " SELECT " + returned_head +
+      "WITH gone AS (DELETE FROM cart_lines WHERE cart_id = (SELECT id FROM carts WHERE token_hash = :h) "
+      "AND id = ANY(CAST(:ids AS BIGINT[])) RETURNING id), o AS (" +
+      head_insert +
+      " RETURNING *), placed AS (INSERT INTO order_events (order_id, actor_id, kind, note, created_at) "
+      "SELECT id, user_id, 'placed', '', created_at FROM o), parcels AS (INSERT INTO fulfilments (order_id, "
+      "workshop_id, status, subtotal, shipping_fee, discount, shipping_discount, created_at, updated_at) "
+      "SELECT o.id, p.w, 'awaiting_payment', p.s, p.f, p.d, p.sd, o.created_at, o.created_at FROM o, "
+      "unnest(CAST(:pw AS BIGINT[]), CAST(:ps AS BIGINT[]), CAST(:pf AS BIGINT[]), CAST(:pd AS BIGINT[]), "
+      "CAST(:psd AS BIGINT[])) AS p(w, s, f, d, sd) RETURNING id, workshop_id) SELECT " +
+      returned_head +
       ", (SELECT COUNT(*) FROM gone), (SELECT COALESCE(string_agg(CAST(workshop_id AS TEXT) || ':' || "
       "CAST(id AS TEXT), ' '), '') FROM parcels) FROM (SELECT 1) AS one LEFT JOIN o AS orders ON TRUE";
   const std::string token_hash = sha256_hex(o.cart_token);
-  std::vector<long long> ids;
+  std::vector<long long> ids, w, s, f, d, sd;
   if (!o.cart_token.empty())
     for (const auto& line : lines) ids.push_back(line.id);
-  const std::string line_ids = pg_array(ids);
-  const ParcelArrays p(plan);
+  for (const auto& p : plan.parcels) {
+    w.push_back(p.workshop_id);
+    s.push_back(p.subtotal);
+    f.push_back(p.shipping_fee);
+    d.push_back(p.discount);
+    sd.push_back(p.shipping_discount);
+  }
+  const std::string line_ids = pg_array(ids), pw = pg_array(w), ps = pg_array(s), pf = pg_array(f),
+                    pd = pg_array(d), psd = pg_array(sd);
   long long gone = 0;
   std::string parcels;
   HeadValues values(o, plan);
@@ -266,16 +272,19 @@ Result<void> write_head_at_once(soci::session& sql, const NewOrder& o, const std
         parcels = db::row_text(r, 31);
       },
       std::tuple(soci::use(token_hash), soci::use(line_ids)),
-      std::tuple(soci::use(p.w), soci::use(p.s), soci::use(p.f), soci::use(p.d), soci::use(p.sd)));
+      std::tuple(soci::use(pw), soci::use(ps), soci::use(pf), soci::use(pd), soci::use(psd)));
   if (gone != static_cast<long long>(ids.size())) return cart_already_ordered();
   if (!out.head.id) return checkout_key_used();
-  out.fulfilments = parcels_written(parcels);
+  std::istringstream written(parcels);  // "workshop:parcel" for each parcel
+  for (std::string pair; written >> pair;)
+    out.fulfilments.push_back({.id = std::stoll(pair.substr(pair.find(':') + 1)),
+                               .workshop_id = std::stoll(pair.substr(0, pair.find(':')))});
+  std::sort(out.fulfilments.begin(), out.fulfilments.end(),
+            [](const Fulfilment& a, const Fulfilment& b) { return a.id < b.id; });  // as load_many reads them
   return {};
 }
 
-}  // namespace writes
-
-using namespace writes;
+}  // namespace
 
 Result<Inserted> insert_order(soci::session& sql, const NewOrder& o, const std::vector<CartLine>& lines,
                               const OrderPlan& plan, const std::vector<vendors::CommissionRate>& rates,

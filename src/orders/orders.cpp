@@ -2,7 +2,6 @@
 
 #include "db/database.hpp"
 #include "db/kept.hpp"
-#include "db/retry.hpp"
 
 #include <spdlog/spdlog.h>
 #include <algorithm>
@@ -179,44 +178,6 @@ Order as_placed(soci::session& sql, const repo::Inserted& inserted, const std::s
   return order;
 }
 
-namespace {
-
-using Placed = Result<std::pair<Order, repo::Inserted>>;
-
-// The order in one statement (repo::insert_order_at_once) where nothing else is written with it:
-// PostgreSQL, bought from a cart, no coupon to claim, no purchase-limited piece to count, the customer
-// known (a guest, or a shopper whose email the request gave). The placed mail is composed first, from the
-// order as it will be written, and rides in the statement. nullopt: placed in a transaction instead (also
-// after a deadlock or serialization failure, which the transaction's retries handle).
-std::optional<Placed> place_at_once(db::Database& db, const Checkout& in, const repo::NewOrder& row,
-                                    const Preview& preview, const std::vector<vendors::CommissionRate>& rates,
-                                    const Orders::VariantLabel& label, const Orders::OrderMail& compose,
-                                    const catalog::Snapshot& catalog, const std::string& at) {
-  if (db.backend() != db::Backend::postgresql || in.direct || preview.plan.coupon) return std::nullopt;
-  if (in.user_id && in.account_email.empty()) return std::nullopt;
-  for (const auto& line : preview.lines)
-    if (line.product && line.product->per_customer_limit > 0) return std::nullopt;
-  try {
-    // One statement is its own transaction on PostgreSQL (its pool is also the writers').
-    return db.read([&](soci::session& sql) -> Placed {
-      auto expected = TRY(repo::as_written(row, preview.lines, preview.plan, rates, label,
-                                           {in.account_email, in.account_name}));
-      std::optional<mail::Mail> mail;
-      if (compose) mail = compose(as_placed(sql, expected, at, catalog), "placed");
-      auto inserted = TRY(repo::insert_order_at_once(sql, row, preview.lines, preview.plan,
-                                                     std::move(expected), mail ? &*mail : nullptr));
-      auto order = as_placed(sql, inserted, at, catalog);
-      return std::pair{std::move(order), std::move(inserted)};
-    });
-  } catch (const soci::soci_error& e) {
-    if (!db::retryable(e)) throw;
-    spdlog::warn("an order placed at once met {}; placing it in a transaction", e.what());
-    return std::nullopt;
-  }
-}
-
-}  // namespace
-
 Result<Order> Orders::place(const Checkout& in) {
   if (in.key.empty() || in.key.size() > 100)
     return Error::invalid("checkout_key", "checkout_key_invalid",
@@ -275,25 +236,23 @@ Result<Order> Orders::place_new(const Checkout& in, const std::string& guest_ema
                            in.utm,
                            transfer};
   const long long stock_epoch = catalog_.stock_epoch();  // before the stock is taken: see stock_sold
-  auto placed = place_at_once(db_, in, row, preview, rates, label_, compose_, *catalog_.snapshot(), at);
-  if (!placed)
-    placed = db_.write([&](soci::session& sql) -> Result<std::pair<Order, repo::Inserted>> {
-      // Everything this returns is made afresh on each try: write() may run it again.
-      auto inserted = TRY(repo::insert_order(sql, row, preview.lines, preview.plan, rates, label_));
-      if (in.direct && in.direct->also) TRY(in.direct->also(sql, inserted.order_id));
-      if (!in.direct || !in.direct->wholesale)
-        TRY(purchase_limits::count(sql, purchase_limits::buyer_key(in.user_id, guest_email), preview.lines,
-                                   in.locale));
-      if (preview.plan.coupon && discounts_)
-        TRY(discounts_->claim(sql, *preview.plan.coupon, inserted.order_id, shopper, preview.plan.discount));
-      auto order = as_placed(sql, inserted, at, *catalog_.snapshot());
-      if (compose_) mail::enqueue(sql, compose_(order, "placed"), clock_);
-      return std::pair{std::move(order), std::move(inserted)};
-    });
-  if (!*placed) return placed->error();
-  const auto& sold = (*placed)->second;
+  auto placed = db_.write([&](soci::session& sql) -> Result<std::pair<Order, repo::Inserted>> {
+    // Everything this returns is made afresh on each try: write() may run it again.
+    auto inserted = TRY(repo::insert_order(sql, row, preview.lines, preview.plan, rates, label_));
+    if (in.direct && in.direct->also) TRY(in.direct->also(sql, inserted.order_id));
+    if (!in.direct || !in.direct->wholesale)
+      TRY(purchase_limits::count(sql, purchase_limits::buyer_key(in.user_id, guest_email), preview.lines,
+                                 in.locale));
+    if (preview.plan.coupon && discounts_)
+      TRY(discounts_->claim(sql, *preview.plan.coupon, inserted.order_id, shopper, preview.plan.discount));
+    auto order = as_placed(sql, inserted, at, *catalog_.snapshot());
+    if (compose_) mail::enqueue(sql, compose_(order, "placed"), clock_);
+    return std::pair{std::move(order), std::move(inserted)};
+  });
+  if (!placed) return placed.error();
+  const auto& sold = placed->second;
   catalog_.stock_sold(sold.sold, sold.sold_out, sold.left, stock_epoch);
-  return std::move((*placed)->first);
+  return std::move(placed->first);
 }
 
 std::optional<Order> Orders::find(const std::string& number) {

@@ -49,9 +49,6 @@ struct Checkout {
   std::optional<DirectLine> direct;
   long long user_id = 0;  // 0: a guest, who gives an email
   std::string email;      // a guest's email (ignored for a logged-in shopper)
-  // A logged-in shopper's email and name as the request knows them: the placed mail is composed from
-  // them before the order is written when it is written at once (PostgreSQL). Empty: read in the write.
-  std::string account_email, account_name;
   Address address;
   long long expected_total = -1;  // the total the shopper saw; -1: not given (API clients may omit it)
   std::string

@@ -1,3 +1,0 @@
--- A statement's own refusal (issue 16): PostgreSQL gets brilliant_refuse() (053_refusal.pg.sql) for the
--- order placed in one statement. SQLite writes an order one statement at a time inside its transaction
--- and refuses in C++; nothing to change here: this file keeps both databases at the same schema version.

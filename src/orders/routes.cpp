@@ -291,7 +291,9 @@ class CartRoutes {
 
 void add_cart_routes(web::Router& router, const Deps& deps) {
   const web::Bind bind(std::make_shared<CartRoutes>(deps), deps.renderer);
-  router.get("/cart", bind(&CartRoutes::page));
+  // The cart is read afresh on every visit; who is looking may be the session recalled from under a
+  // second ago (the page shows only their name, token and "for you" from it).
+  router.get("/cart", bind(&CartRoutes::page)).recalled_session = true;
   router.post("/cart", bind(&CartRoutes::add_form));
   router.post("/cart/lines/{id}", bind(&CartRoutes::change_form));
   router.post("/cart/lines/{id}/remove", bind(&CartRoutes::remove_form));

@@ -171,7 +171,7 @@ Response Pipeline::run(Request& request, const Prepared& prepared) const {
 }
 
 Response Pipeline::guarded(Request& request, const Route& route) const {
-  sessions_.resolve(request);
+  if (!(route.recalled_session && recalled_reader(request))) sessions_.resolve(request);
   auto [token, fresh_csrf] = csrf_for(request);
   request.csrf_token = token;
   auto with_cookie = [&, fresh = fresh_csrf](Response response) {

@@ -25,8 +25,8 @@ class SessionResolver {
   virtual void resolve(Request& request) = 0;
   // Without blocking: sets request.user and session_token_hash from what resolve() found for this session
   // cookie when that was under a second ago, and says so; false when it knows nothing that recent. Used
-  // only to answer a logged-in visitor's storefront page from the page cache on the I/O thread; every
-  // other request resolves afresh.
+  // only for a logged-in visitor's storefront page: answered from the page cache on the I/O thread, or
+  // made per visitor by a route marked recalled_session (the cart); every other request resolves afresh.
   virtual bool recall(Request&) { return false; }
 };
 

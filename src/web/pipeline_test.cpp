@@ -235,6 +235,39 @@ TEST_F(CachedPipelineTest, ARecalledReaderIsAnsweredFromTheCacheWithoutResolving
   EXPECT_EQ(sessions.resolved, 4);
 }
 
+// A page made per visitor that takes a recalled session (the cart) runs its handler with the person the
+// resolver recalls, without reading the session; unknown sessions, audited staff, a forgotten recollection
+// and writes to it resolve afresh; routes without the mark always do.
+TEST_F(PipelineTest, APerVisitorPageTakesTheRecalledSessionAndNothingElseDoes) {
+  PipelineOptions options{false, false};
+  options.audits = [](const Request& r) { return r.user->has(Role::operator_); };
+  pipeline = std::make_unique<Pipeline>(router, renderer, files, *metrics, sessions, options);
+  router.get("/mine", [](Request& r) { return Response::text(r.user ? r.user->name : "nobody"); })
+      .recalled_session = true;
+  router.post("/mine", [](Request& r) { return Response::text(r.user ? r.user->name : "nobody"); })
+      .recalled_session = true;
+  const std::string token(43, 'c');
+  const auto cookie = [&](const std::string& who) {
+    return std::vector<Header>{{"Cookie", "csrf=" + token + "; sid=" + who}};
+  };
+  sessions.remembers = true;
+  EXPECT_EQ(send(Method::get, "/mine", cookie("shopper")).body, "S");
+  EXPECT_EQ(sessions.resolved, 0) << "recalled: no session read";
+  EXPECT_EQ(send(Method::get, "/mine", cookie("operator")).body, "Op");  // audited: read afresh
+  EXPECT_EQ(sessions.resolved, 1);
+  EXPECT_EQ(send(Method::get, "/mine", cookie("ended")).body, "nobody");
+  EXPECT_EQ(sessions.resolved, 2);
+  auto form = cookie("shopper");
+  form.push_back({"Content-Type", "application/x-www-form-urlencoded"});
+  EXPECT_EQ(send(Method::post, "/mine", form, "_csrf=" + token).body, "S");  // a write
+  EXPECT_EQ(sessions.resolved, 3);
+  EXPECT_EQ(send(Method::get, "/hello", cookie("shopper")).status, 200);  // no mark
+  EXPECT_EQ(sessions.resolved, 4);
+  sessions.remembers = false;
+  EXPECT_EQ(send(Method::get, "/mine", cookie("shopper")).body, "S");
+  EXPECT_EQ(sessions.resolved, 5);
+}
+
 }  // namespace
 }  // namespace brilliant::web
 

@@ -35,9 +35,12 @@ struct Route {
   Handler handler;
   Access access = {};
   Runs runs = Runs::on_pool;
-  bool csrf = true;            // state-changing browser requests must carry the CSRF token
-  bool session = true;         // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
-  bool cacheable = false;      // anonymous GETs may be answered from the page cache
+  bool csrf = true;        // state-changing browser requests must carry the CSRF token
+  bool session = true;     // false: no session lookup, no CSRF cookie (health checks, machine endpoints)
+  bool cacheable = false;  // anonymous GETs may be answered from the page cache
+  // A storefront page made per visitor (the cart): a browser's GET takes the session as the resolver
+  // recalls it from under a second ago, as the cached pages do (no session read); else resolved afresh.
+  bool recalled_session = false;
   bool personal_data = false;  // shows customers' addresses or phones: staff opening it is audited
   std::string summary;  // one line for the OpenAPI document (generated from the method and path if empty)
   std::string body;     // the request body's JSON Schema for the OpenAPI document (JSON text), or empty

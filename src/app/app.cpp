@@ -403,7 +403,6 @@ unsigned short App::start() {
                       .count();
   probe_thread_ = std::thread([this] { probe_database(); });
   live_thread_ = std::thread([this] { tick_live(); });
-  keep_freed_memory();
   auto server_options = config_.server;
   server_options.write_pool_threads =
       write_pool_threads(server_options.write_pool_threads, database_->backend() == db::Backend::sqlite);

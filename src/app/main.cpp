@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "app/seed.hpp"
+#include "app/tuning.hpp"
 #include "db/database.hpp"
 #include "ops/backup.hpp"
 #include "ops/check.hpp"
@@ -113,6 +114,7 @@ int add_user(app::App& app, Options& o) {
 int serve(app::App& app, const app::Config& config, const Options& o) {
   std::vector<app::DemoLogin> logins;
   if (!o.no_demo) logins = app::seed_demo(app, o.demo_products);
+  app::keep_freed_memory();  // the serving process's allocator setting (app/tuning.hpp)
   const auto bound = app.start();
   std::cout << "\n  Brilliant is running at http://" << config.server.host << ":" << bound << "/\n";
   if (!logins.empty()) {

@@ -4,12 +4,13 @@
 
 #include <algorithm>
 
+#include "db/group_commit.hpp"
+
 namespace brilliant::app {
 
 int write_pool_threads(int configured, bool sqlite) {
   if (configured > 0) return configured;
-  constexpr int group_commit_most = 64;  // db/database.cpp's Group::most_at_once
-  return sqlite ? group_commit_most : 0;
+  return sqlite ? static_cast<int>(db::group_commit_most) : 0;
 }
 
 bool keep_freed_memory(std::size_t keep_at_top) {

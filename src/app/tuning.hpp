@@ -6,7 +6,7 @@
 namespace brilliant::app {
 
 // How many threads run requests that may write when the configuration leaves it to us (`[server]
-// write_pool_threads = 0`): on SQLite 64, as many as one group commit takes (db/database.cpp), so that a
+// write_pool_threads = 0`): on SQLite 64, as many as one group commit takes (db/group_commit.hpp), so that a
 // busy day's orders share their disk syncs while reads keep the main pool's four per core (at 16-64
 // threads for everything, the cart page lost a quarter of its rate). On PostgreSQL none: writes share the
 // main pool, where each thread holds a connection while it waits (more threads only queue for them).
@@ -18,7 +18,8 @@ int write_pool_threads(int configured, bool sqlite);
 // system call and page faults, and the frees that followed gave the pages back: on SQLite that churn cost
 // a third to a half of the orders a second (docs/PERFORMANCE.md, "The allocator keeps what it frees").
 // Resident memory did not grow by it in the orders bench (a heap keeps at most this much unused). Returns
-// false where the allocator is not glibc's own (a sanitizer's).
+// false where the allocator is not glibc's own (a sanitizer's). Process-wide: `brilliant serve` sets it
+// once, before the server starts.
 bool keep_freed_memory(std::size_t keep_at_top = std::size_t{16} << 20);
 
 }  // namespace brilliant::app

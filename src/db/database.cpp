@@ -1,4 +1,5 @@
 #include "db/database.hpp"
+#include "db/group_commit.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -99,7 +100,7 @@ struct Database::Queued {
 };
 
 struct Database::Group {
-  static constexpr std::size_t most_at_once = 64;
+  static constexpr std::size_t most_at_once = group_commit_most;
   std::mutex mutex;
   std::condition_variable written;
   std::deque<Queued*> queue;

@@ -8,7 +8,9 @@
 # run before it left (pgbench's updates; the demo data seeded) is vacuumed and checkpointed first.
 # Usage: bench/orders_http.sh [CLIENTS=64] [SECONDS=10] [BACKENDS="sqlite postgresql"]
 # Environment: BRILLIANT_BINARY (default the release build), ORDERS_LOAD (the load generator),
-# ORDERS_READERS (the server's database connections, `[database] readers`; default the server's own, 8).
+# ORDERS_READERS (the server's database connections, `[database] readers`; default the server's own, 8),
+# ORDERS_PG_SOCKET=1 (the server, pgbench and psql reach PostgreSQL over its Unix socket, as on a single
+# host; by default over TCP on loopback, as another node would).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -35,24 +37,27 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # (dead rows, dirty pages) is cleared afterwards, as pgbench -i clears its own load before its run:
 # autovacuum and a checkpoint would otherwise land on the next run.
 tpcb() {
-  "$pgbin/pgbench" -h 127.0.0.1 -p "$pgport" -U brilliant -c "$clients" -j 2 -T "$seconds" pgbench >"$work/pgbench.out" 2>&1
+  "$pgbin/pgbench" -h "$pghost" -p "$pgport" -U brilliant -c "$clients" -j 2 -T "$seconds" pgbench >"$work/pgbench.out" 2>&1
   local tps latency
   tps=$(awk '/^tps = / {print $3; exit}' "$work/pgbench.out")
   latency=$(awk '/^latency average/ {print $4; exit}' "$work/pgbench.out")
-  psql -h 127.0.0.1 -p "$pgport" -U brilliant -d pgbench -qc "VACUUM" -c "CHECKPOINT" >/dev/null
-  echo "pgbench TPC-B (scale 10, $clients clients, fsync on): $tps tps, latency average $latency ms"
+  psql -h "$pghost" -p "$pgport" -U brilliant -d pgbench -qc "VACUUM" -c "CHECKPOINT" >/dev/null
+  echo "pgbench TPC-B (scale 10, $clients clients, fsync on, over $transport): $tps tps, latency average $latency ms"
 }
 
 pg_url=""
 if [[ " $backends " == *" postgresql "* ]]; then
   pgport=$(free_port)
+  pghost=127.0.0.1 transport=TCP
+  [ -n "${ORDERS_PG_SOCKET:-}" ] && pghost=$work transport="the Unix socket"
   "${runas[@]}" "$pgbin/initdb" -D "$work/pg" -U brilliant --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   "${runas[@]}" "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $pgport -k $work \
     -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200" start >/dev/null
   "${runas[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U brilliant brilliant
   "${runas[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U brilliant pgbench
   pg_url="postgresql://brilliant@127.0.0.1:$pgport/brilliant"
-  "$pgbin/pgbench" -h 127.0.0.1 -p "$pgport" -U brilliant -i -s 10 -q pgbench >/dev/null 2>&1
+  [ -n "${ORDERS_PG_SOCKET:-}" ] && pg_url="postgresql://brilliant@/brilliant?host=$work&port=$pgport"
+  "$pgbin/pgbench" -h "$pghost" -p "$pgport" -U brilliant -i -s 10 -q pgbench >/dev/null 2>&1
   tpcb  # before our runs; again after the PostgreSQL one (this machine's speed drifts within minutes)
 fi
 
@@ -63,7 +68,7 @@ run_one() {  # backend -> prints the load's JSON after checking the database
     q() { sqlite3 "$work/hub.db" "$1"; }
   else
     url=$pg_url
-    q() { psql -h 127.0.0.1 -p "$pgport" -U brilliant -d brilliant -At -c "$1"; }
+    q() { psql -h "$pghost" -p "$pgport" -U brilliant -d brilliant -At -c "$1"; }
   fi
   port=$(free_port)
   cat >"$work/hub.toml" <<CONF

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sourced by scripts/test.sh and scripts/with-pg.sh: starts a throwaway PostgreSQL 15 cluster on a free
 # port (always stopped and removed on exit), creates and migrates brilliant_test, and exports
-# BRILLIANT_TEST_PG_URL and BRILLIANT_REQUIRE_PG=1 for the HTTP tests. Needs build/debug/brilliant.
+# BRILLIANT_TEST_PG_URL (and the same over its Unix socket, BRILLIANT_TEST_PG_SOCKET_URL) and
+# BRILLIANT_REQUIRE_PG=1 for the HTTP tests. Needs build/debug/brilliant.
 pgbin=$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || true)
 [ -n "$pgbin" ] || { echo "PostgreSQL 15 is not installed (scripts/install-deps.sh test)"; exit 1; }
 pgdir=$(mktemp -d /tmp/brilliant-pg.XXXXXX)
@@ -22,6 +23,7 @@ pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); 
   -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=${BRILLIANT_PG_FSYNC:-off}" start >/dev/null
 "${runas[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U brilliant brilliant_test
 export BRILLIANT_TEST_PG_URL="postgresql://brilliant@127.0.0.1:$pgport/brilliant_test"
+export BRILLIANT_TEST_PG_SOCKET_URL="postgresql://brilliant@/brilliant_test?host=$pgdir&port=$pgport"
 export BRILLIANT_REQUIRE_PG=1
 ./build/debug/brilliant migrate --db "$BRILLIANT_TEST_PG_URL" --root "$root" >/dev/null
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
@@ -121,5 +122,38 @@ TEST_F(DatabaseTest, TransactionsCommittedTogetherKeepTheirOwnOutcomes) {
 }
 
 TEST(DatabaseOpen, RejectsUnknownUrl) { EXPECT_THROW(Database::open("mysql://x", 1), std::runtime_error); }
+
+// Every part of a postgresql:// URL reaches libpq, over TCP or a Unix socket (a host that is a folder,
+// given as a parameter or percent-encoded in the authority), quotes and backslashes escaped.
+TEST(PgKeywords, SpellsEveryPartOfTheUrl) {
+  EXPECT_EQ(
+      pg_keywords("postgresql://shop:it%27s@db.internal:5433/brilliant?sslmode=require"),
+      "host='db.internal' port='5433' user='shop' password='it\\'s' dbname='brilliant' sslmode='require'");
+  EXPECT_EQ(pg_keywords("postgresql://brilliant@/brilliant?host=/var/run/postgresql&port=5433"),
+            "user='brilliant' dbname='brilliant' host='/var/run/postgresql' port='5433'");
+  EXPECT_EQ(pg_keywords("postgresql://brilliant@%2Fvar%2Frun%2Fpostgresql/brilliant"),
+            "host='/var/run/postgresql' user='brilliant' dbname='brilliant'");
+  EXPECT_THROW(pg_keywords("postgresql://a b"), std::runtime_error);
+}
+
+// A node on PostgreSQL's own machine reaches it over its Unix socket (docs/SCALING.md): the URL the
+// test run's throwaway cluster names that way opens, reads and writes.
+TEST(PgKeywords, OpensPostgresqlOverItsUnixSocket) {
+  const char* url = std::getenv("BRILLIANT_TEST_PG_SOCKET_URL");
+  if (!url) GTEST_SKIP() << "no PostgreSQL for this run (BRILLIANT_TEST_PG_SOCKET_URL unset)";
+  auto db = Database::open(url, 2);
+  const std::string transport = db->read([](soci::session& s) {
+    std::string family;
+    s << "SELECT CASE WHEN inet_client_addr() IS NULL THEN 'unix' ELSE 'tcp' END", soci::into(family);
+    return family;
+  });
+  EXPECT_EQ(transport, "unix");
+  const long long written = db->write([](soci::session& s) {
+    long long n = 0;
+    s << "SELECT CAST(txid_current() AS BIGINT)", soci::into(n);
+    return n;
+  });
+  EXPECT_GT(written, 0);
+}
 
 }  // namespace brilliant::db

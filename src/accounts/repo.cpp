@@ -5,20 +5,22 @@
 namespace brilliant::accounts::repo {
 namespace {
 
-// The person and their roles (and workshop) in one statement, a row per role; nothing for an account
-// that is not active. `from` names the tables (the person is `u`), `where` the condition on them.
+// The statement that reads a person and their roles (and workshop), a row per role. `from` names the
+// tables (the person is `u`), `where` the condition on them. Each caller builds its own once.
+std::string person_query(const std::string& from, const std::string& where) {
+  return "SELECT u.id, u.email, u.name, u.password_hash, u.locale, u.status, u.created_at, COALESCE(r.role, "
+         "''), COALESCE(r.workshop_id, 0), COALESCE(r.workshop_role, ''), COALESCE(w.status, '') FROM " +
+         from +
+         " LEFT JOIN user_roles r ON r.user_id = u.id LEFT JOIN workshops w ON w.id = r.workshop_id WHERE " +
+         where;
+}
+
+// The person person_query reads; nothing for an account that is not active.
 template <class... Uses>
-std::optional<User> load(soci::session& sql, const std::string& from, const std::string& where,
-                         const Uses&... keys) {
+std::optional<User> load(soci::session& sql, const std::string& query, const Uses&... keys) {
   std::optional<User> found;
   db::each(
-      sql,
-      "SELECT u.id, u.email, u.name, u.password_hash, u.locale, u.status, u.created_at, COALESCE(r.role, "
-      "''), "
-      "COALESCE(r.workshop_id, 0), COALESCE(r.workshop_role, ''), COALESCE(w.status, '') FROM " +
-          from +
-          " LEFT JOIN user_roles r ON r.user_id = u.id LEFT JOIN workshops w ON w.id = r.workshop_id WHERE " +
-          where,
+      sql, query,
       [&](const soci::row& r) {
         if (!found)
           found = User{.id = db::row_int(r, 0),
@@ -45,24 +47,29 @@ std::optional<User> load(soci::session& sql, const std::string& from, const std:
 }  // namespace
 
 std::optional<User> find_by_email(soci::session& sql, const std::string& email) {
-  return load(sql, "users u", "u.email = :key", email);
+  static const std::string query = person_query("users u", "u.email = :key");
+  return load(sql, query, email);
 }
 
 std::optional<User> find_by_id(soci::session& sql, long long id) {
-  return load(sql, "users u", "u.id = :key", id);
+  static const std::string query = person_query("users u", "u.id = :key");
+  return load(sql, query, id);
 }
 
 // (Every request with a session or a token asks: one statement each.)
 std::optional<User> find_by_session(soci::session& sql, const std::string& token_hash,
                                     const std::string& now) {
-  return load(sql, "sessions s JOIN users u ON u.id = s.user_id",
-              "s.token_hash = :hash AND s.expires_at > :now", token_hash, now);
+  static const std::string query = person_query("sessions s JOIN users u ON u.id = s.user_id",
+                                                "s.token_hash = :hash AND s.expires_at > :now");
+  return load(sql, query, token_hash, now);
 }
 
 std::optional<User> find_by_api_token(soci::session& sql, const std::string& token_hash,
                                       const std::string& now) {
-  return load(sql, "api_tokens t JOIN users u ON u.id = t.user_id",
-              "t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now", token_hash, now);
+  static const std::string query =
+      person_query("api_tokens t JOIN users u ON u.id = t.user_id",
+                   "t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now");
+  return load(sql, query, token_hash, now);
 }
 
 long long insert_user(soci::session& sql, const User& user, const std::string& now) {

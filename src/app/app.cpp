@@ -117,7 +117,9 @@ App::App(Config config, const Clock& clock)
   watch_catalog();
   join_cluster();
   start_trust();
-  backups_ = std::make_unique<BackupSchedule>(*database_, places_of(config_), config_.backup, clock_);
+  backups_ =
+      std::make_unique<BackupSchedule>(*database_, places_of(config_), config_.backup, clock_,
+                                       [this](const std::string& slot) { return claim("backup", slot); });
   add_all_routes();
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();

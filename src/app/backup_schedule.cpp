@@ -5,22 +5,38 @@
 #include <boost/json.hpp>
 #include <sstream>
 
+#include "app/nodes_repo.hpp"
+
 namespace brilliant::app {
 
 namespace json = boost::json;
 
 BackupSchedule::BackupSchedule(db::Database& database, ops::Places places, Config::Backups settings,
-                               const Clock& clock)
-    : database_(database), places_(std::move(places)), settings_(std::move(settings)), clock_(clock) {
+                               const Clock& clock, Claim claim)
+    : database_(database),
+      places_(std::move(places)),
+      settings_(std::move(settings)),
+      clock_(clock),
+      claim_(std::move(claim)) {
   status_.configured = !settings_.dir.empty();
   // After a restart the newest snapshot on disk counts as the last one, so a restart does not back up again.
+  adopt_newest_on_disk();
+}
+
+void BackupSchedule::adopt_newest_on_disk() {
   const auto newest = settings_.dir.empty() ? std::filesystem::path() : ops::snapshot_folder(settings_.dir);
   if (newest.empty()) return;
-  if (auto manifest = ops::read_manifest(newest)) {
-    status_.last_attempt_at = status_.last_success_at = manifest->created_at;
-    status_.last_ok = true;
-    status_.folder = newest.string();
-  }
+  auto manifest = ops::read_manifest(newest);
+  if (!manifest || manifest->created_at <= status_.last_success_at) return;
+  status_.last_attempt_at = status_.last_success_at = manifest->created_at;
+  status_.last_ok = true;
+  status_.error.clear();
+  status_.folder = newest.string();
+}
+
+std::string backup_period_slot(TimePoint at, int every_hours) {
+  const auto hours = std::chrono::duration_cast<std::chrono::hours>(at.time_since_epoch()).count();
+  return hour_slot(TimePoint(std::chrono::hours(hours - hours % every_hours)));
 }
 
 BackupSchedule::~BackupSchedule() {
@@ -42,6 +58,15 @@ bool BackupSchedule::tick() {
     if (!status_.last_attempt_at.empty() && parse_utc(status_.last_attempt_at, last) &&
         now - last < std::chrono::hours(settings_.every_hours))
       return false;
+  }
+  if (claim_ && !claim_(backup_period_slot(now, settings_.every_hours))) {
+    // Another node takes this period's backup: not due here again until the next period. When the folder
+    // is shared, its snapshot is this node's last one too.
+    std::lock_guard lock(mutex_);
+    adopt_newest_on_disk();
+    status_.last_attempt_at = format_utc(now);
+    status_.elsewhere = true;
+    return false;
   }
   BackupStatus next;
   next.configured = true;
@@ -111,6 +136,7 @@ json::object backup_json(const BackupStatus& s) {
   if (!s.folder.empty()) out["folder"] = s.folder;
   if (!s.error.empty()) out["error"] = s.error;
   out["failed"] = !s.error.empty();
+  out["elsewhere"] = s.elsewhere;
   return out;
 }
 

@@ -83,38 +83,22 @@ std::optional<User> Accounts::user_for_session(const std::string& token_hash) {
 }
 
 std::optional<User> Accounts::user_for_api_token(const std::string& token_hash) {
-  constexpr auto kept_for = std::chrono::seconds(1);
-  constexpr size_t most = 50000;  // tokens kept; all forgotten when full
-  long long changes = 0;
-  {
-    std::lock_guard lock(tokens_mutex_);
-    if (auto it = tokens_.find(token_hash); it != tokens_.end()) {
-      const auto& kept = it->second;
-      const auto on_clock = clock_.now() - kept.read_on;
-      if (std::chrono::steady_clock::now() - kept.read_at < kept_for &&
-          on_clock >= TimePoint::duration::zero() && on_clock < kept_for)
-        return kept.user;
-    }
-    changes = token_changes_;
+  if (auto kept = tokens_.get(token_hash)) {
+    const auto on_clock = clock_.now() - kept->read_on;
+    if (on_clock >= TimePoint::duration::zero() && on_clock < std::chrono::seconds(1)) return kept->user;
   }
-  const auto read_at = std::chrono::steady_clock::now();
+  const long long forgets = tokens_.forgets();
+  const auto read_at = Recent<KeptToken>::Clock::now();
   const auto read_on = clock_.now();
   auto user = db_.read([&](soci::session& sql) { return repo::find_by_api_token(sql, token_hash, now()); });
-  std::lock_guard lock(tokens_mutex_);
-  if (!user || user->roles != static_cast<uint32_t>(web::Role::shopper) || changes != token_changes_) {
-    tokens_.erase(token_hash);
-    return user;
-  }
-  if (tokens_.size() >= most) tokens_.clear();
-  tokens_[token_hash] = {*user, read_at, read_on};
+  if (user && user->roles == static_cast<uint32_t>(web::Role::shopper))
+    tokens_.put_unless_forgotten(token_hash, {*user, read_on}, forgets, read_at);
+  else
+    tokens_.forget(token_hash);  // staff, workshops and buyers are read every time
   return user;
 }
 
-void Accounts::forget_tokens() {
-  std::lock_guard lock(tokens_mutex_);
-  tokens_.clear();
-  ++token_changes_;
-}
+void Accounts::forget_tokens() { tokens_.forget_all(); }
 
 Result<void> Accounts::change_password(long long user_id, const std::string& current, const std::string& next,
                                        const std::string& ip, const std::string& keep_session) {

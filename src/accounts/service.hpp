@@ -4,15 +4,14 @@
 #pragma once
 #include <chrono>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "accounts/password.hpp"
 #include "accounts/user.hpp"
 #include "core/clock.hpp"
+#include "core/recent.hpp"
 #include "core/result.hpp"
 #include "db/fwd.hpp"
 #include "mail/outbox.hpp"
@@ -103,12 +102,9 @@ class Accounts {
   AccountsSettings settings_;
   struct KeptToken {
     User user;
-    std::chrono::steady_clock::time_point read_at;
     TimePoint read_on;  // by the clock (a token's expiry follows it; tests move it)
   };
-  std::mutex tokens_mutex_;
-  std::unordered_map<std::string, KeptToken> tokens_;  // by token hash: shoppers' only
-  long long token_changes_ = 0;  // a change while a token was being read: that read is not kept
+  Recent<KeptToken> tokens_{std::chrono::seconds(1), 50000};  // by token hash: shoppers' only
 };
 
 }  // namespace brilliant::accounts

@@ -1,7 +1,9 @@
 // What was worked out for a key a moment ago, kept for a while: a result too dear to make on every
 // request and fine to be that old (a cart's "for you" pieces, which score every piece on sale; who a
-// session cookie belongs to, for cached storefront pages).
+// session cookie belongs to, for cached storefront pages; a shopper's API token; the automatic coupons).
 // At most `most` keys are kept (all forgotten when full: a flood of keys cannot grow it). Thread safe.
+// A change that makes everything kept wrong calls forget_all(); a value made from a read that began
+// before it is then not kept (put_unless_forgotten), so the change counts from the moment it is made.
 #pragma once
 #include <chrono>
 #include <mutex>
@@ -31,16 +33,38 @@ class Recent {
     if (kept_.size() >= most_) kept_.clear();
     kept_.insert_or_assign(key, Kept{std::move(value), now});
   }
+  // Keeps value as of `at` (when its read began) unless forget_all() was called since forgets_then (what
+  // forgets() said before the read). True when kept.
+  bool put_unless_forgotten(const std::string& key, Value value, long long forgets_then,
+                            Clock::time_point at) {
+    std::lock_guard lock(mutex_);
+    if (forgets_ != forgets_then) return false;
+    if (kept_.size() >= most_) kept_.clear();
+    kept_.insert_or_assign(key, Kept{std::move(value), at});
+    return true;
+  }
+  long long forgets() const {
+    std::lock_guard lock(mutex_);
+    return forgets_;
+  }
   void forget(const std::string& key) {
     std::lock_guard lock(mutex_);
     kept_.erase(key);
   }
-  // The kept value, or `make()`'s (kept for next time). Two callers missing at once may both make it.
+  void forget_all() {
+    std::lock_guard lock(mutex_);
+    kept_.clear();
+    ++forgets_;
+  }
+  // The kept value, or `make()`'s (kept for next time unless everything was forgotten while it was made).
+  // Two callers missing at once may both make it.
   template <class Make>
   Value get_or(const std::string& key, Make&& make) {
     if (auto kept = get(key)) return *std::move(kept);
+    const long long forgets_then = forgets();
+    const auto at = Clock::now();
     Value made = make();
-    put(key, made);
+    put_unless_forgotten(key, made, forgets_then, at);
     return made;
   }
   size_t size() const {
@@ -57,6 +81,7 @@ class Recent {
   size_t most_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, Kept> kept_;
+  long long forgets_ = 0;  // forget_all() calls so far
 };
 
 }  // namespace brilliant

@@ -33,5 +33,29 @@ TEST(Recent, MakesAValueOnceAndForgetsEverythingWhenFull) {
   EXPECT_EQ(recent.get_or("a", make), "made 2");
 }
 
+// A change made while a value was being read (forget_all) wins: that value is handed to its caller but not
+// kept, so the next caller reads afresh; what is read after the change is kept again.
+TEST(Recent, AValueReadAcrossAForgetAllIsNotKept) {
+  Recent<int> recent(std::chrono::hours(1));
+  recent.put("a", 1);
+  int reads = 0;
+  EXPECT_EQ(recent.get_or("b",
+                          [&] {
+                            recent.forget_all();  // another thread's change, during the read
+                            return ++reads;
+                          }),
+            1);
+  EXPECT_FALSE(recent.get("a")) << "forget_all forgets what was kept";
+  EXPECT_FALSE(recent.get("b")) << "read before the change: not kept";
+  EXPECT_EQ(recent.get_or("b", [&] { return ++reads; }), 2);
+  EXPECT_EQ(recent.get_or("b", [&] { return ++reads; }), 2) << "read after it: kept";
+  const auto then = recent.forgets();
+  recent.forget("b");  // one key's forget does not count as a change to everything
+  EXPECT_TRUE(recent.put_unless_forgotten("c", 3, then, Recent<int>::Clock::now()));
+  recent.forget_all();
+  EXPECT_FALSE(recent.put_unless_forgotten("d", 4, then, Recent<int>::Clock::now()));
+  EXPECT_FALSE(recent.get("d"));
+}
+
 }  // namespace
 }  // namespace brilliant

@@ -233,33 +233,16 @@ orders::CouponAnswer Coupons::best(const std::vector<orders::CartLine>& lines, c
 }
 
 std::vector<Coupon> Coupons::automatic() {
-  long long changes = 0;
-  {
-    std::lock_guard lock(automatic_mutex_);
-    if (automatic_ && std::chrono::steady_clock::now() - automatic_read_at_ < std::chrono::seconds(1))
-      return *automatic_;
-    changes = automatic_changes_;
-  }
-  const auto read_at = std::chrono::steady_clock::now();
-  std::vector<Coupon> found;
-  db_.read([&](soci::session& sql) {
-    db::each(sql,
-             std::string("SELECT ") + coupon_columns +
-                 " FROM coupons c WHERE c.code IS NULL AND c.paused = 0 ORDER BY c.id",
-             [&](const soci::row& r) { found.push_back(coupon_of(r)); });
+  return automatic_.get_or("", [&] {
+    std::vector<Coupon> found;
+    db_.read([&](soci::session& sql) {
+      db::each(sql,
+               std::string("SELECT ") + coupon_columns +
+                   " FROM coupons c WHERE c.code IS NULL AND c.paused = 0 ORDER BY c.id",
+               [&](const soci::row& r) { found.push_back(coupon_of(r)); });
+    });
+    return found;
   });
-  std::lock_guard lock(automatic_mutex_);
-  if (changes == automatic_changes_) {
-    automatic_ = found;
-    automatic_read_at_ = read_at;
-  }
-  return found;
-}
-
-void Coupons::forget_automatic() {
-  std::lock_guard lock(automatic_mutex_);
-  automatic_.reset();
-  ++automatic_changes_;
 }
 
 Result<void> Coupons::claim(soci::session& sql, const orders::PlanDiscount& d, long long order_id,

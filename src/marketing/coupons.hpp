@@ -4,13 +4,13 @@
 // row lock orders two tabs of one shopper), released when the order is cancelled.
 #pragma once
 #include <chrono>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/recent.hpp"
 #include "db/fwd.hpp"
 #include "marketing/coupon_rules.hpp"
 #include "orders/discounts.hpp"
@@ -54,14 +54,11 @@ class Coupons : public orders::Discounts {
   // within the second (a claim is checked again under the coupon's row lock, so a budget used up there
   // still holds).
   std::vector<Coupon> automatic();
-  void forget_automatic();
+  void forget_automatic() { automatic_.forget_all(); }
 
   db::Database& db_;
   const Clock& clock_;
-  std::mutex automatic_mutex_;
-  std::optional<std::vector<Coupon>> automatic_;
-  std::chrono::steady_clock::time_point automatic_read_at_{};
-  long long automatic_changes_ = 0;  // a change while they were being read: that read is not kept
+  Recent<std::vector<Coupon>> automatic_{std::chrono::seconds(1), 1};  // under the one key ""
 };
 
 }  // namespace brilliant::marketing

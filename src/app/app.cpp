@@ -406,8 +406,10 @@ unsigned short App::start() {
   probe_thread_ = std::thread([this] { probe_database(); });
   live_thread_ = std::thread([this] { tick_live(); });
   auto server_options = config_.server;
-  server_options.write_pool_threads =
-      write_pool_threads(server_options.write_pool_threads, database_->backend() == db::Backend::sqlite);
+  const bool sqlite = database_->backend() == db::Backend::sqlite;
+  server_options.write_pool_threads = write_pool_threads(server_options.write_pool_threads, sqlite);
+  server_options.pool_threads =
+      pool_threads(server_options.pool_threads, sqlite, std::thread::hardware_concurrency());
   server_ = std::make_unique<net::Server>(*pipeline_, *metrics_, server_options);
   const auto port = server_->start();
   if (account_deps_.base_url.ends_with(":0")) {

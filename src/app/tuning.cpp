@@ -13,6 +13,11 @@ int write_pool_threads(int configured, bool sqlite) {
   return sqlite ? static_cast<int>(db::group_commit_most) : 0;
 }
 
+int pool_threads(int configured, bool sqlite, unsigned cores) {
+  if (configured > 0) return configured;
+  return sqlite ? 2 * static_cast<int>(std::max(1u, cores)) : 0;
+}
+
 bool keep_freed_memory(std::size_t keep_at_top) {
   return mallopt(M_TOP_PAD, static_cast<int>(std::min<std::size_t>(keep_at_top, 1u << 30))) == 1;
 }

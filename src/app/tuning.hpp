@@ -13,6 +13,15 @@ namespace brilliant::app {
 // A configured number is kept as it is. (docs/PERFORMANCE.md, "A pool for writes".)
 int write_pool_threads(int configured, bool sqlite);
 
+// How many threads run reads (GET and HEAD routes) when the configuration leaves it to us (`[server]
+// pool_threads = 0`): on SQLite two per core. Its reads run in the process and never wait on a network,
+// so more threads only wait for a turn, and every request handed to an idle one costs a wake-up and two
+// task switches (at four per core the logged-in cart page ran at 0.18-0.28 of nginx, at two per core
+// 0.40-0.47, at one 0.45-0.50; two leave room beside a slow export or PDF). On PostgreSQL 0: the server's
+// own four per core, as reads there wait on round trips. A configured number is kept as it is.
+// (docs/PERFORMANCE.md, "Fewer threads for reads on SQLite".)
+int pool_threads(int configured, bool sqlite, unsigned cores);
+
 // The memory glibc's allocator keeps at the top of each heap when it grows one or gives memory back:
 // `keep_at_top` bytes. By default it keeps none, so under load each thread's arena grew its heap with a
 // system call and page faults, and the frees that followed gave the pages back: on SQLite that churn cost

@@ -19,6 +19,14 @@ TEST(WritePoolThreads, AConfiguredNumberIsKeptOnEitherDatabase) {
   EXPECT_EQ(write_pool_threads(3, false), 3);
 }
 
+TEST(PoolThreads, SqliteGetsTwoPerCoreAndPostgresqlTheServersOwn) {
+  EXPECT_EQ(pool_threads(0, true, 2), 4);
+  EXPECT_EQ(pool_threads(0, true, 0), 2);   // cores unknown: one
+  EXPECT_EQ(pool_threads(0, false, 2), 0);  // the server's default: four per core
+  EXPECT_EQ(pool_threads(5, true, 2), 5);
+  EXPECT_EQ(pool_threads(5, false, 2), 5);
+}
+
 // Freed memory stays at the top of the heap for the next request instead of going back to the system.
 // (A sanitizer's allocator takes no such setting: there the test has nothing to check.)
 TEST(KeepFreedMemory, TheHeapKeepsWhatWasFreedAtItsTop) {

@@ -1,7 +1,7 @@
 // The server's two pools: requests that may write run on a pool of their own when one is configured
 // (`write_pool_threads`), so as many writes can wait at once as that pool has threads (were they on the
 // main pool's one thread here, the first would wait out its deadline alone), and reads are never queued
-// behind them.
+// behind them; a GET that writes or waits on another service can be sent to the writes' pool too.
 #include "net/server.hpp"
 
 #include <gtest/gtest.h>
@@ -43,16 +43,17 @@ struct Meeting {
 
 class TwoPools : public ::testing::Test {
  protected:
-  // POST /meet: arrives, then waits until `meet_count` have arrived. GET /ping: arrives and answers.
+  // POST /meet and GET /meet (a read that runs with the writes, as a payment's return does): arrives, then
+  // waits until `meet_count` have arrived. GET /ping: arrives and answers.
   void start(int write_threads, int meet_count) {
-    serving.router
-        .post("/meet",
-              [this, meet_count](web::Request&) {
-                meeting.arrive();
-                return meeting.wait_for(meet_count) ? web::Response::text("met")
-                                                    : web::Response::text("alone", 504);
-              })
-        .session = false;  // a machine endpoint: no session, no CSRF token
+    const auto meet = [this, meet_count](web::Request&) {
+      meeting.arrive();
+      return meeting.wait_for(meet_count) ? web::Response::text("met") : web::Response::text("alone", 504);
+    };
+    serving.router.post("/meet", meet).session = false;  // a machine endpoint: no session, no CSRF token
+    auto& waits = serving.router.get("/meet", meet);
+    waits.session = false;
+    waits.runs = web::Runs::with_writes;
     serving.router
         .get("/ping",
              [this](web::Request&) {
@@ -113,6 +114,21 @@ TEST_F(TwoPools, AReadIsAnsweredWhileEveryWriteThreadWaits) {
   EXPECT_EQ(ask(http::verb::get, "/ping"), 200u);
   writer.join();
   EXPECT_EQ(write, 200u);
+}
+
+// A GET marked to run with the writes waits on a write thread: the one read thread still answers.
+TEST_F(TwoPools, AReadMarkedToRunWithTheWritesLeavesTheReadThreadFree) {
+  start(1, 2);
+  unsigned waiting = 0;
+  std::thread waiter([&] { waiting = ask(http::verb::get, "/meet"); });
+  {
+    std::unique_lock lock(meeting.mutex);
+    ASSERT_TRUE(
+        meeting.changed.wait_for(lock, std::chrono::seconds(10), [&] { return meeting.arrived >= 1; }));
+  }
+  EXPECT_EQ(ask(http::verb::get, "/ping"), 200u);
+  waiter.join();
+  EXPECT_EQ(waiting, 200u) << "on the read thread it would have waited alone for its deadline";
 }
 
 }  // namespace

@@ -227,8 +227,9 @@ void add_routes(web::Router& router, Deps& deps) {
   const auto login = web::Access::logged_in();
   const auto op = web::require(web::Role::operator_);
   router.get("/orders/{number}/pay", bind(&PaymentRoutes::pay_page));
-  router.get("/payments/toss/success", bind(&PaymentRoutes::success));
-  router.get("/payments/toss/fail", bind(&PaymentRoutes::fail));
+  // The payment window's returns write, and the success confirms with Toss (a network wait): with the writes.
+  router.get("/payments/toss/success", bind(&PaymentRoutes::success)).runs = web::Runs::with_writes;
+  router.get("/payments/toss/fail", bind(&PaymentRoutes::fail)).runs = web::Runs::with_writes;
   auto& hook = router.post("/api/v1/payments/toss/webhook", bind(&PaymentRoutes::webhook));
   hook.csrf = false;
   hook.session = false;

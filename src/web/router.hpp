@@ -14,9 +14,11 @@ namespace brilliant::web {
 
 using Handler = std::function<Response(Request&)>;
 
-// Where a route runs: on the blocking pool (the default: database, files) or inline on the I/O thread
-// (cheap answers that never block, such as static files from memory).
-enum class Runs { on_pool, inline_ };
+// Where a route runs: on the blocking pool (the default: database, files), inline on the I/O thread
+// (cheap answers that never block, such as static files from memory), or, for a GET that writes or waits
+// on another service (a payment provider's confirmation), with the writes: on the write pool where the
+// server has one, so that it never holds one of the few threads that serve reads.
+enum class Runs { on_pool, inline_, with_writes };
 
 // Who may call a route. Checked by the pipeline before the handler runs.
 struct Access {

@@ -117,9 +117,12 @@ App::App(Config config, const Clock& clock)
   watch_catalog();
   join_cluster();
   start_trust();
-  backups_ =
-      std::make_unique<BackupSchedule>(*database_, places_of(config_), config_.backup, clock_,
-                                       [this](const std::string& slot) { return claim("backup", slot); });
+  // With several nodes (PostgreSQL) each period's backup is claimed; SQLite serves one node, which takes all.
+  BackupSchedule::Claim backup_claim;
+  if (database_->backend() == db::Backend::postgresql)
+    backup_claim = [this](const std::string& slot) { return claim("backup", slot); };
+  backups_ = std::make_unique<BackupSchedule>(*database_, places_of(config_), config_.backup, clock_,
+                                              std::move(backup_claim));
   add_all_routes();
   renderer_.set_brand([this](const std::string& locale, boost::json::object& model) {
     auto brand = brand_.current();

@@ -60,8 +60,8 @@ bool BackupSchedule::tick() {
       return false;
   }
   if (claim_ && !claim_(backup_period_slot(now, settings_.every_hours))) {
-    // Another node takes this period's backup: not due here again until the next period. When the folder
-    // is shared, its snapshot is this node's last one too.
+    // Another node takes this period's backup: not tried here again for every_hours (by then the period
+    // is another). When the folder is shared, its snapshot is this node's last one too.
     std::lock_guard lock(mutex_);
     adopt_newest_on_disk();
     status_.last_attempt_at = format_utc(now);

@@ -28,7 +28,7 @@ struct BackupStatus {
 class BackupSchedule {
  public:
   // Claims a period's backup for this node (its slot names the period's first hour, UTC): true when this
-  // node takes it. Without one (a single node) every period's backup is this node's.
+  // node takes it. Without one (a single node: SQLite) every period's backup is this node's.
   using Claim = std::function<bool(const std::string& slot)>;
   BackupSchedule(db::Database& database, ops::Places places, Config::Backups settings, const Clock& clock,
                  Claim claim = {});

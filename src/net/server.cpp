@@ -145,8 +145,8 @@ struct Server::Impl {
 
   awaitable<web::Response> on_pool(web::Request& request, const web::Pipeline::Prepared& prepared) {
     metrics.pool_queue_depth.fetch_add(1, std::memory_order_relaxed);
-    const bool reads =
-        (request.method == web::Method::get || request.method == web::Method::head) && !prepared.with_writes;
+    const bool reads = (request.method == web::Method::get || request.method == web::Method::head) &&
+                       prepared.match.route->runs != web::Runs::with_writes;
     auto& runner = write_pool && !reads ? *write_pool : pool;
     auto response = co_await asio::co_spawn(
         runner, [&]() -> awaitable<web::Response> { co_return pipeline.run(request, prepared); },

@@ -132,7 +132,6 @@ Pipeline::Prepared Pipeline::prepare(Request& request) const {
   }
   request.params = prepared.match.params;
   prepared.inline_ = prepared.match.route->runs == Runs::inline_;
-  prepared.with_writes = prepared.match.route->runs == Runs::with_writes;
   if (cache_ && prepared.match.route->cacheable && (anonymous_get(request) || recalled_reader(request))) {
     auto [token, fresh] = csrf_for(request);
     if (request.user) request.csrf_token = token;  // the account area's logout form carries it

@@ -60,7 +60,6 @@ class Pipeline {
     Match match;
     std::optional<Response> early;  // answered already (static file, 404, 405, bad path)
     bool inline_ = false;           // run() may be called on the I/O thread
-    bool with_writes = false;       // a GET the server runs with the writes (Runs::with_writes)
   };
 
   // Cheap and non-blocking: decodes the path, picks locale and route, answers static files and

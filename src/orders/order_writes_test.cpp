@@ -176,5 +176,57 @@ TEST(OrderWrites, OnPostgresqlTheFoldedStatementsWriteTheSame) {
   writes_and_refuses(*db);
 }
 
+// migrations/053_line_piece_keys.pg.sql: on PostgreSQL a line's piece and size are one key. A line naming
+// one piece with another's size is refused, in a cart and in an order; deleting a piece still takes its cart
+// lines with it.
+TEST(OrderWrites, OnPostgresqlALineNamesItsPieceAndSizeAsOneKey) {
+  const char* url = std::getenv("BRILLIANT_TEST_PG_URL");
+  if (!url) GTEST_SKIP() << "no PostgreSQL for this run (BRILLIANT_TEST_PG_URL unset)";
+  auto db = db::Database::open(url, 2);
+  const std::string tag = random_token(6);
+  auto ran = db->write([&](soci::session& sql) -> Result<void> {
+    const auto ring = piece(sql, tag, 1), chain = piece(sql, tag, 2);
+    const long long cart =
+        returned_id(sql, "INSERT INTO carts (token_hash, created_at, updated_at) VALUES ('" +
+                             sha256_hex(tag) + "', 'x', 'x')");
+    const auto add = [&](long long product, long long variant) {
+      sql << "SAVEPOINT line";
+      try {
+        sql << "INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, unit_price, created_at, "
+               "updated_at) VALUES (:c, :p, :v, 1, 50000, 'x', 'x')",
+            soci::use(cart), soci::use(product), soci::use(variant);
+        sql << "RELEASE SAVEPOINT line";
+        return true;
+      } catch (const soci::soci_error&) {
+        sql << "ROLLBACK TO SAVEPOINT line";
+        return false;
+      }
+    };
+    EXPECT_FALSE(add(ring.product.id, chain.line.variant_id));
+    EXPECT_TRUE(add(ring.product.id, ring.line.variant_id));
+    EXPECT_TRUE(add(chain.product.id, chain.line.variant_id));
+    // An order line naming the ring with the chain's size (the ring's record doctored to list that size, past
+    // the checks the checkout makes first): refused by the database, nothing written.
+    auto crossed = ring.line;
+    crossed.variant_id = chain.line.variant_id;
+    auto doctored = ring.product;
+    doctored.variants.front().id = chain.line.variant_id;
+    const auto plan = plan_order({{ring.product.workshop_id, crossed}}, vendors::ShippingRules{}, false);
+    std::vector<CartLine> lines{
+        {.slug = ring.product.slug, .added = crossed, .now = crossed, .product = doctored}};
+    sql << "SAVEPOINT order_line";
+    EXPECT_THROW(insert_order(sql, new_order("key-" + tag + "-crossed"), lines, plan, {}, nullptr),
+                 soci::soci_error);
+    sql << "ROLLBACK TO SAVEPOINT order_line";
+    EXPECT_EQ(count(sql, "FROM orders WHERE checkout_key = 'key-" + tag + "-crossed'"), 0);
+    EXPECT_EQ(stock_of(sql, chain.line.variant_id), 3);
+    // The ring deleted: its size goes, and with it its line in the cart; the chain's stays.
+    sql << "DELETE FROM products WHERE id = :p", soci::use(ring.product.id);
+    EXPECT_EQ(count(sql, "FROM cart_lines WHERE cart_id = " + std::to_string(cart)), 1);
+    return Error::conflict("test", "roll_back", "leave nothing behind");
+  });
+  EXPECT_EQ(code_of(ran), "roll_back");
+}
+
 }  // namespace
 }  // namespace brilliant::orders::repo

@@ -1,0 +1,5 @@
+-- A line's piece and size as one foreign key (issue 16): PostgreSQL's change
+-- (053_line_piece_keys.pg.sql) makes an order's writes lighter where many shoppers buy one piece at once.
+-- SQLite cannot change a table's foreign keys without rebuilding the table, and its single writer takes
+-- no row locks to save: its lines keep their two keys (to products and to variants). Nothing to change
+-- here: this file keeps both databases at the same schema version.

@@ -70,6 +70,11 @@ void App::join_cluster() {
   catalog_.relay_to({[this] { notices_->publish("catalog"); },
                      [stock](const std::vector<long long>& ids, const std::vector<long long>& may_flip) {
                        stock->tell(ids, may_flip);
+                     },
+                     [this](const std::vector<long long>& ids) {  // a few pieces: those; many: all
+                       const auto chunks = db::id_chunks(ids);
+                       if (chunks.size() == 1) return notices_->publish("pieces", chunks.front());
+                       notices_->publish("catalog");
                      }});
 }
 
@@ -80,6 +85,7 @@ void App::tell_nodes(const std::string& topic) {
 void App::hear(const db::Notice& notice) {
   const auto& topic = notice.topic;
   if (topic == "catalog" || topic == "resync") catalog_.refresh_from_elsewhere();
+  if (topic == "pieces") catalog_.refresh_pieces_from_elsewhere(db::parse_ids(notice.data));
   if (topic == "stock") {
     const auto slash = notice.data.find('/');
     catalog_.stock_changed_elsewhere(

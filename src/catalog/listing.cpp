@@ -5,6 +5,8 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <charconv>
 #include <optional>
+#include <tuple>
+#include <unordered_set>
 
 #include "catalog/rules.hpp"
 #include "core/text.hpp"
@@ -194,6 +196,34 @@ void index_snapshot(Snapshot& snap) {
     ix.codes.push_back(k);
   }
   snap.index = std::move(ix);
+}
+
+Snapshot patched(const Snapshot& base, const std::vector<long long>& ids, std::vector<Card> cards) {
+  // The listing's order: newest published first, then the higher id (load_snapshot's ORDER BY).
+  const auto before = [](const Card& a, const Card& b) {
+    return std::tie(b.published_at, b.id) < std::tie(a.published_at, a.id);
+  };
+  std::sort(cards.begin(), cards.end(), before);
+  const std::unordered_set<long long> replaced(ids.begin(), ids.end());
+  Snapshot s;
+  s.cards.reserve(base.cards.size() + cards.size());
+  auto next = cards.begin();
+  for (const auto& c : base.cards) {
+    if (replaced.count(c.id)) continue;
+    for (; next != cards.end() && before(*next, c); ++next) s.cards.push_back(std::move(*next));
+    s.cards.push_back(c);
+  }
+  for (; next != cards.end(); ++next) s.cards.push_back(std::move(*next));
+  s.by_id.reserve(s.cards.size());
+  s.by_slug.reserve(s.cards.size());
+  for (size_t i = 0; i < s.cards.size(); ++i) {
+    s.by_id[s.cards[i].id] = i;
+    s.by_slug[s.cards[i].slug] = i;
+  }
+  s.workshops = base.workshops;
+  s.collections = base.collections;
+  index_snapshot(s);
+  return s;
 }
 
 namespace {

@@ -62,6 +62,10 @@ struct Snapshot {
 
 // Builds snapshot.index from its cards (call once the cards are final).
 void index_snapshot(Snapshot& snapshot);
+// `base` with the cards of the pieces `ids` replaced by `cards` (theirs as listed now; a piece of `ids`
+// without one is no longer listed), each in the listing's order, indexed: what load_snapshot would read
+// after those pieces alone changed. Workshops and collections are base's.
+Snapshot patched(const Snapshot& base, const std::vector<long long>& ids, std::vector<Card> cards);
 
 enum class Sort { newest, price_asc, price_desc, popular, relevance };
 

@@ -104,6 +104,37 @@ TEST(Listing, SearchIdsRestrictAndOrder) {
   EXPECT_EQ(l.cards[1]->id, 1);
 }
 
+// Patched cards take their places in the listing's order (newest first, then the higher id); the base is
+// left as it was; the maps and the index follow.
+TEST(Listing, APatchedSnapshotKeepsTheListingsOrder) {
+  const auto dated = [](long long id, const std::string& published, const std::string& category) {
+    Card c;
+    c.id = id;
+    c.slug = "p" + std::to_string(id);
+    c.category = category;
+    c.published_at = published;
+    return c;
+  };
+  Snapshot base;
+  base.cards = {dated(5, "2026-11-24", "ring"), dated(3, "2026-11-24", "ring"),
+                dated(1, "2026-11-20", "ring")};
+  base.workshops = {Workshop{.id = 9, .slug = "w"}};
+  index_snapshot(base);
+  const auto s = patched(
+      base, {3, 1, 7},
+      {dated(1, "2026-11-26", "ring"), dated(4, "2026-11-24", "brooch"), dated(3, "2026-11-24", "necklace")});
+  std::vector<long long> order;
+  for (const auto& c : s.cards) order.push_back(c.id);
+  EXPECT_EQ(order, (std::vector<long long>{1, 5, 4, 3}));
+  EXPECT_EQ(s.by_id.at(4), 2u);
+  EXPECT_EQ(s.by_slug.at("p3"), 3u);
+  EXPECT_EQ(s.cards[3].category, "necklace");
+  EXPECT_EQ(s.index.vocab[at(Dim::category)], (std::vector<std::string>{"ring", "brooch", "necklace"}));
+  EXPECT_EQ(s.workshops.size(), 1u);
+  EXPECT_EQ(base.cards.size(), 3u);
+  EXPECT_EQ(base.cards[1].category, "ring");
+}
+
 TEST(ListingQuery, ParsesAndRejectsAbsurdValues) {
   MapFields f;
   f.m = {{"category", "ring"}, {"price_min", "1000"}, {"page", "2"}, {"sort", "price_asc"}};

@@ -140,6 +140,7 @@ struct Card {
   std::string published_at;
   long long image_id = 0;
   std::vector<std::string> collections;
+  bool operator==(const Card&) const = default;
 };
 
 // A drawn product image (the demo's art) as stored.

@@ -10,6 +10,7 @@
 
 #include "catalog/stock_repo.hpp"
 #include "core/text.hpp"
+#include "db/bulk.hpp"
 
 namespace brilliant::catalog::repo {
 namespace {
@@ -17,6 +18,7 @@ namespace {
 using db::row_int;
 using db::row_text;
 
+// A listed piece's card; load_cards adds which pieces, then `cards_order` (the listing's: newest first).
 constexpr char select_cards[] =
     "SELECT p.id, p.slug, p.title_ko, p.title_en, p.category, p.metal, p.colour, p.purity, p.price, "
     "p.weight_mg, "
@@ -24,15 +26,22 @@ constexpr char select_cards[] =
     "''), "
     "COALESCE((SELECT MIN(i.id) FROM product_images i WHERE i.product_id = p.id), 0) "
     "FROM products p JOIN workshops w ON w.id = p.workshop_id "
-    "WHERE p.status = 'published' AND w.status = 'active' ORDER BY p.published_at DESC, p.id DESC";
+    "WHERE p.status = 'published' AND w.status = 'active'";
+constexpr char cards_order[] = " ORDER BY COALESCE(p.published_at, '') DESC, p.id DESC";
+// The cards' stones, stock and collections, each in an order of its own so a card reads the same however
+// many are read at once (load_cards adds which pieces before GROUP BY / ORDER BY).
 constexpr char select_card_stones[] =
     "SELECT s.product_id, s.kind, s.origin FROM product_stones s JOIN products p ON p.id = s.product_id "
     "WHERE p.status = 'published'";
+constexpr char card_stones_order[] = " ORDER BY s.product_id, s.id";
 constexpr char select_card_stock[] =
     "SELECT v.product_id, SUM(v.stock) FROM variants v JOIN products p ON p.id = v.product_id "
-    "WHERE p.status = 'published' GROUP BY v.product_id";
+    "WHERE p.status = 'published'";
+constexpr char card_stock_group[] = " GROUP BY v.product_id";
 constexpr char select_card_collections[] =
-    "SELECT pc.product_id, c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id";
+    "SELECT pc.product_id, c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id "
+    "WHERE 1 = 1";
+constexpr char card_collections_order[] = " ORDER BY pc.product_id, c.id";
 // A workshop with its seller particulars (columns 10-15, NULL when none).
 const std::string workshop_columns =
     "SELECT w.id, w.slug, w.name, w.name_en, w.story_ko, w.story_en, w.location, w.specialities, w.founded, "
@@ -101,11 +110,13 @@ Product product_from(const soci::row& r) {
   return p;
 }
 
-}  // namespace
-
-Snapshot load_snapshot(soci::session& sql) {
-  Snapshot s;
-  soci::rowset<soci::row> cards = sql.prepare << select_cards;
+// The cards of listed pieces into s (cards, by_id, by_slug) with their stones, stock and collections: all
+// of them, or with `only` (an id_list) those pieces.
+void read_cards(soci::session& sql, const std::string& only, Snapshot& s) {
+  const auto filter = [&only](const char* column) {
+    return only.empty() ? "" : " AND " + std::string(column) + " IN (" + only + ")";
+  };
+  soci::rowset<soci::row> cards = sql.prepare << select_cards + filter("p.id") + cards_order;
   for (const auto& r : cards) {
     Card c;
     c.id = row_int(r, 0);
@@ -134,7 +145,8 @@ Snapshot load_snapshot(soci::session& sql) {
     auto it = s.by_id.find(id);
     return it == s.by_id.end() ? nullptr : &s.cards[it->second];
   };
-  soci::rowset<soci::row> stones = sql.prepare << select_card_stones;
+  soci::rowset<soci::row> stones = sql.prepare
+                                   << select_card_stones + filter("s.product_id") + card_stones_order;
   for (const auto& r : stones)
     if (Card* c = card_of(row_int(r, 0))) {
       auto kind = row_text(r, 1);
@@ -143,14 +155,23 @@ Snapshot load_snapshot(soci::session& sql) {
       auto origin = row_text(r, 2);
       c->origins |= origin == "natural" ? 1u : origin == "lab_grown" ? 2u : origin == "simulant" ? 4u : 0u;
     }
-  soci::rowset<soci::row> stock = sql.prepare << select_card_stock;
+  soci::rowset<soci::row> stock = sql.prepare
+                                  << select_card_stock + filter("v.product_id") + card_stock_group;
   for (const auto& r : stock)
     if (Card* c = card_of(row_int(r, 0))) c->in_stock = row_int(r, 1) > 0;
   for (auto& c : s.cards)
     if (!c.in_stock) c.made_to_order = true;  // 0 in stock but orderable means made to order
-  soci::rowset<soci::row> collections = sql.prepare << select_card_collections;
+  soci::rowset<soci::row> collections =
+      sql.prepare << select_card_collections + filter("pc.product_id") + card_collections_order;
   for (const auto& r : collections)
     if (Card* c = card_of(row_int(r, 0))) c->collections.push_back(row_text(r, 1));
+}
+
+}  // namespace
+
+Snapshot load_snapshot(soci::session& sql) {
+  Snapshot s;
+  read_cards(sql, "", s);
   soci::rowset<soci::row> workshops = sql.prepare << select_workshops;
   for (const auto& r : workshops) s.workshops.push_back(workshop_from(r));
   soci::rowset<soci::row> cols = sql.prepare << select_collections;
@@ -159,6 +180,13 @@ Snapshot load_snapshot(soci::session& sql) {
                              row_text(r, 5), row_int(r, 6) != 0});
   index_snapshot(s);
   return s;
+}
+
+std::vector<Card> load_cards(soci::session& sql, const std::vector<long long>& ids) {
+  if (ids.empty()) return {};
+  Snapshot s;
+  read_cards(sql, db::id_list(ids), s);
+  return std::move(s.cards);
 }
 
 std::optional<Product> find_product(soci::session& sql, const std::string& slug) {

@@ -12,6 +12,9 @@ namespace brilliant::catalog::repo {
 
 // Everything published, for the in-memory listing snapshot.
 Snapshot load_snapshot(soci::session& sql);
+// The cards of these pieces as load_snapshot makes them, newest first; none for a piece not listed (not
+// published, its workshop not active, or gone).
+std::vector<Card> load_cards(soci::session& sql, const std::vector<long long>& ids);
 // One product with stones, variants, images and collections; any status.
 std::optional<Product> find_product(soci::session& sql, const std::string& slug);
 std::optional<Workshop> find_workshop(soci::session& sql, const std::string& slug);

@@ -130,15 +130,47 @@ void Catalog::stock_changed(const std::vector<long long>& product_ids,
 }
 
 void Catalog::reload() {
+  std::lock_guard serial(reload_mutex_);
   forget_products();
   auto fresh =
       std::make_shared<Snapshot>(db_.read([](soci::session& sql) { return repo::load_snapshot(sql); }));
-  fresh->version = ++version_;
-  auto vocabulary = vocabulary_of(*fresh, words_);
   {
     std::lock_guard lock(mutex_);
-    snapshot_ = std::move(fresh);
+    fresh->version = ++version_;
+    snapshot_ = fresh;
   }
+  changed(*fresh);
+}
+
+void Catalog::refresh_pieces(const std::vector<long long>& product_ids) {
+  if (product_ids.empty()) return;
+  patch(product_ids);
+  if (relay_.pieces)
+    relay_.pieces(product_ids);
+  else if (relay_.refreshed)
+    relay_.refreshed();
+}
+
+void Catalog::patch(const std::vector<long long>& product_ids) {
+  if (product_ids.size() > 1000) return reload();  // one read of everything is the quicker then
+  std::lock_guard serial(reload_mutex_);
+  forget_products();
+  const auto cards = db_.read([&](soci::session& sql) { return repo::load_cards(sql, product_ids); });
+  for (;;) {  // built outside the lock; a stock change swapped in meanwhile: built again on it
+    const auto base = snapshot();
+    auto fresh = std::make_shared<Snapshot>(patched(*base, product_ids, cards));
+    {
+      std::lock_guard lock(mutex_);
+      if (snapshot_ != base) continue;
+      fresh->version = ++version_;
+      snapshot_ = fresh;
+    }
+    return changed(*fresh);
+  }
+}
+
+void Catalog::changed(const Snapshot& fresh) {
+  auto vocabulary = vocabulary_of(fresh, words_);
   {
     std::lock_guard lock(search_mutex_);
     searches_.clear();

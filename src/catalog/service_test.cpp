@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "catalog/repo.hpp"
 #include "db/testing.hpp"
 
 namespace brilliant::catalog {
@@ -173,6 +174,61 @@ TEST_F(CatalogServiceTest, RefreshTellsListeners) {
   catalog.refresh();
   EXPECT_EQ(told, 2);
   EXPECT_EQ(catalog.snapshot()->version, 2);
+}
+
+// A few pieces refreshed: the snapshot patched with their cards is what a whole reload reads, however
+// they changed (edited, unlisted, newly listed, created), and listeners and other nodes hear of them.
+TEST_F(CatalogServiceTest, RefreshingAFewPiecesReadsWhatAWholeReloadWould) {
+  const auto piece = [&](const std::string& slug, const std::string& published, const char* category) {
+    auto p = ring(slug);
+    p.published_at = published;
+    p.category = category;
+    auto id = catalog.create(p, workshop);
+    EXPECT_TRUE(id.ok()) << id.error().message;
+    return id.ok() ? *id : 0;
+  };
+  const long long a = piece("piece-a", "2026-11-20T00:00:00Z", "ring"),
+                  b = piece("piece-b", "2026-11-22T00:00:00Z", "ring"),
+                  c = piece("piece-c", "2026-11-24T00:00:00Z", "ring"),
+                  d = piece("piece-d", "2026-11-24T00:00:00Z", "ring");
+  db->write(
+      [&](soci::session& s) { s << "UPDATE products SET status = 'in_review' WHERE id = :d", soci::use(d); });
+  catalog.refresh();
+  ASSERT_EQ(catalog.snapshot()->cards.size(), 3u);
+  std::vector<long long> relayed;
+  catalog.relay_to({.refreshed = [] { ADD_FAILURE() << "the whole catalog relayed"; },
+                    .pieces = [&](const std::vector<long long>& ids) { relayed = ids; }});
+  int told = 0;
+  catalog.on_change([&] { ++told; });
+  const long long e = piece("piece-e", "2026-11-21T00:00:00Z", "necklace");  // created: listed between a and b
+  db->write([&](soci::session& s) {
+    s << "UPDATE products SET title_en = 'Changed', price = 1 WHERE id = :b", soci::use(b);
+    s << "INSERT INTO product_stones (product_id, kind, origin) VALUES (:b, 'ruby', 'lab_grown')",
+        soci::use(b);
+    s << "UPDATE products SET status = 'archived' WHERE id = :c", soci::use(c);   // no longer listed
+    s << "UPDATE products SET status = 'published' WHERE id = :d", soci::use(d);  // c's date, a higher id
+  });
+  catalog.refresh_pieces({b, c, d, e});
+  const auto patched = catalog.snapshot();
+  const auto whole = db->read([](soci::session& s) { return repo::load_snapshot(s); });
+  EXPECT_EQ(patched->cards, whole.cards);
+  std::vector<long long> order;
+  for (const auto& card : patched->cards) order.push_back(card.id);
+  EXPECT_EQ(order, (std::vector<long long>{d, b, e, a}));
+  EXPECT_EQ(patched->cards[patched->by_id.at(b)].title_en, "Changed");
+  EXPECT_EQ(patched->by_slug.at("piece-a"), 3u);
+  EXPECT_FALSE(patched->by_id.count(c));
+  for (size_t dim = 0; dim < interned_dims; ++dim)
+    EXPECT_EQ(patched->index.vocab[dim], whole.index.vocab[dim]);
+  EXPECT_EQ(patched->index.stones, whole.index.stones);
+  ASSERT_EQ(patched->index.codes.size(), whole.index.codes.size());
+  for (size_t i = 0; i < whole.index.codes.size(); ++i) {
+    EXPECT_EQ(patched->index.codes[i].stones, whole.index.codes[i].stones);
+    for (size_t dim = 0; dim < interned_dims; ++dim)
+      EXPECT_EQ(patched->index.codes[i].v[dim], whole.index.codes[i].v[dim]);
+  }
+  EXPECT_EQ(relayed, (std::vector<long long>{b, c, d, e}));
+  EXPECT_EQ(told, 1);
 }
 
 }  // namespace brilliant::catalog

@@ -59,4 +59,10 @@ void insert_rows(soci::session& sql, const std::string& table, const std::vector
   }
 }
 
+std::string id_list(const std::vector<long long>& ids) {
+  std::string out;
+  for (long long id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+
 }  // namespace brilliant::db

@@ -17,4 +17,7 @@ void insert_rows(soci::session& sql, const std::string& table, const std::vector
                  const std::vector<std::vector<std::string>>& rows, size_t chunk = 250,
                  const std::vector<std::vector<bool>>* nulls = nullptr);
 
+// Ids as the inside of SQL's IN ( ... ): "3,5,8". Numbers only, so nothing in it needs quoting.
+std::string id_list(const std::vector<long long>& ids);
+
 }  // namespace brilliant::db

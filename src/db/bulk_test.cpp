@@ -32,4 +32,10 @@ TEST(Bulk, RowsArriveWholeInChunks) {
   std::filesystem::remove(path);
 }
 
+TEST(Bulk, IdsMakeAnInList) {
+  EXPECT_EQ(id_list({3, 5, 8}), "3,5,8");
+  EXPECT_EQ(id_list({-1}), "-1");
+  EXPECT_EQ(id_list({}), "");
+}
+
 }  // namespace brilliant::db

@@ -23,8 +23,8 @@ namespace brilliant::db {
 
 struct Notice {
   std::string node;   // who sent it
-  std::string topic;  // "catalog", "stock", "brand", "legal"; "resync" after a lost connection
-  std::string data;   // what the topic needs (stock: the product ids, space-separated)
+  std::string topic;  // "catalog", "pieces", "stock", "brand", "legal"; "resync" after a lost connection
+  std::string data;   // what the topic needs (pieces, stock: the product ids, space-separated)
 };
 
 // "node\ttopic\tdata", and back (nothing for text that is not a notice).

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/text.hpp"
+#include "db/bulk.hpp"
 #include "db/database.hpp"
 #include "pricing/formula.hpp"
 
@@ -157,7 +158,15 @@ RepriceReport Quotes::reprice() {
   return report;
 }
 
-RepriceReport Quotes::reprice_in(soci::session& sql) {
+RepriceReport Quotes::reprice_pieces(const std::vector<long long>& product_ids) {
+  if (product_ids.empty()) return {};
+  return db_.write([&](soci::session& sql) { return reprice_in(sql, db::id_list(product_ids)); });
+}
+
+RepriceReport Quotes::reprice_in(soci::session& sql, const std::string& only) {
+  const auto filter = [&only](const char* column) {
+    return only.empty() ? std::string() : " AND " + std::string(column) + " IN (" + only + ")";
+  };
   const auto started = std::chrono::steady_clock::now();
   std::unordered_map<std::string, std::pair<long long, long long>> quotes;  // metal -> (won, id)
   {
@@ -174,7 +183,7 @@ RepriceReport Quotes::reprice_in(soci::session& sql) {
   };
   std::unordered_map<long long, Inputs> products;
   {
-    soci::rowset<soci::row> rows = sql.prepare << select_formula_products;
+    soci::rowset<soci::row> rows = sql.prepare << select_formula_products + filter("id");
     for (const auto& r : rows) {
       Inputs in;
       const auto metal = db::row_text(r, 1);
@@ -194,7 +203,7 @@ RepriceReport Quotes::reprice_in(soci::session& sql) {
   }
   std::vector<long long> variant_ids, variant_prices;
   {
-    soci::rowset<soci::row> rows = sql.prepare << select_variant_weights;
+    soci::rowset<soci::row> rows = sql.prepare << select_variant_weights + filter("p.id");
     for (const auto& r : rows) {
       auto it = products.find(db::row_int(r, 1));
       if (it == products.end()) continue;

@@ -57,13 +57,17 @@ class Quotes {
   Result<RepriceReport> import_csv(const std::string& csv, long long user_id);
   // Recomputes every formula-priced variant and product from the current quotes.
   RepriceReport reprice();
+  // The same for these pieces alone (one edited, a CSV's imported), without telling the catalog: the
+  // caller refreshes those pieces (Catalog::refresh_pieces) once its own change is in too.
+  RepriceReport reprice_pieces(const std::vector<long long>& product_ids);
 
   std::vector<Rate> rates();
   Result<void> set_rate(const std::string& code, const std::string& krw_per_unit);
 
  private:
   Result<void> check(const std::string& metal, const std::string& day, long long won_per_gram) const;
-  RepriceReport reprice_in(soci::session& sql);
+  // Every piece not archived, or with `only` (an id list, db::id_list) those pieces.
+  RepriceReport reprice_in(soci::session& sql, const std::string& only = "");
 
   db::Database& db_;
   const Clock& clock_;

@@ -54,6 +54,28 @@ TEST_F(QuotesTest, QuoteRepricesVariantsAndProduct) {
   EXPECT_EQ(quotes->history(10).size(), 2u);
 }
 
+// One piece edited: only it is repriced, and the catalog is not told (the editor refreshes that piece).
+TEST_F(QuotesTest, RepricingPiecesTouchesOnlyThose) {
+  ASSERT_TRUE(quotes->set_quote("gold", "2026-11-25", 100000, 0).ok());
+  db->write([](soci::session& s) {
+    s << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, metal, purity, "
+         "weight_mg, pricing, labour_fee, loss_bp, margin_bp, created_at, updated_at) VALUES (1, 'ring-b', "
+         "'published', 'ring', 'b', 'b', 'gold', 585, 3750, 'formula', 80000, 1000, 2000, 'x', 'x')";
+    s << "INSERT INTO variants (product_id, sku, ring_circ_x10, weight_mg, created_at, updated_at) VALUES "
+         "(2, 'B-1', 520, 0, 'x', 'x')";
+    s << "UPDATE products SET labour_fee = 90000";  // both pieces edited behind the quotes' back
+  });
+  const int told = changes;
+  const auto report = quotes->reprice_pieces({2});
+  EXPECT_EQ(report.products, 1);
+  EXPECT_EQ(report.variants, 1);
+  EXPECT_EQ(price_of("variants", 3), price_of("products", 2));
+  EXPECT_GT(price_of("products", 2), 385600);  // the new labour fee counted
+  EXPECT_EQ(price_of("products", 1), 385600);  // the other piece as it was
+  EXPECT_EQ(changes, told);
+  EXPECT_EQ(quotes->reprice_pieces({}).products, 0);
+}
+
 TEST_F(QuotesTest, BadQuotesNameTheField) {
   EXPECT_EQ(quotes->set_quote("copper", "2026-11-25", 1, 0).error().field, "metal");
   EXPECT_EQ(quotes->set_quote("gold", "2026-13-01", 1, 0).error().field, "day");

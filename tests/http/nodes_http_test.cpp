@@ -1,6 +1,6 @@
 // Two app nodes on one PostgreSQL database (issue 16): a price changed on one node shows on the other's
-// pages, a piece sold out on one is sold out on the other, login limits count on both together, and
-// each minute's housekeeping runs on one of them.
+// pages, so does a piece edited on one; a piece sold out on one is sold out on the other, login limits
+// count on both together, and each minute's housekeeping runs on one of them.
 #include <chrono>
 #include <thread>
 
@@ -57,6 +57,23 @@ TEST_F(NodesHttp, APriceChangedOnOneNodeShowsOnTheOthersPages) {
   EXPECT_EQ(second->catalog().product(ring.slug)->price, repriced);
   EXPECT_GE(second->notices()->heard(), 1);
   ASSERT_TRUE(app->quotes().set_quote("silver", today.day, today.won_per_gram, 0, today.source).ok());
+}
+
+// One piece edited in a workshop's console on node 1: node 2 reads that piece again (a "pieces" notice, not
+// the whole catalog) and its page shows the edit.
+TEST_F(NodesHttp, APieceEditedOnOneNodeShowsOnTheOthersPages) {
+  const auto shop = own_workshop("nodes", "노드 공방", "Node Atelier");
+  const auto ring = own_ring(shop, "Edited Node Ring", 3);
+  auto visitor = on_second();
+  const std::string page = "/en/products/" + ring.slug;
+  ASSERT_TRUE(shows(*visitor, page, "3 left"));  // cached on node 2 now
+  const auto heard = second->notices()->heard();
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  auto edited = maker->request("PUT", "/api/v1/console/products/" + ring.slug,
+                               R"({"variant_0_stock":1,"variant_0_stock_seen":3})", json_headers(*maker));
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_TRUE(shows(*visitor, page, "1 left")) << "node 2 still shows the count before the edit";
+  EXPECT_GT(second->notices()->heard(), heard);
 }
 
 TEST_F(NodesHttp, APieceSoldOutOnOneNodeIsSoldOutOnTheOther) {

@@ -186,7 +186,7 @@ class PhotoRoutes {
     else if (action == "remove")
       done = photos.remove(product->id, id);
     if (!done) return renderer.error(req, done.error());
-    catalog.refresh();
+    catalog.refresh_pieces({product->id});
     return Response::redirect(req.locale_prefix() + "/console/products/" + product->slug + "/photos?saved=1");
   }
 
@@ -197,7 +197,7 @@ class PhotoRoutes {
     auto added = photos.add(product->id, std::move(req.body), req.user->user_id, query.get("alt_ko"),
                             query.get("alt_en"));
     if (!added) return renderer.error(req, added.error());
-    catalog.refresh();  // product pages now show the photograph
+    catalog.refresh_pieces({product->id});  // its pages now show the photograph
     return Response::json(json::serialize(photo_json(*added)), 201);
   }
 
@@ -225,7 +225,7 @@ class PhotoRoutes {
     }
     auto done = photos.reorder(product->id, order);
     if (!done) return renderer.error(req, done.error());
-    catalog.refresh();
+    catalog.refresh_pieces({product->id});
     return list_response(*product);
   }
 
@@ -252,7 +252,7 @@ class PhotoRoutes {
     }
     auto done = photos.set_alt(product->id, id, alt_ko, alt_en);
     if (!done) return renderer.error(req, done.error());
-    catalog.refresh();
+    catalog.refresh_pieces({product->id});
     return list_response(*product);
   }
 
@@ -261,7 +261,7 @@ class PhotoRoutes {
     if (!product) return renderer.error(req, product.error());
     auto done = photos.remove(product->id, req.param_id("id"));
     if (!done) return renderer.error(req, done.error());
-    catalog.refresh();
+    catalog.refresh_pieces({product->id});
     return list_response(*product);
   }
 

@@ -28,8 +28,8 @@ Result<catalog::Product> save_piece(Deps& deps, long long user_id, const catalog
   if (review)
     repo::record_submissions(deps.db, {before.id}, user_id, "edited after approval",
                              format_utc(deps.clock.now()));
-  deps.quotes.reprice();
-  deps.catalog.refresh();
+  deps.quotes.reprice_pieces({before.id});
+  deps.catalog.refresh_pieces({before.id});
   return after;
 }
 
@@ -169,8 +169,8 @@ class EditRoutes {
         back_to_review.push_back(ids[i]);
     repo::record_submissions(db, back_to_review, req.user->user_id, "changed by CSV import",
                              format_utc(clock.now()));
-    quotes.reprice();
-    catalog.refresh();
+    quotes.reprice_pieces(ids);
+    catalog.refresh_pieces(ids);
     return imported;
   }
 

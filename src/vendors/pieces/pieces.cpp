@@ -243,7 +243,7 @@ class PieceRoutes {
                              : decision == "reject" ? "rejected"
                                                     : "changes_requested";
     repo::move_piece(db, id, next, req.user->user_id, kind, comment, format_utc(clock.now()));
-    catalog.refresh();
+    catalog.refresh_pieces({id});
     return Response::redirect(req.locale_prefix() + "/operator/reviews");
   }
 

@@ -1,6 +1,7 @@
 #include "catalog/service.hpp"
 
 #include "catalog/repo.hpp"
+#include "catalog/stock_repo.hpp"
 
 #include "db/database.hpp"
 #include "db/kept.hpp"
@@ -84,35 +85,11 @@ std::vector<LetGo> let_go(std::mutex& mutex, KeptProducts& kept, long long& epoc
   return out;
 }
 
-// Whether each of these products has a variant in stock, as the database has it now.
-std::unordered_map<long long, bool> in_stock_now(soci::session& sql, const std::vector<long long>& ids) {
-  std::unordered_map<long long, bool> out;
-  for (long long id : ids) {
-    long long with_stock = 0;
-    db::run(sql, "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
-            soci::into(with_stock));
-    out[id] = with_stock > 0;
-  }
-  return out;
-}
-
 void keep_again(std::mutex& mutex, KeptProducts& kept, std::vector<LetGo>& read_back) {
   std::lock_guard lock(mutex);
   for (auto& one : read_back)
     if (auto it = kept.find(one.product->slug); it != kept.end() && it->second == one.marker)
       it->second = std::move(one.product);
-}
-
-std::shared_ptr<const Product> with_counts_now(soci::session& sql, const Product& product) {
-  auto fresh = std::make_shared<Product>(product);
-  db::each(
-      sql, "SELECT id, stock FROM variants WHERE product_id = :p",
-      [&](const soci::row& r) {
-        for (auto& v : fresh->variants)
-          if (v.id == db::row_int(r, 0)) v.stock = static_cast<int>(db::row_int(r, 1));
-      },
-      soci::use(product.id));
-  return fresh;
 }
 
 }  // namespace
@@ -183,9 +160,10 @@ void Catalog::stock_sold(const std::vector<long long>& product_ids, const std::v
                          const std::vector<std::pair<long long, int>>& left, long long since) {
   if (product_ids.empty()) return;
   if (lower_counts(product_ids, left, since))
-    show_stock(product_ids, may_flip.empty()
-                                ? std::unordered_map<long long, bool>{}
-                                : db_.read([&](soci::session& sql) { return in_stock_now(sql, may_flip); }));
+    show_stock(product_ids,
+               may_flip.empty() ? std::unordered_map<long long, bool>{} : db_.read([&](soci::session& sql) {
+                 return repo::in_stock_now(sql, may_flip);
+               }));
   else
     apply_stock(product_ids, may_flip);
   if (relay_.stock) relay_.stock(product_ids, may_flip);
@@ -222,8 +200,12 @@ void Catalog::apply_stock(const std::vector<long long>& product_ids, const std::
   std::unordered_map<long long, bool> in_stock;
   if (!may_flip.empty() || !kept.empty())  // one reader for both
     db_.read([&](soci::session& sql) {
-      in_stock = in_stock_now(sql, may_flip);
-      for (auto& one : kept) one.product = with_counts_now(sql, *one.product);
+      in_stock = repo::in_stock_now(sql, may_flip);
+      for (auto& one : kept) {
+        auto fresh = std::make_shared<Product>(*one.product);
+        repo::read_counts(sql, *fresh);
+        one.product = std::move(fresh);
+      }
     });
   keep_again(products_mutex_, products_, kept);
   show_stock(product_ids, in_stock);

@@ -200,7 +200,8 @@ TEST_F(CatalogServiceTest, RefreshingAFewPiecesReadsWhatAWholeReloadWould) {
                     .pieces = [&](const std::vector<long long>& ids) { relayed = ids; }});
   int told = 0;
   catalog.on_change([&] { ++told; });
-  const long long e = piece("piece-e", "2026-11-21T00:00:00Z", "necklace");  // created: listed between a and b
+  const long long e =
+      piece("piece-e", "2026-11-21T00:00:00Z", "necklace");  // created: listed between a and b
   db->write([&](soci::session& s) {
     s << "UPDATE products SET title_en = 'Changed', price = 1 WHERE id = :b", soci::use(b);
     s << "INSERT INTO product_stones (product_id, kind, origin) VALUES (:b, 'ruby', 'lab_grown')",

@@ -98,4 +98,25 @@ Result<int> apply_stock_changes(db::Database& db, long long workshop, const std:
   });
 }
 
+std::unordered_map<long long, bool> in_stock_now(soci::session& sql, const std::vector<long long>& ids) {
+  std::unordered_map<long long, bool> out;
+  for (long long id : ids) {
+    long long with_stock = 0;
+    db::run(sql, "SELECT COUNT(*) FROM variants WHERE product_id = :p AND stock > 0", soci::use(id),
+            soci::into(with_stock));
+    out[id] = with_stock > 0;
+  }
+  return out;
+}
+
+void read_counts(soci::session& sql, Product& product) {
+  db::each(
+      sql, "SELECT id, stock FROM variants WHERE product_id = :p",
+      [&](const soci::row& r) {
+        for (auto& v : product.variants)
+          if (v.id == db::row_int(r, 0)) v.stock = static_cast<int>(db::row_int(r, 1));
+      },
+      soci::use(product.id));
+}
+
 }  // namespace brilliant::catalog::repo

@@ -4,8 +4,10 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "catalog/product.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
 
@@ -23,6 +25,12 @@ Result<void> set_stock(soci::session& sql, long long variant_id, int seen, int w
 std::optional<int> take_stock(soci::session& sql, long long variant_id, int quantity, const std::string& now);
 // A cancelled order gives its units back.
 void give_back_stock(soci::session& sql, long long variant_id, int quantity, const std::string& now);
+
+// Whether each of these products has a variant in stock, as the database has it now (one kept statement
+// each: a sale's notice names a few).
+std::unordered_map<long long, bool> in_stock_now(soci::session& sql, const std::vector<long long>& ids);
+// The product's variants' stock counts as the database has them now (the rest of it as it was).
+void read_counts(soci::session& sql, Product& product);
 
 // One row of the workshop's stock and price table as posted: -1 leaves a value as it is.
 struct StockChange {

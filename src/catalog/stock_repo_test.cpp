@@ -95,4 +95,24 @@ TEST_F(StockRepoTest, StockAndPriceChangesApplyOnlyToTheWorkshopsOwnVariantsAllO
   EXPECT_EQ(stock(), 9);
 }
 
+TEST_F(StockRepoTest, ReadsWhetherPiecesHaveStockAndTheirCountsNow) {
+  long long product = 0;
+  db->read([&](soci::session& sql) {
+    sql << "SELECT product_id FROM variants WHERE id = :v", soci::use(variant), soci::into(product);
+  });
+  const auto now = [&] {
+    return db->read([&](soci::session& sql) { return in_stock_now(sql, {product, 999}); });
+  };
+  EXPECT_EQ(now(), (std::unordered_map<long long, bool>{{product, true}, {999, false}}));
+  ASSERT_TRUE(set(8, 0).ok());
+  EXPECT_FALSE(now().at(product));
+  Product kept;
+  kept.id = product;
+  kept.variants.push_back({variant, "stock-ring-13", 0, 520, 0, "", 0, 8, 0});
+  kept.variants.push_back({999, "other", 0, 560, 0, "", 0, 4, 0});  // not in the database: left as it was
+  db->read([&](soci::session& sql) { read_counts(sql, kept); });
+  EXPECT_EQ(kept.variants[0].stock, 0);
+  EXPECT_EQ(kept.variants[1].stock, 4);
+}
+
 }  // namespace brilliant::catalog::repo

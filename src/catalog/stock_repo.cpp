@@ -1,5 +1,7 @@
 #include "catalog/stock_repo.hpp"
 
+#include <algorithm>
+
 #include "db/kept.hpp"
 
 namespace brilliant::catalog::repo {
@@ -57,13 +59,15 @@ void price_from_cheapest_variant(soci::session& sql, long long variant_id, const
 
 namespace {
 
-Result<int> apply_one(soci::session& sql, long long workshop, const StockChange& c, const std::string& now) {
+// One row's changes; `product` is set to its piece's id.
+Result<int> apply_one(soci::session& sql, long long workshop, const StockChange& c, const std::string& now,
+                      long long& product) {
   const auto row = std::to_string(c.variant);
   long long owner = 0;
   std::string pricing;
-  sql << "SELECT p.workshop_id, p.pricing FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id "
-         "= :v",
-      soci::use(c.variant), soci::into(owner), soci::into(pricing);
+  sql << "SELECT p.workshop_id, p.pricing, p.id FROM variants v JOIN products p ON p.id = v.product_id "
+         "WHERE v.id = :v",
+      soci::use(c.variant), soci::into(owner), soci::into(pricing), soci::into(product);
   if (!sql.got_data() || owner != workshop) return Error::not_found("variant " + row);
   int changed = 0;
   if (c.stock >= 0 && c.stock != c.seen) {
@@ -89,12 +93,19 @@ Result<int> apply_one(soci::session& sql, long long workshop, const StockChange&
 
 }  // namespace
 
-Result<int> apply_stock_changes(db::Database& db, long long workshop, const std::vector<StockChange>& changes,
-                                const std::string& now) {
-  return db.write([&](soci::session& sql) -> Result<int> {
-    int changed = 0;
-    for (const auto& c : changes) changed += TRY(apply_one(sql, workshop, c, now));
-    return changed;
+Result<StockApplied> apply_stock_changes(db::Database& db, long long workshop,
+                                         const std::vector<StockChange>& changes, const std::string& now) {
+  return db.write([&](soci::session& sql) -> Result<StockApplied> {
+    StockApplied applied;
+    for (const auto& c : changes) {
+      long long product = 0;
+      const int changed = TRY(apply_one(sql, workshop, c, now, product));
+      applied.changes += changed;
+      if (changed &&
+          std::find(applied.products.begin(), applied.products.end(), product) == applied.products.end())
+        applied.products.push_back(product);
+    }
+    return applied;
   });
 }
 

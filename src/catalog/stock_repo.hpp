@@ -43,9 +43,13 @@ struct StockChange {
 // Applies the changes in one transaction, only to variants of `workshop`: all or nothing. Stock goes
 // through set_stock (a stock without `seen` is refused); a price only on fixed-price pieces, at least
 // 1,000 won, and the product's price follows its cheapest variant. Errors name the row's field
-// ("stock_12", "price_12"); a variant of another workshop is not found. Returns the number of changes.
-Result<int> apply_stock_changes(db::Database& db, long long workshop, const std::vector<StockChange>& changes,
-                                const std::string& now);
+// ("stock_12", "price_12"); a variant of another workshop is not found.
+struct StockApplied {
+  int changes = 0;                  // stocks and prices changed
+  std::vector<long long> products;  // the pieces they belong to, each once
+};
+Result<StockApplied> apply_stock_changes(db::Database& db, long long workshop,
+                                         const std::vector<StockChange>& changes, const std::string& now);
 
 // A fixed-price product's price is its cheapest variant's: sets products.price and fixed_price so, for the
 // product of `variant_id`. Runs in the caller's transaction.

@@ -91,8 +91,16 @@ TEST_F(StockRepoTest, StockAndPriceChangesApplyOnlyToTheWorkshopsOwnVariantsAllO
   auto refused = apply_stock_changes(*db, workshop, {{variant, 9, 8, 150000}}, "now");
   EXPECT_EQ(refused.error().code, "price_follows_quote");
   EXPECT_EQ(stock(), 8);
-  EXPECT_EQ(apply_stock_changes(*db, workshop, {{variant, 9, 8, -1}}, "now").value(), 1);
+  long long product = 0;
+  db->read([&](soci::session& sql) {
+    sql << "SELECT product_id FROM variants WHERE id = :v", soci::use(variant), soci::into(product);
+  });
+  const auto applied = apply_stock_changes(*db, workshop, {{variant, 9, 8, -1}}, "now");
+  EXPECT_EQ(applied.value().changes, 1);
+  EXPECT_EQ(applied.value().products, std::vector<long long>{product});  // the piece to refresh
   EXPECT_EQ(stock(), 9);
+  // Nothing changed (the stock already what was asked): no piece to refresh.
+  EXPECT_TRUE(apply_stock_changes(*db, workshop, {{variant, 9, 9, -1}}, "now").value().products.empty());
 }
 
 TEST_F(StockRepoTest, ReadsWhetherPiecesHaveStockAndTheirCountsNow) {

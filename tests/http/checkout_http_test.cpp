@@ -107,6 +107,25 @@ TEST_F(CheckoutHttp, AGuestsUnpaidOrderHoldsStockOnlyForTheGuestHold) {
   EXPECT_EQ(stock_of(ring.slug), 1);
 }
 
+// Issue 16: a save of the workshop's stock table refreshes only the pieces it changed; their pages (cached
+// before the save) show the new count at once, in both languages.
+TEST_F(CheckoutHttp, AStockTableSaveShowsOnThePiecesOwnPage) {
+  const auto shop = own_workshop("stock-table", "재고표 공방", "Stock Table Atelier");
+  const auto ring = own_ring(shop, "Stock Table Ring", 8);
+  const auto id = std::to_string(ring.variants.at(0).id);
+  auto visitor = client();
+  const std::string page = "/products/" + ring.slug;
+  ASSERT_EQ(visitor->get(page).status, 200);  // cached now
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  ASSERT_EQ(maker->get("/console/stock").status, 200);
+  auto saved = maker->post_form(
+      "/console/stock", {{"_csrf", maker->cookie("csrf")}, {"stock_" + id, "2"}, {"seen_" + id, "8"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_NE(saved.header("location").find("saved=1"), std::string::npos) << saved.header("location");
+  EXPECT_NE(visitor->get(page).body.find("2개 남음"), std::string::npos);
+  EXPECT_NE(visitor->get("/en" + page).body.find("2 left"), std::string::npos);
+}
+
 // Issue 20, defect 3: a stock page or API read made before a sale never puts the sold pieces back.
 TEST_F(CheckoutHttp, AStaleStockFormNeverUndoesASale) {
   const auto shop = own_workshop("orders-stale", "재고 공방", "Stale Atelier");

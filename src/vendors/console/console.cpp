@@ -120,8 +120,8 @@ class ConsoleRoutes {
                                    {done.error().field, renderer.localized(req, done.error())}}}},
           web::http_status(done.error().kind));
     }
-    catalog.refresh();
-    return Response::redirect(req.locale_prefix() + "/console/stock?saved=" + std::to_string(*done));
+    catalog.refresh_pieces(done->products);  // only the pieces whose stock or price changed
+    return Response::redirect(req.locale_prefix() + "/console/stock?saved=" + std::to_string(done->changes));
   }
 
   Response duplicate_form(Request& req) {

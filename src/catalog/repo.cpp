@@ -113,10 +113,7 @@ Product product_from(const soci::row& r) {
 // The cards of listed pieces into s (cards, by_id, by_slug) with their stones, stock and collections: all
 // of them, or with `only` (an id_list) those pieces.
 void read_cards(soci::session& sql, const std::string& only, Snapshot& s) {
-  const auto filter = [&only](const char* column) {
-    return only.empty() ? "" : " AND " + std::string(column) + " IN (" + only + ")";
-  };
-  soci::rowset<soci::row> cards = sql.prepare << select_cards + filter("p.id") + cards_order;
+  soci::rowset<soci::row> cards = sql.prepare << select_cards + db::and_in("p.id", only) + cards_order;
   for (const auto& r : cards) {
     Card c;
     c.id = row_int(r, 0);
@@ -145,8 +142,8 @@ void read_cards(soci::session& sql, const std::string& only, Snapshot& s) {
     auto it = s.by_id.find(id);
     return it == s.by_id.end() ? nullptr : &s.cards[it->second];
   };
-  soci::rowset<soci::row> stones = sql.prepare
-                                   << select_card_stones + filter("s.product_id") + card_stones_order;
+  soci::rowset<soci::row> stones =
+      sql.prepare << select_card_stones + db::and_in("s.product_id", only) + card_stones_order;
   for (const auto& r : stones)
     if (Card* c = card_of(row_int(r, 0))) {
       auto kind = row_text(r, 1);
@@ -156,13 +153,13 @@ void read_cards(soci::session& sql, const std::string& only, Snapshot& s) {
       c->origins |= origin == "natural" ? 1u : origin == "lab_grown" ? 2u : origin == "simulant" ? 4u : 0u;
     }
   soci::rowset<soci::row> stock = sql.prepare
-                                  << select_card_stock + filter("v.product_id") + card_stock_group;
+                                  << select_card_stock + db::and_in("v.product_id", only) + card_stock_group;
   for (const auto& r : stock)
     if (Card* c = card_of(row_int(r, 0))) c->in_stock = row_int(r, 1) > 0;
   for (auto& c : s.cards)
     if (!c.in_stock) c.made_to_order = true;  // 0 in stock but orderable means made to order
   soci::rowset<soci::row> collections =
-      sql.prepare << select_card_collections + filter("pc.product_id") + card_collections_order;
+      sql.prepare << select_card_collections + db::and_in("pc.product_id", only) + card_collections_order;
   for (const auto& r : collections)
     if (Card* c = card_of(row_int(r, 0))) c->collections.push_back(row_text(r, 1));
 }

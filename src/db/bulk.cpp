@@ -65,4 +65,8 @@ std::string id_list(const std::vector<long long>& ids) {
   return out;
 }
 
+std::string and_in(const std::string& column, const std::string& id_list) {
+  return id_list.empty() ? "" : " AND " + column + " IN (" + id_list + ")";
+}
+
 }  // namespace brilliant::db

@@ -19,5 +19,8 @@ void insert_rows(soci::session& sql, const std::string& table, const std::vector
 
 // Ids as the inside of SQL's IN ( ... ): "3,5,8". Numbers only, so nothing in it needs quoting.
 std::string id_list(const std::vector<long long>& ids);
+// A query's condition limiting `column` to an id_list: " AND column IN (3,5,8)"; empty for an empty list
+// (no limit: the caller's query reads every row).
+std::string and_in(const std::string& column, const std::string& id_list);
 
 }  // namespace brilliant::db

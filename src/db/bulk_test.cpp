@@ -36,6 +36,8 @@ TEST(Bulk, IdsMakeAnInList) {
   EXPECT_EQ(id_list({3, 5, 8}), "3,5,8");
   EXPECT_EQ(id_list({-1}), "-1");
   EXPECT_EQ(id_list({}), "");
+  EXPECT_EQ(and_in("p.id", id_list({3, 5})), " AND p.id IN (3,5)");
+  EXPECT_EQ(and_in("p.id", ""), "");
 }
 
 }  // namespace brilliant::db

@@ -164,9 +164,6 @@ RepriceReport Quotes::reprice_pieces(const std::vector<long long>& product_ids) 
 }
 
 RepriceReport Quotes::reprice_in(soci::session& sql, const std::string& only) {
-  const auto filter = [&only](const char* column) {
-    return only.empty() ? std::string() : " AND " + std::string(column) + " IN (" + only + ")";
-  };
   const auto started = std::chrono::steady_clock::now();
   std::unordered_map<std::string, std::pair<long long, long long>> quotes;  // metal -> (won, id)
   {
@@ -183,7 +180,7 @@ RepriceReport Quotes::reprice_in(soci::session& sql, const std::string& only) {
   };
   std::unordered_map<long long, Inputs> products;
   {
-    soci::rowset<soci::row> rows = sql.prepare << select_formula_products + filter("id");
+    soci::rowset<soci::row> rows = sql.prepare << select_formula_products + db::and_in("id", only);
     for (const auto& r : rows) {
       Inputs in;
       const auto metal = db::row_text(r, 1);
@@ -203,7 +200,7 @@ RepriceReport Quotes::reprice_in(soci::session& sql, const std::string& only) {
   }
   std::vector<long long> variant_ids, variant_prices;
   {
-    soci::rowset<soci::row> rows = sql.prepare << select_variant_weights + filter("p.id");
+    soci::rowset<soci::row> rows = sql.prepare << select_variant_weights + db::and_in("p.id", only);
     for (const auto& r : rows) {
       auto it = products.find(db::row_int(r, 1));
       if (it == products.end()) continue;

@@ -95,8 +95,11 @@ Result<int> apply_one(soci::session& sql, long long workshop, const StockChange&
 
 Result<StockApplied> apply_stock_changes(db::Database& db, long long workshop,
                                          const std::vector<StockChange>& changes, const std::string& now) {
-  return db.write([&](soci::session& sql) -> Result<StockApplied> {
-    StockApplied applied;
+  // Filled in the transaction and returned after it (a Result<StockApplied> made inside the transaction's
+  // lambda trips g++ 12's -Wfree-nonheap-object at -O2, a false positive).
+  StockApplied applied;
+  auto done = db.write([&](soci::session& sql) -> Result<void> {
+    applied = {};  // write() may run this again
     for (const auto& c : changes) {
       long long product = 0;
       const int changed = TRY(apply_one(sql, workshop, c, now, product));
@@ -105,8 +108,10 @@ Result<StockApplied> apply_stock_changes(db::Database& db, long long workshop,
           std::find(applied.products.begin(), applied.products.end(), product) == applied.products.end())
         applied.products.push_back(product);
     }
-    return applied;
+    return {};
   });
+  if (!done) return done.error();
+  return applied;
 }
 
 std::unordered_map<long long, bool> in_stock_now(soci::session& sql, const std::vector<long long>& ids) {

@@ -129,9 +129,12 @@ void writes_and_refuses(db::Database& db) {
       EXPECT_EQ(column_of("SELECT workshop_id FROM fulfilments WHERE id = :r AND order_id = :o", f.id),
                 f.workshop_id);
     EXPECT_EQ(written->lines.size(), 2u);
-    for (const auto& l : written->lines)
+    for (const auto& l : written->lines) {  // each line told back is the row written for it
       EXPECT_EQ(column_of("SELECT fulfilment_id FROM order_lines WHERE id = :r AND order_id = :o", l.id),
                 l.fulfilment_id);
+      EXPECT_EQ(column_of("SELECT variant_id FROM order_lines WHERE id = :r AND order_id = :o", l.id),
+                l.variant_id);
+    }
     // Stock taken and told back; the cart emptied; one "placed" event by nobody (a guest).
     EXPECT_EQ(written->left, (std::vector<std::pair<long long, int>>{{ring.line.variant_id, 2},
                                                                      {chain.line.variant_id, 2}}));
@@ -156,6 +159,34 @@ void writes_and_refuses(db::Database& db) {
     greedy.front().now->quantity = 3;
     EXPECT_EQ(code_of(insert_order(sql, new_order("key-" + tag + "-greedy"), greedy, one, {}, nullptr)),
               "out_of_stock");
+    // Two lines of one size (engraved differently): each within the two left but together over them,
+    // refused; together within them, both written and the size sold out.
+    auto twice = ring_only;
+    twice.push_back(ring_only.front());
+    twice.back().now->engraving = twice.back().added.engraving = "JH";
+    twice.back().now->quantity = 2;
+    const auto plan_of = [&](const std::vector<CartLine>& cart) {
+      std::vector<PlannedLine> planned;
+      for (const auto& l : cart) planned.push_back({ring.product.workshop_id, *l.now});
+      return plan_order(planned, vendors::ShippingRules{}, false);
+    };
+    sql << "SAVEPOINT twice";  // undone as the caller's rollback would: the first line took its unit
+    EXPECT_EQ(
+        code_of(insert_order(sql, new_order("key-" + tag + "-twice"), twice, plan_of(twice), {}, nullptr)),
+        "out_of_stock");
+    sql << "ROLLBACK TO SAVEPOINT twice";
+    EXPECT_EQ(stock_of(sql, ring.line.variant_id), 2);
+    twice.back().now->quantity = 1;
+    auto pair = insert_order(sql, new_order("key-" + tag + "-pair"), twice, plan_of(twice), {}, nullptr);
+    EXPECT_EQ(code_of(pair), "written");
+    if (pair) {
+      EXPECT_EQ(pair->lines.size(), 2u);
+      EXPECT_EQ(pair->sold_out, std::vector<long long>{ring.product.id});
+      EXPECT_EQ(count(sql, "FROM order_lines WHERE engraving = 'JH' AND order_id = " +
+                               std::to_string(pair->order_id)),
+                1);
+    }
+    EXPECT_EQ(stock_of(sql, ring.line.variant_id), 0);
     return Error::conflict("test", "roll_back", "leave nothing behind");
   });
   EXPECT_EQ(code_of(ran), "roll_back");

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include "core/text.hpp"
 
 namespace brilliant::catalog {
@@ -41,6 +42,25 @@ std::shared_ptr<const SearchVocabulary> vocabulary_of(const Snapshot& snapshot, 
     for (const auto& stone : snapshot.index.stones) texts.push_back(words(locale, "catalog.stone." + stone));
   }
   return std::make_shared<const SearchVocabulary>(texts);
+}
+
+// Whether `after` has `before`'s search words (vocabulary_of's texts), when the cards of the pieces `ids`
+// are the only ones that may differ: those pieces have the same titles and workshop names in both (or are
+// listed in neither), and the categories, metals and stones listed are the same. An edit of a piece's stock,
+// price or photos (the stock table's every save) keeps the words, and the rebuild of them is spared: at
+// 100,000 pieces about half of a patch.
+bool same_words(const Snapshot& before, const Snapshot& after, const std::vector<long long>& ids) {
+  for (const auto dim : {Dim::category, Dim::metal})
+    if (before.index.vocab[at(dim)] != after.index.vocab[at(dim)]) return false;
+  if (before.index.stones != after.index.stones) return false;
+  return std::all_of(ids.begin(), ids.end(), [&](long long id) {
+    const auto was = before.by_id.find(id), is = after.by_id.find(id);
+    if (was == before.by_id.end() || is == after.by_id.end())
+      return was == before.by_id.end() && is == after.by_id.end();
+    const Card &x = before.cards[was->second], &y = after.cards[is->second];
+    return std::tie(x.title_ko, x.title_en, x.workshop_ko, x.workshop_en) ==
+           std::tie(y.title_ko, y.title_en, y.workshop_ko, y.workshop_en);
+  });
 }
 
 // A stock change lets go of the kept copies of its products, so no reader is handed the old counts: each
@@ -122,10 +142,7 @@ void Catalog::reload() {
 void Catalog::refresh_pieces(const std::vector<long long>& product_ids) {
   if (product_ids.empty()) return;
   patch(product_ids);
-  if (relay_.pieces)
-    relay_.pieces(product_ids);
-  else if (relay_.refreshed)
-    relay_.refreshed();
+  if (relay_.pieces) relay_.pieces(product_ids);
 }
 
 void Catalog::patch(const std::vector<long long>& product_ids) {
@@ -142,16 +159,16 @@ void Catalog::patch(const std::vector<long long>& product_ids) {
       fresh->version = ++version_;
       snapshot_ = fresh;
     }
-    return changed(*fresh);
+    return changed(*fresh, !same_words(*base, *fresh, product_ids));
   }
 }
 
-void Catalog::changed(const Snapshot& fresh) {
-  auto vocabulary = vocabulary_of(fresh, words_);
+void Catalog::changed(const Snapshot& fresh, bool new_words) {
+  auto vocabulary = new_words ? vocabulary_of(fresh, words_) : nullptr;
   {
     std::lock_guard lock(search_mutex_);
     searches_.clear();
-    vocabulary_ = std::move(vocabulary);
+    if (vocabulary) vocabulary_ = std::move(vocabulary);
   }
   for (const auto& listener : listeners_) listener();
 }

@@ -63,7 +63,7 @@ class Catalog {
     std::function<void()> refreshed;
     std::function<void(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip)>
         stock;
-    std::function<void(const std::vector<long long>& product_ids)> pieces;  // none set: refreshed
+    std::function<void(const std::vector<long long>& product_ids)> pieces;
   };
   void relay_to(Relay relay) { relay_ = std::move(relay); }
   void refresh_from_elsewhere() { reload(); }
@@ -118,8 +118,9 @@ class Catalog {
   std::mutex reload_mutex_;  // one reload or patch at a time: snapshots swap in the order they were read
   void reload();
   void patch(const std::vector<long long>& product_ids);
-  // After a new snapshot is in: the search words and cache follow it, and listeners hear.
-  void changed(const Snapshot& fresh);
+  // After a new snapshot is in: the search cache follows it, and listeners hear; its search words are built
+  // again unless they are known to be the last snapshot's (new_words false).
+  void changed(const Snapshot& fresh, bool new_words = true);
   void apply_stock(const std::vector<long long>& product_ids, const std::vector<long long>& may_flip);
   // The kept copies take an order's counts (false: kept products were let go since `since`).
   bool lower_counts(const std::vector<long long>& product_ids,

@@ -232,4 +232,25 @@ TEST_F(CatalogServiceTest, RefreshingAFewPiecesReadsWhatAWholeReloadWould) {
   EXPECT_EQ(told, 1);
 }
 
+// A patch builds the search words again when a piece's title changed (a misspelt search finds the new word)
+// and keeps them when only its price did.
+TEST_F(CatalogServiceTest, APatchKeepsTheSearchWordsWhileThePiecesTitlesDo) {
+  auto p = ring("piece-w");
+  p.title_en = "Plain band";
+  auto id = catalog.create(p, workshop);
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  catalog.refresh();
+  EXPECT_EQ(catalog.search_words("aurorra"), "aurorra");  // no word near it yet
+  EXPECT_EQ(catalog.search_words("plainn"), "plain");
+  const auto edit = [&](const std::string& set) {
+    db->write(
+        [&](soci::session& s) { s << "UPDATE products SET " + set + " WHERE id = :p", soci::use(*id); });
+    catalog.refresh_pieces({*id});
+  };
+  edit("price = 2");
+  EXPECT_EQ(catalog.search_words("plainn"), "plain");
+  edit("title_en = 'Aurora band'");
+  EXPECT_EQ(catalog.search_words("aurorra"), "aurora");
+}
+
 }  // namespace brilliant::catalog

@@ -1,6 +1,7 @@
 #include "catalog/service.hpp"
 
 #include "catalog/repo.hpp"
+#include "catalog/search_words.hpp"
 #include "catalog/stock_repo.hpp"
 
 #include "db/database.hpp"
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 #include "core/text.hpp"
 
 namespace brilliant::catalog {
@@ -25,43 +25,6 @@ std::shared_ptr<const Snapshot> Catalog::snapshot() const {
 }
 
 namespace {
-
-// The catalog's words: titles, workshops, and the names of categories, metals and stones in both languages.
-std::shared_ptr<const SearchVocabulary> vocabulary_of(const Snapshot& snapshot, const Vocabulary& words) {
-  std::vector<std::string> texts;
-  texts.reserve(snapshot.cards.size() * 2 + 64);
-  for (const auto& c : snapshot.cards) {
-    texts.push_back(c.title_ko + " " + c.workshop_ko);
-    texts.push_back(c.title_en + " " + c.workshop_en);
-  }
-  for (const std::string locale : {"ko", "en"}) {
-    for (const auto dim : {Dim::category, Dim::metal})
-      for (const auto& value : snapshot.index.vocab[at(dim)])
-        texts.push_back(
-            words(locale, std::string("catalog.") + (dim == Dim::category ? "category." : "metal.") + value));
-    for (const auto& stone : snapshot.index.stones) texts.push_back(words(locale, "catalog.stone." + stone));
-  }
-  return std::make_shared<const SearchVocabulary>(texts);
-}
-
-// Whether `after` has `before`'s search words (vocabulary_of's texts), when the cards of the pieces `ids`
-// are the only ones that may differ: those pieces have the same titles and workshop names in both (or are
-// listed in neither), and the categories, metals and stones listed are the same. An edit of a piece's stock,
-// price or photos (the stock table's every save) keeps the words, and the rebuild of them is spared: at
-// 100,000 pieces about half of a patch.
-bool same_words(const Snapshot& before, const Snapshot& after, const std::vector<long long>& ids) {
-  for (const auto dim : {Dim::category, Dim::metal})
-    if (before.index.vocab[at(dim)] != after.index.vocab[at(dim)]) return false;
-  if (before.index.stones != after.index.stones) return false;
-  return std::all_of(ids.begin(), ids.end(), [&](long long id) {
-    const auto was = before.by_id.find(id), is = after.by_id.find(id);
-    if (was == before.by_id.end() || is == after.by_id.end())
-      return was == before.by_id.end() && is == after.by_id.end();
-    const Card &x = before.cards[was->second], &y = after.cards[is->second];
-    return std::tie(x.title_ko, x.title_en, x.workshop_ko, x.workshop_en) ==
-           std::tie(y.title_ko, y.title_en, y.workshop_ko, y.workshop_en);
-  });
-}
 
 // A stock change lets go of the kept copies of its products, so no reader is handed the old counts: each
 // leaves a marker of its own in its place (a Product with no id). Read back with their variants' counts now

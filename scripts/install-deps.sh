@@ -3,7 +3,7 @@
 # Uses sudo when not root. Pass "test" to add what the test suite needs (PostgreSQL, Chromium, Node).
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build ccache pkg-config git
+  build-essential cmake ninja-build ccache lld pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev sqlite3 libsodium-dev libspdlog-dev libtomlplusplus-dev libcli11-dev
   libkainjow-mustache-dev libvips-dev libwebp-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev libzip-dev libexpat1-dev libcurl4-openssl-dev zlib1g-dev libgtest-dev libhiredis-dev

@@ -7,6 +7,7 @@
 
 #include "academy/routes.hpp"
 #include "academy/testing.hpp"
+#include "core/testing.hpp"
 #include "db/testing.hpp"
 #include "trust/log.hpp"
 #include "web/testing.hpp"
@@ -15,12 +16,6 @@ namespace brilliant::academy {
 namespace json = boost::json;
 using web::Method;
 using web::Role;
-
-inline TimePoint at(const std::string& text) {
-  TimePoint t;
-  EXPECT_TRUE(parse_utc(text, t));
-  return t;
-}
 
 class AcademyRoutesTest : public ::testing::Test {
  protected:

@@ -7,17 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "core/secret.hpp"
+#include "core/testing.hpp"
 #include "db/database.hpp"
 #include "db/testing.hpp"
 
 namespace brilliant::app {
 namespace {
-
-TimePoint at(const char* text) {
-  TimePoint t;
-  EXPECT_TRUE(parse_utc(text, t));
-  return t;
-}
 
 TEST(NodesRepo, SlotsAreTheMinuteAndTheHour) {
   EXPECT_EQ(minute_slot(at("2026-12-01T09:05:59Z")), "2026-12-01T09:05");

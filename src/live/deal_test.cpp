@@ -5,15 +5,15 @@
 namespace brilliant::live {
 namespace {
 
-const TimePoint t0 = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
+const TimePoint deal_t0 = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
 
 Deal open_deal() {
   Deal d;
   d.quantity = 5;
   d.sold = 3;
   d.per_customer = 2;
-  d.starts_at = format_utc(t0);
-  d.ends_at = format_utc(t0 + std::chrono::seconds(300));
+  d.starts_at = format_utc(deal_t0);
+  d.ends_at = format_utc(deal_t0 + std::chrono::seconds(300));
   return d;
 }
 
@@ -37,29 +37,29 @@ TEST(Deal, InputMustUndercutTheRegularPriceWithinBounds) {
 
 TEST(Deal, PhaseFollowsTheServerClock) {
   Deal d = open_deal();
-  EXPECT_EQ(phase_of(d, t0 - std::chrono::seconds(1)), DealPhase::waiting);
-  EXPECT_EQ(phase_of(d, t0), DealPhase::open);
-  EXPECT_EQ(seconds_left(d, t0 + std::chrono::milliseconds(500)), 300);
-  EXPECT_EQ(phase_of(d, t0 + std::chrono::seconds(300)), DealPhase::closed);
-  EXPECT_EQ(seconds_left(d, t0 + std::chrono::seconds(300)), 0);
+  EXPECT_EQ(phase_of(d, deal_t0 - std::chrono::seconds(1)), DealPhase::waiting);
+  EXPECT_EQ(phase_of(d, deal_t0), DealPhase::open);
+  EXPECT_EQ(seconds_left(d, deal_t0 + std::chrono::milliseconds(500)), 300);
+  EXPECT_EQ(phase_of(d, deal_t0 + std::chrono::seconds(300)), DealPhase::closed);
+  EXPECT_EQ(seconds_left(d, deal_t0 + std::chrono::seconds(300)), 0);
   d.sold = d.quantity;
-  EXPECT_EQ(phase_of(d, t0), DealPhase::sold_out);
+  EXPECT_EQ(phase_of(d, deal_t0), DealPhase::sold_out);
   Deal waiting;
-  EXPECT_EQ(phase_of(waiting, t0), DealPhase::waiting);
+  EXPECT_EQ(phase_of(waiting, deal_t0), DealPhase::waiting);
   EXPECT_EQ(phase_name(DealPhase::sold_out), "sold_out");
 }
 
 TEST(Deal, PurchasesAreRefusedWithTheReason) {
   const Deal d = open_deal();
-  EXPECT_TRUE(check_purchase(d, 0, 2, t0));
-  EXPECT_EQ(check_purchase(d, 0, 3, t0).error().code, "deal_too_few_left");
-  EXPECT_EQ(check_purchase(d, 1, 2, t0).error().code, "deal_limit_reached");
-  EXPECT_EQ(check_purchase(d, 0, 1, t0 - std::chrono::seconds(1)).error().code, "deal_not_started");
-  EXPECT_EQ(check_purchase(d, 0, 1, t0 + std::chrono::seconds(301)).error().code, "deal_over");
+  EXPECT_TRUE(check_purchase(d, 0, 2, deal_t0));
+  EXPECT_EQ(check_purchase(d, 0, 3, deal_t0).error().code, "deal_too_few_left");
+  EXPECT_EQ(check_purchase(d, 1, 2, deal_t0).error().code, "deal_limit_reached");
+  EXPECT_EQ(check_purchase(d, 0, 1, deal_t0 - std::chrono::seconds(1)).error().code, "deal_not_started");
+  EXPECT_EQ(check_purchase(d, 0, 1, deal_t0 + std::chrono::seconds(301)).error().code, "deal_over");
   auto gone = d;
   gone.sold = gone.quantity;
-  EXPECT_EQ(check_purchase(gone, 0, 1, t0).error().code, "deal_sold_out");
-  EXPECT_EQ(check_purchase(d, 0, 0, t0).error().field, "quantity");
+  EXPECT_EQ(check_purchase(gone, 0, 1, deal_t0).error().code, "deal_sold_out");
+  EXPECT_EQ(check_purchase(d, 0, 0, deal_t0).error().field, "quantity");
 }
 
 }  // namespace

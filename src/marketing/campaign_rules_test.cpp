@@ -1,16 +1,11 @@
 // Campaign rules: the law's "(광고)" and quiet hours, the A/B split, the significance test, and the text.
 #include "marketing/campaign_rules.hpp"
+#include "core/testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace brilliant::marketing {
 namespace {
-
-TimePoint at(const std::string& utc) {
-  TimePoint t;
-  EXPECT_TRUE(parse_utc(utc, t));
-  return t;
-}
 
 TEST(CampaignRules, AdvertisingMailSaysSoAndWaitsForTheMorning) {
   EXPECT_EQ(ad_subject(" 겨울 신상 "), "(광고) 겨울 신상");

@@ -1,15 +1,10 @@
 #include "orders/returns_rules.hpp"
+#include "core/testing.hpp"
 
 #include <gtest/gtest.h>
 
 namespace brilliant::orders {
 namespace {
-
-TimePoint at(const std::string& utc) {
-  TimePoint t;
-  EXPECT_TRUE(parse_utc(utc, t)) << utc;
-  return t;
-}
 
 TEST(Article17, SevenDaysForAChangeOfMindThreeMonthsForTheSellersFault) {
   // Delivered on Tuesday 2026-12-01 at 10:00 Seoul (01:00 UTC).

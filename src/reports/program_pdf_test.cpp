@@ -10,7 +10,7 @@
 namespace brilliant::reports {
 namespace {
 
-Report sample() {
+Report sample_report() {
   Facts f;
   f.year = 2026;
   f.sales = {{1, "2026-03-10T01:00:00Z", 10, "익산 금 공방", 1234000, "store"},
@@ -28,7 +28,7 @@ TEST(ProgramPdf, HoldsTheYearTheFiguresAndTheWorkshops) {
                                                  {"reports.by_workshop", "공방별"},
                                                  {"reports.gmv", "거래액"}};
   const auto pdf = program_pdf(
-      sample(), [&](const std::string& k) { return ko.count(k) ? ko.at(k) : k; }, "브릴리언트", won);
+      sample_report(), [&](const std::string& k) { return ko.count(k) ? ko.at(k) : k; }, "브릴리언트", won);
   ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
   const auto text = print::pdf_text(pdf);
   if (!text) GTEST_SKIP() << "pdftotext (poppler-utils) missing";

@@ -11,7 +11,7 @@
 namespace brilliant::reports {
 namespace {
 
-Facts sample() {
+Facts sample_facts() {
   Facts f;
   f.year = 2026;
   // Order 1: two workshops, paid on 1 January 00:30 Seoul (still 2025 in UTC).
@@ -48,7 +48,7 @@ TEST(ProgramReport, ChannelsComeFromLiveDealsAndTheFeedsLinks) {
 }
 
 TEST(ProgramReport, TotalsAreTheSumsOfTheirRows) {
-  const auto r = build_report(sample());
+  const auto r = build_report(sample_facts());
   EXPECT_EQ(r.months[0].orders, 1);
   EXPECT_EQ(r.months[0].gmv, 150000);
   EXPECT_EQ(r.months[2].orders, 2);
@@ -77,7 +77,7 @@ TEST(ProgramReport, TotalsAreTheSumsOfTheirRows) {
 }
 
 TEST(ProgramReport, ExhibitionLeadsAndB2bContractsCountInTheirSeoulMonthsAndAddUp) {
-  auto f = sample();
+  auto f = sample_facts();
   f.sales.push_back({5, "2026-05-02T01:00:00Z", 10, "금 공방", 450000, "b2b"});
   f.leads = {"2026-03-05T02:00:00Z", "2026-03-06T02:00:00Z", "2026-03-31T16:00:00Z"};  // the last: April
   f.contracts = {"2026-05-01T03:00:00Z"};
@@ -96,7 +96,7 @@ TEST(ProgramReport, ExhibitionLeadsAndB2bContractsCountInTheirSeoulMonthsAndAddU
 }
 
 TEST(ProgramReport, StatesAreCountedAtEachMonthsEnd) {
-  const auto r = build_report(sample());
+  const auto r = build_report(sample_facts());
   EXPECT_EQ(r.months[0].workshops, 1);  // the second joined in February
   EXPECT_EQ(r.months[1].workshops, 2);
   EXPECT_EQ(r.total.workshops, 2);
@@ -110,7 +110,7 @@ TEST(ProgramReport, StatesAreCountedAtEachMonthsEnd) {
 }
 
 TEST(ProgramReport, TheCsvSaysNotYetInUseRatherThanZero) {
-  const auto csv = report_csv(build_report(sample()), [](const std::string& key) { return key; });
+  const auto csv = report_csv(build_report(sample_facts()), [](const std::string& key) { return key; });
   auto rows = parse_csv(csv);
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   const auto& head = (*rows)[1].fields;

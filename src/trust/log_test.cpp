@@ -8,15 +8,10 @@
 #include "db/testing.hpp"
 #include "trust/log_repo.hpp"
 #include "trust/proof_json.hpp"
+#include "trust/testing.hpp"
 
 namespace brilliant::trust {
 namespace {
-
-std::vector<std::string> bytes(const std::vector<Hash>& hashes) {
-  std::vector<std::string> out;
-  for (const auto& h : hashes) out.push_back(bytes_of(h));
-  return out;
-}
 
 class LogTest : public ::testing::Test {
  protected:

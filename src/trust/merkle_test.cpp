@@ -9,6 +9,8 @@
 #include <random>
 #include <sstream>
 
+#include "trust/testing.hpp"
+
 namespace brilliant::trust {
 namespace {
 
@@ -32,12 +34,6 @@ std::string unbase64(std::string_view text) {
 std::vector<Hash> leaves_of(int n) {
   std::vector<Hash> out;
   for (int i = 0; i < n; ++i) out.push_back(leaf_hash("entry " + std::to_string(i)));
-  return out;
-}
-
-std::vector<std::string> bytes(const std::vector<Hash>& hashes) {
-  std::vector<std::string> out;
-  for (const auto& h : hashes) out.push_back(bytes_of(h));
   return out;
 }
 

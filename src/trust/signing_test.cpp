@@ -9,21 +9,12 @@
 #include <sstream>
 
 #include "trust/jcs.hpp"
+#include "trust/testing.hpp"
 
 namespace brilliant::trust {
 namespace {
 
 namespace json = boost::json;
-
-std::string vector_file(const std::string& name) {
-  std::ifstream in(std::filesystem::path(BRILLIANT_SOURCE_DIR) / "tests/vectors/eddsa-jcs-2022" / name,
-                   std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto s = text.str();
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
-}
 
 json::object vector_json(const std::string& name) {
   return parse_json_exact(vector_file(name)).value().as_object();

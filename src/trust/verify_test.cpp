@@ -11,17 +11,11 @@
 #include "trust/jcs.hpp"
 #include "trust/log.hpp"
 #include "trust/signing.hpp"
+#include "trust/testing.hpp"
 
 namespace brilliant::trust {
 namespace {
 namespace json = boost::json;
-
-std::string vector_file(const std::string& name) {
-  std::ifstream in(std::filesystem::path(BRILLIANT_SOURCE_DIR) / "tests/vectors/eddsa-jcs-2022" / name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string failed(const Verification& v) {
   for (const auto& c : v.checks)

@@ -84,7 +84,7 @@ test('a shopper watches a live show, chats, and buys its deal without leaving it
                             '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-t', '120', '-f', 'flv', `${server.rtmp}/${key}`],
                  { stdio: 'ignore' });
   await page.locator('#live-show[data-state="live"]').waitFor({ timeout: 20000 });
-  await page.waitForFunction(() => document.getElementById('live-video').currentTime > 0.5, null, { timeout: 45000 });
+  await page.waitForFunction(() => (document.getElementById('live-video')?.currentTime ?? 0) > 0.5, null, { timeout: 45000 });
 
   await page.getByLabel('채팅 메시지').fill('13호도 있나요?');
   await page.getByRole('button', { name: '보내기', exact: true }).click();
@@ -131,7 +131,9 @@ test('a shopper watches a live show, chats, and buys its deal without leaving it
   // The demo's earlier show plays as a replay.
   await page.goto(`${server.url}/live`);
   await page.locator('.show-tile', { hasText: '다시 보기' }).click();
-  await page.waitForFunction(() => document.getElementById('live-video').currentTime > 0.5, null, { timeout: 30000 });
+  // The click navigates: the video is waited for on the replay's page, not on the list being left.
+  await page.locator('#live-show[data-state="ended"]').waitFor();
+  await page.waitForFunction(() => (document.getElementById('live-video')?.currentTime ?? 0) > 0.5, null, { timeout: 30000 });
   await page.locator('#chat-lines li').first().waitFor();  // its chat, in step with the video
   await page.goto(`${server.url}/en/live`);
   assert.match(await page.locator('h1').innerText(), /Live/);

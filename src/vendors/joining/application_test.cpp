@@ -15,7 +15,7 @@ TEST(RegistrationNumber, ChecksumAndFormat) {
   EXPECT_EQ(format_registration_number("2208162517"), "220-81-62517");
 }
 
-Application sample() {
+Application sample_application() {
   Application a;
   a.business_name = "달빛 공방";
   a.registration_no = "220-81-62517";
@@ -29,14 +29,14 @@ Application sample() {
 }
 
 TEST(Application, NamesTheField) {
-  EXPECT_TRUE(check_application(sample()).ok());
-  auto a = sample();
+  EXPECT_TRUE(check_application(sample_application()).ok());
+  auto a = sample_application();
   a.business_name = "  ";
   EXPECT_EQ(check_application(a).error().field, "business_name");
-  a = sample();
+  a = sample_application();
   a.address = "서울시 강남구";
   EXPECT_EQ(check_application(a).error().code, "address_outside_iksan");
-  a = sample();
+  a = sample_application();
   a.bank_account = "12ab";
   EXPECT_EQ(check_application(a).error().field, "bank_account");
 }

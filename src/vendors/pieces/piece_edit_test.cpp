@@ -9,7 +9,7 @@
 namespace brilliant::vendors {
 namespace {
 
-catalog::Product sample() { return catalog::sample_ring(); }
+catalog::Product sample_piece() { return catalog::sample_ring(); }
 
 struct Form {
   std::map<std::string, std::string> values;
@@ -24,7 +24,7 @@ struct Form {
 }  // namespace
 
 TEST(PieceEdit, TheFormOfAPieceGivesThePieceBack) {
-  const auto p = sample();
+  const auto p = sample_piece();
   Form form{piece_fields(p, 2)};
   auto back = edited_piece(form.fields(), p);
   ASSERT_TRUE(back.ok()) << back.error().message;
@@ -33,7 +33,7 @@ TEST(PieceEdit, TheFormOfAPieceGivesThePieceBack) {
 }
 
 TEST(PieceEdit, AddsStonesAndVariantsFromBlankRowsAndEditsInPlace) {
-  const auto p = sample();
+  const auto p = sample_piece();
   Form form{piece_fields(p, 2)};
   form.values["stone_1_kind"] = "sapphire";
   form.values["stone_1_origin"] = "lab_grown";
@@ -57,7 +57,7 @@ TEST(PieceEdit, AddsStonesAndVariantsFromBlankRowsAndEditsInPlace) {
 }
 
 TEST(PieceEdit, ErrorsNameTheRowField) {
-  const auto p = sample();
+  const auto p = sample_piece();
   auto error_of = [&](const std::string& key, const std::string& value) {
     Form form{piece_fields(p, 1)};
     form.values[key] = value;
@@ -92,7 +92,7 @@ TEST(PieceEdit, AnApiStockChangeOfAnExistingVariantSaysWhatItWasChangedFrom) {
 namespace brilliant::vendors {
 
 TEST(PieceEdit, APerCustomerLimitIsAWholeNumberUpToAHundredOrNone) {
-  auto p = sample();
+  auto p = sample_piece();
   p.per_customer_limit = 2;
   Form form{piece_fields(p, 0)};
   EXPECT_EQ(form.values.at("per_customer_limit"), "2");

@@ -13,8 +13,6 @@ namespace {
 
 using catalog::Product;
 
-Product ring() { return catalog::sample_ring(); }
-
 Product necklace() {
   Product p;
   p.id = 12;
@@ -66,8 +64,8 @@ std::string with_cell(const std::string& csv, size_t data_row, const std::string
 }  // namespace
 
 TEST(ProductCsv, ExportThenImportChangesNothing) {
-  Shelf shelf{{{"moon-ring-a1", ring()}, {"star-chain-b2", necklace()}}};
-  const auto csv = products_to_csv({ring(), necklace()});
+  Shelf shelf{{{"moon-ring-a1", catalog::sample_ring()}, {"star-chain-b2", necklace()}}};
+  const auto csv = products_to_csv({catalog::sample_ring(), necklace()});
   EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBFproduct_slug,status,category"));
   auto imported = products_from_csv(csv, 3, shelf.lookup());
   ASSERT_TRUE(imported.ok()) << imported.error().message;
@@ -80,8 +78,8 @@ TEST(ProductCsv, ExportThenImportChangesNothing) {
 }
 
 TEST(ProductCsv, StockAndPriceEditsKeepAPublishedPieceOnSaleOtherEditsSendItToReview) {
-  Shelf shelf{{{"moon-ring-a1", ring()}}};
-  const auto csv = products_to_csv({ring()});
+  Shelf shelf{{{"moon-ring-a1", catalog::sample_ring()}}};
+  const auto csv = products_to_csv({catalog::sample_ring()});
   auto stock = products_from_csv(with_cell(csv, 1, "stock", "9"), 3, shelf.lookup());
   ASSERT_TRUE(stock.ok()) << stock.error().message;
   EXPECT_EQ(stock->products[0].variants[0].stock, 9);
@@ -114,8 +112,8 @@ TEST(ProductCsv, NewRowsMakeDraftsAndNewVariants) {
 }
 
 TEST(ProductCsv, MistakesNameTheLineAndColumnAndNothingIsImported) {
-  Shelf shelf{{{"moon-ring-a1", ring()}}};
-  const auto csv = products_to_csv({ring()});
+  Shelf shelf{{{"moon-ring-a1", catalog::sample_ring()}}};
+  const auto csv = products_to_csv({catalog::sample_ring()});
   auto message = [&](const std::string& text) {
     auto r = products_from_csv(text, 3, shelf.lookup());
     EXPECT_FALSE(r.ok());
@@ -141,7 +139,7 @@ TEST(ProductCsv, MistakesNameTheLineAndColumnAndNothingIsImported) {
   EXPECT_EQ(message("product_slug,sku\nBad Slug!,X\n"),
             "line 2, product_slug: a slug is 3-80 of a-z, 0-9 and single hyphens");
   // Another workshop's piece cannot be reached through its slug.
-  auto theirs = ring();
+  auto theirs = catalog::sample_ring();
   theirs.workshop_id = 4;
   Shelf other{{{"moon-ring-a1", theirs}}};
   auto refused = products_from_csv(csv, 3, other.lookup());

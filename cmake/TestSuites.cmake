@@ -1,13 +1,15 @@
 # How the test executables are built and registered (issue 16, "CI well inside 60 minutes on 2 cores").
 #
-# brilliant_test_build(TARGET): test and benchmark code compiled at -O0 in the sanitizer and TSan builds
-# (the code under test stays at the preset's -O1; test code at -O0 compiles in about half the time), and
+# brilliant_test_build(TARGET): test code compiled at -O0 in the sanitizer and TSan builds (the code under
+# test stays at the preset's level, -Og or -O1; test code at -O0 compiles in about half the time), and
 # as unity batches (each batch parses gtest, Boost.JSON and the harness once instead of once per file).
 # Helpers in a test file's anonymous namespace must then have names no other file of its target uses.
 #
 # brilliant_add_suites(TARGET [PREFIX p] [ENVIRONMENT ...] [PROPERTIES ...]): one CTest test per
 # GoogleTest suite (`p<Suite>`, run with --gtest_filter=<Suite>.*), found in the target's sources. One
-# process per suite, not per test: each start of a sanitized test binary costs about a second.
+# process per suite, not per test: each start of a sanitized test binary costs about a second. Editing a
+# test file re-runs CMake's configure step at the next build, so that a new suite is registered.
+# docs/decisions/017-ci-time.md has the measurements.
 function(brilliant_test_build target)
   if(CMAKE_BUILD_TYPE STREQUAL "Debug")
     target_compile_options(${target} PRIVATE -O0)

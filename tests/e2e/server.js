@@ -107,23 +107,29 @@ export async function launchBrowser(extraArgs = []) {
     }));
     return context;
   };
-  // Opens each visited address again in the context that saw it (same cookies, viewport and language)
-  // and returns axe's serious and critical violations, described; [] when there are none.
+  // Opens each address visited since the last call again in the context that saw it (same cookies,
+  // viewport and language) and returns axe's serious and critical violations, described; [] when there are
+  // none. An address is audited once per browser, however many tests call this; navigations made while
+  // auditing are not recorded, those after it are.
+  const audited = new Set();
   browser.auditAccessibility = async () => {
     auditing = true;
-    const seen = new Set();
     const problems = [];
-    for (const { context, url } of visited) {
-      if (seen.has(url)) continue;
-      seen.add(url);
-      let page;
-      try { page = await context.newPage(); } catch { continue; }  // the journey closed that context
-      const response = await page.goto(url).catch(() => null);
-      if (response && response.status() < 500 && new URL(page.url()).origin === new URL(url).origin) {
-        const bad = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        if (bad.length) problems.push(describeViolations(page.url(), bad));
+    try {
+      for (const { context, url } of visited.splice(0)) {
+        if (audited.has(url)) continue;
+        audited.add(url);
+        let page;
+        try { page = await context.newPage(); } catch { continue; }  // the journey closed that context
+        const response = await page.goto(url).catch(() => null);
+        if (response && response.status() < 500 && new URL(page.url()).origin === new URL(url).origin) {
+          const bad = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          if (bad.length) problems.push(describeViolations(page.url(), bad));
+        }
+        await page.close();
       }
-      await page.close();
+    } finally {
+      auditing = false;
     }
     return problems;
   };

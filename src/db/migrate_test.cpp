@@ -54,6 +54,16 @@ TEST_F(MigrateTest, PicksDialectFilesAndExpandsIds) {
   EXPECT_NE(pg[1].sql.find("'pg'"), std::string::npos);
 }
 
+// Only the whole word is a key: a column or a text that merely contains it is left alone.
+TEST_F(MigrateTest, ExpandsOnlyTheWholeWord) {
+  std::ofstream(dir / "m" / "003_words.sql")
+      << "CREATE TABLE u (id PRIMARY_ID,\nPRIMARY_IDS TEXT, note TEXT DEFAULT 'MY_PRIMARY_ID');";
+  auto lite = load_migrations(dir / "m", Backend::sqlite);
+  ASSERT_EQ(lite.size(), 3u);
+  EXPECT_EQ(lite[2].sql,
+            "CREATE TABLE u (id INTEGER PRIMARY KEY,\nPRIMARY_IDS TEXT, note TEXT DEFAULT 'MY_PRIMARY_ID');");
+}
+
 TEST_F(MigrateTest, AppliesOnceAndRollsBackFailures) {
   auto db = Database::open("sqlite:" + (dir / "t.db").string(), 2);
   EXPECT_EQ(migrate(*db, dir / "m"), 2);

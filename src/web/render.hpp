@@ -80,7 +80,11 @@ class Renderer {
   std::string csrf_mark_, account_mark_;
   mutable std::mutex areas_mutex_;
   mutable std::unordered_map<std::string, std::string> areas_;  // by language, person and token (bounded)
-  struct Compiled;
+
+ public:
+  struct Compiled;  // a parsed template (render.cpp), shared between Renderers of one process
+
+ private:
   void load_all();
   std::string render(std::string_view name, const boost::json::value& model, std::string_view locale) const;
 

@@ -119,4 +119,20 @@ TEST(RenderPartials, BadTemplateNamesTheFile) {
   std::filesystem::remove_all(dir);
 }
 
+// {{> name}} is replaced by that file's text, with or without spaces around the name, nested; a tag that
+// is not a partial's name is left as it is.
+TEST(RenderPartials, PartialsAreExpandedNestedAndOnlyByName) {
+  auto dir = std::filesystem::temp_directory_path() / ("tmpl-partials-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "partials");
+  std::ofstream(dir / "partials" / "inner.mustache") << "[{{who}}]";
+  std::ofstream(dir / "partials" / "outer-box.mustache") << "<{{>partials/inner}}>";
+  std::ofstream(dir / "page.mustache") << "a{{> partials/outer-box }}b{{>  partials/inner}}c{{! {{>x y}}";
+  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
+  I18n i18n(root / "locales");
+  StaticFiles files(root / "static");
+  Renderer renderer(dir, i18n, files, Reload::never);
+  EXPECT_EQ(renderer.fragment("page", boost::json::object{{"who", "금"}}), "a<[금]>b[금]c");
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace brilliant::web

@@ -10,10 +10,13 @@
 # process per suite, not per test: each start of a sanitized test binary costs about a second. Editing a
 # test file re-runs CMake's configure step at the next build, so that a new suite is registered.
 # docs/decisions/017-ci-time.md has the measurements.
+
+# Test and benchmark code in a sanitizer or TSan build (a Debug build): -O0. The benches' directory uses it
+# too (add_compile_options).
+set(BRILLIANT_TEST_CODE_LEVEL "$<$<CONFIG:Debug>:-O0>")
+
 function(brilliant_test_build target)
-  if(CMAKE_BUILD_TYPE STREQUAL "Debug")
-    target_compile_options(${target} PRIVATE -O0)
-  endif()
+  target_compile_options(${target} PRIVATE ${BRILLIANT_TEST_CODE_LEVEL})
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     # gtest's TEST_F on a fixture in an anonymous namespace of an #included (unity) file.
     target_compile_options(${target} PRIVATE -Wno-subobject-linkage)
@@ -21,12 +24,18 @@ function(brilliant_test_build target)
   set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
 endfunction()
 
-function(brilliant_add_suites target)
-  cmake_parse_arguments(S "" "PREFIX" "ENVIRONMENT;PROPERTIES" ${ARGN})
+# The --gtest_filter of each GoogleTest suite in the target's sources ("Suite.*", or "*/Suite.*" for a
+# parameterised one), read from the sources once per target and kept in its BRILLIANT_SUITE_FILTERS
+# property (http_test registers its suites twice, once per database).
+function(brilliant_suite_filters target out)
+  get_target_property(filters ${target} BRILLIANT_SUITE_FILTERS)
+  if(filters)
+    set(${out} "${filters}" PARENT_SCOPE)
+    return()
+  endif()
   get_target_property(sources ${target} SOURCES)
   get_target_property(dir ${target} SOURCE_DIR)
-  set(suites "")
-  set(parameterized "")
+  set(filters "")
   foreach(source IN LISTS sources)
     if(NOT IS_ABSOLUTE "${source}")
       set(source "${dir}/${source}")
@@ -35,18 +44,23 @@ function(brilliant_add_suites target)
     file(STRINGS "${source}" lines REGEX "^TEST(_F|_P)?\\(")
     foreach(line IN LISTS lines)
       string(REGEX MATCH "^TEST(_F|_P)?\\(([A-Za-z0-9_]+)," _ "${line}")
-      list(APPEND suites "${CMAKE_MATCH_2}")
       if(CMAKE_MATCH_1 STREQUAL "_P")
-        list(APPEND parameterized "${CMAKE_MATCH_2}")
+        list(APPEND filters "*/${CMAKE_MATCH_2}.*")
+      else()
+        list(APPEND filters "${CMAKE_MATCH_2}.*")
       endif()
     endforeach()
   endforeach()
-  list(REMOVE_DUPLICATES suites)
-  foreach(suite IN LISTS suites)
-    set(filter "${suite}.*")
-    if(suite IN_LIST parameterized)
-      set(filter "*/${suite}.*")
-    endif()
+  list(REMOVE_DUPLICATES filters)
+  set_target_properties(${target} PROPERTIES BRILLIANT_SUITE_FILTERS "${filters}")
+  set(${out} "${filters}" PARENT_SCOPE)
+endfunction()
+
+function(brilliant_add_suites target)
+  cmake_parse_arguments(S "" "PREFIX" "ENVIRONMENT;PROPERTIES" ${ARGN})
+  brilliant_suite_filters(${target} filters)
+  foreach(filter IN LISTS filters)
+    string(REGEX REPLACE "^(\\*/)?([A-Za-z0-9_]+)\\.\\*$" "\\2" suite "${filter}")
     add_test(NAME ${S_PREFIX}${suite} COMMAND ${target} --gtest_filter=${filter} --gtest_brief=1)
     set_tests_properties(${S_PREFIX}${suite} PROPERTIES ${S_PROPERTIES})
     if(S_ENVIRONMENT)

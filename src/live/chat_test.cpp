@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing.hpp"
+
 namespace brilliant::live {
 namespace {
 
-const TimePoint t0 = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
+const TimePoint t0 = at("2026-12-01T00:00:00Z");
 
 TEST(Chat, TheTextCheckLeavesThePaceAloneAndThePaceCheckKeepsTheLastThree) {
   ChatRules rules;

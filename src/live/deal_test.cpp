@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing.hpp"
+
 namespace brilliant::live {
 namespace {
 
-const TimePoint deal_t0 = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
+const TimePoint deal_t0 = at("2026-12-01T00:00:00Z");
 
 Deal open_deal() {
   Deal d;

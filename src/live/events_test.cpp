@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/testing.hpp"
+
 namespace brilliant::live {
 namespace {
 
@@ -29,7 +31,7 @@ TEST(Events, ADealCarriesItsPhaseAndCountdownByTheServersClock) {
   d.id = 4;
   d.quantity = 5;
   d.sold = 2;
-  const TimePoint t0 = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
+  const TimePoint t0 = at("2026-12-01T00:00:00Z");
   d.starts_at = format_utc(t0);
   d.ends_at = format_utc(t0 + std::chrono::seconds(90));
   auto o = json::parse(deal_event(d, t0 + std::chrono::seconds(30))).at("deal").as_object();

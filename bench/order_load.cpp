@@ -2,7 +2,9 @@
 // keep-alive connection with its own cart, add a piece (POST /api/v1/cart/lines) and place the cart
 // (POST /api/v1/orders with an Idempotency-Key) in a loop for SECONDS, as fast as the server answers.
 // Asio coroutines on one thread, so the generator takes as little of the machine as it can.
-// Usage: order_load HOST PORT CLIENTS SECONDS VARIANT_IDS(comma-separated) [RUN_TAG]
+// Usage: order_load HOST PORT CLIENTS SECONDS VARIANT_IDS(comma-separated) [RUN_TAG] [PREFILLED]
+// With PREFILLED (a number of carts per shopper), each shopper first fills that many carts of its own, one
+// piece each, outside the timed window; the window then times the order requests alone, one cart each.
 // Prints one JSON object: orders placed (201), refusals by status, orders per second and the order
 // request's latency (p50, p99, max), the add's p99, and the units each variant sold by the server's
 // own answers (the caller compares them with the stock the database holds after).
@@ -31,6 +33,7 @@ struct Options {
   int clients = 64;
   double seconds = 10;
   std::vector<long long> variants;
+  int prefilled = 0;  // carts per shopper filled before the window (0: add and order in the window)
 };
 
 struct Tally {
@@ -39,6 +42,7 @@ struct Tally {
   std::vector<double> order_ms, add_ms;
   std::map<long long, long long> sold;  // variant -> units in orders answered 201
   std::set<long long> sold_out;         // variants the server said were gone: shoppers choose others
+  int ran_out = 0;                      // prefilled: shoppers that placed all their carts before the end
 };
 
 // One shopper's connection: requests one after another on it, reconnecting when the server closes it.
@@ -77,6 +81,7 @@ class Shopper {
   }
 
   std::string token, cart;
+  std::vector<std::pair<std::string, long long>> carts;  // prefilled: (cart token, its piece), used in turn
 
  private:
   tcp::socket socket_;
@@ -98,42 +103,85 @@ asio::awaitable<void> sign_up(Shopper& s, const Options& o, int n) {
   s.token = boost::json::parse(res.body()).as_object().at("token").as_string().c_str();
 }
 
-asio::awaitable<void> shop(Shopper& s, const Options& o, int n, Clock::time_point stop, Tally& tally) {
+long long next_variant(const Options& o, const Tally& tally, int n, long long seq) {
+  long long variant = 0;
+  for (size_t k = 0; k < o.variants.size() && (!variant || tally.sold_out.count(variant)); ++k)
+    variant = o.variants[static_cast<size_t>(n + seq + static_cast<long long>(k)) % o.variants.size()];
+  return variant;
+}
+
+// Adds one piece to the shopper's cart (a new cart when it has none); true when it was added.
+asio::awaitable<bool> add(Shopper& s, long long variant, Tally& tally) {
+  const auto t = Clock::now();
+  auto added = co_await s.send(http::verb::post, "/api/v1/cart/lines",
+                               R"({"quantity":1,"variant_id":)" + std::to_string(variant) + "}");
+  tally.add_ms.push_back(ms_since(t));
+  if (added.result_int() != 201) {
+    ++tally.refused[added.result_int()];
+    if (added.result_int() == 409) tally.sold_out.insert(variant);
+    co_return false;
+  }
+  ++tally.adds;
+  if (auto h = added.find("X-Cart-Token"); h != added.end()) s.cart = std::string(h->value());
+  co_return true;
+}
+
+// Places the shopper's cart (holding `variant`) with its own Idempotency-Key.
+asio::awaitable<void> order(Shopper& s, const Options& o, int n, long long seq, long long variant,
+                            Tally& tally) {
   const std::string address =
       R"({"recipient":"Kim","phone":"01023456789","postcode":"54538","address":"1 Boseok-ro, Iksan"})";
+  const auto t = Clock::now();
+  auto placed = co_await s.send(http::verb::post, "/api/v1/orders", address,
+                                o.tag + "-" + std::to_string(n) + "-" + std::to_string(seq));
+  tally.order_ms.push_back(ms_since(t));
+  if (placed.result_int() == 201) {
+    ++tally.orders;
+    ++tally.sold[variant];
+  } else {  // sold out meanwhile: the piece stays in that cart; the shopper starts a new one
+    ++tally.refused[placed.result_int()];
+    if (placed.result_int() == 409) tally.sold_out.insert(variant);
+    s.cart.clear();
+  }
+}
+
+asio::awaitable<void> shop(Shopper& s, const Options& o, int n, Clock::time_point stop, Tally& tally) {
   for (long long seq = 0; Clock::now() < stop; ++seq) {
-    long long variant = 0;
-    for (size_t k = 0; k < o.variants.size() && (!variant || tally.sold_out.count(variant)); ++k)
-      variant = o.variants[static_cast<size_t>(n + seq + static_cast<long long>(k)) % o.variants.size()];
+    const long long variant = next_variant(o, tally, n, seq);
     try {
-      auto t = Clock::now();
-      auto added = co_await s.send(http::verb::post, "/api/v1/cart/lines",
-                                   R"({"quantity":1,"variant_id":)" + std::to_string(variant) + "}");
-      tally.add_ms.push_back(ms_since(t));
-      if (added.result_int() != 201) {
-        ++tally.refused[added.result_int()];
-        if (added.result_int() == 409) tally.sold_out.insert(variant);
-        continue;
-      }
-      ++tally.adds;
-      if (auto h = added.find("X-Cart-Token"); h != added.end()) s.cart = std::string(h->value());
-      t = Clock::now();
-      auto placed = co_await s.send(http::verb::post, "/api/v1/orders", address,
-                                    o.tag + "-" + std::to_string(n) + "-" + std::to_string(seq));
-      tally.order_ms.push_back(ms_since(t));
-      if (placed.result_int() == 201) {
-        ++tally.orders;
-        ++tally.sold[variant];
-      } else {  // sold out meanwhile: the piece stays in that cart; the shopper starts a new one
-        ++tally.refused[placed.result_int()];
-        if (placed.result_int() == 409) tally.sold_out.insert(variant);
-        s.cart.clear();
-      }
+      if (co_await add(s, variant, tally)) co_await order(s, o, n, seq, variant, tally);
     } catch (const std::exception&) {
       ++tally.refused[0];
       s.reset();
     }
   }
+}
+
+// Before the window: `o.prefilled` carts of one piece each, kept with the piece each holds.
+asio::awaitable<void> prefill(Shopper& s, const Options& o, int n, Tally& tally) {
+  for (long long seq = 0; static_cast<int>(s.carts.size()) < o.prefilled && seq < 4LL * o.prefilled; ++seq) {
+    const long long variant = next_variant(o, tally, n, seq);
+    s.cart.clear();
+    if (co_await add(s, variant, tally)) s.carts.emplace_back(s.cart, variant);
+  }
+}
+
+// In the window: each prefilled cart placed in turn, but not one holding a piece the server has said is
+// sold out (a shopper told so does not try again); the shopper stops when its carts run out.
+asio::awaitable<void> place_prefilled(Shopper& s, const Options& o, int n, Clock::time_point stop,
+                                      Tally& tally) {
+  size_t i = 0;
+  for (; i < s.carts.size() && Clock::now() < stop; ++i) {
+    if (tally.sold_out.count(s.carts[i].second)) continue;
+    s.cart = s.carts[i].first;
+    try {
+      co_await order(s, o, n, static_cast<long long>(i), s.carts[i].second, tally);
+    } catch (const std::exception&) {
+      ++tally.refused[0];
+      s.reset();
+    }
+  }
+  if (i == s.carts.size()) ++tally.ran_out;
 }
 
 double at(std::vector<double>& v, double q) {
@@ -155,13 +203,14 @@ boost::json::object report(Tally& t, double seconds) {
           {"order_p99_ms", round2(at(t.order_ms, 0.99))},
           {"order_max_ms", round2(at(t.order_ms, 1.0))},
           {"add_p99_ms", round2(at(t.add_ms, 0.99))},
+          {"shoppers_out_of_carts", t.ran_out},
           {"refused", refused},
           {"sold", sold}};
 }
 
 Options parse(int argc, char** argv) {
   if (argc < 6) {
-    std::fprintf(stderr, "usage: order_load HOST PORT CLIENTS SECONDS VARIANT_IDS [RUN_TAG]\n");
+    std::fprintf(stderr, "usage: order_load HOST PORT CLIENTS SECONDS VARIANT_IDS [RUN_TAG] [PREFILLED]\n");
     std::exit(2);
   }
   Options o{argv[1], argv[2]};
@@ -173,6 +222,7 @@ Options parse(int argc, char** argv) {
     list = comma == std::string::npos ? "" : list.substr(comma + 1);
   }
   if (argc > 6) o.tag = argv[6];
+  if (argc > 7) o.prefilled = std::atoi(argv[7]);
   if (o.variants.empty() || o.clients < 1) std::exit(2);
   return o;
 }
@@ -201,10 +251,20 @@ int main(int argc, char** argv) {
   }
   io.restart();
   Tally tally;
+  if (o.prefilled > 0) {  // outside the window; what it added is not reported
+    for (int i = 0; i < o.clients; ++i) asio::co_spawn(io, prefill(*shoppers[i], o, i, tally), fail);
+    io.run();
+    io.restart();
+    tally = Tally{.sold_out = tally.sold_out};
+  }
   const auto start = Clock::now();
   const auto stop =
       start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
-  for (int i = 0; i < o.clients; ++i) asio::co_spawn(io, shop(*shoppers[i], o, i, stop, tally), fail);
+  for (int i = 0; i < o.clients; ++i)
+    asio::co_spawn(io,
+                   o.prefilled > 0 ? place_prefilled(*shoppers[i], o, i, stop, tally)
+                                   : shop(*shoppers[i], o, i, stop, tally),
+                   fail);
   io.run();
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::printf("%s\n", boost::json::serialize(report(tally, seconds)).c_str());

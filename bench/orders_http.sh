@@ -10,7 +10,9 @@
 # Environment: BRILLIANT_BINARY (default the release build), ORDERS_LOAD (the load generator),
 # ORDERS_READERS (the server's database connections, `[database] readers`; default the server's own, 8),
 # ORDERS_PG_SOCKET=1 (the server, pgbench and psql reach PostgreSQL over its Unix socket, as on a single
-# host; by default over TCP on loopback, as another node would).
+# host; by default over TCP on loopback, as another node would), ORDERS_PREFILLED=N (each shopper fills N
+# carts before the timed window, which then times the order requests alone: POST /api/v1/orders without the
+# add that precedes each in a shopper's day; by default the window times both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -104,7 +106,7 @@ CONF
   # so neither autovacuum nor a checkpoint of the seed lands on the measured run.
   [ "$backend" = postgresql ] && q "VACUUM ANALYZE" >/dev/null && q "CHECKPOINT" >/dev/null
   local tag="oh-$backend-$RANDOM"
-  "$load" 127.0.0.1 "$port" "$clients" "$seconds" "$variants" "$tag" >"$work/load.json"
+  "$load" 127.0.0.1 "$port" "$clients" "$seconds" "$variants" "$tag" ${ORDERS_PREFILLED:+"$ORDERS_PREFILLED"} >"$work/load.json"
   awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$server/status" >"$work/peak_rss_mb"  # the server's peak resident memory
   kill "$server" && wait "$server" 2>/dev/null || true
   server=""

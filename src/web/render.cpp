@@ -147,7 +147,8 @@ namespace {
 
 // Parsed templates by their text (partials expanded), shared by every Renderer of the process: a second
 // App in one process (each HTTP test starts one) and a reload after one template changed parse only what
-// they have not seen. A parsed template is only read after it is made, so sharing it is safe. Bounded:
+// they have not seen. Rendering walks a parsed template without changing it (partials are expanded before
+// parsing; no lambdas), as the request threads of one Renderer already share it. Bounded:
 // emptied at 1,024 texts, some seven times the 152 templates, which only a long edit session under
 // reload reaches.
 std::shared_ptr<Renderer::Compiled> parsed(const std::string& text, const std::string& name) {

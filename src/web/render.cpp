@@ -143,15 +143,13 @@ Renderer::Renderer(std::filesystem::path dir, const I18n& i18n, const StaticFile
 
 Renderer::~Renderer() = default;
 
-namespace {
-
-// Parsed templates by their text (partials expanded), shared by every Renderer of the process: a second
+// Parsed templates are kept by their text, shared by every Renderer of the process: a second
 // App in one process (each HTTP test starts one) and a reload after one template changed parse only what
 // they have not seen. Rendering walks a parsed template without changing it (partials are expanded before
 // parsing; no lambdas), as the request threads of one Renderer already share it. Bounded:
 // emptied at 1,024 texts, some seven times the 152 templates, which only a long edit session under
 // reload reaches.
-std::shared_ptr<Renderer::Compiled> parsed(const std::string& text, const std::string& name) {
+std::shared_ptr<Renderer::Compiled> Renderer::parsed(const std::string& text, const std::string& name) {
   static std::mutex mutex;
   static std::unordered_map<std::string, std::shared_ptr<Renderer::Compiled>> by_text;
   {
@@ -165,8 +163,6 @@ std::shared_ptr<Renderer::Compiled> parsed(const std::string& text, const std::s
   if (by_text.size() >= 1024) by_text.clear();
   return by_text.emplace(text, std::move(compiled)).first->second;
 }
-
-}  // namespace
 
 void Renderer::load_all() {
   std::map<std::string, std::shared_ptr<Compiled>, std::less<>> loaded;

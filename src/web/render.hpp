@@ -80,11 +80,9 @@ class Renderer {
   std::string csrf_mark_, account_mark_;
   mutable std::mutex areas_mutex_;
   mutable std::unordered_map<std::string, std::string> areas_;  // by language, person and token (bounded)
-
- public:
-  struct Compiled;  // a parsed template (render.cpp), shared between Renderers of one process
-
- private:
+  struct Compiled;
+  // The parsed template of this text (partials expanded), shared by every Renderer of the process.
+  static std::shared_ptr<Compiled> parsed(const std::string& text, const std::string& name);
   void load_all();
   std::string render(std::string_view name, const boost::json::value& model, std::string_view locale) const;
 

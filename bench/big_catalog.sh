@@ -27,7 +27,7 @@ if [ ! -s "$db" ]; then
 fi
 echo "$("$binary" reprice --root "$root" --db "sqlite:$db")"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(python3 scripts/free-port.py)
 started=$(date +%s%N)
 "$binary" serve --root "$root" --db "sqlite:$db" --port "$port" --no-demo >"$work/serve.log" 2>&1 &
 pid=$!

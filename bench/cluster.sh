@@ -36,7 +36,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { python3 scripts/free-port.py; }  # below the ephemeral range
 
 # --- PostgreSQL (fsync and synchronous_commit on for the full run: durable, as in production) ---------
 pgport=$(free_port)

@@ -25,7 +25,7 @@ BRILLIANT_PG_FSYNC=on bash -c "source scripts/throwaway-pg.sh
 # Proofs over HTTP: a log of 100,000 entries served by the release server.
 size=100000
 "$bench" "sqlite:$work/log.db" "$size" 1000 >/dev/null
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(python3 scripts/free-port.py)
 BRILLIANT_ACCESS_LOG=0 BRILLIANT_BLOBS="$work/blobs" BRILLIANT_ISSUER_KEY="$work/issuer.key" \
   build/release/brilliant serve --no-demo --root "$root" --db "sqlite:$work/log.db" --port "$port" >"$work/server.log" 2>&1 &
 pid=$!

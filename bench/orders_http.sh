@@ -33,7 +33,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { python3 scripts/free-port.py; }  # below the ephemeral range
 
 # pgbench's TPC-B on the same cluster, same clients, the same length of run. What its run leaves behind
 # (dead rows, dirty pages) is cleared afterwards, as pgbench -i clears its own load before its run:

@@ -14,7 +14,7 @@ chmod 755 "$work"  # nginx workers run as another user
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { python3 scripts/free-port.py; }  # below the ephemeral range
 
 # --- Brilliant, with a catalog of BENCH_PRODUCTS demo products (default 10,000) ---
 products=${BENCH_PRODUCTS:-10000}

@@ -12,7 +12,7 @@ pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 export BRILLIANT_BLOBS="$work/blobs" BRILLIANT_PASSWORD_COST=minimum
 ./build/release/brilliant seed-demo --db "sqlite:$work/s.db" --products 40 >/dev/null 2>&1
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(python3 scripts/free-port.py)
 ./build/release/brilliant serve --no-demo --db "sqlite:$work/s.db" --port "$port" >"$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done

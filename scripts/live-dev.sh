@@ -2,6 +2,7 @@
 # Starts nginx with the RTMP module for live shows in development and the tests (deploy/nginx/rtmp.conf.in):
 #   scripts/live-dev.sh start DIR APP_PORT RTMP_PORT [SECRET]   writes DIR/nginx.conf, HLS into DIR/hls
 #   scripts/live-dev.sh stop DIR
+# Exits 98 when a port is taken (the RTMP port, or the status port after it).
 # Needs nginx and libnginx-mod-rtmp (Debian). Prints the RTMP URL hosts stream to.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,12 @@ user_line=""  # as root, the workers keep this user (they write the HLS folder)
 sed -e "s|@USER_LINE@|$user_line|" -e "s|@MODULES@|$modules|g" -e "s|@RUN_DIR@|$dir|g" -e "s|@HLS_DIR@|$dir/hls|g" \
     -e "s|@APP_PORT@|$app_port|g" -e "s|@RTMP_PORT@|$rtmp_port|g" -e "s|@STAT_PORT@|$((rtmp_port + 1))|g" \
     -e "s|@SECRET_QUERY@|$query|g" deploy/nginx/rtmp.conf.in >"$dir/nginx.conf"
-nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/nginx-error.log"
+# A port another process took after the caller chose it: exit 98 (EADDRINUSE), so the caller can choose again.
+if ! started=$(nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/nginx-error.log" 2>&1); then
+  echo "$started" >&2
+  grep -q "Address already in use" <<<"$started" && exit 98
+  exit 1
+fi
 for _ in $(seq 50); do
   [ -s "$dir/nginx.pid" ] && break
   sleep 0.1

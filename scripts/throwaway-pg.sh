@@ -17,7 +17,7 @@ cleanup() {
   rm -rf "$pgdir"
 }
 trap cleanup EXIT
-pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+pgport=$(python3 "$(dirname "${BASH_SOURCE[0]}")/free-port.py")
 "${runas[@]}" "$pgbin/initdb" -D "$pgdir/data" -U brilliant --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 "${runas[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
   -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=${BRILLIANT_PG_FSYNC:-off}" start >/dev/null

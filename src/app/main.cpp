@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "app/app.hpp"
@@ -22,7 +23,7 @@ namespace {
 // What the command line says.
 struct Options {
   std::string config_file, db_url, host, root;
-  int port = 0;
+  std::optional<int> port;  // 0: a free port of the system's choosing (printed)
   bool no_demo = false;
   int demo_products = 300;
   std::string email, name, role = "shopper", workshop, password;  // user add
@@ -39,7 +40,8 @@ void describe(CLI::App& cli, Options& o) {
   cli.add_option("--config", o.config_file, "TOML settings file");
   cli.add_option("--db", o.db_url, "database: sqlite:PATH or postgresql://...");
   cli.add_option("--host", o.host, "address to listen on");
-  cli.add_option("--port", o.port, "port to listen on");
+  cli.add_option("--port", o.port, "port to listen on (0: any free port, printed)")
+      ->check(CLI::Range(0, 65535));
   cli.add_option("--root", o.root, "folder holding templates/, static/, locales/, migrations/");
   auto* serve = cli.add_subcommand("serve", "migrate, load demo data on first start, and serve HTTP");
   serve->add_flag("--no-demo", o.no_demo, "do not load demo data into an empty database");
@@ -85,7 +87,7 @@ app::Config config_of(const Options& o) {
   app::apply_env(config);
   if (!o.db_url.empty()) config.database_url = o.db_url;
   if (!o.host.empty()) config.server.host = o.host;
-  if (o.port) config.server.port = static_cast<unsigned short>(o.port);
+  if (o.port) config.server.port = static_cast<unsigned short>(*o.port);
   if (!o.root.empty()) config.root = o.root;
   return config;
 }

@@ -20,11 +20,13 @@ let browser;
 let ffmpeg;
 let platform;  // a second nginx-rtmp standing in for a streaming platform (the simulcast target)
 
-// nginx with the RTMP module accepting any stream on /live2 and writing its HLS under dir/hls.
+// nginx with the RTMP module accepting any stream on /live2 and writing its HLS under dir/hls. Its port is
+// chosen before nginx binds it; when another process took it first, a new one is chosen.
 async function startPlatform() {
-  const dir = mkdtempSync(join(tmpdir(), 'brilliant-platform-'));
-  const port = await freePort();
-  writeFileSync(join(dir, 'nginx.conf'), `load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;
+  for (let attempt = 1; ; attempt += 1) {
+    const dir = mkdtempSync(join(tmpdir(), 'brilliant-platform-'));
+    const port = freePort();
+    writeFileSync(join(dir, 'nginx.conf'), `load_module /usr/lib/nginx/modules/ngx_rtmp_module.so;
 ${process.getuid() === 0 ? 'user root;' : ''}
 worker_processes 1;
 pid ${dir}/nginx.pid;
@@ -33,9 +35,14 @@ events { worker_connections 64; }
 rtmp { server { listen 127.0.0.1:${port}; application live2 { live on; record off; hls on; hls_path ${dir}/hls; hls_nested on; hls_fragment 2s; } } }
 http { access_log off; client_body_temp_path ${dir}/cb; proxy_temp_path ${dir}/p; fastcgi_temp_path ${dir}/f; uwsgi_temp_path ${dir}/u; scgi_temp_path ${dir}/s; }
 `);
-  const started = spawnSync('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')]);
-  if (started.status !== 0) throw new Error(`the stand-in platform's nginx did not start: ${started.stderr}`);
-  return { url: `rtmp://127.0.0.1:${port}/live2`, dir, stop: () => spawnSync('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-s', 'stop']) };
+    const started = spawnSync('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')]);
+    if (started.status === 0) {
+      return { url: `rtmp://127.0.0.1:${port}/live2`, dir, stop: () => spawnSync('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-s', 'stop']) };
+    }
+    if (!String(started.stderr).includes('Address already in use') || attempt === 4) {
+      throw new Error(`the stand-in platform's nginx did not start: ${started.stderr}`);
+    }
+  }
 }
 
 before(async () => {

@@ -1,8 +1,7 @@
 // Starts the real brilliant binary on a free port with a fresh SQLite database for one test file,
 // and launches Debian's chromium through playwright-core (no browser download).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -10,24 +9,40 @@ import { axeViolations, describeViolations } from './axe.js';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
-// A free loopback port (bound, read, released).
+// A free loopback port below the kernel's ephemeral range (scripts/free-port.py), so no outgoing
+// connection's source port takes it before the process it is meant for binds it.
 export function freePort() {
-  return new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+  return Number(execFileSync('python3', [join(root, 'scripts/free-port.py')], { encoding: 'utf8' }).trim());
+}
+
+// A child's first line of output that contains `marker`; fails when the child exits first.
+function waitForLine(child, marker, what) {
+  let output = '';
+  return new Promise((ok, fail) => {
+    const take = (d) => {
+      output += d;
+      const line = output.split('\n').find((l) => l.includes(marker));
+      if (line) ok(line);
+    };
+    child.stdout.on('data', take);
+    child.stderr?.on('data', (d) => { output += d; });
+    child.on('exit', (code) => {
+      const error = new Error(`${what} exited with ${code}:\n${output}`);
+      error.portTaken = output.includes('Address already in use');
+      fail(error);
+    });
   });
 }
 
-// The stand-in Toss Payments server (tests/fake_toss) on a free port, for card payments.
+// The port a "... http://HOST:PORT..." line names.
+const portOf = (line) => Number(/:(\d+)\/?\s*$/.exec(line.trim())[1]);
+
+// The stand-in Toss Payments server (tests/fake_toss), for card payments. It binds port 0 and says which
+// port it took, so no other process can take that port between choosing and binding.
 async function startFakeToss() {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'tests/fake_toss/server.mjs'), '--port', String(port)],
-                      { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((ok, fail) => {
-    child.stdout.on('data', (d) => { if (String(d).includes('listening')) ok(); });
-    child.on('exit', (code) => fail(new Error(`fake toss exited with ${code}`)));
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [join(root, 'tests/fake_toss/server.mjs'), '--port', '0'],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = `http://127.0.0.1:${portOf(await waitForLine(child, 'listening', 'fake toss'))}`;
   return {
     url,
     env: { BRILLIANT_TOSS_API_URL: url, BRILLIANT_TOSS_WINDOW_URL: `${url}/window`,
@@ -36,57 +51,75 @@ async function startFakeToss() {
   };
 }
 
-// nginx with the RTMP module for live shows (scripts/live-dev.sh), answering this server's port.
-async function startNginx(dir, appPort) {
-  const rtmpPort = await freePort();
+// nginx with the RTMP module for live shows (scripts/live-dev.sh), answering the server's port. Its
+// RTMP port (and the status port after it) are chosen before nginx binds them, so another process may
+// take one first: live-dev.sh then exits with 98 and the whole start is tried again with new ports.
+async function startNginx(dir, appPort, rtmpPort) {
   const script = join(root, 'scripts/live-dev.sh');
   const code = await new Promise((ok) => spawn('bash', [script, 'start', join(dir, 'nginx'), String(appPort), String(rtmpPort)],
                                               { stdio: 'inherit' }).on('exit', ok));
-  if (code !== 0) throw new Error(`live-dev.sh exited with ${code}`);
-  return {
-    rtmp: `rtmp://127.0.0.1:${rtmpPort}/live`,
-    env: { BRILLIANT_LIVE_HLS_DIR: join(dir, 'nginx/hls'), BRILLIANT_LIVE_RTMP_URL: `rtmp://127.0.0.1:${rtmpPort}/live` },
-    stop: () => new Promise((ok) => spawn('bash', [script, 'stop', join(dir, 'nginx')]).on('exit', ok)),
-  };
+  if (code !== 0) {
+    const error = new Error(`live-dev.sh exited with ${code}`);
+    error.portTaken = code === 98;
+    throw error;
+  }
+  return { stop: () => new Promise((ok) => spawn('bash', [script, 'stop', join(dir, 'nginx')]).on('exit', ok)) };
 }
 
 // options.toss: card payments through the stand-in Toss server (its address is server.toss).
 // options.live: nginx-rtmp in front for live shows (server.rtmp is where to stream).
 export async function startServer(options = {}) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startServerOnce(options);
+    } catch (error) {
+      if (!error.portTaken || attempt === 4) throw error;
+    }
+  }
+}
+
+async function startServerOnce(options) {
   const dir = mkdtempSync(join(tmpdir(), 'brilliant-e2e-'));
-  const port = await freePort();
-  const toss = options.toss ? await startFakeToss() : null;
-  const nginx = options.live ? await startNginx(dir, port) : null;
-  const binary = process.env.BRILLIANT_BINARY || join(root, 'build/debug/brilliant');
-  const child = spawn(binary, ['serve', '--root', root, '--db', `sqlite:${join(dir, 'e2e.db')}`, '--port', String(port),
-                               '--demo-products', '80'], {
-    env: { ...process.env, BRILLIANT_PASSWORD_COST: 'minimum', BRILLIANT_ACCESS_LOG: '0', BRILLIANT_BLOBS: join(dir, 'blobs'),
-           ...(toss ? toss.env : {}), ...(nginx ? nginx.env : {}) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  // Wait for the server's own word that it listens, not for a fixed time.
-  await new Promise((ok, fail) => {
-    const check = () => { if (output.includes('Brilliant is running')) ok(); };
-    child.stdout.on('data', check);
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    toss: toss?.url,
-    rtmp: nginx?.rtmp,
-    database: join(dir, 'e2e.db'),  // SQLite: tests may read what the server wrote (the mail outbox)
-    async stop() {
+  let toss = null;
+  let nginx = null;
+  let child = null;
+  const stopAll = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((ok) => child.on('exit', ok));
       child.kill('SIGTERM');
       await exited;
-      await toss?.stop();
-      await nginx?.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    }
+    await toss?.stop();
+    await nginx?.stop();
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    toss = options.toss ? await startFakeToss() : null;
+    const rtmpPort = options.live ? freePort() : null;
+    const rtmp = options.live ? `rtmp://127.0.0.1:${rtmpPort}/live` : undefined;
+    const liveEnv = options.live ? { BRILLIANT_LIVE_HLS_DIR: join(dir, 'nginx/hls'), BRILLIANT_LIVE_RTMP_URL: rtmp } : {};
+    const binary = process.env.BRILLIANT_BINARY || join(root, 'build/debug/brilliant');
+    // Port 0: the server binds a port of the system's choosing and prints it.
+    child = spawn(binary, ['serve', '--root', root, '--db', `sqlite:${join(dir, 'e2e.db')}`, '--port', '0',
+                           '--demo-products', '80'], {
+      env: { ...process.env, BRILLIANT_PASSWORD_COST: 'minimum', BRILLIANT_ACCESS_LOG: '0', BRILLIANT_BLOBS: join(dir, 'blobs'),
+             ...(toss ? toss.env : {}), ...liveEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Wait for the server's own word that it listens, not for a fixed time.
+    const port = portOf(await waitForLine(child, 'Brilliant is running', 'server'));
+    nginx = options.live ? await startNginx(dir, port, rtmpPort) : null;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      toss: toss?.url,
+      rtmp,
+      database: join(dir, 'e2e.db'),  // SQLite: tests may read what the server wrote (the mail outbox)
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
 }
 
 // Debian's chromium. Every page a test's contexts visit is remembered, so that the test file can check

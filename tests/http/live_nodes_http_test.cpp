@@ -1,12 +1,15 @@
 // Live shows on two nodes (issue 18): a throwaway Redis on loopback and two app nodes on one database;
 // a chat message sent on one node reaches viewers on the other, and a deal's last unit is sold once
 // across both.
+#include <hiredis/hiredis.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
 #include <boost/asio.hpp>
 #include <filesystem>
+#include <fstream>
 #include <future>
+#include <random>
 
 #include "core/secret.hpp"
 #include "http/live_testing.hpp"
@@ -18,47 +21,81 @@ namespace {
 
 namespace json = boost::json;
 
-// A free loopback port (bound, read, released).
+// A loopback port free now, below the kernel's ephemeral range (as scripts/free-port.py chooses): no
+// outgoing connection of the tests running beside this one can take it before redis-server binds it.
 int free_port() {
+  int ephemeral = 32768;
+  std::ifstream("/proc/sys/net/ipv4/ip_local_port_range") >> ephemeral;
+  std::random_device seed;
+  std::uniform_int_distribution<int> pick(10000, std::max(10001, ephemeral) - 1);
   boost::asio::io_context io;
+  for (int i = 0; i < 200; ++i) {
+    const auto port = static_cast<unsigned short>(pick(seed));
+    boost::asio::ip::tcp::acceptor a(io);
+    boost::system::error_code ec;
+    a.open(boost::asio::ip::tcp::v4(), ec);
+    if (!ec) a.bind({boost::asio::ip::make_address("127.0.0.1"), port}, ec);
+    if (!ec) return port;
+  }
   boost::asio::ip::tcp::acceptor a(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
   return a.local_endpoint().port();
 }
 
-bool accepts(int port) {
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::socket s(io);
-  boost::system::error_code ec;
-  s.connect({boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)}, ec);
-  return !ec;
+// Redis itself answers on the port (PONG), not merely something that accepts connections there.
+bool answers_ping(int port) {
+  const timeval second{1, 0};
+  redisContext* c = redisConnectWithTimeout("127.0.0.1", port, second);
+  bool pong = false;
+  if (c && !c->err && redisSetTimeout(c, second) == REDIS_OK) {
+    auto* reply = static_cast<redisReply*>(redisCommand(c, "PING"));
+    pong = reply && reply->type == REDIS_REPLY_STATUS && std::string_view(reply->str, reply->len) == "PONG";
+    if (reply) freeReplyObject(reply);
+  }
+  if (c) redisFree(c);
+  return pong;
 }
 
-// redis-server on a free port, without persistence, for the test's life.
+// redis-server on a free port, without persistence, for the test's life. Should another process take
+// the port first, redis-server exits, and it is started again on another.
 class Redis {
  public:
-  Redis() : port_(free_port()) {
-    const std::string port = std::to_string(port_);
-    std::vector<std::string> args = {"redis-server", "--port",     port,     "--bind",
+  Redis() {
+    for (int attempt = 0; attempt < 4 && !running(); ++attempt) {
+      stop();
+      start(free_port());
+    }
+  }
+  ~Redis() { stop(); }
+  bool running() const { return pid_ && answers_ping(port_); }
+  std::string url() const { return "redis://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  void start(int port) {
+    port_ = port;
+    const std::string text = std::to_string(port_);
+    std::vector<std::string> args = {"redis-server", "--port",     text,     "--bind",
                                      "127.0.0.1",    "--save",     "",       "--appendonly",
                                      "no",           "--loglevel", "warning"};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     if (posix_spawnp(&pid_, "redis-server", nullptr, nullptr, argv.data(), environ) != 0) pid_ = 0;
-    // Ready when it accepts connections (bounded: 10 s).
-    for (int i = 0; pid_ && i < 500 && !accepts(port_); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // Ready when it answers (bounded: 10 s); given up on at once when it exited.
+    for (int i = 0; pid_ && i < 500 && !answers_ping(port_); ++i) {
+      if (waitpid(pid_, nullptr, WNOHANG) == pid_)
+        pid_ = 0;
+      else
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
   }
-  ~Redis() {
+  void stop() {
     if (!pid_) return;
     kill(pid_, SIGTERM);
     waitpid(pid_, nullptr, 0);
+    pid_ = 0;
   }
-  bool running() const { return pid_ && accepts(port_); }
-  std::string url() const { return "redis://127.0.0.1:" + std::to_string(port_); }
 
- private:
-  int port_;
+  int port_ = 0;
   pid_t pid_ = 0;
 };
 

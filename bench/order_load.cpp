@@ -145,14 +145,20 @@ asio::awaitable<void> order(Shopper& s, const Options& o, int n, long long seq, 
   }
 }
 
+// A request that got no answer (the connection dropped): counted as refused with status 0, and the
+// shopper's next request opens a new connection.
+void no_answer(Shopper& s, Tally& tally) {
+  ++tally.refused[0];
+  s.reset();
+}
+
 asio::awaitable<void> shop(Shopper& s, const Options& o, int n, Clock::time_point stop, Tally& tally) {
   for (long long seq = 0; Clock::now() < stop; ++seq) {
     const long long variant = next_variant(o, tally, n, seq);
     try {
       if (co_await add(s, variant, tally)) co_await order(s, o, n, seq, variant, tally);
     } catch (const std::exception&) {
-      ++tally.refused[0];
-      s.reset();
+      no_answer(s, tally);
     }
   }
 }
@@ -162,7 +168,11 @@ asio::awaitable<void> prefill(Shopper& s, const Options& o, int n, Tally& tally)
   for (long long seq = 0; static_cast<int>(s.carts.size()) < o.prefilled && seq < 4LL * o.prefilled; ++seq) {
     const long long variant = next_variant(o, tally, n, seq);
     s.cart.clear();
-    if (co_await add(s, variant, tally)) s.carts.emplace_back(s.cart, variant);
+    try {
+      if (co_await add(s, variant, tally)) s.carts.emplace_back(s.cart, variant);
+    } catch (const std::exception&) {
+      no_answer(s, tally);  // before the window: the tally is reset after filling
+    }
   }
 }
 
@@ -177,8 +187,7 @@ asio::awaitable<void> place_prefilled(Shopper& s, const Options& o, int n, Clock
     try {
       co_await order(s, o, n, static_cast<long long>(i), s.carts[i].second, tally);
     } catch (const std::exception&) {
-      ++tally.refused[0];
-      s.reset();
+      no_answer(s, tally);
     }
   }
   if (i == s.carts.size()) ++tally.ran_out;

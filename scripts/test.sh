@@ -26,6 +26,11 @@ FUZZ_RUNS=${FUZZ_RUNS:-20000} bash tests/fuzz/run.sh | grep -E "^Done" || { echo
 
 # Leaks inside third-party libraries (tests/lsan.supp) are not ours to fix.
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
+# AddressSanitizer keeps freed memory out of use to catch use-after-free: 256 MB of it by default, so a
+# short-lived test process touches fresh pages at nearly every allocation (page faults were a third of
+# the demo seed's time). 32 MB still holds the last tens of thousands of frees; the tests ran 10-20 %
+# faster (docs/decisions/017-ci-time.md).
+export ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=32}"
 # Every JSON answer the HTTP tests receive is recorded, then checked against the API document.
 export BRILLIANT_API_RECORD="$root/build/debug/api-answers"
 rm -f "$BRILLIANT_API_RECORD".*

@@ -138,12 +138,8 @@ CartView view_of(catalog::Catalog& catalog, long long cart_id, std::vector<Store
 Carts::Carts(db::Database& db, catalog::Catalog& catalog, const Clock& clock)
     : db_(db), catalog_(catalog), clock_(clock) {}
 
-std::optional<catalog::Product> Carts::product_of_variant(long long variant_id) {
-  return catalog_.product_of_variant(variant_id);
-}
-
 Result<Carts::Added> Carts::add(const std::string& token, long long user_id, const LineInput& input) {
-  auto product = product_of_variant(input.variant_id);
+  auto product = catalog_.product_of_variant(input.variant_id);
   if (!product)
     return Error::invalid("variant_id", "variant_invalid", "choose a size or option of this piece");
   const auto now = format_utc(clock_.now());

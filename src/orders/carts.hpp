@@ -48,8 +48,6 @@ class Carts {
   Result<void> remove(const std::string& token, long long line_id);
 
  private:
-  std::optional<catalog::Product> product_of_variant(long long variant_id);
-
   db::Database& db_;
   catalog::Catalog& catalog_;
   const Clock& clock_;

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, snap, freePort } from './server.js';
@@ -42,6 +42,7 @@ http { access_log off; client_body_temp_path ${dir}/cb; proxy_temp_path ${dir}/p
     if (!String(started.stderr).includes('Address already in use') || attempt === 4) {
       throw new Error(`the stand-in platform's nginx did not start: ${started.stderr}`);
     }
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

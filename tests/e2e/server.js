@@ -34,6 +34,14 @@ function waitForLine(child, marker, what) {
   });
 }
 
+// Stops a child with SIGTERM and waits for it to exit (at once when it has exited already).
+function stopChild(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((ok) => child.on('exit', ok));
+  child.kill('SIGTERM');
+  return exited;
+}
+
 // The port a "... http://HOST:PORT..." line names.
 const portOf = (line) => Number(/:(\d+)\/?\s*$/.exec(line.trim())[1]);
 
@@ -47,7 +55,7 @@ async function startFakeToss() {
     url,
     env: { BRILLIANT_TOSS_API_URL: url, BRILLIANT_TOSS_WINDOW_URL: `${url}/window`,
            BRILLIANT_TOSS_CLIENT_KEY: 'test_ck_brilliant_demo', BRILLIANT_TOSS_SECRET_KEY: 'test_sk_brilliant_demo' },
-    stop() { const exited = new Promise((ok) => child.on('exit', ok)); child.kill('SIGTERM'); return exited; },
+    stop: () => stopChild(child),
   };
 }
 
@@ -84,11 +92,7 @@ async function startServerOnce(options) {
   let nginx = null;
   let child = null;
   const stopAll = async () => {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((ok) => child.on('exit', ok));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stopChild(child);
     await toss?.stop();
     await nginx?.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -5,11 +5,9 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
-#include <boost/asio.hpp>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <future>
-#include <random>
 
 #include "core/secret.hpp"
 #include "http/live_testing.hpp"
@@ -21,24 +19,17 @@ namespace {
 
 namespace json = boost::json;
 
-// A loopback port free now, below the kernel's ephemeral range (as scripts/free-port.py chooses): no
-// outgoing connection of the tests running beside this one can take it before redis-server binds it.
+// A loopback port free now, chosen by scripts/free-port.py (below the kernel's ephemeral range, so no
+// outgoing connection of the tests running beside this one can take it before redis-server binds it).
 int free_port() {
-  int ephemeral = 32768;
-  std::ifstream("/proc/sys/net/ipv4/ip_local_port_range") >> ephemeral;
-  std::random_device seed;
-  std::uniform_int_distribution<int> pick(10000, std::max(10001, ephemeral) - 1);
-  boost::asio::io_context io;
-  for (int i = 0; i < 200; ++i) {
-    const auto port = static_cast<unsigned short>(pick(seed));
-    boost::asio::ip::tcp::acceptor a(io);
-    boost::system::error_code ec;
-    a.open(boost::asio::ip::tcp::v4(), ec);
-    if (!ec) a.bind({boost::asio::ip::make_address("127.0.0.1"), port}, ec);
-    if (!ec) return port;
+  const std::string command = std::string("python3 ") + BRILLIANT_SOURCE_DIR + "/scripts/free-port.py";
+  FILE* out = popen(command.c_str(), "r");
+  int port = 0;
+  if (out) {
+    if (std::fscanf(out, "%d", &port) != 1) port = 0;
+    pclose(out);
   }
-  boost::asio::ip::tcp::acceptor a(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
-  return a.local_endpoint().port();
+  return port;
 }
 
 // Redis itself answers on the port (PONG), not merely something that accepts connections there.

@@ -7,6 +7,7 @@
 # Usage: bench/big_catalog.sh [PRODUCTS, default 100000]   (BIG_DB=path keeps the seeded database between runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/needs.sh && needs wrk curl
 root=$(pwd)
 products=${1:-100000}
 binary=${BRILLIANT_BINARY:-$root/build/release/brilliant}

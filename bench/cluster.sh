@@ -9,6 +9,7 @@
 # Environment: BRILLIANT_BINARY, CLUSTER_SECONDS, CLUSTER_SHOPPERS, CLUSTER_BROWSERS, CLUSTER_PRODUCTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/needs.sh && needs nginx curl
 root=$(pwd)
 small=0
 [ "${1:-}" = "--small" ] && small=1

@@ -6,6 +6,7 @@
 # Usage: bench/log.sh [entries, default 20000] [seconds of wrk, default 10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/needs.sh && needs wrk
 root=$(pwd)
 count=${1:-20000}
 duration=${2:-10}

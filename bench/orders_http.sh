@@ -17,6 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 clients=${1:-64} seconds=${2:-10} backends=${3:-"sqlite postgresql"}
+. bench/needs.sh
+[[ " $backends " == *" postgresql "* ]] && needs pgbench psql
 binary=${BRILLIANT_BINARY:-$root/build/release/brilliant}
 load=${ORDERS_LOAD:-$root/build/release/bench/order_load}
 for b in "$binary" "$load"; do [ -x "$b" ] || { echo "no $b: build the release first"; exit 1; }; done

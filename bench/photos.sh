@@ -13,6 +13,7 @@
 # Usage: bench/photos.sh [COUNT, default 8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/needs.sh && needs convert /usr/bin/time
 count=${1:-8}
 cores=$(nproc)
 bench=$(pwd)/build/release/bench/photo_bench

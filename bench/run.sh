@@ -5,6 +5,7 @@
 # BENCH_ACCESS_LOG=1 measures with the access log on (as `make run` serves), to a file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/needs.sh && needs wrk nginx curl
 root=$(pwd)
 duration=${1:-10}
 connections=${2:-64}

@@ -9,6 +9,7 @@
 # Usage: bench/studio.sh [COUNT, default 100]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/needs.sh && needs convert /usr/bin/time
 count=${1:-100}
 cores=$(nproc)
 bench=$(pwd)/build/release/bench/photo_bench

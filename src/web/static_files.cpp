@@ -74,19 +74,23 @@ StaticFiles::StaticFiles(const std::filesystem::path& dir) {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file()) continue;
     auto relative = std::filesystem::relative(entry.path(), dir).generic_string();
-    File file;
+    File& file = files_[relative];  // in place: a File holds a once_flag, which cannot move
     file.body = read_all(entry.path());
     file.type = std::string(content_type_for(entry.path().extension().string()));
     auto digest = sha256_hex(file.body);
     file.fingerprint = digest.substr(0, 10);
     file.etag = "\"" + digest.substr(0, 32) + "\"";
-    if (is_text(file.type) && file.body.size() > 256) {
-      auto packed = gzip_compress(file.body);
-      if (packed.size() < file.body.size() * 9 / 10) file.gzip = std::move(packed);
-    }
     fingerprinted_.emplace(with_fingerprint(relative, file.fingerprint), relative);
-    files_.emplace(std::move(relative), std::move(file));
   }
+}
+
+const std::string& StaticFiles::File::gzip() const {
+  std::call_once(packed_once_, [this] {
+    if (!is_text(type) || body.size() <= 256) return;
+    auto packed = gzip_compress(body);
+    if (packed.size() < body.size() * 9 / 10) gzip_ = std::move(packed);
+  });
+  return gzip_;
 }
 
 std::string StaticFiles::url(std::string_view relative) const {
@@ -119,9 +123,9 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
     return response;
   }
   response.add("Content-Type", file.type);
-  if (!file.gzip.empty() && request.header("accept-encoding").find("gzip") != std::string_view::npos) {
+  if (request.header("accept-encoding").find("gzip") != std::string_view::npos && !file.gzip().empty()) {
     response.add("Content-Encoding", "gzip");
-    response.body = file.gzip;
+    response.body = file.gzip();
   } else {
     response.body = file.body;
   }

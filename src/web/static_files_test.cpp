@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <thread>
 
 namespace brilliant::web {
 
@@ -71,6 +72,32 @@ TEST_F(StaticFilesTest, GzipWhenAccepted) {
   EXPECT_EQ(inflate(&zs, Z_FINISH), Z_STREAM_END);
   inflateEnd(&zs);
   EXPECT_EQ(out, plain->body);
+}
+
+TEST_F(StaticFilesTest, TheGzipCopyIsMadeOnceThoughManyAskAtOnce) {
+  StaticFiles files(dir);
+  std::vector<std::string> bodies(8);
+  std::vector<std::thread> threads;
+  for (auto& body : bodies)
+    threads.emplace_back([&] {
+      body = files.serve(get("/static/css/app.css", {{"Accept-Encoding", "gzip"}}))->body;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(bodies.front(), gzip_compress(std::string(2000, 'a') + "body{color:red}"));
+  for (const auto& body : bodies) EXPECT_EQ(body, bodies.front());
+}
+
+TEST_F(StaticFilesTest, SmallOrBinaryFilesAreSentAsTheyAre) {
+  std::filesystem::create_directories(dir / "img");
+  std::ofstream(dir / "css" / "small.css") << "p{margin:0}";
+  std::ofstream(dir / "img" / "dot.png") << std::string(4000, '\0');  // compresses well, but is not text
+  StaticFiles files(dir);
+  for (const auto* path : {"/static/css/small.css", "/static/img/dot.png"}) {
+    auto response = files.serve(get(path, {{"Accept-Encoding", "gzip"}}));
+    ASSERT_TRUE(response) << path;
+    EXPECT_EQ(response->header("content-encoding"), "") << path;
+  }
+  EXPECT_EQ(files.serve(get("/static/img/dot.png"))->body.size(), 4000u);
 }
 
 TEST_F(StaticFilesTest, UnknownAndTraversalAre404) {

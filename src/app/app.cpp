@@ -18,6 +18,7 @@
 
 #include "core/secret.hpp"
 #include "db/migrate.hpp"
+#include "exhibitions/routes.hpp"
 #include "media/routes.hpp"
 #include "orders/order_views.hpp"
 #include "orders/routes.hpp"
@@ -86,6 +87,7 @@ App::App(Config config, const Clock& clock)
                 });
               }),
       checkout_limit_(clock_, config_.checkout_per_hour, 3600s),
+      booth_visitor_limit_(clock_, exhibitions::visitor_forms_burst, exhibitions::visitor_forms_period),
       settlements_(*database_),
       ledger_(*database_, clock_),
       returns_(*database_, orders_, clock_),

@@ -195,6 +195,7 @@ class App {
   audit::Log audit_;
   orders::Orders orders_;
   web::RateLimiter checkout_limit_;
+  web::RateLimiter booth_visitor_limit_;  // exhibitions' contact form (exhibitions::Deps::visitor_forms)
   orders::Settlements settlements_;
   orders::Ledger ledger_;
   orders::Returns returns_;

@@ -34,7 +34,8 @@ void App::add_channel_routes() {
                                   for (const auto& r : quotes_.rates()) rates[r.code] = r.krw_per_unit_x1000;
                                   return rates;
                                 },
-                                leads_.get()};
+                                leads_.get(),
+                                &booth_visitor_limit_};
   exhibitions::add_routes(router_, fairs);
   exhibitions::add_operator_routes(router_, fairs);
   b2b_ = std::make_unique<b2b::B2b>(*database_, clock_, catalog_, orders_);

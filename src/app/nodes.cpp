@@ -54,6 +54,7 @@ void App::join_cluster() {
   limits_.login_by_account.share(buckets_.get(), cluster + ":login-account");
   limits_.signup_by_ip.share(buckets_.get(), cluster + ":signup-ip");
   checkout_limit_.share(buckets_.get(), cluster + ":checkout");
+  booth_visitor_limit_.share(buckets_.get(), cluster + ":booth-visitor");
   notices_ = std::make_unique<db::Notices>(*database_, config_.database_url, cluster, node_);
   // Stock notices leave from a thread of their own, merged while one is on its way and for 50 ms after
   // (app/stock_relay): other nodes hear of a sale within a twentieth of a second, and a busy sale costs

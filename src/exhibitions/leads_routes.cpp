@@ -21,11 +21,7 @@ namespace {
 class LeadRoutes {
  public:
   explicit LeadRoutes(const Deps& d)
-      : d_(d),
-        x_(d.exhibitions),
-        leads_(*d.leads),
-        r_(d.renderer),
-        visitors_(d.clock, 20, std::chrono::minutes(10)) {}
+      : d_(d), x_(d.exhibitions), leads_(*d.leads), r_(d.renderer), visitors_(*d.visitor_forms) {}
 
   Result<Exhibition> fair(const Request& req) {
     auto e = x_.find(std::string(req.param("slug")));
@@ -119,8 +115,7 @@ class LeadRoutes {
   }
   Result<Response> contact_form(Request& req) {
     const auto e = TRY(fair(req));
-    // A public form: twenty from one address at once, then one every thirty seconds (a booth's shared Wi-Fi
-    // is one address, so the burst allows a queue of visitors).
+    // A public form: limited per address (Deps::visitor_forms), on every node together.
     if (const auto wait = visitors_.take("contact:" + req.remote_ip)) {
       auto refused = r_.error(req, Error::too_many("too many forms from here; try again in " +
                                                    std::to_string(*wait) + " seconds"));
@@ -159,7 +154,7 @@ class LeadRoutes {
   Exhibitions& x_;
   Leads& leads_;
   const web::Renderer& r_;
-  web::RateLimiter visitors_;
+  web::RateLimiter& visitors_;
 };
 
 }  // namespace

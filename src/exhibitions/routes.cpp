@@ -130,7 +130,7 @@ void add_routes(web::Router& router, const Deps& deps) {
   router.get("/api/v1/exhibitions", bind(&X::api_list));
   router.get("/api/v1/exhibitions/{slug}", bind(&X::api_sheet));
   add_console_routes(router, deps);
-  if (deps.leads) add_lead_routes(router, deps);
+  if (deps.leads && deps.visitor_forms) add_lead_routes(router, deps);
 }
 
 }  // namespace brilliant::exhibitions

@@ -10,6 +10,7 @@
 //   The operator: /operator/exhibitions (plan a fair, select workshops; exchange rates are pricing's).
 // The same as JSON under /api/v1/exhibitions, /api/v1/console/... and /api/v1/operator/....
 #pragma once
+#include <chrono>
 #include <functional>
 #include <map>
 #include <string>
@@ -17,6 +18,7 @@
 #include "catalog/service.hpp"
 #include "exhibitions/exhibitions.hpp"
 #include "exhibitions/leads.hpp"
+#include "web/rate_limit.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
 
@@ -29,11 +31,19 @@ struct Deps {
   const Clock& clock;
   std::function<std::map<std::string, long long>()> rates;  // currency -> won for one unit x 1,000 (pricing)
   Leads* leads = nullptr;                                   // the booth's leads (leads_routes.cpp)
+  // The visitors' contact form, per address: twenty at once, then one every thirty seconds (a booth's shared
+  // Wi-Fi is one address, so the burst lets a queue of visitors through). The App's, shared by every node.
+  web::RateLimiter* visitor_forms = nullptr;
 };
 
-void add_routes(web::Router& router, const Deps& deps);           // public (routes.cpp), then console's
-void add_console_routes(web::Router& router, const Deps& deps);   // console_routes.cpp
-void add_lead_routes(web::Router& router, const Deps& deps);      // leads_routes.cpp (needs deps.leads)
+// The limit visitor_forms is made with.
+inline constexpr int visitor_forms_burst = 20;
+inline constexpr std::chrono::seconds visitor_forms_period = std::chrono::minutes(10);
+
+void add_routes(web::Router& router, const Deps& deps);          // public (routes.cpp), then console's
+void add_console_routes(web::Router& router, const Deps& deps);  // console_routes.cpp
+// leads_routes.cpp; added by add_routes when deps has leads and visitor_forms.
+void add_lead_routes(web::Router& router, const Deps& deps);
 void add_operator_routes(web::Router& router, const Deps& deps);  // operator_routes.cpp
 
 }  // namespace brilliant::exhibitions

@@ -37,6 +37,7 @@ class ExhibitionRoutesTest : public ExhibitionsTest {
 
   web::TestPages pages;
   Leads leads{*db, clock};
+  web::RateLimiter visitor_forms{clock, visitor_forms_burst, visitor_forms_period};
   Deps deps{exhibitions,
             catalog,
             pages.renderer,
@@ -44,7 +45,8 @@ class ExhibitionRoutesTest : public ExhibitionsTest {
             [] {
               return std::map<std::string, long long>{{"HKD", 176500}, {"THB", 39200}};
             },
-            &leads};
+            &leads,
+            &visitor_forms};
   web::Router router;
   web::Principal op = web::person(9, web::Role::operator_);
   web::Principal gold = web::person(1, web::Role::vendor_staff, 1);

@@ -1,9 +1,11 @@
 // Two app nodes on one PostgreSQL database (issue 16): a price changed on one node shows on the other's
 // pages, so does a piece edited on one; a piece sold out on one is sold out on the other, login limits
-// count on both together, and each minute's housekeeping runs on one of them.
+// and the booth visitors' form count on both together, and each minute's housekeeping runs on one of them.
 #include <chrono>
 #include <thread>
 
+#include "core/secret.hpp"
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "http/shop_testing.hpp"
 
@@ -106,6 +108,36 @@ TEST_F(NodesHttp, LoginLimitsCountOnBothNodesTogether) {
   auto sixth = two->post_form("/login", {{"_csrf", t2}, {"email", email}, {"password", "wrong"}});
   EXPECT_EQ(sixth.status, 429);
   EXPECT_FALSE(sixth.header("retry-after").empty());
+}
+
+TEST_F(NodesHttp, TheBoothVisitorsFormCountsOnBothNodesTogether) {
+  auto op = logged_in(web::Role::operator_);
+  const std::string slug = "nodes-fair-" + ascii_lower(random_code(6, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));
+  ASSERT_EQ(call(*op, "POST", "/api/v1/operator/exhibitions",
+                 R"({"slug":")" + slug +
+                     R"(","name_ko":"노드 박람회","name_en":"Nodes Fair","city":"Seoul","country":"KR",)"
+                     R"("starts_on":"2027-03-04","ends_on":"2027-03-08","currency":"KRW"})")
+                .status,
+            201);
+  const std::string contact = "/exhibitions/" + slug + "/contact";
+  auto one = client();
+  auto two = on_second();
+  const auto t1 = one->csrf_from(contact), t2 = two->csrf_from(contact);
+  const auto form = [&](const std::string& token, int i) -> std::vector<std::pair<std::string, std::string>> {
+    return {{"_csrf", token},
+            {"client_id", "visitor-" + std::to_string(i)},
+            {"name", "V"},
+            {"email", "v@x.example"},
+            {"consent", "1"}};
+  };
+  // Twenty at once from one address: twelve through one node, eight through the other...
+  for (int i = 0; i < 12; ++i) ASSERT_EQ(one->post_form(contact, form(t1, i)).status, 200) << i;
+  for (int i = 12; i < 20; ++i) ASSERT_EQ(two->post_form(contact, form(t2, i)).status, 200) << i;
+  // ...and the next is asked to wait wherever it lands.
+  auto refused = two->post_form(contact, form(t2, 20));
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_FALSE(refused.header("retry-after").empty());
+  EXPECT_EQ(one->post_form(contact, form(t1, 21)).status, 429);
 }
 
 TEST_F(NodesHttp, EachMinutesHousekeepingRunsOnOneNode) {

@@ -448,7 +448,15 @@ void App::stop() {
   if (probe_thread_.joinable()) probe_thread_.join();
   if (live_thread_.joinable()) live_thread_.join();
   mail_sender_.stop();
-  catalog_.relay_to({});  // the stock relay sends what is waiting and stops, while the notices still can
+  catalog_.relay_to({});   // the stock relay sends what is waiting and stops, while the notices still can
+  if (recommendations_) {  // so do the recommendation counts
+    try {
+      recommendations_->flush();
+    } catch (const std::exception& e) {  // counts steer suggestions; a lost batch owes nobody anything
+      spdlog::warn("writing the last recommendation counts: {}", e.what());
+    }
+    recommendations_->relay_to(nullptr);
+  }
   if (notices_) notices_->stop();
 }
 

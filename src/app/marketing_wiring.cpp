@@ -15,6 +15,10 @@ namespace brilliant::app {
 
 void App::add_marketing_routes() {
   recommendations_ = std::make_unique<marketing::Recommendations>(*database_, catalog_, clock_);
+  if (notices_)  // each batch of counts written is told to the other nodes (App::hear adds it there)
+    recommendations_->relay_to([this](marketing::Signal signal, const marketing::repo::Counts& counts) {
+      for (const auto& text : marketing::counts_notices(signal, counts)) notices_->publish("counts", text);
+    });
   orders_.set_on_paid([this](const orders::Order& order) {
     std::vector<long long> products;
     for (const auto& line : order.lines) products.push_back(line.product_id);

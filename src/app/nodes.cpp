@@ -98,6 +98,9 @@ void App::hear(const db::Notice& notice) {
     use_brand_synonyms();
   }
   if (topic == "legal" || topic == "resync") legal_.load();
+  if (topic == "counts" && recommendations_)
+    if (auto counts = marketing::parse_counts_notice(notice.data))
+      recommendations_->heard(counts->first, counts->second);
   if (topic == "brand" || topic == "legal" || topic == "resync") pages_changed();
   spdlog::debug("heard '{}' from node {}", topic, notice.node);
 }

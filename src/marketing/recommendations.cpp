@@ -1,10 +1,22 @@
 #include "marketing/recommendations.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <sstream>
+#include <string_view>
 
 #include "db/database.hpp"
 
 namespace brilliant::marketing {
+
+namespace {
+std::optional<long long> whole_number(std::string_view text) {
+  long long n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+}  // namespace
 
 std::vector<ItemFacts> item_facts(const catalog::Snapshot& snapshot) {
   std::vector<ItemFacts> out;
@@ -15,23 +27,66 @@ std::vector<ItemFacts> item_facts(const catalog::Snapshot& snapshot) {
   return out;
 }
 
+std::vector<std::string> counts_notices(Signal signal, const repo::Counts& counts, size_t max_bytes) {
+  const std::string head = signal == Signal::view ? "view" : "purchase";
+  std::vector<std::string> out;
+  std::string text = head;
+  for (const auto& [pair, n] : counts) {
+    auto one = " " + std::to_string(pair.first) + ":" + std::to_string(pair.second) + ":" + std::to_string(n);
+    if (text.size() + one.size() > max_bytes && text.size() > head.size()) {
+      out.push_back(std::move(text));
+      text = head;
+    }
+    text += one;
+  }
+  if (text.size() > head.size()) out.push_back(std::move(text));
+  return out;
+}
+
+std::optional<std::pair<Signal, std::vector<Pair>>> parse_counts_notice(const std::string& data) {
+  std::istringstream in(data);
+  std::string head, item;
+  in >> head;
+  if (head != "view" && head != "purchase") return std::nullopt;
+  std::vector<Pair> pairs;
+  while (in >> item) {
+    const auto c1 = item.find(':');
+    const auto c2 = c1 == std::string::npos ? c1 : item.find(':', c1 + 1);
+    if (c2 == std::string::npos) return std::nullopt;
+    const std::string_view text(item);
+    const auto a = whole_number(text.substr(0, c1)), b = whole_number(text.substr(c1 + 1, c2 - c1 - 1)),
+               n = whole_number(text.substr(c2 + 1));
+    if (!a || !b || !n || *a > *b || *n <= 0) return std::nullopt;
+    pairs.push_back({*a, *b, static_cast<float>(*n)});
+  }
+  if (pairs.empty()) return std::nullopt;
+  return std::pair{head == "view" ? Signal::view : Signal::purchase, std::move(pairs)};
+}
+
 Recommendations::Recommendations(db::Database& db, catalog::Catalog& catalog, const Clock& clock, int batch,
                                  std::chrono::seconds max_age)
     : db_(db), catalog_(catalog), clock_(clock), batch_(batch), max_age_(max_age) {}
 
 Recommendations::~Recommendations() {
   try {
-    flush();
+    write(false);  // not relayed: whoever the relay tells may be gone already (the app flushes on stop)
   } catch (...) {  // NOLINT(bugprone-empty-catch): a failed last write loses counts, not orders
   }
 }
 
-void Recommendations::sync() {
+bool Recommendations::load_once() {
+  bool now = false;
   std::call_once(loaded_, [&] {
     db_.read([&](soci::session& sql) {
       repo::load_counts(sql, [&](Signal s, const Pair& p) { model_.add(s, {p}); });
     });
+    now = true;
   });
+  return now;
+}
+
+void Recommendations::sync() {
+  load_once();
   auto now = catalog_.snapshot();
   {
     std::lock_guard lock(mutex_);
@@ -88,15 +143,31 @@ void Recommendations::add_history(const History& history) {
     model_.add(signal, pairs);
     pend(signal, pairs);  // written once at the end, in one transaction
   });
-  flush();
+  write(false);
   std::lock_guard lock(mutex_);
   snapshot_.reset();  // ranks "popular" again with the counts
 }
 
-void Recommendations::flush() {
+void Recommendations::flush() { write(true); }
+
+void Recommendations::relay_to(Relay relay) {
+  std::lock_guard lock(mutex_);
+  relay_ = std::move(relay);
+}
+
+void Recommendations::heard(Signal signal, const std::vector<Pair>& pairs) {
+  // A load running on another thread at this moment may or may not hold this batch: at a node's first use
+  // one batch may count twice (counts steer suggestions; nothing is owed on them).
+  if (load_once()) return;
+  model_.add(signal, pairs);
+}
+
+void Recommendations::write(bool relay) {
   repo::Counts views, purchases;
+  Relay tell;
   {
     std::lock_guard lock(mutex_);
+    if (relay) tell = relay_;
     views.swap(pending_views_);
     purchases.swap(pending_purchases_);
     pending_total_ = 0;
@@ -106,6 +177,9 @@ void Recommendations::flush() {
     repo::add_counts(sql, Signal::view, views);
     repo::add_counts(sql, Signal::purchase, purchases);
   });
+  if (!tell) return;
+  if (!views.empty()) tell(Signal::view, views);
+  if (!purchases.empty()) tell(Signal::purchase, purchases);
 }
 
 std::vector<Recommendation> Recommendations::also_like(long long product_id, size_t k) {

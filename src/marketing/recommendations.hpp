@@ -3,12 +3,17 @@
 // views (the page's beacon names the pieces viewed before it in the same visit) and paid orders (their
 // pieces with each other and with the shopper's earlier purchases), and its counts written to the
 // database in batches, as product views are: a crash loses at most one batch of counts, never an order.
-// The stored counts are loaded on first use (after the app has migrated its database). Thread safe.
+// The stored counts are loaded on first use (after the app has migrated its database). With several
+// nodes, each batch written is told to the others (relay_to, heard), so every node's model follows every
+// node's traffic. Thread safe.
 #pragma once
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "catalog/service.hpp"
@@ -22,6 +27,12 @@ namespace brilliant::marketing {
 
 // The pieces of the catalog as the recommender knows them.
 std::vector<ItemFacts> item_facts(const catalog::Snapshot& snapshot);
+
+// A batch of counts as the data of notices to other nodes: the signal ("view", "purchase"), then "a:b:n"
+// per pair, space-separated, cut into pieces of at most `max_bytes` (PostgreSQL's payload limit is 8,000).
+std::vector<std::string> counts_notices(Signal signal, const repo::Counts& counts, size_t max_bytes = 7000);
+// Back; nothing for data that is not such a notice (a bad pair makes the whole notice nothing).
+std::optional<std::pair<Signal, std::vector<Pair>>> parse_counts_notice(const std::string& data);
 
 class Recommendations {
  public:
@@ -40,8 +51,15 @@ class Recommendations {
   bool empty();
   // A whole history at once (the demo's synthetic year), written before it returns.
   void add_history(const History& history);
-  // Writes the pending counts now (the app calls it on stop).
+  // Writes the pending counts now (the app calls it on stop), then hands them to the relay.
   void flush();
+  // Who hears of each batch written (the app: a "counts" notice to the other nodes); none by default. A
+  // demo history (add_history) is not relayed: a node loads it from the database at its first use.
+  using Relay = std::function<void(Signal, const repo::Counts&)>;
+  void relay_to(Relay relay);
+  // A batch another node wrote: into the model, not written again. Ignored when this call is the one that
+  // loads the stored counts (they hold it already).
+  void heard(Signal signal, const std::vector<Pair>& pairs);
 
   std::vector<Recommendation> also_like(long long product_id, size_t k);
   std::vector<Recommendation> complete_look(long long product_id, size_t k);
@@ -55,7 +73,9 @@ class Recommendations {
   std::shared_ptr<const catalog::Snapshot> snapshot();
 
  private:
-  void sync();  // loads the stored counts once, then follows the catalog
+  void sync();       // loads the stored counts once, then follows the catalog
+  bool load_once();  // the stored counts into the model; true in the one call that loaded them
+  void write(bool relay);
   void queue(Signal signal, const std::vector<Pair>& pairs);
   // Adds the pairs to the pending counts; true when a batch is due.
   bool pend(Signal signal, const std::vector<Pair>& pairs);
@@ -71,6 +91,7 @@ class Recommendations {
   repo::Counts pending_views_, pending_purchases_;
   int pending_total_ = 0;
   TimePoint oldest_{};
+  Relay relay_;
 };
 
 }  // namespace brilliant::marketing

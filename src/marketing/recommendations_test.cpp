@@ -1,6 +1,6 @@
 // The recommendations service (recommendations.cpp) with a real database and catalog: counts reach the
 // model at once and the database in batches, come back after a restart, and paid orders pair with the
-// shopper's earlier purchases.
+// shopper's earlier purchases; batches told to other nodes are learnt there.
 #include "marketing/recommendations.hpp"
 
 #include <soci/soci.h>
@@ -107,6 +107,81 @@ TEST_F(RecommendationsTest, AHistoryIsLearntAndStoredWhole) {
   EXPECT_GT(stored_pairs(), 0);
   EXPECT_GT(recs.stats().view_pairs, 0u);
   EXPECT_EQ(recs.stats().items, 3u);
+}
+
+// Several nodes: each batch one writes is handed to its relay (the app publishes it), and another node
+// that hears it learns it without writing it again; a node that has not loaded yet loads it instead.
+TEST_F(RecommendationsTest, ABatchWrittenOnOneNodeIsLearntOnAnother) {
+  Recommendations one(*db, catalog, clock, 1), two(*db, catalog, clock);
+  std::vector<std::string> told;
+  one.relay_to([&](Signal signal, const repo::Counts& counts) {
+    for (auto& text : counts_notices(signal, counts)) told.push_back(std::move(text));
+  });
+  EXPECT_TRUE(two.strongest(Signal::view, 1).empty());  // loaded now: nothing stored yet
+  one.viewed(id("sun-chain"), {id("moon-ring")});
+  ASSERT_EQ(told.size(), 1u);  // the chain's own count and the pair, in one notice
+  one.viewed(id("sun-chain"), {id("moon-ring")});
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_EQ(stored_pairs(), 1);
+  for (const auto& text : told) {
+    auto heard = parse_counts_notice(text);
+    ASSERT_TRUE(heard) << text;
+    two.heard(heard->first, heard->second);
+  }
+  auto list = two.also_like(id("moon-ring"), 4);
+  ASSERT_FALSE(list.empty());
+  EXPECT_EQ(list[0].id, id("sun-chain"));
+  EXPECT_EQ(list[0].reason, Reason::viewed_together);
+  EXPECT_EQ(stored_pairs(), 1);  // heard, not written again
+  two.flush();
+  EXPECT_EQ(stored_pairs(), 1);
+
+  // A node that has not loaded the stored counts yet loads them, this batch included: counted once.
+  Recommendations late(*db, catalog, clock);
+  auto heard = parse_counts_notice(told.front());
+  late.heard(heard->first, heard->second);
+  auto strongest = late.strongest(Signal::view, 1);
+  ASSERT_EQ(strongest.size(), 1u);
+  EXPECT_EQ(strongest[0].count, 2.0f);
+  EXPECT_EQ(two.strongest(Signal::view, 1)[0].count, 2.0f);
+
+  // Purchases are written and told at once; after relay_to(nullptr), nothing is told.
+  one.paid(0, 0, {id("moon-ring"), id("sun-cuff")});
+  ASSERT_EQ(told.size(), 3u);
+  EXPECT_EQ(told.back().rfind("purchase ", 0), 0u) << told.back();
+  one.relay_to(nullptr);
+  one.viewed(id("sun-cuff"), {id("moon-ring")});
+  EXPECT_EQ(told.size(), 3u);
+}
+
+TEST(CountsNotices, AreCutToFitANoticeAndReadBackWhole) {
+  repo::Counts counts;
+  for (long long a = 1; a <= 1500; ++a) counts[{a, a + 100000}] = a % 7 + 1;
+  const auto texts = counts_notices(Signal::purchase, counts, 7000);
+  ASSERT_GE(texts.size(), 3u);  // about 20,000 bytes
+  repo::Counts back;
+  for (const auto& text : texts) {
+    EXPECT_LE(text.size(), 7000u);
+    auto heard = parse_counts_notice(text);
+    ASSERT_TRUE(heard) << text.substr(0, 80);
+    EXPECT_EQ(heard->first, Signal::purchase);
+    for (const auto& p : heard->second) back[{p.a, p.b}] += static_cast<long long>(p.count);
+  }
+  EXPECT_EQ(back, counts);
+  EXPECT_TRUE(counts_notices(Signal::view, {}).empty());
+}
+
+TEST(CountsNotices, AnythingElseIsNotOne) {
+  for (const std::string bad : {"", "view", "hearts 1:2:3", "view 1:2", "view 2:1:1", "view 1:2:0",
+                                "view 1:x:2", "view 1:2:3:4", "view 1:2:3 4", "purchase :1:2"})
+    EXPECT_FALSE(parse_counts_notice(bad)) << bad;
+  auto one = parse_counts_notice("view 3:3:2 3:9:1");
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->first, Signal::view);
+  ASSERT_EQ(one->second.size(), 2u);
+  EXPECT_EQ(one->second[1].a, 3);
+  EXPECT_EQ(one->second[1].b, 9);
+  EXPECT_EQ(one->second[0].count, 2.0f);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Two app nodes on one PostgreSQL database (issue 16): a price changed on one node shows on the other's
 // pages, so does a piece edited on one; a piece sold out on one is sold out on the other, login limits
-// and the booth visitors' form count on both together, and each minute's housekeeping runs on one of them.
+// and the booth visitors' form count on both together, what is bought on one teaches the other's
+// recommendations, and each minute's housekeeping runs on one of them.
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -138,6 +140,37 @@ TEST_F(NodesHttp, TheBoothVisitorsFormCountsOnBothNodesTogether) {
   EXPECT_EQ(refused.status, 429);
   EXPECT_FALSE(refused.header("retry-after").empty());
   EXPECT_EQ(one->post_form(contact, form(t1, 21)).status, 429);
+}
+
+// Recommendation counts: a batch written on node 1 is told to node 2, which learns it without writing it
+// again (each node's shoppers teach every node's suggestions).
+TEST_F(NodesHttp, WhatIsBoughtOnOneNodeTeachesTheOthersRecommendations) {
+  const auto shop = own_workshop("nodes", "노드 공방", "Node Atelier");
+  const auto ring = own_ring(shop, "Paired Node Ring", 3), band = own_ring(shop, "Paired Node Band", 3);
+  const auto a = std::min(ring.id, band.id), b = std::max(ring.id, band.id);
+  const auto count_on = [&](app::App& node) {
+    for (const auto& p : node.recommendations().strongest(marketing::Signal::purchase, 100000))
+      if (p.a == a && p.b == b) return p.count;
+    return 0.0f;
+  };
+  ASSERT_EQ(count_on(*second), 0.0f);  // node 2 has loaded the stored counts
+  const auto heard = second->notices()->heard();
+  app->recommendations().paid(0, 0, {ring.id, band.id});  // what a paid order's pieces do
+  EXPECT_EQ(count_on(*app), 1.0f);
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (count_on(*second) == 0.0f && std::chrono::steady_clock::now() < give_up)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(count_on(*second), 1.0f) << "node 2 did not learn node 1's purchase";
+  EXPECT_GT(second->notices()->heard(), heard);
+  second->recommendations().flush();
+  const auto stored = app->database().read([&](soci::session& sql) {
+    long long n = 0;
+    sql << "SELECT COALESCE(SUM(n), 0) FROM co_counts WHERE signal = 'purchase' AND product_a = :a AND "
+           "product_b = :b",
+        soci::use(a), soci::use(b), soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(stored, 1) << "heard on node 2 and written again";
 }
 
 TEST_F(NodesHttp, EachMinutesHousekeepingRunsOnOneNode) {

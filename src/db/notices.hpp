@@ -23,8 +23,8 @@ namespace brilliant::db {
 
 struct Notice {
   std::string node;   // who sent it
-  std::string topic;  // "catalog", "pieces", "stock", "brand", "legal"; "resync" after a lost connection
-  std::string data;   // what the topic needs (pieces, stock: the product ids, space-separated)
+  std::string topic;  // "catalog", "pieces", "stock", "brand", "legal", "counts"; "resync" after a reconnect
+  std::string data;   // what the topic needs (pieces, stock: product ids, space-separated; counts: the pairs)
 };
 
 // "node\ttopic\tdata", and back (nothing for text that is not a notice).

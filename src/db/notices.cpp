@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/secret.hpp"
@@ -31,11 +32,14 @@ std::optional<Notice> parse_notice(const std::string& text) {
   return Notice{text.substr(0, first), text.substr(first + 1, second - first - 1), text.substr(second + 1)};
 }
 
-std::vector<std::string> id_chunks(const std::vector<long long>& ids, std::size_t max_bytes) {
+std::vector<std::string> id_chunks(const std::vector<long long>& ids, std::size_t max_bytes,
+                                   std::size_t group) {
   std::vector<std::string> chunks;
   std::string chunk;
-  for (long long id : ids) {
-    const std::string text = std::to_string(id);
+  for (std::size_t i = 0; i < ids.size(); i += group) {
+    std::string text = std::to_string(ids[i]);
+    for (std::size_t j = i + 1; j < std::min(i + group, ids.size()); ++j)
+      text += " " + std::to_string(ids[j]);
     if (!chunk.empty() && chunk.size() + 1 + text.size() > max_bytes)
       chunks.push_back(std::move(chunk)), chunk.clear();
     chunk += (chunk.empty() ? "" : " ") + text;

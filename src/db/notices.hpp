@@ -30,8 +30,10 @@ struct Notice {
 // "node\ttopic\tdata", and back (nothing for text that is not a notice).
 std::string notice_text(const Notice& notice);
 std::optional<Notice> parse_notice(const std::string& text);
-// Space-separated ids in pieces that each fit a notice (PostgreSQL's payload limit is 8,000 bytes).
-std::vector<std::string> id_chunks(const std::vector<long long>& ids, std::size_t max_bytes = 7000);
+// Space-separated ids in pieces that each fit a notice (PostgreSQL's payload limit is 8,000 bytes); each
+// `group` numbers in a row stay in one piece (a record of several numbers is never cut).
+std::vector<std::string> id_chunks(const std::vector<long long>& ids, std::size_t max_bytes = 7000,
+                                   std::size_t group = 1);
 std::vector<long long> parse_ids(const std::string& data);
 
 class Notices {

@@ -39,6 +39,9 @@ TEST(Notices, IdsAreSplitIntoPiecesThatFitANotice) {
   }
   EXPECT_EQ(back, ids);
   EXPECT_TRUE(id_chunks({}).empty());
+  // In groups of three: a group is never cut, however small the pieces.
+  const auto triples = id_chunks({1, 22, 333, 4, 55, 666, 7}, 9, 3);
+  EXPECT_EQ(triples, (std::vector<std::string>{"1 22 333", "4 55 666", "7"}));
   EXPECT_EQ(parse_ids("4 5  6"), (std::vector<long long>{4, 5, 6}));
   EXPECT_EQ(parse_ids("7 x 8"), (std::vector<long long>{7}));  // stops at what is not a number
 }

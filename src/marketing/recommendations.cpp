@@ -1,22 +1,11 @@
 #include "marketing/recommendations.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <sstream>
-#include <string_view>
 
 #include "db/database.hpp"
+#include "db/notices.hpp"
 
 namespace brilliant::marketing {
-
-namespace {
-std::optional<long long> whole_number(std::string_view text) {
-  long long n = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return n;
-}
-}  // namespace
 
 std::vector<ItemFacts> item_facts(const catalog::Snapshot& snapshot) {
   std::vector<ItemFacts> out;
@@ -28,38 +17,27 @@ std::vector<ItemFacts> item_facts(const catalog::Snapshot& snapshot) {
 }
 
 std::vector<std::string> counts_notices(Signal signal, const repo::Counts& counts, size_t max_bytes) {
-  const std::string head = signal == Signal::view ? "view" : "purchase";
-  std::vector<std::string> out;
-  std::string text = head;
-  for (const auto& [pair, n] : counts) {
-    auto one = " " + std::to_string(pair.first) + ":" + std::to_string(pair.second) + ":" + std::to_string(n);
-    if (text.size() + one.size() > max_bytes && text.size() > head.size()) {
-      out.push_back(std::move(text));
-      text = head;
-    }
-    text += one;
-  }
-  if (text.size() > head.size()) out.push_back(std::move(text));
+  const std::string head = signal == Signal::view ? "view " : "purchase ";
+  std::vector<long long> numbers;
+  numbers.reserve(counts.size() * 3);
+  for (const auto& [pair, n] : counts) numbers.insert(numbers.end(), {pair.first, pair.second, n});
+  auto out = db::id_chunks(numbers, max_bytes - head.size(), 3);
+  for (auto& text : out) text.insert(0, head);
   return out;
 }
 
 std::optional<std::pair<Signal, std::vector<Pair>>> parse_counts_notice(const std::string& data) {
-  std::istringstream in(data);
-  std::string head, item;
-  in >> head;
-  if (head != "view" && head != "purchase") return std::nullopt;
+  const auto space = data.find(' ');
+  const auto head = data.substr(0, space);
+  if ((head != "view" && head != "purchase") || space == std::string::npos) return std::nullopt;
+  const auto numbers = db::parse_ids(data.substr(space + 1));
+  if (numbers.empty() || numbers.size() % 3 != 0) return std::nullopt;
   std::vector<Pair> pairs;
-  while (in >> item) {
-    const auto c1 = item.find(':');
-    const auto c2 = c1 == std::string::npos ? c1 : item.find(':', c1 + 1);
-    if (c2 == std::string::npos) return std::nullopt;
-    const std::string_view text(item);
-    const auto a = whole_number(text.substr(0, c1)), b = whole_number(text.substr(c1 + 1, c2 - c1 - 1)),
-               n = whole_number(text.substr(c2 + 1));
-    if (!a || !b || !n || *a > *b || *n <= 0) return std::nullopt;
-    pairs.push_back({*a, *b, static_cast<float>(*n)});
+  for (size_t i = 0; i < numbers.size(); i += 3) {
+    const long long a = numbers[i], b = numbers[i + 1], n = numbers[i + 2];
+    if (a > b || n <= 0) return std::nullopt;
+    pairs.push_back({a, b, static_cast<float>(n)});
   }
-  if (pairs.empty()) return std::nullopt;
   return std::pair{head == "view" ? Signal::view : Signal::purchase, std::move(pairs)};
 }
 
@@ -74,19 +52,13 @@ Recommendations::~Recommendations() {
   }
 }
 
-bool Recommendations::load_once() {
-  bool now = false;
+void Recommendations::sync() {
   std::call_once(loaded_, [&] {
     db_.read([&](soci::session& sql) {
       repo::load_counts(sql, [&](Signal s, const Pair& p) { model_.add(s, {p}); });
     });
-    now = true;
+    counts_loaded_ = true;
   });
-  return now;
-}
-
-void Recommendations::sync() {
-  load_once();
   auto now = catalog_.snapshot();
   {
     std::lock_guard lock(mutex_);
@@ -156,10 +128,11 @@ void Recommendations::relay_to(Relay relay) {
 }
 
 void Recommendations::heard(Signal signal, const std::vector<Pair>& pairs) {
-  // A load running on another thread at this moment may or may not hold this batch: at a node's first use
-  // one batch may count twice (counts steer suggestions; nothing is owed on them).
-  if (load_once()) return;
-  model_.add(signal, pairs);
+  // Not loaded yet: the load will hold this batch. It is not started here, on the notices' listener, whose
+  // other notices (stock, prices) must not wait for every stored count. A load under way at this moment
+  // may have read the table before the batch was written: then this node misses that one batch (counts
+  // steer suggestions; nothing is owed on them).
+  if (counts_loaded_) model_.add(signal, pairs);
 }
 
 void Recommendations::write(bool relay) {

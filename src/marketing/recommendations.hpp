@@ -7,6 +7,7 @@
 // nodes, each batch written is told to the others (relay_to, heard), so every node's model follows every
 // node's traffic. Thread safe.
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -28,8 +29,9 @@ namespace brilliant::marketing {
 // The pieces of the catalog as the recommender knows them.
 std::vector<ItemFacts> item_facts(const catalog::Snapshot& snapshot);
 
-// A batch of counts as the data of notices to other nodes: the signal ("view", "purchase"), then "a:b:n"
-// per pair, space-separated, cut into pieces of at most `max_bytes` (PostgreSQL's payload limit is 8,000).
+// A batch of counts as the data of notices to other nodes: the signal ("view", "purchase"), then "a b n"
+// per pair, space-separated (db::id_chunks in threes), in pieces of at most `max_bytes` (PostgreSQL's
+// payload limit is 8,000).
 std::vector<std::string> counts_notices(Signal signal, const repo::Counts& counts, size_t max_bytes = 7000);
 // Back; nothing for data that is not such a notice (a bad pair makes the whole notice nothing).
 std::optional<std::pair<Signal, std::vector<Pair>>> parse_counts_notice(const std::string& data);
@@ -57,8 +59,8 @@ class Recommendations {
   // demo history (add_history) is not relayed: a node loads it from the database at its first use.
   using Relay = std::function<void(Signal, const repo::Counts&)>;
   void relay_to(Relay relay);
-  // A batch another node wrote: into the model, not written again. Ignored when this call is the one that
-  // loads the stored counts (they hold it already).
+  // A batch another node wrote: into the model, not written again. Ignored before the stored counts are
+  // loaded (the load holds it).
   void heard(Signal signal, const std::vector<Pair>& pairs);
 
   std::vector<Recommendation> also_like(long long product_id, size_t k);
@@ -73,8 +75,7 @@ class Recommendations {
   std::shared_ptr<const catalog::Snapshot> snapshot();
 
  private:
-  void sync();       // loads the stored counts once, then follows the catalog
-  bool load_once();  // the stored counts into the model; true in the one call that loaded them
+  void sync();  // loads the stored counts once, then follows the catalog
   void write(bool relay);
   void queue(Signal signal, const std::vector<Pair>& pairs);
   // Adds the pairs to the pending counts; true when a batch is due.
@@ -86,7 +87,8 @@ class Recommendations {
   const std::chrono::seconds max_age_;
   Recommender model_;
   std::once_flag loaded_;
-  mutable std::mutex mutex_;  // guards what follows
+  std::atomic<bool> counts_loaded_{false};  // set when the load under loaded_ has finished
+  mutable std::mutex mutex_;                // guards what follows
   std::shared_ptr<const catalog::Snapshot> snapshot_;
   repo::Counts pending_views_, pending_purchases_;
   int pending_total_ = 0;

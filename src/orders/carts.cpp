@@ -3,18 +3,26 @@
 #include "db/database.hpp"
 #include "db/kept.hpp"
 
+#include <optional>
+#include <tuple>
+
 #include "core/secret.hpp"
 
 namespace brilliant::orders {
 namespace {
 
-long long find_cart(soci::session& sql, const std::string& token) {
+// The cart behind a token, its version moved on (a change to its lines: see add_unlocked) and marked as
+// used; 0 when there is none. Holds the cart's row until the transaction ends.
+long long touch_cart(soci::session& sql, const std::string& token, const std::string& now) {
   if (token.empty()) return 0;
   long long id = 0;
   soci::indicator ind = soci::i_null;
   const std::string hash = sha256_hex(token);  // bound values must outlive the statement
   const bool found =
-      db::run(sql, "SELECT id FROM carts WHERE token_hash = :h", soci::use(hash), soci::into(id, ind));
+      db::run(sql,
+              "UPDATE carts SET version = version + 1, updated_at = :now WHERE token_hash = :h "
+              "RETURNING id",
+              soci::use(now), soci::use(hash), soci::into(id, ind));
   return found && ind == soci::i_ok ? id : 0;
 }
 
@@ -59,13 +67,14 @@ std::vector<StoredLine> load_lines(soci::session& sql, long long cart_id) {
 // The cart behind a token with its lines, in one statement (its id 0 when there is none).
 struct StoredCart {
   long long id = 0;
+  long long version = 0;  // moved on by every change to its lines (touch_cart)
   std::vector<StoredLine> lines;
 };
 
 StoredCart load_cart(soci::session& sql, const std::string& token) {
   StoredCart cart;
   if (token.empty()) return cart;
-  static const std::string query = std::string("SELECT c.id, ") + line_columns +
+  static const std::string query = std::string("SELECT c.id, c.version, ") + line_columns +
                                    "FROM carts c LEFT JOIN cart_lines l ON l.cart_id = c.id "
                                    "LEFT JOIN products p ON p.id = l.product_id "
                                    "WHERE c.token_hash = :h ORDER BY l.id";
@@ -74,7 +83,8 @@ StoredCart load_cart(soci::session& sql, const std::string& token) {
       sql, query,
       [&](const soci::row& r) {
         cart.id = db::row_int(r, 0);
-        if (db::row_int(r, 1)) cart.lines.push_back(stored_line(r, 1));  // none: one row of nulls
+        cart.version = db::row_int(r, 1);
+        if (db::row_int(r, 2)) cart.lines.push_back(stored_line(r, 2));  // none: one row of nulls
       },
       soci::use(hash));
   return cart;
@@ -133,6 +143,160 @@ CartView view_of(catalog::Catalog& catalog, long long cart_id, std::vector<Store
   return view;
 }
 
+// What an add writes, decided from the cart's lines as read: the line it adds to (the same size with the same
+// options) or a new one, priced with the units of that size already in the cart.
+struct PlannedAdd {
+  StoredLine* same = nullptr;
+  PricedLine priced;
+};
+
+Result<PlannedAdd> plan_add(const catalog::Product& product, std::vector<StoredLine>& lines,
+                            const LineInput& input) {
+  int same_variant = 0;
+  PlannedAdd plan;
+  const auto engraving = TRY(clean_engraving(input.engraving));
+  for (auto& l : lines) {
+    if (l.line.variant_id != input.variant_id) continue;
+    same_variant += l.line.quantity;
+    if (l.line.engraving == engraving && l.line.gift_wrap == input.gift_wrap) plan.same = &l;
+  }
+  if (plan.same) {
+    const auto& same = plan.same->line;
+    plan.priced = TRY(
+        price_line(product, input_of(same, same.quantity + input.quantity), same_variant - same.quantity));
+    return plan;
+  }
+  if (lines.size() >= static_cast<size_t>(max_lines))
+    return Error::rule_broken("variant_id", "cart_full",
+                              "a cart holds at most " + std::to_string(max_lines) + " lines");
+  plan.priced = TRY(price_line(product, input, same_variant));
+  return plan;
+}
+
+// A new line's columns and values; the cart's id comes from `c` (a statement's CTE) or a bound :c.
+constexpr const char* new_line_columns =
+    "INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, engraving, gift_wrap, final_sale, "
+    "unit_price, options_fee, quote_id, quote_won_per_gram, created_at, updated_at) ";
+const std::string new_line_values =
+    std::string(":p, :v, :q, :e, :g, :fs, :u, :f, :qt, ") + quote_value_sql + ", :now, :now2";
+constexpr const char* new_line_returned = "RETURNING cart_id, id, quote_won_per_gram";
+
+// Runs a statement that writes a new line from `priced` (its binds after `before`'s) and returns the line's
+// cart, id and quote value; true when it wrote one.
+template <class... Before>
+bool write_new_line(soci::session& sql, const std::string& query, PricedLine& priced, const std::string& now,
+                    long long& cart, long long& line_id, std::tuple<Before...> before) {
+  long long quote = priced.quote_id;
+  soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
+  int gift = priced.gift_wrap ? 1 : 0, final_sale = priced.final_sale ? 1 : 0;
+  return std::apply(
+      [&](auto&&... b) {
+        return db::run(sql, query, b..., soci::use(priced.product_id), soci::use(priced.variant_id),
+                       soci::use(priced.quantity), soci::use(priced.engraving), soci::use(gift),
+                       soci::use(final_sale), soci::use(priced.unit_price), soci::use(priced.options_fee),
+                       soci::use(quote, quote_ind), soci::use(quote), soci::use(now), soci::use(now),
+                       soci::into(cart), soci::into(line_id), soci::into(priced.quote_won_per_gram));
+      },
+      before);
+}
+
+// The add as one transaction that holds the cart's row (SQLite's one writer; on PostgreSQL, after
+// add_unlocked found the cart changing under it twice). `lines` and `cart` are the cart after the add.
+Result<Carts::Added> add_locked(db::Database& db, const std::string& token, long long user_id,
+                                const catalog::Product& product, const LineInput& input,
+                                const std::string& now, std::vector<StoredLine>& lines, long long& cart) {
+  return db.write([&](soci::session& sql) -> Result<Carts::Added> {
+    Carts::Added added{token, 0};
+    cart = touch_cart(sql, token, now);
+    if (!cart) {
+      added.token = random_token(24);
+      soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+      const std::string hash = sha256_hex(added.token);
+      db::run(sql,
+              "INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :now, :now2) "
+              "RETURNING id",
+              soci::use(hash), soci::use(user_id, user_ind), soci::use(now), soci::use(now),
+              soci::into(cart));
+    }
+    lines = load_lines(sql, cart);
+    auto plan = TRY(plan_add(product, lines, input));
+    if (plan.same) {
+      plan.priced.quote_won_per_gram = store_price(sql, plan.same->id, plan.priced, now);
+      plan.same->line = std::move(plan.priced);
+      added.line_id = plan.same->id;
+      return added;
+    }
+    static const std::string insert =
+        std::string(new_line_columns) + "VALUES (:c, " + new_line_values + ") " + new_line_returned;
+    const long long cart_id = cart;  // bound, while `cart` takes the returned value
+    write_new_line(sql, insert, plan.priced, now, cart, added.line_id, std::tuple(soci::use(cart_id)));
+    lines.push_back({added.line_id, product.slug, std::move(plan.priced)});
+    return added;
+  });
+}
+
+// The add on PostgreSQL without a transaction held across round trips: the cart read in one statement,
+// then the add written in one that first moves the cart's version on from the one read (a new cart and its
+// first line: one statement too). Nothing comes back when the cart changed in between (another tab's add,
+// a quantity changed, a line removed or ordered); then std::nullopt, and the caller tries again.
+std::optional<Result<Carts::Added>> add_unlocked(db::Database& db, const std::string& token,
+                                                 long long user_id, const catalog::Product& product,
+                                                 const LineInput& input, const std::string& now,
+                                                 std::vector<StoredLine>& lines, long long& cart) {
+  auto read = db.read([&](soci::session& sql) { return load_cart(sql, token); });
+  lines = std::move(read.lines);
+  auto plan = plan_add(product, lines, input);
+  if (!plan) return Result<Carts::Added>(plan.error());
+  Carts::Added added{token, 0};
+  static const std::string bump =
+      "WITH c AS (UPDATE carts SET version = version + 1, updated_at = :at "
+      "WHERE id = :id AND version = :seen RETURNING id) ";
+  // Outside a transaction (read() gives such a session) each statement commits by itself.
+  const bool written = db.read([&](soci::session& sql) {
+    if (plan->same) {
+      static const std::string merge =
+          bump +
+          "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, "
+          "quote_id = :qt, quote_won_per_gram = " +
+          quote_value_sql +
+          ", updated_at = :now FROM c WHERE cart_lines.id = :line AND "
+          "cart_lines.cart_id = c.id RETURNING cart_lines.quote_won_per_gram";
+      auto& priced = plan->priced;
+      long long quote = priced.quote_id;
+      soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
+      return db::run(sql, merge, soci::use(now), soci::use(read.id), soci::use(read.version),
+                     soci::use(priced.quantity), soci::use(priced.unit_price), soci::use(priced.options_fee),
+                     soci::use(quote, quote_ind), soci::use(quote), soci::use(now), soci::use(plan->same->id),
+                     soci::into(priced.quote_won_per_gram));
+    }
+    static const std::string into_cart =
+        bump + new_line_columns + "SELECT c.id, " + new_line_values + " FROM c " + new_line_returned;
+    if (read.id)
+      return write_new_line(sql, into_cart, plan->priced, now, cart, added.line_id,
+                            std::tuple(soci::use(now), soci::use(read.id), soci::use(read.version)));
+    static const std::string into_new_cart =
+        std::string(
+            "WITH c AS (INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :n1, "
+            ":n2) RETURNING id) ") +
+        new_line_columns + "SELECT c.id, " + new_line_values + " FROM c " + new_line_returned;
+    added.token = random_token(24);
+    const std::string hash = sha256_hex(added.token);
+    soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
+    return write_new_line(
+        sql, into_new_cart, plan->priced, now, cart, added.line_id,
+        std::tuple(soci::use(hash), soci::use(user_id, user_ind), soci::use(now), soci::use(now)));
+  });
+  if (!written) return std::nullopt;
+  if (plan->same) {
+    added.line_id = plan->same->id;
+    plan->same->line = std::move(plan->priced);
+    cart = read.id;
+  } else {
+    lines.push_back({added.line_id, product.slug, std::move(plan->priced)});
+  }
+  return Result<Carts::Added>(std::move(added));
+}
+
 }  // namespace
 
 Carts::Carts(db::Database& db, catalog::Catalog& catalog, const Clock& clock)
@@ -145,64 +309,14 @@ Result<Carts::Added> Carts::add(const std::string& token, long long user_id, con
   const auto now = format_utc(clock_.now());
   std::vector<StoredLine> lines;  // the cart's lines after the add: its answer shows them
   long long cart = 0;
-  auto result = db_.write([&](soci::session& sql) -> Result<Added> {
-    Added added{token, 0};
-    cart = 0;
-    if (!token.empty()) {  // found and marked as used in one statement
-      const std::string hash = sha256_hex(token);
-      db::run(sql, "UPDATE carts SET updated_at = :now WHERE token_hash = :h RETURNING id", soci::use(now),
-              soci::use(hash), soci::into(cart));
-    }
-    if (!cart) {
-      added.token = random_token(24);
-      soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
-      const std::string hash = sha256_hex(added.token);
-      db::run(sql,
-              "INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :now, :now2) "
-              "RETURNING id",
-              soci::use(hash), soci::use(user_id, user_ind), soci::use(now), soci::use(now),
-              soci::into(cart));
-    }
-    lines = load_lines(sql, cart);
-    int same_variant = 0;
-    StoredLine* same = nullptr;
-    const auto engraving = TRY(clean_engraving(input.engraving));
-    for (auto& l : lines) {
-      if (l.line.variant_id != input.variant_id) continue;
-      same_variant += l.line.quantity;
-      if (l.line.engraving == engraving && l.line.gift_wrap == input.gift_wrap) same = &l;
-    }
-    if (same) {
-      auto priced = TRY(price_line(*product, input_of(same->line, same->line.quantity + input.quantity),
-                                   same_variant - same->line.quantity));
-      priced.quote_won_per_gram = store_price(sql, same->id, priced, now);
-      same->line = std::move(priced);
-      added.line_id = same->id;
-      return added;
-    }
-    if (lines.size() >= static_cast<size_t>(max_lines))
-      return Error::rule_broken("variant_id", "cart_full",
-                                "a cart holds at most " + std::to_string(max_lines) + " lines");
-    auto priced = TRY(price_line(*product, input, same_variant));
-    long long quote = priced.quote_id;
-    soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
-    int gift = priced.gift_wrap ? 1 : 0, final_sale = priced.final_sale ? 1 : 0;
-    static const std::string insert =
-        std::string(
-            "INSERT INTO cart_lines (cart_id, product_id, variant_id, quantity, engraving, gift_wrap, "
-            "final_sale, unit_price, options_fee, quote_id, quote_won_per_gram, created_at, updated_at) "
-            "VALUES (:c, :p, :v, :q, :e, :g, :fs, :u, :f, :qt, ") +
-        quote_value_sql + ", :now, :now2) RETURNING id, quote_won_per_gram";
-    db::run(sql, insert, soci::use(cart), soci::use(priced.product_id), soci::use(priced.variant_id),
-            soci::use(priced.quantity), soci::use(priced.engraving), soci::use(gift), soci::use(final_sale),
-            soci::use(priced.unit_price), soci::use(priced.options_fee), soci::use(quote, quote_ind),
-            soci::use(quote), soci::use(now), soci::use(now), soci::into(added.line_id),
-            soci::into(priced.quote_won_per_gram));
-    lines.push_back({added.line_id, product->slug, std::move(priced)});
-    return added;
-  });
-  if (result) result->view = view_of(catalog_, cart, std::move(lines));
-  return result;
+  std::optional<Result<Added>> result;
+  // On PostgreSQL two tries without a transaction (two round trips where the transaction takes five); a
+  // cart changing under both (several tabs adding at once) is then added to under its row's lock.
+  for (int tries = db_.backend() == db::Backend::postgresql ? 2 : 0; tries > 0 && !result; --tries)
+    result = add_unlocked(db_, token, user_id, *product, input, now, lines, cart);
+  if (!result) result = add_locked(db_, token, user_id, *product, input, now, lines, cart);
+  if (*result) (*result)->view = view_of(catalog_, cart, std::move(lines));
+  return std::move(*result);
 }
 
 CartView Carts::view(const std::string& token) {
@@ -223,15 +337,16 @@ Result<void> Carts::set_quantity(const std::string& token, long long line_id, in
   auto priced = TRY(price_line(*product, input_of(stored->line, quantity)));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<void> {
-    if (!find_cart(sql, token)) return Error::not_found("cart line");
+    if (!touch_cart(sql, token, now)) return Error::not_found("cart line");
     store_price(sql, line_id, priced, now);
     return {};
   });
 }
 
 Result<void> Carts::remove(const std::string& token, long long line_id) {
+  const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<void> {
-    const long long cart = find_cart(sql, token);
+    const long long cart = touch_cart(sql, token, now);
     long long found = 0;
     sql << "SELECT COUNT(*) FROM cart_lines WHERE id = :id AND cart_id = :c", soci::use(line_id),
         soci::use(cart), soci::into(found);

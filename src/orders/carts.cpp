@@ -93,20 +93,39 @@ StoredCart load_cart(soci::session& sql, const std::string& token) {
 // The quote's value as the line stores it (what the price was made from), read in the line's own statement.
 constexpr const char* quote_value_sql = "COALESCE((SELECT won_per_gram FROM metal_quotes WHERE id = :qw), 0)";
 
-// Stores the line's new quantity and price; returns the quote's value as stored with it.
-long long store_price(soci::session& sql, long long line_id, const PricedLine& line, const std::string& now) {
-  long long quote = line.quote_id, stored_value = 0;
+// A line's new quantity and price, set by an UPDATE of cart_lines that the caller ends (its WHERE names
+// the line's id last).
+const std::string price_update =
+    std::string(
+        "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, quote_id = :qt, "
+        "quote_won_per_gram = ") +
+    quote_value_sql + ", updated_at = :now ";
+
+// Runs a price_update statement (its binds after `before`'s, the line's id last) returning the quote's value
+// as stored with the line, into line.quote_won_per_gram; true when it changed the line.
+template <class... Before>
+bool write_price(soci::session& sql, const std::string& query, long long line_id, PricedLine& line,
+                 const std::string& now, std::tuple<Before...> before) {
+  long long quote = line.quote_id;
   soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
-  static const std::string update =
-      std::string(
-          "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, "
-          "quote_id = :qt, quote_won_per_gram = ") +
-      quote_value_sql + ", updated_at = :now WHERE id = :id RETURNING quote_won_per_gram";
-  db::run(sql, update, soci::use(line.quantity), soci::use(line.unit_price), soci::use(line.options_fee),
-          soci::use(quote, quote_ind), soci::use(quote), soci::use(now), soci::use(line_id),
-          soci::into(stored_value));
-  return stored_value;
+  return std::apply(
+      [&](auto&&... b) {
+        return db::run(sql, query, b..., soci::use(line.quantity), soci::use(line.unit_price),
+                       soci::use(line.options_fee), soci::use(quote, quote_ind), soci::use(quote),
+                       soci::use(now), soci::use(line_id), soci::into(line.quote_won_per_gram));
+      },
+      before);
 }
+
+// Stores the line's new quantity and price (and the quote's value as stored with it, in `line`).
+void store_price(soci::session& sql, long long line_id, PricedLine& line, const std::string& now) {
+  static const std::string update = price_update + "WHERE id = :id RETURNING quote_won_per_gram";
+  write_price(sql, update, line_id, line, now, std::tuple<>());
+}
+
+// A new cart's row (the caller adds RETURNING).
+constexpr const char* cart_insert =
+    "INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :now, :now2) ";
 
 LineInput input_of(const PricedLine& line, int quantity) {
   return {.variant_id = line.variant_id,
@@ -212,16 +231,13 @@ Result<Carts::Added> add_locked(db::Database& db, const std::string& token, long
       added.token = random_token(24);
       soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
       const std::string hash = sha256_hex(added.token);
-      db::run(sql,
-              "INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :now, :now2) "
-              "RETURNING id",
-              soci::use(hash), soci::use(user_id, user_ind), soci::use(now), soci::use(now),
-              soci::into(cart));
+      db::run(sql, std::string(cart_insert) + "RETURNING id", soci::use(hash), soci::use(user_id, user_ind),
+              soci::use(now), soci::use(now), soci::into(cart));
     }
     lines = load_lines(sql, cart);
     auto plan = TRY(plan_add(product, lines, input));
     if (plan.same) {
-      plan.priced.quote_won_per_gram = store_price(sql, plan.same->id, plan.priced, now);
+      store_price(sql, plan.same->id, plan.priced, now);
       plan.same->line = std::move(plan.priced);
       added.line_id = plan.same->id;
       return added;
@@ -254,31 +270,20 @@ std::optional<Result<Carts::Added>> add_unlocked(db::Database& db, const std::st
   // Outside a transaction (read() gives such a session) each statement commits by itself.
   const bool written = db.read([&](soci::session& sql) {
     if (plan->same) {
-      static const std::string merge =
-          bump +
-          "UPDATE cart_lines SET quantity = :q, unit_price = :u, options_fee = :f, "
-          "quote_id = :qt, quote_won_per_gram = " +
-          quote_value_sql +
-          ", updated_at = :now FROM c WHERE cart_lines.id = :line AND "
-          "cart_lines.cart_id = c.id RETURNING cart_lines.quote_won_per_gram";
-      auto& priced = plan->priced;
-      long long quote = priced.quote_id;
-      soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
-      return db::run(sql, merge, soci::use(now), soci::use(read.id), soci::use(read.version),
-                     soci::use(priced.quantity), soci::use(priced.unit_price), soci::use(priced.options_fee),
-                     soci::use(quote, quote_ind), soci::use(quote), soci::use(now), soci::use(plan->same->id),
-                     soci::into(priced.quote_won_per_gram));
+      static const std::string merge = bump + price_update +
+                                       "FROM c WHERE cart_lines.cart_id = c.id AND cart_lines.id = :line "
+                                       "RETURNING cart_lines.quote_won_per_gram";
+      return write_price(sql, merge, plan->same->id, plan->priced, now,
+                         std::tuple(soci::use(now), soci::use(read.id), soci::use(read.version)));
     }
     static const std::string into_cart =
         bump + new_line_columns + "SELECT c.id, " + new_line_values + " FROM c " + new_line_returned;
     if (read.id)
       return write_new_line(sql, into_cart, plan->priced, now, cart, added.line_id,
                             std::tuple(soci::use(now), soci::use(read.id), soci::use(read.version)));
-    static const std::string into_new_cart =
-        std::string(
-            "WITH c AS (INSERT INTO carts (token_hash, user_id, created_at, updated_at) VALUES (:h, :u, :n1, "
-            ":n2) RETURNING id) ") +
-        new_line_columns + "SELECT c.id, " + new_line_values + " FROM c " + new_line_returned;
+    static const std::string into_new_cart = "WITH c AS (" + std::string(cart_insert) + "RETURNING id) " +
+                                             new_line_columns + "SELECT c.id, " + new_line_values +
+                                             " FROM c " + new_line_returned;
     added.token = random_token(24);
     const std::string hash = sha256_hex(added.token);
     soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;

@@ -26,7 +26,7 @@ class CartsTest : public ::testing::TestWithParam<std::string> {
       db = pg.get();
     }
     const std::string tag = sha256_hex(random_token(8)).substr(0, 8);  // a slug: lowercase letters and digits
-    const std::string workshop_slug = "carts-" + tag;  // bound: must outlive the statement
+    const std::string workshop_slug = "carts-" + tag;                  // bound: must outlive the statement
     workshop = db->write([&](soci::session& s) {
       long long id = 0;
       s << "INSERT INTO workshops (slug, name, name_en, created_at, updated_at) VALUES (:s, '익산 공방', "

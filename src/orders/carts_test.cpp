@@ -11,7 +11,7 @@ namespace brilliant::orders {
 namespace {
 
 // Every test on SQLite and on the test run's PostgreSQL (BRILLIANT_TEST_PG_URL), where an add is written
-// differently (carts->cpp: add_unlocked). The PostgreSQL database is shared: the workshop and piece are this
+// differently (carts.cpp: add_unlocked). The PostgreSQL database is shared: the workshop and piece are this
 // test's own and go again, with their carts, at the end.
 class CartsTest : public ::testing::TestWithParam<std::string> {
  protected:

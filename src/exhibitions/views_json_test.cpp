@@ -9,7 +9,7 @@
 namespace brilliant::exhibitions {
 namespace {
 
-Sheet sheet(bool wholesale) {
+Sheet japanese_sheet(bool wholesale) {
   Sheet s{"ja",      "Show", "Tokyo", "JP", "", "A1", "2026-05-01", "JPY", "https://b/ja/exhibitions/s",
           wholesale, {}};
   SheetLine l;
@@ -23,10 +23,10 @@ Sheet sheet(bool wholesale) {
 }
 
 TEST(ExhibitionJson, WholesaleOnlyWhenAllowed) {
-  auto hidden = sheet_json(sheet(false));
+  auto hidden = sheet_json(japanese_sheet(false));
   EXPECT_FALSE(hidden.at("pieces").as_array().at(0).as_object().contains("wholesale"));
   EXPECT_EQ(hidden.at("words").at("wholesale").as_string(), "卸売価格");
-  auto shown = sheet_json(sheet(true));
+  auto shown = sheet_json(japanese_sheet(true));
   EXPECT_EQ(shown.at("pieces").as_array().at(0).at("wholesale").as_string(), "₩800");
   EXPECT_EQ(shown.at("pieces").as_array().at(0).at("min_quantity").as_string(), "3");
   EXPECT_TRUE(shown.at("has_pieces").as_bool());

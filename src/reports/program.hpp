@@ -16,6 +16,8 @@ namespace brilliant::reports {
 
 inline constexpr const char* sales_channels[] = {"store", "marketplaces", "live", "b2b"};
 inline constexpr int channel_count = 4;
+// Each channel's colour in the report's charts, on the page and in the PDF.
+inline constexpr const char* channel_colours[channel_count] = {"#b08a3e", "#33738c", "#b84d5c", "#66666f"};
 
 // One workshop's part (a parcel) of a paid order.
 struct Sale {

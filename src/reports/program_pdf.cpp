@@ -1,6 +1,8 @@
 #include "reports/program_pdf.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <string_view>
 
 #include "print/pdf.hpp"
 
@@ -12,8 +14,13 @@ using print::TextStyle;
 
 constexpr double page_w = print::a4_long, page_h = print::a4_short, margin = 36;
 const Colour ink{0.11, 0.1, 0.13}, muted{0.42, 0.39, 0.44}, rule{0.81, 0.78, 0.83};
-const Colour channel_colours[channel_count] = {
-    {0.69, 0.54, 0.24}, {0.2, 0.45, 0.55}, {0.72, 0.3, 0.36}, {0.4, 0.4, 0.45}};
+
+// "#rrggbb" (program.hpp's channel_colours) as the PDF's colour.
+Colour colour_of(std::string_view hex) {
+  unsigned rgb = 0;
+  std::from_chars(hex.data() + 1, hex.data() + hex.size(), rgb, 16);
+  return {((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0};
+}
 
 TextStyle style(double size, bool bold = false, Colour colour = ink,
                 print::Align align = print::Align::left) {
@@ -49,7 +56,7 @@ double chart(print::Pdf& pdf, double y, const Report& r, const Words& w) {
       const double bar = h * static_cast<double>(r.months[m].channel_gmv[c]) / static_cast<double>(most);
       if (bar <= 0) continue;
       top -= bar;
-      pdf.fill(margin + slot * m + slot * 0.2, top, slot * 0.6, bar, channel_colours[c]);
+      pdf.fill(margin + slot * m + slot * 0.2, top, slot * 0.6, bar, colour_of(channel_colours[c]));
     }
     pdf.text(margin + slot * m, y + h + 4, slot, std::to_string(m + 1),
              style(8, false, muted, print::Align::centre));
@@ -57,7 +64,7 @@ double chart(print::Pdf& pdf, double y, const Report& r, const Words& w) {
   pdf.line(margin, y + h, page_w - margin, y + h, 0.5, rule);
   double x = margin;
   for (int c = 0; c < channel_count; ++c) {
-    pdf.fill(x, y + h + 20, 8, 8, channel_colours[c]);
+    pdf.fill(x, y + h + 20, 8, 8, colour_of(channel_colours[c]));
     pdf.text(x + 12, y + h + 18, 120, w(std::string("reports.channel.") + sales_channels[c]), style(8));
     x += 130;
   }

@@ -16,8 +16,6 @@ using web::Response;
 
 namespace {
 
-const char* const channel_colours[channel_count] = {"#b08a3e", "#33738c", "#b84d5c", "#66666f"};
-
 class ReportRoutes {
  public:
   explicit ReportRoutes(const Deps& d) : d_(d), r_(d.renderer) {}

@@ -16,7 +16,7 @@ constexpr std::string_view alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefgh
 constexpr unsigned char ed25519_pub[] = {0xed, 0x01};   // multicodec ed25519-pub, varint
 constexpr unsigned char ed25519_priv[] = {0x80, 0x26};  // multicodec ed25519-priv (0x1300), varint
 
-std::string sha256(std::string_view bytes) {
+std::string sha256_digest(std::string_view bytes) {
   std::string out(crypto_hash_sha256_BYTES, '\0');
   crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()),
                      reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
@@ -117,7 +117,7 @@ Result<std::string> jcs_2022_hash_data(const json::object& document, const json:
     config["@context"] = *context;
   json::object unsecured = document;
   unsecured.erase("proof");
-  return sha256(TRY(canonical_json(config))) + sha256(TRY(canonical_json(unsecured)));
+  return sha256_digest(TRY(canonical_json(config))) + sha256_digest(TRY(canonical_json(unsecured)));
 }
 
 Result<json::object> sign_jcs_2022(json::object document, json::object options, const KeyPair& key) {

@@ -35,8 +35,8 @@ json::object application_json(const Application& a, const web::Renderer& r, cons
   return o;
 }
 
-json::array events_json(const std::vector<ApplicationEvent>& events, const web::Renderer& r,
-                        const Request& req) {
+json::array application_events_json(const std::vector<ApplicationEvent>& events, const web::Renderer& r,
+                                    const Request& req) {
   json::array out;
   for (const auto& e : events) {
     TimePoint at;
@@ -111,7 +111,7 @@ class JoinRoutes {
     json::object model{{"title", r.message(req.locale, "vendors.join_title")}, {"noindex", true}};
     if (auto mine = apps.latest_of(req.user->user_id)) {
       model["application"] = application_json(*mine, r, req);
-      model["events"] = events_json(apps.history(mine->id), r, req);
+      model["events"] = application_events_json(apps.history(mine->id), r, req);
       model["form"] = application_json(*mine, r, req);
       model["can_edit"] =
           mine->status == ApplicationStatus::changes_requested || mine->status == ApplicationStatus::rejected;
@@ -159,7 +159,7 @@ class JoinRoutes {
     json::object model{{"title", a->business_name},
                        {"noindex", true},
                        {"application", application_json(*a, r, req)},
-                       {"events", events_json(apps.history(id), r, req)}};
+                       {"events", application_events_json(apps.history(id), r, req)}};
     add_files(model, files.of(a->applicant_id));
     return r.page_response(req, "vendors/review", std::move(model));
   }
@@ -177,7 +177,7 @@ class JoinRoutes {
       if (!a) return r.error(req, done.error());
       json::object model{{"title", a->business_name},
                          {"application", application_json(*a, r, req)},
-                         {"events", events_json(apps.history(id), r, req)},
+                         {"events", application_events_json(apps.history(id), r, req)},
                          {"reason", form.get("reason")}};
       add_files(model, files.of(a->applicant_id));
       return with_errors(r, req, "vendors/review", std::move(model), done.error());
@@ -198,7 +198,7 @@ class JoinRoutes {
     auto mine = apps.latest_of(req.user->user_id);
     if (!mine) return r.error(req, Error::not_found("application"));
     auto o = application_json(*mine, r, req);
-    o["events"] = events_json(apps.history(mine->id), r, req);
+    o["events"] = application_events_json(apps.history(mine->id), r, req);
     return Response::json(json::serialize(o));
   }
 

@@ -44,8 +44,8 @@ std::vector<Application> select(soci::session& sql, const std::string& where, co
   return out;
 }
 
-void record(soci::session& sql, long long id, long long author, const std::string& kind,
-            const std::string& message, const std::string& now) {
+void record_application_event(soci::session& sql, long long id, long long author, const std::string& kind,
+                              const std::string& message, const std::string& now) {
   sql << "INSERT INTO application_events (application_id, author_id, kind, message, created_at) VALUES (:a, "
          ":u, :k, :m, :now)",
       soci::use(id), soci::use(author), soci::use(kind), soci::use(message), soci::use(now);
@@ -75,7 +75,7 @@ Result<long long> Applications::submit(long long applicant_id, Application input
           soci::use(a.business_name), soci::use(a.registration_no), soci::use(a.representative),
           soci::use(a.address), soci::use(a.phone), soci::use(a.bank_name), soci::use(a.bank_account),
           soci::use(a.account_holder), soci::use(a.story), soci::use(now), soci::use(id);
-      record(sql, id, applicant_id, "resubmitted", "", now);
+      record_application_event(sql, id, applicant_id, "resubmitted", "", now);
       return id;
     }
     long long id = 0;
@@ -88,7 +88,7 @@ Result<long long> Applications::submit(long long applicant_id, Application input
         soci::use(a.representative), soci::use(a.address), soci::use(a.phone), soci::use(a.bank_name),
         soci::use(a.bank_account), soci::use(a.account_holder), soci::use(a.story), soci::use(now),
         soci::use(now), soci::into(id);
-    record(sql, id, applicant_id, "submitted", "", now);
+    record_application_event(sql, id, applicant_id, "submitted", "", now);
     return id;
   });
 }
@@ -167,7 +167,7 @@ Result<std::string> Applications::decide(long long id, long long operator_id, De
     }
     sql << "UPDATE workshop_applications SET status = :s, updated_at = :now WHERE id = :id",
         soci::use(status), soci::use(now), soci::use(id);
-    record(sql, id, operator_id, decision_kind(decision), reason, now);
+    record_application_event(sql, id, operator_id, decision_kind(decision), reason, now);
     return slug;
   });
 }

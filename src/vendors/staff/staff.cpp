@@ -54,8 +54,8 @@ std::optional<WorkshopStanding> standing_where(soci::session& sql, const char* w
   return std::nullopt;
 }
 
-void record(soci::session& sql, long long workshop, long long author, const std::string& kind,
-            const std::string& message, const std::string& now) {
+void record_workshop_event(soci::session& sql, long long workshop, long long author, const std::string& kind,
+                           const std::string& message, const std::string& now) {
   soci::indicator ind = author ? soci::i_ok : soci::i_null;
   sql << "INSERT INTO workshop_events (workshop_id, author_id, kind, message, created_at) VALUES (:w, :a, "
          ":k, "
@@ -118,7 +118,7 @@ Result<Invitation> Staff::invite(const web::Principal& by, long long workshop_id
            "VALUES (:w, :e, :h, :by, :now, :exp) RETURNING id",
         soci::use(workshop_id), soci::use(email), soci::use(token_hash), soci::use(by.user_id), soci::use(at),
         soci::use(expires), soci::into(id);
-    record(sql, workshop_id, by.user_id, "invited", email, at);
+    record_workshop_event(sql, workshop_id, by.user_id, "invited", email, at);
     auto found = select_invitations(sql, "WHERE i.id = :id", id, at);
     mail::enqueue(sql, compose(found.front(), token), clock_);
     return found.front();
@@ -157,7 +157,7 @@ Result<Invitation> Staff::accept(const std::string& token, long long user_id) {
         soci::use(user_id), soci::use(invitation.workshop_id), soci::use(at);
     sql << "UPDATE staff_invitations SET accepted_by = :u, accepted_at = :now WHERE id = :id",
         soci::use(user_id), soci::use(at), soci::use(invitation.id);
-    record(sql, invitation.workshop_id, user_id, "joined", email, at);
+    record_workshop_event(sql, invitation.workshop_id, user_id, "joined", email, at);
     invitation.status = "accepted";
     return invitation;
   });
@@ -176,7 +176,7 @@ Result<void> Staff::revoke(const web::Principal& by, long long workshop_id, long
                              "this invitation is already " + found.front().status);
     sql << "UPDATE staff_invitations SET revoked_at = :now WHERE id = :id", soci::use(at),
         soci::use(invitation_id);
-    record(sql, workshop_id, by.user_id, "invitation_revoked", found.front().email, at);
+    record_workshop_event(sql, workshop_id, by.user_id, "invitation_revoked", found.front().email, at);
     return {};
   });
 }
@@ -193,7 +193,7 @@ Result<void> Staff::remove(const web::Principal& by, long long workshop_id, long
     std::string email;
     sql << "SELECT email FROM users WHERE id = :u", soci::use(user_id), soci::into(email);
     sql << "DELETE FROM user_roles WHERE user_id = :u AND role = 'vendor_staff'", soci::use(user_id);
-    record(sql, workshop_id, by.user_id, "removed", email, at);
+    record_workshop_event(sql, workshop_id, by.user_id, "removed", email, at);
     return {};
   });
 }
@@ -253,7 +253,7 @@ Result<WorkshopStanding> Staff::set_suspended(long long operator_id, const std::
       return Error::conflict("status", "workshop_already_" + status, "the workshop is already " + status);
     sql << "UPDATE workshops SET status = :s, updated_at = :now WHERE id = :id", soci::use(status),
         soci::use(at), soci::use(found->id);
-    record(sql, found->id, operator_id, suspended ? "suspended" : "reinstated", reason, at);
+    record_workshop_event(sql, found->id, operator_id, suspended ? "suspended" : "reinstated", reason, at);
     found->status = status;
     return *found;
   });

@@ -42,8 +42,8 @@ json::object standing_json(const WorkshopStanding& w, bool en) {
           {"staff", w.staff}};
 }
 
-json::array events_json(const std::vector<WorkshopEvent>& events, const web::Renderer& r,
-                        const Request& req) {
+json::array workshop_events_json(const std::vector<WorkshopEvent>& events, const web::Renderer& r,
+                                 const Request& req) {
   json::array out;
   for (const auto& e : events) {
     TimePoint at;
@@ -123,7 +123,7 @@ class StaffRoutes {
                         {"workshop", standing_json(w, req.locale == "en")},
                         {"members", list_json(staff.members(w.id), member_json)},
                         {"invitations", list_json(staff.pending(w.id), invitation_json)},
-                        {"events", events_json(staff.history(w.id), r, req)}};
+                        {"events", workshop_events_json(staff.history(w.id), r, req)}};
   }
 
   auto change_status(Request& req, const std::string& status, const std::string& reason)

@@ -17,8 +17,16 @@ set(BRILLIANT_TEST_CODE_LEVEL "$<$<CONFIG:Debug>:-O0>")
 
 function(brilliant_test_build target)
   target_compile_options(${target} PRIVATE ${BRILLIANT_TEST_CODE_LEVEL})
+  brilliant_unity(${target})
+endfunction()
+
+# brilliant_unity(TARGET): the target's sources compiled in batches of 8 files, each batch one translation
+# unit (tests always; a module's library in the sanitizer, TSan and fuzz builds, BRILLIANT_UNITY).
+# scripts/unity-clashes.py lists the names two files of one batch both keep to themselves.
+function(brilliant_unity target)
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
-    # gtest's TEST_F on a fixture in an anonymous namespace of an #included (unity) file.
+    # A type of an #included (unity) file's anonymous namespace used by a function of the batch (a gtest
+    # fixture's TEST_F, a coroutine's frame) makes GCC warn, as if the type came from a header.
     target_compile_options(${target} PRIVATE -Wno-subobject-linkage)
   endif()
   set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)

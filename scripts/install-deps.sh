@@ -11,7 +11,7 @@ packages=(
   nginx-light libnginx-mod-rtmp ffmpeg
 )
 if [ "${1:-}" = "test" ]; then
-  packages+=(postgresql-15 postgresql-contrib chromium poppler-utils clang libclang-rt-14-dev redis-server)
+  packages+=(postgresql-15 postgresql-contrib chromium poppler-utils clang libclang-rt-14-dev redis-server universal-ctags)
 fi
 if [ "${1:-}" = "bench" ]; then
   packages+=(wrk nginx-light imagemagick time postgresql-15 postgresql-contrib)  # pgbench, cluster.sh

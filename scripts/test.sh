@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 cmake --preset debug >/dev/null
+# Unity batches: no name two files of one batch both keep to themselves (it could change which is called).
+python3 scripts/unity-clashes.py build/debug
 cmake --build --preset debug
 
 # --- a throwaway PostgreSQL cluster ---------------------------------------------------------------

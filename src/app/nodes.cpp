@@ -98,6 +98,7 @@ void App::hear(const db::Notice& notice) {
     use_brand_synonyms();
   }
   if (topic == "legal" || topic == "resync") legal_.load();
+  if (topic == "resync" && recommendations_) recommendations_->resync();
   if (topic == "counts" && recommendations_)
     if (auto counts = marketing::parse_counts_notice(notice.data))
       recommendations_->heard(counts->first, counts->second);

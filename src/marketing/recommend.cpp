@@ -204,6 +204,12 @@ void Recommender::add(Signal signal, const std::vector<Pair>& pairs) {
   for (const auto& p : pairs) p.a == p.b ? counts.add_item(p.a, p.count) : counts.add_pair(p.a, p.b, p.count);
 }
 
+void Recommender::take_counts(Recommender&& other) {
+  std::scoped_lock lock(mutex_, other.mutex_);
+  views_ = std::move(other.views_);
+  purchases_ = std::move(other.purchases_);
+}
+
 bool Recommender::known(long long product) const {
   std::shared_lock lock(mutex_);
   return position(product) != npos;

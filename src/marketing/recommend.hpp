@@ -97,6 +97,8 @@ class Recommender {
   void set_items(const std::vector<ItemFacts>& items);
   // Counts from a view, an order or the store (view_pairs, purchase_pairs).
   void add(Signal signal, const std::vector<Pair>& pairs);
+  // The counts replaced by `other`'s (read from the store again); the pieces on sale stay.
+  void take_counts(Recommender&& other);
 
   // "You may also like": bought or viewed together, or similar; best first, never the piece itself.
   std::vector<Recommendation> also_like(long long product, size_t k) const;

@@ -59,6 +59,7 @@ void Recommendations::sync() {
     });
     counts_loaded_ = true;
   });
+  if (reload_.exchange(false)) reload();
   auto now = catalog_.snapshot();
   {
     std::lock_guard lock(mutex_);
@@ -67,6 +68,25 @@ void Recommendations::sync() {
   }
   model_.set_items(item_facts(*now));
 }
+
+// As at the first load, a batch written by another node (or by this one's flush) while this reads may be
+// missed or counted twice until the next reload: counts steer suggestions; nothing is owed on them.
+void Recommendations::reload() {
+  Recommender fresh;
+  db_.read([&](soci::session& sql) {
+    repo::load_counts(sql, [&](Signal s, const Pair& p) { fresh.add(s, {p}); });
+  });
+  {
+    std::lock_guard lock(mutex_);  // counted here, not written yet
+    for (const auto& [signal, pending] :
+         {std::pair{Signal::view, &pending_views_}, std::pair{Signal::purchase, &pending_purchases_}})
+      for (const auto& [pair, n] : *pending)
+        fresh.add(signal, {{pair.first, pair.second, static_cast<float>(n)}});
+  }
+  model_.take_counts(std::move(fresh));
+}
+
+void Recommendations::resync() { reload_ = true; }
 
 std::shared_ptr<const catalog::Snapshot> Recommendations::snapshot() {
   sync();

@@ -5,7 +5,8 @@
 // database in batches, as product views are: a crash loses at most one batch of counts, never an order.
 // The stored counts are loaded on first use (after the app has migrated its database). With several
 // nodes, each batch written is told to the others (relay_to, heard), so every node's model follows every
-// node's traffic. Thread safe.
+// node's traffic; a node that may have missed some (its listener reconnected) reads the stored counts again
+// (resync). Thread safe.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -62,6 +63,9 @@ class Recommendations {
   // A batch another node wrote: into the model, not written again. Ignored before the stored counts are
   // loaded (the load holds it).
   void heard(Signal signal, const std::vector<Pair>& pairs);
+  // The stored counts read again at the next use, with this node's unwritten ones added (the app: after
+  // the notices' listener reconnected, since batches told while it was down were not heard).
+  void resync();
 
   std::vector<Recommendation> also_like(long long product_id, size_t k);
   std::vector<Recommendation> complete_look(long long product_id, size_t k);
@@ -75,7 +79,8 @@ class Recommendations {
   std::shared_ptr<const catalog::Snapshot> snapshot();
 
  private:
-  void sync();  // loads the stored counts once, then follows the catalog
+  void sync();  // loads the stored counts once (and again after resync), then follows the catalog
+  void reload();
   void write(bool relay);
   void queue(Signal signal, const std::vector<Pair>& pairs);
   // Adds the pairs to the pending counts; true when a batch is due.
@@ -88,6 +93,7 @@ class Recommendations {
   Recommender model_;
   std::once_flag loaded_;
   std::atomic<bool> counts_loaded_{false};  // set when the load under loaded_ has finished
+  std::atomic<bool> reload_{false};         // resync() asked for the stored counts again
   mutable std::mutex mutex_;                // guards what follows
   std::shared_ptr<const catalog::Snapshot> snapshot_;
   repo::Counts pending_views_, pending_purchases_;

@@ -1,6 +1,7 @@
 // The recommendations service (recommendations.cpp) with a real database and catalog: counts reach the
 // model at once and the database in batches, come back after a restart, and paid orders pair with the
-// shopper's earlier purchases; batches told to other nodes are learnt there.
+// shopper's earlier purchases; batches told to other nodes are learnt there, or read again after a
+// resync.
 #include "marketing/recommendations.hpp"
 
 #include <soci/soci.h>
@@ -152,6 +153,31 @@ TEST_F(RecommendationsTest, ABatchWrittenOnOneNodeIsLearntOnAnother) {
   one.relay_to(nullptr);
   one.viewed(id("sun-cuff"), {id("moon-ring")});
   EXPECT_EQ(told.size(), 3u);
+}
+
+// A node whose listener was down missed the batches told meanwhile: a resync reads the stored counts
+// again and keeps what it counted itself and has not written yet.
+TEST_F(RecommendationsTest, AResyncReadsTheBatchesANodeDidNotHear) {
+  Recommendations one(*db, catalog, clock, 1), two(*db, catalog, clock, 100);
+  const long long ring = id("moon-ring"), chain = id("sun-chain"), cuff = id("sun-cuff");
+  EXPECT_TRUE(two.strongest(Signal::view, 5).empty());  // loaded now: nothing stored yet
+  two.viewed(cuff, {ring});                             // pending on two (its batch is 100)
+  one.viewed(chain, {ring});                            // written at once; two never hears it
+  one.viewed(chain, {ring});
+  ASSERT_EQ(two.strongest(Signal::view, 5).size(), 1u);
+  two.resync();
+  const auto strongest = two.strongest(Signal::view, 5);
+  ASSERT_EQ(strongest.size(), 2u);
+  EXPECT_EQ(strongest[0].a, std::min(ring, chain));
+  EXPECT_EQ(strongest[0].b, std::max(ring, chain));
+  EXPECT_EQ(strongest[0].count, 2.0f);  // one's batches, read from the database
+  EXPECT_EQ(strongest[1].a, std::min(ring, cuff));
+  EXPECT_EQ(strongest[1].count, 1.0f);  // two's own unwritten count, kept
+  EXPECT_EQ(stored_pairs(), 1);         // the resync wrote nothing
+  two.flush();
+  EXPECT_EQ(stored_pairs(), 2);
+  two.resync();  // and read again, nothing is counted twice
+  EXPECT_EQ(two.strongest(Signal::view, 5)[1].count, 1.0f);
 }
 
 TEST(CountsNotices, AreCutToFitANoticeAndReadBackWhole) {

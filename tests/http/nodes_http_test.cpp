@@ -1,7 +1,7 @@
 // Two app nodes on one PostgreSQL database (issue 16): a price changed on one node shows on the other's
 // pages, so does a piece edited on one; a piece sold out on one is sold out on the other, login limits
 // and the booth visitors' form count on both together, what is bought on one teaches the other's
-// recommendations, and each minute's housekeeping runs on one of them.
+// recommendations (after its listener reconnects too), and each minute's housekeeping runs on one of them.
 #include <algorithm>
 #include <chrono>
 #include <thread>
@@ -39,6 +39,13 @@ class NodesHttp : public ShopTest {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return false;
+  }
+
+  // What `node`'s recommender counts for the pair (a < b) bought together.
+  static float bought_together(app::App& node, long long a, long long b) {
+    for (const auto& p : node.recommendations().strongest(marketing::Signal::purchase, 100000))
+      if (p.a == a && p.b == b) return p.count;
+    return 0.0f;
   }
 
   std::unique_ptr<app::App> second;
@@ -148,11 +155,7 @@ TEST_F(NodesHttp, WhatIsBoughtOnOneNodeTeachesTheOthersRecommendations) {
   const auto shop = own_workshop("nodes", "노드 공방", "Node Atelier");
   const auto ring = own_ring(shop, "Paired Node Ring", 3), band = own_ring(shop, "Paired Node Band", 3);
   const auto a = std::min(ring.id, band.id), b = std::max(ring.id, band.id);
-  const auto count_on = [&](app::App& node) {
-    for (const auto& p : node.recommendations().strongest(marketing::Signal::purchase, 100000))
-      if (p.a == a && p.b == b) return p.count;
-    return 0.0f;
-  };
+  const auto count_on = [&](app::App& node) { return bought_together(node, a, b); };
   ASSERT_EQ(count_on(*second), 0.0f);  // node 2 has loaded the stored counts
   const auto heard = second->notices()->heard();
   app->recommendations().paid(0, 0, {ring.id, band.id});  // what a paid order's pieces do
@@ -171,6 +174,32 @@ TEST_F(NodesHttp, WhatIsBoughtOnOneNodeTeachesTheOthersRecommendations) {
     return n;
   });
   EXPECT_EQ(stored, 1) << "heard on node 2 and written again";
+}
+
+// A node whose listener's connection broke did not hear the batches told meanwhile; once it has listened
+// again it reads the stored counts again, so its suggestions do not lag until a restart.
+TEST_F(NodesHttp, ANodeThatListensAgainReadsTheCountsItMissed) {
+  const auto shop = own_workshop("relisten", "재연결 공방", "Relisten Atelier");
+  const auto ring = own_ring(shop, "Missed Ring", 3), band = own_ring(shop, "Missed Band", 3);
+  const auto a = std::min(ring.id, band.id), b = std::max(ring.id, band.id);
+  const auto count_on = [&](app::App& node) { return bought_together(node, a, b); };
+  ASSERT_EQ(count_on(*second), 0.0f);        // node 2 has loaded the stored counts
+  app->recommendations().relay_to(nullptr);  // node 1 tells no one: as if node 2 were not listening
+  app->recommendations().paid(0, 0, {ring.id, band.id});
+  ASSERT_EQ(count_on(*app), 1.0f);
+  ASSERT_EQ(count_on(*second), 0.0f);
+  // The database ends the cluster's listening connections (as a restart or a failover would).
+  const std::string listen = "LISTEN \"" + app->config().cluster.name + "\"";
+  app->database().read([&](soci::session& sql) {
+    sql << "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = :q AND pid <> "
+           "pg_backend_pid()",
+        soci::use(listen);
+  });
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (count_on(*second) == 0.0f && std::chrono::steady_clock::now() < give_up)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(count_on(*second), 1.0f) << "node 2 did not read the count it missed";
+  EXPECT_EQ(count_on(*app), 1.0f);  // node 1 read its own count again, not twice
 }
 
 TEST_F(NodesHttp, EachMinutesHousekeepingRunsOnOneNode) {

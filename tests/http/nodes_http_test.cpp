@@ -41,11 +41,27 @@ class NodesHttp : public ShopTest {
     return false;
   }
 
-  // What `node`'s recommender counts for the pair (a < b) bought together.
-  static float bought_together(app::App& node, long long a, long long b) {
+  // Two rings of a new workshop, bought together in the tests: their ids, and the pair's (a < b).
+  struct Paired {
+    long long ring, band, a, b;
+  };
+  Paired paired(const std::string& slug, const std::string& korean, const std::string& english) {
+    const auto shop = own_workshop(slug, korean, english);
+    const auto ring = own_ring(shop, english + " Ring", 3).id, band = own_ring(shop, english + " Band", 3).id;
+    return {ring, band, std::min(ring, band), std::max(ring, band)};
+  }
+  // What `node`'s recommender counts for the pair bought together.
+  static float bought_together(app::App& node, const Paired& pair) {
     for (const auto& p : node.recommendations().strongest(marketing::Signal::purchase, 100000))
-      if (p.a == a && p.b == b) return p.count;
+      if (p.a == pair.a && p.b == pair.b) return p.count;
     return 0.0f;
+  }
+  // The same, once `node` counts it at all (asked until then; bounded: 15 s).
+  static float bought_together_soon(app::App& node, const Paired& pair) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (bought_together(node, pair) == 0.0f && std::chrono::steady_clock::now() < give_up)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return bought_together(node, pair);
   }
 
   std::unique_ptr<app::App> second;
@@ -152,25 +168,19 @@ TEST_F(NodesHttp, TheBoothVisitorsFormCountsOnBothNodesTogether) {
 // Recommendation counts: a batch written on node 1 is told to node 2, which learns it without writing it
 // again (each node's shoppers teach every node's suggestions).
 TEST_F(NodesHttp, WhatIsBoughtOnOneNodeTeachesTheOthersRecommendations) {
-  const auto shop = own_workshop("nodes", "노드 공방", "Node Atelier");
-  const auto ring = own_ring(shop, "Paired Node Ring", 3), band = own_ring(shop, "Paired Node Band", 3);
-  const auto a = std::min(ring.id, band.id), b = std::max(ring.id, band.id);
-  const auto count_on = [&](app::App& node) { return bought_together(node, a, b); };
-  ASSERT_EQ(count_on(*second), 0.0f);  // node 2 has loaded the stored counts
+  const auto pair = paired("nodes", "노드 공방", "Node Atelier");
+  ASSERT_EQ(bought_together(*second, pair), 0.0f);  // node 2 has loaded the stored counts
   const auto heard = second->notices()->heard();
-  app->recommendations().paid(0, 0, {ring.id, band.id});  // what a paid order's pieces do
-  EXPECT_EQ(count_on(*app), 1.0f);
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (count_on(*second) == 0.0f && std::chrono::steady_clock::now() < give_up)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  EXPECT_EQ(count_on(*second), 1.0f) << "node 2 did not learn node 1's purchase";
+  app->recommendations().paid(0, 0, {pair.ring, pair.band});  // what a paid order's pieces do
+  EXPECT_EQ(bought_together(*app, pair), 1.0f);
+  EXPECT_EQ(bought_together_soon(*second, pair), 1.0f) << "node 2 did not learn node 1's purchase";
   EXPECT_GT(second->notices()->heard(), heard);
   second->recommendations().flush();
   const auto stored = app->database().read([&](soci::session& sql) {
     long long n = 0;
     sql << "SELECT COALESCE(SUM(n), 0) FROM co_counts WHERE signal = 'purchase' AND product_a = :a AND "
            "product_b = :b",
-        soci::use(a), soci::use(b), soci::into(n);
+        soci::use(pair.a), soci::use(pair.b), soci::into(n);
     return n;
   });
   EXPECT_EQ(stored, 1) << "heard on node 2 and written again";
@@ -179,15 +189,12 @@ TEST_F(NodesHttp, WhatIsBoughtOnOneNodeTeachesTheOthersRecommendations) {
 // A node whose listener's connection broke did not hear the batches told meanwhile; once it has listened
 // again it reads the stored counts again, so its suggestions do not lag until a restart.
 TEST_F(NodesHttp, ANodeThatListensAgainReadsTheCountsItMissed) {
-  const auto shop = own_workshop("relisten", "재연결 공방", "Relisten Atelier");
-  const auto ring = own_ring(shop, "Missed Ring", 3), band = own_ring(shop, "Missed Band", 3);
-  const auto a = std::min(ring.id, band.id), b = std::max(ring.id, band.id);
-  const auto count_on = [&](app::App& node) { return bought_together(node, a, b); };
-  ASSERT_EQ(count_on(*second), 0.0f);        // node 2 has loaded the stored counts
-  app->recommendations().relay_to(nullptr);  // node 1 tells no one: as if node 2 were not listening
-  app->recommendations().paid(0, 0, {ring.id, band.id});
-  ASSERT_EQ(count_on(*app), 1.0f);
-  ASSERT_EQ(count_on(*second), 0.0f);
+  const auto pair = paired("relisten", "재연결 공방", "Relisten Atelier");
+  ASSERT_EQ(bought_together(*second, pair), 0.0f);  // node 2 has loaded the stored counts
+  app->recommendations().relay_to(nullptr);         // node 1 tells no one: as if node 2 were not listening
+  app->recommendations().paid(0, 0, {pair.ring, pair.band});
+  ASSERT_EQ(bought_together(*app, pair), 1.0f);
+  ASSERT_EQ(bought_together(*second, pair), 0.0f);
   // The database ends the cluster's listening connections (as a restart or a failover would).
   const std::string listen = "LISTEN \"" + app->config().cluster.name + "\"";
   app->database().read([&](soci::session& sql) {
@@ -195,11 +202,8 @@ TEST_F(NodesHttp, ANodeThatListensAgainReadsTheCountsItMissed) {
            "pg_backend_pid()",
         soci::use(listen);
   });
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (count_on(*second) == 0.0f && std::chrono::steady_clock::now() < give_up)
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  EXPECT_EQ(count_on(*second), 1.0f) << "node 2 did not read the count it missed";
-  EXPECT_EQ(count_on(*app), 1.0f);  // node 1 read its own count again, not twice
+  EXPECT_EQ(bought_together_soon(*second, pair), 1.0f) << "node 2 did not read the count it missed";
+  EXPECT_EQ(bought_together(*app, pair), 1.0f);  // node 1 read its own count again, not twice
 }
 
 TEST_F(NodesHttp, EachMinutesHousekeepingRunsOnOneNode) {

@@ -54,9 +54,7 @@ Recommendations::~Recommendations() {
 
 void Recommendations::sync() {
   std::call_once(loaded_, [&] {
-    db_.read([&](soci::session& sql) {
-      repo::load_counts(sql, [&](Signal s, const Pair& p) { model_.add(s, {p}); });
-    });
+    reload();
     counts_loaded_ = true;
   });
   if (reload_.exchange(false)) reload();
@@ -69,8 +67,9 @@ void Recommendations::sync() {
   model_.set_items(item_facts(*now));
 }
 
-// As at the first load, a batch written by another node (or by this one's flush) while this reads may be
-// missed or counted twice until the next reload: counts steer suggestions; nothing is owed on them.
+// The stored counts, and this node's unwritten ones, in place of the model's (the first load, and after a
+// resync). A batch written by another node (or by this one's flush) while this reads may be missed or
+// counted twice until the next reload: counts steer suggestions; nothing is owed on them.
 void Recommendations::reload() {
   Recommender fresh;
   db_.read([&](soci::session& sql) {

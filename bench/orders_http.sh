@@ -12,7 +12,9 @@
 # ORDERS_PG_SOCKET=1 (the server, pgbench and psql reach PostgreSQL over its Unix socket, as on a single
 # host; by default over TCP on loopback, as another node would), ORDERS_PREFILLED=N (each shopper fills N
 # carts before the timed window, which then times the order requests alone: POST /api/v1/orders without the
-# add that precedes each in a shopper's day; by default the window times both).
+# add that precedes each in a shopper's day; by default the window times both), ORDERS_KEEP=1 (PostgreSQL's log
+# and the server's are copied to /tmp/pg.log and /tmp/postgresql.log or /tmp/sqlite.log before the work
+# folder goes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -32,7 +34,7 @@ if [ "$(id -u)" -eq 0 ]; then chown postgres "$work"; runas=(runuser -u postgres
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
   "${runas[@]}" "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
+  [ -n "${ORDERS_KEEP:-}" ] && cp "$work"/*.log /tmp/ 2>/dev/null; rm -rf "$work"
 }
 trap cleanup EXIT
 free_port() { python3 scripts/free-port.py; }  # below the ephemeral range

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "vendors/events.hpp"
 
 namespace brilliant::vendors {
 
@@ -40,12 +41,7 @@ struct Application {
   std::string applicant_email;
 };
 
-struct ApplicationEvent {
-  std::string kind;
-  std::string message;
-  std::string author;
-  std::string created_at;
-};
+using ApplicationEvent = VendorEvent;
 
 enum class Decision { approve, request_changes, reject };
 

@@ -37,17 +37,8 @@ json::object application_json(const Application& a, const web::Renderer& r, cons
 
 json::array application_events_json(const std::vector<ApplicationEvent>& events, const web::Renderer& r,
                                     const Request& req) {
-  json::array out;
-  for (const auto& e : events) {
-    TimePoint at;
-    json::object o{{"kind", e.kind},
-                   {"kind_text", r.message(req.locale, "vendors.event." + e.kind)},
-                   {"author", e.author},
-                   {"at", parse_utc(e.created_at, at) ? format_seoul(at) : e.created_at}};
-    if (!e.message.empty()) o["message"] = e.message;  // an empty string would still open {{#message}}
-    out.push_back(std::move(o));
-  }
-  return out;
+  return events_json(events,
+                     [&](const std::string& kind) { return r.message(req.locale, "vendors.event." + kind); });
 }
 
 json::object file_json(const ApplicationFile& f) {

@@ -44,13 +44,6 @@ std::vector<Application> select(soci::session& sql, const std::string& where, co
   return out;
 }
 
-void record_application_event(soci::session& sql, long long id, long long author, const std::string& kind,
-                              const std::string& message, const std::string& now) {
-  sql << "INSERT INTO application_events (application_id, author_id, kind, message, created_at) VALUES (:a, "
-         ":u, :k, :m, :now)",
-      soci::use(id), soci::use(author), soci::use(kind), soci::use(message), soci::use(now);
-}
-
 }  // namespace
 
 Applications::Applications(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
@@ -75,7 +68,7 @@ Result<long long> Applications::submit(long long applicant_id, Application input
           soci::use(a.business_name), soci::use(a.registration_no), soci::use(a.representative),
           soci::use(a.address), soci::use(a.phone), soci::use(a.bank_name), soci::use(a.bank_account),
           soci::use(a.account_holder), soci::use(a.story), soci::use(now), soci::use(id);
-      record_application_event(sql, id, applicant_id, "resubmitted", "", now);
+      record_event(sql, application_log, id, applicant_id, "resubmitted", "", now);
       return id;
     }
     long long id = 0;
@@ -88,7 +81,7 @@ Result<long long> Applications::submit(long long applicant_id, Application input
         soci::use(a.representative), soci::use(a.address), soci::use(a.phone), soci::use(a.bank_name),
         soci::use(a.bank_account), soci::use(a.account_holder), soci::use(a.story), soci::use(now),
         soci::use(now), soci::into(id);
-    record_application_event(sql, id, applicant_id, "submitted", "", now);
+    record_event(sql, application_log, id, applicant_id, "submitted", "", now);
     return id;
   });
 }
@@ -116,16 +109,7 @@ std::vector<Application> Applications::by_status(const std::string& status) {
 }
 
 std::vector<ApplicationEvent> Applications::history(long long id) {
-  return db_.read([&](soci::session& sql) {
-    std::vector<ApplicationEvent> out;
-    soci::rowset<soci::row> rows = (sql.prepare << "SELECT e.kind, e.message, u.name, e.created_at FROM "
-                                                   "application_events e JOIN users u ON u.id = e.author_id "
-                                                   "WHERE e.application_id = :id ORDER BY e.id",
-                                    soci::use(id));
-    for (const auto& r : rows)
-      out.push_back({db::row_text(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3)});
-    return out;
-  });
+  return db_.read([&](soci::session& sql) { return read_events(sql, application_log, id, false); });
 }
 
 Result<std::string> Applications::decide(long long id, long long operator_id, Decision decision,
@@ -167,7 +151,7 @@ Result<std::string> Applications::decide(long long id, long long operator_id, De
     }
     sql << "UPDATE workshop_applications SET status = :s, updated_at = :now WHERE id = :id",
         soci::use(status), soci::use(now), soci::use(id);
-    record_application_event(sql, id, operator_id, decision_kind(decision), reason, now);
+    record_event(sql, application_log, id, operator_id, decision_kind(decision), reason, now);
     return slug;
   });
 }

@@ -54,15 +54,6 @@ std::optional<WorkshopStanding> standing_where(soci::session& sql, const char* w
   return std::nullopt;
 }
 
-void record_workshop_event(soci::session& sql, long long workshop, long long author, const std::string& kind,
-                           const std::string& message, const std::string& now) {
-  soci::indicator ind = author ? soci::i_ok : soci::i_null;
-  sql << "INSERT INTO workshop_events (workshop_id, author_id, kind, message, created_at) VALUES (:w, :a, "
-         ":k, "
-         ":m, :now)",
-      soci::use(workshop), soci::use(author, ind), soci::use(kind), soci::use(message), soci::use(now);
-}
-
 // The workshop a user is vendor staff of (0 when none) and their role there.
 std::pair<long long, std::string> membership(soci::session& sql, long long user_id) {
   long long workshop = 0;
@@ -118,7 +109,7 @@ Result<Invitation> Staff::invite(const web::Principal& by, long long workshop_id
            "VALUES (:w, :e, :h, :by, :now, :exp) RETURNING id",
         soci::use(workshop_id), soci::use(email), soci::use(token_hash), soci::use(by.user_id), soci::use(at),
         soci::use(expires), soci::into(id);
-    record_workshop_event(sql, workshop_id, by.user_id, "invited", email, at);
+    record_event(sql, workshop_log, workshop_id, by.user_id, "invited", email, at);
     auto found = select_invitations(sql, "WHERE i.id = :id", id, at);
     mail::enqueue(sql, compose(found.front(), token), clock_);
     return found.front();
@@ -157,7 +148,7 @@ Result<Invitation> Staff::accept(const std::string& token, long long user_id) {
         soci::use(user_id), soci::use(invitation.workshop_id), soci::use(at);
     sql << "UPDATE staff_invitations SET accepted_by = :u, accepted_at = :now WHERE id = :id",
         soci::use(user_id), soci::use(at), soci::use(invitation.id);
-    record_workshop_event(sql, invitation.workshop_id, user_id, "joined", email, at);
+    record_event(sql, workshop_log, invitation.workshop_id, user_id, "joined", email, at);
     invitation.status = "accepted";
     return invitation;
   });
@@ -176,7 +167,7 @@ Result<void> Staff::revoke(const web::Principal& by, long long workshop_id, long
                              "this invitation is already " + found.front().status);
     sql << "UPDATE staff_invitations SET revoked_at = :now WHERE id = :id", soci::use(at),
         soci::use(invitation_id);
-    record_workshop_event(sql, workshop_id, by.user_id, "invitation_revoked", found.front().email, at);
+    record_event(sql, workshop_log, workshop_id, by.user_id, "invitation_revoked", found.front().email, at);
     return {};
   });
 }
@@ -193,7 +184,7 @@ Result<void> Staff::remove(const web::Principal& by, long long workshop_id, long
     std::string email;
     sql << "SELECT email FROM users WHERE id = :u", soci::use(user_id), soci::into(email);
     sql << "DELETE FROM user_roles WHERE user_id = :u AND role = 'vendor_staff'", soci::use(user_id);
-    record_workshop_event(sql, workshop_id, by.user_id, "removed", email, at);
+    record_event(sql, workshop_log, workshop_id, by.user_id, "removed", email, at);
     return {};
   });
 }
@@ -253,7 +244,8 @@ Result<WorkshopStanding> Staff::set_suspended(long long operator_id, const std::
       return Error::conflict("status", "workshop_already_" + status, "the workshop is already " + status);
     sql << "UPDATE workshops SET status = :s, updated_at = :now WHERE id = :id", soci::use(status),
         soci::use(at), soci::use(found->id);
-    record_workshop_event(sql, found->id, operator_id, suspended ? "suspended" : "reinstated", reason, at);
+    record_event(sql, workshop_log, found->id, operator_id, suspended ? "suspended" : "reinstated", reason,
+                 at);
     found->status = status;
     return *found;
   });
@@ -264,16 +256,7 @@ std::optional<WorkshopStanding> Staff::workshop(long long id) {
 }
 
 std::vector<WorkshopEvent> Staff::history(long long workshop_id) {
-  return db_.read([&](soci::session& sql) {
-    std::vector<WorkshopEvent> out;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT e.kind, e.message, COALESCE(u.name, ''), e.created_at FROM workshop_events e "
-                        "LEFT JOIN users u ON u.id = e.author_id WHERE e.workshop_id = :w ORDER BY e.id DESC",
-         soci::use(workshop_id));
-    for (const auto& r : rows)
-      out.push_back({db::row_text(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3)});
-    return out;
-  });
+  return db_.read([&](soci::session& sql) { return read_events(sql, workshop_log, workshop_id, true); });
 }
 
 }  // namespace brilliant::vendors

@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "db/fwd.hpp"
 #include "mail/outbox.hpp"
+#include "vendors/events.hpp"
 #include "web/principal.hpp"
 
 namespace brilliant::vendors {
@@ -41,9 +42,7 @@ struct WorkshopStanding {
   std::string name_en;
 };
 
-struct WorkshopEvent {
-  std::string kind, message, author, created_at;
-};
+using WorkshopEvent = VendorEvent;
 
 // Who may invite and remove a workshop's staff: its owner (while the workshop is not suspended) or an
 // operator.

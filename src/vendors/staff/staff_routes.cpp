@@ -44,16 +44,8 @@ json::object standing_json(const WorkshopStanding& w, bool en) {
 
 json::array workshop_events_json(const std::vector<WorkshopEvent>& events, const web::Renderer& r,
                                  const Request& req) {
-  json::array out;
-  for (const auto& e : events) {
-    TimePoint at;
-    out.push_back(json::object{{"kind", e.kind},
-                               {"kind_text", r.message(req.locale, "staff.event." + e.kind)},
-                               {"message", e.message},
-                               {"author", e.author},
-                               {"at", parse_utc(e.created_at, at) ? format_seoul(at) : e.created_at}});
-  }
-  return out;
+  return events_json(events,
+                     [&](const std::string& kind) { return r.message(req.locale, "staff.event." + kind); });
 }
 
 template <class T, class F>

@@ -5,7 +5,9 @@ A unity build #includes several source files into one translation unit, so what 
 itself (its anonymous namespace, `static` functions and variables) meets the other files' own. The same
 name twice with the same signature does not compile; with different signatures it compiles as an
 overload set and a call may silently take the other file's function. This lists every such name, per
-batch, from universal-ctags' view of the sources; it exits 1 if there is one.
+batch, from universal-ctags' view of the sources. A `using namespace` at namespace level (but for the
+standard literal namespaces) reaches every file after it in its batch: it is listed too. The script exits
+1 if there is either.
 
   scripts/unity-clashes.py BUILD_DIR
 """
@@ -18,6 +20,7 @@ import sys
 
 INCLUDE = re.compile(r'^#include "(.+)"$', re.MULTILINE)
 ANON = re.compile(r"(::)?__anon[0-9a-f]+")
+USING_NAMESPACE = re.compile(r"^using namespace (?!std::(?:\w+_)?literals\b)[\w:]+;", re.MULTILINE)  # unindented: namespace level
 GTEST_MACROS = {"TEST", "TEST_F", "TEST_P", "TYPED_TEST", "INSTANTIATE_TEST_SUITE_P"}  # ctags reads them as functions
 
 
@@ -49,6 +52,9 @@ def main(build_dir):
         sources = INCLUDE.findall(batch.read_text())
         owners = collections.defaultdict(list)
         for source in sources:
+            for using in USING_NAMESPACE.findall(pathlib.Path(source).read_text()):
+                clashes += 1
+                print(f"{batch.relative_to(build_dir)}: `using namespace` at namespace level in {source}")
             for scope, name in file_local_names(source):
                 owners[(scope, name)].append(source)
         for (scope, name), files in sorted(owners.items()):

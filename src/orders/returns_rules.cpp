@@ -7,7 +7,7 @@ namespace brilliant::orders {
 
 namespace {
 
-using namespace std::chrono;
+namespace chrono = std::chrono;  // not `using namespace`: it would reach every file of the unity batch
 
 constexpr std::array holidays = {
     // 2025
@@ -24,14 +24,15 @@ constexpr std::array holidays = {
     "2027-05-13", "2027-06-06", "2027-08-15", "2027-08-16", "2027-09-14", "2027-09-15", "2027-09-16",
     "2027-10-03", "2027-10-04", "2027-10-09", "2027-10-11", "2027-12-25", "2027-12-27"};
 
-sys_days day_of(std::string_view d) {
+chrono::sys_days day_of(std::string_view d) {
   const int y = std::stoi(std::string(d.substr(0, 4))), m = std::stoi(std::string(d.substr(5, 2))),
             dd = std::stoi(std::string(d.substr(8, 2)));
-  return sys_days(year{y} / month{static_cast<unsigned>(m)} / day{static_cast<unsigned>(dd)});
+  return chrono::sys_days(chrono::year{y} / chrono::month{static_cast<unsigned>(m)} /
+                          chrono::day{static_cast<unsigned>(dd)});
 }
 
-std::string text_of(sys_days d) {
-  const year_month_day ymd(d);
+std::string text_of(chrono::sys_days d) {
+  const chrono::year_month_day ymd(d);
   char out[32];
   std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
@@ -39,10 +40,10 @@ std::string text_of(sys_days d) {
 }
 
 // The Seoul day of a UTC time as stored.
-sys_days seoul_day(const std::string& utc) { return day_of(format_seoul(utc).substr(0, 10)); }
+chrono::sys_days seoul_day(const std::string& utc) { return day_of(format_seoul(utc).substr(0, 10)); }
 
 // The UTC instant that ends a Seoul day (its next midnight, 15:00 UTC of the day).
-std::string end_of_seoul_day(sys_days d) { return text_of(d) + "T15:00:00Z"; }
+std::string end_of_seoul_day(chrono::sys_days d) { return text_of(d) + "T15:00:00Z"; }
 
 }  // namespace
 
@@ -57,11 +58,12 @@ Result<ReturnReason> return_reason(std::string_view name) {
 
 std::string return_deadline(const std::string& delivered_utc, ReturnReason reason) {
   const auto delivered = seoul_day(delivered_utc);
-  if (!sellers_fault(reason)) return end_of_seoul_day(delivered + days{7});
-  const year_month_day ymd(delivered);
-  auto later = ymd + months{3};
-  if (!later.ok()) later = later.year() / later.month() / last;  // Nov 30 + 3 months: the end of February
-  return end_of_seoul_day(sys_days(later));
+  if (!sellers_fault(reason)) return end_of_seoul_day(delivered + chrono::days{7});
+  const chrono::year_month_day ymd(delivered);
+  auto later = ymd + chrono::months{3};
+  if (!later.ok())
+    later = later.year() / later.month() / chrono::last;  // Nov 30 + 3 months: the end of February
+  return end_of_seoul_day(chrono::sys_days(later));
 }
 
 Result<void> may_return(const std::string& delivered_utc, ReturnReason reason, bool final_sale,
@@ -83,8 +85,8 @@ Result<void> may_return(const std::string& delivered_utc, ReturnReason reason, b
 }
 
 bool business_day(std::string_view d) {
-  const weekday w(day_of(d));
-  if (w == Saturday || w == Sunday) return false;
+  const chrono::weekday w(day_of(d));
+  if (w == chrono::Saturday || w == chrono::Sunday) return false;
   for (auto h : holidays)
     if (d == h) return false;
   return true;
@@ -93,7 +95,7 @@ bool business_day(std::string_view d) {
 std::string add_business_days(const std::string& utc, int n) {
   auto d = seoul_day(utc);
   while (n > 0) {
-    d += days{1};
+    d += chrono::days{1};
     if (business_day(text_of(d))) --n;
   }
   return text_of(d);

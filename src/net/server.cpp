@@ -268,7 +268,7 @@ struct Server::Impl {
       auto prepared = pipeline.prepare(request);
       // (No co_await inside ?: — GCC 12 mishandles temporaries there.)
       web::Response response;
-      if (prepared.early || prepared.inline_) {
+      if (prepared.early || prepared.runs_inline()) {
         response = pipeline.run(request, prepared);
       } else {
         response = co_await on_pool(request, prepared);

@@ -131,7 +131,6 @@ Pipeline::Prepared Pipeline::prepare(Request& request) const {
     return prepared;
   }
   request.params = prepared.match.params;
-  prepared.inline_ = prepared.match.route->runs == Runs::inline_;
   if (cache_ && prepared.match.route->cacheable && (anonymous_get(request) || recalled_reader(request))) {
     auto [token, fresh] = csrf_for(request);
     if (request.user) request.csrf_token = token;  // the account area's logout form carries it

@@ -59,7 +59,8 @@ class Pipeline {
   struct Prepared {
     Match match;
     std::optional<Response> early;  // answered already (static file, 404, 405, bad path)
-    bool inline_ = false;           // run() may be called on the I/O thread
+    // run() may be called on the I/O thread (the route is Runs::inline_).
+    bool runs_inline() const { return match.route && match.route->runs == Runs::inline_; }
   };
 
   // Cheap and non-blocking: decodes the path, picks locale and route, answers static files and

@@ -14,7 +14,8 @@
 # carts before the timed window, which then times the order requests alone: POST /api/v1/orders without the
 # add that precedes each in a shopper's day; by default the window times both), ORDERS_KEEP=1 (PostgreSQL's log
 # and the server's are copied to /tmp/pg.log and /tmp/postgresql.log or /tmp/sqlite.log before the work
-# folder goes).
+# folder goes), ORDERS_PG_SETTINGS="-c name=value ..." (more PostgreSQL settings, for pgbench's runs as for ours;
+# durability's two stay on).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -58,7 +59,7 @@ if [[ " $backends " == *" postgresql "* ]]; then
   [ -n "${ORDERS_PG_SOCKET:-}" ] && pghost=$work transport="the Unix socket"
   "${runas[@]}" "$pgbin/initdb" -D "$work/pg" -U brilliant --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   "${runas[@]}" "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $pgport -k $work \
-    -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200" start >/dev/null
+    -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200 ${ORDERS_PG_SETTINGS:-}" start >/dev/null
   "${runas[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U brilliant brilliant
   "${runas[@]}" "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U brilliant pgbench
   pg_url="postgresql://brilliant@127.0.0.1:$pgport/brilliant"

@@ -260,6 +260,18 @@ TEST_F(StaffHttp, SuspendingHidesTheWorkshopsPiecesAndMakesItsConsoleReadOnly) {
   EXPECT_EQ(boost::json::parse(back.body).at("status").as_string(), "active");
   EXPECT_EQ(client()->get("/api/v1/products/" + piece).status, 200);
   EXPECT_EQ(owner->post_form("/console/stock", {{"_csrf", owner->cookie("csrf")}}).status, 303);
+
+  // The reinstatement, given no reason, is in the history with no message: the API leaves the field out
+  // and the page opens no empty paragraph for it (the suspension's reason is still shown).
+  auto history = boost::json::parse(op->get("/api/v1/operator/workshops/" + workshop).body);
+  const auto& events = history.at("events").as_array();
+  ASSERT_GE(events.size(), 2u);
+  EXPECT_EQ(events[0].at("kind").as_string(), "reinstated");  // newest first
+  EXPECT_FALSE(events[0].as_object().contains("message"));
+  EXPECT_EQ(events[1].at("message").as_string(), "hallmarks missing");
+  auto page = op->get("/en/operator/workshops/" + workshop);
+  EXPECT_NE(page.body.find("Reinstated"), std::string::npos);
+  EXPECT_EQ(page.body.find("<p class=\"event-message\"></p>"), std::string::npos);
 }
 
 }  // namespace brilliant::test

@@ -52,7 +52,7 @@ def main(build_dir):
         sources = INCLUDE.findall(batch.read_text())
         owners = collections.defaultdict(list)
         for source in sources:
-            for using in USING_NAMESPACE.findall(pathlib.Path(source).read_text()):
+            if USING_NAMESPACE.search(pathlib.Path(source).read_text()):
                 clashes += 1
                 print(f"{batch.relative_to(build_dir)}: `using namespace` at namespace level in {source}")
             for scope, name in file_local_names(source):

@@ -9,8 +9,7 @@
 #include "db/fwd.hpp"
 
 namespace boost::json {
-class array;  // the callers that show events include Boost.JSON; domain headers that name VendorEvent need
-              // not
+class array;  // declared only: the domain headers that name VendorEvent need no Boost.JSON
 }
 
 namespace brilliant::vendors {

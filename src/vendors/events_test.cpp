@@ -16,8 +16,8 @@ class EventsTest : public ::testing::Test {
       s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('a@x.example', "
            "'Ahn', 'h', 'x', 'x')";
       s << "INSERT INTO workshop_applications (applicant_id, business_name, registration_no, representative, "
-           "address, phone, bank_name, bank_account, account_holder, created_at, updated_at) VALUES (1, 'Moon', "
-           "'1234567890', 'Ahn', 'Iksan', '010', 'Bank', '1', 'Ahn', 'x', 'x')";
+           "address, phone, bank_name, bank_account, account_holder, created_at, updated_at) VALUES "
+           "(1, 'Moon', '1234567890', 'Ahn', 'Iksan', '010', 'Bank', '1', 'Ahn', 'x', 'x')";
     });
   }
   db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "vendors/events.hpp"
 
 namespace brilliant::vendors {
 
@@ -40,8 +39,6 @@ struct Application {
   std::string created_at, updated_at;
   std::string applicant_email;
 };
-
-using ApplicationEvent = VendorEvent;
 
 enum class Decision { approve, request_changes, reject };
 

@@ -35,7 +35,7 @@ json::object application_json(const Application& a, const web::Renderer& r, cons
   return o;
 }
 
-json::array application_events_json(const std::vector<ApplicationEvent>& events, const web::Renderer& r,
+json::array application_events_json(const std::vector<VendorEvent>& events, const web::Renderer& r,
                                     const Request& req) {
   return events_json(events,
                      [&](const std::string& kind) { return r.message(req.locale, "vendors.event." + kind); });

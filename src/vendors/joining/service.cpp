@@ -108,7 +108,7 @@ std::vector<Application> Applications::by_status(const std::string& status) {
       [&](soci::session& sql) { return select(sql, "WHERE a.status = :k ORDER BY a.id", status); });
 }
 
-std::vector<ApplicationEvent> Applications::history(long long id) {
+std::vector<VendorEvent> Applications::history(long long id) {
   return db_.read([&](soci::session& sql) { return read_events(sql, application_log, id, false); });
 }
 

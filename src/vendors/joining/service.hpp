@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "db/fwd.hpp"
+#include "vendors/events.hpp"
 #include "vendors/joining/application.hpp"
 
 namespace brilliant::vendors {
@@ -21,7 +22,7 @@ class Applications {
   std::optional<Application> latest_of(long long applicant_id);
   std::optional<Application> find(long long id);
   std::vector<Application> by_status(const std::string& status);
-  std::vector<ApplicationEvent> history(long long id);
+  std::vector<VendorEvent> history(long long id);
   // Operator's decision. A reason is required to request changes or reject. On approval returns the
   // new workshop's slug.
   Result<std::string> decide(long long id, long long operator_id, Decision decision,

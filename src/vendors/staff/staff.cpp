@@ -255,7 +255,7 @@ std::optional<WorkshopStanding> Staff::workshop(long long id) {
   return db_.read([&](soci::session& sql) { return standing_where(sql, "WHERE w.id = :id", id); });
 }
 
-std::vector<WorkshopEvent> Staff::history(long long workshop_id) {
+std::vector<VendorEvent> Staff::history(long long workshop_id) {
   return db_.read([&](soci::session& sql) { return read_events(sql, workshop_log, workshop_id, true); });
 }
 

@@ -42,8 +42,6 @@ struct WorkshopStanding {
   std::string name_en;
 };
 
-using WorkshopEvent = VendorEvent;
-
 // Who may invite and remove a workshop's staff: its owner (while the workshop is not suspended) or an
 // operator.
 bool may_manage_staff(const web::Principal& who, long long workshop_id);
@@ -80,7 +78,7 @@ class Staff {
   // Operator: suspend (a reason is required) or reinstate.
   Result<WorkshopStanding> set_suspended(long long operator_id, const std::string& slug, bool suspended,
                                          const std::string& reason);
-  std::vector<WorkshopEvent> history(long long workshop_id);
+  std::vector<VendorEvent> history(long long workshop_id);
 
  private:
   std::string now() const { return format_utc(clock_.now()); }

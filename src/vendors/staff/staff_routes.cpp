@@ -42,7 +42,7 @@ json::object standing_json(const WorkshopStanding& w, bool en) {
           {"staff", w.staff}};
 }
 
-json::array workshop_events_json(const std::vector<WorkshopEvent>& events, const web::Renderer& r,
+json::array workshop_events_json(const std::vector<VendorEvent>& events, const web::Renderer& r,
                                  const Request& req) {
   return events_json(events,
                      [&](const std::string& kind) { return r.message(req.locale, "staff.event." + kind); });

@@ -81,8 +81,8 @@ App::App(Config config, const Clock& clock)
       legal_(*database_, clock_),
       audit_(*database_, clock_),
       orders_(*database_, catalog_, carts_, brand_, clock_,
-              [this](const catalog::Variant& v, const std::string& locale) {
-                return catalog::variant_label(v, locale, [this, &locale](const std::string& key) {
+              [this](const catalog::Product& p, const catalog::Variant& v, const std::string& locale) {
+                return catalog::option_label(p, v, locale, [this, &locale](const std::string& key) {
                   return renderer_.message(locale, key);
                 });
               }),

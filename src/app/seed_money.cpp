@@ -35,8 +35,9 @@ Result<void> last_month(App& app, long long shopper, long long op) {
   if (!parse_utc(month + "-10T03:00:00Z", tenth)) return Error::invalid("month", "month_invalid", month);
   FixedClock then(tenth);
   orders::Carts carts(app.database(), app.catalog(), then);
-  orders::Orders past(app.database(), app.catalog(), carts, app.brand(), then,
-                      [](const catalog::Variant& v, const std::string&) { return v.sku; });
+  orders::Orders past(
+      app.database(), app.catalog(), carts, app.brand(), then,
+      [](const catalog::Product&, const catalog::Variant& v, const std::string&) { return v.sku; });
   const auto variant = demo_variant_in_stock(app, 1);
   if (!variant) return {};
   const auto added = TRY(carts.add("", shopper, {variant, 1, "", false}));

@@ -103,7 +103,8 @@ Response Storefront::home(Request& req) {
                                          {"description", en ? c.description_en : c.description_ko},
                                          {"url", req.locale_prefix() + "/shop?collection=" + c.slug}});
   json::array workshops;
-  for (size_t i = 0; i < snap->workshops.size() && i < 6; ++i)
+  constexpr size_t home_workshops = 6;  // the page's grid (.workshop-grid-six) is made for six
+  for (size_t i = 0; i < snap->workshops.size() && i < home_workshops; ++i)
     workshops.push_back(workshop_json(snap->workshops[i], req.locale, t));
   json::object model{{"title", t("home.title")},
                      {"description", t("home.description")},

@@ -85,10 +85,21 @@ std::string variant_label(const Variant& v, const std::string& locale, const Mes
   return v.colour.empty() ? v.sku : t("catalog.colour." + v.colour);
 }
 
+bool sole_plain_variant(const Product& p) {
+  if (p.variants.size() != 1) return false;
+  const auto& v = p.variants.front();
+  return !v.ring_circ_x10 && !v.length_mm && v.colour.empty();
+}
+
+std::string option_label(const Product& p, const Variant& v, const std::string& locale, const Messages& t) {
+  return sole_plain_variant(p) ? t("catalog.product.standard") : variant_label(v, locale, t);
+}
+
 namespace {
 
 json::array variants_json(const Product& p, const std::string& locale, const Messages& t) {
   json::array out;
+  const bool sole = p.variants.size() == 1;
   for (const auto& v : p.variants) {
     json::object o{{"id", v.id},       {"sku", v.sku},
                    {"price", v.price}, {"price_text", format_won(v.price, locale)},
@@ -102,7 +113,8 @@ json::array variants_json(const Product& p, const std::string& locale, const Mes
     } else if (v.length_mm) {
       o["length_mm"] = v.length_mm;
     }
-    o["label"] = variant_label(v, locale, t);
+    o["label"] = option_label(p, v, locale, t);
+    if (sole && (v.stock > 0 || p.made_to_order)) o["checked"] = true;  // nothing to choose between
     o["stock_text"] = v.stock > 0 ? fill(t("catalog.product.stock_left"), {{"n", std::to_string(v.stock)}})
                                   : t("catalog.product.sold_out");
     out.push_back(std::move(o));

@@ -27,8 +27,16 @@ std::vector<std::string> approximate(long long won, const PriceContext& prices);
 // Replaces {{name}} in a catalog message with values.
 std::string fill(std::string text, const std::map<std::string, std::string>& values);
 
-// A variant as shoppers name it: "13호 · US 6.5" (rings), "45 cm" (chains), or its colour.
+// A variant as shoppers name it: "13호 · US 6.5" (rings), "45 cm" (chains), or its colour; its SKU when
+// nothing else tells it apart.
 std::string variant_label(const Variant& variant, const std::string& locale, const Messages& t);
+// A piece's only variant with no size, length or colour: there is nothing for a shopper to choose, so the
+// page offers it chosen.
+bool sole_plain_variant(const Product& product);
+// The option of a piece as its page, the cart and the order name it: variant_label, or "Standard"
+// (catalog.product.standard) for a sole plain variant instead of its SKU.
+std::string option_label(const Product& product, const Variant& variant, const std::string& locale,
+                         const Messages& t);
 boost::json::object card_json(const Card& card, const std::string& locale, const Messages& t);
 // The words the card partial reads from a page's messages, for rendering it as a fragment ("t").
 boost::json::object card_partial_words(const Messages& t);

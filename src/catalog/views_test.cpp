@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "catalog/testing.hpp"
+
 namespace brilliant::catalog {
 
 TEST(Views, WonInBothLanguages) {
@@ -64,6 +66,34 @@ TEST(Views, APieceLimitedPerCustomerSaysSo) {
   EXPECT_EQ(o.at("limit_text").as_string(), "1인 2개 한정");
   p.per_customer_limit = 0;
   EXPECT_FALSE(product_json(p, w, "ko", t, {}).contains("limit_text"));
+}
+
+// A piece with one plain variant (earrings in one size) offers it chosen and calls it "Standard", not by
+// its SKU; a piece with sizes offers none chosen; a sold-out single piece is not chosen for the shopper.
+TEST(Views, ASoleVariantWithoutSizeIsOfferedChosen) {
+  const auto t = [](const std::string& key) { return key == "catalog.product.standard" ? "Standard" : key; };
+  Workshop w;
+  auto p = sample_ring();
+  const auto ring = product_json(p, w, "en", t, {});
+  for (const auto& v : ring.at("variants").as_array()) {
+    EXPECT_FALSE(v.as_object().contains("checked"));
+    EXPECT_NE(v.at("label").as_string(), "Standard");
+  }
+  EXPECT_FALSE(sole_plain_variant(p));
+  p.variants = {{201, "EA-1", 0, 0, 0, "", 0, 4, 379000}};
+  ASSERT_TRUE(sole_plain_variant(p));
+  auto only = product_json(p, w, "en", t, {}).at("variants").at(0).as_object();
+  EXPECT_EQ(only.at("label").as_string(), "Standard");
+  EXPECT_TRUE(only.at("checked").as_bool());
+  EXPECT_EQ(option_label(p, p.variants.front(), "en", t), "Standard");  // the cart's and the order's word
+  EXPECT_EQ(variant_label(p.variants.front(), "en", t), "EA-1");        // where no product is at hand
+  p.variants.front().stock = 0;
+  EXPECT_FALSE(product_json(p, w, "en", t, {}).at("variants").at(0).as_object().contains("checked"));
+  p.made_to_order = true;
+  EXPECT_TRUE(product_json(p, w, "en", t, {}).at("variants").at(0).as_object().contains("checked"));
+  p.variants.front().length_mm = 450;  // one chain length is still a length a shopper reads
+  EXPECT_FALSE(sole_plain_variant(p));
+  EXPECT_EQ(product_json(p, w, "en", t, {}).at("variants").at(0).at("label").as_string(), "45 cm");
 }
 
 }  // namespace

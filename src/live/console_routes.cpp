@@ -364,9 +364,10 @@ class ConsoleLiveRoutes {
       if (!product) continue;
       const auto& title = req.locale == "en" ? product->title_en : product->title_ko;
       for (const auto& v : product->variants)
-        variants.push_back(json::object{{"id", v.id},
-                                        {"label", title + " · " + catalog::variant_label(v, req.locale, t) +
-                                                      " · " + catalog::format_won(v.price, req.locale)}});
+        variants.push_back(
+            json::object{{"id", v.id},
+                         {"label", title + " · " + catalog::option_label(*product, v, req.locale, t) + " · " +
+                                       catalog::format_won(v.price, req.locale)}});
     }
     m["candidates"] = std::move(candidates);
     m["variants"] = std::move(variants);

@@ -17,8 +17,8 @@ std::vector<SizeChoice> Orders::sizes_for(const OrderLine& line) {
     SizeChoice c;
     c.variant_id = v.id;
     c.sku = v.sku;
-    c.label_ko = label_ ? label_(v, "ko") : v.sku;
-    c.label_en = label_ ? label_(v, "en") : v.sku;
+    c.label_ko = label_ ? label_(*product, v, "ko") : v.sku;
+    c.label_en = label_ ? label_(*product, v, "en") : v.sku;
     c.stock = v.stock;
     c.available = product->made_to_order || v.stock >= line.quantity;
     c.current = v.id == line.variant_id;

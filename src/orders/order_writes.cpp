@@ -79,8 +79,8 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
   soci::indicator quote_ind = quote ? soci::i_ok : soci::i_null;
   const std::string metal_seen = quote ? product.metal : "";
   const long long won_seen = quote ? cart_line.added.quote_won_per_gram : 0;
-  const std::string variant_ko = label ? label(*variant, "ko") : "";
-  const std::string variant_en = label ? label(*variant, "en") : "";
+  const std::string variant_ko = label ? label(product, *variant, "ko") : "";
+  const std::string variant_en = label ? label(product, *variant, "en") : "";
   const int gift = priced.gift_wrap, final_sale = priced.final_sale, mto = product.made_to_order;
   const int reserved = product.made_to_order ? 0 : priced.quantity;
   OrderLine line = written_line(fulfilment_id, product, *variant, priced, reserved, variant_ko, variant_en);

@@ -78,7 +78,8 @@ struct Paid {
 class Orders {
  public:
   // Names a variant in a language ("13호 · 52 mm"), for the line's record.
-  using VariantLabel = std::function<std::string(const catalog::Variant&, const std::string& locale)>;
+  using VariantLabel =
+      std::function<std::string(const catalog::Product&, const catalog::Variant&, const std::string& locale)>;
   // The shopper's mail when an order is placed, paid or cancelled (event: "placed" | "paid" |
   // "cancelled"); the app renders it. Queued in the same transaction as the change.
   using OrderMail = std::function<mail::Mail(const Order&, const std::string& event)>;

@@ -93,7 +93,7 @@ json::object cart_line_json(const CartLine& line, const std::string& locale, con
     const auto& p = *line.product;
     o["title"] = en ? p.title_en : p.title_ko;
     for (const auto& v : p.variants)
-      if (v.id == shown.variant_id) o["variant"] = catalog::variant_label(v, locale, t);
+      if (v.id == shown.variant_id) o["variant"] = catalog::option_label(p, v, locale, t);
     if (auto image = thumbnail(p); !image.empty()) o["image_url"] = image;
     if (p.made_to_order)
       o["lead_text"] =

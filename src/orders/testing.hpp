@@ -84,10 +84,14 @@ class OrdersFixture : public ::testing::Test {
   catalog::Catalog catalog{*db, clock, [](const std::string&, const std::string& key) { return key; }};
   Carts carts{*db, catalog, clock};
   vendors::BrandStore brand{*db, clock};
-  Orders orders{
-      *db,   catalog,
-      carts, brand,
-      clock, [](const catalog::Variant& v, const std::string& locale) { return locale + ":" + v.sku; }};
+  Orders orders{*db,
+                catalog,
+                carts,
+                brand,
+                clock,
+                [](const catalog::Product&, const catalog::Variant& v, const std::string& locale) {
+                  return locale + ":" + v.sku;
+                }};
   // An order for `quantity` moon rings (120,000 won each, shipped free), awaiting payment.
   Order one_ring_order(const std::string& key, int quantity = 1) {
     auto token = carts.add("", 1, {.variant_id = variant["moon-ring"], .quantity = quantity})->token;

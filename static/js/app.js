@@ -23,15 +23,18 @@ document.addEventListener('submit', (event) => {
 });
 
 // Variant picker: show the chosen option's price and stock.
+function showVariant(input) {
+  const price = document.getElementById('price');
+  const stock = document.getElementById('variant-stock');
+  if (price && input.dataset.price) price.textContent = input.dataset.price;
+  if (stock) stock.textContent = input.dataset.stock || '';
+}
 for (const form of document.querySelectorAll('.add-form')) {
   form.addEventListener('change', (event) => {
-    const input = event.target;
-    if (input.name !== 'variant_id') return;
-    const price = document.getElementById('price');
-    const stock = document.getElementById('variant-stock');
-    if (price && input.dataset.price) price.textContent = input.dataset.price;
-    if (stock) stock.textContent = input.dataset.stock || '';
+    if (event.target.name === 'variant_id') showVariant(event.target);
   });
+  const chosen = form.querySelector('input[name="variant_id"]:checked');
+  if (chosen) showVariant(chosen);
 }
 
 // Filters arrive folded; wide screens show them unfolded through CSS (::details-content). Browsers without

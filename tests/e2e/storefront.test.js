@@ -124,6 +124,36 @@ test('engrave a ring, gift wrap it and put it in the cart (Korean, phone)', asyn
   await context.close();
 });
 
+test('a piece in one plain size is offered chosen: add it without choosing (English, desktop)', async () => {
+  const list = await (await fetch(`${server.url}/api/v1/products?category=earrings`)).json();
+  let product;
+  for (const card of list.cards) {
+    const p = await (await fetch(`${server.url}/api/v1/products/${card.slug}`)).json();
+    const [only, ...rest] = p.variants;
+    if (rest.length === 0 && only.stock > 0 && !only.length_mm && !only.korean_size && only.checked) {
+      product = p;
+      break;
+    }
+  }
+  assert.ok(product, 'the demo catalog has earrings in one plain size');
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/en/products/${product.slug}`);
+  const option = page.locator('.variant');
+  assert.equal(await option.count(), 1);
+  assert.equal((await option.textContent()).trim(), 'Standard');
+  assert.ok(await option.locator('input').isChecked(), 'the only option is chosen already');
+  assert.match(await page.locator('#variant-stock').textContent(), /left/);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.waitForURL(/\/cart\?added=1/);
+  const line = page.locator('.cart-line').first();
+  assert.equal(await line.locator('h2').textContent(), product.title_en);
+  const info = await line.locator('.cart-info').textContent();
+  assert.match(info, /Standard/);
+  assert.doesNotMatch(info, new RegExp(product.variants[0].sku));
+  await context.close();
+});
+
 test('every page these journeys visited meets WCAG 2.2 AA (axe-core: no serious or critical violation)', async () => {
   assert.deepEqual(await browser.auditAccessibility(), []);
 });

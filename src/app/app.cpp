@@ -255,6 +255,9 @@ int App::migrate() {
   const int applied = db::migrate(*database_, config_.root / "migrations");
   certification_->ensure_scheme();
   catalog_.refresh();
+  // The brand's rates and rules before anything is sold: the demo's seeding places its orders before
+  // start() (which loads them again, for what other nodes changed meanwhile).
+  brand_.load();
   return applied;
 }
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "app/testing.hpp"
+#include "vendors/brand/brand.hpp"
 #include "web/testing.hpp"
 
 namespace brilliant::app {
@@ -41,6 +42,16 @@ TEST(AuditRequest, StaffChangesAndViewsOfPersonalDataAreKeptShoppersAndRefusalsA
   EXPECT_EQ(entries[1].detail, "name_ko=새 이름\nsecret_key=***");
   EXPECT_EQ(entries[1].ip, "10.1.2.3");
   EXPECT_EQ(entries[1].roles, "operator");
+}
+
+// The brand's commission rates are there once the database is migrated, before start(): the demo's
+// seeding places its orders then, and each line keeps the rate it was sold under (it had kept 0 %).
+TEST(AppBrand, RatesAreLoadedWhenTheDatabaseIsMigrated) {
+  FixedClock clock{TimePoint{} + std::chrono::hours(24 * 365 * 57)};
+  TempApp app(clock, "brand-rates");
+  const auto rates = app->brand().current()->rates;
+  ASSERT_FALSE(rates.empty());
+  EXPECT_EQ(vendors::commission_bp(rates, 7, "ring"), 1500);  // migrations/008_brand.sql's default
 }
 
 }  // namespace

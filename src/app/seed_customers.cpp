@@ -11,6 +11,7 @@
 #include "marketing/campaign_rules.hpp"
 #include "marketing/customer_repo.hpp"
 #include "orders/checkout.hpp"
+#include "vendors/brand/brand.hpp"
 
 namespace brilliant::app {
 namespace {
@@ -20,17 +21,20 @@ constexpr char domain[] = "@customers.brilliant.example";
 struct Piece {
   long long product_id = 0, variant_id = 0, workshop_id = 0, price = 0;
   std::string slug, sku, title_ko, title_en, category;
+  int commission_bp = 0;  // the brand's rate for its workshop and category, as a placed order keeps it
 };
 
 // The first pieces on sale with a fixed variant to sell.
 std::vector<Piece> pieces_of(App& app, size_t most) {
   std::vector<Piece> out;
+  const auto rates = app.brand().current()->rates;
   for (const auto& card : app.catalog().snapshot()->cards) {
     if (out.size() >= most) break;
     auto product = app.catalog().product(card.slug);
     if (!product || product->variants.empty() || card.price <= 0) continue;
     out.push_back({product->id, product->variants.front().id, product->workshop_id, card.price, card.slug,
-                   product->variants.front().sku, card.title_ko, card.title_en, card.category});
+                   product->variants.front().sku, card.title_ko, card.title_en, card.category,
+                   vendors::commission_bp(rates, product->workshop_id, card.category).value_or(0)});
   }
   return out;
 }
@@ -73,12 +77,11 @@ void insert_order(soci::session& sql, const DemoOrder& o, TimePoint now) {
       soci::use(done), soci::use(at), soci::use(done), soci::into(parcel_id);
   sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, "
          "title_en, sku, "
-         "quantity, reserved, unit_price, line_total, pricing, category, created_at) VALUES (:o, :f, :p, :v, "
-         ":sl, "
-         ":tk, :te, :sku, 1, 0, :u, :lt, 'fixed', :cat, :c)",
+         "quantity, reserved, unit_price, line_total, pricing, category, commission_bp, created_at) VALUES "
+         "(:o, :f, :p, :v, :sl, :tk, :te, :sku, 1, 0, :u, :lt, 'fixed', :cat, :bp, :c)",
       soci::use(order_id), soci::use(parcel_id), soci::use(p.product_id), soci::use(p.variant_id),
       soci::use(p.slug), soci::use(p.title_ko), soci::use(p.title_en), soci::use(p.sku), soci::use(p.price),
-      soci::use(p.price), soci::use(p.category), soci::use(at);
+      soci::use(p.price), soci::use(p.category), soci::use(p.commission_bp), soci::use(at);
 }
 
 }  // namespace

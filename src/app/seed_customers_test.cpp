@@ -39,6 +39,15 @@ TEST(SeedCustomers, AYearOfCustomersAndAFinishedCampaignOnce) {
   EXPECT_GT(r.a.opened + r.b.opened, r.a.clicked + r.b.clicked);
   EXPECT_GT(r.a.orders + r.b.orders, 0);
   EXPECT_EQ(app.campaigns().segments().size(), 4u);
+  // Every demo line was sold under the brand's rate (15 %), as the workshops' statements show it.
+  const auto [lines, uncharged] = app.database().read([](soci::session& sql) {
+    int all = 0, none = 0;
+    sql << "SELECT COUNT(*), SUM(CASE WHEN commission_bp = 0 THEN 1 ELSE 0 END) FROM order_lines",
+        soci::into(all), soci::into(none);
+    return std::pair{all, none};
+  });
+  EXPECT_GT(lines, 120);
+  EXPECT_EQ(uncharged, 0);
   EXPECT_EQ(seed_customers(app, "operator@brilliant.example"), 0);  // not twice
 }
 

@@ -133,8 +133,23 @@ class LedgerRoutes {
     m["periods"] = std::move(periods);
     return m;
   }
-  Result<Response> operator_page(Request& req) {
+  // The page's model with its adjustment form: the workshop named from a list (the API takes the code),
+  // and what was typed into a refused form.
+  Result<json::object> operator_view(const Request& req, const web::Form* typed = nullptr) {
     auto m = TRY(operator_model(req));
+    const std::string chosen = typed ? typed->get("workshop") : "";
+    json::array workshops;
+    const bool en = req.locale == "en";
+    for (const auto& w : d_.catalog.snapshot()->workshops)
+      workshops.push_back(json::object{{"slug", w.slug},
+                                       {"name", en && !w.name_en.empty() ? w.name_en : w.name_ko},
+                                       {"selected", w.slug == chosen}});
+    m["workshops"] = std::move(workshops);
+    if (typed) m["adjust"] = json::object{{"amount", typed->get("amount")}, {"memo", typed->get("memo")}};
+    return m;
+  }
+  Result<Response> operator_page(Request& req) {
+    auto m = TRY(operator_view(req));
     if (req.query_params().get("done") == "1") m["done"] = true;
     return d_.renderer.page_response(req, "operator/payouts", std::move(m));
   }
@@ -181,13 +196,19 @@ class LedgerRoutes {
 
   Result<Response> adjust_form(Request& req) {
     const auto f = req.form();
-    const auto workshop = d_.catalog.workshop(f.get("workshop"));
-    if (!workshop) return Error::invalid("workshop", "workshop_unknown", "no workshop has this code");
-    // A debit is typed with a minus sign.
-    const std::string typed = f.get("amount");
-    const bool debit = !typed.empty() && typed.front() == '-';
-    const long long amount = web::parse_id(debit ? typed.substr(1) : typed);
-    TRY(ledger.adjust(workshop->id, debit ? -amount : amount, f.get("memo"), req.user->user_id));
+    auto adjusted = [&]() -> Result<LedgerEntry> {
+      const auto workshop = d_.catalog.workshop(f.get("workshop"));
+      if (!workshop) return Error::invalid("workshop", "workshop_unknown", "choose the workshop");
+      // A debit is typed with a minus sign; "30,000" as people write sums is 30000.
+      std::string typed = f.get("amount");
+      std::erase_if(typed, [](char c) { return c == ',' || c == ' '; });
+      const bool debit = !typed.empty() && typed.front() == '-';
+      const long long amount = web::parse_id(debit ? typed.substr(1) : typed);
+      return ledger.adjust(workshop->id, debit ? -amount : amount, f.get("memo"), req.user->user_id);
+    }();
+    if (!adjusted)  // the page again, with what was typed and the reason beside its field
+      return d_.renderer.page_with_error(req, "operator/payouts", TRY(operator_view(req, &f)),
+                                         adjusted.error());
     return Response::redirect(req.locale_prefix() + "/operator/payouts?month=" + this_month() + "&done=1");
   }
   Result<Response> api_adjust(Request& req) {

@@ -140,6 +140,29 @@ TEST_F(DeliveryHttp, EveryStepHasItsApi) {
     adjusted_seen =
         adjusted_seen || (e.at("kind").as_string() == "adjustment" && e.at("amount").as_int64() == -3000);
   EXPECT_TRUE(adjusted_seen);
+  // The page's form names the workshop from a list and refuses an amount that is not a number.
+  const auto page = op->get("/operator/payouts");
+  EXPECT_NE(page.body.find("<option value=\"" + shop.slug + "\">API 공방</option>"), std::string::npos);
+  const auto token = op->cookie("csrf");
+  auto typo =
+      op->post_form("/operator/payouts/adjustments",
+                    {{"_csrf", token}, {"workshop", shop.slug}, {"amount", "-2o00"}, {"memo", "box"}});
+  EXPECT_EQ(typo.status, 400);
+  EXPECT_NE(typo.body.find(R"(id="adj-amount-error")"), std::string::npos) << typo.body;
+  EXPECT_NE(typo.body.find(R"(value="-2o00")"), std::string::npos);  // what was typed is kept
+  EXPECT_NE(typo.body.find(R"(value=")" + shop.slug + R"(" selected)"), std::string::npos);
+  auto none = op->post_form("/operator/payouts/adjustments",
+                            {{"_csrf", token}, {"workshop", ""}, {"amount", "-2000"}, {"memo", "box"}});
+  EXPECT_EQ(none.status, 400);
+  EXPECT_NE(none.body.find(R"(id="adj-workshop-error")"), std::string::npos);
+  auto form =
+      op->post_form("/operator/payouts/adjustments",
+                    {{"_csrf", token}, {"workshop", shop.slug}, {"amount", "-2,000"}, {"memo", "box"}});
+  EXPECT_EQ(form.status, 303);
+  int entries = 0;
+  const auto ledger = json::parse(maker->get("/api/v1/console/ledger").body);
+  for (const auto& e : ledger.at("entries").as_array()) entries += e.at("kind").as_string() == "adjustment";
+  EXPECT_EQ(entries, 2);  // the API's and the form's; the refused ones wrote nothing
 }
 
 }  // namespace brilliant::test

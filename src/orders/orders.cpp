@@ -273,7 +273,7 @@ std::optional<Order> Orders::visible(const std::string& number, long long user_i
 std::vector<Order> Orders::of_user(long long user_id, int limit) {
   return db_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT id FROM orders WHERE user_id = :u ORDER BY id DESC LIMIT :l",
+        (sql.prepare << "SELECT id FROM orders WHERE user_id = :u ORDER BY created_at DESC, id DESC LIMIT :l",
          soci::use(user_id), soci::use(limit));
     return load_many(sql, ids_of(rows));
   });
@@ -283,7 +283,7 @@ std::vector<Order> Orders::of_workshop(long long workshop_id, int limit) {
   auto all = db_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT o.id FROM orders o JOIN fulfilments f ON f.order_id = o.id "
-                        "WHERE f.workshop_id = :w ORDER BY o.id DESC LIMIT :l",
+                        "WHERE f.workshop_id = :w ORDER BY o.created_at DESC, o.id DESC LIMIT :l",
          soci::use(workshop_id), soci::use(limit));
     return load_many(sql, ids_of(rows));
   });
@@ -310,7 +310,8 @@ std::vector<Order> Orders::recent(const std::string& status, const std::string& 
         (sql.prepare
              << "SELECT o.id FROM orders o LEFT JOIN users u ON u.id = o.user_id "
                 "WHERE (o.status = :s OR :all = 1) AND (:anyone = 1 OR o.number = :q OR o.recipient = :q2 "
-                "OR o.guest_email = :e OR u.email = :e2 OR o.phone = :p) ORDER BY o.id DESC LIMIT :l",
+                "OR o.guest_email = :e OR u.email = :e2 OR o.phone = :p) ORDER BY o.created_at DESC, o.id "
+                "DESC LIMIT :l",
          soci::use(status), soci::use(every), soci::use(anyone), soci::use(q), soci::use(q), soci::use(email),
          soci::use(email), soci::use(phone), soci::use(limit));
     return load_many(sql, ids_of(rows));

@@ -116,7 +116,21 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
 namespace {
 
 // A return request's note begins with its reason's code ("wrong_size · 50 cm"): shown in the reader's words.
+// A carrier's code in a parcel's note ("서동 금방 · cj 612345670001", "cj 698765430002") by its name.
+std::string carrier_named(const std::string& note, const catalog::Messages& t) {
+  constexpr std::string_view dot = " · ";
+  const auto sep = note.rfind(dot);
+  const size_t start = sep == std::string::npos ? 0 : sep + dot.size();
+  const auto space = note.find(' ', start);
+  if (space == std::string::npos) return note;
+  const std::string code = note.substr(start, space - start);
+  if (std::find(std::begin(carriers), std::end(carriers), code) == std::end(carriers)) return note;
+  return note.substr(0, start) + t("orders.carrier." + code) + note.substr(space);
+}
+
 std::string event_note(const OrderEvent& e, const catalog::Messages& t) {
+  if (e.kind == "shipped" || e.kind == "return_shipped" || e.kind == "delivered")
+    return carrier_named(e.note, t);
   if (e.kind != "return_requested" && e.kind != "exchange_requested") return e.note;
   const auto cut = e.note.find(" · ");
   const std::string code = e.note.substr(0, cut);

@@ -104,6 +104,20 @@ TEST(OrderViews, AReturnRequestsReasonIsShownInTheReadersWords) {
   EXPECT_EQ(events.at(2).at("note").as_string(), "wrong_size");  // not a return's: as written
 }
 
+// A parcel's carrier is named in the reader's words ("CJ대한통운", not "cj"); other notes stay as written.
+TEST(OrderViews, AParcelsCarrierIsNamedNotCoded) {
+  auto o = order();
+  o.events = {{"shipped", "달 공방 · cj 612345670001", "달 공방", "2026-11-26T01:05:00Z"},
+              {"return_shipped", "hanjin 698765430002", "김보석", "2026-11-27T01:05:00Z"},
+              {"delivered", "달 공방", "운영자", "2026-11-28T01:05:00Z"},
+              {"shipped", "달 공방 · pigeon 7", "달 공방", "2026-11-29T01:05:00Z"}};
+  const auto events = order_json(o, "ko", key, "").at("events").as_array();
+  EXPECT_EQ(events.at(0).at("note").as_string(), "달 공방 · [orders.carrier.cj] 612345670001");
+  EXPECT_EQ(events.at(1).at("note").as_string(), "[orders.carrier.hanjin] 698765430002");
+  EXPECT_EQ(events.at(2).at("note").as_string(), "달 공방");
+  EXPECT_EQ(events.at(3).at("note").as_string(), "달 공방 · pigeon 7");  // not a carrier we know
+}
+
 TEST(OrderViews, SeoulTimesAndChips) {
   EXPECT_EQ(format_seoul("2026-11-30T15:00:00Z"), "2026-12-01 00:00");
   EXPECT_EQ(format_seoul(""), "");

@@ -5,6 +5,7 @@
 
 #include "catalog/rules.hpp"
 #include "core/text.hpp"
+#include "vendors/pieces/piece_spec.hpp"
 
 namespace brilliant::vendors {
 
@@ -25,36 +26,14 @@ int rows_of(const Fields& field, const std::string& name) {
 }  // namespace
 
 std::map<std::string, std::string> piece_fields(const catalog::Product& p, int blank_rows) {
-  std::map<std::string, std::string> f{
-      {"title_ko", p.title_ko},
-      {"title_en", p.title_en},
-      {"category", p.category},
-      {"tags", p.tags},
-      {"story_ko", p.story_ko},
-      {"story_en", p.story_en},
-      {"care_ko", p.care_ko},
-      {"care_en", p.care_en},
-      {"metal", p.metal},
-      {"purity", std::to_string(p.purity)},
-      {"colour", p.colour},
-      {"weight_g", scaled_text(p.weight_mg, 3)},
-      {"plating_metal", p.plating_metal},
-      {"plating_process", p.plating_process},
-      {"plating_microns", p.plating_microns_x100 ? scaled_text(p.plating_microns_x100, 2) : ""},
-      {"pricing", p.pricing},
-      {"fixed_price", p.fixed_price ? std::to_string(p.fixed_price) : ""},
-      {"labour_fee", std::to_string(p.labour_fee)},
-      {"stone_cost", std::to_string(p.stone_cost)},
-      {"loss_pct", scaled_text(p.loss_bp, 2)},
-      {"margin_pct", scaled_text(p.margin_bp, 2)},
-      {"made_to_order", p.made_to_order ? "1" : ""},
-      {"lead_days", std::to_string(p.lead_days)},
-      {"engraving_max_chars", std::to_string(p.engraving_max_chars)},
-      {"engraving_fee", std::to_string(p.engraving_fee)},
-      {"gift_wrap_fee", std::to_string(p.gift_wrap_fee)},
-      {"per_customer_limit", p.per_customer_limit ? std::to_string(p.per_customer_limit) : ""},
-      {"stone_rows", std::to_string(p.stones.size() + static_cast<size_t>(blank_rows))},
-      {"variant_rows", std::to_string(p.variants.size() + static_cast<size_t>(blank_rows))}};
+  std::map<std::string, std::string> f;
+  for (auto& [name, text] : piece_text_fields(p)) f[name] = std::move(text);
+  // The form keeps a price typed for fixed pricing while formula is chosen, and ticks its box for "1".
+  f["fixed_price"] = p.fixed_price ? std::to_string(p.fixed_price) : "";
+  f["made_to_order"] = p.made_to_order ? "1" : "";
+  f["per_customer_limit"] = p.per_customer_limit ? std::to_string(p.per_customer_limit) : "";
+  f["stone_rows"] = std::to_string(p.stones.size() + static_cast<size_t>(blank_rows));
+  f["variant_rows"] = std::to_string(p.variants.size() + static_cast<size_t>(blank_rows));
   for (size_t i = 0; i < p.stones.size(); ++i) {
     const auto& s = p.stones[i];
     const auto k = "stone_" + std::to_string(i) + "_";

@@ -59,4 +59,33 @@ Result<long long> read_number(const NumberSpec& spec, std::string_view text, con
   return *value;
 }
 
+std::vector<std::pair<std::string, std::string>> piece_text_fields(const catalog::Product& p) {
+  return {{"category", p.category},
+          {"title_ko", p.title_ko},
+          {"title_en", p.title_en},
+          {"story_ko", p.story_ko},
+          {"story_en", p.story_en},
+          {"care_ko", p.care_ko},
+          {"care_en", p.care_en},
+          {"tags", p.tags},
+          {"metal", p.metal},
+          {"purity", std::to_string(p.purity)},
+          {"colour", p.colour},
+          {"weight_g", scaled_text(p.weight_mg, 3)},
+          {"plating_metal", p.plating_metal},
+          {"plating_process", p.plating_process},
+          {"plating_microns", p.plating_microns_x100 ? scaled_text(p.plating_microns_x100, 2) : ""},
+          {"pricing", p.pricing},
+          {"fixed_price", p.pricing == "fixed" ? std::to_string(p.fixed_price) : ""},
+          {"labour_fee", std::to_string(p.labour_fee)},
+          {"stone_cost", std::to_string(p.stone_cost)},
+          {"loss_pct", scaled_text(p.loss_bp, 2)},
+          {"margin_pct", scaled_text(p.margin_bp, 2)},
+          {"made_to_order", p.made_to_order ? "yes" : "no"},
+          {"lead_days", std::to_string(p.lead_days)},
+          {"engraving_max_chars", std::to_string(p.engraving_max_chars)},
+          {"engraving_fee", std::to_string(p.engraving_fee)},
+          {"gift_wrap_fee", std::to_string(p.gift_wrap_fee)}};
+}
+
 }  // namespace brilliant::vendors

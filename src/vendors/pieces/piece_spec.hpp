@@ -5,8 +5,10 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "catalog/product.hpp"
 #include "core/result.hpp"
 
 namespace brilliant::vendors {
@@ -31,5 +33,9 @@ Result<long long> read_number(const NumberSpec& spec, std::string_view text, con
 
 // "1 to 1,000" / "0.001 to 5,000 g": the range as a person reads it.
 std::string range_text(const NumberSpec& spec);
+
+// A piece's own fields as text (category to gift_wrap_fee), named and ordered as the CSV's columns: the
+// CSV export writes them (product_csv.cpp) and the edit form starts from them (piece_edit.cpp).
+std::vector<std::pair<std::string, std::string>> piece_text_fields(const catalog::Product& p);
 
 }  // namespace brilliant::vendors

@@ -35,35 +35,10 @@ std::string stones_text(const std::vector<Stone>& stones) {
 // The column lists, export and needs_review all come from these two functions.
 using Named = std::vector<std::pair<std::string, std::string>>;
 Named piece_cells(const Product& p) {
-  return {{"product_slug", p.slug},
-          {"status", to_string(p.status)},
-          {"category", p.category},
-          {"title_ko", p.title_ko},
-          {"title_en", p.title_en},
-          {"story_ko", p.story_ko},
-          {"story_en", p.story_en},
-          {"care_ko", p.care_ko},
-          {"care_en", p.care_en},
-          {"tags", p.tags},
-          {"metal", p.metal},
-          {"purity", std::to_string(p.purity)},
-          {"colour", p.colour},
-          {"weight_g", scaled_text(p.weight_mg, 3)},
-          {"plating_metal", p.plating_metal},
-          {"plating_process", p.plating_process},
-          {"plating_microns", p.plating_microns_x100 ? scaled_text(p.plating_microns_x100, 2) : ""},
-          {"pricing", p.pricing},
-          {"fixed_price", p.pricing == "fixed" ? std::to_string(p.fixed_price) : ""},
-          {"labour_fee", std::to_string(p.labour_fee)},
-          {"stone_cost", std::to_string(p.stone_cost)},
-          {"loss_pct", scaled_text(p.loss_bp, 2)},
-          {"margin_pct", scaled_text(p.margin_bp, 2)},
-          {"made_to_order", p.made_to_order ? "yes" : "no"},
-          {"lead_days", std::to_string(p.lead_days)},
-          {"engraving_max_chars", std::to_string(p.engraving_max_chars)},
-          {"engraving_fee", std::to_string(p.engraving_fee)},
-          {"gift_wrap_fee", std::to_string(p.gift_wrap_fee)},
-          {"stones", stones_text(p.stones)}};
+  Named cells{{"product_slug", p.slug}, {"status", to_string(p.status)}};
+  for (auto& cell : piece_text_fields(p)) cells.push_back(std::move(cell));
+  cells.emplace_back("stones", stones_text(p.stones));
+  return cells;
 }
 
 Named variant_cells(const Variant& v) {

@@ -115,7 +115,6 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
 
 namespace {
 
-// A return request's note begins with its reason's code ("wrong_size · 50 cm"): shown in the reader's words.
 // A carrier's code in a parcel's note ("서동 금방 · cj 612345670001", "cj 698765430002") by its name.
 std::string carrier_named(const std::string& note, const catalog::Messages& t) {
   constexpr std::string_view dot = " · ";
@@ -128,6 +127,7 @@ std::string carrier_named(const std::string& note, const catalog::Messages& t) {
   return note.substr(0, start) + t("orders.carrier." + code) + note.substr(space);
 }
 
+// A return request's note begins with its reason's code ("wrong_size · 50 cm"): shown in the reader's words.
 std::string event_note(const OrderEvent& e, const catalog::Messages& t) {
   if (e.kind == "shipped" || e.kind == "return_shipped" || e.kind == "delivered")
     return carrier_named(e.note, t);

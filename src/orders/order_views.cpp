@@ -140,14 +140,28 @@ std::string event_note(const OrderEvent& e, const catalog::Messages& t) {
 
 }  // namespace
 
-json::array events_json(const Order& o, const catalog::Messages& t) {
+// A parcel's note begins with its workshop's Korean name ("서동 금방 · cj ..."): on English pages, its
+// English name.
+std::string workshop_named(std::string note, const Order& o) {
+  for (const auto& f : o.fulfilments)
+    if (!f.workshop_en.empty() && !f.workshop_ko.empty() && note.starts_with(f.workshop_ko) &&
+        (note.size() == f.workshop_ko.size() || note.compare(f.workshop_ko.size(), 4, " · ") == 0))
+      return f.workshop_en + note.substr(f.workshop_ko.size());
+  return note;
+}
+
+json::array events_json(const Order& o, const std::string& locale, const catalog::Messages& t) {
   json::array events;
   for (const auto& e : o.events) {
     json::object event{{"kind", e.kind},
                        {"text", t("orders.event." + e.kind)},
                        {"actor", e.actor},
                        {"at", format_seoul(e.created_at)}};
-    if (!e.note.empty()) event["note"] = event_note(e, t);  // absent, not "": a section over "" shows
+    if (!e.note.empty()) {  // absent, not "": a section over "" shows
+      auto note = event_note(e, t);
+      if (locale == "en" && (e.kind == "shipped" || e.kind == "delivered")) note = workshop_named(note, o);
+      event["note"] = std::move(note);
+    }
     events.push_back(std::move(event));
   }
   return events;
@@ -182,7 +196,7 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
   const bool en = locale == "en";
   json::array parcels;
   for (const auto& f : o.fulfilments) parcels.push_back(parcel_json(o, f, locale, t));
-  json::array events = events_json(o, t);
+  json::array events = events_json(o, locale, t);
   json::object out{
       {"number", o.number},
       {"url", prefix_of(locale) + "/orders/" + o.number},

@@ -116,6 +116,12 @@ TEST(OrderViews, AParcelsCarrierIsNamedNotCoded) {
   EXPECT_EQ(events.at(1).at("note").as_string(), "[orders.carrier.hanjin] 698765430002");
   EXPECT_EQ(events.at(2).at("note").as_string(), "달 공방");
   EXPECT_EQ(events.at(3).at("note").as_string(), "달 공방 · pigeon 7");  // not a carrier we know
+  // In English the workshop is named in English too; a note of another workshop's name stays as written.
+  o.events.push_back({"delivered", "해 공방", "운영자", "2026-11-30T01:05:00Z"});
+  const auto en = order_json(o, "en", key, "").at("events").as_array();
+  EXPECT_EQ(en.at(0).at("note").as_string(), "Moon Atelier · [orders.carrier.cj] 612345670001");
+  EXPECT_EQ(en.at(2).at("note").as_string(), "Moon Atelier");
+  EXPECT_EQ(en.at(4).at("note").as_string(), "해 공방");
 }
 
 TEST(OrderViews, SeoulTimesAndChips) {

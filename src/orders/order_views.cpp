@@ -131,6 +131,9 @@ std::string carrier_named(const std::string& note, const catalog::Messages& t) {
 std::string event_note(const OrderEvent& e, const catalog::Messages& t) {
   if (e.kind == "shipped" || e.kind == "return_shipped" || e.kind == "delivered")
     return carrier_named(e.note, t);
+  if (e.kind == "return_approved")
+    for (const char* payer : {"seller", "shopper"})
+      if (e.note == approval_note(payer)) return t(std::string("returns.payer.") + payer);
   if (e.kind != "return_requested" && e.kind != "exchange_requested") return e.note;
   const auto cut = e.note.find(" · ");
   const std::string code = e.note.substr(0, cut);

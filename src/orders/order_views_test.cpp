@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "orders/returns_rules.hpp"
+
 namespace brilliant::orders {
 namespace {
 
@@ -102,6 +104,12 @@ TEST(OrderViews, AReturnRequestsReasonIsShownInTheReadersWords) {
   EXPECT_EQ(events.at(0).at("note").as_string(), "[returns.reason.wrong_size] · 50 cm · 작아요");
   EXPECT_EQ(events.at(1).at("note").as_string(), "[returns.reason.defective]");
   EXPECT_EQ(events.at(2).at("note").as_string(), "wrong_size");  // not a return's: as written
+  // Who pays the return shipping, as the approval wrote it, in the reader's words.
+  o.events = {{"return_approved", std::string(approval_note("seller")), "달 공방", "2026-11-26T01:08:00Z"},
+              {"return_approved", std::string(approval_note("shopper")), "달 공방", "2026-11-26T01:09:00Z"}};
+  const auto approved = order_json(o, "en", key, "").at("events").as_array();
+  EXPECT_EQ(approved.at(0).at("note").as_string(), "[returns.payer.seller]");
+  EXPECT_EQ(approved.at(1).at("note").as_string(), "[returns.payer.shopper]");
 }
 
 // A parcel's carrier is named in the reader's words ("CJ대한통운", not "cj"); other notes stay as written.

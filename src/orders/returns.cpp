@@ -201,8 +201,7 @@ Result<OrderReturn> Returns::approve(long long id, long long workshop_id, const 
   auto x = TRY(open(id, workshop_id, {"requested"}));
   x.status = "approved";
   x.note = std::string(trim(note)).substr(0, 1000);
-  return save(x, "return_approved",
-              x.shipping_payer == "seller" ? "반품 배송비: 판매자 부담" : "반품 배송비: 고객 부담", actor_id);
+  return save(x, "return_approved", std::string(approval_note(x.shipping_payer)), actor_id);
 }
 
 Result<OrderReturn> Returns::reject(long long id, long long workshop_id, const std::string& reason,

@@ -51,6 +51,12 @@ bool business_day(std::string_view seoul_day);  // "2026-09-25"
 // The Seoul day `days` business days after the Seoul day of `utc` (the refund's legal deadline).
 std::string add_business_days(const std::string& utc, int days);
 
+// The note an approval leaves in the order's history, as written (Korean), for who pays the return
+// shipping ("seller" or "shopper"); pages show it in the reader's words (returns.payer.*).
+constexpr std::string_view approval_note(std::string_view payer) {
+  return payer == "seller" ? "반품 배송비: 판매자 부담" : "반품 배송비: 고객 부담";
+}
+
 // The return shipping the shopper pays when it is their choice (won, taken from the refund).
 inline constexpr long long return_shipping_fee = 3500;
 // The most photos a shopper may send with one return or exchange request.

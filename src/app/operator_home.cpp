@@ -15,7 +15,7 @@ json::object todo_json(const OperatorTodo& todo, const std::string& locale) {
   for (const auto& l : todo.lowest)
     lowest.push_back(json::object{{"product_slug", l.product_slug},
                                   {"title", en && !l.title_en.empty() ? l.title_en : l.title_ko},
-                                  {"workshop", l.workshop},
+                                  {"workshop", en && !l.workshop_en.empty() ? l.workshop_en : l.workshop_ko},
                                   {"sku", l.sku},
                                   {"stock", l.stock},
                                   {"url", prefix + "/products/" + l.product_slug}});

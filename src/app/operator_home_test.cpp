@@ -10,7 +10,7 @@ TEST(OperatorHome, CountsWithWhatIsWaitingAndLinksInTheLocale) {
   OperatorTodo todo;
   todo.transfers = 2;
   todo.low_stock = 1;
-  todo.lowest.push_back({"moon-ring", "달 반지", "Moon Ring", "달빛 공방", "MR-13", 1});
+  todo.lowest.push_back({"moon-ring", "달 반지", "Moon Ring", "달빛 공방", "Moonlight Atelier", "MR-13", 1});
   const auto ko = todo_json(todo, "ko");
   EXPECT_EQ(ko.at("transfers").as_int64(), 2);
   EXPECT_TRUE(ko.at("waiting").at("transfers").as_bool());
@@ -21,6 +21,8 @@ TEST(OperatorHome, CountsWithWhatIsWaitingAndLinksInTheLocale) {
   EXPECT_EQ(ko.at("lowest").at(0).at("url").as_string(), "/products/moon-ring");
   const auto en = todo_json(todo, "en");
   EXPECT_EQ(en.at("lowest").at(0).at("title").as_string(), "Moon Ring");
+  EXPECT_EQ(en.at("lowest").at(0).at("workshop").as_string(), "Moonlight Atelier");
+  EXPECT_EQ(ko.at("lowest").at(0).at("workshop").as_string(), "달빛 공방");
   EXPECT_EQ(en.at("lowest").at(0).at("url").as_string(), "/en/products/moon-ring");
   todo.lowest.front().title_en.clear();  // no English title yet: the Korean one
   EXPECT_EQ(todo_json(todo, "en").at("lowest").at(0).at("title").as_string(), "달 반지");

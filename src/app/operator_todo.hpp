@@ -6,7 +6,7 @@
 namespace brilliant::app {
 
 struct LowStock {
-  std::string product_slug, title_ko, title_en, workshop, sku;
+  std::string product_slug, title_ko, title_en, workshop_ko, workshop_en, sku;
   long long stock = 0;
 };
 

@@ -19,11 +19,13 @@ OperatorTodo operator_todo(db::Database& db) {
         "WHERE p.status = 'published' AND p.made_to_order = 0 AND v.stock <= 2";
     todo.low_stock = count((std::string("SELECT COUNT(*)") + low).c_str());
     soci::rowset<soci::row> rows =
-        (sql.prepare << std::string("SELECT p.slug, p.title_ko, p.title_en, w.name, v.sku, v.stock") + low +
-                            " ORDER BY v.stock, p.title_ko, v.sku LIMIT 10");
+        (sql.prepare << std::string(
+                            "SELECT p.slug, p.title_ko, p.title_en, w.name, w.name_en, v.sku, v.stock") +
+                            low + " ORDER BY v.stock, p.title_ko, v.sku LIMIT 10");
     for (const auto& r : rows)
       todo.lowest.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                             r.get<std::string>(3), r.get<std::string>(4), db::row_int(r, 5)});
+                             r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5),
+                             db::row_int(r, 6)});
     return todo;
   });
 }

@@ -49,7 +49,8 @@ TEST_F(OperatorTodoRepoTest, CountsReviewsAndLowStockOfPublishedReadyMadePieces)
   EXPECT_EQ(todo.lowest[0].product_slug, "sold-out");  // the lowest first
   EXPECT_EQ(todo.lowest[0].stock, 0);
   EXPECT_EQ(todo.lowest[1].product_slug, "two-left");
-  EXPECT_EQ(todo.lowest[1].workshop, "공방");
+  EXPECT_EQ(todo.lowest[1].workshop_ko, "공방");
+  EXPECT_EQ(todo.lowest[1].workshop_en, "Atelier");
   EXPECT_EQ(todo.transfers, 0);
   EXPECT_EQ(todo.to_ship, 0);
   EXPECT_EQ(todo.applications, 0);

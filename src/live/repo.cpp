@@ -17,7 +17,7 @@ constexpr const char* show_columns =
     "s.description_ko, "
     "s.description_en, s.scheduled_at, s.state, COALESCE(s.started_at, ''), COALESCE(s.ended_at, ''), "
     "s.replay_url, s.slow_mode_seconds, s.banned_words, s.notice, s.peak_viewers, s.watch_seconds, "
-    "s.rehearsal "
+    "s.rehearsal, COALESCE(w.name_en, '') "
     "FROM live_shows s LEFT JOIN workshops w ON w.id = s.workshop_id ";
 
 Show show_of(const soci::row& r) {
@@ -41,6 +41,7 @@ Show show_of(const soci::row& r) {
   s.peak_viewers = static_cast<int>(db::row_int(r, 16));
   s.watch_seconds = db::row_int(r, 17);
   s.rehearsal = db::row_int(r, 18) != 0;
+  s.host_name_en = db::row_text(r, 19);
   return s;
 }
 

@@ -23,6 +23,8 @@ TEST_F(RepoTest, AShowReadsBackWithItsPartsAndItsStartIsKept) {
   auto show = db->read([&](soci::session& sql) { return repo::find(sql, "moon-k7q2"); });
   ASSERT_TRUE(show);
   EXPECT_EQ(show->host_name, "달 공방");
+  EXPECT_EQ(show->host("en"), "Moon");  // the workshop's English name on English pages
+  EXPECT_EQ(show->host("ko"), "달 공방");
   EXPECT_EQ(show->started_at, "2026-12-01T11:00:00Z");
   EXPECT_EQ(show->lineup, std::vector<long long>{moon()});
   EXPECT_EQ(show->chapters.size(), 1u);

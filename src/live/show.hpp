@@ -33,8 +33,8 @@ struct Chapter {
 struct Show {
   long long id = 0;
   std::string slug;
-  long long workshop_id = 0;  // 0: the hub hosts it
-  std::string host_name;
+  long long workshop_id = 0;            // 0: the hub hosts it
+  std::string host_name, host_name_en;  // the workshop's names (Korean; English, "" when it has none)
   std::string title_ko, title_en, description_ko, description_en;
   std::string scheduled_at;  // UTC text
   State state = State::scheduled;
@@ -53,6 +53,9 @@ struct Show {
   const std::string& title(const std::string& locale) const { return locale == "en" ? title_en : title_ko; }
   const std::string& description(const std::string& locale) const {
     return locale == "en" ? description_en : description_ko;
+  }
+  const std::string& host(const std::string& locale) const {
+    return locale == "en" && !host_name_en.empty() ? host_name_en : host_name;
   }
 };
 

@@ -29,7 +29,7 @@ json::object show_summary_json(const Show& s, const web::Renderer& r, const web:
                  {"title_ko", s.title_ko},
                  {"title_en", s.title_en},
                  {"description", s.description(req.locale)},
-                 {"host", s.workshop_id ? s.host_name : r.message(req.locale, "live.hub_host")},
+                 {"host", s.workshop_id ? s.host(req.locale) : r.message(req.locale, "live.hub_host")},
                  {"workshop_id", s.workshop_id},
                  {"state", state_name(s.state)},
                  {"state_text", r.message(req.locale, "live.state." + std::string(state_name(s.state)))},

@@ -30,8 +30,8 @@ std::string fill(std::string text, const std::map<std::string, std::string>& val
 // A variant as shoppers name it: "13호 · US 6.5" (rings), "45 cm" (chains), or its colour; its SKU when
 // nothing else tells it apart.
 std::string variant_label(const Variant& variant, const std::string& locale, const Messages& t);
-// A piece's only variant with no size, length or colour: there is nothing for a shopper to choose, so the
-// page offers it chosen.
+// A piece's only variant, with no size, length or colour to name it by. (Any piece's only variant in stock
+// or made to order is offered chosen: there is nothing to choose between.)
 bool sole_plain_variant(const Product& product);
 // The option of a piece as its page, the cart and the order name it: variant_label, or "Standard"
 // (catalog.product.standard) for a sole plain variant instead of its SKU.

@@ -113,13 +113,13 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
   return parcel;
 }
 
-namespace {
+// Notes join their parts with " · " ("서동 금방 · cj 612345670001", "wrong_size · 50 cm").
+constexpr std::string_view note_sep = " · ";
 
 // A carrier's code in a parcel's note ("서동 금방 · cj 612345670001", "cj 698765430002") by its name.
 std::string carrier_named(const std::string& note, const catalog::Messages& t) {
-  constexpr std::string_view dot = " · ";
-  const auto sep = note.rfind(dot);
-  const size_t start = sep == std::string::npos ? 0 : sep + dot.size();
+  const auto sep = note.rfind(note_sep);
+  const size_t start = sep == std::string::npos ? 0 : sep + note_sep.size();
   const auto space = note.find(' ', start);
   if (space == std::string::npos) return note;
   const std::string code = note.substr(start, space - start);
@@ -127,30 +127,35 @@ std::string carrier_named(const std::string& note, const catalog::Messages& t) {
   return note.substr(0, start) + t("orders.carrier." + code) + note.substr(space);
 }
 
-// A return request's note begins with its reason's code ("wrong_size · 50 cm"): shown in the reader's words.
-std::string event_note(const OrderEvent& e, const catalog::Messages& t) {
-  if (e.kind == "shipped" || e.kind == "return_shipped" || e.kind == "delivered")
-    return carrier_named(e.note, t);
+// A parcel's note begins with its workshop's Korean name ("서동 금방 · cj ..."): on English pages, its
+// English name.
+std::string workshop_named(std::string note, const Order& o) {
+  for (const auto& f : o.fulfilments) {
+    const auto& ko = f.workshop_ko;
+    if (f.workshop_en.empty() || ko.empty() || !note.starts_with(ko)) continue;
+    if (note.size() == ko.size() || std::string_view(note).substr(ko.size()).starts_with(note_sep))
+      return f.workshop_en + note.substr(ko.size());
+  }
+  return note;
+}
+
+// A note as written (in Korean, or with codes), in the reader's words where its parts are known: a
+// parcel's carrier and workshop, who pays a return's shipping, a return request's reason.
+std::string event_note(const OrderEvent& e, const Order& o, const std::string& locale,
+                       const catalog::Messages& t) {
+  if (e.kind == "shipped" || e.kind == "delivered") {
+    auto note = carrier_named(e.note, t);
+    return locale == "en" ? workshop_named(std::move(note), o) : note;
+  }
+  if (e.kind == "return_shipped") return carrier_named(e.note, t);
   if (e.kind == "return_approved")
     for (const char* payer : {"seller", "shopper"})
       if (e.note == approval_note(payer)) return t(std::string("returns.payer.") + payer);
   if (e.kind != "return_requested" && e.kind != "exchange_requested") return e.note;
-  const auto cut = e.note.find(" · ");
+  const auto cut = e.note.find(note_sep);
   const std::string code = e.note.substr(0, cut);
   if (!return_reason(code).ok()) return e.note;
   return t("returns.reason." + code) + (cut == std::string::npos ? "" : e.note.substr(cut));
-}
-
-}  // namespace
-
-// A parcel's note begins with its workshop's Korean name ("서동 금방 · cj ..."): on English pages, its
-// English name.
-std::string workshop_named(std::string note, const Order& o) {
-  for (const auto& f : o.fulfilments)
-    if (!f.workshop_en.empty() && !f.workshop_ko.empty() && note.starts_with(f.workshop_ko) &&
-        (note.size() == f.workshop_ko.size() || note.compare(f.workshop_ko.size(), 4, " · ") == 0))
-      return f.workshop_en + note.substr(f.workshop_ko.size());
-  return note;
 }
 
 json::array events_json(const Order& o, const std::string& locale, const catalog::Messages& t) {
@@ -160,11 +165,8 @@ json::array events_json(const Order& o, const std::string& locale, const catalog
                        {"text", t("orders.event." + e.kind)},
                        {"actor", e.actor},
                        {"at", format_seoul(e.created_at)}};
-    if (!e.note.empty()) {  // absent, not "": a section over "" shows
-      auto note = event_note(e, t);
-      if (locale == "en" && (e.kind == "shipped" || e.kind == "delivered")) note = workshop_named(note, o);
-      event["note"] = std::move(note);
-    }
+    // Absent, not "": a section over "" shows.
+    if (!e.note.empty()) event["note"] = event_note(e, o, locale, t);
     events.push_back(std::move(event));
   }
   return events;

@@ -75,7 +75,7 @@ struct CourseTotals {
   long long sessions = 0, enrolled = 0, waiting = 0, attended = 0, certified = 0;
 };
 struct WorkshopTotals {
-  std::string name;
+  std::string name, name_en;
   long long trainees = 0, attended = 0, certified = 0;
 };
 

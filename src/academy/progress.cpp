@@ -239,16 +239,17 @@ std::vector<WorkshopTotals> Academy::workshop_totals() {
   return db_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rows =
         (sql.prepare
-         << "SELECT w.name, COUNT(DISTINCT e.user_id), "
+         << "SELECT w.name, w.name_en, COUNT(DISTINCT e.user_id), "
             "COUNT(DISTINCT CASE WHEN e.attended_at IS NOT NULL THEN e.user_id END), "
             "(SELECT COUNT(*) FROM course_certificates t JOIN user_roles q ON q.user_id = t.user_id "
             "AND q.role = 'vendor_staff' WHERE q.workshop_id = w.id) "
             "FROM enrolments e JOIN user_roles r ON r.user_id = e.user_id AND r.role = 'vendor_staff' "
             "JOIN workshops w ON w.id = r.workshop_id WHERE e.state <> 'cancelled' "
-            "GROUP BY w.id, w.name ORDER BY w.name");
+            "GROUP BY w.id, w.name, w.name_en ORDER BY w.name");
     std::vector<WorkshopTotals> out;
     for (const auto& r : rows)
-      out.push_back({db::row_text(r, 0), db::row_int(r, 1), db::row_int(r, 2), db::row_int(r, 3)});
+      out.push_back(
+          {db::row_text(r, 0), db::row_text(r, 1), db::row_int(r, 2), db::row_int(r, 3), db::row_int(r, 4)});
     return out;
   });
 }

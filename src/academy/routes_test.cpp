@@ -83,6 +83,9 @@ TEST_F(AcademyRoutesTest, FromACourseToASignedCertificate) {
   r = call(Method::get, "/api/v1/operator/academy", {}, op);
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(body_of(r).at("courses").as_array().at(0).at("certified").as_int64(), 1);
+  EXPECT_EQ(body_of(r).at("workshops").as_array().at(0).at("name").as_string(), "gold 공방");
+  r = web::call_route(router, Method::get, "/api/v1/operator/academy", {}, op, "", "", true, "en");
+  EXPECT_EQ(body_of(r).at("workshops").as_array().at(0).at("name").as_string(), "gold workshop");
   r = call(Method::get, "/api/v1/academy/teach", {}, web::person(6, Role::shopper));
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(body_of(r).at("sessions").as_array().at(0).at("roster").as_array().size(), 1u);

@@ -4,6 +4,7 @@
 
 #include "academy/routes.hpp"
 #include "academy/views.hpp"
+#include "core/text.hpp"
 #include "web/bind.hpp"
 #include "web/json_input.hpp"
 
@@ -97,8 +98,10 @@ class TeachRoutes {
                                      {"attended", c.attended},
                                      {"certified", c.certified}});
     for (const auto& w : a_.workshop_totals())
-      workshops.push_back(json::object{
-          {"name", w.name}, {"trainees", w.trainees}, {"attended", w.attended}, {"certified", w.certified}});
+      workshops.push_back(json::object{{"name", in_language(req.locale == "en", w.name, w.name_en)},
+                                       {"trainees", w.trainees},
+                                       {"attended", w.attended},
+                                       {"certified", w.certified}});
     for (const auto& c : a_.courses())
       choices.push_back(json::object{{"id", c.id}, {"title", c.title(req.locale)}});
     json::object m{{"title", r_.message(req.locale, "academy.operator_title")}, {"noindex", true}};

@@ -15,10 +15,11 @@ inline void seed_people(db::Database& db) {
   db.write([&](soci::session& sql) {
     const std::string t = "2026-11-01T00:00:00Z";
     for (const std::string slug : {"gold", "silver"}) {
-      const std::string name = slug + " 공방";
-      sql << "INSERT INTO workshops (slug, name, status, created_at, updated_at) VALUES (:s, :n, 'active', "
-             ":a, :b)",
-          soci::use(slug), soci::use(name), soci::use(t), soci::use(t);
+      const std::string name = slug + " 공방", name_en = slug + " workshop";
+      sql << "INSERT INTO workshops (slug, name, name_en, status, created_at, updated_at) VALUES (:s, :n, "
+             ":e, "
+             "'active', :a, :b)",
+          soci::use(slug), soci::use(name), soci::use(name_en), soci::use(t), soci::use(t);
     }
     // 1 owner of gold, 2 and 3 staff of gold, 4 owner of silver, 5 a shopper, 6 the instructor
     for (int i = 1; i <= 6; ++i) {

@@ -1,5 +1,6 @@
 #include "app/app.hpp"
 
+#include "core/text.hpp"
 #include "db/database.hpp"
 
 #include "app/api_summaries.hpp"
@@ -296,7 +297,7 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
   for (const auto& f : o.fulfilments)
     if (orders::has_left(f.status))
       shipped.push_back(
-          boost::json::object{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+          boost::json::object{{"workshop", in_language(en, f.workshop_ko, f.workshop_en)},
                               {"carrier", renderer_.message(locale, "orders.carrier." + f.carrier)},
                               {"tracking", f.tracking}});
   model["shipped"] = std::move(shipped);
@@ -304,7 +305,7 @@ mail::Mail App::order_mail(const orders::Order& o, const std::string& event) con
   for (const auto& f : o.fulfilments)
     if (f.status == orders::ParcelStatus::delivered)
       delivered.push_back(
-          boost::json::object{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+          boost::json::object{{"workshop", in_language(en, f.workshop_ko, f.workshop_en)},
                               {"carrier", renderer_.message(locale, "orders.carrier." + f.carrier)},
                               {"tracking", f.tracking}});
   model["delivered"] = std::move(delivered);

@@ -1,4 +1,5 @@
 #include "app/operator_home.hpp"
+#include "core/text.hpp"
 
 #include <boost/json.hpp>
 
@@ -14,8 +15,8 @@ json::object todo_json(const OperatorTodo& todo, const std::string& locale) {
   json::array lowest;
   for (const auto& l : todo.lowest)
     lowest.push_back(json::object{{"product_slug", l.product_slug},
-                                  {"title", en && !l.title_en.empty() ? l.title_en : l.title_ko},
-                                  {"workshop", en && !l.workshop_en.empty() ? l.workshop_en : l.workshop_ko},
+                                  {"title", in_language(en, l.title_ko, l.title_en)},
+                                  {"workshop", in_language(en, l.workshop_ko, l.workshop_en)},
                                   {"sku", l.sku},
                                   {"stock", l.stock},
                                   {"url", prefix + "/products/" + l.product_slug}});

@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "audit/routes.hpp"
+#include "core/text.hpp"
 #include "legal/routes.hpp"
 #include "orders/order_views.hpp"
 #include "vendors/joining/application.hpp"
@@ -31,7 +32,7 @@ boost::json::array App::sellers_json(const orders::Order& o, bool en) const {
     for (const auto& w : snapshot->workshops)
       if (w.id == f.workshop_id && w.seller)
         out.push_back(boost::json::object{
-            {"workshop", en && !w.name_en.empty() ? w.name_en : w.name_ko},
+            {"workshop", in_language(en, w.name_ko, w.name_en)},
             {"company", w.seller->company},
             {"representative", w.seller->representative},
             {"registration_no", vendors::format_registration_number(w.seller->registration_no)},

@@ -60,7 +60,7 @@ std::string product_json_ld(const Product& p, const Workshop& w, const std::stri
       {"material", purity_label(p.metal, p.purity) + " " + p.metal},
       {"brand", json::object{{"@type", "Brand"}, {"name", "Brilliant"}}},
       {"manufacturer",
-       json::object{{"@type", "Organization"}, {"name", en && !w.name_en.empty() ? w.name_en : w.name_ko}}},
+       json::object{{"@type", "Organization"}, {"name", in_language(en, w.name_ko, w.name_en)}}},
       {"url", url},
       {"offers",
        json::object{{"@type", "Offer"},

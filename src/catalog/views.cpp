@@ -280,7 +280,7 @@ json::object workshop_json(const Workshop& w, const std::string& locale, const M
   const bool en = locale == "en";
   json::object o{{"slug", w.slug},
                  {"url", std::string(en ? "/en" : "") + "/workshops/" + w.slug},
-                 {"name", en && !w.name_en.empty() ? w.name_en : w.name_ko},
+                 {"name", in_language(en, w.name_ko, w.name_en)},
                  {"name_ko", w.name_ko},
                  {"name_en", w.name_en},
                  {"story", en ? w.story_en : w.story_ko},
@@ -349,7 +349,7 @@ json::array facets_json(const Listing& listing, const ListingQuery& query, const
   };
   std::map<std::string, std::string> workshop_names;
   for (const auto& w : snapshot.workshops)
-    workshop_names[w.slug] = locale == "en" && !w.name_en.empty() ? w.name_en : w.name_ko;
+    workshop_names[w.slug] = in_language(locale == "en", w.name_ko, w.name_en);
   for (const auto& facet : listing.facets) {
     json::array values;
     for (const auto& v : facet.values) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 
 namespace brilliant::certification {
 namespace json = boost::json;
@@ -72,8 +73,7 @@ json::object certificate_json(const Certificate& c, bool en, const Text& t) {
   const auto status = to_string(c.status);
   json::object o{{"number", c.number},
                  {"workshop", json::object{{"slug", c.workshop.slug},
-                                           {"name", en && !c.workshop.name_en.empty() ? c.workshop.name_en
-                                                                                      : c.workshop.name_ko},
+                                           {"name", in_language(en, c.workshop.name_ko, c.workshop.name_en)},
                                            {"name_ko", c.workshop.name_ko},
                                            {"name_en", c.workshop.name_en}}},
                  {"level", c.level},
@@ -192,34 +192,34 @@ json::object dossier_json(const Dossier& d, bool en, const Text& t) {
     open_major = open_major || (n.open() && n.severity == "major");
   }
   const auto& as = d.assessment;
-  json::object o{{"id", a.id},
-                 {"workshop", json::object{{"id", a.workshop.id},
-                                           {"slug", a.workshop.slug},
-                                           {"name", en && !a.workshop.name_en.empty() ? a.workshop.name_en
-                                                                                      : a.workshop.name_ko}}},
-                 {"scheme_version", a.version},
-                 {"status", status},
-                 {"status_text", t("certification.application_status." + status)},
-                 {"product_lines", a.product_lines},
-                 {"validity_years", a.validity_years},
-                 {"validity_1", a.validity_years == 1},
-                 {"validity_3", a.validity_years == 3},
-                 {"auditor", a.auditor_name},
-                 {"decision_reason", a.decision_reason},
-                 {"submitted_on", a.submitted_at.empty() ? "" : seoul_date(a.submitted_at)},
-                 {"decided_on", a.decided_at.empty() ? "" : seoul_date(a.decided_at)},
-                 {"criteria", std::move(criteria)},
-                 {"audits", std::move(audits)},
-                 {"has_nonconformities", !ncs.empty()},
-                 {"nonconformities", std::move(ncs)},
-                 {"open_major", open_major},
-                 {"assessment", json::object{{"complete", as.complete},
-                                             {"baseline_met", as.baseline_met},
-                                             {"score", as.score},
-                                             {"level", as.level},
-                                             {"stars", stars(as.level)},
-                                             {"has_claims", !as.claims.empty()},
-                                             {"claims", claims_json(as.claims, t)}}}};
+  json::object o{
+      {"id", a.id},
+      {"workshop", json::object{{"id", a.workshop.id},
+                                {"slug", a.workshop.slug},
+                                {"name", in_language(en, a.workshop.name_ko, a.workshop.name_en)}}},
+      {"scheme_version", a.version},
+      {"status", status},
+      {"status_text", t("certification.application_status." + status)},
+      {"product_lines", a.product_lines},
+      {"validity_years", a.validity_years},
+      {"validity_1", a.validity_years == 1},
+      {"validity_3", a.validity_years == 3},
+      {"auditor", a.auditor_name},
+      {"decision_reason", a.decision_reason},
+      {"submitted_on", a.submitted_at.empty() ? "" : seoul_date(a.submitted_at)},
+      {"decided_on", a.decided_at.empty() ? "" : seoul_date(a.decided_at)},
+      {"criteria", std::move(criteria)},
+      {"audits", std::move(audits)},
+      {"has_nonconformities", !ncs.empty()},
+      {"nonconformities", std::move(ncs)},
+      {"open_major", open_major},
+      {"assessment", json::object{{"complete", as.complete},
+                                  {"baseline_met", as.baseline_met},
+                                  {"score", as.score},
+                                  {"level", as.level},
+                                  {"stars", stars(as.level)},
+                                  {"has_claims", !as.claims.empty()},
+                                  {"claims", claims_json(as.claims, t)}}}};
   o["is_" + status] = true;
   return o;
 }

@@ -43,5 +43,10 @@ std::string scaled_text(long long value, int decimals);
 std::optional<long long> parse_scaled(std::string_view text, int decimals);
 // Case-insensitive ASCII comparison.
 bool iequals(std::string_view a, std::string_view b);
+// A name kept in Korean and English, as a reader sees it: the English one on English pages where there is
+// one, else the Korean (a workshop's, a piece's title).
+inline std::string in_language(bool english, const std::string& ko, const std::string& en) {
+  return english && !en.empty() ? en : ko;
+}
 
 }  // namespace brilliant

@@ -1,6 +1,7 @@
 #include "exhibitions/views.hpp"
 
 #include "catalog/rules.hpp"
+#include "core/text.hpp"
 
 namespace brilliant::exhibitions {
 
@@ -44,7 +45,7 @@ Sheet make_sheet(const Exhibition& e, const std::vector<SheetSource>& sources, c
       l.story = p.story_en;
       l.fallback = true;
     }
-    l.workshop = lang == "ko" || src.workshop.name_en.empty() ? src.workshop.name_ko : src.workshop.name_en;
+    l.workshop = in_language(lang != "ko", src.workshop.name_ko, src.workshop.name_en);
     l.material = catalog::purity_label(p.metal, p.purity) + " " + label(lang, "metal." + p.metal);
     l.retail = foreign_price(p.price, "KRW", 0);
     if (i.currency != "KRW") l.retail_foreign = foreign_price(p.price, i.currency, rate_x1000);

@@ -1,4 +1,5 @@
 #include "exhibitions/views_json.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -19,7 +20,7 @@ json::object exhibition_json(const Exhibition& e, const std::string& locale) {
 json::object participant_json(const Participant& p, const std::string& locale) {
   return {{"workshop_id", p.workshop_id},
           {"workshop_slug", p.workshop_slug},
-          {"workshop", locale == "en" && !p.workshop_en.empty() ? p.workshop_en : p.workshop_ko},
+          {"workshop", in_language(locale == "en", p.workshop_ko, p.workshop_en)},
           {"state", p.state},
           {"note", p.note},
           {"applied", p.state == "applied"},

@@ -9,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "core/text.hpp"
 
 namespace brilliant::live {
 
@@ -54,8 +55,8 @@ struct Show {
   const std::string& description(const std::string& locale) const {
     return locale == "en" ? description_en : description_ko;
   }
-  const std::string& host(const std::string& locale) const {
-    return locale == "en" && !host_name_en.empty() ? host_name_en : host_name;
+  std::string host(const std::string& locale) const {
+    return in_language(locale == "en", host_name, host_name_en);
   }
 };
 

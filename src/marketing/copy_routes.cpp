@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/views.hpp"
+#include "core/text.hpp"
 #include "vendors/console/console.hpp"
 #include "vendors/pieces/pieces.hpp"
 #include "web/bind.hpp"
@@ -30,7 +31,7 @@ CopyFacts copy_facts(const catalog::Product& p, const catalog::Workshop& w, cons
     if (auto label = catalog::variant_label(v, "en", en); !label.empty()) f.sizes_en.push_back(label);
   }
   f.workshop_ko = w.name_ko;
-  f.workshop_en = w.name_en.empty() ? w.name_ko : w.name_en;
+  f.workshop_en = in_language(true, w.name_ko, w.name_en);
   f.story_ko = w.story_ko;
   f.story_en = w.story_en;
   f.eco = p.eco_certified;

@@ -220,7 +220,7 @@ json::object coupon_json(const CouponRow& row, const std::string& locale, const 
                  {"paid_orders", row.results.paid_orders},
                  {"revenue", row.results.revenue},
                  {"revenue_text", catalog::format_won(row.results.revenue, locale)}};
-  if (c.workshop_id) o["workshop"] = en && !row.workshop_en.empty() ? row.workshop_en : row.workshop_ko;
+  if (c.workshop_id) o["workshop"] = in_language(en, row.workshop_ko, row.workshop_en);
   if (c.segment_id) {
     o["segment_id"] = c.segment_id;
     o["segment"] = row.segment;

@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/views.hpp"
+#include "core/text.hpp"
 #include "orders/ledger.hpp"
 #include "orders/routes.hpp"
 #include "web/bind.hpp"
@@ -54,7 +55,7 @@ class LedgerRoutes {
   json::object statement_json(const Request& req, const PayoutStatement& s) const {
     const bool en = req.locale == "en";
     return {{"workshop_id", s.workshop_id},
-            {"workshop", en && !s.workshop_en.empty() ? s.workshop_en : s.workshop_ko},
+            {"workshop", in_language(en, s.workshop_ko, s.workshop_en)},
             {"workshop_slug", s.workshop_slug},
             {"sales", s.sales},
             {"sales_text", won(req, s.sales)},
@@ -141,9 +142,8 @@ class LedgerRoutes {
     json::array workshops;
     const bool en = req.locale == "en";
     for (const auto& w : d_.catalog.snapshot()->workshops)
-      workshops.push_back(json::object{{"slug", w.slug},
-                                       {"name", en && !w.name_en.empty() ? w.name_en : w.name_ko},
-                                       {"selected", w.slug == chosen}});
+      workshops.push_back(json::object{
+          {"slug", w.slug}, {"name", in_language(en, w.name_ko, w.name_en)}, {"selected", w.slug == chosen}});
     m["workshops"] = std::move(workshops);
     if (typed) m["adjust"] = json::object{{"amount", typed->get("amount")}, {"memo", typed->get("memo")}};
     return m;

@@ -1,5 +1,6 @@
 #include "orders/order_views.hpp"
 
+#include "core/text.hpp"
 #include "web/json_input.hpp"
 
 #include <algorithm>
@@ -87,7 +88,7 @@ json::object parcel_json(const Order& o, const Fulfilment& f, const std::string&
   json::array lines;
   for (const auto& l : o.lines)
     if (l.fulfilment_id == f.id) lines.push_back(line_json(l, locale, t));
-  json::object parcel{{"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+  json::object parcel{{"workshop", in_language(en, f.workshop_ko, f.workshop_en)},
                       {"workshop_slug", f.workshop_slug},
                       {"status", to_string(f.status)},
                       {"status_text", t("orders.parcel." + to_string(f.status))},
@@ -262,7 +263,7 @@ json::object checkout_json(const Preview& p, const std::string& locale, const ca
     const auto w = workshop(parcel.workshop_id);
     json::array lines;
     for (size_t i : parcel.lines) lines.push_back(cart_line_json(p.lines[i], locale, t));
-    json::object one{{"workshop", en && !w.name_en.empty() ? w.name_en : w.name_ko},
+    json::object one{{"workshop", in_language(en, w.name_ko, w.name_en)},
                      {"workshop_slug", w.slug},
                      {"subtotal", parcel.subtotal},
                      {"subtotal_text", catalog::format_won(parcel.subtotal, locale)},

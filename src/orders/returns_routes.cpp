@@ -15,6 +15,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/views.hpp"
+#include "core/text.hpp"
 #include "orders/returns.hpp"
 #include "orders/returns_rules.hpp"
 #include "orders/routes.hpp"
@@ -31,7 +32,7 @@ json::object return_json(const OrderReturn& x, const std::string& locale, const 
   const bool en = locale == "en";
   json::object o{{"id", x.id},
                  {"order", x.order_number},
-                 {"workshop", en && !x.workshop_en.empty() ? x.workshop_en : x.workshop_ko},
+                 {"workshop", in_language(en, x.workshop_ko, x.workshop_en)},
                  {"kind", x.kind},
                  {"kind_text", t("returns.kind." + x.kind)},
                  {"reason", x.reason},
@@ -159,7 +160,7 @@ class ReturnsRoutes {
             {"variant", en ? l.variant_en : l.variant_ko},
             {"total_text", catalog::format_won(paid_line(order, l).line_total, req.locale)},
             {"final_sale", l.final_sale},
-            {"workshop", en && !f.workshop_en.empty() ? f.workshop_en : f.workshop_ko},
+            {"workshop", in_language(en, f.workshop_ko, f.workshop_en)},
             {"choice_deadline", return_deadline(f.delivered_at, ReturnReason::change_of_mind).substr(0, 10)},
             {"fault_deadline", return_deadline(f.delivered_at, ReturnReason::defective).substr(0, 10)},
             {"sizes", std::move(sizes)},

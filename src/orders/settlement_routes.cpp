@@ -6,6 +6,7 @@
 #include "web/bind.hpp"
 
 #include "core/csv.hpp"
+#include "core/text.hpp"
 #include "orders/order_views.hpp"
 #include "orders/routes.hpp"
 
@@ -36,7 +37,7 @@ json::object statement_json(const Request& req, const web::Renderer& r, const St
         {"commission", l.commission},
         {"commission_text", won(l.commission)}});
   }
-  return {{"workshop", en && !s.workshop_en.empty() ? s.workshop_en : s.workshop_ko},
+  return {{"workshop", in_language(en, s.workshop_ko, s.workshop_en)},
           {"workshop_slug", s.workshop_slug},
           {"month", s.month},
           {"orders", s.orders},

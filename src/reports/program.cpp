@@ -52,6 +52,7 @@ void add_sales(Report& r, const Facts& f) {
     auto& w = workshops[s.workshop_id];
     w.id = s.workshop_id;
     w.name = s.workshop;
+    w.name_en = s.workshop_en;
     w.gmv += s.amount;
     workshop_orders[s.workshop_id].insert(s.order_id);
   }

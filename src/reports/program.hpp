@@ -24,9 +24,10 @@ struct Sale {
   long long order_id = 0;
   std::string paid_at;  // UTC
   long long workshop_id = 0;
-  std::string workshop;
+  std::string workshop;  // its Korean name
   long long amount = 0;  // won
   std::string channel;   // one of sales_channels
+  std::string workshop_en;
 };
 
 // The channel an order came through: B2B when it was placed from a buyer's quote, live when it bought a
@@ -74,7 +75,7 @@ struct Figures {
 
 struct WorkshopRow {
   long long id = 0;
-  std::string name;
+  std::string name, name_en;  // Korean and English; the routes leave `name` in the reader's language
   long long orders = 0, gmv = 0;
 };
 

@@ -24,7 +24,8 @@ void sales(soci::session& sql, Facts& f, const std::string& from, const std::str
       (sql.prepare
            << "SELECT o.id, o.paid_at, f.workshop_id, w.name, f.subtotal, o.utm_source, o.utm_medium, "
               "CASE WHEN EXISTS (SELECT 1 FROM live_deal_orders d WHERE d.order_id = o.id) THEN 1 ELSE 0 "
-              "END, CASE WHEN EXISTS (SELECT 1 FROM quotes q WHERE q.order_id = o.id) THEN 1 ELSE 0 END "
+              "END, CASE WHEN EXISTS (SELECT 1 FROM quotes q WHERE q.order_id = o.id) THEN 1 ELSE 0 END, "
+              "w.name_en "
               "FROM orders o JOIN fulfilments f ON f.order_id = o.id JOIN workshops w ON w.id = "
               "f.workshop_id WHERE o.status = 'paid' AND f.status <> 'cancelled' AND o.paid_at >= :f AND "
               "o.paid_at < :t ORDER BY o.id",
@@ -32,7 +33,8 @@ void sales(soci::session& sql, Facts& f, const std::string& from, const std::str
   for (const auto& r : rows)
     f.sales.push_back(
         {db::row_int(r, 0), db::row_text(r, 1), db::row_int(r, 2), db::row_text(r, 3), db::row_int(r, 4),
-         channel_of(db::row_int(r, 8) != 0, db::row_int(r, 7) != 0, db::row_text(r, 5), db::row_text(r, 6))});
+         channel_of(db::row_int(r, 8) != 0, db::row_int(r, 7) != 0, db::row_text(r, 5), db::row_text(r, 6)),
+         db::row_text(r, 9)});
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ TEST_F(ReportRepoTest, PaidOrdersAreSalesWithTheirChannel) {
   EXPECT_EQ(f.sales[0].amount, 10000);
   EXPECT_EQ(f.sales[0].channel, "store");
   EXPECT_EQ(f.sales[0].workshop, "금 공방");
+  EXPECT_EQ(f.sales[0].workshop_en, "Gold Workshop");  // for English readers of the report
   EXPECT_EQ(f.sales[1].channel, "marketplaces");
   EXPECT_EQ(f.workshops.size(), 1u);  // the suspended one does not take part
   EXPECT_FALSE(f.in_use.live);

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/views.hpp"
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "reports/chart.hpp"
 #include "reports/program_pdf.hpp"
@@ -33,7 +34,9 @@ class ReportRoutes {
   }
   Result<Report> report(const Request& req) const {
     const int year = TRY(year_of(req));
-    return build_report(d_.db.read([&](soci::session& sql) { return repo::facts(sql, year); }));
+    auto r = build_report(d_.db.read([&](soci::session& sql) { return repo::facts(sql, year); }));
+    for (auto& w : r.workshops) w.name = in_language(req.locale == "en", w.name, w.name_en);
+    return r;
   }
 
   json::object figures_json(const Report& r, const Figures& f, const Request& req) const {

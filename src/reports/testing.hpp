@@ -12,9 +12,8 @@ class ReportRepoTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db->write([](soci::session& sql) {
-      sql << "INSERT INTO workshops (slug, name, status, created_at, updated_at) VALUES ('g', '금 공방', "
-             "'active', "
-             "'2026-01-01T00:00:00Z', 'x')";
+      sql << "INSERT INTO workshops (slug, name, name_en, status, created_at, updated_at) VALUES ('g', "
+             "'금 공방', 'Gold Workshop', 'active', '2026-01-01T00:00:00Z', 'x')";
       sql << "INSERT INTO workshops (slug, name, status, created_at, updated_at) VALUES ('s', '은 공방', "
              "'suspended', '2026-01-01T00:00:00Z', 'x')";
       sql << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('u@x', 'U', '', "

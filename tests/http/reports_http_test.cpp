@@ -89,6 +89,12 @@ TEST_F(ReportsHttp, TheFiguresMatchTheOrdersPlaced) {
   const auto page = op->get("/operator/reports/program?year=" + year);
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find(name), std::string::npos);
+  // English readers see the workshop's English name, in the page and in the CSV alike
+  const auto english = op->get("/en/operator/reports/program?year=" + year);
+  EXPECT_NE(english.body.find("Report Atelier"), std::string::npos);
+  EXPECT_EQ(english.body.find(name), std::string::npos);
+  EXPECT_NE(op->get("/en/operator/reports/program.csv?year=" + year).body.find("Report Atelier"),
+            std::string::npos);
 
   EXPECT_EQ(store_shopper->get("/api/v1/operator/reports/program", {"Accept: application/json"}).status, 403);
   EXPECT_EQ(op->get("/api/v1/operator/reports/program?year=20x6", {"Accept: application/json"}).status, 400);

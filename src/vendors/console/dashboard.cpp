@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/views.hpp"
+#include "core/text.hpp"
 #include "vendors/console/console_repo.hpp"
 #include "web/bind.hpp"
 
@@ -77,29 +78,28 @@ class DashboardRoutes {
                                  {"adds", adds_of(sales, ranked[i].id)}});
     }
     const auto workshop_info = catalog.workshop_by_id(workshop);
-    return json::object{
-        {"title", r.message(req.locale, "dashboard.title")},
-        {"noindex", true},
-        {"workshop", en && !workshop_info.name_en.empty() ? workshop_info.name_en : workshop_info.name_ko},
-        {"views_7", total_7},
-        {"views_30", total_30},
-        {"adds_7", sales.adds_7},
-        {"adds_30", sales.adds_30},
-        {"add_rate_30", percent_text(sales.adds_30, total_30)},
-        {"orders_7", sales.orders_7},
-        {"orders_30", sales.orders_30},
-        {"to_ship", sales.to_ship},
-        {"revenue_30", sales.revenue_30},
-        {"revenue_30_text", catalog::format_won(sales.revenue_30, req.locale)},
-        {"conversion_30", percent_text(sales.orders_30, total_30)},
-        {"published", by_status["published"]},
-        {"in_review", by_status["in_review"]},
-        {"changes_requested", by_status["changes_requested"]},
-        {"drafts", by_status["draft"]},
-        {"low_stock", std::move(low)},
-        {"attention", std::move(attention)},
-        {"no_photos", std::move(no_photos)},
-        {"top", std::move(top)}};
+    return json::object{{"title", r.message(req.locale, "dashboard.title")},
+                        {"noindex", true},
+                        {"workshop", in_language(en, workshop_info.name_ko, workshop_info.name_en)},
+                        {"views_7", total_7},
+                        {"views_30", total_30},
+                        {"adds_7", sales.adds_7},
+                        {"adds_30", sales.adds_30},
+                        {"add_rate_30", percent_text(sales.adds_30, total_30)},
+                        {"orders_7", sales.orders_7},
+                        {"orders_30", sales.orders_30},
+                        {"to_ship", sales.to_ship},
+                        {"revenue_30", sales.revenue_30},
+                        {"revenue_30_text", catalog::format_won(sales.revenue_30, req.locale)},
+                        {"conversion_30", percent_text(sales.orders_30, total_30)},
+                        {"published", by_status["published"]},
+                        {"in_review", by_status["in_review"]},
+                        {"changes_requested", by_status["changes_requested"]},
+                        {"drafts", by_status["draft"]},
+                        {"low_stock", std::move(low)},
+                        {"attention", std::move(attention)},
+                        {"no_photos", std::move(no_photos)},
+                        {"top", std::move(top)}};
   }
 
   Response console_page(Request& req) { return r.page_response(req, "vendors/dashboard", model(req)); }

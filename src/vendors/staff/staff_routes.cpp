@@ -1,6 +1,7 @@
 #include "vendors/staff/staff_routes.hpp"
 
 #include <boost/json.hpp>
+#include "core/text.hpp"
 #include "web/bind.hpp"
 
 #include "web/errors.hpp"
@@ -33,7 +34,7 @@ json::object invitation_json(const Invitation& i) {
 json::object standing_json(const WorkshopStanding& w, bool en) {
   return {{"id", w.id},
           {"slug", w.slug},
-          {"name", en && !w.name_en.empty() ? w.name_en : w.name},
+          {"name", in_language(en, w.name, w.name_en)},
           {"name_ko", w.name},
           {"name_en", w.name_en},
           {"status", w.status},
@@ -110,7 +111,7 @@ class StaffRoutes {
   }
 
   auto workshop_model(const Request& req, const WorkshopStanding& w) {
-    return json::object{{"title", req.locale == "en" && !w.name_en.empty() ? w.name_en : w.name},
+    return json::object{{"title", in_language(req.locale == "en", w.name, w.name_en)},
                         {"noindex", true},
                         {"workshop", standing_json(w, req.locale == "en")},
                         {"members", list_json(staff.members(w.id), member_json)},

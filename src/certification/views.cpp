@@ -63,6 +63,7 @@ json::object scheme_json(const Scheme& s, bool en, const Text& t) {
   return {{"version", s.version},
           {"published", s.published},
           {"status", s.published ? "published" : "draft"},
+          {"status_text", t(s.published ? "certification.scheme_published" : "certification.scheme_draft")},
           {"published_at", s.published_at.empty() ? "" : seoul_date(s.published_at)},
           {"baseline", std::move(baseline)},
           {"scored", std::move(scored)},

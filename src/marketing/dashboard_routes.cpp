@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/views.hpp"
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "marketing/dashboard_repo.hpp"
 #include "web/bind.hpp"
@@ -97,6 +98,7 @@ json::object dashboard_json(const DashboardData& data, const std::string& locale
     json::object stage{{"stage", stages[i].first},
                        {"label", r.message(locale, "marketing.dashboard.stage." + stages[i].first)},
                        {"value", stages[i].second},
+                       {"value_text", thousands(stages[i].second)},
                        {"y", bars[i].y},
                        {"text_y", bars[i].y + bars[i].height / 2 + 1},
                        {"width", bars[i].width},
@@ -134,6 +136,7 @@ json::array traffic_json(const std::vector<Traffic>& traffic, const std::string&
     out.push_back(json::object{{"source", t.source},
                                {"label", label.empty() ? t.source : label},
                                {"visits", t.visits},
+                               {"visits_text", thousands(t.visits)},
                                {"orders", t.orders},
                                {"revenue", t.revenue},
                                {"revenue_text", catalog::format_won(t.revenue, locale)},

@@ -42,6 +42,9 @@ TEST(DashboardRoutes, TheModelSaysItInWordsAndBars) {
   EXPECT_FALSE(m.at("has_campaigns").as_bool());
   EXPECT_EQ(m.at("daily").as_array()[0].at("height").as_int64(), 100);
   EXPECT_EQ(m.at("channels_height").as_int64(), 56);
+  d.funnel.views = 28697;  // counts are written as people read them
+  EXPECT_EQ(dashboard_json(d, "ko", renderer).at("funnel").as_array()[0].at("value_text").as_string(),
+            "28,697");
 }
 
 }  // namespace

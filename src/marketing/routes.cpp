@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "catalog/views.hpp"
+#include "core/text.hpp"
 #include "web/bind.hpp"
 
 namespace brilliant::marketing {
@@ -157,6 +158,9 @@ class RecommendationRoutes {
     return {{"pieces", stats.items},
             {"view_pairs", stats.view_pairs},
             {"purchase_pairs", stats.purchase_pairs},
+            {"pieces_text", thousands(static_cast<long long>(stats.items))},
+            {"view_pairs_text", thousands(static_cast<long long>(stats.view_pairs))},
+            {"purchase_pairs_text", thousands(static_cast<long long>(stats.purchase_pairs))},
             {"sampled", coverage.asked},
             {"from_history", coverage.from_history},
             {"from_history_percent", coverage.asked ? 100 * coverage.from_history / coverage.asked : 0},

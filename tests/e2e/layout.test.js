@@ -60,9 +60,11 @@ for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desk
     const problems = [];
     for (const [email, pages] of [
       ['maker@brilliant.example', ['/console', '/console/products', '/console/products/new', '/console/stock',
-        '/console/orders', '/console/settlements', '/console/staff', '/console/profile', '/console/seller', '/console/audit', '/console/import', '/account']],
+        '/console/orders', '/console/settlements', '/console/staff', '/console/profile', '/console/seller', '/console/audit', '/console/import', '/console/live', '/account']],
       ['operator@brilliant.example', ['/operator', '/operator/orders', '/operator/reviews', '/operator/applications',
-        '/operator/workshops', '/operator/settlements', '/operator/pricing', '/operator/brand', '/operator/legal', '/operator/audit']]]) {
+        '/operator/workshops', '/operator/settlements', '/operator/pricing', '/operator/brand', '/operator/legal', '/operator/audit',
+        '/operator/channels', '/operator/marketing', '/operator/deposits', '/operator/buyers', '/operator/certification',
+        '/operator/exhibitions', '/operator/live', '/operator/academy']]]) {
       const context = await browser.newContext({ locale: 'ko-KR', viewport, isMobile: device === 'phone' });
       const page = await context.newPage();
       await page.goto(`${server.url}/login`);
@@ -75,6 +77,10 @@ for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desk
         assert.equal(response.status(), 200, path);
         const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (sideways > 0) problems.push(`${path}: scrolls ${sideways}px sideways`);
+        // A figure in a statistics card stays inside its card.
+        const spilled = await page.evaluate(() => [...document.querySelectorAll('.stat')]
+          .filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.textContent.trim().replace(/\s+/g, ' ')));
+        if (spilled.length) problems.push(`${path}: runs out of its card: ${spilled.join(' | ')}`);
         const bad = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
         if (bad.length) problems.push(describeViolations(path, bad));
       }

@@ -363,6 +363,12 @@ TEST_F(CertificationHttp, TheOperatorEditsADraftVersionAndPublishedOnesStayAsThe
   auto after = body_of(op->get("/api/v1/certification/schemes"));
   EXPECT_EQ(after.at("versions").at(0).at("version").as_int64(), draft);
   EXPECT_FALSE(after.at("versions").at(0).at("published").as_bool());
+  // Each version's state is said in the page's words
+  const auto page = op->get("/operator/certification").body;
+  EXPECT_NE(page.find("<span class=\"chip\">초안</span>"), std::string::npos);
+  EXPECT_NE(page.find("<span class=\"chip\">발행됨</span>"), std::string::npos);
+  EXPECT_NE(op->get("/en/operator/certification").body.find("<span class=\"chip\">Draft</span>"),
+            std::string::npos);
 }
 
 }  // namespace brilliant::test

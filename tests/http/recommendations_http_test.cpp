@@ -3,6 +3,7 @@
 // SQLite and PostgreSQL.
 #include <soci/soci.h>
 
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "http/shop_testing.hpp"
 
@@ -129,6 +130,7 @@ TEST_F(RecommendationsHttp, APaidOrderTeachesBoughtTogetherAndTheShopperIsNotOff
   auto q = json::parse(quality.body);
   EXPECT_GE(q.at("purchase_pairs").as_int64(), 1);
   EXPECT_GT(q.at("sampled").as_int64(), 0);
+  EXPECT_EQ(q.at("view_pairs_text").as_string(), thousands(q.at("view_pairs").as_int64()));
   auto page = op->get("/operator/marketing");
   ASSERT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("id=\"from-history\""), std::string::npos);

@@ -1,4 +1,5 @@
-// temp: node tests/e2e/shots.mjs URL OUTDIR EMAIL path...
+// Screenshots of any pages as one demo account sees them, desktop and phone (not a test):
+// node tests/e2e/shots.mjs URL OUTDIR EMAIL|- PATH... (e.g. operator@brilliant.example /operator/marketing)
 import { launchBrowser } from './server.js';
 const [,, url, out, email, ...paths] = process.argv;
 const browser = await launchBrowser();

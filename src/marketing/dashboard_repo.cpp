@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "db/database.hpp"
 
 namespace brilliant::marketing::repo {
@@ -39,7 +40,7 @@ struct Tally {
 }  // namespace
 
 DashboardData load_dashboard(soci::session& sql, long long w, const std::string& first_day,
-                             const std::string& last_day) {
+                             const std::string& last_day, bool english) {
   DashboardData d;
   d.first_day = first_day;
   d.last_day = last_day;
@@ -77,9 +78,11 @@ DashboardData load_dashboard(soci::session& sql, long long w, const std::string&
       (sql.prepare
            << "SELECT o.id, o.paid_at, COALESCE(w.name, ''), f.subtotal + f.shipping_fee - f.discount, "
               "o.utm_source, o.utm_campaign, o.coupon_code, o.coupon_name, f.discount, "
-              "COALESCE(c.name, '') FROM fulfilments f JOIN orders o ON o.id = f.order_id JOIN workshops w "
-              "ON w.id = f.workshop_id LEFT JOIN campaigns c ON o.utm_campaign = 'campaign-' || "
-              "CAST(c.id AS TEXT) WHERE o.status = 'paid' AND o.paid_at >= :f AND o.paid_at < :t AND "
+              "COALESCE(c.name, ''), w.name_en, COALESCE(e.name_ko, ''), COALESCE(e.name_en, '') FROM "
+              "fulfilments f JOIN orders o ON o.id = f.order_id JOIN workshops w ON w.id = f.workshop_id "
+              "LEFT JOIN campaigns c ON o.utm_campaign = 'campaign-' || CAST(c.id AS TEXT) LEFT JOIN "
+              "exhibitions e ON e.slug = o.utm_campaign WHERE o.status = 'paid' AND o.paid_at >= :f AND "
+              "o.paid_at < :t AND "
               "(:w = 0 OR f.workshop_id = :w2) ORDER BY o.id",
        soci::use(from), soci::use(to), soci::use(w), soci::use(w));
   for (const auto& r : rows) {
@@ -92,12 +95,13 @@ DashboardData load_dashboard(soci::session& sql, long long w, const std::string&
     const auto source = db::row_text(r, 4);
     channels.add(source.empty() ? "direct" : source, order, amount);
     if (const auto campaign = db::row_text(r, 5); !campaign.empty()) {
-      const auto name = db::row_text(r, 9);
+      auto name = db::row_text(r, 9);
+      if (name.empty()) name = in_language(english, db::row_text(r, 11), db::row_text(r, 12));
       campaigns.add(name.empty() ? campaign : name, order, amount);
     }
     const auto code = db::row_text(r, 6), coupon = db::row_text(r, 7);
     if (!code.empty() || !coupon.empty()) coupons.add(code.empty() ? coupon : code, order, amount);
-    workshops.add(db::row_text(r, 2), order, amount);
+    workshops.add(in_language(english, db::row_text(r, 2), db::row_text(r, 10)), order, amount);
   }
   d.funnel.paid = static_cast<long long>(paid_orders.size());
   d.orders = d.funnel.paid;

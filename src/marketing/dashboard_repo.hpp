@@ -8,8 +8,10 @@
 
 namespace brilliant::marketing::repo {
 
-// first_day, last_day: Seoul days, inclusive.
+// first_day, last_day: Seoul days, inclusive. Workshops and the exhibitions whose links brought orders
+// are named in English for English readers (`english`), a campaign of ours by its name, any other
+// campaign by its UTM name.
 DashboardData load_dashboard(soci::session& sql, long long workshop_id, const std::string& first_day,
-                             const std::string& last_day);
+                             const std::string& last_day, bool english);
 
 }  // namespace brilliant::marketing::repo

@@ -13,8 +13,9 @@ namespace {
 class DashboardRepoTest : public orders::OrdersFixture {
  protected:
   std::string today() const { return format_seoul(clock.now()).substr(0, 10); }
-  DashboardData load(long long workshop) {
-    return db->read([&](soci::session& sql) { return load_dashboard(sql, workshop, today(), today()); });
+  DashboardData load(long long workshop, bool english = false) {
+    return db->read(
+        [&](soci::session& sql) { return load_dashboard(sql, workshop, today(), today(), english); });
   }
 };
 
@@ -53,6 +54,28 @@ TEST_F(DashboardRepoTest, AnOperatorSeesEverythingAndAWorkshopItsPart) {
   EXPECT_EQ(mine.revenue, 80000);  // the cuff, shipped free
   EXPECT_TRUE(mine.workshops.empty());
   EXPECT_TRUE(mine.coupons.empty());
+}
+
+TEST_F(DashboardRepoTest, WorkshopsAndExhibitionsAreNamedInTheReadersLanguage) {
+  db->write([](soci::session& sql) {
+    sql << "INSERT INTO exhibitions (slug, name_ko, name_en, city, country, starts_on, ends_on, created_at, "
+           "updated_at) VALUES ('hk-fair', '홍콩 박람회', 'Hong Kong Fair', 'Hong Kong', 'HK', '2026-04-08', "
+           "'2026-04-12', 'x', 'x')";
+  });
+  // An order that came through an exhibition's line sheet (its campaign is the fair's slug).
+  auto token = carts.add("", 1, {.variant_id = variant["moon-ring"], .quantity = 1})->token;
+  auto in = checkout(token, "dash-fair");
+  in.utm = orders::attribution_from("exhibition|line_sheet|hk-fair|");
+  auto paid = orders.place(in);
+  ASSERT_TRUE(paid.ok()) << paid.error().message;
+  ASSERT_TRUE(orders.mark_paid(paid->number, 2).ok());
+  const auto ko = load(0), en = load(0, true);
+  ASSERT_EQ(ko.campaigns.size(), 1u);
+  EXPECT_EQ(ko.campaigns[0].key, "홍콩 박람회");
+  EXPECT_EQ(en.campaigns[0].key, "Hong Kong Fair");
+  ASSERT_EQ(ko.workshops.size(), 1u);
+  EXPECT_EQ(ko.workshops[0].key, "달 공방");
+  EXPECT_EQ(en.workshops[0].key, "Moon");
 }
 
 }  // namespace

@@ -47,11 +47,12 @@ int days_asked(const Request& req) {
   return days == "7" ? 7 : days == "90" ? 90 : 30;
 }
 
-DashboardData load(const DashboardDeps& d, long long workshop, int days) {
+DashboardData load(const DashboardDeps& d, long long workshop, int days, const std::string& locale) {
   const auto now = d.clock.now();
   const auto last = format_seoul(now).substr(0, 10);
   const auto first = format_seoul(now - std::chrono::hours(24 * (days - 1))).substr(0, 10);
-  return d.db.read([&](soci::session& sql) { return repo::load_dashboard(sql, workshop, first, last); });
+  return d.db.read(
+      [&](soci::session& sql) { return repo::load_dashboard(sql, workshop, first, last, locale == "en"); });
 }
 
 class DashboardRoutes {
@@ -60,7 +61,7 @@ class DashboardRoutes {
 
   json::object console_model(const Request& req) const {
     const int days = days_asked(req);
-    auto m = dashboard_json(load(d_, req.user->workshop_id, days), req.locale, d_.renderer);
+    auto m = dashboard_json(load(d_, req.user->workshop_id, days, req.locale), req.locale, d_.renderer);
     m["title"] = d_.renderer.message(req.locale, "marketing.dashboard.console_title");
     m["noindex"] = true;
     m["path"] = req.locale_prefix() + "/console/marketing";
@@ -147,7 +148,7 @@ json::array traffic_json(const std::vector<Traffic>& traffic, const std::string&
 }
 
 json::object operator_dashboard(const DashboardDeps& deps, const Request& req) {
-  auto data = load(deps, 0, days_asked(req));
+  auto data = load(deps, 0, days_asked(req), req.locale);
   if (deps.visits)
     data.traffic = traffic_of(deps.visits->per_source(data.first_day, data.last_day), data.channels);
   auto m = dashboard_json(data, req.locale, deps.renderer);

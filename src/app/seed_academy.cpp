@@ -114,7 +114,7 @@ bool seed_academy(App& app, const std::string& workshop_slug, const std::string&
   enrol_past(past[2], staff[1], format_utc(now - 24 * day));
   enrol_past(past[0], staff[1], format_utc(now - 26 * day));
   app.database().write([&](soci::session& sql) {
-    const auto at = format_utc(now - 18 * day), starts = at.substr(0, 10);
+    const auto at = format_utc(now - 18 * day), starts = at;
     long long workshop = 0;
     sql << "SELECT id FROM workshops WHERE slug = :s", soci::use(workshop_slug), soci::into(workshop);
     sql << "INSERT INTO coupons (code, name_ko, name_en, kind, value, workshop_id, bearer, starts_at, "

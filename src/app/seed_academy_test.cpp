@@ -4,11 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <soci/soci.h>
 #include <boost/json.hpp>
 
 #include "app/app.hpp"
 #include "app/seed.hpp"
 #include "app/testing.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
 
 namespace brilliant::app {
 
@@ -37,6 +40,18 @@ TEST(SeedAcademy, CoursesTraineesAtEachStageAndACertificateOnce) {
   int waiting = 0;
   for (const auto& s : live) waiting += s.waiting;
   EXPECT_EQ(waiting, 1);
+  // Every demo coupon starts at a moment (a bare day was shown as "– 계속", starting at nothing).
+  const auto starts = app.database().read([](soci::session& sql) {
+    std::vector<std::string> out;
+    soci::rowset<std::string> rows = sql.prepare << "SELECT starts_at FROM coupons";
+    for (const auto& s : rows) out.push_back(s);
+    return out;
+  });
+  ASSERT_FALSE(starts.empty());
+  for (const auto& s : starts) {
+    TimePoint t;
+    EXPECT_TRUE(parse_utc(s, t)) << s;
+  }
   EXPECT_FALSE(seed_academy(app, "iksan-gold", "maker@brilliant.example", "operator@brilliant.example"));
   EXPECT_EQ(academy.courses().size(), 3u);
 }

@@ -99,6 +99,7 @@ class LedgerRoutes {
                    {"month", month},
                    {"previous_month", shift_month(month, -1)},
                    {"next_month", shift_month(month, 1)},
+                   {"has_next", shift_month(month, 1) <= this_month()},
                    {"entries", std::move(entries)},
                    {"periods", std::move(closed)}};
     m["has_entries"] = !m["entries"].as_array().empty();
@@ -118,7 +119,8 @@ class LedgerRoutes {
                    {"noindex", true},
                    {"month", month},
                    {"previous_month", shift_month(month, -1)},
-                   {"next_month", shift_month(month, 1)}};
+                   {"next_month", shift_month(month, 1)},
+                   {"has_next", shift_month(month, 1) <= this_month()}};
     if (auto p = ledger.period(month)) {
       m["period"] = period_json(req, *p);
     } else {

@@ -79,6 +79,7 @@ class SettlementRoutes {
     model["month"] = month;
     model["previous_month"] = shift_month(month, -1);
     model["next_month"] = shift_month(month, 1);
+    model["has_next"] = shift_month(month, 1) <= format_seoul(clock.now()).substr(0, 7);  // not the future
   }
 
   // One workshop's statement; the operator reads any workshop's by slug, a workshop only its own.

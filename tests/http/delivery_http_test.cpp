@@ -69,7 +69,15 @@ TEST_F(DeliveryHttp, ShippedDeliveredConfirmedCreditedClosedAndPaid) {
   EXPECT_LT(payout, ring.price);
   auto other = logged_in(web::Role::vendor_staff, rival.slug);
   EXPECT_EQ(json::parse(other->get("/api/v1/console/ledger").body).at("entries").as_array().size(), 0u);
-  EXPECT_EQ(maker->get("/console/ledger").status, 200);
+  // This month's page offers the month before, not the one still to come; last month's offers this one.
+  const auto this_month = maker->get("/console/ledger");
+  EXPECT_EQ(this_month.status, 200);
+  EXPECT_NE(this_month.body.find("rel=\"prev\""), std::string::npos);
+  EXPECT_EQ(this_month.body.find("rel=\"next\""), std::string::npos);
+  EXPECT_FALSE(ledger.at("has_next").as_bool());
+  const auto earlier = ledger.at("previous_month").as_string();
+  EXPECT_NE(maker->get("/console/ledger?month=" + std::string(earlier)).body.find("rel=\"next\""),
+            std::string::npos);
 
   // The month ends; the operator closes it once, downloads the batch and marks it paid.
   const auto month = format_seoul(clock->now()).substr(0, 7);

@@ -45,6 +45,9 @@ TEST(DashboardRoutes, TheModelSaysItInWordsAndBars) {
   d.funnel.views = 28697;  // counts are written as people read them
   EXPECT_EQ(dashboard_json(d, "ko", renderer).at("funnel").as_array()[0].at("value_text").as_string(),
             "28,697");
+  d.channels = {{"b2b", 1, 1325000}};  // orders placed from buyers' quotes
+  EXPECT_EQ(dashboard_json(d, "en", renderer).at("channels").as_array()[0].at("label").as_string(),
+            "B2B quotes");
 }
 
 }  // namespace

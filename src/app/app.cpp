@@ -249,7 +249,8 @@ void App::start_trust() {
               const std::string& tracking) -> Result<void> {
          TRY(orders_.ship(number, workshop, actor, carrier, tracking));
          return {};
-       }});
+       },
+       [this](int limit, const std::string& number) { return parcels_to_ship(limit, number); }});
 }
 
 int App::migrate() {

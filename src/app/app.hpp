@@ -144,6 +144,7 @@ class App {
   std::vector<vendors::EcoClaimChoice> eco_claim_choices(long long product);
   studio::OrderAccess order_access();
   std::optional<studio::Parcel> parcel_of(const std::string& number, const std::string& workshop_slug);
+  std::vector<studio::Parcel> parcels_to_ship(int limit, const std::string& number);
   web::Response health() const;
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;
   void probe_database();  // the health probe thread's loop

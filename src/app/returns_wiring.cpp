@@ -54,6 +54,26 @@ boost::json::array App::studio_inspections(const std::string& number, const std:
   return out;
 }
 
+namespace {
+
+// A parcel of an order as the studio's packing needs it: its workshop, state and lines.
+studio::Parcel studio_parcel(const orders::Order& order, const orders::Fulfilment& f) {
+  studio::Parcel p{order.number,
+                   f.id,
+                   f.workshop_id,
+                   f.workshop_ko,
+                   f.status == orders::ParcelStatus::to_ship,
+                   {},
+                   f.workshop_slug,
+                   f.workshop_en,
+                   order.paid_at};
+  for (const auto& l : order.lines)
+    if (l.fulfilment_id == f.id) p.lines.push_back({l.variant_id, l.quantity, l.sku, l.title_ko, 0});
+  return p;
+}
+
+}  // namespace
+
 // An order's parcel as the studio's packing needs it: the workshop's (or the only) fulfilment and lines.
 std::optional<studio::Parcel> App::parcel_of(const std::string& number, const std::string& workshop_slug) {
   auto order = orders_.find(number);
@@ -66,15 +86,15 @@ std::optional<studio::Parcel> App::parcel_of(const std::string& number, const st
     if (workshop_slug.empty() && f.workshop_id != workshop) return std::nullopt;  // several: name one
   const auto* chosen = orders::workshop_parcel(*order, workshop);
   if (!chosen) return std::nullopt;
-  studio::Parcel p{order->number,
-                   chosen->id,
-                   chosen->workshop_id,
-                   chosen->workshop_ko,
-                   chosen->status == orders::ParcelStatus::to_ship,
-                   {}};
-  for (const auto& l : order->lines)
-    if (l.fulfilment_id == chosen->id) p.lines.push_back({l.variant_id, l.quantity, l.sku, l.title_ko, 0});
-  return p;
+  return studio_parcel(*order, *chosen);
+}
+
+std::vector<studio::Parcel> App::parcels_to_ship(int limit, const std::string& number) {
+  std::vector<studio::Parcel> out;
+  for (const auto& o : orders_.to_ship(limit, number))
+    for (const auto& f : o.fulfilments)
+      if (f.status == orders::ParcelStatus::to_ship) out.push_back(studio_parcel(o, f));
+  return out;
 }
 
 }  // namespace brilliant::app

@@ -318,6 +318,19 @@ std::vector<Order> Orders::recent(const std::string& status, const std::string& 
   });
 }
 
+std::vector<Order> Orders::to_ship(int limit, const std::string& number) {
+  const int any = number.empty() ? 1 : 0;
+  return db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare
+             << "SELECT o.id FROM orders o WHERE o.status = 'paid' AND (:any = 1 OR o.number = :n) AND "
+                "EXISTS (SELECT 1 FROM fulfilments f WHERE f.order_id = o.id AND f.status = 'to_ship') "
+                "ORDER BY o.paid_at, o.id LIMIT :l",
+         soci::use(any), soci::use(number), soci::use(limit));
+    return load_many(sql, ids_of(rows));
+  });
+}
+
 Result<Order> Orders::mark_paid(const std::string& number, long long operator_id, const Paid& how) {
   if (!looks_like_order_number(number)) return Error::not_found("order");
   const auto at = format_utc(clock_.now());

@@ -119,6 +119,9 @@ class Orders {
   // For the operator: newest first, optionally of one status, optionally found by what a customer
   // tells on the phone (q: the order number, their email, the recipient's name or phone, exactly).
   std::vector<Order> recent(const std::string& status, const std::string& q = "", int limit = 100);
+  // Paid orders with a parcel still to ship, the longest paid first (what the packing station packs);
+  // only the order numbered `number` when one is given.
+  std::vector<Order> to_ship(int limit = 50, const std::string& number = "");
 
   Result<Order> mark_paid(const std::string& number, long long operator_id) {
     return mark_paid(number, operator_id, Paid{});

@@ -27,6 +27,7 @@ struct Parcel {
   std::string workshop;
   bool ready = false;  // paid and not shipped
   std::vector<ParcelLine> lines;
+  std::string workshop_slug, workshop_en, paid_at;  // paid_at: UTC
 };
 
 // What the studio asks of the orders module (wired by the app).
@@ -36,6 +37,9 @@ struct OrderLink {
   std::function<Result<void>(const std::string& number, long long workshop_id, long long actor,
                              const std::string& carrier, const std::string& tracking)>
       ship;
+  // The parcels paid and waiting to ship, the longest waiting first, at most `limit` (only the order
+  // `number`'s when one is given).
+  std::function<std::vector<Parcel>(int limit, const std::string& number)> waiting;
 };
 
 inline constexpr const char* required_packing_views[] = {"box", "sealed"};

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/clock.hpp"
+#include "core/text.hpp"
 #include "media/qr.hpp"
 #include "studio/service.hpp"
 #include "studio/views.hpp"
@@ -68,10 +70,40 @@ class StudioRoutes {
     return *s;
   }
 
+  // The parcels waiting to be packed, the longest waiting first.
+  json::array waiting_json(const Request& req, const std::string& order = "") const {
+    json::array out;
+    for (const auto& p : studio.waiting_parcels(order)) {
+      std::string pieces;
+      long long count = 0;
+      for (const auto& l : p.lines) {
+        pieces += (pieces.empty() ? "" : ", ") + l.title +
+                  (l.quantity > 1 ? " ×" + std::to_string(l.quantity) : "");
+        count += l.quantity;
+      }
+      out.push_back(json::object{{"order", p.order_number},
+                                 {"workshop", in_language(req.locale == "en", p.workshop, p.workshop_en)},
+                                 {"workshop_slug", p.workshop_slug},
+                                 {"pieces", pieces},
+                                 {"count", count},
+                                 {"paid_at", p.paid_at},
+                                 {"paid", p.paid_at.empty() ? "" : format_seoul(p.paid_at)}});
+    }
+    return out;
+  }
+  Response api_waiting(Request& req) {
+    const std::string order(req.query_params().get("order"));
+    return Response::json(json::serialize(json::object{{"parcels", waiting_json(req, order)}}));
+  }
+
   Result<json::object> station_model(const Request& req, Station s, const std::string& serial) {
     auto m = base_model(req, "studio.station." + to_string(s));
     m["station"] = to_string(s);
     m["is_packing"] = s == Station::packing;
+    if (s == Station::packing) {
+      m["waiting"] = waiting_json(req);
+      m["has_waiting"] = !m["waiting"].as_array().empty();
+    }
     m["is_fair"] = s == Station::fair;
     json::array kinds;
     for (const auto& k : kinds_at(s))
@@ -336,6 +368,7 @@ void add_routes(web::Router& router, Deps& deps) {
   router.get("/station/packing/sessions/{id}", bind(&StudioRoutes::packing_page)).access = staff;
   router.post("/station/packing/sessions/{id}/items", bind(&StudioRoutes::pack_form)).access = staff;
   router.post("/station/packing/sessions/{id}/close", bind(&StudioRoutes::close_form)).access = staff;
+  router.get("/api/v1/packing/waiting", bind(&StudioRoutes::api_waiting)).access = staff;
   router.post("/api/v1/packing/sessions", bind(&StudioRoutes::api_open)).access = staff;
   router.get("/api/v1/packing/sessions/{id}", bind(&StudioRoutes::api_session)).access = staff;
   router.post("/api/v1/packing/sessions/{id}/items", bind(&StudioRoutes::api_pack)).access = staff;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "studio/routes_testing.hpp"
 #include "studio/testing.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -51,6 +52,34 @@ TEST_F(StudioRoutes, StationsAreForStationStaffEvidenceForWhoeverSeesTheOrder) {
   EXPECT_LT(intake, generic);
   EXPECT_LT(packing, generic);
   EXPECT_LT(returns, generic);
+}
+
+TEST_F(StudioRoutesTest, ThePackingStationListsTheParcelsWaitingWithAButtonEach) {
+  const auto staff = person(3, web::Role::station_staff);
+  const auto page = web::call_route(router, web::Method::get, "/station/{station}", {{"station", "packing"}},
+                                    staff, "", "", false);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-order=\"B-1\""), std::string::npos);
+  EXPECT_NE(page.body.find("name=\"workshop\" value=\"gongbang\""), std::string::npos);  // no slug to type
+  EXPECT_NE(page.body.find("<strong>공방</strong>"), std::string::npos);
+  const auto english = web::call_route(router, web::Method::get, "/station/{station}",
+                                       {{"station", "packing"}}, staff, "", "", false, "en");
+  EXPECT_NE(english.body.find("<strong>Workshop</strong>"), std::string::npos);
+  const auto api = json_of(call(web::Method::get, "/api/v1/packing/waiting", {}, staff));
+  const auto& parcels = api.at("parcels").as_array();
+  ASSERT_EQ(parcels.size(), 1u);
+  EXPECT_EQ(parcels[0].at("pieces").as_string(), "반지");
+  EXPECT_EQ(parcels[0].at("paid").as_string(), "2026-11-20 10:00");  // Seoul time
+  EXPECT_TRUE(json_of(call(web::Method::get, "/api/v1/packing/waiting", {}, staff, "", "order=B-2"))
+                  .at("parcels")
+                  .as_array()
+                  .empty());
+  // Once shipped, nothing waits; the page says so.
+  ++shipped;
+  const auto empty = web::call_route(router, web::Method::get, "/station/{station}", {{"station", "packing"}},
+                                     staff, "", "", false);
+  EXPECT_EQ(empty.body.find("data-order="), std::string::npos);
+  EXPECT_NE(empty.body.find(pages.renderer.message("ko", "studio.waiting_none")), std::string::npos);
 }
 
 }  // namespace brilliant::studio

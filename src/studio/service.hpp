@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "core/text.hpp"
 #include "db/fwd.hpp"
 #include "studio/evidence.hpp"
 #include "studio/item.hpp"
@@ -65,6 +66,11 @@ class Studio {
   Result<PackingSession> open_packing(const web::Principal& who, const std::string& order_number,
                                       const std::string& workshop_slug);
   Result<PackingSession> packing(long long session_id);
+  // What the packing station has to pack: parcels paid and waiting to ship, the longest waiting first
+  // (only order `number`'s when one is given).
+  std::vector<Parcel> waiting_parcels(const std::string& number = "", int limit = 50) const {
+    return orders_.waiting ? orders_.waiting(limit, std::string(trim(number))) : std::vector<Parcel>{};
+  }
   // A scanned serial into the session: refused when the piece is not in the parcel, the parcel already
   // has enough of it, or the item was packed before.
   Result<PackingSession> pack(const web::Principal& who, long long session_id, const std::string& serial);

@@ -56,6 +56,20 @@ class StudioFixture : public ::testing::Test {
                               const std::string&) -> Result<void> {
                          ++shipped;
                          return {};
+                       },
+                       [this](int, const std::string& number) {  // B-1 waits until it is shipped
+                         std::vector<Parcel> out;
+                         if (!shipped && (number.empty() || number == "B-1"))
+                           out.push_back({"B-1",
+                                          1,
+                                          1,
+                                          "공방",
+                                          true,
+                                          {{1, 1, "BR-1-13", "반지", 0}},
+                                          "gongbang",
+                                          "Workshop",
+                                          "2026-11-20T01:00:00Z"});
+                         return out;
                        }});
   }
   void TearDown() override { std::filesystem::remove_all(blob_dir); }

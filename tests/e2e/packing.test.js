@@ -83,10 +83,10 @@ test('an order packed with the station camera, its evidence, and its return insp
   const operator = await login(await browser.newContext({ locale: 'ko-KR' }), 'operator@brilliant.example');
   assert.equal((await api(operator, 'PUT', `/api/v1/operator/orders/${number}/status`, { status: 'paid' })).status, 200);
 
-  // Packing: the order's number opens its parcel; a wrong serial is refused, the right one packed.
+  // Packing: the paid order's parcel waits in the station's list and opens from it; a wrong serial is
+  // refused, the right one packed.
   await staff.goto(`${server.url}/station/packing`);
-  await staff.locator('#order').fill(number);
-  await staff.locator('#order').press('Enter');
+  await staff.locator(`#waiting-parcels [data-order="${number}"] button`).click();
   await staff.waitForURL(/\/station\/packing\/sessions\/\d+/);
   await staff.locator('#pack-serial').fill('IT-0000-0000');
   await staff.locator('#pack-serial').press('Enter');

@@ -218,6 +218,12 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
   const auto open = R"({"order":")" + number + R"(","workshop":""})";
   EXPECT_EQ(station->request("POST", "/api/v1/packing/sessions", open, json_headers(*station)).status,
             409);  // unpaid
+  const auto waiting = [&] {
+    auto r = station->get("/api/v1/packing/waiting?order=" + number);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body).at("parcels").as_array();
+  };
+  EXPECT_TRUE(waiting().empty());  // nothing to pack before it is paid
   ASSERT_EQ(op->request("PUT", "/api/v1/operator/orders/" + number + "/status", R"({"status":"paid"})",
                         json_headers(*op))
                 .status,
@@ -231,6 +237,12 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
     return std::string(json::parse(r.body).at("serial").as_string());
   };
   const auto first = intake(ring.variants.at(0).sku), second = intake(ring.variants.at(0).sku);
+  // Paid, the parcel waits at the packing station, named with its workshop and pieces.
+  const auto listed = waiting();
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed.at(0).at("workshop_slug").as_string(), shop.slug);
+  EXPECT_EQ(listed.at(0).at("count").as_int64(), 1);
+  EXPECT_EQ(logged_in(web::Role::shopper)->get("/api/v1/packing/waiting").status, 403);
   const auto stranger = intake(other.variants.at(0).sku);
 
   auto opened = station->request("POST", "/api/v1/packing/sessions", open, json_headers(*station));
@@ -289,6 +301,7 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
       station->request("POST", "/api/v1/packing/sessions/" + id + "/close", close, json_headers(*station));
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(json::parse(closed.body).at("status").as_string(), "closed");
+  EXPECT_TRUE(waiting().empty());  // shipped: no longer waiting
   // The parcel is shipped with its waybill; the item records it.
   auto order = json::parse(op->get("/api/v1/orders/" + number).body);
   EXPECT_EQ(order.at("parcels").at(0).at("status").as_string(), "shipped");

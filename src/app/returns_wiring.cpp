@@ -97,4 +97,17 @@ std::vector<studio::Parcel> App::parcels_to_ship(int limit, const std::string& n
   return out;
 }
 
+std::vector<studio::Returning> App::returns_on_the_way(int limit) {
+  std::vector<studio::Returning> out;
+  for (const auto& x : returns_.on_the_way(limit)) {
+    studio::Returning r{x.order_number, x.workshop_ko, x.workshop_en, x.status, x.carrier, x.tracking, ""};
+    if (const auto order = orders_.find(x.order_number))
+      for (const auto& l : order->lines)
+        if (std::find(x.line_ids.begin(), x.line_ids.end(), l.id) != x.line_ids.end())
+          r.pieces += (r.pieces.empty() ? "" : ", ") + l.title_ko;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace brilliant::app

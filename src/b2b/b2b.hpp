@@ -53,6 +53,7 @@ struct Quote {
   std::string requested_at, sent_at, updated_at;
   std::string reminded_at;
   std::string order_number;  // when ordered
+  std::string workshop_en;   // the workshop's English name (workshop: its Korean one)
   long long total() const { return unit_price * quantity; }
 };
 

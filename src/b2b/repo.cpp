@@ -23,7 +23,8 @@ const std::string quote_columns =
     "COALESCE(a.company, ''), COALESCE(a.country, ''), w.name, p.slug, p.title_ko, p.title_en, "
     "COALESCE(e.slug, ''), COALESCE(e.name_ko, ''), COALESCE(e.name_en, ''), q.buyer_note, q.status, "
     "q.valid_until, q.answer_note, q.requested_at, q.sent_at, "
-    "q.updated_at, q.reminded_at, COALESCE(o.number, '') FROM quotes q JOIN users u ON u.id = q.buyer_id "
+    "q.updated_at, q.reminded_at, COALESCE(o.number, ''), w.name_en FROM quotes q JOIN users u ON u.id = "
+    "q.buyer_id "
     "LEFT JOIN buyer_applications a ON a.user_id = q.buyer_id JOIN workshops w ON w.id = q.workshop_id "
     "JOIN products p ON p.id = q.product_id LEFT JOIN exhibitions e ON e.id = q.exhibition_id "
     "LEFT JOIN orders o ON o.id = q.order_id ";
@@ -42,7 +43,7 @@ Quote quote_of(const soci::row& r) {
         &q.workshop,      &q.product_slug,  &q.title_ko,    &q.title_en,      &q.exhibition_slug,
         &q.exhibition_ko, &q.exhibition_en, &q.buyer_note,  &q.status,        &q.valid_until,
         &q.answer_note,   &q.requested_at,  &q.sent_at,     &q.updated_at,    &q.reminded_at,
-        &q.order_number})
+        &q.order_number,  &q.workshop_en})
     *field = db::row_text(r, c++);
   return q;
 }

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/text.hpp"
+
 namespace brilliant::b2b {
 namespace json = boost::json;
 
@@ -35,7 +37,7 @@ json::object quote_json(const Quote& q, Viewer viewer, const std::string& locale
                  {"product_slug", q.product_slug},
                  {"title", en ? q.title_en : q.title_ko},
                  {"product_url", prefix + "/products/" + q.product_slug},
-                 {"workshop", q.workshop},
+                 {"workshop", in_language(en, q.workshop, q.workshop_en)},
                  {"exhibition", q.exhibition_slug},
                  {"exhibition_name", en ? q.exhibition_en : q.exhibition_ko},
                  {"quantity", q.quantity},

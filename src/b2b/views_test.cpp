@@ -14,6 +14,7 @@ Quote quote(const std::string& status) {
   q.title_ko = "달 반지";
   q.title_en = "Moon ring";
   q.workshop = "달 공방";
+  q.workshop_en = "Moon Workshop";
   q.buyer_name = "Somchai";
   q.buyer_company = "Siam Gems";
   q.buyer_country = "TH";
@@ -33,6 +34,7 @@ TEST(B2bViews, TheBuyerSeesTheAnswerAndWhatItMayDoNextButNotItsOwnCompanyLine) {
   const auto o = quote_json(quote("sent"), Viewer::buyer, "en", "/en", words);
   EXPECT_EQ(o.at("url").as_string(), "/en/buyer/quotes/Q-261130-7KQ4MX");
   EXPECT_EQ(o.at("title").as_string(), "Moon ring");
+  EXPECT_EQ(o.at("workshop").as_string(), "Moon Workshop");  // a buyer abroad reads English
   EXPECT_EQ(o.at("status_text").as_string(), "[b2b.status.sent]");
   EXPECT_EQ(o.at("total").as_int64(), 270000);
   EXPECT_TRUE(o.at("can_accept").as_bool());

@@ -338,6 +338,17 @@ std::vector<OrderReturn> Returns::of_workshop(long long workshop_id, int limit) 
   });
 }
 
+std::vector<OrderReturn> Returns::on_the_way(int limit) {
+  return db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(columns) +
+                            "WHERE r.status IN ('approved', 'shipped_back') ORDER BY CASE r.status WHEN "
+                            "'shipped_back' THEN 0 ELSE 1 END, r.id LIMIT :l",
+         soci::use(limit));
+    return read(sql, rows);
+  });
+}
+
 Result<long long> Returns::add_photo(long long id, std::string_view bytes, long long actor_id) {
   const auto x = find(id);
   if (!x) return Error::not_found("return");

@@ -93,6 +93,8 @@ class Returns {
   std::vector<OrderReturn> of_order(long long order_id);
   // A workshop's returns (0: every return, for the operator), newest first.
   std::vector<OrderReturn> of_workshop(long long workshop_id, int limit = 200);
+  // Returns on their way back (approved, or sent back with a waybill), those sent back first, then by age.
+  std::vector<OrderReturn> on_the_way(int limit = 50);
   // Transfer refunds for the bank's bulk transfer: 은행코드, 계좌번호, 예금주, 금액, 메모 (the account as
   // typed is split into bank, number and holder).
   std::string transfer_batch_csv();

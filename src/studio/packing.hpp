@@ -30,6 +30,12 @@ struct Parcel {
   std::string workshop_slug, workshop_en, paid_at;  // paid_at: UTC
 };
 
+// A return on its way back to the studio: approved (the shopper is to send it) or sent back with a waybill.
+struct Returning {
+  std::string order_number, workshop, workshop_en, status, carrier, tracking,
+      pieces;  // status: approved|shipped_back
+};
+
 // What the studio asks of the orders module (wired by the app).
 struct OrderLink {
   // The parcel of `number` for the workshop `workshop_slug` (empty: the order's only parcel).
@@ -40,6 +46,8 @@ struct OrderLink {
   // The parcels paid and waiting to ship, the longest waiting first, at most `limit` (only the order
   // `number`'s when one is given).
   std::function<std::vector<Parcel>(int limit, const std::string& number)> waiting;
+  // The returns on their way back, sent back first, then the longest approved.
+  std::function<std::vector<Returning>(int limit)> returning;
 };
 
 inline constexpr const char* required_packing_views[] = {"box", "sealed"};

@@ -3,6 +3,7 @@
 // distances, weight and the match score; the decision), and the JSON API under /api/v1/returns.
 #include <boost/json.hpp>
 
+#include "core/text.hpp"
 #include "studio/routes.hpp"
 #include "studio/service.hpp"
 #include "studio/views.hpp"
@@ -22,6 +23,26 @@ class ReturnsRoutes {
  public:
   explicit ReturnsRoutes(Deps& d) : studio(d.studio), r(d.renderer) {}
 
+  // The returns on their way back to the studio, those sent back first.
+  json::array coming_json(const Request& req) const {
+    json::array coming;
+    for (const auto& x : studio.returns_on_the_way())
+      coming.push_back(json::object{
+          {"order", x.order_number},
+          {"workshop", in_language(req.locale == "en", x.workshop, x.workshop_en)},
+          {"status", x.status},
+          {"status_text", r.message(req.locale, "studio.coming." + x.status)},
+          {"carrier", x.carrier},
+          {"carrier_name", x.carrier.empty() ? "" : r.message(req.locale, "orders.carrier." + x.carrier)},
+          {"tracking", x.tracking},
+          {"pieces", x.pieces},
+          {"url", req.locale_prefix() + "/station/returns?order=" + x.order_number}});
+    return coming;
+  }
+  Response api_coming(Request& req) {
+    return Response::json(json::serialize(json::object{{"returns", coming_json(req)}}));
+  }
+
   json::object model(const Request& req) {
     json::object m{{"title", r.message(req.locale, "studio.station.returns")}, {"noindex", true}};
     json::array recent;
@@ -36,6 +57,8 @@ class ReturnsRoutes {
           {"at", x.created_at}});
     m["recent"] = std::move(recent);
     m["has_recent"] = !m["recent"].as_array().empty();
+    m["coming"] = coming_json(req);
+    m["has_coming"] = !m["coming"].as_array().empty();
     const std::string order(req.query_params().get("order"));
     if (!order.empty()) {
       json::array pieces;
@@ -131,6 +154,7 @@ void add_returns_routes(web::Router& router, Deps& deps) {
   router.get("/station/returns/{id}", bind(&ReturnsRoutes::inspection_page)).access = staff;
   router.post("/station/returns/{id}/decision", bind(&ReturnsRoutes::decision_form)).access = staff;
   router.post("/api/v1/returns", bind(&ReturnsRoutes::api_open)).access = staff;
+  router.get("/api/v1/returns/coming", bind(&ReturnsRoutes::api_coming)).access = staff;
   router.get("/api/v1/returns/{id}", bind(&ReturnsRoutes::api_one)).access = staff;
   router.post("/api/v1/returns/{id}/photos", bind(&ReturnsRoutes::api_photo)).access = staff;
   router.post("/api/v1/returns/{id}/decision", bind(&ReturnsRoutes::api_decide)).access = staff;

@@ -19,7 +19,7 @@ TEST_F(ReturnsRoutes, StationStaffReceiveShootAndDecideAReturn) {
       EXPECT_EQ(r.access.any_of, bit(web::Role::station_staff) | bit(web::Role::operator_)) << r.pattern;
     }
   }
-  EXPECT_EQ(found, 8u);
+  EXPECT_EQ(found, 9u);
   EXPECT_LT(returns, generic);
 
   const auto serial = packed_order();
@@ -42,6 +42,24 @@ TEST_F(ReturnsRoutes, StationStaffReceiveShootAndDecideAReturn) {
   ASSERT_EQ(escalated.status, 200) << escalated.body;
   EXPECT_TRUE(json_of(escalated).at("open").as_bool());
   EXPECT_EQ(call(web::Method::get, "/api/v1/returns/{id}", {{"id", "999"}}, staff).status, 404);
+}
+
+TEST_F(ReturnsRoutes, TheStationListsTheReturnsOnTheirWayBack) {
+  const auto staff = person(1, web::Role::station_staff);
+  const auto page = web::call_route(router, web::Method::get, "/station/returns", {}, staff, "", "", false);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-order=\"B-9\""), std::string::npos);
+  EXPECT_NE(page.body.find("/station/returns?order=B-9"), std::string::npos);  // lists its pieces
+  EXPECT_NE(page.body.find("CJ대한통운 520000000001"), std::string::npos);
+  const auto api = json_of(call(web::Method::get, "/api/v1/returns/coming", {}, staff));
+  const auto& coming = api.at("returns").as_array();
+  ASSERT_EQ(coming.size(), 1u);
+  EXPECT_EQ(coming[0].at("status").as_string(), "shipped_back");
+  EXPECT_EQ(coming[0].at("pieces").as_string(), "반지");
+  const auto en = json_of(
+      web::call_route(router, web::Method::get, "/api/v1/returns/coming", {}, staff, "", "", true, "en"));
+  EXPECT_EQ(en.at("returns").at(0).at("workshop").as_string(), "Workshop");
+  EXPECT_EQ(en.at("returns").at(0).at("status_text").as_string(), "On its way back");
 }
 
 }  // namespace brilliant::studio

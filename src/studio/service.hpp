@@ -68,6 +68,10 @@ class Studio {
   Result<PackingSession> packing(long long session_id);
   // What the packing station has to pack: parcels paid and waiting to ship, the longest waiting first
   // (only order `number`'s when one is given).
+  // What the returns station expects: returns approved or sent back, not yet received.
+  std::vector<Returning> returns_on_the_way(int limit = 50) const {
+    return orders_.returning ? orders_.returning(limit) : std::vector<Returning>{};
+  }
   std::vector<Parcel> waiting_parcels(const std::string& number = "", int limit = 50) const {
     return orders_.waiting ? orders_.waiting(limit, std::string(trim(number))) : std::vector<Parcel>{};
   }

@@ -70,6 +70,10 @@ class StudioFixture : public ::testing::Test {
                                           "Workshop",
                                           "2026-11-20T01:00:00Z"});
                          return out;
+                       },
+                       [](int) {  // B-9's ring is on its way back with a waybill
+                         return std::vector<Returning>{
+                             {"B-9", "공방", "Workshop", "shipped_back", "cj", "520000000001", "반지"}};
                        }});
   }
   void TearDown() override { std::filesystem::remove_all(blob_dir); }

@@ -225,13 +225,28 @@ TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
       maker->request("POST", "/api/v1/console/returns/" + id + "/decision", R"({"action":"approve"})", mh)
           .status,
       200);
+  // The studio's returns station expects it: approved, then on its way with its waybill, then arrived.
+  auto station = logged_in(web::Role::station_staff);
+  const auto coming = [&]() -> std::string {  // this order's state in the station's list ("": not there)
+    auto r = station->get("/api/v1/returns/coming");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto body = json::parse(r.body);
+    for (const auto& x : body.at("returns").as_array())
+      if (x.at("order").as_string() == number)
+        return std::string(x.at("status").as_string()) + " " + std::string(x.at("tracking").as_string());
+    return "";
+  };
+  EXPECT_EQ(coming(), "approved ");
   ASSERT_EQ(c->request("POST", "/api/v1/orders/" + number + "/returns/" + id + "/shipment",
                        R"({"carrier":"lotte","tracking":"520000000002"})", json_headers(*c))
                 .status,
             200);
+  EXPECT_EQ(coming(), "shipped_back 520000000002");
+  EXPECT_NE(station->get("/station/returns").body.find("data-order=\"" + number + "\""), std::string::npos);
   auto done =
       maker->request("POST", "/api/v1/console/returns/" + id + "/decision", R"({"action":"receive"})", mh);
   ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(coming(), "");
   const auto exchanged = json::parse(done.body).as_object();
   EXPECT_EQ(exchanged.at("status").as_string(), "exchanged");
   EXPECT_EQ(exchanged.at("refund_amount").as_int64(), 0);

@@ -92,6 +92,40 @@ Result<void> exchange(App& app, long long shopper, long long op) {
   return {};
 }
 
+// A pendant delivered this week that the shopper is sending back: the return approved and on its way with
+// its waybill, for the studio's returns station to expect (another workshop's than the maker's).
+Result<void> on_its_way(App& app, long long shopper, long long op) {
+  const auto variant = app.database().read([](soci::session& sql) {
+    long long v = 0;
+    sql << "SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id JOIN workshops w ON w.id = "
+           "p.workshop_id WHERE v.stock > 1 AND p.status = 'published' AND p.made_to_order = 0 AND "
+           "p.hub_held = "
+           "0 AND w.slug <> 'iksan-gold' ORDER BY v.id DESC LIMIT 1",
+        soci::into(v);
+    return v;
+  });
+  if (!variant) return {};
+  const auto added = TRY(app.carts().add("", shopper, {variant, 1, "", false}));
+  const auto order =
+      TRY(app.orders().place({.cart_token = added.token,
+                              .user_id = shopper,
+                              .address = {"김지민", "010-2345-6789", "54538", "전북 익산시 보석로 1", "", ""},
+                              .key = "demo-money-on-its-way"}));
+  TRY(app.orders().mark_paid(order.number, op));
+  for (const auto& f : order.fulfilments)
+    TRY(app.orders().ship(order.number, f.workshop_id, op, "cj", "612345670003"));
+  TRY(app.orders().deliver(order.number, 0, op));
+  orders::ReturnRequest ask;
+  ask.line_ids = {order.lines.at(0).id};
+  ask.reason = "change_of_mind";
+  ask.details = "선물하려 했는데 취향이 달라요";
+  ask.refund_account = "국민은행 123401-04-567890 김지민";
+  const auto r = TRY(app.returns().request(*app.orders().find(order.number), ask, shopper));
+  TRY(app.returns().approve(r.id, 0, "CJ대한통운 반품 접수 후 운송장 번호를 알려 주세요", op));
+  TRY(app.returns().ship_back(r.id, "cj", "698765430003", shopper));
+  return {};
+}
+
 Result<void> seed(App& app, long long shopper, long long op) {
   const auto orders = shipped_orders(app, shopper);
   for (const auto& [number, came_back] : orders) {
@@ -113,6 +147,7 @@ Result<void> seed(App& app, long long shopper, long long op) {
     TRY(app.returns().refund(r.id, op));
   }
   TRY(exchange(app, shopper, op));
+  TRY(on_its_way(app, shopper, op));
   return last_month(app, shopper, op);
 }
 

@@ -57,6 +57,22 @@ Result<void> last_month(App& app, long long shopper, long long op) {
   return {};
 }
 
+// One of `variant` bought by the shopper this week, paid, shipped with `waybill` and delivered.
+Result<orders::Order> delivered(App& app, long long shopper, long long op, long long variant,
+                                const std::string& key, const std::string& waybill) {
+  const auto added = TRY(app.carts().add("", shopper, {variant, 1, "", false}));
+  const auto order =
+      TRY(app.orders().place({.cart_token = added.token,
+                              .user_id = shopper,
+                              .address = {"김지민", "010-2345-6789", "54538", "전북 익산시 보석로 1", "", ""},
+                              .key = key}));
+  TRY(app.orders().mark_paid(order.number, op));
+  for (const auto& f : order.fulfilments)
+    TRY(app.orders().ship(order.number, f.workshop_id, op, "cj", waybill));
+  TRY(app.orders().deliver(order.number, 0, op));
+  return order;
+}
+
 // A ring bought in the wrong size this week and exchanged: asked for, sent back, received, and its
 // replacement parcel in the other size waiting for the workshop to ship (the console's "to ship").
 Result<void> exchange(App& app, long long shopper, long long op) {
@@ -69,16 +85,7 @@ Result<void> exchange(App& app, long long shopper, long long op) {
     return std::pair{a, b};
   });
   if (!bought) return {};
-  const auto added = TRY(app.carts().add("", shopper, {bought, 1, "", false}));
-  const auto order =
-      TRY(app.orders().place({.cart_token = added.token,
-                              .user_id = shopper,
-                              .address = {"김지민", "010-2345-6789", "54538", "전북 익산시 보석로 1", "", ""},
-                              .key = "demo-money-exchange"}));
-  TRY(app.orders().mark_paid(order.number, op));
-  for (const auto& f : order.fulfilments)
-    TRY(app.orders().ship(order.number, f.workshop_id, op, "cj", "612345670001"));
-  TRY(app.orders().deliver(order.number, 0, op));
+  const auto order = TRY(delivered(app, shopper, op, bought, "demo-money-exchange", "612345670001"));
   orders::ReturnRequest ask;
   ask.line_ids = {order.lines.at(0).id};
   ask.kind = "exchange";
@@ -105,16 +112,7 @@ Result<void> on_its_way(App& app, long long shopper, long long op) {
     return v;
   });
   if (!variant) return {};
-  const auto added = TRY(app.carts().add("", shopper, {variant, 1, "", false}));
-  const auto order =
-      TRY(app.orders().place({.cart_token = added.token,
-                              .user_id = shopper,
-                              .address = {"김지민", "010-2345-6789", "54538", "전북 익산시 보석로 1", "", ""},
-                              .key = "demo-money-on-its-way"}));
-  TRY(app.orders().mark_paid(order.number, op));
-  for (const auto& f : order.fulfilments)
-    TRY(app.orders().ship(order.number, f.workshop_id, op, "cj", "612345670003"));
-  TRY(app.orders().deliver(order.number, 0, op));
+  const auto order = TRY(delivered(app, shopper, op, variant, "demo-money-on-its-way", "612345670003"));
   orders::ReturnRequest ask;
   ask.line_ids = {order.lines.at(0).id};
   ask.reason = "change_of_mind";

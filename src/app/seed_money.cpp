@@ -73,6 +73,15 @@ Result<orders::Order> delivered(App& app, long long shopper, long long op, long 
   return order;
 }
 
+// The shopper asks to send back what `ask` names; the operator approves; it is sent back by CJ with
+// `waybill`.
+Result<orders::OrderReturn> sent_back(App& app, const std::string& number, const orders::ReturnRequest& ask,
+                                      long long shopper, long long op, const std::string& waybill) {
+  const auto r = TRY(app.returns().request(*app.orders().find(number), ask, shopper));
+  TRY(app.returns().approve(r.id, 0, "CJ대한통운 반품 접수 후 운송장 번호를 알려 주세요", op));
+  return app.returns().ship_back(r.id, "cj", waybill, shopper);
+}
+
 // A ring bought in the wrong size this week and exchanged: asked for, sent back, received, and its
 // replacement parcel in the other size waiting for the workshop to ship (the console's "to ship").
 Result<void> exchange(App& app, long long shopper, long long op) {
@@ -92,9 +101,7 @@ Result<void> exchange(App& app, long long shopper, long long op) {
   ask.reason = "wrong_size";
   ask.details = "손가락에 조금 작아요";
   ask.exchange_variant_id = wanted;
-  const auto r = TRY(app.returns().request(*app.orders().find(order.number), ask, shopper));
-  TRY(app.returns().approve(r.id, 0, "CJ대한통운 반품 접수 후 운송장 번호를 알려 주세요", op));
-  TRY(app.returns().ship_back(r.id, "cj", "698765430002", shopper));
+  const auto r = TRY(sent_back(app, order.number, ask, shopper, op, "698765430002"));
   TRY(app.returns().receive(r.id, 0, true, "검수 완료: 새 사이즈로 교환 발송", op));
   return {};
 }
@@ -106,8 +113,7 @@ Result<void> on_its_way(App& app, long long shopper, long long op) {
     long long v = 0;
     sql << "SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id JOIN workshops w ON w.id = "
            "p.workshop_id WHERE v.stock > 1 AND p.status = 'published' AND p.made_to_order = 0 AND "
-           "p.hub_held = "
-           "0 AND w.slug <> 'iksan-gold' ORDER BY v.id DESC LIMIT 1",
+           "p.hub_held = 0 AND w.slug <> 'iksan-gold' ORDER BY v.id DESC LIMIT 1",
         soci::into(v);
     return v;
   });
@@ -118,9 +124,7 @@ Result<void> on_its_way(App& app, long long shopper, long long op) {
   ask.reason = "change_of_mind";
   ask.details = "선물하려 했는데 취향이 달라요";
   ask.refund_account = "국민은행 123401-04-567890 김지민";
-  const auto r = TRY(app.returns().request(*app.orders().find(order.number), ask, shopper));
-  TRY(app.returns().approve(r.id, 0, "CJ대한통운 반품 접수 후 운송장 번호를 알려 주세요", op));
-  TRY(app.returns().ship_back(r.id, "cj", "698765430003", shopper));
+  TRY(sent_back(app, order.number, ask, shopper, op, "698765430003"));
   return {};
 }
 
@@ -138,9 +142,7 @@ Result<void> seed(App& app, long long shopper, long long op) {
     ask.reason = "change_of_mind";
     ask.details = "생각했던 색과 달라요";
     ask.refund_account = "국민은행 123401-04-567890 김지민";
-    const auto r = TRY(app.returns().request(order, ask, shopper));
-    TRY(app.returns().approve(r.id, 0, "CJ대한통운 반품 접수 후 운송장 번호를 알려 주세요", op));
-    TRY(app.returns().ship_back(r.id, "cj", "698765432109", shopper));
+    const auto r = TRY(sent_back(app, number, ask, shopper, op, "698765432109"));
     TRY(app.returns().receive(r.id, 0, true, "스튜디오 검수: 사진·무게 일치", op));
     TRY(app.returns().refund(r.id, op));
   }

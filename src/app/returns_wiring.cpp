@@ -9,6 +9,7 @@
 #include "app/app.hpp"
 #include "catalog/views.hpp"
 #include "core/clock.hpp"
+#include "core/text.hpp"
 
 namespace brilliant::app {
 
@@ -68,7 +69,8 @@ studio::Parcel studio_parcel(const orders::Order& order, const orders::Fulfilmen
                    f.workshop_en,
                    order.paid_at};
   for (const auto& l : order.lines)
-    if (l.fulfilment_id == f.id) p.lines.push_back({l.variant_id, l.quantity, l.sku, l.title_ko, 0});
+    if (l.fulfilment_id == f.id)
+      p.lines.push_back({l.variant_id, l.quantity, l.sku, l.title_ko, 0, l.title_en});
   return p;
 }
 
@@ -100,11 +102,13 @@ std::vector<studio::Parcel> App::parcels_to_ship(int limit, const std::string& n
 std::vector<studio::Returning> App::returns_on_the_way(int limit) {
   std::vector<studio::Returning> out;
   for (const auto& x : returns_.on_the_way(limit)) {
-    studio::Returning r{x.order_number, x.workshop_ko, x.workshop_en, x.status, x.carrier, x.tracking, ""};
+    studio::Returning r{x.order_number, x.workshop_ko, x.workshop_en, x.status, x.carrier, x.tracking};
     if (const auto order = orders_.find(x.order_number))
       for (const auto& l : order->lines)
-        if (std::find(x.line_ids.begin(), x.line_ids.end(), l.id) != x.line_ids.end())
+        if (std::find(x.line_ids.begin(), x.line_ids.end(), l.id) != x.line_ids.end()) {
           r.pieces += (r.pieces.empty() ? "" : ", ") + l.title_ko;
+          r.pieces_en += (r.pieces_en.empty() ? "" : ", ") + in_language(true, l.title_ko, l.title_en);
+        }
     out.push_back(std::move(r));
   }
   return out;

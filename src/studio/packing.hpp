@@ -17,7 +17,8 @@ struct ParcelLine {
   long long variant_id = 0;
   int quantity = 0;
   std::string sku, title;
-  int packed = 0;  // filled by the session
+  int packed = 0;        // filled by the session
+  std::string title_en;  // (title: the Korean one)
 };
 
 // One workshop's parcel of an order, as the orders module tells it.
@@ -32,8 +33,9 @@ struct Parcel {
 
 // A return on its way back to the studio: approved (the shopper is to send it) or sent back with a waybill.
 struct Returning {
-  std::string order_number, workshop, workshop_en, status, carrier, tracking,
-      pieces;  // status: approved|shipped_back
+  std::string order_number, workshop, workshop_en, status, carrier,
+      tracking;                   // status: approved|shipped_back
+  std::string pieces, pieces_en;  // the returned pieces' titles, in Korean and English
 };
 
 // What the studio asks of the orders module (wired by the app).

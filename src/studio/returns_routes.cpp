@@ -35,7 +35,7 @@ class ReturnsRoutes {
           {"carrier", x.carrier},
           {"carrier_name", x.carrier.empty() ? "" : r.message(req.locale, "orders.carrier." + x.carrier)},
           {"tracking", x.tracking},
-          {"pieces", x.pieces},
+          {"pieces", in_language(req.locale == "en", x.pieces, x.pieces_en)},
           {"url", req.locale_prefix() + "/station/returns?order=" + x.order_number}});
     return coming;
   }

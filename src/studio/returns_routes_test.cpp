@@ -60,6 +60,7 @@ TEST_F(ReturnsRoutes, TheStationListsTheReturnsOnTheirWayBack) {
       web::call_route(router, web::Method::get, "/api/v1/returns/coming", {}, staff, "", "", true, "en"));
   EXPECT_EQ(en.at("returns").at(0).at("workshop").as_string(), "Workshop");
   EXPECT_EQ(en.at("returns").at(0).at("status_text").as_string(), "On its way back");
+  EXPECT_EQ(en.at("returns").at(0).at("pieces").as_string(), "Ring");
 }
 
 }  // namespace brilliant::studio

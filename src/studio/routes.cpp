@@ -77,7 +77,7 @@ class StudioRoutes {
       std::string pieces;
       long long count = 0;
       for (const auto& l : p.lines) {
-        pieces += (pieces.empty() ? "" : ", ") + l.title +
+        pieces += (pieces.empty() ? "" : ", ") + in_language(req.locale == "en", l.title, l.title_en) +
                   (l.quantity > 1 ? " ×" + std::to_string(l.quantity) : "");
         count += l.quantity;
       }

@@ -65,6 +65,7 @@ TEST_F(StudioRoutesTest, ThePackingStationListsTheParcelsWaitingWithAButtonEach)
   const auto english = web::call_route(router, web::Method::get, "/station/{station}",
                                        {{"station", "packing"}}, staff, "", "", false, "en");
   EXPECT_NE(english.body.find("<strong>Workshop</strong>"), std::string::npos);
+  EXPECT_NE(english.body.find("Ring · "), std::string::npos);  // the piece in English too
   const auto api = json_of(call(web::Method::get, "/api/v1/packing/waiting", {}, staff));
   const auto& parcels = api.at("parcels").as_array();
   ASSERT_EQ(parcels.size(), 1u);

@@ -65,15 +65,15 @@ class StudioFixture : public ::testing::Test {
                                           1,
                                           "공방",
                                           true,
-                                          {{1, 1, "BR-1-13", "반지", 0}},
+                                          {{1, 1, "BR-1-13", "반지", 0, "Ring"}},
                                           "gongbang",
                                           "Workshop",
                                           "2026-11-20T01:00:00Z"});
                          return out;
                        },
                        [](int) {  // B-9's ring is on its way back with a waybill
-                         return std::vector<Returning>{
-                             {"B-9", "공방", "Workshop", "shipped_back", "cj", "520000000001", "반지"}};
+                         return std::vector<Returning>{{"B-9", "공방", "Workshop", "shipped_back", "cj",
+                                                        "520000000001", "반지", "Ring"}};
                        }});
   }
   void TearDown() override { std::filesystem::remove_all(blob_dir); }

@@ -20,6 +20,7 @@ export async function screenshots(url, out, email, paths) {
       const r = await page.goto(url + p);
       // Scrolled through once, so that lazy images load before the shot.
       for (let y = 0; y < 12000; y += 700) await page.evaluate((to) => window.scrollTo(0, to), y);
+      await page.evaluate(() => window.scrollTo(0, 0));  // the sticky header back at the top of the shot
       await page.waitForLoadState('networkidle');
       const name = p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
       await page.screenshot({ path: `${out}/${tag}-${name}.png`, fullPage: true });

@@ -2,6 +2,7 @@
 // page shows the exchange rates (kept at /operator/pricing) that the line sheets use.
 #include <boost/json.hpp>
 
+#include "catalog/views.hpp"
 #include "core/text.hpp"
 #include "exhibitions/routes.hpp"
 #include "exhibitions/views_json.hpp"
@@ -99,6 +100,7 @@ class OperatorRoutes {
     const auto e = x_.find(std::string(req.param("slug")));
     if (!e) return Error::not_found("exhibition");
     const auto r = x_.results(*e);
+    const auto won_text = [&](long long won) { return catalog::format_won(won, req.locale); };
     json::array countries, workshops;
     for (const auto& c : r.countries)
       countries.push_back(json::object{{"country", c.country.empty() ? "-" : c.country},
@@ -134,7 +136,6 @@ class OperatorRoutes {
                         {"countries", std::move(countries)},
                         {"workshops", std::move(workshops)}};
   }
-  static std::string won_text(long long won) { return foreign_price(won, "KRW", 0); }
   Result<Response> results_page(Request& req) {
     return r_.page_response(req, "exhibitions/results", TRY(results_model(req)));
   }

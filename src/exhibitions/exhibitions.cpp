@@ -115,7 +115,10 @@ Results Exhibitions::results(const Exhibition& e) {
   std::map<std::string, Results::Country> countries;
   std::map<long long, Results::Workshop> by_workshop;
   for (const auto& p : participants(e.id))
-    if (p.state == "selected") by_workshop[p.workshop_id].name = p.workshop_ko;
+    if (p.state == "selected") {
+      by_workshop[p.workshop_id].name = p.workshop_ko;
+      by_workshop[p.workshop_id].name_en = p.workshop_en;
+    }
   for (const auto& [country, interests] : leads) {
     ++countries[country].leads;
     std::istringstream ids(interests);

@@ -51,7 +51,7 @@ struct Results {
   };
   std::vector<Country> countries;  // most leads first, then most amount
   struct Workshop {
-    std::string name;
+    std::string name, name_en;  // Korean, English
     long long leads = 0, quotes = 0, orders = 0, amount = 0;
   };
   std::vector<Workshop> workshops;  // selected workshops, by amount then leads

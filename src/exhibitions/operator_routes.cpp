@@ -110,7 +110,7 @@ class OperatorRoutes {
                                        {"amount", c.amount},
                                        {"amount_text", won_text(c.amount)}});
     for (const auto& w : r.workshops)
-      workshops.push_back(json::object{{"workshop", w.name},
+      workshops.push_back(json::object{{"workshop", in_language(req.locale == "en", w.name, w.name_en)},
                                        {"leads", w.leads},
                                        {"quotes", w.quotes},
                                        {"orders", w.orders},

@@ -87,6 +87,10 @@ TEST_F(ExhibitionRoutesTest, AFairsResultsCountLeadsAndTheOrdersItsSheetBrought)
   EXPECT_EQ(ws.at(0).at("leads").as_int64(), 2);
   EXPECT_EQ(ws.at(0).at("amount").as_int64(), 240000);
   EXPECT_EQ(o.at("countries").as_array().size(), 2u);  // JP and unknown
+  const auto en = body_of(web::call_route(router, Method::get, "/api/v1/operator/exhibitions/{slug}/results",
+                                          {{"slug", "hk-2026"}}, op, "", "", true, "en"));
+  EXPECT_EQ(ws.at(0).at("workshop").as_string(), "금 공방");
+  EXPECT_EQ(en.at("workshops").at(0).at("workshop").as_string(), "Gold Atelier");  // the page's language
   // Sums as the page's language writes them (the line sheets for buyers abroad keep ₩).
   for (const auto& [locale, sum] : {std::pair{"ko", "240,000원"}, std::pair{"en", "₩240,000"}}) {
     r = call(Method::get, "/operator/exhibitions/{slug}/results", {{"slug", "hk-2026"}}, op, "", false, "",

@@ -43,7 +43,7 @@ struct Item {
   long long id = 0;
   std::string serial;
   long long variant_id = 0, product_id = 0, workshop_id = 0;
-  std::string sku, product_slug, title_ko, title_en, workshop_ko;
+  std::string sku, product_slug, title_ko, title_en, workshop_ko, workshop_en;
   int weight_cg = 0;
   long long expected_mg = 0;
   bool weight_flag = false;

@@ -11,8 +11,8 @@ namespace {
 constexpr char item_columns[] =
     "SELECT i.id, i.serial, i.variant_id, i.product_id, i.workshop_id, v.sku, p.slug, p.title_ko, "
     "p.title_en, "
-    "w.name, i.weight_cg, i.expected_mg, i.weight_flag, i.hallmark, i.inscription, i.status, i.created_at "
-    "FROM items i JOIN variants v ON v.id = i.variant_id JOIN products p ON p.id = i.product_id "
+    "w.name, i.weight_cg, i.expected_mg, i.weight_flag, i.hallmark, i.inscription, i.status, i.created_at, "
+    "w.name_en FROM items i JOIN variants v ON v.id = i.variant_id JOIN products p ON p.id = i.product_id "
     "JOIN workshops w ON w.id = i.workshop_id ";
 
 constexpr char photo_columns[] =
@@ -38,6 +38,7 @@ Item item_from(const soci::row& r) {
   i.inscription = row_text(r, 14);
   i.status = row_text(r, 15);
   i.created_at = row_text(r, 16);
+  i.workshop_en = row_text(r, 17);
   return i;
 }
 

@@ -23,8 +23,8 @@ namespace brilliant::studio {
 
 inline void add_ring(db::Database& db, const std::vector<std::pair<std::string, long long>>& variants) {
   db.write([&](soci::session& s) {
-    s << "INSERT INTO workshops (slug, name, status, created_at, updated_at) VALUES ('w', '공방', 'active', "
-         "'x', 'x')";
+    s << "INSERT INTO workshops (slug, name, name_en, status, created_at, updated_at) VALUES ('w', '공방', "
+         "'Workshop', 'active', 'x', 'x')";
     s << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES ('s@x', 'Station', "
          "'h', 'x', 'x')";
     s << "INSERT INTO products (workshop_id, slug, status, category, title_ko, title_en, metal, purity, "

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "media/packshot.hpp"
 
 namespace brilliant::studio {
@@ -15,7 +16,7 @@ json::object item_json(const Item& i, const web::Renderer& r, const Request& req
           {"status_text", r.message(req.locale, "studio.kind." + i.status)},
           {"sku", i.sku},
           {"product", json::object{{"slug", i.product_slug}, {"title", en ? i.title_en : i.title_ko}}},
-          {"workshop", i.workshop_ko},
+          {"workshop", in_language(en, i.workshop_ko, i.workshop_en)},
           {"weight_cg", i.weight_cg},
           {"weight_text", grams(i.weight_cg)},
           {"expected_text", grams(static_cast<int>(i.expected_mg / 10))},
@@ -99,7 +100,7 @@ json::object session_json(const PackingSession& s, const web::Renderer& r, const
   for (const auto& piece : s.pieces) serials.emplace_back(piece.serial);
   return {{"id", s.id},
           {"order", s.parcel.order_number},
-          {"workshop", s.parcel.workshop},
+          {"workshop", in_language(req.locale == "en", s.parcel.workshop, s.parcel.workshop_en)},
           {"holder", s.holder},
           {"status", s.status},
           {"open", s.status == "open"},

@@ -26,6 +26,11 @@ TEST_F(StudioViews, ReturnsAndEvidenceReadAsThePagesNeed) {
   EXPECT_TRUE(x.at("views").at(0).at("has_packed").as_bool());
   EXPECT_FALSE(x.at("views").at(0).at("has_returned").as_bool());
   EXPECT_EQ(x.at("views").at(0).at("text").as_string(), "The piece");
+  // An item and a packing session name their workshop in the page's language.
+  EXPECT_EQ(item_json(*studio.item(serial), renderer, req).at("workshop").as_string(), "Workshop");
+  req.locale = "ko";
+  EXPECT_EQ(item_json(*studio.item(serial), renderer, req).at("workshop").as_string(), "공방");
+  req.locale = "en";
 
   const auto e = evidence_json(studio.evidence("B-1"), renderer, req, "/orders/B-1/evidence", "key=k", false);
   const auto& photos = e.at("photos").as_array();

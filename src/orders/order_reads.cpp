@@ -1,0 +1,92 @@
+// Orders' reads: one order (for whoever may see it), and the lists: a shopper's, a workshop's (its own
+// parcel of each), the operator's search, and the paid parcels the packing station has to pack.
+#include <cctype>
+
+#include "core/secret.hpp"
+#include "core/text.hpp"
+#include "db/database.hpp"
+#include "orders/order_repo.hpp"
+#include "orders/orders.hpp"
+
+namespace brilliant::orders {
+using repo::ids_of;
+using repo::load;
+using repo::load_many;
+
+std::optional<Order> Orders::find(const std::string& number) {
+  if (!looks_like_order_number(number)) return std::nullopt;
+  return db_.read([&](soci::session& sql) { return load(sql, number); });
+}
+
+std::optional<Order> Orders::visible(const std::string& number, long long user_id, bool is_operator,
+                                     const std::string& key) {
+  auto order = find(number);
+  if (!order) return std::nullopt;
+  const bool owner = user_id != 0 && order->user_id == user_id;
+  const bool guest = !order->guest_key.empty() && secrets_equal(key, order->guest_key);
+  if (owner || is_operator || guest) return order;
+  return std::nullopt;
+}
+
+std::vector<Order> Orders::of_user(long long user_id, int limit) {
+  return db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT id FROM orders WHERE user_id = :u ORDER BY created_at DESC, id DESC LIMIT :l",
+         soci::use(user_id), soci::use(limit));
+    return load_many(sql, ids_of(rows));
+  });
+}
+
+std::vector<Order> Orders::of_workshop(long long workshop_id, int limit) {
+  auto all = db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT o.id FROM orders o JOIN fulfilments f ON f.order_id = o.id "
+                        "WHERE f.workshop_id = :w ORDER BY o.created_at DESC, o.id DESC LIMIT :l",
+         soci::use(workshop_id), soci::use(limit));
+    return load_many(sql, ids_of(rows));
+  });
+  std::vector<Order> out;
+  for (auto& o : all) out.push_back(workshop_part(std::move(o), workshop_id));
+  return out;
+}
+
+std::optional<Order> Orders::of_workshop(long long workshop_id, const std::string& number) {
+  auto order = find(number);
+  if (!order) return std::nullopt;
+  for (const auto& f : order->fulfilments)
+    if (f.workshop_id == workshop_id) return workshop_part(std::move(*order), workshop_id);
+  return std::nullopt;  // another workshop's order: the same answer as a missing one
+}
+
+std::vector<Order> Orders::recent(const std::string& status, const std::string& raw_q, int limit) {
+  const int every = status.empty() ? 1 : 0;  // bound values must outlive the statement
+  std::string q(trim(raw_q)), email = q, phone = korean_phone(q).value_or(q);
+  for (auto& c : email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const int anyone = q.empty() ? 1 : 0;
+  return db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare
+             << "SELECT o.id FROM orders o LEFT JOIN users u ON u.id = o.user_id "
+                "WHERE (o.status = :s OR :all = 1) AND (:anyone = 1 OR o.number = :q OR o.recipient = :q2 "
+                "OR o.guest_email = :e OR u.email = :e2 OR o.phone = :p) ORDER BY o.created_at DESC, o.id "
+                "DESC LIMIT :l",
+         soci::use(status), soci::use(every), soci::use(anyone), soci::use(q), soci::use(q), soci::use(email),
+         soci::use(email), soci::use(phone), soci::use(limit));
+    return load_many(sql, ids_of(rows));
+  });
+}
+
+std::vector<Order> Orders::to_ship(int limit, const std::string& number) {
+  const int any = number.empty() ? 1 : 0;
+  return db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare
+             << "SELECT o.id FROM orders o WHERE o.status = 'paid' AND (:any = 1 OR o.number = :n) AND "
+                "EXISTS (SELECT 1 FROM fulfilments f WHERE f.order_id = o.id AND f.status = 'to_ship') "
+                "ORDER BY o.paid_at, o.id LIMIT :l",
+         soci::use(any), soci::use(number), soci::use(limit));
+    return load_many(sql, ids_of(rows));
+  });
+}
+
+}  // namespace brilliant::orders

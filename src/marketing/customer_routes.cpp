@@ -39,7 +39,7 @@ namespace {
 
 constexpr std::array<std::string_view, 8> group_order = {
     "champions", "loyal", "new", "promising", "needs_attention", "at_risk", "hibernating", "prospect"};
-constexpr size_t shown_members = 200;
+constexpr size_t per_page = 200;
 
 Result<std::string> segment_name(const std::string& raw) {
   std::string name(trim(raw));
@@ -110,6 +110,7 @@ class CustomerRoutes {
                              const std::string& segment_name) const {
     const auto rules = TRY(parse_rules(rules_text));
     const auto members = members_of(rules, b.customers, b.scores, b.now);
+    const auto window = TRY(web::page_window(req.query_params(), members.size(), per_page));
     json::array list, groups;
     long long consented = 0, value = 0;
     std::array<long long, group_order.size()> per_group{};
@@ -117,8 +118,9 @@ class CustomerRoutes {
       consented += b.customers[i].marketing;
       value += b.scores[i].ltv;
       for (size_t g = 0; g < group_order.size(); ++g) per_group[g] += b.scores[i].group == group_order[g];
-      if (list.size() < shown_members) list.push_back(member_json(b.customers[i], b.scores[i], req));
     }
+    for (size_t k = window.first; k < window.end; ++k)
+      list.push_back(member_json(b.customers[members[k]], b.scores[members[k]], req));
     const long long most = std::max(1LL, *std::max_element(per_group.begin(), per_group.end()));
     for (size_t g = 0; g < group_order.size(); ++g) {
       const std::string name(group_order[g]);
@@ -129,20 +131,30 @@ class CustomerRoutes {
                                     {"text_y", static_cast<long long>(g * 30 + 15)},
                                     {"width", per_group[g] * 220 / most}});
     }
-    const std::string query = segment_name.empty() ? "rules=" + web::url_encode(rules_text) : "";
-    json::object m{
-        {"rules", rules_text},
-        {"segment_name", segment_name},
-        {"customers", static_cast<long long>(b.customers.size())},
-        {"size", static_cast<long long>(members.size())},
-        {"consented", consented},
-        {"value_text", catalog::format_won(value, req.locale)},
-        {"members", std::move(list)},
-        {"shown", std::min<long long>(members.size(), shown_members)},
-        {"groups", std::move(groups)},
-        {"segments", segments_json(b)},
-        {"csv_url", req.locale_prefix() + "/operator/marketing/customers.csv?" +
-                        (segment_name.empty() ? query : "segment=" + req.query_params().get("segment"))}};
+    const std::string query = segment_name.empty()
+                                  ? "rules=" + web::url_encode(rules_text)
+                                  : "segment=" + web::url_encode(req.query_params().get("segment"));
+    const auto page_url = [&](long long page) {
+      return req.locale_prefix() + "/operator/marketing/customers?" + query + "&page=" + std::to_string(page);
+    };
+    json::object m{{"rules", rules_text},
+                   {"segment_name", segment_name},
+                   {"customers", static_cast<long long>(b.customers.size())},
+                   {"size", static_cast<long long>(members.size())},
+                   {"consented", consented},
+                   {"value_text", catalog::format_won(value, req.locale)},
+                   {"members", std::move(list)},
+                   {"shown", static_cast<long long>(window.end - window.first)},
+                   {"shown_from", static_cast<long long>(window.first + (window.end > window.first))},
+                   {"shown_to", static_cast<long long>(window.end)},
+                   {"page", window.page},
+                   {"pages", window.pages},
+                   {"groups", std::move(groups)},
+                   {"segments", segments_json(b)},
+                   {"csv_url", req.locale_prefix() + "/operator/marketing/customers.csv?" + query}};
+    if (window.page > 1) m["prev_url"] = page_url(window.page - 1);
+    if (window.page < window.pages) m["next_url"] = page_url(window.page + 1);
+    m["paged"] = window.pages > 1;
     m["has_members"] = !members.empty();
     m["has_segments"] = !b.segments.empty();
     return m;

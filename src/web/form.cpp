@@ -6,6 +6,9 @@
 #include <boost/url/parse_query.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
+#include <algorithm>
+#include <charconv>
+
 #include "core/text.hpp"
 
 namespace brilliant::web {
@@ -73,6 +76,22 @@ std::optional<std::string> decode_path(std::string_view encoded) {
 std::string url_encode(std::string_view value) {
   boost::urls::encoding_opts opts;
   return boost::urls::encode(value, boost::urls::unreserved_chars, opts);
+}
+
+Result<PageWindow> page_window(const Form& query, size_t total, size_t per_page) {
+  PageWindow w;
+  const auto text = query.get("page");
+  if (!text.empty()) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), w.page);
+    if (ec != std::errc() || end != text.data() + text.size() || w.page < 1)
+      return Error::invalid("page", "number_invalid", "page must be a whole number from 1");
+  }
+  per_page = std::max<size_t>(per_page, 1);
+  w.pages = std::max<long long>(1, static_cast<long long>((total + per_page - 1) / per_page));
+  w.page = std::min(w.page, w.pages);
+  w.first = std::min(total, static_cast<size_t>(w.page - 1) * per_page);
+  w.end = std::min(total, w.first + per_page);
+  return w;
 }
 
 }  // namespace brilliant::web

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/result.hpp"
+
 namespace brilliant::web {
 
 class Form {
@@ -40,5 +42,15 @@ Form parse_form(const std::string& encoded);
 std::optional<std::string> decode_path(std::string_view encoded);
 // Encodes a value for a query string.
 std::string url_encode(std::string_view value);
+
+// One page of a list of `total` things, `per_page` to a page: things [first, end) of page `page` of
+// `pages` (at least 1). The page asked for is the query's `page` field, 1-based, the first when absent;
+// beyond the last (the list has shrunk since the link was made) is the last. Not a whole number from 1:
+// an error naming the field.
+struct PageWindow {
+  long long page = 1, pages = 1;
+  size_t first = 0, end = 0;
+};
+Result<PageWindow> page_window(const Form& query, size_t total, size_t per_page);
 
 }  // namespace brilliant::web

@@ -48,4 +48,31 @@ TEST(Form, ControlCharactersAndBidiOverridesMakeTheFormInvalidNamingTheField) {
   EXPECT_TRUE(parse_form("story=line%0D%0Aline%09tab").valid());  // textareas keep their line breaks
 }
 
+TEST(PageWindow, ThePageAskedForClampedToTheLastAndBadPagesNamed) {
+  auto at = [](const std::string& query, size_t total) { return page_window(parse_form(query), total, 200); };
+  auto first = at("", 450);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->page, 1);
+  EXPECT_EQ(first->pages, 3);
+  EXPECT_EQ(first->first, 0u);
+  EXPECT_EQ(first->end, 200u);
+  auto last = at("page=3", 450);
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(last->first, 400u);
+  EXPECT_EQ(last->end, 450u);
+  auto beyond = at("page=9", 450);  // the list shrank since the link was made: its last page
+  ASSERT_TRUE(beyond.ok());
+  EXPECT_EQ(beyond->page, 3);
+  EXPECT_EQ(beyond->first, 400u);
+  auto empty = at("page=2", 0);
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->pages, 1);
+  EXPECT_EQ(empty->first, empty->end);
+  for (const auto* bad : {"page=0", "page=-1", "page=2x", "page=99999999999999999999999"}) {
+    auto r = at(bad, 450);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().field, "page");
+  }
+}
+
 }  // namespace brilliant::web

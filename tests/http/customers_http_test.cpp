@@ -4,8 +4,11 @@
 // so the assertions look for this test's own shopper.
 #include <boost/json.hpp>
 
+#include <set>
+
 #include "core/secret.hpp"
 #include "core/text.hpp"
+#include "db/database.hpp"
 
 #include "http/shop_testing.hpp"
 #include "web/form.hpp"
@@ -130,6 +133,72 @@ TEST_F(CustomersHttp, VisitsAreCountedPerTrafficSourceOnTheDashboard) {
   EXPECT_GE(naver, 1);
   EXPECT_EQ(self, 0);
   EXPECT_NE(op->get("/operator/marketing").body.find("id=\"traffic\""), std::string::npos);
+}
+
+// 205 customers of this test's own, each with one paid order of a sum no other test spends (and all
+// different, so the order of the list is known): the list shows 200 at a time, best first, and the
+// second page the other five; a page beyond the last shows the last, and a page that is not a number
+// is refused naming the field.
+TEST_F(CustomersHttp, TheListShowsTwoHundredAPageAndTheNextPageTheRest) {
+  const long long base = 10'000'000'000'000LL + std::stoll(random_code(6, "12345678")) * 1'000'000;
+  const std::string tag = random_code(8, "abcdefghijklmnopqrstuvwxyz234567");
+  app->database().write([&](soci::session& sql) {
+    for (int i = 0; i < 205; ++i) {
+      const std::string email = "page-" + tag + "-" + std::to_string(i) + "@example.com";
+      const std::string name = "Page " + std::to_string(i), number = "BR-PAGE-" + tag + std::to_string(i);
+      const long long total = base + i * 1000;
+      sql << "INSERT INTO users (email, name, password_hash, created_at, updated_at) VALUES (:e, :n, 'x', "
+             "'2026-11-01T00:00:00Z', 'x')",
+          soci::use(email), soci::use(name);
+      sql << "INSERT INTO orders (number, user_id, checkout_key, status, subtotal, shipping_fee, total, "
+             "recipient, phone, postcode, address, pay_by, paid_at, created_at, updated_at) SELECT :no, id, "
+             ":no2, 'paid', :t, 0, :t2, 'x', '010', '54500', 'x', 'x', '2026-11-20T00:00:00Z', "
+             "'2026-11-20T00:00:00Z', 'x' FROM users WHERE email = :e",
+          soci::use(number), soci::use(number), soci::use(total), soci::use(total), soci::use(email);
+    }
+  });
+  auto op = logged_in(web::Role::operator_);
+  const std::string rules =
+      "spent >= " + std::to_string(base) + "; spent < " + std::to_string(base + 1'000'000);
+  const auto ask = [&](const std::string& page) {
+    auto r = op->get("/api/v1/operator/customers?rules=" + web::url_encode(rules) + page);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body).as_object();
+  };
+  const auto names = [](const json::object& answer) {
+    std::vector<std::string> out;
+    for (const auto& m : answer.at("members").as_array()) out.emplace_back(m.at("name").as_string());
+    return out;
+  };
+  const auto first = ask("");
+  EXPECT_EQ(first.at("size").as_int64(), 205);
+  EXPECT_EQ(first.at("pages").as_int64(), 2);
+  EXPECT_EQ(first.at("shown_from").as_int64(), 1);
+  EXPECT_EQ(first.at("shown_to").as_int64(), 200);
+  EXPECT_FALSE(first.contains("prev_url"));
+  ASSERT_TRUE(first.contains("next_url"));
+  const auto top = names(first);
+  ASSERT_EQ(top.size(), 200u);
+  EXPECT_EQ(top.front(), "Page 204");  // the most spent first
+  EXPECT_EQ(top.back(), "Page 5");
+  const auto second = ask("&page=2");
+  EXPECT_EQ(second.at("shown_from").as_int64(), 201);
+  EXPECT_EQ(second.at("shown_to").as_int64(), 205);
+  EXPECT_FALSE(second.contains("next_url"));
+  EXPECT_EQ(names(second), (std::vector<std::string>{"Page 4", "Page 3", "Page 2", "Page 1", "Page 0"}));
+  EXPECT_EQ(names(ask("&page=7")), names(second));  // beyond the last: the last
+
+  // The page follows its link, and keeps the rules.
+  const std::string next(first.at("next_url").as_string());
+  auto page = op->get(next);
+  ASSERT_EQ(page.status, 200) << next;
+  EXPECT_NE(page.body.find("201–205 / 205"), std::string::npos);
+  EXPECT_NE(page.body.find("Page 0"), std::string::npos);
+  EXPECT_EQ(page.body.find("Page 5<"), std::string::npos);
+  EXPECT_NE(page.body.find("rel=\"prev\""), std::string::npos);
+  auto bad = op->get("/api/v1/operator/customers?rules=" + web::url_encode(rules) + "&page=two");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("\"field\":\"page\""), std::string::npos) << bad.body;
 }
 
 TEST_F(CustomersHttp, BadRulesAndNamesAreRefusedAndOnlyTheOperatorLooks) {

@@ -64,14 +64,16 @@ for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desk
       ['operator@brilliant.example', ['/operator', '/operator/orders', '/operator/reviews', '/operator/applications',
         '/operator/workshops', '/operator/settlements', '/operator/pricing', '/operator/brand', '/operator/legal', '/operator/audit',
         '/operator/channels', '/operator/marketing', '/operator/deposits', '/operator/buyers', '/operator/certification',
-        '/operator/exhibitions', '/operator/live', '/operator/academy']]]) {
+        '/operator/exhibitions', '/operator/live', '/operator/academy']],
+      ['auditor@brilliant.example', ['/audit']],
+      ['station@brilliant.example', ['/station', '/station/intake', '/station/returns']]]) {
       const context = await browser.newContext({ locale: 'ko-KR', viewport, isMobile: device === 'phone' });
       const page = await context.newPage();
       await page.goto(`${server.url}/login`);
       await page.getByLabel('이메일').fill(email);
       await page.getByLabel('비밀번호').fill('brilliant-demo');
       await page.getByRole('button', { name: '로그인' }).click();
-      await page.waitForURL(/account|console/);
+      await page.waitForURL(/account|console|audit|station/);
       for (const path of pages) {
         const response = await page.goto(server.url + path);
         assert.equal(response.status(), 200, path);

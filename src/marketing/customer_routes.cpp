@@ -124,12 +124,14 @@ class CustomerRoutes {
     const long long most = std::max(1LL, *std::max_element(per_group.begin(), per_group.end()));
     for (size_t g = 0; g < group_order.size(); ++g) {
       const std::string name(group_order[g]);
-      groups.push_back(json::object{{"group", name},
-                                    {"group_text", r_.message(req.locale, "customers.group." + name)},
-                                    {"count", per_group[g]},
-                                    {"y", static_cast<long long>(g * 30)},
-                                    {"text_y", static_cast<long long>(g * 30 + 15)},
-                                    {"width", per_group[g] * 220 / most}});
+      groups.push_back(
+          json::object{{"group", name},
+                       {"group_text", r_.message(req.locale, "customers.group." + name)},
+                       {"count", per_group[g]},
+                       {"y", static_cast<long long>(g * 30)},
+                       {"text_y", static_cast<long long>(g * 30 + 15)},
+                       {"width", per_group[g] * 220 / most},
+                       {"percent", per_group[g] ? std::max(1LL, per_group[g] * 100 / most) : 0}});
     }
     const std::string query = segment_name.empty()
                                   ? "rules=" + web::url_encode(rules_text)

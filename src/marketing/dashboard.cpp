@@ -49,6 +49,7 @@ std::vector<Bar> share_bars(const std::vector<std::pair<std::string, long long>>
     b.label = values[i].first;
     b.value = values[i].second;
     b.width = scaled(b.value, width, top);
+    b.percent = scaled(b.value, 100, top);
     b.y = static_cast<long long>(i) * row;
     b.height = row * 2 / 3;
     out.push_back(std::move(b));

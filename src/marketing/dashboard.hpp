@@ -38,6 +38,7 @@ struct Bar {
   std::string label;
   long long value = 0;
   long long x = 0, y = 0, width = 0, height = 0;
+  long long percent = 0;  // share bars: of the largest, at least 1 when the value is not 0
 };
 // Vertical bars, one per day, scaled to the tallest, in a width x height box (labels left to the page).
 std::vector<Bar> day_bars(const std::vector<std::pair<std::string, long long>>& daily, long long width,

@@ -37,7 +37,8 @@ json::array shares_json(const std::vector<Share>& shares, const std::string& loc
                                {"y", bars[i].y},
                                {"text_y", bars[i].y + bars[i].height / 2 + 1},
                                {"width", bars[i].width},
-                               {"height", bars[i].height}});
+                               {"height", bars[i].height},
+                               {"percent", bars[i].percent}});
   }
   return out;
 }
@@ -103,7 +104,8 @@ json::object dashboard_json(const DashboardData& data, const std::string& locale
                        {"y", bars[i].y},
                        {"text_y", bars[i].y + bars[i].height / 2 + 1},
                        {"width", bars[i].width},
-                       {"height", bars[i].height}};
+                       {"height", bars[i].height},
+                       {"percent", bars[i].percent}};
     if (i > 0) stage["rate"] = steps[i - 1];
     funnel.push_back(std::move(stage));
   }

@@ -38,7 +38,10 @@ TEST(DashboardRoutes, TheModelSaysItInWordsAndBars) {
   const auto& channels = m.at("channels").as_array();
   EXPECT_EQ(channels[0].at("label").as_string(), "직접 방문");
   EXPECT_EQ(channels[1].at("label").as_string(), "메일");
-  EXPECT_EQ(channels[1].at("width").as_int64(), 132);  // 180,000 of 300,000 over 220 units
+  EXPECT_EQ(channels[1].at("width").as_int64(), 132);    // 180,000 of 300,000 over 220 units
+  EXPECT_EQ(channels[0].at("percent").as_int64(), 100);  // the bars as shares of the longest
+  EXPECT_EQ(channels[1].at("percent").as_int64(), 60);
+  EXPECT_EQ(funnel[1].at("percent").as_int64(), 10);  // 20 carts of 200 views
   EXPECT_FALSE(m.at("has_campaigns").as_bool());
   EXPECT_EQ(m.at("daily").as_array()[0].at("height").as_int64(), 100);
   EXPECT_EQ(m.at("channels_height").as_int64(), 56);

@@ -27,6 +27,10 @@ TEST(Dashboard, ShareBarsAndTheFunnel) {
   EXPECT_EQ(bars[1].width, 130);
   EXPECT_EQ(bars[1].y, 28);
   EXPECT_EQ(bars[1].height, 18);
+  EXPECT_EQ(bars[1].percent, 50);
+  const auto thin = share_bars({{"views", 28697}, {"carts", 105}, {"none", 0}}, 260, 28);
+  EXPECT_EQ(thin[1].percent, 1);  // a small share still shows; none shows none
+  EXPECT_EQ(thin[2].percent, 0);
   EXPECT_EQ(funnel_steps({1000, 120, 30, 27}), (std::vector<double>{12.0, 25.0, 90.0}));
   EXPECT_EQ(funnel_steps({}), (std::vector<double>{0, 0, 0}));
 }

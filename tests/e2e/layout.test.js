@@ -64,7 +64,8 @@ for (const [device, viewport] of [['phone', { width: 390, height: 844 }], ['desk
       ['operator@brilliant.example', ['/operator', '/operator/orders', '/operator/reviews', '/operator/applications',
         '/operator/workshops', '/operator/settlements', '/operator/pricing', '/operator/brand', '/operator/legal', '/operator/audit',
         '/operator/channels', '/operator/marketing', '/operator/deposits', '/operator/buyers', '/operator/certification',
-        '/operator/exhibitions', '/operator/live', '/operator/academy']],
+        '/operator/exhibitions', '/operator/live', '/operator/academy', '/operator/marketing/customers',
+        '/operator/marketing/campaigns', '/operator/marketing/campaigns/1', '/operator/marketing/coupons']],
       ['auditor@brilliant.example', ['/audit']],
       ['station@brilliant.example', ['/station', '/station/intake', '/station/returns']]]) {
       const context = await browser.newContext({ locale: 'ko-KR', viewport, isMobile: device === 'phone' });

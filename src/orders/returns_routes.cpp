@@ -14,6 +14,8 @@
 // note.
 #include <boost/json.hpp>
 
+#include <array>
+
 #include "catalog/views.hpp"
 #include "core/text.hpp"
 #include "orders/returns.hpp"
@@ -130,54 +132,77 @@ class ReturnsRoutes {
   }
 
   // The sizes a line may be exchanged for, for the form's choice (sold-out ones shown, disabled).
-  json::array sizes_json(const Request& req, const OrderLine& line) {
+  json::array sizes_json(const Request& req, const OrderLine& line, long long selected = 0) {
     json::array out;
     for (const auto& s : d_.orders.sizes_for(line))
       out.push_back(json::object{{"id", s.variant_id},
-                                 {"label", req.locale == "en" ? s.label_en : s.label_ko},
+                                 {"label", in_language(req.locale == "en", s.label_ko, s.label_en)},
                                  {"available", s.available},
-                                 {"current", s.current}});
+                                 {"current", s.current},
+                                 {"selected", s.variant_id == selected}});
     return out;
   }
 
-  json::object form_model(const Request& req, const Order& order) {
+  // The form, with what was sent kept when it comes back with an error (`sent`), and each reason
+  // offered only while some piece may still be returned for it (the rule `returns.request` applies).
+  json::object form_model(const Request& req, const Order& order, const web::Form& sent = {}) {
     const bool en = req.locale == "en";
+    const auto now = d_.clock.now();
+    const auto chosen = sent.all("lines");
+    const auto picked = [&](long long id) {
+      return std::find(chosen.begin(), chosen.end(), std::to_string(id)) != chosen.end();
+    };
     std::vector<long long> finished;  // lines already returned or exchanged, or on their way
     for (const auto& x : returns.of_order(order.id))
       if (x.status != "rejected" && x.status != "declined")
         finished.insert(finished.end(), x.line_ids.begin(), x.line_ids.end());
+    constexpr std::array all_reasons = {ReturnReason::change_of_mind, ReturnReason::wrong_size,
+                                        ReturnReason::defective, ReturnReason::not_as_described,
+                                        ReturnReason::wrong_item};
+    std::array<bool, all_reasons.size()> open{};
     json::array lines;
     for (const auto& f : order.fulfilments) {
       if (f.delivered_at.empty()) continue;
       for (const auto& l : order.lines) {
         if (l.fulfilment_id != f.id || std::find(finished.begin(), finished.end(), l.id) != finished.end())
           continue;
-        auto sizes = sizes_json(req, l);
+        for (size_t i = 0; i < all_reasons.size(); ++i)
+          open[i] = open[i] || may_return(f.delivered_at, all_reasons[i], l.final_sale, now).ok();
+        auto sizes = sizes_json(req, l, web::parse_id(sent.get("exchange_variant_id")));
         const bool has_sizes = !sizes.empty();
         lines.push_back(json::object{
             {"id", l.id},
-            {"title", en ? l.title_en : l.title_ko},
-            {"variant", en ? l.variant_en : l.variant_ko},
+            {"title", in_language(en, l.title_ko, l.title_en)},
+            {"variant", in_language(en, l.variant_ko, l.variant_en)},
             {"total_text", catalog::format_won(paid_line(order, l).line_total, req.locale)},
             {"final_sale", l.final_sale},
             {"workshop", in_language(en, f.workshop_ko, f.workshop_en)},
             {"choice_deadline", return_deadline(f.delivered_at, ReturnReason::change_of_mind).substr(0, 10)},
+            {"choice_closed", !may_return(f.delivered_at, ReturnReason::change_of_mind, false, now).ok()},
             {"fault_deadline", return_deadline(f.delivered_at, ReturnReason::defective).substr(0, 10)},
+            {"checked", picked(l.id)},
             {"sizes", std::move(sizes)},
             {"has_sizes", has_sizes}});
       }
     }
     json::array reasons;
-    for (auto r : {ReturnReason::change_of_mind, ReturnReason::wrong_size, ReturnReason::defective,
-                   ReturnReason::not_as_described, ReturnReason::wrong_item})
-      reasons.push_back(json::object{{"value", name_of(r)},
-                                     {"text", t(req, "returns.reason." + std::string(name_of(r)))},
-                                     {"sellers_fault", sellers_fault(r)}});
+    for (size_t i = 0; i < all_reasons.size(); ++i) {
+      const std::string value(name_of(all_reasons[i]));
+      reasons.push_back(json::object{{"value", value},
+                                     {"text", t(req, "returns.reason." + value)},
+                                     {"sellers_fault", sellers_fault(all_reasons[i])},
+                                     {"checked", sent.get("reason") == value},
+                                     {"closed", !open[i]}});
+    }
     json::object m{{"title", t(req, "returns.title")},
                    {"noindex", true},
                    {"number", order.number},
                    {"lines", std::move(lines)},
                    {"reasons", std::move(reasons)},
+                   {"choice_closed", !open[0]},
+                   {"exchange", sent.get("kind") == "exchange"},
+                   {"details", sent.get("details")},
+                   {"refund_account", sent.get("refund_account")},
                    {"needs_account", order.payment_method != "card"},
                    {"return_fee_text", catalog::format_won(return_shipping_fee, req.locale)}};
     m["has_lines"] = !m["lines"].as_array().empty();
@@ -205,7 +230,8 @@ class ReturnsRoutes {
     const auto order = TRY(shoppers_order(req));
     const auto f = req.form();
     auto made = returns.request(order, request_from_form(f), order.user_id);
-    if (!made) return d_.renderer.page_with_error(req, "store/return", form_model(req, order), made.error());
+    if (!made)
+      return d_.renderer.page_with_error(req, "store/return", form_model(req, order, f), made.error());
     return Response::redirect(order_url(req, order, "return_requested=1"));
   }
 

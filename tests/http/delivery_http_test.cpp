@@ -277,4 +277,58 @@ TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
   EXPECT_NE(late.body.find("return_window_closed"), std::string::npos);
 }
 
+// The return form on the page: sent back with an error it keeps the pieces ticked, the reason, the details
+// and the refund account typed; a week after delivery it no longer offers a change of mind or a size
+// exchange (says why), while a defect still may be reported.
+TEST_F(DeliveryHttp, TheReturnFormKeepsWhatWasTypedAndClosesAChangeOfMindAfterAWeek) {
+  const auto shop = own_workshop("returnform", "반품 공방", "Return Atelier");
+  const auto ring = own_ring(shop, "Return Ring", 3);
+  auto c = signed_up(unique_email("returnform"));
+  add_to_cart(*c, ring.variants.at(0).id);
+  auto placed = place(*c, "returnform-" + unique_email("k"));
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string number(json::parse(placed.body).at("number").as_string());
+  auto op = logged_in(web::Role::operator_);
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  pay_and_ship(op.get(), *maker, number, "cj", "520000000009");
+  ASSERT_EQ(maker
+                ->request("POST", "/api/v1/console/orders/" + number + "/delivery", "{}",
+                          {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")})
+                .status,
+            200);
+  const auto line = std::to_string(app->orders().find(number)->lines.at(0).id);
+  const auto send = [&](const std::string& reason) {
+    return c->post_form("/orders/" + number + "/return", {{"_csrf", c->cookie("csrf")},
+                                                          {"lines", line},
+                                                          {"kind", "return"},
+                                                          {"reason", reason},
+                                                          {"details", "고리가 헐거워요 <꼭>"},
+                                                          {"refund_account", "국민 123401-04-567890"}});
+  };
+  const auto kept = [&](const HttpResponse& r) {
+    EXPECT_NE(r.body.find("value=\"" + line + "\" checked"), std::string::npos);
+    EXPECT_NE(r.body.find(">고리가 헐거워요 &lt;꼭&gt;</textarea>"), std::string::npos);
+    EXPECT_NE(r.body.find("value=\"국민 123401-04-567890\""), std::string::npos);
+  };
+  auto unknown = send("bored");
+  EXPECT_EQ(unknown.status / 100, 4);
+  kept(unknown);
+  auto fresh = c->get("/orders/" + number + "/return");
+  EXPECT_EQ(fresh.body.find("id=\"choice-closed\""), std::string::npos);
+  EXPECT_NE(fresh.body.find("value=\"change_of_mind\" required>"), std::string::npos);
+
+  clock->advance(std::chrono::hours(24 * 8));
+  auto late = c->get("/orders/" + number + "/return");
+  EXPECT_NE(late.body.find("id=\"choice-closed\""), std::string::npos);
+  EXPECT_NE(late.body.find("value=\"change_of_mind\" required disabled"), std::string::npos);
+  EXPECT_NE(late.body.find("value=\"wrong_size\" required disabled"), std::string::npos);
+  EXPECT_NE(late.body.find("value=\"defective\" required>"), std::string::npos);
+  auto refused = send("change_of_mind");  // sent anyway (an old tab): refused, and nothing lost
+  EXPECT_EQ(refused.status, 422);
+  kept(refused);
+  EXPECT_NE(refused.body.find("value=\"change_of_mind\" required checked disabled"), std::string::npos);
+  auto defect = send("defective");
+  EXPECT_EQ(defect.status, 303) << defect.body;
+}
+
 }  // namespace brilliant::test

@@ -140,13 +140,7 @@ class CampaignRoutes {
   Response create_form(Request& req) {
     const auto form = req.form();
     auto made = campaigns_.create(input_of(form), req.user->user_id, owner(req));
-    if (!made) {
-      auto m = list_model(req);
-      for (const char* field :
-           {"name", "subject_a", "body_a", "subject_b", "body_b", "link_path", "coupon_code"})
-        m["form_" + std::string(field)] = form.get(field);
-      return r_.page_with_error(req, "marketing/campaigns", std::move(m), made.error());
-    }
+    if (!made) return r_.page_with_error(req, "marketing/campaigns", list_model(req), made.error());
     return Response::redirect(owner(req) ? list_path(req) + "?made=" + std::to_string(made->id) +
                                                "#campaign-" + std::to_string(made->id)
                                          : list_path(req) + "/" + std::to_string(made->id));

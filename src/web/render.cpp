@@ -316,9 +316,20 @@ Response Renderer::page_response(const Request& request, std::string_view name, 
   return Response::html(page(request, name, std::move(model)), status);
 }
 
+// A posted form's fields go in the model as `typed` ({{typed.note}}), all but the CSRF token and
+// passwords, for templates whose model does not carry what was typed.
 Response Renderer::page_with_error(const Request& request, std::string_view name, json::object model,
                                    const Error& error) const {
   model["errors"] = json::object{{error.field.empty() ? "form" : error.field, localized(request, error)}};
+  if (request.header("content-type").starts_with("application/x-www-form-urlencoded") &&
+      !model.contains("typed")) {
+    json::object typed;
+    const auto form = request.form();
+    for (const auto& [key, value] : form.fields())
+      if (key != "_csrf" && key.find("password") == std::string::npos && !typed.contains(key))
+        typed[key] = value;
+    model["typed"] = std::move(typed);
+  }
   return page_response(request, name, std::move(model), http_status(error.kind));
 }
 

@@ -84,6 +84,38 @@ TEST_F(RenderTest, ErrorsAsJsonForApiAndHtmlForPages) {
   EXPECT_NE(html.body.find("페이지를 찾을 수 없습니다"), std::string::npos);
 }
 
+// A refused form comes back with what was typed, for templates to put back ({{typed.note}}); never the
+// CSRF token or a password, and only from a posted form.
+TEST(RenderErrors, ARefusedFormKeepsWhatWasTyped) {
+  auto dir = std::filesystem::temp_directory_path() / ("tmpl-typed-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "layouts");
+  std::filesystem::create_directories(dir / "partials");
+  std::ofstream(dir / "layouts" / "main.mustache") << "{{{content}}}";
+  std::ofstream(dir / "partials" / "account_area.mustache") << "";
+  std::ofstream(dir / "note.mustache")
+      << "<textarea>{{typed.note}}</textarea>[{{typed._csrf}}][{{typed.new_password}}]{{errors.note}}";
+  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
+  I18n i18n(root / "locales");
+  StaticFiles files(root / "static");
+  Renderer renderer(dir, i18n, files, Reload::never);
+  Request posted;
+  posted.method = Method::post;
+  posted.path = "/notes";
+  posted.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+  posted.body = "_csrf=secret&note=%EA%B3%A0%EB%A6%AC+%3Cb%3E&new_password=hunter2hunter2";
+  const auto refused =
+      renderer.page_with_error(posted, "note", {}, Error::invalid("note", "x", "note is bad"));
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("<textarea>고리 &lt;b&gt;</textarea>[][]"), std::string::npos) << refused.body;
+  Request json = posted;
+  json.headers = {{"Content-Type", "application/json"}};
+  json.body = R"({"note":"x"})";
+  EXPECT_NE(renderer.page_with_error(json, "note", {}, Error::invalid("note", "x", "bad"))
+                .body.find("<textarea></textarea>"),
+            std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 // Issue 10: "큐빅 · ·" and a stray "·" came from sections over empty strings. An empty string is false.
 TEST(RenderSections, AnEmptyStringShowsNothingInASection) {
   auto dir = std::filesystem::temp_directory_path() / ("tmpl-empty-" + std::to_string(::getpid()));

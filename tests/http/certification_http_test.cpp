@@ -305,9 +305,15 @@ TEST_F(CertificationHttp, PagesRenderForEveryRole) {
   // A form with a bad date shows the error next to the field.
   const auto csrf = auditor->csrf_from("/audit/applications/" + std::to_string(a.application));
   auto bad = auditor->post_form("/audit/applications/" + std::to_string(a.application) + "/audits",
-                                {{"kind", "on_site"}, {"held_on", "어제"}, {"note", "x"}, {"_csrf", csrf}});
+                                {{"kind", "on_site"},
+                                 {"held_on", "어제"},
+                                 {"note", "작업장 두 곳 확인, 폐수 기록 <양호>"},
+                                 {"_csrf", csrf}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("field-error"), std::string::npos);
+  EXPECT_NE(bad.body.find(">작업장 두 곳 확인, 폐수 기록 &lt;양호&gt;</textarea>"),
+            std::string::npos);  // kept
+  EXPECT_EQ(bad.body.find(csrf + "</"), std::string::npos);
   EXPECT_EQ(client()->get("/eco").status, 200);
   EXPECT_EQ(client()->get("/en/eco").status, 200);
   EXPECT_EQ(client()->get("/certificates").status, 200);

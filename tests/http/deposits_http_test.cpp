@@ -120,9 +120,11 @@ TEST_F(DepositsHttp, AStatementThatIsNoneIsRefusedNamingTheFile) {
                         {"Content-Type: text/csv", "X-CSRF-Token: " + op->cookie("csrf")});
   EXPECT_EQ(up.status, 400);
   EXPECT_NE(up.body.find("\"file\""), std::string::npos);
-  auto pasted = op->post_form("/operator/deposits/import", {{"_csrf", op->cookie("csrf")}, {"csv", "a,b\n"}});
+  auto pasted =
+      op->post_form("/operator/deposits/import", {{"_csrf", op->cookie("csrf")}, {"csv", "a,b\n1,2\n"}});
   EXPECT_EQ(pasted.status, 400);
   EXPECT_NE(pasted.body.find("csv-error"), std::string::npos);
+  EXPECT_NE(pasted.body.find(">a,b\n1,2\n</textarea>"), std::string::npos);  // what was pasted stays
 }
 
 }  // namespace brilliant::test

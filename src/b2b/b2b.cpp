@@ -196,7 +196,8 @@ Result<orders::Order> B2b::order(long long buyer_id, const std::string& number, 
                                        },
                                        q->lead_days > 0,
                                        100000,
-                                       true};
+                                       true,
+                                       q->lead_days};
   auto placed = orders_.place(checkout);
   if (!placed && q->status == "ordered") return allowed(Action::order, q->status).error();
   return placed;

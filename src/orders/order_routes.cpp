@@ -370,7 +370,9 @@ class OrderRoutes {
     if (!shipped.ok()) {
       if (shipped.error().field == "carrier" || shipped.error().field == "tracking") {
         auto model = console_model(req);
-        Error above = shipped.error();  // the page has a form per order: say it above them all
+        keep_refused_shipment(model, std::string(req.param("number")), form.get("carrier"),
+                              form.get("tracking"), d_.renderer.localized(req, shipped.error()));
+        Error above = shipped.error();  // the page has a form per order: said above them all too
         above.field.clear();
         return d_.renderer.page_with_error(req, "vendors/console_orders", std::move(model), above);
       }

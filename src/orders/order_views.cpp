@@ -337,4 +337,18 @@ Result<TransferDetails> transfer_from(const boost::json::object& body) {
   return typed;
 }
 
+void keep_refused_shipment(boost::json::object& model, const std::string& number, const std::string& carrier,
+                           const std::string& tracking, const std::string& message) {
+  auto* orders = model.if_contains("orders");
+  if (!orders || !orders->is_array()) return;
+  for (auto& o : orders->as_array()) {
+    auto& order = o.as_object();
+    if (order.contains("number") && order.at("number") == boost::json::string_view(number)) {
+      order["typed_tracking"] = tracking;
+      if (!carrier.empty()) order["carrier_" + carrier] = true;
+      order["ship_error"] = message;
+    }
+  }
+}
+
 }  // namespace brilliant::orders

@@ -40,4 +40,10 @@ boost::json::object order_json(const Order& order, const std::string& locale, co
 void add_tracking_links(boost::json::object& order,
                         const std::vector<std::pair<std::string, std::string>>& links);
 
+// A workshop's orders page after a refused shipment (`orders` as the page lists them): that order's form
+// keeps the carrier and waybill typed (`carrier_<name>`, `typed_tracking`) and says beside them what was
+// wrong (`ship_error`); the other orders' forms stay empty.
+void keep_refused_shipment(boost::json::object& model, const std::string& number, const std::string& carrier,
+                           const std::string& tracking, const std::string& message);
+
 }  // namespace brilliant::orders

@@ -163,5 +163,17 @@ TEST(OrderViews, AnAddressIsReadAlikeFromAFormAndFromJson) {
   EXPECT_EQ(address_from(bad).error().field, "postcode");
 }
 
+TEST(OrderViews, ARefusedShipmentIsKeptInItsOwnOrdersForm) {
+  auto model = boost::json::parse(R"({"orders":[{"number":"BR-1"},{"number":"BR-2"}]})").as_object();
+  keep_refused_shipment(model, "BR-2", "post", "12ab", "운송장 번호는 숫자입니다");
+  const auto& orders = model.at("orders").as_array();
+  EXPECT_FALSE(orders[0].as_object().contains("typed_tracking"));  // other orders' forms stay empty
+  EXPECT_EQ(orders[1].at("typed_tracking").as_string(), "12ab");
+  EXPECT_TRUE(orders[1].at("carrier_post").as_bool());
+  EXPECT_EQ(orders[1].at("ship_error").as_string(), "운송장 번호는 숫자입니다");
+  keep_refused_shipment(model, "BR-9", "cj", "1", "x");  // an order not on the page: nothing changes
+  EXPECT_FALSE(orders[0].as_object().contains("ship_error"));
+}
+
 }  // namespace
 }  // namespace brilliant::orders

@@ -99,6 +99,7 @@ Result<Preview> Orders::preview(const DirectLine& direct, const std::string& pos
   auto product = catalog_.product(direct.product_slug);
   if (!product) return Error::not_found("product");
   product->made_to_order = product->made_to_order || direct.made_for_order;
+  if (direct.made_for_order && direct.lead_days > 0) product->lead_days = direct.lead_days;
   auto priced = TRY(price_line(*product, direct.input, 0, direct.most));
   priced.unit_price = direct.unit_price;
   priced.quote_id = 0;  // a fixed price, not the metal quote's

@@ -42,6 +42,7 @@ struct DirectLine {
   bool made_for_order = false;  // made for this order (a B2B quote with a lead time): no stock is taken
   int most = max_quantity;      // the most in the line (B2B orders go beyond a shopper's limit)
   bool wholesale = false;       // a B2B order: pieces' per-customer limits do not apply
+  int lead_days = 0;            // with made_for_order: the working days agreed for making it (the quote's)
 };
 
 struct Checkout {

@@ -143,8 +143,9 @@ class ReturnsRoutes {
     return out;
   }
 
-  // The form, with what was sent kept when it comes back with an error (`sent`), and each reason
-  // offered only while some piece may still be returned for it (the rule `returns.request` applies).
+  // The form, with the choices sent kept when it comes back with an error (`sent`; what was typed is in
+  // `typed`, from page_with_error), and each reason offered only while some piece may still be returned
+  // for it (the rule `returns.request` applies).
   json::object form_model(const Request& req, const Order& order, const web::Form& sent = {}) {
     const bool en = req.locale == "en";
     const auto now = d_.clock.now();
@@ -201,8 +202,6 @@ class ReturnsRoutes {
                    {"reasons", std::move(reasons)},
                    {"choice_closed", !open[0]},
                    {"exchange", sent.get("kind") == "exchange"},
-                   {"details", sent.get("details")},
-                   {"refund_account", sent.get("refund_account")},
                    {"needs_account", order.payment_method != "card"},
                    {"return_fee_text", catalog::format_won(return_shipping_fee, req.locale)}};
     m["has_lines"] = !m["lines"].as_array().empty();

@@ -83,6 +83,7 @@ TEST_F(B2bHttp, FromAnApplicationToAPaidB2bOrder) {
   auto again = call(*shop, "POST", mine + "/order", address + "}", "b2b-order-" + number);
   EXPECT_EQ(object(again).at("number").as_string(), order);
   EXPECT_EQ(stock_of(ring.slug), 3);  // made for the order (21 days): the shop's stock is untouched
+  EXPECT_EQ(app->orders().find(order)->lines.at(0).lead_days, 21);  // the quote's days, not the piece's
   auto invoice = shop->get("/buyer/quotes/" + number + "/invoice");
   ASSERT_EQ(invoice.status, 200);
   EXPECT_NE(invoice.body.find(order), std::string::npos);

@@ -319,6 +319,10 @@ TEST_F(CheckoutHttp, AWorkshopShipsItsParcelAndTheShopperSeesTheWaybill) {
   auto bad = ship_form("abc");
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("운송장 번호는"), std::string::npos);
+  // The order's own form keeps the carrier and number typed, the error beside them.
+  EXPECT_NE(bad.body.find("<option value=\"post\" selected>"), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"abc\" aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(bad.body.find("id=\"ship-error-" + number + "\""), std::string::npos);
   auto shipped = ship_form("6865-1234-56789");
   EXPECT_EQ(shipped.status, 303);
   EXPECT_NE(vendor->get(shipped.header("location")).body.find("id=\"shipped-now\""), std::string::npos);

@@ -9,6 +9,7 @@
 #include "web/json_input.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
+#include "web/rows.hpp"
 
 namespace brilliant::certification {
 namespace json = boost::json;
@@ -93,7 +94,17 @@ class WorkshopRoutes {
     const auto form = req.form();
     auto done =
         certs.correct(req.user->workshop_id, req.param_id("id"), std::string(form.get("corrective_action")));
-    if (!done) return with_error(req, done.error());
+    if (!done) {
+      if (done.error().kind == ErrorKind::not_found) return done.error();
+      // The page has a form per nonconformity: that one keeps what was typed, the error beside it.
+      auto d = TRY(certs.open_application(req.user->workshop_id));
+      auto model = model_for(req, d);
+      if (auto* ncs = model["dossier"].as_object().if_contains("nonconformities"); ncs && ncs->is_array())
+        web::keep_in_row(ncs->as_array(), "id", req.param_id("id"),
+                         {{"typed_corrective_action", form.get("corrective_action")},
+                          {"row_error", r.localized(req, done.error())}});
+      return r.page_with_error(req, "certification/console", std::move(model), done.error());
+    }
     return Response::redirect(req.locale_prefix() + "/console/certification?saved=1");
   }
 

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "web/json_input.hpp"
+#include "web/rows.hpp"
 
 #include <algorithm>
 
@@ -341,14 +342,9 @@ void keep_refused_shipment(boost::json::object& model, const std::string& number
                            const std::string& tracking, const std::string& message) {
   auto* orders = model.if_contains("orders");
   if (!orders || !orders->is_array()) return;
-  for (auto& o : orders->as_array()) {
-    auto& order = o.as_object();
-    if (order.contains("number") && order.at("number") == boost::json::string_view(number)) {
-      order["typed_tracking"] = tracking;
-      if (!carrier.empty()) order["carrier_" + carrier] = true;
-      order["ship_error"] = message;
-    }
-  }
+  boost::json::object typed{{"typed_tracking", tracking}, {"ship_error", message}};
+  if (!carrier.empty()) typed["carrier_" + carrier] = true;
+  web::keep_in_row(orders->as_array(), "number", boost::json::string(number), typed);
 }
 
 }  // namespace brilliant::orders

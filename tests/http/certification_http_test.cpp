@@ -337,6 +337,40 @@ TEST_F(CertificationHttp, PagesRenderForEveryRole) {
   EXPECT_NE(tag.body.find(a.ring.title_ko), std::string::npos);
 }
 
+// The workshop answers each nonconformity in a form of its own: a refused answer keeps what was typed in
+// that form, the error beside it, and the other forms stay empty.
+TEST_F(CertificationHttp, ARefusedCorrectiveActionStaysInItsOwnForm) {
+  auto a = apply();
+  auto auditor = logged_in(web::Role::auditor);
+  const auto page = "/audit/applications/" + std::to_string(a.application);
+  for (const char* description : {"폐수 기록 누락", "원산지 표기 불명확"}) {
+    auto added = auditor->post_form(page + "/nonconformities", {{"_csrf", auditor->csrf_from(page)},
+                                                                {"code", "wastewater"},
+                                                                {"severity", "minor"},
+                                                                {"description", description},
+                                                                {"due_on", "2027-01-31"}});
+    ASSERT_EQ(added.status, 303) << added.body;
+  }
+  const auto dossier = body_of(a.maker->get("/api/v1/console/certification"));
+  const auto& ncs = dossier.at("application").at("nonconformities").as_array();
+  ASSERT_EQ(ncs.size(), 2u);
+  const auto first = std::to_string(ncs[0].at("id").as_int64());
+  const auto second = std::to_string(ncs[1].at("id").as_int64());
+  std::string long_answer;
+  for (int i = 0; i < 200; ++i) long_answer += "폐수 처리 일지를 매일 적습니다. ";
+  auto refused = a.maker->post_form("/console/certification/nonconformities/" + second,
+                                    {{"_csrf", a.maker->cookie("csrf")}, {"corrective_action", long_answer}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("id=\"ca-error-" + second + "\""), std::string::npos);
+  EXPECT_EQ(refused.body.find("id=\"ca-error-" + first + "\""), std::string::npos);  // not under the other
+  EXPECT_NE(refused.body.find(">" + long_answer + "</textarea>"), std::string::npos);
+  EXPECT_NE(refused.body.find("name=\"corrective_action\" rows=\"2\"></textarea>"), std::string::npos);
+  auto answered =
+      a.maker->post_form("/console/certification/nonconformities/" + second,
+                         {{"_csrf", a.maker->cookie("csrf")}, {"corrective_action", "매일 기록"}});
+  EXPECT_EQ(answered.status, 303);
+}
+
 TEST_F(CertificationHttp, TheOperatorEditsADraftVersionAndPublishedOnesStayAsTheyWere) {
   auto op = logged_in(web::Role::operator_);
   const auto before = body_of(op->get("/api/v1/certification/schemes"));

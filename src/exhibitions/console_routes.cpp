@@ -7,6 +7,7 @@
 #include "exhibitions/views_json.hpp"
 #include "web/bind.hpp"
 #include "web/json_input.hpp"
+#include "web/rows.hpp"
 
 namespace brilliant::exhibitions {
 namespace json = boost::json;
@@ -74,15 +75,20 @@ class ConsoleRoutes {
   Response back(const Request& req) {
     return Response::redirect(req.locale_prefix() + "/console/exhibitions");
   }
-  // Shown above the forms (a row's field has no place of its own), in the reader's language.
-  Response refused(Request& req, Error error) {
+  // Shown above the forms (a row's field has no place of its own), in the reader's language; `kept`
+  // goes in the exhibition's own row (what its form had typed).
+  Response refused(Request& req, Error error, const json::object& kept = {}) {
     error.field.clear();
-    return r_.page_with_error(req, "exhibitions/console", model(req), error);
+    auto m = model(req);
+    if (!kept.empty())
+      web::keep_in_row(m["exhibitions"].as_array(), "slug", json::string(req.param("slug")), kept);
+    return r_.page_with_error(req, "exhibitions/console", std::move(m), error);
   }
 
   Response apply_form(Request& req) {
-    auto done = x_.apply(std::string(req.param("slug")), workshop(req), req.form().get("note"));
-    return done ? back(req) : refused(req, done.error());
+    const auto note = req.form().get("note");
+    auto done = x_.apply(std::string(req.param("slug")), workshop(req), note);
+    return done ? back(req) : refused(req, done.error(), {{"typed_note", note}});
   }
   Result<Response> api_apply(Request& req) {
     const auto o = TRY(web::parse_json_object(req.body));

@@ -40,6 +40,14 @@ TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
   const auto ring = own_ring(gold, "Fair Ring", 4, "박람회 반지");
   auto maker = logged_in(web::Role::vendor_staff, gold.slug);
   auto other = logged_in(web::Role::vendor_staff, silver.slug);
+  // A note too long is refused on the page, and stays in that fair's form.
+  const std::string long_note(1100, 'n');
+  auto too_long = other->post_form("/console/exhibitions/" + slug + "/application",
+                                   {{"_csrf", other->cookie("csrf")}, {"note", long_note}});
+  EXPECT_EQ(too_long.status, 400);
+  EXPECT_NE(too_long.body.find("id=\"note-" + slug + "\" name=\"note\" rows=\"2\" maxlength=\"1000\">" +
+                               long_note + "</textarea>"),
+            std::string::npos);
   ASSERT_EQ(call(*maker, "POST", "/api/v1/console/exhibitions/" + slug + "/application", R"({"note":"신작"})")
                 .status,
             201);

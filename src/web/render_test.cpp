@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <memory>
 
 namespace brilliant::web {
 
@@ -84,87 +85,84 @@ TEST_F(RenderTest, ErrorsAsJsonForApiAndHtmlForPages) {
   EXPECT_NE(html.body.find("페이지를 찾을 수 없습니다"), std::string::npos);
 }
 
+// Templates of a test's own in a temporary folder (with a bare layout and account area), removed after.
+class OwnTemplates {
+ public:
+  OwnTemplates(const std::string& name, std::initializer_list<std::pair<std::string, std::string>> files)
+      : dir_(std::filesystem::temp_directory_path() / ("tmpl-" + name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::create_directories(dir_ / "layouts");
+    std::filesystem::create_directories(dir_ / "partials");
+    std::ofstream(dir_ / "layouts" / "main.mustache") << "{{{content}}}";
+    std::ofstream(dir_ / "partials" / "account_area.mustache") << "";
+    for (const auto& [file, text] : files) std::ofstream(dir_ / (file + ".mustache")) << text;
+  }
+  ~OwnTemplates() { std::filesystem::remove_all(dir_); }
+  std::unique_ptr<Renderer> renderer() const {
+    return std::make_unique<Renderer>(dir_, i18n_, files_, Reload::never);
+  }
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path root_ = BRILLIANT_SOURCE_DIR;
+  I18n i18n_{root_ / "locales"};
+  StaticFiles files_{root_ / "static"};
+};
+
 // A refused form comes back with what was typed, for templates to put back ({{typed.note}}); never the
 // CSRF token or a password, and only from a posted form.
 TEST(RenderErrors, ARefusedFormKeepsWhatWasTyped) {
-  auto dir = std::filesystem::temp_directory_path() / ("tmpl-typed-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir / "layouts");
-  std::filesystem::create_directories(dir / "partials");
-  std::ofstream(dir / "layouts" / "main.mustache") << "{{{content}}}";
-  std::ofstream(dir / "partials" / "account_area.mustache") << "";
-  std::ofstream(dir / "note.mustache")
-      << "<textarea>{{typed.note}}</textarea>[{{typed._csrf}}][{{typed.new_password}}]{{errors.note}}";
-  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
-  I18n i18n(root / "locales");
-  StaticFiles files(root / "static");
-  Renderer renderer(dir, i18n, files, Reload::never);
+  const OwnTemplates own("typed", {{"note",
+                                    "<textarea>{{typed.note}}</textarea>[{{typed._csrf}}]"
+                                    "[{{typed.new_password}}]{{errors.note}}"}});
+  const auto renderer = own.renderer();
   Request posted;
   posted.method = Method::post;
   posted.path = "/notes";
   posted.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
   posted.body = "_csrf=secret&note=%EA%B3%A0%EB%A6%AC+%3Cb%3E&new_password=hunter2hunter2";
   const auto refused =
-      renderer.page_with_error(posted, "note", {}, Error::invalid("note", "x", "note is bad"));
+      renderer->page_with_error(posted, "note", {}, Error::invalid("note", "x", "note is bad"));
   EXPECT_EQ(refused.status, 400);
   EXPECT_NE(refused.body.find("<textarea>고리 &lt;b&gt;</textarea>[][]"), std::string::npos) << refused.body;
   Request json = posted;
   json.headers = {{"Content-Type", "application/json"}};
   json.body = R"({"note":"x"})";
-  EXPECT_NE(renderer.page_with_error(json, "note", {}, Error::invalid("note", "x", "bad"))
+  EXPECT_NE(renderer->page_with_error(json, "note", {}, Error::invalid("note", "x", "bad"))
                 .body.find("<textarea></textarea>"),
             std::string::npos);
-  std::filesystem::remove_all(dir);
 }
 
 // Issue 10: "큐빅 · ·" and a stray "·" came from sections over empty strings. An empty string is false.
 TEST(RenderSections, AnEmptyStringShowsNothingInASection) {
-  auto dir = std::filesystem::temp_directory_path() / ("tmpl-empty-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir / "layouts");
-  std::ofstream(dir / "stone.mustache")
-      << "{{kind}}{{#colour}} · {{colour}}{{/colour}}{{^clarity}} (ungraded){{/clarity}}";
-  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
-  I18n i18n(root / "locales");
-  StaticFiles files(root / "static");
-  Renderer renderer(dir, i18n, files, Reload::never);
+  const OwnTemplates own(
+      "empty", {{"stone", "{{kind}}{{#colour}} · {{colour}}{{/colour}}{{^clarity}} (ungraded){{/clarity}}"}});
+  const auto renderer = own.renderer();
   EXPECT_EQ(
-      renderer.fragment("stone", boost::json::object{{"kind", "큐빅"}, {"colour", ""}, {"clarity", ""}}),
+      renderer->fragment("stone", boost::json::object{{"kind", "큐빅"}, {"colour", ""}, {"clarity", ""}}),
       "큐빅 (ungraded)");
-  EXPECT_EQ(renderer.fragment("stone",
-                              boost::json::object{{"kind", "루비"}, {"colour", "레드"}, {"clarity", "VS1"}}),
+  EXPECT_EQ(renderer->fragment("stone",
+                               boost::json::object{{"kind", "루비"}, {"colour", "레드"}, {"clarity", "VS1"}}),
             "루비 · 레드");
-  std::filesystem::remove_all(dir);
 }
 
 TEST(RenderPartials, BadTemplateNamesTheFile) {
-  auto dir = std::filesystem::temp_directory_path() / ("tmpl-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir / "layouts");
-  std::ofstream(dir / "broken.mustache") << "{{#open}}never closed";
-  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
-  I18n i18n(root / "locales");
-  StaticFiles files(root / "static");
+  const OwnTemplates own("broken", {{"broken", "{{#open}}never closed"}});
   try {
-    Renderer renderer(dir, i18n, files, Reload::never);
+    own.renderer();
     FAIL() << "expected a template error";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("broken"), std::string::npos);
   }
-  std::filesystem::remove_all(dir);
 }
 
 // {{> name}} is replaced by that file's text, with or without spaces around the name, nested; a tag that
 // is not a partial's name is left as it is.
 TEST(RenderPartials, PartialsAreExpandedNestedAndOnlyByName) {
-  auto dir = std::filesystem::temp_directory_path() / ("tmpl-partials-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir / "partials");
-  std::ofstream(dir / "partials" / "inner.mustache") << "[{{who}}]";
-  std::ofstream(dir / "partials" / "outer-box.mustache") << "<{{>partials/inner}}>";
-  std::ofstream(dir / "page.mustache") << "a{{> partials/outer-box }}b{{>  partials/inner}}c{{! {{>x y}}";
-  std::filesystem::path root = BRILLIANT_SOURCE_DIR;
-  I18n i18n(root / "locales");
-  StaticFiles files(root / "static");
-  Renderer renderer(dir, i18n, files, Reload::never);
-  EXPECT_EQ(renderer.fragment("page", boost::json::object{{"who", "금"}}), "a<[금]>b[금]c");
-  std::filesystem::remove_all(dir);
+  const OwnTemplates own("partials",
+                         {{"partials/inner", "[{{who}}]"},
+                          {"partials/outer-box", "<{{>partials/inner}}>"},
+                          {"page", "a{{> partials/outer-box }}b{{>  partials/inner}}c{{! {{>x y}}"}});
+  EXPECT_EQ(own.renderer()->fragment("page", boost::json::object{{"who", "금"}}), "a<[금]>b[금]c");
 }
 
 }  // namespace brilliant::web

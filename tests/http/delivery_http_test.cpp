@@ -11,7 +11,37 @@
 namespace brilliant::test {
 namespace json = boost::json;
 
-class DeliveryHttp : public ShopTest {};
+class DeliveryHttp : public ShopTest {
+ protected:
+  // A ring of a workshop of the test's own (size 13: 3 pieces; size 15: none), ordered by a new shopper,
+  // paid, shipped and delivered.
+  struct Delivered {
+    catalog::Workshop shop;
+    catalog::Product ring;
+    std::unique_ptr<HttpClient> shopper, op, maker;
+    std::string number, line;  // the order and its one line's id
+  };
+  Delivered delivered(const std::string& prefix, const std::string& carrier, const std::string& tracking) {
+    Delivered d;
+    d.shop = own_workshop(prefix, prefix + " 공방", prefix + " Atelier");
+    d.ring = own_ring(d.shop, prefix + " Ring", 3);
+    d.shopper = signed_up(unique_email(prefix));
+    add_to_cart(*d.shopper, d.ring.variants.at(0).id);
+    auto placed = place(*d.shopper, prefix + "-" + unique_email("k"));
+    EXPECT_EQ(placed.status, 201) << placed.body;
+    d.number = std::string(json::parse(placed.body).at("number").as_string());
+    d.op = logged_in(web::Role::operator_);
+    d.maker = logged_in(web::Role::vendor_staff, d.shop.slug);
+    pay_and_ship(d.op.get(), *d.maker, d.number, carrier, tracking);
+    EXPECT_EQ(d.maker
+                  ->request("POST", "/api/v1/console/orders/" + d.number + "/delivery", "{}",
+                            json_headers(*d.maker))
+                  .status,
+              200);
+    d.line = std::to_string(app->orders().find(d.number)->lines.at(0).id);
+    return d;
+  }
+};
 
 TEST_F(DeliveryHttp, ShippedDeliveredConfirmedCreditedClosedAndPaid) {
   const auto shop = own_workshop("ledger", "원장 공방", "Ledger Atelier");
@@ -182,21 +212,11 @@ namespace brilliant::test {
 // with no refund; a replacement parcel in the new size then waits for the workshop to ship it at no charge,
 // and the order page shows it; outside the window a return is refused with the date.
 TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
-  const auto shop = own_workshop("exchange", "교환 공방", "Exchange Atelier");
-  const auto ring = own_ring(shop, "Exchange Ring", 3);  // size 13: 3; size 15: none yet
-  auto c = signed_up(unique_email("exchange"));
-  add_to_cart(*c, ring.variants.at(0).id);
-  auto placed = place(*c, "exchange-" + unique_email("k"));
-  ASSERT_EQ(placed.status, 201) << placed.body;
-  const std::string number(json::parse(placed.body).at("number").as_string());
-  auto op = logged_in(web::Role::operator_);
+  auto d = delivered("exchange", "lotte", "520000000001");
+  const auto& [shop, ring, c, op, maker, number, line] = d;
   const std::vector<std::string> oh{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
-  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
   const std::vector<std::string> mh{"Content-Type: application/json",
                                     "X-CSRF-Token: " + maker->cookie("csrf")};
-  pay_and_ship(op.get(), *maker, number, "lotte", "520000000001");
-  ASSERT_EQ(maker->request("POST", "/api/v1/console/orders/" + number + "/delivery", "{}", mh).status, 200);
-  const auto line = std::to_string(app->orders().find(number)->lines.at(0).id);
   const auto ask = [&](const std::string& size) {
     return c->request("POST", "/api/v1/orders/" + number + "/returns",
                       R"({"lines":[)" + line + R"(],"kind":"exchange","reason":"wrong_size")" + size + "}",
@@ -281,22 +301,9 @@ TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
 // and the refund account typed; a week after delivery it no longer offers a change of mind or a size
 // exchange (says why), while a defect still may be reported.
 TEST_F(DeliveryHttp, TheReturnFormKeepsWhatWasTypedAndClosesAChangeOfMindAfterAWeek) {
-  const auto shop = own_workshop("returnform", "반품 공방", "Return Atelier");
-  const auto ring = own_ring(shop, "Return Ring", 3);
-  auto c = signed_up(unique_email("returnform"));
-  add_to_cart(*c, ring.variants.at(0).id);
-  auto placed = place(*c, "returnform-" + unique_email("k"));
-  ASSERT_EQ(placed.status, 201) << placed.body;
-  const std::string number(json::parse(placed.body).at("number").as_string());
-  auto op = logged_in(web::Role::operator_);
-  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
-  pay_and_ship(op.get(), *maker, number, "cj", "520000000009");
-  ASSERT_EQ(maker
-                ->request("POST", "/api/v1/console/orders/" + number + "/delivery", "{}",
-                          {"Content-Type: application/json", "X-CSRF-Token: " + maker->cookie("csrf")})
-                .status,
-            200);
-  const auto line = std::to_string(app->orders().find(number)->lines.at(0).id);
+  const auto d = delivered("returnform", "cj", "520000000009");
+  const auto &number = d.number, &line = d.line;
+  const auto& c = d.shopper;
   const auto send = [&](const std::string& reason) {
     return c->post_form("/orders/" + number + "/return", {{"_csrf", c->cookie("csrf")},
                                                           {"lines", line},

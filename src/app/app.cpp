@@ -250,7 +250,10 @@ void App::start_trust() {
          TRY(orders_.ship(number, workshop, actor, carrier, tracking));
          return {};
        },
-       [this](int limit, const std::string& number) { return parcels_to_ship(limit, number); },
+       [this](int limit, const std::string& number, const std::string& workshop) {
+         return parcels_to_ship(limit, number, workshop);
+       },
+       [this] { return parcels_waiting_by_workshop(); },
        [this](int limit) { return returns_on_the_way(limit); }});
 }
 

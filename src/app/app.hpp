@@ -144,7 +144,9 @@ class App {
   std::vector<vendors::EcoClaimChoice> eco_claim_choices(long long product);
   studio::OrderAccess order_access();
   std::optional<studio::Parcel> parcel_of(const std::string& number, const std::string& workshop_slug);
-  std::vector<studio::Parcel> parcels_to_ship(int limit, const std::string& number);
+  std::vector<studio::Parcel> parcels_to_ship(int limit, const std::string& number,
+                                              const std::string& workshop_slug);
+  std::vector<studio::WaitingCount> parcels_waiting_by_workshop();
   std::vector<studio::Returning> returns_on_the_way(int limit);
   web::Response health() const;
   mail::Mail order_mail(const orders::Order& order, const std::string& event) const;

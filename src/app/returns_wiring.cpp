@@ -91,11 +91,21 @@ std::optional<studio::Parcel> App::parcel_of(const std::string& number, const st
   return studio_parcel(*order, *chosen);
 }
 
-std::vector<studio::Parcel> App::parcels_to_ship(int limit, const std::string& number) {
+std::vector<studio::Parcel> App::parcels_to_ship(int limit, const std::string& number,
+                                                 const std::string& workshop_slug) {
   std::vector<studio::Parcel> out;
-  for (const auto& o : orders_.to_ship(limit, number))
+  for (const auto& o : orders_.to_ship(limit, number, workshop_slug))
     for (const auto& f : o.fulfilments)
-      if (f.status == orders::ParcelStatus::to_ship) out.push_back(studio_parcel(o, f));
+      if (f.status == orders::ParcelStatus::to_ship &&
+          (workshop_slug.empty() || f.workshop_slug == workshop_slug))
+        out.push_back(studio_parcel(o, f));
+  return out;
+}
+
+std::vector<studio::WaitingCount> App::parcels_waiting_by_workshop() {
+  std::vector<studio::WaitingCount> out;
+  for (const auto& w : orders_.waiting_by_workshop())
+    out.push_back({w.slug, w.name_ko, w.name_en, w.parcels});
   return out;
 }
 

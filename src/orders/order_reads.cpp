@@ -76,16 +76,31 @@ std::vector<Order> Orders::recent(const std::string& status, const std::string& 
   });
 }
 
-std::vector<Order> Orders::to_ship(int limit, const std::string& number) {
-  const int any = number.empty() ? 1 : 0;
+std::vector<Order> Orders::to_ship(int limit, const std::string& number, const std::string& workshop_slug) {
+  const int any = number.empty() ? 1 : 0, every = workshop_slug.empty() ? 1 : 0;
   return db_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rows =
         (sql.prepare
              << "SELECT o.id FROM orders o WHERE o.status = 'paid' AND (:any = 1 OR o.number = :n) AND "
-                "EXISTS (SELECT 1 FROM fulfilments f WHERE f.order_id = o.id AND f.status = 'to_ship') "
+                "EXISTS (SELECT 1 FROM fulfilments f JOIN workshops w ON w.id = f.workshop_id WHERE "
+                "f.order_id = o.id AND f.status = 'to_ship' AND (:every = 1 OR w.slug = :w)) "
                 "ORDER BY o.paid_at, o.id LIMIT :l",
-         soci::use(any), soci::use(number), soci::use(limit));
+         soci::use(any), soci::use(number), soci::use(every), soci::use(workshop_slug), soci::use(limit));
     return load_many(sql, ids_of(rows));
+  });
+}
+
+std::vector<WaitingParcels> Orders::waiting_by_workshop() {
+  return db_.read([&](soci::session& sql) {
+    std::vector<WaitingParcels> out;
+    soci::rowset<soci::row> rows =
+        sql.prepare << "SELECT w.slug, w.name, w.name_en, COUNT(*) AS parcels FROM fulfilments f "
+                       "JOIN orders o ON o.id = f.order_id JOIN workshops w ON w.id = f.workshop_id "
+                       "WHERE f.status = 'to_ship' AND o.status = 'paid' GROUP BY w.slug, w.name, w.name_en "
+                       "ORDER BY parcels DESC, w.slug";
+    for (const auto& r : rows)
+      out.push_back({db::row_text(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_int(r, 3)});
+    return out;
   });
 }
 

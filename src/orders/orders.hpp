@@ -76,6 +76,12 @@ struct Paid {
   std::function<Result<void>(soci::session&, const Order&)> claim;
 };
 
+// A workshop's parcels waiting to ship (the packing station's filter).
+struct WaitingParcels {
+  std::string slug, name_ko, name_en;
+  long long parcels = 0;
+};
+
 class Orders {
  public:
   // Names a variant in a language ("13호 · 52 mm"), for the line's record.
@@ -121,8 +127,12 @@ class Orders {
   // tells on the phone (q: the order number, their email, the recipient's name or phone, exactly).
   std::vector<Order> recent(const std::string& status, const std::string& q = "", int limit = 100);
   // Paid orders with a parcel still to ship, the longest paid first (what the packing station packs);
-  // only the order numbered `number` when one is given.
-  std::vector<Order> to_ship(int limit = 50, const std::string& number = "");
+  // only the order numbered `number` when one is given, only those with a parcel of the workshop
+  // `workshop_slug` to ship when one is given.
+  std::vector<Order> to_ship(int limit = 50, const std::string& number = "",
+                             const std::string& workshop_slug = "");
+  // How many parcels of each workshop are paid and waiting to ship, the most first.
+  std::vector<WaitingParcels> waiting_by_workshop();
 
   Result<Order> mark_paid(const std::string& number, long long operator_id) {
     return mark_paid(number, operator_id, Paid{});

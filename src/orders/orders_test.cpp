@@ -243,6 +243,19 @@ TEST_F(OrdersTest, ToShipListsPaidOrdersWithAParcelWaitingTheLongestPaidFirst) {
   EXPECT_EQ(waiting[0].number, earlier.number);
   EXPECT_EQ(waiting[1].number, two->number);
   EXPECT_EQ(waiting[2].number, later.number);
+  // One workshop's: the two-parcel order is listed for the moon workshop only, its sun parcel gone.
+  const auto moon = orders.to_ship(50, "", "w1");
+  ASSERT_EQ(moon.size(), 1u);
+  EXPECT_EQ(moon[0].number, two->number);
+  EXPECT_EQ(orders.to_ship(50, "", "w2").size(), 2u);
+  EXPECT_TRUE(orders.to_ship(50, "", "nobody").empty());
+  const auto counts = orders.waiting_by_workshop();  // the most waiting first
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_EQ(counts[0].slug, "w2");
+  EXPECT_EQ(counts[0].parcels, 2);
+  EXPECT_EQ(counts[0].name_en, "Sun");
+  EXPECT_EQ(counts[1].slug, "w1");
+  EXPECT_EQ(counts[1].parcels, 1);
   EXPECT_EQ(orders.to_ship(1).size(), 1u);
   ASSERT_EQ(orders.to_ship(50, later.number).size(), 1u);
   EXPECT_TRUE(orders.to_ship(50, unpaid.number).empty());

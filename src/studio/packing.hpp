@@ -38,6 +38,12 @@ struct Returning {
   std::string pieces, pieces_en;  // the returned pieces' titles, in Korean and English
 };
 
+// A workshop's parcels waiting to ship (the packing station's filter).
+struct WaitingCount {
+  std::string slug, workshop, workshop_en;
+  long long parcels = 0;
+};
+
 // What the studio asks of the orders module (wired by the app).
 struct OrderLink {
   // The parcel of `number` for the workshop `workshop_slug` (empty: the order's only parcel).
@@ -45,9 +51,12 @@ struct OrderLink {
   std::function<Result<void>(const std::string& number, long long workshop_id, long long actor,
                              const std::string& carrier, const std::string& tracking)>
       ship;
-  // The parcels paid and waiting to ship, the longest waiting first, at most `limit` (only the order
-  // `number`'s when one is given).
-  std::function<std::vector<Parcel>(int limit, const std::string& number)> waiting;
+  // The parcels paid and waiting to ship, the longest waiting first, at most `limit` orders' (only the
+  // order `number`'s when one is given, only the workshop `workshop_slug`'s when one is given).
+  std::function<std::vector<Parcel>(int limit, const std::string& number, const std::string& workshop_slug)>
+      waiting;
+  // How many parcels of each workshop wait, the most first.
+  std::function<std::vector<WaitingCount>()> waiting_counts;
   // The returns on their way back, sent back first, then the longest approved.
   std::function<std::vector<Returning>(int limit)> returning;
 };

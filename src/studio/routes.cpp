@@ -8,6 +8,7 @@
 #include "studio/service.hpp"
 #include "studio/views.hpp"
 #include "web/bind.hpp"
+#include "web/form.hpp"
 #include "web/json_input.hpp"
 #include "web/render.hpp"
 #include "web/router.hpp"
@@ -70,10 +71,11 @@ class StudioRoutes {
     return *s;
   }
 
-  // The parcels waiting to be packed, the longest waiting first.
-  json::array waiting_json(const Request& req, const std::string& order = "") const {
+  // The parcels waiting to be packed, the longest waiting first (of one order, of one workshop).
+  json::array waiting_json(const Request& req, const std::string& order = "",
+                           const std::string& workshop = "") const {
     json::array out;
-    for (const auto& p : studio.waiting_parcels(order)) {
+    for (const auto& p : studio.waiting_parcels(order, workshop)) {
       std::string pieces;
       long long count = 0;
       for (const auto& l : p.lines) {
@@ -91,9 +93,33 @@ class StudioRoutes {
     }
     return out;
   }
+  // How many wait per workshop, each a filter of the list (the one shown marked), after "all".
+  json::array workshops_waiting_json(const Request& req, const std::string& shown) const {
+    const bool en = req.locale == "en";
+    const auto base = req.locale_prefix() + "/station/packing";
+    json::array out;
+    long long all = 0;
+    for (const auto& w : studio.waiting_counts()) {
+      all += w.parcels;
+      out.push_back(json::object{{"slug", w.slug},
+                                 {"workshop", in_language(en, w.workshop, w.workshop_en)},
+                                 {"parcels", w.parcels},
+                                 {"url", base + "?workshop=" + web::url_encode(w.slug)},
+                                 {"current", w.slug == shown}});
+    }
+    out.insert(out.begin(), json::object{{"slug", ""},
+                                         {"workshop", r.message(req.locale, "studio.all_workshops")},
+                                         {"parcels", all},
+                                         {"url", base},
+                                         {"current", shown.empty()}});
+    return out;
+  }
   Response api_waiting(Request& req) {
-    const std::string order(req.query_params().get("order"));
-    return Response::json(json::serialize(json::object{{"parcels", waiting_json(req, order)}}));
+    const auto q = req.query_params();
+    const std::string workshop(q.get("workshop"));
+    return Response::json(
+        json::serialize(json::object{{"parcels", waiting_json(req, q.get("order"), workshop)},
+                                     {"workshops", workshops_waiting_json(req, workshop)}}));
   }
 
   Result<json::object> station_model(const Request& req, Station s, const std::string& serial) {
@@ -101,8 +127,11 @@ class StudioRoutes {
     m["station"] = to_string(s);
     m["is_packing"] = s == Station::packing;
     if (s == Station::packing) {
-      m["waiting"] = waiting_json(req);
+      const std::string workshop(req.query_params().get("workshop"));
+      m["waiting"] = waiting_json(req, "", workshop);
       m["has_waiting"] = !m["waiting"].as_array().empty();
+      m["workshops_waiting"] = workshops_waiting_json(req, workshop);
+      m["several_workshops"] = m["workshops_waiting"].as_array().size() > 2;
     }
     m["is_fair"] = s == Station::fair;
     json::array kinds;

@@ -75,6 +75,16 @@ TEST_F(StudioRoutesTest, ThePackingStationListsTheParcelsWaitingWithAButtonEach)
                   .at("parcels")
                   .as_array()
                   .empty());
+  // Each workshop waiting is a filter, after all of them.
+  const auto& workshops = api.at("workshops").as_array();
+  ASSERT_EQ(workshops.size(), 2u);
+  EXPECT_EQ(workshops[0].at("parcels").as_int64(), 1);  // all
+  EXPECT_TRUE(workshops[0].at("current").as_bool());
+  EXPECT_EQ(workshops[1].at("url").as_string(), "/station/packing?workshop=gongbang");
+  EXPECT_TRUE(json_of(call(web::Method::get, "/api/v1/packing/waiting", {}, staff, "", "workshop=other"))
+                  .at("parcels")
+                  .as_array()
+                  .empty());
   // Once shipped, nothing waits; the page says so.
   ++shipped;
   const auto empty = web::call_route(router, web::Method::get, "/station/{station}", {{"station", "packing"}},

@@ -66,14 +66,20 @@ class Studio {
   Result<PackingSession> open_packing(const web::Principal& who, const std::string& order_number,
                                       const std::string& workshop_slug);
   Result<PackingSession> packing(long long session_id);
-  // What the packing station has to pack: parcels paid and waiting to ship, the longest waiting first
-  // (only order `number`'s when one is given).
   // What the returns station expects: returns approved or sent back, not yet received.
   std::vector<Returning> returns_on_the_way(int limit = 50) const {
     return orders_.returning ? orders_.returning(limit) : std::vector<Returning>{};
   }
-  std::vector<Parcel> waiting_parcels(const std::string& number = "", int limit = 50) const {
-    return orders_.waiting ? orders_.waiting(limit, std::string(trim(number))) : std::vector<Parcel>{};
+  // What the packing station has to pack: parcels paid and waiting to ship, the longest waiting first
+  // (only order `number`'s when one is given, only workshop `workshop_slug`'s when one is given).
+  std::vector<Parcel> waiting_parcels(const std::string& number = "", const std::string& workshop_slug = "",
+                                      int limit = 50) const {
+    return orders_.waiting
+               ? orders_.waiting(limit, std::string(trim(number)), std::string(trim(workshop_slug)))
+               : std::vector<Parcel>{};
+  }
+  std::vector<WaitingCount> waiting_counts() const {
+    return orders_.waiting_counts ? orders_.waiting_counts() : std::vector<WaitingCount>{};
   }
   // A scanned serial into the session: refused when the piece is not in the parcel, the parcel already
   // has enough of it, or the item was packed before.

@@ -57,9 +57,10 @@ class StudioFixture : public ::testing::Test {
                          ++shipped;
                          return {};
                        },
-                       [this](int, const std::string& number) {  // B-1 waits until it is shipped
-                         std::vector<Parcel> out;
-                         if (!shipped && (number.empty() || number == "B-1"))
+                       [this](int, const std::string& number, const std::string& workshop) {
+                         std::vector<Parcel> out;  // B-1 waits until it is shipped
+                         if (!shipped && (number.empty() || number == "B-1") &&
+                             (workshop.empty() || workshop == "gongbang"))
                            out.push_back({"B-1",
                                           1,
                                           1,
@@ -70,6 +71,10 @@ class StudioFixture : public ::testing::Test {
                                           "Workshop",
                                           "2026-11-20T01:00:00Z"});
                          return out;
+                       },
+                       [this] {
+                         return shipped ? std::vector<WaitingCount>{}
+                                        : std::vector<WaitingCount>{{"gongbang", "공방", "Workshop", 1}};
                        },
                        [](int) {  // B-9's ring is on its way back with a waybill
                          return std::vector<Returning>{{"B-9", "공방", "Workshop", "shipped_back", "cj",

@@ -242,6 +242,22 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed.at(0).at("workshop_slug").as_string(), shop.slug);
   EXPECT_EQ(listed.at(0).at("count").as_int64(), 1);
+  // The workshop's own filter lists it, with its count; another workshop's does not.
+  auto own = json::parse(station->get("/api/v1/packing/waiting?workshop=" + shop.slug).body);
+  ASSERT_EQ(own.at("parcels").as_array().size(), 1u);
+  EXPECT_EQ(own.at("parcels").at(0).at("order").as_string(), number);
+  bool counted = false;
+  for (const auto& w : own.at("workshops").as_array())
+    if (w.at("slug").as_string() == shop.slug) {
+      counted = true;
+      EXPECT_EQ(w.at("parcels").as_int64(), 1);
+      EXPECT_TRUE(w.at("current").as_bool());
+    }
+  EXPECT_TRUE(counted);
+  auto filtered = station->get("/station/packing?workshop=" + shop.slug);
+  EXPECT_NE(filtered.body.find("data-order=\"" + number + "\""), std::string::npos);
+  auto theirs = json::parse(station->get("/api/v1/packing/waiting?workshop=no-such-workshop").body);
+  EXPECT_TRUE(theirs.at("parcels").as_array().empty());
   EXPECT_EQ(logged_in(web::Role::shopper)->get("/api/v1/packing/waiting").status, 403);
   const auto stranger = intake(other.variants.at(0).sku);
 

@@ -3,8 +3,29 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "core/secret.hpp"
+
 namespace brilliant::orders {
 namespace json = boost::json;
+using web::Request;
+
+// The key a guest opens their order with: ?key= on links, a hidden field on forms.
+std::string guest_key(const Request& req) {
+  auto key = req.query_params().get("key");
+  return key.empty() && req.method == web::Method::post ? req.form().get("key") : key;
+}
+
+bool is_shopper(const Request& req, const Order& order) {
+  if (order.user_id) return req.user && req.user->user_id == order.user_id;
+  return !order.guest_key.empty() && secrets_equal(guest_key(req), order.guest_key);
+}
+
+std::string order_url(const Request& req, const Order& order, const std::string& query) {
+  std::string url = req.locale_prefix() + "/orders/" + order.number;
+  std::string params = order.guest_key.empty() ? "" : "key=" + order.guest_key;
+  if (!query.empty()) params += (params.empty() ? "" : "&") + query;
+  return params.empty() ? url : url + "?" + params;
+}
 
 std::string order_path(const web::Request& req, const Order& order, const std::string& tail) {
   return req.locale_prefix() + "/orders/" + order.number + tail +

@@ -10,29 +10,12 @@
 #include "web/bind.hpp"
 #include "web/errors.hpp"
 #include "web/json_input.hpp"
+#include "web/rows.hpp"
 
 namespace brilliant::orders {
 namespace json = boost::json;
 using web::Request;
 using web::Response;
-
-// The key a guest opens their order with: ?key= on links, a hidden field on forms.
-std::string guest_key(const Request& req) {
-  auto key = req.query_params().get("key");
-  return key.empty() && req.method == web::Method::post ? req.form().get("key") : key;
-}
-
-bool is_shopper(const Request& req, const Order& order) {
-  if (order.user_id) return req.user && req.user->user_id == order.user_id;
-  return !order.guest_key.empty() && secrets_equal(guest_key(req), order.guest_key);
-}
-
-std::string order_url(const Request& req, const Order& order, const std::string& query) {
-  std::string url = req.locale_prefix() + "/orders/" + order.number;
-  std::string params = order.guest_key.empty() ? "" : "key=" + order.guest_key;
-  if (!query.empty()) params += (params.empty() ? "" : "&") + query;
-  return params.empty() ? url : url + "?" + params;
-}
 
 namespace {
 
@@ -430,11 +413,13 @@ class OrderRoutes {
   }
 
   Response operator_cancel_form(Request& req) {
-    auto done = set_status(req, "cancelled", req.form().get("reason"));
+    const auto reason = req.form().get("reason");
+    auto done = set_status(req, "cancelled", reason);
     if (!done.ok()) {
-      if (done.error().field == "reason") {
+      if (done.error().field == "reason") {  // said beside that order's reason, which stays as typed
         auto model = operator_model(req);
-        model["failed_number"] = std::string(req.param("number"));
+        web::keep_in_row(model["orders"].as_array(), "number", json::string(req.param("number")),
+                         {{"typed_reason", reason}, {"row_error", d_.renderer.localized(req, done.error())}});
         return d_.renderer.page_with_error(req, "operator/orders", std::move(model), done.error());
       }
       return d_.renderer.error(req, done.error());

@@ -238,6 +238,14 @@ TEST_F(OrdersHttp, WorkshopsSeeTheirPartTheOperatorConfirmsAndCancels) {
   auto page_refusal =
       op->post_form("/operator/orders/" + number + "/cancel", {{"_csrf", op->cookie("csrf")}});
   EXPECT_EQ(page_refusal.status, 400);
+  // A reason past 500 bytes (170 Korean characters) is refused beside that order's form, which keeps it.
+  std::string long_reason;
+  for (int i = 0; i < 60; ++i) long_reason += "환불함";
+  auto too_long = op->post_form("/operator/orders/" + number + "/cancel",
+                                {{"_csrf", op->cookie("csrf")}, {"reason", long_reason}});
+  EXPECT_EQ(too_long.status, 400);
+  EXPECT_NE(too_long.body.find("value=\"" + long_reason + "\" aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(too_long.body.find("id=\"reason-error-" + number + "\""), std::string::npos);
   EXPECT_EQ(stock_of(ring_a.slug), 1);
   auto cancelled =
       op->post_form("/operator/orders/" + number + "/cancel",

@@ -167,9 +167,9 @@ Result<Course> Academy::create_course(const CourseInput& in) {
            std::string(trim(in.summary_en)),
            std::move(task_list)};
   for (const auto* s : {&c.summary_ko, &c.summary_en})
-    if (s->size() > 2000 || !safe_text_input(*s))
+    if (utf8_length(*s) > 2000 || !safe_text_input(*s))
       return Error::invalid(s == &c.summary_ko ? "summary_ko" : "summary_en", "summary_invalid",
-                            "a summary holds at most 2,000 bytes of text");
+                            "a summary holds at most 2,000 characters of text");
   const auto now = format_utc(clock_.now());
   const auto tasks = tasks_text(c.tasks);
   return db_.write([&](soci::session& sql) -> Result<Course> {

@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/secret.hpp"
+#include "core/text.hpp"
 
 namespace brilliant::certification {
 namespace {
@@ -206,7 +207,8 @@ Result<CertificateStatus> apply_action(CertificateStatus from, StatusAction acti
   const bool blank = std::all_of(reason.begin(), reason.end(), [](char c) { return c == ' ' || c == '\n'; });
   if (action != StatusAction::expire && blank)
     return Error::invalid("reason", "reason_required", "a status change needs a reason");
-  if (reason.size() > 2000) return Error::invalid("reason", "reason_too_long", "at most 2,000 bytes");
+  if (utf8_length(reason) > 2000)
+    return Error::invalid("reason", "reason_too_long", "at most 2,000 characters");
   const bool live = from == CertificateStatus::active || from == CertificateStatus::suspended;
   switch (action) {
     case StatusAction::suspend:

@@ -7,14 +7,16 @@
 
 namespace brilliant {
 
-// At most `max` bytes of UTF-8; `required` refuses blank text. Errors name `field`.
+// At most `max` characters (code points, as a browser's maxlength counts them) of UTF-8; `required`
+// refuses blank text. Errors name `field`.
 inline Result<void> check_text(const std::string& field, const std::string& text, bool required,
                                size_t max = 2000) {
   if (required && trim(text).empty())
     return Error::invalid(field, field + "_required", field + " is required");
-  if (text.size() > max)
-    return Error::invalid(field, field + "_too_long", field + ": at most " + std::to_string(max) + " bytes");
   if (!valid_utf8(text)) return Error::invalid(field, "utf8_invalid", field + " is not UTF-8 text");
+  if (utf8_length(text) > max)
+    return Error::invalid(field, field + "_too_long",
+                          field + ": at most " + std::to_string(max) + " characters");
   return {};
 }
 

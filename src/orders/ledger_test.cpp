@@ -66,6 +66,15 @@ class LedgerTest : public OrdersFixture {
   Ledger ledger{*db, clock};
 };
 
+TEST_F(LedgerTest, AMemoCountsCharactersAsItsFormDoes) {
+  std::string memo;  // 300 characters (900 bytes) fit the memo's 300, as its form's maxlength="300" says
+  for (int i = 0; i < 300; ++i) memo += "포";
+  EXPECT_EQ(ledger.adjust(1, 10, memo + "장", 2).error().code, "too_long");
+  auto kept = ledger.adjust(1, 10, memo, 2);
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  EXPECT_EQ(kept->memo, memo);
+}
+
 TEST_F(LedgerTest, AClosedMonthIsFrozenOnceAndEqualsItsEntries) {
   const auto month = format_seoul(clock.now()).substr(0, 7);
   ASSERT_TRUE(ledger.adjust(1, 5000, "packaging refund", 2).ok());

@@ -306,7 +306,8 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
   const bool by_operator = by == CancelledBy::operator_;
   if (by_operator && reason.empty())
     return Error::invalid("reason", "reason_required", "say why the order is cancelled");
-  if (reason.size() > 500) return Error::invalid("reason", "too_long", "reason may have at most 500 bytes");
+  if (utf8_length(reason) > 500)
+    return Error::invalid("reason", "too_long", "reason may have at most 500 characters");
   const auto at = format_utc(clock_.now());
   auto done = db_.write([&](soci::session& sql) -> Result<Order> {
     auto order = load(sql, number);

@@ -81,8 +81,8 @@ Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& re
   if (req.line_ids.empty())
     return Error::invalid("lines", "lines_required", "choose the pieces to send back");
   const std::string details(trim(req.details)), account(trim(req.refund_account));
-  if (details.size() > 1000)
-    return Error::invalid("details", "too_long", "details may have at most 1000 bytes");
+  if (utf8_length(details) > 1000)
+    return Error::invalid("details", "too_long", "details may have at most 1000 characters");
   if (req.kind == "return" && order.payment_method != "card" && account.size() < 8)
     return Error::invalid("refund_account", "refund_account_required",
                           "give the account for the refund: bank, account number and holder");

@@ -282,7 +282,8 @@ Result<Order> Payments::refund(const std::string& number, long long amount, cons
                                long long actor_id, const RefundAccount& to) {
   const std::string reason(trim(raw_reason));
   if (reason.empty()) return Error::invalid("reason", "reason_required", "say why the money is refunded");
-  if (reason.size() > 200) return Error::invalid("reason", "too_long", "reason may have at most 200 bytes");
+  if (utf8_length(reason) > 200)
+    return Error::invalid("reason", "too_long", "reason may have at most 200 characters");
   auto order = orders_.find(number);
   if (!order) return Error::not_found("order");
   auto p = holding(order->id);

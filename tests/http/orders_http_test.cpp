@@ -7,6 +7,7 @@
 #include <regex>
 #include <thread>
 
+#include "core/text.hpp"
 #include "db/database.hpp"
 #include "http/shop_testing.hpp"
 #include "mail/outbox.hpp"
@@ -238,18 +239,20 @@ TEST_F(OrdersHttp, WorkshopsSeeTheirPartTheOperatorConfirmsAndCancels) {
   auto page_refusal =
       op->post_form("/operator/orders/" + number + "/cancel", {{"_csrf", op->cookie("csrf")}});
   EXPECT_EQ(page_refusal.status, 400);
-  // A reason past 500 bytes (170 Korean characters) is refused beside that order's form, which keeps it.
+  // A reason past 500 characters (as the field's maxlength counts) is refused beside that order's form,
+  // which keeps it; one of 500 Korean characters (1,500 bytes) is a reason like any other.
   std::string long_reason;
-  for (int i = 0; i < 60; ++i) long_reason += "환불함";
+  for (int i = 0; i < 167; ++i) long_reason += "환불함";
   auto too_long = op->post_form("/operator/orders/" + number + "/cancel",
                                 {{"_csrf", op->cookie("csrf")}, {"reason", long_reason}});
   EXPECT_EQ(too_long.status, 400);
   EXPECT_NE(too_long.body.find("value=\"" + long_reason + "\" aria-invalid=\"true\""), std::string::npos);
   EXPECT_NE(too_long.body.find("id=\"reason-error-" + number + "\""), std::string::npos);
   EXPECT_EQ(stock_of(ring_a.slug), 1);
-  auto cancelled =
-      op->post_form("/operator/orders/" + number + "/cancel",
-                    {{"_csrf", op->cookie("csrf")}, {"reason", "고객 요청으로 취소, 계좌 환불"}});
+  std::string full_reason = "고객 요청으로 취소, 계좌 환불. ";  // 20 characters
+  while (utf8_length(full_reason) < 500) full_reason += "환";
+  auto cancelled = op->post_form("/operator/orders/" + number + "/cancel",
+                                 {{"_csrf", op->cookie("csrf")}, {"reason", full_reason}});
   EXPECT_EQ(cancelled.status, 303);
   EXPECT_EQ(stock_of(ring_a.slug), 2);
   EXPECT_EQ(stock_of(ring_b.slug), 1);  // back from the first order; the second still holds one

@@ -88,8 +88,9 @@ Result<void> check_brand(const BrandSettings& s) {
   for (auto [field, value] : {std::pair{"name_ko", &s.name_ko}, {"name_en", &s.name_en}}) {
     if (trim(*value).empty())
       return Error::invalid(field, "field_required", std::string(field) + " is required");
-    if (value->size() > 80 || !valid_utf8(*value))
-      return Error::invalid(field, "field_long", std::string(field) + " must be at most 80 bytes of text");
+    if (!valid_utf8(*value) || utf8_length(*value) > 80)
+      return Error::invalid(field, "field_long",
+                            std::string(field) + " must be at most 80 characters of text");
   }
   if (!valid_colour(s.colour_primary))
     return Error::invalid("colour_primary", "colour_invalid", "colour_primary must look like #1d1b22");

@@ -61,6 +61,13 @@ TEST(Brand, ChecksNamesColoursFeesAndRates) {
   bad = s;
   bad.name_en = "  ";
   EXPECT_EQ(check_brand(bad).error().field, "name_en");
+  // Names count characters, as the form's maxlength="80" does: 80 syllables (240 bytes) fit, 81 do not.
+  bad = s;
+  bad.name_ko.clear();
+  for (int i = 0; i < 80; ++i) bad.name_ko += "빛";
+  EXPECT_TRUE(check_brand(bad).ok());
+  bad.name_ko += "빛";
+  EXPECT_EQ(check_brand(bad).error().field, "name_ko");
   bad = s;
   bad.shipping.fee = -1;
   EXPECT_EQ(check_brand(bad).error().field, "shipping_fee");

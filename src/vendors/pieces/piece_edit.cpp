@@ -86,7 +86,8 @@ Result<void> read_stones(const Fields& field, catalog::Product& p) {
                                 {"report_no", &s.report_no}}) {
       const auto raw = field(key(part));
       *target = std::string(trim(raw));
-      if (target->size() > 80) return Error::invalid(key(part), "text_invalid", key(part) + " is too long");
+      if (utf8_length(*target) > 80)
+        return Error::invalid(key(part), "text_invalid", key(part) + " is too long");
     }
     if (s.origin.empty())
       return Error::invalid(key("origin"), "stone_origin_required",
@@ -148,7 +149,7 @@ Result<catalog::Product> edited_piece(const Fields& field, catalog::Product p) {
   auto text = [&](const char* name, std::string& target, size_t max = 20000) -> Result<void> {
     const auto raw = field(name);
     std::string value(trim(raw));
-    if (!valid_utf8(value) || value.size() > max)
+    if (!valid_utf8(value) || utf8_length(value) > max)
       return Error::invalid(name, "text_invalid", std::string(name) + " is too long or not valid text");
     target = std::move(value);
     return {};

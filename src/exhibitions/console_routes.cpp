@@ -16,6 +16,15 @@ using web::Response;
 
 namespace {
 
+// A sum as people type it ("90,000"); blank is 0 (the price on request); what is not a whole number is
+// -1, which set_piece refuses naming its field (it was taken as 0 before, the price silently dropped).
+long long typed_won(std::string text) {
+  std::erase_if(text, [](char c) { return c == ',' || c == ' '; });
+  if (text.empty() || text == "0") return 0;
+  const auto won = web::parse_id(text);
+  return won > 0 ? won : -1;
+}
+
 class ConsoleRoutes {
  public:
   explicit ConsoleRoutes(const Deps& d) : d_(d), x_(d.exhibitions), r_(d.renderer) {}
@@ -97,6 +106,37 @@ class ConsoleRoutes {
     return Response::json(R"({"state":"applied"})", 201);
   }
 
+  // A refused pieces or translations form: every piece of the fair's row shows what the form sent for
+  // it (the pieces before the refused one were saved as typed, the rest not yet), and the refused piece
+  // carries the error beside the field named `invalid` (e.g. "title_zh"). Nothing typed is lost.
+  Response refused_pieces(Request& req, const web::Form& f, long long refused_id, const std::string& invalid,
+                          const Error& error) {
+    auto m = model(req);
+    const auto message = r_.localized(req, error);
+    for (auto& row : m["exhibitions"].as_array()) {
+      auto& fair = row.as_object();
+      if (fair["slug"] != json::string(req.param("slug")) || !fair.contains("own_pieces")) continue;
+      for (auto& piece_value : fair["own_pieces"].as_array()) {
+        auto& piece = piece_value.as_object();
+        const auto id = std::to_string(piece["product_id"].as_int64());
+        if (f.has("listed_" + id)) {
+          piece["brought"] = f.get("bring_" + id) == "1";
+          piece["wholesale_price"] = f.get("wholesale_" + id);
+          piece["min_quantity"] = f.get("min_" + id);
+        }
+        for (const char* field : {"title_zh", "story_zh", "title_ja", "story_ja"})
+          if (f.has(std::string(field) + "_" + id)) piece[field] = f.get(std::string(field) + "_" + id);
+        if (piece["product_id"].as_int64() != refused_id) continue;
+        const bool pieces_form = invalid == "min" || invalid == "wholesale";
+        piece[pieces_form ? "pieces_error" : "translation_error"] = message;
+        piece["invalid_" + invalid] = true;
+      }
+    }
+    auto shown = error;
+    shown.field.clear();
+    return r_.page_with_error(req, "exhibitions/console", std::move(m), shown);
+  }
+
   // Every listed piece: bring_{id}, wholesale_{id}, min_{id}.
   Response pieces_form(Request& req) {
     const auto f = req.form();
@@ -108,9 +148,12 @@ class ConsoleRoutes {
       if (!f.has("listed_" + id)) continue;
       const auto min = f.get("min_" + id);
       auto done = x_.set_piece(slug, workshop(req), c.id, f.get("bring_" + id) == "1",
-                               web::parse_id(f.get("wholesale_" + id)),
+                               typed_won(f.get("wholesale_" + id)),
                                min.empty() ? 1 : static_cast<int>(web::parse_id(min)));
-      if (!done) return refused(req, done.error());
+      if (!done) {
+        const auto& field = done.error().field;
+        return refused_pieces(req, f, c.id, field == "min_quantity" ? "min" : "wholesale", done.error());
+      }
     }
     return back(req);
   }
@@ -149,7 +192,10 @@ class ConsoleRoutes {
         const auto key = std::string(lang) + "_" + std::to_string(c.id);
         if (!f.has("title_" + key)) continue;
         auto done = x_.translate(workshop(req), c.id, lang, f.get("title_" + key), f.get("story_" + key));
-        if (!done) return refused(req, done.error());
+        if (!done)
+          return refused_pieces(req, f, c.id,
+                                std::string(done.error().field == "story" ? "story_" : "title_") + lang,
+                                done.error());
       }
     return back(req);
   }

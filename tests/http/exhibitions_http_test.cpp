@@ -143,5 +143,97 @@ TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
   EXPECT_EQ(op->get("/operator/exhibitions/" + slug + "/results").status, 200);
 }
 
+// A refused pieces or translations form loses nothing: every piece shows what was sent for it, and the
+// refused one has the error beside its field; sent again corrected, everything is saved.
+TEST_F(ExhibitionsHttp, ARefusedPiecesOrTranslationsFormKeepsEveryPiecesTyping) {
+  auto op = logged_in(web::Role::operator_);
+  const std::string slug = "tw-" + ascii_lower(random_code(6, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));
+  ASSERT_EQ(call(*op, "POST", "/api/v1/operator/exhibitions",
+                 R"({"slug":")" + slug +
+                     R"(","name_ko":"타이베이 쇼","name_en":"Taipei Show","city":"Taipei","country":"TW",)"
+                     R"("starts_on":"2027-05-04","ends_on":"2027-05-08","currency":"TWD"})")
+                .status,
+            201);
+  const auto shop = own_workshop("fair-t", "번역 공방", "Translation Atelier");
+  const auto ring = own_ring(shop, "Taipei Ring", 4, "타이베이 반지");
+  const auto band = own_ring(shop, "Taipei Band", 4, "타이베이 밴드");
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  ASSERT_EQ(call(*maker, "POST", "/api/v1/console/exhibitions/" + slug + "/application", "{}").status, 201);
+  ASSERT_EQ(call(*op, "PUT", "/api/v1/operator/exhibitions/" + slug + "/workshops/" + std::to_string(shop.id),
+                 R"({"state":"selected"})")
+                .status,
+            200);
+  const auto r = std::to_string(ring.id), b = std::to_string(band.id);
+  const std::string csrf = maker->cookie("csrf");
+  const std::string pieces_url = "/console/exhibitions/" + slug + "/pieces";
+
+  // Pieces: the ring's are fine; the band's wholesale price is not a number (it was taken as 0, "on
+  // request", before).
+  std::vector<std::pair<std::string, std::string>> pieces_typed = {
+      {"_csrf", csrf},   {"listed_" + r, "1"}, {"bring_" + r, "1"}, {"wholesale_" + r, "90,000"},
+      {"min_" + r, "7"}, {"listed_" + b, "1"}, {"bring_" + b, "1"}, {"wholesale_" + b, "9만"},
+      {"min_" + b, "3"}};
+  auto pieces = maker->post_form(pieces_url, pieces_typed);
+  EXPECT_EQ(pieces.status, 400);
+  const auto has = [](const std::string& body, const std::string& text) {
+    return body.find(text) != std::string::npos;
+  };
+  EXPECT_TRUE(has(pieces.body, R"(name="min_)" + r + R"(" value="7")"));
+  EXPECT_TRUE(has(pieces.body, R"(name="min_)" + b + R"(" value="3")"));
+  EXPECT_TRUE(has(pieces.body, R"(name="wholesale_)" + b + R"(" value="9만")"));
+  EXPECT_TRUE(has(pieces.body, R"(aria-invalid="true" aria-describedby="pieces-error-)" + b + R"(")"));
+  EXPECT_TRUE(has(pieces.body, R"(id="pieces-error-)" + b + R"(")"));
+  EXPECT_FALSE(has(pieces.body, R"(id="pieces-error-)" + r + R"(")"));
+  pieces_typed[7].second = "50000";
+  ASSERT_EQ(maker->post_form(pieces_url, pieces_typed).status, 303);
+
+  // Translations: the band's Chinese title is past 120 characters.
+  std::string long_title;
+  for (int i = 0; i < 121; ++i) long_title += "戒";
+  std::vector<std::pair<std::string, std::string>> typed = {{"_csrf", csrf},
+                                                            {"title_zh_" + r, "台北戒指"},
+                                                            {"story_zh_" + r, "工坊新作"},
+                                                            {"title_ja_" + r, "台北リング"},
+                                                            {"story_ja_" + r, "工房の新作"},
+                                                            {"title_zh_" + b, long_title},
+                                                            {"story_zh_" + b, "细戒"},
+                                                            {"title_ja_" + b, "台北バンド"},
+                                                            {"story_ja_" + b, "細いリング"}};
+  const std::string translations_url = "/console/exhibitions/" + slug + "/translations";
+  auto refused = maker->post_form(translations_url, typed);
+  EXPECT_EQ(refused.status, 400);
+  for (const auto& [name, value] : typed) {
+    if (name == "_csrf") continue;
+    if (name.starts_with("story"))
+      EXPECT_TRUE(has(refused.body, R"(name=")" + name + R"(")") &&
+                  has(refused.body, ">" + value + "</textarea>"))
+          << name;
+    else
+      EXPECT_TRUE(has(refused.body, R"(name=")" + name + R"(" value=")" + value + R"(")")) << name;
+  }
+  EXPECT_TRUE(has(refused.body, R"(aria-invalid="true" aria-describedby="translation-error-)" + b + R"(")"));
+  EXPECT_FALSE(has(refused.body, R"(id="translation-error-)" + r + R"(")"));
+  typed[5].second = "台北细戒";
+  ASSERT_EQ(maker->post_form(translations_url, typed).status, 303);
+
+  // Everything sent is saved: the prices and minimums, and all eight translations.
+  const auto mine = json::parse(maker->get("/api/v1/console/exhibitions", {"Accept: application/json"}).body);
+  int checked = 0;
+  for (const auto& e : mine.at("exhibitions").as_array()) {
+    if (e.at("slug").as_string() != slug) continue;
+    for (const auto& p : e.at("own_pieces").as_array()) {
+      const auto id = std::to_string(p.at("product_id").as_int64());
+      EXPECT_EQ(p.at("wholesale_price").as_int64(), id == r ? 90000 : 50000);
+      EXPECT_EQ(p.at("min_quantity").as_int64(), id == r ? 7 : 3);
+      for (const auto& [name, value] : typed)
+        if (name.ends_with("_" + id) && !name.starts_with("_")) {
+          EXPECT_EQ(p.at(name.substr(0, name.size() - id.size() - 1)).as_string(), value) << name;
+          ++checked;
+        }
+    }
+  }
+  EXPECT_EQ(checked, 8);
+}
+
 }  // namespace
 }  // namespace brilliant::test

@@ -16,6 +16,12 @@ using web::Response;
 
 namespace {
 
+// An API token's name, as its form's maxlength="60" allows: one line of at most 60 characters.
+std::optional<Error> token_name_refused(const std::string& name) {
+  if (utf8_length(name) <= 60 && single_line(name)) return std::nullopt;
+  return Error::invalid("name", "token_name_invalid", "a token's name is one line of at most 60 characters");
+}
+
 // Only local paths may be redirect targets ("/account", not "//evil.example" or "https://...").
 std::string safe_next(const std::string& next, const Request& req) {
   return web::local_redirect_target(next, req.locale_prefix() + "/account");
@@ -194,6 +200,8 @@ Response create_token_page(WebDeps& deps, Request& req) {
     auto error = Error::invalid("name", "token_name_required", "give the token a name");
     return form_page(deps, req, "account/account", account_model(deps, req), &error);
   }
+  if (auto refused = token_name_refused(name))
+    return form_page(deps, req, "account/account", account_model(deps, req), &*refused);
   const auto token = deps.accounts.create_api_token(req.user->user_id, name);
   auto model = account_model(deps, req);  // lists the new token too
   model["new_token"] = token;
@@ -300,6 +308,7 @@ Response api_token(WebDeps& deps, Request& req) {
   if (!email) return api_error(deps, req, email.error());
   if (!password) return api_error(deps, req, password.error());
   if (!name) return api_error(deps, req, name.error());
+  if (auto refused = token_name_refused(std::string(trim(*name)))) return api_error(deps, req, *refused);
   if (auto wait = check_login_limits(deps, req.remote_ip, *email)) return too_many(deps, req, *wait);
   auto session =
       deps.accounts.log_in(*email, *password, req.remote_ip, std::string(req.header("user-agent")));

@@ -83,6 +83,9 @@ Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& re
   const std::string details(trim(req.details)), account(trim(req.refund_account));
   if (utf8_length(details) > 1000)
     return Error::invalid("details", "too_long", "details may have at most 1000 characters");
+  if (utf8_length(account) > 100 || !single_line(account))
+    return Error::invalid("refund_account", "too_long",
+                          "refund_account is one line of at most 100 characters: bank, number and holder");
   if (req.kind == "return" && order.payment_method != "card" && account.size() < 8)
     return Error::invalid("refund_account", "refund_account_required",
                           "give the account for the refund: bank, account number and holder");

@@ -38,7 +38,18 @@ TEST_F(ReturnsTest, AChangeOfMindIsRefundedLessTheReturnShippingByTransfer) {
   auto no_account = ask(order);
   no_account.refund_account = "";
   EXPECT_EQ(returns.request(order, no_account, 1).error().field, "refund_account");
-  auto x = returns.request(order, ask(order), 1);
+  auto endless = ask(order);  // the account is kept as typed: one line of at most 100 characters
+  endless.refund_account += std::string(80, '0');
+  EXPECT_EQ(returns.request(order, endless, 1).error().field, "refund_account");
+  endless = ask(order);
+  endless.refund_account += "\n다른 줄";
+  EXPECT_EQ(returns.request(order, endless, 1).error().field, "refund_account");
+  auto long_details = ask(order);  // 1,000 characters of details fit (3,000 bytes of Korean)
+  long_details.details.clear();
+  for (int i = 0; i < 1001; ++i) long_details.details += "흠";
+  EXPECT_EQ(returns.request(order, long_details, 1).error().field, "details");
+  long_details.details.resize(long_details.details.size() - 3);  // 1,000 characters
+  auto x = returns.request(order, long_details, 1);
   ASSERT_TRUE(x.ok()) << x.error().message;
   EXPECT_EQ(x->status, "requested");
   EXPECT_EQ(x->shipping_payer, "shopper");

@@ -219,6 +219,25 @@ TEST_F(AccountsHttp, JsonApiWithTokens) {
       json::serialize(json::object{{"email", email}, {"password", "a-long-password"}, {"name", "cli"}}),
       {"Content-Type: application/json"});
   EXPECT_EQ(issued.status, 201);
+  // A token's name is one line of at most 60 characters (60 Korean ones fit), on the API and the page.
+  std::string sixty;
+  for (int i = 0; i < 60; ++i) sixty += "토";
+  const auto named = [&](const std::string& name) {
+    return client()->request(
+        "POST", "/api/v1/tokens",
+        json::serialize(json::object{{"email", email}, {"password", "a-long-password"}, {"name", name}}),
+        {"Content-Type: application/json"});
+  };
+  EXPECT_EQ(named(sixty).status, 201);
+  auto too_long = named(sixty + "큰");
+  EXPECT_EQ(too_long.status, 400);
+  EXPECT_EQ(json::parse(too_long.body).at("error").at("field").as_string(), "name");
+  EXPECT_EQ(named("two\nlines").status, 400);
+  auto browser = logged_in(web::Role::shopper);
+  auto page =
+      browser->post_form("/account/tokens", {{"_csrf", browser->cookie("csrf")}, {"name", sixty + "큰"}});
+  EXPECT_EQ(page.status, 400);
+  EXPECT_EQ(page.body.find("brl_"), std::string::npos);  // no token was made
   auto bad_login = client()->request("POST", "/api/v1/tokens", R"({"email":"x@y.example","password":"nope"})",
                                      {"Content-Type: application/json"});
   EXPECT_EQ(bad_login.status, 401);

@@ -73,9 +73,9 @@ class StudioRoutes {
 
   // The parcels waiting to be packed, the longest waiting first (of one order, of one workshop).
   json::array waiting_json(const Request& req, const std::string& order = "",
-                           const std::string& workshop = "") const {
+                           const std::string& workshop = "", int orders = waiting_step) const {
     json::array out;
-    for (const auto& p : studio.waiting_parcels(order, workshop)) {
+    for (const auto& p : studio.waiting_parcels(order, workshop, orders)) {
       std::string pieces;
       long long count = 0;
       for (const auto& l : p.lines) {
@@ -114,12 +114,33 @@ class StudioRoutes {
                                          {"current", shown.empty()}});
     return out;
   }
-  Response api_waiting(Request& req) {
+  // The waiting list as the page and the API show it: the parcels of the `show` longest-waiting orders
+  // (50 at first, 50 more each time "show more" is followed, at most 1,000), how many wait in all for the
+  // filter, and the link to the next 50 while some are not shown.
+  static constexpr int waiting_step = 50, waiting_most = 1000;
+  Result<json::object> waiting_model(const Request& req) const {
     const auto q = req.query_params();
-    const std::string workshop(q.get("workshop"));
-    return Response::json(
-        json::serialize(json::object{{"parcels", waiting_json(req, q.get("order"), workshop)},
-                                     {"workshops", workshops_waiting_json(req, workshop)}}));
+    const std::string workshop(q.get("workshop")), shown(q.get("show"));
+    const long long show = shown.empty() ? waiting_step : web::parse_id(shown);
+    if (show < 1 || show > waiting_most)
+      return Error::invalid("show", "number_invalid", "show is a number of orders from 1 to 1,000");
+    json::object m{{"parcels", waiting_json(req, q.get("order"), workshop, static_cast<int>(show))},
+                   {"workshops", workshops_waiting_json(req, workshop)}};
+    long long total = 0;
+    for (const auto& w : m["workshops"].as_array())
+      if (w.at("current").as_bool()) total = w.at("parcels").as_int64();
+    const auto listed = static_cast<long long>(m["parcels"].as_array().size());
+    m["total"] = std::max(total, listed);
+    m["more_url"] = "";
+    if (listed < total && show < waiting_most && q.get("order").empty())
+      m["more_url"] = req.locale_prefix() + "/station/packing?" +
+                      (workshop.empty() ? "" : "workshop=" + web::url_encode(workshop) + "&") +
+                      "show=" + std::to_string(std::min<long long>(show + waiting_step, waiting_most)) +
+                      "#waiting-more";
+    return m;
+  }
+  Result<Response> api_waiting(Request& req) {
+    return Response::json(json::serialize(TRY(waiting_model(req))));
   }
 
   Result<json::object> station_model(const Request& req, Station s, const std::string& serial) {
@@ -127,11 +148,15 @@ class StudioRoutes {
     m["station"] = to_string(s);
     m["is_packing"] = s == Station::packing;
     if (s == Station::packing) {
-      const std::string workshop(req.query_params().get("workshop"));
-      m["waiting"] = waiting_json(req, "", workshop);
-      m["has_waiting"] = !m["waiting"].as_array().empty();
-      m["workshops_waiting"] = workshops_waiting_json(req, workshop);
-      m["several_workshops"] = m["workshops_waiting"].as_array().size() > 2;
+      auto waiting = TRY(waiting_model(req));
+      const auto listed = waiting["parcels"].as_array().size();
+      m["has_waiting"] = listed > 0;
+      m["several_workshops"] = waiting["workshops"].as_array().size() > 2;
+      m["waiting_listed"] = listed;
+      m["waiting_total"] = waiting["total"];
+      m["waiting_more"] = waiting["more_url"];
+      m["waiting"] = std::move(waiting["parcels"]);
+      m["workshops_waiting"] = std::move(waiting["workshops"]);
     }
     m["is_fair"] = s == Station::fair;
     json::array kinds;

@@ -85,6 +85,22 @@ TEST_F(StudioRoutesTest, ThePackingStationListsTheParcelsWaitingWithAButtonEach)
                   .at("parcels")
                   .as_array()
                   .empty());
+  EXPECT_EQ(api.at("total").as_int64(), 1);
+  EXPECT_EQ(api.at("more_url").as_string(), "");  // all listed
+  EXPECT_EQ(waiting_limit, 50);
+  // More waiting than listed: the page says how many of how many, and links to 50 more orders.
+  waiting_in_all = 120;
+  const auto busy = web::call_route(router, web::Method::get, "/station/{station}", {{"station", "packing"}},
+                                    staff, "", "", false);
+  EXPECT_NE(busy.body.find("표시 1 / 120"), std::string::npos);
+  EXPECT_NE(busy.body.find("href=\"/station/packing?show=100#waiting-more\""), std::string::npos);
+  const auto more =
+      json_of(call(web::Method::get, "/api/v1/packing/waiting", {}, staff, "", "workshop=gongbang&show=100"));
+  EXPECT_EQ(waiting_limit, 100);
+  EXPECT_EQ(more.at("more_url").as_string(), "/station/packing?workshop=gongbang&show=150#waiting-more");
+  EXPECT_EQ(call(web::Method::get, "/api/v1/packing/waiting", {}, staff, "", "show=1001").status, 400);
+  EXPECT_EQ(call(web::Method::get, "/api/v1/packing/waiting", {}, staff, "", "show=many").status, 400);
+  waiting_in_all = 1;
   // Once shipped, nothing waits; the page says so.
   ++shipped;
   const auto empty = web::call_route(router, web::Method::get, "/station/{station}", {{"station", "packing"}},

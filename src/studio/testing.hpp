@@ -48,38 +48,40 @@ class StudioFixture : public ::testing::Test {
   void SetUp() override {
     media::start_libvips();
     add_ring(*db, {{"BR-1-13", 0}});
-    studio.set_orders({[](const std::string& number, const std::string&) -> std::optional<Parcel> {
-                         if (number != "B-1") return std::nullopt;
-                         return Parcel{"B-1", 1, 1, "공방", true, {{1, 1, "BR-1-13", "반지", 0}}};
-                       },
-                       [this](const std::string&, long long, long long, const std::string&,
-                              const std::string&) -> Result<void> {
-                         ++shipped;
-                         return {};
-                       },
-                       [this](int, const std::string& number, const std::string& workshop) {
-                         std::vector<Parcel> out;  // B-1 waits until it is shipped
-                         if (!shipped && (number.empty() || number == "B-1") &&
-                             (workshop.empty() || workshop == "gongbang"))
-                           out.push_back({"B-1",
-                                          1,
-                                          1,
-                                          "공방",
-                                          true,
-                                          {{1, 1, "BR-1-13", "반지", 0, "Ring"}},
-                                          "gongbang",
-                                          "Workshop",
-                                          "2026-11-20T01:00:00Z"});
-                         return out;
-                       },
-                       [this] {
-                         return shipped ? std::vector<WaitingCount>{}
-                                        : std::vector<WaitingCount>{{"gongbang", "공방", "Workshop", 1}};
-                       },
-                       [](int) {  // B-9's ring is on its way back with a waybill
-                         return std::vector<Returning>{{"B-9", "공방", "Workshop", "shipped_back", "cj",
-                                                        "520000000001", "반지", "Ring"}};
-                       }});
+    studio.set_orders(
+        {[](const std::string& number, const std::string&) -> std::optional<Parcel> {
+           if (number != "B-1") return std::nullopt;
+           return Parcel{"B-1", 1, 1, "공방", true, {{1, 1, "BR-1-13", "반지", 0}}};
+         },
+         [this](const std::string&, long long, long long, const std::string&,
+                const std::string&) -> Result<void> {
+           ++shipped;
+           return {};
+         },
+         [this](int limit, const std::string& number, const std::string& workshop) {
+           waiting_limit = limit;
+           std::vector<Parcel> out;  // B-1 waits until it is shipped
+           if (!shipped && (number.empty() || number == "B-1") &&
+               (workshop.empty() || workshop == "gongbang"))
+             out.push_back({"B-1",
+                            1,
+                            1,
+                            "공방",
+                            true,
+                            {{1, 1, "BR-1-13", "반지", 0, "Ring"}},
+                            "gongbang",
+                            "Workshop",
+                            "2026-11-20T01:00:00Z"});
+           return out;
+         },
+         [this] {
+           return shipped ? std::vector<WaitingCount>{}
+                          : std::vector<WaitingCount>{{"gongbang", "공방", "Workshop", waiting_in_all}};
+         },
+         [](int) {  // B-9's ring is on its way back with a waybill
+           return std::vector<Returning>{
+               {"B-9", "공방", "Workshop", "shipped_back", "cj", "520000000001", "반지", "Ring"}};
+         }});
   }
   void TearDown() override { std::filesystem::remove_all(blob_dir); }
 
@@ -105,6 +107,8 @@ class StudioFixture : public ::testing::Test {
   Studio studio{*db, blobs, pipeline, clock};
   trust::TransparencyLog log{*db, trust::new_key(), "b.example/log"};
   int shipped = 0;
+  int waiting_limit = 0;         // the number of orders the packing list last asked for
+  long long waiting_in_all = 1;  // what the count of waiting parcels says (B-1's one, or more)
 };
 
 }  // namespace brilliant::studio

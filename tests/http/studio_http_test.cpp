@@ -254,6 +254,17 @@ TEST_F(StudioHttp, PackingChecksEverySerialNeedsTheShotsAndShipsTheParcel) {
       EXPECT_TRUE(w.at("current").as_bool());
     }
   EXPECT_TRUE(counted);
+  EXPECT_EQ(own.at("total").as_int64(), 1);
+  EXPECT_EQ(own.at("more_url").as_string(), "");  // everything waiting is listed
+  // One order's parcels at a time (`show`), with the count of all and the link to 50 more orders.
+  auto one = json::parse(station->get("/api/v1/packing/waiting?show=1").body);
+  const auto& first_parcels = one.at("parcels").as_array();
+  ASSERT_FALSE(first_parcels.empty());
+  for (const auto& p : first_parcels) EXPECT_EQ(p.at("order"), first_parcels.at(0).at("order"));
+  EXPECT_GE(one.at("total").as_int64(), static_cast<long long>(first_parcels.size()));
+  EXPECT_EQ(one.at("more_url").as_string().empty(),
+            one.at("total").as_int64() == static_cast<long long>(first_parcels.size()));
+  EXPECT_EQ(station->get("/api/v1/packing/waiting?show=0").status, 400);
   auto filtered = station->get("/station/packing?workshop=" + shop.slug);
   EXPECT_NE(filtered.body.find("data-order=\"" + number + "\""), std::string::npos);
   auto theirs = json::parse(station->get("/api/v1/packing/waiting?workshop=no-such-workshop").body);

@@ -264,7 +264,8 @@ std::vector<ApiBody> academy_bodies() {
        R"("place or video_url is required"},"capacity":{"type":"integer","minimum":1,"maximum":1000},)"
        R"("instructor_email":{"type":"string","description":"an account that checks trainees in"}}})"},
       {Method::post, "/api/v1/console/exhibitions/{slug}/application",
-       R"({"type":"object","required":["note"],"properties":{"note":{"type":"string","maxLength":1000}}})"},
+       R"({"type":"object","properties":{"note":{"type":"string","maxLength":1000,"description":)"
+       R"("what the workshop would bring; may be left out"}}})"},
       {Method::put, "/api/v1/console/exhibitions/{slug}/pieces/{id}",
        R"({"type":"object","properties":{"bring":{"type":"boolean","default":true},"wholesale_price":{"type":)"
        R"("integer","minimum":0,"description":"won a piece; 0 shows 'on request'"},"min_quantity":{"type":)"

@@ -186,6 +186,7 @@ class AuditRoutes {
       if (changed.error().kind == ErrorKind::not_found) return changed.error();
       const auto t = text_for(req);
       auto c = certs.certificate(std::string(req.param("certificate")));
+      if (!c) return Error::not_found("certificate");  // a bad action is checked before the lookup
       json::object model{{"title", t("certification.certificate") + " " + c->number},
                          {"certificate", certificate_json(*c, req.locale == "en", t)},
                          {"events", events_json(certs.events(c->id), t)},

@@ -201,11 +201,16 @@ class ConsoleRoutes {
   }
   Result<Response> api_translation(Request& req) {
     const auto o = TRY(web::parse_json_object(req.body));
+    // The title is required as the document says (a blank one clears the translation: "title": ""); a
+    // machine_draft that is not true or false is refused, not read as false.
+    if (!o.contains("title") || !o.at("title").is_string())
+      return Error::invalid("title", "field_required", "title is required: a string, empty to clear");
     const auto title = TRY(web::json_string(o, "title"));
-    std::string story;
-    if (o.contains("story")) story = TRY(web::json_string(o, "story"));
-    const bool draft =
-        o.contains("machine_draft") && o.at("machine_draft").is_bool() && o.at("machine_draft").as_bool();
+    const auto story = TRY(web::json_string(o, "story"));
+    const auto* draft_value = o.if_contains("machine_draft");
+    if (draft_value && !draft_value->is_bool() && !draft_value->is_null())
+      return Error::invalid("machine_draft", "choice_invalid", "machine_draft is true or false");
+    const bool draft = draft_value && draft_value->is_bool() && draft_value->as_bool();
     const std::string lang(req.param("lang"));
     TRY(x_.translate(workshop(req), req.param_id("id"), lang, title, story, draft));
     return Response::json(json::serialize(json::object{

@@ -30,9 +30,12 @@ class LedgerRoutes {
     return d_.renderer.message(req.locale, key);
   }
   std::string this_month() const { return format_seoul(d_.clock.now()).substr(0, 7); }
-  std::string month_of(const Request& req, int default_shift) const {
+  // ?month= as asked (refused naming the field when it is not YYYY-MM), or the default.
+  Result<std::string> month_of(const Request& req, int default_shift) const {
     auto m = req.query_params().get("month");
-    return m.empty() ? shift_month(this_month(), default_shift) : m;
+    if (m.empty()) return shift_month(this_month(), default_shift);
+    TRY(month_bounds(m));
+    return m;
   }
   std::string won(const Request& req, long long amount) const {
     return catalog::format_won(amount, req.locale);
@@ -87,7 +90,7 @@ class LedgerRoutes {
 
   // --- the workshop ---
   Result<json::object> console_model(const Request& req) {
-    const auto month = month_of(req, 0);
+    const auto month = TRY(month_of(req, 0));
     const long long w = req.user->workshop_id;
     auto open = TRY(ledger.open_statements(month, w));
     json::array entries;
@@ -114,7 +117,7 @@ class LedgerRoutes {
 
   // --- the operator ---
   Result<json::object> operator_model(const Request& req) {
-    const auto month = month_of(req, -1);
+    const auto month = TRY(month_of(req, -1));
     json::object m{{"title", t(req, "ledger.payouts_title")},
                    {"noindex", true},
                    {"month", month},

@@ -53,6 +53,13 @@ TEST_F(ApiHttp, TheLessTravelledOperationsAnswerAsDocumented) {
   ASSERT_FALSE(tokens.at("tokens").as_array().empty());
   const auto id = tokens.at("tokens").at(0).at("id").as_int64();
   EXPECT_EQ(client()->request("DELETE", "/api/v1/tokens/" + std::to_string(id), "", {bearer}).status, 204);
+  // The revoked token stays listed, with when it was revoked.
+  const auto after = json::parse(client()->get("/api/v1/tokens", {bearer_for(email)}).body);
+  bool revoked_listed = false;
+  for (const auto& t : after.at("tokens").as_array())
+    if (t.at("id").as_int64() == id)
+      revoked_listed = t.at("revoked_at").is_string() && !t.at("live").as_bool();
+  EXPECT_TRUE(revoked_listed);
 
   auto applicant = signed_up(unique_email("api-file"));
   auto attached = applicant->request(

@@ -67,6 +67,13 @@ TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
       200);
   EXPECT_EQ(call(*other, "PUT", translation + "ja", R"({"title":"x"})").status, 404);
   EXPECT_EQ(call(*maker, "PUT", translation + "fr", R"({"title":"x"})").status, 400);
+  // The title is required; a machine_draft is true or false: refused, the translation kept.
+  for (const auto* body :
+       {R"({})", R"({"title":null})", R"({"title":5})", R"({"title":"y","machine_draft":"x"})"}) {
+    auto refused_body = call(*maker, "PUT", translation + "zh", body);
+    EXPECT_EQ(refused_body.status, 400) << body;
+    EXPECT_NE(refused_body.body.find("\"field\":"), std::string::npos) << body;
+  }
   const auto mine = json::parse(maker->get("/api/v1/console/exhibitions", {"Accept: application/json"}).body);
   bool listed = false;
   for (const auto& e : mine.at("exhibitions").as_array())

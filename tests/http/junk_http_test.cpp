@@ -58,6 +58,7 @@ enum class Names { nothing, malformed, own };
 struct Own {
   std::string workshop, piece;
   long long piece_id;
+  std::string order;
 };
 
 // The path with each {param} filled: naming nothing, malformed, or the test's own workshop and piece.
@@ -74,7 +75,9 @@ std::string junk_path(const std::string& pattern, Names names, const Own& own) {
     else if (id)
       out += names == Names::own ? std::to_string(own.piece_id) : "999999999";
     else if (name == "number")
-      out += "BR-000000-AAAAAAAA";
+      out += names == Names::own ? own.order : "BR-000000-AAAAAAAA";
+    else if (name == "month")
+      out += names == Names::own ? "2026-11" : "2026-13";
     else if (name == "sha256" || name == "hash")
       out += std::string(64, 'a');
     else if (name == "lang")
@@ -100,11 +103,17 @@ bool left_to_own_tests(const web::Route& route) {
 TEST_F(JunkHttp, EveryRouteAnswersJunkWithoutAServerError) {
   const auto shop = own_workshop("junk", "잡음 공방", "Junk Atelier");
   const auto ring = own_ring(shop, "Junk Ring", 3);
-  const Own own{shop.slug, ring.slug, ring.id};
   std::map<uint32_t, std::unique_ptr<HttpClient>> by_role;
   for (const auto role : web::all_roles)
     by_role[static_cast<uint32_t>(role)] =
         logged_in(role, role == web::Role::vendor_staff ? shop.slug : std::string());
+  // The shopper's own order of the piece: the junk reaches past "not found" on the order's routes.
+  auto& shopper = *by_role.at(static_cast<uint32_t>(web::Role::shopper));
+  add_to_cart(shopper, ring.variants.at(0).id);
+  const auto placed = place(shopper, "junk-" + shop.slug);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const Own own{shop.slug, ring.slug, ring.id,
+                std::string(json::parse(placed.body).at("number").as_string())};
   auto visitor = client();
   visitor->get("/");  // a CSRF cookie, as a browser has
 

@@ -152,8 +152,13 @@ class StudioRoutes {
       const auto listed = waiting["parcels"].as_array().size();
       m["has_waiting"] = listed > 0;
       m["several_workshops"] = waiting["workshops"].as_array().size() > 2;
-      m["waiting_listed"] = listed;
-      m["waiting_total"] = waiting["total"];
+      // "Showing {{shown}} of {{total}} parcels" in the reader's language.
+      auto shown = r.message(req.locale, "studio.waiting_shown");
+      for (const auto& [mark, value] :
+           {std::pair<std::string, std::string>{"{{shown}}", std::to_string(listed)},
+            {"{{total}}", std::to_string(waiting["total"].as_int64())}})
+        if (const auto at = shown.find(mark); at != std::string::npos) shown.replace(at, mark.size(), value);
+      m["waiting_shown"] = shown;
       m["waiting_more"] = waiting["more_url"];
       m["waiting"] = std::move(waiting["parcels"]);
       m["workshops_waiting"] = std::move(waiting["workshops"]);

@@ -92,7 +92,7 @@ TEST_F(StudioRoutesTest, ThePackingStationListsTheParcelsWaitingWithAButtonEach)
   waiting_in_all = 120;
   const auto busy = web::call_route(router, web::Method::get, "/station/{station}", {{"station", "packing"}},
                                     staff, "", "", false);
-  EXPECT_NE(busy.body.find("표시 1 / 120"), std::string::npos);
+  EXPECT_NE(busy.body.find("소포 120개 중 1개 표시"), std::string::npos);
   EXPECT_NE(busy.body.find("href=\"/station/packing?show=100#waiting-more\""), std::string::npos);
   const auto more =
       json_of(call(web::Method::get, "/api/v1/packing/waiting", {}, staff, "", "workshop=gongbang&show=100"));

@@ -154,13 +154,10 @@ TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
 // refused one has the error beside its field; sent again corrected, everything is saved.
 TEST_F(ExhibitionsHttp, ARefusedPiecesOrTranslationsFormKeepsEveryPiecesTyping) {
   auto op = logged_in(web::Role::operator_);
-  const std::string slug = "tw-" + ascii_lower(random_code(6, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));
-  ASSERT_EQ(call(*op, "POST", "/api/v1/operator/exhibitions",
-                 R"({"slug":")" + slug +
-                     R"(","name_ko":"타이베이 쇼","name_en":"Taipei Show","city":"Taipei","country":"TW",)"
-                     R"("starts_on":"2027-05-04","ends_on":"2027-05-08","currency":"TWD"})")
-                .status,
-            201);
+  const auto slug =
+      own_fair(*op, "tw-",
+               R"("name_ko":"타이베이 쇼","name_en":"Taipei Show","city":"Taipei","country":"TW",)"
+               R"("starts_on":"2027-05-04","ends_on":"2027-05-08","currency":"TWD")");
   const auto shop = own_workshop("fair-t", "번역 공방", "Translation Atelier");
   const auto ring = own_ring(shop, "Taipei Ring", 4, "타이베이 반지");
   const auto band = own_ring(shop, "Taipei Band", 4, "타이베이 밴드");

@@ -137,13 +137,10 @@ TEST_F(NodesHttp, LoginLimitsCountOnBothNodesTogether) {
 
 TEST_F(NodesHttp, TheBoothVisitorsFormCountsOnBothNodesTogether) {
   auto op = logged_in(web::Role::operator_);
-  const std::string slug = "nodes-fair-" + ascii_lower(random_code(6, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));
-  ASSERT_EQ(call(*op, "POST", "/api/v1/operator/exhibitions",
-                 R"({"slug":")" + slug +
-                     R"(","name_ko":"노드 박람회","name_en":"Nodes Fair","city":"Seoul","country":"KR",)"
-                     R"("starts_on":"2027-03-04","ends_on":"2027-03-08","currency":"KRW"})")
-                .status,
-            201);
+  const auto slug =
+      own_fair(*op, "nodes-fair-",
+               R"("name_ko":"노드 박람회","name_en":"Nodes Fair","city":"Seoul","country":"KR",)"
+               R"("starts_on":"2027-03-04","ends_on":"2027-03-08","currency":"KRW")");
   const std::string contact = "/exhibitions/" + slug + "/contact";
   auto one = client();
   auto two = on_second();

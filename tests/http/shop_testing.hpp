@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 #include <regex>
 
+#include "core/secret.hpp"
+#include "core/text.hpp"
 #include "http/harness.hpp"
 
 namespace brilliant::test {
@@ -20,6 +22,16 @@ class ShopTest : public ServerTest {
   static HttpResponse call(HttpClient& who, const std::string& method, const std::string& path,
                            const std::string& body = "", const std::string& key = "") {
     return who.request(method, path, body, json_headers(who, key));
+  }
+
+  // A fair of this test's own, made by the operator over the API: `prefix` and six random characters as
+  // its slug (the shared PostgreSQL database never collides), `fields` its other JSON members.
+  static std::string own_fair(HttpClient& op, const std::string& prefix, const std::string& fields) {
+    const std::string slug = prefix + ascii_lower(random_code(6, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"));
+    auto made =
+        call(op, "POST", "/api/v1/operator/exhibitions", R"({"slug":")" + slug + "\"," + fields + "}");
+    EXPECT_EQ(made.status, 201) << made.body;
+    return slug;
   }
 
   void add_to_cart(HttpClient& c, long long variant, int quantity = 1) {

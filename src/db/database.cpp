@@ -20,12 +20,17 @@ namespace {
 
 constexpr int max_attempts = 5;
 
+// A busy SQLite; on PostgreSQL a serialization failure, a deadlock, or a unique violation (23505): a
+// check-then-insert (is the email taken? then add the account) that lost a race to another transaction
+// inserting the same key, as two tabs submitting at once do. Run again, the check sees the other's row and
+// answers as it would have (a conflict naming the field), instead of the race reaching the person as a 500.
+// SQLite's one writer never races that way.
 bool retryable(const soci::soci_error& e) {
   if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e))
     return lite->result() == SQLITE_BUSY || lite->result() == SQLITE_LOCKED;
   if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
     auto state = pg->sqlstate();
-    return state == "40001" || state == "40P01";
+    return state == "40001" || state == "40P01" || state == "23505";
   }
   return false;
 }

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "core/result.hpp"
+
 namespace brilliant::db {
 
 class DatabaseTest : public ::testing::Test {
@@ -154,6 +156,39 @@ TEST(PgKeywords, OpensPostgresqlOverItsUnixSocket) {
     return n;
   });
   EXPECT_GT(written, 0);
+}
+
+// Two tabs submitting at once on PostgreSQL: a write checks a key is free, another connection inserts it
+// before this one does, and this one's insert meets the unique key. The write runs again and its check
+// answers (here a conflict), as it would have had it come second; nothing reaches the caller as an
+// exception.
+TEST(PgWrites, ACheckThenInsertThatLosesARaceRunsAgainAndSeesTheRow) {
+  const char* url = std::getenv("BRILLIANT_TEST_PG_URL");
+  if (!url) GTEST_SKIP() << "no PostgreSQL for this run (BRILLIANT_TEST_PG_URL unset)";
+  auto db = Database::open(url, 2);
+  const std::string table = "race_" + std::to_string(::getpid()) + "_" + std::to_string(std::rand() % 100000);
+  db->write([&](soci::session& s) { s << "CREATE TABLE " + table + " (k TEXT PRIMARY KEY)"; });
+  int attempts = 0;
+  auto outcome = db->write([&](soci::session& s) -> Result<std::string> {
+    ++attempts;
+    long long taken = 0;
+    s << "SELECT COUNT(*) FROM " + table + " WHERE k = 'a'", soci::into(taken);
+    if (taken) return Error::conflict("k", "k_taken", "k is taken");
+    if (attempts == 1)  // the other tab, on another connection, committed at once
+      db->read([&](soci::session& other) { other << "INSERT INTO " + table + " (k) VALUES ('a')"; });
+    s << "INSERT INTO " + table + " (k) VALUES ('a')";
+    return std::string("mine");
+  });
+  EXPECT_EQ(attempts, 2);
+  ASSERT_FALSE(outcome);
+  EXPECT_EQ(outcome.error().code, "k_taken");
+  const long long rows = db->read([&](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM " + table, soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(rows, 1);
+  db->write([&](soci::session& s) { s << "DROP TABLE " + table; });
 }
 
 }  // namespace brilliant::db

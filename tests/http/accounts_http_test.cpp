@@ -1,7 +1,10 @@
 // Accounts end to end over HTTP: pages in both languages, forms with CSRF, sessions, reset by mail,
 // rate limits, and the JSON API with tokens.
+#include <algorithm>
+#include <array>
 #include <boost/json.hpp>
 #include <regex>
+#include <thread>
 
 #include "accounts/repo.hpp"
 #include "http/harness.hpp"
@@ -241,6 +244,27 @@ TEST_F(AccountsHttp, JsonApiWithTokens) {
   auto bad_login = client()->request("POST", "/api/v1/tokens", R"({"email":"x@y.example","password":"nope"})",
                                      {"Content-Type: application/json"});
   EXPECT_EQ(bad_login.status, 401);
+}
+
+// Two tabs signing up with one email at once: one account, the other tab told the email is taken (409),
+// never a server error (on PostgreSQL the loser's insert meets the unique key; its write runs again).
+TEST_F(AccountsHttp, TwoTabsSigningUpOneEmailAtOnceGetOneAccountAndAConflict) {
+  for (int round = 0; round < 3; ++round) {
+    const auto email = unique_email("two-tabs");
+    const auto body =
+        json::serialize(json::object{{"email", email}, {"name", "두 탭"}, {"password", "a-long-password"}});
+    std::array<int, 2> statuses{};
+    std::vector<std::thread> tabs;
+    for (int i = 0; i < 2; ++i)
+      tabs.emplace_back([&, i] {
+        statuses[i] =
+            client()->request("POST", "/api/v1/auth/signup", body, {"Content-Type: application/json"}).status;
+      });
+    for (auto& tab : tabs) tab.join();
+    std::sort(statuses.begin(), statuses.end());
+    EXPECT_EQ(statuses[0], 201) << round;
+    EXPECT_EQ(statuses[1], 409) << round;
+  }
 }
 
 TEST_F(AccountsHttp, JsonApiErrorsNameTheField) {

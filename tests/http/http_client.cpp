@@ -160,6 +160,15 @@ std::string HttpClient::cookie(const std::string& name) const {
 
 void HttpClient::clear_cookies() { curl_easy_setopt(curl_, CURLOPT_COOKIELIST, "ALL"); }
 
+std::unique_ptr<HttpClient> HttpClient::twin() const {
+  auto other = std::make_unique<HttpClient>(base_);
+  curl_slist* cookies = nullptr;
+  curl_easy_getinfo(curl_, CURLINFO_COOKIELIST, &cookies);
+  for (auto* c = cookies; c; c = c->next) curl_easy_setopt(other->curl_, CURLOPT_COOKIELIST, c->data);
+  curl_slist_free_all(cookies);
+  return other;
+}
+
 std::string HttpClient::csrf_from(const std::string& path) {
   auto page = get(path);
   static const std::regex field(R"re(name="_csrf" value="([^"]+)")re");

@@ -2,6 +2,7 @@
 // and can pull the CSRF token out of a page.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ class HttpClient {
                        const std::vector<std::string>& headers);
   std::string cookie(const std::string& name) const;
   void clear_cookies();
+  // Another client with this one's cookies (the same session and CSRF token): a second tab.
+  std::unique_ptr<HttpClient> twin() const;
   // GETs a page and returns the _csrf value of its first form.
   std::string csrf_from(const std::string& path);
   static std::string encode(const std::string& value);

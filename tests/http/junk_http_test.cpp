@@ -4,6 +4,7 @@
 // or name the test's own workshop and piece. An answer below 500 each time, never a server error. The
 // routes come from the router, so new ones are covered. Ending routes (log out, close the account) and
 // the WebSocket and live-video paths are left to their own tests.
+#include <array>
 #include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "http/shop_testing.hpp"
 
@@ -191,6 +193,55 @@ TEST_F(JunkHttp, EveryRouteAnswersJunkWithoutAServerError) {
   std::cout << "junk answers:" << seen << "\n";
   // Junk ended no session.
   EXPECT_EQ(by_role.at(static_cast<uint32_t>(web::Role::operator_))->get("/operator").status, 200);
+}
+
+// Two tabs at once: every write route naming the test's own workshop, piece and order, called by two
+// clients of one session at the same moment with an empty form or "{}" (what toggles and one-press actions
+// take): both answered below 500, whichever wins.
+TEST_F(JunkHttp, EveryWriteTwiceAtOnceAnswersWithoutAServerError) {
+  const auto shop = own_workshop("twice", "두 번 공방", "Twice Atelier");
+  const auto ring = own_ring(shop, "Twice Ring", 5);
+  std::map<uint32_t, std::unique_ptr<HttpClient>> by_role;
+  for (const auto role : web::all_roles)
+    by_role[static_cast<uint32_t>(role)] =
+        logged_in(role, role == web::Role::vendor_staff ? shop.slug : std::string());
+  auto& shopper = *by_role.at(static_cast<uint32_t>(web::Role::shopper));
+  add_to_cart(shopper, ring.variants.at(0).id);
+  const auto placed = place(shopper, "twice-" + shop.slug);
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const Own own{shop.slug, ring.slug, ring.id,
+                std::string(json::parse(placed.body).at("number").as_string())};
+  int pairs = 0;
+  for (const auto& route : app->router().routes()) {
+    if (left_to_own_tests(route) || route.method == web::Method::get) continue;
+    HttpClient* who = by_role.at(static_cast<uint32_t>(web::Role::shopper)).get();
+    for (const auto& [bit, c] : by_role)
+      if (route.access.any_of & bit) {
+        who = c.get();
+        break;
+      }
+    const auto path = junk_path(route.pattern, Names::own, own);
+    const std::string method(web::method_name(route.method));
+    const bool api = route.pattern.starts_with("/api/") || !route.csrf;
+    auto headers = json_headers(*who);
+    headers.push_back("X-Junk: 1");
+    const auto csrf = who->cookie("csrf");
+    std::array<std::unique_ptr<HttpClient>, 2> tabs{who->twin(), who->twin()};
+    std::array<int, 2> statuses{};
+    std::vector<std::thread> running;
+    for (size_t i = 0; i < tabs.size(); ++i)
+      running.emplace_back([&, i] {
+        statuses[i] = api ? tabs[i]->request(method, path, "{}", headers).status
+                          : tabs[i]->post_form(path, {{"_csrf", csrf}}).status;
+      });
+    for (auto& t : running) t.join();
+    for (const int status : statuses) {
+      EXPECT_LT(status, 500) << method << " " << path << " twice at once";
+      EXPECT_GT(status, 0) << method << " " << path;
+    }
+    ++pairs;
+  }
+  EXPECT_GT(pairs, 200);
 }
 
 }  // namespace

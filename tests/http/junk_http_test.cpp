@@ -168,6 +168,8 @@ TEST_F(JunkHttp, EveryRouteAnswersJunkWithoutAServerError) {
         answers.push_back(who->get(
             path + "?page=x&show=-1&q=%EF%BF%BF&month=13&from=abc&to=&lang=xx&n=1e9",
             api ? std::vector<std::string>{"Accept: application/json"} : std::vector<std::string>{}));
+        if (!api && names_in_path != Names::malformed)  // the page in English as well, as it is
+          answers.push_back(who->get("/en" + (path == "/" ? std::string() : path)));
       } else if (api || !route.csrf) {
         auto headers = json_headers(*who);
         headers.push_back("X-Junk: 1");  // its answer is checked against the API document, not its body

@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target request_fuzz form_fuzz header_fuzz
-for target in request_fuzz form_fuzz header_fuzz; do
+cmake --build --preset fuzz --target request_fuzz form_fuzz header_fuzz csv_fuzz
+for target in request_fuzz form_fuzz header_fuzz csv_fuzz; do
   corpus=build/fuzz/corpus/$target
   mkdir -p "$corpus"
   [ -n "$(ls -A "$corpus")" ] || printf 'A/products/gold-ring?x=%%ED%%95%%9C&y=1+2' >"$corpus/seed"

@@ -151,7 +151,8 @@ std::string sort_name(Sort sort) {
 Result<ListingQuery> parse_listing_query(const FieldSource& f) {
   ListingQuery q;
   q.q = std::string(trim(f.get("q")));
-  if (q.q.size() > 200) return Error::invalid("q", "query_too_long", "q must be at most 200 bytes");
+  if (utf8_length(q.q) > 200)
+    return Error::invalid("q", "query_too_long", "q must be at most 200 characters");
   q.category = TRY(parse_choice(f, "category", categories));
   q.metal = TRY(parse_choice(f, "metal", metals));
   q.colour = TRY(parse_choice(f, "colour", colours));

@@ -153,6 +153,12 @@ TEST(ListingQuery, ParsesAndRejectsAbsurdValues) {
     ASSERT_FALSE(r.ok()) << key;
     EXPECT_EQ(r.error().field, key);
   }
+  // A search counts characters: 200 Korean syllables (600 bytes) are a search, 201 are not.
+  MapFields long_search;
+  for (int i = 0; i < 200; ++i) long_search.m["q"] += "반";
+  EXPECT_TRUE(parse_listing_query(long_search).ok());
+  long_search.m["q"] += "지";
+  EXPECT_EQ(parse_listing_query(long_search).error().field, "q");
   MapFields inverted;
   inverted.m = {{"price_min", "500"}, {"price_max", "100"}};
   EXPECT_EQ(parse_listing_query(inverted).error().field, "price_min");

@@ -405,8 +405,8 @@ Response Storefront::api_search(Request& req) {
 
 Response Storefront::api_suggest(Request& req) {
   auto q = std::string(trim(req.query_params().get("q")));
-  if (q.size() > 200)
-    return renderer_.error(req, Error::invalid("q", "query_too_long", "q must be at most 200 bytes"));
+  if (utf8_length(q) > 200)
+    return renderer_.error(req, Error::invalid("q", "query_too_long", "q must be at most 200 characters"));
   json::array out;
   if (!q.empty()) {
     auto snap = catalog_.snapshot();

@@ -332,6 +332,11 @@ TEST_F(CatalogHttp, AbsurdFiltersAnswerCleanly) {
   EXPECT_EQ(c->get("/shop?page=1000000000").status, 400);
   EXPECT_EQ(c->get("/shop?category=spaceship").status, 400);
   EXPECT_EQ(c->get("/search?q=" + std::string(5000, 'a')).status, 400);
+  std::string pasted;  // 200 syllables pasted into the search box are a search (600 bytes), 201 are not
+  for (int i = 0; i < 200; ++i) pasted += "반";
+  EXPECT_EQ(c->get("/search?q=" + HttpClient::encode(pasted)).status, 200);
+  EXPECT_EQ(c->get("/search?q=" + HttpClient::encode(pasted + "지")).status, 400);
+  EXPECT_EQ(c->get("/api/v1/search/suggest?q=" + HttpClient::encode(pasted)).status, 200);
   EXPECT_EQ(c->get("/shop?metal=%FF").status, 400);
   auto inverted = c->get("/api/v1/products?price_min=500&price_max=100");
   EXPECT_EQ(json::parse(inverted.body).at("error").at("field").as_string(), "price_min");

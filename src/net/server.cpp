@@ -268,7 +268,9 @@ struct Server::Impl {
       auto prepared = pipeline.prepare(request);
       // (No co_await inside ?: — GCC 12 mishandles temporaries there.)
       web::Response response;
-      if (prepared.early || prepared.runs_inline()) {
+      if (prepared.early) {  // answered already (a cached page, a static file): moved, not copied
+        response = std::move(*prepared.early);
+      } else if (prepared.runs_inline()) {
         response = pipeline.run(request, prepared);
       } else {
         response = co_await on_pool(request, prepared);

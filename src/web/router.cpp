@@ -56,6 +56,13 @@ Route& Router::add(Method method, std::string pattern, Handler handler) {
   route.index = routes_.size();
   // GET and POST tables rarely change state; plain GETs need no CSRF check.
   route.csrf = method != Method::get && method != Method::head;
+  const size_t count = route.segments.size();
+  if (by_first_.size() <= count) by_first_.resize(count + 1);
+  if (capture_first_.size() <= count) capture_first_.resize(count + 1);
+  if (count > 0 && is_capture(route.segments.front()))
+    capture_first_[count].push_back(route.index);
+  else
+    by_first_[count][count > 0 ? route.segments.front() : std::string()].push_back(route.index);
   routes_.push_back(std::move(route));
   return routes_.back();
 }
@@ -82,15 +89,33 @@ Match Router::match(Method method, std::string_view path) const {
   Match result;
   const auto parts = split_path(path);
   const Method wanted = method == Method::head ? Method::get : method;
-  for (const auto& route : routes_) {
+  // The routes this path could be, in the table's order: those whose first segment is the path's, and
+  // those whose first segment is a capture, merged by place.
+  static const std::vector<size_t> none;
+  const size_t count = parts.size();
+  const std::vector<size_t>* literal = &none;
+  const std::vector<size_t>* captured = count < capture_first_.size() ? &capture_first_[count] : &none;
+  if (count < by_first_.size()) {
+    const auto it = by_first_[count].find(count > 0 ? parts.front() : std::string_view());
+    if (it != by_first_[count].end()) literal = &it->second;
+  }
+  std::vector<const Route*> matching;
+  for (size_t a = 0, b = 0; a < literal->size() || b < captured->size();) {
+    const bool take_literal =
+        b >= captured->size() || (a < literal->size() && (*literal)[a] < (*captured)[b]);
+    const Route& route = routes_[take_literal ? (*literal)[a++] : (*captured)[b++]];
     if (!matches(route, parts, nullptr)) continue;
     result.path_known = true;
-    if (!result.allowed.empty()) result.allowed += ", ";
-    result.allowed += method_name(route.method);
-    if (route.method == wanted && !result.route) {
+    if (route.method == wanted) {
       result.route = &route;
       matches(route, parts, &result.params);
+      return result;
     }
+    matching.push_back(&route);
+  }
+  for (const auto* route : matching) {  // no route for the method (405): the methods there are
+    if (!result.allowed.empty()) result.allowed += ", ";
+    result.allowed += method_name(route->method);
   }
   return result;
 }

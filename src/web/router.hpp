@@ -2,6 +2,7 @@
 // "{name}" captures of one segment, e.g. "/products/{slug}". Matching is exact; no trailing-slash magic.
 #pragma once
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,10 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  // The routes (their places in routes_, in order) by segment count and first segment, and those whose
+  // first segment is a capture by count: match() looks only at the routes a path could be, not all.
+  std::vector<std::map<std::string, std::vector<size_t>, std::less<>>> by_first_;
+  std::vector<std::vector<size_t>> capture_first_;
 };
 
 }  // namespace brilliant::web

@@ -37,6 +37,28 @@ TEST_F(RouterTest, UnknownAndEmptySegments) {
   EXPECT_FALSE(router.match(Method::get, "/nope").path_known);
 }
 
+// Routes are looked up by their first segment, but the table's order still decides: a route whose first
+// segment is a capture, listed before a literal one, wins the paths both match, and loses when after it.
+TEST(RouterOrder, TheTablesOrderDecidesBetweenCapturesAndLiterals) {
+  Router r;
+  auto answer = [](const char* text) { return [text](Request&) { return Response::text(text); }; };
+  r.get("/{lang}/shop", answer("captured"));
+  r.get("/en/shop", answer("literal"));
+  r.get("/en/about", answer("literal about"));
+  r.get("/{lang}/about", answer("captured about"));
+  r.post("/{lang}/about", answer("posted"));
+  Request req;
+  EXPECT_EQ(r.match(Method::get, "/en/shop").route->handler(req).body, "captured");
+  EXPECT_EQ(r.match(Method::get, "/en/about").route->handler(req).body, "literal about");
+  EXPECT_EQ(r.match(Method::get, "/ko/about").route->handler(req).body, "captured about");
+  const auto put = r.match(Method::put, "/en/about");
+  EXPECT_EQ(put.route, nullptr);
+  EXPECT_TRUE(put.path_known);
+  EXPECT_EQ(put.allowed, "GET, GET, POST");
+  EXPECT_FALSE(r.match(Method::get, "/en").path_known);
+  EXPECT_FALSE(r.match(Method::get, "no-slash").path_known);
+}
+
 TEST_F(RouterTest, CsrfDefaultsByMethod) {
   EXPECT_FALSE(router.routes()[0].csrf);
   EXPECT_TRUE(router.routes()[1].csrf);

@@ -22,8 +22,6 @@ namespace {
 
 namespace json = boost::json;
 
-class JunkHttp : public ShopTest {};
-
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;
@@ -102,20 +100,36 @@ bool left_to_own_tests(const web::Route& route) {
          p.starts_with("/hls") || p.find("/rtmp") != std::string::npos;
 }
 
-TEST_F(JunkHttp, EveryRouteAnswersJunkWithoutAServerError) {
-  const auto shop = own_workshop("junk", "잡음 공방", "Junk Atelier");
-  const auto ring = own_ring(shop, "Junk Ring", 3);
+class JunkHttp : public ShopTest {
+ protected:
+  // A workshop and piece of the test's own, a client per role (its staff that workshop's), and the
+  // shopper's order of the piece: the junk reaches past "not found" on the routes that name them.
+  void SetUpCast(const std::string& prefix) {
+    const auto shop = own_workshop(prefix, prefix + " 공방", prefix + " Atelier");
+    const auto ring = own_ring(shop, prefix + " Ring", 5);
+    for (const auto role : web::all_roles)
+      by_role[static_cast<uint32_t>(role)] =
+          logged_in(role, role == web::Role::vendor_staff ? shop.slug : std::string());
+    auto& shopper = *by_role.at(static_cast<uint32_t>(web::Role::shopper));
+    add_to_cart(shopper, ring.variants.at(0).id);
+    const auto placed = place(shopper, prefix + "-" + shop.slug);
+    ASSERT_EQ(placed.status, 201) << placed.body;
+    own = {shop.slug, ring.slug, ring.id, std::string(json::parse(placed.body).at("number").as_string())};
+  }
+  // The client of the first role the route lets in; `fallback` when it lets anyone in.
+  HttpClient* who_for(const web::Route& route, HttpClient* fallback) {
+    for (const auto& [bit, c] : by_role)
+      if (route.access.any_of & bit) return c.get();
+    return route.access.login ? by_role.at(static_cast<uint32_t>(web::Role::shopper)).get() : fallback;
+  }
+
   std::map<uint32_t, std::unique_ptr<HttpClient>> by_role;
-  for (const auto role : web::all_roles)
-    by_role[static_cast<uint32_t>(role)] =
-        logged_in(role, role == web::Role::vendor_staff ? shop.slug : std::string());
-  // The shopper's own order of the piece: the junk reaches past "not found" on the order's routes.
-  auto& shopper = *by_role.at(static_cast<uint32_t>(web::Role::shopper));
-  add_to_cart(shopper, ring.variants.at(0).id);
-  const auto placed = place(shopper, "junk-" + shop.slug);
-  ASSERT_EQ(placed.status, 201) << placed.body;
-  const Own own{shop.slug, ring.slug, ring.id,
-                std::string(json::parse(placed.body).at("number").as_string())};
+  Own own;
+};
+
+TEST_F(JunkHttp, EveryRouteAnswersJunkWithoutAServerError) {
+  SetUpCast("junk");
+  if (HasFatalFailure()) return;
   auto visitor = client();
   visitor->get("/");  // a CSRF cookie, as a browser has
 
@@ -148,16 +162,7 @@ TEST_F(JunkHttp, EveryRouteAnswersJunkWithoutAServerError) {
   std::map<int, int> statuses;  // printed: what the junk met (refusals, not-founds, pages)
   for (const auto& route : app->router().routes()) {
     if (left_to_own_tests(route)) continue;
-    HttpClient* who = visitor.get();
-    if (route.access.any_of != 0) {
-      for (const auto& [bit, c] : by_role)
-        if (route.access.any_of & bit) {
-          who = c.get();
-          break;
-        }
-    } else if (route.access.login) {
-      who = by_role.at(static_cast<uint32_t>(web::Role::shopper)).get();
-    }
+    HttpClient* who = who_for(route, visitor.get());
     const std::string method(web::method_name(route.method));
     const bool api = route.pattern.starts_with("/api/");
     for (const auto names_in_path : {Names::nothing, Names::malformed, Names::own}) {
@@ -201,27 +206,12 @@ TEST_F(JunkHttp, EveryRouteAnswersJunkWithoutAServerError) {
 // clients of one session at the same moment with an empty form or "{}" (what toggles and one-press actions
 // take): both answered below 500, whichever wins.
 TEST_F(JunkHttp, EveryWriteTwiceAtOnceAnswersWithoutAServerError) {
-  const auto shop = own_workshop("twice", "두 번 공방", "Twice Atelier");
-  const auto ring = own_ring(shop, "Twice Ring", 5);
-  std::map<uint32_t, std::unique_ptr<HttpClient>> by_role;
-  for (const auto role : web::all_roles)
-    by_role[static_cast<uint32_t>(role)] =
-        logged_in(role, role == web::Role::vendor_staff ? shop.slug : std::string());
-  auto& shopper = *by_role.at(static_cast<uint32_t>(web::Role::shopper));
-  add_to_cart(shopper, ring.variants.at(0).id);
-  const auto placed = place(shopper, "twice-" + shop.slug);
-  ASSERT_EQ(placed.status, 201) << placed.body;
-  const Own own{shop.slug, ring.slug, ring.id,
-                std::string(json::parse(placed.body).at("number").as_string())};
+  SetUpCast("twice");
+  if (HasFatalFailure()) return;
   int pairs = 0;
   for (const auto& route : app->router().routes()) {
     if (left_to_own_tests(route) || route.method == web::Method::get) continue;
-    HttpClient* who = by_role.at(static_cast<uint32_t>(web::Role::shopper)).get();
-    for (const auto& [bit, c] : by_role)
-      if (route.access.any_of & bit) {
-        who = c.get();
-        break;
-      }
+    HttpClient* who = who_for(route, by_role.at(static_cast<uint32_t>(web::Role::shopper)).get());
     const auto path = junk_path(route.pattern, Names::own, own);
     const std::string method(web::method_name(route.method));
     const bool api = route.pattern.starts_with("/api/") || !route.csrf;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "accounts/rules.hpp"
+#include "core/checks.hpp"
 #include "core/clock.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
@@ -18,8 +19,10 @@ namespace {
 
 // An API token's name, as its form's maxlength="60" allows: one line of at most 60 characters.
 std::optional<Error> token_name_refused(const std::string& name) {
-  if (utf8_length(name) <= 60 && single_line(name)) return std::nullopt;
-  return Error::invalid("name", "token_name_invalid", "a token's name is one line of at most 60 characters");
+  if (auto long_name = check_length("name", name, 60, "token_name_invalid"); !long_name)
+    return long_name.error();
+  if (single_line(name)) return std::nullopt;
+  return Error::invalid("name", "token_name_invalid", "a token's name is one line");
 }
 
 // Only local paths may be redirect targets ("/account", not "//evil.example" or "https://...").

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "catalog/rules.hpp"
+#include "core/checks.hpp"
 #include "core/text.hpp"
 
 namespace brilliant::catalog {
@@ -151,8 +152,7 @@ std::string sort_name(Sort sort) {
 Result<ListingQuery> parse_listing_query(const FieldSource& f) {
   ListingQuery q;
   q.q = std::string(trim(f.get("q")));
-  if (utf8_length(q.q) > 200)
-    return Error::invalid("q", "query_too_long", "q must be at most 200 characters");
+  TRY(check_length("q", q.q, 200, "query_too_long"));
   q.category = TRY(parse_choice(f, "category", categories));
   q.metal = TRY(parse_choice(f, "metal", metals));
   q.colour = TRY(parse_choice(f, "colour", colours));

@@ -4,6 +4,7 @@
 
 #include "catalog/rules.hpp"
 #include "catalog/seo.hpp"
+#include "core/checks.hpp"
 #include "core/hangul.hpp"
 #include "core/text.hpp"
 #include "web/form.hpp"
@@ -405,8 +406,8 @@ Response Storefront::api_search(Request& req) {
 
 Response Storefront::api_suggest(Request& req) {
   auto q = std::string(trim(req.query_params().get("q")));
-  if (utf8_length(q) > 200)
-    return renderer_.error(req, Error::invalid("q", "query_too_long", "q must be at most 200 characters"));
+  if (auto long_query = check_length("q", q, 200, "query_too_long"); !long_query)
+    return renderer_.error(req, long_query.error());
   json::array out;
   if (!q.empty()) {
     auto snap = catalog_.snapshot();

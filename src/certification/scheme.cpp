@@ -4,6 +4,7 @@
 #include <chrono>
 #include <set>
 
+#include "core/checks.hpp"
 #include "core/clock.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
@@ -207,8 +208,7 @@ Result<CertificateStatus> apply_action(CertificateStatus from, StatusAction acti
   const bool blank = std::all_of(reason.begin(), reason.end(), [](char c) { return c == ' ' || c == '\n'; });
   if (action != StatusAction::expire && blank)
     return Error::invalid("reason", "reason_required", "a status change needs a reason");
-  if (utf8_length(reason) > 2000)
-    return Error::invalid("reason", "reason_too_long", "at most 2,000 characters");
+  TRY(check_length("reason", reason, 2000, "reason_too_long"));
   const bool live = from == CertificateStatus::active || from == CertificateStatus::suspended;
   switch (action) {
     case StatusAction::suspend:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/checks.hpp"
 #include "core/csv.hpp"
 #include "core/text.hpp"
 #include "db/database.hpp"
@@ -255,8 +256,7 @@ Result<LedgerEntry> Ledger::adjust(long long workshop_id, long long amount, cons
   if (amount == 0)
     return Error::invalid("amount", "number_invalid", "an adjustment is a non-zero number of won");
   if (memo.empty()) return Error::invalid("memo", "memo_required", "say what the adjustment is for");
-  if (utf8_length(memo) > 300)
-    return Error::invalid("memo", "too_long", "memo may have at most 300 characters");
+  TRY(check_length("memo", memo, 300));
   const auto at = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<LedgerEntry> {
     int known = 0;

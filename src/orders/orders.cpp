@@ -9,6 +9,7 @@
 
 #include "accounts/rules.hpp"
 #include "catalog/stock_repo.hpp"
+#include "core/checks.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
 #include "orders/order_repo.hpp"
@@ -306,8 +307,7 @@ Result<Order> Orders::cancel(const std::string& number, long long actor_id, Canc
   const bool by_operator = by == CancelledBy::operator_;
   if (by_operator && reason.empty())
     return Error::invalid("reason", "reason_required", "say why the order is cancelled");
-  if (utf8_length(reason) > 500)
-    return Error::invalid("reason", "too_long", "reason may have at most 500 characters");
+  TRY(check_length("reason", reason, 500));
   const auto at = format_utc(clock_.now());
   auto done = db_.write([&](soci::session& sql) -> Result<Order> {
     auto order = load(sql, number);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "catalog/stock_repo.hpp"
+#include "core/checks.hpp"
 #include "core/csv.hpp"
 #include "core/text.hpp"
 #include "db/database.hpp"
@@ -81,11 +82,11 @@ Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& re
   if (req.line_ids.empty())
     return Error::invalid("lines", "lines_required", "choose the pieces to send back");
   const std::string details(trim(req.details)), account(trim(req.refund_account));
-  if (utf8_length(details) > 1000)
-    return Error::invalid("details", "too_long", "details may have at most 1000 characters");
-  if (utf8_length(account) > 100 || !single_line(account))
-    return Error::invalid("refund_account", "too_long",
-                          "refund_account is one line of at most 100 characters: bank, number and holder");
+  TRY(check_length("details", details, 1000));
+  TRY(check_length("refund_account", account, 100));
+  if (!single_line(account))
+    return Error::invalid("refund_account", "text_invalid",
+                          "refund_account is one line: bank, number and holder");
   if (req.kind == "return" && order.payment_method != "card" && account.size() < 8)
     return Error::invalid("refund_account", "refund_account_required",
                           "give the account for the refund: bank, account number and holder");

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <boost/url.hpp>
 
+#include "core/checks.hpp"
 #include "core/text.hpp"
 #include "db/database.hpp"
 #include "payments/payment_events.hpp"
@@ -282,8 +283,7 @@ Result<Order> Payments::refund(const std::string& number, long long amount, cons
                                long long actor_id, const RefundAccount& to) {
   const std::string reason(trim(raw_reason));
   if (reason.empty()) return Error::invalid("reason", "reason_required", "say why the money is refunded");
-  if (utf8_length(reason) > 200)
-    return Error::invalid("reason", "too_long", "reason may have at most 200 characters");
+  TRY(check_length("reason", reason, 200));
   auto order = orders_.find(number);
   if (!order) return Error::not_found("order");
   auto p = holding(order->id);

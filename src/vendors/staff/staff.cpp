@@ -3,6 +3,7 @@
 #include "db/database.hpp"
 
 #include "accounts/rules.hpp"
+#include "core/checks.hpp"
 #include "core/secret.hpp"
 #include "core/text.hpp"
 
@@ -233,8 +234,7 @@ Result<WorkshopStanding> Staff::set_suspended(long long operator_id, const std::
   const std::string reason(trim(raw_reason));
   if (suspended && reason.empty())
     return Error::invalid("reason", "reason_required", "say why, so the workshop knows what to fix");
-  if (utf8_length(reason) > 2000)
-    return Error::invalid("reason", "reason_too_long", "keep the reason to 2000 characters");
+  TRY(check_length("reason", reason, 2000, "reason_too_long"));
   const auto at = now();
   return db_.write([&](soci::session& sql) -> Result<WorkshopStanding> {
     auto found = standing_where(sql, "WHERE w.slug = :s", slug);

@@ -73,13 +73,26 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text, size_t max_rows) {
   return rows;
 }
 
+namespace {
+
+bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@'; }
+
+// Apostrophes, then what a spreadsheet would take for a formula: csv_value drops the first apostrophe.
+bool reads_defused(std::string_view value) {
+  const auto first = value.find_first_not_of('\'');
+  return first != 0 && first != std::string_view::npos && formula_start(value[first]);
+}
+
+}  // namespace
+
 std::string csv_field(std::string_view value) {
-  const bool formula =
-      !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@');
+  const bool formula = !value.empty() && formula_start(value[0]);
   // Negative numbers are data, not formulas.
   const bool number = formula && value.size() > 1 && value[0] == '-' &&
                       value.find_first_not_of("0123456789.", 1) == std::string_view::npos;
-  const bool inject = formula && !number;
+  // A value that itself reads as a defused formula ("'=x") gets one apostrophe more, so that csv_value
+  // gives it back as it was.
+  const bool inject = (formula && !number) || reads_defused(value);
   if (!inject && value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
   std::string out = "\"";
   if (inject) out.push_back('\'');
@@ -92,9 +105,7 @@ std::string csv_field(std::string_view value) {
 }
 
 std::string csv_value(std::string field) {
-  if (field.size() > 1 && field[0] == '\'' &&
-      (field[1] == '=' || field[1] == '+' || field[1] == '-' || field[1] == '@'))
-    field.erase(0, 1);
+  if (reads_defused(field)) field.erase(0, 1);
   return field;
 }
 

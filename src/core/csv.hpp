@@ -19,9 +19,11 @@ struct CsvRow {
 // invalid UTF-8, more than max_rows rows.
 Result<std::vector<CsvRow>> parse_csv(std::string_view text, size_t max_rows = 20000);
 // One field, quoted when it holds a comma, quote, CR or LF, or starts with = + - @ (spreadsheet formula
-// injection: such fields get a leading apostrophe inside the quotes).
+// injection: such fields get a leading apostrophe inside the quotes; so does a value that already starts
+// with apostrophes before such a character, so that it reads back whole).
 std::string csv_field(std::string_view value);
-// A field as written by csv_field, back to its value (drops the apostrophe that defused a formula).
+// A field as written by csv_field, back to its value (drops the apostrophe that defused a formula: the
+// first of the apostrophes before = + - @).
 std::string csv_value(std::string field);
 // A row of fields joined by commas, ending in CRLF.
 std::string csv_line(const std::vector<std::string>& fields);

@@ -43,4 +43,17 @@ TEST(Csv, WritesWhatItReadsAndDefusesFormulas) {
   EXPECT_EQ(csv_value("'plain"), "'plain");
 }
 
+TEST(Csv, ValuesStartingWithAnApostropheReadBackWhole) {
+  // A title may itself open with an apostrophe, before a formula's first character or not.
+  const std::vector<std::string> fields{"'90s ring", "'=not a formula", "''-dash", "'", "'-12.5", "''"};
+  auto rows = parse_csv(csv_line(fields));
+  ASSERT_TRUE(rows.ok());
+  std::vector<std::string> back;
+  for (const auto& field : (*rows)[0].fields) back.push_back(csv_value(field));
+  EXPECT_EQ(back, fields);
+  // Written so that a spreadsheet shows it as text, one apostrophe more than the value has.
+  EXPECT_EQ(csv_field("'=x"), "\"''=x\"");
+  EXPECT_EQ(csv_field("'90s ring"), "'90s ring");
+}
+
 }  // namespace brilliant

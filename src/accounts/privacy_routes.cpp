@@ -100,11 +100,12 @@ Response marketing_api_get(WebDeps& deps, Request& req) {
 Response marketing_api_put(WebDeps& deps, Request& req) {
   auto body = web::parse_json_object(req.body);
   if (!body) return deps.renderer.error(req, body.error());
-  const auto* agreed = body->if_contains("agreed");
-  if (!agreed || !agreed->is_bool())
-    return deps.renderer.error(req,
-                               Error::invalid("agreed", "field_required", "agreed must be true or false"));
-  deps.accounts.set_marketing(req.user->user_id, agreed->as_bool(), deps.privacy_version, "api");
+  if (!body->contains("agreed") || body->at("agreed").is_null())
+    return deps.renderer.error(
+        req, Error::invalid("agreed", "field_required", "agreed is required: true or false"));
+  auto agreed = web::json_bool(*body, "agreed", false);
+  if (!agreed) return deps.renderer.error(req, agreed.error());
+  deps.accounts.set_marketing(req.user->user_id, *agreed, deps.privacy_version, "api");
   return marketing_api_get(deps, req);
 }
 

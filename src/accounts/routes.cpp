@@ -289,12 +289,9 @@ Response api_signup(WebDeps& deps, Request& req) {
   input.locale = req.locale;
   input.terms_version = deps.terms_version;
   input.privacy_version = deps.privacy_version;
-  if (const auto* marketing = body->if_contains("marketing")) {
-    if (!marketing->is_bool())
-      return api_error(deps, req,
-                       Error::invalid("marketing", "field_required", "marketing must be true or false"));
-    input.marketing = marketing->as_bool();
-  }
+  auto marketing = web::json_bool(*body, "marketing", input.marketing);
+  if (!marketing) return api_error(deps, req, marketing.error());
+  input.marketing = *marketing;
   auto session = deps.accounts.sign_up(input, req.remote_ip, std::string(req.header("user-agent")));
   if (!session) return api_error(deps, req, session.error());
   auto token = deps.accounts.create_api_token(session->user.id, "signup");

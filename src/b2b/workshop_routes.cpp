@@ -92,11 +92,8 @@ class WorkshopRoutes {
     a.lead_days = TRY(web::json_int(o, "lead_days", 0));
     a.valid_days = TRY(web::json_int(o, "valid_days", 14));
     a.note = TRY(web::json_string(o, "note"));
-    const auto* send = o.if_contains("send");
-    if (send && !send->is_bool())
-      return Error::invalid("send", "not_a_boolean", "send must be true or false");
-    const auto q =
-        TRY(b_.answer(workshop(req), std::string(req.param("number")), a, !send || send->as_bool(), me(req)));
+    const bool send = TRY(web::json_bool(o, "send", true));
+    const auto q = TRY(b_.answer(workshop(req), std::string(req.param("number")), a, send, me(req)));
     return Response::json(
         json::serialize(quote_json(q, Viewer::workshop, req.locale, req.locale_prefix(), words(req))));
   }

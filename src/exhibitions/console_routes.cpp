@@ -207,10 +207,7 @@ class ConsoleRoutes {
       return Error::invalid("title", "field_required", "title is required: a string, empty to clear");
     const auto title = TRY(web::json_string(o, "title"));
     const auto story = TRY(web::json_string(o, "story"));
-    const auto* draft_value = o.if_contains("machine_draft");
-    if (draft_value && !draft_value->is_bool() && !draft_value->is_null())
-      return Error::invalid("machine_draft", "choice_invalid", "machine_draft is true or false");
-    const bool draft = draft_value && draft_value->is_bool() && draft_value->as_bool();
+    const bool draft = TRY(web::json_bool(o, "machine_draft", false));
     const std::string lang(req.param("lang"));
     TRY(x_.translate(workshop(req), req.param_id("id"), lang, title, story, draft));
     return Response::json(json::serialize(json::object{

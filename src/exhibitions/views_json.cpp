@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "web/json_input.hpp"
+
 namespace brilliant::exhibitions {
 namespace json = boost::json;
 
@@ -113,11 +115,7 @@ Result<LeadInput> lead_input_json(const json::object& o) {
   };
   TRY(integer("rating", in.rating));
   TRY(integer("base_version", in.base_version));
-  if (o.contains("consent")) {
-    if (!o.at("consent").is_bool())
-      return Error::invalid("consent", "field_invalid", "consent must be true or false");
-    in.consent = o.at("consent").as_bool();
-  }
+  in.consent = TRY(web::json_bool(o, "consent", in.consent));
   if (o.contains("interests")) {
     if (!o.at("interests").is_array())
       return Error::invalid("interests", "field_invalid", "interests is a list of ids");

@@ -56,11 +56,7 @@ Result<ShowInput> show_input_of(const json::object& o) {
   in.notice = TRY(web::json_string(o, "notice"));
   in.slow_mode_seconds = static_cast<int>(TRY(json_int(o, "slow_mode_seconds", 0)));
   in.lineup = TRY(lineup_of(o));
-  if (auto it = o.find("rehearsal"); it != o.end()) {
-    if (!it->value().is_bool())
-      return Error::invalid("rehearsal", "boolean_invalid", "rehearsal must be true or false");
-    in.rehearsal = it->value().as_bool();
-  }
+  in.rehearsal = TRY(web::json_bool(o, "rehearsal", in.rehearsal));
   return in;
 }
 

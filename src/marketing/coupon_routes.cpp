@@ -55,23 +55,6 @@ Result<CouponInput> input_of(const web::Form& f) {
   return in;
 }
 
-Result<long long> json_number(const json::object& o, std::string_view field, long long fallback) {
-  auto it = o.find(field);
-  if (it == o.end()) return fallback;
-  if (!it->value().is_int64())
-    return Error::invalid(std::string(field), "number_invalid",
-                          std::string(field) + " must be a whole number");
-  return it->value().as_int64();
-}
-Result<bool> json_flag(const json::object& o, std::string_view field) {
-  auto it = o.find(field);
-  if (it == o.end()) return false;
-  if (!it->value().is_bool())
-    return Error::invalid(std::string(field), "boolean_invalid",
-                          std::string(field) + " must be true or false");
-  return it->value().as_bool();
-}
-
 Result<CouponInput> input_of(const json::object& o) {
   CouponInput in;
   in.code = TRY(web::json_string(o, "code"));
@@ -81,15 +64,15 @@ Result<CouponInput> input_of(const json::object& o) {
   in.categories = TRY(web::json_string(o, "categories"));
   in.starts_at = TRY(web::json_string(o, "starts_at"));
   in.ends_at = TRY(web::json_string(o, "ends_at"));
-  in.value = TRY(json_number(o, "value", 0));
-  in.max_discount = TRY(json_number(o, "max_discount", 0));
-  in.min_subtotal = TRY(json_number(o, "min_subtotal", 0));
-  in.budget = TRY(json_number(o, "budget", 0));
-  in.per_customer = static_cast<int>(TRY(json_number(o, "per_customer", 1)));
-  in.automatic = TRY(json_flag(o, "automatic"));
-  in.first_order = TRY(json_flag(o, "first_order"));
-  in.workshop_bears = TRY(json_flag(o, "workshop_bears"));
-  in.segment_id = TRY(json_number(o, "segment_id", 0));
+  in.value = TRY(web::json_int(o, "value", 0));
+  in.max_discount = TRY(web::json_int(o, "max_discount", 0));
+  in.min_subtotal = TRY(web::json_int(o, "min_subtotal", 0));
+  in.budget = TRY(web::json_int(o, "budget", 0));
+  in.per_customer = static_cast<int>(TRY(web::json_int(o, "per_customer", 1)));
+  in.automatic = TRY(web::json_bool(o, "automatic", false));
+  in.first_order = TRY(web::json_bool(o, "first_order", false));
+  in.workshop_bears = TRY(web::json_bool(o, "workshop_bears", false));
+  in.segment_id = TRY(web::json_int(o, "segment_id", 0));
   return in;
 }
 
@@ -162,7 +145,7 @@ class CouponRoutes {
   }
   Result<Response> api_pause(Request& req) {
     auto body = TRY(web::parse_json_object(req.body));
-    const bool paused = TRY(json_flag(body, "paused"));
+    const bool paused = TRY(web::json_bool(body, "paused", false));
     auto row = TRY(coupons_.set_paused(web::parse_id(req.param("id")), paused, owner(req)));
     return Response::json(
         json::serialize(coupon_json(row, req.locale, format_utc(clock_.now()), messages(req.locale))));

@@ -241,12 +241,9 @@ class CartRoutes {
                                  Error::invalid("engraving", "engraving_invalid", "engraving must be text"));
       input.engraving = std::string(it->value().as_string());
     }
-    if (auto it = body->find("gift_wrap"); it != body->end()) {
-      if (!it->value().is_bool())
-        return d_.renderer.error(
-            req, Error::invalid("gift_wrap", "gift_wrap_invalid", "gift_wrap must be true or false"));
-      input.gift_wrap = it->value().as_bool();
-    }
+    auto gift_wrap = web::json_bool(*body, "gift_wrap", false);
+    if (!gift_wrap) return d_.renderer.error(req, gift_wrap.error());
+    input.gift_wrap = *gift_wrap;
     const std::string token = cart_token(req);
     auto added = d_.carts.add(token, req.user ? req.user->user_id : 0, input);
     if (!added.ok()) return d_.renderer.error(req, added.error());

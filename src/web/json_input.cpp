@@ -57,4 +57,11 @@ Result<long long> json_int(const boost::json::object& object, std::string_view f
   return Error::invalid(std::string(field), "number_invalid", std::string(field) + " must be a whole number");
 }
 
+Result<bool> json_bool(const boost::json::object& object, std::string_view field, bool fallback) {
+  auto it = object.find(field);
+  if (it == object.end() || it->value().is_null()) return fallback;
+  if (it->value().is_bool()) return it->value().get_bool();
+  return Error::invalid(std::string(field), "boolean_invalid", std::string(field) + " must be true or false");
+}
+
 }  // namespace brilliant::web

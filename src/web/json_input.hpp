@@ -14,5 +14,8 @@ Result<boost::json::object> parse_json_object(std::string_view body);
 Result<std::string> json_string(const boost::json::object& object, std::string_view field);
 // A whole-number member; `fallback` when absent or null; an Error naming the field otherwise.
 Result<long long> json_int(const boost::json::object& object, std::string_view field, long long fallback);
+// A true/false member; `fallback` when absent or null; an Error naming the field otherwise (code
+// boolean_invalid, the same for every field and module).
+Result<bool> json_bool(const boost::json::object& object, std::string_view field, bool fallback);
 
 }  // namespace brilliant::web

@@ -24,6 +24,16 @@ TEST(JsonInput, WholeNumbersAreReadWithAFallbackAndRefusedNamingTheField) {
   EXPECT_EQ(json_int(object, "share", 0).error().code, "number_invalid");
 }
 
+TEST(JsonInput, TrueOrFalseIsReadWithAFallbackAndAnythingElseRefusedNamingTheField) {
+  auto object = parse_json_object(R"({"wrap":true,"send":false,"none":null,"yes":"yes","one":1})").value();
+  EXPECT_TRUE(json_bool(object, "wrap", false).value());
+  EXPECT_FALSE(json_bool(object, "send", true).value());
+  EXPECT_TRUE(json_bool(object, "missing", true).value());
+  EXPECT_FALSE(json_bool(object, "none", false).value());
+  EXPECT_EQ(json_bool(object, "yes", false).error().field, "yes");
+  EXPECT_EQ(json_bool(object, "one", false).error().code, "boolean_invalid");
+}
+
 TEST(JsonInput, ControlCharactersAnywhereAreRefusedNamingTheMember) {
   auto top = parse_json_object(R"({"q":"a\u0000b"})");
   ASSERT_FALSE(top.ok());

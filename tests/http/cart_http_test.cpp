@@ -148,6 +148,7 @@ TEST_F(CartHttp, JsonApiWithACartToken) {
                              R"({"variant_id": )" + std::to_string(in_stock) + R"(, "gift_wrap": "yes"})",
                              with_token);
   EXPECT_EQ(json::parse(wrap.body).at("error").at("field").as_string(), "gift_wrap");
+  EXPECT_EQ(json::parse(wrap.body).at("error").at("code").as_string(), "boolean_invalid");
   auto gone = other->request("DELETE", "/api/v1/cart/lines/" + std::to_string(line), "", with_token);
   EXPECT_EQ(gone.status, 200);
   EXPECT_TRUE(json::parse(gone.body).at("lines").as_array().empty());

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/text.hpp"
+#include "studio/list_paging.hpp"
 #include "studio/routes.hpp"
 #include "studio/service.hpp"
 #include "studio/views.hpp"
@@ -23,10 +24,15 @@ class ReturnsRoutes {
  public:
   explicit ReturnsRoutes(Deps& d) : studio(d.studio), r(d.renderer) {}
 
-  // The returns on their way back to the studio, those sent back first.
-  json::array coming_json(const Request& req) const {
+  // The returns on their way back to the studio, those sent back first: the first `show` (list_show), and
+  // the link to 50 more while there are more.
+  Result<json::object> coming_model(const Request& req) const {
+    const int show = TRY(list_show(req.query_params().get("show")));
     json::array coming;
-    for (const auto& x : studio.returns_on_the_way())
+    auto on_the_way = studio.returns_on_the_way(show + 1);
+    const bool more = static_cast<int>(on_the_way.size()) > show;
+    if (more) on_the_way.resize(show);
+    for (const auto& x : on_the_way)
       coming.push_back(json::object{
           {"order", x.order_number},
           {"workshop", in_language(req.locale == "en", x.workshop, x.workshop_en)},
@@ -37,13 +43,17 @@ class ReturnsRoutes {
           {"tracking", x.tracking},
           {"pieces", in_language(req.locale == "en", x.pieces, x.pieces_en)},
           {"url", req.locale_prefix() + "/station/returns?order=" + x.order_number}});
-    return coming;
+    return json::object{
+        {"returns", std::move(coming)},
+        {"more_url", more && list_next(show) ? req.locale_prefix() + "/station/returns?show=" +
+                                                   std::to_string(list_next(show)) + "#returns-coming"
+                                             : std::string()}};
   }
-  Response api_coming(Request& req) {
-    return Response::json(json::serialize(json::object{{"returns", coming_json(req)}}));
+  Result<Response> api_coming(Request& req) {
+    return Response::json(json::serialize(TRY(coming_model(req))));
   }
 
-  json::object model(const Request& req) {
+  Result<json::object> model(const Request& req) {
     json::object m{{"title", r.message(req.locale, "studio.station.returns")}, {"noindex", true}};
     json::array recent;
     for (const auto& x : studio.recent_returns(20))
@@ -57,8 +67,10 @@ class ReturnsRoutes {
           {"at", x.created_at}});
     m["recent"] = std::move(recent);
     m["has_recent"] = !m["recent"].as_array().empty();
-    m["coming"] = coming_json(req);
-    m["has_coming"] = !m["coming"].as_array().empty();
+    auto coming = TRY(coming_model(req));
+    m["has_coming"] = !coming["returns"].as_array().empty();
+    m["coming"] = std::move(coming["returns"]);
+    m["coming_more"] = std::move(coming["more_url"]);
     const std::string order(req.query_params().get("order"));
     if (!order.empty()) {
       json::array pieces;
@@ -71,13 +83,13 @@ class ReturnsRoutes {
     return m;
   }
 
-  Response page(Request& req) { return r.page_response(req, "studio/returns", model(req)); }
+  Result<Response> page(Request& req) { return r.page_response(req, "studio/returns", TRY(model(req))); }
 
-  Response open_form(Request& req) {
+  Result<Response> open_form(Request& req) {
     const auto f = req.form();
     auto x = studio.open_return(req.user->user_id, f.get("serial"), f.get("weight"));
     if (!x) {
-      auto m = model(req);
+      auto m = TRY(model(req));
       m["form"] = json::object{{"serial", f.get("serial")}, {"weight", f.get("weight")}};
       return r.page_with_error(req, "studio/returns", std::move(m), x.error());
     }

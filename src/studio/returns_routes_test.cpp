@@ -61,6 +61,26 @@ TEST_F(ReturnsRoutes, TheStationListsTheReturnsOnTheirWayBack) {
   EXPECT_EQ(en.at("returns").at(0).at("workshop").as_string(), "Workshop");
   EXPECT_EQ(en.at("returns").at(0).at("status_text").as_string(), "On its way back");
   EXPECT_EQ(en.at("returns").at(0).at("pieces").as_string(), "Ring");
+  EXPECT_EQ(en.at("more_url").as_string(), "");  // all of them shown
+}
+
+TEST_F(ReturnsRoutes, PastFiftyReturnsOnTheirWayTheStationShowsFiftyMore) {
+  const auto staff = person(1, web::Role::station_staff);
+  returning_in_all = 120;
+  const auto page = web::call_route(router, web::Method::get, "/station/returns", {}, staff, "", "", false);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(returning_limit, 51);  // one more than shown, to know whether there are more
+  EXPECT_NE(page.body.find("data-order=\"B-149\""), std::string::npos);
+  EXPECT_EQ(page.body.find("data-order=\"B-150\""), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/station/returns?show=100#returns-coming\""), std::string::npos);
+  const auto more = json_of(call(web::Method::get, "/api/v1/returns/coming", {}, staff, "", "show=100"));
+  EXPECT_EQ(more.at("returns").as_array().size(), 100u);
+  EXPECT_EQ(more.at("more_url").as_string(), "/station/returns?show=150#returns-coming");
+  const auto all = json_of(call(web::Method::get, "/api/v1/returns/coming", {}, staff, "", "show=150"));
+  EXPECT_EQ(all.at("returns").as_array().size(), 120u);
+  EXPECT_EQ(all.at("more_url").as_string(), "");
+  EXPECT_EQ(call(web::Method::get, "/api/v1/returns/coming", {}, staff, "", "show=0").status, 400);
+  EXPECT_EQ(call(web::Method::get, "/station/returns", {}, staff, "", "show=lots").status, 400);
 }
 
 }  // namespace brilliant::studio

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "media/qr.hpp"
+#include "studio/list_paging.hpp"
 #include "studio/service.hpp"
 #include "studio/views.hpp"
 #include "web/bind.hpp"
@@ -73,7 +74,7 @@ class StudioRoutes {
 
   // The parcels waiting to be packed, the longest waiting first (of one order, of one workshop).
   json::array waiting_json(const Request& req, const std::string& order = "",
-                           const std::string& workshop = "", int orders = waiting_step) const {
+                           const std::string& workshop = "", int orders = list_step) const {
     json::array out;
     for (const auto& p : studio.waiting_parcels(order, workshop, orders)) {
       std::string pieces;
@@ -117,14 +118,11 @@ class StudioRoutes {
   // The waiting list as the page and the API show it: the parcels of the `show` longest-waiting orders
   // (50 at first, 50 more each time "show more" is followed, at most 1,000), how many wait in all for the
   // filter, and the link to the next 50 while some are not shown.
-  static constexpr int waiting_step = 50, waiting_most = 1000;
   Result<json::object> waiting_model(const Request& req) const {
     const auto q = req.query_params();
-    const std::string workshop(q.get("workshop")), shown(q.get("show"));
-    const long long show = shown.empty() ? waiting_step : web::parse_id(shown);
-    if (show < 1 || show > waiting_most)
-      return Error::invalid("show", "number_invalid", "show is a number of orders from 1 to 1,000");
-    json::object m{{"parcels", waiting_json(req, q.get("order"), workshop, static_cast<int>(show))},
+    const std::string workshop(q.get("workshop"));
+    const int show = TRY(list_show(q.get("show")));
+    json::object m{{"parcels", waiting_json(req, q.get("order"), workshop, show)},
                    {"workshops", workshops_waiting_json(req, workshop)}};
     long long total = 0;
     for (const auto& w : m["workshops"].as_array())
@@ -132,11 +130,10 @@ class StudioRoutes {
     const auto listed = static_cast<long long>(m["parcels"].as_array().size());
     m["total"] = std::max(total, listed);
     m["more_url"] = "";
-    if (listed < total && show < waiting_most && q.get("order").empty())
+    if (listed < total && list_next(show) && q.get("order").empty())
       m["more_url"] = req.locale_prefix() + "/station/packing?" +
                       (workshop.empty() ? "" : "workshop=" + web::url_encode(workshop) + "&") +
-                      "show=" + std::to_string(std::min<long long>(show + waiting_step, waiting_most)) +
-                      "#waiting-more";
+                      "show=" + std::to_string(list_next(show)) + "#waiting-more";
     return m;
   }
   Result<Response> api_waiting(Request& req) {

@@ -78,9 +78,15 @@ class StudioFixture : public ::testing::Test {
            return shipped ? std::vector<WaitingCount>{}
                           : std::vector<WaitingCount>{{"gongbang", "공방", "Workshop", waiting_in_all}};
          },
-         [](int) {  // B-9's ring is on its way back with a waybill
-           return std::vector<Returning>{
-               {"B-9", "공방", "Workshop", "shipped_back", "cj", "520000000001", "반지", "Ring"}};
+         [this](int limit) {  // B-9's ring is on its way back with a waybill; then returning_in_all - 1 more
+           returning_limit = limit;
+           std::vector<Returning> out;
+           for (int i = 0; i < std::min(limit, returning_in_all); ++i)
+             out.push_back(i == 0 ? Returning{"B-9", "공방", "Workshop", "shipped_back", "cj", "520000000001",
+                                              "반지", "Ring"}
+                                  : Returning{"B-" + std::to_string(100 + i), "공방", "Workshop", "approved",
+                                              "", "", "반지", "Ring"});
+           return out;
          }});
   }
   void TearDown() override { std::filesystem::remove_all(blob_dir); }
@@ -109,6 +115,8 @@ class StudioFixture : public ::testing::Test {
   int shipped = 0;
   int waiting_limit = 0;         // the number of orders the packing list last asked for
   long long waiting_in_all = 1;  // what the count of waiting parcels says (B-1's one, or more)
+  int returning_limit = 0;       // the number of returns on their way the returns station last asked for
+  int returning_in_all = 1;      // how many are on their way (B-9's, or more)
 };
 
 }  // namespace brilliant::studio

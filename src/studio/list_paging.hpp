@@ -15,7 +15,7 @@ inline constexpr int list_step = 50, list_most = 1000;
 inline Result<int> list_show(std::string_view shown) {
   const long long show = shown.empty() ? list_step : web::parse_id(shown);
   if (show < 1 || show > list_most)
-    return Error::invalid("show", "number_invalid", "show is a number of orders from 1 to 1,000");
+    return Error::invalid("show", "number_invalid", "show is how many to list, a number from 1 to 1,000");
   return static_cast<int>(show);
 }
 

@@ -34,15 +34,6 @@ std::vector<std::string> approximate(long long won, const PriceContext& prices) 
   return out;
 }
 
-std::string fill(std::string text, const std::map<std::string, std::string>& values) {
-  for (const auto& [name, value] : values) {
-    const std::string marker = "{{" + name + "}}";
-    for (size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at + value.size()))
-      text.replace(at, marker.size(), value);
-  }
-  return text;
-}
-
 json::object card_partial_words(const Messages& t) {
   return {{"catalog",
            json::object{

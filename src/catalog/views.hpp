@@ -9,6 +9,7 @@
 
 #include "catalog/listing.hpp"
 #include "catalog/product.hpp"
+#include "core/fill.hpp"
 
 namespace brilliant::catalog {
 
@@ -24,8 +25,8 @@ struct PriceContext {
 std::string format_won(long long won, const std::string& locale);
 // "≈ US$279.40" style amounts in the display currencies that have rates.
 std::vector<std::string> approximate(long long won, const PriceContext& prices);
-// Replaces {{name}} in a catalog message with values.
-std::string fill(std::string text, const std::map<std::string, std::string>& values);
+// Replaces {{name}} in a catalog message with values (core/fill.hpp).
+using brilliant::fill;
 
 // A variant as shoppers name it: "13호 · US 6.5" (rings), "45 cm" (chains), or its colour; its SKU when
 // nothing else tells it apart.

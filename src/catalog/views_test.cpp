@@ -24,8 +24,6 @@ TEST(Views, ApproximateDisplayCurrencies) {
   EXPECT_EQ(out[1], "¥15556");
 }
 
-TEST(Views, FillPlaceholders) { EXPECT_EQ(fill("{{n}}개 남음, {{n}}!", {{"n", "3"}}), "3개 남음, 3!"); }
-
 TEST(Views, CardCarriesLocalizedTitleAndUrl) {
   Card c;
   c.slug = "moon-ring-1";

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/fill.hpp"
 #include "core/text.hpp"
 #include "media/qr.hpp"
 #include "studio/list_paging.hpp"
@@ -150,12 +151,9 @@ class StudioRoutes {
       m["has_waiting"] = listed > 0;
       m["several_workshops"] = waiting["workshops"].as_array().size() > 2;
       // "Showing {{shown}} of {{total}} parcels" in the reader's language.
-      auto shown = r.message(req.locale, "studio.waiting_shown");
-      for (const auto& [mark, value] :
-           {std::pair<std::string, std::string>{"{{shown}}", std::to_string(listed)},
-            {"{{total}}", std::to_string(waiting["total"].as_int64())}})
-        if (const auto at = shown.find(mark); at != std::string::npos) shown.replace(at, mark.size(), value);
-      m["waiting_shown"] = shown;
+      m["waiting_shown"] =
+          fill(r.message(req.locale, "studio.waiting_shown"),
+               {{"shown", std::to_string(listed)}, {"total", std::to_string(waiting["total"].as_int64())}});
       m["waiting_more"] = waiting["more_url"];
       m["waiting"] = std::move(waiting["parcels"]);
       m["workshops_waiting"] = std::move(waiting["workshops"]);

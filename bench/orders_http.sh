@@ -49,6 +49,7 @@ tpcb() {
   tps=$(awk '/^tps = / {print $3; exit}' "$work/pgbench.out")
   latency=$(awk '/^latency average/ {print $4; exit}' "$work/pgbench.out")
   psql -h "$pghost" -p "$pgport" -U brilliant -d pgbench -qc "VACUUM" -c "CHECKPOINT" >/dev/null
+  echo "$tps" >>"$work/tpcb"
   echo "pgbench TPC-B (scale 10, $clients clients, fsync on, over $transport): $tps tps, latency average $latency ms"
 }
 
@@ -141,13 +142,31 @@ r["placed_in_database"] = placed
 r["server_peak_rss_mb"] = int(open(f"{work}/peak_rss_mb").read() or 0)
 r["low_stock_sold_out"] = sum(1 for v, b in before.items() if int(b) <= 5 and int(after[v]) == 0)
 print(json.dumps(r))
+json.dump(r, open(f"{work}/result-{backend}.json", "w"))
 if failures:
     print("FAIL: " + "; ".join(failures)); sys.exit(1)
 PY
 }
 
+# Issue 16's floors for this run: 1,000 orders/s and a p99 under 50 ms on each database; on PostgreSQL also
+# a third of pgbench's TPC-B (the mean of its runs before and after ours).
+floors() {
+  python3 - "$work" "$1" <<'PY'
+import json, sys
+work, backend = sys.argv[1], sys.argv[2]
+r = json.load(open(f"{work}/result-{backend}.json"))
+rate, p99 = r["orders_per_s"], r["order_p99_ms"]
+line = f"{backend}: {rate:,.0f} orders/s ({'met' if rate >= 1000 else 'NOT met'}: 1,000), p99 {p99} ms ({'met' if p99 < 50 else 'NOT met'}: under 50)"
+if backend == "postgresql":
+    tps = [float(t) for t in open(f"{work}/tpcb").read().split()]
+    mean = sum(tps) / len(tps)
+    line += f", {rate / mean:.2f} of pgbench's mean {mean:,.0f} tps ({'met' if rate * 3 >= mean else 'NOT met'}: a third)"
+print("floors: " + line)
+PY
+}
 for backend in $backends; do
   run_one "$backend"
   if [ "$backend" = postgresql ]; then tpcb; fi
 done
+for backend in $backends; do floors "$backend"; done
 echo "(one server as make run starts it, the load generator on the same $(nproc) cores; $clients clients, ${seconds} s; $(date -u +%Y-%m-%d))"

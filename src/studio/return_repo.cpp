@@ -11,7 +11,8 @@ namespace {
 constexpr char inspection_columns[] =
     "SELECT r.id, r.item_id, r.event_id, i.serial, r.order_number, v.sku, p.title_ko, i.weight_cg, "
     "r.weight_cg, o.name, r.decision, r.reason, COALESCE(d.name, ''), r.created_at, r.decided_at, r.score, "
-    "r.log_index FROM return_inspections r JOIN items i ON i.id = r.item_id JOIN variants v ON v.id = "
+    "r.log_index, p.title_en FROM return_inspections r JOIN items i ON i.id = r.item_id JOIN variants v ON "
+    "v.id = "
     "i.variant_id JOIN products p ON p.id = i.product_id JOIN users o ON o.id = r.opened_by LEFT JOIN users "
     "d "
     "ON d.id = r.decided_by ";
@@ -35,6 +36,7 @@ ReturnInspection inspection_from(const soci::row& r) {
   out.decided_at = row_text(r, 14);
   out.score = static_cast<int>(row_int(r, 15));
   out.log_index = row_int(r, 16);
+  out.title_en = row_text(r, 17);
   return out;
 }
 

@@ -41,7 +41,7 @@ std::string to_string(Decision decision);
 
 struct ReturnInspection {
   long long id = 0, item_id = 0, event_id = 0;
-  std::string serial, order_number, sku, title;
+  std::string serial, order_number, sku, title, title_en;  // title: the Korean one
   int packed_cg = 0, weight_cg = 0;
   std::string opened_by, decision, reason, decided_by, created_at, decided_at;
   int score = 0;  // as decided

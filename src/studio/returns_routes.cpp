@@ -61,7 +61,7 @@ class ReturnsRoutes {
           {"id", x.id},
           {"serial", x.serial},
           {"order", x.order_number},
-          {"title", x.title},
+          {"title", in_language(req.locale == "en", x.title, x.title_en)},
           {"decision_text", x.decision.empty() ? r.message(req.locale, "studio.undecided")
                                                : r.message(req.locale, "studio.decision." + x.decision)},
           {"at", x.created_at}});
@@ -75,7 +75,9 @@ class ReturnsRoutes {
     if (!order.empty()) {
       json::array pieces;
       for (const auto& i : studio.order_items(order))
-        pieces.push_back(json::object{{"serial", i.serial}, {"sku", i.sku}, {"title", i.title_ko}});
+        pieces.push_back(json::object{{"serial", i.serial},
+                                      {"sku", i.sku},
+                                      {"title", in_language(req.locale == "en", i.title_ko, i.title_en)}});
       m["order"] = order;
       m["has_pieces"] = !pieces.empty();
       m["order_pieces"] = std::move(pieces);

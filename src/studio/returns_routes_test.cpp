@@ -42,6 +42,19 @@ TEST_F(ReturnsRoutes, StationStaffReceiveShootAndDecideAReturn) {
   ASSERT_EQ(escalated.status, 200) << escalated.body;
   EXPECT_TRUE(json_of(escalated).at("open").as_bool());
   EXPECT_EQ(call(web::Method::get, "/api/v1/returns/{id}", {{"id", "999"}}, staff).status, 404);
+  // The piece in the reader's language: the return, the latest returns and an order's pieces.
+  EXPECT_EQ(
+      json_of(call(web::Method::get, "/api/v1/returns/{id}", {{"id", id}}, staff)).at("title").as_string(),
+      "반지");
+  const auto en = json_of(web::call_route(router, web::Method::get, "/api/v1/returns/{id}", {{"id", id}},
+                                          staff, "", "", true, "en"));
+  EXPECT_EQ(en.at("title").as_string(), "Ring");
+  const auto page =
+      web::call_route(router, web::Method::get, "/station/returns", {}, staff, "", "order=B-1", false, "en");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<td>Ring</td>"), std::string::npos);  // the latest returns
+  EXPECT_NE(page.body.find(" · Ring · "), std::string::npos);     // B-1's pieces
+  EXPECT_EQ(page.body.find("반지"), std::string::npos);
 }
 
 TEST_F(ReturnsRoutes, TheStationListsTheReturnsOnTheirWayBack) {

@@ -109,4 +109,19 @@ TEST_F(StudioRoutesTest, ThePackingStationListsTheParcelsWaitingWithAButtonEach)
   EXPECT_NE(empty.body.find(pages.renderer.message("ko", "studio.waiting_none")), std::string::npos);
 }
 
+TEST_F(StudioRoutesTest, APackingSessionNamesItsPiecesInTheReadersLanguage) {
+  const auto staff = person(1, web::Role::station_staff);
+  auto opened = web::call_route(router, web::Method::post, "/api/v1/packing/sessions", {}, staff,
+                                R"({"order":"B-1"})", "", true, "en");
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(json_of(opened).at("lines").at(0).at("title").as_string(), "Ring");
+  const auto id = std::to_string(json_of(opened).at("id").as_int64());
+  EXPECT_EQ(json_of(call(web::Method::get, "/api/v1/packing/sessions/{id}", {{"id", id}}, staff))
+                .at("lines")
+                .at(0)
+                .at("title")
+                .as_string(),
+            "반지");
+}
+
 }  // namespace brilliant::studio

@@ -51,7 +51,7 @@ class StudioFixture : public ::testing::Test {
     studio.set_orders(
         {[](const std::string& number, const std::string&) -> std::optional<Parcel> {
            if (number != "B-1") return std::nullopt;
-           return Parcel{"B-1", 1, 1, "공방", true, {{1, 1, "BR-1-13", "반지", 0}}};
+           return Parcel{"B-1", 1, 1, "공방", true, {{1, 1, "BR-1-13", "반지", 0, "Ring"}}};
          },
          [this](const std::string&, long long, long long, const std::string&,
                 const std::string&) -> Result<void> {

@@ -63,7 +63,7 @@ json::object session_json(const PackingSession& s, const web::Renderer& r, const
   for (const auto& l : s.parcel.lines)
     lines.push_back(json::object{{"variant_id", l.variant_id},
                                  {"sku", l.sku},
-                                 {"title", l.title},
+                                 {"title", in_language(req.locale == "en", l.title, l.title_en)},
                                  {"quantity", l.quantity},
                                  {"packed", l.packed},
                                  {"done", l.packed >= l.quantity}});
@@ -142,7 +142,7 @@ json::object return_json(const ReturnInspection& x, const web::Renderer& r, cons
           {"serial", x.serial},
           {"order", x.order_number},
           {"sku", x.sku},
-          {"title", x.title},
+          {"title", in_language(req.locale == "en", x.title, x.title_en)},
           {"packed_weight_cg", x.packed_cg},
           {"weight_cg", x.weight_cg},
           {"packed_weight_text", grams(x.packed_cg)},

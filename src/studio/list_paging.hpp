@@ -1,6 +1,7 @@
 // How far down a station's list goes (the packing station's parcels, the returns on their way): the first
 // 50, 50 more each time "show more" is followed, at most 1,000.
 #pragma once
+#include <algorithm>
 #include <string_view>
 
 #include "core/result.hpp"

@@ -141,10 +141,23 @@ std::string workshop_named(std::string note, const Order& o) {
   return note;
 }
 
+// A refund's note opens with the amount as payments write it ("150000원", "150000원 · 단순 변심"): the
+// amount formatted for the reader; the rest, the operator's reason, as written.
+std::string amount_named(const std::string& note, const std::string& locale) {
+  static const std::string won = "원";
+  const auto digits = note.find_first_not_of("0123456789");
+  if (digits == 0 || digits == std::string::npos || digits > 15 || note.compare(digits, won.size(), won) != 0)
+    return note;
+  const auto rest = digits + won.size();
+  if (rest != note.size() && note.compare(rest, note_sep.size(), note_sep) != 0) return note;
+  return catalog::format_won(std::stoll(note.substr(0, digits)), locale) + note.substr(rest);
+}
+
 // A note as written (in Korean, or with codes), in the reader's words where its parts are known: a
-// parcel's carrier and workshop, who pays a return's shipping, a return request's reason.
+// parcel's carrier and workshop, who pays a return's shipping, a return request's reason, a refund's amount.
 std::string event_note(const OrderEvent& e, const Order& o, const std::string& locale,
                        const catalog::Messages& t) {
+  if (e.kind == "refunded") return amount_named(e.note, locale);
   if (e.kind == "shipped" || e.kind == "delivered") {
     auto note = carrier_named(e.note, t);
     return locale == "en" ? workshop_named(std::move(note), o) : note;

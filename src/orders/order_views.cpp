@@ -141,8 +141,8 @@ std::string workshop_named(std::string note, const Order& o) {
   return note;
 }
 
-// A refund's note opens with the amount as payments write it ("150000원", "150000원 · 단순 변심"): the
-// amount formatted for the reader; the rest, the operator's reason, as written.
+// A refund's note opens with the amount as payments and returns write it ("150000원", "150000원 · 단순
+// 변심"): the amount formatted for the reader; the rest, the operator's reason, as written.
 std::string amount_named(const std::string& note, const std::string& locale) {
   static const std::string won = "원";
   const auto digits = note.find_first_not_of("0123456789");
@@ -157,7 +157,8 @@ std::string amount_named(const std::string& note, const std::string& locale) {
 // parcel's carrier and workshop, who pays a return's shipping, a return request's reason, a refund's amount.
 std::string event_note(const OrderEvent& e, const Order& o, const std::string& locale,
                        const catalog::Messages& t) {
-  if (e.kind == "refunded") return amount_named(e.note, locale);
+  if (e.kind == "refunded" || e.kind == "return_refunded" || e.kind == "return_refund_queued")
+    return amount_named(e.note, locale);
   if (e.kind == "shipped" || e.kind == "delivered") {
     auto note = carrier_named(e.note, t);
     return locale == "en" ? workshop_named(std::move(note), o) : note;

@@ -139,13 +139,17 @@ TEST(OrderViews, ARefundsAmountIsWrittenForTheReader) {
   o.events = {{"refunded", "150000원", "운영자", "2026-11-26T01:05:00Z"},
               {"refunded", "1200원 · 단순 변심", "운영자", "2026-11-26T01:06:00Z"},
               {"refunded", "원 · 12", "운영자", "2026-11-26T01:07:00Z"},
-              {"refunded", "150000원이 아닌", "운영자", "2026-11-26T01:08:00Z"}};
+              {"refunded", "150000원이 아닌", "운영자", "2026-11-26T01:08:00Z"},
+              {"return_refunded", "98000원", "달 공방", "2026-11-27T01:08:00Z"},
+              {"return_refund_queued", "98000원", "달 공방", "2026-11-27T01:09:00Z"}};
   const auto en = order_json(o, "en", key, "").at("events").as_array();
   EXPECT_EQ(en.at(0).at("note").as_string(), catalog::format_won(150000, "en"));
   EXPECT_NE(en.at(0).at("note").as_string(), "150000원");
   EXPECT_EQ(en.at(1).at("note").as_string(), catalog::format_won(1200, "en") + " · 단순 변심");
   EXPECT_EQ(en.at(2).at("note").as_string(), "원 · 12");  // no amount: as written
   EXPECT_EQ(en.at(3).at("note").as_string(), "150000원이 아닌");
+  EXPECT_EQ(en.at(4).at("note").as_string(), catalog::format_won(98000, "en"));  // a return's refund
+  EXPECT_EQ(en.at(5).at("note").as_string(), catalog::format_won(98000, "en"));
   const auto ko = order_json(o, "ko", key, "").at("events").as_array();
   EXPECT_EQ(ko.at(0).at("note").as_string(), catalog::format_won(150000, "ko"));
 }

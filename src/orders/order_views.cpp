@@ -154,11 +154,14 @@ std::string amount_named(const std::string& note, const std::string& locale) {
 }
 
 // A note as written (in Korean, or with codes), in the reader's words where its parts are known: a
-// parcel's carrier and workshop, who pays a return's shipping, a return request's reason, a refund's amount.
+// parcel's carrier and workshop, who pays a return's shipping, a return request's reason, a refund's amount
+// and when it is due.
 std::string event_note(const OrderEvent& e, const Order& o, const std::string& locale,
                        const catalog::Messages& t) {
   if (e.kind == "refunded" || e.kind == "return_refunded" || e.kind == "return_refund_queued")
     return amount_named(e.note, locale);
+  if (e.kind == "return_received" && e.note.starts_with(received_note_opening))
+    return t("returns.refund_due") + " " + e.note.substr(received_note_opening.size());
   if (e.kind == "shipped" || e.kind == "delivered") {
     auto note = carrier_named(e.note, t);
     return locale == "en" ? workshop_named(std::move(note), o) : note;

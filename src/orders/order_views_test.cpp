@@ -152,6 +152,12 @@ TEST(OrderViews, ARefundsAmountIsWrittenForTheReader) {
   EXPECT_EQ(en.at(5).at("note").as_string(), catalog::format_won(98000, "en"));
   const auto ko = order_json(o, "ko", key, "").at("events").as_array();
   EXPECT_EQ(ko.at(0).at("note").as_string(), catalog::format_won(150000, "ko"));
+  // When a received return's refund is due, in the reader's words too.
+  o.events = {{"return_received", "환불 기한 2026-12-09", "운영자", "2026-11-28T01:08:00Z"},
+              {"return_received", "검수 완료", "운영자", "2026-11-28T01:09:00Z"}};
+  const auto received = order_json(o, "en", key, "").at("events").as_array();
+  EXPECT_EQ(received.at(0).at("note").as_string(), "[returns.refund_due] 2026-12-09");
+  EXPECT_EQ(received.at(1).at("note").as_string(), "검수 완료");  // typed by a person: as written
 }
 
 TEST(OrderViews, SeoulTimesAndChips) {

@@ -287,7 +287,8 @@ Result<OrderReturn> Returns::receive(long long id, long long workshop_id, bool a
   }
   x.status = "received";
   x.refund_due = add_business_days(now, 3);
-  auto saved = save(x, "return_received", "환불 기한 " + x.refund_due, actor_id, restock);
+  auto saved =
+      save(x, "return_received", std::string(received_note_opening) + x.refund_due, actor_id, restock);
   if (saved && !restocked.empty()) orders_.stock_changed(restocked);
   return saved;
 }

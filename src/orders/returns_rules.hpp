@@ -57,6 +57,10 @@ constexpr std::string_view approval_note(std::string_view payer) {
   return payer == "seller" ? "반품 배송비: 판매자 부담" : "반품 배송비: 고객 부담";
 }
 
+// What a received return's note opens with, before the day its refund is due ("환불 기한 2026-12-09");
+// pages show it in the reader's words (returns.refund_due).
+inline constexpr std::string_view received_note_opening = "환불 기한 ";
+
 // The return shipping the shopper pays when it is their choice (won, taken from the refund).
 inline constexpr long long return_shipping_fee = 3500;
 // The most photos a shopper may send with one return or exchange request.

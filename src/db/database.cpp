@@ -219,6 +219,11 @@ void Database::run_group(std::vector<Queued*>& batch) {
   for (Queued* q : batch) q->done = true;
 }
 
+void commit_without_waiting(soci::session& sql) {
+  static const std::string query = std::string("SELECT 1 FROM ") + pg_no_wait_from;
+  if (sql.get_backend_name() == "postgresql") run(sql, query);
+}
+
 bool Database::ping() {
   try {
     return read([](soci::session& s) {

@@ -93,6 +93,17 @@ class Database {
   std::vector<std::unique_ptr<Kept>> kept_readers_, kept_writers_;
 };
 
+// A write whose loss in a crash breaks no promise (a cart's lines: the order that takes them commits
+// durably, and that commit makes every earlier one durable with it) need not wait for the disk. Called in a
+// write(): on PostgreSQL this transaction alone commits without waiting for its log to be flushed
+// (synchronous_commit off until it ends; what a crash can lose is its last fraction of a second, never
+// a half-written row); on SQLite nothing (its one writer's commits share their sync). Decision 019.
+void commit_without_waiting(soci::session& sql);
+// The same for one PostgreSQL statement that commits by itself (outside write()): a FROM item to join to
+// it, one row.
+inline constexpr const char* pg_no_wait_from =
+    "(SELECT set_config('synchronous_commit', 'off', true)) AS no_wait";
+
 // libpq's keyword form of a postgresql:// URL (SOCI 4.0 mangles URIs); for connections of one's own.
 std::string pg_keywords(const std::string& url);
 

@@ -191,4 +191,31 @@ TEST(PgWrites, ACheckThenInsertThatLosesARaceRunsAgainAndSeesTheRow) {
   db->write([&](soci::session& s) { s << "DROP TABLE " + table; });
 }
 
+// A cart's writes commit without waiting for the disk (decision 019): in a write() its transaction alone, and a
+// statement on its own with the FROM item; the session the pool hands out next waits again.
+TEST(PgWrites, ACommitWithoutWaitingIsItsTransactionsAlone) {
+  const char* url = std::getenv("BRILLIANT_TEST_PG_URL");
+  if (!url) GTEST_SKIP() << "no PostgreSQL for this run (BRILLIANT_TEST_PG_URL unset)";
+  auto db = Database::open(url, 1);  // one session: every read and write below is on it
+  const auto setting = [](soci::session& s) {
+    std::string value;
+    s << "SELECT current_setting('synchronous_commit')", soci::into(value);
+    return value;
+  };
+  const std::string inside = db->write([&](soci::session& s) {
+    commit_without_waiting(s);
+    return setting(s);
+  });
+  EXPECT_EQ(inside, "off");
+  EXPECT_EQ(db->read(setting), "on");
+  const std::string statement = db->read([](soci::session& s) {
+    std::string value;
+    run(s, std::string("SELECT current_setting('synchronous_commit') FROM ") + pg_no_wait_from,
+        soci::into(value));
+    return value;
+  });
+  EXPECT_EQ(statement, "off");
+  EXPECT_EQ(db->read(setting), "on");
+}
+
 }  // namespace brilliant::db

@@ -225,6 +225,7 @@ Result<Carts::Added> add_locked(db::Database& db, const std::string& token, long
                                 const catalog::Product& product, const LineInput& input,
                                 const std::string& now, std::vector<StoredLine>& lines, long long& cart) {
   return db.write([&](soci::session& sql) -> Result<Carts::Added> {
+    db::commit_without_waiting(sql);
     Carts::Added added{token, 0};
     cart = touch_cart(sql, token, now);
     if (!cart) {
@@ -254,7 +255,8 @@ Result<Carts::Added> add_locked(db::Database& db, const std::string& token, long
 // The add on PostgreSQL without a transaction held across round trips: the cart read in one statement,
 // then the add written in one that first moves the cart's version on from the one read (a new cart and its
 // first line: one statement too). Nothing comes back when the cart changed in between (another tab's add,
-// a quantity changed, a line removed or ordered); then std::nullopt, and the caller tries again.
+// a quantity changed, a line removed or ordered); then std::nullopt, and the caller tries again. Like every
+// write to a cart, it commits without waiting for the disk (db::commit_without_waiting; decision 019).
 std::optional<Result<Carts::Added>> add_unlocked(db::Database& db, const std::string& token,
                                                  long long user_id, const catalog::Product& product,
                                                  const LineInput& input, const std::string& now,
@@ -270,20 +272,21 @@ std::optional<Result<Carts::Added>> add_unlocked(db::Database& db, const std::st
   // Outside a transaction (read() gives such a session) each statement commits by itself.
   const bool written = db.read([&](soci::session& sql) {
     if (plan->same) {
-      static const std::string merge = bump + price_update +
-                                       "FROM c WHERE cart_lines.cart_id = c.id AND cart_lines.id = :line "
+      static const std::string merge = bump + price_update + "FROM c, " + db::pg_no_wait_from +
+                                       " WHERE cart_lines.cart_id = c.id AND cart_lines.id = :line "
                                        "RETURNING cart_lines.quote_won_per_gram";
       return write_price(sql, merge, plan->same->id, plan->priced, now,
                          std::tuple(soci::use(now), soci::use(read.id), soci::use(read.version)));
     }
+    static const std::string from_c = std::string(" FROM c, ") + db::pg_no_wait_from + " ";
     static const std::string into_cart =
-        bump + new_line_columns + "SELECT c.id, " + new_line_values + " FROM c " + new_line_returned;
+        bump + new_line_columns + "SELECT c.id, " + new_line_values + from_c + new_line_returned;
     if (read.id)
       return write_new_line(sql, into_cart, plan->priced, now, cart, added.line_id,
                             std::tuple(soci::use(now), soci::use(read.id), soci::use(read.version)));
     static const std::string into_new_cart = "WITH c AS (" + std::string(cart_insert) + "RETURNING id) " +
-                                             new_line_columns + "SELECT c.id, " + new_line_values +
-                                             " FROM c " + new_line_returned;
+                                             new_line_columns + "SELECT c.id, " + new_line_values + from_c +
+                                             new_line_returned;
     added.token = random_token(24);
     const std::string hash = sha256_hex(added.token);
     soci::indicator user_ind = user_id ? soci::i_ok : soci::i_null;
@@ -342,6 +345,7 @@ Result<void> Carts::set_quantity(const std::string& token, long long line_id, in
   auto priced = TRY(price_line(*product, input_of(stored->line, quantity)));
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<void> {
+    db::commit_without_waiting(sql);
     if (!touch_cart(sql, token, now)) return Error::not_found("cart line");
     store_price(sql, line_id, priced, now);
     return {};
@@ -351,6 +355,7 @@ Result<void> Carts::set_quantity(const std::string& token, long long line_id, in
 Result<void> Carts::remove(const std::string& token, long long line_id) {
   const auto now = format_utc(clock_.now());
   return db_.write([&](soci::session& sql) -> Result<void> {
+    db::commit_without_waiting(sql);
     const long long cart = touch_cart(sql, token, now);
     long long found = 0;
     sql << "SELECT COUNT(*) FROM cart_lines WHERE id = :id AND cart_id = :c", soci::use(line_id),

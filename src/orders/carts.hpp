@@ -1,6 +1,7 @@
 // Carts in the database. A visitor's cart is named by a random token (kept in a cookie; the database
 // holds only its SHA-256). Adding the same variant with the same options again adds to that line.
 // Viewing a cart prices every line again against the catalog as it is now and says what changed.
+// A cart's writes commit without waiting for the disk (decision 019): the order that takes its lines does.
 #pragma once
 #include <optional>
 #include <string>

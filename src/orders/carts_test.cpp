@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <atomic>
+#include <functional>
 #include <latch>
 #include <thread>
 
@@ -219,6 +220,35 @@ TEST_P(CartsTest, AddsAtOnceToOneCartAddUpOnOneLine) {
   ASSERT_EQ(view.lines.size(), 1u);
   EXPECT_EQ(view.lines[0].id, first->line_id);
   EXPECT_EQ(view.pieces, max_quantity);
+}
+
+// Every write to a cart commits without waiting for the disk on PostgreSQL (decision 019), and for its own
+// transaction only: after adds by both ways (a new cart, a new line, the same line again, under the cart's
+// lock), a quantity changed and a line removed, every pooled session waits for the disk again.
+TEST_P(CartsTest, ACartsWritesLeaveEverySessionWaitingForTheDisk) {
+  if (GetParam() != "postgresql") GTEST_SKIP() << "synchronous_commit is PostgreSQL's";
+  auto first = carts->add("", 0, {.variant_id = plenty, .quantity = 1});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  ASSERT_TRUE(carts->add(first->token, 0, {.variant_id = plenty, .quantity = 1}).ok());
+  auto other = carts->add(first->token, 0, {.variant_id = small, .quantity = 1});
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  ASSERT_TRUE(carts->set_quantity(first->token, first->line_id, 3).ok());
+  ASSERT_TRUE(carts->remove(first->token, other->line_id).ok());
+  const auto view = carts->view(first->token);
+  ASSERT_EQ(view.lines.size(), 1u);
+  EXPECT_EQ(view.pieces, 3);
+  std::vector<std::string> settings;  // the pool's four sessions, held at once
+  const std::function<void(int)> hold = [&](int left) {
+    if (!left) return;
+    db->read([&](soci::session& s) {
+      std::string value;
+      s << "SELECT current_setting('synchronous_commit')", soci::into(value);
+      settings.push_back(value);
+      hold(left - 1);
+    });
+  };
+  hold(4);
+  EXPECT_EQ(settings, std::vector<std::string>(4, "on"));
 }
 
 }  // namespace

@@ -191,8 +191,8 @@ TEST(PgWrites, ACheckThenInsertThatLosesARaceRunsAgainAndSeesTheRow) {
   db->write([&](soci::session& s) { s << "DROP TABLE " + table; });
 }
 
-// A cart's writes commit without waiting for the disk (decision 019): in a write() its transaction alone, and a
-// statement on its own with the FROM item; the session the pool hands out next waits again.
+// A cart's writes commit without waiting for the disk (decision 019): in a write() its transaction alone,
+// and a statement on its own with the FROM item; the session the pool hands out next waits again.
 TEST(PgWrites, ACommitWithoutWaitingIsItsTransactionsAlone) {
   const char* url = std::getenv("BRILLIANT_TEST_PG_URL");
   if (!url) GTEST_SKIP() << "no PostgreSQL for this run (BRILLIANT_TEST_PG_URL unset)";

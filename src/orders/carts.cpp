@@ -271,14 +271,14 @@ std::optional<Result<Carts::Added>> add_unlocked(db::Database& db, const std::st
       "WHERE id = :id AND version = :seen RETURNING id) ";
   // Outside a transaction (read() gives such a session) each statement commits by itself.
   const bool written = db.read([&](soci::session& sql) {
+    static const std::string from_c = std::string(" FROM c, ") + db::pg_no_wait_from + " ";
     if (plan->same) {
-      static const std::string merge = bump + price_update + "FROM c, " + db::pg_no_wait_from +
-                                       " WHERE cart_lines.cart_id = c.id AND cart_lines.id = :line "
+      static const std::string merge = bump + price_update + from_c +
+                                       "WHERE cart_lines.cart_id = c.id AND cart_lines.id = :line "
                                        "RETURNING cart_lines.quote_won_per_gram";
       return write_price(sql, merge, plan->same->id, plan->priced, now,
                          std::tuple(soci::use(now), soci::use(read.id), soci::use(read.version)));
     }
-    static const std::string from_c = std::string(" FROM c, ") + db::pg_no_wait_from + " ";
     static const std::string into_cart =
         bump + new_line_columns + "SELECT c.id, " + new_line_values + from_c + new_line_returned;
     if (read.id)

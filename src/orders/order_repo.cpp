@@ -6,7 +6,8 @@
 
 namespace brilliant::orders::repo {
 
-// An order's head from load_many's first query.
+// An order's head from load_many's first query. Its row is its "placed" event too (no row of its own in
+// order_events: by whom and when are the order's customer and creation), so that event comes with it.
 Order head_of(const soci::row& r) {
   Order o;
   o.id = db::row_int(r, 0);
@@ -33,6 +34,7 @@ Order head_of(const soci::row& r) {
   o.coupon_name = db::row_text(r, 25);
   o.discount_bearer = db::row_text(r, 26);
   o.transfer = {db::row_text(r, 27), db::row_text(r, 28), db::row_text(r, 29)};
+  o.events = {{"placed", "", o.user_id ? o.customer_name : "", o.created_at}};
   return o;
 }
 

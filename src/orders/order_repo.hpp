@@ -15,7 +15,7 @@ namespace brilliant::orders::repo {
 std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& ids);
 std::optional<Order> load_id(soci::session& sql, long long id);
 std::optional<Order> load(soci::session& sql, const std::string& number);
-// The order's own row (with its customer) as load_many reads it, and the columns an INSERT INTO orders
+// The order's own row (with its customer, and its "placed" event) as load_many reads it, and the columns an INSERT INTO orders
 // returns it with (order_writes.cpp).
 Order head_of(const soci::row& r);
 extern const std::string returned_head;
@@ -36,7 +36,7 @@ struct NewOrder {
 };
 struct Inserted {
   long long order_id = 0;
-  Order head;  // the order's own row as written (head_of's fields), no parcels, lines or events
+  Order head;  // the order's own row as written (head_of's fields, its "placed" event), no parcels or lines
   std::vector<long long> sold;      // products the order took stock of (their pages show counts)
   std::vector<long long> sold_out;  // of those, the ones it took the last piece of (listings may change)
   std::vector<std::pair<long long, int>> left;  // each variant it took stock of, with the stock left
@@ -45,7 +45,7 @@ struct Inserted {
   std::vector<Fulfilment> fulfilments;
   std::vector<OrderLine> lines;
 };
-// Inserts the order, its "placed" event, its parcels and lines in the caller's transaction: the cart's
+// Inserts the order (its row is its "placed" event), its parcels and lines in the caller's transaction: the cart's
 // lines leave the cart exactly once and stock is taken only if enough is left, else a conflict (the caller
 // rolls back).
 Result<Inserted> insert_order(soci::session& sql, const NewOrder& order, const std::vector<CartLine>& lines,

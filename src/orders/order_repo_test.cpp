@@ -8,7 +8,8 @@ namespace brilliant::orders::repo {
 namespace {
 
 // Orders written straight into the tables (placing them is orders_test's business): reading them back
-// many at once keeps the asked order, skips ids that are not there, and joins parcels, lines and events.
+// many at once keeps the asked order, skips ids that are not there, and joins parcels, lines and events
+// (the first, "placed", told by the order's own row).
 TEST(OrderRepo, ReadsManyOrdersWholeInTheAskedOrder) {
   db::TempDatabase db{std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations"};
   db->write([](soci::session& s) {
@@ -40,7 +41,6 @@ TEST(OrderRepo, ReadsManyOrdersWholeInTheAskedOrder) {
     }
   });
   db->write([](soci::session& s) {
-    record(s, 2, 1, "placed", "", "2026-11-26T00:00:00Z");
     record(s, 2, 0, "cancelled", "by the system", "2026-11-27T00:00:00Z");
   });
   auto orders = db->read([](soci::session& s) { return load_many(s, {3, 99, 1, 2}); });
@@ -50,8 +50,12 @@ TEST(OrderRepo, ReadsManyOrdersWholeInTheAskedOrder) {
   EXPECT_EQ(orders[2].lines.at(0).quantity, 2);
   EXPECT_EQ(orders[2].fulfilments.at(0).workshop_slug, "w");
   ASSERT_EQ(orders[2].events.size(), 2u);
+  EXPECT_EQ(orders[2].events[0].kind, "placed");  // told by the order's row: by its customer, at its making
   EXPECT_EQ(orders[2].events[0].actor, "김");
+  EXPECT_EQ(orders[2].events[0].created_at, orders[2].created_at);
+  EXPECT_EQ(orders[2].events[1].kind, "cancelled");
   EXPECT_EQ(orders[2].events[1].actor, "");  // the system
+  EXPECT_EQ(orders[0].events.size(), 1u);
   EXPECT_EQ(orders[0].customer_email, "a@x.kr");
   EXPECT_TRUE(db->read([](soci::session& s) { return load_many(s, {}); }).empty());
   EXPECT_FALSE(db->read([](soci::session& s) { return load(s, "BR-261126-NOTTHERE"); }).has_value());

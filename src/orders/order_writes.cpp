@@ -125,9 +125,9 @@ Result<void> insert_line(soci::session& sql, const NewOrder& o, long long order_
   return {};
 }
 
-// The order's own row and its "placed" event. The row comes back as load_many reads it (its customer from
-// users in the same statement); on PostgreSQL the event is written by that statement too. No row: the
-// checkout key was used before.
+// The order's own row, which is its "placed" event too (load_many tells it from the row). The row comes
+// back as load_many reads it (its customer from users in the same statement). No row: the checkout key was
+// used before.
 const std::string head_insert =
     "INSERT INTO orders (number, user_id, guest_email, guest_key, checkout_key, request_hash, status, "
     "subtotal, shipping_fee, discount, total, coupon_code, coupon_name, discount_bearer, recipient, phone, "
@@ -193,7 +193,7 @@ std::string pg_array(const std::vector<long long>& values) {
   return out + "}";
 }
 
-// The cart's lines out, the order's row, its "placed" event and its parcels, one statement at a time
+// The cart's lines out, the order's row and its parcels, one statement at a time
 // (SQLite, in-process: a statement costs no round trip).
 Result<void> write_head_one_by_one(soci::session& sql, const NewOrder& o, const std::vector<CartLine>& lines,
                                    const OrderPlan& plan, Inserted& out) {
@@ -214,7 +214,6 @@ Result<void> write_head_one_by_one(soci::session& sql, const NewOrder& o, const 
       sql, insert, o, plan, values, [&](const soci::row& r) { out.head = head_of(r); }, std::tuple<>(),
       std::tuple<>());
   if (!out.head.id) return checkout_key_used();
-  record(sql, out.head.id, o.user_id, "placed", "", o.at);
   for (const auto& parcel : plan.parcels) {
     long long id = 0;
     db::run(sql,
@@ -231,7 +230,7 @@ Result<void> write_head_one_by_one(soci::session& sql, const NewOrder& o, const 
 
 // The same in one statement (PostgreSQL, where each is a round trip): the cart's lines are deleted (a
 // second checkout of the cart waits on the first's row locks, then deletes nothing and rolls back), the
-// order inserted (nothing on a used key), its event and its parcels written from its row. One row comes
+// order inserted (nothing on a used key), its parcels written from its row. One row comes
 // back either way (the order's columns empty on a used key), so the cart is checked first, as above.
 Result<void> write_head_at_once(soci::session& sql, const NewOrder& o, const std::vector<CartLine>& lines,
                                 const OrderPlan& plan, Inserted& out) {
@@ -239,8 +238,7 @@ Result<void> write_head_at_once(soci::session& sql, const NewOrder& o, const std
       "WITH gone AS (DELETE FROM cart_lines WHERE cart_id = (SELECT id FROM carts WHERE token_hash = :h) "
       "AND id = ANY(CAST(:ids AS BIGINT[])) RETURNING id), o AS (" +
       head_insert +
-      " RETURNING *), placed AS (INSERT INTO order_events (order_id, actor_id, kind, note, created_at) "
-      "SELECT id, user_id, 'placed', '', created_at FROM o), parcels AS (INSERT INTO fulfilments (order_id, "
+      " RETURNING *), parcels AS (INSERT INTO fulfilments (order_id, "
       "workshop_id, status, subtotal, shipping_fee, discount, shipping_discount, created_at, updated_at) "
       "SELECT o.id, p.w, 'awaiting_payment', p.s, p.f, p.d, p.sd, o.created_at, o.created_at FROM o, "
       "unnest(CAST(:pw AS BIGINT[]), CAST(:ps AS BIGINT[]), CAST(:pf AS BIGINT[]), CAST(:pd AS BIGINT[]), "

@@ -157,9 +157,8 @@ std::optional<Result<Order>> replayed(db::Database& db, const Checkout& in, cons
 
 // The order just placed as insert_order wrote it (its row, with its customer, came back from the INSERT:
 // no query where reading it back whole took four, inside the transaction that holds the stock rows),
-// and the one event it has.
-Order as_placed(soci::session& sql, const repo::Inserted& inserted, const std::string& at,
-                const catalog::Snapshot& catalog) {
+// and the one event it has ("placed", told by its row).
+Order as_placed(soci::session& sql, const repo::Inserted& inserted, const catalog::Snapshot& catalog) {
   Order order = inserted.head;
   order.fulfilments = inserted.fulfilments;
   for (auto& parcel : order.fulfilments) {
@@ -176,7 +175,6 @@ Order as_placed(soci::session& sql, const repo::Inserted& inserted, const std::s
     }
   }
   order.lines = inserted.lines;
-  order.events = {{"placed", "", order.user_id ? order.customer_name : "", at}};
   return order;
 }
 
@@ -247,7 +245,7 @@ Result<Order> Orders::place_new(const Checkout& in, const std::string& guest_ema
                                  in.locale));
     if (preview.plan.coupon && discounts_)
       TRY(discounts_->claim(sql, *preview.plan.coupon, inserted.order_id, shopper, preview.plan.discount));
-    auto order = as_placed(sql, inserted, at, *catalog_.snapshot());
+    auto order = as_placed(sql, inserted, *catalog_.snapshot());
     if (compose_) mail::enqueue(sql, compose_(order, "placed"), clock_);
     return std::pair{std::move(order), std::move(inserted)};
   });

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
+#include "db/migrate.hpp"
 #include "orders/testing.hpp"
 
 namespace brilliant::orders {
@@ -83,6 +85,35 @@ TEST_F(OrdersTest, PlacingSplitsByWorkshopReservesStockKeepsPricesAndEmptiesTheC
   EXPECT_EQ(again->number, order->number);
   EXPECT_EQ(stock("sun-chain"), 4);
   EXPECT_EQ(orders.of_user(1).size(), 1u);
+}
+
+// An order's "placed" event is told by its row. Orders placed before migration 055 also wrote it into
+// order_events; the migration takes those copies out, so such an order's history tells it once, first, by
+// its customer, and its later events stay.
+TEST_F(OrdersTest, TheMigrationLeavesAnOlderOrdersPlacedEventToldOnce) {
+  auto order = one_ring_order("key-older");
+  ASSERT_TRUE(orders.mark_paid(order.number, 2).ok());
+  db->write([&](soci::session& s) {  // as an order placed before it was written
+    s << "INSERT INTO order_events (order_id, actor_id, kind, note, created_at) VALUES (:o, 1, 'placed', "
+         "'', :at)",
+        soci::use(order.id), soci::use(order.created_at);
+  });
+  ASSERT_EQ(orders.find(order.number)->events.size(), 3u);  // told twice before the migration
+  std::ifstream file(std::filesystem::path(BRILLIANT_SOURCE_DIR) / "migrations" /
+                     "055_placed_told_by_the_order.sql");
+  std::stringstream migration;
+  migration << file.rdbuf();
+  ASSERT_FALSE(migration.str().empty());
+  db->write([&](soci::session& s) {
+    for (const auto& statement : db::split_statements(migration.str())) s << statement;
+  });
+  const auto events = orders.find(order.number)->events;
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].kind, "placed");
+  EXPECT_FALSE(order.customer_name.empty());
+  EXPECT_EQ(events[0].actor, order.customer_name);
+  EXPECT_EQ(events[0].created_at, order.created_at);
+  EXPECT_EQ(events[1].kind, "paid");
 }
 
 TEST_F(OrdersTest, NothingIsWrittenWhenAPieceSellsOutOrTheTotalMoved) {

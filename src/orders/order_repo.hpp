@@ -15,8 +15,8 @@ namespace brilliant::orders::repo {
 std::vector<Order> load_many(soci::session& sql, const std::vector<long long>& ids);
 std::optional<Order> load_id(soci::session& sql, long long id);
 std::optional<Order> load(soci::session& sql, const std::string& number);
-// The order's own row (with its customer, and its "placed" event) as load_many reads it, and the columns an INSERT INTO orders
-// returns it with (order_writes.cpp).
+// The order's own row (with its customer, and its "placed" event) as load_many reads it,
+// and the columns an INSERT INTO orders returns it with (order_writes.cpp).
 Order head_of(const soci::row& r);
 extern const std::string returned_head;
 // The ids a list query selects (its first column), in its order.
@@ -45,9 +45,9 @@ struct Inserted {
   std::vector<Fulfilment> fulfilments;
   std::vector<OrderLine> lines;
 };
-// Inserts the order (its row is its "placed" event), its parcels and lines in the caller's transaction: the cart's
-// lines leave the cart exactly once and stock is taken only if enough is left, else a conflict (the caller
-// rolls back).
+// Inserts the order (its row is its "placed" event), its parcels and lines in the caller's transaction: the
+// cart's lines leave the cart exactly once and stock is taken only if enough is left, else a conflict (the
+// caller rolls back).
 Result<Inserted> insert_order(soci::session& sql, const NewOrder& order, const std::vector<CartLine>& lines,
                               const OrderPlan& plan, const std::vector<vendors::CommissionRate>& rates,
                               const Orders::VariantLabel& label);

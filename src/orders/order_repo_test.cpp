@@ -40,9 +40,7 @@ TEST(OrderRepo, ReadsManyOrdersWholeInTheAskedOrder) {
                n + ", " + n + ", 1, 1, 'p', 'p', 'p', 'P-1', " + n + ", 1000, " + n + "000, 'fixed', 'x')";
     }
   });
-  db->write([](soci::session& s) {
-    record(s, 2, 0, "cancelled", "by the system", "2026-11-27T00:00:00Z");
-  });
+  db->write([](soci::session& s) { record(s, 2, 0, "cancelled", "by the system", "2026-11-27T00:00:00Z"); });
   auto orders = db->read([](soci::session& s) { return load_many(s, {3, 99, 1, 2}); });
   ASSERT_EQ(orders.size(), 3u);
   EXPECT_EQ(orders[0].number, "BR-261126-AAAAAAA3");

@@ -102,30 +102,35 @@ long long demo_variant_in_stock(App& app, int more_than) {
 }
 
 std::vector<DemoLogin> seed_demo(App& app, int products) {
-  const std::vector<std::tuple<web::Role, std::string, std::string>> people = {
-      {web::Role::operator_, "operator@brilliant.example", "허브 운영자"},
-      {web::Role::vendor_staff, "maker@brilliant.example", "보석공방 장인"},
-      {web::Role::shopper, "shopper@brilliant.example", "김지민"},
-      {web::Role::auditor, "auditor@brilliant.example", "인증 심사원"},
-      {web::Role::station_staff, "station@brilliant.example", "스튜디오 촬영팀"},
-      {web::Role::buyer, "buyer@brilliant.example", "Buyer Tanaka"},
+  // Who, and for vendor staff their workshop: two workshops' people, so that what one workshop's console
+  // shows and what it may not touch (the other's pieces, parcels and settlements) can both be tried.
+  const std::vector<std::tuple<web::Role, std::string, std::string, std::string>> people = {
+      {web::Role::operator_, "operator@brilliant.example", "허브 운영자", ""},
+      {web::Role::vendor_staff, "maker@brilliant.example", "보석공방 장인", "iksan-gold"},
+      {web::Role::vendor_staff, "mireuk@brilliant.example", "미륵사 주얼리 공방장", "mireuk-jewelry"},
+      {web::Role::shopper, "shopper@brilliant.example", "김지민", ""},
+      {web::Role::auditor, "auditor@brilliant.example", "인증 심사원", ""},
+      {web::Role::station_staff, "station@brilliant.example", "스튜디오 촬영팀", ""},
+      {web::Role::buyer, "buyer@brilliant.example", "Buyer Tanaka", ""},
   };
   const StudioDemo studio_demo{"station@brilliant.example", "shopper@brilliant.example",
                                "operator@brilliant.example"};
   std::vector<DemoLogin> logins;
-  for (const auto& [role, email, name] : people)
+  for (const auto& [role, email, name, workshop] : people)
     logins.push_back({std::string(web::role_name(role)), email, demo_password});
   const bool empty =
       app.database().read([](soci::session& sql) { return accounts::repo::count_users(sql) == 0; });
   if (empty) {
     const auto now = format_utc(std::chrono::system_clock::now());
+    // The staff's two workshops first (the catalog's seed gives them their stories and pieces).
     app.database().write([&](soci::session& sql) {
       sql << "INSERT INTO workshops (slug, name, status, created_at, updated_at) "
-             "VALUES ('iksan-gold', '익산 금세공방', 'active', :a, :b)",
-          soci::use(now), soci::use(now);
+             "VALUES ('iksan-gold', '익산 금세공방', 'active', :a, :b), "
+             "('mireuk-jewelry', '미륵사 주얼리', 'active', :c, :d)",
+          soci::use(now), soci::use(now), soci::use(now), soci::use(now);
     });
-    for (const auto& [role, email, name] : people) {
-      auto user = app.accounts().add_user({email, name, demo_password, "ko"}, role, "iksan-gold");
+    for (const auto& [role, email, name, workshop] : people) {
+      auto user = app.accounts().add_user({email, name, demo_password, "ko"}, role, workshop);
       if (!user) spdlog::error("demo user {}: {}", email, user.error().message);
     }
   }

@@ -144,6 +144,29 @@ TEST_F(StudioEvidenceHttp, TheDemoHasAStationLoginItemsAPackedAndAReturnedOrder)
   }
   EXPECT_EQ(packed, 2);
   EXPECT_EQ(returned, 1);
+  // Two workshops' staff log in: each edits its own pieces and is refused the other's.
+  const auto snapshot = app->catalog().snapshot();
+  const auto piece_of = [&](const std::string& workshop) {
+    for (const auto& card : snapshot->cards)
+      if (card.workshop_slug == workshop) return card.slug;
+    return std::string();
+  };
+  const std::string gold = piece_of("iksan-gold"), mireuk = piece_of("mireuk-jewelry");
+  ASSERT_FALSE(gold.empty());
+  ASSERT_FALSE(mireuk.empty());
+  for (const auto& [email, own, other] : {std::tuple{"maker@brilliant.example", gold, mireuk},
+                                          std::tuple{"mireuk@brilliant.example", mireuk, gold}}) {
+    ASSERT_TRUE(std::any_of(logins.begin(), logins.end(), [&](const auto& l) { return l.email == email; }));
+    auto staff = client();
+    const auto csrf = staff->csrf_from("/login");
+    ASSERT_EQ(
+        staff->post_form("/login", {{"_csrf", csrf}, {"email", email}, {"password", app::demo_password}})
+            .status,
+        303)
+        << email;
+    EXPECT_EQ(staff->get("/api/v1/console/products/" + own).status, 200) << email;
+    EXPECT_EQ(staff->get("/api/v1/console/products/" + other).status, 403) << email;
+  }
 }
 
 TEST_F(StudioEvidenceHttp, AShootFromTheCameraFolderIsZippedPerChannelAndPublishedWithA360View) {

@@ -15,6 +15,10 @@ fi
 cleanup() {
   "${runas[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pgdir"
+  # The issuer key the HTTP tests share on this cluster (tests/http/harness.cpp names it by the URL's hash).
+  if [ -n "${BRILLIANT_TEST_PG_URL:-}" ]; then
+    rm -f "${TMPDIR:-/tmp}/brilliant-test-issuer-$(printf %s "$BRILLIANT_TEST_PG_URL" | sha256sum | cut -c1-16).key"
+  fi
 }
 trap cleanup EXIT
 pgport=$(python3 "$(dirname "${BASH_SOURCE[0]}")/free-port.py")

@@ -37,7 +37,12 @@ http { access_log off; client_body_temp_path ${dir}/cb; proxy_temp_path ${dir}/p
 `);
     const started = spawnSync('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')]);
     if (started.status === 0) {
-      return { url: `rtmp://127.0.0.1:${port}/live2`, dir, stop: () => spawnSync('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-s', 'stop']) };
+      const stop = () => {
+        spawnSync('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-s', 'stop']);
+        // nginx may still be finishing its last HLS segment as it exits: removal retries, and never fails the test.
+        try { rmSync(dir, { recursive: true, force: true, maxRetries: 5 }); } catch {}
+      };
+      return { url: `rtmp://127.0.0.1:${port}/live2`, dir, stop };
     }
     if (!String(started.stderr).includes('Address already in use') || attempt === 4) {
       throw new Error(`the stand-in platform's nginx did not start: ${started.stderr}`);

@@ -194,4 +194,44 @@ TEST_F(PiecesHttp, EditEveryFieldOfAPiece) {
   app->catalog().refresh();
 }
 
+// English pages name a piece's workshop in English: the console's list of pieces, the operator's review
+// queue and a piece's review page (Korean pages in Korean).
+TEST_F(PiecesHttp, EnglishPagesNameTheWorkshopInEnglish) {
+  const auto shop = own_workshop("names", "이름 공방", "Names Atelier");
+  auto vendor = logged_in(web::Role::vendor_staff, shop.slug);
+  const std::string title = "이름 반지 " + unique_email("n").substr(2, 5);
+  ASSERT_EQ(vendor
+                ->post_form("/console/products", {{"_csrf", vendor->cookie("csrf")},
+                                                  {"title_ko", title},
+                                                  {"title_en", "Name Ring"},
+                                                  {"category", "pendant"},
+                                                  {"metal", "gold"},
+                                                  {"purity", "750"},
+                                                  {"colour", "yellow"},
+                                                  {"weight_g", "2.5"},
+                                                  {"labour_fee", "30000"},
+                                                  {"margin_pct", "25"},
+                                                  {"stock", "2"},
+                                                  {"story_ko", "이름을 새깁니다."},
+                                                  {"story_en", "A name to wear."}})
+                .status,
+            303);
+  const auto slug = slug_of(title);
+  ASSERT_FALSE(slug.empty());
+  ASSERT_EQ(
+      vendor->post_form("/console/products/" + slug + "/submit", {{"_csrf", vendor->cookie("csrf")}}).status,
+      303);
+  auto op = logged_in(web::Role::operator_, "");
+  for (const auto& [who, path] : {std::pair{vendor.get(), std::string("/console/products")},
+                                  {op.get(), std::string("/operator/reviews")},
+                                  {op.get(), "/operator/reviews/" + slug}}) {
+    const auto english = who->get("/en" + path), korean = who->get(path);
+    ASSERT_EQ(english.status, 200) << path;
+    ASSERT_EQ(korean.status, 200) << path;
+    EXPECT_NE(english.body.find(shop.name_en), std::string::npos) << path;
+    EXPECT_EQ(english.body.find(shop.name_ko), std::string::npos) << path;
+    EXPECT_NE(korean.body.find(shop.name_ko), std::string::npos) << path;
+  }
+}
+
 }  // namespace brilliant::test

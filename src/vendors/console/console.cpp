@@ -70,7 +70,7 @@ class ConsoleRoutes {
                        {"title", req.locale == "en" ? p.title_en : p.title_ko},
                        {"status", to_string(p.status)},
                        {"status_text", renderer.message(req.locale, "console.state." + to_string(p.status))},
-                       {"workshop", p.workshop},
+                       {"workshop", in_language(req.locale == "en", p.workshop, p.workshop_en)},
                        {"can_submit", p.status == catalog::ProductStatus::draft ||
                                           p.status == catalog::ProductStatus::changes_requested},
                        {"photos", p.photos},

@@ -12,7 +12,7 @@ std::vector<ConsoleProduct> products_of(soci::rowset<soci::row>& rows) {
   for (const auto& r : rows)
     out.push_back({db::row_int(r, 0), db::row_text(r, 1), db::row_text(r, 2), db::row_text(r, 3),
                    catalog::product_status(db::row_text(r, 4)).value_or(catalog::ProductStatus::draft),
-                   db::row_text(r, 5), db::row_int(r, 6), optional_text(r, 7)});
+                   db::row_text(r, 5), db::row_text(r, 6), db::row_int(r, 7), optional_text(r, 8)});
   return out;
 }
 
@@ -25,7 +25,7 @@ std::vector<StockRow> stock_of(soci::rowset<soci::row>& rows) {
 }
 
 constexpr const char* product_columns =
-    "SELECT p.id, p.slug, p.title_ko, p.title_en, p.status, w.name, "
+    "SELECT p.id, p.slug, p.title_ko, p.title_en, p.status, w.name, w.name_en, "
     "(SELECT COUNT(*) FROM product_photos ph WHERE ph.product_id = p.id), ";
 
 constexpr const char* stock_columns =

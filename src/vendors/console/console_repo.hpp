@@ -14,7 +14,7 @@ struct ConsoleProduct {
   long long id = 0;
   std::string slug, title_ko, title_en;
   catalog::ProductStatus status = catalog::ProductStatus::draft;
-  std::string workshop;
+  std::string workshop, workshop_en;  // its name in Korean and in English
   long long photos = 0;
   std::string comment;  // the latest review comment asking for changes (or rejecting), if any
 };

@@ -186,7 +186,7 @@ class PieceRoutes {
     for (const auto& w : repo::review_queue(db))
       queue.push_back(json::object{{"slug", w.slug},
                                    {"title", req.locale == "en" ? w.title_en : w.title_ko},
-                                   {"workshop", w.workshop}});
+                                   {"workshop", in_language(req.locale == "en", w.workshop, w.workshop_en)}});
     return r.page_response(req, "vendors/reviews",
                            {{"title", r.message(req.locale, "reviews.queue_title")},
                             {"noindex", true},
@@ -211,7 +211,7 @@ class PieceRoutes {
                             {"noindex", true},
                             {"slug", product->slug},
                             {"product_title", req.locale == "en" ? product->title_en : product->title_ko},
-                            {"workshop", workshop.name_ko},
+                            {"workshop", in_language(req.locale == "en", workshop.name_ko, workshop.name_en)},
                             {"status", r.message(req.locale, "console.state." + to_string(product->status))},
                             {"in_review", product->status == catalog::ProductStatus::in_review},
                             {"price", std::to_string(product->price)},

@@ -55,12 +55,13 @@ std::vector<ReviewEntry> reviews_of(db::Database& db, long long product) {
 std::vector<Waiting> review_queue(db::Database& db) {
   return db.read([&](soci::session& sql) {
     std::vector<Waiting> out;
-    soci::rowset<soci::row> rows = sql.prepare
-                                   << "SELECT p.slug, p.title_ko, p.title_en, w.name FROM products p "
-                                      "JOIN workshops w ON w.id = p.workshop_id WHERE p.status = 'in_review' "
-                                      "ORDER BY p.updated_at";
+    soci::rowset<soci::row> rows =
+        sql.prepare << "SELECT p.slug, p.title_ko, p.title_en, w.name, w.name_en FROM products p "
+                       "JOIN workshops w ON w.id = p.workshop_id WHERE p.status = 'in_review' "
+                       "ORDER BY p.updated_at";
     for (const auto& row : rows)
-      out.push_back({db::row_text(row, 0), db::row_text(row, 1), db::row_text(row, 2), db::row_text(row, 3)});
+      out.push_back({db::row_text(row, 0), db::row_text(row, 1), db::row_text(row, 2), db::row_text(row, 3),
+                     db::row_text(row, 4)});
     return out;
   });
 }

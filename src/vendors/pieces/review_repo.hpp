@@ -33,7 +33,7 @@ struct ReviewEntry {
 std::vector<ReviewEntry> reviews_of(db::Database& db, long long product);
 
 struct Waiting {
-  std::string slug, title_ko, title_en, workshop;
+  std::string slug, title_ko, title_en, workshop, workshop_en;
 };
 // Pieces in review, longest waiting first.
 std::vector<Waiting> review_queue(db::Database& db);

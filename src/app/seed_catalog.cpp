@@ -19,21 +19,28 @@ struct WorkshopSeed {
   const char* en;
   int founded;
   const char* speciality;
+  const char* speciality_en;
 };
 
 const WorkshopSeed workshops[] = {
-    {"iksan-gold", "익산 금세공방", "Iksan Goldsmiths", 1978, "금 세공, 돌반지"},
-    {"mireuk-jewelry", "미륵사 주얼리", "Mireuksa Jewelry", 1985, "백제 문양 펜던트"},
-    {"boseok-maeul", "보석마을 공방", "Gem Village Atelier", 1992, "다이아몬드 세팅"},
-    {"wanggung-silver", "왕궁리 은공방", "Wanggung Silverworks", 1988, "은 세공, 필리그리"},
-    {"seodong-geumbang", "서동 금방", "Seodong Gold House", 1969, "전통 금반지"},
-    {"mahan-craft", "마한 세공", "Mahan Craft", 2004, "미니멀 체인"},
-    {"geumma-gems", "금마 보석", "Geumma Gems", 1996, "유색석 주얼리"},
-    {"baekje-artisans", "백제 장인공방", "Baekje Artisans", 1981, "브로치, 예물 세트"},
-    {"hwangdeung-jewelry", "황등 주얼리", "Hwangdeung Jewelry", 2010, "랩그로운 다이아몬드"},
-    {"hamra-silver", "함라 은세공", "Hamra Silver Studio", 2001, "진주, 은 귀걸이"},
-    {"yongan-metal", "용안 금속공예", "Yongan Metalcraft", 1999, "백금 밴드"},
-    {"yeosan-gems", "여산 보석상", "Yeosan Jewelers", 1975, "맞춤 제작"},
+    {"iksan-gold", "익산 금세공방", "Iksan Goldsmiths", 1978, "금 세공, 돌반지",
+     "Goldsmithing, first-birthday rings"},
+    {"mireuk-jewelry", "미륵사 주얼리", "Mireuksa Jewelry", 1985, "백제 문양 펜던트",
+     "Baekje-pattern pendants"},
+    {"boseok-maeul", "보석마을 공방", "Gem Village Atelier", 1992, "다이아몬드 세팅", "Diamond setting"},
+    {"wanggung-silver", "왕궁리 은공방", "Wanggung Silverworks", 1988, "은 세공, 필리그리",
+     "Silversmithing, filigree"},
+    {"seodong-geumbang", "서동 금방", "Seodong Gold House", 1969, "전통 금반지", "Traditional gold rings"},
+    {"mahan-craft", "마한 세공", "Mahan Craft", 2004, "미니멀 체인", "Minimal chains"},
+    {"geumma-gems", "금마 보석", "Geumma Gems", 1996, "유색석 주얼리", "Coloured-gemstone jewelry"},
+    {"baekje-artisans", "백제 장인공방", "Baekje Artisans", 1981, "브로치, 예물 세트",
+     "Brooches, wedding sets"},
+    {"hwangdeung-jewelry", "황등 주얼리", "Hwangdeung Jewelry", 2010, "랩그로운 다이아몬드",
+     "Lab-grown diamonds"},
+    {"hamra-silver", "함라 은세공", "Hamra Silver Studio", 2001, "진주, 은 귀걸이",
+     "Pearls, silver earrings"},
+    {"yongan-metal", "용안 금속공예", "Yongan Metalcraft", 1999, "백금 밴드", "Platinum bands"},
+    {"yeosan-gems", "여산 보석상", "Yeosan Jewelers", 1975, "맞춤 제작", "Made to order"},
 };
 
 struct Style {
@@ -93,15 +100,18 @@ int seed_catalog(db::Database& db, catalog::Catalog& catalog, pricing::Quotes& q
           w.speciality,
           w.founded,
           "active"};
+      shop.location_en = "Wanggung-myeon, Iksan, Jeonbuk";
+      shop.specialities_en = w.speciality_en;
       long long id = 0;
       sql << "SELECT id FROM workshops WHERE slug = :s", soci::use(shop.slug), soci::into(id);
       if (sql.got_data()) {
         sql << "UPDATE workshops SET name = :n, name_en = :en, story_ko = :sk, story_en = :se, location = "
-               ":l, "
-               "specialities = :sp, founded = :f WHERE id = :id",
+               ":l, location_en = :le, specialities = :sp, specialities_en = :spe, founded = :f WHERE id = "
+               ":id",
             soci::use(shop.name_ko), soci::use(shop.name_en), soci::use(shop.story_ko),
-            soci::use(shop.story_en), soci::use(shop.location), soci::use(shop.specialities),
-            soci::use(shop.founded), soci::use(id);
+            soci::use(shop.story_en), soci::use(shop.location), soci::use(shop.location_en),
+            soci::use(shop.specialities), soci::use(shop.specialities_en), soci::use(shop.founded),
+            soci::use(id);
         shop.id = id;
       } else {
         shop.id = catalog::repo::insert_workshop(sql, shop, now);

@@ -41,7 +41,8 @@ struct Workshop {
   std::string slug, name_ko, name_en, story_ko, story_en, location, specialities;
   int founded = 0;
   std::string status = "active";
-  std::optional<Seller> seller;  // none until its particulars are known
+  std::optional<Seller> seller;              // none until its particulars are known
+  std::string location_en, specialities_en;  // empty: the Korean ones serve English pages too
 };
 
 // Where a piece is in the brand's review (issue 4): a workshop's draft goes in_review; the operator

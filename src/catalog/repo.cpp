@@ -42,10 +42,12 @@ constexpr char select_card_collections[] =
     "SELECT pc.product_id, c.slug FROM product_collections pc JOIN collections c ON c.id = pc.collection_id "
     "WHERE 1 = 1";
 constexpr char card_collections_order[] = " ORDER BY pc.product_id, c.id";
-// A workshop with its seller particulars (columns 10-15, NULL when none).
+// A workshop with its seller particulars (columns 10-15, NULL when none), then its English location and
+// specialities.
 const std::string workshop_columns =
     "SELECT w.id, w.slug, w.name, w.name_en, w.story_ko, w.story_en, w.location, w.specialities, w.founded, "
-    "w.status, s.company, s.representative, s.registration_no, s.address, s.phone, s.email FROM workshops w "
+    "w.status, s.company, s.representative, s.registration_no, s.address, s.phone, s.email, w.location_en, "
+    "w.specialities_en FROM workshops w "
     "LEFT JOIN workshop_sellers s ON s.workshop_id = w.id ";
 const std::string select_workshops = workshop_columns + "ORDER BY w.name";
 constexpr char select_collections[] =
@@ -67,6 +69,8 @@ Workshop workshop_from(const soci::row& r) {
   if (r.get_indicator(10) == soci::i_ok)
     w.seller = Seller{row_text(r, 10), row_text(r, 11), row_text(r, 12),
                       row_text(r, 13), row_text(r, 14), row_text(r, 15)};
+  w.location_en = row_text(r, 16);
+  w.specialities_en = row_text(r, 17);
   return w;
 }
 
@@ -335,12 +339,13 @@ void set_status(soci::session& sql, long long product_id, ProductStatus to, cons
 long long insert_workshop(soci::session& sql, const Workshop& w, const std::string& now) {
   long long id = 0;
   sql << "INSERT INTO workshops (slug, name, name_en, story_ko, story_en, location, specialities, founded, "
-         "status, "
-         "created_at, updated_at) VALUES (:slug, :name, :en, :sko, :sen, :loc, :spec, :f, :st, :now, :now2) "
-         "RETURNING id",
+         "status, created_at, updated_at, location_en, specialities_en) VALUES (:slug, :name, :en, :sko, "
+         ":sen, "
+         ":loc, :spec, :f, :st, :now, :now2, :loc_en, :spec_en) RETURNING id",
       soci::use(w.slug), soci::use(w.name_ko), soci::use(w.name_en), soci::use(w.story_ko),
       soci::use(w.story_en), soci::use(w.location), soci::use(w.specialities), soci::use(w.founded),
-      soci::use(w.status), soci::use(now), soci::use(now), soci::into(id);
+      soci::use(w.status), soci::use(now), soci::use(now), soci::use(w.location_en),
+      soci::use(w.specialities_en), soci::into(id);
   return id;
 }
 

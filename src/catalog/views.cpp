@@ -275,8 +275,12 @@ json::object workshop_json(const Workshop& w, const std::string& locale, const M
                  {"name_ko", w.name_ko},
                  {"name_en", w.name_en},
                  {"story", en ? w.story_en : w.story_ko},
-                 {"location", w.location},
-                 {"specialities", w.specialities}};
+                 {"location", in_language(en, w.location, w.location_en)},
+                 {"location_ko", w.location},
+                 {"location_en", w.location_en},
+                 {"specialities", in_language(en, w.specialities, w.specialities_en)},
+                 {"specialities_ko", w.specialities},
+                 {"specialities_en", w.specialities_en}};
   if (w.founded) o["since"] = fill(t("catalog.workshop.since"), {{"year", std::to_string(w.founded)}});
   if (w.seller) {
     const auto& n = w.seller->registration_no;

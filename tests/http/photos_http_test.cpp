@@ -219,7 +219,9 @@ TEST_F(PhotosHttp, WorkshopProfileTextsAndPhotosShowPublicly) {
                                                          {"story_ko", story},
                                                          {"story_en", before->story_en},
                                                          {"location", before->location},
+                                                         {"location_en", before->location_en},
                                                          {"specialities", before->specialities},
+                                                         {"specialities_en", before->specialities_en},
                                                          {"founded", "1987"}});
   ASSERT_EQ(saved.status, 303);
   EXPECT_NE(client()->get("/workshops/iksan-gold").body.find(story), std::string::npos);
@@ -252,6 +254,52 @@ TEST_F(PhotosHttp, WorkshopProfileTextsAndPhotosShowPublicly) {
       json::serialize(json::object{{"story_ko", before->story_ko}, {"founded", before->founded}}),
       {"Content-Type: application/json", "X-CSRF-Token: " + csrf});
   EXPECT_EQ(restore.status, 200) << restore.body;
+}
+
+// The location and specialities in both languages: set by API and form, each language's pages show their
+// own (the product page's workshop box too), and a bad English field is refused by name, keeping what was
+// typed.
+TEST_F(PhotosHttp, WorkshopLocationAndSpecialitiesShowInTheReadersLanguage) {
+  const auto shop = own_workshop("bilingual", "두 말 공방", "Two Tongues Atelier");
+  const auto ring = own_ring(shop, "Two Tongues Ring", 2);
+  auto vendor = logged_in(web::Role::vendor_staff, shop.slug);
+  const auto csrf = vendor->cookie("csrf");
+  auto put = vendor->request("PUT", "/api/v1/console/profile",
+                             json::serialize(json::object{{"story_ko", "두 나라 말로 소개합니다."},
+                                                          {"location", "익산시 왕궁면"},
+                                                          {"location_en", "Wanggung, Iksan"},
+                                                          {"specialities", "은 필리그리"},
+                                                          {"specialities_en", "Silver filigree"},
+                                                          {"founded", 1999}}),
+                             {"Content-Type: application/json", "X-CSRF-Token: " + csrf});
+  ASSERT_EQ(put.status, 200) << put.body;
+  const auto form = json::parse(vendor->get("/api/v1/console/profile").body).at("form");
+  EXPECT_EQ(form.at("location_en").as_string(), "Wanggung, Iksan");
+  EXPECT_EQ(form.at("specialities_en").as_string(), "Silver filigree");
+  for (const auto& path : {"/workshops/" + shop.slug, "/products/" + ring.slug}) {
+    const auto english = client()->get("/en" + path).body, korean = client()->get(path).body;
+    EXPECT_NE(english.find("Wanggung, Iksan"), std::string::npos) << path;
+    EXPECT_EQ(english.find("익산시 왕궁면"), std::string::npos) << path;
+    EXPECT_NE(korean.find("익산시 왕궁면"), std::string::npos) << path;
+  }
+  const auto listing = client()->get("/en/workshops").body;
+  EXPECT_NE(listing.find("Silver filigree"), std::string::npos);
+  EXPECT_EQ(listing.find("은 필리그리"), std::string::npos);
+  EXPECT_NE(client()->get("/workshops").body.find("은 필리그리"), std::string::npos);
+
+  const std::string long_place(121, 'a');
+  auto refused = vendor->post_form("/en/console/profile", {{"_csrf", csrf},
+                                                           {"story_ko", "두 나라 말로 소개합니다."},
+                                                           {"location_en", long_place},
+                                                           {"specialities_en", "Kept as typed"}});
+  EXPECT_EQ(refused.status, 400);
+  // The English location's error sits under it (before the specialities), its long value kept.
+  const auto typed = refused.body.find("value=\"" + long_place + "\"");
+  ASSERT_NE(typed, std::string::npos);
+  EXPECT_LT(refused.body.find("This text is too long.", typed),
+            refused.body.find("id=\"specialities\"", typed));
+  EXPECT_NE(refused.body.find("value=\"Kept as typed\""), std::string::npos);
+  EXPECT_NE(client()->get("/en/workshops/" + shop.slug).body.find("Wanggung, Iksan"), std::string::npos);
 }
 
 // Issue 20, defect 4: a real-size phone photo, sent with Content-Length as browsers send it (the

@@ -20,7 +20,9 @@ Result<Profile> check_profile(Profile p, int this_year) {
                                           {"story_ko", &p.story_ko, size_t{4000}, Lines::many},
                                           {"story_en", &p.story_en, size_t{4000}, Lines::many},
                                           {"location", &p.location, size_t{120}, Lines::one},
-                                          {"specialities", &p.specialities, size_t{200}, Lines::one}}) {
+                                          {"location_en", &p.location_en, size_t{120}, Lines::one},
+                                          {"specialities", &p.specialities, size_t{200}, Lines::one},
+                                          {"specialities_en", &p.specialities_en, size_t{200}, Lines::one}}) {
     if (!valid_utf8(*value))
       return Error::invalid(field, "text_invalid", std::string(field) + " is not valid text");
     *value = std::string(trim(*value));
@@ -38,7 +40,29 @@ Result<Profile> check_profile(Profile p, int this_year) {
   return p;
 }
 
+Profile profile_of(const catalog::Workshop& w) {
+  return {.name_en = w.name_en,
+          .story_ko = w.story_ko,
+          .story_en = w.story_en,
+          .location = w.location,
+          .location_en = w.location_en,
+          .specialities = w.specialities,
+          .specialities_en = w.specialities_en,
+          .founded = w.founded};
+}
+
 namespace {
+
+// The profile's text fields, as the form, the API and the page name them.
+std::vector<std::pair<const char*, std::string Profile::*>> text_fields() {
+  return {{"name_en", &Profile::name_en},
+          {"story_ko", &Profile::story_ko},
+          {"story_en", &Profile::story_en},
+          {"location", &Profile::location},
+          {"location_en", &Profile::location_en},
+          {"specialities", &Profile::specialities},
+          {"specialities_en", &Profile::specialities_en}};
+}
 
 class ProfileRoutes {
  public:
@@ -64,20 +88,16 @@ class ProfileRoutes {
 
   auto model(const Request& req, const Profile* typed) {
     const auto w = current(req);
-    const Profile p =
-        typed ? *typed : Profile{w.name_en, w.story_ko, w.story_en, w.location, w.specialities, w.founded};
-    return json::object{
-        {"title", r.message(req.locale, "profile.title")},
-        {"noindex", true},
-        {"slug", w.slug},
-        {"name_ko", w.name_ko},
-        {"form", json::object{{"name_en", p.name_en},
-                              {"story_ko", p.story_ko},
-                              {"story_en", p.story_en},
-                              {"location", p.location},
-                              {"specialities", p.specialities},
-                              {"founded", p.founded ? json::value(p.founded) : json::value(nullptr)}}},
-        {"photos", photos_of(req)}};
+    const Profile p = typed ? *typed : profile_of(w);
+    json::object form;
+    for (const auto& [name, field] : text_fields()) form[name] = p.*field;
+    form["founded"] = p.founded ? json::value(p.founded) : json::value(nullptr);
+    return json::object{{"title", r.message(req.locale, "profile.title")},
+                        {"noindex", true},
+                        {"slug", w.slug},
+                        {"name_ko", w.name_ko},
+                        {"form", std::move(form)},
+                        {"photos", photos_of(req)}};
   }
 
   auto save(const Request& req, Profile p) -> Result<Profile> {
@@ -108,8 +128,8 @@ class ProfileRoutes {
       auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), founded);
       if (ec != std::errc() || end != year.data() + year.size()) founded = -1;
     }
-    Profile typed{form.get("name_en"),  form.get("story_ko"),     form.get("story_en"),
-                  form.get("location"), form.get("specialities"), founded};
+    Profile typed{.founded = founded};
+    for (const auto& [name, field] : text_fields()) typed.*field = form.get(name);
     auto saved = save(req, typed);
     if (!saved) return r.page_with_error(req, "vendors/profile", model(req, &typed), saved.error());
     return Response::redirect(req.locale_prefix() + "/console/profile?saved=1");
@@ -121,16 +141,12 @@ class ProfileRoutes {
     auto body = web::parse_json_object(req.body);
     if (!body) return r.error(req, body.error());
     const auto w = current(req);
-    Profile p{w.name_en, w.story_ko, w.story_en, w.location, w.specialities, w.founded};
-    for (auto [key, target] : {std::pair{"name_en", &p.name_en},
-                               {"story_ko", &p.story_ko},
-                               {"story_en", &p.story_en},
-                               {"location", &p.location},
-                               {"specialities", &p.specialities}}) {
+    Profile p = profile_of(w);
+    for (const auto& [key, field] : text_fields()) {
       if (!body->contains(key)) continue;
       auto text = web::json_string(*body, key);
       if (!text) return r.error(req, text.error());
-      *target = *text;
+      p.*field = *text;
     }
     // An integer year as GET gives it, or null for "not said".
     if (const auto* f = body->if_contains("founded")) {

@@ -3,11 +3,11 @@
 namespace brilliant::vendors::repo {
 
 void save_profile(soci::session& sql, long long workshop_id, const Profile& p, const std::string& now) {
-  sql << "UPDATE workshops SET name_en = :ne, story_ko = :sk, story_en = :se, location = :l, specialities = "
-         ":s, "
-         "founded = :f, updated_at = :now WHERE id = :id",
+  sql << "UPDATE workshops SET name_en = :ne, story_ko = :sk, story_en = :se, location = :l, location_en = "
+         ":le, specialities = :s, specialities_en = :se2, founded = :f, updated_at = :now WHERE id = :id",
       soci::use(p.name_en), soci::use(p.story_ko), soci::use(p.story_en), soci::use(p.location),
-      soci::use(p.specialities), soci::use(p.founded), soci::use(now), soci::use(workshop_id);
+      soci::use(p.location_en), soci::use(p.specialities), soci::use(p.specialities_en), soci::use(p.founded),
+      soci::use(now), soci::use(workshop_id);
 }
 
 long long workshop_photo_count(soci::session& sql, long long workshop_id) {

@@ -25,7 +25,15 @@ class ProfileRepoTest : public ::testing::Test {
 
 TEST_F(ProfileRepoTest, SavesTheTextsOfOneWorkshopOnly) {
   db->write([&](soci::session& sql) {
-    save_profile(sql, mine, {"Moonlight Atelier", "달빛 이야기", "A moonlit story", "익산", "반지", 1988},
+    save_profile(sql, mine,
+                 {.name_en = "Moonlight Atelier",
+                  .story_ko = "달빛 이야기",
+                  .story_en = "A moonlit story",
+                  .location = "익산",
+                  .location_en = "Iksan",
+                  .specialities = "반지",
+                  .specialities_en = "Rings",
+                  .founded = 1988},
                  "now");
   });
   auto [story, founded, other] = db->read([&](soci::session& sql) {
@@ -39,6 +47,13 @@ TEST_F(ProfileRepoTest, SavesTheTextsOfOneWorkshopOnly) {
   EXPECT_EQ(story, "달빛 이야기");
   EXPECT_EQ(founded, 1988);
   EXPECT_EQ(other, "");
+  // Read back as the catalog reads workshops: both languages of the location and the specialities.
+  const auto read = db->read([](soci::session& sql) { return catalog::repo::find_workshop(sql, "mine"); });
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->location, "익산");
+  EXPECT_EQ(read->location_en, "Iksan");
+  EXPECT_EQ(read->specialities, "반지");
+  EXPECT_EQ(read->specialities_en, "Rings");
 }
 
 TEST_F(ProfileRepoTest, PhotosAreKeptOnceAndRemovedOnlyByTheirWorkshop) {

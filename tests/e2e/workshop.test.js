@@ -225,6 +225,34 @@ test('the owner invites a helper by email; the helper signs up, accepts and work
   await guest.close();
 });
 
+test('a second workshop tells where it is and what it makes in English, and cannot open the first one\'s pieces', async () => {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await login(page, 'mireuk@brilliant.example');
+  await page.goto(`${server.url}/console/profile`);
+  await page.getByLabel('위치(영어)').fill('Wanggung-myeon, Iksan, North Jeolla');
+  await page.getByLabel('전문 분야(영어)').fill('Baekje-pattern pendants and rings');
+  await page.getByRole('button', { name: '저장' }).click();
+  await page.waitForURL(/\/console\/profile\?saved=1$/);
+  assert.equal(await page.getByLabel('전문 분야(영어)').inputValue(), 'Baekje-pattern pendants and rings');
+
+  await page.goto(`${server.url}/en/workshops/mireuk-jewelry`);
+  const heading = page.locator('main');
+  await assert.doesNotReject(heading.getByText('Wanggung-myeon, Iksan, North Jeolla').waitFor());
+  await assert.doesNotReject(heading.getByText(/Baekje-pattern pendants and rings/).waitFor());
+  assert.doesNotMatch(await heading.textContent(), /백제 문양 펜던트/);
+  await page.goto(`${server.url}/workshops/mireuk-jewelry`);
+  assert.match(await page.locator('main').textContent(), /백제 문양 펜던트/);
+  await snap(page, 'workshop-profile-en');
+
+  // The other workshop's piece: its edit page is refused to this workshop's staff.
+  const theirs = await (await page.request.get(`${server.url}/api/v1/products?workshop=iksan-gold`)).json();
+  assert.ok(theirs.cards.length > 0, 'the first workshop has pieces on sale');
+  const refused = await page.goto(`${server.url}/console/products/${theirs.cards[0].slug}/edit`);
+  assert.equal(refused.status(), 403);
+  await context.close();
+});
+
 test('every page these journeys visited meets WCAG 2.2 AA (axe-core: no serious or critical violation)', async () => {
   assert.deepEqual(await browser.auditAccessibility(), []);
 });

@@ -14,21 +14,34 @@ namespace json = boost::json;
 using web::Request;
 using web::Response;
 
+namespace {
+
+// The profile's text fields, as the form, the API and the page name them, with what check_profile allows.
+struct TextField {
+  const char* name;
+  std::string Profile::*field;
+  std::size_t max;  // characters
+  bool one_line;
+};
+constexpr TextField text_fields[] = {{"name_en", &Profile::name_en, 80, true},
+                                     {"story_ko", &Profile::story_ko, 4000, false},
+                                     {"story_en", &Profile::story_en, 4000, false},
+                                     {"location", &Profile::location, 120, true},
+                                     {"location_en", &Profile::location_en, 120, true},
+                                     {"specialities", &Profile::specialities, 200, true},
+                                     {"specialities_en", &Profile::specialities_en, 200, true}};
+
+}  // namespace
+
 Result<Profile> check_profile(Profile p, int this_year) {
-  enum class Lines { one, many };
-  for (auto [field, value, max, lines] : {std::tuple{"name_en", &p.name_en, size_t{80}, Lines::one},
-                                          {"story_ko", &p.story_ko, size_t{4000}, Lines::many},
-                                          {"story_en", &p.story_en, size_t{4000}, Lines::many},
-                                          {"location", &p.location, size_t{120}, Lines::one},
-                                          {"location_en", &p.location_en, size_t{120}, Lines::one},
-                                          {"specialities", &p.specialities, size_t{200}, Lines::one},
-                                          {"specialities_en", &p.specialities_en, size_t{200}, Lines::one}}) {
-    if (!valid_utf8(*value))
+  for (const auto& [field, member, max, one_line] : text_fields) {
+    std::string& value = p.*member;
+    if (!valid_utf8(value))
       return Error::invalid(field, "text_invalid", std::string(field) + " is not valid text");
-    *value = std::string(trim(*value));
-    if (lines == Lines::one && !single_line(*value))
+    value = std::string(trim(value));
+    if (one_line && !single_line(value))
       return Error::invalid(field, "text_invalid", std::string(field) + " must be one line");
-    if (utf8_length(*value) > max)
+    if (utf8_length(value) > max)
       return Error::invalid(field, "text_too_long",
                             std::string(field) + " is at most " + std::to_string(max) + " characters");
   }
@@ -52,17 +65,6 @@ Profile profile_of(const catalog::Workshop& w) {
 }
 
 namespace {
-
-// The profile's text fields, as the form, the API and the page name them.
-std::vector<std::pair<const char*, std::string Profile::*>> text_fields() {
-  return {{"name_en", &Profile::name_en},
-          {"story_ko", &Profile::story_ko},
-          {"story_en", &Profile::story_en},
-          {"location", &Profile::location},
-          {"location_en", &Profile::location_en},
-          {"specialities", &Profile::specialities},
-          {"specialities_en", &Profile::specialities_en}};
-}
 
 class ProfileRoutes {
  public:
@@ -90,7 +92,7 @@ class ProfileRoutes {
     const auto w = current(req);
     const Profile p = typed ? *typed : profile_of(w);
     json::object form;
-    for (const auto& [name, field] : text_fields()) form[name] = p.*field;
+    for (const auto& text : text_fields) form[text.name] = p.*text.field;
     form["founded"] = p.founded ? json::value(p.founded) : json::value(nullptr);
     return json::object{{"title", r.message(req.locale, "profile.title")},
                         {"noindex", true},
@@ -129,7 +131,7 @@ class ProfileRoutes {
       if (ec != std::errc() || end != year.data() + year.size()) founded = -1;
     }
     Profile typed{.founded = founded};
-    for (const auto& [name, field] : text_fields()) typed.*field = form.get(name);
+    for (const auto& text : text_fields) typed.*text.field = form.get(text.name);
     auto saved = save(req, typed);
     if (!saved) return r.page_with_error(req, "vendors/profile", model(req, &typed), saved.error());
     return Response::redirect(req.locale_prefix() + "/console/profile?saved=1");
@@ -142,11 +144,11 @@ class ProfileRoutes {
     if (!body) return r.error(req, body.error());
     const auto w = current(req);
     Profile p = profile_of(w);
-    for (const auto& [key, field] : text_fields()) {
-      if (!body->contains(key)) continue;
-      auto text = web::json_string(*body, key);
+    for (const auto& field : text_fields) {
+      if (!body->contains(field.name)) continue;
+      auto text = web::json_string(*body, field.name);
       if (!text) return r.error(req, text.error());
-      p.*field = *text;
+      p.*field.field = *text;
     }
     // An integer year as GET gives it, or null for "not said".
     if (const auto* f = body->if_contains("founded")) {

@@ -6,6 +6,7 @@
 
 #include "catalog/rules.hpp"
 #include "core/text.hpp"
+#include "pricing/currency.hpp"
 #include "pricing/formula.hpp"
 
 namespace brilliant::catalog {
@@ -18,18 +19,10 @@ std::string format_won(long long won, const std::string& locale) {
 
 std::vector<std::string> approximate(long long won, const PriceContext& prices) {
   std::vector<std::string> out;
-  static const std::vector<std::pair<std::string, std::string>> symbols = {
-      {"USD", "US$"}, {"JPY", "¥"}, {"CNY", "CN¥"}, {"EUR", "€"}};
-  for (const auto& [code, symbol] : symbols) {
+  for (const char* code : {"USD", "JPY", "CNY", "EUR"}) {
     auto it = prices.rates.find(code);
     if (it == prices.rates.end() || it->second <= 0) continue;
-    const double amount = static_cast<double>(won) * 1000.0 / static_cast<double>(it->second);
-    char buf[48];
-    if (code == "JPY")
-      std::snprintf(buf, sizeof buf, "%s%.0f", symbol.c_str(), amount);
-    else
-      std::snprintf(buf, sizeof buf, "%s%.2f", symbol.c_str(), amount);
-    out.emplace_back(buf);
+    out.push_back(pricing::foreign_price(won, code, it->second));
   }
   return out;
 }

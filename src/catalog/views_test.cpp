@@ -18,10 +18,10 @@ TEST(Views, WonInBothLanguages) {
 TEST(Views, ApproximateDisplayCurrencies) {
   PriceContext prices;
   prices.rates = {{"USD", 1470000}, {"JPY", 9450}};
-  auto out = approximate(147000, prices);
+  auto out = approximate(1470000, prices);
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_EQ(out[0], "US$100.00");
-  EXPECT_EQ(out[1], "¥15556");
+  EXPECT_EQ(out[0], "US$1,000.00");
+  EXPECT_EQ(out[1], "¥155,556");  // grouped in thousands, as the won price is
 }
 
 TEST(Views, CardCarriesLocalizedTitleAndUrl) {

@@ -27,7 +27,7 @@ Sheet sheet(const std::string& lang, const std::string& title) {
   l.workshop = "Gold Atelier";
   l.material = "14K " + label(lang, "metal.gold");
   l.retail = "₩120,000";
-  l.retail_foreign = "HK$ 679.89";
+  l.retail_foreign = "HK$679.89";
   l.wholesale = "₩90,000";
   l.min_quantity = "5";
   l.url = "https://b.example/products/sun-ring";
@@ -42,7 +42,7 @@ TEST(ExhibitionPdf, LineSheetsInEachLanguage) {
     ASSERT_EQ(pdf.substr(0, 5), "%PDF-");
     const auto text = print::pdf_text(pdf);
     if (!text) GTEST_SKIP() << "pdftotext (poppler-utils) missing";
-    for (const std::string& want : {std::string(title), label(lang, "line_sheet"), std::string("HK$ 679.89"),
+    for (const std::string& want : {std::string(title), label(lang, "line_sheet"), std::string("HK$679.89"),
                                     std::string("1B-23"), label(lang, "retail")})
       EXPECT_NE(text->find(want), std::string::npos) << lang << ": " << want << " missing from\n"
                                                      << text->substr(0, 800);

@@ -21,7 +21,7 @@ TEST_F(ExhibitionRoutesTest, TheLineSheetInFourLanguages) {
     auto r = call(Method::get, path, {{"slug", "hk-2026"}}, shopper, "", false, "", locale);
     ASSERT_EQ(r.status, 200) << path;
     EXPECT_NE(r.body.find(title), std::string::npos) << path << " " << locale;
-    EXPECT_NE(r.body.find("HK$ 679.89"), std::string::npos);
+    EXPECT_NE(r.body.find("HK$679.89"), std::string::npos);
     EXPECT_EQ(r.body.find("₩90,000"), std::string::npos) << "a shopper never sees wholesale";
     EXPECT_NE(r.body.find("<svg"), std::string::npos);  // the booth's QR code
   }

@@ -36,10 +36,6 @@ Result<std::string> line(std::string value, const std::string& field, size_t mos
   return value;
 }
 
-const std::map<std::string, std::string, std::less<>> symbols = {
-    {"USD", "US$"}, {"HKD", "HK$"}, {"CNY", "CN¥"}, {"JPY", "¥"}, {"THB", "฿"},
-    {"EUR", "€"},   {"SGD", "S$"},  {"TWD", "NT$"}, {"VND", "₫"}, {"GBP", "£"}};
-
 // key -> {ko, en, zh, ja}
 const std::map<std::string, std::array<const char*, 4>, std::less<>> words = {
     {"line_sheet", {"라인시트", "Line sheet", "产品目录", "ラインシート"}},
@@ -105,21 +101,6 @@ Result<ExhibitionInput> checked(ExhibitionInput in) {
     return Error::invalid("ends_on", "dates_reversed", "ends_on is before starts_on");
   if (in.cost < 0) return Error::invalid("cost", "number_invalid", "cost must be 0 or more");
   return in;
-}
-
-bool whole_units(std::string_view currency) {
-  return currency == "KRW" || currency == "JPY" || currency == "TWD" || currency == "VND";
-}
-
-std::string foreign_price(long long won, const std::string& currency, long long won_x1000) {
-  if (currency == "KRW") return "₩" + thousands(won);
-  if (won_x1000 <= 0) return "";
-  const auto it = symbols.find(currency);
-  const std::string symbol = it == symbols.end() ? currency : it->second;
-  if (whole_units(currency)) return symbol + " " + thousands((won * 1000 + won_x1000 / 2) / won_x1000);
-  const long long cents = (won * 100000 + won_x1000 / 2) / won_x1000;
-  const std::string minor = std::to_string(100 + cents % 100).substr(1);
-  return symbol + " " + thousands(cents / 100) + "." + minor;
 }
 
 std::string label(std::string_view lang, std::string_view key) {

@@ -22,12 +22,6 @@ struct ExhibitionInput {
 // letters), cost (0 or more). Country and currency come back upper-cased.
 Result<ExhibitionInput> checked(ExhibitionInput in);
 
-// Whether a currency is written without minor units (KRW, JPY, TWD, VND).
-bool whole_units(std::string_view currency);
-// won in the currency at `won_x1000` (won for one unit, times 1,000, as pricing keeps rates), rounded half
-// up: "US$ 123.45", "HK$ 1,234.00", "¥ 12,300", "฿ 3,400.00"; "₩1,234,000" for KRW; empty for a rate of 0.
-std::string foreign_price(long long won, const std::string& currency, long long won_x1000);
-
 // The line sheet's words ("price", "wholesale", ...) in a language; the English word for an unknown one.
 std::string label(std::string_view lang, std::string_view key);
 

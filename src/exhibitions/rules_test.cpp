@@ -39,15 +39,6 @@ TEST(ExhibitionRules, AFairIsCheckedFieldByField) {
   EXPECT_EQ(checked(home)->currency, "KRW");
 }
 
-TEST(ExhibitionRules, ForeignPrices) {
-  EXPECT_EQ(foreign_price(1380500, "USD", 1380500), "US$ 1,000.00");
-  EXPECT_EQ(foreign_price(120000, "HKD", 176500), "HK$ 679.89");  // 679.886… rounds half up
-  EXPECT_EQ(foreign_price(120000, "JPY", 9200), "¥ 13,043");      // no minor units
-  EXPECT_EQ(foreign_price(120000, "KRW", 0), "₩120,000");
-  EXPECT_EQ(foreign_price(120000, "THB", 0), "");  // no rate yet
-  EXPECT_EQ(foreign_price(120000, "CHF", 1500000), "CHF 80.00");
-}
-
 TEST(ExhibitionRules, TheLineSheetSpeaksFourLanguages) {
   EXPECT_EQ(label("ko", "wholesale"), "도매가");
   EXPECT_EQ(label("en", "wholesale"), "Wholesale");

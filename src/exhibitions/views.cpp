@@ -2,8 +2,10 @@
 
 #include "catalog/rules.hpp"
 #include "core/text.hpp"
+#include "pricing/currency.hpp"
 
 namespace brilliant::exhibitions {
+using pricing::foreign_price;
 
 std::string sheet_path(const std::string& slug, const std::string& lang) {
   return (lang == "ko" ? "" : "/" + lang) + "/exhibitions/" + slug;

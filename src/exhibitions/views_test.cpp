@@ -29,7 +29,7 @@ TEST_F(SheetTest, EachLanguageHasItsOwnWords) {
   EXPECT_EQ(ko.lines[0].title, "해 반지");
   EXPECT_EQ(ko.lines[0].material, "14K 금");
   EXPECT_EQ(ko.lines[0].retail, "₩120,000");
-  EXPECT_EQ(ko.lines[0].retail_foreign, "HK$ 679.89");
+  EXPECT_EQ(ko.lines[0].retail_foreign, "HK$679.89");
   EXPECT_TRUE(ko.lines[0].wholesale.empty());
   EXPECT_EQ(ko.dates, "2026-03-04 – 2026-03-08");
   auto zh = make_sheet(fair(), sources("zh"), "zh", 176500, true, "https://b.example");

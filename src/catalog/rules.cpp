@@ -71,10 +71,10 @@ std::string grams_text(long long weight_mg) {
   return buf;
 }
 
-std::string don_text(long long weight_mg) {
+std::string don_text(long long weight_mg, std::string_view locale) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", weight_mg / 3750.0);
-  return std::string(buf) + "돈";
+  return std::string(buf) + (locale == "en" ? " don" : "돈");
 }
 
 Result<void> check_product(const Product& p) {

@@ -34,9 +34,9 @@ int korean_ring_size(int circumference_x10);
 double us_ring_size(int circumference_x10);
 int circumference_for_korean_size(int ho);
 
-// "3.75 g", and Korean don (1 don = 3.75 g) to two decimals: "1.00돈".
+// "3.75 g", and Korean don (1 don = 3.75 g) to two decimals: "1.00돈", in English "1.00 don".
 std::string grams_text(long long weight_mg);
-std::string don_text(long long weight_mg);
+std::string don_text(long long weight_mg, std::string_view locale);
 
 // Checks a product's fields for publishing-grade completeness and ranges; the error names the field.
 Result<void> check_product(const Product& product);

@@ -28,8 +28,9 @@ TEST(RingSize, KoreanAndUsFromCircumference) {
 
 TEST(Weight, GramsAndDon) {
   EXPECT_EQ(grams_text(3750), "3.75 g");
-  EXPECT_EQ(don_text(3750), "1.00돈");
-  EXPECT_EQ(don_text(1875), "0.50돈");
+  EXPECT_EQ(don_text(3750, "ko"), "1.00돈");
+  EXPECT_EQ(don_text(1875, "ko"), "0.50돈");
+  EXPECT_EQ(don_text(5590, "en"), "1.49 don");  // an English page spells the Korean unit out
 }
 
 TEST(Purity, LabelsAndVocabulary) {

@@ -200,7 +200,7 @@ json::object product_json(const Product& p, const Workshop& w, const std::string
                  {"purity_text", purity_label(p.metal, p.purity)},
                  {"colour_text", t("catalog.colour." + p.colour)},
                  {"weight_mg", p.weight_mg},
-                 {"weight_text", grams_text(p.weight_mg) + " (" + don_text(p.weight_mg) + ")"},
+                 {"weight_text", grams_text(p.weight_mg) + " (" + don_text(p.weight_mg, locale) + ")"},
                  {"price", p.price},
                  {"price_text", format_won(p.price, locale)},
                  {"eco", p.eco_certified},

@@ -231,6 +231,10 @@ TEST_F(CatalogHttp, ProductPageInBothLanguages) {
   auto en = client()->get("/en/products/" + ring);
   EXPECT_NE(en.body.find("Size guide"), std::string::npos);
   EXPECT_NE(en.body.find("US "), std::string::npos);
+  // The weight in Korean don too, spelled out on the English page.
+  EXPECT_NE(ko.body.find("돈)"), std::string::npos);
+  EXPECT_NE(en.body.find(" don)"), std::string::npos);
+  EXPECT_EQ(en.body.find("돈)"), std::string::npos);
   auto detail = api("/api/v1/products/" + ring);
   EXPECT_GT(detail.at("variants").as_array().size(), 1u);
   EXPECT_TRUE(detail.at("variants").as_array()[0].as_object().contains("korean_size"));

@@ -17,10 +17,15 @@ vendors::WorkshopSales workshop_sales(db::Database& db, long long workshop, cons
         soci::use(workshop), soci::use(since_30), soci::into(s.revenue_30);
     sql << "SELECT COUNT(*) FROM fulfilments WHERE workshop_id = :w AND status = 'to_ship'",
         soci::use(workshop), soci::into(s.to_ship);
+    // Put in a cart: the lines in carts now, and those that left a cart for an order (placing empties the
+    // cart), whatever became of the order; not an exchange's replacement line, which no cart held.
     soci::rowset<soci::row> adds =
         (sql.prepare << "SELECT cl.product_id, cl.created_at FROM cart_lines cl JOIN products p ON p.id = "
-                        "cl.product_id WHERE p.workshop_id = :w AND cl.created_at >= :since",
-         soci::use(workshop), soci::use(since_30));
+                        "cl.product_id WHERE p.workshop_id = :w AND cl.created_at >= :since UNION ALL "
+                        "SELECT ol.product_id, o.created_at FROM order_lines ol JOIN orders o ON o.id = "
+                        "ol.order_id JOIN products p ON p.id = ol.product_id WHERE p.workshop_id = :w2 AND "
+                        "o.created_at >= :since2 AND ol.replaces_line_id IS NULL",
+         soci::use(workshop), soci::use(since_30), soci::use(workshop), soci::use(since_30));
     for (const auto& row : adds) {
       ++s.adds_30;
       if (db::row_text(row, 1) >= since_7) ++s.adds_7;

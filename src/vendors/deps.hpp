@@ -41,7 +41,8 @@ class BrandStore;
 struct WorkshopSales {
   long long orders_7 = 0, orders_30 = 0, revenue_30 = 0, to_ship = 0;
   long long adds_7 = 0, adds_30 = 0;
-  std::map<long long, long long> adds_by_product;  // product id -> cart adds in 30 days
+  // Lines put in a cart (still there, or since ordered): product id -> lines in 30 days.
+  std::map<long long, long long> adds_by_product;
 };
 
 // One eco claim as a piece's edit form offers it (from the certification module): a claim the workshop's

@@ -6,6 +6,7 @@
 
 #include "app/seed_catalog.hpp"
 #include "core/secret.hpp"
+#include "core/text.hpp"
 #include "http/harness.hpp"
 
 namespace brilliant::test {
@@ -263,6 +264,15 @@ TEST_F(ConsoleHttp, DashboardCountsViewsAddsAndLowStock) {
   auto html = maker->get("/en/console");
   ASSERT_EQ(html.status, 200);
   EXPECT_NE(html.body.find("id=\"dashboard-stats\""), std::string::npos);
+  // The page groups its counts in thousands; the API keeps them numbers.
+  app->database().write([&](soci::session& sql) {
+    sql << "UPDATE product_views SET views = views + 1500 WHERE product_id = (SELECT product_id FROM "
+           "variants WHERE id = :v)",
+        soci::use(mine.id);
+  });
+  const auto many = numbers(*maker).at("views_30").as_int64();
+  ASSERT_GE(many, 1500);
+  EXPECT_NE(maker->get("/en/console").body.find(" " + thousands(many) + "</span>"), std::string::npos);
   EXPECT_EQ(logged_in(web::Role::shopper)->get("/console").status, 403);
 }
 

@@ -102,7 +102,16 @@ class DashboardRoutes {
                         {"top", std::move(top)}};
   }
 
-  Response console_page(Request& req) { return r.page_response(req, "vendors/dashboard", model(req)); }
+  // The page shows its counts grouped in thousands ("2,952"); the API keeps them numbers.
+  Response console_page(Request& req) {
+    auto m = model(req);
+    auto grouped = [](json::object& o, std::initializer_list<const char*> keys) {
+      for (const char* key : keys) o[std::string(key) + "_text"] = thousands(o.at(key).as_int64());
+    };
+    grouped(m, {"views_7", "views_30", "adds_7", "adds_30", "orders_7", "orders_30"});
+    for (auto& t : m.at("top").as_array()) grouped(t.as_object(), {"views", "adds"});
+    return r.page_response(req, "vendors/dashboard", std::move(m));
+  }
 
   Response api_console_dashboard(Request& req) { return web::page_model_json(model(req)); }
 

@@ -38,16 +38,36 @@ std::vector<Order> Orders::of_user(long long user_id, int limit) {
 }
 
 std::vector<Order> Orders::of_workshop(long long workshop_id, int limit) {
+  return of_workshop(workshop_id, "", limit, 0);
+}
+
+std::vector<Order> Orders::of_workshop(long long workshop_id, std::string_view parcel, int limit,
+                                       int offset) {
+  const std::string status(parcel);
+  const int every = status.empty() ? 1 : 0;  // bound values must outlive the statement
   auto all = db_.read([&](soci::session& sql) {
     soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT o.id FROM orders o JOIN fulfilments f ON f.order_id = o.id "
-                        "WHERE f.workshop_id = :w ORDER BY o.created_at DESC, o.id DESC LIMIT :l",
-         soci::use(workshop_id), soci::use(limit));
+        (sql.prepare
+             << "SELECT o.id FROM orders o JOIN fulfilments f ON f.order_id = o.id WHERE f.workshop_id "
+                "= :w AND (f.status = :s OR :all = 1) ORDER BY o.created_at DESC, o.id DESC LIMIT :l "
+                "OFFSET :o",
+         soci::use(workshop_id), soci::use(status), soci::use(every), soci::use(limit), soci::use(offset));
     return load_many(sql, ids_of(rows));
   });
   std::vector<Order> out;
   for (auto& o : all) out.push_back(workshop_part(std::move(o), workshop_id));
   return out;
+}
+
+std::map<std::string, long long> Orders::workshop_parcels(long long workshop_id) {
+  return db_.read([&](soci::session& sql) {
+    std::map<std::string, long long> out;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT status, COUNT(*) FROM fulfilments WHERE workshop_id = :w GROUP BY status",
+         soci::use(workshop_id));
+    for (const auto& row : rows) out[db::row_text(row, 0)] = db::row_int(row, 1);
+    return out;
+  });
 }
 
 std::optional<Order> Orders::of_workshop(long long workshop_id, const std::string& number) {

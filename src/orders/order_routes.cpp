@@ -1,6 +1,8 @@
 // Checkout and orders on pages and in the JSON API (see routes.hpp for the list).
 #include <algorithm>
+#include <array>
 #include <boost/json.hpp>
+#include <limits>
 
 #include "core/secret.hpp"
 #include "core/text.hpp"
@@ -9,6 +11,7 @@
 #include "orders/routes.hpp"
 #include "web/bind.hpp"
 #include "web/errors.hpp"
+#include "web/form.hpp"
 #include "web/json_input.hpp"
 #include "web/rows.hpp"
 
@@ -18,6 +21,14 @@ using web::Request;
 using web::Response;
 
 namespace {
+
+// The query of the console's order list showing `state` at `page`: "?show=to_ship&page=2", "" for the
+// first page of all.
+std::string list_query(std::string_view state, long long page) {
+  std::string q = state == "all" ? "" : "show=" + std::string(state);
+  if (page > 1) q += (q.empty() ? "page=" : "&page=") + std::to_string(page);
+  return q.empty() ? q : "?" + q;
+}
 
 class OrderRoutes {
  public:
@@ -309,30 +320,64 @@ class OrderRoutes {
 
   // --- the workshop's console ---------------------------------------------------------------------
 
-  json::object console_model(Request& req) {
-    const auto orders = d_.orders.of_workshop(req.user->workshop_id);
-    long long to_ship = 0, awaiting = 0;
-    for (const auto& o : orders) {
-      if (std::any_of(o.fulfilments.begin(), o.fulfilments.end(),
-                      [](const Fulfilment& f) { return f.status == ParcelStatus::to_ship; }))
-        ++to_ship;
-      if (o.status == OrderStatus::awaiting_payment) ++awaiting;
-    }
-    return {{"title", t(req, "orders.console_title")},
-            {"noindex", true},
-            {"to_ship", to_ship},
-            {"awaiting", awaiting},
-            {"orders", orders_json(req, orders)}};
+  // The workshop's orders, by the state of its parcel (`show`: all, the default, or to_ship, shipped,
+  // awaiting_payment), a page at a time (`page`), with how many are in each state.
+  Result<json::object> console_model(Request& req) {
+    static constexpr std::array<std::string_view, 4> states = {"all", "to_ship", "shipped",
+                                                               "awaiting_payment"};
+    constexpr size_t per_page = 30;
+    const long long workshop = req.user->workshop_id;
+    const auto query = req.query_params();
+    std::string show = query.get("show");
+    if (show.empty()) show = "all";
+    if (std::find(states.begin(), states.end(), show) == states.end())
+      return Error::invalid("show", "choice_invalid",
+                            "show must be all, to_ship, shipped or awaiting_payment");
+    const auto parcels = d_.orders.workshop_parcels(workshop);
+    const auto count = [&](std::string_view state) {
+      long long n = 0;
+      for (const auto& [s, k] : parcels) n += state == "all" || s == state ? k : 0;
+      return n;
+    };
+    const auto window = TRY(web::page_window(query, count(show), per_page));
+    const auto orders =
+        d_.orders.of_workshop(workshop, show == "all" ? "" : show, per_page, static_cast<int>(window.first));
+    const std::string list = req.locale_prefix() + "/console/orders";
+    json::array tabs;
+    for (const auto state : states)
+      tabs.push_back(json::object{{"show", state},
+                                  {"text", t(req, state == "all"       ? "orders.show_all"
+                                                  : state == "shipped" ? "orders.parcel.shipped"
+                                                  : state == "to_ship" ? "orders.to_ship"
+                                                                       : "orders.status.awaiting_payment")},
+                                  {"count", count(state)},
+                                  {"url", list + list_query(state, 1)},
+                                  {"current", state == show}});
+    json::object m{{"title", t(req, "orders.console_title")},
+                   {"noindex", true},
+                   {"to_ship", count("to_ship")},
+                   {"awaiting", count("awaiting_payment")},
+                   {"show", show},
+                   {"all_shown", show == "all"},
+                   {"tabs", std::move(tabs)},
+                   {"page", window.page},
+                   {"pages", window.pages},
+                   {"paged", window.pages > 1},
+                   {"list_query", list_query(show, window.page)},
+                   {"orders", orders_json(req, orders)}};
+    if (window.page > 1) m["prev_url"] = list + list_query(show, window.page - 1);
+    if (window.page < window.pages) m["next_url"] = list + list_query(show, window.page + 1);
+    return m;
   }
 
-  Response console_page(Request& req) {
-    auto model = console_model(req);
+  Result<Response> console_page(Request& req) {
+    auto model = TRY(console_model(req));
     // Absent rather than "": a Mustache section over an empty string still shows.
     if (auto shipped = req.query_params().get("shipped"); looks_like_order_number(shipped))
       model["shipped_now"] = shipped;
     return d_.renderer.page_response(req, "vendors/console_orders", std::move(model));
   }
-  Response api_console(Request& req) { return web::page_model_json(console_model(req)); }
+  Result<Response> api_console(Request& req) { return web::page_model_json(TRY(console_model(req))); }
   Response api_console_one(Request& req) {
     auto order = d_.orders.of_workshop(req.user->workshop_id, std::string(req.param("number")));
     if (!order) return d_.renderer.error(req, Error::not_found("order"));
@@ -353,15 +398,24 @@ class OrderRoutes {
     if (!shipped.ok()) {
       if (shipped.error().field == "carrier" || shipped.error().field == "tracking") {
         auto model = console_model(req);
-        keep_refused_shipment(model, std::string(req.param("number")), form.get("carrier"),
+        if (!model) return d_.renderer.error(req, model.error());
+        keep_refused_shipment(*model, std::string(req.param("number")), form.get("carrier"),
                               form.get("tracking"), d_.renderer.localized(req, shipped.error()));
         Error above = shipped.error();  // the page has a form per order: said above them all too
         above.field.clear();
-        return d_.renderer.page_with_error(req, "vendors/console_orders", std::move(model), above);
+        return d_.renderer.page_with_error(req, "vendors/console_orders", std::move(*model), above);
       }
       return d_.renderer.error(req, shipped.error());
     }
-    return Response::redirect(req.locale_prefix() + "/console/orders?shipped=" + shipped->number);
+    // Back to the list the form was on (its state and page ride on the form's address).
+    const auto query = req.query_params();
+    const auto show = query.get("show");
+    const bool listed = show == "to_ship" || show == "shipped" || show == "awaiting_payment";
+    // The page asked for, read as the list reads it (one order a page: any page from 1 is kept).
+    const auto page = web::page_window(query, std::numeric_limits<int>::max(), 1);
+    const auto back = list_query(listed ? show : "all", page ? page->page : 1);
+    return Response::redirect(req.locale_prefix() + "/console/orders" + (back.empty() ? "?" : back + "&") +
+                              "shipped=" + shipped->number);
   }
 
   Response api_ship(Request& req) {

@@ -5,8 +5,10 @@
 // the order is cancelled (stock given back). Every change appends an order event.
 #pragma once
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/service.hpp"
@@ -122,6 +124,11 @@ class Orders {
   // Only this workshop's fulfilment and lines of each order; the delivery address is left out until the
   // order is paid.
   std::vector<Order> of_workshop(long long workshop_id, int limit = 100);
+  // The same, only the orders whose parcel of the workshop is in state `parcel` (a ParcelStatus name;
+  // every state when empty), newest first, `limit` of them after the first `offset`.
+  std::vector<Order> of_workshop(long long workshop_id, std::string_view parcel, int limit, int offset);
+  // How many of the workshop's parcels are in each state (ParcelStatus names; a state with none is absent).
+  std::map<std::string, long long> workshop_parcels(long long workshop_id);
   std::optional<Order> of_workshop(long long workshop_id, const std::string& number);
   // For the operator: newest first, optionally of one status, optionally found by what a customer
   // tells on the phone (q: the order number, their email, the recipient's name or phone, exactly).

@@ -248,6 +248,39 @@ TEST_F(OrdersTest, ListsAreNewestPlacedFirstWhicheverRowCameFirst) {
   EXPECT_EQ(workshop[0].number, today.number);
 }
 
+// A workshop's list by the state of its parcel, a page at a time, and how many parcels are in each state.
+TEST_F(OrdersTest, AWorkshopListsItsOrdersByTheStateOfItsParcel) {
+  db->write([&](soci::session& s) {
+    s << "UPDATE variants SET stock = 10 WHERE id = :v", soci::use(variant["moon-ring"]);
+  });
+  const auto waiting = one_ring_order("waiting");
+  const auto first_paid = one_ring_order("paid-1");
+  const auto second_paid = one_ring_order("paid-2");
+  const auto shipped = one_ring_order("shipped");
+  for (const auto* o : {&first_paid, &second_paid, &shipped})
+    ASSERT_TRUE(orders.mark_paid(o->number, 2).ok());
+  ASSERT_TRUE(orders.ship(shipped.number, 1, 2, "cj", "601234567890").ok());
+
+  const auto counts = orders.workshop_parcels(1);
+  EXPECT_EQ(counts.at("awaiting_payment"), 1);
+  EXPECT_EQ(counts.at("to_ship"), 2);
+  EXPECT_EQ(counts.at("shipped"), 1);
+  EXPECT_FALSE(counts.contains("delivered"));
+  EXPECT_TRUE(orders.workshop_parcels(2).empty());
+  const auto to_ship = orders.of_workshop(1, "to_ship", 1, 0);
+  ASSERT_EQ(to_ship.size(), 1u);
+  EXPECT_EQ(to_ship[0].number, second_paid.number);  // newest first
+  const auto next = orders.of_workshop(1, "to_ship", 1, 1);
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next[0].number, first_paid.number);
+  EXPECT_TRUE(orders.of_workshop(1, "to_ship", 1, 2).empty());
+  EXPECT_EQ(orders.of_workshop(1, "", 10, 0).size(), 4u);
+  ASSERT_EQ(orders.of_workshop(1, "awaiting_payment", 10, 0).size(), 1u);
+  EXPECT_EQ(orders.of_workshop(1, "awaiting_payment", 10, 0)[0].number, waiting.number);
+  EXPECT_EQ(orders.of_workshop(1, "shipped", 10, 0)[0].number, shipped.number);
+  EXPECT_TRUE(orders.of_workshop(2, "", 10, 0).empty());
+}
+
 TEST_F(OrdersTest, AWorkshopShipsItsParcelOfAPaidOrder) {
   auto token = carts.add("", 1, {.variant_id = variant["moon-ring"], .quantity = 1})->token;
   ASSERT_TRUE(carts.add(token, 1, {.variant_id = variant["sun-chain"], .quantity = 1}).ok());

@@ -347,4 +347,78 @@ TEST_F(CheckoutHttp, AWorkshopShipsItsParcelAndTheShopperSeesTheWaybill) {
             409);
 }
 
+// A busy workshop's orders: tabs by the state of its parcel with their counts, 30 orders a page, the ship
+// form sends the workshop back to the page it was on, and a state or page it cannot show is refused by name.
+TEST_F(CheckoutHttp, AWorkshopPagesThroughItsOrdersByTheStateOfItsParcel) {
+  const auto shop = own_workshop("orders-tabs", "탭 공방", "Tab Atelier");
+  const auto ring = own_ring(shop, "Tab Ring", 40);
+  const std::string email = unique_email("tabs");
+  auto shopper = signed_up(email);
+  const long long user = app->database().read([&](soci::session& s) {
+    long long id = 0;
+    s << "SELECT id FROM users WHERE email = :e", soci::use(email), soci::into(id);
+    return id;
+  });
+  std::vector<std::string> numbers;  // oldest first
+  for (int i = 0; i < 32; ++i) {     // placed in the domain: the checkout limit is not what is tested here
+    auto added = app->carts().add("", user, {.variant_id = ring.variants.at(0).id, .quantity = 1});
+    ASSERT_TRUE(added.ok()) << added.error().message;
+    auto placed =
+        app->orders().place({.cart_token = added->token,
+                             .user_id = user,
+                             .address = {"김보석", "01012345678", "54538", "익산시 보석로 1", "", ""},
+                             .key = "tabs-" + shop.slug + "-" + std::to_string(i)});
+    ASSERT_TRUE(placed.ok()) << placed.error().message;
+    numbers.push_back(placed->number);
+  }
+  auto op = logged_in(web::Role::operator_);
+  for (size_t i = 0; i + 1 < numbers.size(); ++i)  // all paid but the newest
+    ASSERT_EQ(
+        call(*op, "PUT", "/api/v1/operator/orders/" + numbers[i] + "/status", R"({"status":"paid"})").status,
+        200);
+  auto vendor = logged_in(web::Role::vendor_staff, shop.slug);
+  auto list = [&](const std::string& query) {
+    auto r = vendor->get("/api/v1/console/orders" + query);
+    EXPECT_EQ(r.status, 200) << query << " " << r.body;
+    return json::parse(r.body).as_object();
+  };
+  auto all = list("");
+  EXPECT_EQ(all.at("to_ship").as_int64(), 31);
+  EXPECT_EQ(all.at("awaiting").as_int64(), 1);
+  EXPECT_EQ(all.at("pages").as_int64(), 2);
+  EXPECT_EQ(all.at("orders").as_array().size(), 30u);
+  EXPECT_EQ(all.at("orders").at(0).at("number").as_string(), numbers.back());
+  long long to_ship_tab = 0;
+  for (const auto& tab : all.at("tabs").as_array())
+    if (tab.at("show").as_string() == "to_ship") to_ship_tab = tab.at("count").as_int64();
+  EXPECT_EQ(to_ship_tab, 31);
+  auto second = list("?show=to_ship&page=2");
+  ASSERT_EQ(second.at("orders").as_array().size(), 1u);
+  EXPECT_EQ(second.at("orders").at(0).at("number").as_string(), numbers.front());
+  EXPECT_EQ(second.at("prev_url").as_string(), "/console/orders?show=to_ship");
+  auto waiting = list("?show=awaiting_payment");
+  ASSERT_EQ(waiting.at("orders").as_array().size(), 1u);
+  EXPECT_EQ(waiting.at("orders").at(0).at("number").as_string(), numbers.back());
+  EXPECT_TRUE(list("?show=shipped").at("orders").as_array().empty());
+  for (const auto& [query, field] : {std::pair{"?show=lost", "show"}, {"?page=0", "page"}}) {
+    auto refused = vendor->get(std::string("/api/v1/console/orders") + query);
+    EXPECT_EQ(refused.status, 400) << query;
+    EXPECT_EQ(json::parse(refused.body).at("error").at("field").as_string(), field) << refused.body;
+  }
+
+  // The page: its tab marked, the ship form's address carrying the list's, and back to it after shipping.
+  auto page = vendor->get("/en/console/orders?show=to_ship&page=2");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("data-show=\"to_ship\" aria-current=\"page\""), std::string::npos);
+  EXPECT_NE(page.body.find("/en/console/orders/" + numbers.front() + "/ship?show=to_ship&amp;page=2\""),
+            std::string::npos);
+  auto shipped =
+      vendor->post_form("/en/console/orders/" + numbers.front() + "/ship?show=to_ship&page=2",
+                        {{"_csrf", vendor->cookie("csrf")}, {"carrier", "cj"}, {"tracking", "601234567890"}});
+  ASSERT_EQ(shipped.status, 303) << shipped.body;
+  EXPECT_EQ(shipped.header("location"), "/en/console/orders?show=to_ship&page=2&shipped=" + numbers.front());
+  EXPECT_EQ(list("?show=shipped").at("orders").at(0).at("number").as_string(), numbers.front());
+  EXPECT_EQ(list("").at("to_ship").as_int64(), 30);
+}
+
 }  // namespace brilliant::test

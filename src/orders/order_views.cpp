@@ -59,6 +59,15 @@ json::object line_json(const OrderLine& l, const std::string& locale, const cata
   if (l.replaces_line_id) o["replaces_line"] = l.replaces_line_id;  // an exchange's piece, at no charge
   if (l.made_to_order)
     o["lead_text"] = catalog::fill(t("catalog.made_to_order_days"), {{"days", std::to_string(l.lead_days)}});
+  // The line's small print, its parts between dots: no stray dot where one is missing (a line written
+  // without its option's name, such as the demo's or one copied in).
+  std::string details;
+  for (const auto* part :
+       {&o.at("variant"), o.at("show_sku").as_bool() ? &o.at("sku") : nullptr, o.if_contains("lead_text")}) {
+    if (!part || part->as_string().empty()) continue;
+    details += (details.empty() ? "" : " · ") + std::string(part->as_string());
+  }
+  o["details"] = details;
   if (l.pricing == "formula")
     o["quote"] =
         json::object{{"id", l.quote_id},

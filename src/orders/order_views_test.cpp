@@ -79,6 +79,24 @@ TEST(OrderViews, AnOrderAwaitingPaymentInEnglish) {
   EXPECT_EQ(line.at("quote").at("text").as_string(), "[orders.quote_text]");
 }
 
+// A line's small print joins what it has with dots, and never starts or ends with one.
+TEST(OrderViews, ALinesSmallPrintHasNoStrayDots) {
+  auto o = order();
+  auto details = [&] {
+    return std::string(
+        order_json(o, "en", key, "").at("parcels").at(0).at("lines").at(0).at("details").as_string());
+  };
+  EXPECT_EQ(details(), "KR 13 · M-13");
+  o.lines[0].made_to_order = true;
+  o.lines[0].lead_days = 21;
+  EXPECT_EQ(details(), "KR 13 · M-13 · [catalog.made_to_order_days]");
+  o.lines[0].variant_en = "";  // a line written without its option's name
+  EXPECT_EQ(details(), "M-13 · [catalog.made_to_order_days]");
+  o.lines[0].variant_en = "M-13";  // the option named by its SKU: said once
+  o.lines[0].made_to_order = false;
+  EXPECT_EQ(details(), "M-13");
+}
+
 TEST(OrderViews, APaidOrderInKoreanShowsTheAddressNotTheAccount) {
   auto o = order();
   o.status = OrderStatus::paid;

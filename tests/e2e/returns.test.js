@@ -27,12 +27,18 @@ async function deliveredOrder(page, maker, slug, tracking) {
   await page.locator('#pay').click();
   await page.waitForURL(/paid=1/);
   const number = new URL(page.url()).pathname.split('/').pop();
+  // The workshop opens its parcels to ship, ships this one and is back on that list; then finds it on its
+  // way.
   await maker.goto(`${server.url}/console/orders`);
+  await maker.locator('.order-tabs a[data-show="to_ship"]').click();
+  await maker.waitForURL(/\?show=to_ship$/);
   const parcel = maker.locator(`[data-order="${number}"]`);
   await parcel.locator('input[name="tracking"]').fill(tracking);
   await parcel.getByRole('button', { name: '발송 처리' }).click();
-  await maker.waitForURL(/shipped=/);
-  await maker.goto(`${server.url}/console/orders`);
+  await maker.waitForURL(/\?show=to_ship&shipped=/);
+  assert.equal(await maker.locator(`[data-order="${number}"]`).count(), 0, 'shipped: no longer to ship');
+  await maker.locator('.order-tabs a[data-show="shipped"]').click();
+  await maker.waitForURL(/\?show=shipped$/);
   await maker.locator(`[data-order="${number}"]`).getByRole('button', { name: '배송 완료로 표시' }).click();
   await maker.waitForURL(/\/console\/orders/);
   return number;

@@ -135,29 +135,23 @@ export async function launchBrowser(extraArgs = []) {
            '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   const visited = [];  // { context, url } in the order the journeys saw them
-  let auditing = false;
-  const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => {
-    const context = await newContext(options);
-    context.on('page', (page) => page.on('framenavigated', (frame) => {
-      if (!auditing && frame === page.mainFrame() && frame.url().startsWith('http')) visited.push({ context, url: frame.url() });
-    }));
-    return context;
-  };
-  // Opens each address visited since the last call again in the context that saw it (same cookies,
-  // viewport and language) and returns axe's serious and critical violations, described; [] when there are
-  // none. An address is audited once per browser, however many tests call this; navigations made while
-  // auditing are not recorded, those after it are.
+  const found = [];  // problems found in contexts the journeys closed, for the next audit to report
   const audited = new Set();
-  browser.auditAccessibility = async () => {
+  let auditing = false;
+  // Opens each address `context` has visited since it was last audited again in it (same cookies,
+  // viewport and language) and returns axe's serious and critical violations, described. An address is
+  // audited once per browser; navigations made while auditing are not recorded.
+  const audit = async (context) => {
     auditing = true;
     const problems = [];
     try {
-      for (const { context, url } of visited.splice(0)) {
+      for (let i = 0; i < visited.length;) {
+        if (context && visited[i].context !== context) { i += 1; continue; }
+        const { context: seenIn, url } = visited.splice(i, 1)[0];
         if (audited.has(url)) continue;
         audited.add(url);
         let page;
-        try { page = await context.newPage(); } catch { continue; }  // the journey closed that context
+        try { page = await seenIn.newPage(); } catch { continue; }  // closed by other means (the browser)
         const response = await page.goto(url).catch(() => null);
         if (response && response.status() < 500 && new URL(page.url()).origin === new URL(url).origin) {
           const bad = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -170,6 +164,23 @@ export async function launchBrowser(extraArgs = []) {
     }
     return problems;
   };
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', (page) => page.on('framenavigated', (frame) => {
+      if (!auditing && frame === page.mainFrame() && frame.url().startsWith('http')) visited.push({ context, url: frame.url() });
+    }));
+    // A journey that closes its context has its pages audited first, while their cookies still work.
+    const close = context.close.bind(context);
+    context.close = async (...args) => {
+      found.push(...(await audit(context)));
+      return close(...args);
+    };
+    return context;
+  };
+  // Every page visited since the last call, in open contexts and in those closed since, checked with
+  // axe-core (WCAG 2.2 AA); [] when none has a serious or critical violation.
+  browser.auditAccessibility = async () => [...found.splice(0), ...(await audit(null))];
   return browser;
 }
 

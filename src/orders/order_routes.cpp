@@ -1,6 +1,5 @@
 // Checkout and orders on pages and in the JSON API (see routes.hpp for the list).
 #include <algorithm>
-#include <array>
 #include <boost/json.hpp>
 #include <limits>
 
@@ -21,14 +20,6 @@ using web::Request;
 using web::Response;
 
 namespace {
-
-// The query of the console's order list showing `state` at `page`: "?show=to_ship&page=2", "" for the
-// first page of all.
-std::string list_query(std::string_view state, long long page) {
-  std::string q = state == "all" ? "" : "show=" + std::string(state);
-  if (page > 1) q += (q.empty() ? "page=" : "&page=") + std::to_string(page);
-  return q.empty() ? q : "?" + q;
-}
 
 class OrderRoutes {
  public:
@@ -320,53 +311,25 @@ class OrderRoutes {
 
   // --- the workshop's console ---------------------------------------------------------------------
 
-  // The workshop's orders, by the state of its parcel (`show`: all, the default, or to_ship, shipped,
-  // awaiting_payment), a page at a time (`page`), with how many are in each state.
+  // The workshop's orders, by the state of its parcel, a page at a time, with how many are in each state.
   Result<json::object> console_model(Request& req) {
-    static constexpr std::array<std::string_view, 4> states = {"all", "to_ship", "shipped",
-                                                               "awaiting_payment"};
     constexpr size_t per_page = 30;
     const long long workshop = req.user->workshop_id;
-    const auto query = req.query_params();
-    std::string show = query.get("show");
-    if (show.empty()) show = "all";
-    if (std::find(states.begin(), states.end(), show) == states.end())
-      return Error::invalid("show", "choice_invalid",
-                            "show must be all, to_ship, shipped or awaiting_payment");
     const auto parcels = d_.orders.workshop_parcels(workshop);
     const auto count = [&](std::string_view state) {
       long long n = 0;
       for (const auto& [s, k] : parcels) n += state == "all" || s == state ? k : 0;
       return n;
     };
-    const auto window = TRY(web::page_window(query, count(show), per_page));
-    const auto orders =
-        d_.orders.of_workshop(workshop, show == "all" ? "" : show, per_page, static_cast<int>(window.first));
-    const std::string list = req.locale_prefix() + "/console/orders";
-    json::array tabs;
-    for (const auto state : states)
-      tabs.push_back(json::object{{"show", state},
-                                  {"text", t(req, state == "all"       ? "orders.show_all"
-                                                  : state == "shipped" ? "orders.parcel.shipped"
-                                                  : state == "to_ship" ? "orders.to_ship"
-                                                                       : "orders.status.awaiting_payment")},
-                                  {"count", count(state)},
-                                  {"url", list + list_query(state, 1)},
-                                  {"current", state == show}});
-    json::object m{{"title", t(req, "orders.console_title")},
-                   {"noindex", true},
-                   {"to_ship", count("to_ship")},
-                   {"awaiting", count("awaiting_payment")},
-                   {"show", show},
-                   {"all_shown", show == "all"},
-                   {"tabs", std::move(tabs)},
-                   {"page", window.page},
-                   {"pages", window.pages},
-                   {"paged", window.pages > 1},
-                   {"list_query", list_query(show, window.page)},
-                   {"orders", orders_json(req, orders)}};
-    if (window.page > 1) m["prev_url"] = list + list_query(show, window.page - 1);
-    if (window.page < window.pages) m["next_url"] = list + list_query(show, window.page + 1);
+    const auto asked = TRY(list_asked(req.query_params(), count, per_page));
+    const auto orders = d_.orders.of_workshop(workshop, asked.show == "all" ? "" : asked.show, per_page,
+                                              static_cast<int>(asked.window.first));
+    auto m = list_json(req.locale_prefix() + "/console/orders", asked, count, messages(req.locale));
+    m["title"] = t(req, "orders.console_title");
+    m["noindex"] = true;
+    m["to_ship"] = count("to_ship");
+    m["awaiting"] = count("awaiting_payment");
+    m["orders"] = orders_json(req, orders);
     return m;
   }
 
@@ -407,11 +370,10 @@ class OrderRoutes {
       }
       return d_.renderer.error(req, shipped.error());
     }
-    // Back to the list the form was on (its state and page ride on the form's address).
+    // Back to the list the form was on: its state and page (any from 1) ride on the form's address.
     const auto query = req.query_params();
     const auto show = query.get("show");
-    const bool listed = show == "to_ship" || show == "shipped" || show == "awaiting_payment";
-    // The page asked for, read as the list reads it (one order a page: any page from 1 is kept).
+    const bool listed = std::find(list_states.begin(), list_states.end(), show) != list_states.end();
     const auto page = web::page_window(query, std::numeric_limits<int>::max(), 1);
     const auto back = list_query(listed ? show : "all", page ? page->page : 1);
     return Response::redirect(req.locale_prefix() + "/console/orders" + (back.empty() ? "?" : back + "&") +

@@ -373,4 +373,44 @@ void keep_refused_shipment(boost::json::object& model, const std::string& number
   web::keep_in_row(orders->as_array(), "number", boost::json::string(number), typed);
 }
 
+Result<ListAsked> list_asked(const web::Form& query, const std::function<long long(std::string_view)>& count,
+                             size_t per_page) {
+  std::string show = query.get("show");
+  if (show.empty()) show = "all";
+  if (std::find(list_states.begin(), list_states.end(), show) == list_states.end())
+    return Error::invalid("show", "choice_invalid", "show must be all, to_ship, shipped or awaiting_payment");
+  return ListAsked{show, TRY(web::page_window(query, count(show), per_page))};
+}
+
+std::string list_query(std::string_view state, long long page) {
+  std::string q = state == "all" ? "" : "show=" + std::string(state);
+  if (page > 1) q += (q.empty() ? "page=" : "&page=") + std::to_string(page);
+  return q.empty() ? q : "?" + q;
+}
+
+json::object list_json(const std::string& list_url, const ListAsked& asked,
+                       const std::function<long long(std::string_view)>& count, const catalog::Messages& t) {
+  json::array tabs;
+  for (const auto state : list_states)
+    tabs.push_back(json::object{{"show", state},
+                                {"text", t(state == "all"       ? "orders.show_all"
+                                           : state == "shipped" ? "orders.parcel.shipped"
+                                           : state == "to_ship" ? "orders.to_ship"
+                                                                : "orders.status.awaiting_payment")},
+                                {"count", count(state)},
+                                {"url", list_url + list_query(state, 1)},
+                                {"current", state == asked.show}});
+  const auto& w = asked.window;
+  json::object m{{"show", asked.show},
+                 {"all_shown", asked.show == "all"},
+                 {"tabs", std::move(tabs)},
+                 {"page", w.page},
+                 {"pages", w.pages},
+                 {"paged", w.pages > 1},
+                 {"list_query", list_query(asked.show, w.page)}};
+  if (w.page > 1) m["prev_url"] = list_url + list_query(asked.show, w.page - 1);
+  if (w.page < w.pages) m["next_url"] = list_url + list_query(asked.show, w.page + 1);
+  return m;
+}
+
 }  // namespace brilliant::orders

@@ -2,8 +2,11 @@
 // statuses in words, one entry per parcel with its lines, each formula line with the quote it was
 // priced at. Pure: no HTTP, no SQL (the messages come from the caller).
 #pragma once
+#include <array>
 #include <boost/json/object.hpp>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "catalog/views.hpp"
 #include "orders/orders.hpp"
@@ -45,5 +48,24 @@ void add_tracking_links(boost::json::object& order,
 // wrong (`ship_error`); the other orders' forms stay empty.
 void keep_refused_shipment(boost::json::object& model, const std::string& number, const std::string& carrier,
                            const std::string& tracking, const std::string& message);
+
+// The console's order list: the workshop's orders by the state of its parcel (`show`: all, to_ship, shipped,
+// awaiting_payment), a page at a time.
+inline constexpr std::array<std::string_view, 4> list_states = {"all", "to_ship", "shipped",
+                                                                "awaiting_payment"};
+struct ListAsked {
+  std::string show;
+  web::PageWindow window;
+};
+// The list a query asks for (`show`, all when absent; `page`), `count` telling how many parcels are in a
+// state; an unknown state or a bad page is an error naming the field.
+Result<ListAsked> list_asked(const web::Form& query, const std::function<long long(std::string_view)>& count,
+                             size_t per_page);
+// The query of the list showing `state` at `page`: "?show=to_ship&page=2", "" for the first page of all.
+std::string list_query(std::string_view state, long long page);
+// The list's tabs (each state with its count), paging and links, the list at `list_url`.
+boost::json::object list_json(const std::string& list_url, const ListAsked& asked,
+                              const std::function<long long(std::string_view)>& count,
+                              const catalog::Messages& t);
 
 }  // namespace brilliant::orders

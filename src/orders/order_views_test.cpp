@@ -97,6 +97,25 @@ TEST(OrderViews, ALinesSmallPrintHasNoStrayDots) {
   EXPECT_EQ(details(), "M-13");
 }
 
+// The console's list: the state and page asked for, refused by name when it cannot be shown, and its links.
+TEST(OrderViews, TheConsolesListOfOrdersByState) {
+  const auto count = [](std::string_view state) {
+    return state == "all" ? 45LL : state == "to_ship" ? 31LL : 0LL;
+  };
+  EXPECT_EQ(list_asked(web::parse_form("show=lost"), count, 30).error().field, "show");
+  EXPECT_EQ(list_asked(web::parse_form("page=0"), count, 30).error().field, "page");
+  const auto asked = list_asked(web::parse_form("show=to_ship&page=2"), count, 30).value();
+  EXPECT_EQ(asked.window.first, 30u);
+  const auto m = list_json("/console/orders", asked, count, key);
+  EXPECT_EQ(m.at("list_query").as_string(), "?show=to_ship&page=2");
+  EXPECT_EQ(m.at("prev_url").as_string(), "/console/orders?show=to_ship");
+  EXPECT_FALSE(m.contains("next_url"));
+  EXPECT_EQ(m.at("tabs").at(0).at("count").as_int64(), 45);
+  EXPECT_TRUE(m.at("tabs").at(1).at("current").as_bool());
+  EXPECT_EQ(list_query("all", 1), "");
+  EXPECT_EQ(list_query("all", 3), "?page=3");
+}
+
 TEST(OrderViews, APaidOrderInKoreanShowsTheAddressNotTheAccount) {
   auto o = order();
   o.status = OrderStatus::paid;

@@ -52,7 +52,8 @@ class WorkshopSalesTest : public ::testing::Test {
       sql << "SELECT id FROM fulfilments WHERE order_id = :o", soci::use(id), soci::into(fulfilment);
       for (int i = 0; i < lines; ++i)
         sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, "
-               "title_en, sku, quantity, unit_price, line_total, pricing, created_at) VALUES (:o, :f, :p, :v, "
+               "title_en, sku, quantity, unit_price, line_total, pricing, created_at) VALUES (:o, :f, :p, "
+               ":v, "
                "'s', 't', 't', 'sku', 1, 1000, 1000, 'fixed', :c)",
             soci::use(id), soci::use(fulfilment), soci::use(product), soci::use(variant), soci::use(at);
     });

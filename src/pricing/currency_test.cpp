@@ -8,7 +8,7 @@ namespace {
 TEST(Currency, ForeignPricesAreRoundedHalfUpAndGroupedInThousands) {
   EXPECT_EQ(foreign_price(1380500, "USD", 1380500), "US$1,000.00");
   EXPECT_EQ(foreign_price(120000, "HKD", 176500), "HK$679.89");  // 679.886… rounds half up
-  EXPECT_EQ(foreign_price(379000, "JPY", 9450), "¥40,106");       // 40,105.8: no minor units
+  EXPECT_EQ(foreign_price(379000, "JPY", 9450), "¥40,106");      // 40,105.8: no minor units
   EXPECT_EQ(foreign_price(379000, "CNY", 204500), "CN¥1,853.30");
   EXPECT_EQ(foreign_price(379000, "EUR", 1560800), "€242.82");
   EXPECT_EQ(foreign_price(5, "USD", 1470000), "US$0.00");

@@ -91,7 +91,8 @@ TEST_F(ExhibitionsHttp, FromAFairsPlanToItsLineSheet) {
     auto page = visitor->get(path);
     ASSERT_EQ(page.status, 200) << path;
     EXPECT_NE(page.body.find(title), std::string::npos) << path;
-    EXPECT_TRUE(std::regex_search(page.body, std::regex(R"(HK\$[1-9][0-9]{0,2}(,[0-9]{3})*\.[0-9]{2}\))"))) << path;
+    EXPECT_TRUE(std::regex_search(page.body, std::regex(R"(HK\$[1-9][0-9]{0,2}(,[0-9]{3})*\.[0-9]{2}\))")))
+        << path;
     EXPECT_EQ(page.body.find("₩90,000"), std::string::npos) << path;
   }
   auto buyer = logged_in(web::Role::buyer);

@@ -9,7 +9,7 @@ import { axeViolations, describeViolations } from './axe.js';
 
 let server;
 let browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
+before(async () => { server = await startServer(); browser = await launchBrowser([], { auditVisits: false }); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
 // The pages a shopper meets, found from the store itself (a product and a workshop of the demo data).

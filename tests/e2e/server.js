@@ -127,8 +127,10 @@ async function startServerOnce(options) {
 }
 
 // Debian's chromium. Every page a test's contexts visit is remembered, so that the test file can check
-// them all for accessibility at its end (browser.auditAccessibility(): axe-core, WCAG 2.2 AA).
-export async function launchBrowser(extraArgs = []) {
+// them all for accessibility at its end (browser.auditAccessibility(): axe-core, WCAG 2.2 AA). The layout
+// files check every page they open themselves, on each device, and pass { auditVisits: false } so that
+// no page is opened and checked a second time.
+export async function launchBrowser(extraArgs = [], { auditVisits = true } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -164,6 +166,10 @@ export async function launchBrowser(extraArgs = []) {
     }
     return problems;
   };
+  // Every page visited since the last call, in open contexts and in those closed since, checked with
+  // axe-core (WCAG 2.2 AA); [] when none has a serious or critical violation.
+  browser.auditAccessibility = async () => [...found.splice(0), ...(await audit(null))];
+  if (!auditVisits) return browser;
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
@@ -178,9 +184,6 @@ export async function launchBrowser(extraArgs = []) {
     };
     return context;
   };
-  // Every page visited since the last call, in open contexts and in those closed since, checked with
-  // axe-core (WCAG 2.2 AA); [] when none has a serious or critical violation.
-  browser.auditAccessibility = async () => [...found.splice(0), ...(await audit(null))];
   return browser;
 }
 

@@ -6,6 +6,7 @@
 //   POST /operator/delivery/import; GET|PUT /api/v1/operator/carriers, POST /api/v1/operator/deliveries
 #include <boost/json.hpp>
 
+#include "orders/order_page.hpp"
 #include "orders/order_views.hpp"
 #include "orders/routes.hpp"
 #include "web/bind.hpp"
@@ -42,11 +43,7 @@ class DeliveryRoutes {
   Result<Response> api_confirm(Request& req) {
     const auto order = TRY(shoppers_order(req));
     const auto done = TRY(d_.orders.confirm_purchase(order.number, req.user->user_id));
-    return Response::json(json::serialize(order_json(done, req.locale, messages(req), d_.bank_account)));
-  }
-
-  catalog::Messages messages(const Request& req) const {
-    return [this, locale = req.locale](const std::string& key) { return d_.renderer.message(locale, key); };
+    return Response::json(json::serialize(order_shown(d_, req, done)));
   }
 
   Result<Response> workshop_form(Request& req) {
@@ -56,8 +53,7 @@ class DeliveryRoutes {
   Result<Response> api_workshop(Request& req) {
     const auto done =
         TRY(d_.orders.deliver(std::string(req.param("number")), req.user->workshop_id, req.user->user_id));
-    return Response::json(json::serialize(
-        order_json(workshop_part(done, req.user->workshop_id), req.locale, messages(req), d_.bank_account)));
+    return Response::json(json::serialize(order_shown(d_, req, workshop_part(done, req.user->workshop_id))));
   }
   Result<Response> operator_form(Request& req) {
     const auto done = TRY(d_.orders.deliver(std::string(req.param("number")), 0, req.user->user_id));
@@ -65,7 +61,7 @@ class DeliveryRoutes {
   }
   Result<Response> api_operator(Request& req) {
     const auto done = TRY(d_.orders.deliver(std::string(req.param("number")), 0, req.user->user_id));
-    return Response::json(json::serialize(order_json(done, req.locale, messages(req), d_.bank_account)));
+    return Response::json(json::serialize(order_shown(d_, req, done)));
   }
 
   json::object carriers_json(const Request& req) {

@@ -2,12 +2,66 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <unordered_map>
 
 #include "core/secret.hpp"
+#include "orders/order_views.hpp"
 
 namespace brilliant::orders {
 namespace json = boost::json;
 using web::Request;
+
+namespace {
+
+using Pictures = std::unordered_map<std::string, std::string>;  // a product's slug: its picture
+
+void add_pictures(json::object& order, catalog::Catalog& catalog, Pictures& seen) {
+  const auto picture = [&](const std::string& slug) -> const std::string& {
+    auto [at, fresh] = seen.try_emplace(slug);
+    if (fresh)
+      if (auto product = catalog.kept_product(slug)) at->second = thumbnail(*product);
+    return at->second;
+  };
+  for (auto& parcel : order["parcels"].as_array())
+    for (auto& line : parcel.as_object()["lines"].as_array()) {
+      auto& l = line.as_object();
+      const auto& url = picture(std::string(l.at("slug").as_string()));
+      if (url.empty()) continue;
+      l["image_url"] = url;
+      if (!order.contains("image_url") && !l.contains("replaces_line")) order["image_url"] = url;
+    }
+}
+
+catalog::Messages messages(const Deps& d, const std::string& locale) {
+  return [&d, locale](const std::string& key) { return d.renderer.message(locale, key); };
+}
+
+}  // namespace
+
+json::object order_shown(const Deps& d, const Request& req, const Order& order) {
+  auto out = order_json(order, req.locale, messages(d, req.locale), d.bank_account);
+  // Only a parcel on its way has a tracking page: an order just placed reads no templates.
+  if (std::any_of(order.fulfilments.begin(), order.fulfilments.end(),
+                  [](const Fulfilment& f) { return has_left(f.status); }))
+    add_tracking_links(out, d.orders.tracking_links());
+  Pictures seen;
+  add_pictures(out, d.catalog, seen);
+  return out;
+}
+
+json::array orders_shown(const Deps& d, const Request& req, const std::vector<Order>& orders) {
+  const auto links = d.orders.tracking_links();
+  const auto t = messages(d, req.locale);
+  Pictures seen;
+  json::array out;
+  for (const auto& o : orders) {
+    auto one = order_json(o, req.locale, t, d.bank_account);
+    add_tracking_links(one, links);
+    add_pictures(one, d.catalog, seen);
+    out.push_back(std::move(one));
+  }
+  return out;
+}
 
 // The key a guest opens their order with: ?key= on links, a hidden field on forms.
 std::string guest_key(const Request& req) {

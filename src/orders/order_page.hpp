@@ -1,12 +1,21 @@
 // What the order page shows beside the order itself (order_routes.cpp's order_page): its card payment and
 // what came back from the payment window, its returns and whether one may be asked for.
 #pragma once
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <string>
+#include <vector>
 
 #include "orders/routes.hpp"
 
 namespace brilliant::orders {
+
+// An order for pages and the API in the reader's language, with its parcels' tracking pages and its
+// pieces' pictures (the cart's thumbnails, read from the catalog's memory: on each line, and on the
+// order its first piece bought's).
+boost::json::object order_shown(const Deps& d, const web::Request& req, const Order& order);
+// A list of them: the tracking pages and each product's picture read once for the whole list.
+boost::json::array orders_shown(const Deps& d, const web::Request& req, const std::vector<Order>& orders);
 
 // "/en/orders/BR-…/pay?key=…": a page of the order for its shopper, in the reader's language (a guest's
 // key carried along).

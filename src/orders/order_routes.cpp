@@ -32,24 +32,9 @@ class OrderRoutes {
     return [this, locale](const std::string& key) { return d_.renderer.message(locale, key); };
   }
 
-  json::object order_json(const Request& req, const Order& o) const {
-    auto out = orders::order_json(o, req.locale, messages(req.locale), d_.bank_account);
-    // Only a parcel on its way has a tracking page: an order just placed reads no templates.
-    if (std::any_of(o.fulfilments.begin(), o.fulfilments.end(),
-                    [](const Fulfilment& f) { return has_left(f.status); }))
-      add_tracking_links(out, d_.orders.tracking_links());
-    return out;
-  }
-
+  json::object order_json(const Request& req, const Order& o) const { return order_shown(d_, req, o); }
   json::array orders_json(const Request& req, const std::vector<Order>& orders) const {
-    const auto links = d_.orders.tracking_links();  // once for the whole list
-    json::array out;
-    for (const auto& o : orders) {
-      auto one = orders::order_json(o, req.locale, messages(req.locale), d_.bank_account);
-      add_tracking_links(one, links);
-      out.push_back(std::move(one));
-    }
-    return out;
+    return orders_shown(d_, req, orders);
   }
 
   // --- checkout ---------------------------------------------------------------------------------

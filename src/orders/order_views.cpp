@@ -5,6 +5,8 @@
 #include "web/rows.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <vector>
 
 #include "orders/delivery_rules.hpp"
 #include "orders/returns_rules.hpp"
@@ -222,6 +224,28 @@ json::object transfer_json(const TransferDetails& d, const catalog::Messages& t)
   return out;
 }
 
+// The lines the shopper bought: an exchange's replacement, sent at no charge, is the same purchase and is
+// not counted again ("3 pieces", "and 2 more").
+std::vector<const OrderLine*> bought_lines(const Order& o) {
+  std::vector<const OrderLine*> bought;
+  for (const auto& l : o.lines)
+    if (!l.replaces_line_id) bought.push_back(&l);
+  return bought;
+}
+
+// How far a paid order has come: its least advanced parcel still on its way to the shopper (to ship,
+// shipped, delivered, confirmed), so that a list can say "배송 중" where the payment says "결제 완료". None
+// for an order not paid or cancelled, or with no such parcel.
+std::optional<ParcelStatus> progress_of(const Order& o) {
+  std::optional<ParcelStatus> least;
+  if (o.status != OrderStatus::paid) return least;
+  for (const auto& f : o.fulfilments)
+    if (f.status != ParcelStatus::cancelled && f.status != ParcelStatus::awaiting_payment &&
+        (!least || f.status < *least))
+      least = f.status;
+  return least;
+}
+
 }  // namespace
 
 json::object order_json(const Order& o, const std::string& locale, const catalog::Messages& t,
@@ -243,6 +267,10 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
                                  [](const Fulfilment& f) { return f.status == ParcelStatus::shipped; })},
       {"can_confirm", std::any_of(o.fulfilments.begin(), o.fulfilments.end(),
                                   [](const Fulfilment& f) { return f.status == ParcelStatus::delivered; })},
+      // Orders::cancel's rule: once a parcel has left its workshop, it comes back only as a return.
+      {"can_cancel", o.status != OrderStatus::cancelled &&
+                         std::none_of(o.fulfilments.begin(), o.fulfilments.end(),
+                                      [](const Fulfilment& f) { return has_left(f.status); })},
       {"payment_method", o.payment_method},
       {"currency", "KRW"},
       {"subtotal", o.subtotal},
@@ -259,7 +287,7 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
       {"pieces",
        [&] {
          long long n = 0;
-         for (const auto& l : o.lines) n += l.quantity;
+         for (const auto* l : bought_lines(o)) n += l->quantity;
          return n;
        }()},
       {"parcels", std::move(parcels)},
@@ -272,12 +300,16 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
   if (o.status == OrderStatus::awaiting_payment) out["bank_account"] = bank_account;
   if (!o.transfer.depositor.empty() || !o.transfer.cash_receipt.empty())
     out["transfer"] = transfer_json(o.transfer, t);
-  if (!o.lines.empty()) {
-    const auto& first = o.lines.front();
+  if (const auto bought = bought_lines(o); !bought.empty()) {
+    const auto& first = *bought.front();
     out["summary"] =
         (en ? first.title_en : first.title_ko) +
-        (o.lines.size() > 1 ? catalog::fill(t("orders.and_more"), {{"n", std::to_string(o.lines.size() - 1)}})
-                            : std::string());
+        (bought.size() > 1 ? catalog::fill(t("orders.and_more"), {{"n", std::to_string(bought.size() - 1)}})
+                           : std::string());
+  }
+  if (const auto progress = progress_of(o)) {
+    out["progress"] = to_string(*progress);
+    out["progress_text"] = t("orders.parcel." + to_string(*progress));
   }
   return out;
 }

@@ -133,6 +133,40 @@ TEST(OrderViews, APaidOrderInKoreanShowsTheAddressNotTheAccount) {
   EXPECT_EQ(j.at("summary").as_string(), "달 반지[orders.and_more]");
 }
 
+// An exchange's replacement is not a second purchase: the list says "달 반지", one piece, not "and 1
+// more"; and a paid order says how far its parcels have come, the least advanced first.
+TEST(OrderViews, AnExchangedOrderCountsWhatWasBoughtAndSaysHowFarItHasCome) {
+  auto o = order();
+  o.status = OrderStatus::paid;
+  o.lines[0].quantity = 1;
+  o.fulfilments[0].status = ParcelStatus::delivered;
+  auto replacement = o.lines[0];
+  replacement.id = 2;
+  replacement.fulfilment_id = 2;
+  replacement.replaces_line_id = 1;
+  o.lines.push_back(replacement);
+  o.fulfilments.push_back(o.fulfilments[0]);
+  o.fulfilments[1].id = 2;
+  o.fulfilments[1].status = ParcelStatus::to_ship;
+  o.fulfilments[1].replaces_return_id = 5;
+  auto j = order_json(o, "ko", key, "");
+  EXPECT_EQ(j.at("summary").as_string(), "달 반지");
+  EXPECT_EQ(j.at("pieces").as_int64(), 1);
+  EXPECT_EQ(j.at("progress").as_string(), "to_ship");  // the replacement is being prepared
+  EXPECT_EQ(j.at("progress_text").as_string(), "[orders.parcel.to_ship]");
+  EXPECT_FALSE(j.at("can_cancel").as_bool());  // a parcel has left: a return, not a cancellation
+  o.fulfilments[1].status = ParcelStatus::shipped;
+  EXPECT_EQ(order_json(o, "ko", key, "").at("progress").as_string(), "shipped");
+  o.fulfilments[1].status = ParcelStatus::confirmed;
+  EXPECT_EQ(order_json(o, "ko", key, "").at("progress").as_string(), "delivered");
+  o.fulfilments[0].status = ParcelStatus::cancelled;  // a parcel cancelled is not waited for
+  EXPECT_EQ(order_json(o, "ko", key, "").at("progress").as_string(), "confirmed");
+  o.status = OrderStatus::cancelled;
+  EXPECT_FALSE(order_json(o, "ko", key, "").contains("progress"));
+  EXPECT_FALSE(order_json(order(), "ko", key, "").contains("progress"));  // not paid yet
+  EXPECT_TRUE(order_json(order(), "ko", key, "").at("can_cancel").as_bool());
+}
+
 TEST(OrderViews, AReturnRequestsReasonIsShownInTheReadersWords) {
   auto o = order();
   o.events = {{"exchange_requested", "wrong_size · 50 cm · 작아요", "김보석", "2026-11-26T01:05:00Z"},

@@ -38,6 +38,8 @@ Result<int> parse_quantity(const std::string& text) {
   return value;
 }
 
+}  // namespace
+
 std::string thumbnail(const catalog::Product& p) {
   std::string best;
   int best_width = 1 << 30;
@@ -50,8 +52,6 @@ std::string thumbnail(const catalog::Product& p) {
   if (best.empty() && !p.image_ids.empty()) best = "/media/images/" + std::to_string(p.image_ids.front());
   return best;
 }
-
-}  // namespace
 
 std::string cart_token(const Request& req) {
   auto header = req.header("x-cart-token");

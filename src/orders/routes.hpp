@@ -80,6 +80,9 @@ boost::json::object return_json(const OrderReturn& x, const std::string& locale,
 
 // The cart named by the request: the X-Cart-Token header (API clients) or the "cart" cookie.
 std::string cart_token(const web::Request& req);
+// A product's picture on a cart's or an order's line: its smallest studio JPEG, else its first drawn
+// image; "" when it has neither.
+std::string thumbnail(const catalog::Product& product);
 // One cart line for pages and the API, in the reader's language.
 boost::json::object cart_line_json(const CartLine& line, const std::string& locale,
                                    const catalog::Messages& t);

@@ -167,6 +167,11 @@ test('an exchange for another size: the size is chosen, held, and shipped in its
   await page.locator('[data-replacement]').waitFor();
   assert.match(await page.locator('body').innerText(), /667788990022/);
   await snap(page, 'exchange-order-phone');
+  // The shopper's list: the piece once (the new size is not a second purchase), and how far it has come.
+  await page.goto(`${server.url}/account/orders`);
+  const row = page.locator('.order-row', { has: page.getByRole('link', { name: number }) });
+  assert.doesNotMatch(await row.innerText(), / 외 \d+건/);
+  assert.equal((await row.locator('.chip').innerText()).trim(), '배송 중');
 
   const problems = await browser.auditAccessibility();
   assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);

@@ -55,7 +55,13 @@ TEST_F(DeliveryHttp, ShippedDeliveredConfirmedCreditedClosedAndPaid) {
   auto op = logged_in(web::Role::operator_);
   const std::vector<std::string> h{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
   auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  const auto cancel_offered = [&] {
+    return op->get("/operator/orders?q=" + number).body.find("/operator/orders/" + number + "/cancel") !=
+           std::string::npos;
+  };
+  EXPECT_TRUE(cancel_offered());
   pay_and_ship(op.get(), *maker, number, "cj", "5566-7788-9900");
+  EXPECT_FALSE(cancel_offered());  // shipped: it comes back as a return
   // The operator's tracking page for CJ, then the carrier's export.
   auto links = op->request(
       "PUT", "/api/v1/operator/carriers",
@@ -130,6 +136,30 @@ TEST_F(DeliveryHttp, ShippedDeliveredConfirmedCreditedClosedAndPaid) {
   ASSERT_EQ(paid.status, 200) << paid.body;
   EXPECT_TRUE(json::parse(paid.body).at("paid").as_bool());
   EXPECT_EQ(logged_in(web::Role::vendor_staff, shop.slug)->get("/api/v1/operator/payouts").status, 403);
+}
+
+// The shopper's orders show each piece's picture, the one the cart shows: on the list (the order's first
+// piece), on the order's lines, in the API; a product without one shows none rather than a broken image.
+TEST_F(DeliveryHttp, OrdersShowTheirPiecesPictures) {
+  const auto d = delivered("pictures", "cj", "520000000031");
+  const auto mine = [&] {
+    return json::parse(d.shopper->get("/api/v1/orders").body).at("orders").at(0).as_object();
+  };
+  EXPECT_FALSE(mine().contains("image_url"));
+  EXPECT_EQ(d.shopper->get("/account/orders").body.find("order-thumb"), std::string::npos);
+  auto photo =
+      d.maker->request("POST", "/api/v1/console/products/" + d.ring.slug + "/photos", test_jpeg(900, 900),
+                       {"Content-Type: image/jpeg", "X-CSRF-Token: " + d.maker->cookie("csrf")});
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  const auto order = mine();
+  ASSERT_TRUE(order.contains("image_url")) << json::serialize(order);
+  const std::string url(order.at("image_url").as_string());
+  EXPECT_EQ(url.rfind("/media/photos/", 0), 0u) << url;
+  EXPECT_EQ(order.at("parcels").at(0).at("lines").at(0).at("image_url").as_string(), url);
+  EXPECT_EQ(d.shopper->get(url).status, 200);
+  EXPECT_NE(d.shopper->get("/account/orders").body.find("class=\"order-thumb\" src=\"" + url),
+            std::string::npos);
+  EXPECT_NE(d.shopper->get("/orders/" + d.number).body.find("src=\"" + url), std::string::npos);
 }
 
 // The same steps through the JSON API alone: the workshop and the operator mark parcels delivered, the
@@ -281,9 +311,17 @@ TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
   EXPECT_EQ(parcels.at(1).at("lines").at(0).at("sku").as_string(), ring.variants.at(1).sku);
   EXPECT_EQ(parcels.at(1).at("lines").at(0).at("total").as_int64(), 0);
   EXPECT_EQ(app->catalog().product(ring.slug)->variants.at(0).stock, 3);  // size 13 back on the shelf
+  // The shopper's list: one piece bought (the replacement is not a second), its replacement being prepared.
+  const auto mine = [&] { return json::parse(c->get("/api/v1/orders").body).at("orders").at(0).as_object(); };
+  EXPECT_EQ(mine().at("pieces").as_int64(), 1);
+  EXPECT_EQ(mine().at("summary").as_string().find(" 외 "), std::string::npos) << mine().at("summary");
+  EXPECT_EQ(mine().at("progress").as_string(), "to_ship");
+  EXPECT_NE(c->get("/account/orders").body.find(">배송 준비</span>"), std::string::npos);
   auto shipped = maker->request("POST", "/api/v1/console/orders/" + number + "/shipment",
                                 R"({"carrier":"cj","tracking":"520000000003"})", mh);
   ASSERT_EQ(shipped.status, 200) << shipped.body;
+  EXPECT_EQ(mine().at("progress").as_string(), "shipped");
+  EXPECT_NE(c->get("/account/orders").body.find(">배송 중</span>"), std::string::npos);
   auto page = c->get("/orders/" + number);
   EXPECT_NE(page.body.find("data-replacement"), std::string::npos);
   EXPECT_NE(page.body.find("520000000003"), std::string::npos);

@@ -182,6 +182,11 @@ json::object account_model(const WebDeps& deps, const Request& req) {
   model["has_tokens"] = !tokens.empty();
   model["tokens"] = std::move(tokens);
   add_privacy_model(deps, req, model);
+  if (deps.recent_orders) {
+    auto recent = deps.recent_orders(req);
+    model["has_recent_orders"] = !recent.empty();
+    model["recent_orders"] = std::move(recent);
+  }
   return model;
 }
 

@@ -37,6 +37,8 @@ struct WebDeps {
   std::string terms_version, privacy_version;
   std::function<boost::json::array(long long user_id, const std::string& locale)> orders_export;
   std::function<Result<int>(long long user_id)> forget_orders;
+  // The account's latest orders for its page (rows of its orders list), wired by the app; empty: none.
+  std::function<boost::json::array(const web::Request& req)> recent_orders;
 };
 
 void add_routes(web::Router& router, WebDeps& deps);

@@ -8,6 +8,7 @@
 #include "audit/routes.hpp"
 #include "core/text.hpp"
 #include "legal/routes.hpp"
+#include "orders/order_page.hpp"
 #include "orders/order_views.hpp"
 #include "vendors/joining/application.hpp"
 
@@ -49,6 +50,13 @@ void App::add_running_routes() {
     return orders_export(user, locale);
   };
   account_deps_.forget_orders = [this](long long user) { return orders_.forget_customer(user); };
+  account_deps_.recent_orders = [this](const web::Request& req) {
+    const catalog::Messages t = [this, locale = req.locale](const std::string& key) {
+      return renderer_.message(locale, key);
+    };
+    return orders::order_rows(orders_.of_user(req.user->user_id, 3), req.locale, t, catalog_,
+                              config_.bank_account);
+  };
   accounts::add_routes(router_, account_deps_);
   legal::add_routes(router_, {legal_, renderer_});
   legal_.on_change([this] {

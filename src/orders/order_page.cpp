@@ -49,17 +49,23 @@ json::object order_shown(const Deps& d, const Request& req, const Order& order) 
   return out;
 }
 
-json::array orders_shown(const Deps& d, const Request& req, const std::vector<Order>& orders) {
-  const auto links = d.orders.tracking_links();
-  const auto t = messages(d, req.locale);
+json::array order_rows(const std::vector<Order>& orders, const std::string& locale,
+                       const catalog::Messages& t, catalog::Catalog& catalog,
+                       const std::string& bank_account) {
   Pictures seen;
   json::array out;
   for (const auto& o : orders) {
-    auto one = order_json(o, req.locale, t, d.bank_account);
-    add_tracking_links(one, links);
-    add_pictures(one, d.catalog, seen);
+    auto one = order_json(o, locale, t, bank_account);
+    add_pictures(one, catalog, seen);
     out.push_back(std::move(one));
   }
+  return out;
+}
+
+json::array orders_shown(const Deps& d, const Request& req, const std::vector<Order>& orders) {
+  const auto links = d.orders.tracking_links();
+  auto out = order_rows(orders, req.locale, messages(d, req.locale), d.catalog, d.bank_account);
+  for (auto& one : out) add_tracking_links(one.as_object(), links);
   return out;
 }
 

@@ -16,6 +16,10 @@ namespace brilliant::orders {
 boost::json::object order_shown(const Deps& d, const web::Request& req, const Order& order);
 // A list of them: the tracking pages and each product's picture read once for the whole list.
 boost::json::array orders_shown(const Deps& d, const web::Request& req, const std::vector<Order>& orders);
+// The same without the tracking pages, from the parts (the account page's latest orders, wired by the app).
+boost::json::array order_rows(const std::vector<Order>& orders, const std::string& locale,
+                              const catalog::Messages& t, catalog::Catalog& catalog,
+                              const std::string& bank_account);
 
 // "/en/orders/BR-…/pay?key=…": a page of the order for its shopper, in the reader's language (a guest's
 // key carried along).

@@ -172,6 +172,9 @@ test('an exchange for another size: the size is chosen, held, and shipped in its
   const row = page.locator('.order-row', { has: page.getByRole('link', { name: number }) });
   assert.doesNotMatch(await row.innerText(), / 외 \d+건/);
   assert.equal((await row.locator('.chip').innerText()).trim(), '배송 중');
+  // The account page leads with the same row among the latest orders.
+  await page.goto(`${server.url}/account`);
+  await page.locator('#recent-orders').getByRole('link', { name: number }).waitFor();
 
   const problems = await browser.auditAccessibility();
   assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);

@@ -160,6 +160,14 @@ TEST_F(DeliveryHttp, OrdersShowTheirPiecesPictures) {
   EXPECT_NE(d.shopper->get("/account/orders").body.find("class=\"order-thumb\" src=\"" + url),
             std::string::npos);
   EXPECT_NE(d.shopper->get("/orders/" + d.number).body.find("src=\"" + url), std::string::npos);
+  // The account page leads with the latest orders, the same rows; an account with none has no such list.
+  const auto account = d.shopper->get("/account").body;
+  const auto recent = account.find("id=\"recent-orders\"");
+  ASSERT_NE(recent, std::string::npos);
+  EXPECT_NE(account.find(d.number, recent), std::string::npos);
+  EXPECT_NE(account.find("src=\"" + url, recent), std::string::npos);
+  EXPECT_NE(account.find(">배송 완료</span>", recent), std::string::npos);
+  EXPECT_EQ(signed_up(unique_email("none"))->get("/account").body.find("recent-orders"), std::string::npos);
 }
 
 // The same steps through the JSON API alone: the workshop and the operator mark parcels delivered, the

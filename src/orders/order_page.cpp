@@ -41,9 +41,7 @@ catalog::Messages messages(const Deps& d, const std::string& locale) {
 json::object order_shown(const Deps& d, const Request& req, const Order& order) {
   auto out = order_json(order, req.locale, messages(d, req.locale), d.bank_account);
   // Only a parcel on its way has a tracking page: an order just placed reads no templates.
-  if (std::any_of(order.fulfilments.begin(), order.fulfilments.end(),
-                  [](const Fulfilment& f) { return has_left(f.status); }))
-    add_tracking_links(out, d.orders.tracking_links());
+  if (any_parcel_left(order)) add_tracking_links(out, d.orders.tracking_links());
   Pictures seen;
   add_pictures(out, d.catalog, seen);
   return out;

@@ -248,6 +248,11 @@ std::optional<ParcelStatus> progress_of(const Order& o) {
 
 }  // namespace
 
+bool any_parcel_left(const Order& order) {
+  return std::any_of(order.fulfilments.begin(), order.fulfilments.end(),
+                     [](const Fulfilment& f) { return has_left(f.status); });
+}
+
 json::object order_json(const Order& o, const std::string& locale, const catalog::Messages& t,
                         const std::string& bank_account) {
   const bool en = locale == "en";
@@ -268,9 +273,7 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
       {"can_confirm", std::any_of(o.fulfilments.begin(), o.fulfilments.end(),
                                   [](const Fulfilment& f) { return f.status == ParcelStatus::delivered; })},
       // Orders::cancel's rule: once a parcel has left its workshop, it comes back only as a return.
-      {"can_cancel", o.status != OrderStatus::cancelled &&
-                         std::none_of(o.fulfilments.begin(), o.fulfilments.end(),
-                                      [](const Fulfilment& f) { return has_left(f.status); })},
+      {"can_cancel", o.status != OrderStatus::cancelled && !any_parcel_left(o)},
       {"payment_method", o.payment_method},
       {"currency", "KRW"},
       {"subtotal", o.subtotal},

@@ -39,6 +39,10 @@ boost::json::object line_json(const OrderLine& line, const std::string& locale, 
 boost::json::object order_json(const Order& order, const std::string& locale, const catalog::Messages& t,
                                const std::string& bank_account);
 
+// A parcel of the order has left its workshop (shipped, delivered or confirmed): it has a tracking page,
+// and the order comes back only as a return, no longer by cancelling.
+bool any_parcel_left(const Order& order);
+
 // Adds each shipped parcel's tracking page (shipment.tracking_url) from the operator's templates.
 void add_tracking_links(boost::json::object& order,
                         const std::vector<std::pair<std::string, std::string>>& links);

@@ -165,6 +165,7 @@ TEST(OrderViews, AnExchangedOrderCountsWhatWasBoughtAndSaysHowFarItHasCome) {
   EXPECT_FALSE(order_json(o, "ko", key, "").contains("progress"));
   EXPECT_FALSE(order_json(order(), "ko", key, "").contains("progress"));  // not paid yet
   EXPECT_TRUE(order_json(order(), "ko", key, "").at("can_cancel").as_bool());
+  EXPECT_FALSE(any_parcel_left(order()));
 }
 
 TEST(OrderViews, AReturnRequestsReasonIsShownInTheReadersWords) {

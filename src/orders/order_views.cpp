@@ -246,6 +246,31 @@ std::optional<ParcelStatus> progress_of(const Order& o) {
   return least;
 }
 
+// Where the latest return or exchange stands, read from the order's events (every step of one is an event):
+// asked, approved, on its way back, received, its refund queued or paid. None before any, and none once
+// one ends without a refund (rejected, declined, or exchanged: the replacement parcel then tells how far
+// the order has come), unless an earlier return of the order was refunded.
+std::optional<std::string> return_step_of(const Order& o) {
+  std::optional<std::string> step, refunded;
+  bool exchange = false;
+  for (const auto& e : o.events) {
+    const auto& k = e.kind;
+    if (k == "return_requested" || k == "exchange_requested") {
+      exchange = k == "exchange_requested";
+      step = k;
+    } else if (k == "return_approved") {
+      step = exchange ? "exchange_approved" : k;
+    } else if (k == "return_shipped" || k == "return_received") {
+      step = k;
+    } else if (k == "return_refund_queued" || k == "return_refunded") {
+      step = refunded = k;
+    } else if (k == "return_rejected" || k == "return_declined" || k == "exchanged") {
+      step = refunded;
+    }
+  }
+  return step;
+}
+
 }  // namespace
 
 bool any_parcel_left(const Order& order) {
@@ -313,6 +338,10 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
   if (const auto progress = progress_of(o)) {
     out["progress"] = to_string(*progress);
     out["progress_text"] = t("orders.parcel." + to_string(*progress));
+  }
+  if (const auto step = return_step_of(o)) {
+    out["return_step"] = *step;
+    out["return_step_text"] = t("orders.return_step." + *step);
   }
   return out;
 }

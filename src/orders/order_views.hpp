@@ -35,7 +35,10 @@ Result<TransferDetails> transfer_from(const boost::json::object& body);
 
 boost::json::object line_json(const OrderLine& line, const std::string& locale, const catalog::Messages& t);
 // bank_account is shown only while the order awaits payment. Fields absent rather than empty where a
-// template tests them (address, its note, an event's note, the cancel reason).
+// template tests them (address, its note, an event's note, the cancel reason). A paid order says how far
+// its parcels have come (progress); one with a return or exchange under way, or refunded, where that
+// stands (return_step: return_requested, exchange_requested, return_approved, exchange_approved,
+// return_shipped, return_received, return_refund_queued, return_refunded).
 boost::json::object order_json(const Order& order, const std::string& locale, const catalog::Messages& t,
                                const std::string& bank_account);
 

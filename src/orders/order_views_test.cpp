@@ -168,6 +168,40 @@ TEST(OrderViews, AnExchangedOrderCountsWhatWasBoughtAndSaysHowFarItHasCome) {
   EXPECT_FALSE(any_parcel_left(order()));
 }
 
+// A return's steps reach the list as its order's events do: the latest return's step, an exchange's
+// approval named as one, and nothing once it ends without a refund, unless an earlier one was refunded.
+TEST(OrderViews, AnOrderSaysWhereItsReturnStands) {
+  auto o = order();
+  o.status = OrderStatus::paid;
+  o.fulfilments[0].status = ParcelStatus::delivered;
+  const auto step = [&] {
+    const auto j = order_json(o, "ko", key, "");
+    if (!j.contains("return_step")) return std::string("none");
+    EXPECT_EQ(j.at("return_step_text").as_string(),
+              "[orders.return_step." + std::string(j.at("return_step").as_string()) + "]");
+    return std::string(j.at("return_step").as_string());
+  };
+  const auto event = [&](const char* kind) {
+    o.events.push_back({kind, "", "", "2026-11-27T01:00:00Z"});
+    return step();
+  };
+  EXPECT_EQ(step(), "none");
+  EXPECT_EQ(event("delivered"), "none");
+  EXPECT_EQ(event("exchange_requested"), "exchange_requested");
+  EXPECT_EQ(event("return_approved"), "exchange_approved");
+  EXPECT_EQ(event("return_shipped"), "return_shipped");
+  EXPECT_EQ(event("exchanged"), "none");  // the replacement's parcel tells the rest
+  EXPECT_EQ(event("return_requested"), "return_requested");
+  EXPECT_EQ(event("return_approved"), "return_approved");
+  EXPECT_EQ(event("return_received"), "return_received");
+  EXPECT_EQ(event("return_refund_queued"), "return_refund_queued");
+  EXPECT_EQ(event("return_refunded"), "return_refunded");
+  EXPECT_EQ(event("return_requested"), "return_requested");  // another piece of the order
+  EXPECT_EQ(event("return_rejected"), "return_refunded");    // the first one's refund still stands
+  EXPECT_EQ(step(), "return_refunded");
+  EXPECT_EQ(order_json(o, "ko", key, "").at("progress").as_string(), "delivered");  // parcels, as before
+}
+
 TEST(OrderViews, AReturnRequestsReasonIsShownInTheReadersWords) {
   auto o = order();
   o.events = {{"exchange_requested", "wrong_size · 50 cm · 작아요", "김보석", "2026-11-26T01:05:00Z"},

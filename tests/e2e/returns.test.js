@@ -130,6 +130,11 @@ test('a return from request to refund', async () => {
   assert.match(await page.locator('#order-returns').innerText(), /환불 완료/);
   assert.equal(await page.locator('#card-status').innerText(), '전액 취소');
   await snap(page, 'return-refunded-phone');
+  // The shopper's list says the order was refunded, not merely delivered.
+  await page.goto(`${server.url}/account/orders`);
+  const listed = page.locator('.order-row', { has: page.getByRole('link', { name: number }) });
+  assert.equal((await listed.locator('.chip').innerText()).trim(), '환불 완료');
+  await snap(page, 'orders-refunded-phone');
 
   const problems = await browser.auditAccessibility();
   assert.deepEqual(problems.filter((p) => !p.includes(server.toss)), []);

@@ -277,12 +277,16 @@ TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
   auto asked = ask(R"(,"exchange_variant_id":)" + size15);
   ASSERT_EQ(asked.status, 201) << asked.body;
   EXPECT_TRUE(json::parse(asked.body).at("size_held").as_bool());
+  const auto mine = [&] { return json::parse(c->get("/api/v1/orders").body).at("orders").at(0).as_object(); };
+  EXPECT_EQ(mine().at("return_step").as_string(), "exchange_requested");
   EXPECT_EQ(app->catalog().product(ring.slug)->variants.at(1).stock, 0);  // set aside for this exchange
   const auto id = std::to_string(json::parse(asked.body).at("id").as_int64());
   ASSERT_EQ(
       maker->request("POST", "/api/v1/console/returns/" + id + "/decision", R"({"action":"approve"})", mh)
           .status,
       200);
+  EXPECT_EQ(mine().at("return_step").as_string(), "exchange_approved");
+  EXPECT_NE(c->get("/account/orders").body.find(">교환 승인</span>"), std::string::npos);
   // The studio's returns station expects it: approved, then on its way with its waybill, then arrived.
   auto station = logged_in(web::Role::station_staff);
   const auto coming = [&]() -> std::string {  // this order's state in the station's list ("": not there)
@@ -320,7 +324,7 @@ TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
   EXPECT_EQ(parcels.at(1).at("lines").at(0).at("total").as_int64(), 0);
   EXPECT_EQ(app->catalog().product(ring.slug)->variants.at(0).stock, 3);  // size 13 back on the shelf
   // The shopper's list: one piece bought (the replacement is not a second), its replacement being prepared.
-  const auto mine = [&] { return json::parse(c->get("/api/v1/orders").body).at("orders").at(0).as_object(); };
+  EXPECT_FALSE(mine().contains("return_step"));  // the exchange is done: its parcel tells the rest
   EXPECT_EQ(mine().at("pieces").as_int64(), 1);
   EXPECT_EQ(mine().at("summary").as_string().find(" 외 "), std::string::npos) << mine().at("summary");
   EXPECT_EQ(mine().at("progress").as_string(), "to_ship");

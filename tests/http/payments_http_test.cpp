@@ -303,20 +303,32 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
   auto returns = json::parse(c->get("/api/v1/orders/" + number + "/returns").body).at("returns");
   const auto id = std::to_string(returns.at(0).at("id").as_int64());
   EXPECT_EQ(returns.at(0).at("shipping_payer").as_string(), "seller");
+  // The shopper's order list says where the return stands ("" : it says nothing of one).
+  const auto step = [&](const std::string& order) -> std::string {
+    const auto listed = json::parse(c->get("/api/v1/orders").body);
+    for (const auto& o : listed.at("orders").as_array())
+      if (o.at("number").as_string() == order)
+        return o.as_object().contains("return_step") ? std::string(o.at("return_step").as_string()) : "";
+    return "not listed";
+  };
+  EXPECT_EQ(step(number), "return_requested");
 
   auto approved = maker->post_form(
       "/console/returns/" + id + "/decision",
       {{"_csrf", maker->cookie("csrf")}, {"action", "approve"}, {"note", "CJ로 보내 주세요"}});
   ASSERT_EQ(approved.status, 303) << approved.body;
+  EXPECT_EQ(step(number), "return_approved");
   EXPECT_EQ(maker->get("/console/returns").status, 200);
   EXPECT_EQ(json::parse(maker->get("/api/v1/console/returns").body).at("returns").as_array().size(), 1u);
   auto sent = c->request("POST", "/api/v1/orders/" + number + "/returns/" + id + "/shipment",
                          R"({"carrier":"cj","tracking":"410000000099"})", json_headers(*c));
   ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_EQ(step(number), "return_shipped");
   auto received = maker->request("POST", "/api/v1/console/returns/" + id + "/decision",
                                  R"({"action":"receive","note":"loose stone confirmed"})", mh);
   ASSERT_EQ(received.status, 200) << received.body;
   EXPECT_FALSE(json::parse(received.body).at("refund_due").as_string().empty());
+  EXPECT_EQ(step(number), "return_received");
 
   auto op = logged_in(web::Role::operator_);
   const std::vector<std::string> oh{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
@@ -326,6 +338,9 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
   EXPECT_EQ(json::parse(refunded.body).at("refund_method").as_string(), "card");
   auto at_toss = json::parse(toss.get("/__control/orders/" + number + "-1").body);
   EXPECT_EQ(at_toss.at("status").as_string(), "CANCELED");  // the whole ring: the whole payment
+  EXPECT_EQ(step(number), "return_refunded");
+  EXPECT_NE(c->get("/account/orders").body.find(">환불 완료</span>"), std::string::npos);
+  EXPECT_NE(op->get("/en/operator/orders?q=" + number).body.find(">Refunded</span>"), std::string::npos);
   EXPECT_NE(json::parse(op->get("/api/v1/operator/returns").body).at("returns").as_array().size(), 0u);
   EXPECT_EQ(op->request("POST", "/api/v1/operator/returns/" + id + "/refund", "{}", oh).status, 409);  // once
 
@@ -353,6 +368,7 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
           .status,
       200);
   ASSERT_EQ(op->request("POST", "/api/v1/operator/returns/" + tid + "/refund", "{}", oh).status, 200);
+  EXPECT_EQ(step(transfer), "return_refund_queued");  // the bank's transfer is still to be made
   auto batch = op->get("/operator/returns/refunds.csv");
   ASSERT_EQ(batch.status, 200);
   EXPECT_NE(batch.body.find("088,신한은행 110-123-456789 김보석," + std::to_string(ring.price - 3500)),

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "app/seed.hpp"
+#include "catalog/views.hpp"
 #include "core/secret.hpp"
 #include "db/database.hpp"
 #include "legal/business.hpp"
@@ -22,19 +23,26 @@ struct Piece {
   long long product_id = 0, variant_id = 0, workshop_id = 0, price = 0;
   std::string slug, sku, title_ko, title_en, category;
   int commission_bp = 0;  // the brand's rate for its workshop and category, as a placed order keeps it
+  std::string variant_ko, variant_en;  // the option as a placed order names it ("기본", "13호 · US 6.5")
 };
 
 // The first pieces on sale with a fixed variant to sell.
 std::vector<Piece> pieces_of(App& app, size_t most) {
   std::vector<Piece> out;
   const auto rates = app.brand().current()->rates;
+  const web::I18n words(app.config().root / "locales");
+  const auto label = [&](const catalog::Product& p, const std::string& locale) {
+    return catalog::option_label(p, p.variants.front(), locale,
+                                 [&](const std::string& key) { return words.text(locale, key); });
+  };
   for (const auto& card : app.catalog().snapshot()->cards) {
     if (out.size() >= most) break;
     auto product = app.catalog().product(card.slug);
     if (!product || product->variants.empty() || card.price <= 0) continue;
     out.push_back({product->id, product->variants.front().id, product->workshop_id, card.price, card.slug,
                    product->variants.front().sku, card.title_ko, card.title_en, card.category,
-                   vendors::commission_bp(rates, product->workshop_id, card.category).value_or(0)});
+                   vendors::commission_bp(rates, product->workshop_id, card.category).value_or(0),
+                   label(*product, "ko"), label(*product, "en")});
   }
   return out;
 }
@@ -76,12 +84,13 @@ void insert_order(soci::session& sql, const DemoOrder& o, TimePoint now) {
       soci::use(order_id), soci::use(p.workshop_id), soci::use(p.price), soci::use(paid), soci::use(done),
       soci::use(done), soci::use(at), soci::use(done), soci::into(parcel_id);
   sql << "INSERT INTO order_lines (order_id, fulfilment_id, product_id, variant_id, slug, title_ko, "
-         "title_en, sku, "
-         "quantity, reserved, unit_price, line_total, pricing, category, commission_bp, created_at) VALUES "
-         "(:o, :f, :p, :v, :sl, :tk, :te, :sku, 1, 0, :u, :lt, 'fixed', :cat, :bp, :c)",
+         "title_en, variant_ko, variant_en, sku, quantity, reserved, unit_price, line_total, pricing, "
+         "category, commission_bp, created_at) VALUES "
+         "(:o, :f, :p, :v, :sl, :tk, :te, :vk, :ve, :sku, 1, 0, :u, :lt, 'fixed', :cat, :bp, :c)",
       soci::use(order_id), soci::use(parcel_id), soci::use(p.product_id), soci::use(p.variant_id),
-      soci::use(p.slug), soci::use(p.title_ko), soci::use(p.title_en), soci::use(p.sku), soci::use(p.price),
-      soci::use(p.price), soci::use(p.category), soci::use(p.commission_bp), soci::use(at);
+      soci::use(p.slug), soci::use(p.title_ko), soci::use(p.title_en), soci::use(p.variant_ko),
+      soci::use(p.variant_en), soci::use(p.sku), soci::use(p.price), soci::use(p.price),
+      soci::use(p.category), soci::use(p.commission_bp), soci::use(at);
 }
 
 }  // namespace

@@ -48,6 +48,13 @@ TEST(SeedCustomers, AYearOfCustomersAndAFinishedCampaignOnce) {
   });
   EXPECT_GT(lines, 120);
   EXPECT_EQ(uncharged, 0);
+  // Each line names its option as a placed order does ("기본 · BR-1" on the console, not "BR-1").
+  const auto named = app.database().read([](soci::session& sql) {
+    int n = 0;
+    sql << "SELECT COUNT(*) FROM order_lines WHERE variant_ko <> '' AND variant_en <> ''", soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(named, lines);
   EXPECT_EQ(seed_customers(app, "operator@brilliant.example"), 0);  // not twice
 }
 

@@ -162,7 +162,7 @@ App::~App() { stop(); }
 void App::add_all_routes() {
   add_system_routes();
   add_operator_home_routes(
-      router_, [this] { return operator_todo(*database_); },
+      router_, [this] { return operator_todo(*database_, format_seoul(clock_.now()).substr(0, 10)); },
       [this] { return backup_json(backups_->status()); }, renderer_);
   add_running_routes();  // accounts with personal data, legal pages, the audit trail (running.cpp)
   storefront_.add_routes(router_);

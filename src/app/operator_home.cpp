@@ -22,6 +22,7 @@ json::object todo_json(const OperatorTodo& todo, const std::string& locale) {
                                   {"url", prefix + "/products/" + l.product_slug}});
   json::object out{{"transfers", todo.transfers}, {"to_ship", todo.to_ship},
                    {"reviews", todo.reviews},     {"applications", todo.applications},
+                   {"refunds", todo.refunds},     {"refunds_late", todo.refunds_late},
                    {"low_stock", todo.low_stock}, {"lowest", std::move(lowest)}};
   json::object waiting;  // which tiles have work (a template cannot compare numbers)
   for (const auto& [key, value] : out)

@@ -2,8 +2,8 @@
 
 namespace brilliant::app {
 
-OperatorTodo operator_todo(db::Database& db) {
-  return db.read([](soci::session& sql) {
+OperatorTodo operator_todo(db::Database& db, const std::string& today) {
+  return db.read([&today](soci::session& sql) {
     OperatorTodo todo;
     const auto count = [&sql](const char* query) {
       long long n = 0;
@@ -14,6 +14,9 @@ OperatorTodo operator_todo(db::Database& db) {
     todo.to_ship = count("SELECT COUNT(*) FROM fulfilments WHERE status = 'to_ship'");
     todo.reviews = count("SELECT COUNT(*) FROM products WHERE status = 'in_review'");
     todo.applications = count("SELECT COUNT(*) FROM workshop_applications WHERE status = 'submitted'");
+    todo.refunds = count("SELECT COUNT(*) FROM order_returns WHERE status = 'received'");
+    sql << "SELECT COUNT(*) FROM order_returns WHERE status = 'received' AND refund_due < :d",
+        soci::use(today), soci::into(todo.refunds_late);
     constexpr const char* low =
         " FROM variants v JOIN products p ON p.id = v.product_id JOIN workshops w ON w.id = p.workshop_id "
         "WHERE p.status = 'published' AND p.made_to_order = 0 AND v.stock <= 2";

@@ -5,6 +5,7 @@
 
 namespace brilliant::app {
 
-OperatorTodo operator_todo(db::Database& db);
+// `today`: the Seoul day ("2026-12-06") a refund due before it is late.
+OperatorTodo operator_todo(db::Database& db, const std::string& today);
 
 }  // namespace brilliant::app

@@ -42,7 +42,7 @@ TEST_F(OperatorTodoRepoTest, CountsReviewsAndLowStockOfPublishedReadyMadePieces)
   piece("to-order", "published", 0, true);  // made to order: no stock to run low
   piece("waiting", "in_review", 0);         // not in the store yet
   piece("draft", "draft", 0);
-  const auto todo = operator_todo(*db);
+  const auto todo = operator_todo(*db, "2026-12-06");
   EXPECT_EQ(todo.reviews, 1);
   EXPECT_EQ(todo.low_stock, 2);
   ASSERT_EQ(todo.lowest.size(), 2u);

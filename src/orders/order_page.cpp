@@ -112,7 +112,8 @@ void add_returns(const Deps& d, const web::Request& req, const Order& order, jso
   if (!d.returns) return;
   const catalog::Messages t = [&](const std::string& key) { return d.renderer.message(req.locale, key); };
   json::array list;
-  for (const auto& x : d.returns->of_order(order.id)) list.push_back(return_json(x, req.locale, t, &order));
+  for (const auto& x : d.returns->of_order(order.id))
+    list.push_back(return_json(x, req.locale, t, d.clock.now(), &order));
   model["has_returns"] = !list.empty();
   model["returns"] = std::move(list);
   const bool delivered = std::any_of(order.fulfilments.begin(), order.fulfilments.end(),

@@ -29,8 +29,29 @@ namespace json = boost::json;
 using web::Request;
 using web::Response;
 
+namespace {
+
+// Article 18(2): a refund owed past its due day (or made after it) and the interest the shopper is owed.
+void add_lateness(json::object& o, const OrderReturn& x, const std::string& locale,
+                  const catalog::Messages& t, TimePoint now) {
+  const bool owed = x.status == "received", made = x.status == "refunded";
+  if (!owed && !made) return;
+  const long long late = days_late(x.refund_due, owed ? format_utc(now) : x.refunded_at);
+  if (late <= 0) return;
+  const long long interest = delay_interest(x.refund_amount, late);
+  o["days_late"] = late;
+  o["delay_interest"] = interest;
+  o["late_text"] = catalog::fill(t(owed ? "returns.late_owed" : "returns.late_made"),
+                                 {{"days", std::to_string(late)},
+                                  {"due", x.refund_due},
+                                  {"interest", catalog::format_won(interest, locale)},
+                                  {"rate", std::to_string(delay_interest_percent_a_year)}});
+}
+
+}  // namespace
+
 json::object return_json(const OrderReturn& x, const std::string& locale, const catalog::Messages& t,
-                         const Order* order) {
+                         TimePoint now, const Order* order) {
   const bool en = locale == "en";
   json::object o{{"id", x.id},
                  {"order", x.order_number},
@@ -75,6 +96,7 @@ json::object return_json(const OrderReturn& x, const std::string& locale, const 
   o["can_add_photos"] =
       (x.status == "requested" || x.status == "approved") && x.photo_ids.size() < max_return_photos;
   o["photos"] = std::move(photos);
+  add_lateness(o, x, locale, t, now);
   if (order) {
     json::array titles;
     for (const auto& l : order->lines)
@@ -96,7 +118,7 @@ class ReturnsRoutes {
   }
 
   json::object return_json(const Request& req, const OrderReturn& x, const Order* order = nullptr) const {
-    return orders::return_json(x, req.locale, messages(req), order);
+    return orders::return_json(x, req.locale, messages(req), d_.clock.now(), order);
   }
   catalog::Messages messages(const Request& req) const {
     return [this, locale = req.locale](const std::string& key) { return d_.renderer.message(locale, key); };
@@ -321,9 +343,15 @@ class ReturnsRoutes {
   }
 
   json::object list_model(const Request& req) {
+    auto list = returns.of_workshop(scope(req));
+    if (scope(req) == 0)  // the operator: the refunds to make first, the one due soonest (or late) first
+      std::stable_sort(list.begin(), list.end(), [](const OrderReturn& a, const OrderReturn& b) {
+        const bool owed_a = a.status == "received", owed_b = b.status == "received";
+        return owed_a != owed_b ? owed_a : owed_a && a.refund_due < b.refund_due;
+      });
     json::object m{{"title", t(req, "returns.list_title")},
                    {"noindex", true},
-                   {"returns", returns_json(req, returns.of_workshop(scope(req)))},
+                   {"returns", returns_json(req, list)},
                    {"is_operator", req.user->has(web::Role::operator_)}};
     m["has_returns"] = !m["returns"].as_array().empty();
     return m;

@@ -1,5 +1,6 @@
 #include "orders/returns_rules.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -90,6 +91,11 @@ bool business_day(std::string_view d) {
   for (auto h : holidays)
     if (d == h) return false;
   return true;
+}
+
+long long days_late(const std::string& due_day, const std::string& utc) {
+  if (due_day.size() < 10 || utc.empty()) return 0;
+  return std::max<long long>(0, (seoul_day(utc) - day_of(due_day)).count());
 }
 
 std::string add_business_days(const std::string& utc, int n) {

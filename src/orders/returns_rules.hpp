@@ -51,6 +51,17 @@ bool business_day(std::string_view seoul_day);  // "2026-09-25"
 // The Seoul day `days` business days after the Seoul day of `utc` (the refund's legal deadline).
 std::string add_business_days(const std::string& utc, int days);
 
+// A refund made after its due day owes the shopper interest for the days of delay (Article 18(2)), at the
+// rate the Enforcement Decree sets (Article 21-3): 15 % a year.
+inline constexpr long long delay_interest_percent_a_year = 15;
+// Whole days from the refund's due Seoul day ("2026-12-09") to the Seoul day of `utc` (a refund made or
+// still owed then); 0 when it is on time or no day is due.
+long long days_late(const std::string& due_day, const std::string& utc);
+// The delay interest on `amount` won for `days` days late, in whole won (rounded down, as money is paid).
+constexpr long long delay_interest(long long amount, long long days) {
+  return days <= 0 || amount <= 0 ? 0 : amount * delay_interest_percent_a_year * days / (100 * 365);
+}
+
 // The note an approval leaves in the order's history, as written (Korean), for who pays the return
 // shipping ("seller" or "shopper"); pages show it in the reader's words (returns.payer.*).
 constexpr std::string_view approval_note(std::string_view payer) {

@@ -52,5 +52,19 @@ TEST(BusinessDays, WeekendsAndKoreanHolidaysDoNotCount) {
   EXPECT_EQ(add_business_days("2026-12-04T16:00:00Z", 1), "2026-12-07");
 }
 
+// Article 18(2): a refund due on the 30th and made on the 2nd is three days late, and owes 15 % a year on
+// its amount for them; on its due day, or before, it owes nothing.
+TEST(Article18, ARefundAfterItsDueDayOwesInterestForTheDaysLate) {
+  EXPECT_EQ(days_late("2026-12-30", "2026-12-30T14:59:00Z"), 0);  // 23:59 in Seoul on the day due
+  EXPECT_EQ(days_late("2026-12-30", "2026-12-30T15:00:00Z"), 1);  // midnight in Seoul: the 31st
+  EXPECT_EQ(days_late("2027-01-02", "2026-12-31T02:00:00Z"), 0);
+  EXPECT_EQ(days_late("2026-12-30", "2027-01-02T02:00:00Z"), 3);
+  EXPECT_EQ(days_late("", "2027-01-02T02:00:00Z"), 0);  // nothing due yet
+  EXPECT_EQ(delay_interest(365000, 3), 450);            // 365,000 x 15 % x 3 / 365
+  EXPECT_EQ(delay_interest(98000, 1), 40);              // 40.27 won, rounded down
+  EXPECT_EQ(delay_interest(98000, 0), 0);
+  EXPECT_EQ(delay_interest(0, 10), 0);
+}
+
 }  // namespace
 }  // namespace brilliant::orders

@@ -74,9 +74,11 @@ void add_cart_routes(web::Router& router, const Deps& deps);
 void add_delivery_routes(web::Router& router, const Deps& deps);
 void add_ledger_routes(web::Router& router, const Deps& deps);
 void add_returns_routes(web::Router& router, const Deps& deps);
-// A return for pages and the API (with its pieces' titles when the order is given).
+// A return for pages and the API (with its pieces' titles when the order is given). A refund owed or made
+// after its due day says how many days late it is at `now` (or was when made) and the delay interest the
+// shopper is owed for them (days_late, delay_interest, late_text).
 boost::json::object return_json(const OrderReturn& x, const std::string& locale, const catalog::Messages& t,
-                                const Order* order = nullptr);
+                                TimePoint now, const Order* order = nullptr);
 
 // The cart named by the request: the X-Cart-Token header (API clients) or the "cart" cookie.
 std::string cart_token(const web::Request& req);

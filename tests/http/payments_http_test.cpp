@@ -6,6 +6,7 @@
 #include <boost/url.hpp>
 
 #include "http/toss_testing.hpp"
+#include "orders/returns_rules.hpp"
 
 namespace brilliant::test {
 namespace json = boost::json;
@@ -333,6 +334,45 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
   auto op = logged_in(web::Role::operator_);
   const std::vector<std::string> oh{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
   EXPECT_EQ(op->get("/operator/returns").status, 200);
+  // Article 18(2): the refund is due within 3 business days; a week on it is late, and the shopper is owed
+  // 15 % a year on it for each day. The operator's home counts it among the refunds to make, and late.
+  const auto todo = [&] { return json::parse(op->get("/api/v1/operator/todo").body).as_object(); };
+  const auto ours = [&]() -> json::object {  // this return as the operator's list gives it
+    const auto list = json::parse(op->get("/api/v1/operator/returns").body);
+    std::string last_due;  // the refunds to make come first, the one due soonest first
+    bool others = false;
+    json::object found;
+    for (const auto& x : list.at("returns").as_array()) {
+      const bool owed = x.at("status").as_string() == "received";
+      EXPECT_FALSE(owed && others) << "a refund to make after the other returns";
+      others = others || !owed;
+      if (owed) {
+        const std::string d(x.at("refund_due").as_string());
+        EXPECT_LE(last_due, d);
+        last_due = d;
+      }
+      if (x.at("id").as_int64() == std::stoll(id)) found = x.as_object();
+    }
+    EXPECT_FALSE(found.empty());
+    return found;
+  };
+  const auto due = std::string(ours().at("refund_due").as_string());
+  EXPECT_FALSE(ours().contains("days_late"));
+  EXPECT_GE(todo().at("refunds").as_int64(), 1);
+  clock->advance(std::chrono::hours(24 * 7));
+  const long long late = orders::days_late(due, format_utc(clock->now()));
+  ASSERT_GT(late, 0);
+  const long long amount = ours().at("refund_amount").as_int64();
+  EXPECT_EQ(ours().at("days_late").as_int64(), late);
+  EXPECT_EQ(ours().at("delay_interest").as_int64(), amount * 15 * late / 36500);
+  EXPECT_EQ(ours().at("late_text").as_string(),
+            "환불 기한 " + std::to_string(late) + "일 지남 · 지연배상금 " +
+                catalog::format_won(amount * 15 * late / 36500, "ko") + " (연 15%)");
+  EXPECT_GE(todo().at("refunds_late").as_int64(), 1);
+  EXPECT_NE(op->get("/operator").body.find("id=\"todo-refunds-late\""), std::string::npos);
+  EXPECT_NE(c->get("/orders/" + number).body.find("data-late=\"" + std::to_string(late) + "\""),
+            std::string::npos);
+  const auto owed = todo().at("refunds").as_int64();
   auto refunded = op->request("POST", "/api/v1/operator/returns/" + id + "/refund", "{}", oh);
   ASSERT_EQ(refunded.status, 200) << refunded.body;
   EXPECT_EQ(json::parse(refunded.body).at("refund_method").as_string(), "card");
@@ -343,6 +383,8 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
   EXPECT_NE(op->get("/en/operator/orders?q=" + number).body.find(">Refunded</span>"), std::string::npos);
   EXPECT_NE(json::parse(op->get("/api/v1/operator/returns").body).at("returns").as_array().size(), 0u);
   EXPECT_EQ(op->request("POST", "/api/v1/operator/returns/" + id + "/refund", "{}", oh).status, 409);  // once
+  EXPECT_EQ(todo().at("refunds").as_int64(), owed - 1);
+  EXPECT_EQ(json::parse(refunded.body).at("days_late").as_int64(), late);  // made late: it says so after
 
   // A bank-transfer order: the refund goes to the account the shopper gave, in the batch.
   add_to_cart(*c, ring.variants.at(0).id);

@@ -395,8 +395,13 @@ std::string Returns::transfer_batch_csv() {
   std::string out = csv_line({"은행코드", "계좌(입력한 그대로)", "금액", "메모", "반품"});
   for (const auto& x : of_workshop(0, 1000)) {
     if (x.status != "refunded" || x.refund_method != "transfer") continue;
-    out += csv_line({bank_code(x.refund_account), x.refund_account, std::to_string(x.refund_amount),
-                     "브릴리언트 반품 환불 " + x.order_number, std::to_string(x.id)});
+    // Queued after its due day: the delay interest (Article 18(2)) is paid with it, by the hub.
+    const long long interest = delay_interest(x.refund_amount, days_late(x.refund_due, x.refunded_at));
+    out +=
+        csv_line({bank_code(x.refund_account), x.refund_account, std::to_string(x.refund_amount + interest),
+                  "브릴리언트 반품 환불 " + x.order_number +
+                      (interest ? " (지연배상금 " + std::to_string(interest) + "원 포함)" : ""),
+                  std::to_string(x.id)});
   }
   return out;
 }

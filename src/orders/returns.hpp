@@ -96,7 +96,8 @@ class Returns {
   // Returns on their way back (approved, or sent back with a waybill), those sent back first, then by age.
   std::vector<OrderReturn> on_the_way(int limit = 50);
   // Transfer refunds for the bank's bulk transfer: 은행코드, 계좌번호, 예금주, 금액, 메모 (the account as
-  // typed is split into bank, number and holder).
+  // typed is split into bank, number and holder). A refund queued after its due day carries its delay
+  // interest in the amount (Article 18(2); the hub's, not the workshop's: the ledger reverses the refund).
   std::string transfer_batch_csv();
 
  private:

@@ -76,6 +76,31 @@ TEST_F(ReturnsTest, AChangeOfMindIsRefundedLessTheReturnShippingByTransfer) {
   EXPECT_TRUE(ledger.entries(1, format_seoul(clock.now()).substr(0, 7)).empty());
 }
 
+// Article 18(2): a transfer refund queued after its due day is paid with its delay interest, and its memo
+// says so; the workshop's ledger is not charged the interest.
+TEST_F(ReturnsTest, ATransferRefundMadeLateCarriesItsDelayInterest) {
+  auto order = delivered("k-ret-late", "100000000011");
+  auto x = returns.request(order, ask(order), 1);
+  ASSERT_TRUE(x.ok()) << x.error().message;
+  ASSERT_TRUE(returns.approve(x->id, 1, "", 3).ok());
+  ASSERT_TRUE(returns.ship_back(x->id, "cj", "200000000012", 1).ok());
+  auto received = returns.receive(x->id, 1, true, "", 3);
+  ASSERT_TRUE(received.ok());
+  clock.advance(std::chrono::hours(24 * 12));
+  const long long late = days_late(received->refund_due, format_utc(clock.now()));
+  ASSERT_GT(late, 0);
+  auto refunded = returns.refund(x->id, 2);
+  ASSERT_TRUE(refunded.ok()) << refunded.error().message;
+  const long long interest = 116500 * 15 * late / 36500;
+  ASSERT_GT(interest, 0);
+  const auto batch = returns.transfer_batch_csv();
+  EXPECT_NE(batch.find("004,국민은행 123401-04-567890 김보석," + std::to_string(116500 + interest) +
+                       ",브릴리언트 반품 환불 " + order.number + " (지연배상금 " + std::to_string(interest) +
+                       "원 포함)"),
+            std::string::npos)
+      << batch;
+}
+
 TEST_F(ReturnsTest, TheWindowClosesAfterSevenDaysButADefectHasThreeMonths) {
   auto order = delivered("k-late-ret", "100000000003");
   clock.advance(std::chrono::hours(24 * 9));

@@ -342,6 +342,8 @@ json::object order_json(const Order& o, const std::string& locale, const catalog
   if (const auto step = return_step_of(o)) {
     out["return_step"] = *step;
     out["return_step_text"] = t("orders.return_step." + *step);
+    // The chip's colour: a return under way reads as waiting (gold), a refunded one as settled (grey).
+    out["return_state"] = step->starts_with("return_refund") ? "returned" : "in_review";
   }
   return out;
 }

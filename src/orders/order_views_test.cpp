@@ -189,6 +189,7 @@ TEST(OrderViews, AnOrderSaysWhereItsReturnStands) {
   EXPECT_EQ(event("delivered"), "none");
   EXPECT_EQ(event("exchange_requested"), "exchange_requested");
   EXPECT_EQ(event("return_approved"), "exchange_approved");
+  EXPECT_EQ(order_json(o, "ko", key, "").at("return_state").as_string(), "in_review");
   EXPECT_EQ(event("return_shipped"), "return_shipped");
   EXPECT_EQ(event("exchanged"), "none");  // the replacement's parcel tells the rest
   EXPECT_EQ(event("return_requested"), "return_requested");
@@ -196,6 +197,7 @@ TEST(OrderViews, AnOrderSaysWhereItsReturnStands) {
   EXPECT_EQ(event("return_received"), "return_received");
   EXPECT_EQ(event("return_refund_queued"), "return_refund_queued");
   EXPECT_EQ(event("return_refunded"), "return_refunded");
+  EXPECT_EQ(order_json(o, "ko", key, "").at("return_state").as_string(), "returned");
   EXPECT_EQ(event("return_requested"), "return_requested");  // another piece of the order
   EXPECT_EQ(event("return_rejected"), "return_refunded");    // the first one's refund still stands
   EXPECT_EQ(step(), "return_refunded");

@@ -379,7 +379,8 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
   auto at_toss = json::parse(toss.get("/__control/orders/" + number + "-1").body);
   EXPECT_EQ(at_toss.at("status").as_string(), "CANCELED");  // the whole ring: the whole payment
   EXPECT_EQ(step(number), "return_refunded");
-  EXPECT_NE(c->get("/account/orders").body.find(">환불 완료</span>"), std::string::npos);
+  EXPECT_NE(c->get("/account/orders").body.find("data-state=\"returned\">환불 완료</span>"),
+            std::string::npos);
   EXPECT_NE(op->get("/en/operator/orders?q=" + number).body.find(">Refunded</span>"), std::string::npos);
   EXPECT_NE(json::parse(op->get("/api/v1/operator/returns").body).at("returns").as_array().size(), 0u);
   EXPECT_EQ(op->request("POST", "/api/v1/operator/returns/" + id + "/refund", "{}", oh).status, 409);  // once

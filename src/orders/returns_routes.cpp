@@ -97,6 +97,11 @@ json::object return_json(const OrderReturn& x, const std::string& locale, const 
       (x.status == "requested" || x.status == "approved") && x.photo_ids.size() < max_return_photos;
   o["photos"] = std::move(photos);
   add_lateness(o, x, locale, t, now);
+  // A bank transfer's refund owed late is paid with its interest (the refund file): the operator's button
+  // says the sum that leaves.
+  if (order && o.contains("delay_interest") && x.status == "received" &&
+      order->payment_method == "bank_transfer")
+    o["refund_total_text"] = catalog::format_won(x.refund_amount + o.at("delay_interest").as_int64(), locale);
   if (order) {
     json::array titles;
     for (const auto& l : order->lines)

@@ -337,7 +337,8 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
   // Article 18(2): the refund is due within 3 business days; a week on it is late, and the shopper is owed
   // 15 % a year on it for each day. The operator's home counts it among the refunds to make, and late.
   const auto todo = [&] { return json::parse(op->get("/api/v1/operator/todo").body).as_object(); };
-  const auto ours = [&]() -> json::object {  // this return as the operator's list gives it
+  const auto ours =
+      [&](const std::string& which) -> json::object {  // a return as the operator's list gives it
     const auto list = json::parse(op->get("/api/v1/operator/returns").body);
     std::string last_due;  // the refunds to make come first, the one due soonest first
     bool others = false;
@@ -351,24 +352,25 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
         EXPECT_LE(last_due, d);
         last_due = d;
       }
-      if (x.at("id").as_int64() == std::stoll(id)) found = x.as_object();
+      if (x.at("id").as_int64() == std::stoll(which)) found = x.as_object();
     }
     EXPECT_FALSE(found.empty());
     return found;
   };
-  const auto due = std::string(ours().at("refund_due").as_string());
-  EXPECT_FALSE(ours().contains("days_late"));
+  const auto due = std::string(ours(id).at("refund_due").as_string());
+  EXPECT_FALSE(ours(id).contains("days_late"));
   EXPECT_GE(todo().at("refunds").as_int64(), 1);
   clock->advance(std::chrono::hours(24 * 7));
   const long long late = orders::days_late(due, format_utc(clock->now()));
   ASSERT_GT(late, 0);
-  const long long amount = ours().at("refund_amount").as_int64();
-  EXPECT_EQ(ours().at("days_late").as_int64(), late);
-  EXPECT_EQ(ours().at("delay_interest").as_int64(), amount * 15 * late / 36500);
-  EXPECT_EQ(ours().at("late_text").as_string(),
+  const long long amount = ours(id).at("refund_amount").as_int64();
+  EXPECT_EQ(ours(id).at("days_late").as_int64(), late);
+  EXPECT_EQ(ours(id).at("delay_interest").as_int64(), amount * 15 * late / 36500);
+  EXPECT_EQ(ours(id).at("late_text").as_string(),
             "환불 기한 " + std::to_string(late) + "일 지남 · 지연배상금 " +
                 catalog::format_won(amount * 15 * late / 36500, "ko") + " (연 15%)");
   EXPECT_GE(todo().at("refunds_late").as_int64(), 1);
+  EXPECT_FALSE(ours(id).contains("refund_total_text"));  // a card's refund: its interest is paid apart
   EXPECT_NE(op->get("/operator").body.find("id=\"todo-refunds-late\""), std::string::npos);
   EXPECT_NE(c->get("/orders/" + number).body.find("data-late=\"" + std::to_string(late) + "\""),
             std::string::npos);
@@ -410,12 +412,23 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
       op->request("POST", "/api/v1/operator/returns/" + tid + "/decision", R"({"action":"receive"})", oh)
           .status,
       200);
+  // Refunded a week late: the refund file pays its delay interest with it, and the button says the sum.
+  const auto tdue = std::string(ours(tid).at("refund_due").as_string());
+  clock->advance(std::chrono::hours(24 * 7));
+  const long long tlate = orders::days_late(tdue, format_utc(clock->now()));
+  const long long tinterest = (ring.price - 3500) * 15 * tlate / 36500;
+  ASSERT_GT(tinterest, 0);
+  EXPECT_EQ(ours(tid).at("refund_total_text").as_string(),
+            catalog::format_won(ring.price - 3500 + tinterest, "ko"));
   ASSERT_EQ(op->request("POST", "/api/v1/operator/returns/" + tid + "/refund", "{}", oh).status, 200);
   EXPECT_EQ(step(transfer), "return_refund_queued");  // the bank's transfer is still to be made
   auto batch = op->get("/operator/returns/refunds.csv");
   ASSERT_EQ(batch.status, 200);
-  EXPECT_NE(batch.body.find("088,신한은행 110-123-456789 김보석," + std::to_string(ring.price - 3500)),
-            std::string::npos);
+  EXPECT_NE(batch.body.find("088,신한은행 110-123-456789 김보석," +
+                            std::to_string(ring.price - 3500 + tinterest) + ",브릴리언트 반품 환불 " +
+                            transfer + " (지연배상금 " + std::to_string(tinterest) + "원 포함)"),
+            std::string::npos)
+      << batch.body;
 }
 
 }  // namespace brilliant::test

@@ -8,6 +8,7 @@
 #include "app/nodes_repo.hpp"
 #include "app/operator_home.hpp"
 #include "app/operator_todo_repo.hpp"
+#include "app/returns_wiring.hpp"
 #include "app/tuning.hpp"
 #include "payments/payment_events.hpp"
 
@@ -358,6 +359,10 @@ void App::add_money_routes() {
        },
        &ledger_, &returns_, &cart_pages_});
   returns_.set_blobs(&blobs_);
+  // The refund's 3 business days run from when the studio's returns station took the piece in, if it did.
+  returns_.set_arrival([this](const orders::Order& o, const orders::OrderReturn& r) {
+    return first_arrival(studio_->returns_of_order(o.number), o, r);
+  });
   returns_.set_mail([this](const orders::Order& o, const orders::OrderReturn& r, const std::string& event,
                            const std::string& note) { return return_mail(o, r, event, note); });
   returns_.set_card_refund([this](const std::string& number, long long amount, const std::string& reason,

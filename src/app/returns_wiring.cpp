@@ -6,6 +6,8 @@
 
 #include <boost/json.hpp>
 
+#include "app/returns_wiring.hpp"
+
 #include "app/app.hpp"
 #include "catalog/views.hpp"
 #include "core/clock.hpp"
@@ -53,6 +55,18 @@ boost::json::array App::studio_inspections(const std::string& number, const std:
         {"url", std::string(locale == "en" ? "/en" : "") + "/station/returns/" + std::to_string(r.id)}});
   }
   return out;
+}
+
+std::string first_arrival(const std::vector<studio::ReturnInspection>& inspections,
+                          const orders::Order& order, const orders::OrderReturn& x) {
+  std::string first;
+  for (const auto& i : inspections) {
+    if (i.created_at < x.created_at || (!first.empty() && i.created_at >= first)) continue;
+    for (const auto& l : order.lines)
+      if (l.sku == i.sku && std::find(x.line_ids.begin(), x.line_ids.end(), l.id) != x.line_ids.end())
+        first = i.created_at;
+  }
+  return first;
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/app.hpp"
+#include "app/returns_wiring.hpp"
 #include "app/seed.hpp"
 #include "app/testing.hpp"
 
@@ -53,6 +54,34 @@ TEST(ReturnsWiring, AReturnRowShowsTheStudiosCheckOfItsOwnPiecesOnly) {
   EXPECT_GE(checks[0].at("score").as_int64(), 0);
   EXPECT_FALSE(checks[0].at("decision_text").as_string().empty());
   EXPECT_TRUE(app.studio_inspections(r.order_number, {"ANOTHER-SKU"}, "ko").empty());
+}
+
+// A return's pieces came back when the returns station first took in one of its own lines' SKUs after the
+// return was asked for: not another line's piece, not an earlier return's.
+TEST(ReturnsWiring, APieceCameBackWhenTheReturnsStationFirstTookItIn) {
+  orders::Order o;
+  o.number = "BR-261206-AAAAAAAA";
+  o.lines.resize(2);
+  o.lines[0].id = 1;
+  o.lines[0].sku = "BR-1-13";
+  o.lines[1].id = 2;
+  o.lines[1].sku = "BR-2";
+  orders::OrderReturn x;
+  x.line_ids = {1};
+  x.created_at = "2026-12-01T00:00:00Z";
+  const auto seen = [](const std::string& sku, const std::string& at) {
+    studio::ReturnInspection i;
+    i.sku = sku;
+    i.created_at = at;
+    return i;
+  };
+  EXPECT_EQ(first_arrival({}, o, x), "");
+  EXPECT_EQ(first_arrival({seen("BR-1-13", "2026-11-20T00:00:00Z"),   // an earlier return's
+                           seen("BR-2", "2026-12-02T00:00:00Z"),      // another line's piece
+                           seen("BR-1-13", "2026-12-04T00:00:00Z"),   // this one, again
+                           seen("BR-1-13", "2026-12-03T00:00:00Z")},  // this one, first
+                          o, x),
+            "2026-12-03T00:00:00Z");
 }
 
 }  // namespace brilliant::app

@@ -286,7 +286,11 @@ Result<OrderReturn> Returns::receive(long long id, long long workshop_id, bool a
     return saved;
   }
   x.status = "received";
-  x.refund_due = add_business_days(now, 3);
+  std::string back = now;  // the law's days run from the piece's return, not from its inspection
+  if (arrival_)
+    if (const auto order = orders_.find(x.order_number))
+      if (const auto arrived = arrival_(*order, x); !arrived.empty() && arrived < back) back = arrived;
+  x.refund_due = add_business_days(back, 3);
   auto saved =
       save(x, "return_received", std::string(received_note_opening) + x.refund_due, actor_id, restock);
   if (saved && !restocked.empty()) orders_.stock_changed(restocked);

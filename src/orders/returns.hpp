@@ -63,6 +63,11 @@ class Returns {
   using ReturnMail = std::function<mail::Mail(const Order&, const OrderReturn&, const std::string& event,
                                               const std::string& note)>;
   void set_mail(ReturnMail compose) { mail_ = std::move(compose); }
+  // When a piece of the return came back to the hub (UTC: the studio's returns station took it in), or ""
+  // when that was not recorded; wired by the app. The refund's 3 business days run from then when it is
+  // earlier than the inspection that accepts the return.
+  using Arrival = std::function<std::string(const Order&, const OrderReturn&)>;
+  void set_arrival(Arrival arrival) { arrival_ = std::move(arrival); }
   // Where return photos are kept (without it, photos are refused).
   void set_blobs(media::BlobStore* blobs) { blobs_ = blobs; }
 
@@ -117,6 +122,7 @@ class Returns {
   const Clock& clock_;
   CardRefund card_refund_;
   ReturnMail mail_;
+  Arrival arrival_;
   media::BlobStore* blobs_ = nullptr;
 };
 

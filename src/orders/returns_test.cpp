@@ -101,6 +101,38 @@ TEST_F(ReturnsTest, ATransferRefundMadeLateCarriesItsDelayInterest) {
       << batch;
 }
 
+// The refund's 3 business days run from the piece's return to the hub (the studio's returns station), not
+// from an inspection that took longer; an arrival after the inspection (none recorded earlier) changes
+// nothing.
+TEST_F(ReturnsTest, TheRefundIsDueThreeBusinessDaysAfterThePieceCameBack) {
+  auto order = delivered("k-ret-arrived", "100000000021");
+  auto x = returns.request(order, ask(order), 1);
+  ASSERT_TRUE(x.ok()) << x.error().message;
+  ASSERT_TRUE(returns.approve(x->id, 1, "", 3).ok());
+  ASSERT_TRUE(returns.ship_back(x->id, "cj", "200000000022", 1).ok());
+  const auto arrived = format_utc(clock.now());
+  std::string asked_for;  // the return the hook was asked about
+  returns.set_arrival([&](const Order& o, const OrderReturn& r) {
+    asked_for = o.number + " " + std::to_string(r.id);
+    return arrived;
+  });
+  clock.advance(std::chrono::hours(24 * 6));  // inspected six days after it came back
+  auto received = returns.receive(x->id, 1, true, "", 3);
+  ASSERT_TRUE(received.ok());
+  EXPECT_EQ(asked_for, order.number + " " + std::to_string(x->id));
+  EXPECT_EQ(received->refund_due, add_business_days(arrived, 3));
+  EXPECT_LT(received->refund_due, add_business_days(format_utc(clock.now()), 3));
+  // A later "arrival" than the inspection: the inspection's day counts.
+  auto other = delivered("k-ret-arrived-2", "100000000023");
+  auto y = returns.request(other, ask(other), 1);
+  ASSERT_TRUE(y.ok());
+  ASSERT_TRUE(returns.approve(y->id, 1, "", 3).ok());
+  returns.set_arrival([&](const Order&, const OrderReturn&) { return std::string("2099-01-01T00:00:00Z"); });
+  auto second = returns.receive(y->id, 1, true, "", 3);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->refund_due, add_business_days(format_utc(clock.now()), 3));
+}
+
 TEST_F(ReturnsTest, TheWindowClosesAfterSevenDaysButADefectHasThreeMonths) {
   auto order = delivered("k-late-ret", "100000000003");
   clock.advance(std::chrono::hours(24 * 9));

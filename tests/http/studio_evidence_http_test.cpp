@@ -2,6 +2,7 @@
 // operator's view of an order's photos (verifiable offline), a return compared with its packing shots,
 // the demo's station, and a camera folder's shoot published per channel.
 #include "http/studio_testing.hpp"
+#include "orders/returns_rules.hpp"
 
 namespace brilliant::test {
 
@@ -113,6 +114,41 @@ TEST_F(StudioEvidenceHttp, AReturnIsComparedWithItsPackingShotsAndDecided) {
   auto vendor = logged_in(web::Role::vendor_staff, shop.slug);
   EXPECT_EQ(vendor->get("/station/returns/" + id).status, 403);
   EXPECT_EQ(vendor->get("/api/v1/returns/" + id).status, 403);
+}
+
+// Article 18(2) counts the refund's 3 business days from the piece's return: the day the hub's returns
+// station took it in, though the operator inspected it five days later.
+TEST_F(StudioEvidenceHttp, TheRefundIsDueFromTheDayTheReturnsStationTookThePieceIn) {
+  auto sale = paid_sale("due");
+  const auto& [shop, ring, shopper, op, number] = sale;
+  auto station = logged_in(web::Role::station_staff);
+  const auto serial = intake(*station, ring.variants.at(0).sku, "3.20");
+  pack_and_ship(*station, number, serial);
+  const std::vector<std::string> oh{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
+  ASSERT_EQ(op->request("POST", "/api/v1/operator/orders/" + number + "/delivery", "{}", oh).status, 200);
+  const auto line = std::to_string(app->orders().find(number)->lines.at(0).id);
+  auto asked = shopper->request(
+      "POST", "/api/v1/orders/" + number + "/returns",
+      R"({"lines":[)" + line + R"(],"reason":"defective","refund_account":"국민은행 123401-04-567890 김"})",
+      json_headers(*shopper));
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const auto id = std::to_string(json::parse(asked.body).at("id").as_int64());
+  const auto decide = [&](const std::string& action) {
+    return op->request("POST", "/api/v1/operator/returns/" + id + "/decision",
+                       R"({"action":")" + action + R"("})", oh);
+  };
+  ASSERT_EQ(decide("approve").status, 200);
+  const auto taken_in = format_utc(clock->now());
+  auto opened = station->request("POST", "/api/v1/returns",
+                                 json::serialize(json::object{{"serial", serial}, {"weight", "3.19"}}),
+                                 json_headers(*station));
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  clock->advance(std::chrono::hours(24 * 5));
+  auto received = decide("receive");
+  ASSERT_EQ(received.status, 200) << received.body;
+  EXPECT_EQ(json::parse(received.body).at("refund_due").as_string(), orders::add_business_days(taken_in, 3));
+  EXPECT_NE(json::parse(received.body).at("refund_due").as_string(),
+            orders::add_business_days(format_utc(clock->now()), 3));
 }
 
 // `make run`'s demo (app/seed_studio.cpp): the station login, a dozen items, and the demo shopper's one

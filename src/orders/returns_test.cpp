@@ -29,6 +29,14 @@ class ReturnsTest : public OrdersFixture {
     r.refund_account = "국민은행 123401-04-567890 김보석";
     return r;
   }
+  // A change of mind asked for, approved and sent back (its waybill `tracking`): on its way to be received.
+  OrderReturn sent_back(const Order& order, const std::string& tracking) {
+    auto x = returns.request(order, ask(order), 1);
+    EXPECT_TRUE(x.ok()) << x.error().message;
+    EXPECT_TRUE(returns.approve(x->id, 1, "", 3).ok());
+    EXPECT_TRUE(returns.ship_back(x->id, "cj", tracking, 1).ok());
+    return *x;
+  }
   Returns returns{*db, orders, clock};
   Ledger ledger{*db, clock};
 };
@@ -80,16 +88,13 @@ TEST_F(ReturnsTest, AChangeOfMindIsRefundedLessTheReturnShippingByTransfer) {
 // says so; the workshop's ledger is not charged the interest.
 TEST_F(ReturnsTest, ATransferRefundMadeLateCarriesItsDelayInterest) {
   auto order = delivered("k-ret-late", "100000000011");
-  auto x = returns.request(order, ask(order), 1);
-  ASSERT_TRUE(x.ok()) << x.error().message;
-  ASSERT_TRUE(returns.approve(x->id, 1, "", 3).ok());
-  ASSERT_TRUE(returns.ship_back(x->id, "cj", "200000000012", 1).ok());
-  auto received = returns.receive(x->id, 1, true, "", 3);
+  const auto x = sent_back(order, "200000000012");
+  auto received = returns.receive(x.id, 1, true, "", 3);
   ASSERT_TRUE(received.ok());
   clock.advance(std::chrono::hours(24 * 12));
   const long long late = days_late(received->refund_due, format_utc(clock.now()));
   ASSERT_GT(late, 0);
-  auto refunded = returns.refund(x->id, 2);
+  auto refunded = returns.refund(x.id, 2);
   ASSERT_TRUE(refunded.ok()) << refunded.error().message;
   const long long interest = 116500 * 15 * late / 36500;
   ASSERT_GT(interest, 0);
@@ -106,10 +111,7 @@ TEST_F(ReturnsTest, ATransferRefundMadeLateCarriesItsDelayInterest) {
 // nothing.
 TEST_F(ReturnsTest, TheRefundIsDueThreeBusinessDaysAfterThePieceCameBack) {
   auto order = delivered("k-ret-arrived", "100000000021");
-  auto x = returns.request(order, ask(order), 1);
-  ASSERT_TRUE(x.ok()) << x.error().message;
-  ASSERT_TRUE(returns.approve(x->id, 1, "", 3).ok());
-  ASSERT_TRUE(returns.ship_back(x->id, "cj", "200000000022", 1).ok());
+  const auto x = sent_back(order, "200000000022");
   const auto arrived = format_utc(clock.now());
   std::string asked_for;  // the return the hook was asked about
   returns.set_arrival([&](const Order& o, const OrderReturn& r) {
@@ -117,18 +119,15 @@ TEST_F(ReturnsTest, TheRefundIsDueThreeBusinessDaysAfterThePieceCameBack) {
     return arrived;
   });
   clock.advance(std::chrono::hours(24 * 6));  // inspected six days after it came back
-  auto received = returns.receive(x->id, 1, true, "", 3);
+  auto received = returns.receive(x.id, 1, true, "", 3);
   ASSERT_TRUE(received.ok());
-  EXPECT_EQ(asked_for, order.number + " " + std::to_string(x->id));
+  EXPECT_EQ(asked_for, order.number + " " + std::to_string(x.id));
   EXPECT_EQ(received->refund_due, add_business_days(arrived, 3));
   EXPECT_LT(received->refund_due, add_business_days(format_utc(clock.now()), 3));
   // A later "arrival" than the inspection: the inspection's day counts.
-  auto other = delivered("k-ret-arrived-2", "100000000023");
-  auto y = returns.request(other, ask(other), 1);
-  ASSERT_TRUE(y.ok());
-  ASSERT_TRUE(returns.approve(y->id, 1, "", 3).ok());
+  const auto y = sent_back(delivered("k-ret-arrived-2", "100000000023"), "200000000024");
   returns.set_arrival([&](const Order&, const OrderReturn&) { return std::string("2099-01-01T00:00:00Z"); });
-  auto second = returns.receive(y->id, 1, true, "", 3);
+  auto second = returns.receive(y.id, 1, true, "", 3);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->refund_due, add_business_days(format_utc(clock.now()), 3));
 }

@@ -13,12 +13,18 @@
 #include "vendors/joining/application.hpp"
 
 namespace brilliant::app {
+namespace {
+
+// The renderer's messages in one language, as the order views read them.
+catalog::Messages messages_in(const web::Renderer& renderer, const std::string& locale) {
+  return [&renderer, locale](const std::string& key) { return renderer.message(locale, key); };
+}
+
+}  // namespace
 
 boost::json::array App::orders_export(long long user, const std::string& locale) {
   boost::json::array out;
-  const catalog::Messages t = [this, locale](const std::string& key) {
-    return renderer_.message(locale, key);
-  };
+  const auto t = messages_in(renderer_, locale);
   for (const auto& order : orders_.of_user(user, 10000))
     out.push_back(orders::order_json(order, locale, t, config_.bank_account));
   return out;
@@ -51,11 +57,8 @@ void App::add_running_routes() {
   };
   account_deps_.forget_orders = [this](long long user) { return orders_.forget_customer(user); };
   account_deps_.recent_orders = [this](const web::Request& req) {
-    const catalog::Messages t = [this, locale = req.locale](const std::string& key) {
-      return renderer_.message(locale, key);
-    };
-    return orders::order_rows(orders_.of_user(req.user->user_id, 3), req.locale, t, catalog_,
-                              config_.bank_account);
+    return orders::order_rows(orders_.of_user(req.user->user_id, 3), req.locale,
+                              messages_in(renderer_, req.locale), catalog_, config_.bank_account);
   };
   accounts::add_routes(router_, account_deps_);
   legal::add_routes(router_, {legal_, renderer_});

@@ -110,7 +110,7 @@ void add_card_payment(const Deps& d, const web::Request& req, const Order& order
 
 void add_returns(const Deps& d, const web::Request& req, const Order& order, json::object& model) {
   if (!d.returns) return;
-  const catalog::Messages t = [&](const std::string& key) { return d.renderer.message(req.locale, key); };
+  const auto t = messages(d, req.locale);
   json::array list;
   for (const auto& x : d.returns->of_order(order.id))
     list.push_back(return_json(x, req.locale, t, d.clock.now(), &order));

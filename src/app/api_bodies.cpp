@@ -136,6 +136,9 @@ std::vector<ApiBody> money_bodies() {
       {Method::post, "/api/v1/orders/{number}/returns/{id}/shipment",
        R"({"type":"object","required":["carrier","tracking"],"properties":{"carrier":{"type":"string",)"
        R"("enum":["cj","post","hanjin","lotte","logen"]},"tracking":{"type":"string"}}})"},
+      {Method::post, "/api/v1/orders/{number}/returns/{id}/interest-account",
+       R"({"type":"object","required":["refund_account"],"properties":{"refund_account":{"type":"string",)"
+       R"("maxLength":100,"description":"one line: bank, account number and holder"}}})"},
       {Method::post, "/api/v1/console/returns/{id}/decision",
        R"({"type":"object","required":["action"],"properties":{"action":{"type":"string","enum":["approve","reject",)"
        R"("receive","decline"]},"note":{"type":"string","maxLength":1000}}})"},

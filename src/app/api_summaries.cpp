@@ -367,6 +367,8 @@ void describe_api(web::Router& router) {
        "A photo of the piece sent with one's return request (the image as the body)"},
       {Method::post, "/api/v1/orders/{number}/returns/{id}/shipment",
        "The shopper's return parcel {carrier, tracking}"},
+      {Method::post, "/api/v1/orders/{number}/returns/{id}/interest-account",
+       "The account a card refund made late sends its delay interest to {refund_account} (Article 18(2))"},
       {Method::get, "/api/v1/console/returns", "The workshop's returns and exchanges"},
       {Method::post, "/api/v1/console/returns/{id}/decision",
        "Approve or reject a return, or record its inspection (receive / decline) {action, note}"},

@@ -1,7 +1,8 @@
 // The money loop's returns joined to the rest of the app: the shopper's mail at each step of a return or
 // exchange (orders::Returns::set_mail: what happened, the step's note, who pays the return shipping, the
-// refund and its due date, the link to the order), and the studio's returns-station inspections shown on a
-// return's row (orders::Deps::studio_inspections), and the parcel the studio's packing station packs.
+// refund and its due date, a late refund's delay interest, the link to the order), and the studio's
+// returns-station inspections shown on a return's row (orders::Deps::studio_inspections), and the parcel the
+// studio's packing station packs.
 #include <algorithm>
 
 #include <boost/json.hpp>
@@ -12,6 +13,7 @@
 #include "catalog/views.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
+#include "orders/routes.hpp"
 
 namespace brilliant::app {
 
@@ -33,6 +35,12 @@ mail::Mail App::return_mail(const orders::Order& o, const orders::OrderReturn& r
   if (r.refund_amount > 0) model["refund"] = catalog::format_won(r.refund_amount, locale);
   if (!r.refund_due.empty() && r.status == "received") model["refund_due"] = r.refund_due;
   if (!r.exchange_note.empty()) model["exchange"] = r.exchange_note;
+  // A refund made after its due day: how late, the delay interest and how it reaches the shopper, as the
+  // order page says it.
+  const auto shown = orders::return_json(r, locale, t, clock_.now(), &o);
+  for (auto [from, to] : {std::pair{"late_text", "late"}, {"interest_text", "interest"}})
+    if (r.status == "refunded" && shown.contains(from)) model[to] = shown.at(from);
+  if (event == "return_interest_account") model["account"] = r.refund_account;
   return {o.customer_email,
           catalog::fill(t("returns.mail_subject"),
                         {{"number", o.number}, {"step", t("returns.mail_step." + event)}}),

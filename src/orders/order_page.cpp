@@ -119,7 +119,8 @@ void add_returns(const Deps& d, const web::Request& req, const Order& order, jso
   const bool delivered = std::any_of(order.fulfilments.begin(), order.fulfilments.end(),
                                      [](const Fulfilment& f) { return !f.delivered_at.empty(); });
   if (delivered && is_shopper(req, order)) model["return_url"] = order_path(req, order, "/return");
-  if (req.query_params().get("return_requested") == "1") model["return_requested"] = true;
+  for (const char* flag : {"return_requested", "interest_account"})
+    if (req.query_params().get(flag) == "1") model[std::string(flag) + "_now"] = true;
 }
 
 }  // namespace brilliant::orders

@@ -62,6 +62,16 @@ std::vector<OrderReturn> read(soci::session& sql, soci::rowset<soci::row>& rows)
   return out;
 }
 
+// An account as the shopper typed it (bank, number and holder): one line of at most 100 characters.
+Result<std::string> typed_account(std::string_view typed) {
+  std::string account(trim(typed));
+  TRY(check_length("refund_account", account, 100));
+  if (!single_line(account))
+    return Error::invalid("refund_account", "text_invalid",
+                          "refund_account is one line: bank, number and holder");
+  return account;
+}
+
 constexpr std::array<std::string_view, 4> open_states = {"requested", "approved", "shipped_back", "received"};
 
 }  // namespace
@@ -81,12 +91,9 @@ Result<OrderReturn> Returns::request(const Order& order, const ReturnRequest& re
     return Error::invalid("kind", "kind_invalid", "kind must be return or exchange");
   if (req.line_ids.empty())
     return Error::invalid("lines", "lines_required", "choose the pieces to send back");
-  const std::string details(trim(req.details)), account(trim(req.refund_account));
+  const std::string details(trim(req.details));
   TRY(check_length("details", details, 1000));
-  TRY(check_length("refund_account", account, 100));
-  if (!single_line(account))
-    return Error::invalid("refund_account", "text_invalid",
-                          "refund_account is one line: bank, number and holder");
+  const auto account = TRY(typed_account(req.refund_account));
   if (req.kind == "return" && order.payment_method != "card" && account.size() < 8)
     return Error::invalid("refund_account", "refund_account_required",
                           "give the account for the refund: bank, account number and holder");
@@ -186,13 +193,13 @@ Result<OrderReturn> Returns::save(const OrderReturn& x, const std::string& event
         soci::indicator received = x.received_at.empty() ? soci::i_null : soci::i_ok;
         soci::indicator refunded = x.refunded_at.empty() ? soci::i_null : soci::i_ok;
         sql << "UPDATE order_returns SET status = :s, carrier = :c, tracking = :t, refund_due = :d, "
-               "refund_method = :m, "
+               "refund_method = :m, refund_account = :ac, "
                "refund_amount = :a, note = :n, received_at = :ra, refunded_at = :fa, updated_at = :u WHERE "
                "id = :id",
             soci::use(x.status), soci::use(x.carrier), soci::use(x.tracking), soci::use(x.refund_due),
-            soci::use(x.refund_method), soci::use(x.refund_amount), soci::use(x.note),
-            soci::use(x.received_at, received), soci::use(x.refunded_at, refunded), soci::use(at),
-            soci::use(x.id);
+            soci::use(x.refund_method), soci::use(x.refund_account), soci::use(x.refund_amount),
+            soci::use(x.note), soci::use(x.received_at, received), soci::use(x.refunded_at, refunded),
+            soci::use(at), soci::use(x.id);
         if (also) also(sql, o);
         if (mail_) mail::enqueue(sql, mail_(o, x, event, note), clock_);
       });
@@ -319,6 +326,19 @@ Result<OrderReturn> Returns::refund(long long id, long long actor_id) {
       [&](soci::session& sql, const Order& o) { Ledger::reverse_returned(sql, o, x.line_ids, x.id, at); });
 }
 
+Result<OrderReturn> Returns::give_interest_account(long long id, std::string_view typed, long long actor_id) {
+  auto x = TRY(open(id, 0, {"refunded"}));
+  if (x.refund_method != "card" || days_late(x.refund_due, x.refunded_at) <= 0)
+    return Error::conflict("refund_account", "interest_not_owed",
+                           "only a card refund made after its due day sends delay interest to an account");
+  const auto account = TRY(typed_account(typed));
+  if (account.size() < 8)
+    return Error::invalid("refund_account", "refund_account_required",
+                          "give the account for the delay interest: bank, account number and holder");
+  x.refund_account = account;
+  return save(x, "return_interest_account", "", actor_id);
+}
+
 std::optional<OrderReturn> Returns::find(long long id) {
   return db_.read([&](soci::session& sql) -> std::optional<OrderReturn> {
     soci::rowset<soci::row> rows = (sql.prepare << std::string(columns) + "WHERE r.id = :id", soci::use(id));
@@ -398,14 +418,20 @@ std::optional<std::string> Returns::photo_preview(long long id, long long photo_
 std::string Returns::transfer_batch_csv() {
   std::string out = csv_line({"은행코드", "계좌(입력한 그대로)", "금액", "메모", "반품"});
   for (const auto& x : of_workshop(0, 1000)) {
-    if (x.status != "refunded" || x.refund_method != "transfer") continue;
-    // Queued after its due day: the delay interest (Article 18(2)) is paid with it, by the hub.
+    if (x.status != "refunded") continue;
+    // Refunded after its due day: the delay interest (Article 18(2)) is the hub's to pay, with a transfer
+    // refund or, for a card or virtual account, on a line of its own to the account the shopper gave.
     const long long interest = delay_interest(x.refund_amount, days_late(x.refund_due, x.refunded_at));
-    out +=
-        csv_line({bank_code(x.refund_account), x.refund_account, std::to_string(x.refund_amount + interest),
-                  "브릴리언트 반품 환불 " + x.order_number +
-                      (interest ? " (지연배상금 " + std::to_string(interest) + "원 포함)" : ""),
-                  std::to_string(x.id)});
+    const auto line = [&](long long amount, const std::string& memo) {
+      out += csv_line({bank_code(x.refund_account), x.refund_account, std::to_string(amount), memo,
+                       std::to_string(x.id)});
+    };
+    if (x.refund_method == "transfer")
+      line(x.refund_amount + interest,
+           "브릴리언트 반품 환불 " + x.order_number +
+               (interest ? " (지연배상금 " + std::to_string(interest) + "원 포함)" : ""));
+    else if (interest > 0 && !x.refund_account.empty())
+      line(interest, "브릴리언트 반품 지연배상금 " + x.order_number);
   }
   return out;
 }

@@ -88,6 +88,10 @@ class Returns {
   // The operator refunds an accepted return: to the card or, for a virtual account, through the provider
   // to the shopper's account; a bank transfer into the operator's transfer batch.
   Result<OrderReturn> refund(long long id, long long actor_id);
+  // The account a card refund made after its due day sends its delay interest to (Article 18(2): the card
+  // cancellation cannot carry more than was paid, so the hub transfers the interest; field
+  // "refund_account", as typed: bank, number and holder). The route checks the return is the shopper's.
+  Result<OrderReturn> give_interest_account(long long id, std::string_view account, long long actor_id);
 
   // A photo the shopper sends with the request, while it is requested or approved (at most 8): checked by
   // decoding (an image up to 10 MB, field "photo"), kept whole with a preview. Returns the photo's id.
@@ -102,7 +106,9 @@ class Returns {
   std::vector<OrderReturn> on_the_way(int limit = 50);
   // Transfer refunds for the bank's bulk transfer: 은행코드, 계좌번호, 예금주, 금액, 메모 (the account as
   // typed is split into bank, number and holder). A refund queued after its due day carries its delay
-  // interest in the amount (Article 18(2); the hub's, not the workshop's: the ledger reverses the refund).
+  // interest in the amount (Article 18(2); the hub's, not the workshop's: the ledger reverses the refund);
+  // a card or virtual-account refund made late has a line of its own for the interest, to the account the
+  // shopper gave (a card's: give_interest_account; none given yet: no line).
   std::string transfer_batch_csv();
 
  private:

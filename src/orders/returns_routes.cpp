@@ -46,6 +46,15 @@ void add_lateness(json::object& o, const OrderReturn& x, const std::string& loca
                                   {"due", x.refund_due},
                                   {"interest", catalog::format_won(interest, locale)},
                                   {"rate", std::to_string(delay_interest_percent_a_year)}});
+  if (!made) return;
+  // How the interest reaches the shopper: with a transfer refund, to a virtual account's refund account,
+  // or, for a card, to the account the shopper gives (asked for until then).
+  const bool ask = x.refund_method == "card" && x.refund_account.empty();
+  o["needs_interest_account"] = ask;
+  if (x.refund_method == "card" && !ask) o["interest_account_given"] = true;  // it may be given again
+  const std::string how = x.refund_method != "card" ? x.refund_method : ask ? "card_ask" : "card_given";
+  o["interest_text"] = t("returns.interest_how." + how);          // to the shopper
+  o["interest_staff_text"] = t("returns.interest_staff." + how);  // to the hub and the workshop
 }
 
 }  // namespace
@@ -270,6 +279,24 @@ class ReturnsRoutes {
     return Response::redirect(order_url(req, order));
   }
 
+  // The account a late card refund's delay interest goes to.
+  Result<OrderReturn> interest_account(Request& req, const Order& order, const std::string& account) {
+    const auto x = returns.find(req.param_id("id"));
+    if (!x || x->order_id != order.id) return Error::not_found("return");
+    return returns.give_interest_account(x->id, account, req.user ? req.user->user_id : order.user_id);
+  }
+  Result<Response> interest_account_form(Request& req) {
+    const auto order = TRY(shoppers_order(req));
+    TRY(interest_account(req, order, req.form().get("refund_account")));
+    return Response::redirect(order_url(req, order, "interest_account=1"));
+  }
+  Result<Response> api_interest_account(Request& req) {
+    const auto order = TRY(shoppers_order(req));
+    auto body = TRY(web::parse_json_object(req.body));
+    const auto done = TRY(interest_account(req, order, TRY(web::json_string(body, "refund_account"))));
+    return Response::json(json::serialize(return_json(req, done, &order)));
+  }
+
   Result<Response> api_list(Request& req) {
     const auto order = TRY(shoppers_order(req));
     return Response::json(
@@ -423,6 +450,11 @@ void add_returns_routes(web::Router& router, const Deps& deps) {
   router.get("/orders/{number}/return", bind(&ReturnsRoutes::form_page));  // guests with their key too
   router.post("/orders/{number}/return", bind(&ReturnsRoutes::request_form));
   router.post("/orders/{number}/returns/{id}/shipment", bind(&ReturnsRoutes::ship_form));
+  router.post("/orders/{number}/returns/{id}/interest-account", bind(&ReturnsRoutes::interest_account_form));
+  router
+      .post("/api/v1/orders/{number}/returns/{id}/interest-account",
+            bind(&ReturnsRoutes::api_interest_account))
+      .access = login;
   router.get("/api/v1/orders/{number}/returns", bind(&ReturnsRoutes::api_list)).access = login;
   router.post("/api/v1/orders/{number}/returns", bind(&ReturnsRoutes::api_request)).access = login;
   router.post("/api/v1/orders/{number}/returns/{id}/shipment", bind(&ReturnsRoutes::api_ship)).access = login;

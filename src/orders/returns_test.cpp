@@ -106,6 +106,75 @@ TEST_F(ReturnsTest, ATransferRefundMadeLateCarriesItsDelayInterest) {
       << batch;
 }
 
+// A card cancellation cannot carry more than was paid: a card refund made late sends its delay interest to
+// the account the shopper gives, on a line of its own in the refund file; a virtual account's goes to the
+// account its refund went to, with nothing to ask.
+TEST_F(ReturnsTest, ALateCardRefundsInterestGoesToTheAccountTheShopperGives) {
+  returns.set_card_refund([](const std::string&, long long, const std::string&, long long,
+                             const std::string&) -> Result<void> { return {}; });
+  const auto late_refund = [&](const std::string& key, const std::string& tracking,
+                               const std::string& method) {
+    auto order = delivered(key, tracking);
+    db->write([&](soci::session& sql) {
+      sql << "UPDATE orders SET payment_method = :m WHERE id = :i", soci::use(method), soci::use(order.id);
+    });
+    order = *orders.find(order.number);
+    auto req = ask(order, "defective");
+    if (method == "card") req.refund_account = "";
+    auto x = returns.request(order, req, 1);
+    EXPECT_TRUE(x.ok()) << x.error().message;
+    EXPECT_TRUE(returns.approve(x->id, 1, "", 3).ok());
+    EXPECT_TRUE(returns.receive(x->id, 1, true, "", 3).ok());
+    if (method == "card") clock.advance(std::chrono::hours(24 * 12));
+    EXPECT_EQ(returns.give_interest_account(x->id, "국민은행 123401-04-567890 김보석", 1).error().code,
+              "return_state");  // not refunded yet: the interest is not known
+    if (method != "card") clock.advance(std::chrono::hours(24 * 12));
+    auto refunded = returns.refund(x->id, 2);
+    EXPECT_TRUE(refunded.ok()) << refunded.error().message;
+    return std::pair{order, *refunded};
+  };
+  const auto [order, x] = late_refund("k-card-late", "100000000031", "card");
+  const long long interest = delay_interest(120000, days_late(x.refund_due, x.refunded_at));
+  ASSERT_GT(interest, 0);
+  const std::string memo = "브릴리언트 반품 지연배상금 " + order.number;
+  EXPECT_EQ(returns.transfer_batch_csv().find(memo), std::string::npos);  // no account yet: no line
+  EXPECT_EQ(returns.give_interest_account(x.id, "  ", 1).error().field, "refund_account");
+  EXPECT_EQ(returns.give_interest_account(x.id, "국민은행 1234\n김보석", 1).error().field, "refund_account");
+  auto given = returns.give_interest_account(x.id, " 신한은행 110-123-456789 김보석 ", 1);
+  ASSERT_TRUE(given.ok()) << given.error().message;
+  EXPECT_EQ(given->refund_account, "신한은행 110-123-456789 김보석");
+  EXPECT_EQ(orders.find(order.number)->events.back().kind, "return_interest_account");
+  const auto batch = returns.transfer_batch_csv();
+  EXPECT_NE(batch.find("088,신한은행 110-123-456789 김보석," + std::to_string(interest) + "," + memo),
+            std::string::npos)
+      << batch;
+  // A virtual account's interest goes where its refund went.
+  const auto [va, y] = late_refund("k-va-late", "100000000032", "virtual_account");
+  const long long va_interest = delay_interest(120000, days_late(y.refund_due, y.refunded_at));
+  ASSERT_GT(va_interest, 0);
+  EXPECT_NE(returns.transfer_batch_csv().find("004,국민은행 123401-04-567890 김보석," +
+                                              std::to_string(va_interest) + ",브릴리언트 반품 지연배상금 " +
+                                              va.number),
+            std::string::npos);
+  EXPECT_EQ(returns.give_interest_account(y.id, "신한은행 110-123-456789 김보석", 1).error().code,
+            "interest_not_owed");
+  // A card refund made on time owes no interest.
+  auto on_time = delivered("k-card-on-time", "100000000033");
+  db->write([&](soci::session& sql) {
+    sql << "UPDATE orders SET payment_method = 'card' WHERE id = :i", soci::use(on_time.id);
+  });
+  on_time = *orders.find(on_time.number);
+  auto req = ask(on_time, "defective");
+  req.refund_account = "";
+  auto z = returns.request(on_time, req, 1);
+  ASSERT_TRUE(z.ok());
+  ASSERT_TRUE(returns.approve(z->id, 1, "", 3).ok());
+  ASSERT_TRUE(returns.receive(z->id, 1, true, "", 3).ok());
+  ASSERT_TRUE(returns.refund(z->id, 2).ok());
+  EXPECT_EQ(returns.give_interest_account(z->id, "신한은행 110-123-456789 김보석", 1).error().code,
+            "interest_not_owed");
+}
+
 // The refund's 3 business days run from the piece's return to the hub (the studio's returns station), not
 // from an inspection that took longer; an arrival after the inspection (none recorded earlier) changes
 // nothing.

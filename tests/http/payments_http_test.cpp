@@ -54,6 +54,9 @@ class PaymentsHttp : public TossShopTest {
     EXPECT_TRUE(location.starts_with(base())) << location;
     return c.get(location.substr(base().size()));
   }
+
+  void shopper_gives_interest_account(HttpClient& c, const std::string& number, const std::string& id,
+                                      long long interest);
 };
 
 TEST_F(PaymentsHttp, AShopperPaysByCardFromCheckoutAndTheOrderIsPaidOnce) {
@@ -269,6 +272,63 @@ TEST_F(PaymentsWithoutKeysHttp, WithoutKeysTheCardIsHiddenAndTransferWorksAsBefo
 
 namespace brilliant::test {
 
+// A card refund made late: its delay interest cannot ride on the card's cancellation, so the shopper is
+// asked for an account (the order page and the mail say so), gives it, and the refund file pays it there.
+void PaymentsHttp::shopper_gives_interest_account(HttpClient& c, const std::string& number,
+                                                  const std::string& id, long long interest) {
+  const auto mine = [&] {
+    return json::parse(c.get("/api/v1/orders/" + number + "/returns").body).at("returns").at(0).as_object();
+  };
+  const auto mail_about = [&](const std::string& like) {
+    std::string body;
+    const std::string subject = "%" + number + "%", text = "%" + like + "%";
+    app->database().read([&](soci::session& sql) {
+      sql << "SELECT body_text FROM outbox WHERE subject LIKE :n AND body_text LIKE :l ORDER BY id DESC "
+             "LIMIT 1",
+          soci::use(subject), soci::use(text), soci::into(body);
+    });
+    return body;
+  };
+  EXPECT_TRUE(mine().at("needs_interest_account").as_bool());
+  EXPECT_EQ(mine().at("interest_text").as_string(),
+            "카드 취소로는 지연배상금을 돌려드릴 수 없습니다. 받으실 계좌를 알려 주시면 보내 드립니다.");
+  EXPECT_NE(mail_about("지연배상금").find(catalog::format_won(interest, "ko")), std::string::npos);
+  const auto url = "/orders/" + number + "/returns/" + id + "/interest-account";
+  EXPECT_NE(c.get("/orders/" + number).body.find("id=\"interest-account-" + id + "\""), std::string::npos);
+  auto bad = c.request("POST", "/api/v1" + url, R"({"refund_account":"1\n2"})", json_headers(c));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body).at("error").at("field").as_string(), "refund_account");
+  auto stranger = signed_up(unique_email("not-the-shopper"));
+  EXPECT_EQ(stranger
+                ->request("POST", "/api/v1" + url, R"({"refund_account":"신한은행 110-1 남"})",
+                          json_headers(*stranger))
+                .status,
+            404);
+  auto over_api = c.request("POST", "/api/v1" + url, R"({"refund_account":"신한은행 110-123-456789 박은"})",
+                            json_headers(c));
+  ASSERT_EQ(over_api.status, 200) << over_api.body;
+  EXPECT_FALSE(json::parse(over_api.body).at("needs_interest_account").as_bool());
+  EXPECT_NE(c.get("/orders/" + number).body.find("id=\"interest-account-change-" + id + "\""),
+            std::string::npos);
+  // A mistyped account is given again on the page; the latest counts.
+  auto empty = c.post_form(url, {{"_csrf", c.cookie("csrf")}, {"refund_account", ""}});
+  EXPECT_EQ(empty.status, 400);
+  auto given =
+      c.post_form(url, {{"_csrf", c.cookie("csrf")}, {"refund_account", "우리은행 1002-123-456789 박은"}});
+  ASSERT_EQ(given.status, 303) << given.body;
+  EXPECT_NE(c.get(given.header("location")).body.find("id=\"interest-account-given\""), std::string::npos);
+  EXPECT_EQ(mine().at("interest_text").as_string(), "지연배상금은 알려 주신 계좌로 보내 드립니다.");
+  EXPECT_NE(mail_about("지연배상금을 받을 계좌: 우리은행 1002-123-456789 박은"), "");
+  auto op = logged_in(web::Role::operator_);
+  EXPECT_NE(
+      op->get("/operator/returns").body.find("지연배상금은 환불 파일에서 고객이 알려 준 계좌로 이체합니다."),
+      std::string::npos);
+  EXPECT_NE(op->get("/operator/returns/refunds.csv")
+                .body.find("020,우리은행 1002-123-456789 박은," + std::to_string(interest) +
+                           ",브릴리언트 반품 지연배상금 " + number),
+            std::string::npos);
+}
+
 // A return from request to refund on a card order: asked on the order page, approved by the workshop,
 // sent back by the shopper, inspected and refunded by the operator through Toss; and a bank-transfer
 // order's return refunded into the transfer batch.
@@ -388,6 +448,7 @@ TEST_F(PaymentsHttp, AReturnFromRequestToRefund) {
   EXPECT_EQ(op->request("POST", "/api/v1/operator/returns/" + id + "/refund", "{}", oh).status, 409);  // once
   EXPECT_EQ(todo().at("refunds").as_int64(), owed - 1);
   EXPECT_EQ(json::parse(refunded.body).at("days_late").as_int64(), late);  // made late: it says so after
+  shopper_gives_interest_account(*c, number, id, amount * 15 * late / 36500);
 
   // A bank-transfer order: the refund goes to the account the shopper gave, in the batch.
   add_to_cart(*c, ring.variants.at(0).id);

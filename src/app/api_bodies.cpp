@@ -139,6 +139,9 @@ std::vector<ApiBody> money_bodies() {
       {Method::post, "/api/v1/orders/{number}/returns/{id}/interest-account",
        R"({"type":"object","required":["refund_account"],"properties":{"refund_account":{"type":"string",)"
        R"("maxLength":100,"description":"one line: bank, account number and holder"}}})"},
+      {Method::post, "/api/v1/operator/returns/transferred",
+       R"({"type":"object","required":["ids"],"properties":{"ids":{"type":"array","items":{"type":"integer"},)"
+       R"("description":"the returns whose lines of the refund file the bank transferred"}}})"},
       {Method::post, "/api/v1/console/returns/{id}/decision",
        R"({"type":"object","required":["action"],"properties":{"action":{"type":"string","enum":["approve","reject",)"
        R"("receive","decline"]},"note":{"type":"string","maxLength":1000}}})"},

@@ -378,6 +378,12 @@ void describe_api(web::Router& router) {
        "The operator's decision on any return {action, note}"},
       {Method::post, "/api/v1/operator/returns/{id}/refund",
        "Refund an inspected return: the card through Toss, a transfer into the refund batch"},
+      {Method::get, "/api/v1/operator/returns/transfers",
+       "The refund file's lines still to transfer (transfer refunds, late card refunds' delay interest), "
+       "their count and sum"},
+      {Method::post, "/api/v1/operator/returns/transferred",
+       "The bank made these lines' transfers {ids}: each leaves the refund file, once; the shopper is "
+       "mailed"},
       {Method::post, "/api/v1/orders/{number}/confirmation",
        "구매확정: confirm the purchase of every delivered parcel of one's own order (the workshops' ledger "
        "is "

@@ -56,6 +56,8 @@ std::vector<AuditState> audit_states() {
       {post, "/api/v1/operator/returns/{id}/decision", "/api/v1/operator/returns"},
       {post, "/operator/returns/{id}/refund", "/api/v1/operator/returns"},
       {post, "/api/v1/operator/returns/{id}/refund", "/api/v1/operator/returns"},
+      {post, "/operator/returns/transferred", "/api/v1/operator/returns/transfers"},
+      {post, "/api/v1/operator/returns/transferred", "/api/v1/operator/returns/transfers"},
       {post, "/operator/deposits/{id}/confirm", "/api/v1/operator/deposits"},
       {post, "/api/v1/operator/deposits/{id}/confirmation", "/api/v1/operator/deposits"},
       {post, "/operator/payouts/{month}/close", "/api/v1/operator/payouts"},

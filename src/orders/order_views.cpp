@@ -169,7 +169,8 @@ std::string amount_named(const std::string& note, const std::string& locale) {
 // and when it is due.
 std::string event_note(const OrderEvent& e, const Order& o, const std::string& locale,
                        const catalog::Messages& t) {
-  if (e.kind == "refunded" || e.kind == "return_refunded" || e.kind == "return_refund_queued")
+  if (e.kind == "refunded" || e.kind == "return_refunded" || e.kind == "return_refund_queued" ||
+      e.kind == "return_refund_transferred" || e.kind == "return_interest_paid")
     return amount_named(e.note, locale);
   if (e.kind == "return_received" && e.note.starts_with(received_note_opening))
     return t("returns.refund_due") + " " + e.note.substr(received_note_opening.size());
@@ -247,9 +248,9 @@ std::optional<ParcelStatus> progress_of(const Order& o) {
 }
 
 // Where the latest return or exchange stands, read from the order's events (every step of one is an event):
-// asked, approved, on its way back, received, its refund queued or paid. None before any, and none once
-// one ends without a refund (rejected, declined, or exchanged: the replacement parcel then tells how far
-// the order has come), unless an earlier return of the order was refunded.
+// asked, approved, on its way back, received, its refund queued or paid (a queued transfer once made). None
+// before any, and none once one ends without a refund (rejected, declined, or exchanged: the replacement
+// parcel then tells how far the order has come), unless an earlier return of the order was refunded.
 std::optional<std::string> return_step_of(const Order& o) {
   std::optional<std::string> step, refunded;
   bool exchange = false;
@@ -264,6 +265,8 @@ std::optional<std::string> return_step_of(const Order& o) {
       step = k;
     } else if (k == "return_refund_queued" || k == "return_refunded") {
       step = refunded = k;
+    } else if (k == "return_refund_transferred") {  // the queued transfer made: refunded
+      step = refunded = "return_refunded";
     } else if (k == "return_rejected" || k == "return_declined" || k == "exchanged") {
       step = refunded;
     }

@@ -196,6 +196,8 @@ TEST(OrderViews, AnOrderSaysWhereItsReturnStands) {
   EXPECT_EQ(event("return_approved"), "return_approved");
   EXPECT_EQ(event("return_received"), "return_received");
   EXPECT_EQ(event("return_refund_queued"), "return_refund_queued");
+  EXPECT_EQ(event("return_refund_transferred"), "return_refunded");  // the bank's transfer made
+  EXPECT_EQ(event("return_interest_paid"), "return_refunded");       // a late card refund's interest
   EXPECT_EQ(event("return_refunded"), "return_refunded");
   EXPECT_EQ(order_json(o, "ko", key, "").at("return_state").as_string(), "returned");
   EXPECT_EQ(event("return_requested"), "return_requested");  // another piece of the order

@@ -24,7 +24,8 @@ constexpr char columns[] =
     "r.refund_due, "
     "r.refund_method, r.refund_account, r.note, r.created_at, COALESCE(r.received_at, ''), "
     "COALESCE(r.refunded_at, ''), r.refund_amount, COALESCE(r.exchange_variant_id, 0), r.exchange_units, "
-    "COALESCE(r.replacement_id, 0) FROM order_returns r JOIN orders o ON o.id = r.order_id "
+    "COALESCE(r.replacement_id, 0), COALESCE(r.transferred_at, '') FROM order_returns r JOIN orders o ON "
+    "o.id = r.order_id "
     "JOIN "
     "fulfilments f ON f.id = r.fulfilment_id JOIN workshops w ON w.id = f.workshop_id ";
 
@@ -46,6 +47,7 @@ std::vector<OrderReturn> read(soci::session& sql, soci::rowset<soci::row>& rows)
     x.exchange_variant_id = db::row_int(r, 24);
     x.exchange_units = static_cast<int>(db::row_int(r, 25));
     x.replacement_id = db::row_int(r, 26);
+    x.transferred_at = db::row_text(r, 27);
     out.push_back(std::move(x));
   }
   for (auto& x : out) {
@@ -192,14 +194,15 @@ Result<OrderReturn> Returns::save(const OrderReturn& x, const std::string& event
       orders_.record_event(x.order_number, actor_id, event, note, [&](soci::session& sql, const Order& o) {
         soci::indicator received = x.received_at.empty() ? soci::i_null : soci::i_ok;
         soci::indicator refunded = x.refunded_at.empty() ? soci::i_null : soci::i_ok;
+        soci::indicator transferred = x.transferred_at.empty() ? soci::i_null : soci::i_ok;
         sql << "UPDATE order_returns SET status = :s, carrier = :c, tracking = :t, refund_due = :d, "
                "refund_method = :m, refund_account = :ac, "
-               "refund_amount = :a, note = :n, received_at = :ra, refunded_at = :fa, updated_at = :u WHERE "
-               "id = :id",
+               "refund_amount = :a, note = :n, received_at = :ra, refunded_at = :fa, transferred_at = :ta, "
+               "updated_at = :u WHERE id = :id",
             soci::use(x.status), soci::use(x.carrier), soci::use(x.tracking), soci::use(x.refund_due),
             soci::use(x.refund_method), soci::use(x.refund_account), soci::use(x.refund_amount),
             soci::use(x.note), soci::use(x.received_at, received), soci::use(x.refunded_at, refunded),
-            soci::use(at), soci::use(x.id);
+            soci::use(x.transferred_at, transferred), soci::use(at), soci::use(x.id);
         if (also) also(sql, o);
         if (mail_) mail::enqueue(sql, mail_(o, x, event, note), clock_);
       });
@@ -331,6 +334,9 @@ Result<OrderReturn> Returns::give_interest_account(long long id, std::string_vie
   if (x.refund_method != "card" || days_late(x.refund_due, x.refunded_at) <= 0)
     return Error::conflict("refund_account", "interest_not_owed",
                            "only a card refund made after its due day sends delay interest to an account");
+  if (!x.transferred_at.empty())
+    return Error::conflict("refund_account", "interest_paid",
+                           "the delay interest has been transferred already");
   const auto account = TRY(typed_account(typed));
   if (account.size() < 8)
     return Error::invalid("refund_account", "refund_account_required",
@@ -415,25 +421,69 @@ std::optional<std::string> Returns::photo_preview(long long id, long long photo_
   return blobs_->get(hash);
 }
 
-std::string Returns::transfer_batch_csv() {
-  std::string out = csv_line({"은행코드", "계좌(입력한 그대로)", "금액", "메모", "반품"});
-  for (const auto& x : of_workshop(0, 1000)) {
-    if (x.status != "refunded") continue;
+std::vector<RefundTransfer> Returns::transfers_to_make() {
+  // Transfer refunds, and card or virtual-account refunds made after their due Seoul day (past 15:00 UTC
+  // of it) with an account: on-time card refunds, which never leave by transfer, are not read at all.
+  const auto refunded = db_.read([&](soci::session& sql) {
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(columns) +
+                            "WHERE r.status = 'refunded' AND r.transferred_at IS NULL AND (r.refund_method = "
+                            "'transfer' OR (r.refund_account <> '' AND r.refunded_at >= (r.refund_due || "
+                            "'T15:00:00Z'))) ORDER BY r.id");
+    return read(sql, rows);
+  });
+  std::vector<RefundTransfer> out;
+  for (const auto& x : refunded) {
     // Refunded after its due day: the delay interest (Article 18(2)) is the hub's to pay, with a transfer
     // refund or, for a card or virtual account, on a line of its own to the account the shopper gave.
     const long long interest = delay_interest(x.refund_amount, days_late(x.refund_due, x.refunded_at));
-    const auto line = [&](long long amount, const std::string& memo) {
-      out += csv_line({bank_code(x.refund_account), x.refund_account, std::to_string(amount), memo,
-                       std::to_string(x.id)});
-    };
     if (x.refund_method == "transfer")
-      line(x.refund_amount + interest,
-           "브릴리언트 반품 환불 " + x.order_number +
-               (interest ? " (지연배상금 " + std::to_string(interest) + "원 포함)" : ""));
+      out.push_back({x, x.refund_amount + interest, interest,
+                     "브릴리언트 반품 환불 " + x.order_number +
+                         (interest ? " (지연배상금 " + std::to_string(interest) + "원 포함)" : "")});
     else if (interest > 0 && !x.refund_account.empty())
-      line(interest, "브릴리언트 반품 지연배상금 " + x.order_number);
+      out.push_back({x, interest, interest, "브릴리언트 반품 지연배상금 " + x.order_number});
   }
   return out;
+}
+
+std::string Returns::transfer_batch_csv() {
+  std::string out = csv_line({"은행코드", "계좌(입력한 그대로)", "금액", "메모", "반품"});
+  for (const auto& t : transfers_to_make())
+    out += csv_line({bank_code(t.x.refund_account), t.x.refund_account, std::to_string(t.amount), t.memo,
+                     std::to_string(t.x.id)});
+  return out;
+}
+
+Result<int> Returns::mark_transferred(const std::vector<long long>& ids, long long actor_id) {
+  if (ids.empty()) return Error::invalid("ids", "ids_required", "ids: the returns whose transfers were made");
+  int marked = 0;
+  for (auto& t : transfers_to_make()) {
+    if (std::find(ids.begin(), ids.end(), t.x.id) == ids.end()) continue;
+    t.x.transferred_at = format_utc(clock_.now());
+    const std::string event =
+        t.x.refund_method == "transfer" ? "return_refund_transferred" : "return_interest_paid";
+    const std::string note = std::to_string(t.amount) + "원";
+    // Marked once: another operator's marking in between wins, and this one's event rolls back.
+    auto done = orders_.record_event_if(
+        t.x.order_number, actor_id, event, note, [&](soci::session& sql, const Order& o) -> Result<void> {
+          soci::statement mark =
+              (sql.prepare << "UPDATE order_returns SET transferred_at = :t, updated_at = :u WHERE id = :id "
+                              "AND transferred_at IS NULL",
+               soci::use(t.x.transferred_at), soci::use(t.x.transferred_at), soci::use(t.x.id));
+          mark.execute(true);
+          if (mark.get_affected_rows() != 1)
+            return Error::conflict("ids", "already_transferred",
+                                   "this refund was marked transferred already");
+          if (mail_) mail::enqueue(sql, mail_(o, t.x, event, note), clock_);
+          return {};
+        });
+    if (done)
+      ++marked;
+    else if (done.error().code != "already_transferred")
+      return done.error();
+  }
+  return marked;
 }
 
 }  // namespace brilliant::orders

@@ -27,6 +27,7 @@ struct OrderReturn {
   std::string kind, reason, details, status, shipping_payer, deadline, exchange_note;
   std::string carrier, tracking, refund_due, refund_method, refund_account, note;
   std::string created_at, received_at, refunded_at;
+  std::string transferred_at;   // when its money left by bank transfer (the operator marked it); "" if not
   long long refund_amount = 0;  // won: refunded, or what will be once received
   // An exchange: the size wanted (a variant of the piece's product), the units of it held from stock until
   // the exchange ends, and the replacement parcel once it is opened (migrations/047_exchanges.sql).
@@ -42,6 +43,14 @@ struct ReturnRequest {
   std::string reason, details;
   long long exchange_variant_id = 0;  // an exchange: the size wanted (exactly one line)
   std::string refund_account;         // a bank transfer order: "은행 계좌번호 예금주"
+};
+
+// One line of the refund file: a transfer refund (with its delay interest when late), or a card or virtual
+// account refund's delay interest alone, to the account the shopper gave.
+struct RefundTransfer {
+  OrderReturn x;
+  long long amount = 0, interest = 0;  // won: what leaves, and the delay interest within it
+  std::string memo;
 };
 
 // What a return refunds (pure): the lines' totals, less the return shipping when it is the shopper's choice.
@@ -110,6 +119,13 @@ class Returns {
   // a card or virtual-account refund made late has a line of its own for the interest, to the account the
   // shopper gave (a card's: give_interest_account; none given yet: no line).
   std::string transfer_batch_csv();
+  // The refund file's lines: refunds whose money has not yet left by transfer, oldest first.
+  std::vector<RefundTransfer> transfers_to_make();
+  // The bank made these lines' transfers (the ids of their returns, as the file lists them): each is marked
+  // transferred with its order event (return_refund_transferred, or return_interest_paid for a card's or a
+  // virtual account's interest) and mail, and leaves the file. Returns how many were marked; ids no longer
+  // in the file (marked already) are passed over, so that marking twice pays nothing twice.
+  Result<int> mark_transferred(const std::vector<long long>& ids, long long actor_id);
 
  private:
   // Loads a return the caller may act on (its workshop's, or any for the operator) in one of `from`.

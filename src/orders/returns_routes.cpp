@@ -49,10 +49,14 @@ void add_lateness(json::object& o, const OrderReturn& x, const std::string& loca
   if (!made) return;
   // How the interest reaches the shopper: with a transfer refund, to a virtual account's refund account,
   // or, for a card, to the account the shopper gives (asked for until then).
-  const bool ask = x.refund_method == "card" && x.refund_account.empty();
+  // Once transferred, it says so, and a card's account can no longer change.
+  const bool ask = x.refund_method == "card" && x.refund_account.empty(), paid = !x.transferred_at.empty();
   o["needs_interest_account"] = ask;
-  if (x.refund_method == "card" && !ask) o["interest_account_given"] = true;  // it may be given again
-  const std::string how = x.refund_method != "card" ? x.refund_method : ask ? "card_ask" : "card_given";
+  if (x.refund_method == "card" && !ask && !paid) o["interest_account_given"] = true;  // may be given again
+  const std::string how = paid                        ? "paid"
+                          : x.refund_method != "card" ? x.refund_method
+                          : ask                       ? "card_ask"
+                                                      : "card_given";
   o["interest_text"] = t("returns.interest_how." + how);          // to the shopper
   o["interest_staff_text"] = t("returns.interest_staff." + how);  // to the hub and the workshop
 }
@@ -106,6 +110,12 @@ json::object return_json(const OrderReturn& x, const std::string& locale, const 
       (x.status == "requested" || x.status == "approved") && x.photo_ids.size() < max_return_photos;
   o["photos"] = std::move(photos);
   add_lateness(o, x, locale, t, now);
+  if (!x.transferred_at.empty()) o["transferred_at"] = format_seoul(x.transferred_at);
+  // A transfer refund made on the hub's side, its money not yet sent by the bank: refunded, not yet paid.
+  if (x.status == "refunded" && x.refund_method == "transfer" && x.transferred_at.empty()) {
+    o["awaiting_transfer"] = true;
+    o["status_text"] = t("returns.status.awaiting_transfer");
+  }
   // A bank transfer's refund owed late is paid with its interest (the refund file): the operator's button
   // says the sum that leaves.
   if (order && o.contains("delay_interest") && x.status == "received" &&
@@ -386,6 +396,12 @@ class ReturnsRoutes {
                    {"returns", returns_json(req, list)},
                    {"is_operator", req.user->has(web::Role::operator_)}};
     m["has_returns"] = !m["returns"].as_array().empty();
+    if (scope(req) == 0) {  // the refund file's transfers still to make, and how many were just marked
+      for (auto& [k, v] : transfers_json(returns, req.locale, messages(req))) m[k] = v;
+      if (const auto marked = req.query_params().get("transferred"); !marked.empty())
+        m["transferred_now"] = catalog::fill(t(req, "returns.transferred_now"),
+                                             {{"count", std::to_string(web::parse_id(marked))}});
+    }
     return m;
   }
   Response console_page(Request& req) {

@@ -37,6 +37,11 @@ class ReturnsTest : public OrdersFixture {
     EXPECT_TRUE(returns.ship_back(x->id, "cj", tracking, 1).ok());
     return *x;
   }
+  // How many of these returns' lines of the refund file the operator marked transferred (-1: refused).
+  int mark(const std::vector<long long>& ids) {
+    auto marked = returns.mark_transferred(ids, 2);
+    return marked.ok() ? *marked : -1;
+  }
   Returns returns{*db, orders, clock};
   Ledger ledger{*db, clock};
 };
@@ -148,6 +153,11 @@ TEST_F(ReturnsTest, ALateCardRefundsInterestGoesToTheAccountTheShopperGives) {
   EXPECT_NE(batch.find("088,신한은행 110-123-456789 김보석," + std::to_string(interest) + "," + memo),
             std::string::npos)
       << batch;
+  ASSERT_EQ(mark({x.id}), 1);  // the interest paid: out of the file
+  EXPECT_EQ(returns.transfer_batch_csv().find(memo), std::string::npos);
+  EXPECT_EQ(orders.find(order.number)->events.back().kind, "return_interest_paid");
+  EXPECT_EQ(returns.give_interest_account(x.id, "우리은행 1002-123-456789 김보석", 1).error().code,
+            "interest_paid");  // paid: its account no longer changes
   // A virtual account's interest goes where its refund went.
   const auto [va, y] = late_refund("k-va-late", "100000000032", "virtual_account");
   const long long va_interest = delay_interest(120000, days_late(y.refund_due, y.refunded_at));
@@ -173,6 +183,30 @@ TEST_F(ReturnsTest, ALateCardRefundsInterestGoesToTheAccountTheShopperGives) {
   ASSERT_TRUE(returns.refund(z->id, 2).ok());
   EXPECT_EQ(returns.give_interest_account(z->id, "신한은행 110-123-456789 김보석", 1).error().code,
             "interest_not_owed");
+}
+
+// The refund file pays each line once: marked transferred (the bank made it), a refund leaves the file with
+// its order event; marking it again changes nothing.
+TEST_F(ReturnsTest, ARefundLeavesTheFileOnceMarkedTransferred) {
+  auto order = delivered("k-ret-file", "100000000041");
+  const auto x = sent_back(order, "200000000042");
+  ASSERT_TRUE(returns.receive(x.id, 1, true, "", 3).ok());
+  ASSERT_TRUE(returns.refund(x.id, 2).ok());
+  const std::string memo = "브릴리언트 반품 환불 " + order.number;
+  ASSERT_EQ(returns.transfers_to_make().size(), 1u);
+  EXPECT_EQ(returns.transfers_to_make()[0].amount, 116500);
+  EXPECT_NE(returns.transfer_batch_csv().find(memo), std::string::npos);
+  EXPECT_EQ(returns.mark_transferred({}, 2).error().field, "ids");
+  EXPECT_EQ(mark({x.id + 1000}), 0);  // not in the file
+  ASSERT_EQ(mark({x.id}), 1);
+  EXPECT_TRUE(returns.transfers_to_make().empty());
+  EXPECT_EQ(returns.transfer_batch_csv().find(memo), std::string::npos);
+  EXPECT_FALSE(returns.find(x.id)->transferred_at.empty());
+  const auto events = orders.find(order.number)->events;
+  EXPECT_EQ(events.back().kind, "return_refund_transferred");
+  EXPECT_EQ(events.back().note, "116500원");
+  EXPECT_EQ(mark({x.id}), 0);  // once
+  EXPECT_EQ(orders.find(order.number)->events.size(), events.size());
 }
 
 // The refund's 3 business days run from the piece's return to the hub (the studio's returns station), not

@@ -306,7 +306,10 @@ void add_all_routes(web::Router& router, const Deps& deps) {
   add_settlement_routes(router, deps);
   add_delivery_routes(router, deps);
   if (deps.ledger) add_ledger_routes(router, deps);
-  if (deps.returns) add_returns_routes(router, deps);
+  if (deps.returns) {
+    add_returns_routes(router, deps);
+    add_refund_transfer_routes(router, deps);
+  }
 }
 
 }  // namespace brilliant::orders

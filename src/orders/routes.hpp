@@ -74,6 +74,11 @@ void add_cart_routes(web::Router& router, const Deps& deps);
 void add_delivery_routes(web::Router& router, const Deps& deps);
 void add_ledger_routes(web::Router& router, const Deps& deps);
 void add_returns_routes(web::Router& router, const Deps& deps);
+// The refund file's transfers still to make, and marking them made (refund_transfers_routes.cpp).
+void add_refund_transfer_routes(web::Router& router, const Deps& deps);
+// The refund file's lines for the operator's returns page: transfers (id, order, account, amount, kind:
+// refund or interest, memo), transfers_count, has_transfers, transfers_total(_text), transfers_summary.
+boost::json::object transfers_json(Returns& returns, const std::string& locale, const catalog::Messages& t);
 // A return for pages and the API (with its pieces' titles when the order is given). A refund owed or made
 // after its due day says how many days late it is at `now` (or was when made) and the delay interest the
 // shopper is owed for them (days_late, delay_interest, late_text).

@@ -127,6 +127,14 @@ test('a return from request to refund', async () => {
   await op.locator('[id^="refund-"]').first().click();
   await op.waitForURL(/\/en\/operator\/returns$/);
   await snap(op, 'returns-operator-desktop');
+  // The demo's bank-transfer refund waits in the refund file; once the bank has made it, the operator marks
+  // the file's lines transferred and the file is empty.
+  assert.match(await op.locator('#transfers-summary').innerText(), /to transfer/);
+  await op.locator('#mark-transferred').click();
+  await op.waitForURL(/\/en\/operator\/returns\?transferred=[1-9]/);
+  await op.locator('#transferred-now').waitFor();
+  await op.locator('#no-transfers').waitFor();
+  await snap(op, 'refund-transfers-desktop');
   await page.reload();
   assert.match(await page.locator('#order-returns').innerText(), /환불 완료/);
   assert.equal(await page.locator('#card-status').innerText(), '전액 취소');

@@ -1,6 +1,7 @@
 // The money loop's smaller promises end to end on both databases: a piece limited per customer (shown on
 // its page, a second order refused and nothing taken), and a return request with photos (seen by the
-// shopper and the piece's workshop, nobody else) whose every step is mailed to the shopper.
+// shopper and the piece's workshop, nobody else) whose every step is mailed to the shopper, and a transfer
+// refund that the refund file pays once: marked transferred, it leaves the file and the shopper is told.
 #include <boost/json.hpp>
 
 #include "db/database.hpp"
@@ -91,6 +92,75 @@ TEST_F(MoneyExtrasHttp, AReturnRequestCarriesPhotosAndEveryStepIsMailed) {
       call(*maker, "POST", "/api/v1/console/returns/" + id + "/decision", R"({"action":"approve"})").status,
       200);
   EXPECT_EQ(mails_to(email, number), before + 1);
+}
+
+TEST_F(MoneyExtrasHttp, TheRefundFilePaysATransferRefundOnce) {
+  const auto shop = own_workshop("transfers", "이체 공방", "Transfer Atelier");
+  const auto ring = own_ring(shop, "Transfer Ring", 3);
+  const auto email = unique_email("transfers");
+  auto c = signed_up(email);
+  add_to_cart(*c, ring.variants.at(0).id);
+  auto placed = place(*c, "transfers-order-1");
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string number(json::parse(placed.body).at("number").as_string());
+  auto op = logged_in(web::Role::operator_);
+  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
+  pay_and_ship(op.get(), *maker, number, "cj", "420000000011");
+  ASSERT_EQ(call(*maker, "POST", "/api/v1/console/orders/" + number + "/delivery", "{}").status, 200);
+  const auto line = app->orders().find(number)->lines.at(0).id;
+  auto asked = call(*c, "POST", "/api/v1/orders/" + number + "/returns",
+                    R"({"lines":[)" + std::to_string(line) +
+                        R"(],"reason":"defective","refund_account":"하나은행 123-456789-01234 김보석"})");
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const auto id = json::parse(asked.body).at("id").as_int64();
+  const auto path = "/api/v1/operator/returns/" + std::to_string(id);
+  for (const char* action : {"approve", "receive"})
+    ASSERT_EQ(call(*op, "POST", path + "/decision", std::string(R"({"action":")") + action + "\"}").status,
+              200);
+  auto refunded = call(*op, "POST", path + "/refund", "{}");
+  ASSERT_EQ(refunded.status, 200) << refunded.body;
+  const auto amount = json::parse(refunded.body).at("refund_amount").as_int64();
+  EXPECT_TRUE(json::parse(refunded.body).at("awaiting_transfer").as_bool());
+  EXPECT_EQ(json::parse(refunded.body).at("status_text").as_string(), "계좌 환불 예정");
+  const auto to_transfer = [&]() -> long long {  // our line's amount in the file, 0 when absent
+    const auto lines = json::parse(op->get("/api/v1/operator/returns/transfers").body).at("transfers");
+    for (const auto& l : lines.as_array())
+      if (l.at("id").as_int64() == id) return l.at("amount").as_int64();
+    return 0;
+  };
+  EXPECT_EQ(to_transfer(), amount);
+  const std::string csv_line = "081,하나은행 123-456789-01234 김보석," + std::to_string(amount);
+  EXPECT_NE(op->get("/operator/returns/refunds.csv").body.find(csv_line), std::string::npos);
+  EXPECT_NE(op->get("/operator/returns").body.find("data-transfer=\"" + std::to_string(id) + "\""),
+            std::string::npos);
+  EXPECT_EQ(call(*op, "POST", "/api/v1/operator/returns/transferred", R"({"ids":"all"})").status, 400);
+  EXPECT_EQ(call(*op, "POST", "/api/v1/operator/returns/transferred", R"({"ids":[]})").status, 400);
+  EXPECT_EQ(
+      call(*c, "POST", "/api/v1/operator/returns/transferred", R"({"ids":[)" + std::to_string(id) + "]}")
+          .status,
+      403);
+  const int mails = mails_to(email, number);
+
+  // The bank made the file's transfers: the operator marks them, and they leave the file for good.
+  auto marked = op->post_form("/operator/returns/transferred",
+                              {{"_csrf", op->cookie("csrf")}, {"ids", std::to_string(id)}});
+  ASSERT_EQ(marked.status, 303) << marked.body;
+  EXPECT_NE(op->get(marked.header("location")).body.find("id=\"transferred-now\""), std::string::npos);
+  EXPECT_EQ(to_transfer(), 0);
+  EXPECT_EQ(op->get("/operator/returns/refunds.csv").body.find(csv_line), std::string::npos);
+  EXPECT_EQ(mails_to(email, number), mails + 1);  // "your refund has been transferred"
+  const auto mine = json::parse(c->get("/api/v1/orders/" + number + "/returns").body).at("returns").at(0);
+  EXPECT_EQ(mine.at("status_text").as_string(), "환불 완료");
+  EXPECT_FALSE(mine.at("transferred_at").as_string().empty());
+  const auto listed = json::parse(c->get("/api/v1/orders/" + number).body);
+  EXPECT_EQ(listed.at("return_step").as_string(), "return_refunded");
+  EXPECT_EQ(listed.at("events").as_array().back().at("kind").as_string(), "return_refund_transferred");
+  // Marked again (a second tab, a retried request): nothing is paid or mailed twice.
+  auto again =
+      call(*op, "POST", "/api/v1/operator/returns/transferred", R"({"ids":[)" + std::to_string(id) + "]}");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(json::parse(again.body).at("transferred").as_int64(), 0);
+  EXPECT_EQ(mails_to(email, number), mails + 1);
 }
 
 }  // namespace brilliant::test

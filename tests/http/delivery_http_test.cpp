@@ -11,37 +11,7 @@
 namespace brilliant::test {
 namespace json = boost::json;
 
-class DeliveryHttp : public ShopTest {
- protected:
-  // A ring of a workshop of the test's own (size 13: 3 pieces; size 15: none), ordered by a new shopper,
-  // paid, shipped and delivered.
-  struct Delivered {
-    catalog::Workshop shop;
-    catalog::Product ring;
-    std::unique_ptr<HttpClient> shopper, op, maker;
-    std::string number, line;  // the order and its one line's id
-  };
-  Delivered delivered(const std::string& prefix, const std::string& carrier, const std::string& tracking) {
-    Delivered d;
-    d.shop = own_workshop(prefix, prefix + " 공방", prefix + " Atelier");
-    d.ring = own_ring(d.shop, prefix + " Ring", 3);
-    d.shopper = signed_up(unique_email(prefix));
-    add_to_cart(*d.shopper, d.ring.variants.at(0).id);
-    auto placed = place(*d.shopper, prefix + "-" + unique_email("k"));
-    EXPECT_EQ(placed.status, 201) << placed.body;
-    d.number = std::string(json::parse(placed.body).at("number").as_string());
-    d.op = logged_in(web::Role::operator_);
-    d.maker = logged_in(web::Role::vendor_staff, d.shop.slug);
-    pay_and_ship(d.op.get(), *d.maker, d.number, carrier, tracking);
-    EXPECT_EQ(d.maker
-                  ->request("POST", "/api/v1/console/orders/" + d.number + "/delivery", "{}",
-                            json_headers(*d.maker))
-                  .status,
-              200);
-    d.line = std::to_string(app->orders().find(d.number)->lines.at(0).id);
-    return d;
-  }
-};
+class DeliveryHttp : public ShopTest {};
 
 TEST_F(DeliveryHttp, ShippedDeliveredConfirmedCreditedClosedAndPaid) {
   const auto shop = own_workshop("ledger", "원장 공방", "Ledger Atelier");
@@ -251,7 +221,7 @@ namespace brilliant::test {
 // and the order page shows it; outside the window a return is refused with the date.
 TEST_F(DeliveryHttp, AnExchangeForAnotherSize) {
   auto d = delivered("exchange", "lotte", "520000000001");
-  const auto& [shop, ring, c, op, maker, number, line] = d;
+  const auto& [shop, ring, c, op, maker, email, number, line] = d;
   const std::vector<std::string> oh{"Content-Type: application/json", "X-CSRF-Token: " + op->cookie("csrf")};
   const std::vector<std::string> mh{"Content-Type: application/json",
                                     "X-CSRF-Token: " + maker->cookie("csrf")};

@@ -46,22 +46,11 @@ TEST_F(MoneyExtrasHttp, APieceLimitedToOnePerCustomerSellsThemOne) {
 }
 
 TEST_F(MoneyExtrasHttp, AReturnRequestCarriesPhotosAndEveryStepIsMailed) {
-  const auto shop = own_workshop("retphoto", "사진 공방", "Photo Return Atelier");
-  const auto ring = own_ring(shop, "Photo Return Ring", 3);
-  const auto email = unique_email("retphoto");
-  auto c = signed_up(email);
-  add_to_cart(*c, ring.variants.at(0).id);
-  auto placed = place(*c, "retphoto-order-1");
-  ASSERT_EQ(placed.status, 201) << placed.body;
-  const std::string number(json::parse(placed.body).at("number").as_string());
-  auto op = logged_in(web::Role::operator_);
-  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
-  pay_and_ship(op.get(), *maker, number, "cj", "420000000001");
-  ASSERT_EQ(call(*maker, "POST", "/api/v1/console/orders/" + number + "/delivery", "{}").status, 200);
-  const auto line = app->orders().find(number)->lines.at(0).id;
+  auto d = delivered("retphoto", "cj", "420000000001");
+  const auto& [email, number, c, maker] = std::tie(d.email, d.number, d.shopper, d.maker);
   auto asked = call(
       *c, "POST", "/api/v1/orders/" + number + "/returns",
-      R"({"lines":[)" + std::to_string(line) +
+      R"({"lines":[)" + d.line +
           R"(],"reason":"defective","details":"a scratch","refund_account":"국민은행 123401-04-567890 김보석"})");
   ASSERT_EQ(asked.status, 201) << asked.body;
   const auto id = std::to_string(json::parse(asked.body).at("id").as_int64());
@@ -95,21 +84,10 @@ TEST_F(MoneyExtrasHttp, AReturnRequestCarriesPhotosAndEveryStepIsMailed) {
 }
 
 TEST_F(MoneyExtrasHttp, TheRefundFilePaysATransferRefundOnce) {
-  const auto shop = own_workshop("transfers", "이체 공방", "Transfer Atelier");
-  const auto ring = own_ring(shop, "Transfer Ring", 3);
-  const auto email = unique_email("transfers");
-  auto c = signed_up(email);
-  add_to_cart(*c, ring.variants.at(0).id);
-  auto placed = place(*c, "transfers-order-1");
-  ASSERT_EQ(placed.status, 201) << placed.body;
-  const std::string number(json::parse(placed.body).at("number").as_string());
-  auto op = logged_in(web::Role::operator_);
-  auto maker = logged_in(web::Role::vendor_staff, shop.slug);
-  pay_and_ship(op.get(), *maker, number, "cj", "420000000011");
-  ASSERT_EQ(call(*maker, "POST", "/api/v1/console/orders/" + number + "/delivery", "{}").status, 200);
-  const auto line = app->orders().find(number)->lines.at(0).id;
+  auto d = delivered("transfers", "cj", "420000000011");
+  const auto& [email, number, c, op] = std::tie(d.email, d.number, d.shopper, d.op);
   auto asked = call(*c, "POST", "/api/v1/orders/" + number + "/returns",
-                    R"({"lines":[)" + std::to_string(line) +
+                    R"({"lines":[)" + d.line +
                         R"(],"reason":"defective","refund_account":"하나은행 123-456789-01234 김보석"})");
   ASSERT_EQ(asked.status, 201) << asked.body;
   const auto id = json::parse(asked.body).at("id").as_int64();

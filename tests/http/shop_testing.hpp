@@ -94,6 +94,36 @@ class ShopTest : public ServerTest {
     ASSERT_EQ(shipped.status, 200) << shipped.body;
   }
 
+  // A ring of a workshop of the test's own (size 13: 3 pieces; size 15: none), ordered by a new shopper
+  // (by bank transfer), paid, shipped and delivered.
+  struct Delivered {
+    catalog::Workshop shop;
+    catalog::Product ring;
+    std::unique_ptr<HttpClient> shopper, op, maker;
+    std::string email, number, line;  // the shopper's, the order and its one line's id
+  };
+  Delivered delivered(const std::string& prefix, const std::string& carrier, const std::string& tracking) {
+    Delivered d;
+    d.shop = own_workshop(prefix, prefix + " 공방", prefix + " Atelier");
+    d.ring = own_ring(d.shop, prefix + " Ring", 3);
+    d.email = unique_email(prefix);
+    d.shopper = signed_up(d.email);
+    add_to_cart(*d.shopper, d.ring.variants.at(0).id);
+    auto placed = place(*d.shopper, prefix + "-" + unique_email("k"));
+    EXPECT_EQ(placed.status, 201) << placed.body;
+    d.number = std::string(boost::json::parse(placed.body).at("number").as_string());
+    d.op = logged_in(web::Role::operator_);
+    d.maker = logged_in(web::Role::vendor_staff, d.shop.slug);
+    pay_and_ship(d.op.get(), *d.maker, d.number, carrier, tracking);
+    EXPECT_EQ(d.maker
+                  ->request("POST", "/api/v1/console/orders/" + d.number + "/delivery", "{}",
+                            json_headers(*d.maker))
+                  .status,
+              200);
+    d.line = std::to_string(app->orders().find(d.number)->lines.at(0).id);
+    return d;
+  }
+
   // The order's status as its shopper reads it over the API.
   static std::string status_of(HttpClient& c, const std::string& number) {
     return std::string(boost::json::parse(c.get("/api/v1/orders/" + number).body).at("status").as_string());
